@@ -1,0 +1,513 @@
+"""The typed document model: a Document holds metadata and a tree of blocks and inlines.
+
+Every class is a frozen, slotted, keyword-only attrs class whose sequences are tuples, so a
+Document is immutable, hashable and compares by value. Converters accept any iterable and
+store a tuple; validators check the invariants a serialiser relies on (heading levels 1-6,
+list ``start`` >= 0, non-empty recommendation titles, ...) and name the field they reject.
+
+Each block and inline class has a ``type`` class variable: the tag it carries in JSON.
+
+Construct nodes by keyword::
+
+    Paragraph(content=(Text(text="Hello "), Strong(content=(Text(text="world"),))))
+
+Helpers: :func:`walk` visits blocks depth-first, :func:`plain_text` flattens any node to
+text, :attr:`Document.recommendations` lists the recommendation blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar, Union
+
+import attrs
+from attrs import validators as v
+
+__all__ = [
+    "BLOCK_TYPES",
+    "INLINE_TYPES",
+    "Block",
+    "CodeBlock",
+    "Code",
+    "Document",
+    "Emphasis",
+    "Figure",
+    "Heading",
+    "Image",
+    "Inline",
+    "LineBreak",
+    "Link",
+    "List",
+    "ListItem",
+    "Metadata",
+    "Paragraph",
+    "Quote",
+    "Recommendation",
+    "Recommendations",
+    "Rule",
+    "SourceInfo",
+    "Strong",
+    "Table",
+    "TableCell",
+    "TableRow",
+    "Text",
+    "plain_text",
+    "walk",
+]
+
+
+# --------------------------------------------------------------------------- converters
+
+
+def _tuple(value: Iterable[object]) -> tuple[object, ...]:
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"expected a sequence of nodes, got {type(value).__name__}")
+    return tuple(value)
+
+
+def _inlines(value: Iterable[Inline]) -> tuple[Inline, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _items(value: Iterable[ListItem]) -> tuple[ListItem, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _rows(value: Iterable[TableRow]) -> tuple[TableRow, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _cells(value: Iterable[TableCell]) -> tuple[TableCell, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _recs(value: Iterable[Recommendation]) -> tuple[Recommendation, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError("expected a sequence of strings, got a single str")
+    return tuple(value)
+
+
+# --------------------------------------------------------------------------- validators
+
+
+def _not_blank(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value.strip():
+        raise ValueError(f"'{attribute.name}' must not be empty or blank (got {value!r})")
+
+
+def _optional_not_blank(
+    _inst: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and not value.strip():
+        raise ValueError(f"'{attribute.name}' must be None or non-blank text (got {value!r})")
+
+
+_opt_str = v.optional(v.instance_of(str))
+_str_tuple = v.deep_iterable(member_validator=v.instance_of(str), iterable_validator=v.instance_of(tuple))
+
+
+def _of(*types: type) -> Any:
+    return v.deep_iterable(
+        member_validator=v.instance_of(types), iterable_validator=v.instance_of(tuple)
+    )
+
+
+class _LazyOf:
+    """Member validator for node tuples whose allowed types are only known at module end."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, tuple):
+            raise TypeError(f"'{attribute.name}' must be a tuple (got {type(value).__name__})")
+        allowed = _ALLOWED[self.kind]
+        for index, item in enumerate(value):
+            if not isinstance(item, allowed):
+                names = ", ".join(t.__name__ for t in allowed)
+                raise TypeError(
+                    f"'{attribute.name}[{index}]' must be one of {names} "
+                    f"(got {type(item).__name__})"
+                )
+
+
+_ALLOWED: dict[str, tuple[type, ...]] = {}
+
+
+# --------------------------------------------------------------------------- inlines
+
+
+@attrs.frozen(kw_only=True)
+class Text:
+    """A run of plain text."""
+
+    type: ClassVar[str] = "text"
+    text: str = attrs.field(validator=v.instance_of(str))
+
+
+@attrs.frozen(kw_only=True)
+class Emphasis:
+    """Emphasised (usually italic) inlines."""
+
+    type: ClassVar[str] = "emphasis"
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+
+
+@attrs.frozen(kw_only=True)
+class Strong:
+    """Strongly emphasised (usually bold) inlines."""
+
+    type: ClassVar[str] = "strong"
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+
+
+@attrs.frozen(kw_only=True)
+class Code:
+    """Inline code."""
+
+    type: ClassVar[str] = "code"
+    code: str = attrs.field(validator=v.instance_of(str))
+
+
+@attrs.frozen(kw_only=True)
+class Link:
+    """A hyperlink around inlines. ``url`` is as found (made absolute when a base is known)."""
+
+    type: ClassVar[str] = "link"
+    url: str = attrs.field(validator=v.instance_of(str))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(kw_only=True)
+class Image:
+    """An image. ``alt`` is its text alternative (may be empty)."""
+
+    type: ClassVar[str] = "image"
+    src: str = attrs.field(validator=v.instance_of(str))
+    alt: str = attrs.field(default="", validator=v.instance_of(str))
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(kw_only=True)
+class LineBreak:
+    """A hard line break inside a block."""
+
+    type: ClassVar[str] = "linebreak"
+
+
+Inline = Union[Text, Emphasis, Strong, Code, Link, Image, LineBreak]
+INLINE_TYPES: tuple[type, ...] = (Text, Emphasis, Strong, Code, Link, Image, LineBreak)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """A section heading, level 1 (top) to 6."""
+
+    type: ClassVar[str] = "heading"
+    level: int = attrs.field(validator=[v.instance_of(int), v.in_(range(1, 7))])
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of inlines."""
+
+    type: ClassVar[str] = "paragraph"
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+
+
+@attrs.frozen(kw_only=True)
+class ListItem:
+    """One item of a list; holds blocks (paragraphs, nested lists, ...)."""
+
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_LazyOf("block"))
+
+
+@attrs.frozen(kw_only=True)
+class List:
+    """A bullet list (``ordered=False``) or a numbered list starting at ``start``."""
+
+    type: ClassVar[str] = "list"
+    ordered: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    start: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(0)])
+    items: tuple[ListItem, ...] = attrs.field(converter=_items, validator=_of(ListItem))
+
+
+@attrs.frozen(kw_only=True)
+class Quote:
+    """A block quotation; may nest other blocks, quotes included."""
+
+    type: ClassVar[str] = "quote"
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_LazyOf("block"))
+
+
+@attrs.frozen(kw_only=True)
+class CodeBlock:
+    """Preformatted code; ``language`` from e.g. ``class="language-python"``."""
+
+    type: ClassVar[str] = "code"
+    code: str = attrs.field(validator=v.instance_of(str))
+    language: str | None = attrs.field(default=None, validator=[_opt_str, _optional_not_blank])
+
+
+@attrs.frozen(kw_only=True)
+class TableCell:
+    """One table cell; ``header`` is True for ``th`` cells."""
+
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    header: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    colspan: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(1)])
+    rowspan: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(1)])
+
+
+@attrs.frozen(kw_only=True)
+class TableRow:
+    """One table row."""
+
+    cells: tuple[TableCell, ...] = attrs.field(converter=_cells, validator=_of(TableCell))
+
+
+def _header_rows_fit(inst: Table, attribute: attrs.Attribute[int], value: int) -> None:
+    if value > len(inst.rows):
+        raise ValueError(
+            f"'{attribute.name}' must be at most the number of rows ({len(inst.rows)}), "
+            f"got {value}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A data table; the first ``header_rows`` rows are header rows."""
+
+    type: ClassVar[str] = "table"
+    rows: tuple[TableRow, ...] = attrs.field(converter=_rows, validator=_of(TableRow))
+    header_rows: int = attrs.field(
+        default=0, validator=[v.instance_of(int), v.ge(0), _header_rows_fit]
+    )
+    caption: tuple[Inline, ...] = attrs.field(
+        factory=tuple, converter=_inlines, validator=_LazyOf("inline")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """An image with an optional caption."""
+
+    type: ClassVar[str] = "figure"
+    image: Image = attrs.field(validator=v.instance_of(Image))
+    caption: tuple[Inline, ...] = attrs.field(
+        factory=tuple, converter=_inlines, validator=_LazyOf("inline")
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A thematic break (``<hr>``)."""
+
+    type: ClassVar[str] = "rule"
+
+
+@attrs.frozen(kw_only=True)
+class Recommendation:
+    """One recommended article: its title and, where known, URL, image and summary."""
+
+    title: str = attrs.field(validator=[v.instance_of(str), _not_blank])
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    image: str | None = attrs.field(default=None, validator=_opt_str)
+    summary: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(kw_only=True)
+class Recommendations:
+    """A block of recommended articles ("Also read", "Related articles", ...)."""
+
+    type: ClassVar[str] = "recommendations"
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    items: tuple[Recommendation, ...] = attrs.field(converter=_recs, validator=_of(Recommendation))
+
+
+Block = Union[
+    Heading, Paragraph, List, Quote, CodeBlock, Table, Figure, Rule, Recommendations
+]
+BLOCK_TYPES: tuple[type, ...] = (
+    Heading,
+    Paragraph,
+    List,
+    Quote,
+    CodeBlock,
+    Table,
+    Figure,
+    Rule,
+    Recommendations,
+)
+_ALLOWED["inline"] = INLINE_TYPES
+_ALLOWED["block"] = BLOCK_TYPES
+
+
+# --------------------------------------------------------------------------- document
+
+
+@attrs.frozen(kw_only=True)
+class Metadata:
+    """What is known about the article besides its body. Dates are ISO 8601 strings."""
+
+    authors: tuple[str, ...] = attrs.field(factory=tuple, converter=_strings, validator=_str_tuple)
+    published: str | None = attrs.field(default=None, validator=_opt_str)
+    modified: str | None = attrs.field(default=None, validator=_opt_str)
+    site_name: str | None = attrs.field(default=None, validator=_opt_str)
+    language: str | None = attrs.field(default=None, validator=_opt_str)
+    description: str | None = attrs.field(default=None, validator=_opt_str)
+    kicker: str | None = attrs.field(default=None, validator=_opt_str)
+    tags: tuple[str, ...] = attrs.field(factory=tuple, converter=_strings, validator=_str_tuple)
+    image: str | None = attrs.field(default=None, validator=_opt_str)
+    canonical_url: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(kw_only=True)
+class SourceInfo:
+    """Where the document came from: the input's URL, its format and the parser used."""
+
+    url: str | None = attrs.field(default=None, validator=_opt_str)
+    format: str | None = attrs.field(default=None, validator=_opt_str)
+    parser: str | None = attrs.field(default=None, validator=_opt_str)
+    encoding: str | None = attrs.field(default=None, validator=_opt_str)
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """A parsed article: title, metadata, body blocks and where it came from."""
+
+    title: str | None = attrs.field(default=None, validator=_opt_str)
+    metadata: Metadata = attrs.field(factory=Metadata, validator=v.instance_of(Metadata))
+    blocks: tuple[Block, ...] = attrs.field(
+        factory=tuple, converter=_blocks, validator=_LazyOf("block")
+    )
+    source: SourceInfo = attrs.field(factory=SourceInfo, validator=v.instance_of(SourceInfo))
+
+    def walk(self) -> Iterator[Block]:
+        """Yield every block depth-first, in document order (list items' and quotes' too)."""
+        return walk(self.blocks)
+
+    @property
+    def recommendations(self) -> tuple[Recommendations, ...]:
+        """Every recommendation block, in document order, nested ones included."""
+        return tuple(b for b in walk(self.blocks) if isinstance(b, Recommendations))
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """Top-level blocks that are article body (recommendation blocks left out)."""
+        return tuple(b for b in self.blocks if not isinstance(b, Recommendations))
+
+    def plain_text(self) -> str:
+        """Text of the body blocks, one block per paragraph-separated chunk."""
+        return "\n\n".join(t for t in (plain_text(b) for b in self.body) if t)
+
+
+Node = Union[Block, Inline, ListItem, TableRow, TableCell, Recommendation, Document]
+
+
+def walk(blocks: Iterable[Block]) -> Iterator[Block]:
+    """Yield ``blocks`` and every block nested in them, depth-first, pre-order.
+
+    Iterative, so arbitrarily deep nesting cannot overflow the Python stack.
+    """
+    stack: list[Iterator[Block]] = [iter(blocks)]
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+            continue
+        yield block
+        if isinstance(block, Quote):
+            stack.append(iter(block.blocks))
+        elif isinstance(block, List):
+            stack.append(iter([b for item in block.items for b in item.blocks]))
+
+
+def _inline_text(inlines: Iterable[Inline], out: list[str]) -> None:
+    stack: list[Iterator[Inline]] = [iter(inlines)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, Text):
+            out.append(node.text)
+        elif isinstance(node, Code):
+            out.append(node.code)
+        elif isinstance(node, LineBreak):
+            out.append("\n")
+        elif isinstance(node, Image):
+            out.append(node.alt)
+        else:
+            stack.append(iter(node.content))
+
+
+def plain_text(node: Node | Iterable[Inline]) -> str:
+    """Return the plain text of any node: block, inline, list item, row, cell or document.
+
+    Inline runs are concatenated; blocks inside containers are joined by newlines.
+    """
+    if isinstance(node, Document):
+        return node.plain_text()
+    if isinstance(node, (Heading, Paragraph, Emphasis, Strong, Link, TableCell)):
+        out: list[str] = []
+        _inline_text(node.content, out)
+        return "".join(out)
+    if isinstance(node, (Text, Code, Image, LineBreak)):
+        out = []
+        _inline_text((node,), out)
+        return "".join(out)
+    if isinstance(node, CodeBlock):
+        return node.code
+    if isinstance(node, Figure):
+        caption = plain_text(node.caption)
+        return caption or node.image.alt
+    if isinstance(node, Rule):
+        return ""
+    if isinstance(node, Table):
+        lines = [plain_text(node.caption)] if node.caption else []
+        lines.extend(plain_text(row) for row in node.rows)
+        return "\n".join(lines)
+    if isinstance(node, TableRow):
+        return "\t".join(plain_text(cell) for cell in node.cells)
+    if isinstance(node, Recommendation):
+        return node.title
+    if isinstance(node, Recommendations):
+        head = [node.title] if node.title else []
+        return "\n".join(head + [item.title for item in node.items])
+    if isinstance(node, ListItem):
+        return "\n".join(t for t in (plain_text(b) for b in node.blocks) if t)
+    if isinstance(node, (List, Quote)):
+        parts = []
+        for block in walk((node,)):
+            if isinstance(block, (List, Quote)):
+                continue
+            text = plain_text(block)
+            if text:
+                parts.append(text)
+        return "\n".join(parts)
+    # any other iterable of inlines
+    out = []
+    _inline_text(node, out)
+    return "".join(out)
+
+
+for _cls in (*INLINE_TYPES, *BLOCK_TYPES, ListItem, TableCell, TableRow, Recommendation,
+             Metadata, SourceInfo, Document):
+    attrs.resolve_types(_cls, globals())
+del _cls
