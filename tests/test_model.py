@@ -49,7 +49,9 @@ def test_recommendations_and_plain_text() -> None:
     recs = ak.Recommendations(title="Also read", items=[ak.Recommendation(title="Other")])
     doc = ak.Document(
         blocks=[
-            ak.Paragraph(content=[ak.Text(text="Hello "), ak.Emphasis(content=[ak.Text(text="you")])]),
+            ak.Paragraph(
+                content=[ak.Text(text="Hello "), ak.Emphasis(content=[ak.Text(text="you")])]
+            ),
             ak.List(items=[ak.ListItem(blocks=[ak.Paragraph(content=[ak.Text(text="item")])])]),
             recs,
         ]

@@ -18,7 +18,7 @@ text, :attr:`Document.recommendations` lists the recommendation blocks.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar, Union
+from typing import Any, ClassVar
 
 import attrs
 from attrs import validators as v
@@ -26,31 +26,37 @@ from attrs import validators as v
 __all__ = [
     "BLOCK_TYPES",
     "INLINE_TYPES",
+    "VERDICT_KINDS",
     "Block",
-    "CodeBlock",
     "Code",
+    "CodeBlock",
     "Document",
     "Emphasis",
+    "FieldSource",
     "Figure",
     "Heading",
     "Image",
     "Inline",
     "LineBreak",
     "Link",
+    "LinkRef",
     "List",
     "ListItem",
     "Metadata",
     "Paragraph",
+    "Provenance",
     "Quote",
     "Recommendation",
     "Recommendations",
     "Rule",
+    "Signal",
     "SourceInfo",
     "Strong",
     "Table",
     "TableCell",
     "TableRow",
     "Text",
+    "Verdict",
     "plain_text",
     "walk",
 ]
@@ -111,7 +117,9 @@ def _optional_not_blank(
 
 
 _opt_str = v.optional(v.instance_of(str))
-_str_tuple = v.deep_iterable(member_validator=v.instance_of(str), iterable_validator=v.instance_of(tuple))
+_str_tuple = v.deep_iterable(
+    member_validator=v.instance_of(str), iterable_validator=v.instance_of(tuple)
+)
 
 
 def _of(*types: type) -> Any:
@@ -142,6 +150,46 @@ class _LazyOf:
 
 
 _ALLOWED: dict[str, tuple[type, ...]] = {}
+
+
+# --------------------------------------------------------------------------- provenance
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where a block came from in its input.
+
+    ``path`` is a short XPath-like path to the HTML element (``/html/body/div[2]/p[3]``);
+    ``lines`` is the 1-based, inclusive line range of a plain-text input. Provenance is
+    not content: it is ignored when blocks are compared and left out of JSON unless asked for.
+    """
+
+    path: str | None = attrs.field(default=None, validator=_opt_str)
+    lines: tuple[int, int] | None = attrs.field(default=None)
+
+    @lines.validator
+    def _check_lines(self, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is None:
+            return
+        if (
+            not isinstance(value, tuple)
+            or len(value) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) for n in value)
+            or not 1 <= value[0] <= value[1]
+        ):
+            raise ValueError(
+                f"'{attribute.name}' must be None or (first, last) with 1 <= first <= last "
+                f"(got {value!r})"
+            )
+
+
+def _provenance() -> Any:
+    return attrs.field(
+        default=None,
+        eq=False,
+        repr=False,
+        validator=v.optional(v.instance_of(Provenance)),
+    )
 
 
 # --------------------------------------------------------------------------- inlines
@@ -206,7 +254,7 @@ class LineBreak:
     type: ClassVar[str] = "linebreak"
 
 
-Inline = Union[Text, Emphasis, Strong, Code, Link, Image, LineBreak]
+Inline = Text | Emphasis | Strong | Code | Link | Image | LineBreak
 INLINE_TYPES: tuple[type, ...] = (Text, Emphasis, Strong, Code, Link, Image, LineBreak)
 
 
@@ -220,6 +268,7 @@ class Heading:
     type: ClassVar[str] = "heading"
     level: int = attrs.field(validator=[v.instance_of(int), v.in_(range(1, 7))])
     content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -228,6 +277,7 @@ class Paragraph:
 
     type: ClassVar[str] = "paragraph"
     content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -245,6 +295,7 @@ class List:
     ordered: bool = attrs.field(default=False, validator=v.instance_of(bool))
     start: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(0)])
     items: tuple[ListItem, ...] = attrs.field(converter=_items, validator=_of(ListItem))
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -253,6 +304,7 @@ class Quote:
 
     type: ClassVar[str] = "quote"
     blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_LazyOf("block"))
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -262,6 +314,7 @@ class CodeBlock:
     type: ClassVar[str] = "code"
     code: str = attrs.field(validator=v.instance_of(str))
     language: str | None = attrs.field(default=None, validator=[_opt_str, _optional_not_blank])
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -284,8 +337,7 @@ class TableRow:
 def _header_rows_fit(inst: Table, attribute: attrs.Attribute[int], value: int) -> None:
     if value > len(inst.rows):
         raise ValueError(
-            f"'{attribute.name}' must be at most the number of rows ({len(inst.rows)}), "
-            f"got {value}"
+            f"'{attribute.name}' must be at most the number of rows ({len(inst.rows)}), got {value}"
         )
 
 
@@ -301,6 +353,7 @@ class Table:
     caption: tuple[Inline, ...] = attrs.field(
         factory=tuple, converter=_inlines, validator=_LazyOf("inline")
     )
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -312,6 +365,7 @@ class Figure:
     caption: tuple[Inline, ...] = attrs.field(
         factory=tuple, converter=_inlines, validator=_LazyOf("inline")
     )
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -319,6 +373,8 @@ class Rule:
     """A thematic break (``<hr>``)."""
 
     type: ClassVar[str] = "rule"
+
+    provenance: Provenance | None = _provenance()
 
 
 @attrs.frozen(kw_only=True)
@@ -338,11 +394,10 @@ class Recommendations:
     type: ClassVar[str] = "recommendations"
     title: str | None = attrs.field(default=None, validator=_opt_str)
     items: tuple[Recommendation, ...] = attrs.field(converter=_recs, validator=_of(Recommendation))
+    provenance: Provenance | None = _provenance()
 
 
-Block = Union[
-    Heading, Paragraph, List, Quote, CodeBlock, Table, Figure, Rule, Recommendations
-]
+Block = Heading | Paragraph | List | Quote | CodeBlock | Table | Figure | Rule | Recommendations
 BLOCK_TYPES: tuple[type, ...] = (
     Heading,
     Paragraph,
@@ -362,6 +417,19 @@ _ALLOWED["block"] = BLOCK_TYPES
 
 
 @attrs.frozen(kw_only=True)
+class FieldSource:
+    """Which source gave a metadata field its value (``jsonld``, ``og``, ``meta``, ``time``,
+    ``byline``, ``url``, ``text``, ...)."""
+
+    field: str = attrs.field(validator=[v.instance_of(str), _not_blank])
+    source: str = attrs.field(validator=[v.instance_of(str), _not_blank])
+
+
+def _field_sources(value: Iterable[FieldSource]) -> tuple[FieldSource, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+@attrs.frozen(kw_only=True)
 class Metadata:
     """What is known about the article besides its body. Dates are ISO 8601 strings."""
 
@@ -375,6 +443,17 @@ class Metadata:
     tags: tuple[str, ...] = attrs.field(factory=tuple, converter=_strings, validator=_str_tuple)
     image: str | None = attrs.field(default=None, validator=_opt_str)
     canonical_url: str | None = attrs.field(default=None, validator=_opt_str)
+    #: Provenance of the fields above; not compared, and in JSON only when asked for.
+    sources: tuple[FieldSource, ...] = attrs.field(
+        factory=tuple, converter=_field_sources, validator=_of(FieldSource), eq=False, repr=False
+    )
+
+    def source_of(self, field: str) -> str | None:
+        """Return which source gave ``field`` its value, or None when unknown or unset."""
+        for item in self.sources:
+            if item.field == field:
+                return item.source
+        return None
 
 
 @attrs.frozen(kw_only=True)
@@ -387,6 +466,46 @@ class SourceInfo:
     encoding: str | None = attrs.field(default=None, validator=_opt_str)
 
 
+VERDICT_KINDS: tuple[str, ...] = ("article", "listing", "consent", "paywall", "error", "empty")
+
+
+@attrs.frozen(kw_only=True)
+class Signal:
+    """One measured signal behind a verdict (``text_chars``, ``link_density``, ...)."""
+
+    name: str = attrs.field(validator=[v.instance_of(str), _not_blank])
+    value: float = attrs.field(validator=v.instance_of((int, float)))
+
+
+def _signals(value: Iterable[Signal]) -> tuple[Signal, ...]:
+    return _tuple(value)  # type: ignore[return-value]
+
+
+def _unit_interval(_inst: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ValueError(f"'{attribute.name}' must be within 0.0-1.0 (got {value!r})")
+
+
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """What the page was (one of ``VERDICT_KINDS``) and how sure the parser is, 0.0-1.0."""
+
+    kind: str = attrs.field(validator=v.in_(VERDICT_KINDS))
+    confidence: float = attrs.field(validator=[v.instance_of((int, float)), _unit_interval])
+    signals: tuple[Signal, ...] = attrs.field(
+        factory=tuple, converter=_signals, validator=_of(Signal)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class LinkRef:
+    """A link of the body: its text, URL and the block it stands in."""
+
+    text: str
+    url: str
+    block: Block
+
+
 @attrs.frozen(kw_only=True)
 class Document:
     """A parsed article: title, metadata, body blocks and where it came from."""
@@ -397,6 +516,26 @@ class Document:
         factory=tuple, converter=_blocks, validator=_LazyOf("block")
     )
     source: SourceInfo = attrs.field(factory=SourceInfo, validator=v.instance_of(SourceInfo))
+    verdict: Verdict | None = attrs.field(
+        default=None, validator=v.optional(v.instance_of(Verdict))
+    )
+
+    def links(self) -> tuple[LinkRef, ...]:
+        """Every link of the body (recommendation blocks left out), in document order."""
+        found: list[LinkRef] = []
+        for block in walk(self.body):
+            for inlines in _own_inlines(block):
+                stack: list[Iterator[Inline]] = [iter(inlines)]
+                while stack:
+                    node = next(stack[-1], None)
+                    if node is None:
+                        stack.pop()
+                        continue
+                    if isinstance(node, Link):
+                        found.append(LinkRef(text=plain_text(node), url=node.url, block=block))
+                    if isinstance(node, (Emphasis, Strong, Link)):
+                        stack.append(iter(node.content))
+        return tuple(found)
 
     def walk(self) -> Iterator[Block]:
         """Yield every block depth-first, in document order (list items' and quotes' too)."""
@@ -417,7 +556,20 @@ class Document:
         return "\n\n".join(t for t in (plain_text(b) for b in self.body) if t)
 
 
-Node = Union[Block, Inline, ListItem, TableRow, TableCell, Recommendation, Document]
+def _own_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
+    """Yield the inline runs that belong to ``block`` itself (not to nested blocks)."""
+    if isinstance(block, (Heading, Paragraph)):
+        yield block.content
+    elif isinstance(block, Table):
+        yield block.caption
+        for row in block.rows:
+            for cell in row.cells:
+                yield cell.content
+    elif isinstance(block, Figure):
+        yield block.caption
+
+
+Node = Block | Inline | ListItem | TableRow | TableCell | Recommendation | Document
 
 
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:
@@ -507,7 +659,21 @@ def plain_text(node: Node | Iterable[Inline]) -> str:
     return "".join(out)
 
 
-for _cls in (*INLINE_TYPES, *BLOCK_TYPES, ListItem, TableCell, TableRow, Recommendation,
-             Metadata, SourceInfo, Document):
+for _cls in (
+    *INLINE_TYPES,
+    *BLOCK_TYPES,
+    ListItem,
+    TableCell,
+    TableRow,
+    Recommendation,
+    Provenance,
+    FieldSource,
+    Metadata,
+    SourceInfo,
+    Signal,
+    Verdict,
+    LinkRef,
+    Document,
+):
     attrs.resolve_types(_cls, globals())
 del _cls

@@ -7,7 +7,5 @@ from typing import Any
 from articlekit.model import Document
 
 
-def parse_html(
-    html: Any, *, url: str | None = None, encoding: str | None = None
-) -> Document:
+def parse_html(html: Any, *, url: str | None = None, encoding: str | None = None) -> Document:
     raise NotImplementedError
