@@ -18,6 +18,7 @@ hang inside C code is caught too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import multiprocessing as mp
 import os
@@ -33,8 +34,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-import contextlib
 
 from tests.robustness import mutators  # noqa: E402
 
