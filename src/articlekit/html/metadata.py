@@ -1,0 +1,1033 @@
+"""Article metadata from a whole HTML page: title, authors, dates, site name and more.
+
+Two stages, so that which source wins is data rather than statement order:
+
+1. :func:`collect_candidates` walks the page once per kind of element (``meta``, ``link``,
+   ``script[type=ld+json]``, ``time``, ``h1`` ...) and files every value it finds under a
+   key ``"<source>:<name>"`` -- ``"og:title"``, ``"jsonld:author"``, ``"meta:description"``,
+   ``"time:pubdate"``. The part before the first colon is the source recorded in
+   :attr:`Metadata.sources` (``jsonld``, ``og``, ``twitter``, ``meta``, ``dc``, ``itemprop``,
+   ``time``, ``byline``, ``rel-author``, ``rel-tag``, ``url``, ``h1``, ``title``,
+   ``html-lang``, ``link-canonical``).
+2. Each field takes the first usable value from its ordered tuple of keys
+   (:data:`TITLE_SOURCES`, :data:`AUTHOR_SOURCES`, ...) and normalises it: dates to ISO 8601,
+   languages to BCP 47 tags, authors to de-duplicated names without "By".
+
+Everything here is pure: the tree is only read. Malformed or hostile input (broken JSON-LD,
+huge attribute values, absurd dates) is skipped, never raised.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from typing import Any, Final
+from urllib.parse import urljoin, urlsplit
+
+from lxml import etree
+
+from articlekit.model import FieldSource, Metadata
+
+__all__ = [
+    "AUTHOR_SOURCES",
+    "CANONICAL_SOURCES",
+    "DESCRIPTION_SOURCES",
+    "IMAGE_SOURCES",
+    "LANGUAGE_SOURCES",
+    "MODIFIED_SOURCES",
+    "PUBLISHED_SOURCES",
+    "SITE_NAME_SOURCES",
+    "TAG_SOURCES",
+    "TITLE_SOURCES",
+    "Candidates",
+    "collect_candidates",
+    "extract_metadata",
+    "normalize_authors",
+    "normalize_date",
+    "normalize_language",
+    "strip_site_name",
+]
+
+#: Key -> values found on the page, in document order.
+Candidates = dict[str, list[str]]
+
+# --------------------------------------------------------------------------- precedence
+# Each field takes the first key of its tuple that yields a usable value. The order follows
+# what publishers fill in deliberately (structured data, then social cards, then generic
+# meta names, then visible markup); it was checked against the readability-pages corpus
+# (benchmarks/metadata_accuracy.py).
+
+#: Title: structured data first; ``<title>`` last because it usually carries the site name.
+#: When ``<title>`` is chosen and an ``<h1>`` is one of its separator-delimited parts, the
+#: ``<h1>`` wins (it is the title without the site name); ``h1`` alone is the last resort.
+TITLE_SOURCES: Final = (
+    "jsonld:headline",
+    "dc:title",
+    "og:title",
+    "twitter:title",
+    "meta:parsely-title",
+    "meta:title",
+    "title:text",
+    "h1:text",
+)
+AUTHOR_SOURCES: Final = (
+    "jsonld:author",
+    "dc:creator",
+    "meta:author",
+    "meta:parsely-author",
+    "meta:byl",
+    "meta:sailthru.author",
+    "og:article:author",
+    "itemprop:author",
+    "rel-author:text",
+    "byline:text",
+)
+PUBLISHED_SOURCES: Final = (
+    "jsonld:datePublished",
+    "og:article:published_time",
+    "meta:parsely-pub-date",
+    "dc:date",
+    "dc:created",
+    "dc:issued",
+    "meta:date",
+    "meta:pubdate",
+    "meta:publishdate",
+    "meta:publish-date",
+    "meta:publish_date",
+    "meta:article.published",
+    "meta:article:published_time",
+    "meta:sailthru.date",
+    "itemprop:datePublished",
+    "time:pubdate",
+    "time:first",
+    "url:date",
+)
+MODIFIED_SOURCES: Final = (
+    "jsonld:dateModified",
+    "og:article:modified_time",
+    "og:updated_time",
+    "dc:modified",
+    "meta:last-modified",
+    "meta:article.updated",
+    "meta:article:modified_time",
+    "itemprop:dateModified",
+)
+SITE_NAME_SOURCES: Final = (
+    "og:site_name",
+    "jsonld:publisher",
+    "meta:application-name",
+    "meta:apple-mobile-web-app-title",
+)
+LANGUAGE_SOURCES: Final = (
+    "html-lang:lang",
+    "meta:content-language",
+    "og:locale",
+    "dc:language",
+    "jsonld:inLanguage",
+)
+DESCRIPTION_SOURCES: Final = (
+    "og:description",
+    "meta:description",
+    "dc:description",
+    "twitter:description",
+    "jsonld:description",
+)
+TAG_SOURCES: Final = (
+    "og:article:tag",
+    "meta:keywords",
+    "meta:news_keywords",
+    "meta:parsely-tags",
+    "jsonld:keywords",
+    "rel-tag:text",
+)
+IMAGE_SOURCES: Final = (
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "jsonld:image",
+    "itemprop:image",
+)
+CANONICAL_SOURCES: Final = ("link-canonical:href", "og:url")
+
+# --------------------------------------------------------------------------- bounds
+# Limits that keep hostile pages cheap. Real values are far below them: the longest
+# description in readability-pages is ~700 characters, the largest JSON-LD script ~60 kB.
+MAX_VALUE_CHARS: Final = 5_000  # longer meta/JSON-LD strings are ignored, not truncated
+MAX_VALUES_PER_KEY: Final = 64
+MAX_JSONLD_SCRIPT_CHARS: Final = 2_000_000
+MAX_JSONLD_OBJECTS: Final = 500
+MAX_JSONLD_DEPTH: Final = 12
+MAX_AUTHORS: Final = 20
+MAX_AUTHOR_CHARS: Final = 80
+MAX_AUTHOR_WORDS: Final = 7
+MAX_TAGS: Final = 50
+MAX_TAG_CHARS: Final = 100
+MAX_BYLINE_CHARS: Final = 200  # a "byline" element with more text is a container, not a byline
+MAX_H1S: Final = 10
+#: A title left after removing the site name must keep at least this many characters,
+#: otherwise the site name is kept ("Mozilla - Wikipedia" stays whole).
+MIN_STRIPPED_TITLE_CHARS: Final = 10
+#: An ``<h1>`` must have this many characters to replace a ``<title>`` that contains it.
+MIN_H1_TITLE_CHARS: Final = 10
+EARLIEST_YEAR: Final = 1990  # the web; older dates on a page are rarely its publication date
+LATEST_YEAR: Final = 2100
+
+# --------------------------------------------------------------------------- vocabulary
+
+# JSON-LD types in order of trust for the page's own metadata. Article pages often embed
+# VideoObject or Recipe objects for side content, so those only count after true articles.
+_ARTICLE_TYPES: Final = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "socialmediaposting",
+        "liveblogposting",
+        "discussionforumposting",
+        "opinionnewsarticle",
+        "analysisnewsarticle",
+        "reportagenewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "medicalwebpage",
+    }
+)
+_WORK_TYPES: Final = frozenset({"creativework", "review", "howto", "recipe", "videoobject"})
+_PAGE_TYPES: Final = frozenset({"webpage", "itempage", "aboutpage", "qapage", "collectionpage"})
+_SITE_TYPES: Final = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+
+# "By", "Von", "Par" ... in front of a byline, possibly followed by ":".
+_BYLINE_PREFIX: Final = re.compile(
+    r"^\s*(?:(?:written|posted|words|story|reported|text|photos?)\s+by|by|von|par|por|di|door|"
+    r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
+    r"texte|tekst)\b\s*:?\s*|^\s*(?:作者|文|記者|记者)\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+# Words that join two names: "A and B", "A und B", "A et B" ...
+_AUTHOR_JOINERS: Final = re.compile(
+    r"\s+(?:and|&|und|et|y|e|i|en|og|och|és|a|и|та)\s+|\s*[;/|]\s*|\s*、\s*", re.IGNORECASE
+)
+_AUTHOR_NOISE: Final = re.compile(r"https?://|www\.|@|\.com\b|\.org\b", re.IGNORECASE)
+# Text after these in a byline element is a date, a role or a share bar, not a name.
+_BYLINE_CUT: Final = re.compile(r"[|•·\d(\[]|\s[-–—]\s|\bupdated\b|\bpublished\b", re.IGNORECASE)
+_BYLINE_CLASS: Final = re.compile(
+    r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer|byl)(?:$|[\s_-])", re.IGNORECASE
+)
+_NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|more", re.IGNORECASE)
+
+# Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
+_WHITESPACE: Final = re.compile(r"\s+")
+_SKIP_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
+_LANG_TAG: Final = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+_ISO_DATE: Final = re.compile(
+    r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
+    r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
+    re.IGNORECASE,
+)
+_SLASH_DATE: Final = re.compile(r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\s*$")
+_MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "januar", "janvier", "enero", "janeiro", "gennaio"),
+            ("february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro"),
+            ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco"),
+            ("april", "apr", "avril", "abril", "aprile"),
+            ("may", "mai", "mayo", "maio", "maggio"),
+            ("june", "jun", "juni", "juin", "junio", "junho", "giugno"),
+            ("july", "jul", "juli", "juillet", "julio", "julho", "luglio"),
+            ("august", "aug", "août", "aout", "agosto"),
+            ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
+            ("october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre"),
+            ("november", "nov", "novembre", "noviembre", "novembro"),
+            ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dezembro"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WORDY_DATE: Final = re.compile(
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
+    r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+    r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?",
+    re.IGNORECASE,
+)
+_URL_DATE: Final = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?:[/_.-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?:/|$)"
+)
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def _clean(value: str | None) -> str:
+    """Return ``value`` with entities decoded, whitespace collapsed, ends stripped."""
+    if not value:
+        return ""
+    if "&" in value:
+        value = html.unescape(value)
+    return _WHITESPACE.sub(" ", value).strip()
+
+
+def _key(text: str) -> str:
+    """Return a comparison key: case-folded letters and digits only."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def _source_of(key: str) -> str:
+    return key.split(":", 1)[0]
+
+
+def _add(cands: Candidates, key: str, value: object) -> None:
+    if not isinstance(value, str):
+        return
+    text = _clean(value) if len(value) <= MAX_VALUE_CHARS * 2 else ""
+    if not text or len(text) > MAX_VALUE_CHARS:
+        return
+    values = cands.setdefault(key, [])
+    if len(values) < MAX_VALUES_PER_KEY:
+        values.append(text)
+
+
+def _text_of(el: etree._Element) -> str:
+    """Return the text inside ``el``; scripts, styles and comments left out."""
+    parts: list[str] = []
+    for node in el.iter():
+        tag = node.tag
+        if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and node.text:
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _attr(el: etree._Element, name: str) -> str:
+    value = el.get(name)
+    return value if isinstance(value, str) else ""
+
+
+# --------------------------------------------------------------------------- normalisation
+
+
+def _valid_year(year: int) -> bool:
+    return EARLIEST_YEAR <= year <= LATEST_YEAR
+
+
+def _offset(tz: str | None) -> timezone | None:
+    if not tz:
+        return None
+    tz = tz.upper()
+    if tz in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if tz[0] == "-" else 1
+    digits = tz[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
+    if hours > 23 or minutes > 59:
+        raise ValueError(f"bad offset {tz!r}")
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def _render(
+    year: int,
+    month: int,
+    day: int,
+    hour: str | None,
+    minute: str | None,
+    second: str | None,
+    tz: str | None,
+) -> str | None:
+    if not _valid_year(year):
+        return None
+    try:
+        if hour is None:
+            return datetime(year, month, day).date().isoformat()
+        stamp = datetime(
+            year, month, day, int(hour), int(minute or 0), int(second or 0), tzinfo=_offset(tz)
+        )
+    except ValueError:
+        return None
+    return stamp.isoformat(timespec="seconds")
+
+
+def normalize_date(value: str) -> str | None:
+    """Return ``value`` as an ISO 8601 date or datetime string, or None if it is no date.
+
+    A datetime keeps the offset it was given (``Z`` becomes ``+00:00``; none stays none) and
+    drops fractions of a second. Accepted: ISO 8601 and its compact forms, ``2024/10/31``,
+    RFC 2822 (``Thu, 31 Oct 2024 10:00:00 +0100``) and written dates in several languages
+    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``). Years outside
+    1990-2100 are rejected.
+    """
+    text = _clean(value)[:100]
+    if not text:
+        return None
+    match = _ISO_DATE.match(text)
+    if match:
+        return _render(
+            int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            match["H"],
+            match["M"],
+            match["S"],
+            match["tz"],
+        )
+    match = _SLASH_DATE.match(text)
+    if match:
+        return _render(int(match["y"]), int(match["m"]), int(match["d"]), None, None, None, None)
+    if re.match(r"^[A-Za-z]{3},\s", text):
+        try:
+            stamp = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            stamp = None
+        if stamp is not None and _valid_year(stamp.year):
+            return stamp.isoformat(timespec="seconds")
+    return _wordy_date(text)
+
+
+def _wordy_date(text: str) -> str | None:
+    match = _WORDY_DATE.search(text)
+    if not match:
+        return None
+    if match["m1"]:
+        month_name, day, year = match["m1"], match["d1"], match["y1"]
+    else:
+        month_name, day, year = match["m2"], match["d2"], match["y2"]
+    month = _MONTHS.get(month_name.casefold())
+    if month is None:
+        return None
+    hour = match["H"]
+    if hour is not None and match["ampm"]:
+        h = int(hour) % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
+        hour = str(h)
+    return _render(int(year), month, int(day), hour, match["M"], match["S"], None)
+
+
+def date_from_url(url: str) -> str | None:
+    """Return the ISO date in a URL path such as ``/2024/10/31/`` or ``/20241031/``, or None."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    match = _URL_DATE.search(path)
+    if not match:
+        return None
+    year, month, day = (
+        (match["y"], match["m"], match["d"])
+        if match["y"]
+        else (match["y2"], match["m2"], match["d2"])
+    )
+    return _render(int(year), int(month), int(day), None, None, None, None)
+
+
+def normalize_language(value: str) -> str | None:
+    """Return ``value`` as a BCP 47 tag (``en``, ``pt-BR``, ``zh-Hant-TW``), or None.
+
+    Underscores become hyphens (``en_US`` from ``og:locale``), the language is lower case,
+    a script subtag title case and a region upper case; of a list (``"en, fr"``) the first
+    is kept.
+    """
+    text = _clean(value).split(",")[0].split(";")[0].strip().replace("_", "-")
+    if not text or not _LANG_TAG.match(text):
+        return None
+    parts = text.split("-")
+    if parts[0].lower() in ("x", "i", "und", "mul", "zxx", "xx"):
+        return None
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
+def _split_names(text: str) -> list[str]:
+    parts = [p for p in _AUTHOR_JOINERS.split(text) if p and p.strip()]
+    names: list[str] = []
+    for part in parts:
+        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        # "Jong, Michiel de" is one name written last-name first; "Kim, Jett" lists two.
+        if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
+            names.extend(pieces)
+        else:
+            names.append(" ".join(pieces) if len(pieces) > 2 else ", ".join(pieces))
+    return names
+
+
+def _clean_name(name: str) -> str | None:
+    name = _BYLINE_PREFIX.sub("", name, count=1).strip(" \t,;:.-–—|•·\"'“”‘’()[]")
+    if not name or _AUTHOR_NOISE.search(name):
+        return None
+    if len(name) > MAX_AUTHOR_CHARS or len(name.split()) > MAX_AUTHOR_WORDS:
+        return None
+    if not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def normalize_authors(values: Iterable[str]) -> tuple[str, ...]:
+    """Return author names from raw byline strings: prefixes ("By", "Von", "Par" ...) removed,
+    lists ("A and B", "A, B", "A & B") split, URLs and handles dropped, duplicates removed
+    (case-insensitively), at most ``MAX_AUTHORS``."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for raw in values:
+        text = _clean(raw)
+        if not text or len(text) > MAX_BYLINE_CHARS * 5:
+            continue
+        text = _BYLINE_PREFIX.sub("", text, count=1)
+        for part in _split_names(text):
+            name = _clean_name(part)
+            if name is None:
+                continue
+            key = _key(name)
+            if key and key not in seen:
+                seen.add(key)
+                out.append(name)
+                if len(out) >= MAX_AUTHORS:
+                    return tuple(out)
+    return tuple(out)
+
+
+def _byline_text(raw: str) -> str:
+    """Return the part of a visible byline that names people (dates and roles cut off)."""
+    text = _BYLINE_PREFIX.sub("", _clean(raw), count=1)
+    match = _BYLINE_CUT.search(text)
+    return text[: match.start()] if match else text
+
+
+def _site_matches(segment: str, site_key: str) -> bool:
+    seg = _key(segment)
+    if not seg or not site_key:
+        return False
+    if seg == site_key:
+        return True
+    shorter, longer = sorted((seg, site_key), key=len)
+    # "Le Monde" vs "Le Monde.fr", "theguardian" (host) vs "The Guardian"
+    return len(shorter) >= 4 and longer.startswith(shorter) and len(shorter) * 2 >= len(longer)
+
+
+def _strip_site(title: str, site_keys: Sequence[str]) -> str:
+    keys = [k for k in site_keys if k]
+    if not keys:
+        return title
+    seps = list(_TITLE_SEPARATOR.finditer(title))
+    for sep in reversed(seps):  # "Article | Site", also when the site name has a separator
+        head, tail = title[: sep.start()].strip(), title[sep.end() :]
+        if any(_site_matches(tail, k) for k in keys) and len(head) >= MIN_STRIPPED_TITLE_CHARS:
+            return head
+    for sep in seps:  # "Site | Article"
+        head, tail = title[: sep.start()], title[sep.end() :].strip()
+        if any(_site_matches(head, k) for k in keys) and len(tail) >= MIN_STRIPPED_TITLE_CHARS:
+            return tail
+    return title
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """Return ``title`` without a leading or trailing ``site_name`` part.
+
+    Handles "Article | Site", "Site | Article", "Article - Site", "Article – Site",
+    "Article :: Site" (site names compared ignoring case, spaces and punctuation). The
+    title is returned unchanged when no site name is given, when it does not stand at an
+    end, or when the rest would be shorter than ``MIN_STRIPPED_TITLE_CHARS``.
+    """
+    if not site_name:
+        return title
+    return _strip_site(title, [_key(site_name)])
+
+
+def _host_label(url: str | None) -> str:
+    """Return the registrable name of ``url``'s host ("ehow" for www.ehow.com), or ""."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    labels = [p for p in host.split(".") if p and p not in ("www", "m", "amp", "mobile")]
+    if len(labels) >= 3 and len(labels[-2]) <= 3:  # bbc.co.uk, folha.com.br
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else ""
+
+
+# --------------------------------------------------------------------------- JSON-LD
+
+_TRAILING_COMMA: Final = re.compile(r",\s*([}\]])")
+_JSONLD_WRAPPER: Final = re.compile(
+    r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$"
+)
+
+
+def _decode_all(text: str) -> list[Any]:
+    """Return every JSON value in ``text`` (several may follow each other); [] when broken."""
+    decoder = json.JSONDecoder(strict=False)
+    values: list[Any] = []
+    index, end = 0, len(text)
+    while index < end:
+        while index < end and text[index] in " \t\r\n;,":
+            index += 1
+        if index >= end:
+            break
+        try:
+            value, index = decoder.raw_decode(text, index)
+        except (ValueError, RecursionError):
+            return values if values else []
+        values.append(value)
+    return values
+
+
+def parse_jsonld(text: str) -> list[Any]:
+    """Return the JSON values of one ld+json script, repairing common damage; never raises.
+
+    Repairs: HTML comment or CDATA wrappers, trailing commas, HTML-escaped quotes. Deeply
+    nested or oversized scripts give [].
+    """
+    if len(text) > MAX_JSONLD_SCRIPT_CHARS:
+        return []
+    text = _JSONLD_WRAPPER.sub("", text.strip())
+    values = _decode_all(text)
+    if values:
+        return values
+    repaired = _TRAILING_COMMA.sub(r"\1", text)
+    values = _decode_all(repaired)
+    if values or "&" not in repaired:
+        return values
+    return _decode_all(html.unescape(repaired))
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    raw = obj.get("@type")
+    items = raw if isinstance(raw, list) else [raw]
+    out: set[str] = set()
+    for item in items[:10]:
+        if isinstance(item, str):
+            out.add(item.rsplit("/", 1)[-1].rsplit("#", 1)[-1].casefold())
+    return out
+
+
+def _jsonld_objects(values: Iterable[Any]) -> list[dict[str, Any]]:
+    """Return the JSON-LD objects of ``values``: lists and ``@graph`` flattened, bounded."""
+    found: list[dict[str, Any]] = []
+    stack: list[tuple[Any, int]] = [(v, 0) for v in reversed(list(values))]
+    while stack and len(found) < MAX_JSONLD_OBJECTS:
+        value, depth = stack.pop()
+        if depth > MAX_JSONLD_DEPTH:
+            continue
+        if isinstance(value, list):
+            stack.extend((v, depth + 1) for v in reversed(value[:MAX_JSONLD_OBJECTS]))
+        elif isinstance(value, dict):
+            found.append(value)
+            graph = value.get("@graph")
+            if isinstance(graph, (list, dict)):
+                stack.append((graph, depth + 1))
+            main = value.get("mainEntity")
+            if isinstance(main, dict):
+                stack.append((main, depth + 1))
+    return found
+
+
+def _names(value: Any, depth: int = 0) -> Iterator[str]:
+    """Yield the names in a JSON-LD person/organisation value (string, object or list)."""
+    if depth > 3:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            yield name
+        elif isinstance(name, (list, dict)):
+            yield from _names(name, depth + 1)
+        else:
+            given, family = value.get("givenName"), value.get("familyName")
+            if isinstance(given, str) and isinstance(family, str):
+                yield f"{given} {family}"
+    elif isinstance(value, list):
+        for item in value[:MAX_AUTHORS]:
+            yield from _names(item, depth + 1)
+
+
+def _urls(value: Any, depth: int = 0) -> Iterator[str]:
+    """Yield URLs from a JSON-LD image/url value (string, ImageObject or list)."""
+    if depth > 3:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key in ("url", "contentUrl", "@id"):
+            if isinstance(value.get(key), str):
+                yield value[key]
+                return
+    elif isinstance(value, list):
+        for item in value[:8]:
+            yield from _urls(item, depth + 1)
+
+
+def _keywords(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield from value.split(",")
+    elif isinstance(value, list):
+        for item in value[:MAX_TAGS]:
+            if isinstance(item, str):
+                yield item
+            elif isinstance(item, dict) and isinstance(item.get("name"), str):
+                yield item["name"]
+
+
+def _jsonld_tier(obj: dict[str, Any]) -> int:
+    """Return 0 for articles, 1 for other creative works, 2 for web pages, 3 otherwise."""
+    types = _types(obj)
+    if types & _ARTICLE_TYPES or any(t.endswith(("article", "posting")) for t in types):
+        return 0
+    if types & _WORK_TYPES:
+        return 1
+    if types & _PAGE_TYPES:
+        return 2
+    return 3
+
+
+def _collect_jsonld(objects: list[dict[str, Any]], cands: Candidates) -> None:
+    tiers = [(_jsonld_tier(o), i) for i, o in enumerate(objects)]
+    primary = [(tier, objects[i]) for tier, i in sorted(tiers) if tier < 3]
+    sites = [o for o in objects if _types(o) & _SITE_TYPES]
+    for tier, obj in primary:
+        # Articles name themselves in "name" too; a page's "name" is often the site's.
+        for key in ("headline", "name") if tier < 2 else ("headline",):
+            _add(cands, "jsonld:headline", obj.get(key))
+        for key in ("author", "creator"):
+            for name in _names(obj.get(key)):
+                _add(cands, "jsonld:author", name)
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            _add(cands, "jsonld:datePublished", obj.get(key))
+        _add(cands, "jsonld:dateModified", obj.get("dateModified"))
+        for name in _names(obj.get("publisher")):
+            _add(cands, "jsonld:publisher", name)
+        _add(cands, "jsonld:description", obj.get("description"))
+        for word in _keywords(obj.get("keywords")):
+            _add(cands, "jsonld:keywords", word)
+        for image in _urls(obj.get("image") or obj.get("thumbnailUrl")):
+            _add(cands, "jsonld:image", image)
+        lang = obj.get("inLanguage")
+        _add(cands, "jsonld:inLanguage", lang if isinstance(lang, str) else None)
+    for obj in sites:
+        # The site's own object names the publisher when the article does not.
+        if "website" in _types(obj) or not cands.get("jsonld:publisher"):
+            _add(cands, "jsonld:publisher", obj.get("name"))
+
+
+# --------------------------------------------------------------------------- collection
+
+
+def _meta_keys(el: etree._Element) -> list[str]:
+    """Return the candidate keys a ``<meta>`` element fills (``property`` may list several)."""
+    keys: list[str] = []
+    names = (_attr(el, "property") + " " + _attr(el, "name")).split()
+    if not names:
+        equiv = _attr(el, "http-equiv").strip().lower()
+        if equiv in ("content-language", "last-modified"):
+            keys.append("meta:" + equiv)
+        item = _attr(el, "itemprop").strip()
+        if item:
+            keys.append("itemprop:" + item.split()[0])
+        return keys
+    for raw in names[:6]:
+        name = raw.lower()
+        if name.startswith(("og:", "twitter:", "article:")):
+            prefix = "twitter" if name.startswith("twitter:") else "og"
+            keys.append(f"{prefix}:{name.split(':', 1)[1] if prefix == 'twitter' else name}")
+        elif name.startswith(("dc.", "dc:", "dcterms.", "dcterms:", "dcterm:")):
+            keys.append("dc:" + re.split(r"[.:]", name, maxsplit=1)[1])
+        else:
+            keys.append("meta:" + name)
+    # "og:title" is filed as "og:og:title" above; undo the doubled prefix.
+    return [k.replace("og:og:", "og:", 1) for k in keys]
+
+
+_ITEMPROP_XPATH: Final = etree.XPath("//*[@itemprop][not(self::meta)]")
+_BYLINE_XPATH: Final = etree.XPath(
+    "//*[@class or @id or @rel][contains(translate(concat(@class, ' ', @id, ' ', @rel),"
+    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'author')"
+    " or contains(translate(concat(@class, ' ', @id), 'BYLINE', 'byline'), 'byline')"
+    " or contains(@class, 'byl')]"
+)
+
+
+def _elements(xpath: etree.XPath, root: etree._Element) -> list[etree._Element]:
+    result = xpath(root)
+    if not isinstance(result, list):
+        return []
+    return [el for el in result if isinstance(el, etree._Element)]
+
+
+def _itemprop_value(el: etree._Element) -> str:
+    tag = el.tag
+    if tag in ("time",) and el.get("datetime"):
+        return _attr(el, "datetime")
+    if el.get("content"):
+        return _attr(el, "content")
+    if tag in ("a", "link"):
+        return _attr(el, "href")
+    if tag in ("img",):
+        return _attr(el, "src")
+    return _text_of(el)
+
+
+def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
+    """Return every metadata value on the page, keyed ``"<source>:<name>"``, in page order."""
+    cands: Candidates = {}
+    _add(cands, "html-lang:lang", root.get("lang") or root.get("xml:lang"))
+    # Values given in "property" (RDFa, Open Graph's own form) go before those given in
+    # "name" for the same key: a page that sets both means the property one.
+    by_name: Candidates = {}
+    for el in root.iter("meta"):
+        content = el.get("content")
+        if content is None:
+            continue
+        target = cands if el.get("property") else by_name
+        for key in _meta_keys(el):
+            _add(target, key, content)
+    for key, values in by_name.items():
+        for value in values:
+            _add(cands, key, value)
+    for el in root.iter("link"):
+        rel = _attr(el, "rel").lower().split()
+        if "canonical" in rel:
+            _add(cands, "link-canonical:href", el.get("href"))
+        if "author" in rel and not _attr(el, "href").startswith(("http", "/", "mailto")):
+            _add(cands, "rel-author:text", el.get("title"))
+    for el in root.iter("title"):
+        parent = el.getparent()
+        if parent is not None and parent.tag in ("svg", "symbol", "g", "a", "use"):
+            continue
+        _add(cands, "title:text", _text_of(el))
+        break
+    for count, el in enumerate(root.iter("h1")):
+        if count >= MAX_H1S:
+            break
+        _add(cands, "h1:text", _text_of(el))
+    for el in root.iter("script"):
+        if "ld+json" in _attr(el, "type").lower() and el.text:
+            _collect_jsonld(_jsonld_objects(parse_jsonld(el.text)), cands)
+    first_time = True
+    for el in root.iter("time"):
+        stamp = el.get("datetime")
+        if not stamp:
+            continue
+        if el.get("pubdate") is not None:
+            _add(cands, "time:pubdate", stamp)
+        if first_time:
+            _add(cands, "time:first", stamp)
+            first_time = False
+    for el in root.iter("a"):
+        rel = _attr(el, "rel").lower().split()
+        if "author" in rel:
+            _add(cands, "rel-author:text", _text_of(el))
+        if "tag" in rel:
+            _add(cands, "rel-tag:text", _text_of(el))
+    for el in _elements(_ITEMPROP_XPATH, root):
+        for prop in _attr(el, "itemprop").split()[:4]:
+            if prop == "author":
+                names = [_itemprop_value(n) for n in el.iter() if n.get("itemprop") == "name"] or [
+                    _itemprop_value(el)
+                ]
+                for name in names:
+                    if len(name) <= MAX_BYLINE_CHARS:
+                        _add(cands, "itemprop:author", name)
+            else:
+                _add(cands, "itemprop:" + prop, _itemprop_value(el))
+    _collect_bylines(root, cands)
+    if url:
+        _add(cands, "url:date", date_from_url(url))
+    return cands
+
+
+def _collect_bylines(root: etree._Element, cands: Candidates) -> None:
+    for el in _elements(_BYLINE_XPATH, root):
+        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "body", "html", "img"):
+            continue
+        label = f"{_attr(el, 'class')} {_attr(el, 'id')} {_attr(el, 'rel')}"
+        if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
+            continue
+        text = _clean(_text_of(el))
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        _add(cands, "byline:text", _byline_text(text))
+        if len(cands.get("byline:text", ())) >= 3:
+            return
+
+
+# --------------------------------------------------------------------------- picking
+
+
+def _first(
+    cands: Candidates, sources: Sequence[str], pick: Callable[[str], str | None]
+) -> tuple[str | None, str | None]:
+    """Return (value, key) for the first candidate that ``pick`` accepts, in source order."""
+    for key in sources:
+        for raw in cands.get(key, ()):
+            value = pick(raw)
+            if value:
+                return value, key
+    return None, None
+
+
+def _h1_inside(title: str, h1s: Sequence[str]) -> str | None:
+    """Return the ``<h1>`` that is a separator-delimited part of ``title``, if any."""
+    parts = {_key(p) for p in _TITLE_SEPARATOR.split(title)}
+    for h1 in h1s:
+        if len(h1) >= MIN_H1_TITLE_CHARS and _key(h1) in parts and _key(h1) != _key(title):
+            return h1
+    return None
+
+
+def _confirmed_headline(headlines: Sequence[str], cands: Candidates) -> str | None:
+    """Return the JSON-LD headline that ``<title>`` or ``og:title`` confirms, if any.
+
+    Some pages put a summary in "headline" and the title in "name" (Wikipedia does); the
+    one the page's visible title contains is the title.
+    """
+    shown = [*cands.get("title:text", ())[:1], *cands.get("og:title", ())[:1]]
+    parts = {_key(p) for text in shown for p in [text, *_TITLE_SEPARATOR.split(text)]}
+    for headline in headlines:
+        if _key(headline) in parts:
+            return headline
+    return None
+
+
+def _pick_title(
+    cands: Candidates, site_name: str | None, url: str | None
+) -> tuple[str | None, str | None]:
+    title, key = _first(cands, TITLE_SOURCES, lambda raw: raw)
+    if title is None or key is None:
+        return None, None
+    if key == "jsonld:headline":
+        title = _confirmed_headline(cands["jsonld:headline"], cands) or title
+    if key == "title:text":
+        h1 = _h1_inside(title, cands.get("h1:text", ()))
+        if h1 is not None:
+            return h1, "h1:text"
+    site_keys = [_key(site_name) if site_name else "", _host_label(url)]
+    return _strip_site(title, site_keys), key
+
+
+def _pick_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
+    for key in AUTHOR_SOURCES:
+        values = cands.get(key)
+        if not values:
+            continue
+        if key == "og:article:author":  # often a profile URL, only a name is useful
+            values = [v for v in values if not v.startswith(("http", "//", "www."))]
+        authors = normalize_authors(values)
+        if authors:
+            return authors, key
+    return (), None
+
+
+def _pick_tags(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
+    for key in TAG_SOURCES:
+        seen: set[str] = set()
+        tags: list[str] = []
+        for raw in cands.get(key, ()):
+            for part in re.split(r"[,;]", raw) if key.startswith("meta:") else [raw]:
+                tag = part.strip()
+                if tag and len(tag) <= MAX_TAG_CHARS and _key(tag) not in seen:
+                    seen.add(_key(tag))
+                    tags.append(tag)
+        if tags:
+            return tuple(tags[:MAX_TAGS]), key
+    return (), None
+
+
+def _base_url(root: etree._Element, url: str | None) -> str | None:
+    for el in root.iter("base"):
+        href = el.get("href")
+        if href:
+            try:
+                return urljoin(url or "", href.strip()) or url
+            except ValueError:
+                return url
+        break
+    return url
+
+
+def _absolute(base: str | None) -> Callable[[str], str | None]:
+    def make(raw: str) -> str | None:
+        value = raw.strip()
+        if not value or value.startswith(("data:", "javascript:")):
+            return None
+        if not base:
+            return value
+        try:
+            return urljoin(base, value)
+        except ValueError:
+            return None
+
+    return make
+
+
+def extract_metadata(
+    root: etree._Element, *, url: str | None = None
+) -> tuple[str | None, Metadata]:
+    """Return ``(title, metadata)`` read from a whole page; the tree is not modified.
+
+    ``root`` is the page's root element (before any cleaning); ``url`` is the page's
+    address, used to make image and canonical URLs absolute, to recognise the site name
+    in the title and as a last source of the publication date.
+    """
+    cands = collect_candidates(root, url=url)
+    sources: list[FieldSource] = []
+
+    def note(field: str, key: str | None) -> None:
+        if key is not None:
+            sources.append(FieldSource(field=field, source=_source_of(key)))
+
+    site_name, key = _first(cands, SITE_NAME_SOURCES, lambda raw: raw)
+    note("site_name", key)
+    title, key = _pick_title(cands, site_name, url)
+    note("title", key)
+    authors, key = _pick_authors(cands)
+    note("authors", key)
+    published, key = _first(cands, PUBLISHED_SOURCES, normalize_date)
+    note("published", key)
+    modified, key = _first(cands, MODIFIED_SOURCES, normalize_date)
+    note("modified", key)
+    language, key = _first(cands, LANGUAGE_SOURCES, normalize_language)
+    note("language", key)
+    description, key = _first(cands, DESCRIPTION_SOURCES, lambda raw: raw)
+    note("description", key)
+    tags, key = _pick_tags(cands)
+    note("tags", key)
+    base = _base_url(root, url)
+    image, key = _first(cands, IMAGE_SOURCES, _absolute(base))
+    note("image", key)
+    canonical, key = _first(cands, CANONICAL_SOURCES, _absolute(base))
+    note("canonical_url", key)
+    metadata = Metadata(
+        authors=authors,
+        published=published,
+        modified=modified,
+        site_name=site_name,
+        language=language,
+        description=description,
+        tags=tags,
+        image=image,
+        canonical_url=canonical,
+        sources=sources,
+    )
+    return title, metadata
