@@ -15,6 +15,8 @@ dashes unified, whitespace collapsed):
   Both empty is a match.
 * **byline** -- the sets of name words are equal, ignoring "By"-style prefixes, the words
   "and"/"&"/"," between names and anything that is not a letter; both empty is a match.
+  The truth is read up to its first line break: Readability copies a byline element
+  whole, and the next line is a date or a desk ("By Nathan Willis\n March 25, 2015").
 * **site name** -- equal; both empty is a match.
 * **description** -- articlekit's ``description`` equals the truth's ``excerpt``, or one is a
   prefix of the other (the truth truncates some); both empty is a match. Readability falls
@@ -84,7 +86,8 @@ def _name_words(text: str) -> frozenset[str]:
 
 
 def byline_match(truth: str | None, got: str | None) -> bool:
-    return _name_words(truth or "") == _name_words(got or "")
+    lines = [words for line in (truth or "").splitlines() if (words := _name_words(line))]
+    return (lines[0] if lines else frozenset()) == _name_words(got or "")
 
 
 def desc_match(truth: str | None, got: str | None) -> bool:
@@ -168,7 +171,12 @@ MATCHERS: dict[str, Callable[[str | None, str | None], bool]] = {
     "site_name": lambda a, b: norm(a) == norm(b),
     "description": desc_match,
 }
-TRUTH_KEYS = {"title": "title", "byline": "byline", "site_name": "siteName", "description": "excerpt"}
+TRUTH_KEYS = {
+    "title": "title",
+    "byline": "byline",
+    "site_name": "siteName",
+    "description": "excerpt",
+}
 
 
 def main(argv: list[str] | None = None) -> int:

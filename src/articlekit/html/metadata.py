@@ -131,11 +131,11 @@ LANGUAGE_SOURCES: Final = (
     "jsonld:inLanguage",
 )
 DESCRIPTION_SOURCES: Final = (
+    "jsonld:description",
+    "dc:description",
     "og:description",
     "meta:description",
-    "dc:description",
     "twitter:description",
-    "jsonld:description",
 )
 TAG_SOURCES: Final = (
     "og:article:tag",
@@ -217,12 +217,33 @@ _BYLINE_PREFIX: Final = re.compile(
 _AUTHOR_JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|i|en|og|och|és|a|и|та)\s+|\s*[;/|]\s*|\s*、\s*", re.IGNORECASE
 )
-_AUTHOR_NOISE: Final = re.compile(r"https?://|www\.|@|\.com\b|\.org\b", re.IGNORECASE)
-# Text after these in a byline element is a date, a role or a share bar, not a name.
-_BYLINE_CUT: Final = re.compile(r"[|•·\d(\[]|\s[-–—]\s|\bupdated\b|\bpublished\b", re.IGNORECASE)
-_BYLINE_CLASS: Final = re.compile(
-    r"(?:^|[\s_-])(?:byline|author|authors|author-name|writer|byl)(?:$|[\s_-])", re.IGNORECASE
+_AUTHOR_NOISE: Final = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d", re.IGNORECASE)
+_URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
+# Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
+_NAME_PARTICLES: Final = frozenset(
+    {"de", "del", "della", "der", "di", "da", "das", "do", "dos", "du", "la", "le", "van"}
+    | {"von", "den", "ten", "ter", "zu", "bin", "ibn", "al", "el", "y", "e", "et", "st"}
 )
+# Words that make a byline part a role or a desk, not a person ("Games Editor", "Staff").
+_ROLE_WORDS: Final = frozenset(
+    {"editor", "editors", "reporter", "reporters", "correspondent", "correspondents"}
+    | {"writer", "writers", "staff", "contributor", "contributors", "columnist", "producer"}
+    | {"journalist", "journalists", "redaktion", "redakteur", "redakteurin", "rédaction"}
+    | {"rédacteur", "rédactrice", "redacción", "redação", "redazione", "newsroom", "desk"}
+    | {"agency", "manager", "director", "photographer"}
+)
+_WEEKDAYS: Final = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
+    "donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
+)
+# Text after these in a byline element is a date, a role or a share bar, not a name.
+_BYLINE_CUT: Final = re.compile(
+    r"[|•·\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
+    rf"\b(?:{_WEEKDAYS})\b",
+    re.IGNORECASE,
+)
+_BYLINE_CLASS: Final = re.compile(r"byline|(?:^|[\s_-])(?:author|writer|byl)", re.IGNORECASE)
 _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|more", re.IGNORECASE)
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
@@ -470,30 +491,47 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
-def _clean_name(name: str) -> str | None:
+def _clean_name(name: str, *, visible: bool) -> str | None:
     name = _BYLINE_PREFIX.sub("", name, count=1).strip(" \t,;:.-–—|•·\"'“”‘’()[]")
     if not name or _AUTHOR_NOISE.search(name):
         return None
-    if len(name) > MAX_AUTHOR_CHARS or len(name.split()) > MAX_AUTHOR_WORDS:
+    words = name.split()
+    if len(name) > MAX_AUTHOR_CHARS or len(words) > MAX_AUTHOR_WORDS:
         return None
     if not any(ch.isalpha() for ch in name):
+        return None
+    if not visible:  # meta and JSON-LD authors are set on purpose
+        return name
+    lowered = [w.casefold().strip(".,") for w in words]
+    if any(w in _ROLE_WORDS for w in lowered):
+        return None
+    # Names are capitalised (CJK has no case): a lower-case word other than a particle
+    # means a phrase ("ticket packages") picked up from around the byline.
+    if len(words) > 1 and any(
+        w[0].islower() and w.casefold() not in _NAME_PARTICLES for w in words if w[0].isalpha()
+    ):
         return None
     return name
 
 
-def normalize_authors(values: Iterable[str]) -> tuple[str, ...]:
+def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[str, ...]:
     """Return author names from raw byline strings: prefixes ("By", "Von", "Par" ...) removed,
-    lists ("A and B", "A, B", "A & B") split, URLs and handles dropped, duplicates removed
-    (case-insensitively), at most ``MAX_AUTHORS``."""
+    lists ("A and B", "A, B", "A & B") split, URLs, handles and digits dropped, duplicates
+    removed (case-insensitively), at most ``MAX_AUTHORS``.
+
+    ``visible`` marks text read from the page body (a byline element) rather than from
+    metadata: there, parts naming a role ("Games Editor", "Staff") or holding lower-case
+    words other than name particles ("de", "van") are dropped as surrounding text.
+    """
     seen: set[str] = set()
     out: list[str] = []
     for raw in values:
         text = _clean(raw)
         if not text or len(text) > MAX_BYLINE_CHARS * 5:
             continue
-        text = _BYLINE_PREFIX.sub("", text, count=1)
+        text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
         for part in _split_names(text):
-            name = _clean_name(part)
+            name = _clean_name(part, visible=visible)
             if name is None:
                 continue
             key = _key(name)
@@ -926,6 +964,9 @@ def _pick_title(
     return _strip_site(title, site_keys), key
 
 
+_VISIBLE_AUTHOR_SOURCES: Final = frozenset({"byline:text", "rel-author:text", "itemprop:author"})
+
+
 def _pick_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
     for key in AUTHOR_SOURCES:
         values = cands.get(key)
@@ -933,7 +974,15 @@ def _pick_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
             continue
         if key == "og:article:author":  # often a profile URL, only a name is useful
             values = [v for v in values if not v.startswith(("http", "//", "www."))]
-        authors = normalize_authors(values)
+        if key == "byline:text":
+            # Several byline elements: the first is the article's, later ones belong to
+            # teasers and related stories.
+            for value in values:
+                authors = normalize_authors([value], visible=True)
+                if authors:
+                    return authors, key
+            continue
+        authors = normalize_authors(values, visible=key in _VISIBLE_AUTHOR_SOURCES)
         if authors:
             return authors, key
     return (), None
