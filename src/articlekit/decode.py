@@ -1,4 +1,17 @@
-"""Bytes to text: BOM, then an encoding hint, then the document's own declaration, then guessing."""
+"""Bytes to text: BOM, then an encoding hint, then the document's own declaration, then guessing.
+
+Web pages lie about their encoding in predictable ways, and browsers have learnt to cope;
+this module follows the browsers where it matters:
+
+* a byte-order mark always wins;
+* ``latin-1``/``iso-8859-1``/``ascii`` declarations mean ``windows-1252`` (WHATWG);
+* a page declared (or served) as a single-byte encoding whose bytes are valid UTF-8 *and*
+  contain multi-byte sequences is UTF-8: a legacy encoding almost never produces valid
+  multi-byte UTF-8 by accident, while a UTF-8 page with a stale declaration is common;
+* a page that declares UTF-16 in ASCII-compatible bytes cannot really be UTF-16.
+
+:func:`decode_bytes` never raises for undecodable bytes: the last resort replaces them.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +22,7 @@ from bs4.dammit import UnicodeDammit
 
 from articlekit.errors import DecodeError
 
-__all__ = ["decode_bytes"]
+__all__ = ["decode_bytes", "looks_like_utf8"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -19,21 +32,57 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
-# <meta charset="x"> or <meta http-equiv="Content-Type" content="text/html; charset=x">,
-# looked for in the first bytes only, as browsers do.
+# <meta charset="x">, <meta http-equiv="Content-Type" content="text/html; charset=x"> or an
+# XML declaration's encoding="x", looked for in the first bytes only, as browsers do.
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})"""
+    rb"""|<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{1,40})""",
+    re.IGNORECASE,
 )
 _PRESCAN_BYTES = 4096
+# Names that browsers decode as windows-1252 (WHATWG Encoding Standard, "windows-1252" labels).
+_WINDOWS_1252_ALIASES = frozenset({"latin_1", "iso8859-1", "ascii", "cp1252"})
+# Python codec names of single-byte encodings that accept (almost) any byte sequence, so
+# "decoding succeeded" proves nothing and valid multi-byte UTF-8 should win over them.
+_SINGLE_BYTE_PREFIXES = ("latin_1", "iso8859", "cp125", "ascii", "koi8", "mac-", "cp437", "cp8")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
 
 
 def _known(name: str | None) -> str | None:
     if not name:
         return None
     try:
-        return codecs.lookup(name.strip().strip("\"'")).name
+        found = codecs.lookup(name.strip().strip("\"'")).name
     except LookupError:
         return None
+    return "cp1252" if found in _WINDOWS_1252_ALIASES else found
+
+
+def _is_single_byte(name: str) -> bool:
+    return name.startswith(_SINGLE_BYTE_PREFIXES)
+
+
+def looks_like_utf8(data: bytes) -> bool:
+    """Return True when ``data`` holds non-ASCII bytes and all of it is valid UTF-8."""
+    if _NON_ASCII.search(data) is None:
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _declared(data: bytes) -> str | None:
+    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
+    if match is None:
+        return None
+    raw = match.group(1) or match.group(2) or b""
+    declared = _known(raw.decode("ascii", "replace"))
+    if declared and declared.startswith(("utf-16", "utf-32")):
+        # the declaration itself was read as ASCII, so the page cannot be UTF-16/32
+        return "utf-8"
+    return declared
 
 
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
@@ -41,26 +90,29 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
 
     Order: byte-order mark, the caller's ``encoding`` hint (e.g. an HTTP header), a
     ``<meta>`` charset declaration near the start, UTF-8, then bs4's ``UnicodeDammit``
-    guess. Never raises for undecodable bytes: the last resort replaces them.
+    guess. A single-byte hint or declaration loses to valid multi-byte UTF-8. Never
+    raises for undecodable bytes: the last resort replaces them.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name.replace("-sig", "")
     candidates: list[str] = []
     hinted = _known(encoding)
-    if hinted:
-        candidates.append(hinted)
-    match = _META_CHARSET.search(data[:_PRESCAN_BYTES])
-    declared = _known(match.group(1).decode("ascii", "replace")) if match else None
-    if declared:
-        # a page that declares UTF-16 in ASCII bytes cannot really be UTF-16
-        candidates.append("utf-8" if declared.startswith("utf-16") else declared)
+    declared = _declared(data)
+    for name in (hinted, declared):
+        if name and name not in candidates:
+            if _is_single_byte(name) and looks_like_utf8(data):
+                candidates.append("utf-8")
+            candidates.append(name)
     candidates.append("utf-8")
     for name in candidates:
         try:
             return data.decode(name), name
         except (UnicodeDecodeError, LookupError):
             continue
+    if "cp1252" in candidates:
+        # windows-1252 leaves five bytes undefined; browsers map them to C1 controls
+        return data.decode("latin-1"), "cp1252"
     dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is not None and dammit.original_encoding:
         return dammit.unicode_markup, str(dammit.original_encoding)

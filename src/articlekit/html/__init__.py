@@ -1,11 +1,169 @@
-"""HTML parser (temporary: being written)."""
+"""HTML parser: a web page (str, bytes or BeautifulSoup) to a Document.
+
+The pipeline reads top to bottom in :func:`parse_html`:
+
+1. decode bytes (``articlekit.decode``) and parse one hardened lxml tree (``tree.py``);
+2. read metadata from the whole, untouched tree (``metadata.py``);
+3. find a site rule for the URL (``articlekit.rules``);
+4. label every element content / recommendations / boilerplate and measure it, in one
+   walk (``clean.py``), then find the main content through a fallback cascade
+   (``content.py``, scoring in ``score.py``);
+5. build blocks from the content (``blocks.py``), recommendation widgets where they stand
+   or after the body (``recommendations.py``).
+
+See ``docs/extraction.md`` for the heuristics and how to debug them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from articlekit.model import Document
+import lxml.html
+
+from articlekit.decode import decode_bytes
+from articlekit.errors import ParseError, UnsupportedInputError
+from articlekit.html.blocks import BlockBuilder, normalise_headings
+from articlekit.html.content import Candidate, find_main_content
+from articlekit.html.recommendations import recommendations_block
+from articlekit.html.tree import base_url, collapse_ws, parse_tree, tree_from_soup
+from articlekit.model import Block, Document, Metadata, Recommendations, SourceInfo
+
+if TYPE_CHECKING:
+    from articlekit.rules import SiteRule
+
+__all__ = ["document_text", "extract_blocks", "parse_html"]
+
+HtmlElement = lxml.html.HtmlElement
 
 
-def parse_html(html: Any, *, url: str | None = None, encoding: str | None = None) -> Document:
-    raise NotImplementedError
+def _to_tree(html: Any, encoding: str | None) -> tuple[HtmlElement, str | None]:
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if not data.strip():
+            raise UnsupportedInputError(f"input is empty ({len(data)} bytes)")
+        text, used = decode_bytes(data, encoding=encoding)
+        return parse_tree(text), used
+    if isinstance(html, str):
+        return parse_tree(html), encoding
+    if type(html).__name__ == "BeautifulSoup" or hasattr(html, "decode_contents"):
+        original = getattr(html, "original_encoding", None)
+        return tree_from_soup(html), encoding or (str(original) if original else None)
+    raise UnsupportedInputError(
+        f"expected HTML as str, bytes or BeautifulSoup, got {type(html).__name__}"
+    )
+
+
+def _fallback_title(root: HtmlElement) -> str | None:
+    for path in (".//head/title", ".//h1"):
+        el = root.find(path)
+        if el is not None:
+            text = collapse_ws(el.text_content()).strip()
+            if text:
+                return text
+    return None
+
+
+def _metadata(root: HtmlElement, url: str | None) -> tuple[str | None, Metadata]:
+    try:
+        from articlekit.html.metadata import extract_metadata
+    except ImportError:  # pragma: no cover - the metadata module ships with the package
+        return _fallback_title(root), Metadata()
+    return extract_metadata(root, url=url)
+
+
+def _find_rule(url: str | None, rules: Sequence[SiteRule] | None) -> SiteRule | None:
+    if url is None and not rules:
+        return None
+    try:
+        from articlekit.rules import find_rule
+    except ImportError:  # pragma: no cover - rules module ships with the package
+        return None
+    return find_rule(url, rules) if url else None
+
+
+def extract_blocks(
+    root: HtmlElement,
+    *,
+    url: str | None = None,
+    title: str | None = None,
+    rule: Any = None,
+    comments: bool = False,
+) -> tuple[tuple[Block, ...], Candidate]:
+    """Return the article's blocks from a parsed page, and the content candidate chosen."""
+    base = base_url(root, url)
+    candidate = find_main_content(root, comments=comments, rule=rule)
+    labels = candidate.labels
+    recs: dict[HtmlElement, Recommendations] = {}
+    seen_recs: set[HtmlElement] = set()
+    for el in labels.recommendations:
+        if any(anc in seen_recs for anc in el.iterancestors()):
+            continue
+        block = recommendations_block(el, base, page_url=url)
+        if block is not None:
+            recs[el] = Recommendations(
+                title=block.title, items=block.items, provenance=None
+            )
+            seen_recs.add(el)
+    builder = BlockBuilder(
+        labels, base=base, page_url=url, recs=recs, tree=root.getroottree()
+    )
+    blocks = builder.build(candidate.elements)
+    blocks = normalise_headings(blocks, title)
+    # widgets outside the article come after its body, in page order
+    seen_titles = {
+        item.url for b in blocks if isinstance(b, Recommendations) for item in b.items
+    }
+    for el, block in recs.items():
+        if el in builder.used_recs:
+            continue
+        fresh = tuple(item for item in block.items if item.url not in seen_titles)
+        if not fresh:
+            continue
+        seen_titles.update(item.url for item in fresh)
+        blocks.append(Recommendations(title=block.title, items=fresh))
+    return tuple(blocks), candidate
+
+
+def parse_html(
+    html: str | bytes | Any,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    rules: Sequence[SiteRule] | None = None,
+    comments: bool = False,
+) -> Document:
+    """Return the Document of a web page given as ``str``, ``bytes`` or a BeautifulSoup.
+
+    ``url`` resolves relative links and selects site rules; ``encoding`` is a hint for
+    bytes (e.g. an HTTP header); ``rules`` replaces the registered site rules;
+    ``comments=True`` keeps comment sections. A page without any article text gives a
+    Document with no blocks; empty input raises :class:`UnsupportedInputError`, markup
+    lxml cannot read raises :class:`ParseError`.
+    """
+    root, used = _to_tree(html, encoding)
+    title, metadata = _metadata(root, url)
+    rule = _find_rule(url, rules)
+    if rule is not None and getattr(rule, "title", None):
+        ruled = rule.select_title(root)
+        if ruled:
+            title = ruled
+    try:
+        blocks, _candidate = extract_blocks(
+            root, url=url, title=title, rule=rule, comments=comments
+        )
+    except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
+        raise ParseError("page nesting is too deep to read") from exc
+    return Document(
+        title=title,
+        metadata=metadata,
+        blocks=blocks,
+        source=SourceInfo(url=url, format="html", parser="html", encoding=used),
+    )
+
+
+def document_text(doc: Document) -> str:
+    """Return the article text the accuracy benchmarks score (``to_text`` of the document)."""
+    from articlekit.serialise.text import to_text
+
+    return to_text(doc)

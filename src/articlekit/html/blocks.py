@@ -1,0 +1,733 @@
+"""Build typed blocks and inlines from the main-content elements.
+
+The builder walks the content subtree once, in document order. Block-level elements
+(headings, paragraphs, lists, quotes, code, tables, figures, rules) become blocks; runs of
+inline content between them become paragraphs, as a browser makes anonymous blocks; two
+consecutive ``<br>`` split a paragraph. Elements labelled boilerplate are skipped; a
+recommendation widget becomes a ``Recommendations`` block where it stands. Inside the
+content, link clusters (menus, tag lists) are left out, and an "Also read: ..." paragraph
+or a "Related" heading over a list of links becomes a recommendation block.
+
+Nesting depth is bounded (``MAX_NESTING``): deeper markup is read as plain text, so a
+pathological page cannot exhaust the Python stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+import lxml.html
+from lxml import etree
+
+from articlekit.html import vocab
+from articlekit.html.clean import FLAG_BLOCK, Labels, Stats, class_id
+from articlekit.html.recommendations import recommendations_block
+from articlekit.html.tree import collapse_ws, image_source, resolve_url
+from articlekit.model import (
+    Block,
+    Code,
+    CodeBlock,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    Link,
+    List,
+    ListItem,
+    Paragraph,
+    Provenance,
+    Quote,
+    Recommendations,
+    Rule,
+    Strong,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    plain_text,
+)
+
+__all__ = [
+    "MAX_NESTING",
+    "BlockBuilder",
+    "code_language",
+    "is_layout_table",
+    "is_link_cluster",
+    "normalise_headings",
+]
+
+HtmlElement = lxml.html.HtmlElement
+
+#: Deepest element nesting read structurally; deeper content is read as plain text.
+MAX_NESTING: Final = 120
+# A container inside the content whose text is mostly links is a menu or a tag list:
+# share of link text above which it is dropped (0.5 kept "sources" lists on the dev set)...
+MAX_CLUSTER_LINK_SHARE: Final = 0.65
+# ...when it holds at least this many links.
+MIN_CLUSTER_LINKS: Final = 3
+# Boilerplate phrases ("Share this", "Tags:") only drop short paragraphs (characters).
+MAX_BOILERPLATE_PHRASE_CHARS: Final = 80
+# A table cell holding more text than this is page layout, not data (characters).
+LAYOUT_CELL_CHARS: Final = 1200
+# rows * columns at which a table without explicit headers counts as data (Readability).
+MIN_DATA_TABLE_CELLS: Final = 10
+
+_EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
+_STRONG = frozenset({"strong", "b"})
+_CODE = frozenset({"code", "kbd", "samp", "tt"})
+_SKIP_INLINE = frozenset({"script", "style", "noscript", "template", "button", "svg", "input"})
+_CONTAINERS = frozenset(
+    {
+        "div", "section", "article", "main", "header", "center", "body", "html", "details",
+        "summary", "hgroup", "fieldset", "address", "span", "font", "a", "picture", "legend",
+        "caption", "figcaption", "tbody", "thead", "tfoot", "tr", "td", "th", "form", "label",
+    }
+)  # fmt: skip
+_LANG_CLASS = re.compile(
+    r"(?:^|\s)(?:language|lang|brush|highlight-source|sourcecode)[-:_ ]+([\w+#.-]+)", re.IGNORECASE
+)
+_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+_CELLS = etree.XPath("./td|./th")
+
+
+def code_language(el: HtmlElement) -> str | None:
+    """Return the language a ``<pre>``/``<code>`` declares (``language-x``, ``lang-x``)."""
+    for node in (el, el.find("code")):
+        if node is None:
+            continue
+        names = node.get("class") or ""
+        match = _LANG_CLASS.search(names)
+        if match:
+            lang = match.group(1).strip(".-").lower()
+            if lang:
+                return lang
+        lang = node.get("data-lang") or node.get("data-language")
+        if lang and lang.strip():
+            return lang.strip().lower()
+    return None
+
+
+def is_link_cluster(stats: Stats) -> bool:
+    """Return True for a block that is mostly links: a menu, a tag list, a link farm."""
+    return stats.anchors >= MIN_CLUSTER_LINKS and stats.links > MAX_CLUSTER_LINK_SHARE * stats.text
+
+
+def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool:
+    """Return True for a table used to lay out a page rather than to hold data."""
+    role = table.get("role")
+    if role in ("presentation", "none") or table.get("datatable") == "0":
+        return True
+    if table.find(".//table") is not None:
+        return True
+    rows = _ROWS(table)
+    if not rows:
+        return True
+    cols = max(len(_CELLS(row)) for row in rows)
+    for row in rows:
+        for cell in _CELLS(row):
+            st = stats.get(cell)
+            if st is not None and (
+                st.text > LAYOUT_CELL_CHARS
+                or (st.flags & FLAG_BLOCK and cell.find(".//p") is not None and st.text > 200)
+            ):
+                return True
+    if table.find("caption") is not None or table.find(".//th") is not None:
+        return False
+    if table.find("thead") is not None or table.get("summary"):
+        return False
+    if len(rows) == 1 or cols <= 1:
+        return True
+    return len(rows) * cols < MIN_DATA_TABLE_CELLS and len(rows) < 3
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
+    """Return ``blocks`` without a leading copy of the title, heading levels made consistent.
+
+    When the title is kept apart (``Document.title``), body headings start at level 2:
+    an ``h1`` in the body shifts every heading one level down (capped at 6).
+    """
+    if title:
+        for index, block in enumerate(blocks[:3]):
+            if isinstance(block, Heading) and _same_text(plain_text(block), title):
+                blocks = blocks[:index] + blocks[index + 1 :]
+                break
+    levels = [b.level for b in blocks if isinstance(b, Heading)]
+    if not levels or min(levels) > 1 or not title:
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            block = Heading(
+                level=min(6, block.level + 1), content=block.content, provenance=block.provenance
+            )
+        out.append(block)
+    return out
+
+
+class _Run:
+    """Inline content waiting to become a paragraph."""
+
+    __slots__ = ("first", "inlines")
+
+    def __init__(self) -> None:
+        self.inlines: list[Inline] = []
+        self.first: HtmlElement | None = None
+
+
+def _append_text(out: list[Inline], text: str) -> None:
+    if not text:
+        return
+    text = collapse_ws(text)
+    if out:
+        last = out[-1]
+        if isinstance(last, Text):
+            if last.text.endswith(" ") and text.startswith(" "):
+                text = text[1:]
+            out[-1] = Text(text=last.text + text)
+            return
+        if isinstance(last, LineBreak) and text.startswith(" "):
+            text = text.lstrip(" ")
+            if not text:
+                return
+    out.append(Text(text=text))
+
+
+def _wrap(cls: type[Emphasis] | type[Strong], inner: list[Inline], out: list[Inline]) -> None:
+    """Append ``cls(inner)`` to ``out`` with edge spaces moved outside the wrapper."""
+    lead, inner, trail = _split_edges(inner)
+    if lead:
+        _append_text(out, " ")
+    if inner:
+        out.append(cls(content=tuple(inner)))
+    if trail:
+        _append_text(out, " ")
+
+
+def _split_edges(inner: list[Inline]) -> tuple[bool, list[Inline], bool]:
+    lead = trail = False
+    if inner and isinstance(inner[0], Text) and inner[0].text.startswith(" "):
+        lead = True
+        stripped = inner[0].text.lstrip(" ")
+        inner = ([Text(text=stripped)] if stripped else []) + inner[1:]
+    if inner and isinstance(inner[-1], Text) and inner[-1].text.endswith(" "):
+        trail = True
+        stripped = inner[-1].text.rstrip(" ")
+        inner = inner[:-1] + ([Text(text=stripped)] if stripped else [])
+    return lead, inner, trail
+
+
+def _finish(inlines: list[Inline]) -> tuple[Inline, ...]:
+    """Return paragraph content with edge whitespace and edge line breaks removed."""
+    while inlines and isinstance(inlines[0], LineBreak):
+        inlines = inlines[1:]
+    while inlines and isinstance(inlines[-1], LineBreak):
+        inlines = inlines[:-1]
+    if not inlines:
+        return ()
+    out = list(inlines)
+    if isinstance(out[0], Text):
+        text = out[0].text.lstrip()
+        out[0] = Text(text=text)
+    if isinstance(out[-1], Text):
+        text = out[-1].text.rstrip()
+        out[-1] = Text(text=text)
+    # whitespace before a line break is invisible
+    for i in range(len(out) - 1):
+        if isinstance(out[i + 1], LineBreak) and isinstance(out[i], Text):
+            out[i] = Text(text=out[i].text.rstrip())  # type: ignore[union-attr]
+    return tuple(x for x in out if not (isinstance(x, Text) and not x.text))
+
+
+def _has_text(inlines: Iterable[Inline]) -> bool:
+    return bool(plain_text(tuple(inlines)).strip())
+
+
+class BlockBuilder:
+    """Turns content elements into blocks; one builder per page."""
+
+    def __init__(
+        self,
+        labels: Labels,
+        *,
+        base: str | None,
+        page_url: str | None,
+        recs: dict[HtmlElement, Recommendations],
+        tree: etree._ElementTree,
+    ) -> None:
+        self.labels = labels
+        self.stats = labels.stats
+        self.skip = labels.boilerplate
+        self.base = base
+        self.page_url = page_url
+        self.recs = recs
+        self.used_recs: set[HtmlElement] = set()
+        self.tree = tree
+
+    # ------------------------------------------------------------------ helpers
+
+    def _prov(self, el: HtmlElement) -> Provenance:
+        return Provenance(path=self.tree.getpath(el))
+
+    def _is_block(self, el: HtmlElement) -> bool:
+        if el.tag in vocab.BLOCK_TAGS:
+            return True
+        st = self.stats.get(el)
+        return st is not None and bool(st.flags & FLAG_BLOCK)
+
+    # ------------------------------------------------------------------ blocks
+
+    def build(self, elements: Iterable[HtmlElement]) -> list[Block]:
+        """Return the blocks of ``elements`` (each read as a container), in order."""
+        out: list[Block] = []
+        for el in elements:
+            self._element(el, out, 0)
+        return out
+
+    def _container(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        """Append the blocks of ``el``'s children, grouping inline runs into paragraphs."""
+        if depth > MAX_NESTING:
+            text = collapse_ws(el.text_content()).strip()
+            if text:
+                out.append(Paragraph(content=(Text(text=text),), provenance=self._prov(el)))
+            return
+        run = _Run()
+        if el.text:
+            _append_text(run.inlines, el.text)
+            run.first = el
+        children = [c for c in el if isinstance(c.tag, str)]
+        skip_next = False
+        for index, child in enumerate(children):
+            if skip_next:
+                skip_next = False
+                self._tail(child, run)
+                continue
+            tag = child.tag
+            if child in self.skip or tag in _SKIP_INLINE:
+                self._tail(child, run)
+                continue
+            if child in self.recs:
+                self._flush(run, out)
+                self._emit_rec(child, out)
+                self._tail(child, run)
+                continue
+            if tag == "br":
+                run.inlines.append(LineBreak())
+                self._tail(child, run)
+                continue
+            if self._is_block(child):
+                self._flush(run, out)
+                if tag in vocab.HEADING_TAGS and index + 1 < len(children):
+                    rec = self._heading_rec(child, children[index + 1])
+                    if rec is not None:
+                        out.append(rec)
+                        skip_next = True
+                        self._tail(child, run)
+                        continue
+                self._element(child, out, depth + 1)
+            else:
+                if run.first is None:
+                    run.first = child
+                self._inline(child, run.inlines, depth + 1)
+            self._tail(child, run)
+        self._flush(run, out)
+
+    def _tail(self, child: HtmlElement, run: _Run) -> None:
+        if child.tail:
+            _append_text(run.inlines, child.tail)
+
+    def _flush(self, run: _Run, out: list[Block]) -> None:
+        if not run.inlines:
+            return
+        inlines, first = run.inlines, run.first
+        run.inlines, run.first = [], None
+        parent = first.getparent() if first is not None else None
+        for part in _split_at_double_breaks(inlines):
+            self._paragraph(part, out, parent if parent is not None else first)
+
+    def _paragraph(self, inlines: list[Inline], out: list[Block], el: HtmlElement | None) -> None:
+        content = _finish(inlines)
+        if not content:
+            return
+        prov = self._prov(el) if el is not None else None
+        if not _has_text(content):
+            images = [x for x in content if isinstance(x, Image)]
+            if len(images) == 1:
+                out.append(Figure(image=images[0], provenance=prov))
+            elif images:
+                out.extend(Figure(image=img, provenance=prov) for img in images)
+            return
+        text = plain_text(content).strip()
+        if len(text) <= MAX_BOILERPLATE_PHRASE_CHARS and vocab.BOILERPLATE_PHRASE.match(text):
+            return
+        rec = self._prefix_rec(content, text, el)
+        if rec is not None:
+            out.append(rec)
+            return
+        out.append(Paragraph(content=content, provenance=prov))
+
+    def _prefix_rec(
+        self, content: tuple[Inline, ...], text: str, el: HtmlElement | None
+    ) -> Recommendations | None:
+        """Return a block for an "Also read: <a>...</a>" paragraph, else None."""
+        match = vocab.REC_PREFIX.match(text)
+        if match is None or el is None:
+            return None
+        links = [x for x in content if isinstance(x, Link)]
+        if not links:
+            return None
+        link_chars = sum(len(plain_text(x)) for x in links)
+        rest = len(text) - match.end()
+        if link_chars < 0.5 * rest:
+            return None
+        from articlekit.model import Recommendation
+
+        items = tuple(
+            Recommendation(title=plain_text(x).strip(), url=x.url)
+            for x in links
+            if plain_text(x).strip()
+        )
+        if not items:
+            return None
+        title = text[: match.end()].strip(" :-–—|»>")
+        return Recommendations(title=title or None, items=items, provenance=self._prov(el))
+
+    def _heading_rec(self, heading: HtmlElement, nxt: HtmlElement) -> Recommendations | None:
+        """Return a block for a "Related" heading followed by a list of links, else None."""
+        text = collapse_ws(heading.text_content()).strip()
+        if not text or len(text) > 60 or not vocab.REC_PHRASE.match(text):
+            return None
+        st = self.stats.get(nxt)
+        if st is None or st.anchors < 1 or st.links < 0.5 * st.text:
+            return None
+        block = recommendations_block(nxt, self.base, title=text, page_url=self.page_url)
+        if block is None:
+            return None
+        return Recommendations(title=block.title, items=block.items, provenance=self._prov(nxt))
+
+    def _emit_rec(self, el: HtmlElement, out: list[Block]) -> None:
+        self.used_recs.add(el)
+        block = self.recs[el]
+        out.append(block)
+
+    def _element(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        """Append the block(s) ``el`` stands for."""
+        tag = el.tag
+        if el in self.skip:
+            return
+        if el in self.recs:
+            self._emit_rec(el, out)
+            return
+        if depth > MAX_NESTING:
+            self._container(el, out, depth)
+            return
+        if tag in vocab.HEADING_TAGS:
+            content = self._inlines_of(el, depth)
+            if _has_text(content):
+                level = int(tag[1])
+                out.append(Heading(level=level, content=content, provenance=self._prov(el)))
+            return
+        if tag == "p":
+            inlines: list[Inline] = []
+            if el.text:
+                _append_text(inlines, el.text)
+            has_block = False
+            for child in el:
+                if not isinstance(child.tag, str) or child in self.skip:
+                    pass
+                elif child.tag in vocab.BLOCK_TAGS and child.tag not in ("span", "a"):
+                    has_block = True
+                    break
+            if has_block:
+                self._container(el, out, depth)
+                return
+            run = _Run()
+            run.first = el
+            self._children_inline(el, run.inlines, depth)
+            self._paragraph(run.inlines, out, el)
+            return
+        if tag in ("ul", "ol", "dir", "menu"):
+            self._list(el, out, depth)
+            return
+        if tag == "dl":
+            self._definition_list(el, out, depth)
+            return
+        if tag == "blockquote":
+            inner: list[Block] = []
+            self._container(el, inner, depth)
+            if inner:
+                out.append(Quote(blocks=tuple(inner), provenance=self._prov(el)))
+            return
+        if tag == "pre":
+            code = el.text_content()
+            if code.strip():
+                code = code.strip("\n")
+                out.append(
+                    CodeBlock(code=code, language=code_language(el), provenance=self._prov(el))
+                )
+            return
+        if tag == "table":
+            self._table(el, out, depth)
+            return
+        if tag == "figure":
+            self._figure(el, out, depth)
+            return
+        if tag in ("img", "amp-img"):
+            image = self._image(el)
+            if image is not None:
+                out.append(Figure(image=image, provenance=self._prov(el)))
+            return
+        if tag == "hr":
+            out.append(Rule(provenance=self._prov(el)))
+            return
+        st = self.stats.get(el)
+        if (
+            st is not None
+            and tag in ("div", "section", "ul", "ol", "table", "header", "center", "span", "td")
+            and is_link_cluster(st)
+        ):
+            return
+        self._container(el, out, depth)
+
+    def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        st = self.stats.get(el)
+        if st is not None and is_link_cluster(st) and st.text < 20 * max(1, st.anchors):
+            # a list of short links inside the article body: a menu or a tag list
+            if st.links > 0.9 * st.text:
+                return
+        items: list[ListItem] = []
+        for child in el:
+            if not isinstance(child.tag, str) or child in self.skip:
+                continue
+            if child in self.recs:
+                continue
+            inner: list[Block] = []
+            if child.tag == "li":
+                self._container(child, inner, depth + 1)
+            else:
+                self._element(child, inner, depth + 1)
+            if inner:
+                items.append(ListItem(blocks=tuple(inner)))
+        if not items:
+            return
+        ordered = el.tag == "ol"
+        start = 1
+        if ordered:
+            raw = (el.get("start") or "").strip()
+            if raw.isdigit():
+                start = int(raw)
+        out.append(List(ordered=ordered, start=start, items=tuple(items), provenance=self._prov(el)))
+
+    def _definition_list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        for child in el:
+            if not isinstance(child.tag, str) or child in self.skip:
+                continue
+            if child.tag == "dt":
+                content = self._inlines_of(child, depth)
+                if _has_text(content):
+                    out.append(
+                        Paragraph(content=(Strong(content=content),), provenance=self._prov(child))
+                    )
+            else:
+                self._container(child, out, depth + 1)
+
+    def _table(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        if is_layout_table(el, self.stats):
+            for row in _ROWS(el):
+                for cell in _CELLS(row):
+                    if cell not in self.skip:
+                        self._container(cell, out, depth + 2)
+            return
+        rows: list[TableRow] = []
+        header_rows = 0
+        counting_header = True
+        for row in _ROWS(el):
+            cells: list[TableCell] = []
+            all_th = True
+            for cell in _CELLS(row):
+                content = self._cell_inlines(cell, depth)
+                is_th = cell.tag == "th"
+                all_th = all_th and is_th
+                cells.append(
+                    TableCell(
+                        content=content,
+                        header=is_th,
+                        colspan=_span(cell.get("colspan")),
+                        rowspan=_span(cell.get("rowspan")),
+                    )
+                )
+            if not cells:
+                continue
+            in_head = row.getparent() is not None and row.getparent().tag == "thead"
+            if counting_header and (in_head or all_th):
+                header_rows += 1
+            else:
+                counting_header = False
+            rows.append(TableRow(cells=tuple(cells)))
+        if not rows:
+            return
+        caption_el = el.find("caption")
+        caption = self._inlines_of(caption_el, depth) if caption_el is not None else ()
+        out.append(
+            Table(rows=tuple(rows), header_rows=header_rows, caption=caption, provenance=self._prov(el))
+        )
+
+    def _cell_inlines(self, cell: HtmlElement, depth: int) -> tuple[Inline, ...]:
+        inlines: list[Inline] = []
+        if cell.text:
+            _append_text(inlines, cell.text)
+        for child in cell:
+            if not isinstance(child.tag, str) or child in self.skip:
+                if child.tail:
+                    _append_text(inlines, child.tail)
+                continue
+            if child.tag in vocab.BLOCK_TAGS and inlines:
+                inlines.append(LineBreak())
+            self._inline(child, inlines, depth + 1)
+            if child.tail:
+                _append_text(inlines, child.tail)
+        return _finish(inlines)
+
+    def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        caption_el = el.find(".//figcaption")
+        caption: tuple[Inline, ...] = ()
+        if caption_el is not None:
+            caption = self._inlines_of(caption_el, depth)
+        images = [
+            img
+            for img in el.iter("img", "amp-img")
+            if caption_el is None or caption_el not in img.iterancestors()
+        ]
+        if not images:
+            inner: list[Block] = []
+            self._container(el, inner, depth)
+            out.extend(inner)
+            return
+        prov = self._prov(el)
+        found = [img for img in (self._image(i) for i in images) if img is not None]
+        for index, image in enumerate(found):
+            last = index == len(found) - 1
+            out.append(Figure(image=image, caption=caption if last else (), provenance=prov))
+        if not found and caption and _has_text(caption):
+            out.append(Paragraph(content=caption, provenance=prov))
+
+    def _image(self, el: HtmlElement) -> Image | None:
+        src = resolve_url(image_source(el), self.base)
+        if not src:
+            return None
+        alt = collapse_ws(el.get("alt") or "").strip()
+        title = el.get("title")
+        return Image(src=src, alt=alt, title=title.strip() if title and title.strip() else None)
+
+    # ------------------------------------------------------------------ inlines
+
+    def _inlines_of(self, el: HtmlElement, depth: int) -> tuple[Inline, ...]:
+        inlines: list[Inline] = []
+        self._children_inline(el, inlines, depth)
+        return _finish(inlines)
+
+    def _children_inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
+        if el.text:
+            _append_text(out, el.text)
+        for child in el:
+            if isinstance(child.tag, str) and child not in self.skip:
+                self._inline(child, out, depth + 1)
+            if child.tail:
+                _append_text(out, child.tail)
+
+    def _inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
+        """Append the inlines of ``el`` (not its tail) to ``out``."""
+        tag = el.tag
+        if el in self.skip or tag in _SKIP_INLINE:
+            return
+        if depth > MAX_NESTING:
+            _append_text(out, el.text_content())
+            return
+        if tag == "br":
+            out.append(LineBreak())
+            return
+        if tag in ("img", "amp-img"):
+            image = self._image(el)
+            if image is not None:
+                out.append(image)
+            return
+        if tag in _CODE:
+            code = el.text_content()
+            if code.strip():
+                out.append(Code(code=collapse_ws(code)))
+            return
+        inner: list[Inline] = []
+        self._children_inline(el, inner, depth)
+        if tag in _EMPHASIS:
+            _wrap(Emphasis, inner, out)
+        elif tag in _STRONG:
+            _wrap(Strong, inner, out)
+        elif tag == "a":
+            url = resolve_url(el.get("href"), self.base)
+            if url is None:
+                _extend(out, inner)
+                return
+            lead, inner, trail = _split_edges(inner)
+            if lead:
+                _append_text(out, " ")
+            if inner:
+                title = el.get("title")
+                out.append(
+                    Link(
+                        url=url,
+                        content=tuple(inner),
+                        title=title.strip() if title and title.strip() else None,
+                    )
+                )
+            if trail:
+                _append_text(out, " ")
+        else:
+            if tag in vocab.BLOCK_TAGS and out and not isinstance(out[-1], LineBreak):
+                _append_text(out, " ")
+            _extend(out, inner)
+
+
+def _extend(out: list[Inline], inner: list[Inline]) -> None:
+    for node in inner:
+        if isinstance(node, Text):
+            _append_text(out, node.text)
+        else:
+            out.append(node)
+
+
+def _span(value: str | None) -> int:
+    if value and value.strip().isdigit():
+        return max(1, min(int(value.strip()), 1000))
+    return 1
+
+
+def _split_at_double_breaks(inlines: list[Inline]) -> list[list[Inline]]:
+    parts: list[list[Inline]] = [[]]
+    previous_break = False
+    for node in inlines:
+        if isinstance(node, LineBreak):
+            if previous_break:
+                if parts[-1] and isinstance(parts[-1][-1], LineBreak):
+                    parts[-1].pop()
+                parts.append([])
+                previous_break = False
+                continue
+            previous_break = True
+        elif isinstance(node, Text) and not node.text.strip():
+            pass
+        else:
+            previous_break = False
+        parts[-1].append(node)
+    return [p for p in parts if p]
+
+
+def names_of(el: HtmlElement) -> str:
+    """Return the element's class and id (for debugging output)."""
+    return class_id(el)

@@ -1,0 +1,357 @@
+"""Label every element of a page in one walk: content, recommendations or boilerplate.
+
+Nothing is deleted: labels live in sets and dicts keyed by element, so the tree keeps its
+original shape (and block provenance paths stay true to the page). The same walk measures
+each element (text length, link text length, commas, links) for scoring, in one
+post-order pass, so no later stage calls ``text_content()`` on a candidate.
+
+Two kinds of boilerplate:
+
+* **hard** - decided when the walk enters the element (hidden-by-tag furniture such as
+  ``<form>`` or an element a site rule drops); its subtree is never walked;
+* **soft** - decided when the walk leaves the element, knowing what it held: a ``<nav>``,
+  ``<aside>``, ``<footer>``, a class such as ``sidebar`` or a hidden element is dropped
+  unless it holds the article (an ``<article>``, ``<main>``, an ``h1`` or an article-body
+  class), and becomes a recommendation block instead when it turns out to be one.
+
+Recommendation blocks are labelled before anything is dropped, so that a "Related
+articles" list inside an ``<aside>`` survives as a ``Recommendations`` block.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection
+from typing import Final
+
+import attrs
+import lxml.html
+from lxml import etree
+
+from articlekit.html import vocab
+
+__all__ = [
+    "FLAG_BLOCK",
+    "FLAG_H1",
+    "FLAG_MAIN",
+    "Kind",
+    "Labels",
+    "Stats",
+    "boilerplate_kind",
+    "class_id",
+    "is_hidden",
+    "label_page",
+    "looks_like_rec_container",
+    "looks_like_rec_widget",
+]
+
+HtmlElement = lxml.html.HtmlElement
+
+#: The element holds a block-level descendant (so it is a container, not a paragraph).
+FLAG_BLOCK: Final = 1
+#: The element holds the article: an <article>, <main> or an article-body class.
+FLAG_MAIN: Final = 2
+#: The element holds an <h1>.
+FLAG_H1: Final = 4
+
+# Shortest text (characters) a paragraph-like element needs to vote for its ancestors.
+# Readability's value; lowering it to 15 on the trafilatura dev set let menus vote.
+MIN_PARAGRAPH_CHARS: Final = 25
+# A recommendation container: at least this share of its text is link text...
+MIN_REC_LINK_SHARE: Final = 0.3
+# ...and it is not longer than this (a longer block is an article or a listing page).
+MAX_REC_CHARS: Final = 5000
+# A recommendation title is a short label, not a sentence.
+MAX_REC_TITLE_CHARS: Final = 60
+
+_HARD_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
+        "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
+        "button", "select", "input", "textarea", "option", "datalist", "dialog", "form",
+        "menu", "head", "title", "link", "meta", "base", "area", "source", "track", "param",
+    }
+)  # fmt: skip
+_SOFT_TAGS = frozenset({"nav", "footer", "aside"})
+_MAIN_TAGS = frozenset({"article", "main"})
+_BLOCK_TAGS = vocab.BLOCK_TAGS
+_PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
+_LEAF_CONTAINER_TAGS = frozenset({"div", "section", "article", "li", "span", "font", "center"})
+_REC_CONTAINER_TAGS = frozenset(
+    {"div", "section", "aside", "nav", "ul", "ol", "footer", "header", "dl", "table", "td"}
+)
+_NEVER_REC_TAGS = frozenset({"html", "body", "main"})
+
+
+class Kind(enum.Enum):
+    """What a labelled element is."""
+
+    CONTENT = "content"
+    RECOMMENDATIONS = "recommendations"
+    BOILERPLATE = "boilerplate"
+
+
+@attrs.define(slots=True)
+class Stats:
+    """Measurements of one element's subtree, boilerplate excluded."""
+
+    text: int = 0  # characters of text (each text run stripped)
+    links: int = 0  # characters of text inside <a>
+    commas: int = 0
+    flags: int = 0
+    anchors: int = 0  # number of <a href> elements
+
+    @property
+    def link_density(self) -> float:
+        """Share of the text that is link text, 0.0-1.0."""
+        return self.links / self.text if self.text else 0.0
+
+
+@attrs.define(slots=True)
+class Labels:
+    """Everything the labelling walk learnt about a page."""
+
+    stats: dict[HtmlElement, Stats]
+    boilerplate: set[HtmlElement]
+    recommendations: list[HtmlElement]
+    paragraphs: list[HtmlElement]
+    headings: list[HtmlElement]
+    total: Stats
+
+
+def class_id(el: HtmlElement) -> str:
+    """Return the element's ``class`` and ``id`` values, lower-cased, joined by a space."""
+    cls = el.get("class")
+    ident = el.get("id")
+    if cls is None:
+        return ident.lower() if ident else ""
+    return f"{cls} {ident}".lower() if ident else cls.lower()
+
+
+def is_hidden(el: HtmlElement, names: str) -> bool:
+    """Return True when the element is not rendered (``hidden``, ``aria-hidden``, CSS, class)."""
+    if el.get("hidden") is not None:
+        return True
+    if el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    if style and vocab.HIDDEN_STYLE.search(style):
+        return True
+    return bool(names) and vocab.HIDDEN_CLASS.search(names) is not None
+
+
+def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) -> str | None:
+    """Return why an element looks like page furniture by tag, role or class/id, else None.
+
+    The answer is ``"tag"``, ``"role"``, ``"class"`` (unlikely, but overruled by a content
+    hint) or ``"strong-class"`` (furniture even when the class also says content).
+    """
+    if tag in _SOFT_TAGS:
+        return "tag"
+    if role is not None and role in vocab.BOILERPLATE_ROLES:
+        return "role"
+    if not names:
+        return None
+    if vocab.MAIN_CONTENT.search(names):
+        return None
+    strong = vocab.STRONG_BOILERPLATE.search(names)
+    if strong is not None and not (comments and "comment" in strong.group(0)):
+        return "strong-class"
+    unlikely = vocab.UNLIKELY_CLASS.search(names)
+    if unlikely is not None and not (comments and "comment" in unlikely.group(0)):
+        if vocab.CONTENT_HINT.search(names):
+            return None
+        return "class"
+    return None
+
+
+def looks_like_rec_widget(tag: str, names: str) -> bool:
+    """Return True when the class/id names a recommendation widget (related, taboola, ...)."""
+    if tag in _NEVER_REC_TAGS or not names:
+        return False
+    return vocab.REC_CLASS.search(names) is not None and not vocab.MAIN_CONTENT.search(names)
+
+
+def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
+    """Return True for a link-heavy block that opens with a title like "Related articles"."""
+    if stats.anchors < 1 or stats.text > MAX_REC_CHARS or stats.flags & (FLAG_MAIN | FLAG_H1):
+        return False
+    if not first_text or len(first_text) > MAX_REC_TITLE_CHARS:
+        return False
+    if not vocab.REC_PHRASE.match(first_text):
+        return False
+    body = stats.text - len(first_text)
+    return body > 0 and stats.links >= MIN_REC_LINK_SHARE * body
+
+
+# frame slots
+_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _T0, _KIND, _RECW = range(11)
+_K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
+
+
+def _count_commas(text: str) -> int:
+    return text.count(",") + text.count("，") + text.count("、") + text.count("،")
+
+
+def label_page(
+    root: HtmlElement,
+    *,
+    comments: bool = False,
+    relaxed: bool = False,
+    drop: Collection[HtmlElement] = (),
+    recommendations: Collection[HtmlElement] = (),
+) -> Labels:
+    """Return the labels and measurements of every element under ``root``, in one walk.
+
+    ``relaxed`` keeps class-based ("unlikely") boilerplate: the retry for pages where the
+    strict pass left too little text. ``drop`` and ``recommendations`` are elements a site
+    rule selected; they win over every heuristic.
+    """
+    stats: dict[HtmlElement, Stats] = {}
+    boilerplate: set[HtmlElement] = set()
+    recs: list[HtmlElement] = []
+    paragraphs: list[HtmlElement] = []
+    headings: list[HtmlElement] = []
+    texts: list[str] = []
+    frames: list[list[object]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, False]]
+    in_rec = 0
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        if event == "start":
+            tag = el.tag
+            if not isinstance(tag, str):  # pragma: no cover - comments are removed
+                continue
+            kind = _K_NONE
+            names = ""
+            if tag in _HARD_TAGS or (drop and el in drop):
+                kind = _K_HARD
+                walker.skip_subtree()
+            else:
+                names = class_id(el)
+                is_rec = (recommendations and el in recommendations) or (
+                    not in_rec and looks_like_rec_widget(tag, names)
+                )
+                if is_rec:
+                    kind = _K_REC_WIDGET
+                    in_rec += 1
+                elif is_hidden(el, names):
+                    kind = _K_SOFT
+                elif boilerplate_kind(
+                    tag, names, el.get("role"), comments=comments
+                ) is not None and not (relaxed and tag not in _SOFT_TAGS):
+                    kind = _K_SOFT
+            frame: list[object] = [
+                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, False
+            ]  # fmt: skip
+            if kind != _K_HARD:
+                text = el.text
+                if text:
+                    text = text.strip()
+                    if text:
+                        frame[_TEXT] = len(text)
+                        frame[_COMMAS] = _count_commas(text)
+                        texts.append(text)
+                if tag in vocab.HEADING_TAGS:
+                    headings.append(el)
+            frames.append(frame)
+            continue
+
+        # ---- end event: fold the element into its parent
+        frame = frames.pop()
+        parent = frames[-1]
+        tag = el.tag
+        kind = frame[_KIND]
+        tail = el.tail
+        if tail:
+            tail = tail.strip()
+            if tail:
+                parent[_TEXT] += len(tail)  # type: ignore[operator]
+                parent[_COMMAS] += _count_commas(tail)  # type: ignore[operator]
+                texts.append(tail)
+        if kind == _K_HARD:
+            boilerplate.add(el)
+            continue
+        flags: int = frame[_FLAGS]  # type: ignore[assignment]
+        if tag in _MAIN_TAGS or (
+            tag not in _NEVER_REC_TAGS
+            and (el.get("itemprop") == "articleBody" or _has_main_class(el))
+        ):
+            flags |= FLAG_MAIN
+        elif tag == "h1":
+            flags |= FLAG_H1
+        text_len: int = frame[_TEXT]  # type: ignore[assignment]
+        links: int = frame[_LINKS]  # type: ignore[assignment]
+        anchors: int = frame[_ANCHORS]  # type: ignore[assignment]
+        if tag == "a":
+            links = text_len
+            if el.get("href") is not None:
+                anchors += 1
+        st = Stats(text=text_len, links=links, commas=frame[_COMMAS], flags=flags, anchors=anchors)  # type: ignore[arg-type]
+        stats[el] = st
+
+        if kind == _K_REC_WIDGET:
+            in_rec -= 1
+            if (anchors >= 1 and not flags & (FLAG_MAIN | FLAG_H1)) or (
+                recommendations and el in recommendations
+            ):
+                _exclude(el, frame, recs, paragraphs, headings)
+                continue
+            kind = _K_NONE
+        if tag in _REC_CONTAINER_TAGS and anchors:
+            first = texts[frame[_T0]] if len(texts) > frame[_T0] else None  # type: ignore[call-overload]
+            if looks_like_rec_container(st, first):
+                _exclude(el, frame, recs, paragraphs, headings)
+                continue
+        if kind == _K_SOFT and not flags & (FLAG_MAIN | FLAG_H1):
+            _exclude(el, frame, None, paragraphs, headings)
+            boilerplate.add(el)
+            continue
+
+        # a real part of the page: it may vote as a paragraph, then folds into its parent
+        if text_len >= MIN_PARAGRAPH_CHARS and (
+            tag in _PARAGRAPH_TAGS or (tag in _LEAF_CONTAINER_TAGS and not flags & FLAG_BLOCK)
+        ):
+            paragraphs.append(el)
+        if tag in _BLOCK_TAGS:
+            flags |= FLAG_BLOCK
+        parent[_TEXT] += text_len  # type: ignore[operator]
+        parent[_LINKS] += links  # type: ignore[operator]
+        parent[_COMMAS] += frame[_COMMAS]  # type: ignore[operator]
+        parent[_ANCHORS] += anchors  # type: ignore[operator]
+        parent[_FLAGS] |= flags  # type: ignore[operator]
+    top = frames[0]
+    total = Stats(
+        text=top[_TEXT], links=top[_LINKS], commas=top[_COMMAS], flags=top[_FLAGS],
+        anchors=top[_ANCHORS],
+    )  # type: ignore[arg-type]  # fmt: skip
+    return Labels(
+        stats=stats,
+        boilerplate=boilerplate,
+        recommendations=recs,
+        paragraphs=paragraphs,
+        headings=headings,
+        total=total,
+    )
+
+
+def _has_main_class(el: HtmlElement) -> bool:
+    names = el.get("class")
+    if names is None:
+        names = el.get("id")
+        if names is None:
+            return False
+    return vocab.MAIN_CONTENT.search(names.lower()) is not None
+
+
+def _exclude(
+    el: HtmlElement,
+    frame: list[object],
+    recs: list[HtmlElement] | None,
+    paragraphs: list[HtmlElement],
+    headings: list[HtmlElement],
+) -> None:
+    """Forget the paragraphs and headings ``el`` held (they were appended since its start)."""
+    del paragraphs[frame[_P0] :]  # type: ignore[misc]
+    del headings[frame[_H0] :]  # type: ignore[misc]
+    if recs is not None:
+        recs.append(el)

@@ -1,0 +1,231 @@
+"""Find the main content of a page: a numbered fallback cascade over one parsed tree.
+
+1. **Site rule** - a matching rule's content selector, when it selects text.
+2. **Scored container** - the best-scoring container (``score.py``), widened to its parent
+   when several strong candidates share it, plus siblings that score close to it
+   (Readability's sibling pass).
+3. **Relaxed retry** - when step 2 found less than ``MIN_ARTICLE_CHARS``, label the page
+   again keeping class-based "unlikely" elements and score again. The tree is not
+   re-parsed or copied: labels are sets beside it.
+4. **Paragraph baseline** - every paragraph-like element that is not boilerplate, in page
+   order; :func:`prefer_baseline` decides between it and the scored candidate.
+
+Each step returns a :class:`Candidate`; the chooser keeps the richer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+import lxml.html
+
+from articlekit.html.clean import FLAG_MAIN, Labels, label_page
+from articlekit.html.score import score_candidates
+
+__all__ = [
+    "MIN_ARTICLE_CHARS",
+    "Candidate",
+    "find_main_content",
+    "prefer_baseline",
+]
+
+HtmlElement = lxml.html.HtmlElement
+
+# Below this many characters of text a candidate is "too little" and the next step of the
+# cascade runs (trafilatura uses 250 for its MIN_EXTRACTED_SIZE on the same kind of pages).
+MIN_ARTICLE_CHARS: Final = 250
+# Sibling pass: a sibling joins when it scores at least this share of the top score...
+SIBLING_SHARE: Final = 0.2
+# ...and at least this many points (Readability's 10).
+MIN_SIBLING_SCORE: Final = 10.0
+# A sibling paragraph joins when it is this long with low link density (Readability's 80).
+SIBLING_PARAGRAPH_CHARS: Final = 80
+MAX_SIBLING_LINK_DENSITY: Final = 0.25
+# Widen the top candidate to an ancestor holding this many strong alternatives.
+MIN_SHARED_ALTERNATIVES: Final = 3
+ALTERNATIVE_SHARE: Final = 0.75
+# The paragraph baseline wins when the scored candidate holds less than this share of the
+# baseline's clean text (the article was split across containers the scoring did not join).
+MIN_CANDIDATE_SHARE: Final = 0.4
+# Link density above which a baseline paragraph is furniture, not text.
+MAX_BASELINE_LINK_DENSITY: Final = 0.5
+
+
+@attrs.define(slots=True)
+class Candidate:
+    """Elements chosen as the article, in page order, with how they were found."""
+
+    elements: list[HtmlElement]
+    labels: Labels
+    method: str
+    chars: int
+
+
+def _chars(elements: Sequence[HtmlElement], labels: Labels) -> int:
+    total = 0
+    for el in elements:
+        st = labels.stats.get(el)
+        if st is not None:
+            total += st.text - st.links
+    return total
+
+
+def _widen(top: HtmlElement, scores: dict[HtmlElement, float], root: HtmlElement) -> HtmlElement:
+    """Return the lowest ancestor of ``top`` that holds several near-top candidates."""
+    best = scores[top]
+    alternatives = [
+        el
+        for el, score in sorted(scores.items(), key=lambda kv: -kv[1])[1:6]
+        if score >= ALTERNATIVE_SHARE * best
+    ]
+    if len(alternatives) < MIN_SHARED_ALTERNATIVES:
+        return top
+    node = top.getparent()
+    while node is not None and node is not root and node.tag != "body":
+        held = sum(1 for alt in alternatives if node in set(alt.iterancestors()))
+        if held >= MIN_SHARED_ALTERNATIVES:
+            return node
+        node = node.getparent()
+    return top
+
+
+def _climb_single_child(top: HtmlElement) -> HtmlElement:
+    node = top
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return node
+        if sum(1 for c in parent if isinstance(c.tag, str)) != 1:
+            return node
+        node = parent
+
+
+def _with_siblings(
+    top: HtmlElement, scores: dict[HtmlElement, float], labels: Labels
+) -> list[HtmlElement]:
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    best = scores.get(top, 0.0)
+    threshold = max(MIN_SIBLING_SCORE, best * SIBLING_SHARE)
+    top_class = top.get("class")
+    chosen: list[HtmlElement] = []
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling is top:
+            chosen.append(sibling)
+            continue
+        if sibling in labels.boilerplate:
+            continue
+        score = scores.get(sibling, 0.0)
+        if top_class and sibling.get("class") == top_class:
+            score += best * 0.2
+        if score >= threshold and score > 0:
+            chosen.append(sibling)
+            continue
+        if sibling.tag == "p":
+            st = labels.stats.get(sibling)
+            if st is None or not st.text:
+                continue
+            if st.text >= SIBLING_PARAGRAPH_CHARS and st.link_density < MAX_SIBLING_LINK_DENSITY:
+                chosen.append(sibling)
+    return chosen
+
+
+def _scored(root: HtmlElement, labels: Labels, method: str) -> Candidate | None:
+    scores = score_candidates(labels, root)
+    if not scores:
+        return None
+    top = max(scores, key=scores.__getitem__)
+    top = _widen(top, scores, root)
+    top = _climb_single_child(top)
+    elements = _with_siblings(top, scores, labels)
+    return Candidate(
+        elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
+    )
+
+
+def _baseline(labels: Labels) -> Candidate:
+    chosen: list[HtmlElement] = []
+    for para in labels.paragraphs:
+        st = labels.stats[para]
+        if st.link_density <= MAX_BASELINE_LINK_DENSITY:
+            chosen.append(para)
+    # a paragraph nested in another chosen one is already inside it
+    keep: list[HtmlElement] = []
+    chosen_set = set(chosen)
+    for para in chosen:
+        if not any(anc in chosen_set for anc in para.iterancestors()):
+            keep.append(para)
+    return Candidate(elements=keep, labels=labels, method="baseline", chars=_chars(keep, labels))
+
+
+def prefer_baseline(candidate: Candidate | None, baseline: Candidate) -> bool:
+    """Return True when the paragraph baseline is a better article than ``candidate``.
+
+    It is when the candidate is missing, or holds too little text both in absolute terms
+    and compared to the baseline.
+    """
+    if candidate is None or not candidate.elements:
+        return baseline.chars > 0
+    if candidate.chars >= MIN_ARTICLE_CHARS and candidate.chars >= (
+        MIN_CANDIDATE_SHARE * baseline.chars
+    ):
+        return False
+    return baseline.chars > candidate.chars * 1.5
+
+
+def _rule_candidate(root: HtmlElement, rule: Any, labels: Labels) -> Candidate | None:
+    selected = [el for el in rule.select_content(root) if isinstance(el.tag, str)]
+    if not selected:
+        return None
+    chars = _chars(selected, labels)
+    if chars <= 0:
+        return None
+    return Candidate(elements=selected, labels=labels, method=f"rule:{rule.name}", chars=chars)
+
+
+def find_main_content(
+    root: HtmlElement,
+    *,
+    comments: bool = False,
+    rule: Any = None,
+) -> Candidate:
+    """Return the main content of the page under ``root`` (see the module docstring)."""
+    drop: set[HtmlElement] = set()
+    forced: set[HtmlElement] = set()
+    if rule is not None:
+        drop = set(rule.select_drop(root))
+        forced = set(rule.select_recommendations(root))
+    labels = label_page(root, comments=comments, drop=drop, recommendations=forced)
+    # 1. site rule
+    if rule is not None:
+        found = _rule_candidate(root, rule, labels)
+        if found is not None:
+            return found
+    # 2. scored container
+    candidate = _scored(root, labels, "scored")
+    # 3. relaxed retry
+    if candidate is None or candidate.chars < MIN_ARTICLE_CHARS:
+        relaxed = label_page(
+            root, comments=comments, relaxed=True, drop=drop, recommendations=forced
+        )
+        retry = _scored(root, relaxed, "relaxed")
+        if retry is not None and (candidate is None or retry.chars > candidate.chars):
+            candidate = retry
+    # 4. paragraph baseline
+    baseline = _baseline(candidate.labels if candidate is not None else labels)
+    if prefer_baseline(candidate, baseline):
+        return baseline
+    if candidate is None:
+        return Candidate(elements=[], labels=labels, method="empty", chars=0)
+    return candidate
+
+
+def holds_main(labels: Labels, el: HtmlElement) -> bool:
+    """Return True when ``el`` holds an explicit article marker."""
+    st = labels.stats.get(el)
+    return st is not None and bool(st.flags & FLAG_MAIN)

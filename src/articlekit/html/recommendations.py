@@ -1,0 +1,145 @@
+"""Turn a recommendation widget or an "Also read: ..." paragraph into a Recommendations block.
+
+An item is a *card*: the largest part of the widget whose links all point to one URL (an
+image link and a title link to the same article make one card). Its title is the card's
+heading, else its longest link text; its image and summary come from the same card.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import lxml.html
+
+from articlekit.html import vocab
+from articlekit.html.tree import collapse_ws, image_source, resolve_url
+from articlekit.model import Recommendation, Recommendations
+
+__all__ = [
+    "GENERIC_LINK_TEXT",
+    "is_generic_link_text",
+    "rec_title",
+    "recommendation_items",
+    "recommendations_block",
+]
+
+HtmlElement = lxml.html.HtmlElement
+
+# Link texts that say "go there" rather than name the article.
+GENERIC_LINK_TEXT: Final = frozenset(
+    {
+        "read more", "more", "continue reading", "read", "weiterlesen", "mehr", "lire la suite",
+        "lire", "leer más", "leia mais", "ver más", "voir", "see more", "view", "click here",
+        "here", "»", "›", "→", "...", "…",
+    }
+)  # fmt: skip
+# Shortest summary text worth keeping (characters): shorter text is a date or a label.
+MIN_SUMMARY_CHARS: Final = 30
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6", "h1")
+
+
+def is_generic_link_text(text: str) -> bool:
+    """Return True for "Read more"-style link text that does not name an article."""
+    return text.strip(" :.!»›→").casefold() in GENERIC_LINK_TEXT or not text.strip(" :.!»›→")
+
+
+def _text(el: HtmlElement) -> str:
+    return collapse_ws(el.text_content()).strip()
+
+
+def rec_title(el: HtmlElement) -> str | None:
+    """Return the widget's title: its first heading or leading label, when short."""
+    for heading in el.iter(*_HEADINGS):
+        text = _text(heading)
+        if text and len(text) <= 80 and heading.find(".//a") is None:
+            return text
+        break
+    for node in el.iter():
+        if not isinstance(node.tag, str):
+            continue
+        own = (node.text or "").strip()
+        if own:
+            if node.tag != "a" and vocab.REC_PHRASE.match(own):
+                return collapse_ws(own).strip(" :")
+            break
+    return None
+
+
+def _card_of(link: HtmlElement, url: str, widget: HtmlElement, base: str | None) -> HtmlElement:
+    card = link
+    node = link.getparent()
+    while node is not None and node is not widget:
+        for other in node.iter("a"):
+            href = resolve_url(other.get("href"), base)
+            if href and href != url:
+                return card
+        card = node
+        node = node.getparent()
+    return card
+
+
+def recommendation_items(
+    widget: HtmlElement, base: str | None, *, page_url: str | None = None
+) -> list[Recommendation]:
+    """Return one Recommendation per distinct article URL linked from ``widget``."""
+    seen: dict[str, int] = {}
+    items: list[Recommendation] = []
+    for link in widget.iter("a"):
+        url = resolve_url(link.get("href"), base)
+        if not url or url.startswith("#") or (page_url and url == page_url):
+            continue
+        if base and url.split("#")[0] == base.split("#")[0] and "#" in url:
+            continue
+        text = _text(link) or (link.get("title") or link.get("aria-label") or "").strip()
+        if not text:
+            img = link.find(".//img")
+            if img is not None:
+                text = (img.get("alt") or "").strip()
+        if url in seen:
+            index = seen[url]
+            old = items[index]
+            if text and not is_generic_link_text(text) and len(text) > len(old.title):
+                items[index] = Recommendation(
+                    title=text, url=url, image=old.image, summary=old.summary
+                )
+            continue
+        card = _card_of(link, url, widget, base)
+        heading = next((h for h in card.iter(*_HEADINGS)), None) if card is not link else None
+        title = _text(heading) if heading is not None else text
+        if not title or (is_generic_link_text(title) and card is link):
+            continue
+        image = None
+        img = next(card.iter("img"), None) if card is not link else link.find(".//img")
+        if img is not None:
+            image = resolve_url(image_source(img), base)
+        summary = None
+        if card is not link:
+            for para in card.iter("p"):
+                candidate = _text(para)
+                if len(candidate) >= MIN_SUMMARY_CHARS and candidate != title:
+                    summary = candidate
+                    break
+        seen[url] = len(items)
+        items.append(Recommendation(title=title, url=url, image=image, summary=summary))
+    return items
+
+
+def recommendations_block(
+    widget: HtmlElement,
+    base: str | None,
+    *,
+    title: str | None = None,
+    page_url: str | None = None,
+    links_from: HtmlElement | None = None,
+) -> Recommendations | None:
+    """Return the Recommendations block for ``widget``, or None when it links nowhere."""
+    items = recommendation_items(
+        links_from if links_from is not None else widget, base, page_url=page_url
+    )
+    if title is None:
+        title = rec_title(widget)
+    if title is not None:
+        items = [item for item in items if item.title != title]
+    if not items:
+        return None
+    return Recommendations(title=title, items=tuple(items))

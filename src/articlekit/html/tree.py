@@ -1,0 +1,182 @@
+"""One lxml tree per page: hardened parsing, BeautifulSoup interop and small tree helpers.
+
+The parser never touches the network, never expands entities beyond HTML's own, and keeps
+libxml2's limits on (``huge_tree`` only when asked), so a hostile page cannot make it
+fetch, balloon or hang. libxml2 caps HTML nesting at 256 levels; deeper markup is
+flattened by the parser itself, which bounds every walk the extractor makes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from articlekit.errors import ParseError, UnsupportedInputError
+
+__all__ = [
+    "base_url",
+    "collapse_ws",
+    "image_source",
+    "make_parser",
+    "parse_tree",
+    "resolve_url",
+    "tree_from_soup",
+]
+
+# Control characters that are not allowed in XML text (lxml refuses them in str input);
+# browsers drop NUL and render the rest as nothing visible.
+_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}
+_CONTROL.update({0xFFFE: None, 0xFFFF: None})
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.IGNORECASE)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+_WS = re.compile(r"\s+")
+# srcset candidate: "url 640w" or "url 2x"
+_SRCSET_ITEM = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
+_LAZY_ATTRS = (
+    "data-src",
+    "data-lazy-src",
+    "data-original",
+    "data-lazy",
+    "data-url",
+    "data-hi-res-src",
+    "data-full-src",
+)
+_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
+
+
+def make_parser(*, huge_tree: bool = False) -> lxml.html.HTMLParser:
+    """Return a hardened lxml HTML parser (no network, comments removed, limits on)."""
+    return lxml.html.HTMLParser(
+        encoding="utf-8",
+        no_network=True,
+        remove_comments=True,
+        remove_pis=True,
+        huge_tree=huge_tree,
+        collect_ids=False,
+        default_doctype=False,
+    )
+
+
+_PARSER = make_parser()
+_HUGE_PARSER = make_parser(huge_tree=True)
+
+
+def parse_tree(text: str, *, huge_tree: bool = False) -> lxml.html.HtmlElement:
+    """Return the root ``<html>`` element of ``text`` parsed with the hardened parser.
+
+    Raises :class:`UnsupportedInputError` for a page with no markup or text at all and
+    :class:`ParseError` when libxml2 gives up.
+    """
+    if not text.strip():
+        raise UnsupportedInputError("input is empty (no text)")
+    text = _XML_DECL.sub("", text, count=1).translate(_CONTROL)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates from a lossy decoder
+        data = _SURROGATES.sub("\ufffd", text).encode("utf-8")
+    parser = _HUGE_PARSER if huge_tree else _PARSER
+    try:
+        root = etree.fromstring(data, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(f"cannot parse HTML: {exc}") from exc
+    if root is None:
+        raise UnsupportedInputError("input has no HTML content")
+    if not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover - parser class
+        raise ParseError("HTML parser returned no element tree")
+    return root
+
+
+def tree_from_soup(soup: Any) -> lxml.html.HtmlElement:
+    """Return an lxml tree for a BeautifulSoup object (serialised once, parsed once)."""
+    try:
+        text = str(soup)
+    except (RecursionError, ValueError) as exc:
+        raise ParseError(f"cannot serialise BeautifulSoup object: {exc}") from exc
+    return parse_tree(text)
+
+
+def collapse_ws(text: str) -> str:
+    """Return ``text`` with every run of whitespace made one space (not stripped)."""
+    return _WS.sub(" ", text)
+
+
+def base_url(root: lxml.html.HtmlElement, url: str | None) -> str | None:
+    """Return the URL relative links resolve against: ``<base href>`` joined to ``url``.
+
+    ``<base>`` only changes how URLs are resolved; nothing is ever fetched.
+    """
+    for base in root.iterfind(".//head/base[@href]"):
+        href = (base.get("href") or "").strip()
+        if href and not href.lower().startswith(("javascript:", "data:")):
+            joined = urljoin(url, href) if url else href
+            if urlsplit(joined).scheme in ("http", "https"):
+                return joined
+        break
+    return url
+
+
+def resolve_url(href: str | None, base: str | None) -> str | None:
+    """Return ``href`` made absolute against ``base``; None for empty or script links."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href:
+        return None
+    lowered = href[:11].lower()
+    if lowered.startswith(("javascript:", "vbscript:", "data:")):
+        return None
+    if base and not lowered.startswith(("http://", "https://", "mailto:", "tel:")):
+        try:
+            return urljoin(base, href)
+        except ValueError:
+            return href
+    return href
+
+
+def _best_from_srcset(srcset: str) -> str | None:
+    best: str | None = None
+    best_size = -1.0
+    for match in _SRCSET_ITEM.finditer(srcset):
+        candidate = match.group(1)
+        if not candidate:
+            continue
+        try:
+            size = float(match.group(2)) if match.group(2) else 0.0
+        except ValueError:
+            size = 0.0
+        if size > best_size:
+            best, best_size = candidate, size
+    return best
+
+
+def image_source(img: lxml.html.HtmlElement) -> str | None:
+    """Return the one URL an ``<img>`` shows: lazy-loading attributes, srcset, then ``src``.
+
+    Placeholders (``data:`` URIs, tiny spacer GIFs) lose to a lazy attribute.
+    """
+    src = (img.get("src") or "").strip()
+    if src and not src.startswith("data:") and "spacer" not in src and "blank." not in src:
+        return src
+    for name in _LAZY_ATTRS:
+        value = (img.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    for name in _SRCSET_ATTRS:
+        value = img.get(name)
+        if value:
+            best = _best_from_srcset(value)
+            if best and not best.startswith("data:"):
+                return best
+    parent = img.getparent()
+    if parent is not None and parent.tag == "picture":
+        for source in parent.iterfind("source"):
+            value = source.get("srcset") or source.get("data-srcset")
+            if value:
+                best = _best_from_srcset(value)
+                if best:
+                    return best
+    return src or None

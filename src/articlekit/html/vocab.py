@@ -1,0 +1,168 @@
+"""The vocabulary of web pages: tags, roles, class/id patterns and phrases, in many languages.
+
+Every heuristic of the HTML parser reads its words from here, so that a pattern is
+defined once and shared by labelling, scoring and block building. Patterns are matched
+against the lower-cased ``class`` and ``id`` attribute values joined by a space.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BLOCK_TAGS",
+    "BOILERPLATE_PHRASE",
+    "BOILERPLATE_ROLES",
+    "BOILERPLATE_TAGS",
+    "CONTENT_HINT",
+    "HEADING_TAGS",
+    "HIDDEN_CLASS",
+    "HIDDEN_STYLE",
+    "INLINE_TAGS",
+    "MAIN_CONTENT",
+    "NEGATIVE_CLASS",
+    "POSITIVE_CLASS",
+    "REC_CLASS",
+    "REC_PHRASE",
+    "REC_PREFIX",
+    "STRONG_BOILERPLATE",
+    "UNLIKELY_CLASS",
+]
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Tags whose whole subtree is never article text.
+BOILERPLATE_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
+        "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
+        "button", "select", "input", "textarea", "option", "datalist", "dialog",
+        "nav", "footer", "aside", "form", "menu", "head", "title", "link", "meta", "base",
+        "area", "source", "track", "param",
+    }
+)  # fmt: skip
+
+# ARIA landmark roles that hold navigation and page furniture, not the article.
+BOILERPLATE_ROLES = frozenset(
+    {
+        "navigation", "contentinfo", "complementary", "menu", "menubar", "search",
+        "dialog", "alertdialog", "toolbar", "tablist", "banner", "button", "tooltip",
+    }
+)  # fmt: skip
+
+# Elements that start a new block when met inside a container.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li",
+        "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "picture",
+    }
+)  # fmt: skip
+
+# Elements rendered inline: their text joins the surrounding paragraph.
+INLINE_TAGS = frozenset(
+    {
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data",
+        "del", "dfn", "em", "font", "i", "img", "ins", "kbd", "label", "mark", "q", "rp",
+        "rt", "ruby", "s", "samp", "small", "span", "strike", "strong", "sub", "sup",
+        "time", "tt", "u", "var", "wbr", "nobr",
+    }
+)  # fmt: skip
+
+# style="display:none" / "visibility:hidden": not shown, so not read.
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text"
+    r"|invisible|offscreen|element-invisible)(?:\s|$)"
+)
+
+# Elements that are the article body whatever else their class says.
+MAIN_CONTENT = re.compile(
+    r"articlebody|article-body|article__body|article_body|articlecontent|article-content"
+    r"|article__content|article_content|entry-content|entry_content|post-content|post_content"
+    r"|post-body|post_body|postbody|story-body|storybody|story-content|story__body|text-content"
+    r"|main-content|maincontent|content-body|body-text|bodytext|article-text|articletext"
+    r"|news-text|newstext|single-content|rich-text|richtext|td-post-content|blog-content"
+)
+
+# Class/id patterns of page furniture. A match on its own makes an element "unlikely";
+# it is dropped unless it also looks like content (CONTENT_HINT) or holds the article.
+UNLIKELY_CLASS = re.compile(
+    r"comment|disqus|discuss|respond|share|sharing|social|sociable|\bnav|navbar|navigation"
+    r"|menu|breadcrumb|footer|masthead|sidebar|side-bar|widget|banner|advert|\bads?\b"
+    r"|\bad[-_]|[-_]ads?\b|adsense|dfp|sponsor|promo|cookie|consent|gdpr|newsletter"
+    r"|subscri|signup|sign-up|paywall|popup|pop-up|modal|overlay|pagination|pager"
+    r"|skip|print-only|tag-?cloud|\btags\b|post-tags|article-tags|author-?bio|about-author"
+    r"|login|search|toolbar|rating|vote|captcha|\brss\b|follow|byline|bottom-bar|topbar"
+    r"|top-bar|jump|teaser-list|link-list|more-link|infobox-ad|hatnote|syndication"
+    r"|copyright|legal|disclaimer|contact|cta\b|call-to-action|app-promo|shoutbox"
+)
+CONTENT_HINT = re.compile(
+    r"article|\bbody|content|\bmain|entry|\bpost\b|story|\btext|column|hentry|h-entry"
+)
+# Furniture whose class wins even over a CONTENT_HINT ("comment-content", "share-post").
+STRONG_BOILERPLATE = re.compile(
+    r"comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|advert|sponsor"
+    r"|breadcrumb|paywall|subscri|\bads?\b|\bad[-_]|[-_]ads?\b|author-?bio|about-author"
+    r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup"
+)
+
+# Readability-like class weights: containers named like content gain, furniture loses.
+POSITIVE_CLASS = re.compile(
+    r"article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|prose|single"
+)
+NEGATIVE_CLASS = re.compile(
+    r"hidden|banner|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain"
+    r"|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool"
+    r"|widget|taboola|recommend|teaser|nav|menu|breadcrumb|cookie|newsletter|ad-|-ad\b"
+)
+
+# Recommendation widgets recognisable by class or id.
+REC_CLASS = re.compile(
+    r"related|recommend|more-?stories|more-?articles|more-?news|outbrain|taboola|also-?read"
+    r"|further-?reading|more-?from|you-?may|you-?might|similar-?(?:posts|articles|stories)"
+    r"|read-?also|read-?next|up-?next|more-?on-?this|ob-widget|trc_related|mehr-?zum"
+    r"|weitere-?artikel|lire-?aussi|a-?lire|leia-?tambem|lea-?tambien|jp-relatedposts"
+)
+
+# Titles of recommendation blocks, in the languages of the dev pages and their neighbours.
+_REC_WORDS = (
+    r"related(?: articles?| posts?| stories| content| news| coverage| reading| links| topics)?"
+    r"|read (?:more|also|next)|also read|see also|more (?:from|on|about|stories|articles|news)"
+    r"|more in\b|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended"
+    r"|recommendations?|article recommendations|further reading|editor'?s picks|popular"
+    r"|most read|most popular|trending|what to read next|keep reading|don't miss"
+    r"|lire aussi|à lire aussi|a lire aussi|lire également|voir aussi|sur le même sujet"
+    r"|dans la même rubrique|articles? similaires|nos articles|à découvrir"
+    r"|mehr zum thema|mehr zu(?:m)?\b|auch interessant|das könnte sie (?:auch )?interessieren"
+    r"|weitere artikel|lesen sie auch|lesen sie mehr|verwandte (?:artikel|themen)|empfehlungen"
+    r"|zum thema|meistgelesen"
+    r"|lea también|lee también|leer también|te puede interesar|noticias relacionadas"
+    r"|artículos relacionados|más noticias|también te puede interesar"
+    r"|leia também|leia mais|veja também|notícias relacionadas|artigos relacionados"
+    r"|leggi anche|potrebbe interessarti|articoli correlati|ti potrebbe interessare"
+    r"|lees ook|gerelateerde artikelen|meer over|zobacz też|zobacz także|czytaj też"
+    r"|czytaj także|polecane|podobne artykuły|читайте также|похожие статьи|смотрите также"
+    r"|相关文章|相关阅读|延伸阅读|推荐阅读|相關文章|延伸閱讀|関連記事|اقرأ أيضا|اقرأ أيضاً|مقالات ذات صلة"
+    r"|läs också|läs mer|les også|se også|lue myös|čtěte také|přečtěte si také"
+)
+REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$", re.IGNORECASE)
+# The same words opening a paragraph that then names one or more linked articles:
+# "Also read: <a>...</a>", "READ MORE: ...", "Lire aussi - ...".
+REC_PREFIX = re.compile(rf"^\W*(?:{_REC_WORDS})\s*[:\-–—|»>]", re.IGNORECASE)
+
+# Short paragraphs that are page furniture wherever they stand ("Share this:", "Tags:",
+# "All rights reserved", "Follow us on ...").
+BOILERPLATE_PHRASE = re.compile(
+    r"^\W*(?:share(?: this| on| article| via)?|teilen|partager|compartir|condividi|udostępnij"
+    r"|tags?|schlagwörter|schlagworte|mots-clés|etiquetas|follow us|folgen sie uns"
+    r"|suivez-nous|síguenos|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+    r"|copyright|©|advertisement|anzeige|werbung|publicité|publicidad|sponsored"
+    r"|print|drucken|imprimer|email|e-mail|tweet|like this:|gefällt mir|loading|cookie"
+    r"|click to share|skip to (?:main )?content|sign up|subscribe|abonnieren|s'abonner"
+    r"|log in|login|anmelden|previous (?:post|article)|next (?:post|article)"
+    r"|vorheriger artikel|nächster artikel|article précédent|article suivant)\b",
+    re.IGNORECASE,
+)
