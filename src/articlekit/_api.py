@@ -5,46 +5,32 @@ from __future__ import annotations
 import io
 import os
 import re
+import stat
+from collections.abc import Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from articlekit._types import Source
 from articlekit.decode import decode_bytes
-from articlekit.errors import ArticleKitError, UnsupportedInputError
+from articlekit.errors import ArticleKitError, NotAnArticleError, UnsupportedInputError
 from articlekit.model import Document
+from articlekit.registry import SNIFF_CHARS, choose_parser, looks_like_html, run_parser
 
-__all__ = ["looks_like_html", "parse", "read_source"]
+if TYPE_CHECKING:
+    # articlekit.rules.SiteRule once rules.py lands; Any keeps mypy quiet until then
+    SiteRule = Any
 
-_SNIFF_CHARS = 4096
-# Markup that only an HTML page starts with (after whitespace, BOM or comments).
-_HTML_START = re.compile(
-    r"\A(?:\s|<!--.*?-->)*<(?:!doctype\s+html|html|head|body|meta|title|link|script|style)\b",
-    re.IGNORECASE | re.DOTALL,
-)
-# Elements whose presence anywhere near the start marks HTML even without a prologue.
-_HTML_TAGS = re.compile(
-    r"</?(?:html|head|body|div|p|span|article|section|main|h[1-6]|ul|ol|li|table|a|br|img)"
-    r"(?:\s[^<>]*)?/?>",
-    re.IGNORECASE,
-)
+__all__ = [
+    "check_article",
+    "decode_source",
+    "looks_like_html",
+    "parse",
+    "parse_content",
+    "read_path",
+    "read_source",
+]
+
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
-
-
-def looks_like_html(sample: str) -> float:
-    """Return how sure we are that ``sample`` is HTML, 0.0-1.0.
-
-    A prologue (``<!DOCTYPE html>``, ``<html>``, ``<head>`` ...) is certain; otherwise the
-    share of lines holding well-formed tags decides, so prose that merely contains a ``<``
-    ("x < y", "<3") stays text.
-    """
-    head = sample[:_SNIFF_CHARS]
-    if _HTML_START.match(head):
-        return 1.0
-    tags = len(_HTML_TAGS.findall(head))
-    if tags == 0:
-        return 0.0
-    lines = max(1, head.count("\n") + 1)
-    return min(1.0, 0.2 + 0.8 * min(1.0, tags / max(3.0, lines / 4)))
 
 
 def _name(source: Source) -> str:
@@ -55,21 +41,35 @@ def _name(source: Source) -> str:
     return str(getattr(source, "name", "<stream>"))
 
 
+def read_path(path: Path, name: str) -> bytes:
+    """Return the bytes of a regular file; anything else is an UnsupportedInputError."""
+    try:
+        # stat first: opening a FIFO or a device would block or never end
+        mode = path.stat().st_mode
+    except FileNotFoundError as exc:
+        broken = " (broken symbolic link)" if path.is_symlink() else ""
+        raise UnsupportedInputError(f"no such file{broken}", source=name) from exc
+    except OSError as exc:
+        raise UnsupportedInputError(f"cannot read file ({exc.strerror})", source=name) from exc
+    if stat.S_ISDIR(mode):
+        raise UnsupportedInputError("is a directory, not a file", source=name)
+    if not stat.S_ISREG(mode):
+        raise UnsupportedInputError(
+            "not a regular file (a FIFO, socket or device cannot be read as a page)", source=name
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UnsupportedInputError(f"cannot read file ({exc.strerror})", source=name) from exc
+
+
 def read_source(source: Source) -> tuple[str | bytes, str]:
     """Return the content of ``source`` (``str`` stays text, the rest is bytes) and its name."""
     if isinstance(source, (str, bytes)):
         return source, _name(source)
     name = _name(source)
     if isinstance(source, os.PathLike):
-        path = Path(source)
-        try:
-            return path.read_bytes(), name
-        except FileNotFoundError as exc:
-            raise UnsupportedInputError("no such file", source=name) from exc
-        except IsADirectoryError as exc:
-            raise UnsupportedInputError("is a directory, not a file", source=name) from exc
-        except OSError as exc:
-            raise UnsupportedInputError(f"cannot read file ({exc.strerror})", source=name) from exc
+        return read_path(Path(source), name), name
     if isinstance(source, (io.IOBase, BinaryIO)) or hasattr(source, "read"):
         try:
             data = source.read()
@@ -85,7 +85,7 @@ def read_source(source: Source) -> tuple[str | bytes, str]:
 
 
 def _check_not_binary(text: str, name: str) -> None:
-    sample = text[:_SNIFF_CHARS]
+    sample = text[:SNIFF_CHARS]
     if not sample.strip():
         raise UnsupportedInputError("input is empty (no text)", source=name)
     controls = len(_BINARY_CONTROL.findall(sample))
@@ -95,26 +95,13 @@ def _check_not_binary(text: str, name: str) -> None:
         )
 
 
-def parse(
-    source: Source,
-    *,
-    url: str | None = None,
-    format: str | None = None,
-    encoding: str | None = None,
-) -> Document:
-    """Parse an article from ``source`` and return its Document.
+def decode_source(
+    content: str | bytes, name: str, *, encoding: str | None = None
+) -> tuple[str, str | None]:
+    """Return ``(text, encoding used)`` for content read from ``name``.
 
-    ``source`` is a ``str`` (the page or text itself), ``bytes``, a path (``os.PathLike``)
-    or a binary file object. ``format`` is ``"html"``, ``"text"`` or ``None``/``"auto"``
-    to sniff. ``encoding`` is a hint for bytes (e.g. from an HTTP header).
-
-    Raises :class:`~articlekit.UnsupportedInputError` for missing, empty or binary input,
-    and other :class:`~articlekit.ArticleKitError` subclasses for what the parsers reject.
+    Raises :class:`~articlekit.UnsupportedInputError` for empty or binary content.
     """
-    from articlekit.html import parse_html
-    from articlekit.text import parse_text
-
-    content, name = read_source(source)
     if isinstance(content, bytes):
         if not content.strip():
             raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
@@ -122,13 +109,75 @@ def parse(
     else:
         text, used = content, None
     _check_not_binary(text, name)
-    if format in (None, "auto"):
-        format = "html" if looks_like_html(text) >= 0.5 else "text"
+    return text, used
+
+
+def check_article(doc: Document, name: str) -> Document:
+    """Return ``doc`` when its verdict is unset or "article"; else raise NotAnArticleError."""
+    verdict = doc.verdict
+    if verdict is not None and verdict.kind != "article":
+        raise NotAnArticleError(
+            f"not an article: the page looks like a {verdict.kind} page "
+            f"(confidence {verdict.confidence:.2f})",
+            source=name,
+        )
+    return doc
+
+
+def parse(
+    source: Source,
+    *,
+    url: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+    rules: Sequence[SiteRule] | None = None,
+    require_article: bool = False,
+) -> Document:
+    """Parse an article from ``source`` and return its Document.
+
+    ``source`` is a ``str`` (the page or text itself), ``bytes``, a path (``os.PathLike``)
+    or a binary file object. ``format`` is ``"html"``, ``"text"``, a plugin's format, or
+    ``None``/``"auto"`` to let every registered parser sniff the text (the most confident
+    wins; see :mod:`articlekit.registry`). ``encoding`` is a hint for bytes (e.g. from an
+    HTTP header); ``rules`` are site rules handed to the HTML parser. With
+    ``require_article=True`` a page whose verdict says it is not an article (a listing,
+    consent wall, paywall, error page ...) raises :class:`~articlekit.NotAnArticleError`.
+
+    Raises :class:`~articlekit.UnsupportedInputError` for missing, empty or binary input
+    or an unknown format, and other :class:`~articlekit.ArticleKitError` subclasses for
+    what the parsers reject.
+    """
+    content, name = read_source(source)
+    return parse_content(
+        content,
+        name,
+        url=url,
+        format=format,
+        encoding=encoding,
+        rules=rules,
+        require_article=require_article,
+    )
+
+
+def parse_content(
+    content: str | bytes,
+    name: str,
+    *,
+    url: str | None = None,
+    format: str | None = None,
+    encoding: str | None = None,
+    rules: Sequence[SiteRule] | None = None,
+    require_article: bool = False,
+) -> Document:
+    """Return the Document of already-read ``content``; errors name the input as ``name``.
+
+    This is :func:`parse` after reading: decode, choose a parser, parse, check the verdict.
+    """
+    text, used = decode_source(content, name, encoding=encoding)
     try:
-        if format == "html":
-            return parse_html(text, url=url, encoding=used)
-        if format == "text":
-            return parse_text(text, url=url)
+        info = choose_parser(text[:SNIFF_CHARS], url=url, format=format)
+        options = {"encoding": used} if rules is None else {"encoding": used, "rules": rules}
+        doc = run_parser(info, text, url=url, **options)
     except ArticleKitError as exc:
         raise exc.with_source(name) from exc.__cause__
-    raise UnsupportedInputError(f"unknown input format {format!r} (expected html or text)")
+    return check_article(doc, name) if require_article else doc

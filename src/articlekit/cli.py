@@ -1,7 +1,526 @@
-"""Command-line interface (temporary: being written)."""
+"""The ``articlekit`` command: ``convert`` many inputs, list ``parsers``, show ``--version``.
+
+Exit codes: 0 when every input converted (or was up to date), 1 when some failed, 2 on a
+usage error, 130 after Ctrl-C and 143 after SIGTERM. Only this module prints, and only
+this module (and :mod:`articlekit.batch`, per input) catches errors broadly.
+"""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import json
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import FrameType
+from typing import Any, TextIO
 
-def main(argv: list[str] | None = None) -> int:
-    raise NotImplementedError
+from articlekit.batch import (
+    BatchInput,
+    ConvertOptions,
+    OutputFormat,
+    default_jobs,
+    expand_inputs,
+    load_rules_file,
+    run_items,
+)
+from articlekit.errors import ArticleKitError, UnsupportedInputError
+from articlekit.registry import find_parser, plugin_errors, registered_parsers
+from articlekit.warc import is_warc_path
+
+__all__ = ["main"]
+
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "markdown", "text")
+SUFFIXES: dict[str, str] = {"json": ".json", "markdown": ".md", "text": ".txt"}
+#: Seconds between two redraws of the progress line; faster only costs terminal output.
+PROGRESS_INTERVAL_S = 0.1
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop, clean up, exit 143."""
+
+
+def _version() -> str:
+    from articlekit import __version__
+
+    return __version__
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``articlekit`` command."""
+    parser = argparse.ArgumentParser(
+        prog="articlekit",
+        description="Turn scraped web articles (HTML or plain text) into JSON, Markdown or text.",
+    )
+    parser.add_argument("--version", action="version", version=f"articlekit {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert files, directories, globs, WARC files or stdin",
+        description=(
+            "Convert each INPUT (a file, a directory searched recursively, a glob, a .warc or "
+            ".warc.gz file, or - for standard input; default -). A bad input is reported and "
+            "skipped; the exit code is 1 when any input failed."
+        ),
+    )
+    convert.add_argument("inputs", nargs="*", metavar="INPUT", default=["-"])
+    convert.add_argument(
+        "-f",
+        "--format",
+        choices=OUTPUT_FORMATS,
+        help="output format (default: markdown; jsonl when -o names a .jsonl file)",
+    )
+    convert.add_argument(
+        "-o",
+        "--output",
+        default="-",
+        metavar="DIR|-|FILE.jsonl",
+        help="a directory mirroring the input names, - for stdout (default), or a .jsonl "
+        "file to append one line per document to",
+    )
+    convert.add_argument(
+        "--input-format",
+        default="auto",
+        metavar="auto|html|text|PLUGIN",
+        help="how to read the inputs (default: auto, every parser sniffs)",
+    )
+    convert.add_argument("--url", help="the page's URL (for stdin or single-page inputs)")
+    convert.add_argument(
+        "--front-matter", action="store_true", help="YAML front matter in Markdown output"
+    )
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: the CPU count, here {default_jobs()})",
+    )
+    convert.add_argument(
+        "--no-progress", action="store_true", help="no progress line, even on a terminal"
+    )
+    convert.add_argument("--errors", metavar="FILE", help="write failures to FILE as JSON lines")
+    convert.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="convert even when the output is newer than the input (and replace a .jsonl "
+        "output instead of appending)",
+    )
+    convert.add_argument("--rules", metavar="FILE", help="site rules file (TOML or JSON)")
+    convert.add_argument(
+        "--require-article",
+        action="store_true",
+        help="fail inputs whose verdict says they are not articles (listings, paywalls ...)",
+    )
+
+    commands.add_parser(
+        "parsers",
+        help="list the registered parsers and where they come from",
+        description="List the built-in and plugin parsers, with their formats and source.",
+    )
+    return parser
+
+
+# --------------------------------------------------------------------------- output sinks
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, text: str, *, mode: int = 0o644) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same directory.
+
+    Readers see the old file or the new one, never half of either; an interrupted write
+    removes its temporary file.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class _Sink:
+    """Where converted documents go."""
+
+    def target(self, item: BatchInput) -> Path | None:
+        """Return the output file of ``item`` (None when the sink is a stream)."""
+        return None
+
+    def is_up_to_date(self, item: BatchInput, target: Path | None) -> bool:
+        """Return True when ``target`` is newer than the input (re-runs skip it)."""
+        return False
+
+    def write(self, item: BatchInput, target: Path | None, text: str) -> None:
+        """Write one document's text."""
+        raise NotImplementedError
+
+    def finish(self, *, completed: bool) -> None:
+        """Make the output final (``completed``) or drop what is unfinished."""
+
+
+class _StdoutSink(_Sink):
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, item: BatchInput, target: Path | None, text: str) -> None:
+        self.stream.write(text)
+        self.stream.flush()
+
+
+class _DirSink(_Sink):
+    """Mirror input names under a directory; never write outside it."""
+
+    def __init__(self, root: Path, suffix: str, *, overwrite: bool) -> None:
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.suffix = suffix
+        self.overwrite = overwrite
+        self.mode = 0o666 & ~_umask()
+        self.taken: set[tuple[str, ...]] = set()
+
+    def target(self, item: BatchInput) -> Path:
+        parts = item.output_parts
+        # two inputs with one stem (a.html, a.txt): the later one keeps its suffix too
+        if parts in self.taken and item.path:
+            parts = (*parts[:-1], parts[-1] + "." + Path(item.path).suffix.lstrip("."))
+        base, number = parts, 2
+        while parts in self.taken:
+            parts = (*base[:-1], f"{base[-1]}-{number}")
+            number += 1
+        self.taken.add(parts)
+        return self.root.joinpath(*parts[:-1], parts[-1] + self.suffix)
+
+    def is_up_to_date(self, item: BatchInput, target: Path | None) -> bool:
+        if self.overwrite or target is None or item.mtime is None:
+            return False
+        try:
+            return target.stat().st_mtime >= item.mtime
+        except OSError:
+            return False
+
+    def write(self, item: BatchInput, target: Path | None, text: str) -> None:
+        assert target is not None
+        parent = os.path.realpath(target.parent)
+        if os.path.commonpath([parent, self.real_root]) != self.real_root:
+            raise UnsupportedInputError(
+                f"output path {target} would be outside {self.root} (a symbolic link?)",
+                source=item.name,
+            )
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, text, mode=self.mode)
+        except OSError as exc:
+            raise UnsupportedInputError(
+                f"cannot write {target} ({exc.strerror or exc})", source=item.name
+            ) from exc
+
+
+class _JsonlSink(_Sink):
+    """Append one line per document; with ``overwrite``, replace the file at the end."""
+
+    def __init__(self, path: Path, *, overwrite: bool) -> None:
+        self.path = path
+        self.tmp: str | None = None
+        if overwrite:
+            fd, self.tmp = tempfile.mkstemp(
+                dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp"
+            )
+        else:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+        self.fd = fd
+
+    def write(self, item: BatchInput, target: Path | None, text: str) -> None:
+        data = text.encode("utf-8")
+        # one write() per line on an O_APPEND descriptor: a line is there whole or not at all
+        written = 0
+        while written < len(data):
+            written += os.write(self.fd, data[written:])
+
+    def finish(self, *, completed: bool) -> None:
+        os.close(self.fd)
+        if self.tmp is None:
+            return
+        if completed:
+            os.chmod(self.tmp, 0o666 & ~_umask())
+            os.replace(self.tmp, self.path)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(self.tmp)
+
+
+class _ErrorLog:
+    """Failures as JSON lines, written atomically when the run ends."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = Path(path) if path else None
+        self.lines: list[str] = []
+
+    def add(self, item: BatchInput, error: ArticleKitError) -> None:
+        if self.path is None:
+            return
+        record = {
+            "source": error.source or item.name,
+            "url": item.url,
+            "error": type(error).__name__,
+            "message": error.problem,
+        }
+        self.lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+
+    def finish(self) -> None:
+        if self.path is not None:
+            write_atomic(self.path, "".join(self.lines), mode=0o666 & ~_umask())
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    """One status line on stderr, redrawn in place; silent unless stderr is a terminal."""
+
+    def __init__(self, stream: TextIO, *, enabled: bool, total: int | None) -> None:
+        self.stream = stream
+        self.enabled = enabled
+        self.total = total
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+
+    def update(self, done: int, failed: int, skipped: int, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < PROGRESS_INTERVAL_S:
+            return
+        self.last = now
+        rate = done / max(now - self.started, 1e-9)
+        counts = f"{done} done, {failed} failed, {skipped} skipped, {rate:.1f}/s"
+        if self.total:
+            width = 24
+            filled = int(width * min(done, self.total) / self.total)
+            bar = "#" * filled + "-" * (width - filled)
+            line = f"[{bar}] {done}/{self.total}  {counts}"
+        else:
+            line = counts
+        self.stream.write("\r\x1b[K" + line)
+        self.stream.flush()
+        self.shown = True
+
+    def clear(self) -> None:
+        if self.enabled and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _usage(parser: argparse.ArgumentParser, message: str) -> int:
+    parser.print_usage(sys.stderr)
+    print(f"articlekit convert: error: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _choose_sink(
+    args: argparse.Namespace, parser: argparse.ArgumentParser
+) -> tuple[_Sink | None, OutputFormat | None, str | None]:
+    """Return (sink, format, usage error)."""
+    output: str = args.output
+    fmt: OutputFormat | None = args.format
+    if output == "-":
+        return _StdoutSink(sys.stdout), fmt or "markdown", None
+    if output.lower().endswith(".jsonl"):
+        if fmt not in (None, "jsonl"):
+            return None, None, f"-o {output} is a JSON lines file; it takes -f jsonl, not {fmt}"
+        if os.path.isdir(output):
+            return None, None, f"-o {output} is a directory"
+        parent = os.path.dirname(output) or "."
+        if not os.path.isdir(parent):
+            return None, None, f"the directory of -o {output} does not exist"
+        return _JsonlSink(Path(output), overwrite=args.overwrite), "jsonl", None
+    fmt = fmt or "markdown"
+    if fmt == "jsonl":
+        return None, None, "-f jsonl writes one stream: use -o FILE.jsonl or -o -"
+    if os.path.exists(output) and not os.path.isdir(output):
+        return None, None, f"-o {output} exists and is not a directory"
+    try:
+        os.makedirs(output, exist_ok=True)
+    except OSError as exc:
+        return None, None, f"cannot create output directory {output} ({exc.strerror})"
+    return _DirSink(Path(output), SUFFIXES[fmt], overwrite=args.overwrite), fmt, None
+
+
+def _planned(
+    items: Iterator[BatchInput], sink: _Sink, counts: dict[str, int]
+) -> Iterator[tuple[tuple[BatchInput, Path | None], BatchInput]]:
+    """Yield items still to convert, with their output path; count the up-to-date ones."""
+    for item in items:
+        target = sink.target(item)
+        if item.error is None and sink.is_up_to_date(item, target):
+            counts["skipped"] += 1
+            continue
+        yield (item, target), item
+
+
+def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    if args.input_format != "auto":
+        try:
+            find_parser(args.input_format)
+        except ArticleKitError as exc:
+            return _usage(parser, f"--input-format: {exc}")
+    if args.rules:
+        try:
+            load_rules_file(args.rules)
+        except ArticleKitError as exc:
+            return _usage(parser, f"--rules: {exc}")
+    if args.inputs.count("-") > 1:
+        return _usage(parser, "standard input (-) can be named only once")
+    sink, fmt, problem = _choose_sink(args, parser)
+    if problem is not None or sink is None or fmt is None:
+        return _usage(parser, problem or "bad output")
+
+    options = ConvertOptions(
+        format=args.input_format,
+        output=fmt,
+        front_matter=args.front_matter,
+        require_article=args.require_article,
+        rules_path=args.rules,
+    )
+    exclude = [args.output] if isinstance(sink, _DirSink) else []
+    items: Iterator[BatchInput] = expand_inputs(args.inputs, url=args.url, exclude=exclude)
+    progress_on = not args.no_progress and sys.stderr.isatty()
+    total: int | None = None
+    jobs = args.jobs or default_jobs()
+    streaming = any(is_warc_path(i) for i in args.inputs) or any(
+        os.path.isdir(i) for i in args.inputs
+    )
+    if progress_on or not streaming:
+        # a list of paths is small; it gives the bar its total and avoids pointless workers
+        listed = list(items)
+        total = None if any(is_warc_path(i) for i in args.inputs) else len(listed)
+        items = iter(listed)
+        if len(listed) <= 1:
+            jobs = 1
+    progress = _Progress(sys.stderr, enabled=progress_on, total=total)
+    errors = _ErrorLog(args.errors)
+    counts = {"converted": 0, "failed": 0, "skipped": 0}
+    started = time.monotonic()
+    completed = False
+    results = run_items(_planned(items, sink, counts), options, jobs=jobs)
+    try:
+        for (item, target), result in results:
+            if isinstance(result, str):
+                try:
+                    sink.write(item, target, result)
+                except ArticleKitError as exc:
+                    result = exc
+            if isinstance(result, ArticleKitError):
+                counts["failed"] += 1
+                errors.add(item, result)
+                progress.clear()
+                print(f"articlekit: error: {result}", file=sys.stderr)
+            else:
+                counts["converted"] += 1
+            finished = counts["converted"] + counts["failed"]
+            progress.update(finished, counts["failed"], counts["skipped"])
+        completed = True
+    finally:
+        results.close()
+        sink.finish(completed=completed)
+        errors.finish()
+        progress.clear()
+        elapsed = time.monotonic() - started
+        done = counts["converted"]
+        state = "" if completed else "interrupted: "
+        print(
+            f"articlekit: {state}converted {done}, failed {counts['failed']}, "
+            f"skipped {counts['skipped']} in {elapsed:.2f} s "
+            f"({done / max(elapsed, 1e-9):.1f} documents/s)",
+            file=sys.stderr,
+        )
+    if counts["converted"] + counts["failed"] + counts["skipped"] == 0:
+        print("articlekit: nothing to convert (no input files found)", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _run_parsers() -> int:
+    infos = registered_parsers()
+    rows = [("NAME", "FORMATS", "SOURCE")]
+    for info in infos:
+        source = info.provider
+        if info.origin == "built-in" and info.version:
+            source = f"built-in (articlekit {info.version})"
+        rows.append((info.name, ", ".join(info.formats), source))
+    widths = [max(len(row[i]) for row in rows) for i in range(2)]
+    for name, formats, source in rows:
+        print(f"{name:<{widths[0]}}  {formats:<{widths[1]}}  {source}")
+    broken = plugin_errors()
+    for error in broken:
+        print(f"BROKEN  {error}")
+    return EXIT_FAILED if broken else EXIT_OK
+
+
+def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise _Terminated
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``articlekit`` command with ``argv`` (default: ``sys.argv[1:]``); return the
+    exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help/--version
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command == "parsers":
+        return _run_parsers()
+    previous: Any = None
+    with contextlib.suppress(ValueError):  # not in the main thread: leave SIGTERM alone
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return _run_convert(args, parser)
+    except _Terminated:
+        return EXIT_SIGTERM
+    except KeyboardInterrupt:
+        return EXIT_SIGINT
+    except BrokenPipeError:
+        # the reader of stdout went away (| head): stop quietly, as Unix tools do
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
