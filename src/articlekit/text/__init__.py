@@ -1,9 +1,11 @@
-"""Plain-text parser (temporary: being written)."""
+"""Plain-text articles: :func:`parse_text` turns a text dump into a Document.
+
+See ``docs/text.md`` for the layouts it reads (the seed layout, lynx, w3m, html2text) and
+how the rule chain in :mod:`articlekit.text.rules` works.
+"""
 
 from __future__ import annotations
 
-from articlekit.model import Document
+from articlekit.text.parser import parse_text
 
-
-def parse_text(text: str, *, url: str | None = None) -> Document:
-    raise NotImplementedError
+__all__ = ["parse_text"]

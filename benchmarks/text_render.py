@@ -1,0 +1,194 @@
+"""Render the corpus pages as plain text with w3m, lynx and html2text; cache the dumps.
+
+The plain-text benchmark (``benchmarks/text_accuracy.py``) needs the same HTML rendered the
+way real text dumps look. This script writes one file per page and tool under
+``benchmarks/data/text/<tool>/<corpus>/<page>.txt`` and skips files that already exist, so
+a second run costs nothing. Two corpora are rendered:
+
+- ``readability``: ``readability-pages/*/expected.html.gz`` (the article alone; the HTML
+  gives the true structure). Readability strips the title from the article, so the title of
+  ``expected-metadata.json`` is put back on top as an ``<h1>``, as a real article has it;
+- ``trafilatura``: ``trafilatura-eval/html/*.html.gz`` (whole pages, menus and footers
+  included; raw bytes whose charset is part of the task).
+
+Setup (nothing is installed by this script)::
+
+    apt-get update && apt-get install -y w3m lynx
+    python3 -m venv .venv-bench && .venv-bench/bin/pip install -e . html2text
+
+Run::
+
+    .venv-bench/bin/python benchmarks/text_render.py [--corpus DIR] [--tools w3m,lynx,html2text]
+
+A missing tool is reported and skipped, never installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from articlekit.decode import decode_bytes
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "text"
+DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
+TOOLS = ("w3m", "lynx", "html2text")
+# The width lynx and w3m wrap at by default on an 80-column terminal.
+WIDTH_COLUMNS = 80
+TIMEOUT_SECONDS = 60
+
+
+def pages(corpus: Path) -> Iterator[tuple[str, str, Path]]:
+    """Yield ``(corpus_name, page_name, gz_path)`` for every page of both corpora."""
+    for folder in sorted((corpus / "readability-pages").iterdir()):
+        expected = folder / "expected.html.gz"
+        if expected.is_file():
+            yield "readability", folder.name, expected
+    for path in sorted((corpus / "trafilatura-eval" / "html").glob("*.html.gz")):
+        yield "trafilatura", path.name.removesuffix(".html.gz"), path
+
+
+def with_title(article: bytes, title: str | None) -> bytes:
+    """Return a whole HTML page: ``title`` as ``<title>`` and ``<h1>``, then ``article``."""
+    head = '<html><head><meta charset="utf-8">'
+    if title:
+        escaped = html.escape(title)
+        head += f"<title>{escaped}</title></head><body><h1>{escaped}</h1>"
+    else:
+        head += "</head><body>"
+    return head.encode() + article + b"</body></html>"
+
+
+def read_page(corpus_name: str, path: Path) -> bytes:
+    """Return the HTML bytes to render for one page of ``corpus_name``."""
+    data = gzip.decompress(path.read_bytes())
+    if corpus_name != "readability":
+        return data
+    meta = json.loads((path.parent / "expected-metadata.json").read_text(encoding="utf-8"))
+    text, _ = decode_bytes(data)
+    return with_title(text.encode("utf-8"), meta.get("title"))
+
+
+def _run(args: list[str], data: bytes) -> str:
+    done = subprocess.run(args, input=data, capture_output=True, timeout=TIMEOUT_SECONDS)
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+def render_w3m(data: bytes, charset: str) -> str:
+    """Return ``w3m -dump`` of the page (bytes read with ``charset``, output UTF-8)."""
+    return _run(
+        [
+            "w3m",
+            "-dump",
+            "-T",
+            "text/html",
+            "-I",
+            charset,
+            "-O",
+            "UTF-8",
+            "-cols",
+            str(WIDTH_COLUMNS),
+        ],
+        data,
+    )
+
+
+def render_lynx(data: bytes, charset: str) -> str:
+    """Return ``lynx -dump`` of the page, References section included."""
+    return _run(
+        [
+            "lynx",
+            "-dump",
+            "-stdin",
+            "-force_html",
+            f"-width={WIDTH_COLUMNS}",
+            f"-assume_charset={charset}",
+            "-display_charset=utf-8",
+            "-noreferer",
+        ],
+        data,
+    )
+
+
+def render_html2text(data: bytes, charset: str) -> str:
+    """Return html2text's Markdown-ish text of the page, decoded by articlekit first."""
+    import html2text
+
+    text, _ = decode_bytes(data, encoding=charset)
+    converter = html2text.HTML2Text()
+    return converter.handle(text)
+
+
+RENDERERS: dict[str, Callable[[bytes, str], str]] = {
+    "w3m": render_w3m,
+    "lynx": render_lynx,
+    "html2text": render_html2text,
+}
+
+
+def missing_tools(tools: tuple[str, ...]) -> list[str]:
+    """Return a message per tool that is not available here."""
+    problems = []
+    for tool in tools:
+        if tool in ("w3m", "lynx") and shutil.which(tool) is None:
+            problems.append(f"{tool}: not on PATH (apt-get install {tool})")
+        if tool == "html2text":
+            try:
+                import html2text  # noqa: F401
+            except ImportError:
+                problems.append("html2text: not importable (pip install html2text in .venv-bench)")
+    return problems
+
+
+def render_all(corpus: Path, tools: tuple[str, ...]) -> dict[str, int]:
+    """Render every page with every tool, skipping cached dumps; return counts per tool."""
+    written = dict.fromkeys(tools, 0)
+    for corpus_name, page, path in pages(corpus):
+        data = read_page(corpus_name, path)
+        # decode once to learn the charset that the text tools should be told about
+        _, charset = decode_bytes(data)
+        for tool in tools:
+            out = DATA / tool / corpus_name / f"{page}.txt"
+            if out.exists():
+                continue
+            out.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                text = RENDERERS[tool](data, charset)
+            except subprocess.TimeoutExpired:
+                print(f"  timeout: {tool} {corpus_name}/{page}", file=sys.stderr)
+                text = ""
+            out.write_text(text, encoding="utf-8")
+            written[tool] += 1
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--tools", default=",".join(TOOLS))
+    args = parser.parse_args(argv)
+    tools = tuple(t for t in args.tools.split(",") if t)
+    problems = missing_tools(tools)
+    for problem in problems:
+        print(f"SKIPPED {problem}", file=sys.stderr)
+    usable = tuple(t for t in tools if not any(p.startswith(t + ":") for p in problems))
+    if not usable:
+        print("no rendering tool available; see the setup commands in the docstring")
+        return 1
+    counts = render_all(args.corpus, usable)
+    for tool in usable:
+        n = len(list((DATA / tool).rglob("*.txt")))
+        print(f"{tool:10} {counts[tool]:4d} rendered now, {n:4d} cached in {DATA / tool}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Boilerplate in text dumps: furniture lines, and the menus and footers of whole pages.
+
+Two passes, jusText style (label each piece alone, then decide by context):
+
+1. :func:`drop_furniture` marks single-line pieces such as ``Share:``, ``Advertisement``,
+   ``Subscribe to our newsletter`` or a copyright line as dropped, wherever they stand.
+2. :func:`find_article_span` scores each remaining piece (long prose with few links
+   counts for its length, link lists and short lines against it) and keeps the
+   contiguous run of pieces with the highest total, the maximum-subarray of those scores,
+   computed in one pass. What lies outside is dropped only when it is clearly page
+   furniture (its score is below :data:`MIN_DROPPED_SCORE`), so an article-only text
+   keeps its short opening and closing lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from articlekit.text.rules import Piece
+from articlekit.text.vocab import is_boilerplate_line
+
+__all__ = ["PieceStats", "drop_furniture", "find_article_span", "score_piece"]
+
+# Longest piece (in lines) that furniture matching looks at.
+MAX_FURNITURE_LINES = 2
+# A piece with more of its characters inside links than this is navigation.
+MAX_LINK_DENSITY = 0.5
+# Prose: at least this many words and a sentence end.
+MIN_PROSE_WORDS = 12
+# What a short, link-free line (a menu entry in w3m output, a caption) costs, in chars:
+# about a short sentence, so five menu lines outweigh one real paragraph's opening.
+SHORT_PIECE_PENALTY_CHARS = 40
+# Outside the best span, a side is dropped when its pieces score below this (chars):
+# the weight of roughly eight menu lines or 300 characters of links. Chosen on the
+# trafilatura-eval lynx dumps; higher values keep more menus, lower ones cut openings
+# of article-only texts from the readability set.
+MIN_DROPPED_SCORE = -300.0
+# Pieces before the span that are kept as the article's head (title, kicker, byline).
+MAX_LEAD_PIECES = 4
+
+
+@dataclass(slots=True, frozen=True)
+class PieceStats:
+    """Text facts of one piece: characters, words, characters inside links, sentence end."""
+
+    chars: int
+    words: int
+    link_chars: int
+    sentence: bool
+
+    @property
+    def link_density(self) -> float:
+        """Share of the characters inside links, 0.0-1.0."""
+        return self.link_chars / self.chars if self.chars else 0.0
+
+
+def drop_furniture(pieces: list[Piece], plain: Callable[[Piece], str]) -> None:
+    """Mark share, advertising, subscription, cookie and copyright lines as dropped."""
+    for piece in pieces:
+        if piece.kind in ("paragraph", "heading") and piece.line_count <= MAX_FURNITURE_LINES:
+            if is_boilerplate_line(plain(piece)):
+                piece.kind = "dropped"
+
+
+def score_piece(piece: Piece, stats: PieceStats) -> float:
+    """Return how much ``piece`` speaks for being article text, in characters (+/-)."""
+    if piece.kind in ("recommendations", "dropped", "rule"):
+        return 0.0
+    if stats.link_density > MAX_LINK_DENSITY:
+        return -float(stats.chars)
+    if piece.kind == "heading":
+        return 0.0
+    if piece.kind in ("code", "quote"):
+        return stats.chars / 2
+    if piece.kind == "list":
+        return stats.chars / 2 if stats.words >= MIN_PROSE_WORDS * 2 else -SHORT_PIECE_PENALTY_CHARS
+    if stats.words >= MIN_PROSE_WORDS and stats.sentence:
+        return float(stats.chars)
+    return -SHORT_PIECE_PENALTY_CHARS
+
+
+def find_article_span(scores: list[float]) -> tuple[int, int]:
+    """Return ``(first, last)`` indices of the pieces to keep, given each piece's score.
+
+    The best-scoring contiguous run, widened to a side whose pieces do not clearly score
+    as furniture; widened by up to :data:`MAX_LEAD_PIECES` before it for the head.
+    """
+    n = len(scores)
+    if n == 0:
+        return 0, -1
+    best = float("-inf")
+    best_first = best_last = 0
+    running = 0.0
+    run_first = 0
+    for i, score in enumerate(scores):
+        if running <= 0:
+            running = 0.0
+            run_first = i
+        running += score
+        if running > best:
+            best = running
+            best_first, best_last = run_first, i
+    if best <= 0:
+        return 0, n - 1
+    before = sum(scores[:best_first])
+    after = sum(scores[best_last + 1 :])
+    first = 0 if before > MIN_DROPPED_SCORE else best_first
+    last = n - 1 if after > MIN_DROPPED_SCORE else best_last
+    if first == best_first:
+        # keep the head: short, link-free pieces right before the text
+        lead = first
+        while (
+            lead > 0
+            and first - lead < MAX_LEAD_PIECES
+            and scores[lead - 1] > -(SHORT_PIECE_PENALTY_CHARS + 1)
+        ):
+            lead -= 1
+        first = lead
+    return first, last

@@ -1,0 +1,251 @@
+"""Front matter of a text article: title, kicker, byline, dates and tags, read off the top.
+
+The top of a text article is a handful of short lines before the first paragraph: the
+title, sometimes a kicker (section label such as ``visuals``), the title again (a page's
+image alt or ``<h1>`` repeated), a byline (``By Jane Doe``) and a dateline. They go to
+metadata, not to the body. :func:`read_front_matter` walks the first pieces once and marks
+those it consumed as ``dropped``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articlekit.model import FieldSource
+from articlekit.text.inline import strip_markup
+from articlekit.text.rules import Piece
+from articlekit.text.vocab import BYLINE, TAGS_LINE, normalise_phrase
+
+__all__ = ["FrontMatter", "parse_date", "read_front_matter"]
+
+# A title is one line of at most this many characters.
+MAX_TITLE_CHARS = 200
+# A kicker is a section label: a few words at most.
+MAX_KICKER_WORDS = 3
+MAX_KICKER_CHARS = 30
+# Only this many pieces after the title are searched for kicker, byline and dates.
+MAX_FRONT_PIECES = 8
+# A line longer than this is body text, never a byline or dateline.
+MAX_META_LINE_CHARS = 120
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "janvier", "januar", "enero", "gennaio", "janeiro"),
+            ("february", "feb", "février", "fevrier", "februar", "febrero", "febbraio"),
+            ("march", "mar", "mars", "märz", "marzo", "março"),
+            ("april", "apr", "avril", "abril", "aprile"),
+            ("may", "mai", "mayo", "maggio", "maio"),
+            ("june", "jun", "juin", "juni", "junio", "giugno", "junho"),
+            ("july", "jul", "juillet", "juli", "julio", "luglio", "julho"),
+            ("august", "aug", "août", "aout", "agosto"),
+            ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
+            ("october", "oct", "octobre", "oktober", "octubre", "ottobre", "outubro"),
+            ("november", "nov", "novembre", "noviembre", "novembro"),
+            (
+                "december",
+                "dec",
+                "décembre",
+                "decembre",
+                "dezember",
+                "diciembre",
+                "dicembre",
+                "dezembro",
+            ),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_DATE_PREFIX = re.compile(
+    r"(?:(published|posted|updated|last updated|modified|date|publié|veröffentlicht|"
+    r"aktualisiert|mis à jour)(?: on| le| am)?\s*:?\s*)?",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_MONTH_FIRST = re.compile(r"([^\W\d_]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er|\.)?\s+([^\W\d_]{3,10})\.?,?\s+(\d{4})")
+_WEEKDAY = re.compile(r"[^\W\d_]{3,12}\.?,\s+")
+_TRAILER = re.compile(r"(?:\s*(?:[,|•·-]|at|um|à)?\s*\d{1,2}[:.h]\d{2}.{0,20})?\s*$")
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100:
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def parse_date(line: str) -> tuple[str, str] | None:
+    """Return ``(iso_date, field)`` for a dateline, ``field`` being published or modified.
+
+    Accepts ``2024-03-05``, ``March 5, 2024``, ``5 March 2024`` (English, French, German,
+    Spanish, Italian, Portuguese month names), after an optional ``Published``/``Updated``
+    label and weekday, before an optional time. Anything else gives None.
+    """
+    if len(line) > MAX_META_LINE_CHARS:
+        return None
+    prefix = _DATE_PREFIX.match(line)
+    label = (prefix.group(1) or "").lower() if prefix else ""
+    rest = line[prefix.end() :] if prefix else line
+    weekday = _WEEKDAY.match(rest)
+    if weekday and weekday.group(0).strip(" ,.").lower() not in _MONTHS:
+        rest = rest[weekday.end() :]
+    field_name = (
+        "modified"
+        if label in ("updated", "last updated", "modified", "aktualisiert", "mis à jour")
+        else "published"
+    )
+    iso: str | None = None
+    for pattern in (_ISO, _MONTH_FIRST, _DAY_FIRST):
+        match = pattern.match(rest)
+        if match is None or not _TRAILER.fullmatch(rest[match.end() :]):
+            continue
+        if pattern is _ISO:
+            iso = _iso(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        elif pattern is _MONTH_FIRST:
+            month = _MONTHS.get(match.group(1).lower())
+            iso = _iso(int(match.group(3)), month, int(match.group(2))) if month else None
+        else:
+            month = _MONTHS.get(match.group(2).lower())
+            iso = _iso(int(match.group(3)), month, int(match.group(1))) if month else None
+        if iso:
+            return iso, field_name
+    return None
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    """What the top of the text said: title, kicker, authors, dates, tags, and their sources."""
+
+    title: str | None = None
+    kicker: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    tags: list[str] = field(default_factory=list)
+    sources: list[FieldSource] = field(default_factory=list)
+
+
+_TERMINAL = ".,;:!"
+
+
+def _plain(piece: Piece, *, markdown: bool, lynx: bool) -> str:
+    return strip_markup(piece.text, markdown=markdown, lynx=lynx)
+
+
+def looks_like_title(text: str) -> bool:
+    """Return True when ``text`` could be an article title: one short line, no full stop."""
+    return (
+        0 < len(text) <= MAX_TITLE_CHARS
+        and text[-1] not in _TERMINAL
+        and any(ch.isalpha() for ch in text)
+    )
+
+
+def _byline(text: str) -> list[str] | None:
+    if len(text) > MAX_META_LINE_CHARS:
+        return None
+    match = BYLINE.fullmatch(text)
+    if match is None:
+        return None
+    names = re.split(r"\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*", match.group(1))
+    found = [n.strip() for n in names if n.strip()]
+    if not found or any(len(n.split()) > 5 or not n[:1].isupper() for n in found):
+        return None
+    return found
+
+
+def _is_kicker(text: str, following: str | None, title: str) -> bool:
+    words = text.split()
+    if not 0 < len(words) <= MAX_KICKER_WORDS or len(text) > MAX_KICKER_CHARS:
+        return False
+    if text[-1] in ".,;!?":
+        return False
+    repeated = following is not None and normalise_phrase(following) == normalise_phrase(title)
+    return repeated or text[0].islower() or text[-1] in "—–-|:"
+
+
+def _single_line(piece: Piece) -> bool:
+    return piece.kind in ("paragraph", "heading") and piece.line_count <= 2
+
+
+def read_front_matter(pieces: list[Piece], *, markdown: bool, lynx: bool) -> FrontMatter:
+    """Return the front matter at the top of ``pieces``; mark the pieces it used dropped.
+
+    Also reads ``Tags:`` lines anywhere (they are dropped as well).
+    """
+    front = FrontMatter()
+    for piece in pieces:
+        if piece.kind == "paragraph" and piece.line_count <= 3:
+            match = TAGS_LINE.fullmatch(_plain(piece, markdown=markdown, lynx=lynx))
+            if match:
+                front.tags.extend(
+                    t.strip() for t in re.split(r"[,;|]", match.group(1)) if t.strip()
+                )
+                piece.kind = "dropped"
+    if front.tags:
+        front.sources.append(FieldSource(field="tags", source="text"))
+    live = [p for p in pieces if p.kind not in ("dropped", "recommendations", "rule")]
+    if not live:
+        return front
+    first = live[0]
+    first_text = _plain(first, markdown=markdown, lynx=lynx)
+    is_heading_title = first.kind == "heading" and first.level == 1
+    if is_heading_title or (
+        first.kind in ("paragraph", "heading", "quote")
+        and first.line_count == 1
+        and looks_like_title(
+            first_text
+            if first.kind != "quote"
+            else _plain(first.children[0], markdown=markdown, lynx=lynx)
+            if first.children
+            else ""
+        )
+        and len(live) > 1
+    ):
+        if first.kind == "quote" and first.children:
+            first_text = _plain(first.children[0], markdown=markdown, lynx=lynx)
+        front.title = first_text
+        front.sources.append(FieldSource(field="title", source="text"))
+        first.kind = "dropped"
+        rest = live[1:]
+    else:
+        rest = live
+    title = front.title or ""
+    for index, piece in enumerate(rest[:MAX_FRONT_PIECES]):
+        if not _single_line(piece):
+            break
+        text = _plain(piece, markdown=markdown, lynx=lynx)
+        if title and normalise_phrase(text) == normalise_phrase(title):
+            piece.kind = "dropped"
+            continue
+        names = _byline(text)
+        if names and not front.authors:
+            front.authors = names
+            front.sources.append(FieldSource(field="authors", source="text"))
+            piece.kind = "dropped"
+            continue
+        date = parse_date(text)
+        if date:
+            iso, field_name = date
+            if field_name == "published" and front.published is None:
+                front.published = iso
+                front.sources.append(FieldSource(field="published", source="text"))
+            elif field_name == "modified" and front.modified is None:
+                front.modified = iso
+                front.sources.append(FieldSource(field="modified", source="text"))
+            piece.kind = "dropped"
+            continue
+        following = None
+        if index + 1 < len(rest):
+            following = _plain(rest[index + 1], markdown=markdown, lynx=lynx)
+        if front.kicker is None and title and _is_kicker(text, following, title):
+            front.kicker = text
+            front.sources.append(FieldSource(field="kicker", source="text"))
+            piece.kind = "dropped"
+            continue
+        if piece.kind == "paragraph" and not looks_like_title(text):
+            break
+    return front

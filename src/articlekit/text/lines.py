@@ -1,0 +1,156 @@
+"""Per-line facts of a plain text, computed once, and the layout they reveal.
+
+:func:`split_lines` normalises line endings and control characters and returns a
+:class:`Lines` object: for every line its stripped text, its indent and whether it is blank,
+in flat lists the block rules index instead of re-scanning strings (markdown-it's
+``StateBlock`` does the same with ``bMarks``/``eMarks``). :func:`detect_layout` then reads
+the whole text once for what the rules need to know about its producer: the column it was
+wrapped at (lynx and w3m wrap near 80 columns, html2text at 78), the indent of body text
+(lynx indents paragraphs by three spaces) and whether it is Markdown (html2text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from articlekit.errors import UnsupportedInputError
+
+__all__ = ["Layout", "Lines", "detect_layout", "split_lines"]
+
+# C0/C1 control characters other than tab and newline; replaced by a space so that
+# binary noise cannot glue two words together.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# A text with more control characters than this share of its first 4096 characters is
+# binary data decoded by mistake (real text dumps have none; a stray form feed is fine).
+MAX_CONTROL_SHARE = 0.1
+_SNIFF_CHARS = 4096
+TAB_COLUMNS = 8
+
+# A line at least this long is "full": its text was wrapped by the producer.
+# The width is the 90th percentile of line lengths; texts whose lines are longer than
+# MAX_WRAP_COLUMNS were not hard-wrapped at all (one line per paragraph, as the seed).
+WRAP_PERCENTILE = 0.9
+MAX_WRAP_COLUMNS = 100
+MIN_WRAP_COLUMNS = 40
+# A line within this many columns of the wrap width was wrapped, not ended by its author.
+WRAP_SLACK_COLUMNS = 22
+
+_MD_LINK = re.compile(r"\]\([^)\s]{1,2000}\)")
+_MD_HEADING = re.compile(r"^#{1,6}\s")
+# Share of non-blank lines indented by exactly the body indent for a text to count as
+# indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
+MIN_INDENTED_SHARE = 0.4
+
+
+@attrs.frozen(kw_only=True)
+class Lines:
+    """A text as lines: ``text[i]`` stripped, ``indent[i]`` in columns, ``blank[i]``.
+
+    Indices are 0-based; provenance adds 1.
+    """
+
+    text: tuple[str, ...]
+    indent: tuple[int, ...]
+    blank: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def next_nonblank(self, index: int) -> int:
+        """Return the first index >= ``index`` holding text, or ``len(self)``."""
+        n = len(self.text)
+        while index < n and self.blank[index]:
+            index += 1
+        return index
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """What the producer of a text did: wrap width, body indent and Markdown syntax."""
+
+    wrap_width: int | None = None
+    body_indent: int = 0
+    markdown: bool = False
+    lynx: bool = False
+
+    def is_full(self, length: int) -> bool:
+        """Return True when a line of ``length`` columns was wrapped by the producer."""
+        return self.wrap_width is not None and length >= self.wrap_width - WRAP_SLACK_COLUMNS
+
+
+def _expand(line: str) -> str:
+    return line.expandtabs(TAB_COLUMNS) if "\t" in line else line
+
+
+def split_lines(text: str) -> Lines:
+    """Return the per-line facts of ``text``.
+
+    ``\\r\\n``, ``\\r`` and Unicode line separators all end a line; control characters
+    become spaces and unusual spaces plain ones.
+
+    Raises :class:`UnsupportedInputError` for text that is empty, blank or binary.
+    """
+    if not isinstance(text, str):
+        raise UnsupportedInputError(f"expected str, got {type(text).__name__}")
+    if not text.strip():
+        raise UnsupportedInputError("input is empty (no text)")
+    sample = text[:_SNIFF_CHARS]
+    controls = len(_CONTROL.findall(sample.replace("\r", "").replace("\x0c", "")))
+    if "\x00" in sample or controls > MAX_CONTROL_SHARE * len(sample):
+        raise UnsupportedInputError("input looks binary (control characters), not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", text.replace("\u2028", "\n")))
+    raw = text.split("\n")
+    stripped: list[str] = []
+    indents: list[int] = []
+    blanks: list[bool] = []
+    for line in raw:
+        line = _expand(line).rstrip()
+        body = line.lstrip(" ")
+        stripped.append(body)
+        indents.append(len(line) - len(body))
+        blanks.append(not body)
+    if not any(not b for b in blanks):
+        raise UnsupportedInputError("input is empty (only whitespace and control characters)")
+    return Lines(text=tuple(stripped), indent=tuple(indents), blank=tuple(blanks))
+
+
+def _wrap_width(lines: Lines) -> int | None:
+    lengths = sorted(
+        lines.indent[i] + len(lines.text[i]) for i in range(len(lines)) if not lines.blank[i]
+    )
+    if len(lengths) < 3:
+        return None
+    width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]
+    if width > MAX_WRAP_COLUMNS or width < MIN_WRAP_COLUMNS:
+        return None
+    return width
+
+
+def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
+    """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx."""
+    indents: Counter[int] = Counter()
+    markdown_hits = 0
+    for i in range(len(lines)):
+        if lines.blank[i]:
+            continue
+        indents[lines.indent[i]] += 1
+        line = lines.text[i]
+        if _MD_HEADING.match(line) or ("](" in line and _MD_LINK.search(line)):
+            markdown_hits += 1
+    total = sum(indents.values())
+    body_indent = 0
+    if total:
+        common, count = indents.most_common(1)[0]
+        if 0 < common <= 4 and count >= MIN_INDENTED_SHARE * total:
+            body_indent = common
+    return Layout(
+        wrap_width=_wrap_width(lines),
+        body_indent=body_indent,
+        markdown=markdown_hits > 0 and not lynx_references,
+        lynx=lynx_references or body_indent == 3,
+    )

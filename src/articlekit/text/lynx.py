@@ -1,0 +1,68 @@
+"""lynx's link references: the numbered URL list at the end of ``lynx -dump`` output.
+
+``lynx -dump`` writes each link as ``[12]text`` in the body and lists the targets at the
+end::
+
+    References
+
+       1. https://example.org/a
+       2. https://example.org/b
+
+(``Visible links:`` and ``Hidden links:`` head the list with ``-listonly`` and for links
+without text.) :func:`split_references` finds that section, returns the URL of each number
+and where the body ends, so the section itself never becomes body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from articlekit.text.lines import Lines
+
+__all__ = ["REFERENCE_HEADINGS", "split_references"]
+
+REFERENCE_HEADINGS = frozenset({"references", "visible links:", "hidden links:", "visible links"})
+_REFERENCE = re.compile(r"(\d{1,6})\.\s+(\S{1,4000})$")
+# At least this share of the non-blank lines after the heading must be numbered URLs;
+# an article section titled "References" holds prose or citations instead.
+MIN_REFERENCE_SHARE = 0.8
+
+
+def split_references(lines: Lines) -> tuple[int, dict[int, str]]:
+    """Return ``(end, urls)``: body lines are ``[0, end)``; ``urls`` maps marker numbers.
+
+    Without a lynx References section ``end`` is ``len(lines)`` and ``urls`` is empty.
+    The section is looked for from the end, so a scan costs one pass over its lines.
+    """
+    n = len(lines)
+    urls: dict[int, str] = {}
+    start = n
+    numbered = other = 0
+    i = n - 1
+    while i >= 0:
+        if lines.blank[i]:
+            i -= 1
+            continue
+        text = lines.text[i]
+        key = text.lower()
+        if key in REFERENCE_HEADINGS:
+            if numbered and numbered >= MIN_REFERENCE_SHARE * (numbered + other):
+                start = i
+                if key == "references":
+                    break
+                # "Visible links:" / "Hidden links:" sit under one "References" heading
+                i -= 1
+                continue
+            break
+        match = _REFERENCE.match(text)
+        if match:
+            numbered += 1
+            urls.setdefault(int(match.group(1)), match.group(2))
+        else:
+            other += 1
+            if start < n or other > numbered + 2:
+                break
+        i -= 1
+    if start == n:
+        return n, {}
+    return start, urls

@@ -1,0 +1,348 @@
+"""``parse_text``: a plain-text article (seed layout, lynx, w3m, html2text) to a Document.
+
+The pipeline, each stage a function of its own::
+
+    split_lines       per-line facts; empty, blank and binary input rejected
+    split_references  lynx's numbered URL list cut off the end, kept for [n] markers
+    detect_layout     wrap width, body indent, Markdown or not
+    parse_blocks      the block rule chain (rules.py) -> pieces
+    drop_furniture    Share:, Advertisement, cookie and copyright lines
+    find_article_span whole-page dumps: menus and footers around the article dropped
+    read_front_matter title, kicker, repeated title, byline, dates, tags -> metadata
+    label_headings    short title-like lines followed by body text become headings
+    to_blocks         pieces -> model blocks with inlines and line provenance
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from articlekit.model import (
+    Block,
+    CodeBlock,
+    Document,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    Link,
+    List,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Provenance,
+    Quote,
+    Recommendation,
+    Recommendations,
+    Rule,
+    SourceInfo,
+    plain_text,
+)
+from articlekit.text.boilerplate import PieceStats, drop_furniture, find_article_span, score_piece
+from articlekit.text.frontmatter import FrontMatter, read_front_matter
+from articlekit.text.inline import parse_inlines, strip_markup
+from articlekit.text.lines import Layout, detect_layout, split_lines
+from articlekit.text.lynx import split_references
+from articlekit.text.rules import Piece, State, parse_blocks
+from articlekit.text.vocab import normalise_phrase
+
+__all__ = ["label_headings", "looks_like_heading", "parse_text"]
+
+# Inferred headings are short: a line longer than this, or with more words, is prose.
+MAX_HEADING_CHARS = 100
+MAX_HEADING_WORDS = 14
+# lynx sets headings flush left of the indented body, so length matters less there.
+MAX_FLUSH_HEADING_CHARS = 200
+MAX_FLUSH_HEADING_LINES = 3
+# Level given to headings whose level the text does not say (short lines, lynx/w3m):
+# the document title is level 1, so section headings start at 2.
+DEFAULT_HEADING_LEVEL = 2
+_CLOSING = ".,;:!"
+
+
+class _Context:
+    """Per-call settings the stages share: layout and lynx URLs."""
+
+    __slots__ = ("layout", "lynx", "urls")
+
+    def __init__(self, layout: Layout, urls: Mapping[int, str]) -> None:
+        self.layout = layout
+        self.urls = urls
+        self.lynx = bool(urls)
+
+    def inlines(self, text: str) -> tuple[Inline, ...]:
+        return parse_inlines(
+            text, markdown=self.layout.markdown, urls=self.urls if self.lynx else None
+        )
+
+    def plain(self, piece: Piece) -> str:
+        return strip_markup(piece.text, markdown=self.layout.markdown, lynx=self.lynx)
+
+
+def looks_like_heading(text: str) -> bool:
+    """Return True when ``text`` reads like a heading: short, no closing punctuation,
+    not starting in lower case."""
+    if not 0 < len(text) <= MAX_HEADING_CHARS or text[-1] in _CLOSING:
+        return False
+    if len(text.split()) > MAX_HEADING_WORDS:
+        return False
+    first = text[0]
+    return not first.islower() and any(ch.isalpha() for ch in text)
+
+
+def _is_caps_line(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
+    """A lynx heading: a line set left of the indented body text."""
+    return (
+        layout.body_indent > 0
+        and piece.indent < layout.body_indent
+        and piece.line_count <= MAX_FLUSH_HEADING_LINES
+        and 0 < len(piece.text) <= MAX_FLUSH_HEADING_CHARS
+    )
+
+
+def _is_body(piece: Piece) -> bool:
+    return piece.kind in ("paragraph", "list", "quote", "code")
+
+
+def label_headings(pieces: list[Piece], ctx: _Context) -> None:
+    """Relabel paragraph pieces that are headings by their shape and what follows.
+
+    A text that marks headings itself (Markdown ``#``, setext underlines, lynx's flush-left
+    headings) is trusted: no other line is promoted. Otherwise a one-line paragraph that
+    :func:`looks_like_heading` (or is in capitals) becomes a heading when body text
+    follows, directly or after one more such line.
+    """
+    live = [p for p in pieces if p.kind not in ("dropped", "rule")]
+    layout = ctx.layout
+    explicit = layout.markdown or any(p.origin in ("atx", "setext") for p in live)
+    if layout.body_indent > 0 and not layout.markdown:
+        for piece in live:
+            if piece.kind == "paragraph" and _is_flush_heading(piece, layout):
+                piece.kind = "heading"
+                piece.level = DEFAULT_HEADING_LEVEL
+                piece.origin = "flush"
+        return
+    if explicit:
+        return
+    candidate = [
+        p.kind == "paragraph"
+        and p.line_count == 1
+        and (looks_like_heading(ctx.plain(p)) or _is_caps_line(ctx.plain(p)))
+        for p in live
+    ]
+    # walk backwards so "heading, heading, body" promotes both
+    body_follows = False
+    for index in range(len(live) - 1, -1, -1):
+        piece = live[index]
+        if candidate[index] and body_follows:
+            piece.kind = "heading"
+            piece.level = DEFAULT_HEADING_LEVEL
+            piece.origin = "caps" if _is_caps_line(ctx.plain(piece)) else "short"
+            # a second heading right above this one is fine (section, subsection)
+            body_follows = index + 1 < len(live) and _is_body(live[index + 1])
+            continue
+        body_follows = _is_body(piece) and not candidate[index] or piece.kind == "list"
+
+
+def normalise_levels(pieces: list[Piece]) -> None:
+    """Shift Markdown/setext levels so the top body level is 2 (level 1 is the title)."""
+    explicit = [
+        p for p in _all_pieces(pieces) if p.kind == "heading" and p.origin in ("atx", "setext")
+    ]
+    if not explicit:
+        return
+    shift = max(0, DEFAULT_HEADING_LEVEL - min(p.level for p in explicit))
+    for piece in explicit:
+        piece.level = min(6, piece.level + shift)
+
+
+def _all_pieces(pieces: list[Piece]) -> list[Piece]:
+    out: list[Piece] = []
+    stack = list(reversed(pieces))
+    while stack:
+        piece = stack.pop()
+        out.append(piece)
+        stack.extend(reversed(piece.children))
+        for item in piece.items:
+            stack.extend(reversed(item.children))
+    return out
+
+
+def _stats(piece: Piece, ctx: _Context) -> PieceStats:
+    if piece.kind == "list":
+        texts = [item.text for item in piece.items]
+    else:
+        texts = [piece.text]
+    chars = words = link_chars = 0
+    sentence = False
+    for text in texts:
+        inlines = ctx.inlines(text)
+        plain = plain_text(inlines)
+        chars += len(plain)
+        words += len(plain.split())
+        link_chars += sum(len(plain_text(i)) for i in inlines if isinstance(i, Link))
+        sentence = sentence or plain.rstrip("\"'”’)»").endswith((".", "!", "?", ":", "。"))
+    return PieceStats(chars=chars, words=words, link_chars=link_chars, sentence=sentence)
+
+
+def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
+    """Drop the pieces outside the article span (menus, link lists, footers)."""
+    live = [p for p in pieces if p.kind != "dropped"]
+    scores = [score_piece(p, _stats(p, ctx)) for p in live]
+    first, last = find_article_span(scores)
+    for index, piece in enumerate(live):
+        if (index < first or index > last) and piece.kind != "recommendations":
+            piece.kind = "dropped"
+
+
+# ---------------------------------------------------------------------------- blocks
+
+
+def _provenance(piece: Piece) -> Provenance:
+    return Provenance(lines=(piece.first + 1, max(piece.first, piece.last) + 1))
+
+
+def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
+    content = ctx.inlines(piece.text)
+    if not content:
+        return None
+    if len(content) == 1 and isinstance(content[0], Image):
+        return Figure(image=content[0], provenance=_provenance(piece))
+    return Paragraph(content=content, provenance=_provenance(piece))
+
+
+def _list(piece: Piece, ctx: _Context) -> Block | None:
+    items: list[ListItem] = []
+    for item in piece.items:
+        blocks: list[Block] = []
+        content = ctx.inlines(item.text)
+        if content:
+            blocks.append(Paragraph(content=content))
+        blocks.extend(_blocks(item.children, ctx))
+        items.append(ListItem(blocks=blocks))
+    if not items:
+        return None
+    return List(
+        ordered=piece.ordered, start=max(0, piece.start), items=items, provenance=_provenance(piece)
+    )
+
+
+def _recommendations(piece: Piece, ctx: _Context) -> Block | None:
+    seen: set[str] = set()
+    items: list[Recommendation] = []
+    for found in piece.rec_items:
+        inlines = ctx.inlines(found.text)
+        title = " ".join(plain_text(inlines).split())
+        url = next((i.url for i in inlines if isinstance(i, Link)), None)
+        image = next((i.src for i in inlines if isinstance(i, Image)), None)
+        if image is None:
+            image = next(
+                (
+                    c.src
+                    for i in inlines
+                    if isinstance(i, Link)
+                    for c in i.content
+                    if isinstance(c, Image)
+                ),
+                None,
+            )
+        key = normalise_phrase(title)
+        if not key or key in seen:
+            continue  # the same title twice: image alt and headline
+        seen.add(key)
+        items.append(Recommendation(title=title, url=url, image=image))
+    if not items:
+        return None
+    return Recommendations(title=piece.rec_title, items=items, provenance=_provenance(piece))
+
+
+def _block(piece: Piece, ctx: _Context) -> Block | None:
+    kind = piece.kind
+    if kind == "paragraph":
+        return _paragraph(piece, ctx)
+    if kind == "heading":
+        content = ctx.inlines(piece.text)
+        if not content:
+            return None
+        level = piece.level or DEFAULT_HEADING_LEVEL
+        return Heading(level=max(1, min(6, level)), content=content, provenance=_provenance(piece))
+    if kind == "list":
+        return _list(piece, ctx)
+    if kind == "quote":
+        blocks = _blocks(piece.children, ctx)
+        return Quote(blocks=blocks, provenance=_provenance(piece)) if blocks else None
+    if kind == "code":
+        if not piece.text.strip():
+            return None
+        return CodeBlock(code=piece.text, language=piece.language, provenance=_provenance(piece))
+    if kind == "rule":
+        return Rule(provenance=_provenance(piece))
+    if kind == "recommendations":
+        return _recommendations(piece, ctx)
+    return None
+
+
+def _blocks(pieces: list[Piece], ctx: _Context) -> list[Block]:
+    out: list[Block] = []
+    for piece in pieces:
+        block = _block(piece, ctx)
+        if block is not None:
+            out.append(block)
+    return out
+
+
+def _trim_rules(blocks: list[Block]) -> list[Block]:
+    """Drop thematic breaks at either end and doubled ones (left over from dropped runs)."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Rule) and (not out or isinstance(out[-1], Rule)):
+            continue
+        out.append(block)
+    while out and isinstance(out[-1], Rule):
+        out.pop()
+    return out
+
+
+def _metadata(front: FrontMatter) -> Metadata:
+    return Metadata(
+        authors=front.authors,
+        published=front.published,
+        modified=front.modified,
+        kicker=front.kicker,
+        tags=front.tags,
+        sources=front.sources,
+    )
+
+
+def parse_text(text: str, *, url: str | None = None) -> Document:
+    """Return the Document of a plain-text article.
+
+    Recognises the seed layout (title, kicker, paragraphs, short headings, bullets,
+    "Also read" blocks), Markdown as html2text writes it, and ``lynx -dump`` / ``w3m -dump``
+    output, whole pages included. Raises :class:`~articlekit.UnsupportedInputError` for
+    empty, blank or binary text.
+    """
+    lines = split_lines(text)
+    end, urls = split_references(lines)
+    layout = detect_layout(lines, lynx_references=bool(urls))
+    ctx = _Context(layout, urls)
+    state = State(lines=lines, layout=layout, end=end, urls=urls)
+    parse_blocks(state)
+    pieces = state.pieces
+    drop_furniture(pieces, ctx.plain)
+    drop_page_furniture(pieces, ctx)
+    front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
+    label_headings(pieces, ctx)
+    normalise_levels(pieces)
+    blocks = _trim_rules(_blocks(pieces, ctx))
+    return Document(
+        title=front.title,
+        metadata=_metadata(front),
+        blocks=blocks,
+        source=SourceInfo(url=url, format="text", parser="text"),
+    )

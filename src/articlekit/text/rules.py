@@ -1,0 +1,794 @@
+"""The block rule chain: lines in, :class:`Piece` s (blocks not yet typed as model nodes) out.
+
+Like markdown-it's block parser, :data:`BLOCK_RULES` is a table of ``(name, rule)``; at each
+line :func:`parse_blocks` offers the line to every rule in order. A rule either consumes
+lines, appends a piece and returns the index after them, or returns None and changes
+nothing. With ``silent=True`` it only answers whether it would match, which is how a
+paragraph learns that the next line starts a list and must end here.
+
+Rules, in order:
+
+=================  =========================================================================
+fence              ```` ``` ```` or ``~~~`` fenced code
+atx_heading        ``## Heading`` (Markdown; html2text)
+setext_heading     a line underlined with ``===`` or ``---``
+thematic_break     ``***``, ``---``, ``___`` and longer runs, spaced or not
+numbered_heading   ``2. Results``, ``2.1 Method``: one short line, then body text
+recommendations    "Also read", "Related", ... followed by short title lines or bullets
+list               bullets ``• · ▪ ◦ ‣ - * + –``, numbers ``1.`` ``1)`` ``(a)`` ``i.``
+quote              ``> text`` (Markdown) or a run indented past the body (lynx, w3m)
+indented_code      Markdown code indented by four columns after a blank line
+paragraph          everything else, wrapped lines joined back
+=================  =========================================================================
+
+Pieces keep their raw text; the parser labels short lines as headings, reads front matter
+and drops boilerplate before turning pieces into model blocks (see ``parser.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from articlekit.text.inline import strip_markup
+from articlekit.text.lines import Layout, Lines
+from articlekit.text.vocab import is_boilerplate_line, is_recommendation_heading
+
+__all__ = [
+    "BLOCK_RULES",
+    "Item",
+    "Piece",
+    "PieceKind",
+    "RecItem",
+    "State",
+    "join_lines",
+    "list_marker",
+    "parse_blocks",
+]
+
+PieceKind = Literal[
+    "paragraph", "heading", "list", "quote", "code", "rule", "recommendations", "dropped"
+]
+HeadingOrigin = Literal["atx", "setext", "numbered", "caps", "short", "flush"]
+
+
+@dataclass(slots=True)
+class Item:
+    """One list item: its text and the pieces nested in it (sub-lists, more paragraphs)."""
+
+    text: str
+    children: list[Piece] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RecItem:
+    """One recommended article as found: its title text (markup still in) and line."""
+
+    text: str
+    line: int
+
+
+@dataclass(slots=True)
+class Piece:
+    """A block found by a rule: its kind, 0-based line range and raw text."""
+
+    kind: PieceKind
+    first: int
+    last: int
+    text: str = ""
+    level: int = 0
+    origin: HeadingOrigin | None = None
+    ordered: bool = False
+    start: int = 1
+    items: list[Item] = field(default_factory=list)
+    children: list[Piece] = field(default_factory=list)
+    rec_title: str | None = None
+    rec_items: list[RecItem] = field(default_factory=list)
+    language: str | None = None
+    #: Indent of the piece's first line, in columns.
+    indent: int = 0
+    #: Number of lines the piece spans that hold text.
+    line_count: int = 1
+
+
+@dataclass(slots=True)
+class State:
+    """What every rule reads: the lines, their layout, lynx URLs; and the pieces so far."""
+
+    lines: Lines
+    layout: Layout
+    end: int
+    urls: Mapping[int, str] = field(default_factory=dict)
+    pieces: list[Piece] = field(default_factory=list)
+    #: False inside a quote, so that quotes do not nest (and cannot recurse).
+    allow_quote: bool = True
+
+
+Rule = Callable[[State, int, bool], "int | None"]
+
+# ---------------------------------------------------------------------------- helpers
+
+_HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
+
+
+def join_lines(parts: list[str]) -> str:
+    """Return wrapped ``parts`` joined into one line.
+
+    A line ending in a hyphen right after a letter was wrapped at that hyphen (lynx, w3m
+    and html2text only ever break at an existing hyphen), so the hyphen stays and no
+    space is added: ``proof-of-`` + ``concept`` is ``proof-of-concept``.
+    """
+    out: list[str] = []
+    for part in parts:
+        if out and _HYPHEN_WRAP.search(out[-1]) and part[:1].isalnum():
+            out[-1] = out[-1] + part
+        else:
+            out.append(part)
+    return " ".join(out)
+
+
+_BULLET = re.compile(r"([•·▪◦‣\-*+–○■□►▸●])(?:[ \t]+|$)")
+_ORDERED = re.compile(
+    r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|\(([a-z]|[ivx]{1,5})\)|([a-z])[.)]"
+    r"|([ivx]{1,5})[.)])(?:[ \t]+|$)"
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+@dataclass(slots=True, frozen=True)
+class Marker:
+    """A list marker: ``ordered``, its number, its width in columns, its style key."""
+
+    ordered: bool
+    number: int
+    width: int
+    style: str
+
+
+def _roman(text: str) -> int:
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN[ch]
+        if i + 1 < len(text) and _ROMAN[text[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return max(total, 0)
+
+
+def list_marker(line: str) -> Marker | None:
+    """Return the list marker ``line`` (stripped) starts with, or None."""
+    if not line:
+        return None
+    first = line[0]
+    if first in "•·▪◦‣-*+–○■□►▸●":
+        match = _BULLET.match(line)
+        if match is None or match.end() == len(line):
+            return None
+        return Marker(ordered=False, number=0, width=match.end(), style="bullet")
+    if not (first.isdigit() or first == "(" or "a" <= first <= "z"):
+        return None
+    match = _ORDERED.match(line)
+    if match is None or match.end() == len(line):
+        return None
+    number, paren_number, paren_letter, letter, roman = match.groups()
+    if number or paren_number:
+        return Marker(
+            ordered=True, number=int(number or paren_number), width=match.end(), style="number"
+        )
+    if roman:
+        return Marker(ordered=True, number=_roman(roman), width=match.end(), style="roman")
+    token = paren_letter or letter or "a"
+    if len(token) > 1 or token in "ivx":
+        return Marker(ordered=True, number=_roman(token), width=match.end(), style="roman")
+    return Marker(ordered=True, number=ord(token) - ord("a") + 1, width=match.end(), style="letter")
+
+
+def _starts_list(marker: Marker) -> bool:
+    """Return True when ``marker`` may open a list (letters and roman numerals start at 1)."""
+    return marker.style in ("bullet", "number") or marker.number == 1
+
+
+# ---------------------------------------------------------------------------- rules
+
+_FENCE = re.compile(r"(`{3,}|~{3,})\s*([\w+#.-]{0,40})")
+
+
+def fence(state: State, start: int, silent: bool) -> int | None:
+    """```` ``` ```` / ``~~~`` fenced code up to the matching fence (or the end)."""
+    match = _FENCE.fullmatch(state.lines.text[start])
+    if match is None:
+        return None
+    if silent:
+        return start + 1
+    marker = match.group(1)
+    end = start + 1
+    body: list[str] = []
+    base = state.lines.indent[start]
+    while end < state.end and not state.lines.text[end].startswith(marker):
+        indent = max(0, state.lines.indent[end] - base)
+        body.append(" " * indent + state.lines.text[end])
+        end += 1
+    last = min(end, state.end - 1)
+    state.pieces.append(
+        Piece(
+            kind="code",
+            first=start,
+            last=last,
+            text="\n".join(body),
+            language=match.group(2) or None,
+        )
+    )
+    return min(end + 1, state.end)
+
+
+_ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def atx_heading(state: State, start: int, silent: bool) -> int | None:
+    """``#`` to ``######`` then text: a heading of that many hashes (normalised later)."""
+    line = state.lines.text[start]
+    if not line.startswith("#"):
+        return None
+    match = _ATX.match(line[:2000])
+    if match is None or not match.group(2).strip("# "):
+        return None
+    if not silent:
+        state.pieces.append(
+            Piece(
+                kind="heading",
+                first=start,
+                last=start,
+                text=match.group(2).strip(),
+                level=len(match.group(1)),
+                origin="atx",
+            )
+        )
+    return start + 1
+
+
+_UNDERLINE = re.compile(r"(=+|-+)")
+# An underline shorter than this is a dash or a stray "=" line, not a setext underline.
+MIN_UNDERLINE_CHARS = 3
+
+
+def setext_heading(state: State, start: int, silent: bool) -> int | None:
+    """A text line underlined by ``===`` (level 1) or ``---`` (level 2) on the next line."""
+    below = start + 1
+    if below >= state.end or state.lines.blank[below]:
+        return None
+    under = state.lines.text[below]
+    if len(under) < MIN_UNDERLINE_CHARS or under[0] not in "=-":
+        return None
+    if _UNDERLINE.fullmatch(under) is None:
+        return None
+    line = state.lines.text[start]
+    if list_marker(line) is not None or _UNDERLINE.fullmatch(line):
+        return None
+    if not silent:
+        state.pieces.append(
+            Piece(
+                kind="heading",
+                first=start,
+                last=below,
+                text=line,
+                level=1 if under[0] == "=" else 2,
+                origin="setext",
+            )
+        )
+    return below + 1
+
+
+_BREAK = re.compile(r"(?:([-*_=])[ \t]*)(?:\1[ \t]*){2,}")
+
+
+def thematic_break(state: State, start: int, silent: bool) -> int | None:
+    """Three or more ``-``, ``*``, ``_`` or ``=``, alone on the line (spaces allowed)."""
+    line = state.lines.text[start]
+    if not line or line[0] not in "-*_=" or _BREAK.fullmatch(line[:2000]) is None:
+        return None
+    if not silent:
+        state.pieces.append(Piece(kind="rule", first=start, last=start))
+    return start + 1
+
+
+_NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)[ \t]+(\S.{0,118})")
+# A numbered heading is short: longer numbered lines are list items or sentences.
+MAX_NUMBERED_HEADING_CHARS = 100
+
+
+def numbered_heading(state: State, start: int, silent: bool) -> int | None:
+    """``2. Results`` or ``2.1 Method``: a lone short line, a blank, then body text.
+
+    The level is 2 plus the depth of the number (``2.1`` is 3). A run of ``1. x`` lines is
+    a list: the line must stand alone between blank lines and the next block must not be
+    another numbered line.
+    """
+    line = state.lines.text[start]
+    if not line[:1].isdigit() or len(line) > MAX_NUMBERED_HEADING_CHARS:
+        return None
+    match = _NUMBERED_HEADING.fullmatch(line)
+    if match is None:
+        return None
+    number, dot, title = match.groups()
+    if not dot and "." not in number:
+        return None  # "2 apples" is text
+    if title[-1] in ".,;:!" or not (title[0].isupper() or title[0].isdigit()):
+        return None
+    if start > 0 and not state.lines.blank[start - 1]:
+        return None
+    after = start + 1
+    if after < state.end and not state.lines.blank[after]:
+        return None
+    following = state.lines.next_nonblank(after)
+    if following >= state.end:
+        return None
+    nxt = state.lines.text[following]
+    if list_marker(nxt) is not None or _NUMBERED_HEADING.fullmatch(nxt[:120]):
+        return None
+    if not silent:
+        state.pieces.append(
+            Piece(
+                kind="heading",
+                first=start,
+                last=start,
+                text=title,
+                level=min(6, 2 + number.count(".")),
+                origin="numbered",
+            )
+        )
+    return start + 1
+
+
+# A recommended title is short; longer lines are prose and end the block.
+MAX_REC_TITLE_CHARS = 180
+# A chunk of more lines than this is a paragraph, not a title (a wrapped title takes 2-3).
+MAX_REC_CHUNK_LINES = 4
+MAX_REC_ITEMS = 40
+# Blank lines in a row that end a recommendation block.
+MAX_REC_BLANK_RUN = 3
+
+
+def _rec_chunk_ends_block(state: State, first: int, last: int) -> bool:
+    lines = state.lines
+    if last - first + 1 > MAX_REC_CHUNK_LINES:
+        return True
+    for i in range(first, last + 1):
+        text = lines.text[i]
+        if len(strip_markup(text, markdown=state.layout.markdown, lynx=bool(state.urls))) > (
+            MAX_REC_TITLE_CHARS
+        ):
+            return True
+        if text.startswith("#") or is_boilerplate_line(text) or _BREAK.fullmatch(text[:200]):
+            return True
+    joined = " ".join(lines.text[first : last + 1])
+    # prose: a chunk that ends a sentence and runs over two wrapped lines
+    return joined.endswith(".") and state.layout.is_full(
+        lines.indent[first] + len(lines.text[first])
+    )
+
+
+def _chunk_titles(state: State, first: int, last: int) -> list[RecItem]:
+    lines = state.lines
+    titles: list[RecItem] = []
+    parts: list[str] = []
+    part_start = first
+    for i in range(first, last + 1):
+        text = lines.text[i]
+        marker = list_marker(text)
+        if marker is not None:
+            if parts:
+                titles.append(RecItem(text=join_lines(parts), line=part_start))
+                parts = []
+            text = text[marker.width :]
+        if not parts:
+            part_start = i
+        parts.append(text)
+        if not state.layout.is_full(lines.indent[i] + len(lines.text[i])):
+            titles.append(RecItem(text=join_lines(parts), line=part_start))
+            parts = []
+    if parts:
+        titles.append(RecItem(text=join_lines(parts), line=part_start))
+    return titles
+
+
+def recommendations(state: State, start: int, silent: bool) -> int | None:
+    """A recommendation heading, then short title lines or bullets: "Also read" blocks.
+
+    A second heading line right after the first (``Also Read`` / ``Article
+    Recommendations``) belongs to the same block. The block ends at a blank-line run, a
+    chunk of prose, a Markdown heading or a boilerplate line such as ``Share:``.
+    """
+    lines = state.lines
+    if not is_recommendation_heading(lines.text[start]):
+        return None
+    if start > 0 and not lines.blank[start - 1] and start - 1 >= 0 and state.pieces:
+        # the heading must start its own chunk
+        previous = state.pieces[-1]
+        if previous.last == start - 1 and previous.kind == "paragraph":
+            return None
+    i = start + 1
+    headers = [lines.text[start]]
+    items: list[RecItem] = []
+    last_line = start
+    while i < state.end:
+        if lines.blank[i]:
+            run_end = lines.next_nonblank(i)
+            if run_end - i >= MAX_REC_BLANK_RUN and items:
+                break
+            i = run_end
+            continue
+        if not items and is_recommendation_heading(lines.text[i]):
+            headers.append(lines.text[i])
+            last_line = i
+            i += 1
+            continue
+        chunk_end = i
+        while chunk_end + 1 < state.end and not lines.blank[chunk_end + 1]:
+            chunk_end += 1
+        if _rec_chunk_ends_block(state, i, chunk_end):
+            break
+        items.extend(_chunk_titles(state, i, chunk_end))
+        last_line = chunk_end
+        i = chunk_end + 1
+        if len(items) >= MAX_REC_ITEMS:
+            break
+    if not items:
+        return None
+    if not silent:
+        title = strip_markup(headers[0], markdown=state.layout.markdown).strip("#*_ :")
+        state.pieces.append(
+            Piece(
+                kind="recommendations",
+                first=start,
+                last=last_line,
+                rec_title=title or None,
+                rec_items=items,
+                text=" ".join(headers),
+            )
+        )
+    return last_line + 1
+
+
+def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
+    """Return True when line ``index`` starts a new block in the middle of a paragraph."""
+    lines = state.lines
+    text = lines.text[index]
+    first = text[0]
+    if first in "`~" and fence(state, index, True) is not None:
+        return True
+    if first == "#" and state.layout.markdown and atx_heading(state, index, True) is not None:
+        return True
+    if first in "-*_=" and thematic_break(state, index, True) is not None:
+        return True
+    if first == ">" and state.layout.markdown and state.allow_quote:
+        return True
+    marker = list_marker(text)
+    if marker is None or not _starts_list(marker) and marker.style != "number":
+        return False
+    previous = lines.text[index - 1]
+    wrapped = state.layout.is_full(lines.indent[index - 1] + len(previous))
+    if first in "•▪◦‣○■□►▸●":
+        return True
+    if previous.endswith(":") or lines.indent[index] != para_indent:
+        return True
+    if marker.ordered and marker.number != 1:
+        return False
+    return not wrapped
+
+
+def paragraph(state: State, start: int, silent: bool) -> int | None:
+    """Lines up to a blank line or a line that starts another block, joined back."""
+    if silent:
+        return start + 1
+    lines = state.lines
+    end = start + 1
+    indent = lines.indent[start]
+    unwrapped = state.layout.wrap_width is None and not state.layout.markdown
+    while end < state.end and not lines.blank[end]:
+        if unwrapped and len(lines.text[end - 1]) >= UNWRAPPED_PARAGRAPH_CHARS:
+            break
+        if _interrupts_paragraph(state, end, indent):
+            break
+        if setext_heading(state, end, True) is not None and end + 2 <= state.end:
+            break
+        end += 1
+    parts = list(lines.text[start:end])
+    state.pieces.append(
+        Piece(
+            kind="paragraph",
+            first=start,
+            last=end - 1,
+            text=join_lines(parts),
+            indent=indent,
+            line_count=end - start,
+        )
+    )
+    return end
+
+
+# In a text that is not hard-wrapped, a line this long is a whole paragraph: the next line
+# starts another one even without a blank line between them (copy-paste of a page).
+UNWRAPPED_PARAGRAPH_CHARS = 100
+
+
+# ---------------------------------------------------------------------------- lists
+
+
+@dataclass(slots=True)
+class _Level:
+    marker_indent: int
+    content_indent: int
+    style: str
+    piece: Piece
+
+
+def _new_list(start: int, marker: Marker, indent: int) -> Piece:
+    return Piece(
+        kind="list",
+        first=start,
+        last=start,
+        ordered=marker.ordered,
+        start=marker.number if marker.ordered else 1,
+        indent=indent,
+    )
+
+
+def _list_continues(state: State, stack: list[_Level], index: int) -> bool:
+    """Return True when line ``index`` (after blank lines) still belongs to the list."""
+    lines = state.lines
+    marker = list_marker(lines.text[index])
+    root = stack[0]
+    if marker is not None:
+        return lines.indent[index] >= root.marker_indent - 1 and (
+            lines.indent[index] > root.marker_indent + 1
+            or marker.style == root.style
+            or marker.style in ("letter", "roman")
+            and root.style in ("letter", "roman")
+        )
+    # a paragraph indented under the innermost item continues that item
+    return lines.indent[index] >= stack[-1].content_indent and lines.indent[index] > (
+        root.marker_indent
+    )
+
+
+def list_block(state: State, start: int, silent: bool) -> int | None:
+    """A run of list items, nested by indentation, blank lines between items allowed.
+
+    An item's continuation lines are the non-blank lines after it (hanging indent or not);
+    after a blank line, text indented under the item is another paragraph of it.
+    """
+    lines = state.lines
+    marker = list_marker(lines.text[start])
+    if marker is None or not _starts_list(marker):
+        return None
+    if silent:
+        return start + 1
+    root = _new_list(start, marker, lines.indent[start])
+    stack = [_Level(lines.indent[start], lines.indent[start] + marker.width, marker.style, root)]
+    item_parts: list[str] = []
+    current: Item | None = None
+    i = start
+    last = start
+
+    def flush() -> None:
+        if current is not None and item_parts:
+            current.text = join_lines(item_parts)
+        item_parts.clear()
+
+    while i < state.end:
+        if lines.blank[i]:
+            nxt = lines.next_nonblank(i)
+            if nxt >= state.end or not _list_continues(state, stack, nxt):
+                break
+            if list_marker(lines.text[nxt]) is None:
+                # another paragraph of the current item
+                flush()
+                para_end = nxt
+                while (
+                    para_end < state.end
+                    and not lines.blank[para_end]
+                    and (list_marker(lines.text[para_end]) is None)
+                ):
+                    para_end += 1
+                if current is not None:
+                    current.children.append(
+                        Piece(
+                            kind="paragraph",
+                            first=nxt,
+                            last=para_end - 1,
+                            text=join_lines(list(lines.text[nxt:para_end])),
+                        )
+                    )
+                last = para_end - 1
+                i = para_end
+                continue
+            i = nxt
+            continue
+        text = lines.text[i]
+        indent = lines.indent[i]
+        mk = list_marker(text)
+        if mk is None:
+            if i != start and (
+                _interrupts_paragraph(state, i, indent)
+                or indent < stack[0].marker_indent - 1
+                and not state.layout.is_full(lines.indent[i - 1] + len(lines.text[i - 1]))
+            ):
+                break
+            item_parts.append(text)
+            last = i
+            i += 1
+            continue
+        flush()
+        # find the level this marker belongs to
+        while len(stack) > 1 and indent < stack[-1].marker_indent - 1:
+            stack.pop()
+        top = stack[-1]
+        if indent > top.marker_indent + 1 and current is not None:
+            sub = _new_list(i, mk, indent)
+            current.children.append(sub)
+            stack.append(_Level(indent, indent + mk.width, mk.style, sub))
+            top = stack[-1]
+        elif mk.style != top.style and not (
+            mk.style in ("letter", "roman") and top.style in ("letter", "roman")
+        ):
+            if len(stack) == 1:
+                break  # a list of another kind starts here
+        current = Item(text="")
+        top.piece.items.append(current)
+        top.piece.last = i
+        item_parts.append(text[mk.width :])
+        last = i
+        i += 1
+    flush()
+    root.last = last
+    root.line_count = last - start + 1
+    state.pieces.append(root)
+    return last + 1
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+# lynx indents a blockquote two columns past the body and w3m four; more than this is
+# centred text or preformatted art, not a quote.
+MIN_QUOTE_EXTRA_INDENT = 2
+MAX_QUOTE_EXTRA_INDENT = 8
+
+
+def _is_indented_quote_line(state: State, index: int) -> bool:
+    extra = state.lines.indent[index] - state.layout.body_indent
+    return MIN_QUOTE_EXTRA_INDENT <= extra <= MAX_QUOTE_EXTRA_INDENT and (
+        list_marker(state.lines.text[index]) is None
+    )
+
+
+def quote(state: State, start: int, silent: bool) -> int | None:
+    """``> text`` lines (Markdown), or prose indented past the body text (lynx, w3m).
+
+    The quoted lines are parsed again with every rule but this one, so quotes do not
+    nest: ``>>`` is read as one level.
+    """
+    if not state.allow_quote:
+        return None
+    lines = state.lines
+    text = lines.text[start]
+    inner: list[str] = []
+    indents: list[int] = []
+    end = start
+    if text.startswith(">"):
+        while end < state.end and lines.text[end].startswith(">"):
+            body = lines.text[end].lstrip("> ")
+            inner.append(body)
+            indents.append(0)
+            end += 1
+    elif not state.layout.markdown and _is_indented_quote_line(state, start):
+        if start + 1 >= state.end or lines.blank[start + 1]:
+            # one line alone: a quote only if it was wrapped (centred titles are short)
+            if not state.layout.is_full(lines.indent[start] + len(text)):
+                return None
+        while end < state.end:
+            if lines.blank[end]:
+                nxt = lines.next_nonblank(end)
+                if nxt >= state.end or not _is_indented_quote_line(state, nxt):
+                    break
+                inner.extend([""] * (nxt - end))
+                indents.extend([0] * (nxt - end))
+                end = nxt
+                continue
+            if not _is_indented_quote_line(state, end):
+                break
+            inner.append(lines.text[end])
+            indents.append(0)
+            end += 1
+    else:
+        return None
+    if not inner:
+        return None
+    if silent:
+        return end
+    sub_lines = Lines(text=tuple(inner), indent=tuple(indents), blank=tuple(not t for t in inner))
+    sub = State(
+        lines=sub_lines,
+        layout=Layout(wrap_width=state.layout.wrap_width, markdown=state.layout.markdown),
+        end=len(inner),
+        urls=state.urls,
+        allow_quote=False,
+    )
+    parse_blocks(sub)
+    for child in sub.pieces:
+        child.first += start
+        child.last += start
+    if not sub.pieces:
+        return None
+    state.pieces.append(Piece(kind="quote", first=start, last=end - 1, children=sub.pieces))
+    return end
+
+
+# ---------------------------------------------------------------------------- code
+
+CODE_INDENT_COLUMNS = 4
+
+
+def indented_code(state: State, start: int, silent: bool) -> int | None:
+    """Markdown code: lines indented four columns past the body, after a blank line."""
+    if not state.layout.markdown:
+        return None
+    lines = state.lines
+    base = state.layout.body_indent + CODE_INDENT_COLUMNS
+    if lines.indent[start] < base or (start > 0 and not lines.blank[start - 1]):
+        return None
+    if list_marker(lines.text[start]) is not None:
+        return None
+    end = start
+    body: list[str] = []
+    last = start
+    while end < state.end:
+        if lines.blank[end]:
+            nxt = lines.next_nonblank(end)
+            if nxt >= state.end or lines.indent[nxt] < base:
+                break
+            body.extend([""] * (nxt - end))
+            end = nxt
+            continue
+        if lines.indent[end] < base:
+            break
+        body.append(" " * (lines.indent[end] - base) + lines.text[end])
+        last = end
+        end += 1
+    if silent:
+        return end
+    state.pieces.append(Piece(kind="code", first=start, last=last, text="\n".join(body)))
+    return last + 1
+
+
+# ---------------------------------------------------------------------------- chain
+
+#: The rule chain, in the order rules are offered each line.
+BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
+    ("fence", fence),
+    ("atx_heading", atx_heading),
+    ("setext_heading", setext_heading),
+    ("thematic_break", thematic_break),
+    ("numbered_heading", numbered_heading),
+    ("recommendations", recommendations),
+    ("list", list_block),
+    ("quote", quote),
+    ("indented_code", indented_code),
+    ("paragraph", paragraph),
+)
+
+
+def parse_blocks(state: State, rules: tuple[tuple[str, Rule], ...] = BLOCK_RULES) -> None:
+    """Run the rule chain over ``state``'s lines, appending pieces to ``state.pieces``."""
+    lines = state.lines
+    i = lines.next_nonblank(0)
+    while i < state.end:
+        for _name, rule in rules:
+            nxt = rule(state, i, False)
+            if nxt is not None:
+                # every rule consumes at least one line, so the loop always ends
+                i = lines.next_nonblank(max(nxt, i + 1))
+                break

@@ -1,0 +1,150 @@
+"""Words that mark parts of a text article: recommendation headings, trailer junk, bylines.
+
+Kept as frozensets and compiled patterns in one place so that the block rules, the
+front-matter reader and the boilerplate filter share one vocabulary. Every pattern is
+anchored and uses bounded repetition only, so none can backtrack badly on a long line.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "BOILERPLATE_LINE",
+    "BYLINE",
+    "RECOMMENDATION_HEADINGS",
+    "TAGS_LINE",
+    "is_boilerplate_line",
+    "is_recommendation_heading",
+    "normalise_phrase",
+]
+
+#: Headings of "read next" blocks, lower-cased, without trailing punctuation.
+RECOMMENDATION_HEADINGS = frozenset(
+    {
+        "also read",
+        "read also",
+        "read more",
+        "read next",
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "related content",
+        "related reading",
+        "related coverage",
+        "related links",
+        "related news",
+        "related topics",
+        "more stories",
+        "more articles",
+        "more news",
+        "more to read",
+        "more like this",
+        "more on this story",
+        "more on this topic",
+        "you may also like",
+        "you might also like",
+        "you may also be interested in",
+        "you might be interested in",
+        "recommended",
+        "recommended for you",
+        "recommended articles",
+        "recommended stories",
+        "recommended reading",
+        "article recommendations",
+        "further reading",
+        "popular",
+        "most popular",
+        "most read",
+        "trending",
+        "trending now",
+        "don't miss",
+        "what to read next",
+        "keep reading",
+        "lire aussi",
+        "à lire aussi",
+        "a lire aussi",
+        "à lire également",
+        "sur le même sujet",
+        "mehr zum thema",
+        "lesen sie auch",
+        "auch interessant",
+        "das könnte sie auch interessieren",
+        "lea también",
+        "le puede interesar",
+        "noticias relacionadas",
+        "leia também",
+        "leia mais",
+        "czytaj także",
+        "czytaj też",
+        "leggi anche",
+        "potrebbe interessarti anche",
+        "lees ook",
+        "читайте также",
+    }
+)
+# "More from <site or author>", "More in <section>", "Other stories from ..."
+_RECOMMENDATION_PREFIX = re.compile(
+    r"(?:more (?:from|in|on|about|by)|other (?:stories|articles|posts) (?:from|in|by)"
+    r"|plus d'articles|mehr aus|más de|mais de)\s\S",
+)
+_PHRASE_EDGE = re.compile(r"^[#*•>_\s\-]+|[\s:.…»>#*_\-]+$")
+_SPACE_RUN = re.compile(r"\s+")
+# Longest recommendation heading we look at, in characters ("More from <site>" included).
+MAX_RECOMMENDATION_HEADING_CHARS = 60
+
+
+def normalise_phrase(line: str) -> str:
+    """Return ``line`` lower-cased, Markdown marks and edge punctuation stripped."""
+    line = _PHRASE_EDGE.sub("", line[:200].lower())
+    return _SPACE_RUN.sub(" ", line).replace("’", "'")
+
+
+def is_recommendation_heading(line: str) -> bool:
+    """Return True when ``line`` heads a block of recommended articles."""
+    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+        return False
+    phrase = normalise_phrase(line)
+    return phrase in RECOMMENDATION_HEADINGS or bool(_RECOMMENDATION_PREFIX.match(phrase))
+
+
+#: Lines that are page furniture, not article text: share buttons, ads, subscription
+#: prompts, cookie notices, copyright and "skip to" links. Matched on the normalised line.
+BOILERPLATE_LINE = re.compile(
+    r"(?:share(?: this)?(?: on| via)?(?:,? (?:article|story|post|page|facebook|twitter|x|email"
+    r"|linkedin|whatsapp|reddit|pinterest|telegram))*"
+    r"|tweet|pin it|print|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit"
+    r"|advertisement|advertising|anzeige|publicité|publicidad|sponsored(?: content)?"
+    r"|subscribe\b.{0,80}|sign up\b.{0,80}|newsletter\b.{0,80}|follow us\b.{0,60}"
+    r"|.{0,80}\bcookies?\b.{0,120}"
+    r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
+    r"|skip to (?:main )?(?:content|navigation|main)|back to top|jump to navigation"
+    r"|comments?|\d{1,6} comments?|leave a (?:comment|reply)|log ?in|sign in|register|menu"
+    r"|partager|teilen|compartir|condividi|udostępnij)",
+)
+# Longest line the boilerplate vocabulary may drop, in characters: a sentence of the
+# article that mentions cookies or copyright is longer than this.
+MAX_BOILERPLATE_LINE_CHARS = 160
+
+
+def is_boilerplate_line(line: str) -> bool:
+    """Return True when ``line`` alone is page furniture (``Share:``, ``Advertisement``)."""
+    if len(line) > MAX_BOILERPLATE_LINE_CHARS:
+        return False
+    return bool(BOILERPLATE_LINE.fullmatch(normalise_phrase(line)))
+
+
+#: "Tags: a, b, c" (and translations); group 1 holds the list.
+TAGS_LINE = re.compile(
+    r"(?:tags?|tagged(?: with)?|topics?|keywords?|schlagwörter|étiquettes|etiquetas|mots-clés)"
+    r"\s?:\s*(.{1,300})",
+    re.IGNORECASE,
+)
+
+#: "By Jane Doe", "By Jane Doe and John Roe", "Von ...", "Par ..."; group 1 holds the names.
+BYLINE = re.compile(
+    r"(?:by|von|par|por|di|door|przez|автор)\s+"
+    r"([^\s.,:;!?][^.!?;:\n]{0,80}?)\s*(?:[|,]\s*.{0,60})?",
+    re.IGNORECASE,
+)
