@@ -1,0 +1,183 @@
+"""Score ``parse_text`` on w3m, lynx and html2text renderings of the shared corpora.
+
+Two tables:
+
+1. **Structure** (readability-pages): each ``expected.html`` rendered by each tool (with the
+   metadata title on top, see ``text_render.py``) is parsed; the truth comes from the HTML
+   (``text_structure.py``). Columns: title accuracy, heading F1 with and without level,
+   list-item F1, paragraph F1 (whole text after whitespace collapsing, so an unjoined wrap
+   is a miss) and body-token F1 (mean per page). F1s are micro-averaged over all pages.
+   The ``baseline`` rows treat every blank-line-separated chunk as a paragraph.
+2. **Whole-page dumps** (trafilatura-eval): ``to_text(parse_text(dump))`` scored with the
+   corpus's with/without snippets (whitespace collapsed), next to the raw dump's score.
+
+Setup and run (render first; nothing is installed by these scripts)::
+
+    apt-get update && apt-get install -y w3m lynx
+    python3 -m venv .venv-bench && .venv-bench/bin/pip install -e . html2text
+    .venv-bench/bin/python benchmarks/text_render.py
+    .venv-bench/bin/python benchmarks/text_accuracy.py [--worst N] [--page NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import format_table, load_trafilatura_eval, score_snippets  # noqa: E402
+from text_structure import (  # noqa: E402
+    Structure,
+    collapse,
+    score_structure,
+    structure_from_document,
+    structure_from_html,
+)
+
+from articlekit.errors import ArticleKitError  # noqa: E402
+from articlekit.text import parse_text  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "text"
+CORPUS = HERE.parent.parent / "shared" / "corpus"
+TOOLS = ("w3m", "lynx", "html2text")
+FEATURES = ("headings_level", "headings", "list_items", "paragraphs")
+_CHUNKS = re.compile(r"\n[ \t]*\n")
+
+
+def to_text(doc: object) -> str:
+    """Return the document's body text through the project's text serialiser."""
+    from articlekit.serialise.text import to_text as serialise
+
+    return serialise(doc)  # type: ignore[arg-type]
+
+
+def baseline(dump: str) -> Structure:
+    """Return the structure "every blank-line-separated chunk is a paragraph" gives."""
+    chunks = [collapse(c) for c in _CHUNKS.split(dump)]
+    chunks = [c for c in chunks if c]
+    return Structure(title=None, paragraphs=chunks, body_text=" ".join(chunks))
+
+
+def _truth(page: Path) -> Structure:
+    meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
+    text = gzip.decompress((page / "expected.html.gz").read_bytes()).decode("utf-8", "replace")
+    return structure_from_html(text, meta.get("title"))
+
+
+def _table_row(name: str, totals: dict[str, list[int]], titles: float, tokens: float,
+               pages: int) -> list[object]:
+    row: list[object] = [name, pages, titles / pages]
+    for feature in FEATURES:
+        tp, n_truth, n_pred = totals[feature]
+        row.append(2 * tp / (n_truth + n_pred) if n_truth + n_pred else 1.0)
+    row.append(tokens / pages)
+    return row
+
+
+def structure_table(worst: int, only: str | None) -> str:
+    """Return the structure table (readability-pages) for every tool and the baseline."""
+    pages = sorted(p for p in (CORPUS / "readability-pages").iterdir() if p.is_dir())
+    truths = {p.name: _truth(p) for p in pages if only is None or p.name == only}
+    rows: list[list[object]] = []
+    misses: list[tuple[float, str, str]] = []
+    for tool in TOOLS:
+        for mode in ("articlekit", "baseline"):
+            totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+            titles = tokens = 0.0
+            count = 0
+            for name, truth in truths.items():
+                path = DATA / tool / "readability" / f"{name}.txt"
+                if not path.exists():
+                    continue
+                dump = path.read_text(encoding="utf-8")
+                if mode == "baseline":
+                    pred = baseline(dump)
+                else:
+                    try:
+                        pred = structure_from_document(parse_text(dump))
+                    except ArticleKitError:
+                        pred = Structure()
+                scores = score_structure(truth, pred)
+                count += 1
+                titles += float(scores["title"])  # type: ignore[arg-type]
+                tokens += float(scores["tokens"])  # type: ignore[arg-type]
+                for feature in FEATURES:
+                    counts = scores[feature]
+                    assert isinstance(counts, tuple)
+                    for k in range(3):
+                        totals[feature][k] += counts[k]
+                if mode == "articlekit":
+                    tp, nt, npred = scores["paragraphs"]  # type: ignore[misc]
+                    bad = (nt + npred) - 2 * tp
+                    misses.append((bad, tool, name))
+            if count:
+                label = f"{tool} {'parse_text' if mode == 'articlekit' else 'baseline'}"
+                rows.append(_table_row(label, totals, titles, tokens, count))
+    headers = ["tool", "pages", "title acc", "heading F1 (level)", "heading F1",
+               "list-item F1", "paragraph F1", "token F1"]
+    out = format_table(headers, rows)
+    if worst:
+        misses.sort(reverse=True)
+        out += "\n\nmost paragraph misses: " + ", ".join(
+            f"{tool}/{name} ({bad:.0f})" for bad, tool, name in misses[:worst]
+        )
+    return out
+
+
+def whole_page_table(limit: int | None) -> str:
+    """Return the snippet scores of raw dumps and of ``to_text(parse_text(dump))``."""
+    pages = load_trafilatura_eval(CORPUS, limit=limit)
+    rows: list[list[object]] = []
+    for tool in TOOLS:
+        from common import Counts
+
+        raw, parsed = Counts(), Counts()
+        n = 0
+        for page in pages:
+            path = DATA / tool / "trafilatura" / f"{page.path.name.removesuffix('.html.gz')}.txt"
+            if not path.exists():
+                continue
+            dump = path.read_text(encoding="utf-8")
+            n += 1
+            raw.add(score_snippets(dump, page.with_, page.without).counts)
+            try:
+                text = to_text(parse_text(dump))
+            except ArticleKitError:
+                text = ""
+            parsed.add(score_snippets(text, page.with_, page.without).counts)
+        if n:
+            rows.append([f"{tool} raw dump", n, raw.precision, raw.recall, raw.f1])
+            rows.append([f"{tool} parse_text", n, parsed.precision, parsed.recall, parsed.f1])
+    return format_table(["input", "pages", "precision", "recall", "F1"], rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument("--page", help="score one readability page only")
+    parser.add_argument("--limit", type=int, help="first N trafilatura-eval pages only")
+    parser.add_argument("--skip-pages", action="store_true", help="skip the whole-page table")
+    args = parser.parse_args(argv)
+    if not DATA.is_dir():
+        print(f"no renderings in {DATA}: run benchmarks/text_render.py first")
+        return 1
+    started = time.perf_counter()
+    print("## Structure (readability-pages rendered as text)\n")
+    print(structure_table(args.worst, args.page))
+    if not args.skip_pages:
+        print("\n## Whole-page dumps (trafilatura-eval snippets)\n")
+        print(whole_page_table(args.limit))
+    print(f"\n({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
