@@ -142,6 +142,8 @@ def _elements(values: Iterable[Any]) -> list[etree._Element]:
 def _selectors(value: str | Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
+    if not isinstance(value, Iterable):
+        raise RuleError(f"selectors must be a string or a list of strings (got {value!r})")
     return tuple(value)
 
 
@@ -150,7 +152,7 @@ def _hosts(value: str | Iterable[str]) -> tuple[str, ...]:
     out = []
     for item in items:
         if not isinstance(item, str):
-            raise TypeError(f"'hosts' must hold strings (got {type(item).__name__})")
+            raise RuleError(f"'hosts' must hold strings (got {type(item).__name__})")
         host = item.strip().lower().rstrip(".")
         if host.startswith("*."):
             host = host[2:]
@@ -162,10 +164,10 @@ def _check_hosts(
     _inst: object, _attr: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
     if not value:
-        raise ValueError("'hosts' must name at least one host suffix")
+        raise RuleError("'hosts' must name at least one host suffix")
     for host in value:
         if not host or " " in host or "/" in host or ":" in host:
-            raise ValueError(f"'hosts' holds {host!r}, which is not a host name")
+            raise RuleError(f"'hosts' holds {host!r}, which is not a host name")
 
 
 def _check_selectors(
@@ -173,7 +175,7 @@ def _check_selectors(
 ) -> None:
     for item in value:
         if not isinstance(item, str):
-            raise TypeError(f"'{attribute.name}' must hold strings (got {type(item).__name__})")
+            raise RuleError(f"'{attribute.name}' must hold strings (got {type(item).__name__})")
 
 
 @attrs.frozen(kw_only=True)
@@ -341,8 +343,10 @@ def rule_from_mapping(data: Mapping[str, Any], *, where: str) -> SiteRule:
         raise RuleError(f"{label}: 'name' must be a string")
     try:
         return SiteRule(**{str(k): v for k, v in data.items()})
-    except (TypeError, ValueError) as exc:
-        raise RuleError(f"{label}: {exc}") from exc
+    except RuleError as exc:
+        if exc.problem.startswith("rule "):
+            raise
+        raise RuleError(f"{label}: {exc.problem}") from exc
 
 
 def _rule_list(document: Any, name: str) -> list[Any]:
