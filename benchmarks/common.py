@@ -1,0 +1,634 @@
+"""Shared pieces of the HTML benchmarks: corpora, scoring, timeouts, tool adapters, tables.
+
+The benchmark scripts run in the bench virtualenv (``benchmarks/setup.sh``)::
+
+    .venv-bench/bin/python benchmarks/html_accuracy.py
+
+This module imports only the standard library at module level, so the scoring functions can
+be tested from the project's ordinary test virtualenv; each extractor is imported lazily by
+its adapter, and a tool that is not installed is reported as unavailable (with the reason)
+instead of failing the run.
+
+Input fairness: every tool gets the page's raw bytes when it can decode them itself
+(articlekit, trafilatura, readability-lxml, jusText and the lxml-based baselines); the tools
+that only take ``str`` (newspaper4k, goose3) get the bytes decoded by bs4's ``UnicodeDammit``
+(declared charset first, then detection), and resiliparse decodes with its own
+``detect_encoding``. Decoding is inside the timed call for every tool.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import json
+import os
+import re
+import signal
+import socket
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "READABILITY_URL",
+    "TOOL_NAMES",
+    "Counts",
+    "Outcome",
+    "PageTimeout",
+    "ReadabilityPage",
+    "Tool",
+    "ToolUnavailable",
+    "TrafPage",
+    "collapse_ws",
+    "corpus_dir",
+    "decode_with_dammit",
+    "forbid_network",
+    "format_table",
+    "load_readability_pages",
+    "load_tool",
+    "load_trafilatura_eval",
+    "read_gz",
+    "run_timed",
+    "score_snippets",
+    "time_limit",
+    "visible_text",
+]
+
+REPO = Path(__file__).resolve().parent.parent
+
+#: Seconds one tool may spend on one page before the page counts as timed out. Every tool
+#: needs well under a second per page on this corpus; 20 s only catches real stalls.
+DEFAULT_TIMEOUT = 20.0
+
+#: Readability's test pages were generated as if served from this URL (relative links in
+#: ``expected.html`` are resolved against it), so the extractors get it too.
+READABILITY_URL = "http://fakehost/test/page.html"
+
+_WS = re.compile(r"\s+")
+
+
+def collapse_ws(text: str) -> str:
+    """Return ``text`` with each whitespace run (``\\xa0`` included) made one space, stripped."""
+    return _WS.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------- corpora
+
+
+def corpus_dir() -> Path:
+    """Return the corpus directory: ``$ARTICLEKIT_CORPUS`` or ``../shared/corpus`` of the repo."""
+    env = os.environ.get("ARTICLEKIT_CORPUS")
+    return Path(env) if env else REPO.parent / "shared" / "corpus"
+
+
+def read_gz(path: Path) -> bytes:
+    """Return the decompressed bytes of a gzip file."""
+    with gzip.open(path, "rb") as fh:
+        return fh.read()
+
+
+@dataclass(frozen=True)
+class TrafPage:
+    """One page of the trafilatura evaluation set and its snippets."""
+
+    key: str  # the evaldata.json key: the page URL, or a name such as "hard::zeit.de..."
+    path: Path
+    with_: tuple[str, ...]
+    without: tuple[str, ...]
+
+    @property
+    def url(self) -> str | None:
+        """Return the page URL when the key is one (a few keys are only names)."""
+        return self.key if self.key.startswith(("http://", "https://")) else None
+
+    def raw(self) -> bytes:
+        """Return the page's raw (undecoded) bytes."""
+        return read_gz(self.path)
+
+
+def load_trafilatura_eval(root: Path | None = None, *, limit: int | None = None) -> list[TrafPage]:
+    """Return the pages of ``trafilatura-eval/evaldata.json`` in file order (first ``limit``)."""
+    base = (root or corpus_dir()) / "trafilatura-eval"
+    with open(base / "evaldata.json", encoding="utf-8") as fh:
+        data: dict[str, dict[str, Any]] = json.load(fh)
+    pages = []
+    for key, item in data.items():
+        name = str(item["file"])
+        path = base / name if name.startswith("html/") else base / "html" / name
+        pages.append(
+            TrafPage(
+                key=key,
+                path=path,
+                with_=tuple(item.get("with", ())),
+                without=tuple(item.get("without", ())),
+            )
+        )
+    return pages[:limit] if limit is not None else pages
+
+
+@dataclass(frozen=True)
+class ReadabilityPage:
+    """One page of Mozilla Readability's test suite: source, expected article, metadata."""
+
+    name: str
+    dir: Path
+
+    def raw(self) -> bytes:
+        """Return the source page's raw bytes."""
+        return read_gz(self.dir / "source.html.gz")
+
+    def expected_html(self) -> str:
+        """Return Readability's expected article HTML (UTF-8)."""
+        return read_gz(self.dir / "expected.html.gz").decode("utf-8", errors="replace")
+
+    def metadata(self) -> dict[str, Any]:
+        """Return ``expected-metadata.json`` (title, byline, excerpt, siteName, ...)."""
+        with open(self.dir / "expected-metadata.json", encoding="utf-8") as fh:
+            data: dict[str, Any] = json.load(fh)
+        return data
+
+
+def load_readability_pages(
+    root: Path | None = None, *, limit: int | None = None
+) -> list[ReadabilityPage]:
+    """Return the readability-pages test cases sorted by name (first ``limit``)."""
+    base = (root or corpus_dir()) / "readability-pages"
+    pages = [
+        ReadabilityPage(name=d.name, dir=d)
+        for d in sorted(base.iterdir())
+        if (d / "source.html.gz").is_file() and (d / "expected.html.gz").is_file()
+    ]
+    return pages[:limit] if limit is not None else pages
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class Counts:
+    """Snippet counts of the trafilatura evaluation; precision/recall/F1 over the totals."""
+
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Add ``other``'s counts to these."""
+        self.tp += other.tp
+        self.fn += other.fn
+        self.fp += other.fp
+        self.tn += other.tn
+
+    @property
+    def precision(self) -> float:
+        """Return TP / (TP + FP), 0.0 when nothing was found."""
+        found = self.tp + self.fp
+        return self.tp / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Return TP / (TP + FN), 0.0 when there was nothing to find."""
+        wanted = self.tp + self.fn
+        return self.tp / wanted if wanted else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Return the harmonic mean of precision and recall (0.0 when both are 0)."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        """Return (TP + TN) / all snippets, as trafilatura's evaluation also prints."""
+        total = self.tp + self.fn + self.fp + self.tn
+        return (self.tp + self.tn) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class SnippetResult:
+    """Per-page scoring detail: the counts and which snippets were missed or leaked."""
+
+    counts: Counts
+    missed: tuple[str, ...] = ()
+    leaked: tuple[str, ...] = ()
+
+
+def score_snippets(text: str | None, with_: Sequence[str], without: Sequence[str]) -> SnippetResult:
+    """Return the trafilatura-eval counts for one page's extracted ``text``.
+
+    A ``with`` snippet found in the text is a true positive, a missing one a false negative;
+    a ``without`` snippet found is a false positive, a missing one a true negative. Matching
+    is substring search after collapsing whitespace on both sides (so a snippet that spans a
+    line break in the output still counts). No text (``None``: crash, timeout, nothing
+    extracted) finds nothing: every ``with`` is a FN and every ``without`` a TN.
+    """
+    haystack = collapse_ws(text or "")
+    counts = Counts()
+    missed: list[str] = []
+    leaked: list[str] = []
+    for snippet in with_:
+        if collapse_ws(snippet) in haystack:
+            counts.tp += 1
+        else:
+            counts.fn += 1
+            missed.append(snippet)
+    for snippet in without:
+        if collapse_ws(snippet) in haystack:
+            counts.fp += 1
+            leaked.append(snippet)
+        else:
+            counts.tn += 1
+    return SnippetResult(counts=counts, missed=tuple(missed), leaked=tuple(leaked))
+
+
+# --------------------------------------------------------------------------- timing
+
+
+class PageTimeout(Exception):
+    """Raised inside a tool's call when it exceeds the per-page time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`PageTimeout` in the block when it runs longer than ``seconds``.
+
+    Uses ``SIGALRM`` (Unix, main thread): Python code is interrupted at the next bytecode, a
+    long call into C (one huge lxml parse) when it returns. ``None`` or 0 means no limit.
+    """
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _expired(_signum: int, _frame: FrameType | None) -> None:
+        raise PageTimeout(f"timed out after {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@dataclass
+class Outcome:
+    """What one call of a tool on one page gave: its result or why not, and its time."""
+
+    value: Any = None
+    seconds: float = 0.0
+    status: str = "ok"  # ok | error (a documented ArticleKitError) | crash | timeout
+    message: str = ""
+
+
+def run_timed(
+    func: Callable[[], Any],
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    expected_errors: tuple[type[BaseException], ...] = (),
+) -> Outcome:
+    """Call ``func()`` under the time limit and return its :class:`Outcome`.
+
+    ``expected_errors`` are the tool's documented failure modes (for articlekit,
+    ``ArticleKitError``: "not an article" is an answer, not a crash). Any other exception,
+    ``NotImplementedError`` included, counts as a crash; the run goes on.
+    """
+    start = time.perf_counter()
+    try:
+        with time_limit(timeout):
+            value = func()
+    except PageTimeout as exc:
+        return Outcome(None, time.perf_counter() - start, "timeout", str(exc))
+    except expected_errors as exc:
+        return Outcome(None, time.perf_counter() - start, "error", _describe(exc))
+    except Exception as exc:  # a benchmark must survive any tool's crash on any page
+        return Outcome(None, time.perf_counter() - start, "crash", _describe(exc))
+    return Outcome(value, time.perf_counter() - start)
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}"[:200]
+
+
+# --------------------------------------------------------------------------- network
+
+
+class NetworkForbidden(OSError):
+    """Raised when a tool tries to open a connection during a benchmark."""
+
+
+def forbid_network() -> None:
+    """Make every socket connection fail at once in this process.
+
+    The benchmarks measure extraction from bytes already in memory; a tool that reaches for
+    the network (image sizes, public-suffix lists) would otherwise stall for its connect
+    timeout and its time would measure the network. Tools are configured not to need it;
+    this guard makes any remaining attempt fail fast (and show up as an error) instead.
+    """
+
+    def refuse(self: socket.socket, *_args: object, **_kwargs: object) -> None:
+        raise NetworkForbidden("network access is disabled during benchmarks")
+
+    socket.socket.connect = refuse  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = refuse  # type: ignore[method-assign,assignment]
+    socket.getaddrinfo = _refuse_lookup
+
+
+def _refuse_lookup(*_args: object, **_kwargs: object) -> Any:
+    raise NetworkForbidden("network access is disabled during benchmarks")
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_with_dammit(raw: bytes) -> str:
+    """Return ``raw`` decoded by bs4's ``UnicodeDammit`` (declared charset, then detection).
+
+    This is what the str-only tools (newspaper4k, goose3) get; it is independent of
+    articlekit's own decoder so that a bug there cannot handicap the other tools.
+    """
+    dammit_mod = importlib.import_module("bs4.dammit")
+    dammit = dammit_mod.UnicodeDammit(raw, is_html=True)
+    text = dammit.unicode_markup
+    return str(text) if text is not None else raw.decode("utf-8", errors="replace")
+
+
+_INVISIBLE = ("script", "style", "noscript", "template", "head", "title", "iframe", "svg")
+
+
+def visible_text(raw: bytes) -> str:
+    """Return all text of the page a reader could see: the whole-page baseline.
+
+    Drops script, style, noscript, template, svg, iframe and the head; keeps everything
+    else, boilerplate included. Text nodes are joined with newlines.
+    """
+    lxml_html = importlib.import_module("lxml.html")
+    etree = importlib.import_module("lxml.etree")
+    root = lxml_html.fromstring(decode_with_dammit(raw).encode("utf-8"), parser=_utf8_parser())
+    etree.strip_elements(root, *_INVISIBLE, etree.Comment, with_tail=False)
+    return "\n".join(t for t in (collapse_ws(s) for s in root.itertext()) if t)
+
+
+_PARSERS: dict[str, Any] = {}
+
+
+def _utf8_parser() -> Any:
+    if "utf8" not in _PARSERS:
+        lxml_html = importlib.import_module("lxml.html")
+        _PARSERS["utf8"] = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+    return _PARSERS["utf8"]
+
+
+# --------------------------------------------------------------------------- tools
+
+
+class ToolUnavailable(Exception):
+    """Raised by :func:`load_tool` when a tool is not installed or cannot be imported."""
+
+
+@dataclass
+class Tool:
+    """An extractor adapter: ``text(raw, url)`` returns the article's plain text.
+
+    ``expected_errors`` are exceptions that are the tool's documented answer for a page
+    (counted as "error", not "crash"); ``note`` says how the tool was called.
+    """
+
+    name: str
+    text: Callable[[bytes, str | None], str | None]
+    note: str = ""
+    expected_errors: tuple[type[BaseException], ...] = field(default=())
+    # for articlekit: the Document-producing call, used by the structure benchmark
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _articlekit() -> Tool:
+    articlekit = importlib.import_module("articlekit")
+    parse_html = articlekit.parse_html
+    to_text = articlekit.to_text
+
+    def doc_text(doc: Any) -> str:
+        try:
+            return str(to_text(doc))
+        except NotImplementedError:  # serialiser still being written: plain body text
+            return str(doc.plain_text())
+
+    def text(raw: bytes, url: str | None) -> str:
+        return doc_text(parse_html(raw, url=url))
+
+    return Tool(
+        "articlekit",
+        text,
+        "to_text(parse_html(bytes, url=url)); ArticleKitError counts as error, not crash",
+        expected_errors=(articlekit.ArticleKitError,),
+        extra={"parse": lambda raw, url: parse_html(raw, url=url), "doc_text": doc_text},
+    )
+
+
+def _trafilatura() -> Tool:
+    trafilatura = importlib.import_module("trafilatura")
+
+    def text(raw: bytes, url: str | None) -> str | None:
+        result = trafilatura.extract(raw, url=url)
+        return None if result is None else str(result)
+
+    return Tool("trafilatura", text, f"{trafilatura.__version__}: extract(bytes), defaults")
+
+
+def _readability() -> Tool:
+    readability = importlib.import_module("readability")
+    lxml_html = importlib.import_module("lxml.html")
+
+    def text(raw: bytes, url: str | None) -> str:
+        summary = readability.Document(raw, url=url).summary(html_partial=True)
+        return _block_text(lxml_html.fromstring(summary)) if summary.strip() else ""
+
+    return Tool("readability", text, "readability-lxml Document(bytes).summary() -> text")
+
+
+def _newspaper() -> Tool:
+    import warnings
+
+    # newspaper4k resolves domains with tldextract, which would download the public-suffix
+    # list on first use (no network here: each page would stall); use its bundled snapshot.
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "nltk is not installed": NLP is not used here
+        newspaper = importlib.import_module("newspaper")
+
+    def text(raw: bytes, url: str | None) -> str:
+        # fetch_images=False: by default it downloads images to pick the top one
+        article = newspaper.Article(url or "http://localhost/", fetch_images=False)
+        article.download(input_html=decode_with_dammit(raw))
+        article.parse()
+        return str(article.text)
+
+    version = getattr(newspaper, "__version__", "?")
+    return Tool(
+        "newspaper4k",
+        text,
+        f"{version}: Article(fetch_images=False).download(input_html=str).parse()",
+    )
+
+
+# jusText needs a stoplist; pages say their language in <html lang> most of the time.
+_JUSTEXT_LANGS = {
+    "ar": "Arabic", "bg": "Bulgarian", "ca": "Catalan", "cs": "Czech", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "es": "Spanish", "et": "Estonian",
+    "fa": "Persian", "fi": "Finnish", "fr": "French", "he": "Hebrew", "hi": "Hindi",
+    "hr": "Croatian", "hu": "Hungarian", "id": "Indonesian", "it": "Italian", "ko": "Korean",
+    "lt": "Lithuanian", "lv": "Latvian", "nl": "Dutch", "no": "Norwegian_Bokmal",
+    "nb": "Norwegian_Bokmal", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sr": "Serbian", "sv": "Swedish",
+    "tr": "Turkish", "uk": "Ukrainian", "vi": "Vietnamese",
+}  # fmt: skip
+# Candidates for pages without a usable lang attribute: the languages of the dev corpora.
+_JUSTEXT_GUESS = ("English", "German", "French", "Spanish", "Polish", "Italian", "Portuguese")
+_HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+
+
+def _justext() -> Tool:
+    justext = importlib.import_module("justext")
+    stoplists: dict[str, frozenset[str]] = {}
+
+    def stoplist(name: str) -> frozenset[str]:
+        if name not in stoplists:
+            stoplists[name] = frozenset(justext.get_stoplist(name))
+        return stoplists[name]
+
+    def guess(raw: bytes) -> frozenset[str]:
+        match = _HTML_LANG.search(raw[:20000])
+        name = _JUSTEXT_LANGS.get(match.group(1).decode().lower()) if match else None
+        if name:
+            return stoplist(name)
+        words = re.findall(r"\w+", raw.decode("utf-8", errors="replace").lower())
+        return max((stoplist(n) for n in _JUSTEXT_GUESS), key=lambda s: sum(w in s for w in words))
+
+    def text(raw: bytes, url: str | None) -> str:
+        paragraphs = justext.justext(raw, guess(raw))
+        return "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+
+    return Tool(
+        "justext",
+        text,
+        "justext(bytes, stoplist of <html lang>, else the best-matching of 7 corpus languages)",
+    )
+
+
+def _goose() -> Tool:
+    goose3 = importlib.import_module("goose3")
+    goose = goose3.Goose({"enable_image_fetching": False})
+
+    def text(raw: bytes, url: str | None) -> str:
+        return str(goose.extract(url=url, raw_html=decode_with_dammit(raw)).cleaned_text)
+
+    return Tool("goose3", text, "Goose().extract(raw_html=str).cleaned_text, no image fetching")
+
+
+def _resiliparse() -> Tool:
+    html2text = importlib.import_module("resiliparse.extract.html2text")
+    encoding = importlib.import_module("resiliparse.parse.encoding")
+
+    def text(raw: bytes, url: str | None) -> str:
+        html = encoding.bytes_to_str(raw, encoding.detect_encoding(raw))
+        return str(html2text.extract_plain_text(html, main_content=True))
+
+    return Tool("resiliparse", text, "extract_plain_text(str, main_content=True), own decoding")
+
+
+def _whole_page() -> Tool:
+    return Tool("whole-page", lambda raw, url: visible_text(raw), "all visible text (baseline)")
+
+
+_LOADERS: dict[str, Callable[[], Tool]] = {
+    "articlekit": _articlekit,
+    "trafilatura": _trafilatura,
+    "readability": _readability,
+    "newspaper4k": _newspaper,
+    "justext": _justext,
+    "goose3": _goose,
+    "resiliparse": _resiliparse,
+    "whole-page": _whole_page,
+}
+TOOL_NAMES: tuple[str, ...] = tuple(_LOADERS)
+
+
+def load_tool(name: str) -> Tool:
+    """Return the adapter for ``name``; raise :class:`ToolUnavailable` saying why not."""
+    try:
+        loader = _LOADERS[name]
+    except KeyError:
+        raise ToolUnavailable(f"unknown tool {name!r} (known: {', '.join(TOOL_NAMES)})") from None
+    try:
+        return loader()
+    except Exception as exc:  # ImportError, or a broken install raising anything on import
+        raise ToolUnavailable(f"{name}: cannot be loaded ({_describe(exc)})") from exc
+
+
+_BLOCK_TAGS = frozenset(
+    (
+        *("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote"),
+        *("pre", "table", "tr", "td", "th", "section", "article", "header", "footer"),
+        *("figure", "figcaption", "dd", "dt", "dl", "br", "hr", "main", "aside", "nav"),
+    )
+)
+
+
+def _block_text(root: Any) -> str:
+    """Return an lxml tree's text with a newline at block boundaries (like a text browser)."""
+    parts: list[str] = []
+    for event, el in _iterwalk(root):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text and tag not in ("script", "style"):
+                parts.append(el.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el is not root and el.tail:
+                parts.append(el.tail)
+    lines = (collapse_ws(line) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _iterwalk(root: Any) -> Iterator[tuple[str, Any]]:
+    etree = importlib.import_module("lxml.etree")
+    return iter(etree.iterwalk(root, events=("start", "end")))
+
+
+# --------------------------------------------------------------------------- output
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """Return a GitHub-style Markdown table; floats are printed with 3 decimals."""
+
+    def cell(value: object) -> str:
+        if isinstance(value, float):
+            return f"{value:.3f}"
+        return str(value)
+
+    body = [[cell(v) for v in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        padded = [
+            v.ljust(w) if i == 0 else v.rjust(w)
+            for i, (v, w) in enumerate(zip(values, widths, strict=True))
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = (
+        "|"
+        + "|".join("-" * (w + 1) + ":" if i else ":" + "-" * (w + 1) for i, w in enumerate(widths))
+        + "|"
+    )
+    return "\n".join([line(list(headers)), rule, *(line(r) for r in body)])

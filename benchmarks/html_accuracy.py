@@ -1,0 +1,206 @@
+"""Main-content accuracy on the trafilatura evaluation set, articlekit next to other extractors.
+
+Run (bench virtualenv, see benchmarks/README.md)::
+
+    .venv-bench/bin/python benchmarks/html_accuracy.py
+    .venv-bench/bin/python benchmarks/html_accuracy.py --tools articlekit,trafilatura --limit 50
+    .venv-bench/bin/python benchmarks/html_accuracy.py --only articlekit --dump-misses misses.jsonl
+
+Each tool extracts the article text of every page of ``trafilatura-eval`` (343 pages); the
+text is scored as that corpus's README says (snippet TP/FN/FP/TN, precision/recall/F1 over
+the totals, whitespace collapsed on both sides). One process, one page at a time, tools one
+after the other, so pages/s are comparable. A page where a tool crashes or times out scores
+as an empty extraction and is counted in the table; the run always goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from contextlib import ExitStack
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from common import (
+    DEFAULT_TIMEOUT,
+    TOOL_NAMES,
+    Counts,
+    ToolUnavailable,
+    TrafPage,
+    corpus_dir,
+    forbid_network,
+    format_table,
+    load_tool,
+    load_trafilatura_eval,
+    run_timed,
+    score_snippets,
+)
+
+#: Progress goes to stderr every this many pages.
+_PROGRESS_EVERY = 50
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--tools",
+        default=",".join(TOOL_NAMES),
+        help=f"comma-separated tools to run (default: all: {','.join(TOOL_NAMES)})",
+    )
+    parser.add_argument("--only", metavar="TOOL", help="run just this tool (same as --tools TOOL)")
+    parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds per page and tool"
+    )
+    parser.add_argument(
+        "--dump-misses",
+        metavar="FILE",
+        type=Path,
+        help="write one JSON line per page with missed 'with' / leaked 'without' snippets "
+        "(with --only articlekit: the parser developer's to-do list)",
+    )
+    parser.add_argument(
+        "--dump-text", action="store_true", help="with --dump-misses: include the extracted text"
+    )
+    parser.add_argument("--json", metavar="FILE", type=Path, help="also write results as JSON")
+    parser.add_argument("--corpus", type=Path, help="corpus directory (default: shared corpus)")
+    return parser.parse_args(argv)
+
+
+def _run_tool(
+    name: str,
+    pages: list[TrafPage],
+    raws: list[bytes],
+    args: argparse.Namespace,
+    dump: Any,
+) -> dict[str, Any] | str:
+    """Return the result row of one tool, or the reason it was skipped."""
+    try:
+        tool = load_tool(name)
+    except ToolUnavailable as exc:
+        return str(exc)
+    # One untimed call first: some tools load models or compile patterns lazily.
+    run_timed(lambda: tool.text(raws[0], pages[0].url), timeout=args.timeout)
+    total = Counts()
+    seconds = 0.0
+    status: dict[str, int] = {"ok": 0, "error": 0, "crash": 0, "timeout": 0}
+    examples: dict[str, str] = {}
+    for index, (page, raw) in enumerate(zip(pages, raws, strict=True), 1):
+        outcome = run_timed(
+            partial(tool.text, raw, page.url),
+            timeout=args.timeout,
+            expected_errors=tool.expected_errors,
+        )
+        seconds += outcome.seconds
+        status[outcome.status] += 1
+        if outcome.status != "ok":
+            examples.setdefault(outcome.status, f"{page.key[:70]}: {outcome.message}")
+        text = outcome.value if isinstance(outcome.value, str) else None
+        scored = score_snippets(text, page.with_, page.without)
+        total.add(scored.counts)
+        if dump is not None and (scored.missed or scored.leaked or outcome.status != "ok"):
+            record: dict[str, Any] = {
+                "tool": name,
+                "page": page.key,
+                "file": str(page.path.name),
+                "status": outcome.status,
+                "missed": list(scored.missed),
+                "leaked": list(scored.leaked),
+                "chars": len(text or ""),
+            }
+            if outcome.message:
+                record["message"] = outcome.message
+            if args.dump_text:
+                record["text"] = text or ""
+            dump.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if index % _PROGRESS_EVERY == 0:
+            print(f"  {name}: {index}/{len(pages)} pages", file=sys.stderr, flush=True)
+    return {
+        "tool": name,
+        "note": tool.note,
+        "precision": total.precision,
+        "recall": total.recall,
+        "f1": total.f1,
+        "accuracy": total.accuracy,
+        "pages": len(pages),
+        "seconds": seconds,
+        "pages_per_s": len(pages) / seconds if seconds else 0.0,
+        "counts": vars(total),
+        "status": status,
+        "examples": examples,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the accuracy benchmark and print its table; return the exit code."""
+    args = _parse_args(argv)
+    forbid_network()
+    names = [args.only] if args.only else [t.strip() for t in args.tools.split(",") if t.strip()]
+    pages = load_trafilatura_eval(args.corpus or corpus_dir(), limit=args.limit)
+    raws = [page.raw() for page in pages]  # read first: file I/O is not anybody's time
+    results: list[dict[str, Any]] = []
+    skipped: list[str] = []
+    started = time.perf_counter()
+    with ExitStack() as stack:
+        dump = (
+            stack.enter_context(open(args.dump_misses, "w", encoding="utf-8"))
+            if args.dump_misses
+            else None
+        )
+        for name in names:
+            print(f"running {name} on {len(pages)} pages ...", file=sys.stderr, flush=True)
+            row = _run_tool(name, pages, raws, args, dump)
+            if isinstance(row, str):
+                skipped.append(row)
+                print(f"  skipped: {row}", file=sys.stderr)
+            else:
+                results.append(row)
+    _print_report(results, skipped, len(pages), time.perf_counter() - started)
+    if args.json:
+        args.json.write_text(json.dumps({"results": results, "skipped": skipped}, indent=2))
+    return 0
+
+
+def _print_report(
+    results: list[dict[str, Any]], skipped: list[str], n_pages: int, wall: float
+) -> None:
+    print(f"\ntrafilatura-eval: {n_pages} pages, snippet scoring (see benchmarks/README.md)\n")
+    headers = ["tool", "precision", "recall", "F1", "accuracy", "pages/s", "err", "crash", "t/o"]
+    rows = [
+        [
+            r["tool"],
+            r["precision"],
+            r["recall"],
+            r["f1"],
+            r["accuracy"],
+            f"{r['pages_per_s']:.1f}",
+            r["status"]["error"],
+            r["status"]["crash"],
+            r["status"]["timeout"],
+        ]
+        for r in results
+    ]
+    print(format_table(headers, rows))
+    by_name = {r["tool"]: r for r in results}
+    ours, theirs = by_name.get("articlekit"), by_name.get("trafilatura")
+    if ours and theirs:
+        speed = ours["pages_per_s"] / theirs["pages_per_s"] if theirs["pages_per_s"] else 0.0
+        print(
+            f"\narticlekit - trafilatura: F1 {ours['f1'] - theirs['f1']:+.3f} (target >= +0.020), "
+            f"speed x{speed:.2f} (target >= 2)"
+        )
+    print("\nhow each tool was called:")
+    for r in results:
+        print(f"  {r['tool']}: {r['note']}")
+        for status, example in r["examples"].items():
+            print(f"    first {status}: {example}")
+    for reason in skipped:
+        print(f"  SKIPPED {reason}")
+    print(f"\n(wall time {wall:.0f} s)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
