@@ -1,0 +1,875 @@
+"""What a page was: ``judge`` returns a Verdict (article, listing, consent, paywall, error, empty).
+
+A scraper fetches plenty of pages that are not articles: home pages and category listings,
+cookie or consent walls, paywall stubs, 404 pages, empty JavaScript shells. Extracting "the
+article" from them stitches junk together. :func:`judge` looks at the extracted Document (and,
+for HTML, at a few facts about the whole page gathered by :func:`page_signals` before any
+cleaning) and says what the page most likely was, how sure it is, and why.
+
+How it decides, in short:
+
+1. Document features: body text length, text in prose paragraphs (>= 80 characters),
+   link density, links that are headlines, recommendation items, and phrases typical of
+   consent walls, paywalls and error pages in the body and title.
+2. Page features (:class:`PageSignals`, optional): visible text and link text of the whole
+   page, headline links (teaser cards), ``<article>``/``<time>`` counts, JSON-LD ``@type``
+   values, ``og:type``, an HTTP status found in the title or ``<h1>``, consent and paywall
+   phrases and markup.
+3. One score in 0.0-1.0 per kind from small named predicates (``article_score``,
+   ``looks_like_listing``, ``looks_like_consent_wall``, ``looks_like_paywall_stub``,
+   ``looks_like_error_page``, ``empty_score``). Non-article scores are damped by the amount
+   of real prose, so a long article with a cookie banner or a "subscribe" box stays an
+   article. The highest score wins; ``confidence`` is that score times its share of all
+   scores, so a weak or contested winner gets a low confidence.
+
+Every number that went into the decision comes back as a :class:`~articlekit.model.Signal`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from articlekit.model import (
+    VERDICT_KINDS,
+    Document,
+    Heading,
+    Link,
+    Paragraph,
+    Signal,
+    Verdict,
+    plain_text,
+    walk,
+)
+
+__all__ = [
+    "ARTICLE_JSONLD_TYPES",
+    "LISTING_JSONLD_TYPES",
+    "DocFeatures",
+    "PageSignals",
+    "article_score",
+    "doc_features",
+    "empty_score",
+    "find_status_hint",
+    "judge",
+    "looks_like_consent_wall",
+    "looks_like_error_page",
+    "looks_like_listing",
+    "looks_like_paywall_stub",
+    "page_signals",
+]
+
+# --------------------------------------------------------------------------- thresholds
+# Chosen on the dev corpora (473 article pages) and tests/data/nonarticles (see
+# benchmarks/verdict_accuracy.py): every article page keeps article_score > 0.5 and the
+# shortest real articles (~400 characters of prose) still win over "empty".
+
+#: A paragraph this long (characters) counts as prose rather than a caption or teaser line.
+PROSE_PARAGRAPH_CHARS = 80
+#: A paragraph with more than this share of link text is a teaser or link list, not prose.
+PROSE_MAX_LINK_SHARE = 0.3
+#: Prose characters at which the length part of the article score saturates.
+ARTICLE_FULL_PROSE_CHARS = 900
+#: Body characters at which the total-length part of the article score saturates.
+ARTICLE_FULL_TEXT_CHARS = 1500
+#: Below this many body characters a page starts to look empty (score 1.0 at 0 characters).
+EMPTY_FULL_CHARS = 200
+#: A link whose text is at least this long and has >= 3 words may be a teaser headline.
+HEADLINE_LINK_CHARS = 20
+#: Number of headline links at which the listing evidence from them saturates.
+LISTING_FULL_HEADLINES = 12
+#: Headings that are links at which that listing evidence saturates.
+LISTING_FULL_LINKED_HEADINGS = 5
+#: Prose in one section that fully outweighs listing evidence (long articles with many
+#: related links stay articles).
+LISTING_PROSE_OVERRIDE_CHARS = 2000
+#: Prose in all that fully outweighs listing evidence, however fragmented.
+LISTING_TOTAL_PROSE_OVERRIDE_CHARS = 5000
+#: Prose characters that fully outweigh consent, paywall and error evidence.
+CONSENT_PROSE_OVERRIDE_CHARS = 1200
+PAYWALL_PROSE_OVERRIDE_CHARS = 2000
+ERROR_PROSE_OVERRIDE_CHARS = 1500
+#: Largest ``<script type="application/ld+json">`` we parse for ``@type`` (characters).
+MAX_JSONLD_CHARS = 1_000_000
+
+ARTICLE_JSONLD_TYPES: frozenset[str] = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "report",
+        "scholarlyarticle",
+        "techarticle",
+        "opinionnewsarticle",
+        "analysisnewsarticle",
+        "reportagenewsarticle",
+        "backgroundnewsarticle",
+        "reviewnewsarticle",
+        "askpublicnewsarticle",
+        "liveblogposting",
+        "socialmediaposting",
+        "discussionforumposting",
+        "medicalscholarlyarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
+        "review",
+        "recipe",
+        "howto",
+    }
+)
+LISTING_JSONLD_TYPES: frozenset[str] = frozenset(
+    {"collectionpage", "itemlist", "searchresultspage", "blog"}
+)
+
+
+def _phrases(*items: str) -> re.Pattern[str]:
+    escaped = sorted((re.escape(item) for item in items), key=len, reverse=True)
+    return re.compile("|".join(escaped))
+
+
+#: Text of error pages (matched on lowercased, whitespace-collapsed text).
+ERROR_PHRASES = _phrases(
+    "page not found",
+    "page cannot be found",
+    "page could not be found",
+    "page you requested could not be found",
+    "page you are looking for",
+    "page you're looking for",
+    "page you were looking for",
+    "page does not exist",
+    "page doesn't exist",
+    "page no longer exists",
+    "this page isn't available",
+    "file not found",
+    "404 not found",
+    "error 404",
+    "404 error",
+    "410 gone",
+    "internal server error",
+    "service unavailable",
+    "403 forbidden",
+    "access denied",
+    "seite nicht gefunden",
+    "seite wurde nicht gefunden",
+    "die angeforderte seite",
+    "diese seite existiert nicht",
+    "page introuvable",
+    "la page que vous recherchez",
+    "page demandée n'existe pas",
+    "cette page n'existe pas",
+    "página no encontrada",
+    "la página que buscas",
+    "la página que busca",
+    "esta página no existe",
+    "página não encontrada",
+    "a página que você procura",
+    "pagina non trovata",
+    "la pagina che stai cercando",
+    "pagina niet gevonden",
+    "deze pagina bestaat niet",
+    "strona nie została znaleziona",
+    "nie znaleziono strony",
+    "sidan kunde inte hittas",
+    "siden blev ikke fundet",
+    "sivua ei löytynyt",
+    "stránka nenalezena",
+    "страница не найдена",
+    "сторінку не знайдено",
+    "sayfa bulunamadı",
+    "ページが見つかりません",
+    "お探しのページは見つかりませんでした",
+    "找不到页面",
+    "页面不存在",
+    "页面未找到",
+    "找不到網頁",
+    "페이지를 찾을 수 없습니다",
+    "الصفحة غير موجودة",
+)
+#: Text of cookie and consent walls.
+CONSENT_PHRASES = _phrases(
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "uses cookies to",
+    "accept all cookies",
+    "accept cookies",
+    "accept all",
+    "reject all",
+    "manage preferences",
+    "manage cookies",
+    "cookie settings",
+    "cookie policy",
+    "privacy settings",
+    "your privacy choices",
+    "we value your privacy",
+    "before you continue",
+    "consent to the use",
+    "legitimate interest",
+    "our partners",
+    "wir verwenden cookies",
+    "diese website verwendet cookies",
+    "alle akzeptieren",
+    "alle ablehnen",
+    "einwilligung",
+    "bevor sie fortfahren",
+    "datenschutzeinstellungen",
+    "nous utilisons des cookies",
+    "ce site utilise des cookies",
+    "tout accepter",
+    "tout refuser",
+    "vos choix en matière de cookies",
+    "paramétrer les cookies",
+    "utilizamos cookies",
+    "este sitio utiliza cookies",
+    "aceptar todo",
+    "aceptar todas",
+    "rechazar todo",
+    "configuración de cookies",
+    "utilizziamo i cookie",
+    "accetta tutti",
+    "rifiuta tutti",
+    "wij gebruiken cookies",
+    "alles accepteren",
+    "alle cookies accepteren",
+    "używamy plików cookie",
+    "akceptuję",
+    "vi använder cookies",
+    "godkänn alla",
+    "мы используем cookie",
+    "cookieを使用",
+    "我们使用cookie",
+    "使用cookie",
+)
+#: Text of paywall and login stubs.
+PAYWALL_PHRASES = _phrases(
+    "subscribe to continue reading",
+    "subscribe to read",
+    "subscribe to keep reading",
+    "subscribe now to continue",
+    "to continue reading",
+    "continue reading this article",
+    "this article is for subscribers",
+    "this content is for subscribers",
+    "for subscribers only",
+    "subscribers only",
+    "exclusive to subscribers",
+    "already a subscriber",
+    "already have an account? sign in",
+    "sign in to continue reading",
+    "log in to continue reading",
+    "become a member to read",
+    "start your free trial",
+    "unlock this article",
+    "you have reached your limit",
+    "you've reached your limit",
+    "free articles remaining",
+    "jetzt abonnieren",
+    "weiterlesen mit",
+    "dieser artikel ist exklusiv",
+    "exklusiv für abonnenten",
+    "bereits abonnent",
+    "réservé aux abonnés",
+    "cet article est réservé",
+    "déjà abonné",
+    "abonnez-vous pour lire",
+    "contenido exclusivo para suscriptores",
+    "suscríbete para seguir leyendo",
+    "suscríbete para continuar",
+    "ya eres suscriptor",
+    "riservato agli abbonati",
+    "abbonati per continuare",
+    "sei già abbonato",
+    "alleen voor abonnees",
+    "word abonnee",
+    "artykuł dostępny dla subskrybentów",
+    "materiał dostępny",
+    "только для подписчиков",
+    "会員限定",
+    "订阅后继续阅读",
+)
+#: An HTTP error status in a title or main heading: "404", "Error 404", "404 - Not found".
+_STATUS_IN_TITLE = re.compile(
+    r"(?<![\d.,/:-])(4\d\d|5\d\d)(?![\d.,/:%-])(?=.*?(?:error|fehler|erreur|not found|"
+    r"nicht gefunden|introuvable|no encontrad|non trovat|niet gevonden|forbidden|gone|"
+    r"unavailable|server|page|seite|página|pagina|страниц|ページ|页|oops|sorry))"
+    r"|(?:error|fehler|erreur|oops)\W{0,3}(4\d\d|5\d\d)\b",
+    re.IGNORECASE,
+)
+_BARE_STATUS = re.compile(r"^\W*(4\d\d|5\d\d)\W*$")
+#: Class or id fragments of consent-management and paywall markup (widespread vendors and
+#: naming conventions, not single sites).
+_CONSENT_ATTR = re.compile(
+    r"cookie|consent|gdpr|\bcmp\b|cmp-|didomi|onetrust|cookiebot|usercentrics|sp_message|"
+    r"qc-cmp|truste|privacy-wall|tcf",
+    re.IGNORECASE,
+)
+_PAYWALL_ATTR = re.compile(
+    r"paywall|pay-wall|subscriber-only|subscribers-only|premium-wall|regwall|"
+    r"meter-wall|piano-|tp-modal|locked-content|article-locked",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _normalise(text: str) -> str:
+    """Return ``text`` lowercased, whitespace-collapsed, with typographic apostrophes plain."""
+    return _SPACE.sub(" ", text.replace("\u2019", "'").replace("\u00a0", " ")).strip().lower()
+
+
+def _distinct(pattern: re.Pattern[str], text: str) -> int:
+    return len({m.group(0) for m in pattern.finditer(_normalise(text))})
+
+
+def find_status_hint(text: str | None) -> str | None:
+    """Return the HTTP error status a title or heading announces ("404", ...), or None.
+
+    A bare number is a status only on its own ("404"); otherwise it needs an error word
+    next to it ("Error 404", "404 - Page not found"), so "500 recipes" is not an error.
+    When the text names an error page without a number ("Page not found"), returns
+    ``"not-found"``.
+    """
+    if not text:
+        return None
+    found = _STATUS_IN_TITLE.search(text) or _BARE_STATUS.match(text)
+    if found:
+        return next(g for g in found.groups() if g)
+    if ERROR_PHRASES.search(_normalise(text)):
+        return "not-found"
+    return None
+
+
+# --------------------------------------------------------------------------- page signals
+
+
+@attrs.frozen(kw_only=True)
+class PageSignals:
+    """Facts about a whole HTML page, gathered before cleaning (all optional).
+
+    - ``page_text_chars`` / ``page_link_chars``: visible text of the page and the part of
+      it inside links (scripts, styles and ``<head>`` left out).
+    - ``page_paragraphs``: ``<p>`` elements with at least ``PROSE_PARAGRAPH_CHARS``.
+    - ``headline_links``: links that look like teaser headlines (in or around a heading,
+      at least ``HEADLINE_LINK_CHARS`` and three words): the cards of a listing page.
+    - ``article_elements`` / ``time_elements``: counts of ``<article>`` and ``<time>``.
+    - ``jsonld_types``: every JSON-LD ``@type``, lowercased; ``og_type``: ``og:type``.
+    - ``accessible_for_free``: JSON-LD ``isAccessibleForFree`` when given.
+    - ``title_text`` / ``h1_texts``: the ``<title>`` and the ``<h1>`` texts.
+    - ``status_hint``: an HTTP error status found in the title or an ``<h1>`` ("404", or
+      "not-found" for wording without a number).
+    - ``consent_phrases`` / ``paywall_phrases`` / ``error_phrases``: distinct phrases of
+      each family in the visible text; ``consent_markup`` / ``paywall_markup``: an element
+      whose class or id names a consent manager or a paywall.
+    - ``password_field``: the page has an ``<input type="password">`` (login walls).
+    """
+
+    page_text_chars: int = 0
+    page_link_chars: int = 0
+    page_paragraphs: int = 0
+    headline_links: int = 0
+    article_elements: int = 0
+    time_elements: int = 0
+    jsonld_types: tuple[str, ...] = ()
+    og_type: str | None = None
+    accessible_for_free: bool | None = None
+    title_text: str | None = None
+    h1_texts: tuple[str, ...] = ()
+    status_hint: str | None = None
+    consent_phrases: int = 0
+    consent_markup: bool = False
+    paywall_phrases: int = 0
+    paywall_markup: bool = False
+    error_phrases: int = 0
+    password_field: bool = False
+
+    @property
+    def consent_marker(self) -> bool:
+        """Return True when the page shows consent-wall wording or consent-manager markup."""
+        return self.consent_phrases > 0 or self.consent_markup
+
+    @property
+    def paywall_marker(self) -> bool:
+        """Return True when the page shows paywall wording, markup or a closed JSON-LD flag."""
+        return self.paywall_phrases > 0 or self.paywall_markup or self.accessible_for_free is False
+
+    @property
+    def page_link_density(self) -> float:
+        """Return the share of the page's visible text that is link text."""
+        return self.page_link_chars / self.page_text_chars if self.page_text_chars else 0.0
+
+
+def _jsonld_facts(scripts: Iterable[str]) -> tuple[tuple[str, ...], bool | None]:
+    """Return the JSON-LD ``@type`` values (lowercased) and ``isAccessibleForFree``."""
+    types: list[str] = []
+    free: bool | None = None
+    for source in scripts:
+        if len(source) > MAX_JSONLD_CHARS:
+            continue
+        try:
+            data: Any = json.loads(source)
+        except (ValueError, RecursionError):
+            continue
+        stack: list[Any] = [data]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                kind = node.get("@type")
+                for name in kind if isinstance(kind, list) else [kind]:
+                    if isinstance(name, str) and name.strip():
+                        types.append(name.strip().rsplit("/", 1)[-1].lower())
+                flag = node.get("isAccessibleForFree")
+                if isinstance(flag, bool):
+                    free = flag if free is None else free and flag
+                elif isinstance(flag, str) and flag.strip().lower() in ("false", "true"):
+                    value = flag.strip().lower() == "true"
+                    free = value if free is None else free and value
+                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+    return tuple(dict.fromkeys(types)), free
+
+
+def _words(text: str) -> int:
+    """Return the number of words, counting each CJK character as half a word."""
+    wide = sum(1 for ch in text if ch >= "\u2e80")
+    return len(text.split()) + wide // 2
+
+
+def _weighted_len(text: str) -> int:
+    """Return the length of ``text`` with CJK characters counted twice.
+
+    A Chinese or Japanese sentence says in 40 characters what English says in 80-100, so
+    the prose thresholds would otherwise miss CJK articles.
+    """
+    return len(text) + sum(1 for ch in text if ch >= "\u2e80")
+
+
+def _headline_sized(chars: int, words: int) -> bool:
+    """Return True when a link's text is as long as a teaser headline."""
+    return words >= 3 and chars >= HEADLINE_LINK_CHARS
+
+
+def page_signals(root: Any) -> PageSignals:
+    """Return the :class:`PageSignals` of an lxml HTML tree, in one pass over it.
+
+    Pure: the tree is not changed. Call it on the full tree, before any cleaning.
+    """
+    text_chars = link_chars = paragraphs = headline_links = 0
+    articles = times = 0
+    consent_markup = paywall_markup = password = False
+    og_type: str | None = None
+    title: str | None = None
+    h1s: list[str] = []
+    jsonld: list[str] = []
+    visible: list[str] = []
+    open_p: list[int] = []
+    open_h1: list[list[str]] = []
+    hidden = link_depth = heading_depth = 0
+    link_stack: list[list[Any]] = []  # [chars, words, headline-flag]
+
+    def add_text(text: str | None) -> None:
+        nonlocal text_chars, link_chars
+        if not text or hidden:
+            return
+        stripped = text.strip()
+        if not stripped:
+            return
+        size = len(stripped)
+        text_chars += size
+        visible.append(stripped)
+        if link_depth:
+            link_chars += size
+            for entry in link_stack:
+                entry[0] += size
+                entry[1] += _words(stripped)
+        for index in range(len(open_p)):
+            open_p[index] += size
+        for parts in open_h1:
+            parts.append(stripped)
+
+    try:
+        events: Iterator[tuple[str, Any]] = etree.iterwalk(root, events=("start", "end"))
+        for event, el in events:
+            tag = el.tag if isinstance(el.tag, str) else ""
+            tag = tag.rsplit("}", 1)[-1].lower()
+            if event == "start":
+                if tag in _HIDDEN_TAGS:
+                    hidden += 1
+                    if tag == "script":
+                        kind = (el.get("type") or "").strip().lower()
+                        if kind == "application/ld+json" and el.text:
+                            jsonld.append(el.text)
+                    elif tag == "head":
+                        for meta in el.iter("meta", "title"):
+                            if meta.tag == "title" and title is None:
+                                title = _SPACE.sub(" ", meta.text_content()).strip() or None
+                            elif (meta.get("property") or meta.get("name") or "").lower() == (
+                                "og:type"
+                            ):
+                                og_type = (meta.get("content") or "").strip().lower() or None
+                    continue
+                if tag == "meta" and og_type is None:
+                    if (el.get("property") or el.get("name") or "").lower() == "og:type":
+                        og_type = (el.get("content") or "").strip().lower() or None
+                elif tag == "title" and title is None:
+                    title = _SPACE.sub(" ", el.text_content()).strip() or None
+                attr_text = f"{el.get('id') or ''} {el.get('class') or ''}"
+                if attr_text.strip():
+                    if not consent_markup and _CONSENT_ATTR.search(attr_text):
+                        consent_markup = True
+                    if not paywall_markup and _PAYWALL_ATTR.search(attr_text):
+                        paywall_markup = True
+                if tag == "a":
+                    link_depth += 1
+                    link_stack.append([0, 0, heading_depth > 0])
+                elif tag == "p":
+                    open_p.append(0)
+                elif tag in _HEADING_TAGS:
+                    heading_depth += 1
+                    for entry in link_stack:
+                        entry[2] = True
+                    if tag == "h1":
+                        open_h1.append([])
+                elif tag == "article":
+                    articles += 1
+                elif tag == "time":
+                    times += 1
+                elif tag == "input" and (el.get("type") or "").lower() == "password":
+                    password = True
+                add_text(el.text)
+            else:
+                if tag in _HIDDEN_TAGS:
+                    hidden -= 1
+                elif tag == "a" and link_stack:
+                    chars, words, headline = link_stack.pop()
+                    link_depth -= 1
+                    if headline and _headline_sized(chars, words):
+                        headline_links += 1
+                elif tag == "p" and open_p:
+                    if open_p.pop() >= PROSE_PARAGRAPH_CHARS:
+                        paragraphs += 1
+                elif tag in _HEADING_TAGS:
+                    heading_depth -= 1
+                    if tag == "h1" and open_h1:
+                        text = " ".join(open_h1.pop()).strip()
+                        if text:
+                            h1s.append(text)
+                add_text(el.tail)
+    except (etree.LxmlError, ValueError) as exc:  # pragma: no cover - iterwalk on a valid tree
+        from articlekit.errors import ParseError
+
+        raise ParseError(f"cannot read page signals: {exc}") from exc
+
+    page_text = " ".join(visible)
+    types, free = _jsonld_facts(jsonld)
+    status = find_status_hint(title)
+    for heading in h1s:
+        status = status or find_status_hint(heading)
+    return PageSignals(
+        page_text_chars=text_chars,
+        page_link_chars=link_chars,
+        page_paragraphs=paragraphs,
+        headline_links=headline_links,
+        article_elements=articles,
+        time_elements=times,
+        jsonld_types=types,
+        og_type=og_type,
+        accessible_for_free=free,
+        title_text=title,
+        h1_texts=tuple(h1s),
+        status_hint=status,
+        consent_phrases=_distinct(CONSENT_PHRASES, page_text),
+        consent_markup=consent_markup,
+        paywall_phrases=_distinct(PAYWALL_PHRASES, page_text),
+        paywall_markup=paywall_markup,
+        error_phrases=_distinct(ERROR_PHRASES, page_text),
+        password_field=password,
+    )
+
+
+# --------------------------------------------------------------------------- document features
+
+
+@attrs.frozen(kw_only=True)
+class DocFeatures:
+    """What :func:`judge` measures on the Document itself."""
+
+    text_chars: int
+    prose_chars: int
+    prose_paragraphs: int
+    link_density: float
+    headings: int
+    linked_headings: int
+    recommendation_items: int
+    consent_phrases: int
+    paywall_phrases: int
+    error_phrases: int
+    status_hint: str | None
+    #: Most prose between two teaser headlines (headings or paragraphs that are links):
+    #: an article's whole prose, a listing's longest summary.
+    max_section_prose: int = 0
+
+
+def doc_features(doc: Document) -> DocFeatures:
+    """Return the :class:`DocFeatures` of ``doc`` (its body; recommendations counted apart)."""
+    body = doc.body
+    text = _SPACE.sub(" ", doc.plain_text()).strip()
+    link_chars = sum(len(_SPACE.sub(" ", ref.text).strip()) for ref in doc.links())
+    prose_chars = prose = headings = linked = section = max_section = 0
+    for block in walk(body):
+        if isinstance(block, Paragraph):
+            own = _SPACE.sub(" ", plain_text(block)).strip()
+            # Teaser lines and link lists are not prose even when long.
+            link_share = _linked_chars(block) / len(own) if own else 0.0
+            size = _weighted_len(own)
+            if size >= PROSE_PARAGRAPH_CHARS and link_share < PROSE_MAX_LINK_SHARE:
+                prose += 1
+                prose_chars += size
+                section += size
+                max_section = max(max_section, section)
+            elif link_share >= 0.5 and len(own) >= HEADLINE_LINK_CHARS:
+                section = 0  # a teaser headline as a paragraph starts the next card
+        elif isinstance(block, Heading):
+            headings += 1
+            own = plain_text(block).strip()
+            if own and _linked_chars(block) >= len(own) / 2:
+                linked += 1
+                section = 0  # a linked heading is a teaser headline: a new card starts
+    recommendation_items = sum(len(rec.items) for rec in doc.recommendations)
+    head = " ".join(t for t in (doc.title or "", text[:3000]) if t)
+    return DocFeatures(
+        text_chars=len(text),
+        prose_chars=prose_chars,
+        prose_paragraphs=prose,
+        link_density=min(1.0, link_chars / len(text)) if text else 0.0,
+        headings=headings,
+        linked_headings=linked,
+        recommendation_items=recommendation_items,
+        consent_phrases=_distinct(CONSENT_PHRASES, head),
+        paywall_phrases=_distinct(PAYWALL_PHRASES, head),
+        error_phrases=_distinct(ERROR_PHRASES, head),
+        status_hint=find_status_hint(doc.title),
+        max_section_prose=max_section,
+    )
+
+
+def _linked_chars(block: Paragraph | Heading) -> int:
+    """Return the number of characters of ``block`` inside links (nested inlines too)."""
+    return sum(len(plain_text(node)) for node in _links_in(block.content))
+
+
+def _links_in(inlines: Iterable[Any]) -> Iterator[Link]:
+    stack: list[Iterator[Any]] = [iter(inlines)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Link):
+            yield node
+        elif hasattr(node, "content"):
+            stack.append(iter(node.content))
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def _saturate(value: float, full: float) -> float:
+    return max(0.0, min(1.0, value / full)) if full > 0 else 1.0
+
+
+def _damped(evidence: float, doc: DocFeatures, override: int) -> float:
+    """Return ``evidence`` reduced by how much real prose (or, 3x more, text) ``doc`` holds."""
+    amount = max(_saturate(doc.prose_chars, override), _saturate(doc.text_chars, 3 * override))
+    return max(0.0, min(1.0, evidence)) * (1.0 - amount)
+
+
+def _has_type(page: PageSignals, names: frozenset[str]) -> bool:
+    return any(t in names for t in page.jsonld_types)
+
+
+def article_score(doc: DocFeatures, page: PageSignals) -> float:
+    """Return how much the document looks like an article, 0.0-1.0.
+
+    Mostly prose length (paragraphs of at least ``PROSE_PARAGRAPH_CHARS``), a little total
+    length, lowered by link density, raised by article structured data.
+    """
+    length = max(
+        0.75 * _saturate(doc.prose_chars, ARTICLE_FULL_PROSE_CHARS)
+        + 0.25 * _saturate(doc.text_chars, ARTICLE_FULL_TEXT_CHARS),
+        # Long text without paragraphs (a preformatted report, a list-shaped article).
+        0.6 * _saturate(doc.text_chars, 2 * ARTICLE_FULL_TEXT_CHARS),
+    )
+    # Link-heavy text is navigation or a teaser list: no penalty up to 0.15 link density
+    # (most articles), none left at 0.6. Headings that are links are teaser headlines.
+    score = length * (1.0 - _saturate(doc.link_density - 0.15, 0.45))
+    score *= 1.0 - 0.5 * _saturate(doc.linked_headings - 2, 6)
+    if _has_type(page, ARTICLE_JSONLD_TYPES):
+        score += 0.15 * length + 0.05
+    if page.og_type == "article":
+        score += 0.05
+    return min(1.0, score)
+
+
+def empty_score(doc: DocFeatures, page: PageSignals) -> float:
+    """Return how empty the document is: 1.0 without text, 0.0 from ``EMPTY_FULL_CHARS``.
+
+    A page that shows plenty of text the extractor did not take is not empty (rather a
+    listing or a layout the extractor missed): the more visible text, and the more of it
+    in links, the lower the score.
+    """
+    emptiness = 1.0 - _saturate(doc.text_chars, EMPTY_FULL_CHARS)
+    shown = _saturate(page.page_text_chars - 300, 1000) * max(0.5, page.page_link_density)
+    return emptiness * (1.0 - 0.8 * shown)
+
+
+def looks_like_listing(doc: DocFeatures, page: PageSignals) -> float:
+    """Return how much the page looks like a listing (home, category, search), 0.0-1.0.
+
+    Evidence: teaser headlines (headline links on the page, headings that are links, many
+    recommendation items), link-heavy extracted text, many ``<article>``/``<time>`` cards,
+    listing structured data (``CollectionPage``, ``ItemList``, ``Blog``) without article
+    types, ``og:type`` website. Damped by the longest run of prose between two headings:
+    an article has long sections, a listing has a short summary under each headline.
+    """
+    teasers = max(
+        _saturate(page.headline_links, LISTING_FULL_HEADLINES),
+        _saturate(doc.linked_headings, LISTING_FULL_LINKED_HEADINGS),
+        _saturate(doc.recommendation_items, 15),
+    )
+    # Articles stay below 0.3 link density (95th percentile on the dev corpora).
+    links = _saturate(doc.link_density - 0.1, 0.3)
+    # When little was extracted, the page's own link density speaks (median article page:
+    # 0.22; listing pages: 0.5-0.9).
+    page_links = _saturate(page.page_link_density - 0.45, 0.3) * (
+        1.0 - _saturate(doc.text_chars, 500)
+    )
+    cards = _saturate(max(page.article_elements, page.time_elements) - 2, 8)
+    typed = 1.0 if _has_type(page, LISTING_JSONLD_TYPES) else 0.0
+    if _has_type(page, ARTICLE_JSONLD_TYPES):
+        typed = 0.0
+    website = 1.0 if page.og_type == "website" else 0.0
+    evidence = (
+        0.4 * teasers + 0.35 * links + 0.6 * page_links + 0.2 * cards + 0.25 * typed + 0.1 * website
+    )
+    prose = max(
+        _saturate(doc.max_section_prose, LISTING_PROSE_OVERRIDE_CHARS),
+        _saturate(doc.prose_chars, LISTING_TOTAL_PROSE_OVERRIDE_CHARS),
+    )
+    return max(0.0, min(1.0, evidence)) * (1.0 - prose)
+
+
+def looks_like_consent_wall(doc: DocFeatures, page: PageSignals) -> float:
+    """Return how much the page looks like a cookie or consent wall, 0.0-1.0.
+
+    Consent wording in the extracted text counts most; wording or consent-manager markup
+    elsewhere on a page with little prose counts too. Damped by real prose, because most
+    articles in Europe carry a consent banner.
+    """
+    evidence = max(
+        _saturate(doc.consent_phrases, 2),
+        0.8 * _saturate(page.consent_phrases, 3),
+        # Most article pages carry a consent manager's markup: weak evidence alone.
+        0.3 if page.consent_markup else 0.0,
+    )
+    if doc.consent_phrases:  # the extracted text is (partly) the consent notice itself
+        doc = attrs.evolve(doc, prose_chars=doc.prose_chars // 3, text_chars=doc.text_chars // 3)
+    return _damped(evidence, doc, CONSENT_PROSE_OVERRIDE_CHARS)
+
+
+def looks_like_paywall_stub(doc: DocFeatures, page: PageSignals) -> float:
+    """Return how much the page looks like a paywall or login stub, 0.0-1.0.
+
+    Evidence: subscription wording ("subscribe to continue reading", "réservé aux abonnés"),
+    paywall markup, JSON-LD ``isAccessibleForFree: false``, a password field; damped by
+    prose (a stub shows a teaser of one or two paragraphs, not the article).
+    """
+    evidence = max(
+        _saturate(doc.paywall_phrases, 1),
+        0.9 * _saturate(page.paywall_phrases, 2),
+        0.6 if page.paywall_markup else 0.0,
+        0.6 if page.accessible_for_free is False else 0.0,
+        0.5 if page.password_field else 0.0,
+    )
+    return _damped(evidence, doc, PAYWALL_PROSE_OVERRIDE_CHARS)
+
+
+def looks_like_error_page(doc: DocFeatures, page: PageSignals) -> float:
+    """Return how much the page looks like an error page (404, 410, 500, ...), 0.0-1.0.
+
+    Evidence: an error status or wording in the title or ``<h1>``, error wording in the
+    extracted text; damped by prose (an article *about* 404 errors stays an article).
+    """
+    hint = page.status_hint or doc.status_hint
+    evidence = max(
+        1.0 if hint and hint != "not-found" else 0.0,
+        0.9 if hint == "not-found" else 0.0,
+        0.8 * _saturate(doc.error_phrases, 1),
+        0.5 * _saturate(page.error_phrases, 2),
+    )
+    return _damped(evidence, doc, ERROR_PROSE_OVERRIDE_CHARS)
+
+
+# --------------------------------------------------------------------------- judge
+
+
+def _signal(name: str, value: float | int | bool) -> Signal:
+    number: float = float(value) if isinstance(value, bool) else value
+    if isinstance(number, float):
+        number = round(number, 4)
+    return Signal(name=name, value=number)
+
+
+def judge(doc: Document, *, page: PageSignals | None = None) -> Verdict:
+    """Return the Verdict on ``doc``: its kind, a confidence 0.0-1.0 and the signals behind it.
+
+    ``page`` adds facts about the whole HTML page (from :func:`page_signals`); without it
+    (plain text, or a Document from elsewhere) only the Document itself is judged.
+    """
+    facts = doc_features(doc)
+    signals_page = page or PageSignals()
+    scores = {
+        "article": article_score(facts, signals_page),
+        "listing": looks_like_listing(facts, signals_page),
+        "consent": looks_like_consent_wall(facts, signals_page),
+        "paywall": looks_like_paywall_stub(facts, signals_page),
+        "error": looks_like_error_page(facts, signals_page),
+        "empty": empty_score(facts, signals_page),
+    }
+    # Order of VERDICT_KINDS breaks ties (article first).
+    kind = max(VERDICT_KINDS, key=lambda k: scores[k])
+    total = sum(scores.values())
+    best = scores[kind]
+    confidence = best * (best / total) if total > 0 else 0.0
+    if total == 0:  # nothing at all is known: call it empty, unsure
+        kind = "empty"
+    signals = [
+        _signal("text_chars", facts.text_chars),
+        _signal("prose_chars", facts.prose_chars),
+        _signal("prose_paragraphs", facts.prose_paragraphs),
+        _signal("link_density", facts.link_density),
+        _signal("headings", facts.headings),
+        _signal("recommendation_items", facts.recommendation_items),
+    ]
+    if page is not None:
+        signals += [
+            _signal("page_text_chars", page.page_text_chars),
+            _signal("page_link_density", page.page_link_density),
+            _signal("page_paragraphs", page.page_paragraphs),
+            _signal("headline_links", page.headline_links),
+            _signal("jsonld_article", _has_type(page, ARTICLE_JSONLD_TYPES)),
+            _signal("jsonld_listing", _has_type(page, LISTING_JSONLD_TYPES)),
+            _signal("og_article", page.og_type == "article"),
+            _signal("consent_phrases", page.consent_phrases),
+            _signal("paywall_phrases", page.paywall_phrases),
+        ]
+    hint = signals_page.status_hint or facts.status_hint
+    if hint is not None:
+        signals.append(_signal("error_status", int(hint) if hint.isdigit() else 1))
+    signals += [_signal(f"score_{name}", scores[name]) for name in VERDICT_KINDS]
+    return Verdict(kind=kind, confidence=round(min(1.0, confidence), 3), signals=signals)
