@@ -1,9 +1,146 @@
-"""Plain text (temporary: being written)."""
+"""Plain text from a Document: the article body as a reader would copy it.
+
+What comes out (``docs/plain-text.md`` has the details):
+
+* only the body: no title, no metadata, no recommendation blocks (wherever they stand);
+* blocks separated by one blank line; headings as their text;
+* list items as ``- item`` or ``1. item`` (ordered lists count from ``start``), nested items and
+  an item's further paragraphs indented to the item's text;
+* quotes prefixed with ``> `` (``> > `` when nested); code verbatim, without fences;
+* table rows one per line, cells separated by `` | `` (caption first, when there is one);
+* figures as their caption, or their alt text when there is no caption; rules left out;
+* links as their text, images as their alt text, line breaks as newlines.
+
+The result ends in exactly one newline, or is empty. Output is deterministic, and the walk is
+iterative so arbitrarily deep documents cannot raise ``RecursionError``.
+"""
 
 from __future__ import annotations
 
-from articlekit.model import Document
+import re
+from collections.abc import Iterable, Iterator
+from typing import Final
+
+from articlekit.model import (
+    Block,
+    Code,
+    CodeBlock,
+    Document,
+    Figure,
+    Heading,
+    Image,
+    Inline,
+    LineBreak,
+    List,
+    Paragraph,
+    Recommendations,
+    Table,
+    Text,
+)
+from articlekit.serialise.markdown import layout_blocks
+
+__all__ = ["CELL_SEPARATOR", "blocks_to_text", "inline_lines", "to_text"]
+
+#: Between the cells of a table row. A tab would align in terminals but vanishes when the
+#: text is pasted or re-wrapped; " | " survives both and reads as a column boundary.
+CELL_SEPARATOR: Final = " | "
+
+_LINE_END_CHARS = re.compile(r"\r\n|[\r\n]")
+
+
+def inline_lines(inlines: Iterable[Inline]) -> list[str]:
+    """Return the text of ``inlines`` split at line breaks, each line stripped, no blank ends.
+
+    Links give their text, images their alt text, code its code; newlines inside text
+    become spaces, so only a LineBreak starts a new line.
+    """
+    lines: list[list[str]] = [[]]
+    stack: list[Iterator[Inline]] = [iter(inlines)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            continue
+        if isinstance(node, Text):
+            lines[-1].append(_LINE_END_CHARS.sub(" ", node.text))
+        elif isinstance(node, Code):
+            lines[-1].append(_LINE_END_CHARS.sub(" ", node.code))
+        elif isinstance(node, Image):
+            lines[-1].append(_LINE_END_CHARS.sub(" ", node.alt))
+        elif isinstance(node, LineBreak):
+            lines.append([])
+        else:
+            stack.append(iter(node.content))
+    out = ["".join(parts).strip() for parts in lines]
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return out
+
+
+def _one_line(inlines: Iterable[Inline]) -> str:
+    return " ".join(line for line in inline_lines(inlines) if line)
+
+
+def _code_lines(block: CodeBlock) -> list[str]:
+    code = _LINE_END_CHARS.sub("\n", block.code)
+    if code.endswith("\n"):
+        code = code[:-1]
+    return code.split("\n") if code.strip() else []
+
+
+def _table_lines(table: Table) -> list[str]:
+    lines = [_one_line(table.caption)] if _one_line(table.caption) else []
+    for row in table.rows:
+        if row.cells:
+            lines.append(CELL_SEPARATOR.join(_one_line(cell.content) for cell in row.cells))
+    return lines
+
+
+def _figure_lines(figure: Figure) -> list[str]:
+    caption = inline_lines(figure.caption)
+    if caption:
+        return caption
+    alt = _LINE_END_CHARS.sub(" ", figure.image.alt).strip()
+    return [alt] if alt else []
+
+
+def _text_leaf(block: Block, _previous: str | None) -> tuple[list[list[str]], str | None]:
+    lines: list[str] = []
+    if isinstance(block, Heading):
+        lines = [_one_line(block.content)] if _one_line(block.content) else []
+    elif isinstance(block, Paragraph):
+        lines = inline_lines(block.content)
+    elif isinstance(block, CodeBlock):
+        lines = _code_lines(block)
+    elif isinstance(block, Table):
+        lines = _table_lines(block)
+    elif isinstance(block, Figure):
+        lines = _figure_lines(block)
+    # Rule: nothing; a blank line already separates the blocks around it.
+    return [lines], None
+
+
+def _text_list_markers(block: List, _previous: str | None) -> tuple[list[str], str | None]:
+    if block.ordered:
+        return [f"{block.start + i}." for i in range(len(block.items))], None
+    return ["-"] * len(block.items), None
+
+
+def _is_recommendations(block: Block) -> bool:
+    return isinstance(block, Recommendations)
+
+
+def blocks_to_text(blocks: Iterable[Block]) -> str:
+    """Return the plain text of ``blocks``, ending in one newline ("" when nothing shows)."""
+    lines = layout_blocks(blocks, _text_leaf, _text_list_markers, skip=_is_recommendations)
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def to_text(doc: Document) -> str:
-    return doc.plain_text()
+    """Return the article body of ``doc`` as plain text, ending in one newline (or "").
+
+    No title, metadata or recommendation blocks: only what a reader would copy as the article.
+    """
+    return blocks_to_text(doc.blocks)
