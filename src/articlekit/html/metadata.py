@@ -250,6 +250,7 @@ _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|mor
 _TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
 _WHITESPACE: Final = re.compile(r"\s+")
 _SKIP_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
+_BREAK_TAGS: Final = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4"})
 _LANG_TAG: Final = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 _ISO_DATE: Final = re.compile(
@@ -328,6 +329,8 @@ def _text_of(el: etree._Element) -> str:
     parts: list[str] = []
     for node in el.iter():
         tag = node.tag
+        if tag in _BREAK_TAGS:  # "Name<br>Date" must not read "NameDate"
+            parts.append(" ")
         if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and node.text:
             parts.append(node.text)
         if node is not el and node.tail:
@@ -859,9 +862,14 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
         if count >= MAX_H1S:
             break
         _add(cands, "h1:text", _text_of(el))
+    # All scripts first, then rank: the article object may sit in a later script than
+    # an embedded video's.
+    scripts: list[Any] = []
     for el in root.iter("script"):
         if "ld+json" in _attr(el, "type").lower() and el.text:
-            _collect_jsonld(_jsonld_objects(parse_jsonld(el.text)), cands)
+            scripts.extend(parse_jsonld(el.text))
+    if scripts:
+        _collect_jsonld(_jsonld_objects(scripts), cands)
     first_time = True
     for el in root.iter("time"):
         stamp = el.get("datetime")

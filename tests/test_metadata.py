@@ -1,0 +1,812 @@
+"""Tests for articlekit.html.metadata: each source, each normalisation, hostile input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import lxml.html
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from articlekit.decode import decode_bytes
+from articlekit.html.metadata import (
+    MAX_VALUE_CHARS,
+    date_from_url,
+    extract_metadata,
+    normalize_authors,
+    normalize_date,
+    normalize_language,
+    parse_jsonld,
+    strip_site_name,
+)
+from articlekit.model import Metadata
+
+KNOWN_SOURCES = {
+    "jsonld",
+    "og",
+    "twitter",
+    "meta",
+    "dc",
+    "itemprop",
+    "time",
+    "byline",
+    "rel-author",
+    "rel-tag",
+    "url",
+    "h1",
+    "title",
+    "html-lang",
+    "link-canonical",
+}
+
+
+def page(head: str = "", body: str = "", *, lang: str | None = None) -> lxml.html.HtmlElement:
+    attr = f' lang="{lang}"' if lang is not None else ""
+    return lxml.html.document_fromstring(
+        f"<!DOCTYPE html><html{attr}><head>{head}</head><body>{body}<p>x</p></body></html>"
+    )
+
+
+def extract(
+    head: str = "", body: str = "", *, url: str | None = None
+) -> tuple[str | None, Metadata]:
+    return extract_metadata(page(head, body), url=url)
+
+
+def jsonld(obj: object) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# --------------------------------------------------------------------------- title
+
+TITLE_CASES = [
+    pytest.param(
+        jsonld({"@type": "NewsArticle", "headline": "From JSON-LD"})
+        + '<meta property="og:title" content="From OG"><title>From title</title>',
+        "",
+        "From JSON-LD",
+        "jsonld",
+        id="jsonld-first",
+    ),
+    pytest.param(
+        '<meta property="og:title" content="From OG"><title>From title</title>',
+        "",
+        "From OG",
+        "og",
+        id="og-over-title",
+    ),
+    pytest.param(
+        '<meta name="twitter:title" content="From Twitter"><title>From title</title>',
+        "",
+        "From Twitter",
+        "twitter",
+        id="twitter",
+    ),
+    pytest.param(
+        '<meta name="og:title" content="OG by name"><meta property="dc:title" content="DC">',
+        "",
+        "DC",
+        "dc",
+        id="dublin-core-over-og",
+    ),
+    pytest.param(
+        '<meta name="og:title" content="Given in name">'
+        '<meta property="og:title" content="Given in property">',
+        "",
+        "Given in property",
+        "og",
+        id="property-beats-name",
+    ),
+    pytest.param(
+        '<meta property="og:title" content="og:title content" name="ignored">'
+        '<meta property="twitter:title og:title" content="Shared value">',
+        "",
+        "og:title content",
+        "og",
+        id="space-separated-properties",
+    ),
+    pytest.param(
+        "<title>A Long Enough Article Title | Example Site</title>"
+        '<meta property="og:site_name" content="Example Site">',
+        "",
+        "A Long Enough Article Title",
+        "title",
+        id="site-name-suffix-stripped",
+    ),
+    pytest.param(
+        "<title>Some Headline About Things - Daily Planet</title>",
+        "<h1>Some Headline About Things</h1>",
+        "Some Headline About Things",
+        "h1",
+        id="h1-inside-title",
+    ),
+    pytest.param("", "<h1>Only A Heading Here</h1>", "Only A Heading Here", "h1", id="h1-only"),
+    pytest.param(
+        "<title>Title &amp; entities   and\n spaces</title>",
+        "",
+        "Title & entities and spaces",
+        "title",
+        id="entities-whitespace",
+    ),
+    pytest.param(
+        jsonld({"@type": "Article", "headline": "A summary sentence", "name": "New Zealand"})
+        + "<title>New Zealand - Wikipedia</title>",
+        "",
+        "New Zealand",
+        "jsonld",
+        id="jsonld-name-confirmed-by-title",
+    ),
+    pytest.param(
+        jsonld({"@type": "VideoObject", "name": "Side video"})
+        + jsonld({"@type": "NewsArticle", "headline": "The story"}),
+        "",
+        "The story",
+        "jsonld",
+        id="article-beats-embedded-video",
+    ),
+    pytest.param("", "", None, None, id="nothing"),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "title", "source"), TITLE_CASES)
+def test_title_sources(head: str, body: str, title: str | None, source: str | None) -> None:
+    got, meta = extract(head, body)
+    assert got == title
+    assert meta.source_of("title") == source
+
+
+def test_svg_title_is_not_the_page_title() -> None:
+    got, _ = extract("", "<svg><title>icon</title></svg><h1>Real Heading Of Page</h1>")
+    assert got == "Real Heading Of Page"
+
+
+def test_site_name_from_url_host_is_stripped() -> None:
+    got, _ = extract("<title>How to Build a Terrarium | eHow</title>", url="https://www.ehow.com/x")
+    assert got == "How to Build a Terrarium"
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Article Title Here – Site", "Site", "Article Title Here"),
+        ("Article Title Here - Site", "Site", "Article Title Here"),
+        ("Article Title Here | Site", "site", "Article Title Here"),
+        ("Site | Article Title Here", "Site", "Article Title Here"),
+        ("Site :: Article Title Here", "Site", "Article Title Here"),
+        ("Article Title Here | Le Monde", "Le Monde.fr", "Article Title Here"),
+        ("Weekly Issue 85 – Firefox Nightly News", "Firefox Nightly News", "Weekly Issue 85"),
+        ("Post Title Here – Hacks – the Web blog", "Hacks – the Web blog", "Post Title Here"),
+        ("Mozilla - Wikipedia", "Wikipedia", "Mozilla - Wikipedia"),  # rest too short
+        ("Article About Site Things", "Site", "Article About Site Things"),  # not at an end
+        ("Article Title Here | Other", "Site", "Article Title Here | Other"),
+        ("Article Title Here | Site", None, "Article Title Here | Site"),
+        ("Article Title Here | Site", "", "Article Title Here | Site"),
+        ("Site", "Site", "Site"),
+    ],
+)
+def test_strip_site_name(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_name(title, site) == expected
+
+
+# --------------------------------------------------------------------------- authors
+
+AUTHOR_CASES = [
+    (["By Jane Doe"], ("Jane Doe",)),
+    (["by: Jane Doe"], ("Jane Doe",)),
+    (["Written by Jane Doe"], ("Jane Doe",)),
+    (["Jane Doe and John Roe"], ("Jane Doe", "John Roe")),
+    (["Jane Doe & John Roe"], ("Jane Doe", "John Roe")),
+    (["Jane Doe, John Roe, Ann Poe"], ("Jane Doe", "John Roe", "Ann Poe")),
+    (["Jane Doe; John Roe"], ("Jane Doe", "John Roe")),
+    (["Jong, Michiel de"], ("Jong, Michiel de",)),  # last name first: one person
+    (["Von Anna Schmidt und Max Müller"], ("Anna Schmidt", "Max Müller")),
+    (["Par Sébastien Farcis"], ("Sébastien Farcis",)),
+    (["Por Ana Pérez y Juan Gómez"], ("Ana Pérez", "Juan Gómez")),
+    (["Di Mario Rossi e Luca Bianchi"], ("Mario Rossi", "Luca Bianchi")),
+    (["Door Jan de Vries"], ("Jan de Vries",)),
+    (["Przez Jan Kowalski i Anna Nowak"], ("Jan Kowalski", "Anna Nowak")),
+    (["作者：张三"], ("张三",)),
+    (["Jane Doe", "JANE DOE", "jane doe"], ("Jane Doe",)),
+    (["https://www.facebook.com/janedoe"], ()),
+    (["@janedoe"], ()),
+    (["Bradley M. Kuhn (http://ebb.org/bkuhn/)"], ("Bradley M. Kuhn",)),
+    (["   "], ()),
+    (["x" * 500], ()),
+]
+
+
+@pytest.mark.parametrize(("values", "expected"), AUTHOR_CASES)
+def test_normalize_authors(values: list[str], expected: tuple[str, ...]) -> None:
+    assert normalize_authors(values) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Ben Silverman, Games Editor", ("Ben Silverman",)),
+        ("Our Foreign Staff", ()),
+        ("Michael Isikoff Trump’s inauguration: ticket packages", ()),
+        ("Jan de Vries", ("Jan de Vries",)),
+    ],
+)
+def test_visible_bylines_drop_roles_and_phrases(value: str, expected: tuple[str, ...]) -> None:
+    assert normalize_authors([value], visible=True) == expected
+
+
+def test_metadata_authors_are_trusted_more_than_visible_text() -> None:
+    assert normalize_authors(["Contributors to Wikimedia projects"]) == (
+        "Contributors to Wikimedia projects",
+    )
+
+
+AUTHOR_SOURCE_CASES = [
+    pytest.param(
+        jsonld({"@type": "NewsArticle", "author": {"@type": "Person", "name": "Ann Lee"}}),
+        "",
+        ("Ann Lee",),
+        "jsonld",
+        id="jsonld-object",
+    ),
+    pytest.param(
+        jsonld(
+            {
+                "@type": "BlogPosting",
+                "author": [{"name": "Ann Lee"}, "Bo Chen", {"givenName": "Cy", "familyName": "Ng"}],
+            }
+        ),
+        "",
+        ("Ann Lee", "Bo Chen", "Cy Ng"),
+        "jsonld",
+        id="jsonld-list",
+    ),
+    pytest.param(
+        jsonld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebSite", "name": "Site"},
+                    {"@type": ["Article"], "author": {"name": "Graph Author"}},
+                ],
+            }
+        ),
+        "",
+        ("Graph Author",),
+        "jsonld",
+        id="jsonld-graph",
+    ),
+    pytest.param(
+        '<meta name="author" content="Meta Person">', "", ("Meta Person",), "meta", id="meta"
+    ),
+    pytest.param(
+        '<meta name="DC.creator" content="Dc Person">', "", ("Dc Person",), "dc", id="dublin-core"
+    ),
+    pytest.param(
+        '<meta property="article:author" content="https://facebook.com/someone">'
+        '<meta property="article:author" content="Og Person">',
+        "",
+        ("Og Person",),
+        "og",
+        id="article-author-url-skipped",
+    ),
+    pytest.param(
+        "", '<a rel="author" href="/u/x">Rel Person</a>', ("Rel Person",), "rel-author", id="rel"
+    ),
+    pytest.param(
+        "",
+        '<span itemprop="author" itemscope><span itemprop="name">Item Person</span>'
+        '<span itemprop="jobTitle">Editor</span></span>',
+        ("Item Person",),
+        "itemprop",
+        id="itemprop-with-name",
+    ),
+    pytest.param(
+        "",
+        '<div class="byline">By Visible Person | Updated 3 hours ago</div>',
+        ("Visible Person",),
+        "byline",
+        id="byline-class",
+    ),
+    pytest.param(
+        "",
+        '<div class="FeatureByline"> By <b>Camel Case</b><br>March 25, 2015</div>',
+        ("Camel Case",),
+        "byline",
+        id="byline-camelcase",
+    ),
+    pytest.param(
+        "",
+        '<p class="author-name">GILLIAN MOHNEY March 11, 2015 3:46 PM</p>'
+        '<div class="byline">By Someone Else</div>',
+        ("GILLIAN MOHNEY",),
+        "byline",
+        id="first-byline-wins",
+    ),
+    pytest.param(
+        "",
+        '<div class="comment-author">Commenter Name</div>',
+        (),
+        None,
+        id="comment-author-ignored",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "authors", "source"), AUTHOR_SOURCE_CASES)
+def test_author_sources(head: str, body: str, authors: tuple[str, ...], source: str | None) -> None:
+    _, meta = extract(head, body)
+    assert meta.authors == authors
+    assert meta.source_of("authors") == source
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-10-31", "2024-10-31"),
+        ("2024-10-31T10:00:00Z", "2024-10-31T10:00:00+00:00"),
+        ("2024-10-31T10:00:00.123456+01:00", "2024-10-31T10:00:00+01:00"),
+        ("2024-10-31T10:00:00-0500", "2024-10-31T10:00:00-05:00"),
+        ("2024-10-31 10:00", "2024-10-31T10:00:00"),
+        ("2017-11-03 03:01:00.000000", "2017-11-03T03:01:00"),
+        ("20241031", "2024-10-31"),
+        ("2024/10/31", "2024-10-31"),
+        ("Thu, 31 Oct 2024 10:00:00 +0100", "2024-10-31T10:00:00+01:00"),
+        ("October 31, 2024", "2024-10-31"),
+        ("Oct. 31st, 2024", "2024-10-31"),
+        ("31 octobre 2024", "2024-10-31"),
+        ("31. Oktober 2024 10:00", "2024-10-31T10:00:00"),
+        ("31 de octubre de 2024", "2024-10-31"),
+        ("April 28, 2019 at 6:01 pm", "2019-04-28T18:01:00"),
+        ("  2024-10-31  ", "2024-10-31"),
+        ("1850-01-01", None),
+        ("2024-02-30", None),
+        ("2024-10-31T25:00", None),
+        ("2024-10-31T10:00+25:00", None),
+        ("yesterday", None),
+        ("", None),
+        ("9" * 10_000, None),
+    ],
+)
+def test_normalize_date(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://x.org/2024/10/31/some-story/", "2024-10-31"),
+        ("https://x.org/news/2024-10-31-some-story", "2024-10-31"),
+        ("https://x.org/2024/1/5/story", "2024-01-05"),
+        ("https://x.org/20241031/story", "2024-10-31"),
+        ("https://x.org/2024/10/story", None),
+        ("https://x.org/2024/13/40/story", None),
+        ("https://x.org/item/12345678901/", None),
+        ("http://[::1", None),
+    ],
+)
+def test_date_from_url(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected
+
+
+DATE_CASES = [
+    pytest.param(
+        jsonld({"@type": "Article", "datePublished": "2024-01-02", "dateModified": "2024-01-05"})
+        + '<meta property="article:published_time" content="2023-12-31">',
+        "",
+        None,
+        ("2024-01-02", "jsonld"),
+        ("2024-01-05", "jsonld"),
+        id="jsonld",
+    ),
+    pytest.param(
+        '<meta property="article:published_time" content="2024-01-02T08:00:00+02:00">'
+        '<meta property="og:updated_time" content="2024-01-03T09:00:00+02:00">',
+        "",
+        None,
+        ("2024-01-02T08:00:00+02:00", "og"),
+        ("2024-01-03T09:00:00+02:00", "og"),
+        id="open-graph",
+    ),
+    pytest.param(
+        '<meta name="dc.date" content="2024-01-02">',
+        "",
+        None,
+        ("2024-01-02", "dc"),
+        (None, None),
+        id="dublin-core",
+    ),
+    pytest.param(
+        '<meta name="date" content="not a date"><meta name="pubdate" content="20240102">',
+        "",
+        None,
+        ("2024-01-02", "meta"),
+        (None, None),
+        id="meta-skips-unparseable",
+    ),
+    pytest.param(
+        "",
+        '<span itemprop="datePublished" content="2024-01-02">Jan 2</span>'
+        '<time itemprop="dateModified" datetime="2024-01-04">Jan 4</time>',
+        None,
+        ("2024-01-02", "itemprop"),
+        ("2024-01-04", "itemprop"),
+        id="itemprop",
+    ),
+    pytest.param(
+        "",
+        '<time datetime="2020-05-05">old</time><time pubdate datetime="2024-01-02">x</time>',
+        None,
+        ("2024-01-02", "time"),
+        (None, None),
+        id="time-pubdate-before-first",
+    ),
+    pytest.param(
+        "",
+        '<time datetime="2024-01-02T10:00">x</time>',
+        None,
+        ("2024-01-02T10:00:00", "time"),
+        (None, None),
+        id="time-first",
+    ),
+    pytest.param(
+        "",
+        "",
+        "https://x.org/2024/01/02/story",
+        ("2024-01-02", "url"),
+        (None, None),
+        id="url",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "body", "url", "published", "modified"), DATE_CASES)
+def test_date_sources(
+    head: str,
+    body: str,
+    url: str | None,
+    published: tuple[str | None, str | None],
+    modified: tuple[str | None, str | None],
+) -> None:
+    _, meta = extract(head, body, url=url)
+    assert (meta.published, meta.source_of("published")) == published
+    assert (meta.modified, meta.source_of("modified")) == modified
+
+
+# --------------------------------------------------------------------------- language
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("en", "en"),
+        ("EN", "en"),
+        ("en-us", "en-US"),
+        ("en_US", "en-US"),
+        ("pt-br", "pt-BR"),
+        ("zh-hant-tw", "zh-Hant-TW"),
+        ("es-419", "es-419"),
+        ("de-DE-1996", "de-DE-1996"),
+        ("en, fr", "en"),
+        ("x-default", None),
+        ("und", None),
+        ("english please", None),
+        ("12", None),
+        ("", None),
+    ],
+)
+def test_normalize_language(value: str, expected: str | None) -> None:
+    assert normalize_language(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "expected"),
+    [
+        ("pt-br", '<meta property="og:locale" content="en_US">', ("pt-BR", "html-lang")),
+        ("", '<meta property="og:locale" content="fr_FR">', ("fr-FR", "og")),
+        (None, '<meta http-equiv="Content-Language" content="de">', ("de", "meta")),
+        (None, jsonld({"@type": "Article", "inLanguage": "it"}), ("it", "jsonld")),
+        (None, "", (None, None)),
+    ],
+)
+def test_language_sources(
+    lang: str | None, head: str, expected: tuple[str | None, str | None]
+) -> None:
+    _, meta = extract_metadata(page(head, lang=lang))
+    assert (meta.language, meta.source_of("language")) == expected
+
+
+# --------------------------------------------------------------------------- other fields
+
+FIELD_CASES = [
+    pytest.param(
+        '<meta property="og:site_name" content="OG Site">'
+        + jsonld({"@type": "Article", "publisher": {"name": "LD Site"}}),
+        "site_name",
+        "OG Site",
+        "og",
+        id="site-og",
+    ),
+    pytest.param(
+        jsonld({"@type": "Article", "publisher": {"@type": "Organization", "name": "LD Site"}}),
+        "site_name",
+        "LD Site",
+        "jsonld",
+        id="site-jsonld-publisher",
+    ),
+    pytest.param(
+        jsonld({"@graph": [{"@type": "WebSite", "name": "Graph Site"}, {"@type": "Article"}]}),
+        "site_name",
+        "Graph Site",
+        "jsonld",
+        id="site-jsonld-website",
+    ),
+    pytest.param(
+        '<meta name="application-name" content="App Site">',
+        "site_name",
+        "App Site",
+        "meta",
+        id="site-application-name",
+    ),
+    pytest.param(
+        '<meta name="description" content="Meta desc">'
+        '<meta property="og:description" content="OG desc">',
+        "description",
+        "OG desc",
+        "og",
+        id="description-og-over-meta",
+    ),
+    pytest.param(
+        '<meta name="twitter:description" content="Tw desc">',
+        "description",
+        "Tw desc",
+        "twitter",
+        id="description-twitter",
+    ),
+    pytest.param(
+        jsonld({"@type": "Article", "description": "LD desc"})
+        + '<meta property="og:description" content="OG desc">',
+        "description",
+        "LD desc",
+        "jsonld",
+        id="description-jsonld-first",
+    ),
+    pytest.param(
+        '<link rel="canonical" href="/canonical/path"><meta property="og:url" content="https://x.org/og">',
+        "canonical_url",
+        "https://x.org/canonical/path",
+        "link-canonical",
+        id="canonical-made-absolute",
+    ),
+    pytest.param(
+        '<meta property="og:url" content="https://x.org/og">',
+        "canonical_url",
+        "https://x.org/og",
+        "og",
+        id="canonical-og-url",
+    ),
+    pytest.param(
+        '<meta property="og:image" content="/img/a.jpg">',
+        "image",
+        "https://x.org/img/a.jpg",
+        "og",
+        id="image-og-absolute",
+    ),
+    pytest.param(
+        '<meta name="twitter:image" content="data:image/png;base64,AAAA">'
+        + jsonld(
+            {"@type": "Article", "image": {"@type": "ImageObject", "url": "https://cdn/x.png"}}
+        ),
+        "image",
+        "https://cdn/x.png",
+        "jsonld",
+        id="image-data-url-skipped",
+    ),
+    pytest.param(
+        '<base href="https://cdn.example/base/"><meta property="og:image" content="a.jpg">',
+        "image",
+        "https://cdn.example/base/a.jpg",
+        "og",
+        id="image-base-element",
+    ),
+]
+
+
+@pytest.mark.parametrize(("head", "field", "value", "source"), FIELD_CASES)
+def test_field_sources(head: str, field: str, value: str, source: str) -> None:
+    _, meta = extract(head, url="https://x.org/story")
+    assert getattr(meta, field) == value
+    assert meta.source_of(field) == source
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "tags", "source"),
+    [
+        (
+            '<meta property="article:tag" content="Politics">'
+            '<meta property="article:tag" content="EU">'
+            '<meta name="keywords" content="ignored">',
+            "",
+            ("Politics", "EU"),
+            "og",
+        ),
+        ('<meta name="keywords" content="a, b; c, A, ,">', "", ("a", "b", "c"), "meta"),
+        (jsonld({"@type": "Article", "keywords": ["x", "y"]}), "", ("x", "y"), "jsonld"),
+        (jsonld({"@type": "Article", "keywords": "x, y"}), "", ("x", "y"), "jsonld"),
+        (
+            "",
+            '<a rel="tag" href="/t/1">One</a><a rel="tag" href="/t/2">Two</a>',
+            ("One", "Two"),
+            "rel-tag",
+        ),
+        ("", "", (), None),
+    ],
+)
+def test_tags(head: str, body: str, tags: tuple[str, ...], source: str | None) -> None:
+    _, meta = extract(head, body)
+    assert meta.tags == tags
+    assert meta.source_of("tags") == source
+
+
+FULL_PAGE = (
+    jsonld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": "Full Page Headline Here",
+            "author": {"name": "Ann Lee"},
+            "datePublished": "2024-01-02T03:04:05Z",
+            "dateModified": "2024-01-03",
+            "publisher": {"name": "The Site"},
+            "keywords": "a,b",
+            "image": "https://x.org/i.jpg",
+            "description": "About it.",
+        }
+    )
+    + '<link rel="canonical" href="https://x.org/c">'
+)
+
+
+def test_every_set_field_has_a_known_source() -> None:
+    title, meta = extract_metadata(page(FULL_PAGE, lang="en"), url="https://x.org/s")
+    assert title == "Full Page Headline Here"
+    fields = {
+        "title": title,
+        "authors": meta.authors,
+        "published": meta.published,
+        "modified": meta.modified,
+        "site_name": meta.site_name,
+        "language": meta.language,
+        "description": meta.description,
+        "tags": meta.tags,
+        "image": meta.image,
+        "canonical_url": meta.canonical_url,
+    }
+    assert all(fields.values())
+    recorded = {s.field: s.source for s in meta.sources}
+    assert set(recorded) == set(fields)
+    assert set(recorded.values()) <= KNOWN_SOURCES
+    assert meta.published == "2024-01-02T03:04:05+00:00"
+
+
+def test_unset_fields_have_no_source() -> None:
+    title, meta = extract_metadata(page())
+    assert title is None
+    assert meta == Metadata()
+    assert meta.sources == ()
+
+
+def test_extraction_does_not_modify_the_tree() -> None:
+    root = page(FULL_PAGE, '<div class="byline">By X Y</div><time datetime="2024-01-01">t</time>')
+    before = etree.tostring(root)
+    extract_metadata(root, url="https://x.org/2024/01/01/s")
+    assert etree.tostring(root) == before
+
+
+# --------------------------------------------------------------------------- hostile input
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ('{"@type": "Article", "headline": "Trailing",}', "Trailing"),
+        ('{"@type": "Article", "author": [{"name": "A"},], "headline": "In list",}', "In list"),
+        ('<!-- {"@type": "Article", "headline": "Commented"} -->', "Commented"),
+        ('//<![CDATA[\n{"@type": "Article", "headline": "Cdata"}\n//]]>', "Cdata"),
+        ('{"@type": "Article", "headline": "Ben &amp; Jerry&#39;s"}', "Ben & Jerry's"),
+        (
+            "{&quot;@type&quot;: &quot;Article&quot;, &quot;headline&quot;: &quot;Escaped&quot;}",
+            "Escaped",
+        ),
+        ('{"@type": "Person"} {"@type": "Article", "headline": "Second object"}', "Second object"),
+        ('[{"@type": "Article", "headline": "In array"}]', "In array"),
+        ('{"@type": "http://schema.org/NewsArticle", "headline": "Type URL"}', "Type URL"),
+        ('{"@type": "Article", "headline": "Raw\nnewline"}', "Raw newline"),
+    ],
+)
+def test_damaged_jsonld_is_repaired(script: str, expected: str) -> None:
+    title, _ = extract(f'<script type="application/ld+json">{script}</script>')
+    assert title == expected
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "{",
+        "not json at all",
+        "[" * 100_000 + "]" * 100_000,
+        '{"@type": "Article", "headline": ' + "[" * 50_000 + "]" * 50_000 + "}",
+        '{"@type": ["Article", 3, null], "headline": 5, "author": {"name": {"x": [1, 2]}}}',
+        '{"@type": "Article", "author": ' + '{"name": ' * 200 + '"deep"' + "}" * 200 + "}",
+        '{"@graph": {"@graph": {"@graph": []}}}',
+        "null",
+        "12",
+        '"just a string"',
+        '{"@type": "Article", "datePublished": 20240101, "image": [null, 3, {}], "keywords": 7}',
+    ],
+)
+def test_hostile_jsonld_never_raises(script: str) -> None:
+    title, meta = extract(f'<script type="application/ld+json">{script}</script>')
+    assert title is None or isinstance(title, str)
+    assert isinstance(meta, Metadata)
+
+
+def test_parse_jsonld_returns_every_value() -> None:
+    assert parse_jsonld('{"a": 1}\n{"b": 2};') == [{"a": 1}, {"b": 2}]
+    assert parse_jsonld("") == []
+    assert parse_jsonld("{" * 10) == []
+
+
+def test_huge_values_are_ignored() -> None:
+    huge = "x" * (MAX_VALUE_CHARS * 3)
+    title, meta = extract(
+        f'<meta property="og:title" content="{huge}"><title>Normal Title</title>'
+        f'<meta name="description" content="{huge}"><meta name="author" content="{huge}">'
+    )
+    assert title == "Normal Title"
+    assert meta.description is None
+    assert meta.authors == ()
+
+
+def test_many_values_are_bounded() -> None:
+    tags = "".join(f'<meta property="article:tag" content="tag{i}">' for i in range(500))
+    _, meta = extract(tags)
+    assert 0 < len(meta.tags) <= 64
+
+
+@given(st.text(min_size=1, max_size=300))
+def test_arbitrary_head_text_never_raises(text: str) -> None:
+    markup = (
+        f"<html lang='{text[:5]}'><head><title>{text}</title><meta name='author' content='{text}'>"
+        f"<meta property='article:published_time' content='{text}'>"
+        f"<script type='application/ld+json'>{text}</script></head>"
+        f"<body><div class='byline'>{text}</div><time datetime='{text}'>t</time></body></html>"
+    )
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (etree.ParserError, ValueError):
+        return
+    title, _ = extract_metadata(root, url="https://x.org/" + text[:20])
+    assert title is None or title.strip() == title
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def test_never_raises_on_readability_pages(corpus: Path) -> None:
+    folder = corpus / "readability-pages"
+    pages = sorted(folder.glob("*/source.html.gz"))
+    if not pages:
+        pytest.skip(f"no readability pages under {folder}")
+    titled = 0
+    for path in pages:
+        html, _ = decode_bytes(gzip.decompress(path.read_bytes()))
+        title, meta = extract_metadata(lxml.html.document_fromstring(html), url=None)
+        assert isinstance(meta, Metadata), path
+        titled += bool(title)
+    assert titled >= len(pages) * 0.9
