@@ -72,8 +72,9 @@ def _truth(page: Path) -> Structure:
     return structure_from_html(text, meta.get("title"))
 
 
-def _table_row(name: str, totals: dict[str, list[int]], titles: float, tokens: float,
-               pages: int) -> list[object]:
+def _table_row(
+    name: str, totals: dict[str, list[int]], titles: float, tokens: float, pages: int
+) -> list[object]:
     row: list[object] = [name, pages, titles / pages]
     for feature in FEATURES:
         tp, n_truth, n_pred = totals[feature]
@@ -121,8 +122,16 @@ def structure_table(worst: int, only: str | None) -> str:
             if count:
                 label = f"{tool} {'parse_text' if mode == 'articlekit' else 'baseline'}"
                 rows.append(_table_row(label, totals, titles, tokens, count))
-    headers = ["tool", "pages", "title acc", "heading F1 (level)", "heading F1",
-               "list-item F1", "paragraph F1", "token F1"]
+    headers = [
+        "tool",
+        "pages",
+        "title acc",
+        "heading F1 (level)",
+        "heading F1",
+        "list-item F1",
+        "paragraph F1",
+        "token F1",
+    ]
     out = format_table(headers, rows)
     if worst:
         misses.sort(reverse=True)

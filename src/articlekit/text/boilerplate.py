@@ -26,8 +26,9 @@ __all__ = ["PieceStats", "drop_furniture", "find_article_span", "score_piece"]
 MAX_FURNITURE_LINES = 2
 # A piece with more of its characters inside links than this is navigation.
 MAX_LINK_DENSITY = 0.5
-# Prose: at least this many words and a sentence end.
+# Prose: at least this many words and a sentence end, or MIN_LONG_WORDS words.
 MIN_PROSE_WORDS = 12
+MIN_LONG_WORDS = 36
 # What a short, link-free line (a menu entry in w3m output, a caption) costs, in chars:
 # about a short sentence, so five menu lines outweigh one real paragraph's opening.
 SHORT_PIECE_PENALTY_CHARS = 40
@@ -75,7 +76,7 @@ def score_piece(piece: Piece, stats: PieceStats) -> float:
         return stats.chars / 2
     if piece.kind == "list":
         return stats.chars / 2 if stats.words >= MIN_PROSE_WORDS * 2 else -SHORT_PIECE_PENALTY_CHARS
-    if stats.words >= MIN_PROSE_WORDS and stats.sentence:
+    if stats.words >= MIN_PROSE_WORDS and stats.sentence or stats.words >= MIN_LONG_WORDS:
         return float(stats.chars)
     return -SHORT_PIECE_PENALTY_CHARS
 

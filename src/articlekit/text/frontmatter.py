@@ -21,6 +21,8 @@ __all__ = ["FrontMatter", "parse_date", "read_front_matter"]
 
 # A title is one line of at most this many characters.
 MAX_TITLE_CHARS = 200
+# ... on up to this many lines (lynx and w3m wrap a long title at 80 columns).
+MAX_TITLE_LINES = 3
 # A kicker is a section label: a few words at most.
 MAX_KICKER_WORDS = 3
 MAX_KICKER_CHARS = 30
@@ -128,7 +130,7 @@ class FrontMatter:
     sources: list[FieldSource] = field(default_factory=list)
 
 
-_TERMINAL = ".,;:!"
+_TERMINAL = ".,;:"
 
 
 def _plain(piece: Piece, *, markdown: bool, lynx: bool) -> str:
@@ -191,22 +193,14 @@ def read_front_matter(pieces: list[Piece], *, markdown: bool, lynx: bool) -> Fro
     if not live:
         return front
     first = live[0]
-    first_text = _plain(first, markdown=markdown, lynx=lynx)
-    is_heading_title = first.kind == "heading" and first.level == 1
-    if is_heading_title or (
-        first.kind in ("paragraph", "heading", "quote")
-        and first.line_count == 1
-        and looks_like_title(
-            first_text
-            if first.kind != "quote"
-            else _plain(first.children[0], markdown=markdown, lynx=lynx)
-            if first.children
-            else ""
-        )
-        and len(live) > 1
+    candidate = first.children[0] if first.kind == "quote" and first.children else first
+    first_text = _plain(candidate, markdown=markdown, lynx=lynx)
+    if (first.kind == "heading" and first.level == 1) or (
+        len(live) > 1
+        and candidate.kind in ("paragraph", "heading")
+        and candidate.line_count <= MAX_TITLE_LINES
+        and looks_like_title(first_text)
     ):
-        if first.kind == "quote" and first.children:
-            first_text = _plain(first.children[0], markdown=markdown, lynx=lynx)
         front.title = first_text
         front.sources.append(FieldSource(field="title", source="text"))
         first.kind = "dropped"

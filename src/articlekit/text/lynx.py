@@ -22,7 +22,8 @@ from articlekit.text.lines import Lines
 __all__ = ["REFERENCE_HEADINGS", "split_references"]
 
 REFERENCE_HEADINGS = frozenset({"references", "visible links:", "hidden links:", "visible links"})
-_REFERENCE = re.compile(r"(\d{1,6})\.\s+(\S{1,4000})$")
+# "12. https://..." - lynx prints URLs as found, spaces included.
+_REFERENCE = re.compile(r"(\d{1,6})\.\s+(\S{0,100}[:/#?].{0,4000})$")
 # At least this share of the non-blank lines after the heading must be numbered URLs;
 # an article section titled "References" holds prose or citations instead.
 MIN_REFERENCE_SHARE = 0.8
@@ -57,7 +58,7 @@ def split_references(lines: Lines) -> tuple[int, dict[int, str]]:
         match = _REFERENCE.match(text)
         if match:
             numbered += 1
-            urls.setdefault(int(match.group(1)), match.group(2))
+            urls.setdefault(int(match.group(1)), match.group(2).replace(" ", "%20"))
         else:
             other += 1
             if start < n or other > numbered + 2:

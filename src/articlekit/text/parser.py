@@ -15,6 +15,7 @@ The pipeline, each stage a function of its own::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from articlekit.model import (
@@ -58,6 +59,8 @@ MAX_FLUSH_HEADING_LINES = 3
 # the document title is level 1, so section headings start at 2.
 DEFAULT_HEADING_LEVEL = 2
 _CLOSING = ".,;:!"
+# A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
 
 
 class _Context:
@@ -186,7 +189,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         chars += len(plain)
         words += len(plain.split())
         link_chars += sum(len(plain_text(i)) for i in inlines if isinstance(i, Link))
-        sentence = sentence or plain.rstrip("\"'”’)»").endswith((".", "!", "?", ":", "。"))
+        sentence = sentence or bool(_SENTENCE_END.search(plain))
     return PieceStats(chars=chars, words=words, link_chars=link_chars, sentence=sentence)
 
 

@@ -187,8 +187,8 @@ def list_marker(line: str) -> Marker | None:
 
 
 def _starts_list(marker: Marker) -> bool:
-    """Return True when ``marker`` may open a list (letters and roman numerals start at 1)."""
-    return marker.style in ("bullet", "number") or marker.number == 1
+    """Return True when ``marker`` may open a list: a bullet, or a number/letter 0 or 1."""
+    return marker.style == "bullet" or marker.number <= 1
 
 
 # ---------------------------------------------------------------------------- rules
@@ -224,6 +224,8 @@ def fence(state: State, start: int, silent: bool) -> int | None:
     return min(end + 1, state.end)
 
 
+# A wrapped heading spans at most this many lines.
+MAX_HEADING_LINES = 3
 _ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -235,18 +237,34 @@ def atx_heading(state: State, start: int, silent: bool) -> int | None:
     match = _ATX.match(line[:2000])
     if match is None or not match.group(2).strip("# "):
         return None
-    if not silent:
-        state.pieces.append(
-            Piece(
-                kind="heading",
-                first=start,
-                last=start,
-                text=match.group(2).strip(),
-                level=len(match.group(1)),
-                origin="atx",
-            )
+    if silent:
+        return start + 1
+    parts = [match.group(2).strip()]
+    last = start
+    lines = state.lines
+    # html2text wraps long headings too: the next lines continue a full heading line
+    while (
+        len(parts) < MAX_HEADING_LINES
+        and last + 1 < state.end
+        and not lines.blank[last + 1]
+        and state.layout.is_full(lines.indent[last] + len(lines.text[last]))
+        and not lines.text[last + 1].startswith("#")
+        and list_marker(lines.text[last + 1]) is None
+    ):
+        last += 1
+        parts.append(lines.text[last])
+    state.pieces.append(
+        Piece(
+            kind="heading",
+            first=start,
+            last=last,
+            text=join_lines(parts),
+            level=len(match.group(1)),
+            origin="atx",
+            line_count=last - start + 1,
         )
-    return start + 1
+    )
+    return last + 1
 
 
 _UNDERLINE = re.compile(r"(=+|-+)")
@@ -517,6 +535,11 @@ UNWRAPPED_PARAGRAPH_CHARS = 100
 # ---------------------------------------------------------------------------- lists
 
 
+# Deeper indentation than this many levels is read as the deepest level: nesting in text
+# dumps rarely passes 4, and a bound keeps the emitted tree shallow.
+MAX_LIST_DEPTH = 8
+
+
 @dataclass(slots=True)
 class _Level:
     marker_indent: int
@@ -562,7 +585,7 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
     """
     lines = state.lines
     marker = list_marker(lines.text[start])
-    if marker is None or not _starts_list(marker):
+    if marker is None or not (marker.style == "number" or _starts_list(marker)):
         return None
     if silent:
         return start + 1
@@ -626,7 +649,13 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
         while len(stack) > 1 and indent < stack[-1].marker_indent - 1:
             stack.pop()
         top = stack[-1]
-        if indent > top.marker_indent + 1 and current is not None:
+        if indent > top.marker_indent + 1 and current is not None and not _starts_list(mk):
+            # "89. Archived ..." under an item: a wrapped line that begins with a number
+            item_parts.append(text)
+            last = i
+            i += 1
+            continue
+        if indent > top.marker_indent + 1 and current is not None and len(stack) < MAX_LIST_DEPTH:
             sub = _new_list(i, mk, indent)
             current.children.append(sub)
             stack.append(_Level(indent, indent + mk.width, mk.style, sub))
