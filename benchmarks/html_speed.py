@@ -1,0 +1,254 @@
+"""Throughput of articlekit next to trafilatura, readability-lxml and a bare lxml parse.
+
+Run (bench virtualenv, see benchmarks/README.md)::
+
+    .venv-bench/bin/python benchmarks/html_speed.py
+    .venv-bench/bin/python benchmarks/html_speed.py --pages readability --repeat 5
+
+Every tool turns each page's raw bytes into article text (articlekit:
+``to_text(parse_html(bytes, url=url))``, exactly as in html_accuracy.py); the floor is
+``lxml.html.fromstring(bytes)``, a parse that finds nothing. The tools run one after the
+other over all pages, in one process; the whole round is repeated ``--repeat`` times and each
+tool's best round counts (the least disturbed by other work on the machine; the median is
+printed too). Pages are read before timing; decoding is part of each tool's time.
+
+Linearity: for a sample of pages, the body's content is repeated 8 times inside one document
+(raw bytes between ``<body ...>`` and ``</body>``) and the time for that page is compared
+with the time for the original. Cost that grows linearly gives a ratio near 8 (a little
+less: the head and fixed costs are not repeated); a quadratic step would give ~64.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import re
+import statistics
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from common import (
+    DEFAULT_TIMEOUT,
+    READABILITY_URL,
+    Tool,
+    ToolUnavailable,
+    corpus_dir,
+    forbid_network,
+    format_table,
+    load_readability_pages,
+    load_tool,
+    load_trafilatura_eval,
+    run_timed,
+)
+
+SPEED_TOOLS = ("lxml-floor", "articlekit", "trafilatura", "readability")
+#: How many times the body is repeated for the linearity check.
+SCALE = 8
+_BODY = re.compile(rb"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _floor() -> Tool:
+    lxml_html = importlib.import_module("lxml.html")
+
+    def parse_only(raw: bytes, url: str | None) -> str:
+        lxml_html.fromstring(raw)
+        return ""
+
+    return Tool("lxml-floor", parse_only, "lxml.html.fromstring(bytes): bare parse, no extraction")
+
+
+def _load(name: str) -> Tool:
+    return _floor() if name == "lxml-floor" else load_tool(name)
+
+
+def scaled_page(raw: bytes, times: int = SCALE) -> bytes | None:
+    """Return ``raw`` with its body content repeated ``times`` times, or None without a body."""
+    match = _BODY.search(raw)
+    if match is None or not match.group(1).strip():
+        return None
+    inner = match.group(1)
+    return raw[: match.start(1)] + inner * times + raw[match.end(1) :]
+
+
+@dataclass
+class Timing:
+    """A tool's total seconds per round over all pages, and its failures."""
+
+    tool: Tool
+    rounds: list[float] = field(default_factory=list)
+    failures: dict[str, int] = field(default_factory=dict)
+
+
+def _round(tool: Tool, items: list[tuple[bytes, str | None]], timeout: float) -> tuple[float, int]:
+    """Return (seconds, failures) of one pass of ``tool`` over ``items``."""
+    gc.collect()
+    total = 0.0
+    failed = 0
+    for raw, url in items:
+        outcome = run_timed(
+            partial(tool.text, raw, url), timeout=timeout, expected_errors=tool.expected_errors
+        )
+        total += outcome.seconds
+        failed += outcome.status in ("crash", "timeout")
+    return total, failed
+
+
+def _best_time(func: Callable[[], Any], repeat: int, timeout: float) -> float | None:
+    """Return the best of ``repeat`` timed calls of ``func``, None when any call fails."""
+    best: float | None = None
+    for _ in range(repeat):
+        outcome = run_timed(func, timeout=timeout)
+        if outcome.status != "ok":
+            return None
+        best = outcome.seconds if best is None else min(best, outcome.seconds)
+    return best
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tools", default=",".join(SPEED_TOOLS), help="comma-separated tools")
+    parser.add_argument(
+        "--pages",
+        choices=("trafilatura", "readability", "both"),
+        default="trafilatura",
+        help="which corpus's pages to time (default: trafilatura-eval, 343 pages)",
+    )
+    parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; the best counts")
+    parser.add_argument(
+        "--scale-pages",
+        type=int,
+        default=20,
+        help="pages (evenly spread over the set) for the 8x linearity check; 0 to skip",
+    )
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    parser.add_argument("--corpus", type=Path)
+    return parser.parse_args(argv)
+
+
+def _items(args: argparse.Namespace) -> list[tuple[bytes, str | None]]:
+    root = args.corpus or corpus_dir()
+    items: list[tuple[bytes, str | None]] = []
+    if args.pages in ("trafilatura", "both"):
+        items += [(p.raw(), p.url) for p in load_trafilatura_eval(root, limit=args.limit)]
+    if args.pages in ("readability", "both"):
+        items += [
+            (p.raw(), READABILITY_URL) for p in load_readability_pages(root, limit=args.limit)
+        ]
+    return items
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Time the tools and print throughput and linearity tables; return the exit code."""
+    args = _parse_args(argv)
+    forbid_network()
+    items = _items(args)
+    timings: list[Timing] = []
+    skipped: list[str] = []
+    for name in (t.strip() for t in args.tools.split(",") if t.strip()):
+        try:
+            tool = _load(name)
+        except ToolUnavailable as exc:
+            skipped.append(str(exc))
+            continue
+        run_timed(partial(tool.text, *items[0]), timeout=args.timeout)  # warm-up, untimed
+        timings.append(Timing(tool))
+    for index in range(args.repeat):
+        for timing in timings:
+            print(
+                f"round {index + 1}/{args.repeat}: {timing.tool.name} ...",
+                file=sys.stderr,
+                flush=True,
+            )
+            seconds, failed = _round(timing.tool, items, args.timeout)
+            timing.rounds.append(seconds)
+            timing.failures[str(index)] = failed
+    _print_throughput(timings, skipped, len(items), args)
+    if args.scale_pages:
+        _print_linearity(timings, items, args)
+    return 0
+
+
+def _print_throughput(
+    timings: list[Timing], skipped: list[str], n: int, args: argparse.Namespace
+) -> None:
+    print(f"\n{n} pages ({args.pages}), {args.repeat} rounds, best round counts\n")
+    floor = next((t for t in timings if t.tool.name == "lxml-floor"), None)
+    floor_best = min(floor.rounds) if floor else None
+    rows = []
+    for t in timings:
+        best, median = min(t.rounds), statistics.median(t.rounds)
+        rows.append(
+            [
+                t.tool.name,
+                f"{best:.2f}",
+                f"{median:.2f}",
+                f"{n / best:.1f}" if best else "-",
+                f"{1000 * best / n:.2f}",
+                f"{best / floor_best:.2f}" if floor_best else "-",
+                max(t.failures.values(), default=0),
+            ]
+        )
+    headers = ["tool", "best s", "median s", "pages/s", "ms/page", "x floor time", "failed"]
+    print(format_table(headers, rows))
+    by_name = {t.tool.name: min(t.rounds) for t in timings}
+    ours, theirs = by_name.get("articlekit"), by_name.get("trafilatura")
+    if ours and theirs:
+        print(f"\narticlekit throughput / trafilatura's: x{theirs / ours:.2f} (target >= 2)")
+    if ours and floor_best:
+        print(f"articlekit time / bare-parse floor: x{ours / floor_best:.2f} (target <= 3)")
+    print("\nhow each tool was called:")
+    for t in timings:
+        print(f"  {t.tool.name}: {t.tool.note}")
+    for reason in skipped:
+        print(f"  SKIPPED {reason}")
+
+
+def _print_linearity(
+    timings: list[Timing], items: list[tuple[bytes, str | None]], args: argparse.Namespace
+) -> None:
+    step = max(1, len(items) // args.scale_pages)
+    sample = []
+    for raw, url in items[::step][: args.scale_pages]:
+        big = scaled_page(raw)
+        if big is not None:
+            sample.append((raw, big, url))
+    print(
+        f"\nlinearity: time(body x{SCALE}) / time(page) over {len(sample)} pages, "
+        f"best of {args.repeat} each (linear ~{SCALE}, quadratic ~{SCALE * SCALE})\n"
+    )
+    rows = []
+    for t in timings:
+        ratios: list[float] = []
+        small_total = big_total = 0.0
+        for raw, big, url in sample:
+            small = _best_time(partial(t.tool.text, raw, url), args.repeat, args.timeout)
+            large = _best_time(partial(t.tool.text, big, url), args.repeat, args.timeout * SCALE)
+            if small and large:
+                ratios.append(large / small)
+                small_total += small
+                big_total += large
+        if not ratios:
+            rows.append([t.tool.name, "-", "-", "-", "-", 0])
+            continue
+        rows.append(
+            [
+                t.tool.name,
+                statistics.median(ratios),
+                big_total / small_total,
+                min(ratios),
+                max(ratios),
+                len(ratios),
+            ]
+        )
+    headers = ["tool", "median ratio", "total ratio", "min", "max", "pages"]
+    print(format_table(headers, rows))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
