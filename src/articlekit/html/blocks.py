@@ -22,7 +22,7 @@ import lxml.html
 from lxml import etree
 
 from articlekit.html import vocab
-from articlekit.html.clean import FLAG_BLOCK, Labels, Stats, class_id
+from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, Labels, Stats, class_id
 from articlekit.html.recommendations import recommendations_block
 from articlekit.html.tree import collapse_ws, image_source, resolve_url
 from articlekit.model import (
@@ -55,6 +55,7 @@ __all__ = [
     "MAX_NESTING",
     "BlockBuilder",
     "code_language",
+    "drop_dangling_headings",
     "is_layout_table",
     "is_link_cluster",
     "normalise_headings",
@@ -73,13 +74,19 @@ MIN_CLUSTER_LINKS: Final = 3
 MAX_BOILERPLATE_PHRASE_CHARS: Final = 80
 # A table cell holding more text than this is page layout, not data (characters).
 LAYOUT_CELL_CHARS: Final = 1200
+# Longest text (characters) an image container may hold for it to be read as the image's
+# caption rather than as article text.
+MAX_CAPTION_CHARS: Final = 300
+# A list whose items are all links this long on average (characters) lists articles.
+MIN_REC_ITEM_CHARS: Final = 20
 # rows * columns at which a table without explicit headers counts as data (Readability).
 MIN_DATA_TABLE_CELLS: Final = 10
 
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
-_SKIP_INLINE = frozenset({"script", "style", "noscript", "template", "button", "svg", "input"})
+# (<noscript> is not here: the labels decide, since some pages keep the article in one)
+_SKIP_INLINE = frozenset({"script", "style", "template", "button", "svg", "input", "select"})
 _CONTAINERS = frozenset(
     {
         "div", "section", "article", "main", "header", "center", "body", "html", "details",
@@ -87,6 +94,9 @@ _CONTAINERS = frozenset(
         "caption", "figcaption", "tbody", "thead", "tfoot", "tr", "td", "th", "form", "label",
     }
 )  # fmt: skip
+_CAPTION_HOLDERS = frozenset(
+    {"div", "section", "ul", "ol", "table", "header", "center", "span", "td", "p", "a"}
+)
 _LANG_CLASS = re.compile(
     r"(?:^|\s)(?:language|lang|brush|highlight-source|sourcecode)[-:_ ]+([\w+#.-]+)", re.IGNORECASE
 )
@@ -146,6 +156,25 @@ def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool
 
 def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without headings that head nothing.
+
+    A heading followed by the end of the article, by a heading of the same or a higher
+    level, or by a recommendation block lost its section to boilerplate removal
+    ("Related articles" over a dropped list, "Share this" over dropped buttons).
+    """
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+            if nxt is None or isinstance(nxt, Recommendations):
+                continue
+            if isinstance(nxt, Heading) and nxt.level <= block.level:
+                continue
+        out.append(block)
+    return out
 
 
 def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
@@ -488,20 +517,30 @@ class BlockBuilder:
             out.append(Rule(provenance=self._prov(el)))
             return
         st = self.stats.get(el)
-        if (
-            st is not None
-            and tag in ("div", "section", "ul", "ol", "table", "header", "center", "span", "td")
-            and is_link_cluster(st)
-        ):
-            return
+        if st is not None and tag in _CAPTION_HOLDERS:
+            if tag != "td" and is_link_cluster(st):
+                return
+            if st.text <= MAX_CAPTION_CHARS:
+                names = class_id(el)
+                if st.flags & FLAG_IMG and names and vocab.FIGURE_CLASS.search(names):
+                    self._figure(el, out, depth)
+                    return
+                if not st.flags & FLAG_IMG and names and vocab.CAPTION_CLASS.search(names):
+                    return  # the caption or credit of an image that is not shown
         self._container(el, out, depth)
 
     def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         st = self.stats.get(el)
-        if st is not None and is_link_cluster(st) and st.text < 20 * max(1, st.anchors):
-            # a list of short links inside the article body: a menu or a tag list
-            if st.links > 0.9 * st.text:
-                return
+        if st is not None and st.anchors >= 2 and st.links > 0.9 * st.text:
+            if st.text >= MIN_REC_ITEM_CHARS * st.anchors:
+                # a list of article titles, each a link: related articles
+                block = recommendations_block(el, self.base, title=None, page_url=self.page_url)
+                if block is not None:
+                    out.append(
+                        Recommendations(title=None, items=block.items, provenance=self._prov(el))
+                    )
+            # otherwise a list of short links: a menu or a tag list
+            return
         items: list[ListItem] = []
         for child in el:
             if not isinstance(child.tag, str) or child in self.skip:
@@ -600,6 +639,8 @@ class BlockBuilder:
         caption: tuple[Inline, ...] = ()
         if caption_el is not None:
             caption = self._inlines_of(caption_el, depth)
+        elif el.tag != "figure":
+            caption = _without_images(self._inlines_of(el, depth))
         images = [
             img
             for img in el.iter("img", "amp-img")
@@ -692,6 +733,21 @@ class BlockBuilder:
             if tag in vocab.BLOCK_TAGS and out and not isinstance(out[-1], LineBreak):
                 _append_text(out, " ")
             _extend(out, inner)
+
+
+def _without_images(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Return ``inlines`` with images (and links left empty by that) taken out."""
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Image):
+            continue
+        if isinstance(node, Link):
+            inner = _without_images(node.content)
+            if not inner:
+                continue
+            node = Link(url=node.url, content=inner, title=node.title)
+        out.append(node)
+    return _finish(out)
 
 
 def _extend(out: list[Inline], inner: list[Inline]) -> None:

@@ -33,6 +33,7 @@ from articlekit.html import vocab
 __all__ = [
     "FLAG_BLOCK",
     "FLAG_H1",
+    "FLAG_IMG",
     "FLAG_MAIN",
     "Kind",
     "Labels",
@@ -53,10 +54,14 @@ FLAG_BLOCK: Final = 1
 FLAG_MAIN: Final = 2
 #: The element holds an <h1>.
 FLAG_H1: Final = 4
+#: The element holds an image.
+FLAG_IMG: Final = 8
 
 # Shortest text (characters) a paragraph-like element needs to vote for its ancestors.
 # Readability's value; lowering it to 15 on the trafilatura dev set let menus vote.
 MIN_PARAGRAPH_CHARS: Final = 25
+# A <form> with this much text (characters) holds prose, not just input labels.
+MIN_FORM_TEXT_CHARS: Final = 400
 # A recommendation container: at least this share of its text is link text...
 MIN_REC_LINK_SHARE: Final = 0.3
 # ...and it is not longer than this (a longer block is an article or a listing page).
@@ -68,15 +73,21 @@ _HARD_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
         "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
-        "button", "select", "input", "textarea", "option", "datalist", "dialog", "form",
-        "menu", "head", "title", "link", "meta", "base", "area", "source", "track", "param",
+        "button", "select", "input", "textarea", "option", "datalist", "dialog", "head", "title", "link", "meta", "base", "area", "source", "track", "param",
     }
 )  # fmt: skip
-_SOFT_TAGS = frozenset({"nav", "footer", "aside"})
+# ASP.NET pages wrap the whole page in one <form>, so a form is only dropped when it
+# turns out not to hold the article.
+_SOFT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
 _MAIN_TAGS = frozenset({"article", "main"})
+_TEXT_TAGS = vocab.HEADING_TAGS | {"p"}
 _BLOCK_TAGS = vocab.BLOCK_TAGS
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
-_LEAF_CONTAINER_TAGS = frozenset({"div", "section", "article", "li", "span", "font", "center"})
+# Inline elements do not vote on their own (their paragraph does); any other element
+# without block descendants is a paragraph, whatever its tag (custom elements included).
+_INLINE_VOTERS_EXCLUDED = (vocab.INLINE_TAGS - {"span", "font"}) | vocab.HEADING_TAGS | {
+    "ul", "ol", "dl", "tr", "tbody", "thead", "table", "body", "html", "th"
+}
 _REC_CONTAINER_TAGS = frozenset(
     {"div", "section", "aside", "nav", "ul", "ol", "footer", "header", "dl", "table", "td"}
 )
@@ -215,6 +226,7 @@ def label_page(
     texts: list[str] = []
     frames: list[list[object]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, False]]
     in_rec = 0
+    in_link = 0
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -223,7 +235,11 @@ def label_page(
                 continue
             kind = _K_NONE
             names = ""
-            if tag in _HARD_TAGS or (drop and el in drop):
+            if tag == "a":
+                in_link += 1
+            if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (
+                drop and el in drop
+            ):
                 kind = _K_HARD
                 walker.skip_subtree()
             else:
@@ -268,6 +284,9 @@ def label_page(
                 parent[_TEXT] += len(tail)  # type: ignore[operator]
                 parent[_COMMAS] += _count_commas(tail)  # type: ignore[operator]
                 texts.append(tail)
+        inside_link = in_link > 0
+        if tag == "a":
+            in_link -= 1
         if kind == _K_HARD:
             boilerplate.add(el)
             continue
@@ -279,12 +298,14 @@ def label_page(
             flags |= FLAG_MAIN
         elif tag == "h1":
             flags |= FLAG_H1
+        elif tag == "img" or tag == "picture":
+            flags |= FLAG_IMG
         text_len: int = frame[_TEXT]  # type: ignore[assignment]
         links: int = frame[_LINKS]  # type: ignore[assignment]
         anchors: int = frame[_ANCHORS]  # type: ignore[assignment]
-        if tag == "a":
+        if inside_link:
             links = text_len
-            if el.get("href") is not None:
+            if tag == "a" and el.get("href") is not None:
                 anchors += 1
         st = Stats(text=text_len, links=links, commas=frame[_COMMAS], flags=flags, anchors=anchors)  # type: ignore[arg-type]
         stats[el] = st
@@ -302,14 +323,15 @@ def label_page(
             if looks_like_rec_container(st, first):
                 _exclude(el, frame, recs, paragraphs, headings)
                 continue
-        if kind == _K_SOFT and not flags & (FLAG_MAIN | FLAG_H1):
+        if kind == _K_SOFT and not flags & (FLAG_MAIN | FLAG_H1) and not _is_text_form(tag, st):
             _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
             continue
 
         # a real part of the page: it may vote as a paragraph, then folds into its parent
         if text_len >= MIN_PARAGRAPH_CHARS and (
-            tag in _PARAGRAPH_TAGS or (tag in _LEAF_CONTAINER_TAGS and not flags & FLAG_BLOCK)
+            tag in _PARAGRAPH_TAGS
+            or (not flags & FLAG_BLOCK and tag not in _INLINE_VOTERS_EXCLUDED)
         ):
             paragraphs.append(el)
         if tag in _BLOCK_TAGS:
@@ -332,6 +354,11 @@ def label_page(
         headings=headings,
         total=total,
     )
+
+
+def _is_text_form(tag: str, stats: Stats) -> bool:
+    """Return True for a <form> holding prose (a shop's product page), not input labels."""
+    return tag == "form" and stats.text >= MIN_FORM_TEXT_CHARS and stats.link_density < 0.3
 
 
 def _has_main_class(el: HtmlElement) -> bool:

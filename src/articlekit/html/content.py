@@ -21,7 +21,7 @@ from typing import Any, Final
 import attrs
 import lxml.html
 
-from articlekit.html.clean import FLAG_MAIN, Labels, label_page
+from articlekit.html.clean import FLAG_BLOCK, FLAG_MAIN, Labels, label_page
 from articlekit.html.score import score_candidates
 
 __all__ = [
@@ -91,6 +91,51 @@ def _widen(top: HtmlElement, scores: dict[HtmlElement, float], root: HtmlElement
     return top
 
 
+def _climb_while_parents_score(
+    top: HtmlElement, scores: dict[HtmlElement, float], root: HtmlElement
+) -> HtmlElement:
+    """Return an ancestor of ``top`` that outscores it without a collapse in between.
+
+    Readability's rule: walk up while the ancestors' scores stay above a third of the
+    top score; an ancestor scoring higher than the previous one takes over (a table row
+    holding half the letter gives way to the article holding the whole letter).
+    """
+    last = scores.get(top)
+    if last is None or last <= 0:
+        return top
+    threshold = last / 3.0
+    node = top.getparent()
+    while node is not None and node is not root and node.tag != "body":
+        score = scores.get(node)
+        if score is None or node.tag in _NOT_ARTICLES:
+            node = node.getparent()
+            continue
+        if score < threshold:
+            break
+        if score > last:
+            return node
+        last = score
+        node = node.getparent()
+    return top
+
+
+# Parts of lists and tables: never the article itself, at most a piece of it.
+_NOT_ARTICLES: Final = frozenset(
+    {"tr", "tbody", "thead", "tfoot", "ul", "ol", "dl", "li", "dd", "dt", "p", "span", "a"}
+)
+
+
+def _article_level(top: HtmlElement) -> HtmlElement:
+    """Return ``top`` or, when it is a list or table part, its nearest other ancestor."""
+    node = top
+    while node.tag in _NOT_ARTICLES:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        node = parent
+    return node
+
+
 def _climb_single_child(top: HtmlElement) -> HtmlElement:
     node = top
     while True:
@@ -126,12 +171,12 @@ def _with_siblings(
         if score >= threshold and score > 0:
             chosen.append(sibling)
             continue
-        if sibling.tag == "p":
-            st = labels.stats.get(sibling)
-            if st is None or not st.text:
-                continue
-            if st.text >= SIBLING_PARAGRAPH_CHARS and st.link_density < MAX_SIBLING_LINK_DENSITY:
-                chosen.append(sibling)
+        st = labels.stats.get(sibling)
+        if st is None or not st.text or st.flags & FLAG_BLOCK and sibling.tag != "p":
+            continue
+        # a lone paragraph beside the article (its lead, a closing line) joins it
+        if st.text >= SIBLING_PARAGRAPH_CHARS and st.link_density < MAX_SIBLING_LINK_DENSITY:
+            chosen.append(sibling)
     return chosen
 
 
@@ -141,6 +186,8 @@ def _scored(root: HtmlElement, labels: Labels, method: str) -> Candidate | None:
         return None
     top = max(scores, key=scores.__getitem__)
     top = _widen(top, scores, root)
+    top = _climb_while_parents_score(top, scores, root)
+    top = _article_level(top)
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
     return Candidate(

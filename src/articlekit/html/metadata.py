@@ -104,8 +104,10 @@ PUBLISHED_SOURCES: Final = (
     "meta:sailthru.date",
     "itemprop:datePublished",
     "time:pubdate",
-    "time:first",
+    # A date in the URL path is the publisher's own for this article; the first <time>
+    # on the page may belong to a teaser or a comment, so it comes last.
     "url:date",
+    "time:first",
 )
 MODIFIED_SOURCES: Final = (
     "jsonld:dateModified",
@@ -129,6 +131,7 @@ LANGUAGE_SOURCES: Final = (
     "og:locale",
     "dc:language",
     "jsonld:inLanguage",
+    "itemprop:inLanguage",
 )
 DESCRIPTION_SOURCES: Final = (
     "jsonld:description",
@@ -324,17 +327,24 @@ def _add(cands: Candidates, key: str, value: object) -> None:
         values.append(text)
 
 
-def _text_of(el: etree._Element) -> str:
-    """Return the text inside ``el``; scripts, styles and comments left out."""
+def _text_of(el: etree._Element, limit: int = MAX_VALUE_CHARS) -> str:
+    """Return the text inside ``el`` (scripts, styles and comments left out), or "" when it
+    exceeds ``limit`` characters: such an element is a container, not a title or a byline,
+    and stopping early keeps nested containers from costing quadratic time."""
     parts: list[str] = []
+    size = 0
     for node in el.iter():
         tag = node.tag
         if tag in _BREAK_TAGS:  # "Name<br>Date" must not read "NameDate"
             parts.append(" ")
         if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and node.text:
             parts.append(node.text)
+            size += len(node.text)
         if node is not el and node.tail:
             parts.append(node.tail)
+            size += len(node.tail)
+        if size > limit:
+            return ""
     return "".join(parts)
 
 
@@ -800,6 +810,7 @@ def _meta_keys(el: etree._Element) -> list[str]:
     return [k.replace("og:og:", "og:", 1) for k in keys]
 
 
+_ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image", "inLanguage"})
 _ITEMPROP_XPATH: Final = etree.XPath("//*[@itemprop][not(self::meta)]")
 _BYLINE_XPATH: Final = etree.XPath(
     "//*[@class or @id or @rel][contains(translate(concat(@class, ' ', @id, ' ', @rel),"
@@ -832,7 +843,8 @@ def _itemprop_value(el: etree._Element) -> str:
 def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
     """Return every metadata value on the page, keyed ``"<source>:<name>"``, in page order."""
     cands: Candidates = {}
-    _add(cands, "html-lang:lang", root.get("lang") or root.get("xml:lang"))
+    html_el = root if root.tag == "html" else root.getroottree().getroot()
+    _add(cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
     # Values given in "property" (RDFa, Open Graph's own form) go before those given in
     # "name" for the same key: a page that sets both means the property one.
     by_name: Candidates = {}
@@ -888,6 +900,8 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
             _add(cands, "rel-tag:text", _text_of(el))
     for el in _elements(_ITEMPROP_XPATH, root):
         for prop in _attr(el, "itemprop").split()[:4]:
+            if prop not in _ITEMPROPS:  # "articleBody" and the like are not metadata
+                continue
             if prop == "author":
                 names = [_itemprop_value(n) for n in el.iter() if n.get("itemprop") == "name"] or [
                     _itemprop_value(el)
@@ -910,7 +924,7 @@ def _collect_bylines(root: etree._Element, cands: Candidates) -> None:
         label = f"{_attr(el, 'class')} {_attr(el, 'id')} {_attr(el, 'rel')}"
         if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
             continue
-        text = _clean(_text_of(el))
+        text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         _add(cands, "byline:text", _byline_text(text))

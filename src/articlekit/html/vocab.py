@@ -11,6 +11,8 @@ import re
 
 __all__ = [
     "BLOCK_TAGS",
+    "CAPTION_CLASS",
+    "FIGURE_CLASS",
     "BOILERPLATE_PHRASE",
     "BOILERPLATE_ROLES",
     "BOILERPLATE_TAGS",
@@ -73,9 +75,10 @@ INLINE_TAGS = frozenset(
 
 # style="display:none" / "visibility:hidden": not shown, so not read.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Only screen-reader helpers: a plain "hidden" class is often toggled by scripts that
+# reveal real content (galleries, "read more"), so it is not trusted.
 HIDDEN_CLASS = re.compile(
-    r"(?:^|\s)(?:hidden|hide|d-none|is-hidden|visually-hidden|sr-only|screen-reader-text"
-    r"|invisible|offscreen|element-invisible)(?:\s|$)"
+    r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible)(?:\s|$)"
 )
 
 # Elements that are the article body whatever else their class says.
@@ -90,8 +93,8 @@ MAIN_CONTENT = re.compile(
 # Class/id patterns of page furniture. A match on its own makes an element "unlikely";
 # it is dropped unless it also looks like content (CONTENT_HINT) or holds the article.
 UNLIKELY_CLASS = re.compile(
-    r"comment|disqus|discuss|respond|share|sharing|social|sociable|\bnav|navbar|navigation"
-    r"|menu|breadcrumb|footer|masthead|sidebar|side-bar|widget|banner|advert|\bads?\b"
+    r"comment|disqus|discuss|respond|share|sharing|social|sociable|\bnav(?:\b|-|bar|igation)"
+    r"|menu|breadcrumb|footer|masthead|sidebar|side-bar|banner|advert|\bads?\b"
     r"|\bad[-_]|[-_]ads?\b|adsense|dfp|sponsor|promo|cookie|consent|gdpr|newsletter"
     r"|subscri|signup|sign-up|paywall|popup|pop-up|modal|overlay|pagination|pager"
     r"|skip|print-only|tag-?cloud|\btags\b|post-tags|article-tags|author-?bio|about-author"
@@ -117,6 +120,17 @@ NEGATIVE_CLASS = re.compile(
     r"hidden|banner|combx|comment|com-|contact|foot|footnote|masthead|media|meta|outbrain"
     r"|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool"
     r"|widget|taboola|recommend|teaser|nav|menu|breadcrumb|cookie|newsletter|ad-|-ad\b"
+    r"|reference|bibliograph|footnote|citation"
+)
+
+# Captions and credits of images ("wp-caption-text", "bildunterschrift", "photo-credit").
+CAPTION_CLASS = re.compile(
+    r"caption|credit|legende|legend\b|bildunterschrift|bildtext|imagetext|image-text|img-text"
+    r"|photo-?text|copyright|source-?line|fotonachweis|bildnachweis"
+)
+# Containers of one image and its caption.
+FIGURE_CLASS = re.compile(
+    r"figure|image|img|photo|picture|media|foto|bild|thumbnail|caption|gallery|visual"
 )
 
 # Recommendation widgets recognisable by class or id.
@@ -138,7 +152,11 @@ _REC_WORDS = (
     r"|dans la même rubrique|articles? similaires|nos articles|à découvrir"
     r"|mehr zum thema|mehr zu(?:m)?\b|auch interessant|das könnte sie (?:auch )?interessieren"
     r"|weitere artikel|lesen sie auch|lesen sie mehr|verwandte (?:artikel|themen)|empfehlungen"
-    r"|zum thema|meistgelesen"
+    r"|zum thema|meistgelesen|weitere (?:themen|beiträge|artikel|nachrichten|news|meldungen)"
+    r"|zum weiterlesen|ähnliche (?:beiträge|artikel|themen)|entdecke weitere|das könnte dich"
+    r"|auch auf\b|mehr aus\b|mehr von\b|mehr zum\b|temas relacionados|más sobre|más de\b"
+    r"|plus d'articles|à lire également|à lire aussi|en savoir plus|explore further"
+    r"|more stories|related topics|latest news|more news|top stories|read next"
     r"|lea también|lee también|leer también|te puede interesar|noticias relacionadas"
     r"|artículos relacionados|más noticias|también te puede interesar"
     r"|leia também|leia mais|veja também|notícias relacionadas|artigos relacionados"
