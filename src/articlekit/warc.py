@@ -26,6 +26,7 @@ __all__ = ["HTML_CONTENT_TYPES", "WarcRecord", "is_warc_path", "iter_warc"]
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _CHARSET = re.compile(r"""charset\s*=\s*["']?([^"'\s;]+)""", re.IGNORECASE)
 _WARC_SUFFIXES = (".warc", ".warc.gz")
+_DRAIN_BYTES = 1 << 16
 
 
 class WarcRecord(NamedTuple):
@@ -91,23 +92,59 @@ def _html_content_type(record: Any) -> str | None:
     return str(content_type)
 
 
+def _check_complete(record: Any, index: int, name: str) -> None:
+    """Raise when the archive ended inside ``record`` (warcio itself stays silent)."""
+    raw = record.raw_stream
+    while raw.read(_DRAIN_BYTES):
+        pass
+    if getattr(raw, "limit", 0) > 0:
+        raise UnsupportedInputError(
+            f"truncated WARC file: record {index} ends {raw.limit} bytes early", source=name
+        )
+
+
+def _check_nothing_left(stream: IO[bytes], end: int, index: int, name: str) -> None:
+    """Raise when bytes other than blank lines follow the last record warcio could read.
+
+    warcio ends quietly when an archive is cut inside a record's headers; the bytes it
+    left unread are the only sign.
+    """
+    stream.seek(end)
+    tail = stream.read(_DRAIN_BYTES)
+    if tail.strip():
+        raise UnsupportedInputError(
+            f"truncated or damaged WARC file: unreadable bytes after record {index}",
+            source=name,
+        )
+
+
 def _records(stream: IO[bytes], name: str) -> Iterator[WarcRecord]:
     archive_iterator = _warcio()
     from warcio.exceptions import ArchiveLoadFailed
 
     index = -1
+    end = 0
     try:
-        for index, record in enumerate(archive_iterator(stream)):
+        iterator = archive_iterator(stream)
+        for index, record in enumerate(iterator):
+            if record.format != "warc":
+                raise UnsupportedInputError(
+                    f"not a WARC file (record {index} has no WARC/1.x header)", source=name
+                )
             content_type = _html_content_type(record)
+            data = record.content_stream().read() if content_type is not None else b""
+            _check_complete(record, index, name)
+            end = iterator.get_record_offset() + iterator.get_record_length()
             if content_type is None:
                 continue
             yield WarcRecord(
                 url=str(record.rec_headers.get_header("WARC-Target-URI") or ""),
-                data=record.content_stream().read(),
+                data=data,
                 charset=_charset(content_type),
                 record_id=str(record.rec_headers.get_header("WARC-Record-ID") or ""),
                 number=index,
             )
+        _check_nothing_left(stream, end, index, name)
     except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
         where = f"after record {index}" if index >= 0 else "at the start"
         raise UnsupportedInputError(
