@@ -26,6 +26,7 @@ import re
 import signal
 import socket
 import time
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -52,8 +53,10 @@ __all__ = [
     "load_readability_pages",
     "load_tool",
     "load_trafilatura_eval",
+    "meta_key",
     "read_gz",
     "run_timed",
+    "scaled_page",
     "score_snippets",
     "time_limit",
     "visible_text",
@@ -70,6 +73,7 @@ DEFAULT_TIMEOUT = 20.0
 READABILITY_URL = "http://fakehost/test/page.html"
 
 _WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
 
 
 def collapse_ws(text: str) -> str:
@@ -245,6 +249,35 @@ def score_snippets(text: str | None, with_: Sequence[str], without: Sequence[str
         else:
             counts.tn += 1
     return SnippetResult(counts=counts, missed=tuple(missed), leaked=tuple(leaked))
+
+
+def meta_key(value: str | None, *, byline: bool = False) -> str:
+    """Return the comparison key of a metadata value: NFKC, case-folded ``\\w+`` words.
+
+    Whitespace, punctuation and case do not count; for a byline a leading "by" is dropped.
+    """
+    if not value:
+        return ""
+    words = _WORD.findall(unicodedata.normalize("NFKC", value).casefold())
+    if byline and words[:1] == ["by"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+_BODY = re.compile(rb"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def scaled_page(raw: bytes, times: int) -> bytes | None:
+    """Return ``raw`` with its body content repeated ``times`` times, or None without a body.
+
+    Works on the raw bytes (between ``<body ...>`` and ``</body>``), so the page keeps its
+    encoding and declarations and nothing but the body's size changes.
+    """
+    match = _BODY.search(raw)
+    if match is None or not match.group(1).strip():
+        return None
+    inner = match.group(1)
+    return raw[: match.start(1)] + inner * times + raw[match.end(1) :]
 
 
 # --------------------------------------------------------------------------- timing

@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import re
 import statistics
 import sys
 from collections.abc import Callable
@@ -44,12 +43,12 @@ from common import (
     load_tool,
     load_trafilatura_eval,
     run_timed,
+    scaled_page,
 )
 
 SPEED_TOOLS = ("lxml-floor", "articlekit", "trafilatura", "readability")
 #: How many times the body is repeated for the linearity check.
 SCALE = 8
-_BODY = re.compile(rb"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _floor() -> Tool:
@@ -64,15 +63,6 @@ def _floor() -> Tool:
 
 def _load(name: str) -> Tool:
     return _floor() if name == "lxml-floor" else load_tool(name)
-
-
-def scaled_page(raw: bytes, times: int = SCALE) -> bytes | None:
-    """Return ``raw`` with its body content repeated ``times`` times, or None without a body."""
-    match = _BODY.search(raw)
-    if match is None or not match.group(1).strip():
-        return None
-    inner = match.group(1)
-    return raw[: match.start(1)] + inner * times + raw[match.end(1) :]
 
 
 @dataclass
@@ -215,7 +205,7 @@ def _print_linearity(
     step = max(1, len(items) // args.scale_pages)
     sample = []
     for raw, url in items[::step][: args.scale_pages]:
-        big = scaled_page(raw)
+        big = scaled_page(raw, SCALE)
         if big is not None:
             sample.append((raw, big, url))
     print(
