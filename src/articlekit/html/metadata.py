@@ -174,6 +174,7 @@ MAX_TAGS: Final = 50
 MAX_TAG_CHARS: Final = 100
 MAX_BYLINE_CHARS: Final = 200  # a "byline" element with more text is a container, not a byline
 MAX_H1S: Final = 10
+MAX_AUTHOR_SCAN_NODES: Final = 100  # an author card is small; nested cards must stay linear
 #: A title left after removing the site name must keep at least this many characters,
 #: otherwise the site name is kept ("Mozilla - Wikipedia" stays whole).
 MIN_STRIPPED_TITLE_CHARS: Final = 10
@@ -827,7 +828,7 @@ def _elements(xpath: etree.XPath, root: etree._Element) -> list[etree._Element]:
     return [el for el in result if isinstance(el, etree._Element)]
 
 
-def _itemprop_value(el: etree._Element) -> str:
+def _itemprop_value(el: etree._Element, limit: int = MAX_VALUE_CHARS) -> str:
     tag = el.tag
     if tag in ("time",) and el.get("datetime"):
         return _attr(el, "datetime")
@@ -837,7 +838,18 @@ def _itemprop_value(el: etree._Element) -> str:
         return _attr(el, "href")
     if tag in ("img",):
         return _attr(el, "src")
-    return _text_of(el)
+    return _text_of(el, limit)
+
+
+def _itemprop_names(el: etree._Element) -> list[str]:
+    """Return the ``itemprop="name"`` values inside an author element (first nodes only)."""
+    names: list[str] = []
+    for count, node in enumerate(el.iter()):
+        if count > MAX_AUTHOR_SCAN_NODES:
+            break
+        if node.get("itemprop") == "name":
+            names.append(_itemprop_value(node, MAX_BYLINE_CHARS))
+    return names
 
 
 def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
@@ -903,9 +915,7 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
             if prop not in _ITEMPROPS:  # "articleBody" and the like are not metadata
                 continue
             if prop == "author":
-                names = [_itemprop_value(n) for n in el.iter() if n.get("itemprop") == "name"] or [
-                    _itemprop_value(el)
-                ]
+                names = _itemprop_names(el) or [_itemprop_value(el, MAX_BYLINE_CHARS)]
                 for name in names:
                     if len(name) <= MAX_BYLINE_CHARS:
                         _add(cands, "itemprop:author", name)
