@@ -437,21 +437,24 @@ def _run_parallel(
     # after a worker died, the items it may have held run one at a time to find the culprit
     suspects: deque[tuple[T, BatchInput]] = deque()
     executor = start()
+
+    def submit(tag: T, item: BatchInput, alone: bool) -> None:
+        try:
+            future = executor.submit(_convert_in_worker, item, options)
+        except BrokenProcessPool as exc:  # a worker died since the last result
+            future = Future()
+            future.set_exception(exc)
+        pending.append((tag, item, future, alone))
+
     try:
         while True:
             while not pending and suspects:
-                tag, item = suspects.popleft()
-                pending.append(
-                    (tag, item, executor.submit(_convert_in_worker, item, options), True)
-                )
+                submit(*suspects.popleft(), True)
             while not suspects and len(pending) < window:
                 nxt = next(items, None)
                 if nxt is None:
                     break
-                tag, item = nxt
-                pending.append(
-                    (tag, item, executor.submit(_convert_in_worker, item, options), False)
-                )
+                submit(*nxt, False)
             if not pending:
                 return
             tag, item, future, alone = pending.popleft()

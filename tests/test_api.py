@@ -1,0 +1,151 @@
+"""Tests for ``articlekit.parse``: reading sources, sniffing, the registry, require_article."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import articlekit
+from articlekit import (
+    Document,
+    NotAnArticleError,
+    Paragraph,
+    ParseError,
+    SourceInfo,
+    Text,
+    UnsupportedInputError,
+    Verdict,
+)
+from articlekit.registry import register_parser, unregister_parser
+
+HTML = b"<!DOCTYPE html><html><head><title>T</title></head><body><p>Hello there.</p></body></html>"
+
+
+class VerdictParser:
+    """Claims text starting with VERDICT:<kind> and returns a document with that verdict."""
+
+    name = "verdict-test"
+    formats = ("verdict-test",)
+
+    def sniff(self, sample: str, *, url: str | None) -> float:
+        return 1.0 if sample.startswith("VERDICT:") else 0.0
+
+    def parse(self, text: str, *, url: str | None) -> Document:
+        kind = text.split(":", 1)[1].split()[0]
+        verdict = None if kind == "none" else Verdict(kind=kind, confidence=0.8)
+        return Document(
+            blocks=(Paragraph(content=(Text(text=text),)),),
+            source=SourceInfo(url=url, parser=self.name),
+            verdict=verdict,
+        )
+
+
+class RaisingParser:
+    name = "raising-test"
+    formats = ("raising-test",)
+
+    def sniff(self, sample: str, *, url: str | None) -> float:
+        return 1.0 if sample.startswith("RAISE") else 0.0
+
+    def parse(self, text: str, *, url: str | None) -> Document:
+        raise KeyError("deliberate")
+
+
+@pytest.fixture
+def test_parsers() -> Iterator[None]:
+    register_parser(VerdictParser())
+    register_parser(RaisingParser())
+    yield
+    unregister_parser("verdict-test")
+    unregister_parser("raising-test")
+
+
+def test_html_bytes_go_to_the_html_parser() -> None:
+    doc = articlekit.parse(HTML, url="https://example.org/a")
+    assert doc.source.parser == "html"
+    assert doc.source.url == "https://example.org/a"
+
+
+def test_prose_with_angle_brackets_stays_text() -> None:
+    doc = articlekit.parse("A title\n\nWe know that x < y and y > z, and <3 means love.\n")
+    assert doc.source.parser == "text"
+
+
+def test_explicit_format_overrides_sniffing() -> None:
+    assert articlekit.parse(HTML, format="text").source.parser == "text"
+
+
+def test_unknown_format_is_an_input_error() -> None:
+    with pytest.raises(UnsupportedInputError, match="unknown input format 'yaml'"):
+        articlekit.parse("text", format="yaml")
+
+
+def test_binary_file_object_and_path(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_bytes(HTML)
+    assert articlekit.parse(page).source.parser == "html"
+    assert articlekit.parse(io.BytesIO(HTML)).source.parser == "html"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "input is empty"), (b"   \n\t", "input is empty"), (b"\x00\x01\x02" * 50, "binary")],
+)
+def test_empty_and_binary_inputs(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "bad.html"
+    path.write_bytes(content)
+    with pytest.raises(UnsupportedInputError, match=f"bad.html: .*{message}"):
+        articlekit.parse(path)
+
+
+def test_missing_file_and_broken_link(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedInputError, match="no such file"):
+        articlekit.parse(tmp_path / "none.html")
+    link = tmp_path / "dangling.html"
+    link.symlink_to(tmp_path / "target-that-does-not-exist")
+    with pytest.raises(UnsupportedInputError, match="broken symbolic link"):
+        articlekit.parse(link)
+
+
+def test_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.html"
+    os.mkfifo(fifo)
+    with pytest.raises(UnsupportedInputError, match="not a regular file"):
+        articlekit.parse(fifo)
+
+
+def test_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(UnsupportedInputError, match="is a directory"):
+        articlekit.parse(tmp_path)
+
+
+@pytest.mark.usefixtures("test_parsers")
+@pytest.mark.parametrize("kind", ["listing", "consent", "paywall", "error", "empty"])
+def test_require_article_refuses_other_verdicts(kind: str) -> None:
+    text = f"VERDICT:{kind} some page"
+    assert articlekit.parse(text).verdict is not None  # default: no check
+    with pytest.raises(NotAnArticleError, match=rf"<string>: not an article.*{kind}"):
+        articlekit.parse(text, require_article=True)
+
+
+@pytest.mark.usefixtures("test_parsers")
+@pytest.mark.parametrize("kind", ["article", "none"])
+def test_require_article_accepts_articles_and_unjudged_documents(kind: str) -> None:
+    doc = articlekit.parse(f"VERDICT:{kind} page", require_article=True)
+    assert doc.source.parser == "verdict-test"
+
+
+def test_not_an_article_is_a_parse_error() -> None:
+    assert issubclass(NotAnArticleError, ParseError)
+
+
+@pytest.mark.usefixtures("test_parsers")
+def test_plugin_exception_becomes_parse_error_naming_input_and_parser(tmp_path: Path) -> None:
+    path = tmp_path / "p.txt"
+    path.write_text("RAISE now")
+    with pytest.raises(ParseError, match=r"p\.txt: parser 'raising-test'.*KeyError"):
+        articlekit.parse(path)
