@@ -39,7 +39,11 @@ MIN_WRAP_COLUMNS = 40
 # A line within this many columns of the wrap width was wrapped, not ended by its author.
 WRAP_SLACK_COLUMNS = 22
 
-_MD_LINK = re.compile(r"\]\([^)\s]{1,2000}\)")
+_MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)[^)\s]{0,2000}\)")
+# Markdown (html2text) is recognised by links "[text](url)" or by "#" headings after
+# blank lines, alone between blank lines: shell code has "# comment" lines between commands.
+MIN_MARKDOWN_LINKS = 2
+MIN_MARKDOWN_HEADINGS = 1
 _MD_HEADING = re.compile(r"^#{1,6}\s")
 # Share of non-blank lines indented by exactly the body indent for a text to count as
 # indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
@@ -134,14 +138,20 @@ def _wrap_width(lines: Lines) -> int | None:
 def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx."""
     indents: Counter[int] = Counter()
-    markdown_hits = 0
-    for i in range(len(lines)):
+    links = headings = 0
+    n = len(lines)
+    for i in range(n):
         if lines.blank[i]:
             continue
         indents[lines.indent[i]] += 1
         line = lines.text[i]
-        if _MD_HEADING.match(line) or ("](" in line and _MD_LINK.search(line)):
-            markdown_hits += 1
+        if "](" in line:
+            links += len(_MD_LINK.findall(line))
+        # a heading stands after a blank line; "# comment" lines of shell code do not
+        if line[0] == "#" and _MD_HEADING.match(line) and (i == 0 or lines.blank[i - 1]):
+            # ... and a blank line follows it (or its wrapped second line)
+            if i + 1 >= n or lines.blank[i + 1] or i + 2 >= n or lines.blank[i + 2]:
+                headings += 1
     total = sum(indents.values())
     body_indent = 0
     if total:
@@ -151,6 +161,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     return Layout(
         wrap_width=_wrap_width(lines),
         body_indent=body_indent,
-        markdown=markdown_hits > 0 and not lynx_references,
+        markdown=not lynx_references
+        and (links >= MIN_MARKDOWN_LINKS or headings >= MIN_MARKDOWN_HEADINGS),
         lynx=lynx_references or body_indent == 3,
     )

@@ -59,6 +59,7 @@ MAX_FLUSH_HEADING_LINES = 3
 # the document title is level 1, so section headings start at 2.
 DEFAULT_HEADING_LEVEL = 2
 _CLOSING = ".,;:!"
+_NOT_HEADING_START = "([{<-–—*|/\\"
 # A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
 
@@ -90,6 +91,9 @@ def looks_like_heading(text: str) -> bool:
     if len(text.split()) > MAX_HEADING_WORDS:
         return False
     first = text[0]
+    # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
+    if first in _NOT_HEADING_START:
+        return False
     return not first.islower() and any(ch.isalpha() for ch in text)
 
 
@@ -105,6 +109,7 @@ def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
         and piece.indent < layout.body_indent
         and piece.line_count <= MAX_FLUSH_HEADING_LINES
         and 0 < len(piece.text) <= MAX_FLUSH_HEADING_CHARS
+        and piece.text[-1] not in ".,;"
     )
 
 

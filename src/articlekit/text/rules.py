@@ -312,7 +312,7 @@ def thematic_break(state: State, start: int, silent: bool) -> int | None:
     return start + 1
 
 
-_NUMBERED_HEADING = re.compile(r"(\d{1,2}(?:\.\d{1,2}){0,4})(\.?)[ \t]+(\S.{0,118})")
+_NUMBERED_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,2}){0,4})([.)]?)[ \t]+(\S.{0,118})")
 # A numbered heading is short: longer numbered lines are list items or sentences.
 MAX_NUMBERED_HEADING_CHARS = 100
 
