@@ -837,11 +837,11 @@ class _Reader:
             elif family == "image":
                 message = f"expected 'image', got {tag!r}"
             else:
-                other = "inline" if family == "block" else "block"
+                other = "an inline" if family == "block" else "a block"
                 known = ", ".join(_FAMILIES[family])
                 message = (
-                    f"{tag!r} is an {other} type, not allowed here ({family} types: {known})"
-                    if tag in _FAMILIES[other]
+                    f"{tag!r} is {other} type, not allowed here ({family} types: {known})"
+                    if tag in _FAMILIES["inline" if family == "block" else "block"]
                     else f"unknown {family} type {tag!r} ({family} types: {known})"
                 )
             raise self.fail(task, message, "type")
