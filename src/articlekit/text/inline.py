@@ -37,10 +37,11 @@ _MARKDOWN = re.compile(
     r"|(?<![\w_])_(?P<e2>[^_\s](?:[^_\n]{0,500}?[^_\s])?)_(?![\w_]))"
     r"|(?P<escape>\\(?P<x>[\\`*_{}\[\]()#+\-.!>|]))"
 )
-_LYNX = re.compile(r"\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
-# lynx leaves a link's end unmarked; headlines and anchors in the readability dev set are
-# rarely longer than this, and the link never crosses punctuation.
-LYNX_LINK_MAX_WORDS = 8
+_LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
+# lynx leaves a link's end unmarked: the link takes at most this many words and never
+# crosses punctuation. Anchors in running text are mostly 1-4 words; a longer bound made
+# wikipedia paragraphs look like link lists to the boilerplate filter (readability set).
+LYNX_LINK_MAX_WORDS = 4
 _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 

@@ -48,6 +48,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s")
 # Share of non-blank lines indented by exactly the body indent for a text to count as
 # indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
 MIN_INDENTED_SHARE = 0.4
+LYNX_MARGIN = 3
+MIN_LYNX_MARGIN_SHARE = 0.2
 
 
 @attrs.frozen(kw_only=True)
@@ -158,6 +160,9 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
         common, count = indents.most_common(1)[0]
         if 0 < common <= 4 and count >= MIN_INDENTED_SHARE * total:
             body_indent = common
+        elif lynx_references and indents[LYNX_MARGIN] >= MIN_LYNX_MARGIN_SHARE * total:
+            # lynx indents paragraphs by 3 even when tables and lists crowd the page
+            body_indent = LYNX_MARGIN
     return Layout(
         wrap_width=_wrap_width(lines),
         body_indent=body_indent,

@@ -182,10 +182,8 @@ def _all_pieces(pieces: list[Piece]) -> list[Piece]:
 
 
 def _stats(piece: Piece, ctx: _Context) -> PieceStats:
-    if piece.kind == "list":
-        texts = [item.text for item in piece.items]
-    else:
-        texts = [piece.text]
+    texts = [p.text for p in _all_pieces([piece])]
+    texts.extend(item.text for p in _all_pieces([piece]) for item in p.items)
     chars = words = link_chars = 0
     sentence = False
     for text in texts:
