@@ -433,6 +433,7 @@ ERRORS: list[tuple[Callable[[dict[str, Any]], None], str]] = [
     (_set("blocks[1].type", "text"), "blocks[1].type: 'text' is an inline type, not allowed here"),
     (_set("blocks[1].type", ...), "blocks[1].type: missing"),
     (_set("blocks[1].type", 3), "blocks[1].type: expected string, got 3"),
+    (_set("blocks[1].type", ["x"]), "blocks[1].type: expected string, got array"),
     (_set("blocks[1].content[1].type", "list"), "blocks[1].content[1].type: 'list' is a block"),
     (_set("blocks[1].content[1].content[0].text", None), "blocks[1].content[1].content[0].text: "),
     (_set("blocks[1].colour", "red"), "blocks[1]: unexpected key 'colour'"),

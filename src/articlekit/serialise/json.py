@@ -777,33 +777,31 @@ def _describe_lines(value: object) -> str:
     return _describe(value)
 
 
+# A task: [json value, spec or tagged family name, parent task, key, index, kwargs, children]
+_OBJ, _SPEC, _PARENT, _KEY, _INDEX, _KWARGS, _CHILDREN = range(7)
+
+
 class _Reader:
     """Checks a parsed JSON tree against ``_SPECS`` and builds the Document, iteratively.
 
-    Tasks are kept in parallel lists indexed by task number. Pass one visits tasks in
-    document order (pre-order, with an explicit stack), checks their keys and scalar fields
-    and creates tasks for their children; children therefore get higher numbers than their
-    parent. Pass two builds nodes from the highest number down, so children exist before
-    the parent that holds them.
+    Each node is a task, numbered in creation order. Pass one visits tasks in document
+    order (pre-order, with an explicit stack), checks their keys and scalar fields and
+    creates tasks for their children, so a node's children get consecutive numbers, all
+    higher than the node's own. Pass two builds nodes from the highest number down: the
+    children of a node exist before it is built.
     """
 
     def __init__(self, root: object) -> None:
-        self.objs: list[Any] = [root]
-        self.specs: list[_Spec | str] = [_SPECS["Document"]]  # str: a tagged family
-        self.parents: list[int] = [-1]
-        self.keys: list[str] = [""]
-        self.indexes: list[int] = [-1]
-        self.kwargs: list[dict[str, Any]] = [{}]
-        # per task: (field name, is a list, child task numbers)
-        self.children: list[list[tuple[str, bool, list[int]]]] = [[]]
+        self.tasks: list[list[Any]] = [[root, _SPECS["Document"], -1, "", -1, None, None]]
 
     def path(self, task: int, *more: str) -> str:
         """Return the JSON path of ``task``, followed by ``more`` key names."""
         segments: list[str] = []
         while task > 0:
-            key, index = self.keys[task], self.indexes[task]
+            record = self.tasks[task]
+            key, index = record[_KEY], record[_INDEX]
             segments.append(f"{key}[{index}]" if index >= 0 else key)
-            task = self.parents[task]
+            task = record[_PARENT]
         segments.reverse()
         segments.extend(more)
         return ".".join(segments)
@@ -811,45 +809,34 @@ class _Reader:
     def fail(self, task: int, message: str, *more: str) -> SchemaError:
         return SchemaError(message, path=self.path(task, *more))
 
-    def _add(self, obj: Any, spec: _Spec | str, parent: int, key: str, index: int) -> int:
-        self.objs.append(obj)
-        self.specs.append(spec)
-        self.parents.append(parent)
-        self.keys.append(key)
-        self.indexes.append(index)
-        self.kwargs.append({})
-        self.children.append([])
-        return len(self.objs) - 1
-
-    def _resolve(self, task: int, obj: Any) -> _Spec:
-        """Return the spec of a tagged node from its ``type``."""
-        family = self.specs[task]
-        assert isinstance(family, str)
+    def _resolve(self, task: int, obj: Any, family: str) -> _Spec:
+        """Return the spec of a tagged node from its ``type``, or raise naming the problem."""
         if type(obj) is not dict:
             raise self.fail(task, f"expected an object, got {_describe(obj)}")
         if "type" not in obj:
             raise self.fail(task, "missing", "type")
         tag = obj["type"]
         spec = _FAMILIES[family].get(tag) if type(tag) is str else None
-        if spec is None:
-            if type(tag) is not str:
-                message = f"expected string, got {_describe(tag)}"
-            elif family == "image":
-                message = f"expected 'image', got {tag!r}"
-            else:
-                other = "an inline" if family == "block" else "a block"
-                known = ", ".join(_FAMILIES[family])
-                message = (
-                    f"{tag!r} is {other} type, not allowed here ({family} types: {known})"
-                    if tag in _FAMILIES["inline" if family == "block" else "block"]
-                    else f"unknown {family} type {tag!r} ({family} types: {known})"
-                )
-            raise self.fail(task, message, "type")
-        return spec
+        if spec is not None:
+            return spec
+        if type(tag) is not str:
+            message = f"expected string, got {_describe(tag)}"
+        elif family == "image":
+            message = f"expected 'image', got {tag!r}"
+        else:
+            other = "inline" if family == "block" else "block"
+            known = ", ".join(_FAMILIES[family])
+            message = (
+                f"{tag!r} is {'an' if other == 'inline' else 'a'} {other} type, "
+                f"not allowed here ({family} types: {known})"
+                if tag in _FAMILIES[other]
+                else f"unknown {family} type {tag!r} ({family} types: {known})"
+            )
+        raise self.fail(task, message, "type")
 
     def check(self) -> None:
         """Pass one: check every node in document order; raise on the first problem."""
-        root = self.objs[0]
+        root = self.tasks[0][_OBJ]
         if type(root) is not dict:
             raise SchemaError(f"expected a JSON object at the top level, got {_describe(root)}")
         if "schema" not in root:
@@ -861,24 +848,31 @@ class _Reader:
         stack = [0]
         while stack:
             task = stack.pop()
-            pending = self._visit(task)
-            stack.extend(reversed(pending))
+            first, end = self._visit(task)
+            stack.extend(range(end - 1, first - 1, -1))
 
-    def _visit(self, task: int) -> list[int]:
-        obj = self.objs[task]
-        spec = self.specs[task]
-        if isinstance(spec, str):
-            spec = self._resolve(task, obj)
-            self.specs[task] = spec
+    def _visit(self, task: int) -> tuple[int, int]:
+        """Check one node; create its children's tasks and return their number range."""
+        tasks = self.tasks
+        record = tasks[task]
+        obj = record[_OBJ]
+        spec = record[_SPEC]
+        if type(spec) is str:
+            family = spec
+            tag = obj.get("type") if type(obj) is dict else None
+            spec = _FAMILIES[family].get(tag) if type(tag) is str else None
+            if spec is None:
+                spec = self._resolve(task, obj, family)
+            record[_SPEC] = spec
         elif type(obj) is not dict:
             raise self.fail(task, f"expected an object, got {_describe(obj)}")
-        allowed = spec.keys | {"schema"} if task == 0 else spec.keys
+        allowed = spec.keys if task else spec.keys | {"schema"}
         if len(obj) > len(allowed) or not allowed.issuperset(obj):
             extra = next(k for k in obj if k not in allowed)
             raise self.fail(task, f"unexpected key {extra!r}")
-        kwargs = self.kwargs[task]
-        children = self.children[task]
-        created: list[int] = []
+        kwargs: dict[str, Any] = {}
+        children: list[tuple[str, bool, int, int]] = []
+        first = len(tasks)
         for field in spec.fields:
             name = field.name
             if name not in obj:
@@ -887,7 +881,26 @@ class _Reader:
                 continue
             value = obj[name]
             kind = field.kind
-            if kind not in _CHILD_KINDS:
+            if (kind is _STR and type(value) is str) or (
+                kind is _OPT_STR and (value is None or type(value) is str)
+            ):  # the common cases, checked inline
+                kwargs[name] = value
+            elif kind is _TAGGED_LIST or kind is _NODES:
+                if type(value) is not list:
+                    raise self.fail(task, f"expected an array, got {_describe(value)}", name)
+                target = field.arg if kind is _TAGGED_LIST else _SPECS[field.arg]
+                start = len(tasks)
+                tasks.extend(
+                    [[item, target, task, name, i, None, None] for i, item in enumerate(value)]
+                )
+                children.append((name, True, start, len(tasks)))
+            elif kind is _NODE or kind is _TAGGED or (kind is _OPT_NODE and value is not None):
+                target = field.arg if kind is _TAGGED else _SPECS[field.arg]
+                tasks.append([value, target, task, name, -1, None, None])
+                children.append((name, False, len(tasks) - 1, len(tasks)))
+            elif kind is _OPT_NODE:
+                kwargs[name] = None
+            else:
                 try:
                     kwargs[name] = _read_scalar(field, value, obj)
                 except ValueError as exc:
@@ -896,36 +909,21 @@ class _Reader:
                         index, _, message = message.partition(": ")
                         raise self.fail(task, message, name + index) from None
                     raise self.fail(task, message, name) from None
-            elif kind in (_NODE, _OPT_NODE, _TAGGED):
-                if value is None and kind == _OPT_NODE:
-                    kwargs[name] = None
-                    continue
-                target: _Spec | str = field.arg if kind == _TAGGED else _SPECS[field.arg]
-                child = self._add(value, target, task, name, -1)
-                children.append((name, False, [child]))
-                created.append(child)
-            else:
-                if type(value) is not list:
-                    raise self.fail(task, f"expected an array, got {_describe(value)}", name)
-                target = field.arg if kind == _TAGGED_LIST else _SPECS[field.arg]
-                numbers = [
-                    self._add(item, target, task, name, index) for index, item in enumerate(value)
-                ]
-                children.append((name, True, numbers))
-                created.extend(numbers)
-        return created
+        record[_KWARGS] = kwargs
+        record[_CHILDREN] = children
+        return first, len(tasks)
 
     def build(self) -> Document:
         """Pass two: build the nodes, children first; model validators still apply."""
-        built: list[Any] = [None] * len(self.objs)
-        for task in range(len(self.objs) - 1, -1, -1):
-            spec = self.specs[task]
-            assert isinstance(spec, _Spec)
-            kwargs = self.kwargs[task]
-            for name, is_list, numbers in self.children[task]:
-                kwargs[name] = tuple([built[n] for n in numbers]) if is_list else built[numbers[0]]
+        tasks = self.tasks
+        built: list[Any] = [None] * len(tasks)
+        for task in range(len(tasks) - 1, -1, -1):
+            record = tasks[task]
+            kwargs = record[_KWARGS]
+            for name, is_list, start, end in record[_CHILDREN]:
+                kwargs[name] = tuple(built[start:end]) if is_list else built[start]
             try:
-                built[task] = spec.cls(**kwargs)
+                built[task] = record[_SPEC].cls(**kwargs)
             except (TypeError, ValueError) as exc:  # a model invariant the checks missed
                 raise self.fail(task, str(exc)) from exc
         document = built[0]
