@@ -45,6 +45,7 @@ import lxml.html
 
 from articlekit.decode import decode_bytes
 from articlekit.html.metadata import extract_metadata
+from articlekit.html.tree import parse_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "readability-pages"
@@ -122,8 +123,8 @@ def page_descriptions(root: lxml.html.HtmlElement) -> set[str]:
 
 
 def run_articlekit(html: str) -> dict[str, str | None]:
-    root = lxml.html.document_fromstring(html)
-    title, meta = extract_metadata(root)
+    # The HTML parser's own hardened tree, as parse_html builds it before reading metadata.
+    title, meta = extract_metadata(parse_tree(html))
     return {
         "title": title,
         "byline": ", ".join(meta.authors) or None,

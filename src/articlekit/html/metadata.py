@@ -174,6 +174,10 @@ MAX_TAGS: Final = 50
 MAX_TAG_CHARS: Final = 100
 MAX_BYLINE_CHARS: Final = 200  # a "byline" element with more text is a container, not a byline
 MAX_H1S: Final = 10
+MAX_BYLINES: Final = 3  # byline elements read per page; later ones belong to teasers
+# Byline-like or itemprop=author elements whose text is read per page; real pages have a
+# handful (readability-pages: at most 11 and 3), hostile ones thousands of nested ones.
+MAX_CHECKED_ELEMENTS: Final = 100
 MAX_AUTHOR_SCAN_NODES: Final = 100  # an author card is small; nested cards must stay linear
 #: A title left after removing the site name must keep at least this many characters,
 #: otherwise the site name is kept ("Mozilla - Wikipedia" stays whole).
@@ -318,13 +322,16 @@ def _source_of(key: str) -> str:
 
 
 def _add(cands: Candidates, key: str, value: object) -> None:
-    if not isinstance(value, str):
+    """File ``value`` under ``key`` when it is a non-blank string within the limits."""
+    if not isinstance(value, str) or len(value) > MAX_VALUE_CHARS * 2:
         return
-    text = _clean(value) if len(value) <= MAX_VALUE_CHARS * 2 else ""
-    if not text or len(text) > MAX_VALUE_CHARS:
+    values = cands.get(key)
+    if values is None:
+        values = cands[key] = []
+    elif len(values) >= MAX_VALUES_PER_KEY:
         return
-    values = cands.setdefault(key, [])
-    if len(values) < MAX_VALUES_PER_KEY:
+    text = _clean(value)
+    if text and len(text) <= MAX_VALUE_CHARS:
         values.append(text)
 
 
@@ -812,31 +819,21 @@ def _meta_keys(el: etree._Element) -> list[str]:
 
 
 _ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image", "inLanguage"})
-_ITEMPROP_XPATH: Final = etree.XPath("//*[@itemprop][not(self::meta)]")
-_BYLINE_XPATH: Final = etree.XPath(
-    "//*[@class or @id or @rel][contains(translate(concat(@class, ' ', @id, ' ', @rel),"
-    " 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), 'author')"
-    " or contains(translate(concat(@class, ' ', @id), 'BYLINE', 'byline'), 'byline')"
-    " or contains(@class, 'byl')]"
-)
-
-
-def _elements(xpath: etree.XPath, root: etree._Element) -> list[etree._Element]:
-    result = xpath(root)
-    if not isinstance(result, list):
-        return []
-    return [el for el in result if isinstance(el, etree._Element)]
+# Cheap pre-check on class/id before the stricter _BYLINE_CLASS test.
+_BYLINE_HINT: Final = re.compile(r"author|byline|byl|writer", re.IGNORECASE)
+_NOT_BYLINE_TAGS: Final = frozenset({"meta", "link", "body", "html", "img", "head"})
+_SVG_PARENTS: Final = frozenset({"svg", "symbol", "g", "a", "use"})
 
 
 def _itemprop_value(el: etree._Element, limit: int = MAX_VALUE_CHARS) -> str:
     tag = el.tag
-    if tag in ("time",) and el.get("datetime"):
+    if tag == "time" and el.get("datetime"):
         return _attr(el, "datetime")
     if el.get("content"):
         return _attr(el, "content")
     if tag in ("a", "link"):
         return _attr(el, "href")
-    if tag in ("img",):
+    if tag == "img":
         return _attr(el, "src")
     return _text_of(el, limit)
 
@@ -852,94 +849,153 @@ def _itemprop_names(el: etree._Element) -> list[str]:
     return names
 
 
-def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
-    """Return every metadata value on the page, keyed ``"<source>:<name>"``, in page order."""
-    cands: Candidates = {}
-    html_el = root if root.tag == "html" else root.getroottree().getroot()
-    _add(cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
-    # Values given in "property" (RDFa, Open Graph's own form) go before those given in
-    # "name" for the same key: a page that sets both means the property one.
-    by_name: Candidates = {}
-    for el in root.iter("meta"):
+class _Collector:
+    """State of the one walk over the page that :func:`collect_candidates` makes."""
+
+    def __init__(self) -> None:
+        self.cands: Candidates = {}
+        # "property" values (RDFa, Open Graph's own form) go before "name" values for the
+        # same key: a page that sets both means the property one.
+        self.by_name: Candidates = {}
+        self.scripts: list[Any] = []
+        self.have_title = False
+        self.have_time = False
+        self.h1s = 0
+        self.bylines = 0
+        self.byline_checks = 0
+        self.author_props = 0
+
+    def meta(self, el: etree._Element) -> None:
         content = el.get("content")
         if content is None:
-            continue
-        target = cands if el.get("property") else by_name
+            return
+        target = self.cands if el.get("property") else self.by_name
         for key in _meta_keys(el):
             _add(target, key, content)
-    for key, values in by_name.items():
-        for value in values:
-            _add(cands, key, value)
-    for el in root.iter("link"):
+
+    def link(self, el: etree._Element) -> None:
         rel = _attr(el, "rel").lower().split()
         if "canonical" in rel:
-            _add(cands, "link-canonical:href", el.get("href"))
+            _add(self.cands, "link-canonical:href", el.get("href"))
         if "author" in rel and not _attr(el, "href").startswith(("http", "/", "mailto")):
-            _add(cands, "rel-author:text", el.get("title"))
-    for el in root.iter("title"):
+            _add(self.cands, "rel-author:text", el.get("title"))
+
+    def title(self, el: etree._Element) -> None:
         parent = el.getparent()
-        if parent is not None and parent.tag in ("svg", "symbol", "g", "a", "use"):
-            continue
-        _add(cands, "title:text", _text_of(el))
-        break
-    for count, el in enumerate(root.iter("h1")):
-        if count >= MAX_H1S:
-            break
-        _add(cands, "h1:text", _text_of(el))
-    # All scripts first, then rank: the article object may sit in a later script than
-    # an embedded video's.
-    scripts: list[Any] = []
-    for el in root.iter("script"):
+        if self.have_title or (parent is not None and parent.tag in _SVG_PARENTS):
+            return
+        self.have_title = True
+        _add(self.cands, "title:text", _text_of(el))
+
+    def h1(self, el: etree._Element) -> None:
+        if self.h1s < MAX_H1S:
+            self.h1s += 1
+            _add(self.cands, "h1:text", _text_of(el))
+
+    def script(self, el: etree._Element) -> None:
         if "ld+json" in _attr(el, "type").lower() and el.text:
-            scripts.extend(parse_jsonld(el.text))
-    if scripts:
-        _collect_jsonld(_jsonld_objects(scripts), cands)
-    first_time = True
-    for el in root.iter("time"):
+            self.scripts.extend(parse_jsonld(el.text))
+
+    def time(self, el: etree._Element) -> None:
         stamp = el.get("datetime")
         if not stamp:
-            continue
+            return
         if el.get("pubdate") is not None:
-            _add(cands, "time:pubdate", stamp)
-        if first_time:
-            _add(cands, "time:first", stamp)
-            first_time = False
-    for el in root.iter("a"):
-        rel = _attr(el, "rel").lower().split()
-        if "author" in rel:
-            _add(cands, "rel-author:text", _text_of(el))
-        if "tag" in rel:
-            _add(cands, "rel-tag:text", _text_of(el))
-    for el in _elements(_ITEMPROP_XPATH, root):
-        for prop in _attr(el, "itemprop").split()[:4]:
+            _add(self.cands, "time:pubdate", stamp)
+        if not self.have_time:
+            self.have_time = True
+            _add(self.cands, "time:first", stamp)
+
+    def a(self, el: etree._Element) -> None:
+        rel = el.get("rel")
+        if not rel:
+            return
+        rels = rel.lower().split()
+        if "author" in rels:
+            _add(self.cands, "rel-author:text", _text_of(el))
+        if "tag" in rels:
+            _add(self.cands, "rel-tag:text", _text_of(el))
+
+    def itemprop(self, el: etree._Element, value: str) -> None:
+        for prop in value.split()[:4]:
             if prop not in _ITEMPROPS:  # "articleBody" and the like are not metadata
                 continue
             if prop == "author":
+                self.author_props += 1
+                if self.author_props > MAX_CHECKED_ELEMENTS:
+                    continue
                 names = _itemprop_names(el) or [_itemprop_value(el, MAX_BYLINE_CHARS)]
                 for name in names:
                     if len(name) <= MAX_BYLINE_CHARS:
-                        _add(cands, "itemprop:author", name)
+                        _add(self.cands, "itemprop:author", name)
             else:
-                _add(cands, "itemprop:" + prop, _itemprop_value(el))
-    _collect_bylines(root, cands)
+                _add(self.cands, "itemprop:" + prop, _itemprop_value(el))
+
+    def byline(self, el: etree._Element, label: str) -> None:
+        if self.bylines >= MAX_BYLINES or el.tag in _NOT_BYLINE_TAGS:
+            return
+        self.byline_checks += 1
+        if self.byline_checks > MAX_CHECKED_ELEMENTS:
+            return
+        if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
+            return
+        text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
+        if text and len(text) <= MAX_BYLINE_CHARS:
+            self.bylines += 1
+            _add(self.cands, "byline:text", _byline_text(text))
+
+    def finish(self) -> Candidates:
+        for key, values in self.by_name.items():
+            for value in values:
+                _add(self.cands, key, value)
+        if self.scripts:
+            # All scripts first, then rank: the article object may sit in a later script
+            # than an embedded video's.
+            _collect_jsonld(_jsonld_objects(self.scripts), self.cands)
+        return self.cands
+
+
+_TAG_HANDLERS: Final[dict[str, Callable[[_Collector, etree._Element], None]]] = {
+    "meta": _Collector.meta,
+    "link": _Collector.link,
+    "title": _Collector.title,
+    "h1": _Collector.h1,
+    "script": _Collector.script,
+    "time": _Collector.time,
+    "a": _Collector.a,
+}
+
+
+def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
+    """Return every metadata value on the page, keyed ``"<source>:<name>"``, in page order.
+
+    One walk over the elements (a walk per kind of element, or an XPath per signal, costs
+    several times more on the readability-pages corpus).
+    """
+    collector = _Collector()
+    html_el = root if root.tag == "html" else root.getroottree().getroot()
+    _add(collector.cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
+    handlers = _TAG_HANDLERS
+    for el in root.iter(etree.Element):  # elements only: no comments or PIs
+        tag = el.tag
+        handler = handlers.get(tag)
+        if handler is not None:
+            handler(collector, el)
+            if tag == "meta":
+                continue
+        prop = el.get("itemprop")
+        if prop:
+            collector.itemprop(el, prop)
+        cls = el.get("class")
+        ident = el.get("id")
+        if (cls or ident) and (
+            (cls and _BYLINE_HINT.search(cls)) or (ident and _BYLINE_HINT.search(ident))
+        ):
+            collector.byline(el, f"{cls or ''} {ident or ''} {el.get('rel') or ''}")
+    cands = collector.finish()
     if url:
         _add(cands, "url:date", date_from_url(url))
     return cands
-
-
-def _collect_bylines(root: etree._Element, cands: Candidates) -> None:
-    for el in _elements(_BYLINE_XPATH, root):
-        if not isinstance(el.tag, str) or el.tag in ("meta", "link", "body", "html", "img"):
-            continue
-        label = f"{_attr(el, 'class')} {_attr(el, 'id')} {_attr(el, 'rel')}"
-        if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
-            continue
-        text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
-        if not text or len(text) > MAX_BYLINE_CHARS:
-            continue
-        _add(cands, "byline:text", _byline_text(text))
-        if len(cands.get("byline:text", ())) >= 3:
-            return
 
 
 # --------------------------------------------------------------------------- picking
