@@ -397,10 +397,39 @@ class BlockBuilder:
         if len(text) <= MAX_BOILERPLATE_PHRASE_CHARS and vocab.BOILERPLATE_PHRASE.match(text):
             return
         rec = self._prefix_rec(content, text, el)
+        if rec is None:
+            rec = self._link_paragraph_rec(content, text, el)
         if rec is not None:
-            out.append(rec)
+            previous = out[-1] if out else None
+            if (
+                isinstance(previous, Recommendations)
+                and previous.title is None
+                and rec.title is None
+            ):
+                out[-1] = Recommendations(
+                    title=None, items=previous.items + rec.items, provenance=previous.provenance
+                )
+            else:
+                out.append(rec)
             return
         out.append(Paragraph(content=content, provenance=prov))
+
+    def _link_paragraph_rec(
+        self, content: tuple[Inline, ...], text: str, el: HtmlElement | None
+    ) -> Recommendations | None:
+        """Return a block for a paragraph that is nothing but a link to another article."""
+        if len(content) != 1 or not isinstance(content[0], Link) or el is None:
+            return None
+        link = content[0]
+        if len(text) < MIN_REC_ITEM_CHARS or link.url.startswith(("mailto:", "tel:", "#")):
+            return None
+        if self.page_url and link.url.split("#")[0] == self.page_url.split("#")[0]:
+            return None
+        from articlekit.model import Recommendation
+
+        return Recommendations(
+            title=None, items=(Recommendation(title=text, url=link.url),), provenance=self._prov(el)
+        )
 
     def _prefix_rec(
         self, content: tuple[Inline, ...], text: str, el: HtmlElement | None

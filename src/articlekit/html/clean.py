@@ -73,12 +73,12 @@ _HARD_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
         "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
-        "button", "select", "input", "textarea", "option", "datalist", "dialog", "head", "title", "link", "meta", "base", "area", "source", "track", "param",
+        "button", "select", "input", "textarea", "option", "datalist", "dialog", "nav", "head", "title", "link", "meta", "base", "area", "source", "track", "param",
     }
 )  # fmt: skip
 # ASP.NET pages wrap the whole page in one <form>, so a form is only dropped when it
 # turns out not to hold the article.
-_SOFT_TAGS = frozenset({"nav", "footer", "aside", "form", "menu"})
+_SOFT_TAGS = frozenset({"footer", "aside", "form", "menu"})
 _MAIN_TAGS = frozenset({"article", "main"})
 _TEXT_TAGS = vocab.HEADING_TAGS | {"p"}
 _BLOCK_TAGS = vocab.BLOCK_TAGS
@@ -196,8 +196,106 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
 
 
 # frame slots
-_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _T0, _KIND, _RECW = range(11)
+_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _T0, _KIND, _INFO = range(11)
 _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
+
+
+# What an element's attributes say, as bits (computed once per distinct class/id string).
+_I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN = 1, 2, 4, 8, 16, 32
+# Elements whose attributes can change their label: everything else needs no look-up.
+# Inline elements (links, images, emphasis) and list items are left to their containers:
+# a menu is recognised by its <ul> or <nav>, not by each "menu-item".
+_WITH_ATTRIBUTES = etree.XPath(
+    "//*[not(self::a or self::img or self::i or self::b or self::em or self::strong"
+    " or self::li or self::svg or self::path or self::picture or self::source"
+    " or self::script or self::style or self::link or self::meta or self::input"
+    " or self::option or self::button or self::label or self::br)]"
+    "[@class or @id or @role or @hidden or @aria-hidden or @style or @itemprop]"
+)
+
+
+# Per class token: which vocabulary patterns it matches (bits below). Tokens recur across
+# pages ("row", "menu-item", "entry-content"), so the answer is memoised: a pure function
+# of the token, bounded in size, never changing any result.
+_T_REC, _T_HIDDEN, _T_STRONG, _T_UNLIKELY, _T_HINT, _T_MAIN, _T_COMMENT = 1, 2, 4, 8, 16, 32, 64
+_TOKEN_BITS: dict[str, int] = {}
+_MAX_MEMO_TOKENS: Final = 200_000
+
+
+def _token_bits(token: str) -> int:
+    bits = _TOKEN_BITS.get(token)
+    if bits is not None:
+        return bits
+    bits = 0
+    if vocab.REC_CLASS.search(token):
+        bits |= _T_REC
+    if vocab.HIDDEN_CLASS.search(token):
+        bits |= _T_HIDDEN
+    if vocab.STRONG_BOILERPLATE.search(token):
+        bits |= _T_STRONG
+    if vocab.UNLIKELY_CLASS.search(token):
+        bits |= _T_UNLIKELY
+    if vocab.CONTENT_HINT.search(token):
+        bits |= _T_HINT
+    if vocab.MAIN_CONTENT.search(token):
+        bits |= _T_MAIN
+    if "comment" in token or "disqus" in token or "respond" in token:
+        bits |= _T_COMMENT
+    if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
+        _TOKEN_BITS.clear()
+    _TOKEN_BITS[token] = bits
+    return bits
+
+
+def _names_info(names: str, comments: bool) -> int:
+    """Return the label bits of a class/id string, combining its tokens' bits."""
+    bits = 0
+    for token in names.split():
+        found = _token_bits(token)
+        if comments and found & _T_COMMENT:
+            found &= ~(_T_STRONG | _T_UNLIKELY)
+        bits |= found
+    info = 0
+    if bits & _T_REC and not bits & _T_MAIN:
+        info |= _I_REC
+    if bits & _T_HIDDEN:
+        info |= _I_HIDDEN
+    if bits & _T_MAIN:
+        info |= _I_MAIN
+    elif bits & _T_STRONG:
+        info |= _I_STRONG
+    elif bits & _T_UNLIKELY and not bits & _T_HINT:
+        info |= _I_WEAK
+    return info
+
+
+def _attribute_info(root: HtmlElement, *, comments: bool) -> dict[HtmlElement, int]:
+    """Return the attribute bits of every element that has label-changing attributes."""
+    by_names: dict[str, int] = {}
+    found: dict[HtmlElement, int] = {}
+    for el in _WITH_ATTRIBUTES(root):
+        names = class_id(el)
+        info = 0
+        if names:
+            cached = by_names.get(names)
+            if cached is None:
+                cached = by_names[names] = _names_info(names, comments)
+            info = cached
+        attrib = el.attrib
+        if len(attrib) > 1 or not names:
+            if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+                info |= _I_HIDDEN
+            style = attrib.get("style")
+            if style and vocab.HIDDEN_STYLE.search(style):
+                info |= _I_HIDDEN
+            role = attrib.get("role")
+            if role is not None and role in vocab.BOILERPLATE_ROLES:
+                info |= _I_ROLE
+            if attrib.get("itemprop") == "articleBody":
+                info |= _I_MAIN
+        if info:
+            found[el] = info
+    return found
 
 
 def _count_commas(text: str) -> int:
@@ -227,6 +325,7 @@ def label_page(
     frames: list[list[object]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, False]]
     in_rec = 0
     in_link = 0
+    info_of = _attribute_info(root, comments=comments)
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -234,7 +333,7 @@ def label_page(
             if not isinstance(tag, str):  # pragma: no cover - comments are removed
                 continue
             kind = _K_NONE
-            names = ""
+            info = info_of.get(el, 0)
             if tag == "a":
                 in_link += 1
             if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (
@@ -242,22 +341,22 @@ def label_page(
             ):
                 kind = _K_HARD
                 walker.skip_subtree()
-            else:
-                names = class_id(el)
-                is_rec = (recommendations and el in recommendations) or (
-                    not in_rec and looks_like_rec_widget(tag, names)
-                )
-                if is_rec:
-                    kind = _K_REC_WIDGET
-                    in_rec += 1
-                elif is_hidden(el, names):
-                    kind = _K_SOFT
-                elif boilerplate_kind(
-                    tag, names, el.get("role"), comments=comments
-                ) is not None and not (relaxed and tag not in _SOFT_TAGS):
-                    kind = _K_SOFT
+            elif (recommendations and el in recommendations) or (
+                not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
+            ):
+                kind = _K_REC_WIDGET
+                in_rec += 1
+            elif info & _I_HIDDEN or tag in _SOFT_TAGS:
+                kind = _K_SOFT
+            elif not relaxed and (
+                info & (_I_ROLE | _I_STRONG)
+                # a heading or paragraph is text whatever its class says, unless the class
+                # is unmistakable ("share-title", "comment-text")
+                or (info & _I_WEAK and tag not in _TEXT_TAGS)
+            ):
+                kind = _K_SOFT
             frame: list[object] = [
-                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, False
+                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, info
             ]  # fmt: skip
             if kind != _K_HARD:
                 text = el.text
@@ -291,10 +390,7 @@ def label_page(
             boilerplate.add(el)
             continue
         flags: int = frame[_FLAGS]  # type: ignore[assignment]
-        if tag in _MAIN_TAGS or (
-            tag not in _NEVER_REC_TAGS
-            and (el.get("itemprop") == "articleBody" or _has_main_class(el))
-        ):
+        if tag in _MAIN_TAGS or (frame[_INFO] & _I_MAIN and tag not in _NEVER_REC_TAGS):  # type: ignore[operator]
             flags |= FLAG_MAIN
         elif tag == "h1":
             flags |= FLAG_H1

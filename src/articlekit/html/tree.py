@@ -29,8 +29,7 @@ __all__ = [
 
 # Control characters that are not allowed in XML text (lxml refuses them in str input);
 # browsers drop NUL and render the rest as nothing visible.
-_CONTROL = {c: None for c in range(32) if c not in (9, 10, 13)}
-_CONTROL.update({0xFFFE: None, 0xFFFF: None})
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.IGNORECASE)
 _SURROGATES = re.compile("[\ud800-\udfff]")
 _WS = re.compile(r"\s+")
@@ -73,7 +72,10 @@ def parse_tree(text: str, *, huge_tree: bool = False) -> lxml.html.HtmlElement:
     """
     if not text.strip():
         raise UnsupportedInputError("input is empty (no text)")
-    text = _XML_DECL.sub("", text, count=1).translate(_CONTROL)
+    if text.lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECL.sub("", text, count=1)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from a lossy decoder
