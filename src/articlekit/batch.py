@@ -75,6 +75,10 @@ _UNSAFE_URL_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 #: Longest path segment derived from a URL; file systems allow 255 bytes per name.
 MAX_URL_SEGMENT_CHARS = 80
+#: URL path extensions dropped from output names (``a.html`` -> ``a.md``); others stay.
+WEB_PAGE_EXTENSIONS = frozenset(
+    {"html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp", "cgi", "txt"}
+)
 #: Deepest directory nesting derived from a URL; deeper paths are folded into the last part.
 MAX_URL_DEPTH = 8
 
@@ -164,7 +168,9 @@ def url_output_parts(url: str, index: int) -> tuple[str, ...]:
     segments = [s for s in split.path.split("/") if s not in ("", ".", "..")]
     if not segments or split.path.endswith("/"):
         segments.append("index")
-    segments[-1] = _strip_suffix((segments[-1],))[0]
+    stem, dot, ext = segments[-1].rpartition(".")
+    if dot and stem and ext.lower() in WEB_PAGE_EXTENSIONS:
+        segments[-1] = stem
     if split.query:
         digest = hashlib.sha1(split.query.encode("utf-8", "replace")).hexdigest()[:10]
         segments[-1] = f"{segments[-1]}_{digest}"

@@ -1,0 +1,469 @@
+"""Tests that drive the real ``articlekit`` command as a subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import os
+import pty
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from tests.test_registry import make_dist
+
+ROOT = Path(__file__).resolve().parent.parent
+PLUGIN_PACKAGE = ROOT / "examples" / "plugin-package"
+HTML = (
+    "<!DOCTYPE html><html><head><title>Page {n}</title></head><body><article>"
+    "<h1>Page {n}</h1><p>Body text of page {n}, a full sentence of real content.</p>"
+    "</article></body></html>"
+)
+SETPRIV = shutil.which("setpriv")
+
+SLOW_PLUGIN = """
+import time
+from articlekit import Document, Paragraph, SourceInfo, Text
+
+class Slow:
+    name = "slow"
+    formats = ("slow",)
+    def sniff(self, sample, *, url):
+        return 1.0 if sample.startswith("SLOW") else 0.0
+    def parse(self, text, *, url):
+        time.sleep(0.02)
+        return Document(title=text.split()[1], blocks=(Paragraph(content=(Text(text=text),)),),
+                        source=SourceInfo(parser="slow"))
+"""
+
+
+def run(
+    args: Sequence[str | os.PathLike[str]],
+    *,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+    drop_root_powers: bool = False,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m articlekit ARGS``; as root, optionally without the power to read
+    any file (so that chmod 000 means unreadable, as it does for everyone else)."""
+    command = [sys.executable, "-m", "articlekit", *map(str, args)]
+    if drop_root_powers and os.geteuid() == 0:
+        assert SETPRIV is not None
+        command = [SETPRIV, "--bounding-set=-dac_override,-dac_read_search", "--", *command]
+    return subprocess.run(
+        command,
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def leftovers(root: Path) -> list[Path]:
+    """Temporary files an interrupted write would leave behind."""
+    return [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+
+
+def _can_build_wheels() -> bool:
+    try:
+        import setuptools
+    except ImportError:
+        return False
+    major, minor = (int(p) for p in setuptools.__version__.split(".")[:2])
+    return (major, minor) >= (70, 1) or importlib.util.find_spec("wheel") is not None
+
+
+def _plugin_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PLUGIN_PACKAGE.rglob("*")):
+        if path.is_file() and "egg-info" not in str(path) and "__pycache__" not in str(path):
+            digest.update(str(path.relative_to(PLUGIN_PACKAGE)).encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@pytest.fixture(scope="session")
+def plugin_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plugin package, pip-installed into a directory of its own.
+
+    The installed copy is kept in pytest's cache, keyed by the package's contents: pip
+    runs again only when the example changes (a build takes seconds).
+    """
+    cache = getattr(request.config, "cache", None)
+    base = cache.mkdir("articlekit-plugin-site") if cache else tmp_path_factory.mktemp("plugin")
+    target = base / _plugin_fingerprint()
+    if (target / "articlekit_gemtext").is_dir():
+        return target
+    shutil.rmtree(target, ignore_errors=True)
+    # Offline when the local setuptools can build wheels by itself; else let pip fetch it.
+    attempts = (["--no-build-isolation"], []) if _can_build_wheels() else ([],)
+    for extra in attempts:
+        pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", *extra]
+        done = subprocess.run(
+            [*pip, "--target", str(target), str(PLUGIN_PACKAGE)],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        if done.returncode == 0:
+            return target
+    pytest.skip(f"cannot pip-install the example plugin: {done.stderr[-500:]}")
+
+
+# --------------------------------------------------------------------------- basics
+
+
+def test_version_and_module_entry() -> None:
+    import articlekit
+
+    done = run(["--version"])
+    assert done.returncode == 0
+    assert done.stdout.strip() == f"articlekit {articlekit.__version__}"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["convert", "x.html", "-f", "yaml"],
+        ["convert", "x.html", "--jobs", "0"],
+        ["convert", "x.html", "--input-format", "no-such-format"],
+        ["convert", "x.html", "-f", "jsonl", "-o", "somedir"],
+        ["convert", "x.html", "-f", "markdown", "-o", "out.jsonl"],
+        ["convert", "-", "-", "-o", "-"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "usage:" in done.stderr
+
+
+def test_one_file_to_stdout_and_stdin() -> None:
+    done = run(
+        ["convert", "-", "-f", "json", "--url", "https://example.org/p"],
+        stdin=HTML.format(n=5).encode(),
+    )
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["source"]["url"] == "https://example.org/p"
+    assert "Body text of page 5" in json.dumps(doc)
+    assert "converted 1, failed 0, skipped 0" in done.stderr
+    assert "\r" not in done.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_seed_article_to_markdown() -> None:
+    done = run(["convert", ROOT / "examples" / "seed-article.txt", "-f", "markdown", "-o", "-"])
+    assert done.returncode == 0, done.stderr
+    assert "North Korea" in done.stdout
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+def bad_and_good_tree(root: Path) -> Path:
+    (root / "news").mkdir(parents=True)
+    (root / "a.html").write_text(HTML.format(n=1))
+    (root / "news" / "b.html").write_text(HTML.format(n=2))
+    (root / "news" / "c.txt").write_text("A plain title\n\nA paragraph of plain text here.\n")
+    (root / "binary.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(range(256)) * 8)
+    (root / "empty.html").write_bytes(b"")
+    locked = root / "locked.html"
+    locked.write_text(HTML.format(n=3))
+    locked.chmod(0o000)
+    (root / "loop.html").symlink_to("loop.html")  # unreadable for anyone, root included
+    os.mkfifo(root / "pipe.html")  # reading would block forever: must be refused, not read
+    return root
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and SETPRIV is None, reason="root without setpriv")
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    src = bad_and_good_tree(tmp_path / "in")
+    out = tmp_path / "out"
+    errors = tmp_path / "errors.jsonl"
+    done = run(
+        ["convert", src, "-f", "markdown", "-o", out, "--errors", errors, "--jobs", "2"],
+        drop_root_powers=True,
+    )
+    assert done.returncode == 1, done.stderr
+    produced = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert produced == ["a.md", "news/b.md", "news/c.md"]
+    assert "Body text of page 2" in (out / "news" / "b.md").read_text()
+    assert leftovers(tmp_path) == []
+    report = done.stderr
+    for name, reason in [
+        ("binary.jpg", "binary"),
+        ("empty.html", "empty"),
+        ("locked.html", "Permission denied"),
+        ("loop.html", "symbolic links"),
+        ("pipe.html", "not a regular file"),
+    ]:
+        assert any(name in line and reason in line for line in report.splitlines()), (name, report)
+    assert "converted 3, failed 5, skipped 0" in report
+    failures = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert sorted(Path(f["source"]).name for f in failures) == [
+        "binary.jpg",
+        "empty.html",
+        "locked.html",
+        "loop.html",
+        "pipe.html",
+    ]
+    assert all(f["error"] == "UnsupportedInputError" and f["message"] for f in failures)
+
+
+def test_rerun_skips_up_to_date_outputs_unless_overwrite(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(3):
+        (src / f"p{n}.html").write_text(HTML.format(n=n))
+    out = tmp_path / "out"
+    assert run(["convert", src, "-f", "json", "-o", out, "--jobs", "1"]).returncode == 0
+    again = run(["convert", src, "-f", "json", "-o", out])
+    assert again.returncode == 0
+    assert "converted 0, failed 0, skipped 3" in again.stderr
+    future = time.time() + 100
+    os.utime(src / "p1.html", (future, future))  # touched after its output was written
+    touched = run(["convert", src, "-f", "json", "-o", out])
+    assert "converted 1, failed 0, skipped 2" in touched.stderr
+    forced = run(["convert", src, "-f", "json", "-o", out, "--overwrite"])
+    assert "converted 3, failed 0, skipped 0" in forced.stderr
+
+
+def test_jsonl_order_does_not_depend_on_jobs(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(12):
+        (src / f"p{n:02d}.html").write_text(HTML.format(n=n))
+    (src / "p05.html").write_bytes(b"")  # one failure in the middle
+    outputs = []
+    for jobs in ("1", "2"):
+        target = tmp_path / f"out{jobs}.jsonl"
+        done = run(["convert", src, "-o", target, "--jobs", jobs])
+        assert done.returncode == 1
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    lines = outputs[0].decode().splitlines()
+    assert len(lines) == 11
+    titles = [json.loads(line)["title"] for line in lines]
+    assert titles == [f"Page {n}" for n in range(12) if n != 5]
+    # appending: a second run adds lines; --overwrite replaces the file
+    run(["convert", src / "p00.html", "-o", tmp_path / "out1.jsonl"])
+    assert len((tmp_path / "out1.jsonl").read_text().splitlines()) == 12
+    run(["convert", src / "p00.html", "-o", tmp_path / "out1.jsonl", "--overwrite"])
+    assert len((tmp_path / "out1.jsonl").read_text().splitlines()) == 1
+
+
+def test_outputs_never_leave_the_output_directory(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    (work / "src" / "evil").mkdir(parents=True)
+    (work / "src" / "evil" / "x.html").write_text(HTML.format(n=1))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    out = work / "out"
+    out.mkdir()
+    (out / "evil").symlink_to(outside)  # a planted link inside the output directory
+    (tmp_path / "up.html").write_text(HTML.format(n=2))
+    done = subprocess.run(
+        [sys.executable, "-m", "articlekit", "convert", "src", "../up.html", "-o", "out"],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "outside" in done.stderr
+    assert list(outside.iterdir()) == []
+    assert (out / "up.md").is_file()  # ../up.html is named by its file name only
+    assert not (tmp_path / "up.md").exists()
+
+
+# --------------------------------------------------------------------------- interruption
+
+
+@pytest.fixture
+def slow_site(tmp_path: Path) -> Path:
+    site = tmp_path / "slow-site"
+    make_dist(
+        site, "slow-plugin", "0.1", {"slow": "ak_slow_plugin:Slow"}, {"ak_slow_plugin": SLOW_PLUGIN}
+    )
+    return site
+
+
+@pytest.mark.parametrize(
+    ("sig", "code", "jobs"), [(signal.SIGINT, 130, "1"), (signal.SIGTERM, 143, "2")]
+)
+def test_interrupted_run_leaves_no_partial_file(
+    tmp_path: Path, slow_site: Path, sig: signal.Signals, code: int, jobs: str
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    count = 400  # 20 ms each: about 8 s of work, interrupted after the first outputs
+    body = "SLOW title " + "words " * 20_000  # big outputs: a write is likely under way
+    for n in range(count):
+        (src / f"p{n:03d}.slow").write_text(body)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "articlekit",
+            "convert",
+            str(src),
+            "-f",
+            "json",
+            "-o",
+            str(out),
+            "--jobs",
+            jobs,
+        ],
+        env={**os.environ, "PYTHONPATH": str(slow_site)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (out.exists() and any(out.glob("*.json"))):
+        time.sleep(0.01)
+    process.send_signal(sig)
+    _stdout, stderr = process.communicate(timeout=30)
+    assert process.returncode == code, stderr
+    assert "interrupted" in stderr
+    written = list(out.glob("*.json"))
+    assert 0 < len(written) < count
+    for path in written:
+        assert json.loads(path.read_text())["title"] == "title"  # every file whole
+    assert leftovers(out) == []
+
+
+# --------------------------------------------------------------------------- WARC
+
+
+def test_generated_warc_converts_into_safe_names(tmp_path: Path) -> None:
+    pytest.importorskip("warcio")
+    from tests.test_warc import html_page, write_warc
+
+    pages = [
+        ("https://example.org/news/a.html", html_page(1), "text/html", 200),
+        ("https://example.org/../../../etc/passwd", html_page(2), "text/html", 200),
+        ("https://example.org/%2F..%2F..%2Froot", html_page(3), "text/html", 200),
+        ("https://EXAMPLE.org:8080/./x/../y/", html_page(4), "text/html", 200),
+        ("https://example.org/news/a.html?page=2", html_page(5), "text/html", 200),
+        ("https://example.org/style.css", b"body{}", "text/css", 200),
+    ]
+    warc = write_warc(tmp_path / "crawl.warc.gz", pages)
+    out = tmp_path / "out"
+    done = run(["convert", warc, "-f", "markdown", "-o", out])
+    assert done.returncode == 0, done.stderr
+    produced = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert len(produced) == 5
+    assert produced[0] == "crawl/example.org/_2F.._2F.._2Froot.md"
+    assert "crawl/example.org/x/y/index.md" in produced  # ".." and "." segments dropped
+    assert "crawl/example.org/etc/passwd.md" in produced
+    assert "crawl/example.org/news/a.md" in produced
+    assert all(p.startswith("crawl/") for p in produced)
+    jsonl = run(["convert", warc, "-o", tmp_path / "all.jsonl"])
+    urls = [
+        json.loads(line)["source"]["url"]
+        for line in (tmp_path / "all.jsonl").read_text().splitlines()
+    ]
+    assert jsonl.returncode == 0 and urls == [p[0] for p in pages[:5]]
+
+
+# --------------------------------------------------------------------------- plugins
+
+
+def test_example_plugin_is_found_through_its_entry_point(plugin_site: Path, tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(plugin_site)}
+    listing = run(["parsers"], env=env)
+    assert listing.returncode == 0, listing.stderr
+    line = next(line for line in listing.stdout.splitlines() if line.startswith("gemtext"))
+    assert "gemtext, gmi" in line and "articlekit-gemtext 0.1.0" in line
+    page = tmp_path / "capsule.gmi"
+    page.write_text("# A capsule\n\nHello from Gemini.\n=> gemini://example.org/ Home\n* one\n")
+    done = run(["convert", page, "-f", "json"], env=env)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert (doc["title"], doc["source"]["parser"]) == ("A capsule", "gemtext")
+    forced = run(
+        ["convert", "-", "--input-format", "gmi", "-f", "text"], env=env, stdin=b"plain line\n"
+    )
+    assert forced.returncode == 0 and forced.stdout.strip() == "plain line"
+
+
+def test_broken_plugin_is_listed_and_fails_alone(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    make_dist(site, "broken-plugin", "9.9", {"broken": "ak_module_that_is_missing:Parser"})
+    env = {"PYTHONPATH": str(site)}
+    listing = run(["parsers"], env=env)
+    assert listing.returncode == 1
+    assert "BROKEN" in listing.stdout and "'broken'" in listing.stdout
+    assert "broken-plugin 9.9" in listing.stdout
+    done = run(["convert", "-", "-f", "text"], env=env, stdin=HTML.format(n=1).encode())
+    assert done.returncode == 0
+    assert "Body text of page 1" in done.stdout
+    assert "broken-plugin 9.9" in done.stderr  # warned about, once
+
+
+def test_rules_file_is_loaded(tmp_path: Path) -> None:
+    rules = pytest.importorskip("articlekit.rules", reason="site rules not available yet")
+    assert hasattr(rules, "load_rules")
+    bad = tmp_path / "rules.toml"
+    bad.write_text("this is [not valid toml")
+    done = run(["convert", "-", "--rules", bad], stdin=HTML.format(n=1).encode())
+    assert done.returncode == 2
+    assert "--rules" in done.stderr
+
+
+# --------------------------------------------------------------------------- progress
+
+
+def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(3):
+        (src / f"p{n}.html").write_text(HTML.format(n=n))
+    master, slave = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "articlekit", "convert", str(src), "-o", str(tmp_path / "o")],
+            stderr=slave,
+            stdout=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+        os.close(slave)
+        chunks: list[bytes] = []
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(master)
+    text = b"".join(chunks).decode()
+    assert done.returncode == 0
+    assert re.search(r"\r\x1b\[K\[[#-]+\] \d/3 ", text), text  # the bar, with its total
+    quiet = run(["convert", src, "-o", tmp_path / "o2", "--no-progress"])
+    assert "/3 " not in quiet.stderr and "\r" not in quiet.stderr
