@@ -177,6 +177,7 @@ def test_site_name_from_url_host_is_stripped() -> None:
         ("Article Title Here | Site", "site", "Article Title Here"),
         ("Site | Article Title Here", "Site", "Article Title Here"),
         ("Site :: Article Title Here", "Site", "Article Title Here"),
+        ("Article Title Here › Some Party", "Some Party", "Article Title Here"),
         ("Article Title Here | Le Monde", "Le Monde.fr", "Article Title Here"),
         ("Weekly Issue 85 – Firefox Nightly News", "Firefox Nightly News", "Weekly Issue 85"),
         ("Post Title Here – Hacks – the Web blog", "Hacks – the Web blog", "Post Title Here"),
@@ -331,6 +332,21 @@ AUTHOR_SOURCE_CASES = [
         (),
         None,
         id="comment-author-ignored",
+    ),
+    pytest.param(
+        '<meta property="og:site_name" content="Diario EL PAIS Uruguay">'
+        + jsonld({"@type": "NewsArticle", "author": ["Eduardo Barreneche", "Diario El Pais"]}),
+        "",
+        ("Eduardo Barreneche",),
+        "jsonld",
+        id="publisher-dropped-from-people",
+    ),
+    pytest.param(
+        '<meta property="og:site_name" content="BBC News"><meta name="author" content="BBC News">',
+        "",
+        ("BBC News",),
+        "meta",
+        id="site-as-only-author-kept",
     ),
 ]
 

@@ -255,7 +255,7 @@ _BYLINE_CLASS: Final = re.compile(r"byline|(?:^|[\s_-])(?:author|writer|byl)", r
 _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|more", re.IGNORECASE)
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
-_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
+_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»›/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
 _WHITESPACE: Final = re.compile(r"\s+")
 _SKIP_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
 _BREAK_TAGS: Final = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4"})
@@ -1055,7 +1055,24 @@ def _pick_title(
 _VISIBLE_AUTHOR_SOURCES: Final = frozenset({"byline:text", "rel-author:text", "itemprop:author"})
 
 
-def _pick_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
+def _without_publisher(authors: tuple[str, ...], site_keys: Sequence[str]) -> tuple[str, ...]:
+    """Return ``authors`` minus names of the site itself, when people are named too.
+
+    JSON-LD author lists often add the publisher ("Eduardo Barreneche", "Diario El Pais");
+    a site name alone is kept, as it is the only byline there is.
+    """
+    people = tuple(a for a in authors if not any(_site_matches(a, k) for k in site_keys if k))
+    return people if people else authors
+
+
+def _pick_authors(
+    cands: Candidates, site_keys: Sequence[str] = ()
+) -> tuple[tuple[str, ...], str | None]:
+    authors, key = _first_authors(cands)
+    return _without_publisher(authors, site_keys), key
+
+
+def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
     for key in AUTHOR_SOURCES:
         values = cands.get(key)
         if not values:
@@ -1138,7 +1155,7 @@ def extract_metadata(
     note("site_name", key)
     title, key = _pick_title(cands, site_name, url)
     note("title", key)
-    authors, key = _pick_authors(cands)
+    authors, key = _pick_authors(cands, [_key(site_name or ""), _host_label(url)])
     note("authors", key)
     published, key = _first(cands, PUBLISHED_SOURCES, normalize_date)
     note("published", key)
