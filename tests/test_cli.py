@@ -423,14 +423,44 @@ def test_broken_plugin_is_listed_and_fails_alone(tmp_path: Path) -> None:
     assert "broken-plugin 9.9" in done.stderr  # warned about, once
 
 
-def test_rules_file_is_loaded(tmp_path: Path) -> None:
-    rules = pytest.importorskip("articlekit.rules", reason="site rules not available yet")
-    assert hasattr(rules, "load_rules")
+RULES = """
+[[rule]]
+name = "test-site"
+hosts = ["rules.example"]
+drop = [".promo"]
+"""
+RULE_PAGE = (
+    "<html><head><title>Ruled</title></head><body><article><h1>Ruled</h1>"
+    "<p>The first paragraph of the article, with enough words to count as content.</p>"
+    "<p class='promo'>PROMOTED: buy our special subscription offer today right now.</p>"
+    "<p>The second paragraph of the article, also long enough to be kept as body.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_rules_file_applies_to_matching_urls(tmp_path: Path, jobs: str) -> None:
+    rules = tmp_path / "rules.toml"
+    rules.write_text(RULES)
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(2):
+        (src / f"p{n}.html").write_text(RULE_PAGE)
+    base = ["convert", src, "-f", "text", "--url", "https://www.rules.example/a", "--jobs", jobs]
+    plain = run(base)
+    ruled = run([*base, "--rules", rules])
+    assert plain.returncode == 0 and ruled.returncode == 0, ruled.stderr
+    assert "PROMOTED" in plain.stdout
+    assert "PROMOTED" not in ruled.stdout
+    assert ruled.stdout.count("The second paragraph") == 2
+
+
+def test_bad_rules_file_is_a_usage_error(tmp_path: Path) -> None:
     bad = tmp_path / "rules.toml"
     bad.write_text("this is [not valid toml")
     done = run(["convert", "-", "--rules", bad], stdin=HTML.format(n=1).encode())
     assert done.returncode == 2
-    assert "--rules" in done.stderr
+    assert "--rules" in done.stderr and "rules.toml" in done.stderr
 
 
 # --------------------------------------------------------------------------- progress

@@ -120,11 +120,11 @@ def _middle_of_record(path: Path, number: int) -> int:
     raise AssertionError(f"no record {number}")
 
 
-@pytest.mark.parametrize("compress", [True, False])
-@pytest.mark.parametrize("garbage", [b"", b"\x00garbage\xff" * 50])
+# (garbage inside an uncompressed record would read as its content: not a detectable case)
+@pytest.mark.parametrize(
+    ("compress", "garbage"), [(True, b""), (False, b""), (True, b"\x00garbage\xff" * 50)]
+)
 def test_damaged_archive_names_the_file(tmp_path: Path, compress: bool, garbage: bytes) -> None:
-    if garbage and not compress:
-        pytest.skip("garbage inside an uncompressed record reads as its content")
     path = generated_warc(tmp_path / "cut.warc.gz", 20, compress=compress)
     data = path.read_bytes()
     cut = _middle_of_record(path, 21)  # a response record (each follows its request)

@@ -8,7 +8,7 @@ import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from articlekit._types import Source
 from articlekit.decode import decode_bytes
@@ -17,8 +17,7 @@ from articlekit.model import Document
 from articlekit.registry import SNIFF_CHARS, choose_parser, looks_like_html, run_parser
 
 if TYPE_CHECKING:
-    # articlekit.rules.SiteRule once rules.py lands; Any keeps mypy quiet until then
-    SiteRule = Any
+    from articlekit.rules import SiteRule
 
 __all__ = [
     "check_article",

@@ -350,13 +350,13 @@ _worker_rules: Sequence[Any] | None = None
 
 
 def load_rules_file(path: str) -> Sequence[Any]:
-    """Return the site rules of ``path`` (via :func:`articlekit.rules.load_rules`)."""
-    try:
-        from articlekit.rules import load_rules  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as exc:
-        raise ArticleKitError("site rules are not available in this version") from exc
-    rules: Sequence[Any] = load_rules(path)
-    return rules
+    """Return the site rules of ``path`` (:func:`articlekit.rules.load_rules`).
+
+    Raises :class:`~articlekit.rules.RuleError` naming the file and the rule at fault.
+    """
+    from articlekit.rules import load_rules  # lazily: cssselect is not needed without rules
+
+    return load_rules(path)
 
 
 def _init_worker(
