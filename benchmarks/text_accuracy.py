@@ -4,9 +4,10 @@ Two tables:
 
 1. **Structure** (readability-pages): each ``expected.html`` rendered by each tool (with the
    metadata title on top, see ``text_render.py``) is parsed; the truth comes from the HTML
-   (``text_structure.py``). Columns: title accuracy, heading F1 with and without level,
-   list-item F1, paragraph F1 (whole text after whitespace collapsing, so an unjoined wrap
-   is a miss) and body-token F1 (mean per page). F1s are micro-averaged over all pages.
+   (``structure.py``, shared with the HTML benchmark). Columns: title accuracy, heading F1
+   with and without level, list-item F1, paragraph F1 (whole text after whitespace
+   collapsing, so an unjoined wrap is a miss) and body-token F1. F1s are pooled (micro)
+   over all pages.
    The ``baseline`` rows treat every blank-line-separated chunk as a paragraph.
 2. **Whole-page dumps** (trafilatura-eval): ``to_text(parse_text(dump))`` scored with the
    corpus's with/without snippets (whitespace collapsed), next to the raw dump's score.
@@ -33,10 +34,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import format_table, load_trafilatura_eval, score_snippets  # noqa: E402
-from text_structure import (  # noqa: E402
+from structure import (  # noqa: E402
+    Match,
     Structure,
-    collapse,
-    score_structure,
+    collapse_ws,
+    structure_counts,
     structure_from_document,
     structure_from_html,
 )
@@ -48,7 +50,7 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "text"
 CORPUS = HERE.parent.parent / "shared" / "corpus"
 TOOLS = ("w3m", "lynx", "html2text")
-FEATURES = ("headings_level", "headings", "list_items", "paragraphs")
+FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
 
@@ -61,7 +63,7 @@ def to_text(doc: object) -> str:
 
 def baseline(dump: str) -> Structure:
     """Return the structure "every blank-line-separated chunk is a paragraph" gives."""
-    chunks = [collapse(c) for c in _CHUNKS.split(dump)]
+    chunks = [collapse_ws(c) for c in _CHUNKS.split(dump)]
     chunks = [c for c in chunks if c]
     return Structure(title=None, paragraphs=chunks, body_text=" ".join(chunks))
 
@@ -69,18 +71,7 @@ def baseline(dump: str) -> Structure:
 def _truth(page: Path) -> Structure:
     meta = json.loads((page / "expected-metadata.json").read_text(encoding="utf-8"))
     text = gzip.decompress((page / "expected.html.gz").read_bytes()).decode("utf-8", "replace")
-    return structure_from_html(text, meta.get("title"))
-
-
-def _table_row(
-    name: str, totals: dict[str, list[int]], titles: float, tokens: float, pages: int
-) -> list[object]:
-    row: list[object] = [name, pages, titles / pages]
-    for feature in FEATURES:
-        tp, n_truth, n_pred = totals[feature]
-        row.append(2 * tp / (n_truth + n_pred) if n_truth + n_pred else 1.0)
-    row.append(tokens / pages)
-    return row
+    return structure_from_html(text, title=meta.get("title"))
 
 
 def structure_table(worst: int, only: str | None) -> str:
@@ -88,12 +79,11 @@ def structure_table(worst: int, only: str | None) -> str:
     pages = sorted(p for p in (CORPUS / "readability-pages").iterdir() if p.is_dir())
     truths = {p.name: _truth(p) for p in pages if only is None or p.name == only}
     rows: list[list[object]] = []
-    misses: list[tuple[float, str, str]] = []
+    misses: list[tuple[int, str, str]] = []
     for tool in TOOLS:
-        for mode in ("articlekit", "baseline"):
-            totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
-            titles = tokens = 0.0
-            count = 0
+        for mode in ("parse_text", "baseline"):
+            totals = {feature: Match(0, 0, 0) for feature in FEATURES}
+            titles = count = 0
             for name, truth in truths.items():
                 path = DATA / tool / "readability" / f"{name}.txt"
                 if not path.exists():
@@ -106,22 +96,21 @@ def structure_table(worst: int, only: str | None) -> str:
                         pred = structure_from_document(parse_text(dump))
                     except ArticleKitError:
                         pred = Structure()
-                scores = score_structure(truth, pred)
+                counts = structure_counts(truth, pred)
                 count += 1
-                titles += float(scores["title"])  # type: ignore[arg-type]
-                tokens += float(scores["tokens"])  # type: ignore[arg-type]
+                titles += bool(truth.title) and collapse_ws(pred.title or "") == collapse_ws(
+                    truth.title or ""
+                )
                 for feature in FEATURES:
-                    counts = scores[feature]
-                    assert isinstance(counts, tuple)
-                    for k in range(3):
-                        totals[feature][k] += counts[k]
-                if mode == "articlekit":
-                    tp, nt, npred = scores["paragraphs"]  # type: ignore[misc]
-                    bad = (nt + npred) - 2 * tp
-                    misses.append((bad, tool, name))
+                    totals[feature] += counts[feature]
+                if mode == "parse_text":
+                    para = counts["paragraph"]
+                    misses.append((para.fp + para.fn, tool, name))
             if count:
-                label = f"{tool} {'parse_text' if mode == 'articlekit' else 'baseline'}"
-                rows.append(_table_row(label, totals, titles, tokens, count))
+                rows.append(
+                    [f"{tool} {mode}", count, titles / count]
+                    + [totals[feature].f1 for feature in FEATURES]
+                )
     headers = [
         "tool",
         "pages",
@@ -136,7 +125,7 @@ def structure_table(worst: int, only: str | None) -> str:
     if worst:
         misses.sort(reverse=True)
         out += "\n\nmost paragraph misses: " + ", ".join(
-            f"{tool}/{name} ({bad:.0f})" for bad, tool, name in misses[:worst]
+            f"{tool}/{name} ({bad})" for bad, tool, name in misses[:worst]
         )
     return out
 

@@ -91,10 +91,16 @@ def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
     pos = 0
     pending: str | None = None  # URL of the link whose text starts at ``pos``
     for match in _LYNX.finditer(text):
+        number = match.group(1)
+        if pending is not None and match.start() == pos and number:
+            # "^[11][1]": marker 11, then the link's own text "[1]" (a citation)
+            out.append(Link(url=pending, content=(Text(text=match.group(0).lstrip("^")),)))
+            pos = match.end()
+            pending = None
+            continue
         chunk = text[pos : match.start()]
         _lynx_chunk(out, chunk, pending)
         pos = match.end()
-        number = match.group(1)
         pending = urls.get(int(number)) if number else None
     _lynx_chunk(out, text[pos:], pending)
     return out

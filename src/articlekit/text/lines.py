@@ -12,6 +12,7 @@ wrapped at (lynx and w3m wrap near 80 columns, html2text at 78), the indent of b
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 import attrs
@@ -62,6 +63,8 @@ class Lines:
     text: tuple[str, ...]
     indent: tuple[int, ...]
     blank: tuple[bool, ...]
+    #: Display width of each line with its indent, wide (CJK) characters counting 2.
+    width: tuple[int, ...] = ()
 
     def __len__(self) -> int:
         return len(self.text)
@@ -86,6 +89,18 @@ class Layout:
     def is_full(self, length: int) -> bool:
         """Return True when a line of ``length`` columns was wrapped by the producer."""
         return self.wrap_width is not None and length >= self.wrap_width - WRAP_SLACK_COLUMNS
+
+
+def is_wide(char: str) -> bool:
+    """Return True for a character terminals draw two columns wide (CJK, fullwidth)."""
+    return char >= "\u1100" and unicodedata.east_asian_width(char) in "WF"
+
+
+def display_width(line: str) -> int:
+    """Return the columns ``line`` takes on a terminal (wide characters count 2)."""
+    if line.isascii():
+        return len(line)
+    return len(line) + sum(1 for ch in line if is_wide(ch))
 
 
 def _expand(line: str) -> str:
@@ -114,21 +129,23 @@ def split_lines(text: str) -> Lines:
     stripped: list[str] = []
     indents: list[int] = []
     blanks: list[bool] = []
+    widths: list[int] = []
     for line in raw:
         line = _expand(line).rstrip()
         body = line.lstrip(" ")
         stripped.append(body)
         indents.append(len(line) - len(body))
         blanks.append(not body)
+        widths.append(display_width(line))
     if not any(not b for b in blanks):
         raise UnsupportedInputError("input is empty (only whitespace and control characters)")
-    return Lines(text=tuple(stripped), indent=tuple(indents), blank=tuple(blanks))
+    return Lines(
+        text=tuple(stripped), indent=tuple(indents), blank=tuple(blanks), width=tuple(widths)
+    )
 
 
 def _wrap_width(lines: Lines) -> int | None:
-    lengths = sorted(
-        lines.indent[i] + len(lines.text[i]) for i in range(len(lines)) if not lines.blank[i]
-    )
+    lengths = sorted(lines.width[i] for i in range(len(lines)) if not lines.blank[i])
     if len(lengths) < 3:
         return None
     width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]

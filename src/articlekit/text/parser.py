@@ -40,7 +40,12 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.text.boilerplate import PieceStats, drop_furniture, find_article_span, score_piece
-from articlekit.text.frontmatter import FrontMatter, read_front_matter
+from articlekit.text.frontmatter import (
+    MAX_TITLE_LINES,
+    FrontMatter,
+    looks_like_title,
+    read_front_matter,
+)
 from articlekit.text.inline import parse_inlines, strip_markup
 from articlekit.text.lines import Layout, detect_layout, split_lines
 from articlekit.text.lynx import split_references
@@ -59,6 +64,8 @@ MAX_FLUSH_HEADING_LINES = 3
 # the document title is level 1, so section headings start at 2.
 DEFAULT_HEADING_LEVEL = 2
 _CLOSING = ".,;:!"
+# A first line kept as the title although the page filter dropped what is around it.
+MIN_SPARED_TITLE_WORDS = 2
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
@@ -203,7 +210,24 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     first, last = find_article_span(scores)
     for index, piece in enumerate(live):
         if (index < first or index > last) and piece.kind != "recommendations":
+            if index == 0 and _spare_as_title(piece, ctx):
+                continue
             piece.kind = "dropped"
+
+
+def _spare_as_title(piece: Piece, ctx: _Context) -> bool:
+    """Return True when the first piece reads like a title, and is kept for front matter.
+
+    Tables and infoboxes can make the top of an article look like page furniture; a
+    menu entry is one word, a title several.
+    """
+    text = ctx.plain(piece)
+    return (
+        piece.kind in ("paragraph", "heading")
+        and piece.line_count <= MAX_TITLE_LINES
+        and looks_like_title(text)
+        and len(text.split()) >= MIN_SPARED_TITLE_WORDS
+    )
 
 
 # ---------------------------------------------------------------------------- blocks

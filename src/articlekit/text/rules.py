@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from articlekit.text.inline import strip_markup
-from articlekit.text.lines import Layout, Lines
+from articlekit.text.lines import Layout, Lines, display_width, is_wide
 from articlekit.text.vocab import is_boilerplate_line, is_recommendation_heading
 
 __all__ = [
@@ -118,11 +118,15 @@ def join_lines(parts: list[str]) -> str:
 
     A line ending in a hyphen right after a letter was wrapped at that hyphen (lynx, w3m
     and html2text only ever break at an existing hyphen), so the hyphen stays and no
-    space is added: ``proof-of-`` + ``concept`` is ``proof-of-concept``.
+    space is added: ``proof-of-`` + ``concept`` is ``proof-of-concept``. Between two wide
+    (CJK) characters no space is added either.
     """
     out: list[str] = []
     for part in parts:
         if out and _HYPHEN_WRAP.search(out[-1]) and part[:1].isalnum():
+            out[-1] = out[-1] + part
+        elif out and part and is_wide(out[-1][-1]) and is_wide(part[0]):
+            # Chinese and Japanese are written without spaces: a wrap adds none
             out[-1] = out[-1] + part
         else:
             out.append(part)
@@ -247,7 +251,7 @@ def atx_heading(state: State, start: int, silent: bool) -> int | None:
         len(parts) < MAX_HEADING_LINES
         and last + 1 < state.end
         and not lines.blank[last + 1]
-        and state.layout.is_full(lines.indent[last] + len(lines.text[last]))
+        and state.layout.is_full(lines.width[last])
         and not lines.text[last + 1].startswith("#")
         and list_marker(lines.text[last + 1]) is None
     ):
@@ -383,9 +387,7 @@ def _rec_chunk_ends_block(state: State, first: int, last: int) -> bool:
             return True
     joined = " ".join(lines.text[first : last + 1])
     # prose: a chunk that ends a sentence and runs over two wrapped lines
-    return joined.endswith(".") and state.layout.is_full(
-        lines.indent[first] + len(lines.text[first])
-    )
+    return joined.endswith(".") and state.layout.is_full(lines.width[first])
 
 
 def _chunk_titles(state: State, first: int, last: int) -> list[RecItem]:
@@ -404,7 +406,7 @@ def _chunk_titles(state: State, first: int, last: int) -> list[RecItem]:
         if not parts:
             part_start = i
         parts.append(text)
-        if not state.layout.is_full(lines.indent[i] + len(lines.text[i])):
+        if not state.layout.is_full(lines.width[i]):
             titles.append(RecItem(text=join_lines(parts), line=part_start))
             parts = []
     if parts:
@@ -487,7 +489,7 @@ def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
     if marker is None or not _starts_list(marker) and marker.style != "number":
         return False
     previous = lines.text[index - 1]
-    wrapped = state.layout.is_full(lines.indent[index - 1] + len(previous))
+    wrapped = state.layout.is_full(lines.width[index - 1])
     if first in "•▪◦‣○■□►▸●":
         return True
     if previous.endswith(":") or lines.indent[index] != para_indent:
@@ -637,7 +639,7 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             if i != start and (
                 _interrupts_paragraph(state, i, indent)
                 or indent < stack[0].marker_indent - 1
-                and not state.layout.is_full(lines.indent[i - 1] + len(lines.text[i - 1]))
+                and not state.layout.is_full(lines.width[i - 1])
             ):
                 break
             item_parts.append(text)
@@ -716,7 +718,7 @@ def quote(state: State, start: int, silent: bool) -> int | None:
     elif not state.layout.markdown and _is_indented_quote_line(state, start):
         if start + 1 >= state.end or lines.blank[start + 1]:
             # one line alone: a quote only if it was wrapped (centred titles are short)
-            if not state.layout.is_full(lines.indent[start] + len(text)):
+            if not state.layout.is_full(lines.width[start]):
                 return None
         while end < state.end:
             if lines.blank[end]:
@@ -738,7 +740,12 @@ def quote(state: State, start: int, silent: bool) -> int | None:
         return None
     if silent:
         return end
-    sub_lines = Lines(text=tuple(inner), indent=tuple(indents), blank=tuple(not t for t in inner))
+    sub_lines = Lines(
+        text=tuple(inner),
+        indent=tuple(indents),
+        blank=tuple(not t for t in inner),
+        width=tuple(display_width(t) for t in inner),
+    )
     sub = State(
         lines=sub_lines,
         layout=Layout(wrap_width=state.layout.wrap_width, markdown=state.layout.markdown),
