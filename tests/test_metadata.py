@@ -126,6 +126,28 @@ TITLE_CASES = [
     ),
     pytest.param("", "<h1>Only A Heading Here</h1>", "Only A Heading Here", "h1", id="h1-only"),
     pytest.param(
+        "<title>Mozilla - Wikipedia</title>",
+        "<h1>Mozilla</h1>",
+        "Mozilla",
+        "h1",
+        id="short-h1-first",
+    ),
+    pytest.param(
+        "<title>Some Headline About Things | Brand</title>",
+        "<h1>Brand</h1>",
+        "Some Headline About Things | Brand",
+        "title",
+        id="logo-h1-last-part-ignored",
+    ),
+    pytest.param(
+        "<title>Some Headline About Things | The Daily Planet</title>"
+        '<meta property="og:site_name" content="The Daily Planet">',
+        "<h1>The Daily Planet</h1>",
+        "Some Headline About Things",
+        "title",
+        id="logo-h1-naming-site-ignored",
+    ),
+    pytest.param(
         "<title>Title &amp; entities   and\n spaces</title>",
         "",
         "Title & entities and spaces",

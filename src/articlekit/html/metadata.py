@@ -1013,11 +1013,20 @@ def _first(
     return None, None
 
 
-def _h1_inside(title: str, h1s: Sequence[str]) -> str | None:
-    """Return the ``<h1>`` that is a separator-delimited part of ``title``, if any."""
-    parts = {_key(p) for p in _TITLE_SEPARATOR.split(title)}
+def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str | None:
+    """Return the ``<h1>`` that is a separator-delimited part of ``title``, if any.
+
+    An ``<h1>`` naming the site (a logo) is never the title. A short one is accepted only
+    as the first part ("Mozilla - Wikipedia"): a short last part is usually the site.
+    """
+    parts = [_key(p) for p in _TITLE_SEPARATOR.split(title)]
+    if len(parts) < 2:
+        return None
     for h1 in h1s:
-        if len(h1) >= MIN_H1_TITLE_CHARS and _key(h1) in parts and _key(h1) != _key(title):
+        key = _key(h1)
+        if not key or key not in parts or any(_site_matches(h1, k) for k in site_keys if k):
+            continue
+        if len(h1) >= MIN_H1_TITLE_CHARS or key == parts[0]:
             return h1
     return None
 
@@ -1044,11 +1053,11 @@ def _pick_title(
         return None, None
     if key == "jsonld:headline":
         title = _confirmed_headline(cands["jsonld:headline"], cands) or title
+    site_keys = [_key(site_name) if site_name else "", _host_label(url)]
     if key == "title:text":
-        h1 = _h1_inside(title, cands.get("h1:text", ()))
+        h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
         if h1 is not None:
             return h1, "h1:text"
-    site_keys = [_key(site_name) if site_name else "", _host_label(url)]
     return _strip_site(title, site_keys), key
 
 
