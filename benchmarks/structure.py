@@ -15,13 +15,15 @@ What is compared, exactly:
 - **Text** of every item has its whitespace collapsed (runs of whitespace, ``\\xa0`` and line
   breaks included, become one space; ends stripped). Image ``alt`` text is not text here (the
   HTML side sees only text nodes). Case and punctuation are kept: a match is exact.
-- **Headings**: ``(level, text)`` of ``h1``-``h6`` / ``Heading`` blocks. A heading whose text
+- **Headings**: ``(level, text)`` of ``h1``-``h6`` / ``Heading`` blocks; also compared with each
+  level replaced by its rank among the levels used, and by text only. A heading whose text
   equals the truth's title (case-insensitively) is left out on both sides, since Readability
   drops the title heading from its output and the title is scored as metadata.
 - **List items**: one per ``li`` / ``ListItem``, nested items separately; an item's text is its
   own, without the text of lists nested in it.
 - **Paragraphs**: ``p`` elements / ``Paragraph`` blocks, except those inside a list item
-  (counted with the item) or a table cell; paragraphs inside block quotes count.
+  (counted with the item) or a table cell; paragraphs inside block quotes count. A ``p``
+  nested in another ``p`` (the DOM allows it) is its own paragraph, not part of the outer.
 - **Tables**: ``table`` elements that contain no other table (layout wrappers are not counted)
   / ``Table`` blocks. **Figures**: ``img`` elements / ``Figure`` blocks plus ``Image`` inlines.
 - **Body text**: all the text, tokenised into case-folded ``\\w+`` words for the token F1.
@@ -111,6 +113,7 @@ _HEADING_LEVELS = {f"h{n}": n for n in range(1, 7)}
 _DROP_TAGS = ("script", "style", "noscript", "template", "head")
 _LIST_TAGS = frozenset({"ul", "ol"})
 _CELL_TAGS = frozenset({"td", "th"})
+_P_TAG = frozenset({"p"})
 # Elements that start a new line in rendered text, so their words never run together.
 _BLOCKISH = frozenset(
     (
@@ -207,7 +210,8 @@ def structure_from_tree(root: Any, *, title: str | None = None) -> Structure:
         elif tag == "p":
             if _has_ancestor(el, _CELL_TAGS | {"li"}):
                 continue
-            text = _text_of(el)
+            # browsers keep a <p> nested in another (inside a span, say); each counts once
+            text = _text_of(el, skip=_P_TAG)
             if text:
                 found.paragraphs.append(text)
         elif tag == "table":
@@ -385,14 +389,27 @@ def _without_title(headings: list[tuple[int, str]], title: str | None) -> list[t
     return [h for h in headings if h[1].casefold() != key]
 
 
+def _ranked(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Return ``headings`` with each level replaced by its rank among the levels used.
+
+    ``h2, h3, h3`` and ``h1, h2, h2`` both become ``1, 2, 2``: the outline is the same even
+    when a tool shifts every level (as articlekit's level normalisation may).
+    """
+    rank = {level: index for index, level in enumerate(sorted({lvl for lvl, _ in headings}), 1)}
+    return [(rank[level], text) for level, text in headings]
+
+
 def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:
-    """Return the :class:`Match` of each part: headings (with and without level), list items,
-    paragraphs, tables, figures and body tokens. Sum these over pages for pooled (micro) F1s.
+    """Return the :class:`Match` of each part, keyed like :func:`score_structure` without ``_f1``.
+
+    Parts: heading, heading_rank, heading_text, list_item, paragraph, table, figure, token.
+    Sum these over pages for pooled (micro) F1s.
     """
     true_heads = _without_title(truth.headings, truth.title)
     pred_heads = _without_title(pred.headings, truth.title)
     return {
         "heading": multiset_match(true_heads, pred_heads),
+        "heading_rank": multiset_match(_ranked(true_heads), _ranked(pred_heads)),
         "heading_text": multiset_match([t for _, t in true_heads], [t for _, t in pred_heads]),
         "list_item": multiset_match(truth.list_items, pred.list_items),
         "paragraph": multiset_match(truth.paragraphs, pred.paragraphs),
@@ -405,7 +422,9 @@ def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:
 def score_structure(truth: Structure, pred: Structure) -> dict[str, float]:
     """Return this page's scores of ``pred`` against ``truth``.
 
-    Keys: ``heading_f1`` (level and text must match), ``heading_text_f1`` (text only),
+    Keys: ``heading_f1`` (level and text must match), ``heading_rank_f1`` (the level's rank
+    among the levels each side uses, and text: forgives a uniform shift of levels),
+    ``heading_text_f1`` (text only),
     ``list_item_f1``, ``paragraph_f1``, ``token_f1`` (body words), ``table_count_f1`` and
     ``figure_count_f1`` (F1 of the counts: min(truth, pred) matched), and
     ``table_count_error`` / ``figure_count_error`` (absolute difference of the counts).
@@ -413,6 +432,7 @@ def score_structure(truth: Structure, pred: Structure) -> dict[str, float]:
     counts = structure_counts(truth, pred)
     return {
         "heading_f1": counts["heading"].f1,
+        "heading_rank_f1": counts["heading_rank"].f1,
         "heading_text_f1": counts["heading_text"].f1,
         "list_item_f1": counts["list_item"].f1,
         "paragraph_f1": counts["paragraph"].f1,

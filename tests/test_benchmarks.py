@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import lxml.html
 import pytest
 from benchmarks import common, structure
 from benchmarks.structure import Structure, score_structure
@@ -183,6 +184,11 @@ def test_structure_from_html_reads_each_part() -> None:
     assert found.body_text.startswith("Title Part one First para graph.")
 
 
+def test_nested_paragraphs_count_once_each() -> None:
+    root = lxml.html.fromstring("<div><p><span><p>inner</p></span> </p><p>next</p></div>")
+    assert structure.structure_from_tree(root).paragraphs == ["inner", "next"]
+
+
 def test_structure_from_html_of_empty_input_is_empty() -> None:
     assert structure.structure_from_html("  ", title="t") == Structure(title="t")
 
@@ -265,6 +271,9 @@ def test_score_structure_partial_matches() -> None:
     # the title heading is left out: truth has A, B; pred has A at the wrong level
     assert scores["heading_text_f1"] == 1.0
     assert scores["heading_f1"] == pytest.approx(0.5)
+    assert scores["heading_rank_f1"] == pytest.approx(
+        0.5
+    )  # A and B are peers in truth, not in pred
     # multiset: p2 twice in truth, once in pred -> tp 1, fp 1 (p3), fn 2
     assert scores["paragraph_f1"] == pytest.approx(2 / (2 + 1 + 2))
     assert scores["list_item_f1"] == 0.0
@@ -272,6 +281,14 @@ def test_score_structure_partial_matches() -> None:
     assert scores["table_count_f1"] == pytest.approx(2 / 3)
     assert scores["table_count_error"] == 1.0
     assert scores["figure_count_error"] == 2.0
+
+
+def test_heading_rank_forgives_a_uniform_level_shift() -> None:
+    truth = Structure(headings=[(2, "A"), (3, "B"), (3, "C")])
+    shifted = Structure(headings=[(1, "A"), (2, "B"), (2, "C")])
+    scores = score_structure(truth, shifted)
+    assert scores["heading_f1"] == 0.0
+    assert scores["heading_rank_f1"] == 1.0
 
 
 def test_empty_sides_score_one_and_matches_add_up() -> None:
