@@ -23,7 +23,12 @@ import lxml.html
 
 from articlekit.decode import decode_bytes
 from articlekit.errors import ParseError, UnsupportedInputError
-from articlekit.html.blocks import BlockBuilder, drop_dangling_headings, normalise_headings
+from articlekit.html.blocks import (
+    BlockBuilder,
+    drop_dangling_headings,
+    normalise_headings,
+    trim_edges,
+)
 from articlekit.html.content import Candidate, find_main_content
 from articlekit.html.recommendations import recommendations_block
 from articlekit.html.tree import base_url, collapse_ws, parse_tree, tree_from_soup
@@ -109,7 +114,7 @@ def extract_blocks(
         labels, base=base, page_url=url, recs=recs, tree=root.getroottree()
     )
     blocks = builder.build(candidate.elements)
-    blocks = normalise_headings(drop_dangling_headings(blocks), title)
+    blocks = normalise_headings(drop_dangling_headings(trim_edges(blocks)), title)
     # widgets outside the article come after its body, in page order
     seen_titles = {
         item.url for b in blocks if isinstance(b, Recommendations) for item in b.items

@@ -60,6 +60,10 @@ FLAG_IMG: Final = 8
 # Shortest text (characters) a paragraph-like element needs to vote for its ancestors.
 # Readability's value; lowering it to 15 on the trafilatura dev set let menus vote.
 MIN_PARAGRAPH_CHARS: Final = 25
+# Text written straight into a container (not in a <p>) votes like a paragraph from this
+# many characters; higher than MIN_PARAGRAPH_CHARS since "Posted by x | 3 comments" lines
+# are loose text too.
+MIN_LOOSE_TEXT_CHARS: Final = 100
 # A <form> with this much text (characters) holds prose, not just input labels.
 MIN_FORM_TEXT_CHARS: Final = 400
 # A recommendation container: at least this share of its text is link text...
@@ -128,6 +132,8 @@ class Labels:
     paragraphs: list[HtmlElement]
     headings: list[HtmlElement]
     total: Stats
+    #: Containers with text of their own between their blocks: that text's measurements.
+    loose: dict[HtmlElement, Stats] = attrs.field(factory=dict)
 
 
 def class_id(el: HtmlElement) -> str:
@@ -196,7 +202,7 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
 
 
 # frame slots
-_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _T0, _KIND, _INFO = range(11)
+_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _T0, _KIND, _INFO, _OWN, _OWNC = range(13)
 _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
 
 
@@ -322,7 +328,8 @@ def label_page(
     paragraphs: list[HtmlElement] = []
     headings: list[HtmlElement] = []
     texts: list[str] = []
-    frames: list[list[object]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, False]]
+    loose: dict[HtmlElement, Stats] = {}
+    frames: list[list[object]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, 0, 0, 0]]
     in_rec = 0
     in_link = 0
     info_of = _attribute_info(root, comments=comments)
@@ -356,15 +363,15 @@ def label_page(
             ):
                 kind = _K_SOFT
             frame: list[object] = [
-                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, info
+                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, info, 0, 0
             ]  # fmt: skip
             if kind != _K_HARD:
                 text = el.text
                 if text:
                     text = text.strip()
                     if text:
-                        frame[_TEXT] = len(text)
-                        frame[_COMMAS] = _count_commas(text)
+                        frame[_TEXT] = frame[_OWN] = len(text)
+                        frame[_COMMAS] = frame[_OWNC] = _count_commas(text)
                         texts.append(text)
                 if tag in vocab.HEADING_TAGS:
                     headings.append(el)
@@ -380,8 +387,12 @@ def label_page(
         if tail:
             tail = tail.strip()
             if tail:
-                parent[_TEXT] += len(tail)  # type: ignore[operator]
-                parent[_COMMAS] += _count_commas(tail)  # type: ignore[operator]
+                size = len(tail)
+                commas = _count_commas(tail)
+                parent[_TEXT] += size  # type: ignore[operator]
+                parent[_COMMAS] += commas  # type: ignore[operator]
+                parent[_OWN] += size  # type: ignore[operator]
+                parent[_OWNC] += commas  # type: ignore[operator]
                 texts.append(tail)
         inside_link = in_link > 0
         if tag == "a":
@@ -430,6 +441,15 @@ def label_page(
             or (not flags & FLAG_BLOCK and tag not in _INLINE_VOTERS_EXCLUDED)
         ):
             paragraphs.append(el)
+        elif (
+            flags & FLAG_BLOCK
+            and frame[_OWN] >= MIN_LOOSE_TEXT_CHARS  # type: ignore[operator]
+            and tag not in _INLINE_VOTERS_EXCLUDED
+        ):
+            # text written straight into a container between its blocks ("text<br>text"):
+            # it votes as a paragraph of its own container (Readability wraps it in <p>)
+            paragraphs.append(el)
+            loose[el] = Stats(text=frame[_OWN], links=0, commas=frame[_OWNC])  # type: ignore[arg-type]
         if tag in _BLOCK_TAGS:
             flags |= FLAG_BLOCK
         parent[_TEXT] += text_len  # type: ignore[operator]
@@ -449,6 +469,7 @@ def label_page(
         paragraphs=paragraphs,
         headings=headings,
         total=total,
+        loose=loose,
     )
 
 

@@ -43,6 +43,8 @@ MIN_SIBLING_SCORE: Final = 10.0
 # A sibling paragraph joins when it is this long with low link density (Readability's 80).
 SIBLING_PARAGRAPH_CHARS: Final = 80
 MAX_SIBLING_LINK_DENSITY: Final = 0.25
+# A sibling container joins when it holds this much text with low link density.
+SIBLING_BLOCK_CHARS: Final = 200
 # Widen the top candidate to an ancestor holding this many strong alternatives.
 MIN_SHARED_ALTERNATIVES: Final = 3
 ALTERNATIVE_SHARE: Final = 0.75
@@ -172,10 +174,12 @@ def _with_siblings(
             chosen.append(sibling)
             continue
         st = labels.stats.get(sibling)
-        if st is None or not st.text or st.flags & FLAG_BLOCK and sibling.tag != "p":
+        if st is None or not st.text:
             continue
-        # a lone paragraph beside the article (its lead, a closing line) joins it
-        if st.text >= SIBLING_PARAGRAPH_CHARS and st.link_density < MAX_SIBLING_LINK_DENSITY:
+        # a paragraph beside the article (its lead, a closing line) or a block of prose (a
+        # page builder's next text column) joins it
+        limit = SIBLING_PARAGRAPH_CHARS if not st.flags & FLAG_BLOCK else SIBLING_BLOCK_CHARS
+        if st.text >= limit and st.link_density < MAX_SIBLING_LINK_DENSITY:
             chosen.append(sibling)
     return chosen
 

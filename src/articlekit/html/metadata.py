@@ -2,10 +2,10 @@
 
 Two stages, so that which source wins is data rather than statement order:
 
-1. :func:`collect_candidates` walks the page once per kind of element (``meta``, ``link``,
-   ``script[type=ld+json]``, ``time``, ``h1`` ...) and files every value it finds under a
-   key ``"<source>:<name>"`` -- ``"og:title"``, ``"jsonld:author"``, ``"meta:description"``,
-   ``"time:pubdate"``. The part before the first colon is the source recorded in
+1. :func:`collect_candidates` walks the page's elements once (``meta``, ``link``,
+   ``script[type=ld+json]``, ``time``, ``h1``, microdata, byline-like classes ...) and files
+   every value it finds under a key ``"<source>:<name>"`` -- ``"og:title"``,
+   ``"jsonld:author"``, ``"meta:description"``, ``"time:pubdate"``. The part before the first colon is the source recorded in
    :attr:`Metadata.sources` (``jsonld``, ``og``, ``twitter``, ``meta``, ``dc``, ``itemprop``,
    ``time``, ``byline``, ``rel-author``, ``rel-tag``, ``url``, ``h1``, ``title``,
    ``html-lang``, ``link-canonical``).
@@ -46,10 +46,12 @@ __all__ = [
     "TITLE_SOURCES",
     "Candidates",
     "collect_candidates",
+    "date_from_url",
     "extract_metadata",
     "normalize_authors",
     "normalize_date",
     "normalize_language",
+    "parse_jsonld",
     "strip_site_name",
 ]
 
@@ -433,7 +435,7 @@ def normalize_date(value: str) -> str | None:
     if re.match(r"^[A-Za-z]{3},\s", text):
         try:
             stamp = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             stamp = None
         if stamp is not None and _valid_year(stamp.year):
             return stamp.isoformat(timespec="seconds")

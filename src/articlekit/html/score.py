@@ -90,11 +90,13 @@ def class_weight(el: HtmlElement) -> int:
 def score_candidates(labels: Labels, root: HtmlElement) -> dict[HtmlElement, float]:
     """Return the final score of every candidate container (one that received votes)."""
     raw: dict[HtmlElement, float] = {}
+    loose = labels.loose
     for para in labels.paragraphs:
-        vote = paragraph_vote(labels.stats[para])
+        own = loose.get(para)
+        vote = paragraph_vote(own if own is not None else labels.stats[para])
         if vote <= 0:
             continue
-        node = para.getparent()
+        node = para if own is not None else para.getparent()
         level = 0
         while node is not None and level < VOTE_LEVELS:
             if node not in raw:
