@@ -833,6 +833,45 @@ def test_arbitrary_head_text_never_raises(text: str) -> None:
     assert title is None or title.strip() == title
 
 
+@given(st.text(max_size=200))
+def test_normalisers_never_raise(text: str) -> None:
+    date = normalize_date(text)
+    assert date is None or date[:4].isdigit()
+    lang = normalize_language(text)
+    assert lang is None or lang == lang.strip()
+    assert all(name.strip() for name in normalize_authors([text]))
+    assert all(name.strip() for name in normalize_authors([text], visible=True))
+    assert isinstance(strip_site_name(text, text[:5]), str)
+    url_date = date_from_url(text)
+    assert url_date is None or len(url_date) == len("2024-10-31")
+
+
+@given(
+    st.integers(1000, 2999),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.sampled_from(["", "T10:20", "T10:20:30Z", "T23:59:59+05:30", " 00:00:00-0800"]),
+)
+def test_normalize_date_round_trips_valid_iso_dates(
+    year: int, month: int, day: int, time: str
+) -> None:
+    text = f"{year:04d}-{month:02d}-{day:02d}{time}"
+    result = normalize_date(text)
+    try:
+        import datetime as dt
+
+        dt.date(year, month, day)
+        valid = 1990 <= year <= 2100
+    except ValueError:
+        valid = False
+    if not valid:
+        assert result is None
+    else:
+        assert result is not None
+        assert result.startswith(f"{year:04d}-{month:02d}-{day:02d}")
+        assert normalize_date(result) == result  # idempotent
+
+
 # --------------------------------------------------------------------------- corpus
 
 

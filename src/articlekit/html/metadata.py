@@ -5,10 +5,10 @@ Two stages, so that which source wins is data rather than statement order:
 1. :func:`collect_candidates` walks the page's elements once (``meta``, ``link``,
    ``script[type=ld+json]``, ``time``, ``h1``, microdata, byline-like classes ...) and files
    every value it finds under a key ``"<source>:<name>"`` -- ``"og:title"``,
-   ``"jsonld:author"``, ``"meta:description"``, ``"time:pubdate"``. The part before the first colon is the source recorded in
-   :attr:`Metadata.sources` (``jsonld``, ``og``, ``twitter``, ``meta``, ``dc``, ``itemprop``,
-   ``time``, ``byline``, ``rel-author``, ``rel-tag``, ``url``, ``h1``, ``title``,
-   ``html-lang``, ``link-canonical``).
+   ``"jsonld:author"``, ``"meta:description"``, ``"time:pubdate"``. The part before the
+   first colon is the source recorded in :attr:`Metadata.sources` (``jsonld``, ``og``,
+   ``twitter``, ``meta``, ``dc``, ``itemprop``, ``time``, ``byline``, ``rel-author``,
+   ``rel-tag``, ``url``, ``h1``, ``title``, ``html-lang``, ``link-canonical``).
 2. Each field takes the first usable value from its ordered tuple of keys
    (:data:`TITLE_SOURCES`, :data:`AUTHOR_SOURCES`, ...) and normalises it: dates to ISO 8601,
    languages to BCP 47 tags, authors to de-duplicated names without "By".
