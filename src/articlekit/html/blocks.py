@@ -495,7 +495,7 @@ class BlockBuilder:
     def _heading_rec(self, heading: HtmlElement, nxt: HtmlElement) -> Recommendations | None:
         """Return a block for a "Related" heading followed by a list of links, else None."""
         text = collapse_ws(heading.text_content()).strip()
-        if not text or len(text) > 60 or not vocab.REC_PHRASE.match(text):
+        if not text or len(text) > 60 or not vocab.REC_START.match(text):
             return None
         st = self.stats.get(nxt)
         if st is None or st.anchors < 1 or st.links < 0.5 * st.text:
@@ -716,7 +716,14 @@ class BlockBuilder:
             out.extend(inner)
             return
         prov = self._prov(el)
-        found = [img for img in (self._image(i) for i in images) if img is not None]
+        found: list[Image] = []
+        sources: set[str] = set()
+        for candidate in images:
+            image = self._image(candidate)
+            # lazy-loading pages repeat the image in <noscript>
+            if image is not None and image.src not in sources:
+                sources.add(image.src)
+                found.append(image)
         for index, image in enumerate(found):
             last = index == len(found) - 1
             out.append(Figure(image=image, caption=caption if last else (), provenance=prov))

@@ -27,6 +27,7 @@ __all__ = [
     "REC_CLASS",
     "REC_PHRASE",
     "REC_PREFIX",
+    "REC_START",
     "STRONG_BOILERPLATE",
     "UNLIKELY_CLASS",
 ]
@@ -169,6 +170,8 @@ _REC_WORDS = (
 REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$", re.IGNORECASE)
 # The same words opening a paragraph that then names one or more linked articles:
 # "Also read: <a>...</a>", "READ MORE: ...", "Lire aussi - ...".
+# The same words opening a short title: "More from Politics", "Mehr zu Klima und Konsum".
+REC_START = re.compile(rf"^\W*(?:{_REC_WORDS})\b", re.IGNORECASE)
 REC_PREFIX = re.compile(rf"^\W*(?:{_REC_WORDS})\s*[:\-–—|»>]", re.IGNORECASE)
 
 # Short paragraphs that are page furniture wherever they stand ("Share this:", "Tags:",
