@@ -330,6 +330,14 @@ def test_builtin_rules_load_and_have_distinct_names() -> None:
     assert registered_rules() == shipped
 
 
+def test_missing_builtin_folder_gives_no_rules(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(rules_mod.resources, "files", lambda package: tmp_path)
+    assert builtin_rules() == ()
+    assert find_rule("https://medium.com/x") is None
+
+
 @pytest.mark.parametrize(
     ("url", "name"),
     [

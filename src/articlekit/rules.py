@@ -432,9 +432,12 @@ def builtin_rules() -> tuple[SiteRule, ...]:
     if not _BUILTIN:
         folder = resources.files("articlekit").joinpath("builtin_rules")
         rules: list[SiteRule] = []
-        entries = sorted(
-            (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
-        )
+        try:
+            entries = sorted(
+                (e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name
+            )
+        except OSError:  # package data left out of an install: no examples, no crash
+            entries = []
         for entry in entries:
             rules.extend(parse_rules(entry.read_text(encoding="utf-8"), name=entry.name))
         _BUILTIN.append(tuple(rules))
