@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.metadata
+import importlib.resources
 import json
 import sys
 import types
@@ -333,7 +334,7 @@ def test_builtin_rules_load_and_have_distinct_names() -> None:
 def test_missing_builtin_folder_gives_no_rules(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(rules_mod.resources, "files", lambda package: tmp_path)
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
     assert builtin_rules() == ()
     assert find_rule("https://medium.com/x") is None
 
