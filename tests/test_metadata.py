@@ -23,6 +23,7 @@ from articlekit.html.metadata import (
     parse_jsonld,
     strip_site_name,
 )
+from articlekit.html.tree import parse_tree
 from articlekit.model import Metadata
 
 KNOWN_SOURCES = {
@@ -875,15 +876,22 @@ def test_normalize_date_round_trips_valid_iso_dates(
 # --------------------------------------------------------------------------- corpus
 
 
-def test_never_raises_on_readability_pages(corpus: Path) -> None:
-    folder = corpus / "readability-pages"
-    pages = sorted(folder.glob("*/source.html.gz"))
+def _corpus_pages(corpus: Path) -> list[Path]:
+    pages = sorted((corpus / "readability-pages").glob("*/source.html.gz"))
+    pages += sorted((corpus / "trafilatura-eval" / "html").glob("*.html.gz"))
     if not pages:
-        pytest.skip(f"no readability pages under {folder}")
+        pytest.skip(f"no corpus pages under {corpus}")
+    return pages
+
+
+def test_never_raises_on_corpus_pages(corpus: Path) -> None:
     titled = 0
+    pages = _corpus_pages(corpus)
     for path in pages:
         html, _ = decode_bytes(gzip.decompress(path.read_bytes()))
-        title, meta = extract_metadata(lxml.html.document_fromstring(html), url=None)
+        root = parse_tree(html)  # the HTML parser's own tree, as parse_html builds it
+        title, meta = extract_metadata(root, url="https://example.org/2024/01/02/page")
         assert isinstance(meta, Metadata), path
+        assert meta.published is None or meta.published[:4].isdigit(), path
         titled += bool(title)
     assert titled >= len(pages) * 0.9
