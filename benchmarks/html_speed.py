@@ -7,10 +7,12 @@ Run (bench virtualenv, see benchmarks/README.md)::
 
 Every tool turns each page's raw bytes into article text (articlekit:
 ``to_text(parse_html(bytes, url=url))``, exactly as in html_accuracy.py); the floor is
-``lxml.html.fromstring(bytes)``, a parse that finds nothing. The tools run one after the
-other over all pages, in one process; the whole round is repeated ``--repeat`` times and each
-tool's best round counts (the least disturbed by other work on the machine; the median is
-printed too). Pages are read before timing; decoding is part of each tool's time.
+``lxml.html.fromstring(bytes)``, a parse that finds nothing. One process; each round takes
+the pages in order and runs every tool on a page before the next page (the tools' order
+rotates from page to page), so load from other work on a shared machine hits all tools
+alike. ``--repeat`` rounds; a tool's time is the sum over pages of its best time for each
+page (the median of the round totals is printed too). Pages are read before timing;
+decoding is part of each tool's time.
 
 Linearity: for a sample of pages, the body's content is repeated 8 times inside one document
 (raw bytes between ``<body ...>`` and ``</body>``) and the time for that page is compared
@@ -67,25 +69,44 @@ def _load(name: str) -> Tool:
 
 @dataclass
 class Timing:
-    """A tool's total seconds per round over all pages, and its failures."""
+    """A tool's best seconds per page over the rounds, each round's total, and failures."""
 
     tool: Tool
+    best: list[float] = field(default_factory=list)
     rounds: list[float] = field(default_factory=list)
-    failures: dict[str, int] = field(default_factory=dict)
+    failed: int = 0
 
 
-def _round(tool: Tool, items: list[tuple[bytes, str | None]], timeout: float) -> tuple[float, int]:
-    """Return (seconds, failures) of one pass of ``tool`` over ``items``."""
-    gc.collect()
-    total = 0.0
-    failed = 0
-    for raw, url in items:
-        outcome = run_timed(
-            partial(tool.text, raw, url), timeout=timeout, expected_errors=tool.expected_errors
-        )
-        total += outcome.seconds
-        failed += outcome.status in ("crash", "timeout")
-    return total, failed
+def _time_rounds(
+    timings: list[Timing], items: list[tuple[bytes, str | None]], repeat: int, timeout: float
+) -> None:
+    """Time every tool on every page, ``repeat`` rounds, tools interleaved page by page.
+
+    Interleaving (with the tools' order rotated from page to page) exposes every tool to the
+    same moments of load on a shared machine, so their ratios stay fair even when the
+    absolute times are disturbed; a page's time is its best over the rounds.
+    """
+    for timing in timings:
+        timing.best = [float("inf")] * len(items)
+    for round_index in range(repeat):
+        print(f"round {round_index + 1}/{repeat} ...", file=sys.stderr, flush=True)
+        totals = [0.0] * len(timings)
+        gc.collect()
+        for page_index, (raw, url) in enumerate(items):
+            shift = (page_index + round_index) % len(timings)
+            for slot in [*range(shift, len(timings)), *range(shift)]:
+                timing = timings[slot]
+                outcome = run_timed(
+                    partial(timing.tool.text, raw, url),
+                    timeout=timeout,
+                    expected_errors=timing.tool.expected_errors,
+                )
+                totals[slot] += outcome.seconds
+                timing.best[page_index] = min(timing.best[page_index], outcome.seconds)
+                if round_index == 0 and outcome.status in ("crash", "timeout"):
+                    timing.failed += 1
+        for timing, total in zip(timings, totals, strict=True):
+            timing.rounds.append(total)
 
 
 def _best_time(func: Callable[[], Any], repeat: int, timeout: float) -> float | None:
@@ -148,16 +169,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         run_timed(partial(tool.text, *items[0]), timeout=args.timeout)  # warm-up, untimed
         timings.append(Timing(tool))
-    for index in range(args.repeat):
-        for timing in timings:
-            print(
-                f"round {index + 1}/{args.repeat}: {timing.tool.name} ...",
-                file=sys.stderr,
-                flush=True,
-            )
-            seconds, failed = _round(timing.tool, items, args.timeout)
-            timing.rounds.append(seconds)
-            timing.failures[str(index)] = failed
+    if timings:
+        _time_rounds(timings, items, args.repeat, args.timeout)
     _print_throughput(timings, skipped, len(items), args)
     if args.scale_pages:
         _print_linearity(timings, items, args)
@@ -167,12 +180,15 @@ def main(argv: list[str] | None = None) -> int:
 def _print_throughput(
     timings: list[Timing], skipped: list[str], n: int, args: argparse.Namespace
 ) -> None:
-    print(f"\n{n} pages ({args.pages}), {args.repeat} rounds, best round counts\n")
+    print(
+        f"\n{n} pages ({args.pages}), {args.repeat} rounds, tools interleaved page by page; "
+        "best s = sum over pages of each page's best time\n"
+    )
     floor = next((t for t in timings if t.tool.name == "lxml-floor"), None)
-    floor_best = min(floor.rounds) if floor else None
+    floor_best = sum(floor.best) if floor else None
     rows = []
     for t in timings:
-        best, median = min(t.rounds), statistics.median(t.rounds)
+        best, median = sum(t.best), statistics.median(t.rounds)
         rows.append(
             [
                 t.tool.name,
@@ -181,12 +197,12 @@ def _print_throughput(
                 f"{n / best:.1f}" if best else "-",
                 f"{1000 * best / n:.2f}",
                 f"{best / floor_best:.2f}" if floor_best else "-",
-                max(t.failures.values(), default=0),
+                t.failed,
             ]
         )
-    headers = ["tool", "best s", "median s", "pages/s", "ms/page", "x floor time", "failed"]
+    headers = ["tool", "best s", "median round s", "pages/s", "ms/page", "x floor time", "failed"]
     print(format_table(headers, rows))
-    by_name = {t.tool.name: min(t.rounds) for t in timings}
+    by_name = {t.tool.name: sum(t.best) for t in timings}
     ours, theirs = by_name.get("articlekit"), by_name.get("trafilatura")
     if ours and theirs:
         print(f"\narticlekit throughput / trafilatura's: x{theirs / ours:.2f} (target >= 2)")
