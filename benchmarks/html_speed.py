@@ -142,23 +142,27 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _items(args: argparse.Namespace) -> list[tuple[bytes, str | None]]:
+def _items(args: argparse.Namespace) -> tuple[list[tuple[bytes, str | None]], list[str]]:
+    """Return the pages as (raw bytes, URL) pairs, and their names for the report."""
     root = args.corpus or corpus_dir()
     items: list[tuple[bytes, str | None]] = []
+    names: list[str] = []
     if args.pages in ("trafilatura", "both"):
-        items += [(p.raw(), p.url) for p in load_trafilatura_eval(root, limit=args.limit)]
+        for traf in load_trafilatura_eval(root, limit=args.limit):
+            items.append((traf.raw(), traf.url))
+            names.append(f"trafilatura-eval/html/{traf.path.name}")
     if args.pages in ("readability", "both"):
-        items += [
-            (p.raw(), READABILITY_URL) for p in load_readability_pages(root, limit=args.limit)
-        ]
-    return items
+        for page in load_readability_pages(root, limit=args.limit):
+            items.append((page.raw(), READABILITY_URL))
+            names.append(f"readability-pages/{page.name}")
+    return items, names
 
 
 def main(argv: list[str] | None = None) -> int:
     """Time the tools and print throughput and linearity tables; return the exit code."""
     args = _parse_args(argv)
     forbid_network()
-    items = _items(args)
+    items, names = _items(args)
     timings: list[Timing] = []
     skipped: list[str] = []
     for name in (t.strip() for t in args.tools.split(",") if t.strip()):
@@ -173,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         _time_rounds(timings, items, args.repeat, args.timeout)
     _print_throughput(timings, skipped, len(items), args)
     if args.scale_pages:
-        _print_linearity(timings, items, args)
+        _print_linearity(timings, items, names, args)
     return 0
 
 
@@ -216,43 +220,49 @@ def _print_throughput(
 
 
 def _print_linearity(
-    timings: list[Timing], items: list[tuple[bytes, str | None]], args: argparse.Namespace
+    timings: list[Timing],
+    items: list[tuple[bytes, str | None]],
+    names: list[str],
+    args: argparse.Namespace,
 ) -> None:
     step = max(1, len(items) // args.scale_pages)
     sample = []
-    for raw, url in items[::step][: args.scale_pages]:
+    for index in range(0, len(items), step)[: args.scale_pages]:
+        raw, url = items[index]
         big = scaled_page(raw, SCALE)
         if big is not None:
-            sample.append((raw, big, url))
+            sample.append((raw, big, url, names[index]))
     print(
         f"\nlinearity: time(body x{SCALE}) / time(page) over {len(sample)} pages, "
         f"best of {args.repeat} each (linear ~{SCALE}, quadratic ~{SCALE * SCALE})\n"
     )
     rows = []
     for t in timings:
-        ratios: list[float] = []
+        ratios: list[tuple[float, str]] = []
         small_total = big_total = 0.0
-        for raw, big, url in sample:
+        for raw, big, url, name in sample:
             small = _best_time(partial(t.tool.text, raw, url), args.repeat, args.timeout)
             large = _best_time(partial(t.tool.text, big, url), args.repeat, args.timeout * SCALE)
             if small and large:
-                ratios.append(large / small)
+                ratios.append((large / small, name))
                 small_total += small
                 big_total += large
         if not ratios:
-            rows.append([t.tool.name, "-", "-", "-", "-", 0])
+            rows.append([t.tool.name, "-", "-", "-", "-", 0, "-"])
             continue
+        worst = max(ratios)
         rows.append(
             [
                 t.tool.name,
-                statistics.median(ratios),
+                statistics.median(r for r, _ in ratios),
                 big_total / small_total,
-                min(ratios),
-                max(ratios),
+                min(r for r, _ in ratios),
+                worst[0],
                 len(ratios),
+                worst[1],
             ]
         )
-    headers = ["tool", "median ratio", "total ratio", "min", "max", "pages"]
+    headers = ["tool", "median ratio", "total ratio", "min", "max", "pages", "max on"]
     print(format_table(headers, rows))
 
 
