@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import os
 import platform
 import random
@@ -45,8 +46,9 @@ _WORD_TEXT = (
     "élan naïve café 東京 — “quoted” *star* _under_ [bracket] <angle> & amp"
 )
 WORDS = _WORD_TEXT.split()
-# Wall time each measurement batch should last: long enough for a stable per-call figure.
-MIN_BATCH_SECONDS = 0.2
+# Wall time of one measurement batch: long enough for a stable per-call figure, short
+# enough that 7 round-robin rounds over 32 calls take well under a minute.
+MIN_BATCH_SECONDS = 0.05
 
 
 # --------------------------------------------------------------------------- documents
@@ -193,38 +195,51 @@ def cattrs_pair() -> tuple[Callable[[ak.Document], str], Callable[[str], ak.Docu
 # --------------------------------------------------------------------------- timing
 
 
-def seconds_per_call(fn: Callable[[], object], rounds: int) -> float | None:
-    """Return the best per-call time over ``rounds`` batches, or None if not implemented."""
-    try:
-        fn()
-    except NotImplementedError:
-        return None
-    # As timeit does, switch the garbage collector off while timing: its full collections
-    # cost in proportion to everything alive, which would blur the 8x/1x ratio.
-    gc.collect()
-    gc.disable()
-    try:
-        return _best_batch(fn, rounds)
-    finally:
-        gc.enable()
-
-
-def _best_batch(fn: Callable[[], object], rounds: int) -> float:
+def _batch_size(fn: Callable[[], object]) -> int:
+    """Return how many calls of ``fn`` last about MIN_BATCH_SECONDS."""
     number = 1
-    while True:  # calibrate: a batch must last MIN_BATCH_SECONDS
+    while True:
         start = time.perf_counter()
         for _ in range(number):
             fn()
         spent = time.perf_counter() - start
         if spent >= MIN_BATCH_SECONDS:
-            break
+            return number
         number *= 2 if spent == 0 else max(2, int(MIN_BATCH_SECONDS / spent) + 1)
-    best = spent / number
-    for _ in range(rounds - 1):
-        start = time.perf_counter()
-        for _ in range(number):
+
+
+def best_seconds(calls: dict[str, Callable[[], object]], rounds: int) -> dict[str, float | None]:
+    """Return the best per-call time of each call (None if not implemented).
+
+    Calls are timed round-robin, one batch each per round, so that a burst of load from
+    other processes on this shared machine hits every call alike instead of a few of them;
+    the best batch over ``rounds`` is kept. As timeit does, the garbage collector is off
+    while timing: its full collections cost in proportion to everything alive, which would
+    blur the 8x/1x ratio.
+    """
+    best: dict[str, float | None] = {}
+    numbers: dict[str, int] = {}
+    for label, fn in calls.items():
+        try:
             fn()
-        best = min(best, (time.perf_counter() - start) / number)
+        except NotImplementedError:
+            best[label] = None
+            continue
+        numbers[label] = _batch_size(fn)
+        best[label] = math.inf
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(rounds):
+            for label, number in numbers.items():
+                fn = calls[label]
+                start = time.perf_counter()
+                for _ in range(number):
+                    fn()
+                spent = (time.perf_counter() - start) / number
+                best[label] = min(spent, best[label] or math.inf)
+    finally:
+        gc.enable()
     return best
 
 
@@ -256,8 +271,11 @@ def run(name: str, doc: ak.Document, rounds: int) -> list[list[str]]:
     """Return the table rows for ``doc`` at 1x and 8x."""
     big = times(doc, 8)
     small_cases, big_cases = cases(doc), cases(big)
-    small_t = {label: seconds_per_call(fn, rounds) for label, _, fn in small_cases}
-    big_t = {label: seconds_per_call(fn, rounds) for label, _, fn in big_cases}
+    calls = {("1x", label): fn for label, _, fn in small_cases}
+    calls.update({("8x", label): fn for label, _, fn in big_cases})
+    timed = best_seconds({f"{size} {label}": fn for (size, label), fn in calls.items()}, rounds)
+    small_t = {label: timed[f"1x {label}"] for label, _, _ in small_cases}
+    big_t = {label: timed[f"8x {label}"] for label, _, _ in big_cases}
     floors = {"dumps": small_t["json.dumps (floor)"], "loads": small_t["json.loads (floor)"]}
     kib = len(ak.to_json(doc).encode("utf-8")) / 1024
     rows = []
@@ -285,7 +303,7 @@ def run(name: str, doc: ak.Document, rounds: int) -> list[list[str]]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sections", type=int, default=40, help="size of the generated doc")
-    parser.add_argument("--rounds", type=int, default=5, help="batches per measurement")
+    parser.add_argument("--rounds", type=int, default=7, help="batches per measurement")
     args = parser.parse_args(argv)
 
     seed, how = seed_document()
