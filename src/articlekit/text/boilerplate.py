@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from articlekit.text.rules import Piece
 from articlekit.text.vocab import is_boilerplate_line
 
-__all__ = ["PieceStats", "drop_furniture", "find_article_span", "score_piece"]
+__all__ = ["PieceStats", "Span", "drop_furniture", "find_article_span", "is_link_list", "score_piece"]
 
 # Longest piece (in lines) that furniture matching looks at.
 MAX_FURNITURE_LINES = 2
@@ -81,15 +81,33 @@ def score_piece(piece: Piece, stats: PieceStats) -> float:
     return -SHORT_PIECE_PENALTY_CHARS
 
 
-def find_article_span(scores: list[float]) -> tuple[int, int]:
-    """Return ``(first, last)`` indices of the pieces to keep, given each piece's score.
+@dataclass(slots=True, frozen=True)
+class Span:
+    """Pieces ``first..last`` are kept; ``core_first..core_last`` is the best-scoring run."""
+
+    first: int
+    last: int
+    core_first: int
+    core_last: int
+
+    def keeps(self, index: int) -> bool:
+        """Return True when piece ``index`` is inside the kept span."""
+        return self.first <= index <= self.last
+
+    def in_core(self, index: int) -> bool:
+        """Return True when piece ``index`` is inside the best-scoring run."""
+        return self.core_first <= index <= self.core_last
+
+
+def find_article_span(scores: list[float]) -> Span:
+    """Return the span of pieces to keep, given each piece's score.
 
     The best-scoring contiguous run, widened to a side whose pieces do not clearly score
     as furniture; widened by up to :data:`MAX_LEAD_PIECES` before it for the head.
     """
     n = len(scores)
     if n == 0:
-        return 0, -1
+        return Span(0, -1, 0, -1)
     best = float("-inf")
     best_first = best_last = 0
     running = 0.0
@@ -103,7 +121,7 @@ def find_article_span(scores: list[float]) -> tuple[int, int]:
             best = running
             best_first, best_last = run_first, i
     if best <= 0:
-        return 0, n - 1
+        return Span(0, n - 1, 0, n - 1)
     before = sum(scores[:best_first])
     after = sum(scores[best_last + 1 :])
     first = 0 if before > MIN_DROPPED_SCORE else best_first
@@ -118,4 +136,13 @@ def find_article_span(scores: list[float]) -> tuple[int, int]:
         ):
             lead -= 1
         first = lead
-    return first, last
+    return Span(first, last, best_first, best_last)
+
+
+# A link list has at least this many links: one or two linked lines are ordinary text.
+MIN_LINK_LIST_LINKS = 3
+
+
+def is_link_list(stats: PieceStats, links: int) -> bool:
+    """Return True for navigation: mostly link text, several links."""
+    return links >= MIN_LINK_LIST_LINKS and stats.link_density > MAX_LINK_DENSITY

@@ -41,7 +41,7 @@ _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded
 # lynx leaves a link's end unmarked: the link takes at most this many words and never
 # crosses punctuation. Anchors in running text are mostly 1-4 words; a longer bound made
 # wikipedia paragraphs look like link lists to the boilerplate filter (readability set).
-LYNX_LINK_MAX_WORDS = 4
+LYNX_LINK_MAX_WORDS = 3
 _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 

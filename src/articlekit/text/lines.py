@@ -49,6 +49,9 @@ _MD_HEADING = re.compile(r"^#{1,6}\s")
 # Share of non-blank lines indented by exactly the body indent for a text to count as
 # indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
 MIN_INDENTED_SHARE = 0.4
+MIN_INDENTED_LINES = 4
+# List items are left out of that count: their indent is the list's, not the body's.
+_LIST_START = re.compile(r"(?:[•·▪◦‣*+–-]|\d{1,3}[.)])\s")
 LYNX_MARGIN = 3
 MIN_LYNX_MARGIN_SHARE = 0.2
 
@@ -162,8 +165,9 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     for i in range(n):
         if lines.blank[i]:
             continue
-        indents[lines.indent[i]] += 1
         line = lines.text[i]
+        if not _LIST_START.match(line):
+            indents[lines.indent[i]] += 1
         if "](" in line:
             links += len(_MD_LINK.findall(line))
         # a heading stands after a blank line; "# comment" lines of shell code do not
@@ -175,7 +179,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     body_indent = 0
     if total:
         common, count = indents.most_common(1)[0]
-        if 0 < common <= 4 and count >= MIN_INDENTED_SHARE * total:
+        if 0 < common <= 4 and count >= max(MIN_INDENTED_LINES, MIN_INDENTED_SHARE * total):
             body_indent = common
         elif lynx_references and indents[LYNX_MARGIN] >= MIN_LYNX_MARGIN_SHARE * total:
             # lynx indents paragraphs by 3 even when tables and lists crowd the page

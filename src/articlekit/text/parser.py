@@ -39,7 +39,13 @@ from articlekit.model import (
     SourceInfo,
     plain_text,
 )
-from articlekit.text.boilerplate import PieceStats, drop_furniture, find_article_span, score_piece
+from articlekit.text.boilerplate import (
+    PieceStats,
+    drop_furniture,
+    find_article_span,
+    is_link_list,
+    score_piece,
+)
 from articlekit.text.frontmatter import (
     MAX_TITLE_LINES,
     FrontMatter,
@@ -206,13 +212,24 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     """Drop the pieces outside the article span (menus, link lists, footers)."""
     live = [p for p in pieces if p.kind != "dropped"]
-    scores = [score_piece(p, _stats(p, ctx)) for p in live]
-    first, last = find_article_span(scores)
+    stats = [_stats(p, ctx) for p in live]
+    span = find_article_span([score_piece(p, s) for p, s in zip(live, stats, strict=True)])
     for index, piece in enumerate(live):
-        if (index < first or index > last) and piece.kind != "recommendations":
+        if piece.kind == "recommendations" or span.in_core(index):
+            continue
+        if not span.keeps(index):
             if index == 0 and _spare_as_title(piece, ctx):
                 continue
             piece.kind = "dropped"
+        elif is_link_list(stats[index], _link_count(piece, ctx)):
+            # menus and footer link lists around the article go even when short
+            piece.kind = "dropped"
+
+
+def _link_count(piece: Piece, ctx: _Context) -> int:
+    texts = [p.text for p in _all_pieces([piece])]
+    texts.extend(item.text for p in _all_pieces([piece]) for item in p.items)
+    return sum(1 for t in texts for i in ctx.inlines(t) if isinstance(i, Link))
 
 
 def _spare_as_title(piece: Piece, ctx: _Context) -> bool:

@@ -10,11 +10,11 @@ Rules, in order:
 
 =================  =========================================================================
 fence              ```` ``` ```` or ``~~~`` fenced code
+recommendations    "Also read", "Related", ... followed by short title lines or bullets
 atx_heading        ``## Heading`` (Markdown; html2text)
 setext_heading     a line underlined with ``===`` or ``---``
 thematic_break     ``***``, ``---``, ``___`` and longer runs, spaced or not
 numbered_heading   ``2. Results``, ``2.1 Method``: one short line, then body text
-recommendations    "Also read", "Related", ... followed by short title lines or bullets
 list               bullets ``• · ▪ ◦ ‣ - * + –``, numbers ``1.`` ``1)`` ``(a)`` ``i.``
 quote              ``> text`` (Markdown) or a run indented past the body (lynx, w3m)
 indented_code      Markdown code indented by four columns after a blank line
@@ -440,7 +440,9 @@ def recommendations(state: State, start: int, silent: bool) -> int | None:
                 break
             i = run_end
             continue
-        if not items and is_recommendation_heading(lines.text[i]):
+        if is_recommendation_heading(lines.text[i]):
+            if items:
+                break  # the next block ("Lesen Sie auch" after "À lire aussi")
             headers.append(lines.text[i])
             last_line = i
             i += 1
@@ -568,14 +570,39 @@ def _list_continues(state: State, stack: list[_Level], index: int) -> bool:
     root = stack[0]
     if marker is not None:
         return lines.indent[index] >= root.marker_indent - 1 and (
-            lines.indent[index] > root.marker_indent + 1
-            or marker.style == root.style
-            or marker.style in ("letter", "roman")
-            and root.style in ("letter", "roman")
+            lines.indent[index] > root.marker_indent + 1 or _compatible(root, marker)
         )
-    # a paragraph indented under the innermost item continues that item
-    return lines.indent[index] >= stack[-1].content_indent and lines.indent[index] > (
-        root.marker_indent
+    # a paragraph indented under the innermost item continues that item (text much
+    # further right is centred, as lynx centres titles, and not part of the list)
+    indent = lines.indent[index]
+    return (
+        stack[-1].content_indent <= indent <= stack[-1].content_indent + MAX_ITEM_PARAGRAPH_SHIFT
+        and indent > root.marker_indent
+    )
+
+
+# A paragraph after a blank line belongs to the item above it when indented under the
+# item's text, give or take this many columns.
+MAX_ITEM_PARAGRAPH_SHIFT = 4
+
+
+# The letters that list_marker reads as roman numerals, and their place in the alphabet.
+_ROMAN_LETTERS = {1: 9, 5: 22, 10: 24}
+
+
+def _compatible(level: _Level, marker: Marker) -> bool:
+    """Return True when ``marker`` continues the list at ``level``.
+
+    In a letter list, ``(i)``, ``(v)`` and ``(x)`` come after ``(h)``, ``(u)`` and ``(w)``;
+    :func:`list_marker` reads them as roman numerals.
+    """
+    if marker.style == level.style:
+        return True
+    expected = level.piece.start + len(level.piece.items)
+    return (
+        level.style == "letter"
+        and marker.style == "roman"
+        and _ROMAN_LETTERS.get(marker.number) == expected
     )
 
 
@@ -646,27 +673,33 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             last = i
             i += 1
             continue
-        flush()
-        # find the level this marker belongs to
-        while len(stack) > 1 and indent < stack[-1].marker_indent - 1:
-            stack.pop()
-        top = stack[-1]
-        if indent > top.marker_indent + 1 and current is not None and not _starts_list(mk):
+        if (
+            item_parts
+            and not _starts_list(mk)
+            and indent > stack[-1].marker_indent + 1
+            and not _compatible(stack[-1], mk)
+            or item_parts
+            and mk.style == "number"
+            and not _starts_list(mk)
+            and indent > stack[-1].marker_indent + 1
+        ):
             # "89. Archived ..." under an item: a wrapped line that begins with a number
             item_parts.append(text)
             last = i
             i += 1
             continue
+        flush()
+        # find the level this marker belongs to
+        while len(stack) > 1 and indent < stack[-1].marker_indent - 1:
+            stack.pop()
+        top = stack[-1]
         if indent > top.marker_indent + 1 and current is not None and len(stack) < MAX_LIST_DEPTH:
             sub = _new_list(i, mk, indent)
             current.children.append(sub)
             stack.append(_Level(indent, indent + mk.width, mk.style, sub))
             top = stack[-1]
-        elif mk.style != top.style and not (
-            mk.style in ("letter", "roman") and top.style in ("letter", "roman")
-        ):
-            if len(stack) == 1:
-                break  # a list of another kind starts here
+        elif not _compatible(top, mk) and len(stack) == 1:
+            break  # a list of another kind starts here
         current = Item(text="")
         top.piece.items.append(current)
         top.piece.last = i
@@ -716,10 +749,12 @@ def quote(state: State, start: int, silent: bool) -> int | None:
             indents.append(0)
             end += 1
     elif not state.layout.markdown and _is_indented_quote_line(state, start):
-        if start + 1 >= state.end or lines.blank[start + 1]:
+        below = start + 1
+        if (below >= state.end or not _is_indented_quote_line(state, below)) and not (
+            state.layout.is_full(lines.width[start])
+        ):
             # one line alone: a quote only if it was wrapped (centred titles are short)
-            if not state.layout.is_full(lines.width[start]):
-                return None
+            return None
         while end < state.end:
             if lines.blank[end]:
                 nxt = lines.next_nonblank(end)
@@ -805,11 +840,11 @@ def indented_code(state: State, start: int, silent: bool) -> int | None:
 #: The rule chain, in the order rules are offered each line.
 BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("fence", fence),
+    ("recommendations", recommendations),
     ("atx_heading", atx_heading),
     ("setext_heading", setext_heading),
     ("thematic_break", thematic_break),
     ("numbered_heading", numbered_heading),
-    ("recommendations", recommendations),
     ("list", list_block),
     ("quote", quote),
     ("indented_code", indented_code),
