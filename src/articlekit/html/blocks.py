@@ -216,22 +216,20 @@ def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
     """Return ``blocks`` without a leading copy of the title, heading levels made consistent.
 
     When the title is kept apart (``Document.title``), body headings start at level 2:
-    an ``h1`` in the body shifts every heading one level down (capped at 6).
+    an ``h1`` in the body becomes level 2 and other levels stay as the page has them (as
+    Readability does, so the levels match what readers of its output expect).
     """
     if title:
         for index, block in enumerate(blocks[:3]):
             if isinstance(block, Heading) and _same_text(plain_text(block), title):
                 blocks = blocks[:index] + blocks[index + 1 :]
                 break
-    levels = [b.level for b in blocks if isinstance(b, Heading)]
-    if not levels or min(levels) > 1 or not title:
+    if not title or not any(isinstance(b, Heading) and b.level == 1 for b in blocks):
         return blocks
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Heading):
-            block = Heading(
-                level=min(6, block.level + 1), content=block.content, provenance=block.provenance
-            )
+        if isinstance(block, Heading) and block.level == 1:
+            block = Heading(level=2, content=block.content, provenance=block.provenance)
         out.append(block)
     return out
 

@@ -64,6 +64,8 @@ MIN_PARAGRAPH_CHARS: Final = 25
 # many characters; higher than MIN_PARAGRAPH_CHARS since "Posted by x | 3 comments" lines
 # are loose text too.
 MIN_LOOSE_TEXT_CHARS: Final = 100
+# An id with this many hyphens is a slug of a title, not a role name.
+MIN_SLUG_HYPHENS: Final = 3
 # A <form> with this much text (characters) holds prose, not just input labels.
 MIN_FORM_TEXT_CHARS: Final = 400
 # A recommendation container: at least this share of its text is link text...
@@ -137,9 +139,15 @@ class Labels:
 
 
 def class_id(el: HtmlElement) -> str:
-    """Return the element's ``class`` and ``id`` values, lower-cased, joined by a space."""
+    """Return the element's ``class`` and ``id`` values, lower-cased, joined by a space.
+
+    An id that is a slug of a heading ("sharing-with-a-single-developer") names the
+    section's topic, not its role, and is left out.
+    """
     cls = el.get("class")
     ident = el.get("id")
+    if ident and ident.count("-") >= MIN_SLUG_HYPHENS:
+        ident = None
     if cls is None:
         return ident.lower() if ident else ""
     return f"{cls} {ident}".lower() if ident else cls.lower()

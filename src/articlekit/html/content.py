@@ -188,7 +188,9 @@ def _scored(root: HtmlElement, labels: Labels, method: str) -> Candidate | None:
     scores = score_candidates(labels, root)
     if not scores:
         return None
-    top = max(scores, key=scores.__getitem__)
+    # a list or a table part is at most a piece of the article: it cannot be the top
+    eligible = [el for el in scores if el.tag not in _NOT_ARTICLES] or list(scores)
+    top = max(eligible, key=scores.__getitem__)
     top = _widen(top, scores, root)
     top = _climb_while_parents_score(top, scores, root)
     top = _article_level(top)
