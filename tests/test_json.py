@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import articlekit as ak
 from articlekit.serialise import json as akjson
 from articlekit.serialise.json import MAX_INT, SCHEMA_ID, from_json, to_json
+from tests.conftest import ROOT
 from tests.strategies import any_text, documents, words
 
 #: Validates documents against the shipped schema (also used by tests/test_schema.py).
@@ -601,6 +602,14 @@ def test_garbage_gives_a_schema_error(data: str | bytes) -> None:
 def test_duplicate_keys_last_wins_like_json() -> None:
     text = '{"schema":"articlekit/1","title":"a","title":"b"}'
     assert from_json(text).title == "b"
+
+
+def test_docs_example_is_what_to_json_writes() -> None:
+    page = (ROOT / "docs" / "json.md").read_text(encoding="utf-8")
+    example = page.split("## An example", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    doc = from_json(example)
+    assert to_json(doc, indent=2) + "\n" == example
+    assert doc.title == "Troops Sent North" and len(doc.blocks) == 3
 
 
 def test_public_api_exports() -> None:
