@@ -400,13 +400,14 @@ def visible_text(raw: bytes) -> str:
     """Return all text of the page a reader could see: the whole-page baseline.
 
     Drops script, style, noscript, template, svg, iframe and the head; keeps everything
-    else, boilerplate included. Text nodes are joined with newlines.
+    else, boilerplate included, with a newline at each block element (inline elements such
+    as ``<b>`` do not split words).
     """
     lxml_html = importlib.import_module("lxml.html")
     etree = importlib.import_module("lxml.etree")
     root = lxml_html.fromstring(decode_with_dammit(raw).encode("utf-8"), parser=_utf8_parser())
     etree.strip_elements(root, *_INVISIBLE, etree.Comment, with_tail=False)
-    return "\n".join(t for t in (collapse_ws(s) for s in root.itertext()) if t)
+    return _block_text(root)
 
 
 _PARSERS: dict[str, Any] = {}
