@@ -143,18 +143,22 @@ def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool
     if not rows:
         return True
     cols = max(len(_CELLS(row)) for row in rows)
+    cells_with_prose = 0
     for row in rows:
         for cell in _CELLS(row):
             st = stats.get(cell)
-            if st is not None and (
-                st.text > LAYOUT_CELL_CHARS
-                or (st.flags & FLAG_BLOCK and cell.find(".//p") is not None and st.text > 200)
-            ):
+            if st is None:
+                continue
+            if st.text > LAYOUT_CELL_CHARS:
                 return True
-    if table.find("caption") is not None or table.find(".//th") is not None:
+            if st.flags & FLAG_BLOCK and st.text > 200 and cell.find(".//p") is not None:
+                cells_with_prose += 1
+    if table.find("caption") is not None or table.find("thead") is not None:
         return False
-    if table.find("thead") is not None or table.get("summary"):
-        return False
+    if table.find(".//th") is not None or table.get("summary"):
+        return cells_with_prose > len(rows)
+    if cells_with_prose:
+        return True
     if len(rows) == 1 or cols <= 1:
         return True
     return len(rows) * cols < MIN_DATA_TABLE_CELLS and len(rows) < 3
@@ -593,15 +597,14 @@ class BlockBuilder:
 
     def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         st = self.stats.get(el)
-        if st is not None and st.anchors >= 2 and st.links > 0.9 * st.text:
-            if st.text >= MIN_REC_ITEM_CHARS * st.anchors:
-                # a list of article titles, each a link: related articles
-                block = recommendations_block(el, self.base, title=None, page_url=self.page_url)
-                if block is not None:
-                    out.append(
-                        Recommendations(title=None, items=block.items, provenance=self._prov(el))
-                    )
-            # otherwise a list of short links: a menu or a tag list
+        if (
+            st is not None
+            and is_link_cluster(st)
+            and st.links > 0.9 * st.text
+            and st.text < MIN_REC_ITEM_CHARS * st.anchors
+        ):
+            # a list of short links inside the article: a menu or a tag list. A list of
+            # longer link titles stays a list (a "See also" or a changelog of bug links).
             return
         items: list[ListItem] = []
         for child in el:
