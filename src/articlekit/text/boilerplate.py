@@ -49,6 +49,8 @@ class PieceStats:
     words: int
     link_chars: int
     sentence: bool
+    #: The piece holds form widgets as lynx and w3m draw them: "(BUTTON)", "[ ]", "____".
+    form: bool = False
 
     @property
     def link_density(self) -> float:
@@ -68,7 +70,7 @@ def score_piece(piece: Piece, stats: PieceStats) -> float:
     """Return how much ``piece`` speaks for being article text, in characters (+/-)."""
     if piece.kind in ("recommendations", "dropped", "rule"):
         return 0.0
-    if stats.link_density > MAX_LINK_DENSITY:
+    if stats.link_density > MAX_LINK_DENSITY or stats.form:
         return -float(stats.chars)
     if piece.kind == "heading":
         return 0.0

@@ -42,6 +42,9 @@ _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded
 # crosses punctuation. Anchors in running text are mostly 1-4 words; a longer bound made
 # wikipedia paragraphs look like link lists to the boilerplate filter (readability set).
 LYNX_LINK_MAX_WORDS = 3
+# A line of at most this many words that starts with a link marker is that one link.
+LYNX_WHOLE_LINK_WORDS = 16
+_LYNX_WHOLE = re.compile(r"\[(\d{1,6})\]([^\[\]]{1,300})")
 _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 
@@ -87,6 +90,13 @@ def _markdown(text: str) -> list[Inline]:
 
 
 def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
+    whole = _LYNX_WHOLE.fullmatch(text)
+    if whole and whole.group(2).count(" ") < LYNX_WHOLE_LINK_WORDS:
+        # "[46]A headline of a list": a short line that starts with its only link is that
+        # link (headline lists, menus, recommendation blocks)
+        url = urls.get(int(whole.group(1)))
+        if url is not None:
+            return [Link(url=url, content=(Text(text=whole.group(2)),))]
     out: list[Inline] = []
     pos = 0
     pending: str | None = None  # URL of the link whose text starts at ``pos``

@@ -56,7 +56,7 @@ from articlekit.text.inline import parse_inlines, strip_markup
 from articlekit.text.lines import Layout, detect_layout, split_lines
 from articlekit.text.lynx import split_references
 from articlekit.text.rules import Piece, State, parse_blocks
-from articlekit.text.vocab import normalise_phrase
+from articlekit.text.vocab import is_comments_heading, normalise_phrase
 
 __all__ = ["label_headings", "looks_like_heading", "parse_text"]
 
@@ -73,6 +73,8 @@ _CLOSING = ".,;:!"
 # A first line kept as the title although the page filter dropped what is around it.
 MIN_SPARED_TITLE_WORDS = 2
 _NOT_HEADING_START = "([{<-–—*|/\\"
+# Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
+_FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_{8,}")
 # A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
 
@@ -206,7 +208,10 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         words += len(plain.split())
         link_chars += sum(len(plain_text(i)) for i in inlines if isinstance(i, Link))
         sentence = sentence or bool(_SENTENCE_END.search(plain))
-    return PieceStats(chars=chars, words=words, link_chars=link_chars, sentence=sentence)
+    form = any(_FORM_WIDGET.search(text) for text in texts)
+    return PieceStats(
+        chars=chars, words=words, link_chars=link_chars, sentence=sentence, form=form
+    )
 
 
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
@@ -214,7 +219,11 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     live = [p for p in pieces if p.kind != "dropped"]
     stats = [_stats(p, ctx) for p in live]
     span = find_article_span([score_piece(p, s) for p, s in zip(live, stats, strict=True)])
+    comments_at = _comments_start(live, span.core_first, ctx)
     for index, piece in enumerate(live):
+        if index >= comments_at and piece.kind != "recommendations":
+            piece.kind = "dropped"
+            continue
         if piece.kind == "recommendations" or span.in_core(index):
             continue
         if not span.keeps(index):
@@ -224,6 +233,16 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
         elif is_link_list(stats[index], _link_count(piece, ctx)):
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
+
+
+def _comments_start(live: list[Piece], start: int, ctx: _Context) -> int:
+    """Return the index of the piece that opens the comment section, or ``len(live)``."""
+    for index in range(max(start, 1), len(live)):
+        piece = live[index]
+        if piece.kind in ("paragraph", "heading") and piece.line_count <= 2:
+            if is_comments_heading(ctx.plain(piece)):
+                return index
+    return len(live)
 
 
 def _link_count(piece: Piece, ctx: _Context) -> int:

@@ -15,6 +15,7 @@ __all__ = [
     "RECOMMENDATION_HEADINGS",
     "TAGS_LINE",
     "is_boilerplate_line",
+    "is_comments_heading",
     "is_recommendation_heading",
     "normalise_phrase",
 ]
@@ -81,6 +82,20 @@ RECOMMENDATION_HEADINGS = frozenset(
         "leggi anche",
         "potrebbe interessarti anche",
         "lees ook",
+        "zobacz także",
+        "zobacz też",
+        "polecamy",
+        "czytaj więcej",
+        "weitere artikel",
+        "das könnte sie auch interessieren",
+        "ähnliche artikel",
+        "articles similaires",
+        "articles liés",
+        "artículos relacionados",
+        "artigos relacionados",
+        "articoli correlati",
+        "похожие статьи",
+        "читайте также",
         "читайте также",
     }
 )
@@ -115,7 +130,8 @@ BOILERPLATE_LINE = re.compile(
     r"(?:share(?: this)?(?: on| via)?(?:,? (?:article|story|post|page|facebook|twitter|x|email"
     r"|linkedin|whatsapp|reddit|pinterest|telegram))*"
     r"|tweet|pin it|print|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit"
-    r"|advertisement|advertising|anzeige|publicité|publicidad|sponsored(?: content)?"
+    r"|advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama"
+    r"|sponsored(?: content)?|promoted|annonce"
     r"|subscribe\b.{0,80}|sign up\b.{0,80}|newsletter\b.{0,80}|follow us\b.{0,60}"
     r"|.{0,80}\bcookies?\b.{0,120}"
     r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
@@ -148,3 +164,20 @@ BYLINE = re.compile(
     r"([^\s.,:;!?][^.!?;:\n]{0,80}?)\s*(?:[|,]\s*.{0,60})?",
     re.IGNORECASE,
 )
+
+
+#: Headings that open a comment section: what follows is readers' text, not the article.
+COMMENTS_HEADING = re.compile(
+    r"(?:\d{1,6}\s(?:responses?|replies|reactions)"
+    r"|(?:\d{1,6}\s)?(?:comments?|kommentare?|komentarze?|commentaires?|comentarios?|commenti"
+    r"|comentários|reacties|комментарии)(?:\s?\(\d{1,6}\)|\s\d{1,6})?"
+    r"|leave a (?:comment|reply)|join the discussion|show comments|add a comment|post a comment"
+    r"|kommentar schreiben|laisser un commentaire|deja un comentario|dodaj komentarz)",
+)
+
+
+def is_comments_heading(line: str) -> bool:
+    """Return True when ``line`` opens a comment section ("Comments (12)", "Leave a Reply")."""
+    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+        return False
+    return bool(COMMENTS_HEADING.fullmatch(normalise_phrase(line)))
