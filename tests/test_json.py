@@ -504,7 +504,6 @@ def test_the_first_problem_in_document_order_is_reported() -> None:
         ('{"schema": "articlekit/1"} x', "invalid JSON at line 1, column 28: Extra data"),
         ('{"schema": "articlekit/1", "title": NaN}', "invalid JSON: NaN is not a JSON value"),
         ('{"schema": "articlekit/1", "title": -Infinity}', "invalid JSON: -Infinity is not"),
-        ('{"schema": "articlekit/1", "title": 1' + "0" * 5000 + "}", "invalid JSON: "),
         ("[1, 2]", "expected a JSON object at the top level, got array"),
         ("null", "expected a JSON object at the top level, got null"),
         (b'{"schema": "articlekit/1", "title": "\xff"}', "input is not valid UTF-8 (byte 37: "),
@@ -525,6 +524,15 @@ def test_invalid_text_is_a_schema_error(data: str | bytes, message: str) -> None
     with pytest.raises(ak.SchemaError) as info:
         from_json(data)
     assert str(info.value).startswith(message)
+
+
+def test_huge_integer_is_a_schema_error() -> None:
+    text = '{"schema":"articlekit/1","blocks":[{"type":"heading","level":1%s,"content":[]}]}'
+    with pytest.raises(ak.SchemaError) as info:
+        from_json(text % ("0" * 5000))
+    # Python >= 3.11 (and late 3.10) refuse to parse integers of over 4300 digits.
+    message = str(info.value)
+    assert message.startswith("invalid JSON: ") or message.endswith("a 5001-digit integer")
 
 
 def test_non_text_input_is_a_schema_error() -> None:

@@ -27,7 +27,7 @@ import importlib.resources
 import json
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from json.encoder import encode_basestring
 from typing import Any, Final
 
@@ -1096,8 +1096,3 @@ def json_schema() -> dict[str, Any]:
     """Return the JSON Schema (draft 2020-12) of the articlekit/1 format, as a fresh dict."""
     schema: dict[str, Any] = json.loads(_schema_text())
     return schema
-
-
-def _iter_specs() -> Iterator[tuple[str, _Spec]]:
-    """Yield (name, spec) for every node class; used by the tests to check the schema."""
-    yield from _SPECS.items()
