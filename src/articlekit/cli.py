@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from articlekit.batch import (
     BatchInput,
@@ -190,12 +190,20 @@ class _Sink:
 
 
 class _StdoutSink(_Sink):
+    """Standard output, always UTF-8: a page's text must not depend on the terminal's locale."""
+
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
+        self.buffer: IO[bytes] | None = getattr(stream, "buffer", None)
 
     def write(self, item: BatchInput, target: Path | None, text: str) -> None:
-        self.stream.write(text)
+        if self.buffer is None:  # a text-only stream (tests, IDEs)
+            self.stream.write(text)
+            self.stream.flush()
+            return
         self.stream.flush()
+        self.buffer.write(text.encode("utf-8"))
+        self.buffer.flush()
 
 
 class _DirSink(_Sink):
