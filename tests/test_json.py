@@ -232,6 +232,13 @@ def test_lone_surrogates_are_escaped_and_round_trip() -> None:
     assert from_json(text.encode("utf-8")) == doc
 
 
+def test_adjacent_surrogate_pair_reads_back_as_its_character() -> None:
+    # Documented limit: JSON joins an escaped high+low surrogate pair into one character.
+    text = to_json(_para(ak.Text(text="\ud83d\ude00")))
+    text.encode("utf-8")
+    assert from_json(text) == _para(ak.Text(text="\U0001f600"))
+
+
 def test_control_characters_and_quotes_round_trip() -> None:
     doc = _para(ak.Text(text='\x00\x1f"\\\n\t\u2028'))
     assert from_json(to_json(doc)) == doc

@@ -80,7 +80,9 @@ MAX_INT: Final = 2**53 - 1
 _NON_FINITE: Final = {"NaN": math.nan, "Infinity": math.inf, "-Infinity": -math.inf}
 
 # A lone surrogate cannot be encoded as UTF-8; it is written as a \uXXXX escape instead (valid
-# JSON, ASCII, and json.loads reads it back as the same code point).
+# JSON, ASCII, and json.loads reads it back as the same code point). The one thing JSON cannot
+# say is a high surrogate followed by a low one as two separate code points: every reader,
+# json.loads included, joins the escaped pair into the character it encodes in UTF-16.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _COMPACT = (",", ":")
