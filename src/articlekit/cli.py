@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
             "skipped; the exit code is 1 when any input failed."
         ),
     )
+    convert.set_defaults(command_parser=convert)
     convert.add_argument("inputs", nargs="*", metavar="INPUT", default=["-"])
     convert.add_argument(
         "-f",
@@ -414,6 +415,8 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
             return _usage(parser, f"--rules: {exc}")
     if args.inputs.count("-") > 1:
         return _usage(parser, "standard input (-) can be named only once")
+    if args.errors and not os.path.isdir(os.path.dirname(args.errors) or "."):
+        return _usage(parser, f"the directory of --errors {args.errors} does not exist")
     sink, fmt, problem = _choose_sink(args, parser)
     if problem is not None or sink is None or fmt is None:
         return _usage(parser, problem or "bad output")
@@ -518,7 +521,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with contextlib.suppress(ValueError):  # not in the main thread: leave SIGTERM alone
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return _run_convert(args, parser)
+        return _run_convert(args, args.command_parser)
     except _Terminated:
         return EXIT_SIGTERM
     except KeyboardInterrupt:
@@ -528,6 +531,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILED
+    except OSError as exc:
+        # the output itself failed (disk full, output file removed): nothing more can be
+        # written, so the batch stops here, with the reason instead of a traceback
+        print(f"articlekit: error: cannot write output: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
         if previous is not None:
