@@ -614,6 +614,23 @@ def test_garbage_gives_a_schema_error(data: str | bytes) -> None:
         from_json(data)
 
 
+def _outcome(load: Callable[[str], Any], text: str) -> tuple[bool, Any]:
+    try:
+        return True, load(text)
+    except ValueError:  # JSONDecodeError, or a NaN/Infinity literal
+        return False, None
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(name)
+
+
+@given(st.text(alphabet='[]{}",: \t\n0123456789.eE-+tuaflsnrN\\', max_size=25))
+def test_iterative_parser_agrees_with_json_loads(text: str) -> None:
+    expected = _outcome(lambda t: json.loads(t, parse_constant=_no_constants), text)
+    assert _outcome(akjson._loads_iterative, text) == expected
+
+
 def test_duplicate_keys_last_wins_like_json() -> None:
     text = '{"schema":"articlekit/1","title":"a","title":"b"}'
     assert from_json(text).title == "b"
