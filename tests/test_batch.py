@@ -102,6 +102,24 @@ def test_globs_and_missing_paths_are_reported_not_dropped(tmp_path: Path) -> Non
     assert "no such file" in str(convert_item(missing, ConvertOptions()))
 
 
+def test_unlistable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_tree(tmp_path / "in")
+    real_walk = os.walk
+
+    def failing_walk(top: str, onerror: object = None, **kwargs: object) -> object:
+        # what os.walk does for a directory it may not list (root can list them all)
+        assert callable(onerror)
+        onerror(PermissionError(13, "Permission denied", str(root / "sub")))
+        return real_walk(top, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(os, "walk", failing_walk)
+    items = list(expand_inputs([root]))
+    failed = [i for i in items if i.error is not None]
+    assert len(failed) == 1
+    assert "cannot list directory (Permission denied)" in str(failed[0].error)
+    assert str(root / "sub") in str(failed[0].error)
+
+
 def test_excluded_directory_is_not_walked(tmp_path: Path) -> None:
     root = make_tree(tmp_path / "in")
     out = root / "out"
@@ -147,7 +165,22 @@ def test_query_strings_make_distinct_names() -> None:
     assert first != second and first[-1].startswith("item_")
 
 
-@given(st.text(), st.integers(min_value=0, max_value=10**6))
+URLS = st.one_of(
+    st.text(),
+    st.builds(
+        "{}://{}/{}".format,
+        st.sampled_from(["http", "https", "ftp", ""]),
+        st.text(alphabet=st.sampled_from("ab.:@[]%/\\-_~ \x00\u00e9")),
+        st.text(),
+    ),
+)
+
+
+def test_unparseable_urls_are_named_by_record() -> None:
+    assert url_output_parts("http://[::1", 3) == ("record-000003",)
+
+
+@given(URLS, st.integers(min_value=0, max_value=10**6))
 def test_url_output_parts_are_always_safe(url: str, index: int) -> None:
     parts = url_output_parts(url, index)
     assert 1 <= len(parts) <= 9

@@ -161,8 +161,12 @@ def url_output_parts(url: str, index: int) -> tuple[str, ...]:
     with a dot and is at most :data:`MAX_URL_SEGMENT_CHARS` long, so no URL can climb out
     of the output directory. A URL without a host is named after the record ``index``.
     """
-    split = urlsplit(url)
-    host = _url_segment((split.hostname or "").lower())
+    try:
+        split = urlsplit(url)
+        hostname = split.hostname or ""
+    except ValueError:  # "http://[::1" and other URLs urllib cannot take apart
+        return (f"record-{index:06d}",)
+    host = _url_segment(hostname.lower())
     if host == "_":
         return (f"record-{index:06d}",)
     segments = [s for s in split.path.split("/") if s not in ("", ".", "..")]
@@ -211,8 +215,13 @@ def _file_input(path: str, parts: tuple[str, ...], url: str | None) -> Iterator[
 
 
 def _walk(root: str, url: str | None, exclude: frozenset[str]) -> Iterator[BatchInput]:
-    """Yield every non-hidden file under ``root``, sorted, output names relative to it."""
-    for current, dirs, files in os.walk(root, onerror=None):
+    """Yield every non-hidden file under ``root``, sorted, output names relative to it.
+
+    A directory that cannot be listed becomes a failed item: never skipped in silence.
+    """
+    unreadable: list[OSError] = []
+    for current, dirs, files in os.walk(root, onerror=unreadable.append):
+        yield from _listing_failures(unreadable)
         # sorted and pruned in place: a stable order, and no hidden or output directories
         dirs[:] = sorted(
             d
@@ -225,6 +234,15 @@ def _walk(root: str, url: str | None, exclude: frozenset[str]) -> Iterator[Batch
             path = os.path.join(current, filename)
             rel = os.path.relpath(path, root)
             yield from _file_input(path, _strip_suffix(tuple(PurePosixPath(rel).parts)), url)
+    yield from _listing_failures(unreadable)
+
+
+def _listing_failures(errors: list[OSError]) -> Iterator[BatchInput]:
+    while errors:
+        exc = errors.pop(0)
+        name = str(exc.filename or "?")
+        error = UnsupportedInputError(f"cannot list directory ({exc.strerror})", source=name)
+        yield BatchInput(name=name, output_parts=("unlisted",), error=error)
 
 
 def _stdin_input(stdin: BinaryIO | None, url: str | None) -> BatchInput:

@@ -120,7 +120,18 @@ def _check_nothing_left(stream: IO[bytes], end: int, index: int, name: str) -> N
 
 def _records(stream: IO[bytes], name: str) -> Iterator[WarcRecord]:
     archive_iterator = _warcio()
+    from warcio.bufferedreaders import ChunkedDataException
     from warcio.exceptions import ArchiveLoadFailed
+    from warcio.statusandheaders import StatusAndHeadersParserException
+
+    damaged = (
+        ArchiveLoadFailed,
+        ChunkedDataException,
+        StatusAndHeadersParserException,
+        EOFError,
+        zlib.error,
+        ValueError,
+    )
 
     index = -1
     end = 0
@@ -145,7 +156,7 @@ def _records(stream: IO[bytes], name: str) -> Iterator[WarcRecord]:
                 number=index,
             )
         _check_nothing_left(stream, end, index, name)
-    except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as exc:
+    except damaged as exc:
         where = f"after record {index}" if index >= 0 else "at the start"
         raise UnsupportedInputError(
             f"not a readable WARC file ({where}: {type(exc).__name__}: {exc})", source=name
