@@ -28,10 +28,8 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal, TypeVar
 from urllib.parse import urlsplit
 
 import attrs
@@ -48,6 +46,9 @@ from articlekit.registry import (
     run_parser,
 )
 from articlekit.warc import is_warc_path, iter_warc
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
     "BatchInput",
@@ -449,6 +450,10 @@ def _run_parallel(
     jobs: int,
     rules: Sequence[Any] | None,
 ) -> Iterator[tuple[T, Result]]:
+    # imported here: a one-process run (and ``import articlekit``) need no multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     def start() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
             max_workers=jobs,
