@@ -402,8 +402,10 @@ class _Spec:
     keys: frozenset[str]
 
 
-def _spec(cls: type, tag: str | None, *fields: tuple[Any, ...]) -> _Spec:
-    """Build the spec of ``cls``; requiredness comes from the attrs class (no default)."""
+def _spec(cls: type, *fields: tuple[Any, ...]) -> _Spec:
+    """Build the spec of ``cls``: the tag is its ``type`` class variable (blocks and inlines
+    have one), and a field is required when the attrs class gives it no default."""
+    tag: str | None = getattr(cls, "type", None)
     by_name = {a.name: a for a in attrs.fields(cls)}
     out = []
     for name, kind, *rest in fields:
@@ -421,66 +423,60 @@ _PROV = ("provenance", _OPT_NODE, "Provenance")
 _CONTENT = ("content", _TAGGED_LIST, "inline")
 
 _SPECS: dict[str, _Spec] = {
-    "Text": _spec(Text, "text", ("text", _STR)),
-    "Emphasis": _spec(Emphasis, "emphasis", _CONTENT),
-    "Strong": _spec(Strong, "strong", _CONTENT),
-    "Code": _spec(Code, "code", ("code", _STR)),
-    "Link": _spec(Link, "link", ("url", _STR), _CONTENT, ("title", _OPT_STR)),
-    "Image": _spec(Image, "image", ("src", _STR), ("alt", _STR), ("title", _OPT_STR)),
-    "LineBreak": _spec(LineBreak, "linebreak"),
-    "Heading": _spec(Heading, "heading", ("level", _INT, (1, 6)), _CONTENT, _PROV),
-    "Paragraph": _spec(Paragraph, "paragraph", _CONTENT, _PROV),
+    "Text": _spec(Text, ("text", _STR)),
+    "Emphasis": _spec(Emphasis, _CONTENT),
+    "Strong": _spec(Strong, _CONTENT),
+    "Code": _spec(Code, ("code", _STR)),
+    "Link": _spec(Link, ("url", _STR), _CONTENT, ("title", _OPT_STR)),
+    "Image": _spec(Image, ("src", _STR), ("alt", _STR), ("title", _OPT_STR)),
+    "LineBreak": _spec(LineBreak),
+    "Heading": _spec(Heading, ("level", _INT, (1, 6)), _CONTENT, _PROV),
+    "Paragraph": _spec(Paragraph, _CONTENT, _PROV),
     "List": _spec(
         List,
-        "list",
         ("ordered", _BOOL),
         ("start", _INT, (0, MAX_INT)),
         ("items", _NODES, "ListItem"),
         _PROV,
     ),
-    "ListItem": _spec(ListItem, None, ("blocks", _TAGGED_LIST, "block")),
-    "Quote": _spec(Quote, "quote", ("blocks", _TAGGED_LIST, "block"), _PROV),
-    "CodeBlock": _spec(CodeBlock, "code", ("code", _STR), ("language", _OPT_NONBLANK), _PROV),
+    "ListItem": _spec(ListItem, ("blocks", _TAGGED_LIST, "block")),
+    "Quote": _spec(Quote, ("blocks", _TAGGED_LIST, "block"), _PROV),
+    "CodeBlock": _spec(CodeBlock, ("code", _STR), ("language", _OPT_NONBLANK), _PROV),
     "Table": _spec(
         Table,
-        "table",
         ("rows", _NODES, "TableRow"),
         ("header_rows", _HEADER_ROWS, (0, MAX_INT)),
         ("caption", _TAGGED_LIST, "inline"),
         _PROV,
     ),
-    "TableRow": _spec(TableRow, None, ("cells", _NODES, "TableCell")),
+    "TableRow": _spec(TableRow, ("cells", _NODES, "TableCell")),
     "TableCell": _spec(
         TableCell,
-        None,
         _CONTENT,
         ("header", _BOOL),
         ("colspan", _INT, (1, MAX_INT)),
         ("rowspan", _INT, (1, MAX_INT)),
     ),
     "Figure": _spec(
-        Figure, "figure", ("image", _TAGGED, "image"), ("caption", _TAGGED_LIST, "inline"), _PROV
+        Figure, ("image", _TAGGED, "image"), ("caption", _TAGGED_LIST, "inline"), _PROV
     ),
-    "Rule": _spec(Rule, "rule", _PROV),
+    "Rule": _spec(Rule, _PROV),
     "Recommendations": _spec(
         Recommendations,
-        "recommendations",
         ("title", _OPT_STR),
         ("items", _NODES, "Recommendation"),
         _PROV,
     ),
     "Recommendation": _spec(
         Recommendation,
-        None,
         ("title", _NONBLANK),
         ("url", _OPT_STR),
         ("image", _OPT_STR),
         ("summary", _OPT_STR),
     ),
-    "Provenance": _spec(Provenance, None, ("path", _OPT_STR), ("lines", _LINES)),
+    "Provenance": _spec(Provenance, ("path", _OPT_STR), ("lines", _LINES)),
     "Metadata": _spec(
         Metadata,
-        None,
         ("authors", _STRS),
         ("published", _OPT_STR),
         ("modified", _OPT_STR),
@@ -493,10 +489,9 @@ _SPECS: dict[str, _Spec] = {
         ("canonical_url", _OPT_STR),
         ("sources", _NODES, "FieldSource"),
     ),
-    "FieldSource": _spec(FieldSource, None, ("field", _NONBLANK), ("source", _NONBLANK)),
+    "FieldSource": _spec(FieldSource, ("field", _NONBLANK), ("source", _NONBLANK)),
     "SourceInfo": _spec(
         SourceInfo,
-        None,
         ("url", _OPT_STR),
         ("format", _OPT_STR),
         ("parser", _OPT_STR),
@@ -504,15 +499,13 @@ _SPECS: dict[str, _Spec] = {
     ),
     "Verdict": _spec(
         Verdict,
-        None,
         ("kind", _KIND),
         ("confidence", _UNIT),
         ("signals", _NODES, "Signal"),
     ),
-    "Signal": _spec(Signal, None, ("name", _NONBLANK), ("value", _NUMBER)),
+    "Signal": _spec(Signal, ("name", _NONBLANK), ("value", _NUMBER)),
     "Document": _spec(
         Document,
-        None,
         ("title", _OPT_STR),
         ("metadata", _NODE, "Metadata"),
         ("blocks", _TAGGED_LIST, "block"),
