@@ -28,13 +28,12 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import format_table, load_trafilatura_eval, score_snippets  # noqa: E402
-from structure import (  # noqa: E402
+from common import format_table, load_trafilatura_eval, score_snippets
+from structure import (
     Match,
     Structure,
     collapse_ws,
@@ -43,8 +42,8 @@ from structure import (  # noqa: E402
     structure_from_html,
 )
 
-from articlekit.errors import ArticleKitError  # noqa: E402
-from articlekit.text import parse_text  # noqa: E402
+from articlekit.errors import ArticleKitError
+from articlekit.text import parse_text
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "text"

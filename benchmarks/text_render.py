@@ -120,11 +120,11 @@ def render_lynx(data: bytes, charset: str) -> str:
 
 def render_html2text(data: bytes, charset: str) -> str:
     """Return html2text's Markdown-ish text of the page, decoded by articlekit first."""
-    import html2text
+    import html2text  # type: ignore[import-not-found,unused-ignore]
 
     text, _ = decode_bytes(data, encoding=charset)
     converter = html2text.HTML2Text()
-    return converter.handle(text)
+    return str(converter.handle(text))
 
 
 RENDERERS: dict[str, Callable[[bytes, str], str]] = {

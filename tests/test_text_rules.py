@@ -14,8 +14,8 @@ import pytest
 
 from articlekit.model import (
     Block,
-    CodeBlock,
     Code,
+    CodeBlock,
     Document,
     Emphasis,
     Figure,
@@ -42,6 +42,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "text"
 # "p: ...", "ul:" then "  - item", "rec Also Read:" then "  - title <url>"), after the
 # metadata the text parser fills ("title: ...", "kicker: ..."). Inline markup is shown
 # Markdown-like without escaping.
+
 
 def inline_outline(inlines: Iterable[Inline]) -> str:
     """Return inlines as short Markdown-like text (no escaping: for tests only)."""

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from articlekit.text.rules import Piece
 from articlekit.text.vocab import is_boilerplate_line
 
-__all__ = ["PieceStats", "Span", "drop_furniture", "find_article_span", "is_link_list", "score_piece"]
+__all__ = [
+    "PieceStats",
+    "Span",
+    "drop_furniture",
+    "find_article_span",
+    "is_link_list",
+    "score_piece",
+]
 
 # Longest piece (in lines) that furniture matching looks at.
 MAX_FURNITURE_LINES = 2
@@ -61,9 +68,12 @@ class PieceStats:
 def drop_furniture(pieces: list[Piece], plain: Callable[[Piece], str]) -> None:
     """Mark share, advertising, subscription, cookie and copyright lines as dropped."""
     for piece in pieces:
-        if piece.kind in ("paragraph", "heading") and piece.line_count <= MAX_FURNITURE_LINES:
-            if is_boilerplate_line(plain(piece)):
-                piece.kind = "dropped"
+        if (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count <= MAX_FURNITURE_LINES
+            and is_boilerplate_line(plain(piece))
+        ):
+            piece.kind = "dropped"
 
 
 def score_piece(piece: Piece, stats: PieceStats) -> float:
@@ -78,7 +88,7 @@ def score_piece(piece: Piece, stats: PieceStats) -> float:
         return stats.chars / 2
     if piece.kind == "list":
         return stats.chars / 2 if stats.words >= MIN_PROSE_WORDS * 2 else -SHORT_PIECE_PENALTY_CHARS
-    if stats.words >= MIN_PROSE_WORDS and stats.sentence or stats.words >= MIN_LONG_WORDS:
+    if (stats.words >= MIN_PROSE_WORDS and stats.sentence) or stats.words >= MIN_LONG_WORDS:
         return float(stats.chars)
     return -SHORT_PIECE_PENALTY_CHARS
 
@@ -101,11 +111,13 @@ class Span:
         return self.core_first <= index <= self.core_last
 
 
-def find_article_span(scores: list[float]) -> Span:
+def find_article_span(scores: list[float], heads: list[bool] | None = None) -> Span:
     """Return the span of pieces to keep, given each piece's score.
 
     The best-scoring contiguous run, widened to a side whose pieces do not clearly score
-    as furniture; widened by up to :data:`MAX_LEAD_PIECES` before it for the head.
+    as furniture; else widened by up to :data:`MAX_LEAD_PIECES` pieces right before it
+    that ``heads`` marks as possible head lines (title, byline, date: not one-word menu
+    entries). Without ``heads`` no piece is taken for a head line.
     """
     n = len(scores)
     if n == 0:
@@ -128,14 +140,10 @@ def find_article_span(scores: list[float]) -> Span:
     after = sum(scores[best_last + 1 :])
     first = 0 if before > MIN_DROPPED_SCORE else best_first
     last = n - 1 if after > MIN_DROPPED_SCORE else best_last
-    if first == best_first:
-        # keep the head: short, link-free pieces right before the text
+    if first == best_first and heads is not None:
+        # keep the head: title, byline and dateline right before the text
         lead = first
-        while (
-            lead > 0
-            and first - lead < MAX_LEAD_PIECES
-            and scores[lead - 1] > -(SHORT_PIECE_PENALTY_CHARS + 1)
-        ):
+        while lead > 0 and first - lead < MAX_LEAD_PIECES and heads[lead - 1]:
             lead -= 1
         first = lead
     return Span(first, last, best_first, best_last)

@@ -146,7 +146,11 @@ def parse_inlines(
     if markdown:
         return tuple(_markdown(text))
     if urls is not None:
-        return tuple(_lynx(text, urls))
+        # dropped markers and placeholders leave doubled spaces behind
+        return tuple(
+            Text(text=_collapse(node.text)) if isinstance(node, Text) else node
+            for node in _lynx(text, urls)
+        )
     return (Text(text=text),)
 
 

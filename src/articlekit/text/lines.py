@@ -171,10 +171,14 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
         if "](" in line:
             links += len(_MD_LINK.findall(line))
         # a heading stands after a blank line; "# comment" lines of shell code do not
-        if line[0] == "#" and _MD_HEADING.match(line) and (i == 0 or lines.blank[i - 1]):
-            # ... and a blank line follows it (or its wrapped second line)
-            if i + 1 >= n or lines.blank[i + 1] or i + 2 >= n or lines.blank[i + 2]:
-                headings += 1
+        # ... and a blank line follows it (or its wrapped second line)
+        if (
+            line[0] == "#"
+            and _MD_HEADING.match(line)
+            and (i == 0 or lines.blank[i - 1])
+            and (i + 1 >= n or lines.blank[i + 1] or i + 2 >= n or lines.blank[i + 2])
+        ):
+            headings += 1
     total = sum(indents.values())
     body_indent = 0
     if total:

@@ -11,12 +11,15 @@ The pipeline, each stage a function of its own::
     read_front_matter title, kicker, repeated title, byline, dates, tags -> metadata
     label_headings    short title-like lines followed by body text become headings
     to_blocks         pieces -> model blocks with inlines and line provenance
+    judge             the verdict (article, listing, ...) from articlekit.verdict
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+
+import attrs
 
 from articlekit.model import (
     Block,
@@ -57,6 +60,7 @@ from articlekit.text.lines import Layout, detect_layout, split_lines
 from articlekit.text.lynx import split_references
 from articlekit.text.rules import Piece, State, parse_blocks
 from articlekit.text.vocab import is_comments_heading, normalise_phrase
+from articlekit.verdict import judge
 
 __all__ = ["label_headings", "looks_like_heading", "parse_text"]
 
@@ -169,7 +173,7 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
             # a second heading right above this one is fine (section, subsection)
             body_follows = index + 1 < len(live) and _is_body(live[index + 1])
             continue
-        body_follows = _is_body(piece) and not candidate[index] or piece.kind == "list"
+        body_follows = (_is_body(piece) and not candidate[index]) or piece.kind == "list"
 
 
 def normalise_levels(pieces: list[Piece]) -> None:
@@ -209,16 +213,16 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         link_chars += sum(len(plain_text(i)) for i in inlines if isinstance(i, Link))
         sentence = sentence or bool(_SENTENCE_END.search(plain))
     form = any(_FORM_WIDGET.search(text) for text in texts)
-    return PieceStats(
-        chars=chars, words=words, link_chars=link_chars, sentence=sentence, form=form
-    )
+    return PieceStats(chars=chars, words=words, link_chars=link_chars, sentence=sentence, form=form)
 
 
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     """Drop the pieces outside the article span (menus, link lists, footers)."""
     live = [p for p in pieces if p.kind != "dropped"]
     stats = [_stats(p, ctx) for p in live]
-    span = find_article_span([score_piece(p, s) for p, s in zip(live, stats, strict=True)])
+    scores = [score_piece(p, s) for p, s in zip(live, stats, strict=True)]
+    heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
+    span = find_article_span(scores, heads)
     comments_at = _comments_start(live, span.core_first, ctx)
     for index, piece in enumerate(live):
         if index >= comments_at and piece.kind != "recommendations":
@@ -235,13 +239,30 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
             piece.kind = "dropped"
 
 
+def _may_be_head(piece: Piece, stats: PieceStats, ctx: _Context) -> bool:
+    """Return True for a line that may stand at the head of an article: title, byline, date."""
+    return (
+        piece.kind in ("paragraph", "heading")
+        and piece.line_count <= MAX_TITLE_LINES
+        and stats.words >= MIN_SPARED_TITLE_WORDS
+        and stats.link_density <= MAX_HEAD_LINK_DENSITY
+    )
+
+
+# A head line (title, byline) may be a link, as long as not all of it is.
+MAX_HEAD_LINK_DENSITY = 0.5
+
+
 def _comments_start(live: list[Piece], start: int, ctx: _Context) -> int:
     """Return the index of the piece that opens the comment section, or ``len(live)``."""
     for index in range(max(start, 1), len(live)):
         piece = live[index]
-        if piece.kind in ("paragraph", "heading") and piece.line_count <= 2:
-            if is_comments_heading(ctx.plain(piece)):
-                return index
+        if (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count <= 2
+            and is_comments_heading(ctx.plain(piece))
+        ):
+            return index
     return len(live)
 
 
@@ -406,9 +427,10 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     label_headings(pieces, ctx)
     normalise_levels(pieces)
     blocks = _trim_rules(_blocks(pieces, ctx))
-    return Document(
+    doc = Document(
         title=front.title,
         metadata=_metadata(front),
         blocks=blocks,
         source=SourceInfo(url=url, format="text", parser="text"),
     )
+    return attrs.evolve(doc, verdict=judge(doc))

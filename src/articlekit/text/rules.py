@@ -488,7 +488,7 @@ def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
     if first == ">" and state.layout.markdown and state.allow_quote:
         return True
     marker = list_marker(text)
-    if marker is None or not _starts_list(marker) and marker.style != "number":
+    if marker is None or (not _starts_list(marker) and marker.style != "number"):
         return False
     previous = lines.text[index - 1]
     wrapped = state.layout.is_full(lines.width[index - 1])
@@ -665,8 +665,10 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
         if mk is None:
             if i != start and (
                 _interrupts_paragraph(state, i, indent)
-                or indent < stack[0].marker_indent - 1
-                and not state.layout.is_full(lines.width[i - 1])
+                or (
+                    indent < stack[0].marker_indent - 1
+                    and not state.layout.is_full(lines.width[i - 1])
+                )
             ):
                 break
             item_parts.append(text)
@@ -678,7 +680,8 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             and not _starts_list(mk)
             and indent > stack[-1].marker_indent + 1
             and not _compatible(stack[-1], mk)
-            or item_parts
+        ) or (
+            item_parts
             and mk.style == "number"
             and not _starts_list(mk)
             and indent > stack[-1].marker_indent + 1

@@ -87,7 +87,6 @@ RECOMMENDATION_HEADINGS = frozenset(
         "polecamy",
         "czytaj więcej",
         "weitere artikel",
-        "das könnte sie auch interessieren",
         "ähnliche artikel",
         "articles similaires",
         "articles liés",
@@ -95,7 +94,6 @@ RECOMMENDATION_HEADINGS = frozenset(
         "artigos relacionados",
         "articoli correlati",
         "похожие статьи",
-        "читайте также",
         "читайте также",
     }
 )
@@ -136,7 +134,7 @@ BOILERPLATE_LINE = re.compile(
     r"|.{0,80}\bcookies?\b.{0,120}"
     r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
     r"|skip to (?:main )?(?:content|navigation|main)|back to top|jump to navigation"
-    r"|comments?|\d{1,6} comments?|leave a (?:comment|reply)|log ?in|sign in|register|menu"
+    r"|log ?in|sign in|register|menu"
     r"|partager|teilen|compartir|condividi|udostępnij)",
 )
 # Longest line the boilerplate vocabulary may drop, in characters: a sentence of the

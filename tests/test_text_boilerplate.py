@@ -1,0 +1,65 @@
+"""The page filter: the best-scoring span of pieces and what is dropped around it."""
+
+from __future__ import annotations
+
+from articlekit.text import parse_text
+from articlekit.text.boilerplate import (
+    MIN_DROPPED_SCORE,
+    PieceStats,
+    find_article_span,
+    is_link_list,
+    score_piece,
+)
+from articlekit.text.rules import Piece
+
+
+def test_span_of_article_text_keeps_everything() -> None:
+    span = find_article_span([-40, 500, 800, -40, 300])
+    assert (span.first, span.last) == (0, 4)
+    assert (span.core_first, span.core_last) == (1, 4)
+
+
+def test_span_drops_a_side_that_is_clearly_furniture() -> None:
+    menu = [-40.0] * 10
+    span = find_article_span([*menu, 900.0, 700.0, *menu])
+    assert span.first >= 10 - 4  # the head (up to four short pieces) is kept
+    assert span.last == 11
+    assert sum(menu) < MIN_DROPPED_SCORE
+
+
+def test_span_without_any_prose_keeps_all() -> None:
+    span = find_article_span([-40.0, -40.0])
+    assert (span.first, span.last) == (0, 1)
+    assert find_article_span([]).last == -1
+
+
+def test_scores() -> None:
+    prose = PieceStats(chars=300, words=50, link_chars=0, sentence=True)
+    links = PieceStats(chars=300, words=50, link_chars=250, sentence=False)
+    form = PieceStats(chars=300, words=50, link_chars=0, sentence=True, form=True)
+    paragraph = Piece(kind="paragraph", first=0, last=0)
+    assert score_piece(paragraph, prose) == 300
+    assert score_piece(paragraph, links) == -300
+    assert score_piece(paragraph, form) == -300
+    assert score_piece(Piece(kind="heading", first=0, last=0), prose) == 0
+    assert is_link_list(links, 5) and not is_link_list(links, 1) and not is_link_list(prose, 5)
+
+
+PROSE = (
+    "The council met on Tuesday evening and decided that the library would stay open for "
+    "another five years, after a long debate in which dozens of residents spoke for it."
+)
+
+
+def test_comment_section_is_dropped() -> None:
+    text = f"A Title Line\n\n{PROSE}\n\n{PROSE}\n\n3 Comments\n\nGreat article, thanks for it!\n"
+    doc = parse_text(text)
+    assert "Great article" not in doc.plain_text()
+    assert doc.plain_text().count("council") == 2
+
+
+def test_menu_lines_around_a_long_article_are_dropped() -> None:
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    text = f"{menu}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{menu}\n"
+    doc = parse_text(text)
+    assert doc.plain_text() == "\n\n".join([PROSE] * 3)

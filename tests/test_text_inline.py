@@ -1,0 +1,76 @@
+"""Inline markup of text dumps: html2text Markdown and lynx markers."""
+
+from __future__ import annotations
+
+import time
+
+from articlekit.model import Code, Emphasis, Image, Link, Strong, Text
+from articlekit.text.inline import parse_inlines, strip_markup
+
+
+def test_plain_text_is_one_run_with_spaces_collapsed() -> None:
+    assert parse_inlines("  a   b  ") == (Text(text="a b"),)
+    assert parse_inlines("   ") == ()
+
+
+def test_markdown_inlines() -> None:
+    got = parse_inlines("a [b](https://x.example/) _c_ **d** `e` \\* f", markdown=True)
+    assert got == (
+        Text(text="a "),
+        Link(url="https://x.example/", content=(Text(text="b"),)),
+        Text(text=" "),
+        Emphasis(content=(Text(text="c"),)),
+        Text(text=" "),
+        Strong(content=(Text(text="d"),)),
+        Text(text=" "),
+        Code(code="e"),
+        Text(text=" * f"),
+    )
+
+
+def test_markdown_images_and_linked_images() -> None:
+    (image,) = parse_inlines("![alt](https://x.example/i.png)", markdown=True)
+    assert image == Image(src="https://x.example/i.png", alt="alt")
+    (link,) = parse_inlines("[![a](https://x.example/i.png)](https://x.example/)", markdown=True)
+    assert isinstance(link, Link) and link.content == (
+        Image(src="https://x.example/i.png", alt="a"),
+    )
+
+
+def test_intraword_underscores_are_not_emphasis() -> None:
+    assert parse_inlines("snake_case_name", markdown=True) == (Text(text="snake_case_name"),)
+
+
+def test_lynx_markers_become_links() -> None:
+    urls = {1: "https://x.example/a", 2: "https://x.example/b"}
+    got = parse_inlines("See [1]the page, and [2]this. End", urls=urls)
+    assert got == (
+        Text(text="See "),
+        Link(url="https://x.example/a", content=(Text(text="the page"),)),
+        Text(text=", and "),
+        Link(url="https://x.example/b", content=(Text(text="this"),)),
+        Text(text=". End"),
+    )
+
+
+def test_lynx_headline_line_is_one_link() -> None:
+    got = parse_inlines("[7]A whole headline of a list", urls={7: "https://x.example/h"})
+    assert got == (
+        Link(url="https://x.example/h", content=(Text(text="A whole headline of a list"),)),
+    )
+
+
+def test_lynx_unknown_marker_and_placeholders_dropped() -> None:
+    assert parse_inlines("a [9]b [IMG] c", urls={}) == (Text(text="a b c"),)
+
+
+def test_strip_markup() -> None:
+    assert strip_markup("[a](https://x.example) **b**", markdown=True) == "a b"
+    assert strip_markup("[1]a [IMG]", lynx=True) == "a"
+
+
+def test_pathological_markdown_is_linear() -> None:
+    for text in ("*a" * 100_000, "[" * 200_000, "`" * 200_000, "![](" * 50_000):
+        started = time.perf_counter()
+        parse_inlines(text, markdown=True)
+        assert time.perf_counter() - started < 10

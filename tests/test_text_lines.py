@@ -1,0 +1,70 @@
+"""Per-line facts and layout detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.errors import UnsupportedInputError
+from articlekit.text.lines import detect_layout, display_width, is_wide, split_lines
+
+
+def test_line_endings_all_end_a_line() -> None:
+    lines = split_lines("a\r\nb\rc\nd\u2028e")
+    assert lines.text == ("a", "b", "c", "d", "e")
+
+
+def test_indent_blank_and_tabs() -> None:
+    lines = split_lines("   three\n\n\tTab\n  ")
+    assert lines.indent[:3] == (3, 0, 8)
+    assert lines.blank == (False, True, False, True)
+    assert lines.text[2] == "Tab"
+
+
+def test_control_characters_become_spaces() -> None:
+    lines = split_lines("one\x0ctwo\x07three")
+    assert lines.text == ("one two three",)
+
+
+@pytest.mark.parametrize("text", ["", " \n\t ", "\x0c\x0c"])
+def test_empty_input(text: str) -> None:
+    with pytest.raises(UnsupportedInputError, match="empty"):
+        split_lines(text)
+
+
+def test_binary_input() -> None:
+    with pytest.raises(UnsupportedInputError, match="binary"):
+        split_lines("PK\x03\x04\x00\x00" + "\x01\x02" * 100)
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    assert display_width("abc") == 3
+    assert display_width("漢字") == 4
+    assert is_wide("漢") and not is_wide("a")
+
+
+def _wrapped(width: int, lines: int = 20, indent: int = 0) -> str:
+    line = " " * indent + ("word " * 40)[: width - indent].rstrip()
+    return "\n".join([line] * lines)
+
+
+def test_wrap_width_of_a_wrapped_text() -> None:
+    layout = detect_layout(split_lines(_wrapped(78)))
+    assert layout.wrap_width is not None and 70 <= layout.wrap_width <= 78
+    assert layout.is_full(74) and not layout.is_full(30)
+
+
+def test_unwrapped_text_has_no_wrap_width() -> None:
+    text = "\n\n".join(["A long paragraph line " * 10] * 5)
+    assert detect_layout(split_lines(text)).wrap_width is None
+
+
+def test_lynx_body_indent() -> None:
+    layout = detect_layout(split_lines(_wrapped(76, indent=3)), lynx_references=True)
+    assert layout.body_indent == 3 and layout.lynx and not layout.markdown
+
+
+def test_markdown_needs_links_or_headings_between_blank_lines() -> None:
+    md = "# Title\n\nText with [a](https://a.example) and [b](https://b.example).\n"
+    assert detect_layout(split_lines(md)).markdown
+    shell = "Run this:\n\n$ ls\n# list files\n$ cd x\n"
+    assert not detect_layout(split_lines(shell)).markdown

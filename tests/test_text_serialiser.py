@@ -1,0 +1,182 @@
+"""Tests for articlekit.serialise.text: the article body as plain text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from articlekit.model import (
+    Block,
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    LineBreak,
+    Link,
+    List,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Quote,
+    Recommendation,
+    Recommendations,
+    Rule,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    plain_text,
+    walk,
+)
+from articlekit.serialise.text import blocks_to_text, inline_lines, to_text
+from tests.strategies import documents
+
+
+def norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def p(text: str) -> Paragraph:
+    return Paragraph(content=(Text(text=text),))
+
+
+def item(*blocks: Block) -> ListItem:
+    return ListItem(blocks=blocks)
+
+
+@given(documents)
+def test_text_holds_every_paragraph_in_order(doc: Document) -> None:
+    text = to_text(doc)
+    assert text == to_text(doc)  # deterministic
+    assert text == "" or (text.endswith("\n") and not text.endswith("\n\n"))
+    flat = norm(text)
+    position = 0
+    for block in walk(doc.body):
+        if not isinstance(block, Paragraph):
+            continue
+        # Each line of the paragraph (LineBreaks and newlines split it) appears whole, in
+        # document order; quote and list prefixes may sit between lines, never inside one.
+        for line in plain_text(block).split("\n"):
+            wanted = norm(line)
+            if not wanted:
+                continue
+            found = flat.find(wanted, position)
+            assert found >= 0, f"{wanted!r} missing after position {position} in {flat!r}"
+            position = found + len(wanted)
+
+
+BLOCK_CASES: list[tuple[str, tuple[Block, ...], str]] = [
+    ("heading is its text", (Heading(level=2, content=(Text(text="Title"),)),), "Title\n"),
+    ("paragraphs", (p("a"), p("b")), "a\n\nb\n"),
+    (
+        "inline markup gone",
+        (
+            Paragraph(
+                content=(
+                    Emphasis(content=(Text(text="em"),)),
+                    Text(text=" "),
+                    Link(url="https://x.org", content=(Text(text="link"),)),
+                    Text(text=" "),
+                    Code(code="c"),
+                    Text(text=" "),
+                    Image(src="i.png", alt="alt"),
+                )
+            ),
+        ),
+        "em link c alt\n",
+    ),
+    (
+        "line break is a newline, text newline a space",
+        (Paragraph(content=(Text(text="a\nb"), LineBreak(), Text(text=" c "))),),
+        "a b\nc\n",
+    ),
+    ("empty paragraph left out", (p(" "), p("x"), Paragraph(content=(LineBreak(),))), "x\n"),
+    ("bullet list", (List(items=(item(p("a")), item(p("b")))),), "- a\n- b\n"),
+    (
+        "ordered list uses start",
+        (List(ordered=True, start=9, items=(item(p("a")), item(p("b")))),),
+        "9. a\n10. b\n",
+    ),
+    (
+        "nested list aligned to the item text",
+        (List(ordered=True, items=(item(p("a"), List(items=(item(p("b")),))),)),),
+        "1. a\n\n   - b\n",
+    ),
+    (
+        "multi-paragraph item indented",
+        (List(items=(item(p("a"), p("b")), item(p("c")))),),
+        "- a\n\n  b\n\n- c\n",
+    ),
+    ("quote", (Quote(blocks=(p("a"), Quote(blocks=(p("b"),)))),), "> a\n>\n> > b\n"),
+    ("code verbatim", (CodeBlock(code="  x = 1\n\ty\n", language="py"),), "  x = 1\n\ty\n"),
+    (
+        "table rows",
+        (
+            Table(
+                rows=(
+                    TableRow(cells=(TableCell(content=(Text(text="h1"),)), TableCell(content=()))),
+                    TableRow(
+                        cells=(TableCell(content=(Text(text="a"), LineBreak(), Text(text="b"))),)
+                    ),
+                ),
+                header_rows=1,
+                caption=(Text(text="Cap"),),
+            ),
+        ),
+        "Cap\nh1 | \na b\n",
+    ),
+    (
+        "figure is its caption",
+        (Figure(image=Image(src="i.png", alt="Alt"), caption=(Text(text="Cap"),)),),
+        "Cap\n",
+    ),
+    ("figure without caption is its alt", (Figure(image=Image(src="i.png", alt="Alt")),), "Alt\n"),
+    ("rule left out", (p("a"), Rule(), p("b")), "a\n\nb\n"),
+    (
+        "recommendations left out, even nested",
+        (
+            p("a"),
+            Recommendations(items=(Recommendation(title="R"),)),
+            Quote(blocks=(p("q"), Recommendations(items=(Recommendation(title="S"),)))),
+        ),
+        "a\n\n> q\n",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "blocks", "text"), BLOCK_CASES, ids=[c[0] for c in BLOCK_CASES])
+def test_block(name: str, blocks: tuple[Block, ...], text: str) -> None:
+    assert blocks_to_text(blocks) == text
+
+
+def test_document_body_only() -> None:
+    doc = Document(
+        title="Title",
+        metadata=Metadata(authors=("Ann",), description="Desc"),
+        blocks=(
+            Heading(level=2, content=(Text(text="Section"),)),
+            p("Body."),
+            Recommendations(title="Also read", items=(Recommendation(title="Other"),)),
+        ),
+    )
+    assert to_text(doc) == "Section\n\nBody.\n"
+
+
+def test_empty() -> None:
+    assert to_text(Document()) == ""
+    assert blocks_to_text(()) == ""
+    assert inline_lines(()) == []
+
+
+def test_deep_nesting_does_not_recurse() -> None:
+    depth = 5000
+    quote: Block = p("deep")
+    nested_list: Block = p("deep")
+    for _ in range(depth):
+        quote = Quote(blocks=(quote,))
+        nested_list = List(items=(item(nested_list),))
+    assert to_text(Document(blocks=(quote,))) == "> " * depth + "deep\n"
+    assert blocks_to_text((nested_list,)) == "- " * depth + "deep\n"

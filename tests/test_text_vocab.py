@@ -1,0 +1,104 @@
+"""Vocabulary of text articles: recommendation headings, furniture lines, comment headings."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.text.vocab import (
+    is_boilerplate_line,
+    is_comments_heading,
+    is_recommendation_heading,
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read",
+        "Also Read:",
+        "Related",
+        "Related articles",
+        "Related Stories",
+        "Related posts",
+        "Read more",
+        "Read also",
+        "More from The Example Times",
+        "More stories",
+        "You may also like",
+        "You might also like",
+        "Recommended",
+        "Recommended for you",
+        "Article Recommendations",
+        "## Related articles",
+        "Lire aussi",
+        "À lire aussi :",
+        "Mehr zum Thema",
+        "Lesen Sie auch",
+        "Lea también",
+        "Leia também",
+        "Czytaj także",
+    ],
+)
+def test_recommendation_headings(line: str) -> None:
+    assert is_recommendation_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Related work on the subject", "More", "Read more about how the council voted today", ""],
+)
+def test_not_recommendation_headings(line: str) -> None:
+    assert not is_recommendation_heading(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share:",
+        "Share this article",
+        "Share on Facebook",
+        "Tweet",
+        "Advertisement",
+        "ADVERTISEMENT",
+        "Subscribe to our newsletter",
+        "Sign up for the morning briefing",
+        "We use cookies to improve your experience.",
+        "© 2024 The Example Times",
+        "Copyright 2024 Example Media. All rights reserved.",
+        "Skip to content",
+        "Reklama",
+    ],
+)
+def test_boilerplate_lines(line: str) -> None:
+    assert is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share prices fell sharply on Tuesday.",
+        "The printer was broken again.",
+        "Subscribers lost access for a day.",
+        "x" * 200 + " cookies",
+    ],
+)
+def test_not_boilerplate_lines(line: str) -> None:
+    assert not is_boilerplate_line(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Comments", True),
+        ("12 Comments", True),
+        ("Comments (6)", True),
+        ("Leave a Reply", True),
+        ("Kommentare", True),
+        ("3 Responses", True),
+        ("Responses from the International Community", False),
+        ("Discussion", False),
+        ("The comments were many.", False),
+    ],
+)
+def test_comments_headings(line: str, expected: bool) -> None:
+    assert is_comments_heading(line) is expected
