@@ -176,9 +176,7 @@ class HtmlParser:
         """Return the Document of an HTML page; ``rules`` are site rules for the page."""
         from articlekit.html import parse_html
 
-        if rules is None:
-            return parse_html(text, url=url, encoding=encoding)
-        return parse_html(text, url=url, encoding=encoding, rules=rules)  # type: ignore[call-arg,unused-ignore]
+        return parse_html(text, url=url, encoding=encoding, rules=rules)
 
 
 class TextParser:
