@@ -26,7 +26,8 @@ __all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _URL = r"([^()\s]{0,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?"
 _MARKDOWN = re.compile(
-    r"(?P<imglink>\[!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})\)\]\("
+    # the lookahead lets the scan skip plain characters without trying every alternative
+    r"(?=[\[!`*_\\])(?:(?P<imglink>\[!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})\)\]\("
     + _URL.replace("(", "(?P<ilu>", 1)
     + r"\))"
     r"|(?P<img>!\[(?P<ia>[^\[\]\n]{0,500})\]\(" + _URL.replace("(", "(?P<is>", 1) + r"\))"
@@ -35,7 +36,7 @@ _MARKDOWN = re.compile(
     r"|(?P<strong>\*\*(?P<s1>[^*\s][^*\n]{0,500}?)\*\*|__(?P<s2>[^_\s][^_\n]{0,500}?)__)"
     r"|(?P<em>(?<![\w*])\*(?P<e1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*(?![\w*])"
     r"|(?<![\w_])_(?P<e2>[^_\s](?:[^_\n]{0,500}?[^_\s])?)_(?![\w_]))"
-    r"|(?P<escape>\\(?P<x>[\\`*_{}\[\]()#+\-.!>|]))"
+    r"|(?P<escape>\\(?P<x>[\\`*_{}\[\]()#+\-.!>|])))"
 )
 _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
 # lynx leaves a link's end unmarked: the link takes at most this many words and never

@@ -99,11 +99,20 @@ def is_wide(char: str) -> bool:
     return char >= "\u1100" and unicodedata.east_asian_width(char) in "WF"
 
 
+# The blocks of wide characters: Hangul Jamo, CJK and Kana, Hangul syllables, CJK
+# compatibility, fullwidth forms and the supplementary ideographic planes.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd]"
+)
+
+
 def display_width(line: str) -> int:
     """Return the columns ``line`` takes on a terminal (wide characters count 2)."""
     if line.isascii():
         return len(line)
-    return len(line) + sum(1 for ch in line if is_wide(ch))
+    return len(line) + len(_WIDE.findall(line))
 
 
 def _expand(line: str) -> str:

@@ -86,17 +86,23 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
 class _Context:
     """Per-call settings the stages share: layout and lynx URLs."""
 
-    __slots__ = ("layout", "lynx", "urls")
+    __slots__ = ("_cache", "layout", "lynx", "urls")
 
     def __init__(self, layout: Layout, urls: Mapping[int, str]) -> None:
         self.layout = layout
         self.urls = urls
         self.lynx = bool(urls)
+        # each text is parsed for inlines once: the page filter and the blocks both need them
+        self._cache: dict[str, tuple[Inline, ...]] = {}
 
     def inlines(self, text: str) -> tuple[Inline, ...]:
-        return parse_inlines(
-            text, markdown=self.layout.markdown, urls=self.urls if self.lynx else None
-        )
+        found = self._cache.get(text)
+        if found is None:
+            found = parse_inlines(
+                text, markdown=self.layout.markdown, urls=self.urls if self.lynx else None
+            )
+            self._cache[text] = found
+        return found
 
     def plain(self, piece: Piece) -> str:
         return strip_markup(piece.text, markdown=self.layout.markdown, lynx=self.lynx)

@@ -1,0 +1,92 @@
+"""Speed of ``parse_text``: linear in input size, and a 1 MB text well under a second.
+
+Three measurements, each the best of ``--repeat`` runs:
+
+- the seed article and every cached rendering of one tool (``text_render.py``), 1x and
+  the same text repeated 8 times: the 8x/1x time ratio is 8 for a linear parser;
+- a 1 MB text made of the lynx renderings of the readability pages, joined;
+- for comparison in the same run, the bare cost of reading the same text line by line
+  (``str.splitlines`` and a strip per line), the floor any text parser pays.
+
+Run::
+
+    .venv-bench/bin/python benchmarks/text_speed.py [--tool lynx] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from articlekit.text import parse_text
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data" / "text"
+SEED = HERE.parent / "examples" / "seed-article.txt"
+ONE_MB = 1_000_000
+SCALE = 8
+
+
+def best_of(repeat: int, func: Callable[[], object]) -> float:
+    """Return the fastest of ``repeat`` runs of ``func``, in seconds."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def split_only(text: str) -> None:
+    """The floor: split into lines and strip each, as any line-based parser must."""
+    for line in text.splitlines():
+        line.strip()
+
+
+def corpus_text(tool: str) -> str:
+    """Return every cached readability rendering of ``tool``, joined by blank lines."""
+    parts = [
+        p.read_text(encoding="utf-8") for p in sorted((DATA / tool / "readability").glob("*.txt"))
+    ]
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tool", default="lynx", choices=("w3m", "lynx", "html2text"))
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    inputs = {"seed article": SEED.read_text(encoding="utf-8")}
+    corpus = corpus_text(args.tool)
+    if corpus:
+        # one page-sized sample and the whole dev set
+        inputs[f"{args.tool} dev set, first 50 kB"] = corpus[:50_000]
+    else:
+        print(f"no cached renderings for {args.tool}: run benchmarks/text_render.py first")
+    print("| input | chars | 1x ms | 8x ms | 8x/1x | split-only 1x ms |")
+    print("|:--|--:|--:|--:|--:|--:|")
+    for name, text in inputs.items():
+        big = "\n\n".join([text] * SCALE)
+        one = best_of(args.repeat, lambda t=text: parse_text(t))
+        eight = best_of(args.repeat, lambda t=big: parse_text(t))
+        floor = best_of(args.repeat, lambda t=text: split_only(t))
+        print(
+            f"| {name} | {len(text)} | {one * 1e3:.1f} | {eight * 1e3:.1f} | "
+            f"{eight / one:.2f} | {floor * 1e3:.2f} |"
+        )
+    source = corpus or inputs["seed article"]
+    megabyte = (source * (ONE_MB // len(source) + 1))[:ONE_MB]
+    seconds = best_of(max(1, args.repeat // 2), lambda: parse_text(megabyte))
+    floor = best_of(max(1, args.repeat // 2), lambda: split_only(megabyte))
+    print(
+        f"\n1 MB text ({args.tool if corpus else 'seed'} renderings): {seconds:.3f} s "
+        f"({seconds / floor:.0f}x the split-only floor of {floor * 1e3:.1f} ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
