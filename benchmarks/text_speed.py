@@ -19,6 +19,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from articlekit.text import parse_text
@@ -70,9 +71,9 @@ def main(argv: list[str] | None = None) -> int:
     print("|:--|--:|--:|--:|--:|--:|")
     for name, text in inputs.items():
         big = "\n\n".join([text] * SCALE)
-        one = best_of(args.repeat, lambda t=text: parse_text(t))
-        eight = best_of(args.repeat, lambda t=big: parse_text(t))
-        floor = best_of(args.repeat, lambda t=text: split_only(t))
+        one = best_of(args.repeat, partial(parse_text, text))
+        eight = best_of(args.repeat, partial(parse_text, big))
+        floor = best_of(args.repeat, partial(split_only, text))
         print(
             f"| {name} | {len(text)} | {one * 1e3:.1f} | {eight * 1e3:.1f} | "
             f"{eight / one:.2f} | {floor * 1e3:.2f} |"
