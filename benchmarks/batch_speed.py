@@ -147,9 +147,9 @@ def peak_rss_mib(command: Sequence[str]) -> tuple[float, int]:
     return int(kib) / 1024, int(code)
 
 
-def table(rows: list[tuple[str, ...]]) -> str:
+def table(rows: Sequence[Sequence[str]]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -248,10 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             done = subprocess.run(
                 [sys.executable, "-c", DASK_RUN, *parts], capture_output=True, text=True, check=True
             )
-            docs, seconds = done.stdout.split()
+            docs_text, seconds_text = done.stdout.split()
+            dask_docs, dask_seconds = int(docs_text), float(seconds_text)
             print(
-                f"\nDask LocalCluster (2 worker processes), {docs} WARC records in 4 archives: "
-                f"{float(seconds):.2f} s, {int(docs) / float(seconds):.1f} documents/s"
+                f"\nDask LocalCluster (2 worker processes), {dask_docs} WARC records in 4 "
+                f"archives: {dask_seconds:.2f} s, {dask_docs / dask_seconds:.1f} documents/s"
             )
     finally:
         shutil.rmtree(work, ignore_errors=True)

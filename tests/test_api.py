@@ -149,3 +149,23 @@ def test_plugin_exception_becomes_parse_error_naming_input_and_parser(tmp_path: 
     path.write_text("RAISE now")
     with pytest.raises(ParseError, match=r"p\.txt: parser 'raising-test'.*KeyError"):
         articlekit.parse(path)
+
+
+RULE_PAGE = (
+    "<html><head><title>Ruled</title></head><body><article><h1>Ruled</h1>"
+    "<p>The first paragraph of the article, with enough words to count as content.</p>"
+    "<p class='promo'>PROMOTED: buy our special subscription offer today right now.</p>"
+    "<p>The second paragraph of the article, also long enough to be kept as body.</p>"
+    "</article></body></html>"
+)
+
+
+def test_site_rules_reach_the_html_parser() -> None:
+    from articlekit.rules import SiteRule
+
+    rule = SiteRule(name="promo", hosts=("rules.example",), drop=(".promo",))
+    url = "https://www.rules.example/story"
+    assert "PROMOTED" in articlekit.to_text(articlekit.parse(RULE_PAGE, url=url))
+    ruled = articlekit.parse(RULE_PAGE, url=url, rules=[rule])
+    assert "PROMOTED" not in articlekit.to_text(ruled)
+    assert "second paragraph" in articlekit.to_text(ruled)

@@ -304,3 +304,22 @@ def test_warc_inputs_expand_to_records(tmp_path: Path) -> None:
     assert items[0].name.startswith(str(path) + "#")
     results = list(convert_many(path, jobs=2))
     assert len(results) == 4 and all(isinstance(r, Document) for _, r in results)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_convert_many_passes_rules_to_every_worker(tmp_path: Path, jobs: int) -> None:
+    from articlekit import to_text
+    from articlekit.rules import SiteRule
+    from tests.test_api import RULE_PAGE
+
+    for n in range(3):
+        (tmp_path / f"p{n}.html").write_text(RULE_PAGE)
+    rules_file = tmp_path / "rules.toml"
+    rules_file.write_text('[[rule]]\nhosts = ["rules.example"]\ndrop = [".promo"]\n')
+    rule = SiteRule(hosts=("rules.example",), drop=(".promo",))
+    url = "https://rules.example/a"
+    for rules in ([rule], rules_file):
+        results = list(convert_many(str(tmp_path / "*.html"), jobs=jobs, url=url, rules=rules))
+        texts = [to_text(doc) for _, doc in results if isinstance(doc, Document)]
+        assert len(texts) == 3
+        assert not any("PROMOTED" in text for text in texts), rules
