@@ -1,0 +1,622 @@
+"""Retrieval-ready chunks of a Document: ``chunk`` returns a list of :class:`Chunk`.
+
+::
+
+    for piece in articlekit.chunk(doc, max_chars=1500, overlap=200):
+        index.add(piece.text, meta={"path": piece.heading_path, "url": piece.url})
+
+How the body is cut (recommendation blocks are left out):
+
+1. **At headings first.** Every heading starts a new chunk (a heading directly under
+   another heading stays with it), so a chunk never spans two sections and its
+   ``heading_path`` (``("Results", "Method")``) says where it stands.
+2. **Then between blocks.** Within a section, whole blocks (paragraphs, lists, tables,
+   code blocks, quotes, figures) are added while the chunk stays within the limit.
+3. **Inside a block only when it alone exceeds the limit.** A list is cut between items,
+   a table between rows, a quote between its blocks, a code block between lines, a
+   paragraph between lines, then sentences, then words, and a single over-long word into
+   equal parts. ``Chunk.split`` names the finest cut used (``"items"``, ``"rows"``,
+   ``"blocks"``, ``"lines"``, ``"sentences"``, ``"words"``, ``"characters"``). A cut
+   paragraph keeps its text but not its inline formatting in ``markdown``; a cut list
+   item or quote repeats its marker (``- ``, ``1. ``, ``> ``) on each piece.
+
+The limit is ``max_chars`` characters and/or ``max_tokens`` tokens as counted by the
+``tokenizer`` you pass (a callable returning an ``int`` or a sequence of tokens: no
+tokenizer is a dependency). It is measured on ``text`` (or on ``markdown`` with
+``measure="markdown"``) and covers the whole chunk, overlap included. A chunk can exceed
+it only when it holds a single piece that cannot be cut: one character with its list or
+quote markers, or a figure or rule.
+
+``overlap`` (characters) starts each chunk after the first with the tail of the previous
+chunk's text, cut at a word start and followed by a blank line; ``text_overlap`` and
+``markdown_overlap`` say how many leading characters repeat the previous chunk, so
+``chunk.text[chunk.text_overlap:]`` is the chunk's own text. Joining the chunks' own
+texts gives back the body's text (see ``docs/chunking.md`` for the exact statement).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Literal
+
+import attrs
+
+from articlekit.model import (
+    Block,
+    CodeBlock,
+    Document,
+    Figure,
+    Heading,
+    List,
+    ListItem,
+    Paragraph,
+    Quote,
+    Recommendations,
+    Table,
+    Text,
+    plain_text,
+)
+
+__all__ = ["Chunk", "Tokenizer", "chunk", "chunk_to_dict", "own_texts"]
+
+#: A tokenizer: text in, a token count or the tokens out.
+Tokenizer = Callable[[str], int | Sequence[Any]]
+
+#: Finest cut first wins the ``split`` label; this is the order from coarse to fine.
+_CUTS = ("blocks", "items", "rows", "lines", "sentences", "words", "characters")
+_SEPARATOR = "\n\n"
+# Sentence ends: after . ! ? … and closing quotes/brackets, before whitespace; CJK full stops
+# also before a CJK character (CJK text has no spaces).
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?…][\"'”’)\]])\s+|(?<=[.!?…])\s+|(?<=[。！？])(?=[^\x00-\u2e7f])"
+)
+_SPACE = re.compile(r"\s+")
+
+
+@attrs.frozen(kw_only=True)
+class Chunk:
+    """One retrieval chunk of a document's body.
+
+    - ``index``: 0-based position among the chunks.
+    - ``heading_path``: the headings the chunk stands under, outermost first.
+    - ``markdown`` / ``text``: the chunk as Markdown and as plain text (no trailing newline),
+      each starting with the overlap copied from the previous chunk, if any.
+    - ``char_count``: ``len(text)``; ``token_count``: tokens of the measured field when a
+      tokenizer was given, else None.
+    - ``url`` / ``title``: the document's URL and title.
+    - ``block_start`` / ``block_end``: the range of ``doc.blocks`` the chunk covers
+      (end exclusive); pieces of one cut block share its range.
+    - ``split``: how a block too large for one chunk was cut (None when it was not).
+    - ``text_overlap`` / ``markdown_overlap``: how many leading characters of ``text`` /
+      ``markdown`` repeat the previous chunk.
+    """
+
+    index: int
+    heading_path: tuple[str, ...]
+    markdown: str
+    text: str
+    char_count: int
+    token_count: int | None
+    url: str | None
+    title: str | None
+    block_start: int
+    block_end: int
+    split: str | None = None
+    text_overlap: int = 0
+    markdown_overlap: int = 0
+
+
+def chunk_to_dict(piece: Chunk) -> dict[str, Any]:
+    """Return ``piece`` as a JSON-ready dict (one line of ``articlekit convert -f chunks``)."""
+    return {
+        "index": piece.index,
+        "heading_path": list(piece.heading_path),
+        "text": piece.text,
+        "markdown": piece.markdown,
+        "char_count": piece.char_count,
+        "token_count": piece.token_count,
+        "url": piece.url,
+        "title": piece.title,
+        "block_start": piece.block_start,
+        "block_end": piece.block_end,
+        "split": piece.split,
+        "text_overlap": piece.text_overlap,
+        "markdown_overlap": piece.markdown_overlap,
+    }
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+def _render_text(blocks: Sequence[Block]) -> str:
+    from articlekit.serialise.text import blocks_to_text
+
+    return blocks_to_text(blocks).rstrip("\n")
+
+
+def _render_markdown(blocks: Sequence[Block]) -> str:
+    from articlekit.serialise.markdown import blocks_to_markdown
+
+    return blocks_to_markdown(blocks).rstrip("\n")
+
+
+@attrs.define
+class _Limit:
+    """The size rule: characters and/or tokens of the measured rendering."""
+
+    max_chars: int | None
+    max_tokens: int | None
+    tokenizer: Tokenizer | None
+    measure: str
+
+    def render(self, blocks: Sequence[Block]) -> str:
+        return _render_markdown(blocks) if self.measure == "markdown" else _render_text(blocks)
+
+    def tokens(self, text: str) -> int:
+        assert self.tokenizer is not None
+        result = self.tokenizer(text)
+        if isinstance(result, int) and not isinstance(result, bool):
+            return result
+        if isinstance(result, Sequence) or hasattr(result, "__len__"):
+            return len(result)
+        raise TypeError(
+            f"tokenizer must return an int or a sequence of tokens, got {type(result).__name__}"
+        )
+
+    def fits_text(self, text: str, *, reserve: int = 0) -> bool:
+        if self.max_chars is not None and len(text) + reserve > self.max_chars:
+            return False
+        return not (self.max_tokens is not None and self.tokens(text) > self.max_tokens)
+
+    def fits(self, blocks: Sequence[Block], *, reserve: int = 0) -> bool:
+        return self.fits_text(self.render(blocks), reserve=reserve)
+
+
+# --------------------------------------------------------------------------- cutting blocks
+
+
+@attrs.frozen
+class _Unit:
+    """A block (or a piece of one) ready to pack, with where it stands."""
+
+    block: Block
+    index: int  # position in doc.blocks
+    path: tuple[str, ...]
+    split: str | None
+
+
+def _finer(a: str | None, b: str | None) -> str | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if _CUTS.index(a) >= _CUTS.index(b) else b
+
+
+Wrap = Callable[[Block], Block]
+
+
+def _wrap(block: Block, wraps: tuple[Wrap, ...]) -> Block:
+    for wrap in reversed(wraps):
+        block = wrap(block)
+    return block
+
+
+def _group(
+    items: Sequence[Any], make: Callable[[Sequence[Any]], Block], fits: Callable[[Block], bool]
+) -> list[list[Any]]:
+    """Return ``items`` in consecutive groups, each as large as still fits (at least one)."""
+    groups: list[list[Any]] = []
+    current: list[Any] = []
+    for item in items:
+        if current and fits(make([*current, item])):
+            current.append(item)
+            continue
+        if current:
+            groups.append(current)
+        current = [item]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _group_strings(
+    parts: Sequence[str], joiner: str, fits: Callable[[str], bool]
+) -> list[list[str]]:
+    """Return ``parts`` in consecutive groups whose joined text still fits (at least one)."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for part in parts:
+        if current and fits(joiner.join([*current, part])):
+            current.append(part)
+            continue
+        if current:
+            groups.append(current)
+        current = [part]
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _text_pieces(text: str, fits: Callable[[str], bool]) -> tuple[list[str], str | None]:
+    """Return ``text`` cut into pieces that fit: at lines, sentences, words, then characters."""
+    pieces = [text]
+    how: str | None = None
+    levels: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
+        ("lines", lambda s: s.split("\n"), "\n"),
+        ("sentences", lambda s: [p for p in _SENTENCE_BREAK.split(s) if p], " "),
+        ("words", lambda s: s.split(), " "),
+    )
+    for name, cut, joiner in levels:
+        if all(fits(p) for p in pieces):
+            return pieces, how
+        out: list[str] = []
+        for piece in pieces:
+            if fits(piece):
+                out.append(piece)
+                continue
+            parts = [p for p in cut(piece) if p.strip()]
+            if len(parts) <= 1:
+                out.append(piece)
+                continue
+            how = name
+            for group in _group_strings(parts, joiner, fits):
+                out.append(joiner.join(group))
+        pieces = out
+    if all(fits(p) for p in pieces):
+        return pieces, how
+    out = []
+    for piece in pieces:
+        if fits(piece):
+            out.append(piece)
+        else:
+            how = "characters"
+            out.extend(_equal_parts(piece, fits))
+    return out, how
+
+
+def _equal_parts(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """Return ``text`` in few parts of (nearly) equal length that each fit.
+
+    Equal parts, not a greedy cut, so no part is a stray one-character remainder. When
+    not even one character fits (markers of deep nesting take the whole limit), ``text``
+    comes back whole: it cannot be cut usefully.
+    """
+
+    def parts_of(count: int) -> list[str]:
+        size = -(-len(text) // count)
+        return [text[i : i + size] for i in range(0, len(text), size)]
+
+    if len(text) <= 1 or not fits(text[0]):
+        return [text]
+    low, high = 1, 2
+    while not all(fits(part) for part in parts_of(high)):
+        low, high = high, min(len(text), high * 2)
+        if high == low:
+            return parts_of(high)
+    while high - low > 1:  # fewest parts that still fit (fits is monotone in part size)
+        middle = (low + high) // 2
+        if all(fits(part) for part in parts_of(middle)):
+            high = middle
+        else:
+            low = middle
+    return parts_of(high)
+
+
+def _cut(block: Block, limit: _Limit, reserve: int) -> list[tuple[Block, str | None]]:
+    """Return ``block`` as pieces that each fit the limit, with how it was cut.
+
+    Iterative: a worklist of (block, wrappers that put a piece back into its list item or
+    quote, cut so far).
+    """
+
+    def fits(candidate: Block) -> bool:
+        return limit.fits((candidate,), reserve=reserve)
+
+    out: list[tuple[Block, str | None]] = []
+    work: list[tuple[Block, tuple[Wrap, ...], str | None]] = [(block, (), None)]
+    while work:
+        current, wraps, how = work.pop()
+        whole = _wrap(current, wraps)
+        if fits(whole):
+            out.append((whole, how))
+            continue
+        children = _children(current, wraps, fits)
+        if children is None:
+            out.append((whole, how))  # cannot be cut any further
+            continue
+        pieces, cut, child_wraps = children
+        work.extend((piece, child_wraps, _finer(how, cut)) for piece in reversed(pieces))
+    return out
+
+
+def _children(
+    block: Block, wraps: tuple[Wrap, ...], fits: Callable[[Block], bool]
+) -> tuple[list[Block], str, tuple[Wrap, ...]] | None:
+    """Return smaller blocks ``block`` can be cut into, the cut's name and their wrappers."""
+
+    def wrapped_fits(candidate: Block) -> bool:
+        return fits(_wrap(candidate, wraps))
+
+    if isinstance(block, List):
+        if len(block.items) > 1:
+
+            def make_list(group: Sequence[tuple[int, ListItem]]) -> Block:
+                return List(
+                    ordered=block.ordered,
+                    start=block.start + group[0][0],
+                    items=[item for _n, item in group],
+                )
+
+            numbered = list(enumerate(block.items))
+            groups = _group(numbered, make_list, wrapped_fits)
+            return [make_list(g) for g in groups], "items", wraps
+        item = block.items[0]
+        if not item.blocks:
+            return None
+
+        def into_item(
+            inner: Block, ordered: bool = block.ordered, start: int = block.start
+        ) -> Block:
+            return List(ordered=ordered, start=start, items=(ListItem(blocks=(inner,)),))
+
+        return list(item.blocks), "items", (*wraps, into_item)
+    if isinstance(block, Quote):
+        if not block.blocks:
+            return None
+        if len(block.blocks) > 1:
+            groups = _group(block.blocks, lambda g: Quote(blocks=g), wrapped_fits)
+            if len(groups) > 1:
+                return [Quote(blocks=g) for g in groups], "blocks", wraps
+        return list(block.blocks), "blocks", (*wraps, lambda inner: Quote(blocks=(inner,)))
+    if isinstance(block, Table):
+        if len(block.rows) > 1:
+            rows = list(enumerate(block.rows))
+
+            def make_table(group: Sequence[tuple[int, Any]]) -> Block:
+                first = group[0][0]
+                headers = max(0, min(block.header_rows - first, len(group)))
+                return Table(
+                    rows=[row for _n, row in group],
+                    header_rows=headers,
+                    caption=block.caption if first == 0 else (),
+                )
+
+            groups = _group(rows, make_table, wrapped_fits)
+            if len(groups) > 1:
+                return [make_table(g) for g in groups], "rows", wraps
+        return _as_text_pieces(block, wraps, wrapped_fits)
+    if isinstance(block, CodeBlock):
+        lines = block.code.split("\n")
+
+        def code_fits(text: str) -> bool:
+            return wrapped_fits(CodeBlock(code=text, language=block.language))
+
+        pieces, how = _text_pieces_code(lines, code_fits)
+        if len(pieces) <= 1:
+            return None
+        return [CodeBlock(code=p, language=block.language) for p in pieces], how, wraps
+    if isinstance(block, (Paragraph, Heading, Figure)):
+        return _as_text_pieces(block, wraps, wrapped_fits)
+    return None
+
+
+def _text_pieces_code(lines: list[str], fits: Callable[[str], bool]) -> tuple[list[str], str]:
+    """Return code cut between lines (a line too long alone: into equal parts)."""
+    out: list[str] = []
+    how = "lines"
+    for group in _group_strings(lines, "\n", fits):
+        text = "\n".join(group)
+        if fits(text) or len(group) > 1:
+            out.append(text)
+        else:
+            how = "characters"
+            out.extend(_equal_parts(text, fits))
+    return out, how
+
+
+def _as_text_pieces(
+    block: Block, wraps: tuple[Wrap, ...], fits: Callable[[Block], bool]
+) -> tuple[list[Block], str, tuple[Wrap, ...]] | None:
+    """Return ``block``'s rendered text cut into paragraphs (formatting is not kept)."""
+    text = _render_text((block,))
+    if not text.strip():
+        return None
+
+    def piece_fits(piece: str) -> bool:
+        return fits(Paragraph(content=(Text(text=piece),)))
+
+    pieces, how = _text_pieces(text, piece_fits)
+    if len(pieces) <= 1 and how is None:
+        return None
+    blocks: list[Block] = [Paragraph(content=(Text(text=p),)) for p in pieces]
+    return blocks, how or "lines", wraps
+
+
+# --------------------------------------------------------------------------- packing
+
+
+def _units(doc: Document, limit: _Limit, reserve: int) -> list[_Unit]:
+    """Return the body as units: whole blocks, or pieces of blocks too large for one chunk."""
+    units: list[_Unit] = []
+    headings: list[tuple[int, str]] = []
+    for index, block in enumerate(doc.blocks):
+        if isinstance(block, Recommendations):
+            continue
+        if isinstance(block, Heading):
+            while headings and headings[-1][0] >= block.level:
+                headings.pop()
+            headings.append((block.level, _SPACE.sub(" ", plain_text(block)).strip()))
+        path = tuple(text for _level, text in headings)
+        for piece, how in _cut(block, limit, reserve):
+            units.append(_Unit(block=piece, index=index, path=path, split=how))
+    return units
+
+
+def _tail(text: str, size: int) -> str:
+    """Return at most ``size`` trailing characters of ``text``, starting at a word start."""
+    if size <= 0 or not text:
+        return ""
+    if len(text) <= size:
+        return text.lstrip()
+    tail = text[-size:]
+    if not text[-size - 1].isspace():
+        # drop the partial word at the front
+        cut = re.search(r"\s", tail)
+        tail = tail[cut.end() :] if cut else ""
+    # Start at a word; keep the end verbatim so the copy is an exact suffix.
+    return tail.lstrip()
+
+
+def _check(
+    max_chars: int | None, overlap: int, max_tokens: int | None, tokenizer: Any, measure: str
+) -> None:
+    if max_chars is None and max_tokens is None:
+        raise ValueError("give max_chars, max_tokens or both")
+    if max_chars is not None and (not isinstance(max_chars, int) or max_chars < 1):
+        raise ValueError(f"max_chars must be a positive int or None (got {max_chars!r})")
+    if max_tokens is not None:
+        if not isinstance(max_tokens, int) or max_tokens < 1:
+            raise ValueError(f"max_tokens must be a positive int or None (got {max_tokens!r})")
+        if tokenizer is None or not callable(tokenizer):
+            raise ValueError("max_tokens needs a tokenizer: a callable str -> int or tokens")
+    if not isinstance(overlap, int) or overlap < 0:
+        raise ValueError(f"overlap must be an int >= 0 (got {overlap!r})")
+    if max_chars is not None and overlap and overlap + len(_SEPARATOR) >= max_chars // 2:
+        raise ValueError(
+            f"overlap ({overlap}) must leave at least half of max_chars ({max_chars}) "
+            "for the chunk's own text"
+        )
+    if measure not in ("text", "markdown"):
+        raise ValueError(f"measure must be 'text' or 'markdown' (got {measure!r})")
+
+
+def chunk(
+    doc: Document,
+    *,
+    max_chars: int | None = 2000,
+    overlap: int = 0,
+    max_tokens: int | None = None,
+    tokenizer: Tokenizer | None = None,
+    measure: Literal["text", "markdown"] = "text",
+) -> list[Chunk]:
+    """Return the body of ``doc`` cut into chunks that fit the limit, in document order.
+
+    ``max_chars`` and ``max_tokens`` (counted by ``tokenizer``) both apply when both are
+    given; pass ``max_chars=None`` to limit tokens only. ``overlap`` is in characters.
+    Raises ``ValueError`` for impossible arguments (no limit, an overlap as large as half
+    the limit, ``max_tokens`` without a tokenizer).
+    """
+    _check(max_chars, overlap, max_tokens, tokenizer, measure)
+    limit = _Limit(max_chars=max_chars, max_tokens=max_tokens, tokenizer=tokenizer, measure=measure)
+    # Cut blocks so that each piece leaves room for the overlap (characters only: the
+    # token count of an overlap is known only once the previous chunk is).
+    reserve = overlap + len(_SEPARATOR) if overlap else 0
+    units = _units(doc, limit, reserve)
+
+    groups: list[list[_Unit]] = []
+    current: list[_Unit] = []
+    for unit in units:
+        if current:
+            starts_section = isinstance(unit.block, Heading) and not all(
+                isinstance(u.block, Heading) for u in current
+            )
+            if starts_section or not limit.fits(
+                [u.block for u in (*current, unit)], reserve=reserve
+            ):
+                groups.append(current)
+                current = []
+        current.append(unit)
+    if current:
+        groups.append(current)
+    groups = _carry_trailing_headings(groups, limit, reserve)
+
+    chunks: list[Chunk] = []
+    previous_text = previous_markdown = ""
+    for group in groups:
+        blocks = [u.block for u in group]
+        own_text = _render_text(blocks)
+        own_markdown = _render_markdown(blocks)
+        if not own_text.strip():
+            continue
+        text, markdown, text_overlap, markdown_overlap = _with_overlap(
+            own_text, own_markdown, previous_text, previous_markdown, overlap, limit
+        )
+        previous_text, previous_markdown = own_text, own_markdown
+        measured = markdown if measure == "markdown" else text
+        first_content = next((u for u in group if not isinstance(u.block, Heading)), group[-1])
+        split = None
+        for unit in group:
+            split = _finer(split, unit.split)
+        chunks.append(
+            Chunk(
+                index=len(chunks),
+                heading_path=first_content.path,
+                markdown=markdown,
+                text=text,
+                char_count=len(text),
+                token_count=limit.tokens(measured) if tokenizer is not None else None,
+                url=doc.source.url,
+                title=doc.title,
+                block_start=group[0].index,
+                block_end=group[-1].index + 1,
+                split=split,
+                text_overlap=text_overlap,
+                markdown_overlap=markdown_overlap,
+            )
+        )
+    return chunks
+
+
+def _carry_trailing_headings(
+    groups: list[list[_Unit]], limit: _Limit, reserve: int
+) -> list[list[_Unit]]:
+    """Move headings that end a chunk to the start of the next one when they fit there."""
+    for number in range(len(groups) - 1):
+        group, following = groups[number], groups[number + 1]
+        trailing = 0
+        while trailing < len(group) - 1 and isinstance(group[-1 - trailing].block, Heading):
+            trailing += 1
+        if not trailing or isinstance(following[0].block, Heading):
+            continue
+        moved = group[-trailing:]
+        if limit.fits([u.block for u in (*moved, *following)], reserve=reserve):
+            groups[number] = group[:-trailing]
+            groups[number + 1] = [*moved, *following]
+    return [g for g in groups if g]
+
+
+def _with_overlap(
+    own_text: str,
+    own_markdown: str,
+    previous_text: str,
+    previous_markdown: str,
+    overlap: int,
+    limit: _Limit,
+) -> tuple[str, str, int, int]:
+    """Return (text, markdown, text overlap, markdown overlap) with the previous tail added.
+
+    The overlap shrinks (to nothing if need be) so that the measured field stays within
+    the limit.
+    """
+    if not overlap or not previous_text:
+        return own_text, own_markdown, 0, 0
+    size = overlap
+    while size > 0:
+        tail_text = _tail(previous_text, size)
+        tail_markdown = _tail(previous_markdown, size)
+        text = f"{tail_text}{_SEPARATOR}{own_text}" if tail_text else own_text
+        markdown = f"{tail_markdown}{_SEPARATOR}{own_markdown}" if tail_markdown else own_markdown
+        measured = markdown if limit.measure == "markdown" else text
+        if limit.fits_text(measured):
+            text_overlap = len(tail_text) + len(_SEPARATOR) if tail_text else 0
+            markdown_overlap = len(tail_markdown) + len(_SEPARATOR) if tail_markdown else 0
+            return text, markdown, text_overlap, markdown_overlap
+        size = size * 2 // 3 if size > 8 else 0
+    return own_text, own_markdown, 0, 0
+
+
+def own_texts(chunks: Iterable[Chunk]) -> list[str]:
+    """Return each chunk's own text (its overlap with the previous chunk removed)."""
+    return [piece.text[piece.text_overlap :] for piece in chunks]

@@ -1,0 +1,320 @@
+"""Tests for articlekit.chunk: cutting a Document into retrieval chunks."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit.chunk import Chunk, chunk, chunk_to_dict, own_texts
+from articlekit.model import (
+    Block,
+    CodeBlock,
+    Document,
+    Heading,
+    List,
+    ListItem,
+    Paragraph,
+    Quote,
+    Recommendation,
+    Recommendations,
+    SourceInfo,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    plain_text,
+)
+from articlekit.serialise.text import blocks_to_text
+from tests.strategies import documents
+
+# List and quote markers a cut list item or quote repeats on each piece ("- ", "12. ", "> ").
+_MARKER = re.compile(r"-|>|\d{1,9}\.")
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` without whitespace and without list/quote marker tokens.
+
+    This is the equality under which re-joined chunks give back the body: chunking may
+    change line breaks and spacing (a paragraph cut at sentences), and a list item or
+    quote cut in pieces repeats its marker; nothing else may change.
+    """
+    return "".join(token for token in text.split() if not _MARKER.fullmatch(token))
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph(content=(Text(text=text),))
+
+
+def heading(level: int, text: str) -> Heading:
+    return Heading(level=level, content=(Text(text=text),))
+
+
+def doc_of(*blocks: Block, url: str | None = "https://example.org/a") -> Document:
+    return Document(title="A title", blocks=blocks, source=SourceInfo(url=url))
+
+
+def path_at(doc: Document) -> list[tuple[str, ...]]:
+    """Return the heading path in effect at each of ``doc.blocks``."""
+    stack: list[tuple[int, str]] = []
+    out = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            stack.append((block.level, " ".join(plain_text(block).split())))
+        out.append(tuple(text for _level, text in stack))
+    return out
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@given(doc=documents, max_chars=st.integers(min_value=60, max_value=400))
+def test_rejoined_chunks_give_back_the_body(doc: Document, max_chars: int) -> None:
+    chunks = chunk(doc, max_chars=max_chars)
+    assert normalise("\n".join(c.text for c in chunks)) == normalise(blocks_to_text(doc.blocks))
+    assert all(c.text_overlap == 0 and c.markdown_overlap == 0 for c in chunks)
+
+
+@given(
+    doc=documents,
+    max_chars=st.integers(min_value=80, max_value=400),
+    overlap=st.integers(min_value=1, max_value=30),
+)
+def test_rejoined_chunks_without_overlap_give_back_the_body(
+    doc: Document, max_chars: int, overlap: int
+) -> None:
+    chunks = chunk(doc, max_chars=max_chars, overlap=overlap)
+    assert normalise("\n".join(own_texts(chunks))) == normalise(blocks_to_text(doc.blocks))
+    for before, after in zip(chunks, chunks[1:], strict=False):
+        copied = after.text[: after.text_overlap]
+        if copied:
+            assert copied.endswith("\n\n")
+            assert len(copied) - 2 <= overlap
+            assert before.text[before.text_overlap :].endswith(copied[:-2])
+
+
+@given(doc=documents, max_chars=st.integers(min_value=60, max_value=400))
+def test_chunks_within_limit_unless_one_block_exceeds(doc: Document, max_chars: int) -> None:
+    for piece in chunk(doc, max_chars=max_chars):
+        assert piece.char_count == len(piece.text)
+        if piece.char_count > max_chars:
+            assert piece.block_end - piece.block_start == 1
+            assert len(blocks_to_text([doc.blocks[piece.block_start]])) > max_chars
+
+
+@given(doc=documents, max_tokens=st.integers(min_value=8, max_value=60))
+def test_token_limit_with_a_callable_tokenizer(doc: Document, max_tokens: int) -> None:
+    chunks = chunk(doc, max_chars=None, max_tokens=max_tokens, tokenizer=str.split)
+    assert normalise("\n".join(c.text for c in chunks)) == normalise(blocks_to_text(doc.blocks))
+    for piece in chunks:
+        assert piece.token_count == len(piece.text.split())
+        if piece.token_count > max_tokens:
+            assert piece.block_end - piece.block_start == 1
+
+
+@given(doc=documents, max_chars=st.integers(min_value=60, max_value=400))
+def test_heading_paths_are_consistent(doc: Document, max_chars: int) -> None:
+    paths = path_at(doc)
+    chunks = chunk(doc, max_chars=max_chars)
+    previous_end = 0
+    for number, piece in enumerate(chunks):
+        assert piece.index == number
+        assert piece.block_start >= previous_end - 1  # pieces of one block share it
+        assert piece.block_start < piece.block_end
+        previous_end = piece.block_end
+        assert piece.heading_path == paths[piece.block_end - 1]
+        # a heading never follows body content inside one chunk
+        inside = [b for b in doc.blocks[piece.block_start : piece.block_end]]
+        kinds = [isinstance(b, Heading) for b in inside if not isinstance(b, Recommendations)]
+        assert kinds == sorted(kinds, reverse=True)
+
+
+# --------------------------------------------------------------------------- examples
+
+
+def test_heading_path_and_document_fields() -> None:
+    doc = doc_of(
+        heading(1, "Study"),
+        para("Intro text."),
+        heading(2, "Results"),
+        heading(3, "Method"),
+        para("We measured things."),
+        heading(2, "Discussion"),
+        para("It went well."),
+    )
+    chunks = chunk(doc, max_chars=500)
+    assert [c.heading_path for c in chunks] == [
+        ("Study",),
+        ("Study", "Results", "Method"),
+        ("Study", "Discussion"),
+    ]
+    assert chunks[1].text == "Results\n\nMethod\n\nWe measured things."
+    assert chunks[1].markdown == "## Results\n\n### Method\n\nWe measured things."
+    assert (chunks[1].block_start, chunks[1].block_end) == (2, 5)
+    assert all(c.url == "https://example.org/a" and c.title == "A title" for c in chunks)
+    assert all(c.split is None and c.token_count is None for c in chunks)
+
+
+def test_blocks_are_packed_until_the_limit() -> None:
+    doc = doc_of(*(para(f"Sentence number {n} is here.") for n in range(10)))
+    chunks = chunk(doc, max_chars=100)
+    assert len(chunks) > 1
+    assert all(c.char_count <= 100 for c in chunks)
+    # whole paragraphs only
+    assert all(c.split is None for c in chunks)
+    assert "\n\n".join(c.text for c in chunks) == blocks_to_text(doc.blocks).rstrip("\n")
+
+
+def test_recommendations_are_left_out() -> None:
+    recs = Recommendations(title="Also read", items=(Recommendation(title="Other story"),))
+    doc = doc_of(para("Body text."), recs, para("More body."))
+    chunks = chunk(doc)
+    assert len(chunks) == 1
+    assert "Other story" not in chunks[0].text and "Other story" not in chunks[0].markdown
+    assert (chunks[0].block_start, chunks[0].block_end) == (0, 3)
+
+
+def test_table_is_kept_whole_when_it_fits_and_cut_at_rows_when_not() -> None:
+    rows = [TableRow(cells=(TableCell(content=(Text(text="Name"),), header=True),))]
+    rows += [TableRow(cells=(TableCell(content=(Text(text=f"row {n:02d}"),)),)) for n in range(30)]
+    table = Table(rows=rows, header_rows=1)
+    whole = chunk(doc_of(para("Before."), table), max_chars=1000)
+    assert len(whole) == 1 and whole[0].split is None
+
+    pieces = chunk(doc_of(table), max_chars=60)
+    assert len(pieces) > 1
+    assert {p.split for p in pieces} == {"rows"}
+    assert all(p.char_count <= 60 for p in pieces)
+    assert pieces[0].markdown.startswith("| Name |\n| --- |")
+    assert normalise(" ".join(p.text for p in pieces)) == normalise(blocks_to_text([table]))
+
+
+def test_ordered_list_is_cut_between_items_and_keeps_numbering() -> None:
+    items = [ListItem(blocks=(para(f"Item text number {n}."),)) for n in range(12)]
+    doc = doc_of(List(ordered=True, start=3, items=items))
+    pieces = chunk(doc, max_chars=80)
+    assert len(pieces) > 1 and {p.split for p in pieces} == {"items"}
+    assert pieces[0].text.startswith("3. Item text number 0.")
+    assert pieces[1].text.startswith(f"{3 + pieces[0].text.count(chr(10)) + 1}. ")
+
+
+def test_long_list_item_is_cut_inside_and_repeats_its_marker() -> None:
+    long_item = ListItem(blocks=(para("word " * 60),))
+    pieces = chunk(doc_of(List(items=(long_item,))), max_chars=80)
+    assert len(pieces) > 1
+    assert all(p.text.startswith("- word") for p in pieces)
+    assert all(p.char_count <= 80 for p in pieces)
+
+
+def test_code_block_is_cut_between_lines() -> None:
+    code = "\n".join(f"line_{n} = {n}" for n in range(40))
+    pieces = chunk(doc_of(CodeBlock(code=code, language="python")), max_chars=100)
+    assert len(pieces) > 1 and {p.split for p in pieces} == {"lines"}
+    assert all(p.markdown.startswith("```python\n") for p in pieces)
+    assert "\n".join(p.text for p in pieces) == code
+
+
+def test_paragraph_is_cut_at_sentences_then_words_then_characters() -> None:
+    sentences = " ".join(f"This is sentence {n} of a long paragraph." for n in range(20))
+    pieces = chunk(doc_of(para(sentences)), max_chars=90)
+    assert {p.split for p in pieces} == {"sentences"}
+    assert all(p.text.endswith("paragraph.") for p in pieces)
+
+    words = " ".join(["alpha"] * 100)
+    pieces = chunk(doc_of(para(words)), max_chars=60)
+    assert {p.split for p in pieces} == {"words"}
+
+    token = "x" * 250
+    pieces = chunk(doc_of(para(token)), max_chars=100)
+    assert [p.split for p in pieces] == ["characters"] * 3
+    assert [p.char_count for p in pieces] == [84, 84, 82]
+    assert "".join(p.text for p in pieces) == token
+
+
+def test_quote_is_cut_between_its_blocks() -> None:
+    quote = Quote(blocks=tuple(para(f"Quoted paragraph {n} with some words.") for n in range(8)))
+    pieces = chunk(doc_of(quote), max_chars=100)
+    assert len(pieces) > 1 and {p.split for p in pieces} == {"blocks"}
+    assert all(p.text.startswith("> ") and p.markdown.startswith("> ") for p in pieces)
+
+
+def test_overlap_copies_the_tail_of_the_previous_chunk() -> None:
+    doc = doc_of(*(para(f"Paragraph {n} says something useful here.") for n in range(6)))
+    chunks = chunk(doc, max_chars=120, overlap=30)
+    assert chunks[0].text_overlap == 0
+    second = chunks[1]
+    assert second.text_overlap > 0
+    copied = second.text[: second.text_overlap - 2]
+    assert chunks[0].text.endswith(copied)
+    assert len(copied) <= 30 and not copied.startswith(" ")
+    assert copied.split()[0] in chunks[0].text.split()  # starts at a whole word
+    assert all(c.char_count <= 120 for c in chunks)
+
+
+def test_max_tokens_counts_with_the_given_tokenizer() -> None:
+    doc = doc_of(*(para("one two three four five") for _ in range(6)))
+    by_count = chunk(doc, max_chars=None, max_tokens=12, tokenizer=lambda s: len(s.split()))
+    by_list = chunk(doc, max_chars=None, max_tokens=12, tokenizer=str.split)
+    assert [c.text for c in by_count] == [c.text for c in by_list]
+    assert [c.token_count for c in by_list] == [10, 10, 10]
+    both = chunk(doc, max_chars=40, max_tokens=12, tokenizer=str.split)
+    assert all(c.char_count <= 40 for c in both)
+    assert len(both) == 6
+
+
+def test_markdown_can_be_the_measured_field() -> None:
+    text = "See the docs."
+    link_para = Paragraph(
+        content=(Text(text=text + " "),)
+        + tuple(
+            __import__("articlekit").Link(
+                url="https://example.org/" + "x" * 40, content=(Text(text="link"),)
+            )
+            for _ in range(1)
+        )
+    )
+    doc = doc_of(*([link_para] * 4))
+    by_text = chunk(doc, max_chars=100)
+    by_markdown = chunk(doc, max_chars=100, measure="markdown")
+    assert len(by_markdown) > len(by_text)
+    assert all(len(c.markdown) <= 100 for c in by_markdown)
+
+
+def test_empty_body_gives_no_chunks() -> None:
+    assert chunk(Document()) == []
+    recs = Recommendations(items=(Recommendation(title="Only a widget"),))
+    assert chunk(doc_of(recs)) == []
+
+
+def test_chunk_to_dict_is_json_ready() -> None:
+    piece = chunk(doc_of(heading(2, "Part"), para("Body.")), max_chars=100)[0]
+    data = chunk_to_dict(piece)
+    assert json.loads(json.dumps(data)) == data
+    assert data["heading_path"] == ["Part"]
+    assert set(data) == {f.name for f in Chunk.__attrs_attrs__}
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_chars": 0}, "max_chars"),
+        ({"max_chars": None}, "give max_chars, max_tokens"),
+        ({"max_tokens": 10}, "tokenizer"),
+        ({"max_chars": 100, "overlap": 60}, "overlap"),
+        ({"overlap": -1}, "overlap"),
+        ({"measure": "html"}, "measure"),
+    ],
+)
+def test_impossible_arguments_are_rejected(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        chunk(doc_of(para("x")), **kwargs)  # type: ignore[arg-type]
+
+
+def test_tokenizer_with_a_bad_result_is_reported() -> None:
+    with pytest.raises(TypeError, match="tokenizer must return"):
+        chunk(doc_of(para("x y")), max_tokens=5, tokenizer=lambda s: 1.5)  # type: ignore[arg-type,return-value]
