@@ -56,7 +56,7 @@ STRUCTURE_TOOLS = ("articlekit", "readability", "trafilatura")
 #: the parts of a Structure that are scored, in table order
 PARTS = (
     "heading",
-    "heading_rank",
+    "heading_shift",
     "heading_text",
     "list_item",
     "paragraph",
@@ -360,7 +360,7 @@ def _print_report(
     n_tables = sum(t.tables for t, _ in truths)
     n_figures = sum(t.figures for t, _ in truths)
     print(f"\nreadability-pages: {n} pages; structure F1 pooled over all pages (micro)\n")
-    headers = ["tool", "head", "head(rank)", "head(text)", "list item", "para", "token"]
+    headers = ["tool", "head", "head(shift)", "head(text)", "list item", "para", "token"]
     headers += ["table#", "figure#"]
     headers += ["|tbl err|", "|fig err|", "err", "crash", "t/o"]
     rows: list[list[object]] = []
@@ -375,7 +375,7 @@ def _print_report(
         f"totals: {n_tables} tables, {n_figures} images)"
     )
     print("\nper-page mean (macro) F1\n")
-    macro_headers = ["tool", "head", "head(rank)", "head(text)", "list item", "para", "token"]
+    macro_headers = ["tool", "head", "head(shift)", "head(text)", "list item", "para", "token"]
     macro_rows = [[r.name, *(_mean(r.per_page[p]) for p in PARTS[:6])] for r in results]
     print(format_table(macro_headers, macro_rows))
     print("\nmetadata accuracy: right / pages with an expected value\n")

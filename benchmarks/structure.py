@@ -15,10 +15,11 @@ What is compared, exactly:
 - **Text** of every item has its whitespace collapsed (runs of whitespace, ``\\xa0`` and line
   breaks included, become one space; ends stripped). Image ``alt`` text is not text here (the
   HTML side sees only text nodes). Case and punctuation are kept: a match is exact.
-- **Headings**: ``(level, text)`` of ``h1``-``h6`` / ``Heading`` blocks; also compared with each
-  level replaced by its rank among the levels used, and by text only. A heading whose text
-  equals the truth's title (case-insensitively) is left out on both sides, since Readability
-  drops the title heading from its output and the title is scored as metadata.
+- **Headings**: ``(level, text)`` of ``h1``-``h6`` / ``Heading`` blocks; also compared with
+  all predicted levels shifted alike by the amount that matches most, and by text only. A
+  heading whose text equals the truth's title (case-insensitively) is left out on both
+  sides, since Readability drops the title heading from its output and the title is scored
+  as metadata.
 - **List items**: one per ``li`` / ``ListItem``, nested items separately; an item's text is its
   own, without the text of lists nested in it.
 - **Paragraphs**: ``p`` elements / ``Paragraph`` blocks, except those inside a list item
@@ -389,27 +390,33 @@ def _without_title(headings: list[tuple[int, str]], title: str | None) -> list[t
     return [h for h in headings if h[1].casefold() != key]
 
 
-def _ranked(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Return ``headings`` with each level replaced by its rank among the levels used.
+def _best_shift(truth: list[tuple[int, str]], pred: list[tuple[int, str]]) -> Match:
+    """Return the best :class:`Match` of ``pred``'s headings with all levels shifted alike.
 
-    ``h2, h3, h3`` and ``h1, h2, h2`` both become ``1, 2, 2``: the outline is the same even
-    when a tool shifts every level (as articlekit's level normalisation may).
+    ``h2, h3, h3`` found as ``h1, h2, h2`` matches fully: the outline is the same when a tool
+    moves every level by the same amount (as articlekit's level normalisation may). One
+    extra or missing heading does not change the shift.
     """
-    rank = {level: index for index, level in enumerate(sorted({lvl for lvl, _ in headings}), 1)}
-    return [(rank[level], text) for level, text in headings]
+    best = multiset_match(truth, pred)
+    for shift in range(-5, 6):
+        if shift:
+            match = multiset_match(truth, [(level + shift, text) for level, text in pred])
+            if match.tp > best.tp:
+                best = match
+    return best
 
 
 def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:
     """Return the :class:`Match` of each part, keyed like :func:`score_structure` without ``_f1``.
 
-    Parts: heading, heading_rank, heading_text, list_item, paragraph, table, figure, token.
+    Parts: heading, heading_shift, heading_text, list_item, paragraph, table, figure, token.
     Sum these over pages for pooled (micro) F1s.
     """
     true_heads = _without_title(truth.headings, truth.title)
     pred_heads = _without_title(pred.headings, truth.title)
     return {
         "heading": multiset_match(true_heads, pred_heads),
-        "heading_rank": multiset_match(_ranked(true_heads), _ranked(pred_heads)),
+        "heading_shift": _best_shift(true_heads, pred_heads),
         "heading_text": multiset_match([t for _, t in true_heads], [t for _, t in pred_heads]),
         "list_item": multiset_match(truth.list_items, pred.list_items),
         "paragraph": multiset_match(truth.paragraphs, pred.paragraphs),
@@ -422,8 +429,8 @@ def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:
 def score_structure(truth: Structure, pred: Structure) -> dict[str, float]:
     """Return this page's scores of ``pred`` against ``truth``.
 
-    Keys: ``heading_f1`` (level and text must match), ``heading_rank_f1`` (the level's rank
-    among the levels each side uses, and text: forgives a uniform shift of levels),
+    Keys: ``heading_f1`` (level and text must match), ``heading_shift_f1`` (the same after
+    the one shift of all predicted levels that matches most: forgives a uniform shift),
     ``heading_text_f1`` (text only),
     ``list_item_f1``, ``paragraph_f1``, ``token_f1`` (body words), ``table_count_f1`` and
     ``figure_count_f1`` (F1 of the counts: min(truth, pred) matched), and
@@ -432,7 +439,7 @@ def score_structure(truth: Structure, pred: Structure) -> dict[str, float]:
     counts = structure_counts(truth, pred)
     return {
         "heading_f1": counts["heading"].f1,
-        "heading_rank_f1": counts["heading_rank"].f1,
+        "heading_shift_f1": counts["heading_shift"].f1,
         "heading_text_f1": counts["heading_text"].f1,
         "list_item_f1": counts["list_item"].f1,
         "paragraph_f1": counts["paragraph"].f1,

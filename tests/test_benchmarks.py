@@ -271,9 +271,7 @@ def test_score_structure_partial_matches() -> None:
     # the title heading is left out: truth has A, B; pred has A at the wrong level
     assert scores["heading_text_f1"] == 1.0
     assert scores["heading_f1"] == pytest.approx(0.5)
-    assert scores["heading_rank_f1"] == pytest.approx(
-        0.5
-    )  # A and B are peers in truth, not in pred
+    assert scores["heading_shift_f1"] == pytest.approx(0.5)  # no one shift fits both
     # multiset: p2 twice in truth, once in pred -> tp 1, fp 1 (p3), fn 2
     assert scores["paragraph_f1"] == pytest.approx(2 / (2 + 1 + 2))
     assert scores["list_item_f1"] == 0.0
@@ -283,12 +281,12 @@ def test_score_structure_partial_matches() -> None:
     assert scores["figure_count_error"] == 2.0
 
 
-def test_heading_rank_forgives_a_uniform_level_shift() -> None:
+def test_heading_shift_forgives_a_uniform_level_shift() -> None:
     truth = Structure(headings=[(2, "A"), (3, "B"), (3, "C")])
-    shifted = Structure(headings=[(1, "A"), (2, "B"), (2, "C")])
+    shifted = Structure(headings=[(1, "A"), (2, "B"), (2, "C"), (1, "extra")])
     scores = score_structure(truth, shifted)
     assert scores["heading_f1"] == 0.0
-    assert scores["heading_rank_f1"] == 1.0
+    assert scores["heading_shift_f1"] == pytest.approx(6 / 7)
 
 
 def test_empty_sides_score_one_and_matches_add_up() -> None:
