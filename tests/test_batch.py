@@ -120,6 +120,18 @@ def test_unlistable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     assert str(root / "sub") in str(failed[0].error)
 
 
+def test_linked_directories_are_followed_once(tmp_path: Path) -> None:
+    root = make_tree(tmp_path / "in")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "e.html").write_text(HTML.format(n=5))
+    (root / "linked").symlink_to(elsewhere)
+    (root / "sub" / "loop").symlink_to(root)  # a cycle must not be walked forever
+    names = [os.path.relpath(i.name, root) for i in expand_inputs([root])]
+    assert "linked/e.html" in names
+    assert len(names) == len(set(names)) == 7
+
+
 def test_excluded_directory_is_not_walked(tmp_path: Path) -> None:
     root = make_tree(tmp_path / "in")
     out = root / "out"

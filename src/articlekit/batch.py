@@ -221,14 +221,19 @@ def _walk(root: str, url: str | None, exclude: frozenset[str]) -> Iterator[Batch
     A directory that cannot be listed becomes a failed item: never skipped in silence.
     """
     unreadable: list[OSError] = []
-    for current, dirs, files in os.walk(root, onerror=unreadable.append):
+    # linked directories are followed (their pages are inputs too), each real one once
+    seen = {os.path.realpath(root)}
+    for current, dirs, files in os.walk(root, onerror=unreadable.append, followlinks=True):
         yield from _listing_failures(unreadable)
-        # sorted and pruned in place: a stable order, and no hidden or output directories
-        dirs[:] = sorted(
-            d
-            for d in dirs
-            if not d.startswith(".") and os.path.realpath(os.path.join(current, d)) not in exclude
-        )
+        # sorted and pruned in place: a stable order; no hidden, output or repeated directories
+        kept = []
+        for name in sorted(dirs):
+            real = os.path.realpath(os.path.join(current, name))
+            if name.startswith(".") or real in exclude or real in seen:
+                continue
+            seen.add(real)
+            kept.append(name)
+        dirs[:] = kept
         for filename in sorted(files):
             if filename.startswith("."):
                 continue
