@@ -171,8 +171,11 @@ def cattrs_pair() -> tuple[Callable[[ak.Document], str], Callable[[str], ak.Docu
     conv = cattrs.Converter(forbid_extra_keys=True)
 
     def strict(kind: type) -> Callable[[Any, Any], Any]:
+        # Like the model: a float field takes an int too, an int field never takes a bool.
+        allowed = (int, float) if kind is float else (kind,)
+
         def hook(value: Any, _: Any) -> Any:
-            if type(value) is not kind:
+            if type(value) not in allowed:
                 raise TypeError(f"expected {kind.__name__}")
             return value
 
@@ -259,6 +262,7 @@ def cases(doc: ak.Document) -> list[tuple[str, str, Callable[[], object]]]:
     if pair is not None:
         dump, load = pair
         cattrs_text = dump(doc)
+        load(cattrs_text)  # fail here, before timing, if the reference cannot read it
         out.append(("cattrs dump (reference)", "dumps", lambda: dump(doc)))
         out.append(("cattrs load (reference)", "loads", lambda: load(cattrs_text)))
     return out

@@ -87,6 +87,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _COMPACT = (",", ":")
 _INDENTED = (",", ": ")
+# Built once: json.dumps with any non-default option builds a new encoder on every call.
+_COMPACT_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=_COMPACT)
 
 
 # =========================================================================== fast writer
@@ -343,15 +345,14 @@ def to_json(doc: Document, *, indent: int | None = None, provenance: bool = Fals
     """
     if not isinstance(doc, Document):
         raise SchemaError(f"expected a Document, got {type(doc).__name__}")
-    separators = _COMPACT if indent is None else _INDENTED
     try:
-        text = json.dumps(
-            _w_document(doc, provenance),
-            ensure_ascii=False,
-            check_circular=False,
-            separators=separators,
-            indent=indent,
-        )
+        plain = _w_document(doc, provenance)
+        if indent is None:
+            text = _COMPACT_ENCODER.encode(plain)
+        else:
+            text = json.dumps(
+                plain, ensure_ascii=False, check_circular=False, separators=_INDENTED, indent=indent
+            )
     except (RecursionError, _Unrepresentable, KeyError):
         # KeyError: a subclass of a node class, not in the writer tables.
         text = _dump_iterative(_plain_iterative(doc, provenance), indent)
