@@ -88,7 +88,8 @@ MAX_URL_DEPTH = 8
 class BatchInput:
     """One input of a batch: where its bytes are and how to name its output.
 
-    ``name`` names the input in reports (a path, ``<stdin>`` or ``archive.warc.gz#12``).
+    ``name`` names the input in reports: a path, ``<stdin>``, or ``archive.warc.gz#12 <URL>``
+    for the 13th HTML record of an archive.
     Either ``path`` (read by whoever converts it) or ``data`` (already read) is set.
     ``output_parts`` is the safe relative output name without suffix (``("a", "b")`` for
     ``a/b.html``); ``mtime`` is the input file's modification time, when it has one.
@@ -194,14 +195,14 @@ def _mtime(path: str) -> float | None:
 def _warc_inputs(path: str, parts: tuple[str, ...]) -> Iterator[BatchInput]:
     mtime = _mtime(path)
     try:
-        for record in iter_warc(path):
+        for number, record in enumerate(iter_warc(path)):
             yield BatchInput(
-                name=f"{path}#{record.number}",
+                name=f"{path}#{number} <{record.url}>",
                 data=record.data,
                 url=record.url or None,
                 encoding=record.charset,
                 format="html",
-                output_parts=(*parts, *url_output_parts(record.url, record.number)),
+                output_parts=(*parts, *url_output_parts(record.url, number)),
                 mtime=mtime,
             )
     except ArticleKitError as exc:

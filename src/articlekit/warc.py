@@ -33,15 +33,14 @@ class WarcRecord(NamedTuple):
     """One HTML record of a WARC file.
 
     ``url`` is the WARC-Target-URI, ``data`` the decoded HTTP body, ``charset`` the charset
-    of the HTTP ``Content-Type`` header (None when absent), ``record_id`` the WARC-Record-ID,
-    and ``number`` the record's position among all records of the file (0-based).
+    of the HTTP ``Content-Type`` header (None when absent) and ``record_id`` the
+    WARC-Record-ID: ``for url, data, charset, record_id in iter_warc(path)``.
     """
 
     url: str
     data: bytes
     charset: str | None
     record_id: str
-    number: int
 
 
 def is_warc_path(path: str | os.PathLike[str]) -> bool:
@@ -153,7 +152,6 @@ def _records(stream: IO[bytes], name: str) -> Iterator[WarcRecord]:
                 data=data,
                 charset=_charset(content_type),
                 record_id=str(record.rec_headers.get_header("WARC-Record-ID") or ""),
-                number=index,
             )
         _check_nothing_left(stream, end, index, name)
     except damaged as exc:
