@@ -76,6 +76,8 @@ DEFAULT_HEADING_LEVEL = 2
 _CLOSING = ".,;:!"
 # A first line kept as the title although the page filter dropped what is around it.
 MIN_SPARED_TITLE_WORDS = 2
+# '"Do you want to come?"' is dialogue, not a heading: punctuation inside closing quotes.
+_SPEECH_END = re.compile(r"[.?!…,][\"”’'»]$")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
 _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_{8,}")
@@ -117,7 +119,7 @@ def looks_like_heading(text: str) -> bool:
         return False
     first = text[0]
     # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
-    if first in _NOT_HEADING_START:
+    if first in _NOT_HEADING_START or _SPEECH_END.search(text):
         return False
     return not first.islower() and any(ch.isalpha() for ch in text)
 

@@ -228,8 +228,16 @@ def fence(state: State, start: int, silent: bool) -> int | None:
     return min(end + 1, state.end)
 
 
-# A wrapped heading spans at most this many lines.
-MAX_HEADING_LINES = 3
+# A wrapped heading spans at most this many lines (a long link URL takes two).
+MAX_HEADING_LINES = 4
+
+
+def _open_link(parts: list[str]) -> bool:
+    """Return True when Markdown link brackets opened in ``parts`` are not closed yet."""
+    text = " ".join(parts)
+    return text.count("[") > text.count("]") or text.count("](") > text.count(")")
+
+
 _ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -246,12 +254,13 @@ def atx_heading(state: State, start: int, silent: bool) -> int | None:
     parts = [match.group(2).strip()]
     last = start
     lines = state.lines
-    # html2text wraps long headings too: the next lines continue a full heading line
+    # html2text wraps long headings too: the next lines continue a full heading line, or
+    # one that leaves a link open ("## [A title in a" / "link](https://...)")
     while (
         len(parts) < MAX_HEADING_LINES
         and last + 1 < state.end
         and not lines.blank[last + 1]
-        and state.layout.is_full(lines.width[last])
+        and (state.layout.is_full(lines.width[last]) or _open_link(parts))
         and not lines.text[last + 1].startswith("#")
         and list_marker(lines.text[last + 1]) is None
     ):
@@ -324,7 +333,8 @@ MAX_NUMBERED_HEADING_CHARS = 100
 def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     """``2. Results`` or ``2.1 Method``: a lone short line, a blank, then body text.
 
-    The level is 2 plus the depth of the number (``2.1`` is 3). A run of ``1. x`` lines is
+    The heading keeps its number; the level is 2 plus the depth of the number (``2.1`` is
+    3). A run of ``1. x`` lines is
     a list: the line must stand alone between blank lines and the next block must not be
     another numbered line.
     """
@@ -356,7 +366,7 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
                 kind="heading",
                 first=start,
                 last=start,
-                text=title,
+                text=line,
                 level=min(6, 2 + number.count(".")),
                 origin="numbered",
             )
