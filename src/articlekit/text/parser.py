@@ -78,6 +78,7 @@ _CLOSING = ".,;:!"
 MIN_SPARED_TITLE_WORDS = 2
 # '"Do you want to come?"' is dialogue, not a heading: punctuation inside closing quotes.
 _SPEECH_END = re.compile(r"[.?!…,][\"”’'»]$")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
 _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_{8,}")
@@ -117,6 +118,8 @@ def looks_like_heading(text: str) -> bool:
         return False
     if len(text.split()) > MAX_HEADING_WORDS:
         return False
+    if _COLUMN_GAP.search(text):
+        return False  # aligned columns: a table or preformatted text
     first = text[0]
     # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
     if first in _NOT_HEADING_START or _SPEECH_END.search(text):
@@ -137,6 +140,7 @@ def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
         and piece.line_count <= MAX_FLUSH_HEADING_LINES
         and 0 < len(piece.text) <= MAX_FLUSH_HEADING_CHARS
         and piece.text[-1] not in ".,;"
+        and not _COLUMN_GAP.search(piece.text)
     )
 
 

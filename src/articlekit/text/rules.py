@@ -347,7 +347,8 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     number, dot, title = match.groups()
     if not dot and "." not in number:
         return None  # "2 apples" is text
-    if title[-1] in ".,;:!" or not (title[0].isupper() or title[0].isdigit()):
+    title = strip_markup(title, markdown=state.layout.markdown, lynx=bool(state.urls))
+    if not title or title[-1] in ".,;:!" or not (title[0].isupper() or title[0].isdigit()):
         return None
     if start > 0 and not state.lines.blank[start - 1]:
         return None
