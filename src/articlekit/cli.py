@@ -217,6 +217,20 @@ class _DirSink(_Sink):
         self.overwrite = overwrite
         self.mode = 0o666 & ~_umask()
         self.taken: set[tuple[str, ...]] = set()
+        self.ready: set[Path] = set()  # directories checked and created already
+
+    def _prepare(self, directory: Path, item: BatchInput) -> None:
+        """Create ``directory`` after checking that its real path stays inside the root."""
+        if directory in self.ready:
+            return
+        real = os.path.realpath(directory)
+        if os.path.commonpath([real, self.real_root]) != self.real_root:
+            raise UnsupportedInputError(
+                f"output directory {directory} would be outside {self.root} (a symbolic link?)",
+                source=item.name,
+            )
+        directory.mkdir(parents=True, exist_ok=True)
+        self.ready.add(directory)
 
     def target(self, item: BatchInput) -> Path:
         parts = item.output_parts
@@ -240,14 +254,8 @@ class _DirSink(_Sink):
 
     def write(self, item: BatchInput, target: Path | None, text: str) -> None:
         assert target is not None
-        parent = os.path.realpath(target.parent)
-        if os.path.commonpath([parent, self.real_root]) != self.real_root:
-            raise UnsupportedInputError(
-                f"output path {target} would be outside {self.root} (a symbolic link?)",
-                source=item.name,
-            )
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            self._prepare(target.parent, item)
             write_atomic(target, text, mode=self.mode)
         except OSError as exc:
             raise UnsupportedInputError(
