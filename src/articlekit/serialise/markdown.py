@@ -190,7 +190,7 @@ _LINE_START_ESCAPES: Final = (
     re.compile(r"-(?=[- \t]*$)"),
     re.compile(r"=(?=[= \t]*$)"),
 )
-_ORDERED_LINE_START = re.compile(r"([0-9]{1,9})([.)])(?=[ \t]|$)")
+_ORDERED_LINE_START = re.compile(r"\A([0-9]{1,9})([.)])(?=[ \t]|$)")
 _LINE_END_CHARS = re.compile(r"\r\n|[\r\n]")
 _TITLE_ESCAPE = re.compile(r'[\\"`&|<>]')
 _DEST_ESCAPE = re.compile(r"[\\()<>|`]|&(?=#?[0-9A-Za-z]{1,32};)")
@@ -214,6 +214,8 @@ def _escape_line_start(line: str) -> str:
 
 
 def _destination(url: str) -> str:
+    if not url:
+        return "<>"  # an empty bare destination would take a following title as the URL
     escaped = _DEST_ESCAPE.sub(r"\\\g<0>", url)
     return "".join(f"%{ord(ch):02X}" if ord(ch) <= 0x20 or ch == "\x7f" else ch for ch in escaped)
 
@@ -342,8 +344,9 @@ def _flatten(inlines: Iterable[Inline], context: _Context) -> list[_Tok]:
 def _merge_text(toks: Iterable[_Tok]) -> list[_Tok]:
     merged: list[_Tok] = []
     for tok in toks:
-        if tok.kind == "text" and merged and merged[-1].kind == "text":
-            merged[-1] = _Tok("text", merged[-1].text + tok.text)
+        if tok.kind in ("text", "code") and merged and merged[-1].kind == tok.kind:
+            # Touching code spans would read as one odd span ("`a``b`"): make them one.
+            merged[-1] = _Tok(tok.kind, merged[-1].text + tok.text)
         elif tok.kind != "text" or tok.text:
             merged.append(tok)
     return merged
@@ -698,7 +701,9 @@ def layout_blocks(
             markers, remembered = list_markers(block, frame.previous_list)
             separate(frame)
             frame.previous_list = remembered
-            items = ((item.blocks, marker) for item, marker in zip(block.items, markers, strict=True))
+            items = (
+                (item.blocks, marker) for item, marker in zip(block.items, markers, strict=True)
+            )
             stack.append(_Items(items, tight=is_tight(block)))
         else:
             chunks, remembered = leaf(block, frame.previous_list)

@@ -93,8 +93,9 @@ def _code_lines(block: CodeBlock) -> list[str]:
 def _table_lines(table: Table) -> list[str]:
     lines = [_one_line(table.caption)] if _one_line(table.caption) else []
     for row in table.rows:
-        if row.cells:
-            lines.append(CELL_SEPARATOR.join(_one_line(cell.content) for cell in row.cells))
+        cells = [_one_line(cell.content) for cell in row.cells]
+        if any(cells):  # a row of empty cells says nothing in plain text
+            lines.append(CELL_SEPARATOR.join(cells))
     return lines
 
 
