@@ -412,6 +412,10 @@ def test_example_plugin_is_found_through_its_entry_point(plugin_site: Path, tmp_
 
 
 def test_broken_plugin_is_listed_and_fails_alone(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(4):
+        (src / f"p{n}.html").write_text(HTML.format(n=n))
     site = tmp_path / "site"
     make_dist(site, "broken-plugin", "9.9", {"broken": "ak_module_that_is_missing:Parser"})
     env = {"PYTHONPATH": str(site)}
@@ -422,7 +426,11 @@ def test_broken_plugin_is_listed_and_fails_alone(tmp_path: Path) -> None:
     done = run(["convert", "-", "-f", "text"], env=env, stdin=HTML.format(n=1).encode())
     assert done.returncode == 0
     assert "Body text of page 1" in done.stdout
-    assert "broken-plugin 9.9" in done.stderr  # warned about, once
+    warnings = [line for line in done.stderr.splitlines() if "broken-plugin 9.9" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("articlekit: warning: entry point")
+    parallel = run(["convert", src, "-o", tmp_path / "o", "--jobs", "2"], env=env)
+    assert parallel.returncode == 0
+    assert parallel.stderr.count("broken-plugin 9.9") == 1  # not once per worker
 
 
 RULES = """

@@ -15,6 +15,7 @@ import signal
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
@@ -30,7 +31,12 @@ from articlekit.batch import (
     run_items,
 )
 from articlekit.errors import ArticleKitError, UnsupportedInputError
-from articlekit.registry import find_parser, plugin_errors, registered_parsers
+from articlekit.registry import (
+    default_registry,
+    find_parser,
+    plugin_errors,
+    registered_parsers,
+)
 from articlekit.warc import is_warc_path
 
 __all__ = ["main"]
@@ -511,6 +517,17 @@ def _run_parsers() -> int:
     return EXIT_FAILED if broken else EXIT_OK
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    print(f"articlekit: warning: {message}", file=sys.stderr)
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise _Terminated
 
@@ -529,7 +546,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with contextlib.suppress(ValueError):  # not in the main thread: leave SIGTERM alone
         previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        return _run_convert(args, args.command_parser)
+        with warnings.catch_warnings():
+            warnings.showwarning = _show_warning
+            # broken plugins are reported once, here, not once per worker process
+            default_registry().warn_broken()
+            return _run_convert(args, args.command_parser)
     except _Terminated:
         return EXIT_SIGTERM
     except KeyboardInterrupt:

@@ -380,7 +380,7 @@ class ParserRegistry:
         """Return the parser for ``sample``: the explicit ``format``, else the best sniff."""
         if format not in (None, "auto"):
             return self.find(format)
-        self._warn_broken_plugins()
+        self.warn_broken()
         sample = sample[:SNIFF_CHARS]
         best: ParserInfo | None = None
         best_score = -1.0
@@ -410,9 +410,12 @@ class ParserRegistry:
             return 0.0
         return min(1.0, max(0.0, float(score)))
 
-    def _warn_broken_plugins(self) -> None:
-        for error in self.errors():
+    def warn_broken(self) -> tuple[PluginError, ...]:
+        """Warn (``RuntimeWarning``, once per plugin) about broken entry points; return them."""
+        broken = self.errors()
+        for error in broken:
             self._warn_once(str(error), str(error))
+        return broken
 
     def _warn_once(self, key: str, message: str) -> None:
         with self._lock:
