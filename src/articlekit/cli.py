@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     convert.set_defaults(command_parser=convert)
-    convert.add_argument("inputs", nargs="*", metavar="INPUT", default=["-"])
+    convert.add_argument("inputs", nargs="*", metavar="INPUT", default=[])
     convert.add_argument(
         "-f",
         "--format",
@@ -427,6 +427,10 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
             load_rules_file(args.rules)
         except ArticleKitError as exc:
             return _usage(parser, f"--rules: {exc}")
+    if not args.inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            return _usage(parser, "no INPUT given (and standard input is a terminal)")
+        args.inputs = ["-"]
     if args.inputs.count("-") > 1:
         return _usage(parser, "standard input (-) can be named only once")
     if args.errors and not os.path.isdir(os.path.dirname(args.errors) or "."):
