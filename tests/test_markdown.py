@@ -864,6 +864,7 @@ YAML_CASES = [
     ("new\nline\ttab", '"new\\nline\\ttab"'),
     ("\x00\x7f\x85\u2028\ufeff", '"\\u0000\\u007f\\u0085\\u2028\\ufeff"'),
     ("- not: a list # or comment", '"- not: a list # or comment"'),
+    ("<b>[x](y)</b>", '"\\u003cb\\u003e\\u005bx\\u005d(y)\\u003c/b\\u003e"'),
     ("é 😀", '"é 😀"'),
 ]
 

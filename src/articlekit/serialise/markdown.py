@@ -776,9 +776,12 @@ _YAML_SHORT_ESCAPES: Final = {
 
 def _yaml_needs_escape(ch: str) -> bool:
     # Outside YAML's printable set, or a line break in YAML 1.1 (NEL, LS, PS), or a BOM.
+    # "<", ">", "[" and "]" too: a renderer that does not know front matter shows it as a
+    # paragraph, where they could otherwise open a tag, an autolink or a link.
     code = ord(ch)
     return (
-        code < 0x20
+        ch in "<>[]"
+        or code < 0x20
         or 0x7F <= code <= 0x9F
         or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)
         or 0xD800 <= code <= 0xDFFF
@@ -786,7 +789,11 @@ def _yaml_needs_escape(ch: str) -> bool:
 
 
 def yaml_string(value: str) -> str:
-    """Return ``value`` as a double-quoted YAML scalar (also a valid JSON string)."""
+    """Return ``value`` as a double-quoted YAML scalar (also a valid JSON string).
+
+    Backslash, quote and control characters are escaped, and so are ``<``, ``>``, ``[`` and
+    ``]`` (as ``\\u003c`` ...), so the front matter is inert even when rendered as Markdown.
+    """
     parts = ['"']
     for ch in value:
         if ch in _YAML_SHORT_ESCAPES:
