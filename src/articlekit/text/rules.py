@@ -18,6 +18,7 @@ numbered_heading   ``2. Results``, ``2.1 Method``: one short line, then body tex
 list               bullets ``• · ▪ ◦ ‣ - * + –``, numbers ``1.`` ``1)`` ``(a)`` ``i.``
 quote              ``> text`` (Markdown) or a run indented past the body (lynx, w3m)
 indented_code      Markdown code indented by four columns after a blank line
+preformatted       lynx ``<pre>``: lines set left of the indented body
 paragraph          everything else, wrapped lines joined back
 =================  =========================================================================
 
@@ -512,6 +513,32 @@ def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
     return not wrapped
 
 
+_SENTENCE_END = re.compile(r"[.!?:…。！？][\"”’')»]?$")
+
+
+def _ends_block(state: State, index: int, indent: int) -> bool:
+    """Return True when line ``index`` ends its block though no blank line follows.
+
+    In wrapped text (lynx, w3m, html2text) a line that ends a sentence well short of the
+    wrap width was ended by the page, not by the wrap: the next line is another block
+    (a caption, a <div> of text). A line set left of the paragraph's indent (lynx
+    preformatted text at column 0 under a 3-column body) starts another block too.
+    """
+    layout = state.layout
+    lines = state.lines
+    if layout.body_indent and lines.indent[index + 1] < indent:
+        return True
+    return (
+        SPLIT_AT_SHORT_SENTENCE_END
+        and layout.wrap_width is not None
+        and not layout.is_full(lines.width[index])
+        and _SENTENCE_END.search(lines.text[index]) is not None
+    )
+
+
+SPLIT_AT_SHORT_SENTENCE_END = False
+
+
 def paragraph(state: State, start: int, silent: bool) -> int | None:
     """Lines up to a blank line or a line that starts another block, joined back."""
     if silent:
@@ -526,6 +553,8 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
         if _interrupts_paragraph(state, end, indent):
             break
         if setext_heading(state, end, True) is not None and end + 2 <= state.end:
+            break
+        if _ends_block(state, end - 1, indent):
             break
         end += 1
     parts = list(lines.text[start:end])
@@ -849,6 +878,55 @@ def indented_code(state: State, start: int, silent: bool) -> int | None:
     return last + 1
 
 
+_CODE_CHARS = re.compile(r"[{}();=<>\[\]$#/\\]|^\s*(?://|#|--)")
+
+
+def preformatted(state: State, start: int, silent: bool) -> int | None:
+    """lynx preformatted text: lines set left of the indented body, code and the like.
+
+    lynx prints ``<pre>`` at column 0 under a body indented by 3. A run of such lines is
+    code when it follows a text line directly (no blank line between, as lynx does) or
+    when it spans several lines holding code punctuation; blank lines inside it are kept
+    until a line at the body indent follows one.
+    """
+    layout = state.layout
+    lines = state.lines
+    if layout.markdown or not layout.body_indent or lines.indent[start] >= layout.body_indent:
+        return None
+    glued = start > 0 and not lines.blank[start - 1]
+    if not glued:
+        below = start + 1
+        if below >= state.end or lines.blank[below] or lines.indent[below] >= layout.body_indent:
+            return None
+        if not (_CODE_CHARS.search(lines.text[start]) or _CODE_CHARS.search(lines.text[below])):
+            return None
+    if silent:
+        return start + 1
+    end = start
+    last = start
+    while end < state.end:
+        if lines.blank[end]:
+            nxt = lines.next_nonblank(end)
+            if nxt >= state.end or lines.indent[nxt] >= layout.body_indent:
+                break
+            end = nxt
+            continue
+        if lines.indent[end] >= layout.body_indent and end > start and lines.blank[end - 1]:
+            break
+        last = end
+        end += 1
+    body = [
+        "" if lines.blank[i] else " " * lines.indent[i] + lines.text[i]
+        for i in range(start, last + 1)
+    ]
+    state.pieces.append(
+        Piece(
+            kind="code", first=start, last=last, text="\n".join(body), line_count=last - start + 1
+        )
+    )
+    return last + 1
+
+
 # ---------------------------------------------------------------------------- chain
 
 #: The rule chain, in the order rules are offered each line.
@@ -862,6 +940,7 @@ BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("list", list_block),
     ("quote", quote),
     ("indented_code", indented_code),
+    ("preformatted", preformatted),
     ("paragraph", paragraph),
 )
 
