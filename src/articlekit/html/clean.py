@@ -87,6 +87,14 @@ _HARD_TAGS = frozenset(
 _SOFT_TAGS = frozenset({"footer", "aside", "form", "menu"})
 _MAIN_TAGS = frozenset({"article", "main"})
 _TEXT_TAGS = vocab.HEADING_TAGS | {"p"}
+# Inline elements whose own measurements nobody reads (spans and links are read).
+_PLAIN_INLINE = frozenset(
+    {
+        "b", "i", "em", "strong", "small", "sup", "sub", "abbr", "time", "img", "br", "u",
+        "s", "mark", "cite", "q", "code", "kbd", "wbr", "strike", "del", "ins", "tt", "var",
+        "dfn", "bdi", "bdo", "nobr", "samp", "source",
+    }
+)  # fmt: skip
 _BLOCK_TAGS = vocab.BLOCK_TAGS
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
 # Inline elements do not vote on their own (their paragraph does); any other element
@@ -219,12 +227,16 @@ _I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN = 1, 2, 4, 8, 16, 32
 # Elements whose attributes can change their label: everything else needs no look-up.
 # Inline elements (links, images, emphasis) and list items are left to their containers:
 # a menu is recognised by its <ul> or <nav>, not by each "menu-item".
-_WITH_ATTRIBUTES = etree.XPath(
+_NAMED = etree.XPath(
     "//*[not(self::a or self::img or self::i or self::b or self::em or self::strong"
     " or self::li or self::svg or self::path or self::picture or self::source"
     " or self::script or self::style or self::link or self::meta or self::input"
-    " or self::option or self::button or self::label or self::br)]"
-    "[@class or @id or @role or @hidden or @aria-hidden or @style or @itemprop]"
+    " or self::option or self::button or self::label or self::br)][@class or @id]"
+)
+# Rarer attributes that hide an element, give it a landmark role or mark the article.
+_MARKED = etree.XPath(
+    "//*[@hidden or @aria-hidden='true' or @role or @itemprop='articleBody'"
+    " or contains(@style, 'none') or contains(@style, 'hidden')]"
 )
 
 
@@ -287,26 +299,26 @@ def _attribute_info(root: HtmlElement, *, comments: bool) -> dict[HtmlElement, i
     """Return the attribute bits of every element that has label-changing attributes."""
     by_names: dict[str, int] = {}
     found: dict[HtmlElement, int] = {}
-    for el in _WITH_ATTRIBUTES(root):
+    for el in _NAMED(root):
         names = class_id(el)
-        info = 0
         if names:
-            cached = by_names.get(names)
-            if cached is None:
-                cached = by_names[names] = _names_info(names, comments)
-            info = cached
-        attrib = el.attrib
-        if len(attrib) > 1 or not names:
-            if "hidden" in attrib or attrib.get("aria-hidden") == "true":
-                info |= _I_HIDDEN
-            style = attrib.get("style")
-            if style and vocab.HIDDEN_STYLE.search(style):
-                info |= _I_HIDDEN
-            role = attrib.get("role")
-            if role is not None and role in vocab.BOILERPLATE_ROLES:
-                info |= _I_ROLE
-            if attrib.get("itemprop") == "articleBody":
-                info |= _I_MAIN
+            info = by_names.get(names)
+            if info is None:
+                info = by_names[names] = _names_info(names, comments)
+            if info:
+                found[el] = info
+    for el in _MARKED(root):
+        info = found.get(el, 0)
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            info |= _I_HIDDEN
+        style = el.get("style")
+        if style and vocab.HIDDEN_STYLE.search(style):
+            info |= _I_HIDDEN
+        role = el.get("role")
+        if role is not None and role in vocab.BOILERPLATE_ROLES:
+            info |= _I_ROLE
+        if el.get("itemprop") == "articleBody":
+            info |= _I_MAIN
         if info:
             found[el] = info
     return found
@@ -422,6 +434,15 @@ def label_page(
             links = text_len
             if tag == "a" and el.get("href") is not None:
                 anchors += 1
+        if kind == _K_NONE and tag in _PLAIN_INLINE and not flags & FLAG_BLOCK:
+            # fast path: emphasis, links and images only fold into their parent; nothing
+            # asks for their own measurements
+            parent[_TEXT] += text_len  # type: ignore[operator]
+            parent[_LINKS] += links  # type: ignore[operator]
+            parent[_COMMAS] += frame[_COMMAS]  # type: ignore[operator]
+            parent[_ANCHORS] += anchors  # type: ignore[operator]
+            parent[_FLAGS] |= flags  # type: ignore[operator]
+            continue
         st = Stats(text=text_len, links=links, commas=frame[_COMMAS], flags=flags, anchors=anchors)  # type: ignore[arg-type]
         stats[el] = st
 
