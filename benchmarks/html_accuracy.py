@@ -65,6 +65,13 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--dump-text", action="store_true", help="with --dump-misses: include the extracted text"
     )
+    parser.add_argument(
+        "--worst",
+        type=int,
+        default=0,
+        metavar="N",
+        help="list the N pages where articlekit scores furthest below trafilatura (both must run)",
+    )
     parser.add_argument("--json", metavar="FILE", type=Path, help="also write results as JSON")
     parser.add_argument("--corpus", type=Path, help="corpus directory (default: shared corpus)")
     return parser.parse_args(argv)
@@ -88,6 +95,7 @@ def _run_tool(
     seconds = 0.0
     status: dict[str, int] = {"ok": 0, "error": 0, "crash": 0, "timeout": 0}
     examples: dict[str, str] = {}
+    per_page: list[tuple[int, int, int, int]] = []
     for index, (page, raw) in enumerate(zip(pages, raws, strict=True), 1):
         outcome = run_timed(
             partial(tool.text, raw, page.url),
@@ -101,6 +109,8 @@ def _run_tool(
         text = outcome.value if isinstance(outcome.value, str) else None
         scored = score_snippets(text, page.with_, page.without)
         total.add(scored.counts)
+        c = scored.counts
+        per_page.append((c.tp, c.fn, c.fp, c.tn))
         if dump is not None and (scored.missed or scored.leaked or outcome.status != "ok"):
             record: dict[str, Any] = {
                 "tool": name,
@@ -131,6 +141,7 @@ def _run_tool(
         "counts": vars(total),
         "status": status,
         "examples": examples,
+        "per_page": per_page,
     }
 
 
@@ -159,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 results.append(row)
     _print_report(results, skipped, len(pages), time.perf_counter() - started)
+    if args.worst:
+        _print_worst(results, pages, args.worst)
     if args.json:
         args.json.write_text(json.dumps({"results": results, "skipped": skipped}, indent=2))
     return 0
@@ -200,6 +213,28 @@ def _print_report(
     for reason in skipped:
         print(f"  SKIPPED {reason}")
     print(f"\n(wall time {wall:.0f} s)")
+
+
+def _print_worst(results: list[dict[str, Any]], pages: list[TrafPage], n: int) -> None:
+    """Print the pages where articlekit gets the most snippets wrong that trafilatura gets right."""
+    by_name = {r["tool"]: r for r in results}
+    if "articlekit" not in by_name or "trafilatura" not in by_name:
+        print("\n--worst needs both articlekit and trafilatura in --tools")
+        return
+    ours, theirs = by_name["articlekit"]["per_page"], by_name["trafilatura"]["per_page"]
+    gaps = []
+    for page, a, t in zip(pages, ours, theirs, strict=True):
+        gap = (t[0] + t[3]) - (a[0] + a[3])  # right snippets (TP + TN): trafilatura - articlekit
+        if gap > 0:
+            gaps.append((gap, page, a, t))
+    gaps.sort(key=lambda g: -g[0])
+    print(f"\npages where articlekit is furthest behind trafilatura ({len(gaps)} behind in all):")
+    print("  gap  articlekit tp/fn/fp/tn  trafilatura tp/fn/fp/tn  file  page")
+    for gap, page, a, t in gaps[:n]:
+        print(
+            f"  {gap:3d}  {'/'.join(map(str, a)):>22}  {'/'.join(map(str, t)):>23}  "
+            f"{page.path.name}  {page.key[:60]}"
+        )
 
 
 if __name__ == "__main__":
