@@ -8,9 +8,11 @@ Run (bench virtualenv, see benchmarks/README.md)::
 
 Each tool extracts the article text of every page of ``trafilatura-eval`` (343 pages); the
 text is scored as that corpus's README says (snippet TP/FN/FP/TN, precision/recall/F1 over
-the totals, whitespace collapsed on both sides). One process, one page at a time, tools one
-after the other, so pages/s are comparable. A page where a tool crashes or times out scores
-as an empty extraction and is counted in the table; the run always goes on.
+the totals, whitespace collapsed on both sides). One process, one page at a time: every tool
+runs on a page before the next page (in an order that rotates), so pages/s are comparable
+even on a busy machine (``html_speed.py`` is the careful speed measurement). A page where a
+tool crashes or times out scores as an empty extraction and is counted in the table; the
+run always goes on.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import json
 import sys
 import time
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -28,6 +31,7 @@ from common import (
     DEFAULT_TIMEOUT,
     TOOL_NAMES,
     Counts,
+    Tool,
     ToolUnavailable,
     TrafPage,
     corpus_dir,
@@ -77,72 +81,72 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _run_tool(
-    name: str,
-    pages: list[TrafPage],
-    raws: list[bytes],
-    args: argparse.Namespace,
-    dump: Any,
-) -> dict[str, Any] | str:
-    """Return the result row of one tool, or the reason it was skipped."""
-    try:
-        tool = load_tool(name)
-    except ToolUnavailable as exc:
-        return str(exc)
-    # One untimed call first: some tools load models or compile patterns lazily.
-    run_timed(lambda: tool.text(raws[0], pages[0].url), timeout=args.timeout)
-    total = Counts()
-    seconds = 0.0
-    status: dict[str, int] = {"ok": 0, "error": 0, "crash": 0, "timeout": 0}
-    examples: dict[str, str] = {}
-    per_page: list[tuple[int, int, int, int]] = []
-    for index, (page, raw) in enumerate(zip(pages, raws, strict=True), 1):
-        outcome = run_timed(
-            partial(tool.text, raw, page.url),
-            timeout=args.timeout,
-            expected_errors=tool.expected_errors,
-        )
-        seconds += outcome.seconds
-        status[outcome.status] += 1
-        if outcome.status != "ok":
-            examples.setdefault(outcome.status, f"{page.key[:70]}: {outcome.message}")
-        text = outcome.value if isinstance(outcome.value, str) else None
-        scored = score_snippets(text, page.with_, page.without)
-        total.add(scored.counts)
-        c = scored.counts
-        per_page.append((c.tp, c.fn, c.fp, c.tn))
-        if dump is not None and (scored.missed or scored.leaked or outcome.status != "ok"):
-            record: dict[str, Any] = {
-                "tool": name,
-                "page": page.key,
-                "file": str(page.path.name),
-                "status": outcome.status,
-                "missed": list(scored.missed),
-                "leaked": list(scored.leaked),
-                "chars": len(text or ""),
-            }
-            if outcome.message:
-                record["message"] = outcome.message
-            if args.dump_text:
-                record["text"] = text or ""
-            dump.write(json.dumps(record, ensure_ascii=False) + "\n")
-        if index % _PROGRESS_EVERY == 0:
-            print(f"  {name}: {index}/{len(pages)} pages", file=sys.stderr, flush=True)
-    return {
-        "tool": name,
-        "note": tool.note,
-        "precision": total.precision,
-        "recall": total.recall,
-        "f1": total.f1,
-        "accuracy": total.accuracy,
-        "pages": len(pages),
-        "seconds": seconds,
-        "pages_per_s": len(pages) / seconds if seconds else 0.0,
-        "counts": vars(total),
-        "status": status,
-        "examples": examples,
-        "per_page": per_page,
-    }
+@dataclass
+class ToolRun:
+    """One tool's running totals over the pages."""
+
+    tool: Tool
+    total: Counts = field(default_factory=Counts)
+    seconds: float = 0.0
+    status: dict[str, int] = field(
+        default_factory=lambda: {"ok": 0, "error": 0, "crash": 0, "timeout": 0}
+    )
+    examples: dict[str, str] = field(default_factory=dict)
+    per_page: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def result(self, n_pages: int) -> dict[str, Any]:
+        """Return the tool's result row (also what ``--json`` writes)."""
+        total = self.total
+        return {
+            "tool": self.tool.name,
+            "note": self.tool.note,
+            "precision": total.precision,
+            "recall": total.recall,
+            "f1": total.f1,
+            "accuracy": total.accuracy,
+            "pages": n_pages,
+            "seconds": self.seconds,
+            "pages_per_s": n_pages / self.seconds if self.seconds else 0.0,
+            "counts": vars(total),
+            "status": self.status,
+            "examples": self.examples,
+            "per_page": self.per_page,
+        }
+
+
+def _run_page(
+    run: ToolRun, page: TrafPage, raw: bytes, args: argparse.Namespace, dump: Any
+) -> None:
+    """Run one tool on one page, score it and add to its totals (and to the dump)."""
+    outcome = run_timed(
+        partial(run.tool.text, raw, page.url),
+        timeout=args.timeout,
+        expected_errors=run.tool.expected_errors,
+    )
+    run.seconds += outcome.seconds
+    run.status[outcome.status] += 1
+    if outcome.status != "ok":
+        run.examples.setdefault(outcome.status, f"{page.key[:70]}: {outcome.message}")
+    text = outcome.value if isinstance(outcome.value, str) else None
+    scored = score_snippets(text, page.with_, page.without)
+    run.total.add(scored.counts)
+    c = scored.counts
+    run.per_page.append((c.tp, c.fn, c.fp, c.tn))
+    if dump is not None and (scored.missed or scored.leaked or outcome.status != "ok"):
+        record: dict[str, Any] = {
+            "tool": run.tool.name,
+            "page": page.key,
+            "file": str(page.path.name),
+            "status": outcome.status,
+            "missed": list(scored.missed),
+            "leaked": list(scored.leaked),
+            "chars": len(text or ""),
+        }
+        if outcome.message:
+            record["message"] = outcome.message
+        if args.dump_text:
+            record["text"] = text or ""
+        dump.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,8 +156,23 @@ def main(argv: list[str] | None = None) -> int:
     names = [args.only] if args.only else [t.strip() for t in args.tools.split(",") if t.strip()]
     pages = load_trafilatura_eval(args.corpus or corpus_dir(), limit=args.limit)
     raws = [page.raw() for page in pages]  # read first: file I/O is not anybody's time
-    results: list[dict[str, Any]] = []
+    runs: list[ToolRun] = []
     skipped: list[str] = []
+    for name in names:
+        try:
+            tool = load_tool(name)
+        except ToolUnavailable as exc:
+            skipped.append(str(exc))
+            print(f"skipped: {exc}", file=sys.stderr)
+            continue
+        # One untimed call first: some tools load models or compile patterns lazily.
+        run_timed(partial(tool.text, raws[0], pages[0].url), timeout=args.timeout)
+        runs.append(ToolRun(tool))
+    print(
+        f"running {', '.join(r.tool.name for r in runs)} on {len(pages)} pages ...",
+        file=sys.stderr,
+        flush=True,
+    )
     started = time.perf_counter()
     with ExitStack() as stack:
         dump = (
@@ -161,14 +180,15 @@ def main(argv: list[str] | None = None) -> int:
             if args.dump_misses
             else None
         )
-        for name in names:
-            print(f"running {name} on {len(pages)} pages ...", file=sys.stderr, flush=True)
-            row = _run_tool(name, pages, raws, args, dump)
-            if isinstance(row, str):
-                skipped.append(row)
-                print(f"  skipped: {row}", file=sys.stderr)
-            else:
-                results.append(row)
+        for index, (page, raw) in enumerate(zip(pages, raws, strict=True)):
+            # every tool on this page before the next page, the order rotating, so that
+            # load from other work on the machine falls on all tools alike
+            shift = index % len(runs) if runs else 0
+            for run in runs[shift:] + runs[:shift]:
+                _run_page(run, page, raw, args, dump)
+            if (index + 1) % _PROGRESS_EVERY == 0:
+                print(f"  {index + 1}/{len(pages)} pages", file=sys.stderr, flush=True)
+    results = [run.result(len(pages)) for run in runs]
     _print_report(results, skipped, len(pages), time.perf_counter() - started)
     if args.worst:
         _print_worst(results, pages, args.worst)
