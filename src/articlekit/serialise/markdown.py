@@ -89,6 +89,7 @@ _BLOCKED_SCHEMES: Final = frozenset({"javascript", "vbscript", "file", "data"})
 # markdown-it and browsers accept these data images; the ";" keeps us aligned with markdown-it.
 _SAFE_DATA_IMAGE = re.compile(r"data:image/(?:png|gif|jpeg|webp);")
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_PLAIN_URL = re.compile(r"[!-$'-~]*")
 
 
 def _strip_invisible(url: str) -> str:
@@ -108,6 +109,23 @@ def is_safe_url(url: str, *, image: bool = False) -> bool:
     case, hidden whitespace or control characters, HTML entities (``javascript&colon;``) or
     percent-encoding. For images, ``data:image/(png|gif|jpeg|webp);`` is allowed.
     """
+    # The common case, visible ASCII without "%" or "&", hides nothing and needs no decoding.
+    decoded = url if _PLAIN_URL.fullmatch(url) else _decoded_url(url)
+    if decoded is None:
+        return False
+    candidate = decoded.lower()
+    match = _SCHEME.match(candidate)
+    if match is None or match.group(1) not in _BLOCKED_SCHEMES:
+        return True
+    return image and _SAFE_DATA_IMAGE.match(candidate) is not None
+
+
+def _decoded_url(url: str) -> str | None:
+    """Return ``url`` with entities and percent-escapes decoded and invisibles dropped.
+
+    None when it still changes after ``_URL_DECODE_ROUNDS`` rounds: layered encoding is only
+    ever an attack.
+    """
     candidate = _strip_invisible(url)
     for _ in range(_URL_DECODE_ROUNDS):
         decoded = _strip_invisible(unquote(html.unescape(candidate)))
@@ -115,12 +133,8 @@ def is_safe_url(url: str, *, image: bool = False) -> bool:
             break
         candidate = decoded
     else:
-        return False  # still changing: layered encoding is only ever an attack
-    candidate = candidate.lower()
-    match = _SCHEME.match(candidate)
-    if match is None or match.group(1) not in _BLOCKED_SCHEMES:
-        return True
-    return image and _SAFE_DATA_IMAGE.match(candidate) is not None
+        return None
+    return candidate
 
 
 # --------------------------------------------------------------------------- character classes
@@ -285,16 +299,16 @@ class _Tok:
     @property
     def first(self) -> str:
         """First character this piece writes (what a preceding ``*`` sees after it)."""
-        return {"code": "`", "break": "\\", "lopen": "[", "lclose": "]", "image": "!"}.get(
-            self.kind, self.text[:1] or "*"
-        )
+        return _FIRST_CHAR.get(self.kind) or self.text[:1] or "*"
 
     @property
     def last(self) -> str:
         """Last character this piece writes."""
-        return {"code": "`", "break": "\n", "lopen": "[", "lclose": ")", "image": ")"}.get(
-            self.kind, self.text[-1:] or "*"
-        )
+        return _LAST_CHAR.get(self.kind) or self.text[-1:] or "*"
+
+
+_FIRST_CHAR: Final = {"code": "`", "break": "\\", "lopen": "[", "lclose": "]", "image": "!"}
+_LAST_CHAR: Final = {"code": "`", "break": "\n", "lopen": "[", "lclose": ")", "image": ")"}
 
 
 _MARKERS: Final = ("open", "close")
@@ -365,17 +379,33 @@ def _blank_head(tok: _Tok) -> tuple[_Tok | None, _Tok | None]:
     return head, (_Tok("text", rest) if rest else None)
 
 
-def _hoist_leading_blanks(toks: list[_Tok], opener: str) -> list[_Tok]:
-    # "* a*" is not emphasis: whitespace (and breaks) right inside an opener move before it.
+def _blank_tail(tok: _Tok) -> tuple[_Tok | None, _Tok | None]:
+    """Split ``tok`` into (trailing whitespace or break, rest)."""
+    if tok.kind == "break":
+        return tok, None
+    if tok.kind != "text":
+        return None, tok
+    rest = tok.text.rstrip()
+    if len(rest) == len(tok.text):
+        return None, tok
+    return _Tok("text", tok.text[len(rest) :]), (_Tok("text", rest) if rest else None)
+
+
+def _hoist(
+    toks: Iterable[_Tok],
+    marker: str,
+    split: Callable[[_Tok], tuple[_Tok | None, _Tok | None]],
+) -> list[_Tok]:
+    # Whitespace (and breaks) right after ``marker`` pieces move before the run of them.
     out: list[_Tok] = []
     for tok in toks:
-        if out and out[-1].kind == opener:
-            head, rest = _blank_head(tok)
-            if head is not None:
+        if out and out[-1].kind == marker:
+            blank, rest = split(tok)
+            if blank is not None:
                 at = len(out)
-                while at > 0 and out[at - 1].kind == opener:
+                while at > 0 and out[at - 1].kind == marker:
                     at -= 1
-                out.insert(at, head)
+                out.insert(at, blank)
                 if rest is not None:
                     out.append(rest)
                 continue
@@ -383,18 +413,13 @@ def _hoist_leading_blanks(toks: list[_Tok], opener: str) -> list[_Tok]:
     return out
 
 
-def _reverse_text(tok: _Tok) -> _Tok:
-    if tok.kind == "text":
-        return _Tok("text", tok.text[::-1])
-    return tok
-
-
 def _hoist_blanks(toks: list[_Tok]) -> list[_Tok]:
-    toks = _hoist_leading_blanks(_merge_text(toks), "open")
-    # The same for closers, on the mirrored sequence (text reversed so lstrip takes the tail).
-    mirrored = [_reverse_text(t) for t in reversed(_merge_text(toks))]
-    mirrored = _hoist_leading_blanks(mirrored, "close")
-    return _merge_text(_reverse_text(t) for t in reversed(mirrored))
+    """Return ``toks`` with blanks moved out of spans: ``* a *`` is not emphasis, `` *a* `` is."""
+    toks = _hoist(_merge_text(toks), "open", _blank_head)
+    # Closers: the same walk backwards, moving trailing blanks after the closers.
+    backwards = _hoist(reversed(_merge_text(toks)), "close", _blank_tail)
+    backwards.reverse()
+    return _merge_text(backwards)
 
 
 def _join_sibling_spans(toks: list[_Tok]) -> list[_Tok]:
@@ -465,9 +490,14 @@ def _trim_breaks(toks: list[_Tok]) -> list[_Tok]:
 
 
 def _inline_tokens(inlines: Iterable[Inline], context: _Context) -> list[_Tok]:
-    toks = _hoist_blanks(_flatten(inlines, context))
-    toks = _resolve_emphasis(_join_sibling_spans(toks))
-    return _trim_breaks(toks)
+    toks = _flatten(inlines, context)
+    if any(tok.kind == "open" for tok in toks):
+        toks = _resolve_emphasis(_join_sibling_spans(_hoist_blanks(toks)))
+    else:
+        toks = _merge_text(toks)
+    if any(tok.kind == "break" for tok in toks):
+        toks = _trim_breaks(toks)
+    return toks
 
 
 def _write_inline(toks: Sequence[_Tok], context: _Context) -> list[str]:
