@@ -180,3 +180,58 @@ def test_deep_nesting_does_not_recurse() -> None:
         nested_list = List(items=(item(nested_list),))
     assert to_text(Document(blocks=(quote,))) == "> " * depth + "deep\n"
     assert blocks_to_text((nested_list,)) == "- " * depth + "deep\n"
+
+
+GOLDEN_DOC = Document(
+    title="Not in the text",
+    blocks=(
+        Heading(level=2, content=(Text(text="Section"),)),
+        Paragraph(
+            content=(
+                Text(text="A "),
+                Link(url="https://x.org", content=(Text(text="link"),)),
+                Text(text=" and"),
+                LineBreak(),
+                Text(text="a second line."),
+            )
+        ),
+        List(items=(item(p("one")), item(p("two"), List(ordered=True, items=(item(p("a")),))))),
+        Quote(blocks=(p("Quoted"), Quote(blocks=(p("deeper"),)))),
+        CodeBlock(code="def f():\n    return 1\n", language="python"),
+        Table(
+            rows=(
+                TableRow(cells=(TableCell(content=(Text(text="Name"),), header=True),)),
+                TableRow(cells=(TableCell(content=(Text(text="a"),)),)),
+            ),
+            header_rows=1,
+        ),
+        Recommendations(title="Also read", items=(Recommendation(title="Elsewhere"),)),
+    ),
+)
+
+GOLDEN_TEXT = """\
+Section
+
+A link and
+a second line.
+
+- one
+
+- two
+
+  1. a
+
+> Quoted
+>
+> > deeper
+
+def f():
+    return 1
+
+Name
+a
+"""
+
+
+def test_golden_document() -> None:
+    assert to_text(GOLDEN_DOC) == GOLDEN_TEXT
