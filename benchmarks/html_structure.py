@@ -13,8 +13,10 @@ F1s are pooled over all pages (micro), with the per-page mean (macro) in a secon
 Metadata (title, byline, site name, excerpt-or-description) is compared after
 normalisation: Unicode NFKC, case-folded, only the ``\\w+`` words kept (so whitespace and
 punctuation do not matter), and for the byline a leading "by" dropped; a field is correct
-when the normalised strings are equal. Only pages whose expected value is not empty count
-(the number is printed); an empty or missing prediction there is wrong.
+when the normalised strings are equal. The published date is right when both start with the
+same ``YYYY-MM-DD`` (the date as written, time zone not converted). Only pages whose
+expected value is not empty count (the number is printed); an empty or missing prediction
+there is wrong.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import re
 import sys
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -64,7 +67,8 @@ PARTS = (
     "table",
     "figure",
 )
-META_FIELDS = ("title", "byline", "site_name", "excerpt")
+META_FIELDS = ("title", "byline", "site_name", "excerpt", "published")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass
@@ -92,10 +96,11 @@ def _articlekit() -> tuple[Callable[[bytes], Prediction], tuple[type[BaseExcepti
                 "byline": ", ".join(meta.authors) or None,
                 "site_name": meta.site_name,
                 "excerpt": meta.description,
+                "published": meta.published,
             },
         )
 
-    note = "parse_html(bytes, url); title, metadata.authors/site_name/description"
+    note = "parse_html(bytes, url); title, metadata.authors/site_name/description/published"
     return run, tool.expected_errors, note
 
 
@@ -163,6 +168,7 @@ def _trafilatura() -> tuple[Callable[[bytes], Prediction], tuple[type[BaseExcept
                 "byline": result.author,
                 "site_name": result.sitename,
                 "excerpt": result.description,
+                "published": result.date,
             },
         )
 
@@ -176,12 +182,21 @@ _ADAPTERS = {"articlekit": _articlekit, "readability": _readability, "trafilatur
 # --------------------------------------------------------------------------- metadata
 
 
+def _field_key(name: str, value: str | None) -> str:
+    """Return the comparison key of one metadata field (dates: the YYYY-MM-DD they start with)."""
+    if name == "published":
+        match = _DATE.match(value or "")
+        return match.group(0) if match else ""
+    return meta_key(value, byline=name == "byline")
+
+
 def _expected_meta(meta: dict[str, Any]) -> dict[str, str | None]:
     return {
         "title": meta.get("title"),
         "byline": meta.get("byline"),
         "site_name": meta.get("siteName"),
         "excerpt": meta.get("excerpt"),
+        "published": meta.get("publishedTime"),
     }
 
 
@@ -267,11 +282,11 @@ def _run_tool(
         result.figure_error += abs(truth.figures - pred.structure.figures)
         meta_report: dict[str, Any] = {}
         for key in META_FIELDS:
-            expected_key = meta_key(want.get(key), byline=key == "byline")
+            expected_key = _field_key(key, want.get(key))
             if not expected_key or (name == "readability" and key != "title"):
                 continue
             got = pred.meta.get(key)
-            right = meta_key(got, byline=key == "byline") == expected_key
+            right = _field_key(key, got) == expected_key
             result.meta_total[key] += 1
             result.meta_right[key] += right
             if not right:
@@ -386,7 +401,8 @@ def _print_report(
             right, total = r.meta_right[key], r.meta_total[key]
             cells.append(f"{right / total:.3f} ({right}/{total})" if total else "-")
         meta_rows.append(cells)
-    print(format_table(["tool", "title", "byline", "site name", "excerpt/description"], meta_rows))
+    meta_headers = ["tool", "title", "byline", "site name", "excerpt/description", "published"]
+    print(format_table(meta_headers, meta_rows))
     print("\nhow each tool was called:")
     for r in results:
         print(f"  {r.name}: {r.note}")
