@@ -34,7 +34,7 @@ GENERIC_LINK_TEXT: Final = frozenset(
     }
 )  # fmt: skip
 # Shortest summary text worth keeping (characters): shorter text is a date or a label.
-MIN_SUMMARY_CHARS: Final = 30
+MIN_SUMMARY_CHARS: Final = 20
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 

@@ -174,8 +174,10 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
             if best and not best.startswith("data:"):
                 return best
     parent = img.getparent()
+    while parent is not None and parent.tag == "source":  # libxml2 nests <img> in <source>
+        parent = parent.getparent()
     if parent is not None and parent.tag == "picture":
-        for source in parent.iterfind("source"):
+        for source in parent.iter("source"):
             value = source.get("srcset") or source.get("data-srcset")
             if value:
                 best = _best_from_srcset(value)

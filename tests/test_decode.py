@@ -1,0 +1,107 @@
+"""Tests for articlekit.decode: BOM, hints, declarations, UTF-8 sniffing, never a crash."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit.decode import decode_bytes, looks_like_utf8
+
+
+def test_bom_wins_over_declaration() -> None:
+    data = codecs.BOM_UTF8 + '<meta charset="iso-8859-1"><p>café</p>'.encode()
+    text, name = decode_bytes(data)
+    assert name == "utf-8"
+    assert "café" in text and not text.startswith("\ufeff")
+
+
+def test_utf16_bom() -> None:
+    data = codecs.BOM_UTF16_LE + "<p>héllo</p>".encode("utf-16-le")
+    text, name = decode_bytes(data)
+    assert name == "utf-16"
+    assert text == "<p>héllo</p>"
+
+
+def test_meta_charset_is_used() -> None:
+    data = '<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251")
+    text, name = decode_bytes(data)
+    assert name == "cp1251"
+    assert "Привет" in text
+
+
+def test_http_equiv_declaration() -> None:
+    data = (
+        '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-2"><p>Łódź</p>'
+    ).encode("iso-8859-2")
+    text, name = decode_bytes(data)
+    assert name == "iso8859-2"
+    assert "Łódź" in text
+
+
+def test_latin1_declaration_means_windows_1252() -> None:
+    data = '<meta charset="iso-8859-1"><p>“quoted” – dash</p>'.encode("cp1252")
+    text, name = decode_bytes(data)
+    assert name == "cp1252"
+    assert "“quoted” – dash" in text
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "latin1", "us-ascii"])
+def test_declared_single_byte_but_valid_utf8_is_utf8(declared: str) -> None:
+    data = f'<meta charset="{declared}"><p>Grüße, café, “quotes”</p>'.encode()
+    text, name = decode_bytes(data)
+    assert name == "utf-8"
+    assert "Grüße, café, “quotes”" in text
+
+
+def test_hint_single_byte_but_valid_utf8_is_utf8() -> None:
+    text, name = decode_bytes("<p>naïve</p>".encode(), encoding="ISO-8859-1")
+    assert name == "utf-8"
+    assert "naïve" in text
+
+
+def test_hint_is_used_when_bytes_are_not_utf8() -> None:
+    text, name = decode_bytes("<p>Grüße</p>".encode("cp1252"), encoding="latin-1")
+    assert name == "cp1252"
+    assert "Grüße" in text
+
+
+def test_utf16_declaration_in_ascii_bytes_is_utf8() -> None:
+    text, name = decode_bytes('<meta charset="utf-16"><p>é</p>'.encode())
+    assert name == "utf-8"
+    assert "é" in text
+
+
+def test_xml_declaration_encoding() -> None:
+    data = '<?xml version="1.0" encoding="koi8-r"?><html><p>Привет</p></html>'.encode("koi8-r")
+    text, name = decode_bytes(data)
+    assert name == "koi8-r"
+    assert "Привет" in text
+
+
+def test_unknown_declaration_falls_back_to_utf8() -> None:
+    text, name = decode_bytes('<meta charset="no-such-codec"><p>ok é</p>'.encode())
+    assert name == "utf-8"
+    assert "ok é" in text
+
+
+def test_cp1252_undefined_bytes_do_not_crash() -> None:
+    data = b'<meta charset="windows-1252"><p>x\x81y\x8dz</p>'
+    text, name = decode_bytes(data)
+    assert name == "cp1252"
+    assert "x\x81y" in text
+
+
+def test_looks_like_utf8() -> None:
+    assert looks_like_utf8("é".encode())
+    assert not looks_like_utf8(b"plain ascii")
+    assert not looks_like_utf8("é".encode("latin-1"))
+
+
+@given(st.binary(max_size=2000), st.sampled_from([None, "utf-8", "latin-1", "bogus", "utf-16"]))
+def test_any_bytes_decode_without_error(data: bytes, hint: str | None) -> None:
+    text, name = decode_bytes(data, encoding=hint)
+    assert isinstance(text, str)
+    assert isinstance(name, str) and name

@@ -1,0 +1,263 @@
+"""Tests for articlekit.html.blocks: structure kept inside the content."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.html import parse_html
+from articlekit.html.blocks import (
+    code_language,
+    drop_dangling_headings,
+    is_layout_table,
+    is_link_cluster,
+    is_stray_line,
+    normalise_headings,
+    trim_edges,
+)
+from articlekit.html.clean import Stats, label_page
+from articlekit.html.tree import parse_tree
+from articlekit.model import (
+    Code,
+    CodeBlock,
+    Document,
+    Emphasis,
+    Figure,
+    Heading,
+    Image,
+    LineBreak,
+    Link,
+    List,
+    Paragraph,
+    Quote,
+    Recommendations,
+    Rule,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
+
+FILL = "<p>Filler sentence of the article body, with commas, long enough to vote for it.</p>"
+
+
+def _doc(body: str, *, url: str | None = "https://example.org/news/a.html", head: str = "") -> Document:
+    html = f"<html><head><title>The Title</title>{head}</head><body><article>{FILL * 3}{body}{FILL * 3}</article></body></html>"
+    return parse_html(html, url=url)
+
+
+def _first(doc: Document, kind: type) -> object:
+    for block in doc.walk():
+        if isinstance(block, kind):
+            return block
+    raise AssertionError(f"no {kind.__name__} in {doc.blocks!r}")
+
+
+def test_headings_keep_levels_and_h1_becomes_2() -> None:
+    doc = _doc("<h1>Part one</h1>" + FILL + "<h3>Detail</h3>" + FILL)
+    levels = [(b.level, plain_text(b)) for b in doc.blocks if isinstance(b, Heading)]
+    assert levels == [(2, "Part one"), (3, "Detail")]
+
+
+def test_title_heading_not_repeated() -> None:
+    html = f"<html><head><title>The Title</title></head><body><article><h1>The Title</h1>{FILL * 4}</article></body></html>"
+    doc = parse_html(html)
+    assert doc.title == "The Title"
+    assert not any(isinstance(b, Heading) and plain_text(b) == "The Title" for b in doc.blocks)
+
+
+def test_nested_lists_with_start() -> None:
+    doc = _doc('<ol start="3"><li>three<ul><li>inner a</li><li>inner b</li></ul></li><li>four</li></ol>')
+    lst = _first(doc, List)
+    assert isinstance(lst, List)
+    assert lst.ordered and lst.start == 3
+    assert len(lst.items) == 2
+    inner = lst.items[0].blocks[-1]
+    assert isinstance(inner, List) and not inner.ordered
+    assert [plain_text(i.blocks[0]) for i in inner.items] == ["inner a", "inner b"]
+
+
+def test_blockquote_and_pre_with_language() -> None:
+    doc = _doc(
+        "<blockquote><p>Quoted words.</p></blockquote>"
+        '<pre><code class="language-python">print("hi")\n</code></pre>'
+    )
+    quote = _first(doc, Quote)
+    assert isinstance(quote, Quote) and plain_text(quote.blocks[0]) == "Quoted words."
+    code = _first(doc, CodeBlock)
+    assert isinstance(code, CodeBlock)
+    assert code.code == 'print("hi")' and code.language == "python"
+
+
+@pytest.mark.parametrize(
+    ("html", "lang"),
+    [
+        ('<pre class="lang-js">x</pre>', "js"),
+        ('<pre><code class="hljs language-rust">x</code></pre>', "rust"),
+        ('<pre class="brush: bash">x</pre>', "bash"),
+        ('<pre data-lang="go">x</pre>', "go"),
+        ("<pre>x</pre>", None),
+    ],
+)
+def test_code_language(html: str, lang: str | None) -> None:
+    el = parse_tree(f"<body>{html}</body>").find(".//pre")
+    assert el is not None
+    assert code_language(el) == lang
+
+
+def test_data_table_with_caption_and_header() -> None:
+    doc = _doc(
+        "<table><caption>Prices</caption><thead><tr><th>Item</th><th>Cost</th></tr></thead>"
+        "<tbody><tr><td>Tea</td><td>2</td></tr><tr><td colspan='2'>Total 2</td></tr></tbody></table>"
+    )
+    table = _first(doc, Table)
+    assert isinstance(table, Table)
+    assert plain_text(table.caption) == "Prices"
+    assert table.header_rows == 1
+    assert [plain_text(c) for c in table.rows[1].cells] == ["Tea", "2"]
+    assert table.rows[2].cells[0].colspan == 2
+    assert table.rows[0].cells[0].header
+
+
+def test_layout_table_is_unwrapped() -> None:
+    long_cell = "<p>" + "Layout cell prose that is really the article itself. " * 30 + "</p>"
+    doc = _doc(f"<table><tr><td>{long_cell}</td><td>{long_cell}</td></tr></table>")
+    assert not any(isinstance(b, Table) for b in doc.walk())
+    assert sum(1 for b in doc.blocks if isinstance(b, Paragraph)) >= 8
+
+
+def test_is_layout_table_rules() -> None:
+    root = parse_tree(
+        "<body><table id='a' role='presentation'><tr><td>x</td><td>y</td></tr></table>"
+        "<table id='b'><tr><th>h</th><th>i</th></tr><tr><td>1</td><td>2</td></tr></table>"
+        "<table id='c'><tr><td><table><tr><td>n</td></tr></table></td></tr></table></body>"
+    )
+    stats = label_page(root).stats
+    a, b, c = (root.find(f".//table[@id='{x}']") for x in "abc")
+    assert is_layout_table(a, stats)  # type: ignore[arg-type]
+    assert not is_layout_table(b, stats)  # type: ignore[arg-type]
+    assert is_layout_table(c, stats)  # type: ignore[arg-type]
+
+
+def test_figure_with_lazy_image_and_caption() -> None:
+    doc = _doc(
+        '<figure><img src="data:image/gif;base64,R0" data-src="/img/a.jpg" alt="A cat">'
+        "<figcaption>A <em>very</em> good cat</figcaption></figure>"
+    )
+    fig = _first(doc, Figure)
+    assert isinstance(fig, Figure)
+    assert fig.image.src == "https://example.org/img/a.jpg"
+    assert fig.image.alt == "A cat"
+    assert plain_text(fig.caption) == "A very good cat"
+
+
+def test_image_container_with_caption_class_is_a_figure() -> None:
+    doc = _doc('<div class="wp-caption"><img src="b.png"><p class="wp-caption-text">Photo: Someone</p></div>')
+    fig = _first(doc, Figure)
+    assert isinstance(fig, Figure)
+    assert plain_text(fig.caption) == "Photo: Someone"
+    assert not any(isinstance(b, Paragraph) and "Photo: Someone" in plain_text(b) for b in doc.blocks)
+
+
+def test_hr_becomes_rule() -> None:
+    doc = _doc("<hr>")
+    assert any(isinstance(b, Rule) for b in doc.blocks)
+
+
+def test_inline_markup() -> None:
+    doc = _doc(
+        '<p>Some <em>em</em>, <strong>strong</strong>, <code>x = 1</code>, a <a href="/l">link</a>,'
+        ' <a href="javascript:go()">script link</a><br>next line.</p>'
+    )
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "strong" in plain_text(b))
+    kinds = [type(x) for x in para.content]
+    assert Emphasis in kinds and Strong in kinds and Code in kinds and LineBreak in kinds
+    links = [x for x in para.content if isinstance(x, Link)]
+    assert [x.url for x in links] == ["https://example.org/l"]
+    assert "script link" in plain_text(para)
+
+
+def test_whitespace_moves_outside_emphasis() -> None:
+    doc = _doc("<p>one<em> two </em>three and enough words to be a sentence.</p>")
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "two" in plain_text(b))
+    assert plain_text(para) == "one two three and enough words to be a sentence."
+    em = next(x for x in para.content if isinstance(x, Emphasis))
+    assert em.content == (Text(text="two"),)
+
+
+def test_base_href_resolves_links_and_images() -> None:
+    doc = _doc(
+        '<p>See <a href="page.html">this page</a> for all the details of the story.</p><img src="i.png">',
+        head='<base href="https://cdn.example.net/x/">',
+    )
+    links = [x.url for x in doc.links()]
+    assert "https://cdn.example.net/x/page.html" in links
+    fig = _first(doc, Figure)
+    assert isinstance(fig, Figure) and fig.image.src == "https://cdn.example.net/x/i.png"
+
+
+def test_double_br_splits_paragraphs() -> None:
+    doc = _doc("<div>First loose paragraph of text.<br><br>Second loose paragraph of text.</div>")
+    texts = [plain_text(b) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert "First loose paragraph of text." in texts
+    assert "Second loose paragraph of text." in texts
+
+
+def test_menu_list_inside_article_dropped() -> None:
+    menu = "<ul>" + "".join(f"<li><a href='/t{i}'>tag{i}</a></li>" for i in range(6)) + "</ul>"
+    doc = _doc(menu)
+    assert not any("tag3" in plain_text(b) for b in doc.walk())
+
+
+def test_is_link_cluster() -> None:
+    assert is_link_cluster(Stats(text=100, links=90, anchors=5))
+    assert not is_link_cluster(Stats(text=100, links=20, anchors=5))
+    assert not is_link_cluster(Stats(text=100, links=100, anchors=1))
+
+
+def _p(text: str) -> Paragraph:
+    return Paragraph(content=(Text(text=text),))
+
+
+def _h(level: int, text: str) -> Heading:
+    return Heading(level=level, content=(Text(text=text),))
+
+
+@pytest.mark.parametrize(
+    ("text", "stray"),
+    [("12.12.2022, 08:30 Uhr", True), ("Foto: Instagram", True), ("Short but a sentence.", False),
+     ("A long line of text that is certainly more than forty characters", False)],
+)
+def test_is_stray_line(text: str, stray: bool) -> None:
+    assert is_stray_line(_p(text)) is stray
+
+
+def test_trim_edges_keeps_inner_short_lines() -> None:
+    body = [_p("05. Februar 2020"), _p("A real sentence."), _p("Kurz"), _p("Another one."), _p("Kontakt")]
+    assert [plain_text(b) for b in trim_edges(body)] == ["A real sentence.", "Kurz", "Another one."]
+
+
+def test_drop_dangling_headings() -> None:
+    rec = Recommendations(title=None, items=())
+    blocks = [_h(2, "A"), _p("x."), _h(2, "Empty"), _h(2, "B"), _p("y."), _h(3, "Before rec"), rec, _h(2, "End")]
+    kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
+    assert kept == ["A", "B"]
+
+
+def test_normalise_headings_without_title_keeps_h1() -> None:
+    assert normalise_headings([_h(1, "A"), _p("x")], None)[0] == _h(1, "A")
+    assert normalise_headings([_h(1, "T"), _h(1, "A")], "T") == [_h(2, "A")]
+
+
+def test_images_and_source_info() -> None:
+    doc = _doc('<p><img src="/inline.png" alt="icon"> text around an inline image here.</p>')
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "inline image" in plain_text(b))
+    assert any(isinstance(x, Image) and x.src.endswith("/inline.png") for x in para.content)
+    assert doc.source.format == "html" and doc.source.parser == "html"
+
+
+def test_blocks_have_provenance_paths() -> None:
+    doc = _doc("<h2>Sub</h2>" + FILL)
+    heading = _first(doc, Heading)
+    assert isinstance(heading, Heading)
+    assert heading.provenance is not None
+    assert heading.provenance.path == "/html/body/article/h2"

@@ -1,0 +1,184 @@
+"""Tests for articlekit.html.clean: one-walk labelling and measuring."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.html.clean import (
+    FLAG_BLOCK,
+    FLAG_H1,
+    FLAG_MAIN,
+    Stats,
+    boilerplate_kind,
+    class_id,
+    is_hidden,
+    label_page,
+    looks_like_rec_container,
+    looks_like_rec_widget,
+)
+from articlekit.html.tree import parse_tree
+
+LONG = "This is a sentence of article text, long enough to count as a paragraph. " * 3
+
+
+def _find(root, path):  # type: ignore[no-untyped-def]
+    found = root.find(path)
+    assert found is not None, path
+    return found
+
+
+@pytest.mark.parametrize(
+    ("tag", "names", "role", "comments", "expected"),
+    [
+        ("aside", "", None, False, "tag"),
+        ("footer", "", None, False, "tag"),
+        ("div", "", "navigation", False, "role"),
+        ("div", "sidebar", None, False, "class"),
+        ("div", "share-buttons", None, False, "strong-class"),
+        ("div", "comment-list", None, False, "strong-class"),
+        ("div", "comment-list", None, True, None),
+        ("div", "sidebar-content", None, False, None),
+        ("div", "entry-content", None, False, None),
+        ("div", "article-body", None, False, None),
+        ("div", "cookie-consent", None, False, "strong-class"),
+        ("div", "newsletter-signup", None, False, "strong-class"),
+        ("div", "row col-md-8", None, False, None),
+    ],
+)
+def test_boilerplate_kind(
+    tag: str, names: str, role: str | None, comments: bool, expected: str | None
+) -> None:
+    assert boilerplate_kind(tag, names, role, comments=comments) == expected
+
+
+@pytest.mark.parametrize(
+    ("html", "hidden"),
+    [
+        ("<div hidden>x</div>", True),
+        ('<div aria-hidden="true">x</div>', True),
+        ('<div style="display: none">x</div>', True),
+        ('<div style="visibility:hidden">x</div>', True),
+        ('<div class="sr-only">x</div>', True),
+        ('<div class="hidden">x</div>', False),
+        ('<div style="color: red">x</div>', False),
+    ],
+)
+def test_is_hidden(html: str, hidden: bool) -> None:
+    el = _find(parse_tree(f"<body>{html}</body>"), ".//div")
+    assert is_hidden(el, class_id(el)) is hidden
+
+
+def test_class_id_ignores_slug_ids() -> None:
+    el = _find(parse_tree('<div id="sharing-with-a-single-developer" class="Section">'), ".//div")
+    assert class_id(el) == "section"
+
+
+@pytest.mark.parametrize(
+    ("tag", "names", "expected"),
+    [
+        ("div", "related-posts", True),
+        ("div", "jp-relatedposts", True),
+        ("div", "OUTBRAIN", False),  # class_id lower-cases before this is called
+        ("div", "outbrain", True),
+        ("section", "more-stories", True),
+        ("body", "related", False),
+        ("div", "entry-content related", False),
+        ("div", "content", False),
+    ],
+)
+def test_looks_like_rec_widget(tag: str, names: str, expected: bool) -> None:
+    assert looks_like_rec_widget(tag, names) is expected
+
+
+@pytest.mark.parametrize(
+    ("stats", "first", "expected"),
+    [
+        (Stats(text=120, links=90, anchors=3), "Related articles", True),
+        (Stats(text=120, links=90, anchors=3), "Lire aussi", True),
+        (Stats(text=120, links=90, anchors=3), "Mehr zum Thema", True),
+        (Stats(text=120, links=90, anchors=3), "Leia também", True),
+        (Stats(text=120, links=90, anchors=3), "The weather today", False),
+        (Stats(text=120, links=5, anchors=1), "Related articles", False),
+        (Stats(text=120, links=90, anchors=0), "Related articles", False),
+        (Stats(text=120, links=90, anchors=3, flags=FLAG_MAIN), "Related", False),
+    ],
+)
+def test_looks_like_rec_container(stats: Stats, first: str, expected: bool) -> None:
+    assert looks_like_rec_container(stats, first) is expected
+
+
+def test_label_page_measures_text_and_links() -> None:
+    root = parse_tree('<body><div id="d"><p>Hello <a href="/x">world</a>!</p></div></body>')
+    labels = label_page(root)
+    div = _find(root, ".//div")
+    st = labels.stats[div]
+    assert st.text == len("Hello") + len("world") + len("!")
+    assert st.links == len("world")
+    assert st.anchors == 1
+    assert st.flags & FLAG_BLOCK
+
+
+def test_label_page_drops_furniture_and_keeps_article() -> None:
+    root = parse_tree(
+        "<body><nav><a href='/'>Home</a></nav>"
+        f"<div class='sidebar'><p>{LONG}</p></div>"
+        f"<article><h1>T</h1><p>{LONG}</p></article>"
+        "<footer>(c) Site</footer><form><input></form></body>"
+    )
+    labels = label_page(root)
+    dropped = {el.tag if not el.get("class") else el.get("class") for el in labels.boilerplate}
+    assert {"nav", "sidebar", "footer", "form"} <= dropped
+    article = _find(root, ".//article")
+    assert article not in labels.boilerplate
+    assert labels.stats[article].flags & (FLAG_MAIN | FLAG_H1)
+    assert _find(root, ".//article/p") in labels.paragraphs
+    assert _find(root, ".//div/p") not in labels.paragraphs
+
+
+def test_furniture_that_holds_the_article_is_kept() -> None:
+    # ASP.NET pages wrap everything in a <form>; a "page-header" wrapper may hold the h1
+    root = parse_tree(f"<body><form id='aspnetForm'><article><p>{LONG}</p></article></form></body>")
+    labels = label_page(root)
+    assert not labels.boilerplate & {_find(root, ".//form")}
+
+
+def test_comments_kept_when_asked() -> None:
+    html = f"<body><div id='comments'><p>{LONG}</p></div></body>"
+    root = parse_tree(html)
+    assert _find(root, ".//div") in label_page(root).boilerplate
+    root = parse_tree(html)
+    assert _find(root, ".//div") not in label_page(root, comments=True).boilerplate
+
+
+def test_relaxed_keeps_class_boilerplate_but_not_tags() -> None:
+    root = parse_tree(f"<body><div class='sidebar'><p>{LONG}</p></div><nav>x</nav></body>")
+    labels = label_page(root, relaxed=True)
+    assert _find(root, ".//div") not in labels.boilerplate
+    assert _find(root, ".//nav") in labels.boilerplate
+
+
+def test_recommendation_widgets_are_labelled_not_dropped() -> None:
+    root = parse_tree(
+        f"<body><article><p>{LONG}</p></article>"
+        "<aside><h3>Related articles</h3><ul><li><a href='/a'>First story title</a></li>"
+        "<li><a href='/b'>Second story title</a></li></ul></aside>"
+        "<div class='taboola'><a href='/c'>Sponsored story</a></div></body>"
+    )
+    labels = label_page(root)
+    kinds = {el.tag for el in labels.recommendations}
+    assert kinds == {"aside", "div"}
+    assert _find(root, ".//aside") not in labels.boilerplate
+
+
+def test_heading_and_paragraph_survive_weak_classes() -> None:
+    root = parse_tree(f"<body><div><h3 id='nav_intro'>Intro</h3><p class='byline-ish meta'>{LONG}</p></div></body>")
+    labels = label_page(root)
+    assert _find(root, ".//h3") not in labels.boilerplate
+
+
+def test_site_rule_drop_and_recommendations_win() -> None:
+    root = parse_tree(f"<body><div id='a'><p>{LONG}</p></div><div id='b'><a href='/x'>x</a></div></body>")
+    a, b = root.find(".//div[@id='a']"), root.find(".//div[@id='b']")
+    labels = label_page(root, drop={a}, recommendations={b})
+    assert a in labels.boilerplate
+    assert labels.recommendations == [b]

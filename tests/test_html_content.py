@@ -1,0 +1,81 @@
+"""Tests for articlekit.html.content: the fallback cascade and its chooser."""
+
+from __future__ import annotations
+
+from articlekit.html.clean import label_page
+from articlekit.html.content import (
+    MIN_ARTICLE_CHARS,
+    Candidate,
+    find_main_content,
+    prefer_baseline,
+)
+from articlekit.html.tree import parse_tree
+
+PARA = "<p>An article sentence, with commas, that is long enough to vote for its container.</p>"
+
+
+def _ids(candidate: Candidate) -> list[str | None]:
+    return [el.get("id") for el in candidate.elements]
+
+
+def test_scored_container_beats_sidebar_and_menus() -> None:
+    root = parse_tree(
+        "<body><div id='menu'><ul>" + "<li><a href='/x'>Menu item</a></li>" * 8 + "</ul></div>"
+        f"<div id='main'>{PARA * 6}</div>"
+        f"<div id='side' class='widget'>{PARA}</div></body>"
+    )
+    found = find_main_content(root)
+    assert found.method == "scored"
+    assert _ids(found) == ["main"]
+
+
+def test_prose_sibling_joins_the_article() -> None:
+    root = parse_tree(
+        "<body><div id='wrap'>"
+        "<div id='lead'>A lead paragraph that introduces the story, written straight into a div"
+        " and long enough to be part of the article rather than a label.</div>"
+        f"<div id='main'>{PARA * 6}</div>"
+        "<div id='tags'><a href='/t1'>tag</a> <a href='/t2'>tag</a></div></div></body>"
+    )
+    found = find_main_content(root)
+    assert _ids(found) == ["lead", "main"]
+
+
+def test_list_is_never_the_article() -> None:
+    items = "".join(
+        f"<li><p>Reference {i}, with, many, commas, in, it, to, score, high.</p></li>"
+        for i in range(20)
+    )
+    root = parse_tree(f"<body><div id='body'>{PARA * 3}<ol id='refs'>{items}</ol></div></body>")
+    found = find_main_content(root)
+    assert "refs" not in _ids(found)
+
+
+def test_relaxed_retry_when_strict_pass_finds_too_little() -> None:
+    # the only text sits in a container whose class looks like furniture
+    root = parse_tree(f"<body><div id='x' class='sidebar-ish widget banner'>{PARA * 5}</div></body>")
+    found = find_main_content(root)
+    assert found.method == "relaxed"
+    assert found.chars >= MIN_ARTICLE_CHARS
+
+
+def test_noscript_article_found_on_retry() -> None:
+    root = parse_tree(f"<body><noscript><div id='n'>{PARA * 5}</div></noscript></body>")
+    found = find_main_content(root)
+    assert found.chars >= MIN_ARTICLE_CHARS
+
+
+def test_empty_page_gives_no_elements() -> None:
+    found = find_main_content(parse_tree("<body><nav>menu</nav></body>"))
+    assert found.elements == [] or found.chars == 0
+
+
+def test_prefer_baseline_predicate() -> None:
+    labels = label_page(parse_tree("<p>x</p>"))
+    tiny = Candidate(elements=[object()], labels=labels, method="scored", chars=50)  # type: ignore[list-item]
+    rich = Candidate(elements=[object()], labels=labels, method="baseline", chars=2000)  # type: ignore[list-item]
+    good = Candidate(elements=[object()], labels=labels, method="scored", chars=1500)  # type: ignore[list-item]
+    assert prefer_baseline(tiny, rich)
+    assert prefer_baseline(None, rich)
+    assert not prefer_baseline(good, rich)
+    assert not prefer_baseline(tiny, Candidate(elements=[], labels=labels, method="b", chars=60))

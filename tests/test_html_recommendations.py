@@ -1,0 +1,148 @@
+"""Tests for recommendation blocks: widgets, phrases in many languages, cards, placement."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from articlekit.html import parse_html
+from articlekit.html.recommendations import (
+    is_generic_link_text,
+    rec_title,
+    recommendation_items,
+)
+from articlekit.html.tree import parse_tree
+from articlekit.model import Document, Paragraph, Recommendations, plain_text
+
+FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
+LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
+
+
+def _doc(body: str, tail: str = "") -> Document:
+    html = f"<html><body><article>{FILL * 4}{body}{FILL * 2}</article>{tail}</body></html>"
+    return parse_html(html, url="https://news.example.org/2024/story.html")
+
+
+def _body_text(doc: Document) -> str:
+    return "\n".join(plain_text(b) for b in doc.body)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Related articles", "Read more", "Also read", "More from Politics", "You may also like",
+     "Recommended", "Lire aussi", "Mehr zum Thema", "Lea también", "Leia também"],
+)
+def test_titled_link_list_becomes_recommendations(phrase: str) -> None:
+    doc = _doc(
+        f"<div class='box'><h3>{phrase}</h3><ul>"
+        "<li><a href='/a'>The first recommended story</a></li>"
+        "<li><a href='/b'>The second recommended story</a></li></ul></div>"
+    )
+    recs = doc.recommendations
+    assert len(recs) == 1
+    assert recs[0].title == phrase
+    assert [i.url for i in recs[0].items] == [
+        "https://news.example.org/a",
+        "https://news.example.org/b",
+    ]
+    assert "recommended story" not in _body_text(doc)
+
+
+def test_heading_followed_by_link_list_inside_body() -> None:
+    doc = _doc(
+        "<h2>Related</h2><ul><li><a href='/x'>One related headline</a></li>"
+        "<li><a href='/y'>Two related headline</a></li></ul>"
+    )
+    rec = doc.recommendations[0]
+    assert rec.title == "Related" and len(rec.items) == 2
+    # kept where it stands: body paragraphs come before and after it
+    index = doc.blocks.index(rec)
+    assert isinstance(doc.blocks[index - 1], Paragraph)
+    assert isinstance(doc.blocks[index + 1], Paragraph)
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "<p>Also read: <a href='/c'>A story about something else entirely</a></p>",
+        "<p><strong>READ MORE:</strong> <a href='/c'>A story about something else entirely</a></p>",
+        "<p>Lire aussi - <a href='/c'>A story about something else entirely</a></p>",
+    ],
+)
+def test_also_read_paragraph(para: str) -> None:
+    doc = _doc(para)
+    assert len(doc.recommendations) == 1
+    assert doc.recommendations[0].items[0].title == "A story about something else entirely"
+    assert "something else entirely" not in _body_text(doc)
+
+
+def test_link_only_paragraphs_merge_into_one_block() -> None:
+    doc = _doc(
+        "<p><a href='/p1'>Another article with a long enough title</a></p>"
+        "<p><a href='/p2'>Yet another article with a long title</a></p>"
+    )
+    untitled = [r for r in doc.recommendations if r.title is None]
+    assert len(untitled) == 1 and len(untitled[0].items) == 2
+
+
+@pytest.mark.parametrize("cls", ["related-posts", "outbrain", "taboola", "more-stories", "recommended"])
+def test_widget_by_class_outside_article_comes_after_body(cls: str) -> None:
+    widget = (
+        f"<div class='{cls}'><h4>Stories</h4><div class='card'><a href='/r1'>"
+        "<img data-src='/i/r1.jpg'><h3>Card one title</h3></a><p>A summary of the first card.</p>"
+        "</div><div class='card'><a href='/r2'><h3>Card two title</h3></a></div></div>"
+    )
+    doc = _doc("", tail=widget)
+    assert isinstance(doc.blocks[-1], Recommendations)
+    items = doc.blocks[-1].items
+    assert [i.title for i in items] == ["Card one title", "Card two title"]
+    assert items[0].image == "https://news.example.org/i/r1.jpg"
+    assert items[0].summary == "A summary of the first card."
+    assert "Card one" not in _body_text(doc)
+
+
+def test_javascript_and_fragment_links_are_not_items() -> None:
+    root = parse_tree(
+        "<div><a href='javascript:void(0)'>Script</a><a href='#top'>Top</a>"
+        "<a href='/real'>A real article</a><a href='/real'>Read more</a></div>"
+    )
+    div = root.find(".//div")
+    assert div is not None
+    items = recommendation_items(div, "https://e.org/p", page_url="https://e.org/p")
+    assert [(i.title, i.url) for i in items] == [("A real article", "https://e.org/real")]
+
+
+def test_rec_title_from_label_text() -> None:
+    root = parse_tree("<div><span>You might also like</span><a href='/a'>A</a></div>")
+    div = root.find(".//div")
+    assert div is not None and rec_title(div) == "You might also like"
+
+
+@pytest.mark.parametrize(("text", "generic"), [("Read more", True), ("»", True), ("Weiterlesen", True), ("A story", False)])
+def test_is_generic_link_text(text: str, generic: bool) -> None:
+    assert is_generic_link_text(text) is generic
+
+
+def test_labelled_dev_pages(corpus: Path) -> None:
+    """Recommendation blocks found by hand in dev pages are found, with their items."""
+    labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
+    assert len(labels) >= 8
+    found = 0
+    for label in labels:
+        raw = gzip.open(corpus / label["corpus"] / label["file"]).read()
+        doc = parse_html(raw, url=label["url"])
+        blocks = [
+            r for r in doc.recommendations if r.title and label["title"].casefold() in r.title.casefold()
+        ]
+        if not blocks:
+            continue
+        titles = [item.title for block in blocks for item in block.items]
+        if all(any(t.startswith(want) for t in titles) for want in label["items"]):
+            found += 1
+        body = _body_text(doc)
+        for want in label["items"]:
+            assert want not in body, (label["file"], want)
+    assert found == len(labels)
