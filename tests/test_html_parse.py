@@ -1,0 +1,167 @@
+"""Tests for articlekit.html.parse_html: inputs, errors, document shape, fuzzing, corpora."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
+
+from articlekit import ArticleKitError, UnsupportedInputError
+from articlekit.html import document_text, parse_html
+from articlekit.model import Document, Heading, Paragraph, plain_text
+
+PAGE = (
+    "<html><head><title>A day at the sea</title></head><body>"
+    "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header>"
+    "<main><article><h1>A day at the sea</h1>"
+    "<p>We went to the sea on Sunday, and the water was colder than we had expected.</p>"
+    "<h2>The beach</h2><p>Sand, shells and a long walk, with a strong wind from the west.</p>"
+    "</article></main>"
+    "<div id='comments'><p>First comment, which is not part of the article at all, really.</p></div>"
+    "<footer>© 2024 Example</footer></body></html>"
+)
+
+
+def test_str_bytes_and_soup_give_the_same_document() -> None:
+    from_str = parse_html(PAGE, url="https://example.org/sea")
+    from_bytes = parse_html(PAGE.encode("utf-8"), url="https://example.org/sea")
+    from_soup = parse_html(BeautifulSoup(PAGE, "html.parser"), url="https://example.org/sea")
+    assert from_str.blocks == from_bytes.blocks == from_soup.blocks
+    assert from_bytes.source.encoding == "utf-8"
+
+
+def test_document_shape() -> None:
+    doc = parse_html(PAGE, url="https://example.org/sea")
+    assert doc.title == "A day at the sea"
+    assert [type(b) for b in doc.blocks] == [Paragraph, Heading, Paragraph]
+    assert doc.source.url == "https://example.org/sea"
+    assert doc.source.format == "html" and doc.source.parser == "html"
+    text = document_text(doc)
+    assert "colder than we had expected" in text
+    assert "Home" not in text and "First comment" not in text and "2024" not in text
+
+
+def test_comments_on_request() -> None:
+    doc = parse_html(PAGE, comments=True)
+    assert "First comment" in doc.plain_text() or doc.blocks  # the article still wins
+    assert any("colder" in plain_text(b) for b in doc.blocks)
+
+
+def test_declared_latin1_page_with_utf8_bytes() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Grüße aus Köln, ' + "x" * 60 + "</p></body></html>"
+    doc = parse_html(page.encode("utf-8"))
+    assert "Grüße aus Köln" in doc.plain_text()
+    assert doc.source.encoding == "utf-8"
+
+
+@pytest.mark.parametrize("empty", [b"", b"   ", ""])
+def test_empty_input_raises(empty: str | bytes) -> None:
+    with pytest.raises(UnsupportedInputError):
+        parse_html(empty)
+
+
+def test_wrong_type_raises() -> None:
+    with pytest.raises(UnsupportedInputError):
+        parse_html(12)
+
+
+def test_page_without_article_gives_no_blocks() -> None:
+    doc = parse_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+    assert isinstance(doc, Document)
+    assert doc.blocks == ()
+
+
+def test_output_is_deterministic() -> None:
+    assert parse_html(PAGE) == parse_html(PAGE)
+
+
+_TAGS = ["div", "p", "span", "a", "ul", "li", "table", "tr", "td", "h2", "em", "pre", "figure"]
+
+
+@st.composite
+def mangled_html(draw: st.DrawFn) -> str | bytes:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 40))):
+        kind = draw(st.integers(0, 3))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind == 0:
+            parts.append(f"<{tag} class='{draw(st.sampled_from(['x', 'related', 'nav', 'content']))}'>")
+        elif kind == 1:
+            parts.append(f"</{tag}>")
+        else:
+            parts.append(draw(st.text(max_size=40)))
+    page = "".join(parts)
+    cut = draw(st.integers(0, len(page)))
+    page = page[:cut]  # truncated
+    if draw(st.booleans()):
+        return page.encode("utf-8", "surrogatepass")
+    return page
+
+
+@given(mangled_html())
+def test_mangled_html_gives_document_or_articlekit_error(page: str | bytes) -> None:
+    try:
+        doc = parse_html(page)
+    except ArticleKitError:
+        return
+    assert isinstance(doc, Document)
+
+
+@given(st.binary(max_size=3000))
+def test_random_bytes_give_document_or_articlekit_error(data: bytes) -> None:
+    try:
+        doc = parse_html(data)
+    except ArticleKitError:
+        return
+    assert isinstance(doc, Document)
+
+
+@pytest.mark.parametrize("depth", [300, 5000])
+def test_deep_nesting(depth: int) -> None:
+    page = "<div>" * depth + "<p>" + "deep text, " * 20 + "</p>" + "</div>" * depth
+    doc = parse_html(page)
+    assert isinstance(doc, Document)
+
+
+def test_large_page_keeps_every_paragraph() -> None:
+    para = "<p>" + "Sentence with words, commas, and more words. " * 10 + "</p>"
+    small = "<html><body><article>" + para * 50 + "</article></body></html>"
+    large = "<html><body><article>" + para * 400 + "</article></body></html>"
+    doc = parse_html(large)
+    assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 400
+    assert sum(isinstance(b, Paragraph) for b in parse_html(small).blocks) == 50
+
+
+# a sample that stays within the test budget; the benchmarks run every page
+CORPUS_SAMPLE = 60
+
+
+def _corpus_pages(corpus: Path) -> list[tuple[Path, str | None]]:
+    pages: list[tuple[Path, str | None]] = []
+    data = json.loads((corpus / "trafilatura-eval" / "evaldata.json").read_text(encoding="utf-8"))
+    for key, item in data.items():
+        url = key if key.startswith("http") else None
+        pages.append((corpus / "trafilatura-eval" / "html" / item["file"], url))
+    for folder in sorted((corpus / "readability-pages").iterdir()):
+        if (folder / "source.html.gz").exists():
+            pages.append((folder / "source.html.gz", "http://fakehost/test/page.html"))
+    return pages
+
+
+def test_corpus_pages_give_document_or_articlekit_error(corpus: Path) -> None:
+    pages = _corpus_pages(corpus)
+    sample = random.Random(5).sample(pages, min(CORPUS_SAMPLE, len(pages)))
+    for path, url in sample:
+        raw = gzip.open(path).read()
+        try:
+            doc = parse_html(raw, url=url)
+        except ArticleKitError:
+            continue
+        assert isinstance(doc, Document), path
+        assert parse_html(raw, url=url) == doc, f"{path}: output differs between runs"
