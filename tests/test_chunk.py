@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -15,6 +16,7 @@ from articlekit.model import (
     CodeBlock,
     Document,
     Heading,
+    Link,
     List,
     ListItem,
     Paragraph,
@@ -73,42 +75,47 @@ def path_at(doc: Document) -> list[tuple[str, ...]]:
 # --------------------------------------------------------------------------- properties
 
 
-@given(doc=documents, max_chars=st.integers(min_value=60, max_value=400))
-def test_rejoined_chunks_give_back_the_body(doc: Document, max_chars: int) -> None:
+def check_limit_order_and_paths(doc: Document, max_chars: int) -> None:
+    """Re-joined chunks give back the body, in order; every chunk is within the limit unless
+    one block alone exceeds it; heading paths follow the headings."""
     chunks = chunk(doc, max_chars=max_chars)
     assert normalise("\n".join(c.text for c in chunks)) == normalise(blocks_to_text(doc.blocks))
     assert all(c.text_overlap == 0 and c.markdown_overlap == 0 for c in chunks)
+    paths = path_at(doc)
+    previous_end = 0
+    for number, piece in enumerate(chunks):
+        assert piece.char_count == len(piece.text)
+        if piece.char_count > max_chars:
+            assert piece.block_end - piece.block_start == 1
+            assert len(blocks_to_text([doc.blocks[piece.block_start]])) > max_chars
+        assert piece.index == number
+        assert piece.block_start >= previous_end - 1  # pieces of one block share it
+        assert piece.block_start < piece.block_end
+        previous_end = piece.block_end
+        assert piece.heading_path == paths[piece.block_end - 1]
+        # a heading never follows body content inside one chunk
+        inside = doc.blocks[piece.block_start : piece.block_end]
+        kinds = [isinstance(b, Heading) for b in inside if not isinstance(b, Recommendations)]
+        assert kinds == sorted(kinds, reverse=True)
 
 
-@given(
-    doc=documents,
-    max_chars=st.integers(min_value=80, max_value=400),
-    overlap=st.integers(min_value=1, max_value=30),
-)
-def test_rejoined_chunks_without_overlap_give_back_the_body(
-    doc: Document, max_chars: int, overlap: int
-) -> None:
+def check_overlap(doc: Document, max_chars: int, overlap: int) -> None:
+    """With overlap, the chunks' own texts re-joined give back the body; each overlap is an
+    exact suffix of the previous chunk's own text, at most ``overlap`` characters."""
     chunks = chunk(doc, max_chars=max_chars, overlap=overlap)
     assert normalise("\n".join(own_texts(chunks))) == normalise(blocks_to_text(doc.blocks))
-    for before, after in zip(chunks, chunks[1:], strict=False):
+    for before, after in itertools.pairwise(chunks):
         copied = after.text[: after.text_overlap]
         if copied:
             assert copied.endswith("\n\n")
             assert len(copied) - 2 <= overlap
             assert before.text[before.text_overlap :].endswith(copied[:-2])
+        if after.char_count > max_chars:
+            assert after.text_overlap == 0 and after.block_end - after.block_start == 1
 
 
-@given(doc=documents, max_chars=st.integers(min_value=60, max_value=400))
-def test_chunks_within_limit_unless_one_block_exceeds(doc: Document, max_chars: int) -> None:
-    for piece in chunk(doc, max_chars=max_chars):
-        assert piece.char_count == len(piece.text)
-        if piece.char_count > max_chars:
-            assert piece.block_end - piece.block_start == 1
-            assert len(blocks_to_text([doc.blocks[piece.block_start]])) > max_chars
-
-
-@given(doc=documents, max_tokens=st.integers(min_value=8, max_value=60))
-def test_token_limit_with_a_callable_tokenizer(doc: Document, max_tokens: int) -> None:
+def check_tokens(doc: Document, max_tokens: int) -> None:
+    """A token limit counted by a callable works like the character limit."""
     chunks = chunk(doc, max_chars=None, max_tokens=max_tokens, tokenizer=str.split)
     assert normalise("\n".join(c.text for c in chunks)) == normalise(blocks_to_text(doc.blocks))
     for piece in chunks:
@@ -117,21 +124,18 @@ def test_token_limit_with_a_callable_tokenizer(doc: Document, max_tokens: int) -
             assert piece.block_end - piece.block_start == 1
 
 
-@given(doc=documents, max_chars=st.integers(min_value=60, max_value=400))
-def test_heading_paths_are_consistent(doc: Document, max_chars: int) -> None:
-    paths = path_at(doc)
-    chunks = chunk(doc, max_chars=max_chars)
-    previous_end = 0
-    for number, piece in enumerate(chunks):
-        assert piece.index == number
-        assert piece.block_start >= previous_end - 1  # pieces of one block share it
-        assert piece.block_start < piece.block_end
-        previous_end = piece.block_end
-        assert piece.heading_path == paths[piece.block_end - 1]
-        # a heading never follows body content inside one chunk
-        inside = [b for b in doc.blocks[piece.block_start : piece.block_end]]
-        kinds = [isinstance(b, Heading) for b in inside if not isinstance(b, Recommendations)]
-        assert kinds == sorted(kinds, reverse=True)
+# One @given for the three properties: generating documents is the costly part.
+@given(
+    doc=documents,
+    max_chars=st.integers(min_value=80, max_value=400),
+    overlap=st.integers(min_value=1, max_value=30),
+    max_tokens=st.integers(min_value=8, max_value=60),
+)
+def test_chunk_properties(doc: Document, max_chars: int, overlap: int, max_tokens: int) -> None:
+    check_limit_order_and_paths(doc, max_chars)
+    check_limit_order_and_paths(doc, max_chars // 2 + 20)  # small limits cut inside blocks
+    check_overlap(doc, max_chars, overlap)
+    check_tokens(doc, max_tokens)
 
 
 # --------------------------------------------------------------------------- examples
@@ -268,16 +272,8 @@ def test_max_tokens_counts_with_the_given_tokenizer() -> None:
 
 
 def test_markdown_can_be_the_measured_field() -> None:
-    text = "See the docs."
-    link_para = Paragraph(
-        content=(Text(text=text + " "),)
-        + tuple(
-            __import__("articlekit").Link(
-                url="https://example.org/" + "x" * 40, content=(Text(text="link"),)
-            )
-            for _ in range(1)
-        )
-    )
+    link = Link(url="https://example.org/" + "x" * 40, content=(Text(text="link"),))
+    link_para = Paragraph(content=(Text(text="See the docs. "), link))
     doc = doc_of(*([link_para] * 4))
     by_text = chunk(doc, max_chars=100)
     by_markdown = chunk(doc, max_chars=100, measure="markdown")

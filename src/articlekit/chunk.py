@@ -184,6 +184,7 @@ class _Unit:
     index: int  # position in doc.blocks
     path: tuple[str, ...]
     split: str | None
+    heading: bool  # a heading, or a piece of one too long to stay whole
 
 
 def _finer(a: str | None, b: str | None) -> str | None:
@@ -449,8 +450,9 @@ def _units(doc: Document, limit: _Limit, reserve: int) -> list[_Unit]:
                 headings.pop()
             headings.append((block.level, _SPACE.sub(" ", plain_text(block)).strip()))
         path = tuple(text for _level, text in headings)
+        is_heading = isinstance(block, Heading)
         for piece, how in _cut(block, limit, reserve):
-            units.append(_Unit(block=piece, index=index, path=path, split=how))
+            units.append(_Unit(block=piece, index=index, path=path, split=how, heading=is_heading))
     return units
 
 
@@ -519,8 +521,10 @@ def chunk(
     current: list[_Unit] = []
     for unit in units:
         if current:
-            starts_section = isinstance(unit.block, Heading) and not all(
-                isinstance(u.block, Heading) for u in current
+            starts_section = (
+                unit.heading
+                and unit.index != current[-1].index
+                and not all(u.heading for u in current)
             )
             if starts_section or not limit.fits(
                 [u.block for u in (*current, unit)], reserve=reserve
@@ -545,7 +549,7 @@ def chunk(
         )
         previous_text, previous_markdown = own_text, own_markdown
         measured = markdown if measure == "markdown" else text
-        first_content = next((u for u in group if not isinstance(u.block, Heading)), group[-1])
+        first_content = next((u for u in group if not u.heading), group[-1])
         split = None
         for unit in group:
             split = _finer(split, unit.split)
@@ -576,9 +580,9 @@ def _carry_trailing_headings(
     for number in range(len(groups) - 1):
         group, following = groups[number], groups[number + 1]
         trailing = 0
-        while trailing < len(group) - 1 and isinstance(group[-1 - trailing].block, Heading):
+        while trailing < len(group) - 1 and group[-1 - trailing].heading:
             trailing += 1
-        if not trailing or isinstance(following[0].block, Heading):
+        if not trailing or following[0].heading:
             continue
         moved = group[-trailing:]
         if limit.fits([u.block for u in (*moved, *following)], reserve=reserve):
