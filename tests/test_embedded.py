@@ -53,7 +53,8 @@ def test_jsonld_article_body_text_becomes_paragraphs() -> None:
     assert found is not None and found.kind == "jsonld"
     assert texts(found.blocks) == SENTENCES
     assert found.path.endswith("#articleBody")
-    assert all(b.provenance and "script" in b.provenance.path for b in found.blocks)  # type: ignore[union-attr]
+    paths = [b.provenance.path if b.provenance else None for b in found.blocks]
+    assert all(p is not None and "script" in p for p in paths)
 
 
 def test_jsonld_in_a_graph_with_single_newlines_and_entities() -> None:
