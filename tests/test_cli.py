@@ -301,6 +301,10 @@ def test_outputs_never_leave_the_output_directory(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- interruption
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def slow_site(tmp_path: Path) -> Path:
     site = tmp_path / "slow-site"
@@ -341,6 +345,9 @@ def test_interrupted_run_leaves_no_partial_file(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # a suite started in the background (nohup, &) ignores SIGINT, and so would the
+        # child; give it the default disposition a terminal user's process has
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (out.exists() and any(out.glob("*.json"))):
