@@ -40,8 +40,13 @@ from articlekit.model import (
 FILL = "<p>Filler sentence of the article body, with commas, long enough to vote for it.</p>"
 
 
-def _doc(body: str, *, url: str | None = "https://example.org/news/a.html", head: str = "") -> Document:
-    html = f"<html><head><title>The Title</title>{head}</head><body><article>{FILL * 3}{body}{FILL * 3}</article></body></html>"
+def _doc(
+    body: str, *, url: str | None = "https://example.org/news/a.html", head: str = ""
+) -> Document:
+    html = (
+        f"<html><head><title>The Title</title>{head}</head>"
+        f"<body><article>{FILL * 3}{body}{FILL * 3}</article></body></html>"
+    )
     return parse_html(html, url=url)
 
 
@@ -59,14 +64,19 @@ def test_headings_keep_levels_and_h1_becomes_2() -> None:
 
 
 def test_title_heading_not_repeated() -> None:
-    html = f"<html><head><title>The Title</title></head><body><article><h1>The Title</h1>{FILL * 4}</article></body></html>"
+    html = (
+        "<html><head><title>The Title</title></head>"
+        f"<body><article><h1>The Title</h1>{FILL * 4}</article></body></html>"
+    )
     doc = parse_html(html)
     assert doc.title == "The Title"
     assert not any(isinstance(b, Heading) and plain_text(b) == "The Title" for b in doc.blocks)
 
 
 def test_nested_lists_with_start() -> None:
-    doc = _doc('<ol start="3"><li>three<ul><li>inner a</li><li>inner b</li></ul></li><li>four</li></ol>')
+    doc = _doc(
+        '<ol start="3"><li>three<ul><li>inner a</li><li>inner b</li></ul></li><li>four</li></ol>'
+    )
     lst = _first(doc, List)
     assert isinstance(lst, List)
     assert lst.ordered and lst.start == 3
@@ -107,7 +117,8 @@ def test_code_language(html: str, lang: str | None) -> None:
 def test_data_table_with_caption_and_header() -> None:
     doc = _doc(
         "<table><caption>Prices</caption><thead><tr><th>Item</th><th>Cost</th></tr></thead>"
-        "<tbody><tr><td>Tea</td><td>2</td></tr><tr><td colspan='2'>Total 2</td></tr></tbody></table>"
+        "<tbody><tr><td>Tea</td><td>2</td></tr>"
+        "<tr><td colspan='2'>Total 2</td></tr></tbody></table>"
     )
     table = _first(doc, Table)
     assert isinstance(table, Table)
@@ -151,11 +162,16 @@ def test_figure_with_lazy_image_and_caption() -> None:
 
 
 def test_image_container_with_caption_class_is_a_figure() -> None:
-    doc = _doc('<div class="wp-caption"><img src="b.png"><p class="wp-caption-text">Photo: Someone</p></div>')
+    doc = _doc(
+        '<div class="wp-caption"><img src="b.png">'
+        '<p class="wp-caption-text">Photo: Someone</p></div>'
+    )
     fig = _first(doc, Figure)
     assert isinstance(fig, Figure)
     assert plain_text(fig.caption) == "Photo: Someone"
-    assert not any(isinstance(b, Paragraph) and "Photo: Someone" in plain_text(b) for b in doc.blocks)
+    assert not any(
+        isinstance(b, Paragraph) and "Photo: Someone" in plain_text(b) for b in doc.blocks
+    )
 
 
 def test_hr_becomes_rule() -> None:
@@ -186,7 +202,8 @@ def test_whitespace_moves_outside_emphasis() -> None:
 
 def test_base_href_resolves_links_and_images() -> None:
     doc = _doc(
-        '<p>See <a href="page.html">this page</a> for all the details of the story.</p><img src="i.png">',
+        '<p>See <a href="page.html">this page</a> for all the details of the story.</p>'
+        '<img src="i.png">',
         head='<base href="https://cdn.example.net/x/">',
     )
     links = [x.url for x in doc.links()]
@@ -224,21 +241,40 @@ def _h(level: int, text: str) -> Heading:
 
 @pytest.mark.parametrize(
     ("text", "stray"),
-    [("12.12.2022, 08:30 Uhr", True), ("Foto: Instagram", True), ("Short but a sentence.", False),
-     ("A long line of text that is certainly more than forty characters", False)],
+    [
+        ("12.12.2022, 08:30 Uhr", True),
+        ("Foto: Instagram", True),
+        ("Short but a sentence.", False),
+        ("A long line of text that is certainly more than forty characters", False),
+    ],
 )
 def test_is_stray_line(text: str, stray: bool) -> None:
     assert is_stray_line(_p(text)) is stray
 
 
 def test_trim_edges_keeps_inner_short_lines() -> None:
-    body = [_p("05. Februar 2020"), _p("A real sentence."), _p("Kurz"), _p("Another one."), _p("Kontakt")]
+    body = [
+        _p("05. Februar 2020"),
+        _p("A real sentence."),
+        _p("Kurz"),
+        _p("Another one."),
+        _p("Kontakt"),
+    ]
     assert [plain_text(b) for b in trim_edges(body)] == ["A real sentence.", "Kurz", "Another one."]
 
 
 def test_drop_dangling_headings() -> None:
     rec = Recommendations(title=None, items=())
-    blocks = [_h(2, "A"), _p("x."), _h(2, "Empty"), _h(2, "B"), _p("y."), _h(3, "Before rec"), rec, _h(2, "End")]
+    blocks = [
+        _h(2, "A"),
+        _p("x."),
+        _h(2, "Empty"),
+        _h(2, "B"),
+        _p("y."),
+        _h(3, "Before rec"),
+        rec,
+        _h(2, "End"),
+    ]
     kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
     assert kept == ["A", "B"]
 
@@ -250,7 +286,9 @@ def test_normalise_headings_without_title_keeps_h1() -> None:
 
 def test_images_and_source_info() -> None:
     doc = _doc('<p><img src="/inline.png" alt="icon"> text around an inline image here.</p>')
-    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "inline image" in plain_text(b))
+    para = next(
+        b for b in doc.blocks if isinstance(b, Paragraph) and "inline image" in plain_text(b)
+    )
     assert any(isinstance(x, Image) and x.src.endswith("/inline.png") for x in para.content)
     assert doc.source.format == "html" and doc.source.parser == "html"
 

@@ -171,13 +171,18 @@ def test_recommendation_widgets_are_labelled_not_dropped() -> None:
 
 
 def test_heading_and_paragraph_survive_weak_classes() -> None:
-    root = parse_tree(f"<body><div><h3 id='nav_intro'>Intro</h3><p class='byline-ish meta'>{LONG}</p></div></body>")
+    root = parse_tree(
+        "<body><div><h3 id='nav_intro'>Intro</h3>"
+        f"<p class='byline-ish meta'>{LONG}</p></div></body>"
+    )
     labels = label_page(root)
     assert _find(root, ".//h3") not in labels.boilerplate
 
 
 def test_site_rule_drop_and_recommendations_win() -> None:
-    root = parse_tree(f"<body><div id='a'><p>{LONG}</p></div><div id='b'><a href='/x'>x</a></div></body>")
+    root = parse_tree(
+        f"<body><div id='a'><p>{LONG}</p></div><div id='b'><a href='/x'>x</a></div></body>"
+    )
     a, b = root.find(".//div[@id='a']"), root.find(".//div[@id='b']")
     labels = label_page(root, drop={a}, recommendations={b})
     assert a in labels.boilerplate

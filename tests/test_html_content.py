@@ -53,7 +53,9 @@ def test_list_is_never_the_article() -> None:
 
 def test_relaxed_retry_when_strict_pass_finds_too_little() -> None:
     # the only text sits in a container whose class looks like furniture
-    root = parse_tree(f"<body><div id='x' class='sidebar-ish widget banner'>{PARA * 5}</div></body>")
+    root = parse_tree(
+        f"<body><div id='x' class='sidebar-ish widget banner'>{PARA * 5}</div></body>"
+    )
     found = find_main_content(root)
     assert found.method == "relaxed"
     assert found.chars >= MIN_ARTICLE_CHARS

@@ -24,7 +24,7 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir() and p.name.startsw
 def test_html_golden(name: str, corpus: Path, request: pytest.FixtureRequest) -> None:
     case = GOLDEN / name
     source = json.loads((case / "source.json").read_text(encoding="utf-8"))
-    raw = gzip.open(corpus / source["corpus"]).read()
+    raw = gzip.decompress((corpus / source["corpus"]).read_bytes())
     doc = parse_html(raw, url=source["url"])
     text = to_json(doc, indent=2, provenance=True) + "\n"
     expected = case / "expected.json"

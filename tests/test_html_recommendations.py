@@ -32,8 +32,18 @@ def _body_text(doc: Document) -> str:
 
 @pytest.mark.parametrize(
     "phrase",
-    ["Related articles", "Read more", "Also read", "More from Politics", "You may also like",
-     "Recommended", "Lire aussi", "Mehr zum Thema", "Lea también", "Leia também"],
+    [
+        "Related articles",
+        "Read more",
+        "Also read",
+        "More from Politics",
+        "You may also like",
+        "Recommended",
+        "Lire aussi",
+        "Mehr zum Thema",
+        "Lea también",
+        "Leia também",
+    ],
 )
 def test_titled_link_list_becomes_recommendations(phrase: str) -> None:
     doc = _doc(
@@ -88,7 +98,9 @@ def test_link_only_paragraphs_merge_into_one_block() -> None:
     assert len(untitled) == 1 and len(untitled[0].items) == 2
 
 
-@pytest.mark.parametrize("cls", ["related-posts", "outbrain", "taboola", "more-stories", "recommended"])
+@pytest.mark.parametrize(
+    "cls", ["related-posts", "outbrain", "taboola", "more-stories", "recommended"]
+)
 def test_widget_by_class_outside_article_comes_after_body(cls: str) -> None:
     widget = (
         f"<div class='{cls}'><h4>Stories</h4><div class='card'><a href='/r1'>"
@@ -121,7 +133,10 @@ def test_rec_title_from_label_text() -> None:
     assert div is not None and rec_title(div) == "You might also like"
 
 
-@pytest.mark.parametrize(("text", "generic"), [("Read more", True), ("»", True), ("Weiterlesen", True), ("A story", False)])
+@pytest.mark.parametrize(
+    ("text", "generic"),
+    [("Read more", True), ("»", True), ("Weiterlesen", True), ("A story", False)],
+)
 def test_is_generic_link_text(text: str, generic: bool) -> None:
     assert is_generic_link_text(text) is generic
 
@@ -132,10 +147,12 @@ def test_labelled_dev_pages(corpus: Path) -> None:
     assert len(labels) >= 8
     found = 0
     for label in labels:
-        raw = gzip.open(corpus / label["corpus"] / label["file"]).read()
+        raw = gzip.decompress((corpus / label["corpus"] / label["file"]).read_bytes())
         doc = parse_html(raw, url=label["url"])
         blocks = [
-            r for r in doc.recommendations if r.title and label["title"].casefold() in r.title.casefold()
+            r
+            for r in doc.recommendations
+            if r.title and label["title"].casefold() in r.title.casefold()
         ]
         if not blocks:
             continue

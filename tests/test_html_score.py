@@ -63,7 +63,9 @@ def test_article_body_marker_outweighs_plain_class() -> None:
 
 def test_votes_reach_parent_more_than_grandparent() -> None:
     para = "Words, words, and more words in a sentence that is long enough. " * 2
-    root = parse_tree(f"<body><div id='g'><div id='p'><p>{para}</p><p>{para}</p></div></div></body>")
+    root = parse_tree(
+        f"<body><div id='g'><div id='p'><p>{para}</p><p>{para}</p></div></div></body>"
+    )
     scores = score_candidates(label_page(root), root)
     parent = root.find(".//div[@id='p']")
     grand = root.find(".//div[@id='g']")

@@ -99,11 +99,11 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     candidates: list[str] = []
     hinted = _known(encoding)
     declared = _declared(data)
-    for name in (hinted, declared):
-        if name and name not in candidates:
-            if _is_single_byte(name) and looks_like_utf8(data):
+    for given in (hinted, declared):
+        if given and given not in candidates:
+            if _is_single_byte(given) and looks_like_utf8(data):
                 candidates.append("utf-8")
-            candidates.append(name)
+            candidates.append(given)
     candidates.append("utf-8")
     for name in candidates:
         try:

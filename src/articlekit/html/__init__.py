@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-import lxml.html
+from lxml.html import HtmlElement
 
 from articlekit.decode import decode_bytes
 from articlekit.errors import ParseError, UnsupportedInputError
@@ -38,8 +38,6 @@ if TYPE_CHECKING:
     from articlekit.rules import SiteRule
 
 __all__ = ["document_text", "extract_blocks", "parse_html"]
-
-HtmlElement = lxml.html.HtmlElement
 
 
 def _to_tree(html: Any, encoding: str | None) -> tuple[HtmlElement, str | None]:
@@ -106,19 +104,13 @@ def extract_blocks(
             continue
         block = recommendations_block(el, base, page_url=url)
         if block is not None:
-            recs[el] = Recommendations(
-                title=block.title, items=block.items, provenance=None
-            )
+            recs[el] = Recommendations(title=block.title, items=block.items, provenance=None)
             seen_recs.add(el)
-    builder = BlockBuilder(
-        labels, base=base, page_url=url, recs=recs, tree=root.getroottree()
-    )
+    builder = BlockBuilder(labels, base=base, page_url=url, recs=recs, tree=root.getroottree())
     blocks = builder.build(candidate.elements)
     blocks = normalise_headings(drop_dangling_headings(trim_edges(blocks)), title)
     # widgets outside the article come after its body, in page order
-    seen_titles = {
-        item.url for b in blocks if isinstance(b, Recommendations) for item in b.items
-    }
+    seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}
     for el, block in recs.items():
         if el in builder.used_recs:
             continue

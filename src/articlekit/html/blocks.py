@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import Final
+from typing import Final, cast
 
-import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, Labels, Stats, class_id
@@ -56,14 +56,13 @@ __all__ = [
     "BlockBuilder",
     "code_language",
     "drop_dangling_headings",
-    "is_stray_line",
-    "trim_edges",
     "is_layout_table",
     "is_link_cluster",
+    "is_stray_line",
     "normalise_headings",
+    "trim_edges",
 ]
 
-HtmlElement = lxml.html.HtmlElement
 
 #: Deepest element nesting read structurally; deeper content is read as plain text.
 MAX_NESTING: Final = 120
@@ -106,8 +105,16 @@ _CAPTION_HOLDERS = frozenset(
 _LANG_CLASS = re.compile(
     r"(?:^|\s)(?:language|lang|brush|highlight-source|sourcecode)[-:_ ]+([\w+#.-]+)", re.IGNORECASE
 )
-_ROWS = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-_CELLS = etree.XPath("./td|./th")
+_ROWS_XPATH = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+_CELLS_XPATH = etree.XPath("./td|./th")
+
+
+def _rows(table: HtmlElement) -> list[HtmlElement]:
+    return cast("list[HtmlElement]", _ROWS_XPATH(table))
+
+
+def _cells(row: HtmlElement) -> list[HtmlElement]:
+    return cast("list[HtmlElement]", _CELLS_XPATH(row))
 
 
 def code_language(el: HtmlElement) -> str | None:
@@ -121,9 +128,9 @@ def code_language(el: HtmlElement) -> str | None:
             lang = match.group(1).strip(".-").lower()
             if lang:
                 return lang
-        lang = node.get("data-lang") or node.get("data-language")
-        if lang and lang.strip():
-            return lang.strip().lower()
+        declared: str | None = node.get("data-lang") or node.get("data-language")
+        if declared and declared.strip():
+            return declared.strip().lower()
     return None
 
 
@@ -139,13 +146,13 @@ def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool
         return True
     if table.find(".//table") is not None:
         return True
-    rows = _ROWS(table)
+    rows = _rows(table)
     if not rows:
         return True
-    cols = max(len(_CELLS(row)) for row in rows)
+    cols = max(len(_cells(row)) for row in rows)
     cells_with_prose = 0
     for row in rows:
-        for cell in _CELLS(row):
+        for cell in _cells(row):
             st = stats.get(cell)
             if st is None:
                 continue
@@ -627,7 +634,9 @@ class BlockBuilder:
             raw = (el.get("start") or "").strip()
             if raw.isdigit():
                 start = int(raw)
-        out.append(List(ordered=ordered, start=start, items=tuple(items), provenance=self._prov(el)))
+        out.append(
+            List(ordered=ordered, start=start, items=tuple(items), provenance=self._prov(el))
+        )
 
     def _definition_list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         for child in el:
@@ -644,18 +653,18 @@ class BlockBuilder:
 
     def _table(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         if is_layout_table(el, self.stats):
-            for row in _ROWS(el):
-                for cell in _CELLS(row):
+            for row in _rows(el):
+                for cell in _cells(row):
                     if cell not in self.skip:
                         self._container(cell, out, depth + 2)
             return
         rows: list[TableRow] = []
         header_rows = 0
         counting_header = True
-        for row in _ROWS(el):
+        for row in _rows(el):
             cells: list[TableCell] = []
             all_th = True
-            for cell in _CELLS(row):
+            for cell in _cells(row):
                 content = self._cell_inlines(cell, depth)
                 is_th = cell.tag == "th"
                 all_th = all_th and is_th
@@ -680,7 +689,12 @@ class BlockBuilder:
         caption_el = el.find("caption")
         caption = self._inlines_of(caption_el, depth) if caption_el is not None else ()
         out.append(
-            Table(rows=tuple(rows), header_rows=header_rows, caption=caption, provenance=self._prov(el))
+            Table(
+                rows=tuple(rows),
+                header_rows=header_rows,
+                caption=caption,
+                provenance=self._prov(el),
+            )
         )
 
     def _cell_inlines(self, cell: HtmlElement, depth: int) -> tuple[Inline, ...]:

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection
-from typing import Final
+from typing import Any, Final, cast
 
 import attrs
-import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 
@@ -46,7 +46,6 @@ __all__ = [
     "looks_like_rec_widget",
 ]
 
-HtmlElement = lxml.html.HtmlElement
 
 #: The element holds a block-level descendant (so it is a container, not a paragraph).
 FLAG_BLOCK: Final = 1
@@ -79,7 +78,8 @@ _HARD_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
         "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
-        "button", "select", "input", "textarea", "option", "datalist", "dialog", "nav", "head", "title", "link", "meta", "base", "area", "source", "track", "param",
+        "button", "select", "input", "textarea", "option", "datalist", "dialog", "nav",
+        "head", "title", "link", "meta", "base", "area", "source", "track", "param",
     }
 )  # fmt: skip
 # ASP.NET pages wrap the whole page in one <form>, so a form is only dropped when it
@@ -99,9 +99,11 @@ _BLOCK_TAGS = vocab.BLOCK_TAGS
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
 # Inline elements do not vote on their own (their paragraph does); any other element
 # without block descendants is a paragraph, whatever its tag (custom elements included).
-_INLINE_VOTERS_EXCLUDED = (vocab.INLINE_TAGS - {"span", "font"}) | vocab.HEADING_TAGS | {
-    "ul", "ol", "dl", "tr", "tbody", "thead", "table", "body", "html", "th"
-}
+_INLINE_VOTERS_EXCLUDED = (
+    (vocab.INLINE_TAGS - {"span", "font"})
+    | vocab.HEADING_TAGS
+    | {"ul", "ol", "dl", "tr", "tbody", "thead", "table", "body", "html", "th"}
+)
 _REC_CONTAINER_TAGS = frozenset(
     {"div", "section", "aside", "nav", "ul", "ol", "footer", "header", "dl", "table", "td"}
 )
@@ -299,7 +301,7 @@ def _attribute_info(root: HtmlElement, *, comments: bool) -> dict[HtmlElement, i
     """Return the attribute bits of every element that has label-changing attributes."""
     by_names: dict[str, int] = {}
     found: dict[HtmlElement, int] = {}
-    for el in _NAMED(root):
+    for el in cast("list[HtmlElement]", _NAMED(root)):
         names = class_id(el)
         if names:
             info = by_names.get(names)
@@ -307,7 +309,7 @@ def _attribute_info(root: HtmlElement, *, comments: bool) -> dict[HtmlElement, i
                 info = by_names[names] = _names_info(names, comments)
             if info:
                 found[el] = info
-    for el in _MARKED(root):
+    for el in cast("list[HtmlElement]", _MARKED(root)):
         info = found.get(el, 0)
         if el.get("hidden") is not None or el.get("aria-hidden") == "true":
             info |= _I_HIDDEN
@@ -349,7 +351,7 @@ def label_page(
     headings: list[HtmlElement] = []
     texts: list[str] = []
     loose: dict[HtmlElement, Stats] = {}
-    frames: list[list[object]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, 0, 0, 0]]
+    frames: list[list[Any]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, 0, 0, 0]]
     in_rec = 0
     in_link = 0
     info_of = _attribute_info(root, comments=comments)
@@ -363,9 +365,7 @@ def label_page(
             info = info_of.get(el, 0)
             if tag == "a":
                 in_link += 1
-            if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (
-                drop and el in drop
-            ):
+            if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
                 kind = _K_HARD
                 walker.skip_subtree()
             elif (recommendations and el in recommendations) or (
@@ -373,16 +373,21 @@ def label_page(
             ):
                 kind = _K_REC_WIDGET
                 in_rec += 1
-            elif info & _I_HIDDEN or tag in _SOFT_TAGS:
-                kind = _K_SOFT
-            elif not relaxed and (
-                info & (_I_ROLE | _I_STRONG)
-                # a heading or paragraph is text whatever its class says, unless the class
-                # is unmistakable ("share-title", "comment-text")
-                or (info & _I_WEAK and tag not in _TEXT_TAGS)
+            elif (
+                info & _I_HIDDEN
+                or tag in _SOFT_TAGS
+                or (
+                    not relaxed
+                    and (
+                        info & (_I_ROLE | _I_STRONG)
+                        # a heading or paragraph is text whatever its class says, unless the class
+                        # is unmistakable ("share-title", "comment-text")
+                        or (info & _I_WEAK and tag not in _TEXT_TAGS)
+                    )
+                )
             ):
                 kind = _K_SOFT
-            frame: list[object] = [
+            frame: list[Any] = [
                 el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, info, 0, 0
             ]  # fmt: skip
             if kind != _K_HARD:
@@ -409,10 +414,10 @@ def label_page(
             if tail:
                 size = len(tail)
                 commas = _count_commas(tail)
-                parent[_TEXT] += size  # type: ignore[operator]
-                parent[_COMMAS] += commas  # type: ignore[operator]
-                parent[_OWN] += size  # type: ignore[operator]
-                parent[_OWNC] += commas  # type: ignore[operator]
+                parent[_TEXT] += size
+                parent[_COMMAS] += commas
+                parent[_OWN] += size
+                parent[_OWNC] += commas
                 texts.append(tail)
         inside_link = in_link > 0
         if tag == "a":
@@ -420,16 +425,16 @@ def label_page(
         if kind == _K_HARD:
             boilerplate.add(el)
             continue
-        flags: int = frame[_FLAGS]  # type: ignore[assignment]
-        if tag in _MAIN_TAGS or (frame[_INFO] & _I_MAIN and tag not in _NEVER_REC_TAGS):  # type: ignore[operator]
+        flags: int = frame[_FLAGS]
+        if tag in _MAIN_TAGS or (frame[_INFO] & _I_MAIN and tag not in _NEVER_REC_TAGS):
             flags |= FLAG_MAIN
         elif tag == "h1":
             flags |= FLAG_H1
         elif tag == "img" or tag == "picture":
             flags |= FLAG_IMG
-        text_len: int = frame[_TEXT]  # type: ignore[assignment]
-        links: int = frame[_LINKS]  # type: ignore[assignment]
-        anchors: int = frame[_ANCHORS]  # type: ignore[assignment]
+        text_len: int = frame[_TEXT]
+        links: int = frame[_LINKS]
+        anchors: int = frame[_ANCHORS]
         if inside_link:
             links = text_len
             if tag == "a" and el.get("href") is not None:
@@ -437,13 +442,13 @@ def label_page(
         if kind == _K_NONE and tag in _PLAIN_INLINE and not flags & FLAG_BLOCK:
             # fast path: emphasis, links and images only fold into their parent; nothing
             # asks for their own measurements
-            parent[_TEXT] += text_len  # type: ignore[operator]
-            parent[_LINKS] += links  # type: ignore[operator]
-            parent[_COMMAS] += frame[_COMMAS]  # type: ignore[operator]
-            parent[_ANCHORS] += anchors  # type: ignore[operator]
-            parent[_FLAGS] |= flags  # type: ignore[operator]
+            parent[_TEXT] += text_len
+            parent[_LINKS] += links
+            parent[_COMMAS] += frame[_COMMAS]
+            parent[_ANCHORS] += anchors
+            parent[_FLAGS] |= flags
             continue
-        st = Stats(text=text_len, links=links, commas=frame[_COMMAS], flags=flags, anchors=anchors)  # type: ignore[arg-type]
+        st = Stats(text=text_len, links=links, commas=frame[_COMMAS], flags=flags, anchors=anchors)
         stats[el] = st
 
         if kind == _K_REC_WIDGET:
@@ -455,7 +460,7 @@ def label_page(
                 continue
             kind = _K_NONE
         if tag in _REC_CONTAINER_TAGS and anchors:
-            first = texts[frame[_T0]] if len(texts) > frame[_T0] else None  # type: ignore[call-overload]
+            first = texts[frame[_T0]] if len(texts) > frame[_T0] else None
             if looks_like_rec_container(st, first):
                 _exclude(el, frame, recs, paragraphs, headings)
                 continue
@@ -472,25 +477,25 @@ def label_page(
             paragraphs.append(el)
         elif (
             flags & FLAG_BLOCK
-            and frame[_OWN] >= MIN_LOOSE_TEXT_CHARS  # type: ignore[operator]
+            and frame[_OWN] >= MIN_LOOSE_TEXT_CHARS
             and tag not in _INLINE_VOTERS_EXCLUDED
         ):
             # text written straight into a container between its blocks ("text<br>text"):
             # it votes as a paragraph of its own container (Readability wraps it in <p>)
             paragraphs.append(el)
-            loose[el] = Stats(text=frame[_OWN], links=0, commas=frame[_OWNC])  # type: ignore[arg-type]
+            loose[el] = Stats(text=frame[_OWN], links=0, commas=frame[_OWNC])
         if tag in _BLOCK_TAGS:
             flags |= FLAG_BLOCK
-        parent[_TEXT] += text_len  # type: ignore[operator]
-        parent[_LINKS] += links  # type: ignore[operator]
-        parent[_COMMAS] += frame[_COMMAS]  # type: ignore[operator]
-        parent[_ANCHORS] += anchors  # type: ignore[operator]
-        parent[_FLAGS] |= flags  # type: ignore[operator]
+        parent[_TEXT] += text_len
+        parent[_LINKS] += links
+        parent[_COMMAS] += frame[_COMMAS]
+        parent[_ANCHORS] += anchors
+        parent[_FLAGS] |= flags
     top = frames[0]
     total = Stats(
         text=top[_TEXT], links=top[_LINKS], commas=top[_COMMAS], flags=top[_FLAGS],
         anchors=top[_ANCHORS],
-    )  # type: ignore[arg-type]  # fmt: skip
+    )  # fmt: skip
     return Labels(
         stats=stats,
         boilerplate=boilerplate,
@@ -518,13 +523,13 @@ def _has_main_class(el: HtmlElement) -> bool:
 
 def _exclude(
     el: HtmlElement,
-    frame: list[object],
+    frame: list[Any],
     recs: list[HtmlElement] | None,
     paragraphs: list[HtmlElement],
     headings: list[HtmlElement],
 ) -> None:
     """Forget the paragraphs and headings ``el`` held (they were appended since its start)."""
-    del paragraphs[frame[_P0] :]  # type: ignore[misc]
-    del headings[frame[_H0] :]  # type: ignore[misc]
+    del paragraphs[frame[_P0] :]
+    del headings[frame[_H0] :]
     if recs is not None:
         recs.append(el)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 import attrs
-import lxml.html
+from lxml.html import HtmlElement
 
 from articlekit.html.clean import FLAG_BLOCK, FLAG_MAIN, Labels, label_page
 from articlekit.html.score import score_candidates
@@ -31,7 +31,6 @@ __all__ = [
     "prefer_baseline",
 ]
 
-HtmlElement = lxml.html.HtmlElement
 
 # Below this many characters of text a candidate is "too little" and the next step of the
 # cascade runs (trafilatura uses 250 for its MIN_EXTRACTED_SIZE on the same kind of pages).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-import lxml.html
+from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 from articlekit.html.tree import collapse_ws, image_source, resolve_url
@@ -23,7 +23,6 @@ __all__ = [
     "recommendations_block",
 ]
 
-HtmlElement = lxml.html.HtmlElement
 
 # Link texts that say "go there" rather than name the article.
 GENERIC_LINK_TEXT: Final = frozenset(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-import lxml.html
+from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 from articlekit.html.clean import FLAG_MAIN, Labels, Stats, class_id
@@ -24,7 +24,6 @@ __all__ = [
     "tag_prior",
 ]
 
-HtmlElement = lxml.html.HtmlElement
 
 #: Points a class/id adds or removes (Readability's 25).
 CLASS_WEIGHT: Final = 25

@@ -49,7 +49,7 @@ _SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
 
 def make_parser(*, huge_tree: bool = False) -> lxml.html.HTMLParser:
     """Return a hardened lxml HTML parser (no network, comments removed, limits on)."""
-    return lxml.html.HTMLParser(
+    return lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lag behind lxml 5
         encoding="utf-8",
         no_network=True,
         remove_comments=True,

@@ -11,12 +11,12 @@ import re
 
 __all__ = [
     "BLOCK_TAGS",
-    "CAPTION_CLASS",
-    "FIGURE_CLASS",
     "BOILERPLATE_PHRASE",
     "BOILERPLATE_ROLES",
     "BOILERPLATE_TAGS",
+    "CAPTION_CLASS",
     "CONTENT_HINT",
+    "FIGURE_CLASS",
     "HEADING_TAGS",
     "HIDDEN_CLASS",
     "HIDDEN_STYLE",
@@ -164,7 +164,8 @@ _REC_WORDS = (
     r"|leggi anche|potrebbe interessarti|articoli correlati|ti potrebbe interessare"
     r"|lees ook|gerelateerde artikelen|meer over|zobacz też|zobacz także|czytaj też"
     r"|czytaj także|polecane|podobne artykuły|читайте также|похожие статьи|смотрите также"
-    r"|相关文章|相关阅读|延伸阅读|推荐阅读|相關文章|延伸閱讀|関連記事|اقرأ أيضا|اقرأ أيضاً|مقالات ذات صلة"
+    r"|相关文章|相关阅读|延伸阅读|推荐阅读|相關文章|延伸閱讀|関連記事"
+    r"|اقرأ أيضا|اقرأ أيضاً|مقالات ذات صلة"
     r"|läs också|läs mer|les også|se også|lue myös|čtěte také|přečtěte si také"
 )
 REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$", re.IGNORECASE)
