@@ -335,3 +335,14 @@ def test_convert_many_passes_rules_to_every_worker(tmp_path: Path, jobs: int) ->
         texts = [to_text(doc) for _, doc in results if isinstance(doc, Document)]
         assert len(texts) == 3
         assert not any("PROMOTED" in text for text in texts), rules
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_bad_rules_file_is_the_callers_error(tmp_path: Path, jobs: int) -> None:
+    from articlekit.rules import RuleError
+
+    (tmp_path / "p.html").write_text(HTML.format(n=1))
+    bad = tmp_path / "rules.toml"
+    bad.write_text("[[rule]]\nhosts = ['x.example']\ncontent = ['::not a selector::']\n")
+    with pytest.raises(RuleError, match="rules.toml"):
+        list(convert_many(tmp_path / "p.html", jobs=jobs, rules=bad))

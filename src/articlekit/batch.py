@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from articlekit._api import check_article, decode_source, read_path
-from articlekit.errors import ArticleKitError, ParseError, UnsupportedInputError
+from articlekit.errors import ArticleKitError, ParseError, PluginError, UnsupportedInputError
 from articlekit.model import Document
 from articlekit.registry import (
     SNIFF_CHARS,
@@ -393,7 +393,8 @@ def _init_worker(
     known = {info.name for info in default_registry().parsers()}
     for parser in parsers:
         if parser.name not in known:  # a forked worker already has them
-            register_parser(parser)
+            with contextlib.suppress(PluginError):  # checked when first registered
+                register_parser(parser)
     _worker_rules = load_rules_file(rules_path) if rules_path else rules
 
 
@@ -441,13 +442,14 @@ def run_items(
     depends on it. Workers load ``options.rules_path`` themselves; ``rules`` objects reach
     them through the worker start-up (inherited when the platform forks, else pickled).
     """
+    # loaded here even when workers load their own copy: a bad file is the caller's
+    # error, raised once, not a failure of every worker's start-up
+    loaded = load_rules_file(options.rules_path) if options.rules_path else rules
     if jobs <= 1:
-        if rules is None and options.rules_path:
-            rules = load_rules_file(options.rules_path)
         for tag, item in items:
-            yield tag, convert_item(item, options, rules=rules)
+            yield tag, convert_item(item, options, rules=loaded)
         return
-    yield from _run_parallel(iter(items), options, jobs, rules)
+    yield from _run_parallel(iter(items), options, jobs, None if options.rules_path else rules)
 
 
 def _run_parallel(
