@@ -344,5 +344,5 @@ def test_a_bad_rules_file_is_the_callers_error(tmp_path: Path, jobs: int) -> Non
     (tmp_path / "p.html").write_text(HTML.format(n=1))
     bad = tmp_path / "rules.toml"
     bad.write_text("[[rule]]\nhosts = ['x.example']\ncontent = ['::not a selector::']\n")
-    with pytest.raises(RuleError, match="rules.toml"):
+    with pytest.raises(RuleError, match=r"rules\.toml"):
         list(convert_many(tmp_path / "p.html", jobs=jobs, rules=bad))
