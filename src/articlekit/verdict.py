@@ -94,6 +94,8 @@ LISTING_TOTAL_PROSE_OVERRIDE_CHARS = 5000
 CONSENT_PROSE_OVERRIDE_CHARS = 1200
 PAYWALL_PROSE_OVERRIDE_CHARS = 2000
 ERROR_PROSE_OVERRIDE_CHARS = 1500
+#: A listing, consent, paywall or error score at least this high wins over "empty".
+SPECIFIC_OVER_EMPTY = 0.5
 #: Largest ``<script type="application/ld+json">`` we parse for ``@type`` (characters).
 MAX_JSONLD_CHARS = 1_000_000
 
@@ -843,6 +845,12 @@ def judge(doc: Document, *, page: PageSignals | None = None) -> Verdict:
     }
     # Order of VERDICT_KINDS breaks ties (article first).
     kind = max(VERDICT_KINDS, key=lambda k: scores[k])
+    if kind == "empty":
+        # Error pages, consent walls and stubs are short by nature: specific evidence
+        # names the page better than emptiness does.
+        specific = max(("listing", "consent", "paywall", "error"), key=lambda k: scores[k])
+        if scores[specific] >= SPECIFIC_OVER_EMPTY:
+            kind = specific
     total = sum(scores.values())
     best = scores[kind]
     confidence = best * (best / total) if total > 0 else 0.0

@@ -1,0 +1,273 @@
+"""Tests for articlekit.verdict: what a page was, and how sure we are."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+import articlekit
+from articlekit.model import (
+    VERDICT_KINDS,
+    Document,
+    Heading,
+    Link,
+    Paragraph,
+    Recommendation,
+    Recommendations,
+    Text,
+    Verdict,
+)
+from articlekit.verdict import (
+    PageSignals,
+    article_score,
+    doc_features,
+    empty_score,
+    find_status_hint,
+    judge,
+    looks_like_consent_wall,
+    looks_like_error_page,
+    looks_like_listing,
+    looks_like_paywall_stub,
+    page_signals,
+)
+
+NONARTICLES = Path(__file__).parent / "data" / "nonarticles"
+
+PROSE = (
+    "The committee met on Tuesday to discuss the new budget, which adds money for schools "
+    "and for repairing the old bridge over the river. "
+)
+
+
+def para(text: str) -> Paragraph:
+    return Paragraph(content=(Text(text=text),))
+
+
+def article_doc(paragraphs: int = 8, title: str | None = "Budget approved") -> Document:
+    return Document(title=title, blocks=tuple(para(PROSE * 2) for _ in range(paragraphs)))
+
+
+def root_of(markup: str) -> lxml.html.HtmlElement:
+    return lxml.html.document_fromstring(markup)
+
+
+def signal(verdict: Verdict, name: str) -> float:
+    return next(s.value for s in verdict.signals if s.name == name)
+
+
+# --------------------------------------------------------------------------- status hints
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("404", "404"),
+        ("Error 404", "404"),
+        ("404 - Page not found | Example", "404"),
+        ("Fehler 500", "500"),
+        ("410 Gone", "410"),
+        ("Page not found", "not-found"),
+        ("Seite nicht gefunden – Stadtwerke", "not-found"),
+        ("Página no encontrada", "not-found"),
+        ("ページが見つかりません", "not-found"),
+        ("500 recipes for the summer", None),
+        ("Top 404 tips for gardeners", None),
+        ("Budget 2024: what changes", None),
+        (None, None),
+        ("", None),
+    ],
+)
+def test_find_status_hint(text: str | None, expected: str | None) -> None:
+    assert find_status_hint(text) == expected
+
+
+# --------------------------------------------------------------------------- page signals
+
+
+def test_page_signals_in_one_pass() -> None:
+    markup = (
+        """<html><head><title>Error 404 | Site</title>
+    <meta property="og:type" content="website">
+    <script type="application/ld+json">{"@graph": [{"@type": ["WebPage", "CollectionPage"]},
+      {"@type": "NewsArticle", "isAccessibleForFree": false}]}</script>
+    <script>var hidden = "we use cookies";</script></head>
+    <body><div id="onetrust-banner">We use cookies. Accept all</div>
+    <h1>Not here</h1>
+    <article><h2><a href="/a">A headline that is long enough</a></h2><time>today</time></article>
+    <p>Short.</p><p>"""
+        + PROSE
+        + """</p>
+    <div class="paywall">Subscribe to continue reading</div>
+    <form><input type="password" name="pw"></form>
+    <p>The page you are looking for <a href="/">is gone</a></p></body></html>"""
+    )
+    signals = page_signals(root_of(markup))
+    assert signals.title_text == "Error 404 | Site"
+    assert signals.status_hint == "404"
+    assert signals.h1_texts == ("Not here",)
+    assert signals.og_type == "website"
+    assert signals.jsonld_types == ("webpage", "collectionpage", "newsarticle")
+    assert signals.accessible_for_free is False
+    assert signals.headline_links == 1
+    assert signals.article_elements == 1 and signals.time_elements == 1
+    assert signals.page_paragraphs == 1
+    assert signals.consent_markup and signals.consent_phrases == 2  # script text not counted
+    assert signals.paywall_markup and signals.paywall_phrases >= 1 and signals.paywall_marker
+    assert signals.password_field
+    assert signals.error_phrases == 1
+    link_text = len("A headline that is long enough") + len("is gone")
+    assert signals.page_link_chars == link_text
+    assert 0 < signals.page_link_density < 0.5
+
+
+def test_page_signals_of_a_bare_page_are_defaults() -> None:
+    signals = page_signals(root_of("<html><body></body></html>"))
+    assert signals == PageSignals()
+    assert not signals.consent_marker and not signals.paywall_marker
+
+
+# --------------------------------------------------------------------------- predicates
+
+
+def test_predicates_are_damped_by_prose() -> None:
+    page = PageSignals(
+        consent_phrases=3,
+        consent_markup=True,
+        paywall_phrases=2,
+        paywall_markup=True,
+        status_hint="404",
+        headline_links=30,
+        article_elements=20,
+    )
+    long = doc_features(article_doc(10))
+    short = doc_features(Document(blocks=(para("Sorry."),)))
+    for predicate in (
+        looks_like_consent_wall,
+        looks_like_paywall_stub,
+        looks_like_error_page,
+        looks_like_listing,
+    ):
+        assert predicate(short, page) > 0.5, predicate.__name__
+        assert predicate(long, page) < 0.1, predicate.__name__
+    assert article_score(long, page) > 0.9
+    assert article_score(short, page) < 0.1
+
+
+def test_empty_score_falls_with_text_and_with_visible_page_text() -> None:
+    nothing = doc_features(Document())
+    assert empty_score(nothing, PageSignals()) == 1.0
+    busy_page = PageSignals(page_text_chars=3000, page_link_chars=2400)
+    assert empty_score(nothing, busy_page) < 0.5
+    assert empty_score(doc_features(article_doc(2)), PageSignals()) == 0.0
+
+
+def test_doc_features_separate_prose_from_teasers() -> None:
+    teaser = Heading(level=2, content=(Link(url="/a", content=(Text(text="A teaser title"),)),))
+    links = Paragraph(content=(Link(url="/b", content=(Text(text=PROSE),)),))
+    recs = Recommendations(items=(Recommendation(title="x"), Recommendation(title="y")))
+    features = doc_features(Document(blocks=(teaser, para(PROSE), links, recs)))
+    assert features.linked_headings == 1 and features.headings == 1
+    assert features.prose_paragraphs == 1 and features.prose_chars == len(PROSE.strip())
+    assert features.recommendation_items == 2
+    assert 0.4 < features.link_density < 0.6
+
+
+# --------------------------------------------------------------------------- judge
+
+
+def test_article_is_judged_article_with_high_confidence() -> None:
+    verdict = judge(article_doc())
+    assert verdict.kind == "article"
+    assert verdict.confidence > 0.9
+    assert signal(verdict, "prose_paragraphs") == 8
+    assert {f"score_{k}" for k in VERDICT_KINDS} <= {s.name for s in verdict.signals}
+
+
+def test_empty_document_is_empty() -> None:
+    verdict = judge(Document())
+    assert verdict.kind == "empty" and verdict.confidence == 1.0
+
+
+def test_short_document_texts_without_page_signals() -> None:
+    consent = Document(
+        blocks=(para("We use cookies to improve your experience. Accept all or reject all."),)
+    )
+    assert judge(consent).kind == "consent"
+    paywall = Document(
+        blocks=(para("The council met on Monday."), para("Subscribe to continue reading."))
+    )
+    assert judge(paywall).kind == "paywall"
+    error = Document(title="Page not found", blocks=(para("Sorry, nothing here."),))
+    assert judge(error).kind == "error"
+
+
+def test_long_articles_with_banners_stay_articles() -> None:
+    doc = Document(
+        title="404 errors explained: why pages vanish",
+        blocks=(
+            *article_doc(10).blocks,
+            para("We use cookies. Accept all. Subscribe to continue reading."),
+        ),
+    )
+    page = PageSignals(consent_phrases=3, consent_markup=True, paywall_markup=True)
+    verdict = judge(doc, page=page)
+    assert verdict.kind == "article" and verdict.confidence > 0.7
+
+
+def test_listing_from_page_signals() -> None:
+    cards = tuple(
+        block
+        for n in range(12)
+        for block in (
+            Heading(
+                level=2,
+                content=(Link(url=f"/n/{n}", content=(Text(text=f"Headline number {n}"),)),),
+            ),
+            para(f"A one-line summary of story {n}."),
+        )
+    )
+    page = PageSignals(
+        headline_links=12, article_elements=12, og_type="website", jsonld_types=("collectionpage",)
+    )
+    verdict = judge(Document(blocks=cards), page=page)
+    assert verdict.kind == "listing"
+    assert signal(verdict, "jsonld_listing") == 1.0
+
+
+def test_confidence_is_lower_when_kinds_compete() -> None:
+    clean = Document(blocks=tuple(para(PROSE * 2) for _ in range(4)))
+    contested = Document(blocks=(*clean.blocks, para("Subscribe to continue reading.")))
+    assert judge(clean).kind == judge(contested).kind == "article"
+    assert judge(contested).confidence < judge(clean).confidence
+    assert 0.0 <= judge(contested).confidence <= 1.0
+
+
+# --------------------------------------------------------------------------- real pages
+
+
+@pytest.mark.parametrize("path", sorted(NONARTICLES.glob("*.html")), ids=lambda p: p.stem)
+def test_nonarticle_pages_are_not_articles(path: Path) -> None:
+    data = path.read_bytes()
+    doc = articlekit.parse_html(data)
+    verdict = judge(doc, page=page_signals(root_of(data.decode("utf-8"))))
+    expected = path.name.split("-", 1)[0]
+    assert verdict.kind != "article", verdict
+    if expected in ("consent", "paywall", "error"):
+        assert verdict.kind == expected, verdict
+
+
+def test_dev_articles_are_articles(corpus: Path) -> None:
+    pages = sorted((corpus / "trafilatura-eval" / "html").glob("*.html.gz"))[::12]
+    pages += sorted((corpus / "readability-pages").glob("*/source.html.gz"))[::12]
+    judged = []
+    for path in pages:
+        data = gzip.decompress(path.read_bytes())
+        doc = articlekit.parse_html(data)
+        text, _ = articlekit.decode.decode_bytes(data)
+        root = lxml.html.document_fromstring(text.encode("utf-8"))
+        judged.append(judge(doc, page=page_signals(root)).kind)
+    # benchmarks/verdict_accuracy.py: recall 0.98 on all 473 dev pages
+    assert judged.count("article") >= 0.9 * len(judged)
