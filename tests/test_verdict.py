@@ -123,6 +123,17 @@ def test_page_signals_in_one_pass() -> None:
     assert 0 < signals.page_link_density < 0.5
 
 
+def test_page_signals_skip_comments_and_hidden_titles() -> None:
+    markup = (
+        "<html><body><!-- we use cookies, accept all --><p>x</p>tail"
+        "<svg><title>Error 404</title></svg></body></html>"
+    )
+    signals = page_signals(root_of(markup))
+    assert signals.page_text_chars == len("x") + len("tail")
+    assert signals.consent_phrases == 0
+    assert signals.title_text is None and signals.status_hint is None
+
+
 def test_page_signals_of_a_bare_page_are_defaults() -> None:
     signals = page_signals(root_of("<html><body></body></html>"))
     assert signals == PageSignals()

@@ -498,8 +498,11 @@ def page_signals(root: Any) -> PageSignals:
     try:
         events: Iterator[tuple[str, Any]] = etree.iterwalk(root, events=("start", "end"))
         for event, el in events:
-            tag = el.tag if isinstance(el.tag, str) else ""
-            tag = tag.rsplit("}", 1)[-1].lower()
+            if not isinstance(el.tag, str):  # comment or processing instruction
+                if event == "end":
+                    add_text(el.tail)
+                continue
+            tag = el.tag.rsplit("}", 1)[-1].lower()
             if event == "start":
                 if tag in _HIDDEN_TAGS:
                     hidden += 1
@@ -519,7 +522,7 @@ def page_signals(root: Any) -> PageSignals:
                 if tag == "meta" and og_type is None:
                     if (el.get("property") or el.get("name") or "").lower() == "og:type":
                         og_type = (el.get("content") or "").strip().lower() or None
-                elif tag == "title" and title is None:
+                elif tag == "title" and title is None and not hidden:
                     title = _SPACE.sub(" ", el.text_content()).strip() or None
                 attr_text = f"{el.get('id') or ''} {el.get('class') or ''}"
                 if attr_text.strip():
