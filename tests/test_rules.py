@@ -6,6 +6,7 @@ import gzip
 import importlib.metadata
 import importlib.resources
 import json
+import pickle
 import sys
 import types
 from collections.abc import Iterator
@@ -102,6 +103,14 @@ def test_rules_compare_by_value_and_hash() -> None:
     assert a == b
     assert hash(a) == hash(b)
     assert a != SiteRule(hosts=("example.com",), content=("div",))
+
+
+def test_rules_pickle_with_their_compiled_selectors() -> None:
+    rule = SiteRule(hosts=("x.org",), content=("article .story",), drop=("//aside",), title="h1")
+    copy = pickle.loads(pickle.dumps(rule))
+    assert copy == rule
+    assert [el.get("class") for el in copy.select_content(tree())] == ["story"]
+    assert copy.select_title(tree()) == "The headline"
 
 
 # --------------------------------------------------------------------------- matching

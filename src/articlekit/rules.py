@@ -226,6 +226,14 @@ class SiteRule:
                     ) from exc
             self._compiled[group] = tuple(compiled)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Compiled selectors cannot be pickled; rebuild (and recompile) from the fields,
+        # so rules travel to worker processes (batch jobs, Dask).
+        return (
+            _rebuild_rule,
+            (self.hosts, self.content, self.drop, self.recommendations, self.title, self.name),
+        )
+
     # ----------------------------------------------------------------- matching
 
     def host_match(self, url: str | None) -> int:
@@ -283,6 +291,24 @@ class SiteRule:
             order = {id(el): i for i, el in enumerate(root.iter())}
             found.sort(key=lambda el: order.get(id(el), -1))
         return _outermost(found)
+
+
+def _rebuild_rule(
+    hosts: tuple[str, ...],
+    content: tuple[str, ...],
+    drop: tuple[str, ...],
+    recommendations: tuple[str, ...],
+    title: str | None,
+    name: str,
+) -> SiteRule:
+    return SiteRule(
+        hosts=hosts,
+        content=content,
+        drop=drop,
+        recommendations=recommendations,
+        title=title,
+        name=name,
+    )
 
 
 @attrs.frozen(kw_only=True)
