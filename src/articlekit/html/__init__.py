@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import attrs
 from lxml.html import HtmlElement
 
 from articlekit.decode import decode_bytes
@@ -29,10 +30,18 @@ from articlekit.html.blocks import (
     normalise_headings,
     trim_edges,
 )
+from articlekit.html.clean import Labels
 from articlekit.html.content import Candidate, find_main_content
 from articlekit.html.recommendations import recommendations_block
 from articlekit.html.tree import base_url, collapse_ws, parse_tree, tree_from_soup
-from articlekit.model import Block, Document, Metadata, Recommendations, SourceInfo
+from articlekit.model import (
+    Block,
+    Document,
+    Metadata,
+    Recommendations,
+    SourceInfo,
+    plain_text,
+)
 
 if TYPE_CHECKING:
     from articlekit.rules import SiteRule
@@ -146,17 +155,76 @@ def parse_html(
         if ruled:
             title = ruled
     try:
-        blocks, _candidate = extract_blocks(
-            root, url=url, title=title, rule=rule, comments=comments
-        )
+        blocks, candidate = extract_blocks(root, url=url, title=title, rule=rule, comments=comments)
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc
-    return Document(
+    body_chars = _body_chars(blocks)
+    if body_chars < MIN_VISIBLE_ARTICLE_CHARS:
+        blocks = _prefer_embedded(root, blocks, body_chars)
+    doc = Document(
         title=title,
         metadata=metadata,
         blocks=blocks,
         source=SourceInfo(url=url, format="html", parser="html", encoding=used),
     )
+    return _with_verdict(doc, root, candidate.labels)
+
+
+# Below this much body text (characters) the page may keep its article in a script
+# (JSON-LD articleBody, __NEXT_DATA__), so the embedded data is consulted.
+MIN_VISIBLE_ARTICLE_CHARS = 500
+# Below this much body text the verdict gets the full page signals (one more walk of the
+# page, ~as costly as the extraction itself); above it, a long article is judged from
+# measurements the extraction already made.
+FULL_SIGNALS_BELOW_CHARS = 2000
+
+
+def _body_chars(blocks: Sequence[Block]) -> int:
+    return sum(len(plain_text(b)) for b in blocks if not isinstance(b, Recommendations))
+
+
+def _prefer_embedded(
+    root: HtmlElement, blocks: tuple[Block, ...], body_chars: int
+) -> tuple[Block, ...]:
+    """Return the embedded article's blocks when they hold more text than the markup's."""
+    try:
+        from articlekit.html.embedded import recover_article
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return blocks
+    recovered = recover_article(root)
+    if not recovered or _body_chars(recovered) <= body_chars:
+        return blocks
+    recs = tuple(b for b in blocks if isinstance(b, Recommendations))
+    return tuple(recovered) + recs
+
+
+def _with_verdict(doc: Document, root: HtmlElement, labels: Labels) -> Document:
+    try:
+        from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals, judge, page_signals
+    except ImportError:  # pragma: no cover - the module ships with the package
+        return doc
+    if _body_chars(doc.blocks) < FULL_SIGNALS_BELOW_CHARS:
+        page = page_signals(root)
+    else:
+        stats = labels.stats
+        title_el = root.find(".//title")
+        page = PageSignals(
+            page_text_chars=labels.total.text,
+            page_link_chars=labels.total.links,
+            page_paragraphs=sum(
+                1
+                for p in labels.paragraphs
+                if p.tag == "p" and stats[p].text >= PROSE_PARAGRAPH_CHARS
+            ),
+            article_elements=sum(1 for _ in root.iter("article")),
+            title_text=collapse_ws(title_el.text_content()).strip() or None
+            if title_el is not None
+            else None,
+            h1_texts=tuple(
+                collapse_ws(h.text_content()).strip() for h in labels.headings if h.tag == "h1"
+            ),
+        )
+    return attrs.evolve(doc, verdict=judge(doc, page=page))
 
 
 def document_text(doc: Document) -> str:

@@ -227,19 +227,19 @@ _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
 # What an element's attributes say, as bits (computed once per distinct class/id string).
 _I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN = 1, 2, 4, 8, 16, 32
 # Elements whose attributes can change their label: everything else needs no look-up.
-# Inline elements (links, images, emphasis) and list items are left to their containers:
-# a menu is recognised by its <ul> or <nav>, not by each "menu-item".
-_NAMED = etree.XPath(
-    "//*[not(self::a or self::img or self::i or self::b or self::em or self::strong"
-    " or self::li or self::svg or self::path or self::picture or self::source"
-    " or self::script or self::style or self::link or self::meta or self::input"
-    " or self::option or self::button or self::label or self::br)][@class or @id]"
+# Elements whose attributes may change their label; everything else needs no look-up.
+_WITH_ATTRIBUTES = etree.XPath(
+    "//*[@class or @id or @hidden or @aria-hidden or @role or @itemprop or @style]"
 )
-# Rarer attributes that hide an element, give it a landmark role or mark the article.
-_MARKED = etree.XPath(
-    "//*[@hidden or @aria-hidden='true' or @role or @itemprop='articleBody'"
-    " or contains(@style, 'none') or contains(@style, 'hidden')]"
-)
+# Inline elements (links, images, emphasis) and list items are left to their containers
+# when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
+# "menu-item".
+_NAMES_IGNORED = frozenset(
+    {
+        "a", "img", "i", "b", "em", "strong", "li", "svg", "path", "picture", "source",
+        "script", "style", "link", "meta", "input", "option", "button", "label", "br",
+    }
+)  # fmt: skip
 
 
 # Per class token: which vocabulary patterns it matches (bits below). Tokens recur across
@@ -301,26 +301,32 @@ def _attribute_info(root: HtmlElement, *, comments: bool) -> dict[HtmlElement, i
     """Return the attribute bits of every element that has label-changing attributes."""
     by_names: dict[str, int] = {}
     found: dict[HtmlElement, int] = {}
-    for el in cast("list[HtmlElement]", _NAMED(root)):
-        names = class_id(el)
-        if names:
-            info = by_names.get(names)
-            if info is None:
-                info = by_names[names] = _names_info(names, comments)
-            if info:
-                found[el] = info
-    for el in cast("list[HtmlElement]", _MARKED(root)):
-        info = found.get(el, 0)
-        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
-            info |= _I_HIDDEN
-        style = el.get("style")
-        if style and vocab.HIDDEN_STYLE.search(style):
-            info |= _I_HIDDEN
-        role = el.get("role")
-        if role is not None and role in vocab.BOILERPLATE_ROLES:
-            info |= _I_ROLE
-        if el.get("itemprop") == "articleBody":
-            info |= _I_MAIN
+    for el in cast("list[HtmlElement]", _WITH_ATTRIBUTES(root)):
+        info = 0
+        attrib = el.attrib
+        plain = 0
+        if el.tag not in _NAMES_IGNORED:
+            names = class_id(el)
+            if names:
+                cached = by_names.get(names)
+                if cached is None:
+                    cached = by_names[names] = _names_info(names, comments)
+                info = cached
+        if "class" in attrib:
+            plain += 1
+        if "id" in attrib:
+            plain += 1
+        if len(attrib) > plain:
+            if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+                info |= _I_HIDDEN
+            style = attrib.get("style")
+            if style and vocab.HIDDEN_STYLE.search(style):
+                info |= _I_HIDDEN
+            role = attrib.get("role")
+            if role is not None and role in vocab.BOILERPLATE_ROLES:
+                info |= _I_ROLE
+            if attrib.get("itemprop") == "articleBody":
+                info |= _I_MAIN
         if info:
             found[el] = info
     return found
