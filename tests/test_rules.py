@@ -233,7 +233,9 @@ def test_empty_rule_selects_nothing() -> None:
 
 def test_selector_failing_at_run_time_raises_rule_error() -> None:
     rule = SiteRule(hosts=("x.org",), content=("//div[$undefined]",))
-    with pytest.raises(RuleError, match="failed"):
+    with pytest.raises(
+        RuleError, match=r"rule 'x.org': content selector '//div\[\$undefined\]' failed"
+    ):
         rule.select_content(tree())
 
 

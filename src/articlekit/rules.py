@@ -101,11 +101,11 @@ def compile_selector(selector: str) -> etree.XPath:
         raise ValueError(f"unsupported CSS selector ({exc})") from exc
 
 
-def _run(xpath: etree.XPath, root: etree._Element) -> list[Any]:
+def _run(xpath: etree.XPath, root: etree._Element, where: str) -> list[Any]:
     try:
         result = xpath(root)
     except etree.XPathError as exc:  # e.g. an undefined function or variable at run time
-        raise RuleError(f"selector failed on this page ({exc})") from exc
+        raise RuleError(f"{where} failed on this page ({exc})") from exc
     return result if isinstance(result, list) else [result]
 
 
@@ -256,7 +256,7 @@ class SiteRule:
     def select_content(self, root: etree._Element) -> list[etree._Element]:
         """Return the elements of the first content selector that matches (outermost only)."""
         for xpath in self._compiled["content"]:
-            found = _outermost(_elements(_run(xpath, root)))
+            found = _outermost(_elements(_run(xpath, root, self._where(xpath))))
             if found:
                 return found
         return []
@@ -272,7 +272,7 @@ class SiteRule:
     def select_title(self, root: etree._Element) -> str | None:
         """Return the whitespace-collapsed text the title selector selects, or None."""
         for xpath in self._compiled["title"]:
-            for value in _run(xpath, root):
+            for value in _run(xpath, root, self._where(xpath)):
                 if isinstance(value, etree._Element):
                     text = " ".join("".join(str(t) for t in value.itertext()).split())
                 elif isinstance(value, str):
@@ -283,10 +283,19 @@ class SiteRule:
                     return text
         return None
 
+    def _where(self, xpath: etree.XPath) -> str:
+        """Return "rule 'name': <group> selector '<text>'" for a compiled selector."""
+        for group, compiled in self._compiled.items():
+            selectors = (self.title,) if group == "title" else getattr(self, group)
+            for selector, candidate in zip(selectors, compiled, strict=False):
+                if candidate is xpath:
+                    return f"rule {self.name!r}: {group} selector {selector!r}"
+        return f"rule {self.name!r}"
+
     def _select_all(self, group: str, root: etree._Element) -> list[etree._Element]:
         found: list[etree._Element] = []
         for xpath in self._compiled[group]:
-            found.extend(_elements(_run(xpath, root)))
+            found.extend(_elements(_run(xpath, root, self._where(xpath))))
         if len(self._compiled[group]) > 1 and found:
             order = {id(el): i for i, el in enumerate(root.iter())}
             found.sort(key=lambda el: order.get(id(el), -1))
