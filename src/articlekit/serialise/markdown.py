@@ -656,7 +656,7 @@ class _Items:
         self.count = 0
 
 
-def is_tight(block: List) -> bool:
+def _is_tight(block: List) -> bool:
     """Return True when the list's items can sit on consecutive lines (one paragraph each)."""
     return all(
         len(item.blocks) <= 1 and all(isinstance(b, Paragraph) for b in item.blocks)
@@ -734,7 +734,7 @@ def layout_blocks(
             items = (
                 (item.blocks, marker) for item, marker in zip(block.items, markers, strict=True)
             )
-            stack.append(_Items(items, tight=is_tight(block)))
+            stack.append(_Items(items, tight=_is_tight(block)))
         else:
             chunks, remembered = leaf(block, frame.previous_list)
             chunks = [chunk for chunk in chunks if chunk]
