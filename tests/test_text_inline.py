@@ -37,6 +37,20 @@ def test_markdown_images_and_linked_images() -> None:
     )
 
 
+def test_emphasis_around_a_link_with_underscores() -> None:
+    text = '_[Day Break](https://x.example/Day_Break "Day Break")_ , 2006'
+    (em, rest) = parse_inlines(text, markdown=True)
+    assert em == Emphasis(
+        content=(Link(url="https://x.example/Day_Break", content=(Text(text="Day Break"),)),)
+    )
+    assert rest == Text(text=" , 2006")
+
+
+def test_url_with_parentheses() -> None:
+    (link,) = parse_inlines("[ISBN](https://x.example/ISBN_(id))", markdown=True)
+    assert isinstance(link, Link) and link.url == "https://x.example/ISBN_(id)"
+
+
 def test_intraword_underscores_are_not_emphasis() -> None:
     assert parse_inlines("snake_case_name", markdown=True) == (Text(text="snake_case_name"),)
 
@@ -70,7 +84,15 @@ def test_strip_markup() -> None:
 
 
 def test_pathological_markdown_is_linear() -> None:
-    for text in ("*a" * 100_000, "[" * 200_000, "`" * 200_000, "![](" * 50_000):
+    for text in (
+        "*a" * 100_000,
+        "[" * 200_000,
+        "`" * 200_000,
+        "![](" * 50_000,
+        "_" + "a[b](c)" * 30_000,  # an emphasis that never closes, over many links
+        "__" + "a[b](c)" * 30_000,
+        "_[" * 100_000,
+    ):
         started = time.perf_counter()
         parse_inlines(text, markdown=True)
         assert time.perf_counter() - started < 10

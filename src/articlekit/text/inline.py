@@ -24,7 +24,15 @@ from articlekit.model import Code, Emphasis, Image, Inline, Link, Strong, Text
 __all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
-_URL = r"([^()\s]{0,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?"
+# a URL may hold one level of parentheses: https://en.wikipedia.org/wiki/ISBN_(identifier)
+_URL = r"((?:[^()\s]|\([^()\s]{0,200}\)){0,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?"
+# inside _emphasis_, a link's "[text](url)" may hold underscores. Each character has
+# exactly one way to match (brackets and parentheses only as whole groups), so a failed
+# match cannot backtrack exponentially.
+_U_INNER = (
+    r"(?:[^_\n\[\]()]|\[[^\[\]\n]{0,500}\](?:\([^()\n]{0,2100}\)|(?!\())"
+    r"|\([^()\n]{0,500}\))"
+)
 _MARKDOWN = re.compile(
     # the lookahead lets the scan skip plain characters without trying every alternative
     r"(?=[\[!`*_\\])(?:(?P<imglink>\[!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})\)\]\("
@@ -33,9 +41,11 @@ _MARKDOWN = re.compile(
     r"|(?P<img>!\[(?P<ia>[^\[\]\n]{0,500})\]\(" + _URL.replace("(", "(?P<is>", 1) + r"\))"
     r"|(?P<link>\[(?P<lt>[^\[\]\n]{1,500})\]\(" + _URL.replace("(", "(?P<lu>", 1) + r"\))"
     r"|(?P<code>`(?P<c>[^`\n]{1,500})`)"
-    r"|(?P<strong>\*\*(?P<s1>[^*\s][^*\n]{0,500}?)\*\*|__(?P<s2>[^_\s][^_\n]{0,500}?)__)"
+    r"|(?P<strong>\*\*(?P<s1>[^*\s][^*\n]{0,500}?)\*\*|__(?![\s_])(?P<s2>"
+    + _U_INNER
+    + r"{1,500}?)(?<![\s_])__)"
     r"|(?P<em>(?<![\w*])\*(?P<e1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*(?![\w*])"
-    r"|(?<![\w_])_(?P<e2>[^_\s](?:[^_\n]{0,500}?[^_\s])?)_(?![\w_]))"
+    r"|(?<![\w_])_(?![\s_])(?P<e2>" + _U_INNER + r"{1,500}?)(?<![\s_])_(?![\w_]))"
     r"|(?P<escape>\\(?P<x>[\\`*_{}\[\]()#+\-.!>|])))"
 )
 _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
