@@ -7,6 +7,8 @@ import time
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from articlekit.html import embedded
 from articlekit.html.embedded import (
@@ -325,3 +327,37 @@ def test_embedded_text_chars_counts_the_recovered_text() -> None:
     data = {"@type": "Article", "articleBody": BODY}
     root = page(script(data, type_="application/ld+json"))
     assert embedded_text_chars(root) == sum(len(s) for s in SENTENCES)
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=30)
+    | st.sampled_from([BODY, "<p>" + BODY + "</p>", "\ud800" + BODY, "x\x00" + BODY]),
+    lambda children: (
+        st.lists(children, max_size=6)
+        | st.dictionaries(
+            st.sampled_from(["body", "content", "text", "type", "level", "children", "__ref", "a"]),
+            children,
+            max_size=6,
+        )
+    ),
+    max_leaves=30,
+)
+
+
+@given(data=json_values)
+def test_any_json_state_gives_valid_blocks_or_none(data: object) -> None:
+    roots = [
+        page(script(data, id_="__NEXT_DATA__")),
+        page(f"<script>window.__INITIAL_STATE__ = {json.dumps(data)};</script>"),
+    ]
+    for root in roots:
+        blocks = recover_article(root)
+        if blocks is not None:
+            text = " ".join(plain_text(b) for b in blocks)
+            assert len(text) >= embedded.MIN_EMBEDDED_CHARS - len(blocks)
+            text.encode("utf-8")  # no lone surrogates
+            assert "\x00" not in text

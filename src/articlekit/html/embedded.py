@@ -121,6 +121,8 @@ _ASSIGNMENT = re.compile(
 )
 _JSON_PARSE = re.compile(r"JSON\.parse\s*\(\s*")
 _SPACE = re.compile(r"\s+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 _HEADING_STYLE = re.compile(r"(?:^|[-_/ ])h(?:eading)?[-_ ]?([1-6])$|^h([1-6])$", re.I)
 
@@ -362,8 +364,15 @@ def _reads_as_prose(text: str) -> bool:
 # --------------------------------------------------------------------------- strings
 
 
+def _clean(text: str) -> str:
+    """Return ``text`` without what JSON can carry but text must not: lone surrogates
+    (replaced by U+FFFD) and control characters other than tab and newline."""
+    return _CONTROL.sub("", _SURROGATE.sub("\ufffd", text))
+
+
 def _string_blocks(value: str, where: str) -> list[Block]:
     """Return the blocks of a body string: HTML markup if it has some, else plain text."""
+    value = _clean(value)
     if _HTML_HINT.search(value):
         return html_fragment_blocks(value, where)
     text = html_lib.unescape(value) if "&" in value else value
@@ -660,6 +669,7 @@ def _list_items(node: dict[str, Any], lookup: dict[str, Any]) -> list[str]:
 
 def _rich_inlines(text: str, where: str) -> tuple[Inline, ...]:
     """Return inlines for a node's text, which editors often store with inline HTML."""
+    text = _clean(text)
     if _HTML_HINT.search(text):
         blocks = html_fragment_blocks(text, where)
         inlines: list[Inline] = []
