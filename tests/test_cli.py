@@ -85,9 +85,9 @@ def _can_build_wheels() -> bool:
 
 def _plugin_fingerprint() -> str:
     digest = hashlib.sha256()
-    for path in sorted(PLUGIN_PACKAGE.rglob("*")):
-        if path.is_file() and "egg-info" not in str(path) and "__pycache__" not in str(path):
-            digest.update(str(path.relative_to(PLUGIN_PACKAGE)).encode() + path.read_bytes())
+    sources = [PLUGIN_PACKAGE / "pyproject.toml", *sorted(PLUGIN_PACKAGE.glob("src/*/*.py"))]
+    for path in sources:  # not build/ or *.egg-info, which a build leaves behind
+        digest.update(str(path.relative_to(PLUGIN_PACKAGE)).encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -104,12 +104,16 @@ def plugin_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
     if (target / "articlekit_gemtext").is_dir():
         return target
     shutil.rmtree(target, ignore_errors=True)
+    # built from a copy: a build leaves build/ and *.egg-info next to the sources
+    package = tmp_path_factory.mktemp("plugin-src") / "plugin-package"
+    ignore = shutil.ignore_patterns("build", "*.egg-info", "__pycache__")
+    shutil.copytree(PLUGIN_PACKAGE, package, ignore=ignore)
     # Offline when the local setuptools can build wheels by itself; else let pip fetch it.
     attempts = (["--no-build-isolation"], []) if _can_build_wheels() else ([],)
     for extra in attempts:
         pip = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", *extra]
         done = subprocess.run(
-            [*pip, "--target", str(target), str(PLUGIN_PACKAGE)],
+            [*pip, "--target", str(target), str(package)],
             capture_output=True,
             text=True,
             timeout=180,
