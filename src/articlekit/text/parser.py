@@ -433,7 +433,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
     pieces = state.pieces
-    drop_furniture(pieces, ctx.plain)
+    drop_furniture(pieces, ctx.plain, lines.text)
     drop_page_furniture(pieces, ctx)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
     label_headings(pieces, ctx)

@@ -83,6 +83,14 @@ RECOMMENDATION_HEADINGS = frozenset(
         "potrebbe interessarti anche",
         "lees ook",
         "zobacz także",
+        "interessante artikel",
+        "das könnte dich auch interessieren",
+        "weitere beiträge",
+        "ähnliche beiträge",
+        "verwandte artikel",
+        "related posts",
+        "you might like",
+        "more in this category",
         "zobacz też",
         "polecamy",
         "czytaj więcej",
@@ -134,7 +142,15 @@ BOILERPLATE_LINE = re.compile(
     r"|.{0,80}\bcookies?\b.{0,120}"
     r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
     r"|skip to (?:main )?(?:content|navigation|main)|back to top|jump to navigation"
-    r"|log ?in|sign in|register|menu"
+    r"|log ?in|sign in|register|menu|loading|wird geladen|chargement"
+    r"|like this|like loading|bloggers like this|bloggern gefällt das|gefällt mir"
+    r"|(?:previous|next|older|newer) (?:article|post|story|entry)"
+    r"|(?:vorheriger|nächster) (?:artikel|beitrag)|article (?:précédent|suivant)"
+    r"|(?:artikel|beitrag) (?:teilen|bewerten|drucken|merken)"
+    r"|teilen sie dies mit|diesen (?:artikel|beitrag) teilen|partager cet article"
+    r"|you must be logged in to post a comment|du musst angemeldet sein.{0,60}"
+    r"|(?:terms of (?:service|use)|privacy policy|impressum|datenschutz(?:erklärung)?"
+    r"|mentions légales|aviso legal|contact us|kontakt|about us|über uns|dmca|sitemap)"
     r"|partager|teilen|compartir|condividi|udostępnij)",
 )
 # Longest line the boilerplate vocabulary may drop, in characters: a sentence of the
@@ -170,7 +186,9 @@ COMMENTS_HEADING = re.compile(
     r"|(?:\d{1,6}\s)?(?:comments?|kommentare?|komentarze?|commentaires?|comentarios?|commenti"
     r"|comentários|reacties|комментарии)(?:\s?\(\d{1,6}\)|\s\d{1,6})?"
     r"|leave a (?:comment|reply)|join the discussion|show comments|add a comment|post a comment"
-    r"|kommentar schreiben|laisser un commentaire|deja un comentario|dodaj komentarz)",
+    r"|write a comment|kommentar schreiben|kommentar verfassen|schreibe einen kommentar"
+    r"|kommentieren|laisser un commentaire|deja un comentario|dodaj komentarz"
+    r"|lascia un commento|deixe um comentário|view the discussion thread)",
 )
 
 
