@@ -466,7 +466,8 @@ def page_signals(root: Any) -> PageSignals:
     """
     text_chars = link_chars = paragraphs = headline_links = 0
     articles = times = 0
-    consent_markup = paywall_markup = password = False
+    password = False
+    names: list[str] = []  # ids and classes, searched once at the end
     og_type: str | None = None
     title: str | None = None
     h1s: list[str] = []
@@ -528,12 +529,11 @@ def page_signals(root: Any) -> PageSignals:
                         og_type = (el.get("content") or "").strip().lower() or None
                 elif tag == "title" and title is None and not hidden:
                     title = _SPACE.sub(" ", el.text_content()).strip() or None
-                attr_text = f"{el.get('id') or ''} {el.get('class') or ''}"
-                if attr_text.strip():
-                    if not consent_markup and _CONSENT_ATTR.search(attr_text):
-                        consent_markup = True
-                    if not paywall_markup and _PAYWALL_ATTR.search(attr_text):
-                        paywall_markup = True
+                ident, classes = el.get("id"), el.get("class")
+                if ident:
+                    names.append(ident)
+                if classes:
+                    names.append(classes)
                 if tag == "a":
                     link_depth += 1
                     link_stack.append([0, 0, heading_depth > 0])
@@ -576,6 +576,7 @@ def page_signals(root: Any) -> PageSignals:
         raise ParseError(f"cannot read page signals: {exc}") from exc
 
     page_text = " ".join(visible)
+    all_names = "\n".join(names)
     types, free = _jsonld_facts(jsonld)
     status = find_status_hint(title)
     for heading in h1s:
@@ -594,9 +595,9 @@ def page_signals(root: Any) -> PageSignals:
         h1_texts=tuple(h1s),
         status_hint=status,
         consent_phrases=_distinct(CONSENT_PHRASES, page_text),
-        consent_markup=consent_markup,
+        consent_markup=bool(_CONSENT_ATTR.search(all_names)),
         paywall_phrases=_distinct(PAYWALL_PHRASES, page_text),
-        paywall_markup=paywall_markup,
+        paywall_markup=bool(_PAYWALL_ATTR.search(all_names)),
         error_phrases=_distinct(ERROR_PHRASES, page_text),
         password_field=password,
     )
