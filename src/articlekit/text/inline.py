@@ -162,7 +162,8 @@ def parse_inlines(
             Text(text=_collapse(node.text)) if isinstance(node, Text) else node
             for node in _lynx(text, urls)
         )
-    return (Text(text=text),)
+    # w3m and lynx write a superscript as "^": "exceptions.^[1]" is the citation "[1]"
+    return (Text(text=text.replace("^[", "[")),)
 
 
 _STRIP_MARKDOWN = re.compile(

@@ -793,10 +793,12 @@ def quote(state: State, start: int, silent: bool) -> int | None:
             end += 1
     elif not state.layout.markdown and _is_indented_quote_line(state, start):
         below = start + 1
-        if (below >= state.end or not _is_indented_quote_line(state, below)) and not (
-            state.layout.is_full(lines.width[start])
+        alone = below >= state.end or lines.blank[below]
+        if not _is_indented_quote_line(state, below if below < state.end else start) and not (
+            alone and state.layout.is_full(lines.width[start])
         ):
-            # one line alone: a quote only if it was wrapped (centred titles are short)
+            # one line alone is a quote only if it was wrapped (centred titles are short);
+            # one indented line over flush ones is a paragraph's first-line indent
             return None
         while end < state.end:
             if lines.blank[end]:
