@@ -11,7 +11,12 @@ Each page goes through ``articlekit.parse_html``; when the parser already set
 small stand-in extractor instead (densest cluster of ``<p>`` elements), so the verdict can
 be measured on its own.
 
+Side by side, the same table scores the rule a scraper would use without a verdict (enough
+extracted text means an article) and, with ``--compare``, trafilatura's own decision
+(``extract()`` returning nothing).
+
 Run: .venv/bin/python benchmarks/verdict_accuracy.py [--naive] [--show-misses]
+     .venv-bench/bin/python benchmarks/verdict_accuracy.py --compare
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 
@@ -39,6 +45,8 @@ from articlekit.model import (
 from articlekit.verdict import judge, page_signals
 
 ROOT = Path(__file__).resolve().parent.parent
+#: The naive rule a scraper would use without a verdict: "enough text means an article".
+BASELINE_CHARS = 500
 CORPUS = ROOT.parent / "shared" / "corpus"
 NONARTICLES = ROOT / "tests" / "data" / "nonarticles"
 
@@ -172,7 +180,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--naive", action="store_true", help="use the stand-in extractor")
     parser.add_argument("--show-misses", action="store_true", help="list misjudged pages")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also score trafilatura's own decision (extract() returns nothing); run with "
+        ".venv-bench/bin/python",
+    )
     args = parser.parse_args()
+    trafilatura: Any = None
+    if args.compare:
+        try:
+            import trafilatura
+        except ImportError:
+            print("trafilatura not installed here (use .venv-bench/bin/python): skipped")
+    # Side-by-side decisions: name -> list of (truth is article, judged article)
+    decisions: dict[str, list[tuple[bool, bool]]] = {
+        "articlekit verdict": [],
+        f"text >= {BASELINE_CHARS} chars": [],
+    }
+    if trafilatura is not None:
+        decisions["trafilatura extract()"] = []
 
     confusion: Counter[tuple[str, str]] = Counter()
     used: Counter[str] = Counter()
@@ -181,6 +208,13 @@ def main() -> int:
     for name, truth, data in pages():
         verdict, how = verdict_of(data, naive=args.naive)
         used[how] += 1
+        is_article = truth == "article"
+        decisions["articlekit verdict"].append((is_article, verdict.kind == "article"))
+        chars = next((s.value for s in verdict.signals if s.name == "text_chars"), 0)
+        decisions[f"text >= {BASELINE_CHARS} chars"].append((is_article, chars >= BASELINE_CHARS))
+        if trafilatura is not None:
+            extracted = trafilatura.extract(data)
+            decisions["trafilatura extract()"].append((is_article, bool(extracted)))
         confusion[(truth, verdict.kind)] += 1
         if (truth == "article") != (verdict.kind == "article") or (
             truth != "article" and truth != verdict.kind
@@ -200,6 +234,17 @@ def main() -> int:
     print(f"article precision {precision:.3f}  recall {recall:.3f}  (tp {tp}, fp {fp}, fn {fn})")
     print(f"non-article recall {nonart_recall:.3f}  (tn {tn} of {tn + fp})")
     print(f"time {elapsed:.1f} s\n")
+    print(f"{'decision':<26}{'precision':>10}{'recall':>8}{'non-article recall':>20}")
+    for label, pairs in decisions.items():
+        p_tp = sum(1 for t, j in pairs if t and j)
+        p_fp = sum(1 for t, j in pairs if not t and j)
+        p_fn = sum(1 for t, j in pairs if t and not j)
+        p_tn = sum(1 for t, j in pairs if not t and not j)
+        print(
+            f"{label:<26}{p_tp / max(1, p_tp + p_fp):>10.3f}{p_tp / max(1, p_tp + p_fn):>8.3f}"
+            f"{p_tn / max(1, p_tn + p_fp):>20.3f}"
+        )
+    print()
     print("confusion (rows: true kind, columns: verdict)")
     print(f"{'':>10}" + "".join(f"{k:>9}" for k in kinds))
     for truth in kinds:
