@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import importlib
 import sys
 import time
 from collections import Counter
@@ -190,7 +191,7 @@ def main() -> int:
     trafilatura: Any = None
     if args.compare:
         try:
-            import trafilatura
+            trafilatura = importlib.import_module("trafilatura")
         except ImportError:
             print("trafilatura not installed here (use .venv-bench/bin/python): skipped")
     # Side-by-side decisions: name -> list of (truth is article, judged article)
