@@ -236,6 +236,10 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads)
     comments_at = _comments_start(live, span.core_first, ctx)
+    # prose kept on both sides of a link list makes it part of the article (a table of
+    # contents, a list of sources); only link lists at the edges are navigation
+    prose = [i for i in range(span.first, span.last + 1) if scores[i] > 0]
+    first_prose, last_prose = (prose[0], prose[-1]) if prose else (0, -1)
     for index, piece in enumerate(live):
         if index >= comments_at and piece.kind != "recommendations":
             piece.kind = "dropped"
@@ -246,7 +250,9 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
             if index == 0 and _spare_as_title(piece, ctx):
                 continue
             piece.kind = "dropped"
-        elif is_link_list(stats[index], _link_count(piece, ctx)):
+        elif not first_prose < index < last_prose and is_link_list(
+            stats[index], _link_count(piece, ctx)
+        ):
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
 
