@@ -56,7 +56,7 @@ from articlekit.text.frontmatter import (
     read_front_matter,
 )
 from articlekit.text.inline import parse_inlines, strip_markup
-from articlekit.text.lines import Layout, detect_layout, split_lines
+from articlekit.text.lines import Layout, detect_layout, display_width, split_lines
 from articlekit.text.lynx import split_references
 from articlekit.text.rules import Piece, State, parse_blocks
 from articlekit.text.vocab import is_comments_heading, normalise_phrase
@@ -67,6 +67,7 @@ __all__ = ["label_headings", "looks_like_heading", "parse_text"]
 # Inferred headings are short: a line longer than this, or with more words, is prose.
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
+MAX_HEADING_WIDE_CHARS = 30
 # lynx sets headings flush left of the indented body, so length matters less there.
 MAX_FLUSH_HEADING_CHARS = 200
 MAX_FLUSH_HEADING_LINES = 3
@@ -78,6 +79,11 @@ _CLOSING = ".,;:!"
 MIN_SPARED_TITLE_WORDS = 2
 # '"Do you want to come?"' is dialogue, not a heading: punctuation inside closing quotes.
 _SPEECH_END = re.compile(r"[.?!…,][\"”’'»]$")
+_CAPTION = re.compile(
+    r"\b(?:photo(?:graph)?s?|image|picture|foto|bild|credit|illustration|source|quelle)"
+    r"\s?(?:by\b|:|\|)|\.(?:jpe?g|png|gif|webp|svg)$",
+    re.IGNORECASE,
+)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
@@ -118,8 +124,12 @@ def looks_like_heading(text: str) -> bool:
         return False
     if len(text.split()) > MAX_HEADING_WORDS:
         return False
+    if not text.isascii() and display_width(text) - len(text) > MAX_HEADING_WIDE_CHARS:
+        return False  # Chinese and Japanese: no spaces to count words by, count characters
     if _COLUMN_GAP.search(text):
         return False  # aligned columns: a table or preformatted text
+    if _CAPTION.search(text):
+        return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
     first = text[0]
     # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
     if first in _NOT_HEADING_START or _SPEECH_END.search(text):
@@ -145,7 +155,13 @@ def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
 
 
 def _is_body(piece: Piece) -> bool:
-    return piece.kind in ("paragraph", "list", "quote", "code")
+    """Return True for body text a heading may stand over: prose, a list, a quote, code.
+
+    An image file name or a credit line under a picture is not.
+    """
+    if piece.kind != "paragraph":
+        return piece.kind in ("list", "quote", "code")
+    return piece.line_count > 1 or not _CAPTION.search(piece.text)
 
 
 def label_headings(pieces: list[Piece], ctx: _Context) -> None:

@@ -88,7 +88,6 @@ RECOMMENDATION_HEADINGS = frozenset(
         "weitere beiträge",
         "ähnliche beiträge",
         "verwandte artikel",
-        "related posts",
         "you might like",
         "more in this category",
         "zobacz też",
