@@ -15,7 +15,9 @@ from articlekit.model import (
     Block,
     CodeBlock,
     Document,
+    Emphasis,
     Heading,
+    Inline,
     Link,
     List,
     ListItem,
@@ -238,6 +240,25 @@ def test_paragraph_is_cut_at_sentences_then_words_then_characters() -> None:
     assert [p.split for p in pieces] == ["characters"] * 3
     assert [p.char_count for p in pieces] == [84, 84, 82]
     assert "".join(p.text for p in pieces) == token
+
+
+def test_cut_paragraph_keeps_links_and_emphasis() -> None:
+    content: list[Inline] = []
+    for n in range(30):
+        content += [
+            Text(text=f"Sentence {n} cites "),
+            Link(url=f"https://example.org/{n}", content=(Text(text="a source"),)),
+            Text(text=" and "),
+            Emphasis(content=(Text(text="stresses"),)),
+            Text(text=" a point. "),
+        ]
+    pieces = chunk(doc_of(Paragraph(content=content)), max_chars=200, measure="markdown")
+    assert len(pieces) > 1 and {p.split for p in pieces} == {"sentences"}
+    assert all(len(p.markdown) <= 200 for p in pieces)
+    assert all(
+        "](https://example.org/" in p.markdown and "*stresses*" in p.markdown for p in pieces
+    )
+    assert all(p.text.startswith("Sentence ") and p.text.endswith("a point.") for p in pieces)
 
 
 def test_quote_is_cut_between_its_blocks() -> None:

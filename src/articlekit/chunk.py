@@ -17,8 +17,9 @@ How the body is cut (recommendation blocks are left out):
    paragraph between lines, then sentences, then words, and a single over-long word into
    equal parts. ``Chunk.split`` names the finest cut used (``"items"``, ``"rows"``,
    ``"blocks"``, ``"lines"``, ``"sentences"``, ``"words"``, ``"characters"``). A cut
-   paragraph keeps its text but not its inline formatting in ``markdown``; a cut list
-   item or quote repeats its marker (``- ``, ``1. ``, ``> ``) on each piece.
+   paragraph keeps its links and emphasis (only an inline longer than a whole chunk loses
+   its markup); a cut list item or quote repeats its marker (``- ``, ``1. ``, ``> ``) on
+   each piece.
 
 The limit is ``max_chars`` characters and/or ``max_tokens`` tokens as counted by the
 ``tokenizer`` you pass (a callable returning an ``int`` or a sequence of tokens: no
@@ -48,6 +49,8 @@ from articlekit.model import (
     Document,
     Figure,
     Heading,
+    Inline,
+    LineBreak,
     List,
     ListItem,
     Paragraph,
@@ -204,21 +207,55 @@ def _wrap(block: Block, wraps: tuple[Wrap, ...]) -> Block:
     return block
 
 
+def _largest_fitting(count: int, fits_first: Callable[[int], bool]) -> int:
+    """Return the largest k in 1..count with ``fits_first(k)`` (at least 1).
+
+    Galloping from 1 then binary search, so cutting an n-part block costs O(log n)
+    renderings of at most twice a chunk per piece, never a rendering of the whole rest.
+    """
+    if count <= 1:
+        return 1
+    good, step = 1, 2
+    while step < count and fits_first(step):
+        good, step = step, step * 2
+    if step >= count:
+        if fits_first(count):
+            return count
+        step = count
+    bad = step
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        if fits_first(middle):
+            good = middle
+        else:
+            bad = middle
+    return good
+
+
+def _prefix_test(
+    items: Sequence[Any],
+    start: int,
+    make: Callable[[Sequence[Any]], Any],
+    fits: Callable[[Any], bool],
+) -> Callable[[int], bool]:
+    """Return ``k -> fits(make(items[start:start + k]))``."""
+
+    def test(count: int) -> bool:
+        return fits(make(items[start : start + count]))
+
+    return test
+
+
 def _group(
     items: Sequence[Any], make: Callable[[Sequence[Any]], Block], fits: Callable[[Block], bool]
 ) -> list[list[Any]]:
     """Return ``items`` in consecutive groups, each as large as still fits (at least one)."""
     groups: list[list[Any]] = []
-    current: list[Any] = []
-    for item in items:
-        if current and fits(make([*current, item])):
-            current.append(item)
-            continue
-        if current:
-            groups.append(current)
-        current = [item]
-    if current:
-        groups.append(current)
+    start = 0
+    while start < len(items):
+        size = _largest_fitting(len(items) - start, _prefix_test(items, start, make, fits))
+        groups.append(list(items[start : start + size]))
+        start += size
     return groups
 
 
@@ -227,54 +264,12 @@ def _group_strings(
 ) -> list[list[str]]:
     """Return ``parts`` in consecutive groups whose joined text still fits (at least one)."""
     groups: list[list[str]] = []
-    current: list[str] = []
-    for part in parts:
-        if current and fits(joiner.join([*current, part])):
-            current.append(part)
-            continue
-        if current:
-            groups.append(current)
-        current = [part]
-    if current:
-        groups.append(current)
+    start = 0
+    while start < len(parts):
+        size = _largest_fitting(len(parts) - start, _prefix_test(parts, start, joiner.join, fits))
+        groups.append(list(parts[start : start + size]))
+        start += size
     return groups
-
-
-def _text_pieces(text: str, fits: Callable[[str], bool]) -> tuple[list[str], str | None]:
-    """Return ``text`` cut into pieces that fit: at lines, sentences, words, then characters."""
-    pieces = [text]
-    how: str | None = None
-    levels: tuple[tuple[str, Callable[[str], list[str]], str], ...] = (
-        ("lines", lambda s: s.split("\n"), "\n"),
-        ("sentences", lambda s: [p for p in _SENTENCE_BREAK.split(s) if p], " "),
-        ("words", lambda s: s.split(), " "),
-    )
-    for name, cut, joiner in levels:
-        if all(fits(p) for p in pieces):
-            return pieces, how
-        out: list[str] = []
-        for piece in pieces:
-            if fits(piece):
-                out.append(piece)
-                continue
-            parts = [p for p in cut(piece) if p.strip()]
-            if len(parts) <= 1:
-                out.append(piece)
-                continue
-            how = name
-            for group in _group_strings(parts, joiner, fits):
-                out.append(joiner.join(group))
-        pieces = out
-    if all(fits(p) for p in pieces):
-        return pieces, how
-    out = []
-    for piece in pieces:
-        if fits(piece):
-            out.append(piece)
-        else:
-            how = "characters"
-            out.extend(_equal_parts(piece, fits))
-    return out, how
 
 
 def _equal_parts(text: str, fits: Callable[[str], bool]) -> list[str]:
@@ -420,19 +415,146 @@ def _text_pieces_code(lines: list[str], fits: Callable[[str], bool]) -> tuple[li
 def _as_text_pieces(
     block: Block, wraps: tuple[Wrap, ...], fits: Callable[[Block], bool]
 ) -> tuple[list[Block], str, tuple[Wrap, ...]] | None:
-    """Return ``block``'s rendered text cut into paragraphs (formatting is not kept)."""
-    text = _render_text((block,))
-    if not text.strip():
+    """Return ``block`` cut into paragraphs at lines, sentences, words, then characters.
+
+    A paragraph keeps its inline formatting and links wherever a cut does not go through
+    them; a heading, a figure caption or a table row becomes plain paragraphs.
+    """
+    content: tuple[Inline, ...]
+    if isinstance(block, (Paragraph, Heading)):
+        content = block.content
+    else:
+        text = _render_text((block,))
+        content = (Text(text=text),) if text.strip() else ()
+    if not plain_text(content).strip():
         return None
 
-    def piece_fits(piece: str) -> bool:
-        return fits(Paragraph(content=(Text(text=piece),)))
+    def piece_fits(atoms: Sequence[Inline]) -> bool:
+        return fits(Paragraph(content=_merged(atoms)))
 
-    pieces, how = _text_pieces(text, piece_fits)
-    if len(pieces) <= 1 and how is None:
-        return None
-    blocks: list[Block] = [Paragraph(content=(Text(text=p),)) for p in pieces]
+    pieces, how = _inline_pieces(content, piece_fits)
+    if len(pieces) <= 1:
+        if isinstance(block, Paragraph):
+            return None
+        how = how or "lines"
+    blocks: list[Block] = [Paragraph(content=_merged(piece)) for piece in pieces]
     return blocks, how or "lines", wraps
+
+
+# How good a place to cut is, best first; "" is not a place to cut.
+_BOUNDARY_RANK = {"lines": 0, "sentences": 1, "words": 2, "characters": 3}
+_RUN = re.compile(r"[^\s]*?[。！？](?=[\u2e80-\U0010ffff])|\S+\s*|\s+")
+_SENTENCE_END_RUN = re.compile(r"[.!?…。！？][\"'”’)\]]*\s+$")
+
+
+def _atoms(inlines: Iterable[Inline]) -> list[tuple[Inline, str]]:
+    """Return ``inlines`` as cuttable atoms, each with the kind of boundary after it.
+
+    Text is cut into word runs (a word with the whitespace after it): after whitespace a
+    new word starts, so no word is ever cut in two there. A CJK full stop followed by a
+    CJK character is a sentence boundary too. Other inlines stay whole.
+    """
+    out: list[tuple[Inline, str]] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            for run in _RUN.findall(node.text):
+                if not run[-1:].isspace():
+                    kind = "sentences" if run[-1:] in "。！？" else ""
+                elif _SENTENCE_END_RUN.search(run):
+                    kind = "sentences"
+                else:
+                    kind = "words"
+                out.append((Text(text=run), kind))
+        elif isinstance(node, LineBreak):
+            out.append((node, "lines"))
+        else:
+            out.append((node, ""))
+    return out
+
+
+def _inline_pieces(
+    content: Sequence[Inline], fits: Callable[[Sequence[Inline]], bool]
+) -> tuple[list[list[Inline]], str | None]:
+    """Return ``content`` cut into runs of inlines that each fit, and the finest cut used."""
+    atoms = _atoms(content)
+    pieces: list[list[Inline]] = []
+    how: str | None = None
+    start = 0
+    while start < len(atoms):
+        size = _largest_fitting(len(atoms) - start, _prefix_test(atoms, start, _inlines_of, fits))
+        if size == 1 and not fits([atoms[start][0]]):
+            atom, _kind = atoms[start]
+            if isinstance(atom, Text):
+                # one word longer than the limit: equal parts, cut anywhere between them
+                parts = _equal_parts(atom.text, lambda t: fits([Text(text=t)]))
+                if len(parts) == 1:
+                    pieces.append([atom])  # cannot be cut usefully
+                    start += 1
+                    continue
+                atoms[start : start + 1] = [(Text(text=t), "characters") for t in parts]
+                atoms[start + len(parts) - 1] = (Text(text=parts[-1]), _kind)
+            else:
+                # formatting around more text than fits: keep its text, drop the markup
+                atoms[start : start + 1] = _atoms((Text(text=plain_text(atom) + " "),))
+            continue
+        end = start + size
+        if end >= len(atoms):
+            pieces.append([a for a, _b in atoms[start:]])
+            break
+        cut = _best_cut(atoms, start, end)
+        if cut is None:
+            # nowhere to cut inside (inlines glued without spaces): cut through them as text
+            text = "".join(plain_text(a) for a, _b in atoms[start : end + 1])
+            atoms[start : end + 1] = _atoms((Text(text=text),))
+            if len(atoms[start : end + 1]) == 1 and not atoms[start][1]:
+                atoms[start] = (atoms[start][0], "characters")
+                pieces.append([atoms[start][0]])
+                start += 1
+            continue
+        how = _finer(how, atoms[cut][1])
+        pieces.append([a for a, _b in atoms[start : cut + 1]])
+        start = cut + 1
+    return pieces, how
+
+
+def _inlines_of(atoms: Sequence[tuple[Inline, str]]) -> list[Inline]:
+    return [atom for atom, _kind in atoms]
+
+
+def _best_cut(atoms: list[tuple[Inline, str]], start: int, end: int) -> int | None:
+    """Return the index of the atom after which to cut ``atoms[start:end]``, or None.
+
+    The best kind of boundary (line, sentence, word, character) in the second half of the
+    piece wins; failing that, the last boundary of any kind.
+    """
+    half = start + (end - start) // 2
+    best: int | None = None
+    for index in range(end - 1, start - 1, -1):
+        kind = atoms[index][1]
+        if not kind:
+            continue
+        if best is None:
+            best = index
+        if index >= half and _BOUNDARY_RANK[kind] < _BOUNDARY_RANK[atoms[best][1]]:
+            best = index
+        elif index < half and best is not None and best >= half:
+            break
+    return best
+
+
+def _merged(atoms: Sequence[Inline]) -> tuple[Inline, ...]:
+    """Return ``atoms`` with adjacent texts joined and the ends' whitespace trimmed."""
+    out: list[Inline] = []
+    for atom in atoms:
+        if isinstance(atom, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(text=out[-1].text + atom.text)
+        else:
+            out.append(atom)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(text=out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(text=out[-1].text.rstrip())
+    return tuple(a for a in out if not (isinstance(a, Text) and not a.text))
 
 
 # --------------------------------------------------------------------------- packing
