@@ -69,11 +69,6 @@ Tokenizer = Callable[[str], int | Sequence[Any]]
 #: Finest cut first wins the ``split`` label; this is the order from coarse to fine.
 _CUTS = ("blocks", "items", "rows", "lines", "sentences", "words", "characters")
 _SEPARATOR = "\n\n"
-# Sentence ends: after . ! ? … and closing quotes/brackets, before whitespace; CJK full stops
-# also before a CJK character (CJK text has no spaces).
-_SENTENCE_BREAK = re.compile(
-    r"(?<=[.!?…][\"'”’)\]])\s+|(?<=[.!?…])\s+|(?<=[。！？])(?=[^\x00-\u2e7f])"
-)
 _SPACE = re.compile(r"\s+")
 
 
