@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from articlekit import (
 from articlekit.batch import (
     BatchInput,
     ConvertOptions,
+    OutputFormat,
     convert_item,
     convert_many,
     expand_inputs,
@@ -106,11 +107,13 @@ def test_unlistable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.Mo
     root = make_tree(tmp_path / "in")
     real_walk = os.walk
 
-    def failing_walk(top: str, onerror: object = None, **kwargs: object) -> object:
+    def failing_walk(
+        top: str, onerror: Callable[[OSError], object] | None = None, followlinks: bool = False
+    ) -> Iterator[tuple[str, list[str], list[str]]]:
         # what os.walk does for a directory it may not list (root can list them all)
-        assert callable(onerror)
+        assert onerror is not None
         onerror(PermissionError(13, "Permission denied", str(root / "sub")))
-        return real_walk(top, **kwargs)  # type: ignore[call-overload]
+        return real_walk(top, followlinks=followlinks)
 
     monkeypatch.setattr(os, "walk", failing_walk)
     items = list(expand_inputs([root]))
@@ -225,8 +228,9 @@ def test_unexpected_exception_is_a_parse_error_naming_the_parser() -> None:
 @pytest.mark.usefixtures("trouble")
 def test_rendered_output_formats() -> None:
     item = BatchInput(name="x", data=b"TROUBLE Title body")
-    for fmt in ("json", "jsonl", "markdown", "text"):
-        result = convert_item(item, ConvertOptions(output=fmt))  # type: ignore[arg-type]
+    formats: tuple[OutputFormat, ...] = ("json", "jsonl", "markdown", "text")
+    for fmt in formats:
+        result = convert_item(item, ConvertOptions(output=fmt))
         assert isinstance(result, str) and result.endswith("\n") and not result.endswith("\n\n")
     jsonl = convert_item(item, ConvertOptions(output="jsonl"))
     assert isinstance(jsonl, str) and jsonl.count("\n") == 1

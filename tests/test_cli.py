@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import importlib.util
 import json
 import os
@@ -76,10 +77,10 @@ def leftovers(root: Path) -> list[Path]:
 
 def _can_build_wheels() -> bool:
     try:
-        import setuptools
-    except ImportError:
+        version = importlib.metadata.version("setuptools")
+    except importlib.metadata.PackageNotFoundError:
         return False
-    major, minor = (int(p) for p in setuptools.__version__.split(".")[:2])
+    major, minor = (int(p) for p in version.split(".")[:2])
     return (major, minor) >= (70, 1) or importlib.util.find_spec("wheel") is not None
 
 
@@ -467,7 +468,17 @@ def test_rules_file_applies_to_matching_urls(tmp_path: Path, jobs: str) -> None:
     src.mkdir()
     for n in range(2):
         (src / f"p{n}.html").write_text(RULE_PAGE)
-    base = ["convert", src, "-f", "text", "--url", "https://www.rules.example/a", "--jobs", jobs]
+    url = "https://www.rules.example/a"
+    base: list[str | os.PathLike[str]] = [
+        "convert",
+        src,
+        "-f",
+        "text",
+        "--url",
+        url,
+        "--jobs",
+        jobs,
+    ]
     plain = run(base)
     ruled = run([*base, "--rules", rules])
     assert plain.returncode == 0 and ruled.returncode == 0, ruled.stderr

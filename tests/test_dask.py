@@ -28,12 +28,10 @@ RECORDS = 30
 def client() -> Iterator[Client]:
     # threads in this process: quick to start on 2 cores, and the scheduler, the two
     # workers and the task graph are the same ones a multi-machine cluster runs
-    with (
-        LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
-        ) as cluster,
-        Client(cluster) as dask_client,
-    ):
+    cluster = LocalCluster(  # type: ignore[no-untyped-call]
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    )
+    with cluster, Client(cluster) as dask_client:  # type: ignore[no-untyped-call]
         yield dask_client
 
 

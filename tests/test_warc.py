@@ -115,7 +115,8 @@ def _middle_of_record(path: Path, number: int) -> int:
         iterator = ArchiveIterator(stream)
         for index, _record in enumerate(iterator):
             if index == number:
-                return iterator.get_record_offset() + iterator.get_record_length() // 2
+                offset: int = iterator.get_record_offset() + iterator.get_record_length() // 2
+                return offset
     raise AssertionError(f"no record {number}")
 
 
