@@ -529,3 +529,13 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
     assert re.search(r"\r\x1b\[K\[[#-]+\] \d/3 ", text), text  # the bar, with its total
     quiet = run(["convert", src, "-o", tmp_path / "o2", "--no-progress"])
     assert "/3 " not in quiet.stderr and "\r" not in quiet.stderr
+
+
+def test_documents_on_stdout_are_kept_apart(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("First title\n\nThe last paragraph of the first document.\n")
+    second.write_text("Second title\n\nThe first paragraph of the second document.\n")
+    done = run(["convert", first, second, "-f", "text", "--jobs", "1"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("second document.\n")
+    assert "first document.\n\nThe first paragraph" in done.stdout

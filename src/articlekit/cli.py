@@ -199,11 +199,16 @@ class _Sink:
 class _StdoutSink(_Sink):
     """Standard output, always UTF-8: a page's text must not depend on the terminal's locale."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, separator: str = "") -> None:
         self.stream = stream
         self.buffer: IO[bytes] | None = getattr(stream, "buffer", None)
+        self.separator = separator
+        self.started = False
 
     def write(self, item: BatchInput, target: Path | None, text: str) -> None:
+        if self.started:
+            text = self.separator + text
+        self.started = True
         if self.buffer is None:  # a text-only stream (tests, IDEs)
             self.stream.write(text)
             self.stream.flush()
@@ -382,7 +387,10 @@ def _choose_sink(
     output: str = args.output
     fmt: OutputFormat | None = args.format
     if output == "-":
-        return _StdoutSink(sys.stdout), fmt or "markdown", None
+        fmt = fmt or "markdown"
+        # a blank line keeps the last paragraph of one document apart from the next one
+        separator = "\n" if fmt in ("markdown", "text") else ""
+        return _StdoutSink(sys.stdout, separator=separator), fmt, None
     if output.lower().endswith(".jsonl"):
         if fmt not in (None, "jsonl"):
             return None, None, f"-o {output} is a JSON lines file; it takes -f jsonl, not {fmt}"
