@@ -20,6 +20,7 @@ The pieces, in pipeline order:
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import hashlib
 import os
@@ -463,6 +464,11 @@ def _run_parallel(
     from concurrent.futures.process import BrokenProcessPool
 
     def start() -> ProcessPoolExecutor:
+        # Forked workers share the parent's memory until it is written to; freezing the
+        # objects that exist now keeps the workers' garbage collector from touching, and so
+        # copying, them: over 120 dev pages --jobs 2 needed +19% CPU time over --jobs 1
+        # without it, +9% with it.
+        gc.freeze()
         return ProcessPoolExecutor(
             max_workers=jobs,
             initializer=_init_worker,
@@ -512,6 +518,7 @@ def _run_parallel(
             yield tag, result
     finally:
         _stop_workers(executor)
+        gc.unfreeze()  # the parent's objects are the collector's again
 
 
 def convert_many(
