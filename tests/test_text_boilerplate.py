@@ -7,7 +7,9 @@ from articlekit.text.boilerplate import (
     MIN_DROPPED_SCORE,
     PieceStats,
     find_article_span,
+    furniture_share,
     is_link_list,
+    looks_like_page,
     score_piece,
 )
 from articlekit.text.rules import Piece
@@ -63,3 +65,12 @@ def test_menu_lines_around_a_long_article_are_dropped() -> None:
     text = f"{menu}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{menu}\n"
     doc = parse_text(text)
     assert doc.plain_text() == "\n\n".join([PROSE] * 3)
+
+
+def test_page_detection_needs_furniture_and_size() -> None:
+    article = [500.0, 800.0, -40.0, 600.0] * 6
+    page = [500.0, -300.0, -40.0, -40.0, 800.0, -200.0] * 4
+    assert furniture_share([]) == 0.0
+    assert not looks_like_page(article)
+    assert looks_like_page(page)
+    assert not looks_like_page(page[:6])  # too short to tell

@@ -43,10 +43,12 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.text.boilerplate import (
+    PAGE_SHORT_PIECE_PENALTY_CHARS,
     PieceStats,
     drop_furniture,
     find_article_span,
     is_link_list,
+    looks_like_page,
     score_piece,
 )
 from articlekit.text.frontmatter import (
@@ -249,6 +251,11 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     live = [p for p in pieces if p.kind != "dropped"]
     stats = [_stats(p, ctx) for p in live]
     scores = [score_piece(p, s) for p, s in zip(live, stats, strict=True)]
+    if looks_like_page(scores):
+        scores = [
+            score_piece(p, s, short_penalty=PAGE_SHORT_PIECE_PENALTY_CHARS)
+            for p, s in zip(live, stats, strict=True)
+        ]
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads)
     comments_at = _comments_start(live, span.core_first, ctx)
