@@ -142,6 +142,8 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
     r"|skip to (?:main )?(?:content|navigation|main)|back to top|jump to navigation"
     r"|log ?in|sign in|register|menu|loading|wird geladen|chargement"
+    r"|read more|continue reading|keep reading|weiterlesen|mehr lesen|lire la suite|leer más"
+    r"|leia mais|czytaj dalej|reply|cancel reply|antworten(?: abbrechen)?|répondre|responder"
     r"|like this|like loading|bloggers like this|bloggern gefällt das|gefällt mir"
     r"|(?:previous|next|older|newer) (?:article|post|story|entry)"
     r"|(?:vorheriger|nächster) (?:artikel|beitrag)|article (?:précédent|suivant)"
