@@ -117,13 +117,26 @@ def check_overlap(doc: Document, max_chars: int, overlap: int) -> None:
 
 
 def check_tokens(doc: Document, max_tokens: int) -> None:
-    """A token limit counted by a callable works like the character limit."""
+    """A token limit counted by a callable works like the character limit, and so does a
+    token overlap."""
     chunks = chunk(doc, max_chars=None, max_tokens=max_tokens, tokenizer=str.split)
     assert normalise("\n".join(c.text for c in chunks)) == normalise(blocks_to_text(doc.blocks))
     for piece in chunks:
         assert piece.token_count == len(piece.text.split())
         if piece.token_count > max_tokens:
             assert piece.block_end - piece.block_start == 1
+    overlap = max(1, max_tokens // 4)
+    chunks = chunk(
+        doc, max_chars=None, max_tokens=max_tokens, tokenizer=str.split, overlap_tokens=overlap
+    )
+    assert normalise("\n".join(own_texts(chunks))) == normalise(blocks_to_text(doc.blocks))
+    for before, after in itertools.pairwise(chunks):
+        copied = after.text[: after.text_overlap]
+        if copied:
+            assert len(copied.split()) <= overlap
+            assert before.text[before.text_overlap :].endswith(copied[:-2])
+        if after.token_count is not None and after.token_count > max_tokens:
+            assert after.text_overlap == 0 and after.block_end - after.block_start == 1
 
 
 # One @given for the three properties: generating documents is the costly part.
@@ -292,6 +305,16 @@ def test_max_tokens_counts_with_the_given_tokenizer() -> None:
     assert len(both) == 6
 
 
+def test_overlap_in_tokens() -> None:
+    doc = doc_of(*(para(f"Paragraph {n} says something useful here.") for n in range(6)))
+    chunks = chunk(doc, max_chars=None, max_tokens=14, tokenizer=str.split, overlap_tokens=3)
+    assert len(chunks) > 1
+    assert all(c.token_count is not None and c.token_count <= 14 for c in chunks)
+    for before, after in itertools.pairwise(chunks):
+        copied = after.text[: after.text_overlap - 2]
+        assert copied.split() == before.text.split()[-3:]
+
+
 def test_markdown_can_be_the_measured_field() -> None:
     link = Link(url="https://example.org/" + "x" * 40, content=(Text(text="link"),))
     link_para = Paragraph(content=(Text(text="See the docs. "), link))
@@ -325,6 +348,9 @@ def test_chunk_to_dict_is_json_ready() -> None:
         ({"max_chars": 100, "overlap": 60}, "overlap"),
         ({"overlap": -1}, "overlap"),
         ({"measure": "html"}, "measure"),
+        ({"overlap_tokens": 2}, "tokenizer"),
+        ({"overlap": 5, "overlap_tokens": 2, "tokenizer": str.split}, "not both"),
+        ({"max_tokens": 10, "tokenizer": str.split, "overlap_tokens": 5}, "overlap_tokens"),
     ],
 )
 def test_impossible_arguments_are_rejected(kwargs: dict[str, object], message: str) -> None:

@@ -31,7 +31,8 @@ quote markers, or a figure or rule.
 ``overlap`` (characters) starts each chunk after the first with the tail of the previous
 chunk's text, cut at a word start and followed by a blank line; ``text_overlap`` and
 ``markdown_overlap`` say how many leading characters repeat the previous chunk, so
-``chunk.text[chunk.text_overlap:]`` is the chunk's own text. Joining the chunks' own
+``chunk.text[chunk.text_overlap:]`` is the chunk's own text. ``overlap_tokens`` counts the
+overlap in tokens of ``tokenizer`` instead. Joining the chunks' own
 texts gives back the body's text (see ``docs/chunking.md`` for the exact statement).
 """
 
@@ -147,6 +148,8 @@ class _Limit:
     max_tokens: int | None
     tokenizer: Tokenizer | None
     measure: str
+    #: Tokens kept free for a token overlap while packing.
+    token_reserve: int = 0
 
     def render(self, blocks: Sequence[Block]) -> str:
         return _render_markdown(blocks) if self.measure == "markdown" else _render_text(blocks)
@@ -162,13 +165,17 @@ class _Limit:
             f"tokenizer must return an int or a sequence of tokens, got {type(result).__name__}"
         )
 
-    def fits_text(self, text: str, *, reserve: int = 0) -> bool:
+    def fits_text(self, text: str, *, reserve: int = 0, token_reserve: int = 0) -> bool:
         if self.max_chars is not None and len(text) + reserve > self.max_chars:
             return False
-        return not (self.max_tokens is not None and self.tokens(text) > self.max_tokens)
+        if self.max_tokens is None:
+            return True
+        return self.tokens(text) + token_reserve <= self.max_tokens
 
     def fits(self, blocks: Sequence[Block], *, reserve: int = 0) -> bool:
-        return self.fits_text(self.render(blocks), reserve=reserve)
+        """Return True when ``blocks`` fit, with room left for an overlap to come."""
+        text = self.render(blocks)
+        return self.fits_text(text, reserve=reserve, token_reserve=self.token_reserve)
 
 
 # --------------------------------------------------------------------------- cutting blocks
@@ -588,8 +595,29 @@ def _tail(text: str, size: int) -> str:
     return tail.lstrip()
 
 
+def _token_tail(text: str, size: int, count: Callable[[str], int]) -> str:
+    """Return the longest tail of ``text`` that starts at a word and has <= ``size`` tokens."""
+    starts = [
+        i for i in range(len(text)) if not text[i].isspace() and (i == 0 or text[i - 1].isspace())
+    ]
+    # Tails shrink as the start moves right; find the leftmost start that fits.
+    low, high = 0, len(starts)  # answer in starts[low:high], high = none fits
+    while low < high:
+        middle = (low + high) // 2
+        if count(text[starts[middle] :]) <= size:
+            high = middle
+        else:
+            low = middle + 1
+    return text[starts[low] :] if low < len(starts) else ""
+
+
 def _check(
-    max_chars: int | None, overlap: int, max_tokens: int | None, tokenizer: Any, measure: str
+    max_chars: int | None,
+    overlap: int,
+    max_tokens: int | None,
+    tokenizer: Any,
+    measure: str,
+    overlap_tokens: int,
 ) -> None:
     if max_chars is None and max_tokens is None:
         raise ValueError("give max_chars, max_tokens or both")
@@ -609,6 +637,18 @@ def _check(
         )
     if measure not in ("text", "markdown"):
         raise ValueError(f"measure must be 'text' or 'markdown' (got {measure!r})")
+    if not isinstance(overlap_tokens, int) or overlap_tokens < 0:
+        raise ValueError(f"overlap_tokens must be an int >= 0 (got {overlap_tokens!r})")
+    if overlap_tokens:
+        if overlap:
+            raise ValueError("give overlap (characters) or overlap_tokens, not both")
+        if tokenizer is None or not callable(tokenizer):
+            raise ValueError("overlap_tokens needs a tokenizer: a callable str -> int or tokens")
+        if max_tokens is not None and overlap_tokens >= max_tokens // 2:
+            raise ValueError(
+                f"overlap_tokens ({overlap_tokens}) must leave at least half of max_tokens "
+                f"({max_tokens}) for the chunk's own text"
+            )
 
 
 def chunk(
@@ -619,16 +659,24 @@ def chunk(
     max_tokens: int | None = None,
     tokenizer: Tokenizer | None = None,
     measure: Literal["text", "markdown"] = "text",
+    overlap_tokens: int = 0,
 ) -> list[Chunk]:
     """Return the body of ``doc`` cut into chunks that fit the limit, in document order.
 
     ``max_chars`` and ``max_tokens`` (counted by ``tokenizer``) both apply when both are
-    given; pass ``max_chars=None`` to limit tokens only. ``overlap`` is in characters.
+    given; pass ``max_chars=None`` to limit tokens only. ``overlap`` is in characters,
+    ``overlap_tokens`` in tokens of ``tokenizer`` (give one or the other).
     Raises ``ValueError`` for impossible arguments (no limit, an overlap as large as half
-    the limit, ``max_tokens`` without a tokenizer).
+    the limit, ``max_tokens`` or ``overlap_tokens`` without a tokenizer).
     """
-    _check(max_chars, overlap, max_tokens, tokenizer, measure)
-    limit = _Limit(max_chars=max_chars, max_tokens=max_tokens, tokenizer=tokenizer, measure=measure)
+    _check(max_chars, overlap, max_tokens, tokenizer, measure, overlap_tokens)
+    limit = _Limit(
+        max_chars=max_chars,
+        max_tokens=max_tokens,
+        tokenizer=tokenizer,
+        measure=measure,
+        token_reserve=overlap_tokens,
+    )
     # Cut blocks so that each piece leaves room for the overlap (characters only: the
     # token count of an overlap is known only once the previous chunk is).
     reserve = overlap + len(_SEPARATOR) if overlap else 0
@@ -662,7 +710,7 @@ def chunk(
         if not own_text.strip():
             continue
         text, markdown, text_overlap, markdown_overlap = _with_overlap(
-            own_text, own_markdown, previous_text, previous_markdown, overlap, limit
+            own_text, own_markdown, previous_text, previous_markdown, overlap, overlap_tokens, limit
         )
         previous_text, previous_markdown = own_text, own_markdown
         measured = markdown if measure == "markdown" else text
@@ -714,6 +762,7 @@ def _with_overlap(
     previous_text: str,
     previous_markdown: str,
     overlap: int,
+    overlap_tokens: int,
     limit: _Limit,
 ) -> tuple[str, str, int, int]:
     """Return (text, markdown, text overlap, markdown overlap) with the previous tail added.
@@ -721,12 +770,16 @@ def _with_overlap(
     The overlap shrinks (to nothing if need be) so that the measured field stays within
     the limit.
     """
-    if not overlap or not previous_text:
+    if not (overlap or overlap_tokens) or not previous_text:
         return own_text, own_markdown, 0, 0
-    size = overlap
+    size = overlap or overlap_tokens
     while size > 0:
-        tail_text = _tail(previous_text, size)
-        tail_markdown = _tail(previous_markdown, size)
+        if overlap_tokens:
+            tail_text = _token_tail(previous_text, size, limit.tokens)
+            tail_markdown = _token_tail(previous_markdown, size, limit.tokens)
+        else:
+            tail_text = _tail(previous_text, size)
+            tail_markdown = _tail(previous_markdown, size)
         text = f"{tail_text}{_SEPARATOR}{own_text}" if tail_text else own_text
         markdown = f"{tail_markdown}{_SEPARATOR}{own_markdown}" if tail_markdown else own_markdown
         measured = markdown if limit.measure == "markdown" else text
