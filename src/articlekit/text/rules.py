@@ -163,11 +163,21 @@ def _roman(text: str) -> int:
     return max(total, 0)
 
 
-def list_marker(line: str) -> Marker | None:
-    """Return the list marker ``line`` (stripped) starts with, or None."""
+# lynx marks nested list levels with "+", "o", "#", "@": letters and signs that also
+# start ordinary lines, so they count as bullets only inside a list, deeper than its top.
+_NESTED_BULLETS = "o#@"
+
+
+def list_marker(line: str, *, nested: bool = False) -> Marker | None:
+    """Return the list marker ``line`` (stripped) starts with, or None.
+
+    ``nested`` also accepts lynx's bullets of deeper levels (``o``, ``#``, ``@``).
+    """
     if not line:
         return None
     first = line[0]
+    if nested and first in _NESTED_BULLETS and line[1:2] == " " and len(line) > 2:
+        return Marker(ordered=False, number=0, width=2, style="bullet")
     if first in "•·▪◦‣-*+–○■□►▸●":
         match = _BULLET.match(line)
         if match is None or match.end() == len(line):
@@ -606,8 +616,8 @@ def _new_list(start: int, marker: Marker, indent: int) -> Piece:
 def _list_continues(state: State, stack: list[_Level], index: int) -> bool:
     """Return True when line ``index`` (after blank lines) still belongs to the list."""
     lines = state.lines
-    marker = list_marker(lines.text[index])
     root = stack[0]
+    marker = list_marker(lines.text[index], nested=lines.indent[index] > root.marker_indent + 1)
     if marker is not None:
         return lines.indent[index] >= root.marker_indent - 1 and (
             lines.indent[index] > root.marker_indent + 1 or _compatible(root, marker)
@@ -701,7 +711,7 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             continue
         text = lines.text[i]
         indent = lines.indent[i]
-        mk = list_marker(text)
+        mk = list_marker(text, nested=indent > stack[0].marker_indent + 1)
         if mk is None:
             if i != start and (
                 _interrupts_paragraph(state, i, indent)
@@ -772,6 +782,20 @@ def _is_indented_quote_line(state: State, index: int) -> bool:
     )
 
 
+# A line is centred when its left margin equals its right one to within this many columns.
+CENTRED_SLACK_COLUMNS = 3
+
+
+def _is_centred(state: State, index: int) -> bool:
+    """Return True when line ``index`` stands in the middle of the wrap width."""
+    width = state.layout.wrap_width
+    lines = state.lines
+    if width is None or lines.indent[index] <= state.layout.body_indent:
+        return False
+    right = width - lines.width[index]
+    return abs(lines.indent[index] - right) <= CENTRED_SLACK_COLUMNS + state.layout.body_indent
+
+
 def quote(state: State, start: int, silent: bool) -> int | None:
     """``> text`` lines (Markdown), or prose indented past the body text (lynx, w3m).
 
@@ -794,6 +818,8 @@ def quote(state: State, start: int, silent: bool) -> int | None:
     elif not state.layout.markdown and _is_indented_quote_line(state, start):
         below = start + 1
         alone = below >= state.end or lines.blank[below]
+        if alone and _is_centred(state, start):
+            return None  # lynx centres a page's <h1>
         if not _is_indented_quote_line(state, below if below < state.end else start) and not (
             alone and state.layout.is_full(lines.width[start])
         ):
