@@ -45,10 +45,11 @@ MIN_WRAP_COLUMNS = 40
 WRAP_SLACK_COLUMNS = 22
 
 _MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)[^)\s]{0,2000}\)")
-# Markdown (html2text) is recognised by links "[text](url)" or by "#" headings after
-# blank lines, alone between blank lines: shell code has "# comment" lines between commands.
+# Markdown (html2text) is recognised by links "[text](url)", or by "#" headings alone
+# between blank lines: two of them, or one that opens the text (html2text's title). One
+# "# line" in the middle of w3m output is a shell comment in a code block.
 MIN_MARKDOWN_LINKS = 2
-MIN_MARKDOWN_HEADINGS = 1
+MIN_MARKDOWN_HEADINGS = 2
 _MD_HEADING = re.compile(r"^#{1,6}\s")
 # Share of non-blank lines indented by exactly the body indent for a text to count as
 # indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
@@ -208,6 +209,10 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
         wrap_width=_wrap_width(lines),
         body_indent=body_indent,
         markdown=not lynx_references
-        and (links >= MIN_MARKDOWN_LINKS or headings >= MIN_MARKDOWN_HEADINGS),
+        and (
+            links >= MIN_MARKDOWN_LINKS
+            or headings >= MIN_MARKDOWN_HEADINGS
+            or (headings and _MD_HEADING.match(lines.text[lines.next_nonblank(0)]) is not None)
+        ),
         lynx=lynx_references or body_indent == 3,
     )

@@ -83,9 +83,14 @@ MIN_SPARED_TITLE_WORDS = 2
 _SPEECH_END = re.compile(r"[.?!…,][\"”’'»]$")
 _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|foto|bild|credit|illustration|source|quelle)"
-    r"\s?(?:by\b|:|\|)|\.(?:jpe?g|png|gif|webp|svg)$",
+    r"\s?(?:by\b|:|\|)|\.(?:jpe?g|png|gif|webp|svg)$"
+    r"|^(?:photo|image|picture|video|foto|bild|an image)\b"
+    r"|\b(?:getty images|shutterstock|istock|reuters|afp|ap photo|dpa|epa)\b"
+    r"|^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?",
     re.IGNORECASE,
 )
+# a trailing citation mark does not hide the colon before it: "the Foundation:[41]"
+_TRAILING_CITATION = re.compile(r"(?:\[\d{1,4}\])+$")
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
@@ -122,6 +127,7 @@ class _Context:
 def looks_like_heading(text: str) -> bool:
     """Return True when ``text`` reads like a heading: short, no closing punctuation,
     not starting in lower case."""
+    text = _TRAILING_CITATION.sub("", text)
     if not 0 < len(text) <= MAX_HEADING_CHARS or text[-1] in _CLOSING:
         return False
     if len(text.split()) > MAX_HEADING_WORDS:
@@ -169,14 +175,14 @@ def _is_body(piece: Piece) -> bool:
 def label_headings(pieces: list[Piece], ctx: _Context) -> None:
     """Relabel paragraph pieces that are headings by their shape and what follows.
 
-    A text that marks headings itself (Markdown ``#``, setext underlines, lynx's flush-left
+    A text that marks headings itself (Markdown as html2text writes it, lynx's flush-left
     headings) is trusted: no other line is promoted. Otherwise a one-line paragraph that
     :func:`looks_like_heading` (or is in capitals) becomes a heading when body text
     follows, directly or after one more such line.
     """
     live = [p for p in pieces if p.kind not in ("dropped", "rule")]
     layout = ctx.layout
-    explicit = layout.markdown or any(p.origin in ("atx", "setext") for p in live)
+    explicit = layout.markdown
     if layout.body_indent > 0 and not layout.markdown:
         for piece in live:
             if piece.kind == "paragraph" and _is_flush_heading(piece, layout):
