@@ -212,7 +212,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
         and (
             links >= MIN_MARKDOWN_LINKS
             or headings >= MIN_MARKDOWN_HEADINGS
-            or (headings and _MD_HEADING.match(lines.text[lines.next_nonblank(0)]) is not None)
+            or (headings > 0 and _MD_HEADING.match(lines.text[lines.next_nonblank(0)]) is not None)
         ),
         lynx=lynx_references or body_indent == 3,
     )
