@@ -56,7 +56,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s")
 MIN_INDENTED_SHARE = 0.4
 MIN_INDENTED_LINES = 4
 # List items are left out of that count: their indent is the list's, not the body's.
-_LIST_START = re.compile(r"(?:[•·▪◦‣*+–-]|\d{1,3}[.)])\s")
+_LIST_START = re.compile(r"(?:[•·▪◦‣*+–○■□►▸●☆★◇◆-]|\d{1,3}[.)])\s")
 LYNX_MARGIN = 3
 MIN_LYNX_MARGIN_SHARE = 0.2
 

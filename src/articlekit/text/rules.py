@@ -134,7 +134,11 @@ def join_lines(parts: list[str]) -> str:
     return " ".join(out)
 
 
-_BULLET = re.compile(r"([•·▪◦‣\-*+–○■□►▸●])(?:[ \t]+|$)")
+# w3m draws nested levels with • ◦ ▪ □ ☆ (and more), lynx with * + o # @.
+_BULLETS = "•·▪◦‣-*+–○■□►▸●☆★◇◆▫◻◼✓✔➢➤"
+_BULLET = re.compile(r"([" + re.escape(_BULLETS) + r"])(?:[ \t]+|$)")
+# Bullets that never start a wrapped line of prose, unlike "-", "*", "+", "–", "·".
+_SYMBOL_BULLETS = "".join(ch for ch in _BULLETS if ch not in "-*+–·")
 _ORDERED = re.compile(
     r"(?:(\d{1,9})[.)]|\((\d{1,9})\)|\(([a-z]|[ivx]{1,5})\)|([a-z])[.)]"
     r"|([ivx]{1,5})[.)])(?:[ \t]+|$)"
@@ -178,7 +182,7 @@ def list_marker(line: str, *, nested: bool = False) -> Marker | None:
     first = line[0]
     if nested and first in _NESTED_BULLETS and line[1:2] == " " and len(line) > 2:
         return Marker(ordered=False, number=0, width=2, style="bullet")
-    if first in "•·▪◦‣-*+–○■□►▸●":
+    if first in _BULLETS:
         match = _BULLET.match(line)
         if match is None or match.end() == len(line):
             return None
@@ -514,7 +518,7 @@ def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
         return False
     previous = lines.text[index - 1]
     wrapped = state.layout.is_full(lines.width[index - 1])
-    if first in "•▪◦‣○■□►▸●":
+    if first in _SYMBOL_BULLETS:
         return True
     if previous.endswith(":") or lines.indent[index] != para_indent:
         return True
