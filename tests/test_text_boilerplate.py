@@ -74,3 +74,17 @@ def test_page_detection_needs_furniture_and_size() -> None:
     assert not looks_like_page(article)
     assert looks_like_page(page)
     assert not looks_like_page(page[:6])  # too short to tell
+
+
+def test_table_of_contents_is_neutral() -> None:
+    toc = PieceStats(chars=300, words=40, link_chars=300, sentence=False, contents=True)
+    assert score_piece(Piece(kind="list", first=0, last=0), toc) == 0.0
+
+
+def test_table_of_contents_between_prose_is_kept() -> None:
+    toc = "\n".join(f"     * [{i}]{i} Section number {i}" for i in range(1, 9))
+    refs = "\n".join(f"   {i}. https://example.org/#s{i}" for i in range(1, 9))
+    body = "   " + PROSE
+    text = f"{body}\n\nContents\n\n{toc}\n\n{body}\n\n{body}\n\nReferences\n\n{refs}\n"
+    doc = parse_text(text)
+    assert "Section number 8" in doc.plain_text()

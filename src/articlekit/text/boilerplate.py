@@ -69,6 +69,8 @@ class PieceStats:
     sentence: bool
     #: The piece holds form widgets as lynx and w3m draw them: "(BUTTON)", "[ ]", "____".
     form: bool = False
+    #: The piece is the article's table of contents (numbered section links).
+    contents: bool = False
 
     @property
     def link_density(self) -> float:
@@ -103,7 +105,7 @@ def score_piece(
 
     ``short_penalty`` is what a short line costs: more on a whole page than in an article.
     """
-    if piece.kind in ("recommendations", "dropped", "rule"):
+    if piece.kind in ("recommendations", "dropped", "rule") or stats.contents:
         return 0.0
     if stats.link_density > MAX_LINK_DENSITY or stats.form:
         return -float(stats.chars)

@@ -249,7 +249,25 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         link_chars += sum(len(plain_text(i)) for i in inlines if isinstance(i, Link))
         sentence = sentence or bool(_SENTENCE_END.search(plain))
     form = any(_FORM_WIDGET.search(text) for text in texts)
-    return PieceStats(chars=chars, words=words, link_chars=link_chars, sentence=sentence, form=form)
+    return PieceStats(
+        chars=chars,
+        words=words,
+        link_chars=link_chars,
+        sentence=sentence,
+        form=form,
+        contents=piece.kind == "list" and _is_table_of_contents(piece, ctx),
+    )
+
+
+# A table of contents: most items start with a section number ("1 History", "2.1 Pledge").
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?\s\S")
+MIN_CONTENTS_SHARE = 0.6
+
+
+def _is_table_of_contents(piece: Piece, ctx: _Context) -> bool:
+    items = [item for p in _all_pieces([piece]) for item in p.items]
+    numbered = sum(1 for item in items if _SECTION_NUMBER.match(plain_text(ctx.inlines(item.text))))
+    return len(items) >= 3 and numbered >= MIN_CONTENTS_SHARE * len(items)
 
 
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
@@ -279,8 +297,10 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
             if index == 0 and _spare_as_title(piece, ctx):
                 continue
             piece.kind = "dropped"
-        elif not first_prose < index < last_prose and is_link_list(
-            stats[index], _link_count(piece, ctx)
+        elif (
+            not stats[index].contents
+            and not first_prose < index < last_prose
+            and is_link_list(stats[index], _link_count(piece, ctx))
         ):
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
