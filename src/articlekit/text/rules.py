@@ -253,6 +253,7 @@ def _open_link(parts: list[str]) -> bool:
     return text.count("[") > text.count("]") or text.count("](") > text.count(")")
 
 
+_BARE_ATX = re.compile(r"(#{1,6})")
 _ATX = re.compile(r"(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
@@ -261,14 +262,28 @@ def atx_heading(state: State, start: int, silent: bool) -> int | None:
     line = state.lines.text[start]
     if not line.startswith("#"):
         return None
-    match = _ATX.match(line[:2000])
-    if match is None or not match.group(2).strip("# "):
-        return None
-    if silent:
-        return start + 1
-    parts = [match.group(2).strip()]
-    last = start
     lines = state.lines
+    bare = _BARE_ATX.fullmatch(line) if state.layout.markdown else None
+    if bare is not None:
+        # html2text writes "##" alone when the heading starts with a line break; its
+        # text follows on the next line
+        below = start + 1
+        if below >= state.end or lines.blank[below] or lines.text[below].startswith("#"):
+            return None
+        if silent:
+            return start + 1
+        parts = [lines.text[below]]
+        last = below
+        level = len(bare.group(1))
+    else:
+        match = _ATX.match(line[:2000])
+        if match is None or not match.group(2).strip("# "):
+            return None
+        if silent:
+            return start + 1
+        parts = [match.group(2).strip()]
+        last = start
+        level = len(match.group(1))
     # html2text wraps long headings too: the next lines continue a full heading line, or
     # one that leaves a link open ("## [A title in a" / "link](https://...)")
     while (
@@ -287,7 +302,7 @@ def atx_heading(state: State, start: int, silent: bool) -> int | None:
             first=start,
             last=last,
             text=join_lines(parts),
-            level=len(match.group(1)),
+            level=level,
             origin="atx",
             line_count=last - start + 1,
         )
