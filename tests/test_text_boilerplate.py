@@ -88,3 +88,10 @@ def test_table_of_contents_between_prose_is_kept() -> None:
     text = f"{body}\n\nContents\n\n{toc}\n\n{body}\n\n{body}\n\nReferences\n\n{refs}\n"
     doc = parse_text(text)
     assert "Section number 8" in doc.plain_text()
+
+
+def test_code_is_neutral_in_an_article_and_junk_on_a_page() -> None:
+    code = PieceStats(chars=30, words=4, link_chars=0, sentence=False, code=True)
+    paragraph = Piece(kind="paragraph", first=0, last=0)
+    assert score_piece(paragraph, code) == 0.0
+    assert score_piece(paragraph, code, page=True) < 0

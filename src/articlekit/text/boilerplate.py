@@ -71,6 +71,8 @@ class PieceStats:
     form: bool = False
     #: The piece is the article's table of contents (numbered section links).
     contents: bool = False
+    #: The piece reads as program text (code printed as a paragraph).
+    code: bool = False
 
     @property
     def link_density(self) -> float:
@@ -98,14 +100,16 @@ def drop_furniture(
                 piece.kind = "dropped"
 
 
-def score_piece(
-    piece: Piece, stats: PieceStats, *, short_penalty: float = SHORT_PIECE_PENALTY_CHARS
-) -> float:
+def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float:
     """Return how much ``piece`` speaks for being article text, in characters (+/-).
 
-    ``short_penalty`` is what a short line costs: more on a whole page than in an article.
+    On a whole ``page`` a short line costs more, and text with braces and semicolons is
+    script junk rather than an article's code sample.
     """
+    short_penalty = PAGE_SHORT_PIECE_PENALTY_CHARS if page else SHORT_PIECE_PENALTY_CHARS
     if piece.kind in ("recommendations", "dropped", "rule") or stats.contents:
+        return 0.0
+    if stats.code and not page:
         return 0.0
     if stats.link_density > MAX_LINK_DENSITY or stats.form:
         return -float(stats.chars)

@@ -43,7 +43,6 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.text.boilerplate import (
-    PAGE_SHORT_PIECE_PENALTY_CHARS,
     PieceStats,
     drop_furniture,
     find_article_span,
@@ -256,7 +255,19 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         sentence=sentence,
         form=form,
         contents=piece.kind == "list" and _is_table_of_contents(piece, ctx),
+        code=piece.kind == "paragraph" and _looks_like_code(texts),
     )
+
+
+# Program text: braces, semicolons, brackets and operators make up this share of it.
+_CODE_PUNCTUATION = re.compile(r"[{}();=<>\[\]]")
+MIN_CODE_PUNCTUATION_SHARE = 0.05
+
+
+def _looks_like_code(texts: list[str]) -> bool:
+    """Return True for a paragraph that is program text (w3m prints <pre> flush left)."""
+    text = " ".join(texts)
+    return len(_CODE_PUNCTUATION.findall(text)) >= MIN_CODE_PUNCTUATION_SHARE * max(1, len(text))
 
 
 # A table of contents: most items start with a section number ("1 History", "2.1 Pledge").
@@ -276,10 +287,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     stats = [_stats(p, ctx) for p in live]
     scores = [score_piece(p, s) for p, s in zip(live, stats, strict=True)]
     if looks_like_page(scores):
-        scores = [
-            score_piece(p, s, short_penalty=PAGE_SHORT_PIECE_PENALTY_CHARS)
-            for p, s in zip(live, stats, strict=True)
-        ]
+        scores = [score_piece(p, s, page=True) for p, s in zip(live, stats, strict=True)]
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads)
     comments_at = _comments_start(live, span.core_first, ctx)
