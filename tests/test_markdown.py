@@ -615,6 +615,11 @@ def item(*blocks: Block) -> ListItem:
 
 BLOCK_CASES: list[tuple[str, tuple[Block, ...], str]] = [
     ("heading", (Heading(level=3, content=(Text(text="Ends with #"),)),), "### Ends with \\#\n"),
+    (
+        "heading keeps bars",
+        (Heading(level=1, content=(Text(text="Post | Site"),)),),
+        "# Post | Site\n",
+    ),
     ("empty heading", (Heading(level=2, content=()),), "##\n"),
     (
         "heading break is a space",

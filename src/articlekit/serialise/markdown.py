@@ -141,6 +141,8 @@ def _decoded_url(url: str) -> str | None:
 
 _ASCII_PUNCT: Final = frozenset(string.punctuation)
 _Class = Literal["space", "punct", "other"]
+#: Where inlines are written: paragraphs allow hard breaks; headings and cells are one line.
+_Context = Literal["paragraph", "heading", "cell"]
 
 
 def _classes(ch: str | None) -> tuple[_Class, ...]:
@@ -190,11 +192,14 @@ def _run_is_unambiguous(before: str | None, after: str | None, *, opening: bool)
 
 # One pass, so an escape is never escaped again. "_" between two letters or digits cannot
 # be emphasis and is left alone (snake_case stays readable); "&" only before a would-be entity.
-_TEXT_ESCAPE = re.compile(
-    r"[\\*\[\]`<|~]"
+_ESCAPE_COMMON = (
     r"|_(?![^\W_])|(?<![^\W_])_"
     r"|&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)"
 )
+_TEXT_ESCAPE = re.compile(r"[\\*\[\]`<|~]" + _ESCAPE_COMMON)
+# A heading is one line, so "|" cannot start a table there; titles such as "Post | Site"
+# stay readable.
+_HEADING_ESCAPE = re.compile(r"[\\*\[\]`<~]" + _ESCAPE_COMMON)
 # Applied to each line of a paragraph (after leading blanks are stripped): what would start
 # a heading, quote, list item, thematic break or setext underline gets one backslash.
 _LINE_START_ESCAPES: Final = (
@@ -216,8 +221,9 @@ def _one_line(text: str) -> str:
     return _LINE_END_CHARS.sub(" ", text).replace("\x00", "\ufffd")
 
 
-def _escape_text(text: str) -> str:
-    return _TEXT_ESCAPE.sub(r"\\\g<0>", text)
+def _escape_text(text: str, context: _Context = "paragraph") -> str:
+    pattern = _HEADING_ESCAPE if context == "heading" else _TEXT_ESCAPE
+    return pattern.sub(r"\\\g<0>", text)
 
 
 def _escape_line_start(line: str) -> str:
@@ -262,8 +268,6 @@ def _code_span(code: str, *, in_cell: bool) -> str:
 
 
 # --------------------------------------------------------------------------- inline tokens
-
-_Context = Literal["paragraph", "heading", "cell"]
 
 
 class _Pair:
@@ -507,7 +511,7 @@ def _write_inline(toks: Sequence[_Tok], context: _Context) -> list[str]:
     for index, tok in enumerate(toks):
         part: str
         if tok.kind == "text":
-            part = _escape_text(tok.text)
+            part = _escape_text(tok.text, context)
             following = toks[index + 1] if index + 1 < len(toks) else None
             if part.endswith("!") and following is not None and following.kind == "lopen":
                 part = part[:-1] + "\\!"  # "![" would start an image
@@ -517,7 +521,7 @@ def _write_inline(toks: Sequence[_Tok], context: _Context) -> list[str]:
             lines.append([])
             continue
         elif tok.kind == "image":
-            part = "![" + _escape_text(tok.text) + _link_tail(tok.url, tok.title)
+            part = "![" + _escape_text(tok.text, context) + _link_tail(tok.url, tok.title)
         elif tok.kind == "lopen":
             part = "["
         elif tok.kind == "lclose":
