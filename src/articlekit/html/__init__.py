@@ -161,13 +161,14 @@ def parse_html(
     body_chars = _body_chars(blocks)
     if body_chars < MIN_VISIBLE_ARTICLE_CHARS:
         blocks = _prefer_embedded(root, blocks, body_chars)
+        body_chars = _body_chars(blocks)
     doc = Document(
         title=title,
         metadata=metadata,
         blocks=blocks,
         source=SourceInfo(url=url, format="html", parser="html", encoding=used),
     )
-    return _with_verdict(doc, root, candidate.labels)
+    return _with_verdict(doc, root, candidate.labels, body_chars)
 
 
 # Below this much body text (characters) the page may keep its article in a script
@@ -198,12 +199,12 @@ def _prefer_embedded(
     return tuple(recovered) + recs
 
 
-def _with_verdict(doc: Document, root: HtmlElement, labels: Labels) -> Document:
+def _with_verdict(doc: Document, root: HtmlElement, labels: Labels, body_chars: int) -> Document:
     try:
         from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals, judge, page_signals
     except ImportError:  # pragma: no cover - the module ships with the package
         return doc
-    if _body_chars(doc.blocks) < FULL_SIGNALS_BELOW_CHARS:
+    if body_chars < FULL_SIGNALS_BELOW_CHARS:
         page = page_signals(root)
     else:
         stats = labels.stats

@@ -430,14 +430,12 @@ class BlockBuilder:
         if not content:
             return
         prov = self._prov(el) if el is not None else None
-        if not _has_text(content):
-            images = [x for x in content if isinstance(x, Image)]
-            if len(images) == 1:
-                out.append(Figure(image=images[0], provenance=prov))
-            elif images:
-                out.extend(Figure(image=img, provenance=prov) for img in images)
-            return
         text = plain_text(content).strip()
+        if not text:
+            # images without alt text and nothing else: a run of figures
+            images = [x for x in content if isinstance(x, Image)]
+            out.extend(Figure(image=img, provenance=prov) for img in images)
+            return
         if len(text) <= MAX_BOILERPLATE_PHRASE_CHARS and vocab.BOILERPLATE_PHRASE.match(text):
             return
         rec = self._prefix_rec(content, text, el)
