@@ -299,3 +299,19 @@ def test_blocks_have_provenance_paths() -> None:
     assert isinstance(heading, Heading)
     assert heading.provenance is not None
     assert heading.provenance.path == "/html/body/article/h2"
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [
+        ("Share this:", True),
+        ("Kontakt:", True),
+        ("Foto: Instagram", True),
+        ("Aktualisiert am 03.04.2020", True),
+        ("Source files: the script and its tests are linked above.", False),
+        ("Photo editing is an art of its own, and a slow one.", False),
+    ],
+)
+def test_boilerplate_phrase_lines(line: str, dropped: bool) -> None:
+    doc = _doc(f"<p>{line}</p>")
+    assert any(line in plain_text(b) for b in doc.blocks) is not dropped

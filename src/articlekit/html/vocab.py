@@ -185,6 +185,12 @@ BOILERPLATE_PHRASE = re.compile(
     r"|print|drucken|imprimer|email|e-mail|tweet|like this:|gefällt mir|loading|cookie"
     r"|click to share|skip to (?:main )?content|sign up|subscribe|abonnieren|s'abonner"
     r"|log in|login|anmelden|previous (?:post|article)|next (?:post|article)"
-    r"|vorheriger artikel|nächster artikel|article précédent|article suivant)\b",
+    r"|vorheriger artikel|nächster artikel|article précédent|article suivant"
+    r"|aktualisiert|updated|last modified|zuletzt aktualisiert|erstellt am|veröffentlicht am"
+    r"|back to top|nach oben|zurück\W*$"
+    # labels that head contact boxes and credits: only with a colon or standing alone
+    r"|(?:kontakt|contact|telefon|phone|fax|weitere informationen|more information"
+    r"|über den autor|about the author|inhaltsverzeichnis|table of contents|fotos?|photos?"
+    r"|bild|image|quelle|credits?)\s*(?::|$))",
     re.IGNORECASE,
 )
