@@ -69,6 +69,7 @@ __all__ = ["label_headings", "looks_like_heading", "parse_text"]
 MAX_HEADING_CHARS = 100
 MAX_HEADING_WORDS = 14
 MAX_HEADING_WIDE_CHARS = 30
+MIN_CAPS_LETTERS = 3
 # lynx sets headings flush left of the indented body, so length matters less there.
 MAX_FLUSH_HEADING_CHARS = 200
 MAX_FLUSH_HEADING_LINES = 3
@@ -145,8 +146,10 @@ def looks_like_heading(text: str) -> bool:
 
 
 def _is_caps_line(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    """Return True for a short line in capitals ("THE RESULTS")."""
+    if len(text) > MAX_HEADING_CHARS or text.upper() != text:
+        return False
+    return sum(1 for ch in text if ch.isalpha() and ch.isupper()) >= MIN_CAPS_LETTERS
 
 
 def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
