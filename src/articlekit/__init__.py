@@ -13,8 +13,11 @@ Every public name is listed in ``__all__``; everything else is private.
 
 from __future__ import annotations
 
+from articlekit import rules
 from articlekit._api import parse
 from articlekit._types import InputFormat, Source
+from articlekit.batch import convert_many
+from articlekit.chunk import Chunk, chunk
 from articlekit.errors import (
     ArticleKitError,
     DecodeError,
@@ -25,6 +28,7 @@ from articlekit.errors import (
     UnsupportedInputError,
 )
 from articlekit.html import parse_html
+from articlekit.limits import MAX_INPUT_BYTES
 from articlekit.model import (
     VERDICT_KINDS,
     Block,
@@ -60,18 +64,23 @@ from articlekit.model import (
     plain_text,
     walk,
 )
-from articlekit.serialise.json import SCHEMA_ID, from_json, to_json
+from articlekit.registry import Parser, register_parser
+from articlekit.rules import RuleError, SiteRule, load_rules
+from articlekit.serialise.json import SCHEMA_ID, from_json, json_schema, to_json
 from articlekit.serialise.markdown import to_markdown
 from articlekit.serialise.text import to_text
 from articlekit.text import parse_text
+from articlekit.warc import WarcRecord, iter_warc
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "MAX_INPUT_BYTES",
     "SCHEMA_ID",
     "VERDICT_KINDS",
     "ArticleKitError",
     "Block",
+    "Chunk",
     "Code",
     "CodeBlock",
     "DecodeError",
@@ -92,14 +101,17 @@ __all__ = [
     "NotAnArticleError",
     "Paragraph",
     "ParseError",
+    "Parser",
     "PluginError",
     "Provenance",
     "Quote",
     "Recommendation",
     "Recommendations",
     "Rule",
+    "RuleError",
     "SchemaError",
     "Signal",
+    "SiteRule",
     "Source",
     "SourceInfo",
     "Strong",
@@ -109,12 +121,20 @@ __all__ = [
     "Text",
     "UnsupportedInputError",
     "Verdict",
+    "WarcRecord",
     "__version__",
+    "chunk",
+    "convert_many",
     "from_json",
+    "iter_warc",
+    "json_schema",
+    "load_rules",
     "parse",
     "parse_html",
     "parse_text",
     "plain_text",
+    "register_parser",
+    "rules",
     "to_json",
     "to_markdown",
     "to_text",

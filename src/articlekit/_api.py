@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from articlekit._types import Source
 from articlekit.decode import decode_bytes
 from articlekit.errors import ArticleKitError, NotAnArticleError, UnsupportedInputError
+from articlekit.limits import MAX_INPUT_BYTES, binary_kind, check_size, gunzip_bounded, is_gzip
 from articlekit.model import Document
 from articlekit.registry import SNIFF_CHARS, choose_parser, looks_like_html, run_parser
 
@@ -95,17 +96,29 @@ def _check_not_binary(text: str, name: str) -> None:
 
 
 def decode_source(
-    content: str | bytes, name: str, *, encoding: str | None = None
+    content: str | bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> tuple[str, str | None]:
     """Return ``(text, encoding used)`` for content read from ``name``.
 
-    Raises :class:`~articlekit.UnsupportedInputError` for empty or binary content.
+    Gzip-compressed bytes are decompressed first (bounded by ``max_bytes``). Raises
+    :class:`~articlekit.UnsupportedInputError` for empty, oversized or binary content.
     """
     if isinstance(content, bytes):
+        check_size(len(content), name, max_bytes=max_bytes)
+        if is_gzip(content):
+            content = gunzip_bounded(content, name, max_bytes=max_bytes)
         if not content.strip():
             raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
+        kind = binary_kind(content)
+        if kind:
+            raise UnsupportedInputError(f"input is {kind}, not HTML or text", source=name)
         text, used = decode_bytes(content, encoding=encoding)
     else:
+        check_size(len(content), name, max_bytes=max_bytes, unit="characters")
         text, used = content, None
     _check_not_binary(text, name)
     return text, used
@@ -131,6 +144,7 @@ def parse(
     encoding: str | None = None,
     rules: Sequence[SiteRule] | None = None,
     require_article: bool = False,
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> Document:
     """Parse an article from ``source`` and return its Document.
 
@@ -141,6 +155,8 @@ def parse(
     HTTP header); ``rules`` are site rules handed to the HTML parser. With
     ``require_article=True`` a page whose verdict says it is not an article (a listing,
     consent wall, paywall, error page ...) raises :class:`~articlekit.NotAnArticleError`.
+    Inputs larger than ``max_bytes`` (default 64 MiB) are refused; gzip-compressed bytes
+    are decompressed first, within the same limit.
 
     Raises :class:`~articlekit.UnsupportedInputError` for missing, empty or binary input
     or an unknown format, and other :class:`~articlekit.ArticleKitError` subclasses for
@@ -155,6 +171,7 @@ def parse(
         encoding=encoding,
         rules=rules,
         require_article=require_article,
+        max_bytes=max_bytes,
     )
 
 
@@ -167,12 +184,13 @@ def parse_content(
     encoding: str | None = None,
     rules: Sequence[SiteRule] | None = None,
     require_article: bool = False,
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> Document:
     """Return the Document of already-read ``content``; errors name the input as ``name``.
 
     This is :func:`parse` after reading: decode, choose a parser, parse, check the verdict.
     """
-    text, used = decode_source(content, name, encoding=encoding)
+    text, used = decode_source(content, name, encoding=encoding, max_bytes=max_bytes)
     try:
         info = choose_parser(text[:SNIFF_CHARS], url=url, format=format)
         options = {"encoding": used} if rules is None else {"encoding": used, "rules": rules}

@@ -23,6 +23,7 @@ import contextlib
 import gc
 import glob
 import hashlib
+import json
 import os
 import re
 import signal
@@ -37,6 +38,7 @@ import attrs
 
 from articlekit._api import check_article, decode_source, read_path
 from articlekit.errors import ArticleKitError, ParseError, PluginError, UnsupportedInputError
+from articlekit.limits import MAX_INPUT_BYTES
 from articlekit.model import Document
 from articlekit.registry import (
     SNIFF_CHARS,
@@ -64,7 +66,7 @@ __all__ = [
     "url_output_parts",
 ]
 
-OutputFormat = Literal["json", "jsonl", "markdown", "text"]
+OutputFormat = Literal["json", "jsonl", "markdown", "text", "chunks"]
 Result = Document | str | ArticleKitError
 T = TypeVar("T")
 
@@ -124,6 +126,10 @@ class ConvertOptions:
     front_matter: bool = False
     require_article: bool = False
     rules_path: str | None = None
+    max_bytes: int = MAX_INPUT_BYTES
+    #: for ``output="chunks"``: the size limit of a chunk and the overlap, in characters
+    chunk_chars: int = 2000
+    chunk_overlap: int = 0
 
 
 # --------------------------------------------------------------------------- expanding inputs
@@ -303,13 +309,27 @@ def expand_inputs(
 # --------------------------------------------------------------------------- converting one
 
 
-def render(doc: Document, output: OutputFormat, *, front_matter: bool = False) -> str:
+def render(
+    doc: Document,
+    output: OutputFormat,
+    *,
+    front_matter: bool = False,
+    chunk_chars: int = 2000,
+    chunk_overlap: int = 0,
+) -> str:
     """Return ``doc`` serialised as ``output``, ending in exactly one newline.
 
-    ``jsonl`` is compact JSON on one line; ``json`` is indented.
+    ``jsonl`` is compact JSON on one line; ``json`` is indented; ``chunks`` is one JSON
+    line per retrieval chunk (:func:`articlekit.chunk.chunk`).
     """
     import articlekit
 
+    if output == "chunks":
+        from articlekit.chunk import chunk, chunk_to_dict
+
+        pieces = chunk(doc, max_chars=chunk_chars, overlap=chunk_overlap)
+        lines = [json.dumps(chunk_to_dict(c), ensure_ascii=False) for c in pieces]
+        return "".join(line + "\n" for line in lines)
     if output == "json":
         text = articlekit.to_json(doc, indent=2)
     elif output == "jsonl":
@@ -350,7 +370,9 @@ def convert_item(
         content = (
             item.data if item.data is not None else read_path(Path(item.path or ""), item.name)
         )
-        text, used = decode_source(content, item.name, encoding=item.encoding)
+        text, used = decode_source(
+            content, item.name, encoding=item.encoding, max_bytes=options.max_bytes
+        )
         requested = options.format if options.format not in (None, "auto") else item.format
         info = choose_parser(text[:SNIFF_CHARS], url=item.url, format=requested)
         stage = f"parser {info.name!r}"
@@ -361,7 +383,13 @@ def convert_item(
         if options.output is None:
             return doc
         stage = f"the {options.output} writer"
-        return render(doc, options.output, front_matter=options.front_matter)
+        return render(
+            doc,
+            options.output,
+            front_matter=options.front_matter,
+            chunk_chars=options.chunk_chars,
+            chunk_overlap=options.chunk_overlap,
+        )
     except ArticleKitError as exc:
         return _portable(exc, item.name)
     except Exception as exc:

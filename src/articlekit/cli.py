@@ -31,6 +31,7 @@ from articlekit.batch import (
     run_items,
 )
 from articlekit.errors import ArticleKitError, UnsupportedInputError
+from articlekit.limits import MAX_INPUT_BYTES
 from articlekit.registry import (
     default_registry,
     find_parser,
@@ -41,8 +42,13 @@ from articlekit.warc import is_warc_path
 
 __all__ = ["main"]
 
-OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "markdown", "text")
-SUFFIXES: dict[str, str] = {"json": ".json", "markdown": ".md", "text": ".txt"}
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "markdown", "text", "chunks")
+SUFFIXES: dict[str, str] = {
+    "json": ".json",
+    "markdown": ".md",
+    "text": ".txt",
+    "chunks": ".chunks.jsonl",
+}
 #: Seconds between two redraws of the progress line; faster only costs terminal output.
 PROGRESS_INTERVAL_S = 0.1
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -69,6 +75,16 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
     return value
 
 
@@ -136,6 +152,27 @@ def build_parser() -> argparse.ArgumentParser:
         "output instead of appending)",
     )
     convert.add_argument("--rules", metavar="FILE", help="site rules file (TOML or JSON)")
+    convert.add_argument(
+        "--max-bytes",
+        type=_positive_int,
+        default=MAX_INPUT_BYTES,
+        metavar="N",
+        help=f"refuse inputs larger than N bytes (default {MAX_INPUT_BYTES:,})",
+    )
+    convert.add_argument(
+        "--max-chars",
+        type=_positive_int,
+        default=2000,
+        metavar="N",
+        help="with -f chunks: the largest chunk, in characters (default 2000)",
+    )
+    convert.add_argument(
+        "--overlap",
+        type=_non_negative_int,
+        default=0,
+        metavar="N",
+        help="with -f chunks: characters of the previous chunk repeated at the start",
+    )
     convert.add_argument(
         "--require-article",
         action="store_true",
@@ -392,14 +429,19 @@ def _choose_sink(
         separator = "\n" if fmt in ("markdown", "text") else ""
         return _StdoutSink(sys.stdout, separator=separator), fmt, None
     if output.lower().endswith(".jsonl"):
-        if fmt not in (None, "jsonl"):
-            return None, None, f"-o {output} is a JSON lines file; it takes -f jsonl, not {fmt}"
+        if fmt not in (None, "jsonl", "chunks"):
+            return (
+                None,
+                None,
+                (f"-o {output} is a JSON lines file; it takes -f jsonl or -f chunks, not {fmt}"),
+            )
         if os.path.isdir(output):
             return None, None, f"-o {output} is a directory"
         parent = os.path.dirname(output) or "."
         if not os.path.isdir(parent):
             return None, None, f"the directory of -o {output} does not exist"
-        return _JsonlSink(Path(output), overwrite=args.overwrite), "jsonl", None
+        sink_format: OutputFormat = fmt or "jsonl"
+        return _JsonlSink(Path(output), overwrite=args.overwrite), sink_format, None
     fmt = fmt or "markdown"
     if fmt == "jsonl":
         return None, None, "-f jsonl writes one stream: use -o FILE.jsonl or -o -"
@@ -443,6 +485,8 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         return _usage(parser, "standard input (-) can be named only once")
     if args.errors and not os.path.isdir(os.path.dirname(args.errors) or "."):
         return _usage(parser, f"the directory of --errors {args.errors} does not exist")
+    if args.overlap >= args.max_chars:
+        return _usage(parser, "--overlap must be smaller than --max-chars")
     sink, fmt, problem = _choose_sink(args, parser)
     if problem is not None or sink is None or fmt is None:
         return _usage(parser, problem or "bad output")
@@ -453,6 +497,9 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         front_matter=args.front_matter,
         require_article=args.require_article,
         rules_path=args.rules,
+        max_bytes=args.max_bytes,
+        chunk_chars=args.max_chars,
+        chunk_overlap=args.overlap,
     )
     exclude = [args.output] if isinstance(sink, _DirSink) else []
     items: Iterator[BatchInput] = expand_inputs(args.inputs, url=args.url, exclude=exclude)

@@ -116,6 +116,24 @@ def _optional_not_blank(
         raise ValueError(f"'{attribute.name}' must be None or non-blank text (got {value!r})")
 
 
+#: Largest integer any field holds: the largest that every JSON reader keeps exact (2**53 - 1).
+MAX_INT = 2**53 - 1
+
+
+def _whole(low: int, high: int = MAX_INT) -> Any:
+    """Validator: an ``int`` (not a ``bool``) within ``low..high``, naming the field."""
+
+    def check(_inst: object, attribute: attrs.Attribute[int], value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(
+                f"'{attribute.name}' must be an int (got {type(value).__name__} {value!r})"
+            )
+        if not low <= value <= high:
+            raise ValueError(f"'{attribute.name}' must be within {low}-{high} (got {value})")
+
+    return check
+
+
 _opt_str = v.optional(v.instance_of(str))
 _str_tuple = v.deep_iterable(
     member_validator=v.instance_of(str), iterable_validator=v.instance_of(tuple)
@@ -266,7 +284,7 @@ class Heading:
     """A section heading, level 1 (top) to 6."""
 
     type: ClassVar[str] = "heading"
-    level: int = attrs.field(validator=[v.instance_of(int), v.in_(range(1, 7))])
+    level: int = attrs.field(validator=_whole(1, 6))
     content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
     provenance: Provenance | None = _provenance()
 
@@ -293,7 +311,7 @@ class List:
 
     type: ClassVar[str] = "list"
     ordered: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    start: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(0)])
+    start: int = attrs.field(default=1, validator=_whole(0))
     items: tuple[ListItem, ...] = attrs.field(converter=_items, validator=_of(ListItem))
     provenance: Provenance | None = _provenance()
 
@@ -323,8 +341,8 @@ class TableCell:
 
     content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
     header: bool = attrs.field(default=False, validator=v.instance_of(bool))
-    colspan: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(1)])
-    rowspan: int = attrs.field(default=1, validator=[v.instance_of(int), v.ge(1)])
+    colspan: int = attrs.field(default=1, validator=_whole(1))
+    rowspan: int = attrs.field(default=1, validator=_whole(1))
 
 
 @attrs.frozen(kw_only=True)
@@ -348,7 +366,7 @@ class Table:
     type: ClassVar[str] = "table"
     rows: tuple[TableRow, ...] = attrs.field(converter=_rows, validator=_of(TableRow))
     header_rows: int = attrs.field(
-        default=0, validator=[v.instance_of(int), v.ge(0), _header_rows_fit]
+        default=0, validator=[_whole(0), _header_rows_fit]
     )
     caption: tuple[Inline, ...] = attrs.field(
         factory=tuple, converter=_inlines, validator=_LazyOf("inline")

@@ -1,0 +1,83 @@
+"""Input limits, and recognising inputs that are not pages at all (compressed or binary files).
+
+The defaults are generous: a real article page is rarely above a few megabytes, and the
+50 MB pages of the robustness suite still parse. Callers that read untrusted input at scale
+can lower them per call (``parse(..., max_bytes=...)``) or on the CLI (``--max-bytes``).
+"""
+
+from __future__ import annotations
+
+import zlib
+
+from articlekit.errors import UnsupportedInputError
+
+__all__ = ["MAX_INPUT_BYTES", "binary_kind", "check_size", "gunzip_bounded"]
+
+#: Largest input accepted by default, in bytes (characters for ``str`` input): 64 MiB.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+_GZIP_MAGIC = b"\x1f\x8b"
+# Leading bytes of file kinds that are never a page; named in the error message.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x7fELF", "an executable"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+)
+
+
+def check_size(
+    size: int, name: str, *, max_bytes: int = MAX_INPUT_BYTES, unit: str = "bytes"
+) -> None:
+    """Raise UnsupportedInputError when ``size`` exceeds ``max_bytes``."""
+    if size > max_bytes:
+        raise UnsupportedInputError(
+            f"input is too large ({size:,} {unit}; the limit is {max_bytes:,}; "
+            "raise it with max_bytes= or --max-bytes)",
+            source=name,
+        )
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Return a description of the binary file kind ``data`` starts with, or None."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    return None
+
+
+def is_gzip(data: bytes) -> bool:
+    """Return True when ``data`` starts with the gzip magic number."""
+    return data.startswith(_GZIP_MAGIC)
+
+
+def gunzip_bounded(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Return the decompressed content of gzip ``data``, never more than ``max_bytes``.
+
+    Scraped pages are often stored as ``.html.gz``; decompressing them here saves a step.
+    The bound stops a small "gzip bomb" from expanding into gigabytes.
+    """
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise UnsupportedInputError(
+            f"input is gzip-compressed but cannot be decompressed ({exc})", source=name
+        ) from exc
+    if not inflater.eof and not out:
+        raise UnsupportedInputError(
+            "input is gzip-compressed but cannot be decompressed (truncated or corrupt)",
+            source=name,
+        )
+    if len(out) > max_bytes:
+        raise UnsupportedInputError(
+            f"input is gzip-compressed and expands past the {max_bytes:,}-byte limit",
+            source=name,
+        )
+    return out

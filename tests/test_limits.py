@@ -1,0 +1,102 @@
+"""Input limits and non-page inputs: size limit, gzip decompression, binary file kinds."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import articlekit
+from articlekit.limits import MAX_INPUT_BYTES, binary_kind, gunzip_bounded
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = (ROOT / "examples" / "seed-article.txt").read_bytes()
+
+
+def test_gzip_input_is_decompressed() -> None:
+    assert articlekit.parse(gzip.compress(SEED)) == articlekit.parse(SEED)
+
+
+def test_gzip_bomb_is_refused_within_the_limit() -> None:
+    bomb = gzip.compress(b"<p>" + b"a" * 5_000_000)
+    with pytest.raises(articlekit.UnsupportedInputError, match="expands past"):
+        articlekit.parse(bomb, max_bytes=1_000_000)
+
+
+def test_corrupt_gzip_is_a_clear_error() -> None:
+    with pytest.raises(articlekit.UnsupportedInputError, match="cannot be decompressed"):
+        gunzip_bounded(b"\x1f\x8b\x08\x00garbage", "x.gz")
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n...", "PDF"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "PNG"),
+        (b"\xff\xd8\xff\xe0JFIF", "JPEG"),
+        (b"PK\x03\x04\x14\x00", "ZIP"),
+    ],
+)
+def test_binary_kinds_are_named(data: bytes, kind: str) -> None:
+    assert kind in (binary_kind(data) or "")
+    with pytest.raises(articlekit.UnsupportedInputError, match=kind):
+        articlekit.parse(data + b"<html><body><p>text</p></body></html>")
+
+
+def test_size_limit_names_the_limit() -> None:
+    assert MAX_INPUT_BYTES == 64 * 1024 * 1024
+    with pytest.raises(articlekit.UnsupportedInputError, match=r"too large.*limit is 100"):
+        articlekit.parse(SEED, max_bytes=100)
+    with pytest.raises(articlekit.UnsupportedInputError, match="characters"):
+        articlekit.parse(SEED.decode(), max_bytes=100)
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "articlekit", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_cli_chunks_writes_one_json_line_per_chunk() -> None:
+    out = _cli(
+        "convert",
+        str(ROOT / "examples" / "seed-article.txt"),
+        "-f",
+        "chunks",
+        "--max-chars",
+        "1200",
+        "--no-progress",
+        "-o",
+        "-",
+    )
+    assert out.returncode == 0, out.stderr
+    chunks = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(chunks) >= 5
+    assert [c["index"] for c in chunks] == list(range(len(chunks)))
+    assert all(c["title"] == chunks[0]["title"] for c in chunks)
+    assert any(c["heading_path"] == ["What You Will Learn"] for c in chunks)
+
+
+def test_cli_max_bytes_fails_the_input(tmp_path: Path) -> None:
+    out = _cli(
+        "convert",
+        str(ROOT / "examples" / "seed-article.txt"),
+        "--max-bytes",
+        "100",
+        "--no-progress",
+        "-o",
+        str(tmp_path),
+    )
+    assert out.returncode == 1
+    assert "too large" in out.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_overlap_must_be_smaller_than_chunk() -> None:
+    out = _cli("convert", "x.txt", "-f", "chunks", "--max-chars", "10", "--overlap", "10")
+    assert out.returncode == 2
+    assert "--overlap" in out.stderr
