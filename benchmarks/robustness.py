@@ -29,6 +29,7 @@ import sys
 import time
 import traceback
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -70,6 +71,23 @@ def _worker(conn: Connection) -> None:
             conn.send(("other:" + type(exc).__name__, [], traceback.format_exc(limit=3)))
 
 
+class _Pending:
+    """A job iterator with a truth value: is there another job?"""
+
+    def __init__(self, jobs: Iterator[Job]) -> None:
+        self._jobs = jobs
+        self._next: Job | None = next(jobs, None)
+
+    def __bool__(self) -> bool:
+        return self._next is not None
+
+    def pop(self) -> Job:
+        job = self._next
+        assert job is not None
+        self._next = next(self._jobs, None)
+        return job
+
+
 class _Pool:
     """Worker processes, each killed and replaced when an input exceeds the time limit."""
 
@@ -83,11 +101,10 @@ class _Pool:
         proc.start()
         return proc, parent
 
-    def run(
-        self, jobs: list[tuple[str, bytes | str, str | None]]
-    ) -> list[tuple[str, str, list[str], str | None]]:
-        results: list[tuple[str, str, list[str], str | None]] = []
-        pending = list(reversed(jobs))
+    def run(self, jobs: Iterator[Job]) -> list[Result]:
+        """Run every job (made lazily: 20,000 mutated pages do not fit in memory at once)."""
+        results: list[Result] = []
+        pending = _Pending(jobs)
         busy: dict[int, tuple[str, float]] = {}
         for index, (_proc, conn) in enumerate(self.workers):
             if pending:
@@ -178,15 +195,16 @@ def main() -> int:
     pages = _seed_pages(args.seed_pages)
     rnd = random.Random(20261125)
     names = sorted(mutators.MUTATORS)
-    jobs: list[Job] = []
-    for i in range(args.inputs):
-        name = names[i % len(names)]
-        jobs.append((name, mutators.MUTATORS[name](rnd.choice(pages), rnd), None))
+
+    def jobs() -> Iterator[Job]:
+        for i in range(args.inputs):
+            name = names[i % len(names)]
+            yield (name, mutators.MUTATORS[name](rnd.choice(pages), rnd), None)
 
     pool = _Pool(args.workers, args.timeout)
     started = time.perf_counter()
     try:
-        results = pool.run(jobs)
+        results = pool.run(jobs())
     finally:
         pool.close()
     elapsed = time.perf_counter() - started
