@@ -100,3 +100,14 @@ def test_cli_overlap_must_be_smaller_than_chunk() -> None:
     out = _cli("convert", "x.txt", "-f", "chunks", "--max-chars", "10", "--overlap", "10")
     assert out.returncode == 2
     assert "--overlap" in out.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_decoded_not_refused_as_binary(encoding: str) -> None:
+    page = (
+        "<html><body><article><h1>Zürich</h1><p>Ein langer Absatz über Zürich, mit Kommas, "
+        "und vielen Wörtern, damit er als Inhalt zählt.</p></article></body></html>"
+    )
+    doc = articlekit.parse(page.encode(encoding))
+    assert doc.title == "Zürich"
+    assert "Ein langer Absatz über Zürich" in articlekit.to_text(doc)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings
 
 from bs4.dammit import UnicodeDammit
 
@@ -85,6 +86,27 @@ def _declared(data: bytes) -> str | None:
     return declared
 
 
+# Share of NUL bytes at the odd (or even) positions of the first bytes above which the text
+# is UTF-16 without a byte-order mark: ASCII-range markup and prose leave every other byte 0.
+UTF16_NUL_SHARE = 0.4
+_UTF16_SAMPLE_BYTES = 2048
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """Return ``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` looks like BOM-less UTF-16."""
+    sample = data[:_UTF16_SAMPLE_BYTES]
+    pairs = len(sample) // 2
+    if pairs < 8:
+        return None
+    odd_nuls = sample[1::2].count(0)
+    even_nuls = sample[0::2].count(0)
+    if odd_nuls >= UTF16_NUL_SHARE * pairs and even_nuls < 0.05 * pairs:
+        return "utf-16-le"
+    if even_nuls >= UTF16_NUL_SHARE * pairs and odd_nuls < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding_name)`` for ``data``.
 
@@ -96,6 +118,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     for bom, name in _BOMS:
         if data.startswith(bom):
             return data.decode(name, errors="replace"), name.replace("-sig", "")
+    utf16 = utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     candidates: list[str] = []
     hinted = _known(encoding)
     declared = _declared(data)
@@ -113,7 +138,10 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     if "cp1252" in candidates:
         # windows-1252 leaves five bytes undefined; browsers map them to C1 controls
         return data.decode("latin-1"), "cp1252"
-    dammit = UnicodeDammit(data, is_html=True)
+    with warnings.catch_warnings():
+        # bs4 warns about replacement characters; the caller asked for text, not warnings
+        warnings.simplefilter("ignore")
+        dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is not None and dammit.original_encoding:
         return dammit.unicode_markup, str(dammit.original_encoding)
     fallback = hinted or declared or "utf-8"
