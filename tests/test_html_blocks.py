@@ -315,3 +315,10 @@ def test_blocks_have_provenance_paths() -> None:
 def test_boilerplate_phrase_lines(line: str, dropped: bool) -> None:
     doc = _doc(f"<p>{line}</p>")
     assert any(line in plain_text(b) for b in doc.blocks) is not dropped
+
+
+def test_recommendation_heading_over_cards_is_dropped() -> None:
+    fig = Figure(image=Image(src="https://e.org/i.jpg"), caption=(Text(text="Teaser"),))
+    blocks = [_p("Body."), _h(2, "More on climate"), fig, _h(2, "Next"), _p("Text.")]
+    kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
+    assert kept == ["Next"]

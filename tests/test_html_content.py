@@ -81,3 +81,21 @@ def test_prefer_baseline_predicate() -> None:
     assert prefer_baseline(None, rich)
     assert not prefer_baseline(good, rich)
     assert not prefer_baseline(tiny, Candidate(elements=[], labels=labels, method="b", chars=60))
+
+
+def test_title_anchors_the_first_of_several_articles() -> None:
+    first = (
+        "<article id='a1'><header><h1>The Real Title</h1></header>"
+        f"<div id='b1'>{PARA * 6}</div></article>"
+    )
+    second = (
+        "<article id='a2'><header><h2>Next story</h2></header>"
+        f"<div id='b2'>{PARA * 8}</div></article>"
+    )
+    page = f"<body><main><section>{first}{second}</section></main></body>"
+    assert "b2" in _ids(find_main_content(parse_tree(page))) or "a2" in _ids(
+        find_main_content(parse_tree(page))
+    )
+    anchored = find_main_content(parse_tree(page), title="The Real Title")
+    assert set(_ids(anchored)) & {"a1", "b1"}
+    assert not set(_ids(anchored)) & {"a2", "b2"}

@@ -104,7 +104,7 @@ def extract_blocks(
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen."""
     base = base_url(root, url)
-    candidate = find_main_content(root, comments=comments, rule=rule)
+    candidate = find_main_content(root, comments=comments, rule=rule, title=title)
     labels = candidate.labels
     recs: dict[HtmlElement, Recommendations] = {}
     seen_recs: set[HtmlElement] = set()

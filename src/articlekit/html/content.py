@@ -46,6 +46,10 @@ MAX_SIBLING_LINK_DENSITY: Final = 0.25
 SIBLING_BLOCK_CHARS: Final = 200
 # Widen the top candidate to an ancestor holding this many strong alternatives.
 MIN_SHARED_ALTERNATIVES: Final = 3
+# Title anchoring: the region is the title heading's ancestor this many levels up...
+TITLE_REGION_LEVELS: Final = 2
+# ...and a candidate inside it replaces the top when it scores this share of the top.
+TITLE_ANCHOR_SHARE: Final = 0.3
 ALTERNATIVE_SHARE: Final = 0.75
 # The paragraph baseline wins when the scored candidate holds less than this share of the
 # baseline's clean text (the article was split across containers the scoring did not join).
@@ -183,7 +187,47 @@ def _with_siblings(
     return chosen
 
 
-def _scored(root: HtmlElement, labels: Labels, method: str) -> Candidate | None:
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _near_title(
+    top: HtmlElement,
+    eligible: list[HtmlElement],
+    scores: dict[HtmlElement, float],
+    labels: Labels,
+    title: str,
+) -> HtmlElement:
+    """Return the best candidate next to the page's title heading, when one scores enough.
+
+    Pages that load the next articles below the first (infinite scroll) hold several
+    article bodies; the one under the heading that repeats the page title is the article.
+    """
+    headings = [
+        h for h in labels.headings if h.tag in ("h1", "h2") and _same_text(h.text_content(), title)
+    ]
+    if len(headings) != 1:
+        return top
+    region = headings[0]
+    for _ in range(TITLE_REGION_LEVELS):
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return top
+        region = parent
+    if top is region or region in set(top.iterancestors()):
+        return top
+    threshold = scores.get(top, 0.0) * TITLE_ANCHOR_SHARE
+    near = [
+        el
+        for el in eligible
+        if scores[el] >= threshold and (el is region or region in set(el.iterancestors()))
+    ]
+    return max(near, key=scores.__getitem__) if near else top
+
+
+def _scored(
+    root: HtmlElement, labels: Labels, method: str, title: str | None = None
+) -> Candidate | None:
     scores = score_candidates(labels, root)
     if not scores:
         return None
@@ -193,6 +237,9 @@ def _scored(root: HtmlElement, labels: Labels, method: str) -> Candidate | None:
     top = _widen(top, scores, root)
     top = _climb_while_parents_score(top, scores, root)
     top = _article_level(top)
+    if title:
+        # after the climbing, which would otherwise walk back up to the shared wrapper
+        top = _article_level(_near_title(top, eligible, scores, labels, title))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
     return Candidate(
@@ -245,6 +292,7 @@ def find_main_content(
     *,
     comments: bool = False,
     rule: Any = None,
+    title: str | None = None,
 ) -> Candidate:
     """Return the main content of the page under ``root`` (see the module docstring)."""
     drop: set[HtmlElement] = set()
@@ -259,13 +307,13 @@ def find_main_content(
         if found is not None:
             return found
     # 2. scored container
-    candidate = _scored(root, labels, "scored")
+    candidate = _scored(root, labels, "scored", title)
     # 3. relaxed retry
     if candidate is None or candidate.chars < MIN_ARTICLE_CHARS:
         relaxed = label_page(
             root, comments=comments, relaxed=True, drop=drop, recommendations=forced
         )
-        retry = _scored(root, relaxed, "relaxed")
+        retry = _scored(root, relaxed, "relaxed", title)
         if retry is not None and (candidate is None or retry.chars > candidate.chars):
             candidate = retry
     # 4. paragraph baseline
