@@ -43,7 +43,23 @@ def test_emphasis_around_a_link_with_underscores() -> None:
     assert em == Emphasis(
         content=(Link(url="https://x.example/Day_Break", content=(Text(text="Day Break"),)),)
     )
-    assert rest == Text(text=" , 2006")
+    # html2text's space between closing emphasis and a comma is not the page's
+    assert rest == Text(text=", 2006")
+
+
+def test_autolink_and_padded_image_link() -> None:
+    (auto,) = parse_inlines("<https://x.example/a>", markdown=True)
+    assert auto == Link(url="https://x.example/a", content=(Text(text="https://x.example/a"),))
+    (linked,) = parse_inlines(
+        "[ ![Shot](https://x.example/s.jpg) ](https://x.example/v)", markdown=True
+    )
+    assert linked == Link(
+        url="https://x.example/v", content=(Image(src="https://x.example/s.jpg", alt="Shot"),)
+    )
+    assert (
+        strip_markup("[ ![Shot](https://x.example/s.jpg) ](https://x.example/v) x", markdown=True)
+        == "Shot x"
+    )
 
 
 def test_url_with_parentheses() -> None:

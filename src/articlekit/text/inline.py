@@ -35,11 +35,11 @@ _U_INNER = (
 )
 _MARKDOWN = re.compile(
     # the lookahead lets the scan skip plain characters without trying every alternative
-    r"(?=[\[!`*_\\])(?:(?P<imglink>\[!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})\)\]\("
-    + _URL.replace("(", "(?P<ilu>", 1)
-    + r"\))"
+    r"(?=[\[!`*_\\<])(?:(?P<imglink>\[ ?!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})"
+    r"(?:\s{1,4}\"[^\"\n]{0,300}\")?\) ?\]\(" + _URL.replace("(", "(?P<ilu>", 1) + r"\))"
     r"|(?P<img>!\[(?P<ia>[^\[\]\n]{0,500})\]\(" + _URL.replace("(", "(?P<is>", 1) + r"\))"
     r"|(?P<link>\[(?P<lt>[^\[\]\n]{1,500})\]\(" + _URL.replace("(", "(?P<lu>", 1) + r"\))"
+    r"|(?P<auto><(?P<au>(?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300})>)"
     r"|(?P<code>`(?P<c>[^`\n]{1,500})`)"
     r"|(?P<strong>\*\*(?P<s1>[^*\s][^*\n]{0,500}?)\*\*|__(?![\s_])(?P<s2>"
     + _U_INNER
@@ -72,11 +72,23 @@ def _append_text(out: list[Inline], text: str) -> None:
         out.append(Text(text=text))
 
 
+# html2text puts a space after closing emphasis before anything but brackets and ".!?",
+# so "<b>Note</b>: x" comes out as "**Note** : x"; a space before these marks is its own.
+_SPACE_AFTER_EMPHASIS = re.compile(r" (?=[,;:])")
+
+
+def _text_after(out: list[Inline], text: str) -> str:
+    """Return ``text`` without the space html2text inserted after closing emphasis."""
+    if out and isinstance(out[-1], (Strong, Emphasis)) and _SPACE_AFTER_EMPHASIS.match(text):
+        return text[1:]
+    return text
+
+
 def _markdown(text: str) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     for match in _MARKDOWN.finditer(text):
-        _append_text(out, text[pos : match.start()])
+        _append_text(out, _text_after(out, text[pos : match.start()]))
         pos = match.end()
         kind = match.lastgroup
         if match.group("imglink") is not None:
@@ -87,6 +99,9 @@ def _markdown(text: str) -> list[Inline]:
         elif match.group("link") is not None:
             inner = _markdown(match.group("lt"))
             out.append(Link(url=match.group("lu"), content=inner or (Text(text=""),)))
+        elif match.group("auto") is not None:
+            url = match.group("au")
+            out.append(Link(url=url, content=(Text(text=url.removeprefix("mailto:")),)))
         elif match.group("code") is not None:
             out.append(Code(code=match.group("c")))
         elif match.group("strong") is not None:
@@ -96,7 +111,7 @@ def _markdown(text: str) -> list[Inline]:
         else:  # escape
             _append_text(out, match.group("x"))
         del kind
-    _append_text(out, text[pos:])
+    _append_text(out, _text_after(out, text[pos:]))
     return out
 
 
@@ -167,7 +182,8 @@ def parse_inlines(
 
 
 _STRIP_MARKDOWN = re.compile(
-    r"!?\[(?:!\[([^\[\]\n]{0,500})\]\([^()\s]{0,2000}\))?([^\[\]\n]{0,500})\]\([^()\n]{0,2100}\)"
+    r"!?\[(?: ?!\[([^\[\]\n]{0,500})\]\([^()\n]{0,2300}\) ?)?"
+    r"([^\[\]\n]{0,500})\]\([^()\n]{0,2100}\)"
 )
 _STRIP_LYNX = re.compile(r"\[(?:\d{1,6}|IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
 _STRIP_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[^\w\s])")

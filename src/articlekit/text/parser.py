@@ -238,6 +238,14 @@ def _all_pieces(pieces: list[Piece]) -> list[Piece]:
     return out
 
 
+def _is_navigation_link(inline: Inline) -> bool:
+    """Return True for a link that may be navigation: not a bare URL shown as its text.
+
+    A list of URLs spelled out is an article's sources; menus and teasers link words.
+    """
+    return isinstance(inline, Link) and plain_text(inline.content) != inline.url
+
+
 def _stats(piece: Piece, ctx: _Context) -> PieceStats:
     texts = [p.text for p in _all_pieces([piece])]
     texts.extend(item.text for p in _all_pieces([piece]) for item in p.items)
@@ -248,7 +256,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         plain = plain_text(inlines)
         chars += len(plain)
         words += len(plain.split())
-        link_chars += sum(len(plain_text(i)) for i in inlines if isinstance(i, Link))
+        link_chars += sum(len(plain_text(i)) for i in inlines if _is_navigation_link(i))
         sentence = sentence or bool(_SENTENCE_END.search(plain))
     form = any(_FORM_WIDGET.search(text) for text in texts)
     return PieceStats(
