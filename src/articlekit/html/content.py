@@ -203,9 +203,11 @@ def _near_title(
     Pages that load the next articles below the first (infinite scroll) hold several
     article bodies; the one under the heading that repeats the page title is the article.
     """
-    headings = [
+    matching = [
         h for h in labels.headings if h.tag in ("h1", "h2") and _same_text(h.text_content(), title)
     ]
+    # an h1 that repeats the title outranks h2 teasers of the same story in a side list
+    headings = [h for h in matching if h.tag == "h1"] or matching
     if len(headings) != 1:
         return top
     region = headings[0]
