@@ -23,7 +23,9 @@ What is compared, exactly:
 - **List items**: one per ``li`` / ``ListItem``, nested items separately; an item's text is its
   own, without the text of lists nested in it.
 - **Paragraphs**: ``p`` elements / ``Paragraph`` blocks, except those inside a list item
-  (counted with the item) or a table cell; paragraphs inside block quotes count. A ``p``
+  (counted with the item) or a cell of a table with two or more columns (a cell outside
+  any table, or of a one-column table, is a layout wrapper whose paragraphs a reader sees
+  as the page's flow); paragraphs inside block quotes count. A ``p``
   nested in another ``p`` (the DOM allows it) is its own paragraph, not part of the outer.
 - **Tables**: ``table`` elements that contain no other table (layout wrappers are not counted)
   / ``Table`` blocks. **Figures**: ``img`` elements / ``Figure`` blocks plus ``Image`` inlines.
@@ -174,6 +176,25 @@ def _has_ancestor(el: Any, tags: frozenset[str]) -> bool:
     return False
 
 
+def _in_table_cell(el: Any) -> bool:
+    """Return True when ``el`` is inside a cell of a table with two or more columns.
+
+    A cell with no table around it, or a one-column table, is a layout wrapper: browsers
+    and text renderers show its paragraphs as the page's flow, so they count as paragraphs.
+    """
+    cell = next((a for a in el.iterancestors() if _tag(a) in _CELL_TAGS), None)
+    if cell is None:
+        return False
+    table = next((a for a in cell.iterancestors() if _tag(a) == "table"), None)
+    if table is None:
+        return False
+    return any(
+        sum(1 for c in row if _tag(c) in _CELL_TAGS) > 1
+        for row in table.iter()
+        if _tag(row) == "tr"
+    )
+
+
 def structure_from_html(html: str, *, title: str | None = None) -> Structure:
     """Return the :class:`Structure` of an article given as HTML (a page or a fragment).
 
@@ -209,7 +230,7 @@ def structure_from_tree(root: Any, *, title: str | None = None) -> Structure:
             if text:
                 found.list_items.append(text)
         elif tag == "p":
-            if _has_ancestor(el, _CELL_TAGS | {"li"}):
+            if _has_ancestor(el, frozenset({"li"})) or _in_table_cell(el):
                 continue
             # browsers keep a <p> nested in another (inside a span, say); each counts once
             text = _text_of(el, skip=_P_TAG)

@@ -170,7 +170,7 @@ def test_structure_from_html_reads_each_part() -> None:
       <p>First   para<br>graph.</p>
       <ul><li>one<ul><li>two</li></ul> tail</li><li><p>in item</p></li></ul>
       <blockquote><p>quoted</p></blockquote>
-      <table><tr><td><table><tr><td><p>cell para</p></td></tr></table></td></tr></table>
+      <table><tr><td><table><tr><td><p>cell para</p></td><td>b</td></tr></table></td></tr></table>
       <figure><img src="a.png" alt="alt text"><figcaption>cap</figcaption></figure>
       <script>var no;</script></body></html>"""
     found = structure.structure_from_html(html, title="Title")
@@ -182,6 +182,16 @@ def test_structure_from_html_reads_each_part() -> None:
     assert "var" not in found.body_text
     assert "alt" not in found.body_text
     assert found.body_text.startswith("Title Part one First para graph.")
+
+
+def test_paragraphs_of_layout_cells_count() -> None:
+    # a cell outside any table, or of a one-column table, only wraps the page's flow
+    root = lxml.html.fromstring(
+        "<div><td><p>orphan</p></td><table><tr><td><p>one column</p></td></tr>"
+        "<tr><td><p>again</p></td></tr></table>"
+        "<table><tr><td><p>data</p></td><td>x</td></tr></table></div>"
+    )
+    assert structure.structure_from_tree(root).paragraphs == ["orphan", "one column", "again"]
 
 
 def test_nested_paragraphs_count_once_each() -> None:
