@@ -218,6 +218,9 @@ def _near_title(
         region = parent
     if top is region or region in set(top.iterancestors()):
         return top
+    if top in set(region.iterancestors()):
+        # the title heads a part of the chosen article (a recipe card): keep the article
+        return top
     threshold = scores.get(top, 0.0) * TITLE_ANCHOR_SHARE
     near = [
         el
