@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articlekit.text.vocab import (
+    is_article_end,
     is_boilerplate_line,
     is_comments_heading,
     is_recommendation_heading,
@@ -102,3 +103,23 @@ def test_not_boilerplate_lines(line: str) -> None:
 )
 def test_comments_headings(line: str, expected: bool) -> None:
     assert is_comments_heading(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Tags: python, docker, getting started", True),
+        ("Tags", True),
+        ("Schlagworte: Akku, Jacke", True),
+        ("Kategorien: Alle Blogposts, Artikel", True),
+        ("Teilen mit:", True),
+        ("Share this:", True),
+        ("Themen", False),  # a menu heading too: only with its list
+        ("Share", False),  # share bars also stand under an article's lead
+        ("© Marcel Burkhardt", False),  # a picture credit
+        ("About the Author", False),
+        ("Tags are how we sort the archive, and this sentence is prose.", False),
+    ],
+)
+def test_article_end_lines(line: str, expected: bool) -> None:
+    assert is_article_end(line) is expected

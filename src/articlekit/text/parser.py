@@ -60,7 +60,12 @@ from articlekit.text.inline import parse_inlines, strip_markup
 from articlekit.text.lines import Layout, detect_layout, display_width, split_lines
 from articlekit.text.lynx import split_references
 from articlekit.text.rules import Piece, State, parse_blocks
-from articlekit.text.vocab import is_comments_heading, normalise_phrase
+from articlekit.text.vocab import (
+    TAGS_LINE,
+    is_article_end,
+    is_comments_heading,
+    normalise_phrase,
+)
 from articlekit.verdict import judge
 
 __all__ = ["label_headings", "looks_like_heading", "parse_text"]
@@ -302,6 +307,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads)
     comments_at = _comments_start(live, span.core_first, ctx)
+    _drop_after_article_end(pieces, live, scores, span.core_first, ctx)
     # prose kept on both sides of a link list makes it part of the article (a table of
     # contents, a list of sources); only link lists at the edges are navigation
     prose = [i for i in range(span.first, span.last + 1) if scores[i] > 0]
@@ -337,6 +343,42 @@ def _may_be_head(piece: Piece, stats: PieceStats, ctx: _Context) -> bool:
 
 # A head line (title, byline) may be a link, as long as not all of it is.
 MAX_HEAD_LINK_DENSITY = 0.5
+
+
+# Longest piece, in lines, that may be an article-end line (share bar, tags, author box).
+MAX_END_MARKER_LINES = 2
+# Article prose (score, in characters) that must come before an article-end line: share
+# bars and category lines also stand between the title and the text.
+MIN_PROSE_BEFORE_END_CHARS = 400.0
+
+
+def _drop_after_article_end(
+    pieces: list[Piece], live: list[Piece], scores: list[float], first: int, ctx: _Context
+) -> None:
+    """Drop what follows the first article-end line once the article's prose has begun.
+
+    After "Share this", "Tags: ...", "About the author" or the copyright line comes the
+    site (teasers, author bios, newsletters, comments), not the article. ``first`` is the
+    index in ``live`` where the article's best run starts.
+    """
+    score_of = {id(p): s for p, s in zip(live, scores, strict=True)}
+    start = next((i for i, p in enumerate(pieces) if live and p is live[first]), len(pieces))
+    prose = 0.0
+    for index in range(start, len(pieces)):
+        piece = pieces[index]
+        prose += max(0.0, score_of.get(id(piece), 0.0))
+        if (
+            prose >= MIN_PROSE_BEFORE_END_CHARS
+            and piece.kind in ("paragraph", "heading", "dropped")
+            and piece.line_count <= MAX_END_MARKER_LINES
+            and is_article_end(ctx.plain(piece))
+        ):
+            # a "Tags: a, b" line itself stays for the front matter to read
+            keep = index + 1 if TAGS_LINE.fullmatch(ctx.plain(piece)) else index
+            for rest in pieces[keep:]:
+                if rest.kind != "recommendations":
+                    rest.kind = "dropped"
+            return
 
 
 def _comments_start(live: list[Piece], start: int, ctx: _Context) -> int:

@@ -14,6 +14,7 @@ __all__ = [
     "BYLINE",
     "RECOMMENDATION_HEADINGS",
     "TAGS_LINE",
+    "is_article_end",
     "is_boilerplate_line",
     "is_comments_heading",
     "is_recommendation_heading",
@@ -198,3 +199,29 @@ def is_comments_heading(line: str) -> bool:
     if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
         return False
     return bool(COMMENTS_HEADING.fullmatch(normalise_phrase(line)))
+
+
+#: Lines that close an article on a web page: the tag list. On a whole page what follows
+#: is the site, not the article. (An "About the author" box is not one: Readability keeps
+#: author boxes as part of the article, and the readability dev set lost headings to it.)
+#: Words that also head menus ("Themen", "Kategorie") count only with a list after a colon.
+ARTICLE_END = re.compile(
+    r"(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|étiquettes|etiquetas|mots-clés)"
+    r"(?:\s?:.{0,300})?"
+    r"|(?:themen|kategorien?|categories|category|filed under|posted in)\s?:.{1,300}",
+)
+#: WordPress's sharing block ends a post with "Share this:" / "Teilen mit:" (colon kept).
+SHARE_END = re.compile(
+    r"(?:share this|teilen mit|partager ?|compartir|condividi|compartilhe isso)\s?:",
+    re.IGNORECASE,
+)
+
+
+def is_article_end(line: str) -> bool:
+    """Return True when ``line`` closes an article on a page (tag list, author box, the
+    "Share this:" block)."""
+    if len(line) > MAX_BOILERPLATE_LINE_CHARS:
+        return False
+    return bool(SHARE_END.fullmatch(line.strip())) or bool(
+        ARTICLE_END.fullmatch(normalise_phrase(line))
+    )
