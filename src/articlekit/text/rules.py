@@ -285,12 +285,15 @@ def atx_heading(state: State, start: int, silent: bool) -> int | None:
         last = start
         level = len(match.group(1))
     # html2text wraps long headings too: the next lines continue a full heading line, or
-    # one that leaves a link open ("## [A title in a" / "link](https://...)")
+    # one that leaves a link open ("## [A title in a" / "link](https://...)"). It always
+    # writes a blank line after a heading, so in its Markdown any line right below is the
+    # heading's: a wrap before a long link, or a <br> inside the heading.
     while (
         len(parts) < MAX_HEADING_LINES
         and last + 1 < state.end
         and not lines.blank[last + 1]
-        and (state.layout.is_full(lines.width[last]) or _open_link(parts))
+        and (state.layout.markdown or state.layout.is_full(lines.width[last]) or _open_link(parts))
+        and not _BREAK.fullmatch(lines.text[last + 1])
         and not lines.text[last + 1].startswith("#")
         and list_marker(lines.text[last + 1]) is None
     ):
