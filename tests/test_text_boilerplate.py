@@ -95,3 +95,16 @@ def test_code_is_neutral_in_an_article_and_junk_on_a_page() -> None:
     paragraph = Piece(kind="paragraph", first=0, last=0)
     assert score_piece(paragraph, code) == 0.0
     assert score_piece(paragraph, code, page=True) < 0
+
+
+def test_article_cut_in_two_by_a_table_is_one_span() -> None:
+    # prose, a table of many short cells, prose again: both halves are the article
+    table = [-40.0] * 30
+    span = find_article_span([900.0, 700.0, *table, 800.0, 600.0, -40.0, -40.0])
+    assert (span.core_first, span.core_last) == (0, 33)
+
+
+def test_a_short_teaser_after_the_gap_stays_out() -> None:
+    menu = [-40.0] * 10
+    span = find_article_span([*menu, 900.0, 700.0, *menu, 300.0, *menu])
+    assert (span.core_first, span.core_last) == (10, 11)

@@ -182,6 +182,7 @@ def find_article_span(scores: list[float], heads: list[bool] | None = None) -> S
             best_first, best_last = run_first, i
     if best <= 0:
         return Span(0, n - 1, 0, n - 1)
+    best_first, best_last = _join_split_halves(scores, best_first, best_last, best)
     before = sum(scores[:best_first])
     after = sum(scores[best_last + 1 :])
     first = 0 if before > MIN_DROPPED_SCORE else best_first
@@ -193,6 +194,44 @@ def find_article_span(scores: list[float], heads: list[bool] | None = None) -> S
             lead -= 1
         first = lead
     return Span(first, last, best_first, best_last)
+
+
+# A run of prose outside the best one that scores at least this share of it is the same
+# article, cut in two by a table, a code listing or a gallery of short lines. Swept 0.3,
+# 0.5, 0.7, 1.0 (off): 0.5 gains 0.01 heading F1 (html2text 0.92 -> 0.94, lynx 0.875 ->
+# 0.883) on the readability renderings and 0.001-0.006 whole-page F1; 0.3 trades
+# precision for recall on whole pages.
+MIN_SPLIT_HALF_SHARE = 0.5
+
+
+def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Return the best sum of a contiguous run of ``scores[lo:hi]`` and its bounds."""
+    best, best_first, best_last = float("-inf"), lo, lo - 1
+    running, run_first = 0.0, lo
+    for i in range(lo, hi):
+        if running <= 0:
+            running, run_first = 0.0, i
+        running += scores[i]
+        if running > best:
+            best, best_first, best_last = running, run_first, i
+    return best, best_first, best_last
+
+
+def _join_split_halves(
+    scores: Sequence[float], first: int, last: int, best: float
+) -> tuple[int, int]:
+    """Return the best run widened over a gap to a run of prose nearly as strong as it.
+
+    One pass to each side: a second article half that scores at least
+    :data:`MIN_SPLIT_HALF_SHARE` of the best run joins it, with the gap in between.
+    """
+    after, _, after_last = _best_run(scores, last + 1, len(scores))
+    if after >= MIN_SPLIT_HALF_SHARE * best:
+        last = after_last
+    before, before_first, _ = _best_run(scores, 0, first)
+    if before >= MIN_SPLIT_HALF_SHARE * best:
+        first = before_first
+    return first, last
 
 
 # A link list has at least this many links: one or two linked lines are ordinary text.
