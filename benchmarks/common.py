@@ -36,6 +36,7 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_TIMEOUT",
+    "META_MATCHERS",
     "READABILITY_URL",
     "TOOL_NAMES",
     "Counts",
@@ -55,6 +56,11 @@ __all__ = [
     "load_readability_pages",
     "load_tool",
     "load_trafilatura_eval",
+    "match_byline",
+    "match_description",
+    "match_published",
+    "match_site_name",
+    "match_title",
     "meta_key",
     "read_gz",
     "run_timed",
@@ -264,6 +270,125 @@ def meta_key(value: str | None, *, byline: bool = False) -> str:
     if byline and words[:1] == ["by"]:
         words = words[1:]
     return " ".join(words)
+
+
+# --------------------------------------------------------------------------- metadata matching
+#
+# One matcher per metadata field, used by every script and for every tool alike. Each returns
+# "exact" (the comparison keys are equal), "lenient" (equal once a documented inconsistency
+# of Readability's ground truth is forgiven) or "" (wrong). Both scripts print the exact
+# ("strict") figure and, where it differs, the lenient one.
+
+EXACT = "exact"
+LENIENT = "lenient"
+_TITLE_SEPARATOR = re.compile(r"\s*(?:::|[|\-–—:·»/_\\])\s*")
+_DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
+#: A truncated excerpt counts only when this many characters of it agree: shorter
+#: prefixes ("The", "In 2015,") would match unrelated descriptions.
+MIN_PREFIX_CHARS = 40
+
+
+def _verdict(exact: bool, lenient: bool = False) -> str:
+    return EXACT if exact else LENIENT if lenient else ""
+
+
+#: A trailing part of at most this many words is taken for a site name even when it is
+#: longer than the title before it ("Mozilla - Wikipedia").
+MAX_SITE_WORDS = 2
+
+
+def _site_like(tail: str, head: str) -> bool:
+    """Return True when the trailing title part ``tail`` (a key) looks like a site name."""
+    return len(tail) < len(head) or len(tail.split()) <= MAX_SITE_WORDS
+
+
+def match_title(truth: str | None, got: str | None, *, site_names: Sequence[str] = ()) -> str:
+    """Return "exact", "lenient" or "" for a predicted title against the true one.
+
+    Exact: equal :func:`meta_key`. Lenient: equal once one side drops a site-name part cut
+    off by a title separator (``| - – — : · » / _ \\ ::``). Readability's truth is
+    inconsistent about that part: it keeps "Article | Site" on some pages and strips it on
+    others (``metadata_accuracy.py`` prints the counts), so neither choice is an error. The
+    dropped part must look like a site name, or a real error would pass: a trailing part
+    shorter than what stays or of at most ``MAX_SITE_WORDS`` words ("Article | Site"), or
+    a leading part equal to one of ``site_names`` (the page's declared site names). Keeping
+    only the site name, or only a subtitle, is never lenient.
+    """
+    a, b = meta_key(truth), meta_key(got)
+    if a == b:
+        return _verdict(True)
+    if not a or not b:
+        return ""
+    sites = {meta_key(name) for name in site_names if name}
+    shorter = min(a, b, key=len)
+    text = (truth if len(a) > len(b) else got) or ""
+    for sep in _TITLE_SEPARATOR.finditer(text):
+        head, tail = meta_key(text[: sep.start()]), meta_key(text[sep.end() :])
+        if head == shorter and tail and (_site_like(tail, head) or tail in sites):
+            return LENIENT
+        if tail == shorter and head and head in sites:
+            return LENIENT
+    return ""
+
+
+def _byline_words(text: str | None) -> frozenset[str]:
+    words = meta_key(text, byline=True).split()
+    return frozenset(w for w in words if w not in _BYLINE_FILLER and not w.isdigit())
+
+
+_BYLINE_FILLER = frozenset({"by", "and", "und", "et", "y", "von", "par", "por", "written"})
+
+
+def match_byline(truth: str | None, got: str | None) -> str:
+    """Return "exact", "lenient" or "" for a predicted byline (authors joined with ", ").
+
+    Exact: equal :func:`meta_key` with a leading "by" dropped. Lenient: the truth's first
+    line and the prediction name the same set of words, ignoring "by"/"and"-style words
+    and numbers: Readability copies a byline element whole ("By Nathan Willis\n March 25,
+    2015", "A and B"), while a metadata reader lists names ("A, B").
+    """
+    if meta_key(truth, byline=True) == meta_key(got, byline=True):
+        return _verdict(True)
+    lines = [line for line in (truth or "").splitlines() if _byline_words(line)]
+    first = _byline_words(lines[0]) if lines else frozenset()
+    return _verdict(False, bool(first) and first == _byline_words(got))
+
+
+def match_site_name(truth: str | None, got: str | None) -> str:
+    """Return "exact" or "" for a predicted site name: equal :func:`meta_key` only."""
+    return _verdict(meta_key(truth) == meta_key(got))
+
+
+def match_description(truth: str | None, got: str | None) -> str:
+    """Return "exact", "lenient" or "" for a description against Readability's excerpt.
+
+    Exact: equal :func:`meta_key`. Lenient: one is a prefix of the other of at least
+    ``MIN_PREFIX_CHARS`` characters (the truth truncates some long descriptions).
+    """
+    a, b = meta_key(truth), meta_key(got)
+    if a == b:
+        return _verdict(True)
+    shorter, longer = sorted((a, b), key=len)
+    return _verdict(False, len(shorter) >= MIN_PREFIX_CHARS and longer.startswith(shorter))
+
+
+def match_published(truth: str | None, got: str | None) -> str:
+    """Return "exact" or "" for a date: both start with the same ``YYYY-MM-DD`` (as written,
+    time zones not converted)."""
+    want = _DATE_PREFIX.match(truth or "")
+    found = _DATE_PREFIX.match(got or "")
+    return _verdict(want is not None and found is not None and want.group(0) == found.group(0))
+
+
+#: field name -> its matcher, for scripts that loop over fields (``site_names`` is passed
+#: to the title matcher only).
+META_MATCHERS: dict[str, Callable[[str | None, str | None], str]] = {
+    "title": match_title,
+    "byline": match_byline,
+    "site_name": match_site_name,
+    "description": match_description,
+    "published": match_published,
+}
 
 
 _BODY = re.compile(rb"<body\b[^>]*>(.*)</body\s*>", re.IGNORECASE | re.DOTALL)

@@ -10,13 +10,14 @@ For each of the 130 pages of ``readability-pages``, the truth is Readability's
 tool's article is made a Structure too and scored by :func:`structure.structure_counts`;
 F1s are pooled over all pages (micro), with the per-page mean (macro) in a second table.
 
-Metadata (title, byline, site name, excerpt-or-description) is compared after
-normalisation: Unicode NFKC, case-folded, only the ``\\w+`` words kept (so whitespace and
-punctuation do not matter), and for the byline a leading "by" dropped; a field is correct
-when the normalised strings are equal. The published date is right when both start with the
-same ``YYYY-MM-DD`` (the date as written, time zone not converted). Only pages whose
-expected value is not empty count (the number is printed); an empty or missing prediction
-there is wrong.
+Metadata (title, byline, site name, excerpt-or-description, published date) is scored by
+the matchers of ``common.py`` (``match_title``, ``match_byline``, ...), the same ones
+``metadata_accuracy.py`` uses, for every tool alike. "strict" counts exact matches (equal
+NFKC, case-folded ``\\w+`` words; for the byline a leading "by" dropped; dates: the same
+``YYYY-MM-DD``); the "~" columns also count the lenient matches the matchers document
+(a site-name part the truth keeps on some pages and strips on others, a byline written as
+"A and B", a truncated excerpt). Only pages whose expected value is not empty count (the
+number is printed); an empty or missing prediction there is wrong.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import Any
 
 from common import (
     DEFAULT_TIMEOUT,
+    META_MATCHERS,
     READABILITY_URL,
     ReadabilityPage,
     ToolUnavailable,
@@ -43,6 +45,7 @@ from common import (
     format_table,
     load_readability_pages,
     load_tool,
+    match_title,
     meta_key,
     run_timed,
 )
@@ -68,6 +71,8 @@ PARTS = (
     "figure",
 )
 META_FIELDS = ("title", "byline", "site_name", "excerpt", "published")
+#: fields whose matcher has a lenient verdict: they get a second ("~") column
+LENIENT_FIELDS = ("title", "byline", "excerpt")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -182,12 +187,18 @@ _ADAPTERS = {"articlekit": _articlekit, "readability": _readability, "trafilatur
 # --------------------------------------------------------------------------- metadata
 
 
-def _field_key(name: str, value: str | None) -> str:
-    """Return the comparison key of one metadata field (dates: the YYYY-MM-DD they start with)."""
+def _has_truth(name: str, value: str | None) -> bool:
+    """Return True when an expected value counts (dates: one that starts with YYYY-MM-DD)."""
     if name == "published":
-        match = _DATE.match(value or "")
-        return match.group(0) if match else ""
-    return meta_key(value, byline=name == "byline")
+        return _DATE.match(value or "") is not None
+    return bool(meta_key(value))
+
+
+def _meta_verdict(name: str, want: dict[str, str | None], got: str | None) -> str:
+    """Return the shared matcher's verdict ("exact", "lenient" or "") for one field."""
+    if name == "title":
+        return match_title(want["title"], got, site_names=[want["site_name"] or ""])
+    return META_MATCHERS["description" if name == "excerpt" else name](want[name], got)
 
 
 def _expected_meta(meta: dict[str, Any]) -> dict[str, str | None]:
@@ -214,6 +225,7 @@ class ToolResult:
     table_error: int = 0
     figure_error: int = 0
     meta_right: dict[str, int] = field(default_factory=dict)
+    meta_lenient: dict[str, int] = field(default_factory=dict)
     meta_total: dict[str, int] = field(default_factory=dict)
     status: dict[str, int] = field(default_factory=dict)
     examples: dict[str, str] = field(default_factory=dict)
@@ -267,6 +279,7 @@ def _run_tool(
     result.per_page = {part: [] for part in PARTS}
     result.status = {"ok": 0, "error": 0, "crash": 0, "timeout": 0}
     result.meta_right = dict.fromkeys(META_FIELDS, 0)
+    result.meta_lenient = dict.fromkeys(META_FIELDS, 0)
     result.meta_total = dict.fromkeys(META_FIELDS, 0)
     for page, (truth, want), raw in zip(pages, truths, raws, strict=True):
         outcome = run_timed(partial(run, raw), timeout=args.timeout, expected_errors=expected)
@@ -282,15 +295,15 @@ def _run_tool(
         result.figure_error += abs(truth.figures - pred.structure.figures)
         meta_report: dict[str, Any] = {}
         for key in META_FIELDS:
-            expected_key = _field_key(key, want.get(key))
-            if not expected_key or (name == "readability" and key != "title"):
+            if not _has_truth(key, want.get(key)) or (name == "readability" and key != "title"):
                 continue
             got = pred.meta.get(key)
-            right = _field_key(key, got) == expected_key
+            verdict = _meta_verdict(key, want, got)
             result.meta_total[key] += 1
-            result.meta_right[key] += right
-            if not right:
-                meta_report[key] = {"expected": want.get(key), "got": got}
+            result.meta_right[key] += verdict == "exact"
+            result.meta_lenient[key] += bool(verdict)
+            if verdict != "exact":
+                meta_report[key] = {"expected": want.get(key), "got": got, "verdict": verdict}
         if dump is not None:
             record = {
                 "tool": name,
@@ -352,7 +365,14 @@ def _as_json(results: list[ToolResult], skipped: list[str]) -> dict[str, Any]:
                 "macro_f1": {p: _mean(r.per_page[p]) for p in PARTS},
                 "table_error": r.table_error,
                 "figure_error": r.figure_error,
-                "metadata": {k: [r.meta_right[k], r.meta_total[k]] for k in META_FIELDS},
+                "metadata": {
+                    k: {
+                        "exact": r.meta_right[k],
+                        "lenient": r.meta_lenient[k],
+                        "of": r.meta_total[k],
+                    }
+                    for k in META_FIELDS
+                },
                 "status": r.status,
             }
             for r in results
@@ -393,15 +413,19 @@ def _print_report(
     macro_headers = ["tool", "head", "head(shift)", "head(text)", "list item", "para", "token"]
     macro_rows = [[r.name, *(_mean(r.per_page[p]) for p in PARTS[:6])] for r in results]
     print(format_table(macro_headers, macro_rows))
-    print("\nmetadata accuracy: right / pages with an expected value\n")
+    print("\nmetadata accuracy: right / pages with an expected value (~: with lenient matches)\n")
     meta_rows = []
     for r in results:
         cells: list[object] = [r.name]
         for key in META_FIELDS:
-            right, total = r.meta_right[key], r.meta_total[key]
-            cells.append(f"{right / total:.3f} ({right}/{total})" if total else "-")
+            total = r.meta_total[key]
+            counts = [r.meta_right[key]] + ([r.meta_lenient[key]] if key in LENIENT_FIELDS else [])
+            cells += [
+                f"{right / total:.3f} ({right}/{total})" if total else "-" for right in counts
+            ]
         meta_rows.append(cells)
-    meta_headers = ["tool", "title", "byline", "site name", "excerpt/description", "published"]
+    meta_headers = ["tool", "title", "title~", "byline", "byline~", "site name"]
+    meta_headers += ["excerpt/description", "excerpt~", "published"]
     print(format_table(meta_headers, meta_rows))
     print("\nhow each tool was called:")
     for r in results:
