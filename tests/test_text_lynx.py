@@ -39,3 +39,21 @@ def test_prose_references_section_is_kept() -> None:
 def test_no_references() -> None:
     lines = split_lines("Just text.\n")
     assert split_references(lines) == (len(lines), {})
+
+
+def test_broken_urls_and_mailto_prose_stay_in_the_list() -> None:
+    # a URL with a raw line break, a mailto: body of prose lines and a [USEMAP] label
+    urls = "".join(f"   {n}. https://example.org/{n}\n" for n in range(3, 13))
+    text = (
+        DUMP.replace("References\n", "References\n\n   Visible links:")
+        + urls
+        + "  13. mailto:someone?subject=Tip&body=Look at this\n"
+        + "I just read this interesting story on the site:\n"
+        + "https://example.org/story\n"
+        + "\n   Hidden links:\n  14. https://example.org/hidden\n   [USEMAP]\n"
+        + "   file://localhost/tmp/page.html#map\n"
+    )
+    lines = split_lines(text)
+    end, found = split_references(lines)
+    assert lines.text[end] == "References"
+    assert set(found) == set(range(1, 15))

@@ -24,6 +24,11 @@ __all__ = ["REFERENCE_HEADINGS", "split_references"]
 REFERENCE_HEADINGS = frozenset({"references", "visible links:", "hidden links:", "visible links"})
 # "12. https://..." - lynx prints URLs as found, spaces included.
 _REFERENCE = re.compile(r"(\d{1,6})\.\s+(\S{0,100}[:/#?].{0,4000})$")
+# Lines inside the list that are not numbered: the rest of a URL that held a line break,
+# lynx's "[USEMAP]" labels. One token, no spaces.
+_STRAY = re.compile(
+    r"\[[A-Z]{2,12}\]|[a-z][a-z0-9+.-]{1,12}:\S{1,4000}|[^\s/\[\]]{0,4000}/\S{0,4000}"
+)
 # At least this share of the non-blank lines after the heading must be numbered URLs;
 # an article section titled "References" holds prose or citations instead.
 MIN_REFERENCE_SHARE = 0.8
@@ -59,9 +64,14 @@ def split_references(lines: Lines) -> tuple[int, dict[int, str]]:
         if match:
             numbered += 1
             urls.setdefault(int(match.group(1)), match.group(2).replace(" ", "%20"))
+        elif _STRAY.fullmatch(text):
+            # a URL broken by a raw line break, or a "[USEMAP]" label: part of the list
+            pass
         else:
+            # a mailto: link's body can hold whole lines of prose; the share check on the
+            # heading decides whether this was a reference list after all
             other += 1
-            if start < n or other > numbered + 2:
+            if other > numbered + 2:
                 break
         i -= 1
     if start == n:
