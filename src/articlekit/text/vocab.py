@@ -194,11 +194,28 @@ COMMENTS_HEADING = re.compile(
 )
 
 
+#: WordPress's "12 thoughts on “Title”", "One response to “Title”", "5 Kommentare zu „Titel“".
+COMMENTS_ON = re.compile(
+    r"(?:\d{1,6}|one|ein|eine|un|une|uno|una)\s"
+    r"(?:thoughts?|comments?|responses?|replies|reply|kommentare?|antworten|gedanken"
+    r"|commentaires?|comentarios?|réponses?|respuestas?|commenti|komentarz[ey]?)"
+    r"\s(?:on|to|zu|für|auf|sur|à|en|a|para|su|do|na)\s.{1,120}",
+)
+# Longest "N thoughts on “Title”" line: the article title is in it.
+MAX_COMMENTS_ON_CHARS = 180
+
+
 def is_comments_heading(line: str) -> bool:
-    """Return True when ``line`` opens a comment section ("Comments (12)", "Leave a Reply")."""
-    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+    """Return True when ``line`` opens a comment section ("Comments (12)", "Leave a Reply",
+    "12 thoughts on “Title”")."""
+    if len(line) > MAX_COMMENTS_ON_CHARS:
         return False
-    return bool(COMMENTS_HEADING.fullmatch(normalise_phrase(line)))
+    phrase = normalise_phrase(line)
+    if COMMENTS_ON.fullmatch(phrase):
+        return True
+    return len(line) <= MAX_RECOMMENDATION_HEADING_CHARS and bool(
+        COMMENTS_HEADING.fullmatch(phrase)
+    )
 
 
 #: Lines that close an article on a web page: the tag list. On a whole page what follows
