@@ -298,8 +298,10 @@ MAX_SITE_WORDS = 2
 
 
 def _site_like(tail: str, head: str) -> bool:
-    """Return True when the trailing title part ``tail`` (a key) looks like a site name."""
-    return len(tail) < len(head) or len(tail.split()) <= MAX_SITE_WORDS
+    """Return True when the trailing title part ``tail`` (a key) looks like a site name: no
+    longer than the ``head`` before it (fewer characters or no more words), or very short."""
+    words = len(tail.split())
+    return len(tail) < len(head) or words <= max(MAX_SITE_WORDS, len(head.split()))
 
 
 def match_title(truth: str | None, got: str | None, *, site_names: Sequence[str] = ()) -> str:
@@ -310,7 +312,7 @@ def match_title(truth: str | None, got: str | None, *, site_names: Sequence[str]
     inconsistent about that part: it keeps "Article | Site" on some pages and strips it on
     others (``metadata_accuracy.py`` prints the counts), so neither choice is an error. The
     dropped part must look like a site name, or a real error would pass: a trailing part
-    shorter than what stays or of at most ``MAX_SITE_WORDS`` words ("Article | Site"), or
+    no longer than what stays or of at most ``MAX_SITE_WORDS`` words ("Article | Site"), or
     a leading part equal to one of ``site_names`` (the page's declared site names). Keeping
     only the site name, or only a subtitle, is never lenient.
     """

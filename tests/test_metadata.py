@@ -895,3 +895,124 @@ def test_never_raises_on_corpus_pages(corpus: Path) -> None:
         assert meta.published is None or meta.published[:4].isdigit(), path
         titled += bool(title)
     assert titled >= len(pages) * 0.9
+
+
+# --------------------------------------------------------------------------- h1, site name, credits
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        pytest.param(
+            "Shared History — extension for Tools",
+            '<h1 class="heading">extension for Tools</h1><h1>Shared History¶</h1>',
+            "Shared History",
+            id="h1-of-earliest-part-beats-site-header-h1",
+        ),
+        pytest.param(
+            "Shared History — extension for Tools",
+            "<h1>Shared History§</h1>",
+            "Shared History",
+            id="permalink-mark-dropped",
+        ),
+        pytest.param(
+            "A Long Article Title | Some Blog",
+            "<h1>Some Blog Header</h1><h1>A Long Article Title</h1>",
+            "A Long Article Title",
+            id="only-matching-h1-counts",
+        ),
+        pytest.param(
+            "Site Header Words | A Long Article Title",
+            "<h1>A Long Article Title</h1>",
+            "A Long Article Title",
+            id="single-h1-of-last-part",
+        ),
+    ],
+)
+def test_h1_inside_title(title: str, body: str, expected: str) -> None:
+    got, meta = extract(f"<title>{title}</title>", body)
+    assert got == expected
+    assert meta.source_of("title") == "h1"
+
+
+@pytest.mark.parametrize(
+    ("head", "expected", "source"),
+    [
+        pytest.param(
+            '<meta property="og:site_name" content="Nowiny.cz - Víte, co se děje">'
+            + jsonld({"@type": "NewsArticle", "publisher": {"name": "Nowiny.cz"}}),
+            "Nowiny.cz",
+            "jsonld",
+            id="tagline-dropped-when-short-form-declared",
+        ),
+        pytest.param(
+            '<meta property="og:site_name" content="Widgetworks Inc">'
+            + jsonld({"@type": "NewsArticle", "publisher": {"name": "Widgetworks"}}),
+            "Widgetworks",
+            "jsonld",
+            id="legal-form-dropped-when-short-form-declared",
+        ),
+        pytest.param(
+            '<meta property="og:site_name" content="Hacks – the developer blog">',
+            "Hacks – the developer blog",
+            "og",
+            id="single-declaration-kept-whole",
+        ),
+        pytest.param(
+            '<meta property="og:site_name" content="Daily Planet">'
+            + jsonld({"@type": "NewsArticle", "publisher": {"name": "Planet Media Group"}}),
+            "Daily Planet",
+            "og",
+            id="unrelated-second-name-ignored",
+        ),
+        pytest.param(
+            '<meta property="og:site_name" content="Le Monde">'
+            '<meta name="application-name" content="Le">',
+            "Le Monde",
+            "og",
+            id="short-fragment-ignored",
+        ),
+        pytest.param(
+            '<meta property="og:site_name" content="Planetary">'
+            '<meta name="application-name" content="Planet">',
+            "Planetary",
+            "og",
+            id="prefix-inside-a-word-ignored",
+        ),
+    ],
+)
+def test_site_name_prefers_declared_short_form(head: str, expected: str, source: str) -> None:
+    _, meta = extract(head)
+    assert meta.site_name == expected
+    assert meta.source_of("site_name") == source
+
+
+@pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        pytest.param(
+            '<p class="byline author">Written by Rob Example<br>Edited by Betty Sample</p>',
+            ("Rob Example",),
+            id="edited-by-cut",
+        ),
+        pytest.param(
+            '<span class="byline">Reporting by Ann Lee; Editing by Bo Chen</span>',
+            ("Ann Lee",),
+            id="reporting-by-prefix-editing-by-cut",
+        ),
+        pytest.param(
+            '<div class="byline">By Ann Lee and Bo Chen Photos by Cy Dee</div>',
+            ("Ann Lee", "Bo Chen"),
+            id="photos-by-cut",
+        ),
+        pytest.param(
+            '<div class="byline">By Ann Lee, additional reporting by Cy Dee</div>',
+            ("Ann Lee",),
+            id="additional-reporting-cut",
+        ),
+    ],
+)
+def test_byline_stops_at_second_credit(body: str, authors: tuple[str, ...]) -> None:
+    _, meta = extract("", body)
+    assert meta.authors == authors
+    assert meta.source_of("authors") == "byline"

@@ -186,6 +186,9 @@ MAX_AUTHOR_SCAN_NODES: Final = 100  # an author card is small; nested cards must
 MIN_STRIPPED_TITLE_CHARS: Final = 10
 #: An ``<h1>`` must have this many characters to replace a ``<title>`` that contains it.
 MIN_H1_TITLE_CHARS: Final = 10
+#: A shorter declared site name must keep this many letters and digits to replace a longer
+#: one ("Spiceworks" for "Spiceworks Inc"); shorter ones ("Le" of "Le Monde") are fragments.
+MIN_SITE_KEY_CHARS: Final = 4
 EARLIEST_YEAR: Final = 1990  # the web; older dates on a page are rarely its publication date
 LATEST_YEAR: Final = 2100
 
@@ -218,7 +221,7 @@ _SITE_TYPES: Final = frozenset({"website", "organization", "newsmediaorganizatio
 
 # "By", "Von", "Par" ... in front of a byline, possibly followed by ":".
 _BYLINE_PREFIX: Final = re.compile(
-    r"^\s*(?:(?:written|posted|words|story|reported|text|photos?)\s+by|by|von|par|por|di|door|"
+    r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|by|von|par|por|di|door|"
     r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
     r"texte|tekst)\b\s*:?\s*|^\s*(?:作者|文|記者|记者)\s*[:：]?\s*",
     re.IGNORECASE,
@@ -249,6 +252,9 @@ _WEEKDAYS: Final = (
 # Text after these in a byline element is a date, a role or a share bar, not a name.
 _BYLINE_CUT: Final = re.compile(
     r"[|•·\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
+    # a second credit on the same line: "Written by A Edited by B", "A; Editing by B"
+    r"\b(?:edited|editing|photos?|photographs?|illustrations?|graphics|translated|produced|"
+    r"additional\s+reporting|fact[- ]checked|reviewed)\s+by\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
     rf"\b(?:{_WEEKDAYS})\b",
     re.IGNORECASE,
@@ -260,6 +266,7 @@ _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|mor
 _TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»›/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
 _WHITESPACE: Final = re.compile(r"\s+")
 _SKIP_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
+_PERMALINK_MARKS: Final = "¶§#🔗⚓"
 _BREAK_TAGS: Final = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4"})
 _LANG_TAG: Final = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
@@ -613,6 +620,37 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     return _strip_site(title, [_key(site_name)])
 
 
+def _pick_site_name(cands: Candidates) -> tuple[str | None, str | None]:
+    """Return (site name, key): the first declared name, or a shorter one it starts with.
+
+    Pages often declare the name twice, once with a tagline or a legal form
+    (``og:site_name`` "Aktuálně.cz - Víte, co se právě děje" or "Spiceworks Inc", JSON-LD
+    publisher "Aktuálně.cz" or "Spiceworks"); the shorter form the page gives itself is the
+    name. A name declared only once is kept as it is: cutting taglines by rule would also
+    cut names such as "Mozilla Hacks – the Web developer blog".
+    """
+    name, key = _first(cands, SITE_NAME_SOURCES, lambda raw: raw)
+    if name is None:
+        return None, None
+    for other_key in SITE_NAME_SOURCES:
+        for other in cands.get(other_key, ()):
+            if _is_leading_words(other, name):
+                name, key = other, other_key
+    return name, key
+
+
+def _is_leading_words(short: str, name: str) -> bool:
+    """Return True when ``short`` is ``name``'s first whole words (ignoring case), and not
+    a fragment: "Le" is not the name of "Le Monde"."""
+    lower, prefix = name.casefold(), short.casefold()
+    return (
+        len(_key(short)) >= MIN_SITE_KEY_CHARS
+        and len(prefix) < len(lower)
+        and lower.startswith(prefix)
+        and not lower[len(prefix)].isalnum()
+    )
+
+
 def _host_label(url: str | None) -> str:
     """Return the registrable name of ``url``'s host ("ehow" for www.ehow.com), or ""."""
     if not url:
@@ -892,7 +930,8 @@ class _Collector:
     def h1(self, el: etree._Element) -> None:
         if self.h1s < MAX_H1S:
             self.h1s += 1
-            _add(self.cands, "h1:text", _text_of(el))
+            # Documentation generators end headings with a permalink mark ("Title¶").
+            _add(self.cands, "h1:text", _text_of(el).rstrip().rstrip(_PERMALINK_MARKS))
 
     def script(self, el: etree._Element) -> None:
         if "ld+json" in _attr(el, "type").lower() and el.text:
@@ -1020,17 +1059,23 @@ def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str 
 
     An ``<h1>`` naming the site (a logo) is never the title. A short one is accepted only
     as the first part ("Mozilla - Wikipedia"): a short last part is usually the site.
+    When several ``<h1>`` match, the one matching the earliest part wins: a page heading
+    "evolve extension for Mercurial" above the article's own ``<h1>`` is the site's name,
+    the last part of "Evolve: Shared Mutable History — evolve extension for Mercurial".
     """
     parts = [_key(p) for p in _TITLE_SEPARATOR.split(title)]
     if len(parts) < 2:
         return None
+    best: str | None = None
+    best_index = len(parts)
     for h1 in h1s:
         key = _key(h1)
         if not key or key not in parts or any(_site_matches(h1, k) for k in site_keys if k):
             continue
-        if len(h1) >= MIN_H1_TITLE_CHARS or key == parts[0]:
-            return h1
-    return None
+        index = parts.index(key)
+        if index < best_index and (len(h1) >= MIN_H1_TITLE_CHARS or index == 0):
+            best, best_index = h1, index
+    return best
 
 
 def _confirmed_headline(headlines: Sequence[str], cands: Candidates) -> str | None:
@@ -1162,7 +1207,7 @@ def extract_metadata(
         if key is not None:
             sources.append(FieldSource(field=field, source=_source_of(key)))
 
-    site_name, key = _first(cands, SITE_NAME_SOURCES, lambda raw: raw)
+    site_name, key = _pick_site_name(cands)
     note("site_name", key)
     title, key = _pick_title(cands, site_name, url)
     note("title", key)
