@@ -43,6 +43,8 @@ def test_scores() -> None:
     assert score_piece(paragraph, prose) == 300
     assert score_piece(paragraph, links) == -300
     assert score_piece(paragraph, form) == -300
+    notice = PieceStats(chars=300, words=50, link_chars=0, sentence=True, notice=True)
+    assert score_piece(paragraph, notice) == -300
     assert score_piece(Piece(kind="heading", first=0, last=0), prose) == 0
     assert is_link_list(links, 5) and not is_link_list(links, 1) and not is_link_list(prose, 5)
 

@@ -8,6 +8,7 @@ from articlekit.text.vocab import (
     is_article_end,
     is_boilerplate_line,
     is_comments_heading,
+    is_cookie_notice,
     is_recommendation_heading,
 )
 
@@ -127,3 +128,17 @@ def test_comments_headings(line: str, expected: bool) -> None:
 )
 def test_article_end_lines(line: str, expected: bool) -> None:
     assert is_article_end(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This website uses cookies to improve your experience while you navigate.", True),
+        ("Wir verwenden Cookies, um unsere Webseite für Sie zu verbessern.", True),
+        ("Out of these cookies, those necessary are stored; you may accept or refuse.", True),
+        ("Browsers store cookies for each domain, and scripts can read them.", False),
+        ("Bake the cookies for twelve minutes, then let them cool on a rack.", False),
+    ],
+)
+def test_cookie_notices(text: str, expected: bool) -> None:
+    assert is_cookie_notice(text) is expected

@@ -73,6 +73,8 @@ class PieceStats:
     contents: bool = False
     #: The piece reads as program text (code printed as a paragraph).
     code: bool = False
+    #: The piece is the site's cookie or consent notice.
+    notice: bool = False
 
     @property
     def link_density(self) -> float:
@@ -111,7 +113,7 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
         return 0.0
     if stats.code and not page:
         return 0.0
-    if stats.link_density > MAX_LINK_DENSITY or stats.form:
+    if stats.link_density > MAX_LINK_DENSITY or stats.form or stats.notice:
         return -float(stats.chars)
     if piece.kind == "heading":
         return 0.0

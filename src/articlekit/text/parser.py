@@ -64,6 +64,7 @@ from articlekit.text.vocab import (
     TAGS_LINE,
     is_article_end,
     is_comments_heading,
+    is_cookie_notice,
     normalise_phrase,
 )
 from articlekit.verdict import judge
@@ -270,6 +271,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         link_chars=link_chars,
         sentence=sentence,
         form=form,
+        notice=piece.kind in ("paragraph", "list") and any(is_cookie_notice(t) for t in texts),
         contents=piece.kind == "list" and _is_table_of_contents(piece, ctx),
         code=piece.kind == "paragraph" and _looks_like_code(texts),
     )

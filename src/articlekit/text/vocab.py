@@ -17,6 +17,7 @@ __all__ = [
     "is_article_end",
     "is_boilerplate_line",
     "is_comments_heading",
+    "is_cookie_notice",
     "is_recommendation_heading",
     "normalise_phrase",
 ]
@@ -242,3 +243,20 @@ def is_article_end(line: str) -> bool:
     return bool(SHARE_END.fullmatch(line.strip())) or bool(
         ARTICLE_END.fullmatch(normalise_phrase(line))
     )
+
+
+_COOKIE = re.compile(r"\bcook(?:ie|ies)\b", re.IGNORECASE)
+# What makes a text about cookies the site's consent notice: it speaks of this site and
+# of agreeing. An article about browser cookies rarely says "our website" and "consent".
+_NOTICE = re.compile(
+    r"\b(?:(?:this|our|unsere[rn]?|diese[rn]?|notre|ce|nuestro|este|nostro|questo)\s"
+    r"(?:web)?(?:site|seite|webseite|sitio|sito|page)s?\b"
+    r"|consent|einwillig|zustimm|akzeptier|accept|agree|consentement|consentimiento"
+    r"|consenso|datenschutz|privacy|privacidad|confidentialité)",
+    re.IGNORECASE,
+)
+
+
+def is_cookie_notice(text: str) -> bool:
+    """Return True when ``text`` is a site's cookie notice ("This website uses cookies ...")."""
+    return bool(_COOKIE.search(text)) and bool(_NOTICE.search(text))
