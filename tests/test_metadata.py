@@ -1016,3 +1016,36 @@ def test_byline_stops_at_second_credit(body: str, authors: tuple[str, ...]) -> N
     _, meta = extract("", body)
     assert meta.authors == authors
     assert meta.source_of("authors") == "byline"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        pytest.param(
+            '<title>Code Coverage For Frontends | Code | Ann Lee</title><meta name="author" '
+            'content="Ann Lee">',
+            "Code Coverage For Frontends | Code",
+            id="sole-author-at-end-removed",
+        ),
+        pytest.param(
+            "<title>Ann Lee | Remembering a Colleague</title>"
+            '<meta name="author" content="Ann Lee">',
+            "Ann Lee | Remembering a Colleague",
+            id="author-at-start-kept",
+        ),
+        pytest.param(
+            '<title>Code Coverage For Frontends | Ann Lee</title><meta name="author" '
+            'content="Ann Lee, Bo Chen">',
+            "Code Coverage For Frontends | Ann Lee",
+            id="one-of-several-authors-kept",
+        ),
+        pytest.param(
+            '<title>Short | Ann Lee</title><meta name="author" content="Ann Lee">',
+            "Short | Ann Lee",
+            id="too-short-remainder-kept-whole",
+        ),
+    ],
+)
+def test_title_loses_sole_author_at_end(head: str, title: str) -> None:
+    got, _ = extract(head)
+    assert got == title

@@ -591,14 +591,17 @@ def _site_matches(segment: str, site_key: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter) and len(shorter) * 2 >= len(longer)
 
 
-def _strip_site(title: str, site_keys: Sequence[str]) -> str:
+def _strip_site(title: str, site_keys: Sequence[str], trailing_keys: Sequence[str] = ()) -> str:
+    """Return ``title`` without a part matching ``site_keys`` at either end, or matching
+    ``trailing_keys`` at its end."""
     keys = [k for k in site_keys if k]
-    if not keys:
+    ends = [*keys, *(k for k in trailing_keys if k)]
+    if not ends:
         return title
     seps = list(_TITLE_SEPARATOR.finditer(title))
     for sep in reversed(seps):  # "Article | Site", also when the site name has a separator
         head, tail = title[: sep.start()].strip(), title[sep.end() :]
-        if any(_site_matches(tail, k) for k in keys) and len(head) >= MIN_STRIPPED_TITLE_CHARS:
+        if any(_site_matches(tail, k) for k in ends) and len(head) >= MIN_STRIPPED_TITLE_CHARS:
             return head
     for sep in seps:  # "Site | Article"
         head, tail = title[: sep.start()], title[sep.end() :].strip()
@@ -1093,8 +1096,14 @@ def _confirmed_headline(headlines: Sequence[str], cands: Candidates) -> str | No
 
 
 def _pick_title(
-    cands: Candidates, site_name: str | None, url: str | None
+    cands: Candidates, site_name: str | None, url: str | None, authors: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
+    """Return (title, key): the first title source, with the site's name removed.
+
+    A personal blog names itself after its author ("Post title | Ann Lee"), so the name
+    of a sole author is removed from the end of the title too (never from its start:
+    "Ann Lee | Obituary" is about her).
+    """
     title, key = _first(cands, TITLE_SOURCES, lambda raw: raw)
     if title is None or key is None:
         return None, None
@@ -1105,7 +1114,8 @@ def _pick_title(
         h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
         if h1 is not None:
             return h1, "h1:text"
-    return _strip_site(title, site_keys), key
+    trailing = [_key(authors[0])] if len(authors) == 1 else []
+    return _strip_site(title, site_keys, trailing), key
 
 
 _VISIBLE_AUTHOR_SOURCES: Final = frozenset({"byline:text", "rel-author:text", "itemprop:author"})
@@ -1209,10 +1219,10 @@ def extract_metadata(
 
     site_name, key = _pick_site_name(cands)
     note("site_name", key)
-    title, key = _pick_title(cands, site_name, url)
+    authors, author_key = _pick_authors(cands, [_key(site_name or ""), _host_label(url)])
+    title, key = _pick_title(cands, site_name, url, authors)
     note("title", key)
-    authors, key = _pick_authors(cands, [_key(site_name or ""), _host_label(url)])
-    note("authors", key)
+    note("authors", author_key)
     published, key = _first(cands, PUBLISHED_SOURCES, normalize_date)
     note("published", key)
     modified, key = _first(cands, MODIFIED_SOURCES, normalize_date)
