@@ -1,0 +1,96 @@
+"""Tests of the shared metadata matchers of benchmarks/common.py (``match_title`` ...).
+
+Both metadata benchmarks score every tool with these, so what counts as a lenient match is
+pinned here: a site-name part on one side only is forgiven, any other difference is not.
+"""
+
+from __future__ import annotations
+
+import pytest
+from benchmarks import common
+
+
+@pytest.mark.parametrize(
+    ("truth", "got", "site_names", "verdict"),
+    [
+        pytest.param("A Title", "a  title!", (), "exact", id="case-space-punctuation"),
+        pytest.param("How to Build | eHow", "How to Build", (), "lenient", id="truth-keeps-site"),
+        pytest.param("Lorem ipsum dolor", "Lorem ipsum dolor – My site", (), "lenient", id="got"),
+        pytest.param("Mozilla - Wikipedia", "Mozilla", (), "lenient", id="short-site-word"),
+        pytest.param(
+            "Shared History — evolve extension for Mercurial",
+            "Shared History of Stuff",
+            (),
+            "",
+            id="other-title",
+        ),
+        pytest.param(
+            "Evolve: Shared History — extension for Mercurial",
+            "extension for Mercurial",
+            (),
+            "",
+            id="site-part-alone-is-wrong",
+        ),
+        pytest.param(
+            "Daily Planet | The Story Of The Day",
+            "The Story Of The Day",
+            ("Daily Planet",),
+            "lenient",
+            id="leading-declared-site",
+        ),
+        pytest.param(
+            "Outside the web: standalone binaries",
+            "standalone binaries",
+            (),
+            "",
+            id="leading-part-not-a-site",
+        ),
+        pytest.param(
+            "A Short Title - With A Much Longer Subtitle Here",
+            "A Short Title",
+            (),
+            "",
+            id="long-subtitle-is-not-a-site",
+        ),
+        pytest.param("", "Something", (), "", id="nothing-expected"),
+    ],
+)
+def test_match_title(truth: str, got: str, site_names: tuple[str, ...], verdict: str) -> None:
+    assert common.match_title(truth, got, site_names=site_names) == verdict
+
+
+@pytest.mark.parametrize(
+    ("truth", "got", "verdict"),
+    [
+        ("By Ann Lee", "Ann Lee", "exact"),
+        ("By Ann Lee and Bo Chen", "Ann Lee, Bo Chen", "lenient"),
+        ("By Nathan Willis\n March 25, 2015", "Nathan Willis", "lenient"),
+        ("Ann Lee", "Bo Chen", ""),
+        ("Ann Lee", "Ann Lee, Bo Chen", ""),
+        ("Ann Lee", None, ""),
+    ],
+)
+def test_match_byline(truth: str, got: str | None, verdict: str) -> None:
+    assert common.match_byline(truth, got) == verdict
+
+
+@pytest.mark.parametrize(
+    ("truth", "got", "verdict"),
+    [
+        ("A description.", "a description", "exact"),
+        ("x" * 50 + " and then it was cut", "x" * 50, "lenient"),
+        ("The", "The whole other description", ""),
+        ("One thing", None, ""),
+    ],
+)
+def test_match_description(truth: str, got: str | None, verdict: str) -> None:
+    assert common.match_description(truth, got) == verdict
+
+
+def test_site_name_and_published_are_exact_only() -> None:
+    assert common.match_site_name("The Site", "the site") == "exact"
+    assert common.match_site_name("Site", "Site Inc") == ""
+    assert common.match_published("2024-10-31T10:00:00Z", "2024-10-31") == "exact"
+    assert common.match_published("2024-10-31", "2024-11-01") == ""
+    assert common.match_published(None, None) == ""
+    assert set(common.META_MATCHERS) == {"title", "byline", "site_name", "description", "published"}
