@@ -59,6 +59,17 @@ _LYNX_WHOLE = re.compile(r"\[(\d{1,6})\]([^\[\]]{1,300})")
 _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 
+# "2^15" is an exponent the page wrote itself; a "^" after a space or punctuation is w3m's
+_SUPERSCRIPT = re.compile(r"\^(?=\[)|(?<![\w)\]])\^(?=\w)")
+# w3m shows an image without alt text as its file name in brackets: "[fff-282-hand]",
+# "[baz]" alone on a line, or before the caption. A token with a digit-only name is a
+# citation ("[12]") and stays, as do a capitalised word ("[Update]") and tokens inside
+# a sentence.
+_IMAGE_PLACEHOLDER = re.compile(
+    r"^(?:\[(?!\d{1,6}\]|[A-Z][a-z]{1,20}\])[^\s\[\]:：]{1,80}\](?:\s+|$))+(?=\S|$)"
+)
+
+
 def _collapse(text: str) -> str:
     return _SPACE_RUN.sub(" ", text) if "  " in text or "\t" in text else text
 
@@ -177,8 +188,11 @@ def parse_inlines(
             Text(text=_collapse(node.text)) if isinstance(node, Text) else node
             for node in _lynx(text, urls)
         )
-    # w3m and lynx write a superscript as "^": "exceptions.^[1]" is the citation "[1]"
-    return (Text(text=text.replace("^[", "[")),)
+    # w3m writes a superscript as "^": "exceptions.^[1]" is the citation "[1]", "^22Text"
+    # a footnote number; an image without alt text is its file name in brackets
+    text = _IMAGE_PLACEHOLDER.sub("", text) if "[" in text else text
+    text = _SUPERSCRIPT.sub("", text) if "^" in text else text
+    return (Text(text=text.strip()),) if text.strip() else ()
 
 
 _STRIP_MARKDOWN = re.compile(

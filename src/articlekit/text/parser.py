@@ -299,6 +299,14 @@ def _is_table_of_contents(piece: Piece, ctx: _Context) -> bool:
     return len(items) >= 3 and numbered >= MIN_CONTENTS_SHARE * len(items)
 
 
+def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
+    """Drop paragraphs and headings with no text left (a w3m image name, a stray marker),
+    so that the front matter never takes one for the title."""
+    for piece in pieces:
+        if piece.kind in ("paragraph", "heading") and not ctx.inlines(piece.text):
+            piece.kind = "dropped"
+
+
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
     """Drop the pieces outside the article span (menus, link lists, footers)."""
     live = [p for p in pieces if p.kind != "dropped"]
@@ -552,6 +560,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     parse_blocks(state)
     pieces = state.pieces
     drop_furniture(pieces, ctx.plain, lines.text)
+    drop_empty(pieces, ctx)
     drop_page_furniture(pieces, ctx)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
     label_headings(pieces, ctx)

@@ -345,13 +345,15 @@ def setext_heading(state: State, start: int, silent: bool) -> int | None:
     return below + 1
 
 
-_BREAK = re.compile(r"(?:([-*_=])[ \t]*)(?:\1[ \t]*){2,}")
+# w3m draws <hr> with box-drawing lines ("━━━━", "────") across the page.
+_RULE_CHARS = "-*_=━─═"
+_BREAK = re.compile(r"(?:([-*_=━─═])[ \t]*)(?:\1[ \t]*){2,}")
 
 
 def thematic_break(state: State, start: int, silent: bool) -> int | None:
-    """Three or more ``-``, ``*``, ``_`` or ``=``, alone on the line (spaces allowed)."""
+    """Three or more ``-``, ``*``, ``_`` or ``=`` (or w3m's ``━``), alone on the line."""
     line = state.lines.text[start]
-    if not line or line[0] not in "-*_=" or _BREAK.fullmatch(line[:2000]) is None:
+    if not line or line[0] not in _RULE_CHARS or _BREAK.fullmatch(line[:2000]) is None:
         return None
     if not silent:
         state.pieces.append(Piece(kind="rule", first=start, last=start))
