@@ -165,6 +165,17 @@ def test_document_body_only() -> None:
     assert to_text(doc) == "Section\n\nBody.\n"
 
 
+def test_figures_are_left_out_of_to_text_unless_asked() -> None:
+    figure = Figure(image=Image(src="i.png", alt="Alt"), caption=(Text(text="Photo: Agency"),))
+    nested = List(items=(ListItem(blocks=(p("item"), figure)),))
+    doc = Document(blocks=(p("Before."), figure, nested, p("After.")))
+    assert to_text(doc) == "Before.\n\n- item\n\nAfter.\n"
+    assert to_text(doc, figures=True) == (
+        "Before.\n\nPhoto: Agency\n\n- item\n\n  Photo: Agency\n\nAfter.\n"
+    )
+    assert blocks_to_text(doc.blocks, figures=False) == to_text(doc)
+
+
 def test_empty() -> None:
     assert to_text(Document()) == ""
     assert blocks_to_text(()) == ""

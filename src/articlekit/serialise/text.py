@@ -133,15 +133,26 @@ def _is_recommendations(block: Block) -> bool:
     return isinstance(block, Recommendations)
 
 
-def blocks_to_text(blocks: Iterable[Block]) -> str:
-    """Return the plain text of ``blocks``, ending in one newline ("" when nothing shows)."""
-    lines = layout_blocks(blocks, _text_leaf, _text_list_markers, skip=_is_recommendations)
+def _is_recommendations_or_figure(block: Block) -> bool:
+    return isinstance(block, (Recommendations, Figure))
+
+
+def blocks_to_text(blocks: Iterable[Block], *, figures: bool = True) -> str:
+    """Return the plain text of ``blocks``, ending in one newline ("" when nothing shows).
+
+    Figures show as their caption (or alt text) unless ``figures=False``.
+    """
+    skip = _is_recommendations if figures else _is_recommendations_or_figure
+    lines = layout_blocks(blocks, _text_leaf, _text_list_markers, skip=skip)
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def to_text(doc: Document) -> str:
+def to_text(doc: Document, *, figures: bool = False) -> str:
     """Return the article body of ``doc`` as plain text, ending in one newline (or "").
 
-    No title, metadata or recommendation blocks: only what a reader would copy as the article.
+    No title, metadata or recommendation blocks: the prose a reader would copy as the
+    article. Figure captions and credits ("Photo: ...") are media, not prose, and are left
+    out unless ``figures=True`` (as other extractors' text output does); they stay in the
+    JSON and Markdown output.
     """
-    return blocks_to_text(doc.blocks)
+    return blocks_to_text(doc.blocks, figures=figures)
