@@ -328,7 +328,12 @@ def _normalise(text: str) -> str:
 
 
 def _distinct(pattern: re.Pattern[str], text: str) -> int:
-    return len({m.group(0) for m in pattern.finditer(_normalise(text))})
+    return _distinct_normalised(pattern, _normalise(text))
+
+
+def _distinct_normalised(pattern: re.Pattern[str], normalised: str) -> int:
+    """Return how many different phrases of ``pattern`` occur in already-normalised text."""
+    return len({m.group(0) for m in pattern.finditer(normalised)})
 
 
 def find_status_hint(text: str | None) -> str | None:
@@ -652,7 +657,8 @@ def doc_features(doc: Document) -> DocFeatures:
                 linked += 1
                 section = 0  # a linked heading is a teaser headline: a new card starts
     recommendation_items = sum(len(rec.items) for rec in doc.recommendations)
-    head = " ".join(t for t in (doc.title or "", text[:3000]) if t)
+    # normalised once for the three phrase lists below
+    head = _normalise(" ".join(t for t in (doc.title or "", text[:3000]) if t))
     return DocFeatures(
         text_chars=len(text),
         prose_chars=prose_chars,
@@ -661,9 +667,9 @@ def doc_features(doc: Document) -> DocFeatures:
         headings=headings,
         linked_headings=linked,
         recommendation_items=recommendation_items,
-        consent_phrases=_distinct(CONSENT_PHRASES, head),
-        paywall_phrases=_distinct(PAYWALL_PHRASES, head),
-        error_phrases=_distinct(ERROR_PHRASES, head),
+        consent_phrases=_distinct_normalised(CONSENT_PHRASES, head),
+        paywall_phrases=_distinct_normalised(PAYWALL_PHRASES, head),
+        error_phrases=_distinct_normalised(ERROR_PHRASES, head),
         status_hint=find_status_hint(doc.title),
         max_section_prose=max_section,
     )
