@@ -322,3 +322,31 @@ def test_recommendation_heading_over_cards_is_dropped() -> None:
     blocks = [_p("Body."), _h(2, "More on climate"), fig, _h(2, "Next"), _p("Text.")]
     kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
     assert kept == ["Next"]
+
+
+def test_provenance_paths_match_lxml_getpath() -> None:
+    # paths are numbered once per parent (getpath per block was quadratic in siblings)
+    import lxml.html
+    from lxml import etree
+
+    import articlekit
+
+    paras = "".join(
+        f"<p>Paragraph number {i}, long enough to count as article text, with commas.</p>"
+        + (
+            "<div><p>nested paragraph in a div, also long enough, with commas.</p></div>"
+            if i % 7 == 0
+            else ""
+        )
+        for i in range(60)
+    )
+    page = f"<html><body><main><article><h1>T</h1>{paras}</article></main></body></html>"
+    doc = articlekit.parse_html(page)
+    tree = etree.ElementTree(lxml.html.fromstring(page))
+    paths = [b.provenance.path for b in doc.walk() if b.provenance is not None]
+    assert len(paths) >= 60
+    for path in paths:
+        assert path is not None
+        found = tree.xpath(path)
+        assert len(found) == 1, path
+        assert tree.getpath(found[0]) == path
