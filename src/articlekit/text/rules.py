@@ -573,6 +573,21 @@ def _ends_block(state: State, index: int, indent: int) -> bool:
 SPLIT_AT_SHORT_SENTENCE_END = False
 
 
+def _first_line_indent(state: State, start: int) -> bool:
+    """Return True when line ``start`` is indented past the next and wrapped into it."""
+    lines = state.lines
+    below = start + 1
+    return (
+        state.layout.body_indent <= lines.indent[below] < lines.indent[start]
+        and (
+            state.layout.is_full(lines.width[start])
+            # lynx leaves long CJK lines unwrapped: no wrap width is measured then
+            or (state.layout.wrap_width is None and lines.width[start] >= UNWRAPPED_PARAGRAPH_CHARS)
+        )
+        and list_marker(lines.text[start]) is None
+    )
+
+
 def paragraph(state: State, start: int, silent: bool) -> int | None:
     """Lines up to a blank line or a line that starts another block, joined back."""
     if silent:
@@ -588,7 +603,11 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
             break
         if setext_heading(state, end, True) is not None and end + 2 <= state.end:
             break
-        if _ends_block(state, end - 1, indent):
+        if end == start + 1 and _first_line_indent(state, start):
+            # lynx sets a <li> without its marker, or a first-line indent, two columns
+            # in; the wrapped rest of it is at the body indent
+            indent = lines.indent[end]
+        elif _ends_block(state, end - 1, indent):
             break
         end += 1
     parts = list(lines.text[start:end])
