@@ -1049,3 +1049,48 @@ def test_byline_stops_at_second_credit(body: str, authors: tuple[str, ...]) -> N
 def test_title_loses_sole_author_at_end(head: str, title: str) -> None:
     got, _ = extract(head)
     assert got == title
+
+
+@pytest.mark.parametrize(
+    ("head", "authors"),
+    [
+        pytest.param(
+            '<meta name="DC.creator" content="Name Form"><meta property="dc:creator" '
+            'content="Property Form">',
+            ("Property Form",),
+            id="property-form-wins",
+        ),
+        pytest.param(
+            '<meta name="DC.creator" content="Ann Lee"><meta name="DC.creator" content="Bo Chen">',
+            ("Ann Lee", "Bo Chen"),
+            id="name-form-list-kept",
+        ),
+        pytest.param(
+            '<meta property="dc:creator" content="Ann Lee"><meta property="dc:creator" '
+            'content="Bo Chen"><meta name="dc.creator" content="Cy Dee">',
+            ("Ann Lee", "Bo Chen"),
+            id="property-form-list-kept",
+        ),
+    ],
+)
+def test_one_meta_key_declared_both_ways(head: str, authors: tuple[str, ...]) -> None:
+    _, meta = extract(head)
+    assert meta.authors == authors
+    assert meta.source_of("authors") == "dc"
+
+
+def test_title_loses_declared_site_name_with_tagline() -> None:
+    head = (
+        "<title>A Long Opinion Piece | AOC media - Analyse Opinion Critique</title>"
+        '<meta property="og:site_name" content="AOC media - Analyse Opinion Critique">'
+        '<meta name="application-name" content="AOC media">'
+    )
+    got, meta = extract(head)
+    assert got == "A Long Opinion Piece"
+    assert meta.site_name == "AOC media"
+
+
+def test_tags_declared_both_ways_merge() -> None:
+    head = '<meta property="article:tag" content="alpha"><meta name="article:tag" content="beta">'
+    _, meta = extract(head)
+    assert meta.tags == ("alpha", "beta")

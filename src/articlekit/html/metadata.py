@@ -989,7 +989,12 @@ class _Collector:
             _add(self.cands, "byline:text", _byline_text(text))
 
     def finish(self) -> Candidates:
+        # An author key declared both ways (<meta property="dc:creator"> and <meta
+        # name="DC.creator">) is one byline written twice, not a list of people to merge:
+        # the property form wins. Other keys merge (tags differ between the two forms).
         for key, values in self.by_name.items():
+            if key in self.cands and key in _AUTHOR_KEYS:
+                continue
             for value in values:
                 _add(self.cands, key, value)
         if self.scripts:
@@ -999,6 +1004,7 @@ class _Collector:
         return self.cands
 
 
+_AUTHOR_KEYS: Final = frozenset(AUTHOR_SOURCES)
 _TAG_HANDLERS: Final[dict[str, Callable[[_Collector, etree._Element], None]]] = {
     "meta": _Collector.meta,
     "link": _Collector.link,
@@ -1096,7 +1102,7 @@ def _confirmed_headline(headlines: Sequence[str], cands: Candidates) -> str | No
 
 
 def _pick_title(
-    cands: Candidates, site_name: str | None, url: str | None, authors: Sequence[str] = ()
+    cands: Candidates, site_names: Sequence[str], url: str | None, authors: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
     """Return (title, key): the first title source, with the site's name removed.
 
@@ -1109,7 +1115,7 @@ def _pick_title(
         return None, None
     if key == "jsonld:headline":
         title = _confirmed_headline(cands["jsonld:headline"], cands) or title
-    site_keys = [_key(site_name) if site_name else "", _host_label(url)]
+    site_keys = [*(_key(name) for name in site_names if name), _host_label(url)]
     if key == "title:text":
         h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
         if h1 is not None:
@@ -1220,7 +1226,9 @@ def extract_metadata(
     site_name, key = _pick_site_name(cands)
     note("site_name", key)
     authors, author_key = _pick_authors(cands, [_key(site_name or ""), _host_label(url)])
-    title, key = _pick_title(cands, site_name, url, authors)
+    # Titles end in the site name as declared first, tagline and all, or in its short form.
+    declared, _ = _first(cands, SITE_NAME_SOURCES, lambda raw: raw)
+    title, key = _pick_title(cands, [site_name or "", declared or ""], url, authors)
     note("title", key)
     note("authors", author_key)
     published, key = _first(cands, PUBLISHED_SOURCES, normalize_date)
