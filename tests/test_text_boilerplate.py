@@ -110,3 +110,12 @@ def test_a_short_teaser_after_the_gap_stays_out() -> None:
     menu = [-40.0] * 10
     span = find_article_span([*menu, 900.0, 700.0, *menu, 300.0, *menu])
     assert (span.core_first, span.core_last) == (10, 11)
+
+
+def test_a_list_of_one_word_items_is_a_menu_on_a_page() -> None:
+    menu = PieceStats(chars=120, words=24, link_chars=0, sentence=False, items=20)
+    steps = PieceStats(chars=600, words=100, link_chars=0, sentence=True, items=8)
+    lst = Piece(kind="list", first=0, last=19)
+    assert score_piece(lst, menu, page=True) < 0
+    assert score_piece(lst, menu) > 0  # an article alone keeps its short lists
+    assert score_piece(lst, steps, page=True) > 0

@@ -271,6 +271,10 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         link_chars=link_chars,
         sentence=sentence,
         form=form,
+        # only where links are invisible (w3m): elsewhere link density finds the menus
+        items=0
+        if ctx.lynx or ctx.layout.markdown
+        else sum(len(p.items) for p in _all_pieces([piece])),
         notice=piece.kind in ("paragraph", "list") and any(is_cookie_notice(t) for t in texts),
         contents=piece.kind == "list" and _is_table_of_contents(piece, ctx),
         code=piece.kind == "paragraph" and _looks_like_code(texts),
