@@ -112,3 +112,10 @@ def test_pathological_markdown_is_linear() -> None:
         started = time.perf_counter()
         parse_inlines(text, markdown=True)
         assert time.perf_counter() - started < 10
+
+
+def test_intraword_underscore_inside_emphasis() -> None:
+    text = "Dua _fixed the optional_permission_ (and snake_case stays)"
+    (_, em, rest) = parse_inlines(text, markdown=True)
+    assert em == Emphasis(content=(Text(text="fixed the optional_permission"),))
+    assert rest == Text(text=" (and snake_case stays)")

@@ -761,6 +761,9 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
                 or (
                     indent < stack[0].marker_indent - 1
                     and not state.layout.is_full(lines.width[i - 1])
+                    # html2text writes a <br> in an item as a line break and the rest
+                    # flush left: Markdown's lazy continuation line
+                    and not state.layout.markdown
                 )
             ):
                 break
