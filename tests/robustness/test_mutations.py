@@ -95,3 +95,16 @@ def test_entities_are_not_expanded_and_files_not_read(tmp_path: Path) -> None:
     text = articlekit.to_json(doc)
     assert "TOP-SECRET-CONTENT" not in text
     assert "aaaaaaaaaaaaaaaaaaaa" not in text
+
+
+@pytest.mark.parametrize("url", [None, "https://site.example/a", "http://[::1", "http://[x]/"])
+def test_urls_urllib_cannot_split_are_kept_or_dropped_not_raised(url: str | None) -> None:
+    # found by benchmarks/robustness.py: a byte flip made <base href> an invalid IPv6 URL
+    page = (
+        '<html><head><base href="http://[::1/x"><link rel="canonical" href="http://[::1">'
+        '<meta property="og:image" content="http://[bad/i.png"></head><body><article>'
+        '<p>Some text long enough to count, with commas, and a <a href="http://[::1">link</a>, '
+        'and <img src="http://[::1/i.png" alt="an image"> in it.</p></article></body></html>'
+    )
+    doc = articlekit.parse(page, url=url)
+    assert "Some text long enough" in articlekit.to_text(doc)

@@ -123,8 +123,12 @@ def base_url(root: lxml.html.HtmlElement, url: str | None) -> str | None:
     for base in root.iterfind(".//head/base[@href]"):
         href = (base.get("href") or "").strip()
         if href and not href.lower().startswith(("javascript:", "data:")):
-            joined = urljoin(url, href) if url else href
-            if urlsplit(joined).scheme in ("http", "https"):
+            try:
+                joined = urljoin(url, href) if url else href
+                scheme = urlsplit(joined).scheme
+            except ValueError:  # "http://[::1" and other URLs urllib cannot take apart
+                break
+            if scheme in ("http", "https"):
                 return joined
         break
     return url
