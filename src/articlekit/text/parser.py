@@ -402,6 +402,8 @@ def _comments_start(live: list[Piece], start: int, ctx: _Context) -> int:
         if (
             piece.kind in ("paragraph", "heading")
             and piece.line_count <= 2
+            # lynx sets headings flush left: "Comment" at the body indent is a table cell
+            and (ctx.layout.body_indent == 0 or piece.indent < ctx.layout.body_indent)
             and is_comments_heading(ctx.plain(piece))
         ):
             return index
