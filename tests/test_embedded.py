@@ -361,3 +361,12 @@ def test_any_json_state_gives_valid_blocks_or_none(data: object) -> None:
             assert len(text) >= embedded.MIN_EMBEDDED_CHARS - len(blocks)
             text.encode("utf-8")  # no lone surrogates
             assert "\x00" not in text
+
+
+@pytest.mark.timeout(30)
+def test_megabyte_identifier_in_a_script_is_scanned_in_linear_time() -> None:
+    # quadratic before: an unbounded name pattern rescanned the identifier at every offset
+    from articlekit.html.embedded import _assigned_json
+
+    source = "x" * 2_000_000 + ' window.__INITIAL_STATE__ = {"a": 1}; var appState = [1];'
+    assert [name for name, _ in _assigned_json(source)] == ["__INITIAL_STATE__", "appState"]

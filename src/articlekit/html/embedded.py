@@ -114,9 +114,12 @@ _TYPE_KEYS = ("type", "_type", "nodeType", "blockType", "__typename", "kind", "n
 _TEXT_KEYS = ("text", "value", "content", "html", "body", "plaintext", "plain_text")
 _CHILD_KEYS = ("children", "content", "contents", "spans", "nodes", "elements", "items")
 _HTML_HINT = re.compile(r"<(?:p|div|h[1-6]|br|ul|ol|li|blockquote|strong|em|b|i|a|span)\b", re.I)
+# Names are bounded (64 characters) and must start a word: an unbounded ``[\w$]*`` scanned a
+# megabyte-long identifier once per starting position (quadratic; found by the robustness
+# run on a page whose 1 MB class attribute ended up inside a <script>).
 _ASSIGNMENT = re.compile(
     r"(?:\b(?:window|self|globalThis)\s*\.\s*|\b(?:var|let|const)\s+)?"
-    r"(__[A-Za-z0-9_]+__|[A-Za-z_$][\w$]*(?:STATE|State|DATA|Data|PROPS|Props))"
+    r"(?<![\w$])(__[A-Za-z0-9_]{1,60}__|[A-Za-z_$][\w$]{0,60}?(?:STATE|State|DATA|Data|PROPS|Props))"
     r"\s*=\s*(?=[\[{]|JSON\.parse\s*\()"
 )
 _JSON_PARSE = re.compile(r"JSON\.parse\s*\(\s*")
