@@ -124,6 +124,12 @@ def test_comments_headings(line: str, expected: bool) -> None:
         ("© Marcel Burkhardt", False),  # a picture credit
         ("About the Author", False),
         ("Tags are how we sort the archive, and this sentence is prose.", False),
+        ("Kategorie:", True),
+        ("This entry was posted in News and tagged council.", True),
+        ("Your email address will not be published.", True),
+        ("Das könnte Sie auch interessieren", True),
+        ("Further reading", False),  # Wikipedia's own last section
+        ("More about the federal debt and the economy", False),  # a subheading
     ],
 )
 def test_article_end_lines(line: str, expected: bool) -> None:

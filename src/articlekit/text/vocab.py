@@ -228,20 +228,42 @@ ARTICLE_END = re.compile(
     r"(?:\s?:.{0,300})?"
     r"|(?:themen|kategorien?|categories|category|filed under|posted in)\s?:.{1,300}",
 )
-#: WordPress's sharing block ends a post with "Share this:" / "Teilen mit:" (colon kept).
+#: WordPress's sharing block ends a post with "Share this:" / "Teilen mit:", and its
+#: footer with "Kategorie:" or "Mehr lesen über:" (colon kept: without it they head menus).
 SHARE_END = re.compile(
-    r"(?:share this|teilen mit|partager ?|compartir|condividi|compartilhe isso)\s?:",
+    r"(?:share this|teilen mit|partager ?|compartir|condividi|compartilhe isso"
+    r"|kategorien?|categories|category|themen|schlagworte|mehr lesen über|mehr zum thema"
+    r"|weitere artikel zum thema|filed under|posted in|veröffentlicht in)\s?:",
     re.IGNORECASE,
+)
+#: "This entry was posted in ...", and the comment form's "Your email address will not
+#: be published": the post is over.
+_POST_FOOTER = re.compile(
+    r"(?:this entry was posted in|dieser (?:eintrag|beitrag|artikel) wurde .{0,60}veröffentlicht"
+    r"|your email address will not be published|ihre e-mail-adresse wird nicht veröffentlicht"
+    r"|deine e-mail-adresse wird nicht veröffentlicht"
+    r"|votre adresse (?:e-mail|de messagerie) ne sera pas publiée"
+    r"|tu dirección de correo electrónico no será publicada).{0,200}",
 )
 
 
+# Recommendation headings that also title an article's own last section (Wikipedia's
+# "Further reading"); "More about <topic>" can be a subheading, so prefixes do not count.
+_READING_LISTS = frozenset({"further reading", "recommended reading", "related reading"})
+
+
 def is_article_end(line: str) -> bool:
-    """Return True when ``line`` closes an article on a page (tag list, author box, the
-    "Share this:" block)."""
+    """Return True when ``line`` closes an article on a page: a tag list, the "Share this:"
+    block, a post footer, a "Related articles" heading that the recommendation rule did
+    not take as a block."""
     if len(line) > MAX_BOILERPLATE_LINE_CHARS:
         return False
-    return bool(SHARE_END.fullmatch(line.strip())) or bool(
-        ARTICLE_END.fullmatch(normalise_phrase(line))
+    phrase = normalise_phrase(line)
+    return (
+        (phrase in RECOMMENDATION_HEADINGS and phrase not in _READING_LISTS)
+        or bool(SHARE_END.fullmatch(line.strip()))
+        or bool(ARTICLE_END.fullmatch(phrase))
+        or bool(_POST_FOOTER.fullmatch(phrase))
     )
 
 
