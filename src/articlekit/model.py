@@ -365,9 +365,7 @@ class Table:
 
     type: ClassVar[str] = "table"
     rows: tuple[TableRow, ...] = attrs.field(converter=_rows, validator=_of(TableRow))
-    header_rows: int = attrs.field(
-        default=0, validator=[_whole(0), _header_rows_fit]
-    )
+    header_rows: int = attrs.field(default=0, validator=[_whole(0), _header_rows_fit])
     caption: tuple[Inline, ...] = attrs.field(
         factory=tuple, converter=_inlines, validator=_LazyOf("inline")
     )
