@@ -47,7 +47,7 @@ _SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
 
 def make_parser(*, huge_tree: bool = False) -> lxml.html.HTMLParser:
     """Return a hardened lxml HTML parser (no network, comments removed, limits on)."""
-    return lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lag behind lxml 5
+    parser = lxml.html.HTMLParser(  # type: ignore[call-arg]  # stubs lag behind lxml 5
         encoding="utf-8",
         no_network=True,
         remove_comments=True,
@@ -56,6 +56,18 @@ def make_parser(*, huge_tree: bool = False) -> lxml.html.HTMLParser:
         collect_ids=False,
         default_doctype=False,
     )
+    # lxml.html's own lookup is a Python method called for every element proxy (~6% of
+    # parse_html's time in a profile of 150 pages); the extractor never uses the form-field
+    # classes it picks, so a C-level lookup giving HtmlElement everywhere does the same job.
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
 
 
 _PARSER = make_parser()
