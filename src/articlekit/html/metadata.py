@@ -1026,6 +1026,8 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
     html_el = root if root.tag == "html" else root.getroottree().getroot()
     _add(collector.cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
     handlers = _TAG_HANDLERS
+    # A page repeats its class strings ("post-item", "col-md-4"): one regex search each.
+    hinted: dict[str, bool] = {}
     for el in root.iter(etree.Element):  # elements only: no comments or PIs
         tag = el.tag
         handler = handlers.get(tag)
@@ -1038,9 +1040,14 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
             collector.itemprop(el, prop)
         cls = el.get("class")
         ident = el.get("id")
-        if (cls or ident) and (
-            (cls and _BYLINE_HINT.search(cls)) or (ident and _BYLINE_HINT.search(ident))
-        ):
+        if not cls and not ident:
+            continue
+        hint: bool | None = False
+        if cls:
+            hint = hinted.get(cls)
+            if hint is None:
+                hint = hinted[cls] = _BYLINE_HINT.search(cls) is not None
+        if hint or (ident and _BYLINE_HINT.search(ident)):
             collector.byline(el, f"{cls or ''} {ident or ''} {el.get('rel') or ''}")
     cands = collector.finish()
     if url:
