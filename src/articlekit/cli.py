@@ -202,16 +202,53 @@ def write_atomic(path: Path, text: str, *, mode: int = 0o644) -> None:
     Readers see the old file or the new one, never half of either; an interrupted write
     removes its temporary file.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # Ctrl-C and SIGTERM wait until the file is whole (or gone): a signal arriving between
+    # mkstemp() and the try block, or during the cleanup, used to leave a .tmp file behind
+    # (seen once in the SIGTERM test under load).
+    with _signals_deferred():
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+
+
+# While an output file is being written, SIGINT and SIGTERM are only noted; the interrupt
+# is raised once the file is whole (or removed). Python runs signal handlers in the main
+# thread between bytecodes, so a flag read by the handler is enough.
+_write_depth = 0
+_pending_signal: int | None = None
+
+
+def _interrupt(signum: int) -> BaseException:
+    return _Terminated() if signum == signal.SIGTERM else KeyboardInterrupt()
+
+
+def _on_signal(signum: int, frame: FrameType | None) -> None:
+    global _pending_signal
+    if _write_depth:
+        _pending_signal = signum
+        return
+    raise _interrupt(signum)
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM (when ours are installed) until the block has finished."""
+    global _write_depth, _pending_signal
+    _write_depth += 1
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        yield
+    finally:
+        _write_depth -= 1
+        if _write_depth == 0 and _pending_signal is not None:
+            signum, _pending_signal = _pending_signal, None
+            raise _interrupt(signum)
 
 
 class _Sink:
@@ -587,10 +624,6 @@ def _show_warning(
     print(f"articlekit: warning: {message}", file=sys.stderr)
 
 
-def _on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise _Terminated
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``articlekit`` command with ``argv`` (default: ``sys.argv[1:]``); return the
     exit code."""
@@ -602,8 +635,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "parsers":
         return _run_parsers()
     previous: Any = None
-    with contextlib.suppress(ValueError):  # not in the main thread: leave SIGTERM alone
-        previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous_int: Any = None
+    with contextlib.suppress(ValueError):  # not in the main thread: leave signals alone
+        previous = signal.signal(signal.SIGTERM, _on_signal)
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            # an ignored SIGINT (a job started in the background) stays ignored
+            previous_int = signal.signal(signal.SIGINT, _on_signal)
     try:
         with warnings.catch_warnings():
             warnings.showwarning = _show_warning
@@ -628,3 +665,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+        if previous_int is not None:
+            signal.signal(signal.SIGINT, previous_int)
