@@ -56,7 +56,7 @@ class RaisingParser:
 
 
 @pytest.fixture
-def test_parsers() -> Iterator[None]:
+def extra_parsers() -> Iterator[None]:
     register_parser(VerdictParser())
     register_parser(RaisingParser())
     yield
@@ -123,7 +123,7 @@ def test_directory_is_refused(tmp_path: Path) -> None:
         articlekit.parse(tmp_path)
 
 
-@pytest.mark.usefixtures("test_parsers")
+@pytest.mark.usefixtures("extra_parsers")
 @pytest.mark.parametrize("kind", ["listing", "consent", "paywall", "error", "empty"])
 def test_require_article_refuses_other_verdicts(kind: str) -> None:
     text = f"VERDICT:{kind} some page"
@@ -132,7 +132,7 @@ def test_require_article_refuses_other_verdicts(kind: str) -> None:
         articlekit.parse(text, require_article=True)
 
 
-@pytest.mark.usefixtures("test_parsers")
+@pytest.mark.usefixtures("extra_parsers")
 @pytest.mark.parametrize("kind", ["article", "none"])
 def test_require_article_accepts_articles_and_unjudged_documents(kind: str) -> None:
     doc = articlekit.parse(f"VERDICT:{kind} page", require_article=True)
@@ -143,7 +143,7 @@ def test_not_an_article_is_a_parse_error() -> None:
     assert issubclass(NotAnArticleError, ParseError)
 
 
-@pytest.mark.usefixtures("test_parsers")
+@pytest.mark.usefixtures("extra_parsers")
 def test_plugin_exception_becomes_parse_error_naming_input_and_parser(tmp_path: Path) -> None:
     path = tmp_path / "p.txt"
     path.write_text("RAISE now")

@@ -112,7 +112,10 @@ def test_edge_values_validate() -> None:
             ],
         ),
     )
-    VALIDATOR.validate(json.loads(to_json(doc, provenance=True)))
+    data = json.loads(to_json(doc, provenance=True))
+    VALIDATOR.validate(data)  # raises with the failing path when invalid
+    assert data["blocks"][0]["start"] == MAX_INT
+    assert [s["value"] for s in data["verdict"]["signals"]] == ["NaN", "-Infinity"]
 
 
 # Rules the schema cannot say: header_rows <= number of rows, first <= last line, and
