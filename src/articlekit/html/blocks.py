@@ -817,7 +817,9 @@ class BlockBuilder:
     def _inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
         """Append the inlines of ``el`` (not its tail) to ``out``."""
         tag = el.tag
-        if el in self.skip or tag in _SKIP_INLINE:
+        if el in self.skip or tag in _SKIP_INLINE or el in self.recs:
+            # a recommendation widget inside an inline wrapper (<b><div class="related">)
+            # is its own block, emitted after the body, never inline text
             return
         if depth > MAX_NESTING:
             _append_text(out, el.text_content())

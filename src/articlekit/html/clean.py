@@ -190,10 +190,10 @@ def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) 
     if vocab.MAIN_CONTENT.search(names):
         return None
     strong = vocab.STRONG_BOILERPLATE.search(names)
-    if strong is not None and not (comments and "comment" in strong.group(0)):
+    if strong is not None and not (comments and vocab.COMMENT_CLASS.search(strong.group(0))):
         return "strong-class"
     unlikely = vocab.UNLIKELY_CLASS.search(names)
-    if unlikely is not None and not (comments and "comment" in unlikely.group(0)):
+    if unlikely is not None and not (comments and vocab.COMMENT_CLASS.search(unlikely.group(0))):
         if vocab.CONTENT_HINT.search(names):
             return None
         return "class"
@@ -204,7 +204,8 @@ def looks_like_rec_widget(tag: str, names: str) -> bool:
     """Return True when the class/id names a recommendation widget (related, taboola, ...)."""
     if tag in _NEVER_REC_TAGS or not names:
         return False
-    return vocab.REC_CLASS.search(names) is not None and not vocab.MAIN_CONTENT.search(names)
+    # the labelling walk's own test: a token naming both ("related-post-content") is a teaser
+    return bool(_names_info(names, False) & _I_REC)
 
 
 def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
@@ -265,9 +266,10 @@ def _token_bits(token: str) -> int:
         bits |= _T_UNLIKELY
     if vocab.CONTENT_HINT.search(token):
         bits |= _T_HINT
-    if vocab.MAIN_CONTENT.search(token):
+    if vocab.MAIN_CONTENT.search(token) and not bits & _T_REC:
+        # "related-post-content" is the text of a teaser, not the article body
         bits |= _T_MAIN
-    if "comment" in token or "disqus" in token or "respond" in token:
+    if vocab.COMMENT_CLASS.search(token):
         bits |= _T_COMMENT
     if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
         _TOKEN_BITS.clear()

@@ -21,7 +21,8 @@ from typing import Any, Final
 import attrs
 from lxml.html import HtmlElement
 
-from articlekit.html.clean import FLAG_BLOCK, FLAG_MAIN, Labels, label_page
+from articlekit.html import vocab
+from articlekit.html.clean import FLAG_BLOCK, FLAG_H1, FLAG_MAIN, Labels, class_id, label_page
 from articlekit.html.score import score_candidates
 
 __all__ = [
@@ -56,6 +57,12 @@ ALTERNATIVE_SHARE: Final = 0.75
 MIN_CANDIDATE_SHARE: Final = 0.4
 # Link density above which a baseline paragraph is furniture, not text.
 MAX_BASELINE_LINK_DENSITY: Final = 0.5
+# Lead pass: the article region is the nearest <article> or holder of the <h1> at most this
+# many levels above the chosen container...
+LEAD_REGION_LEVELS: Final = 4
+# ...and a lead in it is prose: at least this many characters, at most this share of links.
+MIN_LEAD_CHARS: Final = 30
+MAX_LEAD_LINK_DENSITY: Final = 0.3
 
 
 @attrs.define(slots=True)
@@ -247,9 +254,63 @@ def _scored(
         top = _article_level(_near_title(top, eligible, scores, labels, title))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
+    elements = _with_lead(top, elements, labels) + elements
     return Candidate(
         elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
     )
+
+
+def _article_region(top: HtmlElement, labels: Labels) -> HtmlElement | None:
+    """Return the nearest ``<article>`` or holder of the ``<h1>`` above ``top``, if close."""
+    node = top
+    for _ in range(LEAD_REGION_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return None
+        node = parent
+        st = labels.stats.get(node)
+        if node.tag == "article" or (st is not None and st.flags & FLAG_H1):
+            return node
+    return None
+
+
+def is_lead(el: HtmlElement, labels: Labels) -> bool:
+    """Return True for an article's lead: prose named like one ("lead", "intro", "summary")."""
+    st = labels.stats.get(el)
+    if st is None or st.text < MIN_LEAD_CHARS or st.link_density > MAX_LEAD_LINK_DENSITY:
+        return False
+    if st.flags & FLAG_H1 or el.tag in _NOT_ARTICLES - {"p"}:
+        return False
+    if el.get("itemprop") in vocab.LEAD_ITEMPROPS:
+        return True
+    names = class_id(el)
+    return bool(names) and vocab.LEAD_CLASS.search(names) is not None
+
+
+def _with_lead(top: HtmlElement, chosen: list[HtmlElement], labels: Labels) -> list[HtmlElement]:
+    """Return the lead paragraphs printed above the article body, outside ``chosen``.
+
+    News pages put the standfirst between the title and the body, in the article's header
+    rather than in the body container the scoring found. Only the article's own region is
+    read (see :func:`_article_region`), up to the chosen container.
+    """
+    region = _article_region(top, labels)
+    if region is None:
+        return []
+    above = set(top.iterancestors())
+    skip = labels.boilerplate
+    leads: list[HtmlElement] = []
+    walker = region.iterdescendants()
+    for el in walker:
+        if el is top or el in chosen:
+            break
+        if el in above or not isinstance(el.tag, str):
+            continue
+        if el in skip or (leads and leads[-1] in set(el.iterancestors())):
+            continue
+        if is_lead(el, labels):
+            leads.append(el)
+    return leads
 
 
 def _baseline(labels: Labels) -> Candidate:

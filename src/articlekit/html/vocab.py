@@ -15,12 +15,15 @@ __all__ = [
     "BOILERPLATE_ROLES",
     "BOILERPLATE_TAGS",
     "CAPTION_CLASS",
+    "COMMENT_CLASS",
     "CONTENT_HINT",
     "FIGURE_CLASS",
     "HEADING_TAGS",
     "HIDDEN_CLASS",
     "HIDDEN_STYLE",
     "INLINE_TAGS",
+    "LEAD_CLASS",
+    "LEAD_ITEMPROPS",
     "MAIN_CONTENT",
     "NEGATIVE_CLASS",
     "POSITIVE_CLASS",
@@ -91,6 +94,22 @@ MAIN_CONTENT = re.compile(
     r"|news-text|newstext|single-content|rich-text|richtext|td-post-content|blog-content"
 )
 
+# Comment sections named in the page's language ("kommentare", "commentaires",
+# "comentarios", "komentarze"); "comment" itself is matched on its own below.
+_COMMENT_WORDS = r"kommentar|commentaire|comentario|komentarz|reactie"
+# Boxes presenting the author after (or beside) the article: name, photo, bio, contact.
+# Seen on the trafilatura dev set as "author-box", "post-author", "author-info",
+# "artDetailAutor"; a byline at the top is furniture too (the metadata keeps the name).
+_AUTHOR_BOX = (
+    r"author-?(?:box|bio|info|card|profile|details|description|block|wrap|meta)"
+    r"|about-?(?:the-?)?author|post-author|entry-author|autor(?:in|en)?(?:$|[-_\s]|-?box)"
+)
+# Lines of post metadata (date, author, category, comment count) above or below a post.
+_META_LINE = r"(?:post|entry|article|story)[-_]*meta|postmetadata|(?:^|\s)meta(?:data)?(?:\s|$)"
+
+# Comment sections in any of the languages above: kept when comments are asked for.
+COMMENT_CLASS = re.compile(rf"comment|disqus|respond|{_COMMENT_WORDS}")
+
 # Class/id patterns of page furniture. A match on its own makes an element "unlikely";
 # it is dropped unless it also looks like content (CONTENT_HINT) or holds the article.
 UNLIKELY_CLASS = re.compile(
@@ -111,6 +130,7 @@ STRONG_BOILERPLATE = re.compile(
     r"comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|advert|sponsor"
     r"|breadcrumb|paywall|subscri|\bads?\b|\bad[-_]|[-_]ads?\b|author-?bio|about-author"
     r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup"
+    rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}"
 )
 
 # Readability-like class weights: containers named like content gain, furniture loses.
@@ -123,6 +143,17 @@ NEGATIVE_CLASS = re.compile(
     r"|widget|taboola|recommend|teaser|nav|menu|breadcrumb|cookie|newsletter|ad-|-ad\b"
     r"|reference|bibliograph|footnote|citation"
 )
+
+# The lead (standfirst) of an article, printed between its title and its body and often
+# outside the body's container: "article-lead", "intro-text", "article__abstract",
+# "entry-summary", "excerpt", "epigraph", "chapo" (fr), "entradilla"/"bajada" (es).
+LEAD_CLASS = re.compile(
+    r"(?:^|[-_\s])lead(?:in|text)?(?:$|[-_\s])|intro(?:text)?(?:$|[-_\s])|abstract|summary"
+    r"|excerpt|standfirst|teaser-?text|(?:^|[-_\s])de(?:c?k)(?:$|[-_\s])|subtitle|sub-?headline"
+    r"|chapo|chapeau|entradilla|bajada|epigraph|sottotitolo|occhiello|vorspann"
+)
+# itemprop values of the same lead.
+LEAD_ITEMPROPS = frozenset({"description", "abstract", "alternativeHeadline"})
 
 # Captions and credits of images ("wp-caption-text", "bildunterschrift", "photo-credit").
 CAPTION_CLASS = re.compile(
@@ -152,7 +183,8 @@ _REC_WORDS = (
     r"|lire aussi|à lire aussi|a lire aussi|lire également|voir aussi|sur le même sujet"
     r"|dans la même rubrique|articles? similaires|nos articles|à découvrir"
     r"|mehr zum thema|mehr zu(?:m)?\b|auch interessant|das könnte sie (?:auch )?interessieren"
-    r"|weitere artikel|lesen sie auch|lesen sie mehr|verwandte (?:artikel|themen)|empfehlungen"
+    r"|weitere artikel|lesen sie auch|lesen sie mehr|verwandte (?:artikel|themen|beiträge)"
+    r"|empfehlungen"
     r"|zum thema|meistgelesen|weitere (?:themen|beiträge|artikel|nachrichten|news|meldungen)"
     r"|zum weiterlesen|ähnliche (?:beiträge|artikel|themen)|entdecke weitere|das könnte dich"
     r"|auch auf\b|mehr aus\b|mehr von\b|mehr zum\b|temas relacionados|más sobre|más de\b"

@@ -1,0 +1,167 @@
+"""Kinds of boilerplate and missed text found on the accuracy dev set, each on a small page.
+
+Every fixture is written for the test: it reproduces a layout, not a page of the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit import parse_html
+from articlekit.html import vocab
+from articlekit.html.clean import boilerplate_kind, label_page, looks_like_rec_widget
+from articlekit.html.content import find_main_content, is_lead
+from articlekit.html.tree import parse_tree
+from articlekit.model import Recommendations
+from articlekit.serialise.text import to_text
+
+BODY = (
+    "<p>The council met on Tuesday evening to discuss the new bridge, which has been "
+    "delayed for three years because of rising costs and a dispute over its design.</p>"
+    "<p>Residents said the delay had cut the town in two, and shop owners on the east "
+    "bank reported falling sales, longer deliveries and fewer visitors every month.</p>"
+    "<p>The mayor promised a decision before the summer, after a final round of talks "
+    "with the regional government, the engineers and the residents' association.</p>"
+)
+
+
+def _text(html: str) -> str:
+    return to_text(parse_html(html))
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        "author-box",
+        "post-author",
+        "author-info clearfix",
+        "about-the-author",
+        "artdetailautor__text",
+        "autorenbox",
+        "post-meta",
+        "entry-meta",
+        "postmetadata",
+        "meta",
+        "kommentarmodul",
+        "commentaires",
+        "comentarios-lista",
+        "komentarze",
+    ],
+)
+def test_furniture_classes_are_strong(names: str) -> None:
+    assert boilerplate_kind("div", names, None, comments=False) == "strong-class"
+
+
+@pytest.mark.parametrize("names", ["author", "metabox-title", "autorun", "post-content"])
+def test_words_near_furniture_are_not(names: str) -> None:
+    assert boilerplate_kind("div", names, None, comments=False) != "strong-class"
+
+
+def test_comment_sections_in_other_languages_kept_on_request() -> None:
+    assert boilerplate_kind("div", "kommentare", None, comments=True) is None
+
+
+def test_author_box_after_the_article_is_dropped() -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}"
+        '<div class="author-box"><p>Anna Muster writes about local politics and has '
+        "covered the council for ten years, mostly from the east bank.</p></div>"
+        "</article></body></html>"
+    )
+    text = _text(html)
+    assert "The mayor promised" in text
+    assert "Anna Muster" not in text
+
+
+def test_post_meta_line_is_dropped() -> None:
+    html = (
+        f'<html><body><article><h1>Bridge</h1><div class="entry-meta">Posted on 3 May '
+        f"2021 by Anna Muster in Politics | 4 comments</div>{BODY}</article></body></html>"
+    )
+    text = _text(html)
+    assert "The council met" in text
+    assert "Posted on" not in text
+
+
+def test_teaser_content_class_inside_related_widget_is_not_the_article_body() -> None:
+    # "related-post-content" names a teaser's text, not the article body
+    html = (
+        f'<html><body><div class="entry-content">{BODY}<div class="related-posts">'
+        '<h3>More posts</h3><ul><li><a href="/a">Another story about the town</a>'
+        '<div class="related-post-content"><p>A teaser text of another story.</p></div></li>'
+        '<li><a href="/b">A second story about the bridge</a></li></ul></div>'
+        "</div></body></html>"
+    )
+    root = parse_tree(html)
+    labels = label_page(root)
+    widget = root.find(".//div[@class='related-posts']")
+    assert widget in labels.recommendations
+    assert looks_like_rec_widget("div", "related-post-content")
+    assert "A teaser text" not in _text(html)
+
+
+def test_widget_inside_inline_wrapper_is_not_inline_text() -> None:
+    html = (
+        f'<html><body><div class="entry-content">{BODY}<b><div class="related">'
+        '<a href="/a">Another story about the town hall</a> '
+        '<a href="/b">A second story about the bridge</a></div></b>'
+        "</div></body></html>"
+    )
+    doc = parse_html(html)
+    text = to_text(doc)
+    assert "Another story" not in text
+    recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    assert recs and recs[0].items[0].title == "Another story about the town hall"
+
+
+def test_recommendation_title_verwandte_beitraege() -> None:
+    assert vocab.REC_PHRASE.match("Verwandte Beiträge")
+
+
+LEAD = (
+    "The town has waited three years for its bridge; on Tuesday the council finally "
+    "talked about money."
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f'<p class="article-lead">{LEAD}</p>',
+        f'<div class="intro-text"><p>{LEAD}</p></div>',
+        f'<div class="article__abstract">{LEAD}</div>',
+        f'<h2 class="entry-summary">{LEAD}</h2>',
+        f'<h2 itemprop="description">{LEAD}</h2>',
+        f'<p class="chapo">{LEAD}</p>',
+    ],
+)
+def test_lead_above_the_body_container_is_kept(lead: str) -> None:
+    html = (
+        f'<html><body><div class="sidebar"><p>{"Menu entry text " * 5}</p></div>'
+        f"<article><header><h1>Bridge</h1>{lead}</header>"
+        f'<div class="article-body">{BODY}</div></article></body></html>'
+    )
+    text = _text(html)
+    assert text.index("The town has waited") < text.index("The council met")
+
+
+def test_lead_outside_the_article_region_is_not_taken() -> None:
+    html = (
+        f'<html><body><div><p class="summary">{LEAD}</p></div><div><div><div><div>'
+        f'<div class="article-body">{BODY}</div></div></div></div></div></body></html>'
+    )
+    assert "The town has waited" not in _text(html)
+
+
+def test_is_lead_needs_prose() -> None:
+    root = parse_tree(
+        '<html><body><article><p class="lead">Short</p>'
+        '<p class="lead"><a href="/x">A link that is the whole lead paragraph here</a></p>'
+        f"{BODY}</article></body></html>"
+    )
+    labels = label_page(root)
+    short, linked = root.findall(".//p[@class='lead']")
+    assert not is_lead(short, labels)
+    assert not is_lead(linked, labels)
+    found = find_main_content(root)
+    assert short not in found.elements and linked not in found.elements
