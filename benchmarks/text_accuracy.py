@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import format_table, load_trafilatura_eval, score_snippets
+from common import corpus_dir, format_table, load_trafilatura_eval, score_snippets
 from structure import (
     Match,
     Structure,
@@ -50,7 +50,7 @@ from articlekit.text import parse_text
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "text"
-CORPUS = HERE.parent.parent / "shared" / "corpus"
+CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")

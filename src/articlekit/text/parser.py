@@ -82,7 +82,7 @@ MAX_FLUSH_HEADING_LINES = 3
 # Level given to headings whose level the text does not say (short lines, lynx/w3m):
 # the document title is level 1, so section headings start at 2.
 DEFAULT_HEADING_LEVEL = 2
-_CLOSING = ".,;:!"
+_CLOSING = ".,;:!。，；：！、"
 # A first line kept as the title although the page filter dropped what is around it.
 MIN_SPARED_TITLE_WORDS = 2
 # '"Do you want to come?"' is dialogue, not a heading: punctuation inside closing quotes.
@@ -101,6 +101,12 @@ _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
 _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_{8,}")
+# A sentence ends inside the line and another begins: "Ye Gods. She's not ...", "Have you
+# no teeth? Twice?". The word before the stop has two lower-case letters at least, so
+# "Mr. Smith", "U.S. Politics" and "St. Louis" are not read as sentence ends.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?…][\"”’']?\s+[\"“‘']?[A-Z]")
+# A shell or REPL prompt: "$ hg init", "# apt-get install", ">>> x = 1" are code lines.
+_PROMPT = re.compile(r"(?:[$#%]|>>>)\s")
 # A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
 _SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
 
@@ -144,6 +150,8 @@ def looks_like_heading(text: str) -> bool:
         return False  # aligned columns: a table or preformatted text
     if _CAPTION.search(text):
         return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
+    if _INNER_SENTENCE_END.search(text) or _PROMPT.match(text):
+        return False  # two sentences are prose; "$ make" is a command
     first = text[0]
     # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
     if first in _NOT_HEADING_START or _SPEECH_END.search(text):
@@ -156,6 +164,25 @@ def _is_caps_line(text: str) -> bool:
     if len(text) > MAX_HEADING_CHARS or text.upper() != text:
         return False
     return sum(1 for ch in text if ch.isalpha() and ch.isupper()) >= MIN_CAPS_LETTERS
+
+
+# The link a site puts after a section heading, shown as text: MediaWiki's "[edit]",
+# Sphinx's pilcrow "¶", the "#" permalink of blog engines.
+_SECTION_ANCHOR = re.compile(r"(?:\[edit\]|¶|\s#)$")
+
+
+def _is_wide_text(text: str) -> bool:
+    """Return True for a line mostly in Chinese or Japanese characters.
+
+    Such text has no capitals to tell a heading from a short line of prose, so where the
+    text does not mark its headings none is inferred from the line's shape: on the
+    readability renderings (w3m) all 22 such short lines were bold paragraphs, photo
+    captions or page furniture, none a heading.
+    """
+    if text.isascii():
+        return False
+    visible = len(text) - text.count(" ")
+    return 2 * (display_width(text) - len(text)) >= visible
 
 
 def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
@@ -204,20 +231,29 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
         p.kind == "paragraph"
         and p.line_count == 1
         and (looks_like_heading(ctx.plain(p)) or _is_caps_line(ctx.plain(p)))
+        and not _is_wide_text(ctx.plain(p))
         for p in live
     ]
-    # walk backwards so "heading, heading, body" promotes both
-    body_follows = False
-    for index in range(len(live) - 1, -1, -1):
-        piece = live[index]
-        if candidate[index] and body_follows:
-            piece.kind = "heading"
-            piece.level = DEFAULT_HEADING_LEVEL
-            piece.origin = "caps" if _is_caps_line(ctx.plain(piece)) else "short"
-            # a second heading right above this one is fine (section, subsection)
-            body_follows = index + 1 < len(live) and _is_body(live[index + 1])
+    index = 0
+    while index < len(live):
+        if not candidate[index]:
+            index += 1
             continue
-        body_follows = (_is_body(piece) and not candidate[index]) or piece.kind == "list"
+        run_end = index
+        while run_end + 1 < len(live) and candidate[run_end + 1]:
+            run_end += 1
+        after = run_end + 1
+        if after < len(live) and (_is_body(live[after]) or live[after].kind == "list"):
+            run = live[index:after]
+            anchored = [p for p in run if _SECTION_ANCHOR.search(ctx.plain(p))]
+            # of short lines stacked over body text only the first is the heading (the
+            # others are an image's alt text and caption, a dateline, a lead), unless
+            # some carry a section anchor: those are the headings
+            for piece in anchored or run[:1]:
+                piece.kind = "heading"
+                piece.level = DEFAULT_HEADING_LEVEL
+                piece.origin = "caps" if _is_caps_line(ctx.plain(piece)) else "short"
+        index = after
 
 
 def normalise_levels(pieces: list[Piece]) -> None:
@@ -440,7 +476,33 @@ def _provenance(piece: Piece) -> Provenance:
     return Provenance(lines=(piece.first + 1, max(piece.first, piece.last) + 1))
 
 
+# Text browsers show an image without alt text by its file name, bare or in brackets:
+# "IMG_3886.jpg", "[fff-282-hand.png]", "[corner_1.gif] [corner_2.gif]".
+_IMAGE_FILE_NAMES = re.compile(
+    r"(?:\[?[^\s\[\]]{1,200}\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)\]?(?:\s+|$))+",
+    re.IGNORECASE,
+)
+
+
+def image_file_names(text: str) -> list[str]:
+    """Return the image file names ``text`` consists of, or [] when it holds other text."""
+    if len(text) > MAX_IMAGE_NAMES_CHARS or not _IMAGE_FILE_NAMES.fullmatch(text):
+        return []
+    return [name.strip("[]") for name in text.split()]
+
+
+MAX_IMAGE_NAMES_CHARS = 1000
+
+
 def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
+    names = image_file_names(ctx.plain(piece)) if piece.line_count <= 2 else []
+    if names:
+        # a picture shown by its file name: an image, not a paragraph of text
+        if len(names) == 1:
+            return Figure(image=Image(src=names[0]), provenance=_provenance(piece))
+        return Paragraph(
+            content=tuple(Image(src=name) for name in names), provenance=_provenance(piece)
+        )
     content = ctx.inlines(piece.text)
     if not content:
         return None
