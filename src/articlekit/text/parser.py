@@ -492,6 +492,8 @@ def image_file_names(text: str) -> list[str]:
 
 
 MAX_IMAGE_NAMES_CHARS = 1000
+# A paragraph of nothing but bracketed numbers.
+_MARKS_ONLY = re.compile(r"(?:\[\d{1,4}\]\s*){1,20}")
 
 
 def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
@@ -503,6 +505,8 @@ def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
         return Paragraph(
             content=tuple(Image(src=name) for name in names), provenance=_provenance(piece)
         )
+    if _MARKS_ONLY.fullmatch(ctx.plain(piece)):
+        return None  # "[1]" alone: w3m's stand-in for an image, no text of the page
     content = ctx.inlines(piece.text)
     if not content:
         return None

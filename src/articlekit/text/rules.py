@@ -114,17 +114,34 @@ Rule = Callable[[State, int, bool], "int | None"]
 _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 
 
-def join_lines(parts: list[str]) -> str:
+# w3m also breaks a line where an inline element starts or ends although no space is
+# there: after a superscript's "^", an opening bracket or quote, a "/" inside a word, a
+# "#" or "@" of a hashtag or handle; before a citation mark "[12]", a comma, a full stop
+# or a closing bracket followed by a space, an em dash glued to the next word. Such a
+# wrap is joined without a space.
+_TIGHT_END = re.compile(r"(?:\^|[(\[“‘]|(?<=\S)[/—]|(?:^|(?<=\s))[#@])$")
+_TIGHT_START = re.compile(r"\[(?:\d{1,4}|[a-z][a-z ]{2,30})\]|[,.)\]](?:\s|$|[,.;:)\]])|—\S")
+
+
+def _tight_wrap(before: str, after: str) -> bool:
+    """Return True when the wrap between ``before`` and ``after`` had no space (w3m)."""
+    return bool(_TIGHT_END.search(before) or _TIGHT_START.match(after))
+
+
+def join_lines(parts: list[str], *, tight: bool = False) -> str:
     """Return wrapped ``parts`` joined into one line.
 
     A line ending in a hyphen right after a letter was wrapped at that hyphen (lynx, w3m
     and html2text only ever break at an existing hyphen), so the hyphen stays and no
     space is added: ``proof-of-`` + ``concept`` is ``proof-of-concept``. Between two wide
-    (CJK) characters no space is added either.
+    (CJK) characters no space is added either. With ``tight`` (w3m), a wrap at an inline
+    element's edge where the page had no space gets none (see :func:`_tight_wrap`).
     """
     out: list[str] = []
     for part in parts:
         if out and _HYPHEN_WRAP.search(out[-1]) and part[:1].isalnum():
+            out[-1] = out[-1] + part
+        elif tight and out and part and _tight_wrap(out[-1], part):
             out[-1] = out[-1] + part
         elif out and part and is_wide(out[-1][-1]) and is_wide(part[0]):
             # Chinese and Japanese are written without spaces: a wrap adds none
@@ -611,12 +628,13 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
             break
         end += 1
     parts = list(lines.text[start:end])
+    tight = not state.layout.markdown and not state.layout.lynx and not state.urls
     state.pieces.append(
         Piece(
             kind="paragraph",
             first=start,
             last=end - 1,
-            text=join_lines(parts),
+            text=join_lines(parts, tight=tight),
             indent=indent,
             line_count=end - start,
         )

@@ -1,0 +1,35 @@
+"""Wrapped paragraphs joined back: where w3m wrapped without a space, no space is added."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.text.rules import join_lines
+
+
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        (["each other.^", "[27] At"], "each other.^[27] At"),
+        (["each other.", "[27] At"], "each other.[27] At"),
+        (["internally.", "[citation needed]"], "internally.[citation needed]"),
+        (["task execution (", "Heartbeat)."], "task execution (Heartbeat)."),
+        (["events/", "requests"], "events/requests"),
+        (["the hashtag #", "wontwork"], "the hashtag #wontwork"),
+        (["the Army", ", the Navy"], "the Army, the Navy"),
+        (["native APIs", ". The"], "native APIs. The"),
+        (["chief justice", "—were"], "chief justice—were"),
+        # ordinary wraps keep their space
+        (["the Army", "and the Navy"], "the Army and the Navy"),
+        (["the", ".NET runtime"], "the .NET runtime"),
+        (["a b /", "c"], "a b / c"),
+        (["wait", "— and see"], "wait — and see"),
+    ],
+)
+def test_join_lines_tight(parts: list[str], joined: str) -> None:
+    assert join_lines(parts, tight=True) == joined
+
+
+def test_join_lines_not_tight_keeps_spaces() -> None:
+    assert join_lines(["each other.", "[27] At"]) == "each other. [27] At"
+    assert join_lines(["the Army", ", the Navy"]) == "the Army , the Navy"
