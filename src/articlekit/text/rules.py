@@ -139,9 +139,8 @@ def join_lines(parts: list[str], *, tight: bool = False) -> str:
     """
     out: list[str] = []
     for part in parts:
-        if out and _HYPHEN_WRAP.search(out[-1]) and part[:1].isalnum():
-            out[-1] = out[-1] + part
-        elif tight and out and part and _tight_wrap(out[-1], part):
+        hyphen = bool(out) and bool(_HYPHEN_WRAP.search(out[-1])) and part[:1].isalnum()
+        if hyphen or (tight and out and part and _tight_wrap(out[-1], part)):
             out[-1] = out[-1] + part
         elif out and part and is_wide(out[-1][-1]) and is_wide(part[0]):
             # Chinese and Japanese are written without spaces: a wrap adds none
