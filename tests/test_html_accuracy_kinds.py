@@ -8,11 +8,11 @@ from __future__ import annotations
 import pytest
 
 from articlekit import parse_html
-from articlekit.html import vocab
+from articlekit.html import blocks, vocab
 from articlekit.html.clean import boilerplate_kind, label_page, looks_like_rec_widget
 from articlekit.html.content import find_main_content, is_lead
 from articlekit.html.tree import parse_tree
-from articlekit.model import Recommendations
+from articlekit.model import Figure, Paragraph, Recommendation, Recommendations, Text
 from articlekit.serialise.text import to_text
 
 BODY = (
@@ -165,3 +165,68 @@ def test_is_lead_needs_prose() -> None:
     assert not is_lead(linked, labels)
     found = find_main_content(root)
     assert short not in found.elements and linked not in found.elements
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO", True),
+        ("La bendición se realizará mañana. Foto: LN", True),
+        ("Die Sieger des Abends. | © Kevin Cox/Getty Images", True),
+        ("Screenshot der App. (Foto: privat)", True),
+        ("Copyright 2019 by the author", True),
+        ("The court ruled on copyright.", False),
+        ("Wir hätten uns ein zweites Foto gewünscht, aber es kam keins.", False),
+        ("© AFP " + "and a long caption that goes on " * 10, False),
+    ],
+)
+def test_is_photo_credit(text: str, credit: bool) -> None:
+    assert blocks.is_photo_credit(text) is credit
+
+
+def test_caption_paragraph_with_credit_is_dropped_image_kept() -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}"
+        '<p><img src="/bridge.jpg" alt="The bridge">The bridge at night. © Anna Muster</p>'
+        "<p>The works will start in spring and should last two years, the engineers said "
+        "after the meeting.</p></article></body></html>"
+    )
+    doc = parse_html(html, url="https://example.org/a")
+    text = to_text(doc)
+    assert "Anna Muster" not in text
+    assert "The works will start" in text
+    assert any(isinstance(b, Figure) for b in doc.blocks)
+
+
+@pytest.mark.parametrize(
+    "promo",
+    [
+        "Follow The Courier on Twitter and Instagram @courier.",
+        "For breaking news download our apps for iOS and Android.",
+        "Puede escribirnos a redaccion@example.org o seguir a Diario en Facebook.",
+        "Folgen Sie uns auf Facebook und Instagram!",
+        "This article is the copyrighted property of The Courier.",
+    ],
+)
+def test_call_to_action_closing_the_article_is_dropped(promo: str) -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}<p>{promo}</p><p>Share</p>"
+        "</article></body></html>"
+    )
+    text = _text(html)
+    assert "The mayor promised" in text
+    assert promo[:20] not in text
+
+
+def test_call_to_action_inside_the_article_is_kept() -> None:
+    promo = "Residents could download the app, the council wrote, and thousands did so."
+    html = f"<html><body><article><h1>Bridge</h1><p>{promo}</p>{BODY}</article></body></html>"
+    assert "Residents could download the app" in _text(html)
+
+
+def test_trim_promo_tail_keeps_recommendations() -> None:
+    rec = Recommendations(title=None, items=(Recommendation(title="x", url="https://e.org"),))
+    body = Paragraph(content=(Text(text="A sentence of the article that ends properly."),))
+    promo = Paragraph(content=(Text(text="Subscribe to our newsletter for more."),))
+    assert blocks.trim_promo_tail([body, promo, rec]) == [body, rec]
+    assert blocks.trim_promo_tail([promo, body]) == [promo, body]

@@ -26,7 +26,9 @@ __all__ = [
     "LEAD_ITEMPROPS",
     "MAIN_CONTENT",
     "NEGATIVE_CLASS",
+    "PHOTO_CREDIT",
     "POSITIVE_CLASS",
+    "PROMO_TAIL",
     "REC_CLASS",
     "REC_PHRASE",
     "REC_PREFIX",
@@ -206,6 +208,31 @@ REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$",
 # The same words opening a short title: "More from Politics", "Mehr zu Klima und Konsum".
 REC_START = re.compile(rf"^\W*(?:{_REC_WORDS})\b", re.IGNORECASE)
 REC_PREFIX = re.compile(rf"^\W*(?:{_REC_WORDS})\s*[:\-–—|»>]", re.IGNORECASE)
+
+# A photo credit closing a short paragraph: the paragraph is an image's caption printed
+# as text ("Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... Foto: LN").
+PHOTO_CREDIT = re.compile(
+    r"(?:©|\bcopyright\s*(?:©|\d{4}|by\b)|\b(?:fotos?|bild(?:er)?|photos?|image|cr[ée]dits?"
+    r"|zdj[eę]cie|fot\.)\s*:)[^.!?]{0,80}[.)]?\s*$",
+    re.IGNORECASE,
+)
+# Calls to action and legal lines that close an article: follow us, get our app, write
+# to us, subscribe, support us, reprint rights. Searched in the last paragraphs only.
+PROMO_TAIL = re.compile(
+    r"follow (?:us|[\w ]{1,40}? on)\b|folg(?:e|en sie) uns|suivez[- ]nous|s[ií]guenos"
+    r"|seguir a \w+ en|seguici|obserwuj nas|download (?:the|our)"
+    r"|\bapps? (?:for|für|pour|para) (?:ios|android)"
+    r"|straight to your (?:phone|inbox)|subscribe (?:to|now|here)"
+    r"|sign up (?:for|to)|suscr[ií]bete|suscribirse|abonnez-vous|jetzt abonnieren"
+    r"|newsletter abonnieren|send us a|e-?mail us|write to us|escr[ií]b(?:enos|irnos)"
+    r"|schreiben sie uns|schreib uns|contact us at|advertise with|klicken sie hier|hier klicken"
+    r"|click here to|cliquez ici|haga clic|unterstütze (?:uns|unabhängige)"
+    r"|support (?:us|our journalism|independent)|gefällt dir unser|registrieren!"
+    r"|copyrighted property|written permission|all rights reserved|alle rechte vorbehalten"
+    r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
+    r"|wszelkie prawa zastrzeżone",
+    re.IGNORECASE,
+)
 
 # Short paragraphs that are page furniture wherever they stand ("Share this:", "Tags:",
 # "All rights reserved", "Follow us on ...").
