@@ -350,3 +350,49 @@ def test_provenance_paths_match_lxml_getpath() -> None:
         found = tree.xpath(path)
         assert len(found) == 1, path
         assert tree.getpath(found[0]) == path
+
+
+def _toc_page(toc: str) -> Document:
+    sections = "".join(f'<h2 id="s{i}">Section {i}</h2>{FILL}{FILL}' for i in range(1, 5))
+    return _doc(toc + sections)
+
+
+def test_table_of_contents_inside_article_kept_as_list() -> None:
+    # all links jump to sections of the page: the article's own outline, not a menu
+    toc = (
+        '<div class="toc"><ul>'
+        + "".join(f'<li><a href="#s{i}">Section {i}</a></li>' for i in range(1, 5))
+        + "</ul></div>"
+    )
+    lst = _first(_toc_page(toc), List)
+    assert isinstance(lst, List)
+    assert [plain_text(item) for item in lst.items] == [f"Section {i}" for i in range(1, 5)]
+
+
+def test_nested_table_of_contents_keeps_nesting() -> None:
+    toc = (
+        '<ul><li><a href="#s1">Section 1</a><ul><li><a href="#s2">Section 2</a></li>'
+        '<li><a href="#s3">Section 3</a></li></ul></li><li><a href="#s4">Section 4</a></li></ul>'
+    )
+    lst = _first(_toc_page(toc), List)
+    assert isinstance(lst, List)
+    assert len(lst.items) == 2
+    inner = lst.items[0].blocks[-1]
+    assert isinstance(inner, List) and len(inner.items) == 2
+
+
+def test_fragment_links_to_missing_anchors_are_still_a_menu() -> None:
+    # "#" links that name nothing on the page (script-driven menus) are not an outline
+    menu = "<ul>" + "".join(f'<li><a href="#m{i}">tab{i}</a></li>' for i in range(5)) + "</ul>"
+    doc = _toc_page(menu)
+    assert not any("tab3" in plain_text(b) for b in doc.walk())
+
+
+def test_mostly_external_link_list_stays_dropped() -> None:
+    menu = (
+        '<ul><li><a href="#s1">Top</a></li>'
+        + "".join(f"<li><a href='/t{i}'>tag{i}</a></li>" for i in range(6))
+        + "</ul>"
+    )
+    doc = _toc_page(menu)
+    assert not any("tag3" in plain_text(b) for b in doc.walk())

@@ -15,6 +15,7 @@ pathological page cannot exhaust the Python stack.
 from __future__ import annotations
 
 import re
+import urllib.parse
 from collections.abc import Iterable
 from typing import Final, cast
 
@@ -96,6 +97,11 @@ MAX_PROMO_TAIL_CHARS: Final = 400
 MIN_REC_ITEM_CHARS: Final = 20
 # rows * columns at which a table without explicit headers counts as data (Readability).
 MIN_DATA_TABLE_CELLS: Final = 10
+# A link cluster is the article's table of contents, kept as a list, when at least this
+# share of its links jump to anchors of the page ("#section-2") that exist. Tables of
+# contents on readability-pages (wiki, Sphinx, blog TOC boxes) are 100% such links; menus
+# hold at most a "skip to content" link or two, so any value from 0.6 to 0.9 measures alike.
+MIN_TOC_FRAGMENT_SHARE: Final = 0.8
 
 _EMPHASIS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG = frozenset({"strong", "b"})
@@ -399,6 +405,7 @@ class BlockBuilder:
         self._paths: dict[HtmlElement, str] = {}
         self._steps: dict[HtmlElement, str] = {}
         self._numbered: set[HtmlElement] = set()
+        self._anchor_ids: set[str] | None = None
 
     # ------------------------------------------------------------------ helpers
 
@@ -443,6 +450,35 @@ class BlockBuilder:
             seen[tag] = seen.get(tag, 0) + 1
             self._steps[child] = f"{tag}[{seen[tag]}]" if totals[tag] > 1 else tag
         self._numbered.add(parent)
+
+    def _page_anchors(self) -> set[str]:
+        """Return the ids and ``<a name>``s of the page (computed once, when first needed)."""
+        if self._anchor_ids is None:
+            ids: set[str] = set()
+            for node in self.tree.iter():
+                if isinstance(node.tag, str):
+                    value = node.get("id") or (node.get("name") if node.tag == "a" else None)
+                    if value:
+                        ids.add(value)
+            self._anchor_ids = ids
+        return self._anchor_ids
+
+    def is_table_of_contents(self, el: HtmlElement) -> bool:
+        """Return True when the links of ``el`` jump to sections of this page (a TOC).
+
+        A menu links to other pages; a table of contents links to anchors of the article
+        itself. It is article structure and stays, although it is all links.
+        """
+        hrefs = [a.get("href") or "" for a in el.iter("a") if a.get("href") is not None]
+        if len(hrefs) < MIN_CLUSTER_LINKS:
+            return False
+        anchors = self._page_anchors()
+        inside = sum(
+            1
+            for href in hrefs
+            if href.startswith("#") and len(href) > 1 and _unquote(href[1:]) in anchors
+        )
+        return inside >= MIN_TOC_FRAGMENT_SHARE * len(hrefs)
 
     def _is_block(self, el: HtmlElement) -> bool:
         if el.tag in vocab.BLOCK_TAGS:
@@ -688,7 +724,7 @@ class BlockBuilder:
             return
         st = self.stats.get(el)
         if st is not None and tag in _CAPTION_HOLDERS:
-            if tag != "td" and is_link_cluster(st):
+            if tag != "td" and is_link_cluster(st) and not self.is_table_of_contents(el):
                 return
             if st.text <= MAX_CAPTION_CHARS:
                 names = class_id(el)
@@ -706,6 +742,7 @@ class BlockBuilder:
             and is_link_cluster(st)
             and st.links > 0.9 * st.text
             and st.text < MIN_REC_ITEM_CHARS * st.anchors
+            and not self.is_table_of_contents(el)
         ):
             # a list of short links inside the article: a menu or a tag list. A list of
             # longer link titles stays a list (a "See also" or a changelog of bug links).
@@ -918,6 +955,11 @@ class BlockBuilder:
             if tag in vocab.BLOCK_TAGS and out and not isinstance(out[-1], LineBreak):
                 _append_text(out, " ")
             _extend(out, inner)
+
+
+def _unquote(fragment: str) -> str:
+    """Return a URL fragment as the id it names (percent escapes such as ``%C3%A9`` decoded)."""
+    return urllib.parse.unquote(fragment) if "%" in fragment else fragment
 
 
 def _without_images(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
