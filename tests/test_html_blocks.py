@@ -29,6 +29,7 @@ from articlekit.model import (
     List,
     Paragraph,
     Quote,
+    Recommendation,
     Recommendations,
     Rule,
     Strong,
@@ -396,3 +397,36 @@ def test_mostly_external_link_list_stays_dropped() -> None:
     )
     doc = _toc_page(menu)
     assert not any("tag3" in plain_text(b) for b in doc.walk())
+
+
+def test_heading_over_see_also_note_and_text_kept() -> None:
+    see_also = Recommendations(
+        title="See also", items=(Recommendation(title="Place names", url="https://e.org/p"),)
+    )
+    teaser = Recommendations(title=None, items=(Recommendation(title="T", url="https://e.org/t"),))
+    blocks = [
+        _h(2, "Etymology"),
+        see_also,
+        _p("The section's text."),
+        _h(2, "Teaser headline"),
+        teaser,
+        _p("Teaser summary."),
+        _h(2, "Related"),
+        see_also,
+        _p("Text."),
+    ]
+    kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
+    assert kept == ["Etymology"]
+
+
+def test_thumb_container_is_a_figure_with_caption() -> None:
+    doc = _doc(
+        '<div class="thumb tright"><div class="thumbinner">'
+        '<a href="/wiki/File:Map.png" class="image"><img src="/map.png" alt="A map"></a>'
+        '<div class="thumbcaption">A map of the islands drawn in 1657.</div></div></div>'
+    )
+    fig = _first(doc, Figure)
+    assert isinstance(fig, Figure)
+    assert fig.image.src.endswith("/map.png")
+    assert plain_text(fig) == "A map of the islands drawn in 1657."
+    assert not any(isinstance(b, Recommendations) for b in doc.blocks)

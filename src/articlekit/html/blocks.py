@@ -265,13 +265,16 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
     level, or by a recommendation block lost its section to boilerplate removal
     ("Related articles" over a dropped list, "Share this" over dropped buttons); a
     recommendation-style heading ("More on ...") not followed by a paragraph heads teaser
-    cards and goes too.
+    cards and goes too. A heading whose section opens with a "See also: ..." note and goes
+    on with body text stays.
     """
     out: list[Block] = []
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
-            if nxt is None or isinstance(nxt, Recommendations):
+            if nxt is None:
+                continue
+            if isinstance(nxt, Recommendations) and not _section_goes_on(blocks, index):
                 continue
             if isinstance(nxt, Heading) and nxt.level <= block.level:
                 continue
@@ -280,6 +283,26 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
                 continue
         out.append(block)
     return out
+
+
+def _section_goes_on(blocks: list[Block], index: int) -> bool:
+    """Return True when the heading at ``index`` opens with a cross-reference note.
+
+    "See also: ...", "Read more: ..." notes (recommendation blocks titled by a phrase of
+    their own) followed by body text before the next heading: the section is there, the
+    heading heads it. A teaser card (untitled) or a widget with a headline of its own
+    right under the heading is what is left of a section of teasers, which goes.
+    """
+    heading = blocks[index]
+    if vocab.REC_START.match(plain_text(heading)):
+        return False
+    for block in blocks[index + 1 :]:
+        if isinstance(block, Recommendations):
+            if block.title is None or not vocab.REC_PHRASE.match(block.title):
+                return False
+            continue
+        return not isinstance(block, Heading)
+    return False
 
 
 def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:

@@ -164,7 +164,7 @@ CAPTION_CLASS = re.compile(
 )
 # Containers of one image and its caption.
 FIGURE_CLASS = re.compile(
-    r"figure|image|img|photo|picture|media|foto|bild|thumbnail|caption|gallery|visual"
+    r"figure|image|img|photo|picture|media|foto|bild|thumb|caption|gallery|visual"
 )
 
 # Recommendation widgets recognisable by class or id.
