@@ -20,6 +20,7 @@ Setup and run (render first; nothing is installed by these scripts)::
     python3 -m venv .venv-bench && .venv-bench/bin/pip install -e . html2text
     .venv-bench/bin/python benchmarks/text_render.py
     .venv-bench/bin/python benchmarks/text_accuracy.py [--worst N] [--page NAME]
+        [--limit N] [--tool w3m] [--skip-structure] [--dump-misses DIR]
 """
 
 from __future__ import annotations
@@ -161,11 +162,19 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def whole_page_table(limit: int | None) -> str:
-    """Return the snippet scores of raw dumps and of ``to_text(parse_text(dump))``."""
+def whole_page_table(
+    limit: int | None, tools: tuple[str, ...] = TOOLS, misses: Path | None = None
+) -> str:
+    """Return the snippet scores of raw dumps and of ``to_text(parse_text(dump))``.
+
+    With ``misses``, write ``<misses>/<tool>.txt``: per page, the ``with`` snippets the raw
+    dump has but the parsed text lost (recall losses) and the ``without`` snippets left in
+    the parsed text (leaks), to see what the page filter gets wrong.
+    """
     pages = load_trafilatura_eval(CORPUS, limit=limit)
     rows: list[list[object]] = []
-    for tool in TOOLS:
+    for tool in tools:
+        report: list[str] = []
         from common import Counts
 
         raw, parsed = Counts(), Counts()
@@ -178,12 +187,22 @@ def whole_page_table(limit: int | None) -> str:
             n += 1
             with_ = [fold(s) for s in page.with_]
             without = [fold(s) for s in page.without]
-            raw.add(score_snippets(fold(dump), with_, without).counts)
+            raw_result = score_snippets(fold(dump), with_, without)
+            raw.add(raw_result.counts)
             try:
                 text = to_text(parse_text(dump))
             except ArticleKitError:
                 text = ""
-            parsed.add(score_snippets(fold(text), with_, without).counts)
+            result = score_snippets(fold(text), with_, without)
+            parsed.add(result.counts)
+            lost = [s for s in result.missed if s not in raw_result.missed]
+            if misses is not None and (lost or result.leaked):
+                report.append(f"== {path.name}")
+                report.extend(f"  LOST   {s}" for s in lost)
+                report.extend(f"  LEAKED {s}" for s in result.leaked)
+        if misses is not None:
+            misses.mkdir(parents=True, exist_ok=True)
+            (misses / f"{tool}.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
         if n:
             rows.append([f"{tool} raw dump", n, raw.precision, raw.recall, raw.f1])
             rows.append([f"{tool} parse_text", n, parsed.precision, parsed.recall, parsed.f1])
@@ -196,16 +215,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", help="score one readability page only")
     parser.add_argument("--limit", type=int, help="first N trafilatura-eval pages only")
     parser.add_argument("--skip-pages", action="store_true", help="skip the whole-page table")
+    parser.add_argument(
+        "--skip-structure", action="store_true", help="skip the readability structure table"
+    )
+    parser.add_argument("--tool", choices=TOOLS, help="whole-page table for this tool only")
+    parser.add_argument(
+        "--dump-misses",
+        type=Path,
+        metavar="DIR",
+        help="write the whole-page snippets lost or leaked to DIR/<tool>.txt",
+    )
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"no renderings in {DATA}: run benchmarks/text_render.py first")
         return 1
     started = time.perf_counter()
-    print("## Structure (readability-pages rendered as text)\n")
-    print(structure_table(args.worst, args.page))
+    if not args.skip_structure:
+        print("## Structure (readability-pages rendered as text)\n")
+        print(structure_table(args.worst, args.page))
     if not args.skip_pages:
+        tools = (args.tool,) if args.tool else TOOLS
         print("\n## Whole-page dumps (trafilatura-eval snippets)\n")
-        print(whole_page_table(args.limit))
+        print(whole_page_table(args.limit, tools, args.dump_misses))
     print(f"\n({time.perf_counter() - started:.1f} s)")
     return 0
 
