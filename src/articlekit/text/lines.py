@@ -174,6 +174,29 @@ def _wrap_width(lines: Lines) -> int | None:
     return width
 
 
+# Without lynx's reference list, an indent is the body's only when at least this share of
+# the long lines (prose) carries it: in a w3m dump of a whole page, menus and nested
+# lists indented by 2-4 columns outnumber the lines at column 0 while the article's
+# paragraphs stand flush left. A long line is at least LONG_LINE_SHARE of the wrap width.
+# 19 of 343 w3m trafilatura-eval dumps took 4 for the body indent and parsed their
+# article as preformatted text; at 0.5 all lynx dumps keep their indent.
+MIN_INDENTED_PROSE_SHARE = 0.5
+LONG_LINE_SHARE = 0.75
+
+
+def _prose_is_indented(lines: Lines, indent: int) -> bool:
+    """Return True when most long lines of ``lines`` stand at ``indent``."""
+    width = _wrap_width(lines)
+    if width is None:
+        return True
+    long_lines = at_indent = 0
+    for i in range(len(lines)):
+        if not lines.blank[i] and lines.width[i] >= LONG_LINE_SHARE * width:
+            long_lines += 1
+            at_indent += lines.indent[i] == indent
+    return at_indent >= MIN_INDENTED_PROSE_SHARE * long_lines
+
+
 def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx."""
     indents: Counter[int] = Counter()
@@ -200,7 +223,11 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     body_indent = 0
     if total:
         common, count = indents.most_common(1)[0]
-        if 0 < common <= 4 and count >= max(MIN_INDENTED_LINES, MIN_INDENTED_SHARE * total):
+        if (
+            0 < common <= 4
+            and count >= max(MIN_INDENTED_LINES, MIN_INDENTED_SHARE * total)
+            and (lynx_references or _prose_is_indented(lines, common))
+        ):
             body_indent = common
         elif lynx_references and indents[LYNX_MARGIN] >= MIN_LYNX_MARGIN_SHARE * total:
             # lynx indents paragraphs by 3 even when tables and lists crowd the page

@@ -57,7 +57,7 @@ from articlekit.text.frontmatter import (
     read_front_matter,
 )
 from articlekit.text.inline import parse_inlines, strip_markup
-from articlekit.text.lines import Layout, detect_layout, display_width, split_lines
+from articlekit.text.lines import Layout, Lines, detect_layout, display_width, split_lines
 from articlekit.text.lynx import split_references
 from articlekit.text.rules import Piece, State, parse_blocks
 from articlekit.text.vocab import (
@@ -114,10 +114,11 @@ _SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
 class _Context:
     """Per-call settings the stages share: layout and lynx URLs."""
 
-    __slots__ = ("_cache", "layout", "lynx", "urls")
+    __slots__ = ("_cache", "layout", "lines", "lynx", "urls")
 
-    def __init__(self, layout: Layout, urls: Mapping[int, str]) -> None:
+    def __init__(self, layout: Layout, urls: Mapping[int, str], lines: Lines | None = None) -> None:
         self.layout = layout
+        self.lines = lines
         self.urls = urls
         self.lynx = bool(urls)
         # each text is parsed for inlines once: the page filter and the blocks both need them
@@ -314,7 +315,61 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         notice=piece.kind in ("paragraph", "list") and any(is_cookie_notice(t) for t in texts),
         contents=piece.kind == "list" and _is_table_of_contents(piece, ctx),
         code=piece.kind == "paragraph" and _looks_like_code(texts),
+        ragged_prose=_ragged_prose(piece, ctx) if piece.kind == "paragraph" else None,
     )
+
+
+# A paragraph of at least this many lines whose lines mostly stop short of the wrap width
+# was not wrapped: it is a run of separate short lines (teaser titles, menu entries, an
+# address block) that w3m and html2text print without blank lines between them.
+MIN_RAGGED_LINES = 3
+MAX_RAGGED_FULL_SHARE = 0.5
+# A line was wrapped when its next line's first word would not have fitted after it, at
+# the wrap width less this slack (wide characters, hyphens) ...
+WRAPPED_SLACK_COLUMNS = 3
+# ... measured as the longest line among this many lines either side (a page's wrap width
+# is often overestimated, stretched by unwrapped URLs and tables)
+WRAP_WINDOW_LINES = 2
+# The first word of a line, up to a hyphen: html2text and lynx also wrap after hyphens.
+_FIRST_WORD = re.compile(r"[^\s-]*-?")
+
+
+# A run of at least this many lines wrapped into each other is prose inside a ragged
+# paragraph (a letter above its list of signatories); teaser titles wrap over two at most.
+MIN_PROSE_RUN_LINES = 3
+
+
+def _ragged_prose(piece: Piece, ctx: _Context) -> int | None:
+    """Return None when ``piece`` reads as wrapped text; else, when most of its lines were
+    ended by the page rather than wrapped into the next, the characters of the runs of
+    :data:`MIN_PROSE_RUN_LINES` or more lines inside it that were wrapped (its prose)."""
+    lines = ctx.lines
+    if lines is None or ctx.layout.wrap_width is None or piece.line_count < MIN_RAGGED_LINES:
+        return None
+    own = [i for i in range(piece.first, piece.last + 1) if not lines.blank[i]]
+    if len(own) < MIN_RAGGED_LINES:
+        return None
+    wrap = ctx.layout.wrap_width
+    # the lines near each line tell the width it was wrapped at; lines past the measured
+    # wrap width (an unbreakable URL, an image in Markdown) tell nothing
+    widths = [lines.width[i] if lines.width[i] <= wrap else 0 for i in own]
+    wrapped = [False] * len(own)
+    for k, (here, below) in enumerate(zip(own, own[1:])):
+        width = max(widths[max(0, k - WRAP_WINDOW_LINES) : k + WRAP_WINDOW_LINES + 1])
+        word = _FIRST_WORD.match(lines.text[below])
+        need = display_width(word.group()) if word else 0
+        wrapped[k] = lines.width[here] + 1 + need >= width - WRAPPED_SLACK_COLUMNS
+    if sum(wrapped) > MAX_RAGGED_FULL_SHARE * (len(own) - 1):
+        return None
+    prose = run_chars = run_lines = 0
+    for k, index in enumerate(own):
+        run_chars += len(lines.text[index])
+        run_lines += 1
+        if not wrapped[k]:  # the run ends here
+            if run_lines >= MIN_PROSE_RUN_LINES:
+                prose += run_chars
+            run_chars = run_lines = 0
+    return prose
 
 
 # Program text: braces, semicolons, brackets and operators make up this share of it.
@@ -629,7 +684,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     lines = split_lines(text)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls))
-    ctx = _Context(layout, urls)
+    ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
     pieces = state.pieces
