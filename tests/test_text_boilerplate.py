@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from articlekit.text import parse_text
 from articlekit.text.boilerplate import (
+    MAX_MENU_ITEM_LINES,
     MIN_DROPPED_SCORE,
+    PAGE_FURNITURE_SHARE,
+    SHORT_PIECE_PENALTY_CHARS,
     PieceStats,
     find_article_span,
     furniture_share,
@@ -114,8 +117,74 @@ def test_a_short_teaser_after_the_gap_stays_out() -> None:
 
 def test_a_list_of_one_word_items_is_a_menu_on_a_page() -> None:
     menu = PieceStats(chars=120, words=24, link_chars=0, sentence=False, items=20)
-    steps = PieceStats(chars=600, words=100, link_chars=0, sentence=True, items=8)
+    steps = PieceStats(
+        chars=600, words=100, link_chars=0, sentence=True, items=8, prose_item_chars=550
+    )
     lst = Piece(kind="list", first=0, last=19)
     assert score_piece(lst, menu, page=True) < 0
-    assert score_piece(lst, menu) > 0  # an article alone keeps its short lists
+    # each short item weighs as a short line, up to a bound
+    assert score_piece(lst, menu) == -SHORT_PIECE_PENALTY_CHARS * MAX_MENU_ITEM_LINES
     assert score_piece(lst, steps, page=True) > 0
+    cards = PieceStats(chars=600, words=100, link_chars=0, sentence=True, items=8)
+    assert score_piece(lst, cards) > 0
+    assert score_piece(lst, cards, page=True) < 0  # no item is a sentence: teaser cards
+
+
+def test_ragged_lines_and_cut_teasers_are_short_lines_on_a_page() -> None:
+    paragraph = Piece(kind="paragraph", first=0, last=9, line_count=10)
+    teasers = PieceStats(chars=500, words=80, link_chars=0, sentence=True, ragged_prose=0, lines=10)
+    assert score_piece(paragraph, teasers) == 500  # an article alone: judged by its words
+    assert score_piece(paragraph, teasers, page=True) < 0
+    letter = PieceStats(
+        chars=3000, words=500, link_chars=0, sentence=True, ragged_prose=2000, lines=60
+    )
+    assert score_piece(paragraph, letter, page=True) > 0  # its wrapped prose counts
+    excerpt = PieceStats(chars=200, words=30, link_chars=0, sentence=True, teaser=True)
+    assert score_piece(paragraph, excerpt) == 200
+    assert score_piece(paragraph, excerpt, page=True) < 0
+
+
+def test_furniture_outside_the_article_makes_a_page() -> None:
+    # little furniture by share (one long article), but many short pieces around it
+    scores = [-40.0] * 4 + [3000.0] * 12 + [-40.0] * 4
+    assert furniture_share(scores) < PAGE_FURNITURE_SHARE
+    assert looks_like_page(scores)
+    article = [-40.0] + [3000.0] * 18 + [-40.0]
+    assert not looks_like_page(article)
+
+
+WRAPPED = (
+    "The council met on Tuesday evening and decided that the library would stay\n"
+    "open for another five years, after a long debate in which dozens of\n"
+    "residents spoke for it and the mayor thanked them for coming out so late.\n"
+)
+
+
+def test_glued_teaser_titles_after_the_article_are_dropped() -> None:
+    # w3m prints a block of teaser links as lines without blank lines between them
+    menu = "\n".join(f"  • Section {i}" for i in range(12))
+    teasers = "\n".join(
+        [
+            "Why the old bridge will close for a month this summer",
+            "Ten places to eat near the station",
+            "The mayor answers readers' questions on parking fees and the new bus line",
+            "Photos: the harbour festival",
+            "A new school opens in the north of the city next year",
+            "Weather: rain until Friday",
+        ]
+    )
+    text = f"{menu}\n\n" + "\n".join([WRAPPED] * 6) + f"\nMore news\n\n{teasers}\n\n{menu}\n"
+    doc = parse_text(text)
+    assert "council" in doc.plain_text()
+    assert "harbour festival" not in doc.plain_text()
+    assert "Section 3" not in doc.plain_text()
+
+
+def test_contents_list_repeating_the_section_headings_is_kept() -> None:
+    sections = ["Getting started", "Sharing changes", "Cleaning up"]
+    toc = "\n".join(f"  • {name}" for name in sections)
+    body = "\n\n".join(f"{name}\n\n{WRAPPED}\n{WRAPPED}" for name in sections)
+    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search"])
+    doc = parse_text(f"{menu}\n\nContents\n\n{toc}\n\n{body}\n\n{menu}\n")
+    items = [b for b in doc.blocks if type(b).__name__ == "List"]
+    assert items and len(items[0].items) == 3

@@ -68,3 +68,16 @@ def test_markdown_needs_links_or_headings_between_blank_lines() -> None:
     assert detect_layout(split_lines(md)).markdown
     shell = "Run this:\n\n$ ls\n# list files\n$ cd x\n"
     assert not detect_layout(split_lines(shell)).markdown
+
+
+def test_indented_menus_over_flush_prose_give_no_body_indent() -> None:
+    # a w3m page: a long menu indented by four columns, the article flush left
+    menu = "\n".join(f"    Section number {i}" for i in range(30))
+    prose = "\n".join(
+        ["The council met on Tuesday evening and decided that the library would stay"] * 8
+    )
+    layout = detect_layout(split_lines(f"{menu}\n\n{prose}\n\n{prose}\n"))
+    assert layout.body_indent == 0
+    indented = "\n".join("    " + line for line in prose.splitlines())
+    layout = detect_layout(split_lines(f"{indented}\n\n{indented}\n"))
+    assert layout.body_indent == 4
