@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import pairwise
 
 import attrs
 
@@ -384,7 +385,12 @@ def _ragged_prose(piece: Piece, ctx: _Context) -> int | None:
     ended by the page rather than wrapped into the next, the characters of the runs of
     :data:`MIN_PROSE_RUN_LINES` or more lines inside it that were wrapped (its prose)."""
     lines = ctx.lines
-    if lines is None or ctx.layout.wrap_width is None or piece.line_count < MIN_RAGGED_LINES:
+    if (
+        lines is None
+        or ctx.layout.markdown
+        or ctx.layout.wrap_width is None
+        or piece.line_count < MIN_RAGGED_LINES
+    ):
         return None
     own = [i for i in range(piece.first, piece.last + 1) if not lines.blank[i]]
     if len(own) < MIN_RAGGED_LINES:
@@ -394,7 +400,7 @@ def _ragged_prose(piece: Piece, ctx: _Context) -> int | None:
     # wrap width (an unbreakable URL, an image in Markdown) tell nothing
     widths = [lines.width[i] if lines.width[i] <= wrap else 0 for i in own]
     wrapped = [False] * len(own)
-    for k, (here, below) in enumerate(zip(own, own[1:])):
+    for k, (here, below) in enumerate(pairwise(own)):
         width = max(widths[max(0, k - WRAP_WINDOW_LINES) : k + WRAP_WINDOW_LINES + 1])
         word = _FIRST_WORD.match(lines.text[below])
         need = display_width(word.group()) if word else 0
@@ -450,7 +456,7 @@ MIN_SECTION_BODY_WORDS = 12
 def _section_titles(live: list[Piece], ctx: _Context) -> frozenset[str]:
     """Return the normalised one-line pieces that stand directly above prose."""
     titles: set[str] = set()
-    for piece, below in zip(live, live[1:]):
+    for piece, below in pairwise(live):
         if (
             piece.kind in ("paragraph", "heading")
             and piece.line_count == 1
