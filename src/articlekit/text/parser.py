@@ -223,15 +223,27 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
     live = [p for p in pieces if p.kind not in ("dropped", "rule")]
     layout = ctx.layout
     explicit = layout.markdown
-    if layout.body_indent > 0 and not layout.markdown:
+    if explicit:
+        return
+    if layout.body_indent > 0:
         for piece in live:
             if piece.kind == "paragraph" and _is_flush_heading(piece, layout):
                 piece.kind = "heading"
                 piece.level = DEFAULT_HEADING_LEVEL
                 piece.origin = "flush"
-        return
-    if explicit:
-        return
+    else:
+        _label_short_lines(live, ctx)
+    # a list item holding a title line over its own text (a feature grid: picture,
+    # name, description) has a heading too
+    for piece in _all_pieces(live):
+        for item in piece.items:
+            children = [p for p in item.children if p.kind not in ("dropped", "rule")]
+            if len(children) > 1:
+                _label_short_lines(children, ctx)
+
+
+def _label_short_lines(live: list[Piece], ctx: _Context) -> None:
+    """Promote the short title-like lines of ``live`` that stand over body text."""
     candidate = [
         p.kind == "paragraph"
         and p.line_count == 1
