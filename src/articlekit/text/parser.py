@@ -83,7 +83,7 @@ MAX_FLUSH_HEADING_LINES = 3
 # Level given to headings whose level the text does not say (short lines, lynx/w3m):
 # the document title is level 1, so section headings start at 2.
 DEFAULT_HEADING_LEVEL = 2
-_CLOSING = ".,;:!。，；：！、"
+_CLOSING = ".,;:!…。，；：！、"
 # A first line kept as the title although the page filter dropped what is around it.
 MIN_SPARED_TITLE_WORDS = 2
 # '"Do you want to come?"' is dialogue, not a heading: punctuation inside closing quotes.
@@ -96,7 +96,7 @@ _CAPTION = re.compile(
     r"|^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?",
     re.IGNORECASE,
 )
-# a trailing citation mark does not hide the colon before it: "the Foundation:[41]"
+# a trailing citation mark: "the Foundation:[41]", "the 2013 census[270]"
 _TRAILING_CITATION = re.compile(r"(?:\[\d{1,4}\])+$")
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
@@ -106,6 +106,15 @@ _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_
 # no teeth? Twice?". The word before the stop has two lower-case letters at least, so
 # "Mr. Smith", "U.S. Politics" and "St. Louis" are not read as sentence ends.
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?…][\"”’']?\s+[\"“‘']?[A-Z]")
+# A dateline or credit line: a full date ("22 Dec, 2016", "October 15, 2019",
+# "2019-02-15") or "Posted by ..." is the article's metadata, not a section heading.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_DATELINE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s{_MONTH},?\s\d{{4}}\b"
+    rf"|\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    r"|^(?:posted|written|published|updated)\s(?:by|on)\b",
+    re.IGNORECASE,
+)
 # A shell or REPL prompt: "$ hg init", "# apt-get install", ">>> x = 1" are code lines.
 _PROMPT = re.compile(r"(?:[$#%]|>>>)\s")
 # A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
@@ -144,7 +153,8 @@ class _Context:
 def looks_like_heading(text: str) -> bool:
     """Return True when ``text`` reads like a heading: short, no closing punctuation,
     not starting in lower case."""
-    text = _TRAILING_CITATION.sub("", text)
+    if _TRAILING_CITATION.search(text):
+        return False  # a footnote mark ends a sentence or a caption, not a heading
     if not 0 < len(text) <= MAX_HEADING_CHARS or text[-1] in _CLOSING:
         return False
     if len(text.split()) > MAX_HEADING_WORDS:
@@ -155,8 +165,8 @@ def looks_like_heading(text: str) -> bool:
         return False  # aligned columns: a table or preformatted text
     if _CAPTION.search(text):
         return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
-    if _INNER_SENTENCE_END.search(text) or _PROMPT.match(text):
-        return False  # two sentences are prose; "$ make" is a command
+    if _INNER_SENTENCE_END.search(text) or _PROMPT.match(text) or _DATELINE.search(text):
+        return False  # two sentences are prose; "$ make" is a command; a dateline
     first = text[0]
     # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
     if first in _NOT_HEADING_START or _SPEECH_END.search(text):
@@ -176,6 +186,11 @@ def _is_caps_line(text: str) -> bool:
 _SECTION_ANCHOR = re.compile(r"(?:\[edit\]|¶|\s#)$")
 
 
+# A line is Chinese or Japanese when a third of its characters are wide or more
+# ("TNW中文站2016年10月14日07:17" mixes Latin and digits in).
+WIDE_TEXT_SHARE_DIVISOR = 3
+
+
 def _is_wide_text(text: str) -> bool:
     """Return True for a line mostly in Chinese or Japanese characters.
 
@@ -187,7 +202,7 @@ def _is_wide_text(text: str) -> bool:
     if text.isascii():
         return False
     visible = len(text) - text.count(" ")
-    return 2 * (display_width(text) - len(text)) >= visible
+    return WIDE_TEXT_SHARE_DIVISOR * (display_width(text) - len(text)) >= visible
 
 
 def _is_flush_heading(piece: Piece, layout: Layout) -> bool:
@@ -478,6 +493,37 @@ def _section_titles(live: list[Piece], ctx: _Context) -> frozenset[str]:
             # a pilcrow or a trailing number marks the heading in some renderings
             titles.add(normalise_phrase(ctx.plain(piece).rstrip("¶#")))
     return frozenset(titles)
+
+
+# Program text printed as a paragraph (w3m sets <pre> flush left like prose): braces,
+# parentheses, semicolons, "=" and brackets make up at least this share of its
+# characters. Prose with a parenthesis or two stays far below it.
+MIN_CODE_PARAGRAPH_SHARE = 0.06
+# ... and is this long, on two lines at least: a heading such as "Pledge[edit]" or
+# "The release plan (kovarex)" is not a listing.
+MIN_CODE_PARAGRAPH_CHARS = 40
+MIN_CODE_PARAGRAPH_LINES = 2
+_CITATION_MARK = re.compile(r"\^?\[(?:\d{1,4}|[a-z][a-z ]{2,30})\]")
+
+
+def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
+    """Make paragraphs that are program text code blocks, their lines kept as printed."""
+    if ctx.layout.markdown:
+        return
+    for piece in pieces:
+        if piece.kind != "paragraph" or piece.line_count < MIN_CODE_PARAGRAPH_LINES:
+            continue
+        # citation marks ("[12]", "^[3]", "[citation needed]") are prose's brackets
+        text = _CITATION_MARK.sub("", ctx.plain(piece))
+        if len(text) < MIN_CODE_PARAGRAPH_CHARS or len(_CODE_PUNCTUATION.findall(text)) < (
+            MIN_CODE_PARAGRAPH_SHARE * len(text)
+        ):
+            continue
+        base = min(lines.indent[i] for i in range(piece.first, piece.last + 1))
+        piece.kind = "code"
+        piece.text = "\n".join(
+            " " * (lines.indent[i] - base) + lines.text[i] for i in range(piece.first, piece.last + 1)
+        )
 
 
 def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
@@ -818,6 +864,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     drop_empty(pieces, ctx)
     drop_page_furniture(pieces, ctx)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
+    mark_code(pieces, lines, ctx)
     label_headings(pieces, ctx)
     normalise_levels(pieces)
     blocks = _trim_rules(_blocks(pieces, ctx))
