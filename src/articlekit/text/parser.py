@@ -522,7 +522,8 @@ def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
         base = min(lines.indent[i] for i in range(piece.first, piece.last + 1))
         piece.kind = "code"
         piece.text = "\n".join(
-            " " * (lines.indent[i] - base) + lines.text[i] for i in range(piece.first, piece.last + 1)
+            " " * (lines.indent[i] - base) + lines.text[i]
+            for i in range(piece.first, piece.last + 1)
         )
 
 
