@@ -430,3 +430,42 @@ def test_thumb_container_is_a_figure_with_caption() -> None:
     assert fig.image.src.endswith("/map.png")
     assert plain_text(fig) == "A map of the islands drawn in 1657."
     assert not any(isinstance(b, Recommendations) for b in doc.blocks)
+
+
+def test_reference_cut_by_a_block_stays_in_its_list_item() -> None:
+    # an injected block inside a citation splits the line; the title link is no teaser
+    refs = (
+        '<ol class="references"><li><b><a href="#r1">^</a></b> <cite>'
+        '<a href="https://other.example/loop">"In the Loop: Repeat Performance"</a>'
+        '<div class="badge"></div>. 24 August 2021.</cite></li></ol>'
+    )
+    doc = _doc(refs)
+    assert not any(isinstance(b, Recommendations) for b in doc.walk())
+    lst = _first(doc, List)
+    assert isinstance(lst, List)
+    text = " ".join(plain_text(item) for item in lst.items)
+    assert '"In the Loop: Repeat Performance"' in text and "24 August 2021." in text
+
+
+def test_list_item_that_is_only_an_article_link_is_still_a_recommendation() -> None:
+    items = "".join(
+        f'<li><a href="/news/story-{i}.html">A teaser headline for story number {i}</a></li>'
+        for i in range(3)
+    )
+    doc = _doc(f"<ul>{items}</ul>")
+    recs = [b for b in doc.walk() if isinstance(b, Recommendations)]
+    assert [r.title for rec in recs for r in rec.items][:1] == [
+        "A teaser headline for story number 0"
+    ]
+
+
+def test_link_showing_its_address_is_a_source_not_a_recommendation() -> None:
+    doc = _doc(
+        '<p><a href="https://nodejs.org/api/inspector.html">'
+        "https://nodejs.org/api/inspector.html</a></p>"
+    )
+    assert not any(isinstance(b, Recommendations) for b in doc.walk())
+    assert any(
+        isinstance(b, Paragraph) and plain_text(b) == "https://nodejs.org/api/inspector.html"
+        for b in doc.blocks
+    )

@@ -121,6 +121,8 @@ _CAPTION_HOLDERS = frozenset(
 _LANG_CLASS = re.compile(
     r"(?:^|\s)(?:language|lang|brush|highlight-source|sourcecode)[-:_ ]+([\w+#.-]+)", re.IGNORECASE
 )
+# Link text that is a web address ("https://nodejs.org/api/inspector.html", "www.x.org/y").
+_URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _ROWS_XPATH = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _CELLS_XPATH = etree.XPath("./td|./th")
 
@@ -429,6 +431,8 @@ class BlockBuilder:
         self._steps: dict[HtmlElement, str] = {}
         self._numbered: set[HtmlElement] = set()
         self._anchor_ids: set[str] | None = None
+        # the list items the walk is inside, innermost last
+        self._items: list[HtmlElement] = []
 
     # ------------------------------------------------------------------ helpers
 
@@ -620,6 +624,14 @@ class BlockBuilder:
         """Return a block for a paragraph that is nothing but a link to another article."""
         if len(content) != 1 or not isinstance(content[0], Link) or el is None:
             return None
+        if _URL_TEXT.match(text):
+            # a bare address shown as the link text cites a source; an article is linked
+            # by its title
+            return None
+        if self._items and not _same_text(collapse_ws(self._items[-1].text_content()), text):
+            # a link that is only part of its list item (a reference whose title a block
+            # inside it cut off from its date) is list content, kept as the list is
+            return None
         link = content[0]
         if len(text) < MIN_REC_ITEM_CHARS or link.url.startswith(("mailto:", "tel:", "#")):
             return None
@@ -777,10 +789,14 @@ class BlockBuilder:
             if child in self.recs:
                 continue
             inner: list[Block] = []
-            if child.tag == "li":
-                self._container(child, inner, depth + 1)
-            else:
-                self._element(child, inner, depth + 1)
+            self._items.append(child)
+            try:
+                if child.tag == "li":
+                    self._container(child, inner, depth + 1)
+                else:
+                    self._element(child, inner, depth + 1)
+            finally:
+                self._items.pop()
             if inner:
                 items.append(ListItem(blocks=tuple(inner)))
         if not items:
