@@ -230,3 +230,46 @@ def test_trim_promo_tail_keeps_recommendations() -> None:
     promo = Paragraph(content=(Text(text="Subscribe to our newsletter for more."),))
     assert blocks.trim_promo_tail([body, promo, rec]) == [body, rec]
     assert blocks.trim_promo_tail([promo, body]) == [promo, body]
+
+
+def test_read_also_paragraph_wrapped_in_emphasis_is_a_recommendation() -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}"
+        '<p><em>Czytaj też: <a href="https://example.org/other">Another story about the '
+        "town</a></em></p><p>The works will start in spring and should last two years, the "
+        "engineers said after the meeting.</p></article></body></html>"
+    )
+    doc = parse_html(html, url="https://example.org/a")
+    assert "Another story" not in to_text(doc)
+    recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    assert recs and recs[0].items[0].url == "https://example.org/other"
+
+
+def _bold_title_page(host: str) -> str:
+    links = "".join(
+        f'<li><a href="https://{host}/{n}">A longer title of story number {n}</a> (10 €)</li>'
+        for n in range(3)
+    )
+    return (
+        f"<html><body><article><h1>Bridge</h1>{BODY}"
+        f"<p><strong>Lesen Sie auch:</strong></p><ul>{links}</ul></article></body></html>"
+    )
+
+
+def test_bold_paragraph_over_the_sites_links_titles_recommendations() -> None:
+    doc = parse_html(_bold_title_page("example.org"), url="https://example.org/a")
+    assert "Lesen Sie auch" not in to_text(doc)
+    recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    assert recs and recs[0].title == "Lesen Sie auch:"
+
+
+def test_bold_paragraph_over_links_elsewhere_stays_text() -> None:
+    doc = parse_html(_bold_title_page("shop.example.com"), url="https://example.org/a")
+    assert "A longer title of story number 1" in to_text(doc)
+
+
+def test_links_within_site() -> None:
+    items = [Recommendation(title="t", url=u) for u in ("https://a.org/1", "https://b.org/2")]
+    assert not blocks.links_within_site(items, "https://a.org/x")
+    assert blocks.links_within_site(items[:1], "https://a.org/x")
+    assert blocks.links_within_site(items, None)

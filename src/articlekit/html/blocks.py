@@ -42,6 +42,7 @@ from articlekit.model import (
     Paragraph,
     Provenance,
     Quote,
+    Recommendation,
     Recommendations,
     Rule,
     Strong,
@@ -555,7 +556,9 @@ class BlockBuilder:
                 continue
             if self._is_block(child):
                 self._flush(run, out)
-                if tag in vocab.HEADING_TAGS and index + 1 < len(children):
+                if (tag in vocab.HEADING_TAGS or tag == "p") and index + 1 < len(children):
+                    # "Related articles" over a list of links, as a heading or as a bold
+                    # paragraph ("<p><strong>Lesen Sie auch:</strong></p><ul>...")
                     rec = self._heading_rec(child, children[index + 1])
                     if rec is not None:
                         out.append(rec)
@@ -622,6 +625,7 @@ class BlockBuilder:
         self, content: tuple[Inline, ...], text: str, el: HtmlElement | None
     ) -> Recommendations | None:
         """Return a block for a paragraph that is nothing but a link to another article."""
+        content = _unwrapped(content)
         if len(content) != 1 or not isinstance(content[0], Link) or el is None:
             return None
         if _URL_TEXT.match(text):
@@ -637,8 +641,6 @@ class BlockBuilder:
             return None
         if self.page_url and link.url.split("#")[0] == self.page_url.split("#")[0]:
             return None
-        from articlekit.model import Recommendation
-
         return Recommendations(
             title=None, items=(Recommendation(title=text, url=link.url),), provenance=self._prov(el)
         )
@@ -650,15 +652,13 @@ class BlockBuilder:
         match = vocab.REC_PREFIX.match(text)
         if match is None or el is None:
             return None
-        links = [x for x in content if isinstance(x, Link)]
+        links = [x for x in _unwrapped(content) if isinstance(x, Link)]
         if not links:
             return None
         link_chars = sum(len(plain_text(x)) for x in links)
         rest = len(text) - match.end()
         if link_chars < 0.5 * rest:
             return None
-        from articlekit.model import Recommendation
-
         items = tuple(
             Recommendation(title=plain_text(x).strip(), url=x.url)
             for x in links
@@ -679,6 +679,10 @@ class BlockBuilder:
             return None
         block = recommendations_block(nxt, self.base, title=text, page_url=self.page_url)
         if block is None:
+            return None
+        if heading.tag == "p" and not links_within_site(block.items, self.page_url):
+            # a bold paragraph over links elsewhere ("Our picks:" over shop links) is a
+            # part of the article; over the site's own articles it titles recommendations
             return None
         return Recommendations(title=block.title, items=block.items, provenance=self._prov(nxt))
 
@@ -999,6 +1003,28 @@ class BlockBuilder:
 def _unquote(fragment: str) -> str:
     """Return a URL fragment as the id it names (percent escapes such as ``%C3%A9`` decoded)."""
     return urllib.parse.unquote(fragment) if "%" in fragment else fragment
+
+
+def links_within_site(items: Iterable[Recommendation], page_url: str | None) -> bool:
+    """Return True when most ``items`` link to the page's own host (or the host is unknown)."""
+    if not page_url:
+        return True
+    host = urllib.parse.urlsplit(page_url).hostname
+    if not host:
+        return True
+    urls = [item.url for item in items]
+    inside = sum(1 for url in urls if urllib.parse.urlsplit(url).hostname == host)
+    return inside * 2 > len(urls)
+
+
+def _unwrapped(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Return ``content`` without a single emphasis or bold wrapper around all of it.
+
+    "<p><em>Read also: <a>...</a></em></p>" is the same paragraph as without the <em>.
+    """
+    while len(content) == 1 and isinstance(content[0], (Emphasis, Strong)):
+        content = content[0].content
+    return content
 
 
 def _without_images(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
