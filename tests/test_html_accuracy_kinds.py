@@ -273,3 +273,56 @@ def test_links_within_site() -> None:
     assert not blocks.links_within_site(items, "https://a.org/x")
     assert blocks.links_within_site(items[:1], "https://a.org/x")
     assert blocks.links_within_site(items, None)
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["article-footer-box", "entry-footer", "c-article-buy-box", "buybox", "affiliate-text"],
+)
+def test_article_footers_and_shop_boxes_are_strong(names: str) -> None:
+    assert boilerplate_kind("div", names, None, comments=False) == "strong-class"
+
+
+@pytest.mark.parametrize("names", ["card pressofficer", "pressekontakt"])
+def test_press_contact_boxes_are_furniture(names: str) -> None:
+    assert boilerplate_kind("div", names, None, comments=False) == "class"
+
+
+@pytest.mark.parametrize(
+    "names", ["latest-articles", "most-popular", "next-post-thumbnails", "nextstory"]
+)
+def test_teaser_widget_names(names: str) -> None:
+    assert looks_like_rec_widget("div", names)
+
+
+def test_credit_glued_to_the_caption_text() -> None:
+    assert blocks.is_photo_credit("Der Sieger nach dem FinaleBild: AFP/SID")
+    assert not blocks.is_photo_credit("Unser Leitbild: wir bauen die Brücke")
+
+
+@pytest.mark.parametrize(
+    ("heading", "cut"),
+    [
+        ("Comments", True),
+        ("3 Kommentare", True),
+        ("Commentaires (4)", True),
+        ("Leave a Reply", True),
+        ("12 thoughts on “Bridge”", True),
+        ("Comments from the minister", False),
+        ("Discussion", False),
+    ],
+)
+def test_comment_heading(heading: str, cut: bool) -> None:
+    assert bool(vocab.COMMENT_HEADING.match(heading)) is cut
+
+
+def test_comment_section_named_only_by_its_heading_is_cut() -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}<h3>Comments</h3>"
+        "<p>Advertise with the most visited news site in town, call us today.</p>"
+        "<p>I live on the east bank and I think the bridge should have been built long "
+        "ago, the council wasted everybody's time.</p></article></body></html>"
+    )
+    assert "Advertise with" not in _text(html)
+    doc = parse_html(html, comments=True)
+    assert "Advertise with" in to_text(doc)

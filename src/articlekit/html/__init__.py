@@ -26,6 +26,7 @@ from articlekit.decode import decode_bytes
 from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.blocks import (
     BlockBuilder,
+    cut_comment_section,
     drop_dangling_headings,
     normalise_headings,
     trim_edges,
@@ -117,6 +118,8 @@ def extract_blocks(
             seen_recs.add(el)
     builder = BlockBuilder(labels, base=base, page_url=url, recs=recs, tree=root.getroottree())
     blocks = builder.build(candidate.elements)
+    if not comments:
+        blocks = cut_comment_section(blocks)
     blocks = normalise_headings(drop_dangling_headings(trim_edges(blocks)), title)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}

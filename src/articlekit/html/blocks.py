@@ -57,6 +57,7 @@ __all__ = [
     "MAX_NESTING",
     "BlockBuilder",
     "code_language",
+    "cut_comment_section",
     "drop_dangling_headings",
     "is_layout_table",
     "is_link_cluster",
@@ -239,6 +240,24 @@ def trim_promo_tail(blocks: list[Block]) -> list[Block]:
     if cut == len(blocks):
         return blocks
     return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)]
+
+
+def cut_comment_section(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` up to the heading of a comment section ("Comments", "3 Kommentare").
+
+    Comment sections whose markup names them are dropped while labelling; this catches the
+    ones that only their heading names. Recommendation blocks after it are kept; a heading
+    that opens the body is not a comment section's.
+    """
+    for index, block in enumerate(blocks):
+        if (
+            index > 0
+            and isinstance(block, Heading)
+            and vocab.COMMENT_HEADING.match(plain_text(block).strip())
+        ):
+            rest = [b for b in blocks[index:] if isinstance(b, Recommendations)]
+            return blocks[:index] + rest
+    return blocks
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:
@@ -919,7 +938,12 @@ class BlockBuilder:
         for index, image in enumerate(found):
             last = index == len(found) - 1
             out.append(Figure(image=image, caption=caption if last else (), provenance=prov))
-        if not found and caption and _has_text(caption):
+        if (
+            not found
+            and caption
+            and _has_text(caption)
+            and not is_photo_credit(plain_text(caption).strip())
+        ):
             out.append(Paragraph(content=caption, provenance=prov))
 
     def _image(self, el: HtmlElement) -> Image | None:

@@ -16,6 +16,7 @@ __all__ = [
     "BOILERPLATE_TAGS",
     "CAPTION_CLASS",
     "COMMENT_CLASS",
+    "COMMENT_HEADING",
     "CONTENT_HINT",
     "FIGURE_CLASS",
     "HEADING_TAGS",
@@ -108,6 +109,9 @@ _AUTHOR_BOX = (
 )
 # Lines of post metadata (date, author, category, comment count) above or below a post.
 _META_LINE = r"(?:post|entry|article|story)[-_]*meta|postmetadata|(?:^|\s)meta(?:data)?(?:\s|$)"
+# The footer of the article itself (categories, tags, sources, contact) and shop or
+# affiliate boxes: named with a content word, so they must win over it.
+_ARTICLE_FURNITURE = r"(?:post|entry|article|story)[-_]*footer|buy-?box|affiliate"
 
 # Comment sections in any of the languages above: kept when comments are asked for.
 COMMENT_CLASS = re.compile(rf"comment|disqus|respond|{_COMMENT_WORDS}")
@@ -123,6 +127,7 @@ UNLIKELY_CLASS = re.compile(
     r"|login|search|toolbar|rating|vote|captcha|\brss\b|follow|byline|bottom-bar|topbar"
     r"|top-bar|jump|teaser-list|link-list|more-link|infobox-ad|hatnote|syndication"
     r"|copyright|legal|disclaimer|contact|cta\b|call-to-action|app-promo|shoutbox"
+    r"|press-?officer|presse?-?kontakt|press-?contact"
 )
 CONTENT_HINT = re.compile(
     r"article|\bbody|content|\bmain|entry|\bpost\b|story|\btext|column|hentry|h-entry"
@@ -132,7 +137,7 @@ STRONG_BOILERPLATE = re.compile(
     r"comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|advert|sponsor"
     r"|breadcrumb|paywall|subscri|\bads?\b|\bad[-_]|[-_]ads?\b|author-?bio|about-author"
     r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup"
-    rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}"
+    rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}"
 )
 
 # Readability-like class weights: containers named like content gain, furniture loses.
@@ -173,6 +178,8 @@ REC_CLASS = re.compile(
     r"|further-?reading|more-?from|you-?may|you-?might|similar-?(?:posts|articles|stories)"
     r"|read-?also|read-?next|up-?next|more-?on-?this|ob-widget|trc_related|mehr-?zum"
     r"|weitere-?artikel|lire-?aussi|a-?lire|leia-?tambem|lea-?tambien|jp-relatedposts"
+    r"|latest-?(?:articles|posts|news|stories)|most-?(?:read|popular|viewed)"
+    r"|next-?(?:post|story|article)s?\b|nextstory"
 )
 
 # Titles of recommendation blocks, in the languages of the dev pages and their neighbours.
@@ -212,7 +219,8 @@ REC_PREFIX = re.compile(rf"^\W*(?:{_REC_WORDS})\s*[:\-–—|»>]", re.IGNORECAS
 # A photo credit closing a short paragraph: the paragraph is an image's caption printed
 # as text ("Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... Foto: LN").
 PHOTO_CREDIT = re.compile(
-    r"(?:©|\bcopyright\s*(?:©|\d{4}|by\b)|\b(?:fotos?|bild(?:er)?|photos?|image|cr[ée]dits?"
+    r"(?:©|\bcopyright\s*(?:©|\d{4}|by\b)|(?:\b|(?<=[a-zäöüß])(?-i:(?=[A-Z])))"
+    r"(?:fotos?|bild(?:er)?|photos?|image|cr[ée]dits?"
     r"|zdj[eę]cie|fot\.)\s*:)[^.!?]{0,80}[.)]?\s*$",
     re.IGNORECASE,
 )
@@ -231,6 +239,18 @@ PROMO_TAIL = re.compile(
     r"|copyrighted property|written permission|all rights reserved|alle rechte vorbehalten"
     r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
     r"|wszelkie prawa zastrzeżone",
+    re.IGNORECASE,
+)
+
+# The heading of a comment section: "Comments", "3 Kommentare", "Leave a Reply",
+# "12 thoughts on “...”", "Commentaires (4)". Only the whole heading, so that an article's
+# "Comments from the minister" section is not one.
+COMMENT_HEADING = re.compile(
+    r"^\W*(?:\d+\s+|one\s+|no\s+)?(?:comments?|kommentare?|leserkommentare|commentaires?"
+    r"|comentarios?|commenti|komentarze?|reacties|leave a (?:reply|comment)"
+    r"|schreibe einen kommentar|kommentar schreiben|laisser un commentaire"
+    r"|deja (?:un|tu) comentario|lascia un commento|dodaj komentarz)\W*(?:\d+\W*)?$"
+    r"|^\W*(?:\d+|one)\s+(?:thoughts?|responses?|replies|reply) (?:on|to)\b",
     re.IGNORECASE,
 )
 
