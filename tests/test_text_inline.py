@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from articlekit.model import Code, Emphasis, Image, Link, Strong, Text
+from articlekit.model import Code, Emphasis, Image, Link, Strong, Text, plain_text
 from articlekit.text.inline import parse_inlines, strip_markup
 
 
@@ -119,3 +119,13 @@ def test_intraword_underscore_inside_emphasis() -> None:
     (_, em, rest) = parse_inlines(text, markdown=True)
     assert em == Emphasis(content=(Text(text="fixed the optional_permission"),))
     assert rest == Text(text=" (and snake_case stays)")
+
+
+def test_lynx_superscript_caret_is_dropped() -> None:
+    # lynx writes <sup> as "^": "^ [2]^a [3]^b Text" is the back-link caret, then "a", "b"
+    urls = {2: "https://x.example/a", 3: "https://x.example/b"}
+    got = parse_inlines("^ [2]^a [3]^b Smith 2005, p. 6.", urls=urls)
+    assert plain_text(got) == "^ a b Smith 2005, p. 6."
+    assert [i.url for i in got if isinstance(i, Link)] == [urls[2], urls[3]]
+    # an exponent the page wrote itself stays
+    assert plain_text(parse_inlines("2^15 bytes", urls={})) == "2^15 bytes"

@@ -155,6 +155,8 @@ def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
 
 
 def _lynx_chunk(out: list[Inline], chunk: str, url: str | None) -> None:
+    # lynx writes <sup> as "^" too: "[1410]^b" is the footnote back-link "b"
+    chunk = _SUPERSCRIPT.sub("", chunk) if "^" in chunk else chunk
     if url is None or not chunk.strip():
         _append_text(out, chunk)
         return

@@ -73,6 +73,8 @@ class Lines:
     blank: tuple[bool, ...]
     #: Display width of each line with its indent, wide (CJK) characters counting 2.
     width: tuple[int, ...] = ()
+    #: The line ended in two or more spaces: Markdown's hard line break (html2text's <br>).
+    hard_break: tuple[bool, ...] = ()
 
     def __len__(self) -> int:
         return len(self.text)
@@ -150,8 +152,11 @@ def split_lines(text: str) -> Lines:
     indents: list[int] = []
     blanks: list[bool] = []
     widths: list[int] = []
+    breaks: list[bool] = []
     for line in raw:
-        line = _expand(line).rstrip()
+        line = _expand(line)
+        breaks.append(line.endswith("  "))
+        line = line.rstrip()
         body = line.lstrip(" ")
         stripped.append(body)
         indents.append(len(line) - len(body))
@@ -160,7 +165,11 @@ def split_lines(text: str) -> Lines:
     if not any(not b for b in blanks):
         raise UnsupportedInputError("input is empty (only whitespace and control characters)")
     return Lines(
-        text=tuple(stripped), indent=tuple(indents), blank=tuple(blanks), width=tuple(widths)
+        text=tuple(stripped),
+        indent=tuple(indents),
+        blank=tuple(blanks),
+        width=tuple(widths),
+        hard_break=tuple(breaks),
     )
 
 
