@@ -750,6 +750,21 @@ def _compatible(level: _Level, marker: Marker) -> bool:
     )
 
 
+def _is_empty_item(state: State, stack: list[_Level], index: int) -> bool:
+    """Return True for a bullet alone on its line at the indent of a level of the list.
+
+    w3m and lynx draw the bullet of an item whose content was only an image and print
+    nothing after it.
+    """
+    text = state.lines.text[index]
+    if len(text) != 1 or text not in _BULLETS:
+        return False
+    indent = state.lines.indent[index]
+    return any(
+        abs(indent - level.marker_indent) <= 1 and level.style == "bullet" for level in stack
+    )
+
+
 def list_block(state: State, start: int, silent: bool) -> int | None:
     """A run of list items, nested by indentation, blank lines between items allowed.
 
@@ -810,6 +825,17 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
         mk = list_marker(text, nested=indent > stack[0].marker_indent + 1)
         if mk is not None and i != start and is_typed_bullet(state, i, mk):
             mk = None
+        if mk is None and _is_empty_item(state, stack, i):
+            # "•" alone under its siblings: an item whose only content was an image
+            flush()
+            while len(stack) > 1 and indent < stack[-1].marker_indent - 1:
+                stack.pop()
+            current = Item(text="")
+            stack[-1].piece.items.append(current)
+            stack[-1].piece.last = i
+            last = i
+            i += 1
+            continue
         if mk is None:
             if i != start and (
                 _interrupts_paragraph(state, i, indent)
