@@ -188,3 +188,23 @@ def test_contents_list_repeating_the_section_headings_is_kept() -> None:
     doc = parse_text(f"{menu}\n\nContents\n\n{toc}\n\n{body}\n\n{menu}\n")
     items = [b for b in doc.blocks if type(b).__name__ == "List"]
     assert items and len(items[0].items) == 3
+
+
+def test_a_most_read_box_inside_the_article_is_dropped_not_the_rest() -> None:
+    body = "\n\n".join([WRAPPED] * 3)
+    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
+    # an end line ("Posted in: ...") before a box set inside the article
+    box = "Posted in: City news\n\nFirst teaser title here\n\nSecond teaser title here"
+    later = WRAPPED.replace("council", "committee")
+    text = f"{menu}\n\n{body}\n\n{box}\n\n" + "\n\n".join([later] * 4) + f"\n\n{menu}\n"
+    doc = parse_text(text)
+    plain = doc.plain_text()
+    assert "council" in plain and "committee" in plain
+    assert "teaser title" not in plain
+
+
+def test_site_prompt_is_furniture_on_a_page() -> None:
+    paragraph = Piece(kind="paragraph", first=0, last=0)
+    prompt = PieceStats(chars=120, words=20, link_chars=0, sentence=True, prompt=True)
+    assert score_piece(paragraph, prompt) == 120
+    assert score_piece(paragraph, prompt, page=True) == -120

@@ -148,3 +148,21 @@ def test_article_end_lines(line: str, expected: bool) -> None:
 )
 def test_cookie_notices(text: str, expected: bool) -> None:
     assert is_cookie_notice(text) is expected
+
+
+def test_author_box_headings() -> None:
+    from articlekit.text.vocab import is_author_box_heading
+
+    assert is_author_box_heading("About the author")
+    assert is_author_box_heading("Über den Autor:")
+    assert not is_author_box_heading("About the author of the new budget plan and why it matters")
+
+
+def test_site_prompts() -> None:
+    from articlekit.text.vocab import is_site_prompt
+
+    assert is_site_prompt("Enter your email below to subscribe and receive updates.")
+    assert is_site_prompt("Download our app for iOS and Android.")
+    assert is_site_prompt("Jetzt den Newsletter abonnieren und per E-Mail informiert werden")
+    assert not is_site_prompt("The council will send an email to all residents next week.")
+    assert not is_site_prompt("Subscribe " + "x " * 200 + "email")  # too long for a prompt

@@ -23,6 +23,7 @@ from articlekit.text.vocab import is_boilerplate_line
 __all__ = [
     "PieceStats",
     "Span",
+    "best_run",
     "drop_furniture",
     "find_article_span",
     "furniture_share",
@@ -91,6 +92,8 @@ class PieceStats:
     #: For a paragraph of short lines that were not wrapped into each other (teasers,
     #: menus), the characters of the wrapped prose among them; None for wrapped text.
     ragged_prose: int | None = None
+    #: The piece is the site's newsletter or app prompt.
+    prompt: bool = False
     #: The piece ends cut off by an ellipsis, as a teaser's excerpt does.
     teaser: bool = False
     #: For a list, the characters of its items that read as prose (sentences, not menus).
@@ -146,6 +149,8 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
         return 0.0
     if piece.kind in ("code", "quote"):
         return stats.chars / 2
+    if page and stats.prompt:
+        return -float(stats.chars)
     if page and stats.teaser:
         return -short_penalty
     if piece.kind == "list":
@@ -261,7 +266,7 @@ def find_article_span(scores: list[float], heads: list[bool] | None = None) -> S
 MIN_SPLIT_HALF_SHARE = 0.5
 
 
-def _best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
     """Return the best sum of a contiguous run of ``scores[lo:hi]`` and its bounds."""
     best, best_first, best_last = float("-inf"), lo, lo - 1
     running, run_first = 0.0, lo
@@ -282,10 +287,10 @@ def _join_split_halves(
     One pass to each side: a second article half that scores at least
     :data:`MIN_SPLIT_HALF_SHARE` of the best run joins it, with the gap in between.
     """
-    after, _, after_last = _best_run(scores, last + 1, len(scores))
+    after, _, after_last = best_run(scores, last + 1, len(scores))
     if after >= MIN_SPLIT_HALF_SHARE * best:
         last = after_last
-    before, before_first, _ = _best_run(scores, 0, first)
+    before, before_first, _ = best_run(scores, 0, first)
     if before >= MIN_SPLIT_HALF_SHARE * best:
         first = before_first
     return first, last

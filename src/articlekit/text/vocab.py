@@ -15,10 +15,12 @@ __all__ = [
     "RECOMMENDATION_HEADINGS",
     "TAGS_LINE",
     "is_article_end",
+    "is_author_box_heading",
     "is_boilerplate_line",
     "is_comments_heading",
     "is_cookie_notice",
     "is_recommendation_heading",
+    "is_site_prompt",
     "normalise_phrase",
 ]
 
@@ -282,3 +284,43 @@ _NOTICE = re.compile(
 def is_cookie_notice(text: str) -> bool:
     """Return True when ``text`` is a site's cookie notice ("This website uses cookies ...")."""
     return bool(_COOKIE.search(text)) and bool(_NOTICE.search(text))
+
+
+#: The heading of an author box ("About the author"). Readability keeps author boxes with
+#: the article, so only on a whole page does one end it: the site's bio and links follow.
+AUTHOR_BOX_HEADING = re.compile(
+    r"(?:about the authors?|the author|author bio|über (?:den autor|die autorin|die autoren)"
+    r"|zum autor|zur autorin|zu den autoren|à propos de l'auteur|sobre (?:el|o) autor"
+    r"|o autorze|sull'autore|over de auteur|об авторе)",
+)
+
+
+def is_author_box_heading(line: str) -> bool:
+    """Return True when ``line`` heads an author box ("About the author", "Über den Autor")."""
+    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+        return False
+    return bool(AUTHOR_BOX_HEADING.fullmatch(normalise_phrase(line)))
+
+
+# A site's own prompt: sign up for the newsletter by email, get the app.
+_SIGN_UP = re.compile(
+    r"\b(?:newsletter|subscribe|sign up|signup|abonnier|anmelden|inscri|suscr|iscriv|zapisz)",
+    re.IGNORECASE,
+)
+_BY_EMAIL = re.compile(
+    r"\b(?:e-?mail|inbox|posteingang|postfach|boîte|correo|newsletter)", re.IGNORECASE
+)
+_GET_THE_APP = re.compile(
+    r"\b(?:download|get|install|laden sie|lade dir|téléchargez)\b.{0,60}\bapps?\b",
+    re.IGNORECASE,
+)
+# Longest text taken for a prompt: an article paragraph about newsletters runs longer.
+MAX_PROMPT_CHARS = 300
+
+
+def is_site_prompt(text: str) -> bool:
+    """Return True for a site's newsletter or app prompt ("Enter your email below to
+    receive ...", "Download our app for iOS and Android")."""
+    if len(text) > MAX_PROMPT_CHARS:
+        return False
+    return bool(_SIGN_UP.search(text) and _BY_EMAIL.search(text)) or bool(_GET_THE_APP.search(text))
