@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit.decode import decode_bytes, looks_like_utf8
+from articlekit.decode import decode_bytes, looks_like_utf8, mixed_utf8
 
 
 def test_bom_wins_over_declaration() -> None:
@@ -105,3 +105,30 @@ def test_any_bytes_decode_without_error(data: bytes, hint: str | None) -> None:
     text, name = decode_bytes(data, encoding=hint)
     assert isinstance(text, str)
     assert isinstance(name, str) and name
+
+
+def test_utf8_page_with_stray_latin1_bytes_stays_utf8() -> None:
+    # a UTF-8 template with one word pasted from a windows-1252 source
+    data = '<meta charset="utf-8"><p>Grüße aus München, schöne Grüße</p>'.encode()
+    data += "<p>Wofür?</p>".encode("cp1252")
+    text, name = decode_bytes(data)
+    assert name == "utf-8"
+    assert "Grüße aus München, schöne Grüße" in text
+    assert "Wofür?" in text
+
+
+def test_mixed_utf8_reads_undefined_windows_1252_bytes_as_controls() -> None:
+    assert mixed_utf8("é é é é é".encode() + b" x\x81y") == "é é é é é x\x81y"
+
+
+def test_legacy_page_is_not_read_as_mixed_utf8() -> None:
+    assert mixed_utf8("Grüße, café, naïve façade".encode("cp1252")) is None
+    assert mixed_utf8("東京都は今日、新しい経済対策を発表しました。".encode("shift_jis")) is None
+    assert mixed_utf8(b"plain ascii") is None
+    assert mixed_utf8("valid utf-8 é".encode()) is None
+
+
+def test_genuine_replacement_characters_are_not_strays() -> None:
+    data = "\ufffd\ufffd\ufffd é".encode() + b"\xe9"
+    # three real U+FFFD and one é are valid, one stray byte: 4 of 5 non-ASCII are valid
+    assert mixed_utf8(data) == "\ufffd\ufffd\ufffd éé"
