@@ -9,6 +9,8 @@ Two tables:
    collapsing, so an unjoined wrap is a miss) and body-token F1. F1s are pooled (micro)
    over all pages.
    The ``baseline`` rows treat every blank-line-separated chunk as a paragraph.
+   A second small table gives list-item F1 as it is and "reachable": without pages that
+   typed a list as text in a <p> or <pre>, double quotes folded (see ``has_typed_list``).
 2. **Whole-page dumps** (trafilatura-eval): ``to_text(parse_text(dump))`` scored with the
    corpus's with/without snippets (whitespace collapsed), next to the raw dump's score.
    Text and snippets are both folded to ASCII quotes, dashes and unaccented letters
@@ -36,11 +38,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import lxml.etree
+import lxml.html
 from common import corpus_dir, format_table, load_trafilatura_eval, score_snippets
 from structure import (
     Match,
     Structure,
     collapse_ws,
+    multiset_match,
     structure_counts,
     structure_from_document,
     structure_from_html,
@@ -77,13 +82,67 @@ def _truth(page: Path) -> Structure:
     return structure_from_html(text, title=meta.get("title"))
 
 
+# "Reachable" list items (a second figure; the table's list-item column is unchanged).
+# Two kinds of HTML give list items no text rendering can recover:
+# - a page that typed its own list: three or more lines of a <p> (split at <br>) or of a
+#   <pre> start with a bullet or a number ("+ Added X<br>+ Added Y"). The truth has one
+#   paragraph or a <pre>; the text shows a list like any other (tumblr, cnn, ietf-1).
+#   Such pages are left out of the reachable figure.
+# - <q> in an item: every tool writes quote marks the HTML's text does not have. Items are
+#   compared with double quote marks folded away on both sides.
+_TYPED_LINE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+\S")
+MIN_TYPED_LINES = 3
+_QUOTES = str.maketrans(dict.fromkeys('"“”„«»', ""))
+
+
+def has_typed_list(html: str) -> bool:
+    """Return True when a <p> or <pre> of ``html`` holds a list the page typed as text."""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return False
+    for br in root.iter("br"):
+        br.tail = "\u2028" + (br.tail or "")
+    for el in root.iter("p", "pre"):
+        text = el.text_content()
+        # a <p> breaks only at <br> (its source newlines are spaces); a <pre> at both
+        lines = (
+            text.replace("\n", " ").split("\u2028")
+            if el.tag == "p"
+            else text.replace("\u2028", "\n").split("\n")
+        )
+        if sum(1 for line in lines if _TYPED_LINE.match(line)) >= MIN_TYPED_LINES:
+            return True
+    return False
+
+
+def _typed_list_pages(pages: list[Path]) -> set[str]:
+    out = set()
+    for page in pages:
+        html = gzip.decompress((page / "expected.html.gz").read_bytes()).decode("utf-8", "replace")
+        if has_typed_list(html):
+            out.add(page.name)
+    return out
+
+
+def reachable_items(truth: Structure, pred: Structure) -> Match:
+    """Return the list-item match with double quote marks folded away on both sides."""
+    return multiset_match(
+        [collapse_ws(t.translate(_QUOTES)) for t in truth.list_items],
+        [collapse_ws(t.translate(_QUOTES)) for t in pred.list_items],
+    )
+
+
 def structure_table(worst: int, only: str | None) -> str:
     """Return the structure table (readability-pages) for every tool and the baseline."""
     pages = sorted(p for p in (CORPUS / "readability-pages").iterdir() if p.is_dir())
     truths = {p.name: _truth(p) for p in pages if only is None or p.name == only}
     rows: list[list[object]] = []
     misses: list[tuple[int, str, str]] = []
+    typed = _typed_list_pages([p for p in pages if p.name in truths])
+    reach_rows: list[list[object]] = []
     for tool in TOOLS:
+        reach = Match(0, 0, 0)
         for mode in ("parse_text", "baseline"):
             totals = {feature: Match(0, 0, 0) for feature in FEATURES}
             titles = count = 0
@@ -109,11 +168,15 @@ def structure_table(worst: int, only: str | None) -> str:
                 if mode == "parse_text":
                     para = counts["paragraph"]
                     misses.append((para.fp + para.fn, tool, name))
+                    if name not in typed:
+                        reach += reachable_items(truth, pred)
             if count:
                 rows.append(
                     [f"{tool} {mode}", count, titles / count]
                     + [totals[feature].f1 for feature in FEATURES]
                 )
+                if mode == "parse_text":
+                    reach_rows.append([tool, totals["list_item"].f1, reach.f1, count - len(typed)])
     headers = [
         "tool",
         "pages",
@@ -125,6 +188,12 @@ def structure_table(worst: int, only: str | None) -> str:
         "token F1",
     ]
     out = format_table(headers, rows)
+    out += (
+        "\n\nList items a text rendering can reach (pages that typed a list in a <p> or"
+        " <pre> left out: " + (", ".join(sorted(typed)) or "none") + "; double quotes"
+        " folded):\n\n"
+    )
+    out += format_table(["tool", "list-item F1", "reachable F1", "pages"], reach_rows)
     if worst:
         misses.sort(reverse=True)
         out += "\n\nmost paragraph misses: " + ", ".join(

@@ -304,3 +304,18 @@ def test_empty_sides_score_one_and_matches_add_up() -> None:
     total = structure.Match(1, 0, 1) + structure.Match(0, 1, 0)
     assert (total.tp, total.fp, total.fn) == (1, 1, 1)
     assert total.f1 == pytest.approx(0.5)
+
+
+def test_typed_lists_are_found_in_paragraphs_and_pre_only() -> None:
+    from benchmarks.text_accuracy import has_typed_list, reachable_items
+
+    assert has_typed_list("<p>+ Added a<br>+ Added b<br>+ Added c</p>")
+    assert has_typed_list("<pre>  1. poll\n  2. push\n  3. update</pre>")
+    # a paragraph's source newlines are spaces, and a real list is not typed
+    assert not has_typed_list("<p>a\n+ b\n+ c\n+ d</p>")
+    assert not has_typed_list("<ul><li>a</li><li>b</li><li>c</li></ul>")
+    folded = reachable_items(
+        Structure(list_items=["He said stop here"]),
+        Structure(list_items=["He said “stop here”"]),
+    )
+    assert (folded.tp, folded.fp, folded.fn) == (1, 0, 0)
