@@ -326,3 +326,20 @@ def test_comment_section_named_only_by_its_heading_is_cut() -> None:
     assert "Advertise with" not in _text(html)
     doc = parse_html(html, comments=True)
     assert "Advertise with" in to_text(doc)
+
+
+def test_contact_card_closing_a_press_release_is_dropped() -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}<h3>Press contact</h3>"
+        "<p>Anna Muster<br>E-Mail: presse@example.org<br>Telefon: +49 40 1234</p>"
+        "</article></body></html>"
+    )
+    text = _text(html)
+    assert "The mayor promised" in text
+    assert "presse@example.org" not in text
+    assert "Press contact" not in text
+
+
+def test_address_inside_a_sentence_is_not_a_contact_card() -> None:
+    para = Paragraph(content=(Text(text="Ask Anna Muster (anna@example.org) for the plans."),))
+    assert not blocks.is_promo_line(para)

@@ -212,11 +212,14 @@ def is_photo_credit(text: str) -> bool:
 
 
 def is_promo_line(block: Block) -> bool:
-    """Return True for a short paragraph that calls to action: follow us, get the app, ..."""
+    """Return True for a short paragraph that calls to action (follow us, get the app, ...)
+    or is a contact card (lines such as "E-Mail: ...", "Telefon: ...")."""
     if not isinstance(block, Paragraph):
         return False
     text = plain_text(block)
-    return len(text) <= MAX_PROMO_TAIL_CHARS and vocab.PROMO_TAIL.search(text) is not None
+    if len(text) > MAX_PROMO_TAIL_CHARS:
+        return False
+    return vocab.PROMO_TAIL.search(text) is not None or vocab.CONTACT_LINE.search(text) is not None
 
 
 def trim_promo_tail(blocks: list[Block]) -> list[Block]:

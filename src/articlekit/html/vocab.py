@@ -17,6 +17,7 @@ __all__ = [
     "CAPTION_CLASS",
     "COMMENT_CLASS",
     "COMMENT_HEADING",
+    "CONTACT_LINE",
     "CONTENT_HINT",
     "FIGURE_CLASS",
     "HEADING_TAGS",
@@ -240,6 +241,14 @@ PROMO_TAIL = re.compile(
     r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
     r"|wszelkie prawa zastrzeżone",
     re.IGNORECASE,
+)
+
+# A line of a contact card: "E-Mail: ...", "Tel.: ...", "Telefon: ...", a bare address or
+# phone number on its own line. Press releases and institutional pages close with them.
+CONTACT_LINE = re.compile(
+    r"^\W*(?:e-?mail|tel(?:efon|ephone|\.)?|phone|fax|mobil(?:e|telefon)?|t[ée]l[ée]fono"
+    r"|téléphone)\s*\.?\s*[:.]|^\S+@\S+\.\w+$|^(?:\+|00)\d[\d\s()/-]{6,}$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 # The heading of a comment section: "Comments", "3 Kommentare", "Leave a Reply",
