@@ -208,3 +208,15 @@ def test_site_prompt_is_furniture_on_a_page() -> None:
     prompt = PieceStats(chars=120, words=20, link_chars=0, sentence=True, prompt=True)
     assert score_piece(paragraph, prompt) == 120
     assert score_piece(paragraph, prompt, page=True) == -120
+
+
+def test_page_lines_above_the_article_that_are_no_front_matter_go() -> None:
+    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"] * 2)
+    head = "Ten Years of the City Library\n\nCulture | 4 comments | Print edition"
+    opening = "Before we start, here is what changed."
+    body = "\n\n".join([WRAPPED] * 4)
+    doc = parse_text(f"{menu}\n\n{head}\n\n{opening}\n\n{body}\n\n{menu}\n")
+    assert doc.title == "Ten Years of the City Library"
+    plain = doc.plain_text()
+    assert "Print edition" not in plain
+    assert opening in plain

@@ -539,8 +539,12 @@ def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
             piece.kind = "dropped"
 
 
-def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
-    """Drop the pieces outside the article span (menus, link lists, footers)."""
+def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
+    """Drop the pieces outside the article span (menus, link lists, footers).
+
+    Return the pieces of a whole page kept above the article's best run only for the
+    front matter to read (title, byline, date): what it does not take is furniture.
+    """
     live = [p for p in pieces if p.kind != "dropped"]
     ctx.section_titles = _section_titles(live, ctx)
     stats = [_stats(p, ctx) for p in live]
@@ -576,6 +580,20 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> None:
         ):
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
+    if not page:
+        return []
+    return [
+        p
+        for p in live[span.first : span.core_first]
+        if p.kind == "paragraph"
+        and p.line_count == 1
+        and not ctx.plain(p).rstrip().endswith(_PROSE_ENDINGS)
+    ]
+
+
+# A one-line paragraph ending like a sentence above the article is its opening, not a
+# page's dateline or section line.
+_PROSE_ENDINGS = (".", "!", "?", "…", ":", '."', ".”")
 
 
 def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list[float]:
@@ -913,8 +931,10 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     pieces = state.pieces
     drop_furniture(pieces, ctx.plain, lines.text)
     drop_empty(pieces, ctx)
-    drop_page_furniture(pieces, ctx)
+    head_only = drop_page_furniture(pieces, ctx)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
+    for piece in head_only:
+        piece.kind = "dropped"  # a page's line above the article that is no front matter
     mark_code(pieces, lines, ctx)
     label_headings(pieces, ctx)
     normalise_levels(pieces)
