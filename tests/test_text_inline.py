@@ -129,3 +129,12 @@ def test_lynx_superscript_caret_is_dropped() -> None:
     assert [i.url for i in got if isinstance(i, Link)] == [urls[2], urls[3]]
     # an exponent the page wrote itself stays
     assert plain_text(parse_inlines("2^15 bytes", urls={})) == "2^15 bytes"
+
+
+def test_w3m_image_name_glued_to_a_word_is_dropped() -> None:
+    # w3m prints an image without alt text as its file name cut to 10 characters
+    assert plain_text(parse_inlines("Photo[19max-vide] CreditEllen")) == "Photo CreditEllen"
+    assert plain_text(parse_inlines("Photo[merlin_199] Credit")) == "Photo Credit"
+    # citations, notes, subscripts and bracketed words stay
+    for text in ("cite[12] here", "note[n 1] here", "matrix I[n] is", "see Read[Update] z"):
+        assert plain_text(parse_inlines(text)) == text

@@ -71,6 +71,15 @@ _IMAGE_PLACEHOLDER = re.compile(
 )
 
 
+# ... and glued to the word before it when a <span> stood there ("Photo[19max-vide]"): a
+# file name's stem, cut at 10 characters, of letters mixed with digits, "-" or "_".
+# Inside a sentence this leaves citations ("[12]"), notes ("[n 1]") and subscripts
+# ("I[n]", "a[ij]") alone.
+_GLUED_PLACEHOLDER = re.compile(
+    r"(?<=[^\W\d_])\[(?=[^\s\[\]]{0,11}[\d_-])(?=[^\s\[\]]{0,11}[^\W\d_])[\w-]{5,12}\](?=\s|$)"
+)
+
+
 def _collapse(text: str) -> str:
     return _SPACE_RUN.sub(" ", text) if "  " in text or "\t" in text else text
 
@@ -193,7 +202,8 @@ def parse_inlines(
         )
     # w3m writes a superscript as "^": "exceptions.^[1]" is the citation "[1]", "^22Text"
     # a footnote number; an image without alt text is its file name in brackets
-    text = _IMAGE_PLACEHOLDER.sub("", text) if "[" in text else text
+    if "[" in text:
+        text = _GLUED_PLACEHOLDER.sub("", _IMAGE_PLACEHOLDER.sub("", text))
     text = _SUPERSCRIPT.sub("", text) if "^" in text else text
     return (Text(text=text.strip()),) if text.strip() else ()
 
