@@ -138,3 +138,10 @@ def test_w3m_image_name_glued_to_a_word_is_dropped() -> None:
     # citations, notes, subscripts and bracketed words stay
     for text in ("cite[12] here", "note[n 1] here", "matrix I[n] is", "see Read[Update] z"):
         assert plain_text(parse_inlines(text)) == text
+
+
+def test_emphasis_around_a_link_with_escaped_parentheses() -> None:
+    text = r'. _[Empire](https://x.example/wiki/Empire_\(magazine\) "Empire \(magazine\)")_. Ok'
+    got = parse_inlines(text, markdown=True)
+    assert plain_text(got) == ". Empire. Ok"
+    assert any(isinstance(node, Emphasis) for node in got)

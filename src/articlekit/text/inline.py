@@ -26,12 +26,13 @@ __all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 # a URL may hold one level of parentheses: https://en.wikipedia.org/wiki/ISBN_(identifier)
 _URL = r"((?:[^()\s]|\([^()\s]{0,200}\)){0,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?"
-# inside _emphasis_, a link's "[text](url)" may hold underscores, and so may a word
+# inside _emphasis_, a link's "[text](url)" may hold underscores and one level of
+# parentheses (html2text escapes them: "Empire_\(magazine\)"), and so may a word
 # ("_the optional_permission key_": intraword underscores are not delimiters). Each
 # character has exactly one way to match (brackets and parentheses only as whole
 # groups), so a failed match cannot backtrack exponentially.
 _U_INNER = (
-    r"(?:[^_\n\[\]()]|\[[^\[\]\n]{0,500}\](?:\([^()\n]{0,2100}\)|(?!\())"
+    r"(?:[^_\n\[\]()]|\[[^\[\]\n]{0,500}\](?:\((?:[^()\n]|\([^()\n]{0,200}\)){0,2100}\)|(?!\())"
     r"|\([^()\n]{0,500}\)|(?<=[^\W_])_(?=[^\W_]))"
 )
 _MARKDOWN = re.compile(
