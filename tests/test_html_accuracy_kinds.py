@@ -343,3 +343,34 @@ def test_contact_card_closing_a_press_release_is_dropped() -> None:
 def test_address_inside_a_sentence_is_not_a_contact_card() -> None:
     para = Paragraph(content=(Text(text="Ask Anna Muster (anna@example.org) for the plans."),))
     assert not blocks.is_promo_line(para)
+
+
+@pytest.mark.parametrize("names", ["it_latest_articles-3", "scroller top-ten"])
+def test_more_teaser_widget_names(names: str) -> None:
+    assert looks_like_rec_widget("div", names)
+
+
+def test_teaser_card_is_a_recommendation_but_a_teaser_named_article_is_not() -> None:
+    card = (
+        '<div class="m-teaser"><h2><a href="/other">Farmers ask for a start-up bonus</a></h2>'
+        "<p>Two months ago, by our reporter.</p></div>"
+    )
+    html = (
+        f'<html><body><div class="teaserTyp3 newsSingle"><h1>Bridge</h1>{BODY}</div>'
+        f"{card}</body></html>"
+    )
+    root = parse_tree(html)
+    labels = label_page(root)
+    assert root.find(".//div[@class='m-teaser']") in labels.recommendations
+    assert root.find(".//div[@class='teaserTyp3 newsSingle']") not in labels.recommendations
+    text = _text(html)
+    assert "The council met" in text
+    assert "Farmers ask" not in text
+
+
+def test_is_teaser_card_limits() -> None:
+    from articlekit.html.clean import Stats, is_teaser_card
+
+    assert is_teaser_card(Stats(text=200, links=40, anchors=1))
+    assert not is_teaser_card(Stats(text=200, links=0, anchors=0))
+    assert not is_teaser_card(Stats(text=2000, links=400, anchors=3))

@@ -41,6 +41,7 @@ __all__ = [
     "boilerplate_kind",
     "class_id",
     "is_hidden",
+    "is_teaser_card",
     "label_page",
     "looks_like_rec_container",
     "looks_like_rec_widget",
@@ -71,6 +72,10 @@ MIN_FORM_TEXT_CHARS: Final = 400
 MIN_REC_LINK_SHARE: Final = 0.3
 # ...and it is not longer than this (a longer block is an article or a listing page).
 MAX_REC_CHARS: Final = 5000
+# A teaser card holds at most this much text (characters; a site that names its article
+# "teaser..." holds more) and at least this share of link text (its linked title).
+MAX_TEASER_CHARS: Final = 500
+MIN_TEASER_LINK_SHARE: Final = 0.15
 # A recommendation title is a short label, not a sentence.
 MAX_REC_TITLE_CHARS: Final = 60
 
@@ -226,7 +231,7 @@ _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
 
 
 # What an element's attributes say, as bits (computed once per distinct class/id string).
-_I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN = 1, 2, 4, 8, 16, 32
+_I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN, _I_TEASER = 1, 2, 4, 8, 16, 32, 64
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -242,6 +247,7 @@ _NAMES_IGNORED = frozenset(
 # pages ("row", "menu-item", "entry-content"), so the answer is memoised: a pure function
 # of the token, bounded in size, never changing any result.
 _T_REC, _T_HIDDEN, _T_STRONG, _T_UNLIKELY, _T_HINT, _T_MAIN, _T_COMMENT = 1, 2, 4, 8, 16, 32, 64
+_T_TEASER = 128
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
 
@@ -266,6 +272,8 @@ def _token_bits(token: str) -> int:
         bits |= _T_MAIN
     if vocab.COMMENT_CLASS.search(token):
         bits |= _T_COMMENT
+    if vocab.TEASER_CLASS.search(token):
+        bits |= _T_TEASER
     if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
         _TOKEN_BITS.clear()
     _TOKEN_BITS[token] = bits
@@ -283,6 +291,8 @@ def _names_info(names: str, comments: bool) -> int:
     info = 0
     if bits & _T_REC and not bits & _T_MAIN:
         info |= _I_REC
+    if bits & _T_TEASER and not bits & _T_MAIN:
+        info |= _I_TEASER
     if bits & _T_HIDDEN:
         info |= _I_HIDDEN
     if bits & _T_MAIN:
@@ -468,6 +478,9 @@ def label_page(
                 _exclude(el, frame, recs, paragraphs, headings)
                 continue
             kind = _K_NONE
+        if frame[_INFO] & _I_TEASER and not in_rec and is_teaser_card(st):
+            _exclude(el, frame, recs, paragraphs, headings)
+            continue
         if tag in _REC_CONTAINER_TAGS and anchors:
             first = texts[frame[_T0]] if len(texts) > frame[_T0] else None
             if looks_like_rec_container(st, first):
@@ -513,6 +526,16 @@ def label_page(
         headings=headings,
         total=total,
         loose=loose,
+    )
+
+
+def is_teaser_card(stats: Stats) -> bool:
+    """Return True for a teaser-named box that is a card: short, linked, not the article."""
+    return (
+        stats.anchors >= 1
+        and stats.text <= MAX_TEASER_CHARS
+        and stats.links >= MIN_TEASER_LINK_SHARE * stats.text
+        and not stats.flags & (FLAG_MAIN | FLAG_H1)
     )
 
 

@@ -36,6 +36,7 @@ __all__ = [
     "REC_PREFIX",
     "REC_START",
     "STRONG_BOILERPLATE",
+    "TEASER_CLASS",
     "UNLIKELY_CLASS",
 ]
 
@@ -179,9 +180,14 @@ REC_CLASS = re.compile(
     r"|further-?reading|more-?from|you-?may|you-?might|similar-?(?:posts|articles|stories)"
     r"|read-?also|read-?next|up-?next|more-?on-?this|ob-widget|trc_related|mehr-?zum"
     r"|weitere-?artikel|lire-?aussi|a-?lire|leia-?tambem|lea-?tambien|jp-relatedposts"
-    r"|latest-?(?:articles|posts|news|stories)|most-?(?:read|popular|viewed)"
+    r"|latest[-_]?(?:articles|posts|news|stories)|most[-_]?(?:read|popular|viewed)|top-?ten"
     r"|next-?(?:post|story|article)s?\b|nextstory"
 )
+
+# A teaser card: a small box naming another article ("c-teaser", "m-teaser__title",
+# "teaser portletWrapper"). Many sites also call their lead "teaser-text" or the article
+# itself "teaserTyp3", so the class alone decides nothing: see clean.is_teaser_card.
+TEASER_CLASS = re.compile(r"teaser(?!-?text)")
 
 # Titles of recommendation blocks, in the languages of the dev pages and their neighbours.
 _REC_WORDS = (
