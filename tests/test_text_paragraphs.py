@@ -33,3 +33,13 @@ def test_join_lines_tight(parts: list[str], joined: str) -> None:
 def test_join_lines_not_tight_keeps_spaces() -> None:
     assert join_lines(["each other.", "[27] At"]) == "each other. [27] At"
     assert join_lines(["the Army", ", the Navy"]) == "the Army , the Navy"
+
+
+def test_wrap_column_is_the_common_full_width() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+
+    body = "   " + "word " * 14 + "end"  # 3 + 73 = 76 columns
+    text = "\n".join([body] * 20 + ["   short line.", "   " + "x" * 90])
+    layout = detect_layout(split_lines(text))
+    assert layout.wrap_column == len(body)
+    assert detect_layout(split_lines("one line\ntwo lines\n")).wrap_column is None

@@ -92,6 +92,9 @@ class Layout:
     """What the producer of a text did: wrap width, body indent and Markdown syntax."""
 
     wrap_width: int | None = None
+    #: The column the producer wrapped at: the most common width of the lines at least
+    #: ``wrap_width`` wide (lynx 74, w3m 79, html2text 78).
+    wrap_column: int | None = None
     body_indent: int = 0
     markdown: bool = False
     lynx: bool = False
@@ -206,6 +209,26 @@ def _prose_is_indented(lines: Lines, indent: int) -> bool:
     return at_indent >= MIN_INDENTED_PROSE_SHARE * long_lines
 
 
+# Lines of exactly the wrap column's width in a wrapped text: a break that falls right at
+# the margin is common, while lines wider than the margin (URLs that cannot be broken,
+# preformatted text) rarely share one width. Fewer than this: no column is known.
+MIN_WRAP_COLUMN_LINES = 3
+
+
+def _wrap_column(lines: Lines, wrap_width: int | None) -> int | None:
+    if wrap_width is None:
+        return None
+    counts: Counter[int] = Counter(
+        lines.width[i]
+        for i in range(len(lines))
+        if lines.width[i] >= wrap_width and " " in lines.text[i]
+    )
+    if not counts:
+        return None
+    column, count = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return column if count >= MIN_WRAP_COLUMN_LINES and column <= MAX_WRAP_COLUMNS else None
+
+
 def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
     """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx."""
     indents: Counter[int] = Counter()
@@ -241,8 +264,10 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
         elif lynx_references and indents[LYNX_MARGIN] >= MIN_LYNX_MARGIN_SHARE * total:
             # lynx indents paragraphs by 3 even when tables and lists crowd the page
             body_indent = LYNX_MARGIN
+    wrap_width = _wrap_width(lines)
     return Layout(
-        wrap_width=_wrap_width(lines),
+        wrap_width=wrap_width,
+        wrap_column=_wrap_column(lines, wrap_width),
         body_indent=body_indent,
         markdown=not lynx_references
         and (

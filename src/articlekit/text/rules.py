@@ -617,10 +617,28 @@ def _ends_block(state: State, index: int, indent: int) -> bool:
         and layout.wrap_width is not None
         and not layout.is_full(lines.width[index])
         and _SENTENCE_END.search(lines.text[index]) is not None
-    )
+    ) or _unwrapped_sentence_end(state, index)
 
 
 SPLIT_AT_SHORT_SENTENCE_END = False
+
+
+def _unwrapped_sentence_end(state: State, index: int) -> bool:
+    """Return True when line ``index`` ends a sentence and the next line's first word
+    would have fit after it: lynx did not wrap there, the page ended a block (lynx sets
+    a caption or a <div> of text right under a paragraph, with no blank line)."""
+    column = state.layout.wrap_column
+    layout = state.layout
+    if column is None or layout.markdown or not layout.lynx or not layout.body_indent:
+        # w3m leaves blank lines between blocks and its <pre> lines are unwrapped; a
+        # lynx page with no indented body is lists and teasers, not paragraphs
+        return False
+    lines = state.lines
+    text = lines.text[index]
+    if _SENTENCE_END.search(text) is None:
+        return False
+    word = lines.text[index + 1].split(" ", 1)[0]
+    return lines.width[index] + 1 + display_width(word) <= column
 
 
 def _first_line_indent(state: State, start: int) -> bool:
