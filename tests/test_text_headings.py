@@ -37,3 +37,11 @@ def test_looks_like_heading_shape(text: str, expected: bool) -> None:
 )
 def test_image_file_names(text: str, names: list[str]) -> None:
     assert image_file_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['Develop a Personal "Should I Buy This?" Test', "Great! How Does It Work?"],
+)
+def test_quoted_question_and_exclamation_stay_headings(text: str) -> None:
+    assert looks_like_heading(text)

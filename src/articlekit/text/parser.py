@@ -107,8 +107,10 @@ _NOT_HEADING_START = "([{<-–—*|/\\"
 _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_{8,}")
 # A sentence ends inside the line and another begins: "Ye Gods. She's not ...", "Have you
 # no teeth? Twice?". The word before the stop has two lower-case letters at least, so
-# "Mr. Smith", "U.S. Politics" and "St. Louis" are not read as sentence ends.
-_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.!?…][\"”’']?\s+[\"“‘']?[A-Z]")
+# "Mr. Smith", "U.S. Politics" and "St. Louis" are not read as sentence ends; a quoted
+# question ('Develop a "Should I Buy This?" Test') and an exclamation ("Great! How does
+# it work?") are heading styles.
+_INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.?…]\s+[\"“‘']?[A-Z]")
 # A dateline or credit line: a full date ("22 Dec, 2016", "October 15, 2019",
 # "2019-02-15") or "Posted by ..." is the article's metadata, not a section heading.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
