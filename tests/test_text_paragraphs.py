@@ -19,6 +19,10 @@ from articlekit.text.rules import join_lines
         (["the Army", ", the Navy"], "the Army, the Navy"),
         (["native APIs", ". The"], "native APIs. The"),
         (["chief justice", "—were"], "chief justice—were"),
+        (["the community.", "^[47]^[48] The"], "the community.^[47]^[48] The"),
+        (["Marlborough Sounds", ")[140] and"], "Marlborough Sounds)[140] and"),
+        (['the informal "', 'Kiwi" is'], 'the informal "Kiwi" is'),
+        (['"brain drains', '" since the'], '"brain drains" since the'),
         # ordinary wraps keep their space
         (["the Army", "and the Navy"], "the Army and the Navy"),
         (["the", ".NET runtime"], "the .NET runtime"),
@@ -43,3 +47,12 @@ def test_wrap_column_is_the_common_full_width() -> None:
     layout = detect_layout(split_lines(text))
     assert layout.wrap_column == len(body)
     assert detect_layout(split_lines("one line\ntwo lines\n")).wrap_column is None
+
+
+def test_w3m_ordinal_superscript_is_plain_text() -> None:
+    from articlekit.model import plain_text
+    from articlekit.text.inline import parse_inlines
+
+    assert plain_text(parse_inlines("in the 19^th century and 2^15 bytes")) == (
+        "in the 19th century and 2^15 bytes"
+    )

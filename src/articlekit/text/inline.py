@@ -61,8 +61,9 @@ _LYNX_WHOLE = re.compile(r"\[(\d{1,6})\]([^\[\]]{1,300})")
 _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 
-# "2^15" is an exponent the page wrote itself; a "^" after a space or punctuation is w3m's
-_SUPERSCRIPT = re.compile(r"\^(?=\[)|(?<![\w)\]])\^(?=\w)")
+# "2^15" is an exponent the page wrote itself; a "^" after a space or punctuation is w3m's,
+# and so is one before an ordinal's suffix ("19^th")
+_SUPERSCRIPT = re.compile(r"\^(?=\[)|(?<![\w)\]])\^(?=\w)|(?<=\d)\^(?=(?:st|nd|rd|th)\b)")
 # w3m shows an image without alt text as its file name in brackets: "[fff-282-hand]",
 # "[baz]" alone on a line, or before the caption. A token with a digit-only name is a
 # citation ("[12]") and stays, as do a capitalised word ("[Update]") and tokens inside
