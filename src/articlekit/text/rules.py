@@ -770,6 +770,29 @@ def _compatible(level: _Level, marker: Marker) -> bool:
     )
 
 
+# Dashes that a wrap can put at the start of a line ("Place names" / "– Naming the ...").
+_WRAP_DASHES = "-–"
+
+
+def _is_wrapped_dash(state: State, level: _Level, index: int, item_parts: list[str]) -> bool:
+    """Return True when line ``index`` is the wrapped rest of an item that begins with a dash.
+
+    The line hangs exactly under the item's text after a full line, and the item's own
+    bullet is another character: a tool draws one bullet per level, and "- x" right under
+    "• text" at the text's column is a dash the wrap moved to the start of the line.
+    """
+    lines = state.lines
+    text = lines.text[index]
+    first = lines.text[level.piece.first][:1] if level.piece.items else ""
+    return (
+        bool(item_parts)
+        and text[0] in _WRAP_DASHES
+        and first != text[0]
+        and lines.indent[index] == level.content_indent
+        and state.layout.is_full(lines.width[index - 1])
+    )
+
+
 def _is_empty_item(state: State, stack: list[_Level], index: int) -> bool:
     """Return True for a bullet alone on its line at the indent of a level of the list.
 
@@ -873,15 +896,19 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             i += 1
             continue
         if (
-            item_parts
-            and not _starts_list(mk)
-            and indent > stack[-1].marker_indent + 1
-            and not _compatible(stack[-1], mk)
-        ) or (
-            item_parts
-            and mk.style == "number"
-            and not _starts_list(mk)
-            and indent > stack[-1].marker_indent + 1
+            (
+                item_parts
+                and not _starts_list(mk)
+                and indent > stack[-1].marker_indent + 1
+                and not _compatible(stack[-1], mk)
+            )
+            or (
+                item_parts
+                and mk.style == "number"
+                and not _starts_list(mk)
+                and indent > stack[-1].marker_indent + 1
+            )
+            or _is_wrapped_dash(state, stack[-1], i, item_parts)
         ):
             # "89. Archived ..." under an item: a wrapped line that begins with a number
             item_parts.append(text)
