@@ -14,6 +14,7 @@ from articlekit.text.boilerplate import (
     is_link_list,
     looks_like_page,
     score_piece,
+    suffix_best_runs,
 )
 from articlekit.text.rules import Piece
 
@@ -220,3 +221,14 @@ def test_page_lines_above_the_article_that_are_no_front_matter_go() -> None:
     plain = doc.plain_text()
     assert "Print edition" not in plain
     assert opening in plain
+
+
+def test_suffix_best_runs() -> None:
+    assert suffix_best_runs([100.0, -300.0, 50.0, 60.0, -10.0])[:5] == [
+        110.0,
+        110.0,
+        110.0,
+        60.0,
+        -10.0,
+    ]
+    assert suffix_best_runs([]) == [float("-inf")]

@@ -166,3 +166,21 @@ def test_site_prompts() -> None:
     assert is_site_prompt("Jetzt den Newsletter abonnieren und per E-Mail informiert werden")
     assert not is_site_prompt("The council will send an email to all residents next week.")
     assert not is_site_prompt("Subscribe " + "x " * 200 + "email")  # too long for a prompt
+
+
+def test_widget_and_back_links_are_boilerplate_lines() -> None:
+    from articlekit.text.vocab import is_boilerplate_line
+
+    assert is_boilerplate_line("Gefällt mir Wird geladen...")
+    assert is_boilerplate_line("%d Bloggern gefällt das:")
+    assert is_boilerplate_line("> Zurück zur Übersicht")
+    assert is_boilerplate_line("Back to list")
+    assert not is_boilerplate_line("I like this city and its loading docks.")
+
+
+def test_sidebar_headings_are_recommendation_headings() -> None:
+    from articlekit.text.vocab import is_article_end, is_recommendation_heading
+
+    for heading in ("Trending Posts", "Recent posts", "Ähnliche Nachrichten", "Lies auch"):
+        assert is_recommendation_heading(heading)
+        assert is_article_end(heading)

@@ -30,6 +30,7 @@ __all__ = [
     "is_link_list",
     "looks_like_page",
     "score_piece",
+    "suffix_best_runs",
 ]
 
 # Longest piece (in lines) that furniture matching looks at as a whole, and line by line.
@@ -277,6 +278,17 @@ def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int
         if running > best:
             best, best_first, best_last = running, run_first, i
     return best, best_first, best_last
+
+
+def suffix_best_runs(scores: Sequence[float]) -> list[float]:
+    """Return, for each index ``j``, the best sum of a contiguous run within
+    ``scores[j:]`` (one backward pass); the last entry, for the empty tail, is -inf."""
+    out = [float("-inf")] * (len(scores) + 1)
+    starting_here = float("-inf")
+    for j in range(len(scores) - 1, -1, -1):
+        starting_here = scores[j] + max(0.0, starting_here)
+        out[j] = max(starting_here, out[j + 1])
+    return out
 
 
 def _join_split_halves(

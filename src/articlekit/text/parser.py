@@ -45,12 +45,12 @@ from articlekit.model import (
 )
 from articlekit.text.boilerplate import (
     PieceStats,
-    best_run,
     drop_furniture,
     find_article_span,
     is_link_list,
     looks_like_page,
     score_piece,
+    suffix_best_runs,
 )
 from articlekit.text.frontmatter import (
     MAX_TITLE_LINES,
@@ -675,6 +675,7 @@ def _drop_after_article_end(
     """
     score_of = {id(p): s for p, s in zip(live, scores, strict=True)}
     live_index = {id(p): i for i, p in enumerate(live)}
+    later = suffix_best_runs(scores)
     start = next((i for i, p in enumerate(pieces) if live and p is live[first]), len(pieces))
     prose = 0.0
     skipping = False
@@ -697,7 +698,7 @@ def _drop_after_article_end(
                 or (page and is_author_box_heading(ctx.plain(piece)))
             )
         ):
-            if _prose_resumes(pieces, index, live_index, scores, prose):
+            if _prose_resumes(pieces, index, live_index, later, prose):
                 # a "Most read" box set in the middle of the article: drop the box,
                 # up to where the article's prose goes on
                 piece.kind = "dropped"
@@ -719,16 +720,19 @@ MIN_RESUMED_PROSE_SHARE = 1.0
 
 
 def _prose_resumes(
-    pieces: list[Piece], index: int, live_index: dict[int, int], scores: list[float], prose: float
+    pieces: list[Piece], index: int, live_index: dict[int, int], later: list[float], prose: float
 ) -> bool:
     """Return True when a run of prose after ``pieces[index]`` scores at least
     :data:`MIN_RESUMED_PROSE_SHARE` of the article's ``prose`` so far: the end line
-    opened a box set inside the article, not the site after it."""
-    following = next(
-        (live_index[id(p)] for p in pieces[index + 1 :] if id(p) in live_index), len(scores)
-    )
-    after, _, _ = best_run(scores, following, len(scores))
-    return after >= MIN_RESUMED_PROSE_SHARE * prose
+    opened a box set inside the article, not the site after it. ``later[j]`` is the best
+    run of scores from live piece ``j`` on (:func:`suffix_best_runs`)."""
+    following = len(later) - 1
+    for piece in pieces[index + 1 :]:
+        found = live_index.get(id(piece))
+        if found is not None:
+            following = found
+            break
+    return later[following] >= MIN_RESUMED_PROSE_SHARE * prose
 
 
 def _comments_start(live: list[Piece], start: int, ctx: _Context) -> int:

@@ -106,6 +106,34 @@ RECOMMENDATION_HEADINGS = frozenset(
         "articoli correlati",
         "похожие статьи",
         "читайте также",
+        # sidebars and footers of blogs and news sites (seen in the trafilatura-eval dumps)
+        "trending posts",
+        "popular posts",
+        "recent posts",
+        "latest posts",
+        "latest stories",
+        "top stories",
+        "editor's picks",
+        "most viewed",
+        "meistgelesen",
+        "meistgelesene artikel",
+        "neueste beiträge",
+        "neueste artikel",
+        "beliebte beiträge",
+        "ähnliche nachrichten",
+        "weitere nachrichten",
+        "derniers articles",
+        "articles récents",
+        "entradas recientes",
+        "últimas noticias",
+        "otras noticias",
+        "letzte artikel",
+        "letzte beiträge",
+        "weitere themen",
+        "lies auch",
+        "lesen sie auch die folgenden beiträge",
+        "neueste kommentare",
+        "recent comments",
     }
 )
 # "More from <site or author>", "More in <section>", "Other stories from ..."
@@ -149,6 +177,8 @@ BOILERPLATE_LINE = re.compile(
     r"|read more|continue reading|keep reading|weiterlesen|mehr lesen|lire la suite|leer más"
     r"|leia mais|czytaj dalej|reply|cancel reply|antworten(?: abbrechen)?|répondre|responder"
     r"|like this|like loading|bloggers like this|bloggern gefällt das|gefällt mir"
+    r"|(?:back to|zurück zur?|retour à la|volver a la) (?:overview|list|übersicht|liste|lista"
+    r"|startseite|home|top)"
     r"|(?:previous|next|older|newer) (?:article|post|story|entry)"
     r"|(?:vorheriger|nächster) (?:artikel|beitrag)|article (?:précédent|suivant)"
     r"|(?:artikel|beitrag) (?:teilen|bewerten|drucken|merken)"
@@ -163,11 +193,21 @@ BOILERPLATE_LINE = re.compile(
 MAX_BOILERPLATE_LINE_CHARS = 160
 
 
+# The words of a like or share widget, any number of them on one line ("Gefällt mir
+# Wird geladen...", "%d Bloggern gefällt das:"): plain alternatives, no wildcards.
+_WIDGET_LINE = re.compile(
+    r"(?:%d|\d{1,6})?\s?(?:(?:like|gefällt mir|wird geladen|loading|like loading"
+    r"|bloggers like this|bloggern gefällt das|j'aime|chargement|me gusta|cargando)"
+    r"[\s.:…]{0,4})+"
+)
+
+
 def is_boilerplate_line(line: str) -> bool:
     """Return True when ``line`` alone is page furniture (``Share:``, ``Advertisement``)."""
     if len(line) > MAX_BOILERPLATE_LINE_CHARS:
         return False
-    return bool(BOILERPLATE_LINE.fullmatch(normalise_phrase(line)))
+    phrase = normalise_phrase(line)
+    return bool(BOILERPLATE_LINE.fullmatch(phrase) or _WIDGET_LINE.fullmatch(phrase))
 
 
 #: "Tags: a, b, c" (and translations); group 1 holds the list.
@@ -290,7 +330,7 @@ def is_cookie_notice(text: str) -> bool:
 #: the article, so only on a whole page does one end it: the site's bio and links follow.
 AUTHOR_BOX_HEADING = re.compile(
     r"(?:about the authors?|the author|author bio|über (?:den autor|die autorin|die autoren)"
-    r"|zum autor|zur autorin|zu den autoren|à propos de l'auteur|sobre (?:el|o) autor"
+    r"|zum autor|zur autorin|zu den autoren|zur person|à propos de l'auteur|sobre (?:el|o) autor"
     r"|o autorze|sull'autore|over de auteur|об авторе)",
 )
 
