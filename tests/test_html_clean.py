@@ -73,6 +73,29 @@ def test_class_id_ignores_slug_ids() -> None:
     assert class_id(el) == "section"
 
 
+def test_id_spelling_its_own_text_is_a_slug() -> None:
+    html = (
+        '<h3><span class="mw-headline" id="Eich_CEO_promotion_controversy">'
+        "Eich CEO promotion controversy</span></h3><div id='promo_box'>Buy</div>"
+    )
+    tree = parse_tree(f"<body>{html}</body>")
+    assert class_id(_find(tree, ".//span")) == "mw-headline"
+    assert class_id(_find(tree, ".//div")) == "promo_box"
+
+
+def test_heading_anchor_named_like_furniture_keeps_its_text() -> None:
+    from articlekit.html import parse_html
+    from articlekit.model import Heading, plain_text
+
+    fill = "<p>Filler sentence of the article body, with commas, long enough to vote.</p>" * 4
+    html = (
+        f"<html><body><article>{fill}<h3><span id='Eich_CEO_promotion_controversy'>"
+        f"Eich CEO promotion controversy</span></h3>{fill}</article></body></html>"
+    )
+    heads = [plain_text(b) for b in parse_html(html).blocks if isinstance(b, Heading)]
+    assert heads == ["Eich CEO promotion controversy"]
+
+
 @pytest.mark.parametrize(
     ("tag", "names", "expected"),
     [

@@ -41,6 +41,7 @@ __all__ = [
     "boilerplate_kind",
     "class_id",
     "is_hidden",
+    "is_slug_id",
     "is_teaser_card",
     "label_page",
     "looks_like_rec_container",
@@ -161,11 +162,30 @@ def class_id(el: HtmlElement) -> str:
     """
     cls = el.get("class")
     ident = el.get("id")
-    if ident and ident.count("-") >= MIN_SLUG_HYPHENS:
+    if ident and is_slug_id(ident, el):
         ident = None
     if cls is None:
         return ident.lower() if ident else ""
     return f"{cls} {ident}".lower() if ident else cls.lower()
+
+
+def is_slug_id(ident: str, el: HtmlElement) -> bool:
+    """Return True when the id is a slug of a title rather than the name of a role.
+
+    A slug has many hyphens ("sharing-with-a-single-developer"), or it spells the
+    element's own text ("Eich_CEO_promotion_controversy" on the heading anchor that says
+    "Eich CEO promotion controversy"): its words tell the topic, and "promotion" there is
+    no promo box.
+    """
+    if ident.count("-") >= MIN_SLUG_HYPHENS:
+        return True
+    if "_" not in ident and "-" not in ident:
+        return False
+    own = el.text
+    if not own:
+        return False
+    words = ident.replace("_", " ").replace("-", " ").split()
+    return [w.casefold() for w in words] == own.casefold().split()
 
 
 def is_hidden(el: HtmlElement, names: str) -> bool:
@@ -304,7 +324,9 @@ def _names_info(names: str, comments: bool) -> int:
     return info
 
 
-def _element_info(tag: str, attrib: Any, by_names: dict[str, int], comments: bool) -> int:
+def _element_info(
+    el: HtmlElement, tag: str, attrib: Any, by_names: dict[str, int], comments: bool
+) -> int:
     """Return the label bits of an element's attributes (``attrib`` is not empty).
 
     Called from the labelling walk itself: a separate XPath pass selecting the elements
@@ -317,7 +339,7 @@ def _element_info(tag: str, attrib: Any, by_names: dict[str, int], comments: boo
     plain = (cls is not None) + (ident is not None)
     if plain and tag not in _NAMES_IGNORED:
         # class_id(el), inlined: this runs for most elements of the page
-        if ident and ident.count("-") >= MIN_SLUG_HYPHENS:
+        if ident and is_slug_id(ident, el):
             ident = None
         if cls is None:
             names = ident.lower() if ident else ""
@@ -381,7 +403,7 @@ def label_page(
                 continue
             kind = _K_NONE
             attrib = el.attrib
-            info = _element_info(tag, attrib, by_names, comments) if attrib else 0
+            info = _element_info(el, tag, attrib, by_names, comments) if attrib else 0
             if tag == "a":
                 in_link += 1
             if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
