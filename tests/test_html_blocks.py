@@ -10,6 +10,7 @@ from articlekit.html.blocks import (
     drop_dangling_headings,
     is_layout_table,
     is_link_cluster,
+    is_slideshow_legend,
     is_stray_line,
     normalise_headings,
     trim_edges,
@@ -469,3 +470,44 @@ def test_link_showing_its_address_is_a_source_not_a_recommendation() -> None:
         isinstance(b, Paragraph) and plain_text(b) == "https://nodejs.org/api/inspector.html"
         for b in doc.blocks
     )
+
+
+def _slides(count: int, total: int | None = None) -> str:
+    total = total or count
+    return "".join(
+        f"<li><h2>{i}/{total} Slide title {i}</h2><p>Caption of slide {i}, a picture of "
+        "the market, with a sentence or two about it.</p></li>"
+        for i in range(1, count + 1)
+    )
+
+
+def test_is_slideshow_legend() -> None:
+    tree = parse_tree(f"<body><ul>{_slides(5)}</ul><ol>{_slides(5, 9)}</ol></body>")
+    ul, ol = tree.find(".//ul"), tree.find(".//ol")
+    assert ul is not None and ol is not None
+    assert is_slideshow_legend(ul)
+    assert not is_slideshow_legend(ol)  # the counter must count the items themselves
+    steps = parse_tree("<body><ol><li>1 of 3 mix</li><li>2 of 3 bake</li><li>3 of 3</li></ol>")
+    small = steps.find(".//ol")
+    assert small is not None and not is_slideshow_legend(small)
+
+
+def test_slideshow_without_pictures_and_its_title_are_left_out() -> None:
+    gallery = (
+        '<div class="full-gallery"><div class="scroller"><h2>Business news in pictures</h2>'
+        f'<div class="images"><ul><li data-src="/a.jpg"></li></ul></div>'
+        f'<ul class="legends">{_slides(6)}</ul></div></div>'
+    )
+    doc = _doc("<h3>1. First point</h3>" + FILL + gallery + "<h3>2. Second point</h3>" + FILL)
+    heads = [plain_text(b) for b in doc.blocks if isinstance(b, Heading)]
+    assert heads == ["1. First point", "2. Second point"]
+    assert not any("Slide title" in plain_text(b) for b in doc.walk())
+
+
+def test_numbered_list_with_pictures_is_kept() -> None:
+    slides = "".join(
+        f'<li><img src="/s{i}.jpg" alt=""><p>{i}/4 The caption of picture {i} here.</p></li>'
+        for i in range(1, 5)
+    )
+    doc = _doc(f"<ul>{slides}</ul>")
+    assert any("3/4 The caption" in plain_text(b) for b in doc.walk())

@@ -63,6 +63,7 @@ __all__ = [
     "is_link_cluster",
     "is_photo_credit",
     "is_promo_line",
+    "is_slideshow_legend",
     "is_stray_line",
     "normalise_headings",
     "trim_edges",
@@ -99,6 +100,13 @@ MAX_PROMO_TAIL_CHARS: Final = 400
 MIN_REC_ITEM_CHARS: Final = 20
 # rows * columns at which a table without explicit headers counts as data (Readability).
 MIN_DATA_TABLE_CELLS: Final = 10
+# A list numbered like slides ("1/12", "2/12", ...) is a slideshow's legend from this
+# many items: two or three numbered items are as likely a short "1 of 3" series of steps.
+MIN_SLIDESHOW_ITEMS: Final = 4
+# A container whose blocks were all left out but its heading(s) lost at least this many
+# characters of its own (a slideshow, a link list): its heading heads nothing and goes. A
+# wrapper around a heading and a photo credit loses far less.
+MIN_ORPHANING_CHARS: Final = 200
 # A link cluster is the article's table of contents, kept as a list, when at least this
 # share of its links jump to anchors of the page ("#section-2") that exist. Tables of
 # contents on readability-pages (wiki, Sphinx, blog TOC boxes) are 100% such links; menus
@@ -123,6 +131,8 @@ _CAPTION_HOLDERS = frozenset(
 _LANG_CLASS = re.compile(
     r"(?:^|\s)(?:language|lang|brush|highlight-source|sourcecode)[-:_ ]+([\w+#.-]+)", re.IGNORECASE
 )
+# A slide counter opening a caption: "3/50", "3 / 50", "3 of 50", "3 von 50", "3 de 50".
+_SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of|von|de|sur|di|z|из)\s*(\d{1,3})\b")
 # Link text that is a web address ("https://nodejs.org/api/inspector.html", "www.x.org/y").
 _URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _ROWS_XPATH = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
@@ -189,6 +199,30 @@ def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool
     if len(rows) == 1 or cols <= 1:
         return True
     return len(rows) * cols < MIN_DATA_TABLE_CELLS and len(rows) < 3
+
+
+def is_slideshow_legend(el: HtmlElement) -> bool:
+    """Return True for a list whose items are numbered "1/12", "2/12", ... (or "1 of 12").
+
+    That counter is how slideshows caption their slides; the count must be the number of
+    items and the numbers must run 1, 2, 3, ... in order.
+    """
+    items = [child for child in el if child.tag == "li"]
+    if len(items) < MIN_SLIDESHOW_ITEMS:
+        return False
+    for index, item in enumerate(items, start=1):
+        match = _SLIDE_COUNTER.match(item.text_content())
+        if match is None or int(match[1]) != index or int(match[2]) != len(items):
+            return False
+    return True
+
+
+def _orphaned_headings(blocks: list[Block], container_chars: int) -> bool:
+    """Return True when a container kept nothing but headings of a much larger text."""
+    if not all(isinstance(b, Heading) for b in blocks):
+        return False
+    kept = sum(len(plain_text(b)) for b in blocks)
+    return container_chars - kept >= MIN_ORPHANING_CHARS
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -794,7 +828,11 @@ class BlockBuilder:
                     return
                 if not st.flags & FLAG_IMG and names and vocab.CAPTION_CLASS.search(names):
                     return  # the caption or credit of an image that is not shown
+        start = len(out)
         self._container(el, out, depth)
+        if st is not None and len(out) > start and _orphaned_headings(out[start:], st.text):
+            # a box whose body was all left out (a slideshow, a menu): its title heads nothing
+            del out[start:]
 
     def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         st = self.stats.get(el)
@@ -807,6 +845,10 @@ class BlockBuilder:
         ):
             # a list of short links inside the article: a menu or a tag list. A list of
             # longer link titles stays a list (a "See also" or a changelog of bug links).
+            return
+        if st is not None and not st.flags & FLAG_IMG and is_slideshow_legend(el):
+            # the numbered captions of a slideshow whose pictures are not in the markup
+            # (script-loaded backgrounds): captions of images that are not shown
             return
         items: list[ListItem] = []
         for child in el:
