@@ -181,7 +181,7 @@ def is_slug_id(ident: str, el: HtmlElement) -> bool:
         return True
     if "_" not in ident and "-" not in ident:
         return False
-    own = el.text
+    own: str | None = el.text
     if not own:
         return False
     words = ident.replace("_", " ").replace("-", " ").split()
