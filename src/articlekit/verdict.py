@@ -30,13 +30,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from lxml import etree
 
 from articlekit.model import (
     VERDICT_KINDS,
+    Block,
     Document,
     Heading,
     Link,
@@ -659,12 +660,40 @@ class DocFeatures:
     max_section_prose: int = 0
 
 
+# Characters of the body's text (whitespace collapsed) searched for consent, paywall and
+# error phrases: they stand at the top of such pages.
+HEAD_CHARS: Final = 3000
+
+
+def _normalised_length(body: Iterable[Block], head_chars: int) -> tuple[int, str]:
+    """Return the length of the body's text with whitespace collapsed, and its first chars.
+
+    The same as ``" ".join(doc.plain_text().split())`` (blocks are joined by whitespace, so
+    no word spans two blocks), block by block: the whole text of a 50 MB page is never
+    built, nor a list of its words.
+    """
+    total = 0
+    head: list[str] = []
+    head_len = 0
+    for block in body:
+        words = plain_text(block).split()
+        if not words:
+            continue
+        size = sum(map(len, words)) + len(words) - 1
+        if total:
+            total += 1  # the space between two blocks
+        total += size
+        if head_len < head_chars:
+            part = " ".join(words)
+            head.append(part)
+            head_len += len(part) + 1
+    return total, " ".join(head)[:head_chars]
+
+
 def doc_features(doc: Document) -> DocFeatures:
     """Return the :class:`DocFeatures` of ``doc`` (its body; recommendations counted apart)."""
     body = doc.body
-    # " ".join(str.split()) is _SPACE.sub(" ", ...).strip() (both split on str.isspace())
-    # at a fraction of the cost
-    text = " ".join(doc.plain_text().split())
+    text_chars, text_head = _normalised_length(body, HEAD_CHARS)
     link_chars = sum(len(" ".join(ref.text.split())) for ref in doc.links())
     prose_chars = prose = headings = linked = section = max_section = 0
     for block in walk(body):
@@ -688,12 +717,12 @@ def doc_features(doc: Document) -> DocFeatures:
                 section = 0  # a linked heading is a teaser headline: a new card starts
     recommendation_items = sum(len(rec.items) for rec in doc.recommendations)
     # normalised once for the three phrase lists below
-    head = _normalise(" ".join(t for t in (doc.title or "", text[:3000]) if t))
+    head = _normalise(" ".join(t for t in (doc.title or "", text_head) if t))
     return DocFeatures(
-        text_chars=len(text),
+        text_chars=text_chars,
         prose_chars=prose_chars,
         prose_paragraphs=prose,
-        link_density=min(1.0, link_chars / len(text)) if text else 0.0,
+        link_density=min(1.0, link_chars / text_chars) if text_chars else 0.0,
         headings=headings,
         linked_headings=linked,
         recommendation_items=recommendation_items,
