@@ -180,6 +180,28 @@ def test_relaxed_keeps_class_boilerplate_but_not_tags() -> None:
     assert _find(root, ".//nav") in labels.boilerplate
 
 
+@pytest.mark.parametrize(
+    ("body", "relaxable"),
+    [
+        (f"<div><p>{LONG}</p></div><nav>x</nav><footer>y</footer>", False),
+        (f"<div class='sidebar'><p>{LONG}</p></div>", True),
+        (f"<div role='navigation'><p>{LONG}</p></div>", True),
+        (f"<div><p>{LONG}</p><noscript><p>{LONG}</p></noscript></div>", True),
+        # a heading keeps its "unlikely" class in both walks
+        (f"<div><h2 class='sidebar'>Title</h2><p>{LONG}</p></div>", False),
+    ],
+)
+def test_relaxable_says_whether_the_relaxed_walk_differs(body: str, relaxable: bool) -> None:
+    root = parse_tree(f"<body>{body}</body>")
+    strict = label_page(root)
+    relaxed = label_page(root, relaxed=True)
+    assert strict.relaxable is relaxable
+    if not relaxable:
+        assert strict.boilerplate == relaxed.boilerplate
+        assert strict.stats == relaxed.stats
+        assert strict.paragraphs == relaxed.paragraphs
+
+
 def test_recommendation_widgets_are_labelled_not_dropped() -> None:
     root = parse_tree(
         f"<body><article><p>{LONG}</p></article>"

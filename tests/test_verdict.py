@@ -282,3 +282,23 @@ def test_dev_articles_are_articles(corpus: Path) -> None:
         judged.append(judge(doc, page=page_signals(root)).kind)
     # benchmarks/verdict_accuracy.py: recall 0.98 on all 473 dev pages
     assert judged.count("article") >= 0.9 * len(judged)
+
+
+def test_doc_features_text_measures_match_the_joined_text() -> None:
+    from articlekit.verdict import HEAD_CHARS
+
+    paragraphs = [
+        Paragraph(content=(Text(text=f"  Block {i}\n with   spaced  words, "),)) for i in range(400)
+    ]
+    blank = Paragraph(content=(Text(text="   "),))
+    blocks = (*paragraphs, blank, Heading(level=2, content=(Text(text="End"),)))
+    doc = Document(blocks=blocks)
+    joined = " ".join(doc.plain_text().split())
+    facts = doc_features(doc)
+    assert facts.text_chars == len(joined)
+    from articlekit.verdict import _normalised_length
+
+    assert _normalised_length(doc.body, HEAD_CHARS) == (len(joined), joined[:HEAD_CHARS])
+    assert _normalised_length(doc.body[:1], HEAD_CHARS) == (
+        len("Block 0 with spaced words,"),
+    ) * 1 + ("Block 0 with spaced words,",)

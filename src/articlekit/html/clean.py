@@ -152,6 +152,10 @@ class Labels:
     total: Stats
     #: Containers with text of their own between their blocks: that text's measurements.
     loose: dict[HtmlElement, Stats] = attrs.field(factory=dict)
+    #: False when a relaxed labelling (``label_page(relaxed=True)``) would give exactly these
+    #: labels: the strict walk met no ``<noscript>`` and no element dropped by class or role
+    #: alone, so the relaxed retry has nothing to add.
+    relaxable: bool = True
 
 
 def class_id(el: HtmlElement) -> str:
@@ -395,6 +399,7 @@ def label_page(
     in_rec = 0
     in_link = 0
     by_names: dict[str, int] = {}
+    relaxable = False
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
@@ -409,25 +414,23 @@ def label_page(
             if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
                 kind = _K_HARD
                 walker.skip_subtree()
+                if tag == "noscript":
+                    relaxable = True  # the relaxed walk reads it
             elif (recommendations and el in recommendations) or (
                 not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
             ):
                 kind = _K_REC_WIDGET
                 in_rec += 1
-            elif (
-                info & _I_HIDDEN
-                or tag in _SOFT_TAGS
-                or (
-                    not relaxed
-                    and (
-                        info & (_I_ROLE | _I_STRONG)
-                        # a heading or paragraph is text whatever its class says, unless the class
-                        # is unmistakable ("share-title", "comment-text")
-                        or (info & _I_WEAK and tag not in _TEXT_TAGS)
-                    )
-                )
-            ):
+            elif info & _I_HIDDEN or tag in _SOFT_TAGS:
                 kind = _K_SOFT
+            elif info & (_I_ROLE | _I_STRONG) or (
+                # a heading or paragraph is text whatever its class says, unless the class
+                # is unmistakable ("share-title", "comment-text")
+                info & _I_WEAK and tag not in _TEXT_TAGS
+            ):
+                relaxable = True
+                if not relaxed:
+                    kind = _K_SOFT
             frame: list[Any] = [
                 el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, info, 0, 0
             ]  # fmt: skip
@@ -548,6 +551,7 @@ def label_page(
         headings=headings,
         total=total,
         loose=loose,
+        relaxable=relaxable,
     )
 
 

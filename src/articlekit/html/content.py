@@ -374,8 +374,8 @@ def find_main_content(
             return found
     # 2. scored container
     candidate = _scored(root, labels, "scored", title)
-    # 3. relaxed retry
-    if candidate is None or candidate.chars < MIN_ARTICLE_CHARS:
+    # 3. relaxed retry (when relaxing would change a label at all)
+    if (candidate is None or candidate.chars < MIN_ARTICLE_CHARS) and labels.relaxable:
         relaxed = label_page(
             root, comments=comments, relaxed=True, drop=drop, recommendations=forced
         )
