@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit.decode import decode_bytes, looks_like_utf8, mixed_utf8
+from articlekit.decode import (
+    decode_bytes,
+    looks_like_utf8,
+    mixed_utf8,
+    utf8_prefix,
+    utf8_reading,
+)
 
 
 def test_bom_wins_over_declaration() -> None:
@@ -132,3 +138,50 @@ def test_genuine_replacement_characters_are_not_strays() -> None:
     data = "\ufffd\ufffd\ufffd é".encode() + b"\xe9"
     # three real U+FFFD and one é are valid, one stray byte: 4 of 5 non-ASCII are valid
     assert mixed_utf8(data) == "\ufffd\ufffd\ufffd éé"
+
+
+_META_1252 = b'<meta charset="windows-1252">'
+_READING_CASES = [
+    (b"<p>plain ascii</p>", None),
+    ("<p>caf\u00e9 \u2014 \U0001f600</p>".encode(), None),
+    ("<p>caf\u00e9</p>".encode(), "latin-1"),  # UTF-8 wins over a single-byte hint
+    (_META_1252 + b"<p>ascii only</p>", None),  # read as cp1252, the same text
+    (_META_1252 + "<p>caf\u00e9</p>".encode("cp1252"), None),  # really cp1252
+    (_META_1252 + "<p>caf\u00e9</p>".encode(), None),  # declared 1252, but UTF-8
+    ("<p>\u65e5\u672c</p>".encode("shift_jis"), "shift_jis"),
+    (b"<p>ascii</p>", "shift_jis"),
+    (b"<p>ascii +AGEA-</p>", "utf-7"),  # ASCII bytes, another text: not UTF-8
+    (b"\xef\xbb\xbf<p>bom</p>", None),
+    ("<p>utf-16</p>".encode("utf-16-le"), None),
+    (b"<p>\xff\xfe broken \xc3</p>", None),
+]
+
+
+@pytest.mark.parametrize(("data", "hint"), _READING_CASES)
+def test_utf8_reading_agrees_with_decode_bytes(data: bytes, hint: str | None) -> None:
+    text, used = decode_bytes(data, encoding=hint)
+    reading = utf8_reading(data, encoding=hint)
+    if reading is not None:
+        assert reading == used
+        assert text == data.decode("utf-8")
+
+
+def test_utf8_reading_takes_the_common_cases() -> None:
+    assert utf8_reading(b"<p>x</p>") == "utf-8"
+    assert utf8_reading("<p>\u00e9</p>".encode()) == "utf-8"
+    assert utf8_reading(_META_1252 + b"<p>x</p>") == "cp1252"
+    assert utf8_reading(b"<p>x</p>", encoding="utf-7") is None
+    assert utf8_reading(_META_1252 + "<p>\u00e9</p>".encode("cp1252")) is None
+
+
+@given(st.binary(max_size=300), st.sampled_from([None, "utf-8", "latin-1", "cp1252", "koi8-r"]))
+def test_utf8_reading_never_disagrees(data: bytes, hint: str | None) -> None:
+    reading = utf8_reading(data, encoding=hint)
+    if reading is not None:
+        assert decode_bytes(data, encoding=hint) == (data.decode("utf-8"), reading)
+
+
+def test_utf8_prefix_stops_at_whole_characters() -> None:
+    data = ("\u00e9" * 10).encode()
+    assert utf8_prefix(data, 3) == "\u00e9" * 3
+    assert utf8_prefix(data, 50) == "\u00e9" * 10

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from bs4 import BeautifulSoup
+from lxml.html import HtmlElement
 
 from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.tree import (
@@ -11,6 +14,7 @@ from articlekit.html.tree import (
     collapse_ws,
     image_source,
     parse_tree,
+    parse_tree_utf8,
     resolve_url,
     tree_from_soup,
 )
@@ -112,3 +116,36 @@ def test_image_source(img: str, expected: str | None) -> None:
     root = parse_tree(f"<body>{img}</body>")
     el = next(root.iter("img"))
     assert image_source(el) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Hello \u00e9 \U0001f600</p>",
+        '<?xml version="1.0" encoding="utf-8"?><html><body><p>x</p></body></html>',
+        '  \u3000 <?XML version="1.0"?>\n<p>upper-case declaration</p>',
+        "<?xml no end",
+        "<p>nul\x00 bytes\x00</p>",
+        " " * 5000 + "<p>a blank start longer than the head read</p>",
+        " " * 4094 + "<?xml version='1.0'?><p>declaration across the head's end</p>",
+        "<?xml version='1.0' " + "x" * 5000 + "?><p>a long declaration</p>",
+        "<p>" + "long page " * 2000 + "</p>",
+    ],
+)
+def test_parse_tree_utf8_is_parse_tree_of_the_text(text: str) -> None:
+    from lxml import etree
+
+    def outcome(parse: Callable[[], HtmlElement]) -> bytes | str:
+        try:
+            return etree.tostring(parse())
+        except (ParseError, UnsupportedInputError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+
+    expected = outcome(lambda: parse_tree(text))
+    assert outcome(lambda: parse_tree_utf8(text.encode())) == expected
+
+
+@pytest.mark.parametrize("data", [b" \n\t ", "\u3000 ".encode()])
+def test_parse_tree_utf8_refuses_blank_input(data: bytes) -> None:
+    with pytest.raises(UnsupportedInputError):
+        parse_tree_utf8(data)

@@ -11,23 +11,32 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from articlekit._types import Source
-from articlekit.decode import decode_bytes
+from articlekit.decode import decode_bytes, utf8_prefix, utf8_reading
 from articlekit.errors import ArticleKitError, NotAnArticleError, UnsupportedInputError
 from articlekit.limits import MAX_INPUT_BYTES, binary_kind, check_size, gunzip_bounded, is_gzip
 from articlekit.model import Document
-from articlekit.registry import SNIFF_CHARS, choose_parser, looks_like_html, run_parser
+from articlekit.registry import (
+    SNIFF_CHARS,
+    HtmlParser,
+    ParserInfo,
+    choose_parser,
+    looks_like_html,
+    run_parser,
+)
 
 if TYPE_CHECKING:
     from articlekit.rules import SiteRule
 
 __all__ = [
     "check_article",
+    "decode_for_parsing",
     "decode_source",
     "looks_like_html",
     "parse",
     "parse_content",
     "read_path",
     "read_source",
+    "run_decoded",
 ]
 
 _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -111,7 +120,7 @@ def decode_source(
         check_size(len(content), name, max_bytes=max_bytes)
         if is_gzip(content):
             content = gunzip_bounded(content, name, max_bytes=max_bytes)
-        if not content.strip():
+        if not content or content.isspace():  # (content.strip() would copy a large page)
             raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
         kind = binary_kind(content)
         if kind:
@@ -122,6 +131,60 @@ def decode_source(
         text, used = content, None
     _check_not_binary(text, name)
     return text, used
+
+
+def decode_for_parsing(
+    content: str | bytes,
+    name: str,
+    *,
+    encoding: str | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
+) -> tuple[str, str | bytes, str | None]:
+    """Return ``(sample, body, encoding used)``: :func:`decode_source`, text built lazily.
+
+    ``sample`` is the first :data:`~articlekit.registry.SNIFF_CHARS` characters of the text
+    (what parsers sniff). ``body`` is the whole text, or the bytes themselves when the text
+    is exactly their UTF-8 reading: then :func:`run_decoded` hands them to the HTML parser
+    as they are, and a large page never exists as text beside its tree.
+    """
+    if isinstance(content, str):
+        text, used = decode_source(content, name, encoding=encoding, max_bytes=max_bytes)
+        return text[:SNIFF_CHARS], text, used
+    check_size(len(content), name, max_bytes=max_bytes)
+    if is_gzip(content):
+        content = gunzip_bounded(content, name, max_bytes=max_bytes)
+    if not content or content.isspace():  # (content.strip() would copy a large page)
+        raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
+    kind = binary_kind(content)
+    if kind:
+        raise UnsupportedInputError(f"input is {kind}, not HTML or text", source=name)
+    as_utf8 = utf8_reading(content, encoding=encoding)
+    if as_utf8 is not None:
+        sample = utf8_prefix(content, SNIFF_CHARS)
+        _check_not_binary(sample, name)
+        return sample, content, as_utf8
+    text, used = decode_bytes(content, encoding=encoding)
+    _check_not_binary(text, name)
+    return text[:SNIFF_CHARS], text, used
+
+
+def run_decoded(
+    info: ParserInfo,
+    body: str | bytes,
+    used: str | None,
+    *,
+    url: str | None,
+    rules: Sequence[SiteRule] | None = None,
+) -> Document:
+    """Return ``info``'s Document of a body from :func:`decode_for_parsing`."""
+    if isinstance(body, bytes):
+        if info.origin == "built-in" and isinstance(info.parser, HtmlParser):
+            from articlekit.html import parse_html
+
+            return parse_html(body, url=url, encoding=used, rules=rules)
+        body = body.decode("utf-8")
+    options = {"encoding": used} if rules is None else {"encoding": used, "rules": rules}
+    return run_parser(info, body, url=url, **options)
 
 
 def check_article(doc: Document, name: str) -> Document:
@@ -190,11 +253,10 @@ def parse_content(
 
     This is :func:`parse` after reading: decode, choose a parser, parse, check the verdict.
     """
-    text, used = decode_source(content, name, encoding=encoding, max_bytes=max_bytes)
+    sample, body, used = decode_for_parsing(content, name, encoding=encoding, max_bytes=max_bytes)
     try:
-        info = choose_parser(text[:SNIFF_CHARS], url=url, format=format)
-        options = {"encoding": used} if rules is None else {"encoding": used, "rules": rules}
-        doc = run_parser(info, text, url=url, **options)
+        info = choose_parser(sample, url=url, format=format)
+        doc = run_decoded(info, body, used, url=url, rules=rules)
     except ArticleKitError as exc:
         raise exc.with_source(name) from exc.__cause__
     return check_article(doc, name) if require_article else doc

@@ -36,17 +36,15 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from articlekit._api import check_article, decode_source, read_path
+from articlekit._api import check_article, decode_for_parsing, read_path, run_decoded
 from articlekit.errors import ArticleKitError, ParseError, PluginError, UnsupportedInputError
 from articlekit.limits import MAX_INPUT_BYTES
 from articlekit.model import Document
 from articlekit.registry import (
-    SNIFF_CHARS,
     Parser,
     choose_parser,
     default_registry,
     register_parser,
-    run_parser,
 )
 from articlekit.warc import is_warc_path, iter_warc
 
@@ -370,14 +368,13 @@ def convert_item(
         content = (
             item.data if item.data is not None else read_path(Path(item.path or ""), item.name)
         )
-        text, used = decode_source(
+        sample, body, used = decode_for_parsing(
             content, item.name, encoding=item.encoding, max_bytes=options.max_bytes
         )
         requested = options.format if options.format not in (None, "auto") else item.format
-        info = choose_parser(text[:SNIFF_CHARS], url=item.url, format=requested)
+        info = choose_parser(sample, url=item.url, format=requested)
         stage = f"parser {info.name!r}"
-        extra = {"encoding": used} if rules is None else {"encoding": used, "rules": rules}
-        doc = run_parser(info, text, url=item.url, **extra)
+        doc = run_decoded(info, body, used, url=item.url, rules=rules)
         if options.require_article:
             check_article(doc, item.name)
         if options.output is None:

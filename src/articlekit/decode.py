@@ -25,7 +25,7 @@ from bs4.dammit import UnicodeDammit
 
 from articlekit.errors import DecodeError
 
-__all__ = ["decode_bytes", "looks_like_utf8", "mixed_utf8"]
+__all__ = ["decode_bytes", "looks_like_utf8", "mixed_utf8", "utf8_prefix", "utf8_reading"]
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -65,15 +65,29 @@ def _is_single_byte(name: str) -> bool:
     return name.startswith(_SINGLE_BYTE_PREFIXES)
 
 
-def looks_like_utf8(data: bytes) -> bool:
-    """Return True when ``data`` holds non-ASCII bytes and all of it is valid UTF-8."""
-    if _NON_ASCII.search(data) is None:
-        return False
+# Bytes decoded per step when an input is only checked, not kept as text: a 50 MB page's
+# text would be another 50-200 MB (Python stores text at 1, 2 or 4 bytes per character).
+_CHECK_CHUNK_BYTES = 1 << 20
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    """Return True when ``data`` decodes with ``codec`` (strict), without keeping the text."""
+    decoder = codecs.getincrementaldecoder(codec)()
+    view = memoryview(data)
     try:
-        data.decode("utf-8")
+        for start in range(0, len(data), _CHECK_CHUNK_BYTES):
+            decoder.decode(view[start : start + _CHECK_CHUNK_BYTES])
+        decoder.decode(b"", True)
     except UnicodeDecodeError:
         return False
     return True
+
+
+def looks_like_utf8(data: bytes) -> bool:
+    """Return True when ``data`` holds non-ASCII bytes and all of it is valid UTF-8."""
+    if data.isascii():
+        return False
+    return _decodes(data, "utf-8")
 
 
 def _declared(data: bytes) -> str | None:
@@ -196,3 +210,64 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
         return data.decode(fallback, errors="replace"), fallback
     except LookupError as exc:  # pragma: no cover - _known() checked the name
         raise DecodeError(f"cannot decode input with {fallback!r}") from exc
+
+
+_ASCII = bytes(range(128))
+_ASCII_IDENTITY: dict[str, bool] = {}
+
+
+def _reads_ascii_as_ascii(codec: str) -> bool:
+    """Return True when ``codec`` decodes every ASCII byte to the same character."""
+    known = _ASCII_IDENTITY.get(codec)
+    if known is None:
+        try:
+            known = _ASCII.decode(codec) == _ASCII.decode("ascii")
+        except (UnicodeDecodeError, LookupError):
+            known = False
+        _ASCII_IDENTITY[codec] = known
+    return known
+
+
+def utf8_reading(data: bytes, *, encoding: str | None = None) -> str | None:
+    """Return the encoding :func:`decode_bytes` reports for ``data`` when the text it gives
+    is exactly ``data`` read as UTF-8, else None.
+
+    Then the bytes themselves can go to the HTML parser: the text is never built (nor
+    encoded back to UTF-8), which keeps a large page's peak memory down. Checked in steps
+    of a megabyte; None (the caller decodes as usual) for byte-order marks, UTF-16 and
+    any page whose encoding is not UTF-8 or a superset of ASCII holding only ASCII.
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or utf16_without_bom(data):
+        return None
+    ascii_only = data.isascii()
+    valid: list[bool] = []  # is data UTF-8? checked once, when first asked
+
+    def is_utf8() -> bool:
+        if not valid:
+            valid.append(ascii_only or _decodes(data, "utf-8"))
+        return valid[0]
+
+    # the candidates of decode_bytes, in its order
+    candidates: list[str] = []
+    for given in (_known(encoding), _declared(data)):
+        if given and given not in candidates:
+            if _is_single_byte(given) and not ascii_only and is_utf8():
+                candidates.append("utf-8")
+            candidates.append(given)
+    candidates.append("utf-8")
+    for name in candidates:
+        if name == "utf-8":
+            if is_utf8():
+                return name
+        elif ascii_only:
+            return name if _reads_ascii_as_ascii(name) else None
+        elif _decodes(data, name):
+            return None  # decode_bytes reads it with this codec: not as UTF-8
+    return None  # nothing decodes: decode_bytes guesses
+
+
+def utf8_prefix(data: bytes, chars: int) -> str:
+    """Return the first ``chars`` characters of valid UTF-8 ``data`` (decoding no more)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    end = 4 * chars
+    return decoder.decode(data[:end], end >= len(data))[:chars]

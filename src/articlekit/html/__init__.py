@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from lxml.html import HtmlElement
 
-from articlekit.decode import decode_bytes
+from articlekit.decode import decode_bytes, utf8_reading
 from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.blocks import (
     BlockBuilder,
@@ -34,7 +34,13 @@ from articlekit.html.blocks import (
 from articlekit.html.clean import Labels
 from articlekit.html.content import Candidate, find_main_content
 from articlekit.html.recommendations import recommendations_block
-from articlekit.html.tree import base_url, collapse_ws, parse_tree, tree_from_soup
+from articlekit.html.tree import (
+    base_url,
+    collapse_ws,
+    parse_tree,
+    parse_tree_utf8,
+    tree_from_soup,
+)
 from articlekit.model import (
     Block,
     Document,
@@ -53,8 +59,11 @@ __all__ = ["document_text", "extract_blocks", "parse_html"]
 def _to_tree(html: Any, encoding: str | None) -> tuple[HtmlElement, str | None]:
     if isinstance(html, (bytes, bytearray, memoryview)):
         data = bytes(html)
-        if not data.strip():
+        if not data or data.isspace():  # (data.strip() would copy a large page)
             raise UnsupportedInputError(f"input is empty ({len(data)} bytes)")
+        as_utf8 = utf8_reading(data, encoding=encoding)
+        if as_utf8 is not None:
+            return parse_tree_utf8(data), as_utf8
         text, used = decode_bytes(data, encoding=encoding)
         return parse_tree(text), used
     if isinstance(html, str):

@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from articlekit.decode import utf8_prefix
 from articlekit.errors import ParseError, UnsupportedInputError
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "image_source",
     "make_parser",
     "parse_tree",
+    "parse_tree_utf8",
     "resolve_url",
     "tree_from_soup",
 ]
@@ -91,6 +93,41 @@ def parse_tree(text: str, *, huge_tree: bool = False) -> lxml.html.HtmlElement:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from a lossy decoder
         data = _SURROGATES.sub("\ufffd", text).encode("utf-8")
+    return _parse_bytes(data, huge_tree=huge_tree)
+
+
+# Characters of a UTF-8 page read as text to check its start (blank? an XML declaration?).
+_HEAD_CHARS = 4096
+
+
+def parse_tree_utf8(data: bytes, *, huge_tree: bool = False) -> lxml.html.HtmlElement:
+    """Return :func:`parse_tree` of ``data.decode("utf-8")`` without building that text.
+
+    ``data`` must be valid UTF-8 (see :func:`articlekit.decode.utf8_reading`). The page's
+    text would take 1, 2 or 4 bytes per character beside the tree, and encoding it back
+    for libxml2 another copy: a large page is parsed from its own bytes instead.
+    """
+    whole = len(data) <= _HEAD_CHARS
+    head = utf8_prefix(data, _HEAD_CHARS)
+    if not head.strip() and not whole:
+        return parse_tree(data.decode("utf-8"), huge_tree=huge_tree)  # a blank start
+    if not head.strip():
+        raise UnsupportedInputError("input is empty (no text)")
+    start = head.lstrip()[:5]
+    if len(start) < 5 and not whole:
+        return parse_tree(data.decode("utf-8"), huge_tree=huge_tree)
+    if start.lower() == "<?xml":
+        declaration = _XML_DECL.match(head)
+        if (declaration is None or declaration.end() == len(head)) and not whole:
+            return parse_tree(data.decode("utf-8"), huge_tree=huge_tree)  # may end further on
+        if declaration is not None:
+            data = data[len(head[: declaration.end()].encode("utf-8")) :]
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")  # as parse_tree does (NUL is one byte in UTF-8)
+    return _parse_bytes(data, huge_tree=huge_tree)
+
+
+def _parse_bytes(data: bytes, *, huge_tree: bool) -> lxml.html.HtmlElement:
     parser = _HUGE_PARSER if huge_tree else _PARSER
     try:
         root = etree.fromstring(data, parser=parser)
