@@ -517,7 +517,9 @@ class BlockBuilder:
             else:
                 if parent not in self._numbered:
                     self._number_children(parent)
-                prefix = f"{prefix}/{self._steps.get(item, item.tag)}"
+                # the step is read once: the path is kept from here on (a page of 400,000
+                # paragraphs kept both, half an input's size)
+                prefix = f"{prefix}/{self._steps.pop(item, item.tag)}"
             paths[item] = prefix
         return prefix
 

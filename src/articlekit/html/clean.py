@@ -250,7 +250,9 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
 
 
 # frame slots
-_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _T0, _KIND, _INFO, _OWN, _OWNC = range(13)
+(_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _FIRST, _KIND, _INFO, _OWN, _OWNC) = (
+    range(13)
+)
 _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
 
 
@@ -393,9 +395,12 @@ def label_page(
     recs: list[HtmlElement] = []
     paragraphs: list[HtmlElement] = []
     headings: list[HtmlElement] = []
-    texts: list[str] = []
+    # Frames from this index on have met no text yet; the next text run is their first
+    # (a recommendation title is the first text of its container). Only that first run is
+    # kept, not every text of the page.
+    untexted = 1
     loose: dict[HtmlElement, Stats] = {}
-    frames: list[list[Any]] = [[None, 0, 0, 0, 0, 0, 0, 0, 0, _K_NONE, 0, 0, 0]]
+    frames: list[list[Any]] = [[None, 0, 0, 0, 0, 0, 0, 0, None, _K_NONE, 0, 0, 0]]
     in_rec = 0
     in_link = 0
     by_names: dict[str, int] = {}
@@ -432,7 +437,7 @@ def label_page(
                 if not relaxed:
                     kind = _K_SOFT
             frame: list[Any] = [
-                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), len(texts), kind, info, 0, 0
+                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, kind, info, 0, 0
             ]  # fmt: skip
             if kind != _K_HARD:
                 text = el.text
@@ -441,7 +446,10 @@ def label_page(
                     if text:
                         frame[_TEXT] = frame[_OWN] = len(text)
                         frame[_COMMAS] = frame[_OWNC] = _count_commas(text)
-                        texts.append(text)
+                        frame[_FIRST] = text
+                        for waiting in frames[untexted:]:
+                            waiting[_FIRST] = text
+                        untexted = len(frames) + 1
                 if tag in vocab.HEADING_TAGS:
                     headings.append(el)
             frames.append(frame)
@@ -462,7 +470,13 @@ def label_page(
                 parent[_COMMAS] += commas
                 parent[_OWN] += size
                 parent[_OWNC] += commas
-                texts.append(tail)
+                if frame[_FIRST] is None:
+                    frame[_FIRST] = tail  # an element's own tail counts when it held no text
+                for waiting in frames[untexted:]:
+                    waiting[_FIRST] = tail
+                untexted = len(frames)
+        if untexted > len(frames):
+            untexted = len(frames)
         inside_link = in_link > 0
         if tag == "a":
             in_link -= 1
@@ -506,11 +520,9 @@ def label_page(
         if frame[_INFO] & _I_TEASER and not in_rec and is_teaser_card(st):
             _exclude(el, frame, recs, paragraphs, headings)
             continue
-        if tag in _REC_CONTAINER_TAGS and anchors:
-            first = texts[frame[_T0]] if len(texts) > frame[_T0] else None
-            if looks_like_rec_container(st, first):
-                _exclude(el, frame, recs, paragraphs, headings)
-                continue
+        if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, frame[_FIRST]):
+            _exclude(el, frame, recs, paragraphs, headings)
+            continue
         if kind == _K_SOFT and not flags & (FLAG_MAIN | FLAG_H1) and not _is_text_form(tag, st):
             _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
