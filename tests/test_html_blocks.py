@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from lxml.html import HtmlElement
 
 from articlekit.html import parse_html
 from articlekit.html.blocks import (
@@ -511,3 +512,36 @@ def test_numbered_list_with_pictures_is_kept() -> None:
     )
     doc = _doc(f"<ul>{slides}</ul>")
     assert any("3/4 The caption" in plain_text(b) for b in doc.walk())
+
+
+def test_release_frees_converted_subtrees_after_enough_text() -> None:
+    from articlekit.html.blocks import BlockBuilder
+    from articlekit.html.clean import Labels
+
+    sentence = "A sentence of the article, long enough to be a real paragraph here."
+    html = "<body><article>" + f"<p>{sentence} <b>bold</b></p>" * 20 + "</article></body>"
+
+    def build(release: bool) -> tuple[list[object], HtmlElement, list[Labels]]:
+        root = parse_tree(html)
+        labels = label_page(root)
+        article = root.find(".//article")
+        assert article is not None
+        seen: list[Labels] = []
+        builder = BlockBuilder(
+            labels,
+            base=None,
+            page_url=None,
+            recs={},
+            tree=root.getroottree(),
+            release=seen.append if release else None,
+            release_after_chars=300,
+        )
+        return list(builder.build([article])), article, seen
+
+    kept, whole, _ = build(False)
+    freed, emptied, seen = build(True)
+    assert freed == kept
+    assert len(whole) == 20
+    # the first paragraphs (300 characters) stay, the rest leave the tree once converted
+    assert 0 < len(emptied) < 20
+    assert len(seen) == 1 and seen[0].paragraphs == []

@@ -173,3 +173,49 @@ def test_corpus_pages_give_document_or_articlekit_error(corpus: Path) -> None:
         assert isinstance(doc, Document), path
         if index in again:
             assert parse_html(raw, url=url) == doc, f"{path}: output differs between runs"
+
+
+RELEASE_PAGE = (
+    "<html><head><title>Tides</title>"
+    '<script type="application/ld+json">{"@type": "NewsArticle"}</script></head><body>'
+    "<nav><a href='/'>Home</a></nav><main><article><h1>Tides</h1>"
+    "<p>Published <time>2024-05-01</time>, with a lead that says what the piece is about.</p>"
+    + "<p>The sea rises twice a day, and the harbour fills, boats lift, and gulls wait.</p>"
+    * 12
+    + "<h2>Charts</h2><ul><li>High water at noon, as the tables say.</li><li>Low water at six.</li>"
+    "</ul><blockquote><p>The moon pulls the sea, and the sea follows it round the earth.</p>"
+    "</blockquote><figure><img src='/chart.png' alt='A chart'><figcaption>The chart"
+    "</figcaption></figure><table><tr><th>Time</th><th>Height</th></tr><tr><td>12:00</td>"
+    "<td>4 m</td></tr><tr><td>18:00</td><td>1 m</td></tr></table>"
+    "<div><p>Nested text in a div, long enough to count as a paragraph of the piece.</p>"
+    '<script type="application/ld+json">{"@type": "Article"}</script></div>'
+    "<h2>Related</h2><ul><li><a href='/a'>Another long article about tides</a></li>"
+    "<li><a href='/b'>And one more article about the moon</a></li></ul>"
+    "</article></main><footer>Footer</footer></body></html>"
+)
+
+
+@pytest.mark.parametrize("page", [RELEASE_PAGE, PAGE])
+def test_freeing_the_tree_while_building_changes_nothing(
+    page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import articlekit.html as html_module
+
+    kept = parse_html(page.encode(), url="https://example.org/tides")
+    monkeypatch.setattr(html_module, "RELEASE_TREE_SIZE", 0)
+    freed = parse_html(page.encode(), url="https://example.org/tides")
+    assert freed == kept
+    assert freed.verdict == kept.verdict
+
+
+def test_corpus_pages_are_the_same_with_the_tree_freed(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import articlekit.html as html_module
+
+    pages = random.Random(11).sample(_corpus_pages(corpus), 40)
+    raws = [(gzip.decompress(path.read_bytes()), url) for path, url in pages]
+    kept = [parse_html(raw, url=url) for raw, url in raws]
+    monkeypatch.setattr(html_module, "RELEASE_TREE_SIZE", 0)
+    for (raw, url), doc in zip(raws, kept, strict=True):
+        assert parse_html(raw, url=url) == doc

@@ -16,7 +16,7 @@ See ``docs/extraction.md`` for the heuristics and how to debug them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -52,6 +52,7 @@ from articlekit.model import (
 
 if TYPE_CHECKING:
     from articlekit.rules import SiteRule
+    from articlekit.verdict import PageSignals
 
 __all__ = ["document_text", "extract_blocks", "parse_html"]
 
@@ -111,8 +112,14 @@ def extract_blocks(
     title: str | None = None,
     rule: Any = None,
     comments: bool = False,
+    release: Callable[[Labels], None] | None = None,
 ) -> tuple[tuple[Block, ...], Candidate]:
-    """Return the article's blocks from a parsed page, and the content candidate chosen."""
+    """Return the article's blocks from a parsed page, and the content candidate chosen.
+
+    With ``release`` (large pages), each part of the tree is freed once its blocks are
+    built (see :class:`BlockBuilder`): ``root`` and the candidate's labels must not be
+    read afterwards; ``release`` gets the labels while they are whole.
+    """
     base = base_url(root, url)
     candidate = find_main_content(root, comments=comments, rule=rule, title=title)
     labels = candidate.labels
@@ -125,7 +132,17 @@ def extract_blocks(
         if block is not None:
             recs[el] = Recommendations(title=block.title, items=block.items, provenance=None)
             seen_recs.add(el)
-    builder = BlockBuilder(labels, base=base, page_url=url, recs=recs, tree=root.getroottree())
+    if candidate.method.startswith("rule:"):
+        release = None  # a rule's elements may nest: each must stay whole until read
+    builder = BlockBuilder(
+        labels,
+        base=base,
+        page_url=url,
+        recs=recs,
+        tree=root.getroottree(),
+        release=release,
+        release_after_chars=MIN_VISIBLE_ARTICLE_CHARS,
+    )
     blocks = builder.build(candidate.elements)
     if not comments:
         blocks = cut_comment_section(blocks)
@@ -160,14 +177,24 @@ def parse_html(
     lxml cannot read raises :class:`ParseError`.
     """
     root, used = _to_tree(html, encoding)
+    size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
     title, metadata = _metadata(root, url)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
         if ruled:
             title = ruled
+    signals: list[PageSignals] = []
+    release = None
+    if size >= RELEASE_TREE_SIZE:
+
+        def release(labels: Labels) -> None:
+            signals.append(_light_signals(root, labels))
+
     try:
-        blocks, candidate = extract_blocks(root, url=url, title=title, rule=rule, comments=comments)
+        blocks, candidate = extract_blocks(
+            root, url=url, title=title, rule=rule, comments=comments, release=release
+        )
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc
     body_chars = _body_chars(blocks)
@@ -180,7 +207,16 @@ def parse_html(
         blocks=blocks,
         source=SourceInfo(url=url, format="html", parser="html", encoding=used),
     )
+    if signals:  # the tree was freed as blocks were built; the page was measured before
+        return _with_verdict(doc, root, candidate.labels, body_chars, signals[0])
     return _with_verdict(doc, root, candidate.labels, body_chars)
+
+
+# Pages at least this large (bytes, or characters for text) free each part of their tree
+# as soon as its blocks are built, so that the tree and the Document are never both whole
+# (for an article-dense 50 MB page they are 12x and 8x the input). Smaller pages keep the
+# tree whole: a few MB of tree is no concern, and nothing changes for them.
+RELEASE_TREE_SIZE = 4 * 2**20
 
 
 # Below this much body text (characters) the page may keep its article in a script
@@ -255,36 +291,47 @@ def _jsonld_types(root: HtmlElement) -> tuple[str, ...]:
     return tuple(types)
 
 
-def _with_verdict(doc: Document, root: HtmlElement, labels: Labels, body_chars: int) -> Document:
+def _with_verdict(
+    doc: Document,
+    root: HtmlElement,
+    labels: Labels,
+    body_chars: int,
+    light: PageSignals | None = None,
+) -> Document:
     try:
-        from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals, judge, page_signals
+        from articlekit.verdict import judge, page_signals
     except ImportError:  # pragma: no cover - the module ships with the package
         return doc
     if body_chars < FULL_SIGNALS_BELOW_CHARS:
         page = page_signals(root)
     else:
-        stats = labels.stats
-        title_el = root.find(".//title")
-        page = PageSignals(
-            page_text_chars=labels.total.text,
-            page_link_chars=labels.total.links,
-            page_paragraphs=sum(
-                1
-                for p in labels.paragraphs
-                if p.tag == "p" and stats[p].text >= PROSE_PARAGRAPH_CHARS
-            ),
-            article_elements=sum(1 for _ in root.iter("article")),
-            time_elements=sum(1 for _ in root.iter("time")),
-            headline_links=_headline_links(root),
-            jsonld_types=_jsonld_types(root),
-            title_text=collapse_ws(title_el.text_content()).strip() or None
-            if title_el is not None
-            else None,
-            h1_texts=tuple(
-                collapse_ws(h.text_content()).strip() for h in labels.headings if h.tag == "h1"
-            ),
-        )
+        page = light if light is not None else _light_signals(root, labels)
     return attrs.evolve(doc, verdict=judge(doc, page=page))
+
+
+def _light_signals(root: HtmlElement, labels: Labels) -> PageSignals:
+    """Return the page signals judged from the extraction's own measurements."""
+    from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals
+
+    stats = labels.stats
+    title_el = root.find(".//title")
+    return PageSignals(
+        page_text_chars=labels.total.text,
+        page_link_chars=labels.total.links,
+        page_paragraphs=sum(
+            1 for p in labels.paragraphs if p.tag == "p" and stats[p].text >= PROSE_PARAGRAPH_CHARS
+        ),
+        article_elements=sum(1 for _ in root.iter("article")),
+        time_elements=sum(1 for _ in root.iter("time")),
+        headline_links=_headline_links(root),
+        jsonld_types=_jsonld_types(root),
+        title_text=collapse_ws(title_el.text_content()).strip() or None
+        if title_el is not None
+        else None,
+        h1_texts=tuple(
+            collapse_ws(h.text_content()).strip() for h in labels.headings if h.tag == "h1"
+        ),
+    )
 
 
 def document_text(doc: Document) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, cast
 
 from lxml import etree
@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 from articlekit.html import vocab
 from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, Labels, Stats, class_id
 from articlekit.html.recommendations import recommendations_block
-from articlekit.html.tree import collapse_ws, image_source, resolve_url
+from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
 from articlekit.model import (
     Block,
     Code,
@@ -70,6 +70,14 @@ __all__ = [
     "trim_promo_tail",
 ]
 
+
+# While freeing a large page's tree (BlockBuilder's ``release``), freed memory is handed
+# back to the system after this many elements: libxml2 returns its nodes to the C
+# allocator, which keeps them (as small pieces Python cannot use for its own objects)
+# unless asked. 2,000 elements of an article-dense page are about 130 kB of input and 1.5 MB
+# of tree; one hand-back took 0.5 ms there (93 of them for an 8 MB page: 0.05 s of 12 s;
+# every 20,000 elements let the peak overshoot by 1.5x the input).
+RELEASE_EVERY_ELEMENTS: Final = 2_000
 
 #: Deepest element nesting read structurally; deeper content is read as plain text.
 MAX_NESTING: Final = 120
@@ -386,6 +394,17 @@ def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
     return out
 
 
+class _Numbering:
+    """How far a parent's children are numbered for their paths."""
+
+    __slots__ = ("next", "seen", "totals")
+
+    def __init__(self, parent: HtmlElement, totals: dict[str, int]) -> None:
+        self.next: HtmlElement | None = parent[0] if len(parent) else None
+        self.totals = totals
+        self.seen: dict[str, int] = {}
+
+
 class _Run:
     """Inline content waiting to become a paragraph."""
 
@@ -475,7 +494,16 @@ class BlockBuilder:
         page_url: str | None,
         recs: dict[HtmlElement, Recommendations],
         tree: etree._ElementTree,
+        release: Callable[[Labels], None] | None = None,
+        release_after_chars: int = 0,
     ) -> None:
+        """``release`` frees each part of the tree as soon as its blocks are built, once
+        the body holds ``release_after_chars`` characters of paragraphs: the tree empties
+        as the Document grows, so a large page never holds both whole. The tree and the
+        labels must then not be read after :meth:`build` (``release`` is called with the
+        labels first, while both are whole). Elements to build that may nest (a site rule's
+        selection) must not use it.
+        """
         self.labels = labels
         self.stats = labels.stats
         self.skip = labels.boilerplate
@@ -486,7 +514,13 @@ class BlockBuilder:
         self.tree = tree
         self._paths: dict[HtmlElement, str] = {}
         self._steps: dict[HtmlElement, str] = {}
-        self._numbered: set[HtmlElement] = set()
+        self._cursors: dict[HtmlElement, _Numbering] = {}
+        # freeing converted subtrees (large pages): see ``release``
+        self._releasing = release is not None
+        self._before_release = release
+        self._release_after = release_after_chars
+        self._body_chars = 0  # text of paragraphs that no edge trimming can remove
+        self._freed = 0
         self._anchor_ids: set[str] | None = None
         # the list items the walk is inside, innermost last
         self._items: list[HtmlElement] = []
@@ -512,30 +546,47 @@ class BlockBuilder:
         prefix = paths[node] if node is not None else ""
         for item in reversed(chain):
             parent = item.getparent()
-            if parent is None:
-                prefix = f"/{item.tag}"
-            else:
-                if parent not in self._numbered:
-                    self._number_children(parent)
-                # the step is read once: the path is kept from here on (a page of 400,000
-                # paragraphs kept both, half an input's size)
-                prefix = f"{prefix}/{self._steps.pop(item, item.tag)}"
+            prefix = f"/{item.tag}" if parent is None else f"{prefix}/{self._step(parent, item)}"
             paths[item] = prefix
         return prefix
 
-    def _number_children(self, parent: HtmlElement) -> None:
-        totals: dict[str, int] = {}
-        for child in parent:
-            if isinstance(child.tag, str):
-                totals[child.tag] = totals.get(child.tag, 0) + 1
-        seen: dict[str, int] = {}
-        for child in parent:
-            tag = child.tag
-            if not isinstance(tag, str):
-                continue
-            seen[tag] = seen.get(tag, 0) + 1
-            self._steps[child] = f"{tag}[{seen[tag]}]" if totals[tag] > 1 else tag
-        self._numbered.add(parent)
+    def _step(self, parent: HtmlElement, item: HtmlElement) -> str:
+        """Return ``item``'s step in its path (``p[3]``, or ``p`` when it has no namesake).
+
+        Each parent's children are numbered once, as far as asked, in page order: paths
+        are asked in page order, so the steps of siblings passed on the way wait in
+        ``_steps`` only until read (numbering 400,000 sibling paragraphs at once held a
+        string for each, half the input's size).
+        """
+        step = self._steps.pop(item, None)
+        if step is not None:
+            return step
+        cursor = self._cursors.get(parent)
+        if cursor is None:
+            totals: dict[str, int] = {}
+            for child in parent:
+                if isinstance(child.tag, str):
+                    totals[child.tag] = totals.get(child.tag, 0) + 1
+            cursor = self._cursors[parent] = _Numbering(parent, totals)
+        node = cursor.next
+        while node is not None:
+            tag = node.tag
+            following = node.getnext()
+            if isinstance(tag, str):
+                seen = cursor.seen[tag] = cursor.seen.get(tag, 0) + 1
+                step = f"{tag}[{seen}]" if cursor.totals[tag] > 1 else tag
+                if node is item:
+                    cursor.next = following
+                    return step
+                self._steps[node] = step
+            node = following
+        cursor.next = None
+        return str(item.tag)
+
+    def _numbered(self, parent: HtmlElement, child: HtmlElement) -> None:
+        """Number ``parent``'s children up to ``child`` (before ``child`` leaves the tree)."""
+        if child not in self._paths:
+            self._step(parent, child)
 
     def _page_anchors(self) -> set[str]:
         """Return the ids and ``<a name>``s of the page (computed once, when first needed)."""
@@ -624,12 +675,48 @@ class BlockBuilder:
                         self._tail(child, run)
                         continue
                 self._element(child, out, depth + 1)
+                if self._releasing and self._body_chars >= self._release_after:
+                    self._tail(child, run)
+                    self._free(el, child)
+                    children[index] = el  # (the list must not keep the freed child alive)
+                    continue
             else:
                 if run.first is None:
                     run.first = child
                 self._inline(child, run.inlines, depth + 1)
             self._tail(child, run)
         self._flush(run, out)
+
+    def _free(self, parent: HtmlElement, child: HtmlElement) -> None:
+        """Take ``child``, whose blocks are built, out of the tree and forget its elements.
+
+        Large pages only (see ``release``): libxml2 frees the subtree once no Python object
+        refers to any of its elements, and the freed memory goes back to the system.
+        """
+        if self._before_release is not None:
+            self._before_release(self.labels)
+            self._before_release = None
+            # nothing reads these after the labels' last reader above; they hold every
+            # paragraph of the page
+            self.labels.paragraphs = []
+            self.labels.headings = []
+            self.labels.loose = {}
+        self._numbered(parent, child)  # later siblings keep their paths
+        stats, paths, steps = self.stats, self._paths, self._steps
+        cursors, skip = self._cursors, self.skip
+        freed = 0
+        for node in child.iter():
+            stats.pop(node, None)
+            paths.pop(node, None)
+            steps.pop(node, None)
+            cursors.pop(node, None)
+            skip.discard(node)
+            freed += 1
+        parent.remove(child)
+        self._freed += freed
+        if self._freed >= RELEASE_EVERY_ELEMENTS:
+            self._freed = 0
+            return_free_memory()
 
     def _tail(self, child: HtmlElement, run: _Run) -> None:
         if child.tail:
@@ -678,6 +765,8 @@ class BlockBuilder:
                 out.append(rec)
             return
         out.append(Paragraph(content=content, provenance=prov))
+        if len(text) >= MAX_STRAY_LINE_CHARS:
+            self._body_chars += len(text)  # no edge trimming removes this paragraph
 
     def _link_paragraph_rec(
         self, content: tuple[Inline, ...], text: str, el: HtmlElement | None

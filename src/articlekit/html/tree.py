@@ -9,6 +9,7 @@ flattened by the parser itself, which bounds every walk the extractor makes.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -26,6 +27,7 @@ __all__ = [
     "parse_tree",
     "parse_tree_utf8",
     "resolve_url",
+    "return_free_memory",
     "tree_from_soup",
 ]
 
@@ -246,3 +248,29 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
                 if best:
                     return best
     return src or None
+
+
+_TRIM: list[Any] = []  # [glibc's malloc_trim, or None], looked up on first use
+
+
+def return_free_memory() -> None:
+    """Hand memory the C allocator holds free back to the system (glibc's ``malloc_trim``).
+
+    libxml2 frees a tree's nodes into the C allocator, which keeps them for later C
+    allocations; Python's own objects live elsewhere and cannot reuse them. Elsewhere
+    than on glibc this does nothing.
+    """
+    if not _TRIM:
+        trim = None
+        if sys.platform.startswith("linux"):
+            import ctypes
+
+            try:
+                trim = ctypes.CDLL(None).malloc_trim  # the C library the process runs on
+                trim.argtypes = [ctypes.c_size_t]
+                trim.restype = ctypes.c_int
+            except (OSError, AttributeError):  # pragma: no cover - musl and others
+                trim = None
+        _TRIM.append(trim)
+    if _TRIM[0] is not None:
+        _TRIM[0](0)
