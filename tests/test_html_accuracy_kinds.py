@@ -374,3 +374,28 @@ def test_is_teaser_card_limits() -> None:
     assert is_teaser_card(Stats(text=200, links=40, anchors=1))
     assert not is_teaser_card(Stats(text=200, links=0, anchors=0))
     assert not is_teaser_card(Stats(text=2000, links=400, anchors=3))
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Teilen mit:", True), ("Share this:", True), ("Tags:", True), ("Email:", True)],
+)
+def test_is_furniture_label(text: str, label: bool) -> None:
+    assert blocks.is_furniture_label(text) is label
+
+
+@pytest.mark.parametrize("text", ["Email marketing tips", "Share prices:  what next for the bank?"])
+def test_headings_that_only_start_like_furniture_are_not_labels(text: str) -> None:
+    assert not blocks.is_furniture_label(text)
+
+
+def test_share_heading_and_disclaimer_are_dropped() -> None:
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}<p>(Alle Angaben ohne Gewähr)</p>"
+        "<p>The works will start in spring and should last two years, the engineers said "
+        "after the meeting.</p><h3>Teilen mit:</h3></article></body></html>"
+    )
+    text = _text(html)
+    assert "The works will start" in text
+    assert "Teilen" not in text
+    assert "Gewähr" not in text

@@ -104,6 +104,8 @@ MAX_CREDIT_CAPTION_CHARS: Final = 250
 # "Download our app") is furniture; 400 measured on the trafilatura dev set (5 leaks gone,
 # no snippet lost; searching any paragraph for social-network names lost five).
 MAX_PROMO_TAIL_CHARS: Final = 400
+# Longest heading (characters) read as a furniture label ("Teilen mit:", "Share this:").
+MAX_FURNITURE_LABEL_CHARS: Final = 30
 # A list whose items are all links this long on average (characters) lists articles.
 MIN_REC_ITEM_CHARS: Final = 20
 # rows * columns at which a table without explicit headers counts as data (Readability).
@@ -251,6 +253,19 @@ def is_stray_line(block: Block) -> bool:
 def is_photo_credit(text: str) -> bool:
     """Return True for a short paragraph that ends in a photo credit: an image's caption."""
     return len(text) <= MAX_CREDIT_CAPTION_CHARS and vocab.PHOTO_CREDIT.search(text) is not None
+
+
+def is_furniture_label(text: str) -> bool:
+    """Return True for a short label ending in a colon that names page furniture.
+
+    "Teilen mit:", "Share this:", "Tags:" as a heading title a share bar or a tag list, not
+    a section of the article.
+    """
+    return (
+        len(text) <= MAX_FURNITURE_LABEL_CHARS
+        and text.endswith(":")
+        and vocab.BOILERPLATE_PHRASE.match(text) is not None
+    )
 
 
 def is_promo_line(block: Block) -> bool:
@@ -851,7 +866,7 @@ class BlockBuilder:
             return
         if tag in vocab.HEADING_TAGS:
             content = self._inlines_of(el, depth)
-            if _has_text(content):
+            if _has_text(content) and not is_furniture_label(plain_text(content).strip()):
                 level = int(tag[1])
                 out.append(Heading(level=level, content=content, provenance=self._prov(el)))
             return

@@ -281,7 +281,8 @@ BOILERPLATE_PHRASE = re.compile(
     r"|log in|login|anmelden|previous (?:post|article)|next (?:post|article)"
     r"|vorheriger artikel|nächster artikel|article précédent|article suivant"
     r"|aktualisiert|updated|last modified|zuletzt aktualisiert|erstellt am|veröffentlicht am"
-    r"|back to top|nach oben|zurück\W*$"
+    r"|back to top|nach oben|zurück\W*$|(?:alle )?angaben ohne gewähr|all information without"
+    r" guarantee"
     # labels that head contact boxes and credits: only with a colon or standing alone
     r"|(?:kontakt|contact|telefon|phone|fax|weitere informationen|more information"
     r"|über den autor|about the author|inhaltsverzeichnis|table of contents|fotos?|photos?"
