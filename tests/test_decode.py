@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import logging
 
 import pytest
 from hypothesis import given
@@ -185,3 +186,19 @@ def test_utf8_prefix_stops_at_whole_characters() -> None:
     data = ("\u00e9" * 10).encode()
     assert utf8_prefix(data, 3) == "\u00e9" * 3
     assert utf8_prefix(data, 50) == "\u00e9" * 10
+
+
+def test_undecodable_bytes_log_nothing(caplog: pytest.LogCaptureFixture) -> None:
+    # an unknown declared charset and bytes no guess decodes cleanly: bs4 falls back to
+    # replacement characters and would log a warning per page (a batch prints thousands)
+    data = (
+        b'<html><head><meta charset="x-unknown"></head><body><p>'
+        + bytes(range(128, 256)) * 3
+        + b" the rest of the paragraph</p></body></html>"
+    )
+    with caplog.at_level(logging.DEBUG, logger="bs4.dammit"):
+        text, _ = decode_bytes(data)
+    assert "the rest of the paragraph" in text
+    assert not [r for r in caplog.records if "could not be decoded" in r.getMessage()]
+    # the filter is gone afterwards: bs4's logger is left as it was found
+    assert not logging.getLogger("bs4.dammit").filters

@@ -18,8 +18,11 @@ this module follows the browsers where it matters:
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from bs4.dammit import UnicodeDammit
 
@@ -49,6 +52,26 @@ _WINDOWS_1252_ALIASES = frozenset({"latin_1", "iso8859-1", "ascii", "cp1252"})
 # "decoding succeeded" proves nothing and valid multi-byte UTF-8 should win over them.
 _SINGLE_BYTE_PREFIXES = ("latin_1", "iso8859", "cp125", "ascii", "koi8", "mac-", "cp437", "cp8")
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+
+
+# bs4 logs one warning per page it decodes with replacement characters; the text keeps
+# U+FFFD where the bytes were, so the record says nothing the Document does not.
+_DAMMIT_LOGGER = logging.getLogger("bs4.dammit")
+_REPLACEMENT_NOTICE = "could not be decoded"
+
+
+def _drop_replacement_notice(record: logging.LogRecord) -> bool:
+    return _REPLACEMENT_NOTICE not in str(record.msg)
+
+
+@contextmanager
+def _quiet_dammit() -> Iterator[None]:
+    """Silence bs4's replacement-character log record for the duration of the block."""
+    _DAMMIT_LOGGER.addFilter(_drop_replacement_notice)
+    try:
+        yield
+    finally:
+        _DAMMIT_LOGGER.removeFilter(_drop_replacement_notice)
 
 
 def _known(name: str | None) -> str | None:
@@ -199,8 +222,9 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     mixed = mixed_utf8(data)
     if mixed is not None:
         return mixed, "utf-8"
-    with warnings.catch_warnings():
-        # bs4 warns about replacement characters; the caller asked for text, not warnings
+    with warnings.catch_warnings(), _quiet_dammit():
+        # bs4 warns and logs about replacement characters; the caller asked for text, and a
+        # batch of a million pages must not print a line per odd byte
         warnings.simplefilter("ignore")
         dammit = UnicodeDammit(data, is_html=True)
     if dammit.unicode_markup is not None and dammit.original_encoding:
