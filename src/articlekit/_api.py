@@ -104,6 +104,22 @@ def _check_not_binary(text: str, name: str) -> None:
         )
 
 
+def _checked_bytes(content: bytes, name: str, max_bytes: int) -> bytes:
+    """Return ``content`` gunzipped when it is gzip, after the size, empty and binary checks.
+
+    Raises :class:`~articlekit.UnsupportedInputError` for empty, oversized or binary content.
+    """
+    check_size(len(content), name, max_bytes=max_bytes)
+    if is_gzip(content):
+        content = gunzip_bounded(content, name, max_bytes=max_bytes)
+    if not content or content.isspace():  # (content.strip() would copy a large page)
+        raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
+    kind = binary_kind(content)
+    if kind:
+        raise UnsupportedInputError(f"input is {kind}, not HTML or text", source=name)
+    return content
+
+
 def decode_source(
     content: str | bytes,
     name: str,
@@ -117,14 +133,7 @@ def decode_source(
     :class:`~articlekit.UnsupportedInputError` for empty, oversized or binary content.
     """
     if isinstance(content, bytes):
-        check_size(len(content), name, max_bytes=max_bytes)
-        if is_gzip(content):
-            content = gunzip_bounded(content, name, max_bytes=max_bytes)
-        if not content or content.isspace():  # (content.strip() would copy a large page)
-            raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
-        kind = binary_kind(content)
-        if kind:
-            raise UnsupportedInputError(f"input is {kind}, not HTML or text", source=name)
+        content = _checked_bytes(content, name, max_bytes)
         text, used = decode_bytes(content, encoding=encoding)
     else:
         check_size(len(content), name, max_bytes=max_bytes, unit="characters")
@@ -150,14 +159,7 @@ def decode_for_parsing(
     if isinstance(content, str):
         text, used = decode_source(content, name, encoding=encoding, max_bytes=max_bytes)
         return text[:SNIFF_CHARS], text, used
-    check_size(len(content), name, max_bytes=max_bytes)
-    if is_gzip(content):
-        content = gunzip_bounded(content, name, max_bytes=max_bytes)
-    if not content or content.isspace():  # (content.strip() would copy a large page)
-        raise UnsupportedInputError(f"input is empty ({len(content)} bytes)", source=name)
-    kind = binary_kind(content)
-    if kind:
-        raise UnsupportedInputError(f"input is {kind}, not HTML or text", source=name)
+    content = _checked_bytes(content, name, max_bytes)
     as_utf8 = utf8_reading(content, encoding=encoding)
     if as_utf8 is not None:
         sample = utf8_prefix(content, SNIFF_CHARS)
