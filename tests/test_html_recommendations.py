@@ -163,3 +163,34 @@ def test_labelled_dev_pages(corpus: Path) -> None:
         for want in label["items"]:
             assert want not in body, (label["file"], want)
     assert found == len(labels)
+
+
+_SEE_ALSO_LIST = (
+    "<ul><li><a href='/wiki/Haynsworth'>Haynsworth inertia additivity formula</a></li>"
+    "<li><a href='/wiki/Self-adjoint_operator'>Self-adjoint operator on a Hilbert space</a></li>"
+    "<li><a href='/wiki/Unitary_matrix'>Unitary matrix and its eigenvalues</a></li></ul>"
+)
+
+
+def test_see_also_between_sections_stays_a_section() -> None:
+    # an encyclopedia's "See also" followed by its "References": the heading and its list
+    # are a part of the article, at their place
+    doc = _doc(
+        f"<h2>Properties</h2>{FILL * 2}<h2>See also</h2>{_SEE_ALSO_LIST}"
+        f"<h2>References</h2><ol><li>A cited book, with its author and its year.</li></ol>"
+    )
+    kinds = [type(b).__name__ for b in doc.body]
+    texts = [plain_text(b) for b in doc.body]
+    assert "See also" in texts
+    index = texts.index("See also")
+    assert kinds[index] == "Heading" and kinds[index + 1] == "List"
+    assert "Self-adjoint operator" in texts[index + 1]
+    assert not any(isinstance(b, Recommendations) for b in doc.body)
+
+
+def test_see_also_without_a_section_after_it_stays_recommendations() -> None:
+    # the same heading and list with no section of the article after them: teasers
+    doc = _doc(f"<h2>See also</h2>{_SEE_ALSO_LIST}")
+    rec = doc.recommendations[0]
+    assert rec.title == "See also" and len(rec.items) == 3
+    assert "See also" not in [plain_text(b) for b in doc.body]

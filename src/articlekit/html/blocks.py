@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, cast
 
 from lxml import etree
@@ -360,11 +360,29 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
                 continue
             if isinstance(nxt, Heading) and nxt.level <= block.level:
                 continue
-            if not isinstance(nxt, Paragraph) and vocab.REC_START.match(plain_text(block)):
+            if (
+                not isinstance(nxt, Paragraph)
+                and vocab.REC_START.match(plain_text(block))
+                and not _heads_see_also_list(blocks, index)
+            ):
                 # "More on climate" over teaser cards whose links were taken out
                 continue
         out.append(block)
     return out
+
+
+def _heads_see_also_list(blocks: list[Block], index: int) -> bool:
+    """Return True when the heading at ``index`` is a "See also" over a list, mid-article.
+
+    The blocks' counterpart of is_see_also_section: a list follows the heading and a
+    heading of the same or a higher level comes later.
+    """
+    heading = blocks[index]
+    if not isinstance(heading, Heading) or not vocab.SEE_ALSO.match(plain_text(heading)):
+        return False
+    if index + 1 >= len(blocks) or not isinstance(blocks[index + 1], List):
+        return False
+    return any(isinstance(b, Heading) and b.level <= heading.level for b in blocks[index + 2 :])
 
 
 def _section_goes_on(blocks: list[Block], index: int) -> bool:
@@ -684,6 +702,9 @@ class BlockBuilder:
                     # "Related articles" over a list of links, as a heading or as a bold
                     # paragraph ("<p><strong>Lesen Sie auch:</strong></p><ul>...")
                     rec = self._heading_rec(child, children[index + 1])
+                    if rec is not None and is_see_also_section(child, children[index + 2 :]):
+                        # an encyclopedia's "See also" between its sections: a section
+                        rec = None
                     if rec is not None:
                         out.append(rec)
                         skip_next = True
@@ -1178,6 +1199,26 @@ class BlockBuilder:
 def _unquote(fragment: str) -> str:
     """Return a URL fragment as the id it names (percent escapes such as ``%C3%A9`` decoded)."""
     return urllib.parse.unquote(fragment) if "%" in fragment else fragment
+
+
+def is_see_also_section(heading: HtmlElement, later: Sequence[HtmlElement]) -> bool:
+    """Return True when ``heading`` titles a cross-reference section of the article.
+
+    A "See also" / "Further reading" heading (vocab.SEE_ALSO) followed, among its later
+    siblings, by a heading of the same or a higher level ("References", "External
+    links"): the list under it sits between the article's own sections, as in an
+    encyclopedia or a documentation page, and is a part of the article (Readability keeps
+    it). The same heading closing the page over a list of teasers stays a recommendation.
+    """
+    if heading.tag not in vocab.HEADING_TAGS:
+        return False
+    if not vocab.SEE_ALSO.match(collapse_ws(heading.text_content()).strip()):
+        return False
+    level = int(heading.tag[1])
+    return any(
+        isinstance(el.tag, str) and el.tag in vocab.HEADING_TAGS and int(el.tag[1]) <= level
+        for el in later
+    )
 
 
 def links_within_site(items: Iterable[Recommendation], page_url: str | None) -> bool:

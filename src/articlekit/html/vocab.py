@@ -35,6 +35,7 @@ __all__ = [
     "REC_PHRASE",
     "REC_PREFIX",
     "REC_START",
+    "SEE_ALSO",
     "STRONG_BOILERPLATE",
     "TEASER_CLASS",
     "UNLIKELY_CLASS",
@@ -215,6 +216,13 @@ _REC_WORDS = (
     r"|相关文章|相关阅读|延伸阅读|推荐阅读|相關文章|延伸閱讀|関連記事"
     r"|اقرأ أيضا|اقرأ أيضاً|مقالات ذات صلة"
     r"|läs också|läs mer|les også|se også|lue myös|čtěte také|přečtěte si také"
+)
+# Titles of an article's own cross-reference section ("See also[edit]", "Siehe auch"):
+# kept as a section when more of the article's sections follow (blocks.is_see_also_section).
+SEE_ALSO = re.compile(
+    r"^\W*(?:see also|further reading|siehe auch|weiterführende literatur|voir aussi"
+    r"|véase también|vedi anche|zie ook|veja também|ver também|zobacz też|см\. также)\b",
+    re.IGNORECASE,
 )
 REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$", re.IGNORECASE)
 # The same words opening a paragraph that then names one or more linked articles:
