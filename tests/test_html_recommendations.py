@@ -15,7 +15,7 @@ from articlekit.html.recommendations import (
     recommendation_items,
 )
 from articlekit.html.tree import parse_tree
-from articlekit.model import Document, Paragraph, Recommendations, plain_text
+from articlekit.model import Document, List, Paragraph, Recommendations, plain_text
 
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
 LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
@@ -185,6 +185,10 @@ def test_see_also_between_sections_stays_a_section() -> None:
     index = texts.index("See also")
     assert kinds[index] == "Heading" and kinds[index + 1] == "List"
     assert "Self-adjoint operator" in texts[index + 1]
+    # its one-link items are the section's entries, not recommendations inside the list
+    see_also = doc.body[index + 1]
+    assert isinstance(see_also, List) and len(see_also.items) == 3
+    assert all(isinstance(b, Paragraph) for item in see_also.items for b in item.blocks)
     assert not any(isinstance(b, Recommendations) for b in doc.body)
 
 

@@ -14,6 +14,7 @@ pathological page cannot exhaust the Python stack.
 
 from __future__ import annotations
 
+import itertools
 import re
 import urllib.parse
 from collections.abc import Callable, Iterable, Sequence
@@ -557,6 +558,9 @@ class BlockBuilder:
         self._anchor_ids: set[str] | None = None
         # the list items the walk is inside, innermost last
         self._items: list[HtmlElement] = []
+        # lists under a "See also" section heading (is_see_also_section): their one-link
+        # items are the section's entries, not recommendations
+        self._see_also_lists: set[HtmlElement] = set()
 
     # ------------------------------------------------------------------ helpers
 
@@ -701,10 +705,17 @@ class BlockBuilder:
                 if (tag in vocab.HEADING_TAGS or tag == "p") and index + 1 < len(children):
                     # "Related articles" over a list of links, as a heading or as a bold
                     # paragraph ("<p><strong>Lesen Sie auch:</strong></p><ul>...")
-                    rec = self._heading_rec(child, children[index + 1])
-                    if rec is not None and is_see_also_section(child, children[index + 2 :]):
-                        # an encyclopedia's "See also" between its sections: a section
-                        rec = None
+                    rec = None
+                    if is_see_also_section(child, children[index + 1 :]):
+                        # an encyclopedia's "See also" between its sections: a section of
+                        # the article, whose one-link list items stay list items
+                        self._see_also_lists.update(
+                            itertools.takewhile(
+                                lambda c: c.tag not in vocab.HEADING_TAGS, children[index + 1 :]
+                            )
+                        )
+                    else:
+                        rec = self._heading_rec(child, children[index + 1])
                     if rec is not None:
                         out.append(rec)
                         skip_next = True
@@ -818,6 +829,8 @@ class BlockBuilder:
         if self._items and not _same_text(collapse_ws(self._items[-1].text_content()), text):
             # a link that is only part of its list item (a reference whose title a block
             # inside it cut off from its date) is list content, kept as the list is
+            return None
+        if self._items and self._items[-1].getparent() in self._see_also_lists:
             return None
         link = content[0]
         if len(text) < MIN_REC_ITEM_CHARS or link.url.startswith(("mailto:", "tel:", "#")):
