@@ -57,6 +57,9 @@ FLAG_MAIN: Final = 2
 FLAG_H1: Final = 4
 #: The element holds an image.
 FLAG_IMG: Final = 8
+# A link holding any of these keeps its own measurements even inside a paragraph (block
+# rendering and candidate scoring read them); an image alone does not need them.
+_KEPT_LINK_FLAGS: Final = FLAG_BLOCK | FLAG_MAIN | FLAG_H1
 
 # Shortest text (characters) a paragraph-like element needs to vote for its ancestors.
 # Readability's value; lowering it to 15 on the trafilatura dev set let menus vote.
@@ -500,6 +503,23 @@ def label_page(
         if kind == _K_NONE and tag in _PLAIN_INLINE and not flags & FLAG_BLOCK:
             # fast path: emphasis, links and images only fold into their parent; nothing
             # asks for their own measurements
+            parent[_TEXT] += text_len
+            parent[_LINKS] += links
+            parent[_COMMAS] += frame[_COMMAS]
+            parent[_ANCHORS] += anchors
+            parent[_FLAGS] |= flags
+            continue
+        if (
+            tag == "a"
+            and kind == _K_NONE
+            and not frame[_INFO]
+            and not flags & _KEPT_LINK_FLAGS
+            and len(paragraphs) == frame[_P0]
+            and parent[_EL] is not None
+            and parent[_EL].tag == "p"
+        ):
+            # an inline link of a paragraph: nothing reads its own measurements (the
+            # paragraph's are read), and on link-dense pages these were a third of the labels
             parent[_TEXT] += text_len
             parent[_LINKS] += links
             parent[_COMMAS] += frame[_COMMAS]
