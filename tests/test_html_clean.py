@@ -141,6 +141,21 @@ def test_label_page_measures_text_and_links() -> None:
     assert st.flags & FLAG_BLOCK
 
 
+def test_label_page_keeps_no_measurements_for_inline_links_of_paragraphs() -> None:
+    root = parse_tree(
+        '<body><p id="p">Read <a href="/a">this</a> and <a href="/b">that</a>.</p>'
+        '<div><a href="/c">a link outside a paragraph</a></div></body>'
+    )
+    labels = label_page(root)
+    links = root.findall(".//p/a")
+    # the paragraph's own measurements still count the link text
+    assert labels.stats[_find(root, ".//p")].links == len("this") + len("that")
+    assert labels.stats[_find(root, ".//p")].anchors == 2
+    assert not any(link in labels.stats for link in links)
+    # a link outside a paragraph keeps its own measurements
+    assert labels.stats[_find(root, ".//div/a")].links == len("a link outside a paragraph")
+
+
 def test_label_page_drops_furniture_and_keeps_article() -> None:
     root = parse_tree(
         "<body><nav><a href='/'>Home</a></nav>"

@@ -519,7 +519,7 @@ def label_page(
             and parent[_EL].tag == "p"
         ):
             # an inline link of a paragraph: nothing reads its own measurements (the
-            # paragraph's are read), and on link-dense pages these were a third of the labels
+            # paragraph's are read), and on link-dense pages these were half the labels
             parent[_TEXT] += text_len
             parent[_LINKS] += links
             parent[_COMMAS] += frame[_COMMAS]
