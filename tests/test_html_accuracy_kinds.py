@@ -378,13 +378,19 @@ def test_is_teaser_card_limits() -> None:
 
 @pytest.mark.parametrize(
     ("text", "label"),
-    [("Teilen mit:", True), ("Share this:", True), ("Tags:", True), ("Email:", True)],
-)
+    [
+        ("Teilen mit:", True), ("Share this:", True), ("Tags:", True), ("Email:", True),
+        # a byline's lead word once its author link went as furniture
+        ("By", True), ("Von", True), ("par :", True),
+    ],
+)  # fmt: skip
 def test_is_furniture_label(text: str, label: bool) -> None:
     assert blocks.is_furniture_label(text) is label
 
 
-@pytest.mark.parametrize("text", ["Email marketing tips", "Share prices:  what next for the bank?"])
+@pytest.mark.parametrize(
+    "text", ["Email marketing tips", "Share prices:  what next for the bank?", "By the river"]
+)
 def test_headings_that_only_start_like_furniture_are_not_labels(text: str) -> None:
     assert not blocks.is_furniture_label(text)
 

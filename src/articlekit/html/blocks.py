@@ -260,8 +260,11 @@ def is_furniture_label(text: str) -> bool:
     """Return True for a short label ending in a colon that names page furniture.
 
     "Teilen mit:", "Share this:", "Tags:" as a heading title a share bar or a tag list, not
-    a section of the article.
+    a section of the article; a byline's lead word left alone ("By", "Von": its author
+    link was furniture) heads nothing either.
     """
+    if vocab.BYLINE_LEAD.match(text):
+        return True
     return (
         len(text) <= MAX_FURNITURE_LABEL_CHARS
         and text.endswith(":")

@@ -14,6 +14,7 @@ __all__ = [
     "BOILERPLATE_PHRASE",
     "BOILERPLATE_ROLES",
     "BOILERPLATE_TAGS",
+    "BYLINE_LEAD",
     "CAPTION_CLASS",
     "COMMENT_CLASS",
     "COMMENT_HEADING",
@@ -217,6 +218,9 @@ _REC_WORDS = (
     r"|اقرأ أيضا|اقرأ أيضاً|مقالات ذات صلة"
     r"|läs också|läs mer|les også|se også|lue myös|čtěte také|přečtěte si také"
 )
+# The word that leads a byline, alone: what a heading-tagged byline ("<h6>By <a>Name</a>")
+# keeps once its author link is taken out as furniture (readability-pages quanta-1).
+BYLINE_LEAD = re.compile(r"^\W*(?:by|von|par|por|door|av|af|przez)\W*$", re.IGNORECASE)
 # Titles of an article's own cross-reference section ("See also[edit]", "Siehe auch"):
 # kept as a section when more of the article's sections follow (blocks.is_see_also_section).
 SEE_ALSO = re.compile(
