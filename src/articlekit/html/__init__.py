@@ -16,7 +16,7 @@ See ``docs/extraction.md`` for the heuristics and how to debug them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -255,10 +255,10 @@ HEADLINE_LINK_CHARS = 20
 HEADLINE_LINK_WORDS = 3
 
 
-def _headline_links(root: HtmlElement) -> int:
+def _headline_links(headings: Iterable[HtmlElement]) -> int:
     """Return how many links sit in or around a heading with headline-sized text."""
     seen: set[HtmlElement] = set()
-    for heading in root.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+    for heading in headings:
         links = list(heading.iter("a"))
         if not links:
             links = [a for a in heading.iterancestors("a")]
@@ -271,12 +271,12 @@ def _headline_links(root: HtmlElement) -> int:
     return len(seen)
 
 
-def _jsonld_types(root: HtmlElement) -> tuple[str, ...]:
-    """Return every JSON-LD ``@type`` of the page, lower-cased, in order, once each."""
+def _jsonld_types(scripts: Iterable[HtmlElement]) -> tuple[str, ...]:
+    """Return every JSON-LD ``@type`` of the scripts, lower-cased, in order, once each."""
     from articlekit.html.metadata import parse_jsonld
 
     types: dict[str, None] = {}
-    for script in root.iterfind(".//script[@type='application/ld+json']"):
+    for script in scripts:
         stack: list[Any] = list(parse_jsonld(script.text or ""))
         while stack:
             node = stack.pop()
@@ -309,22 +309,43 @@ def _with_verdict(
     return attrs.evolve(doc, verdict=judge(doc, page=page))
 
 
+_LIGHT_SIGNAL_TAGS = ("article", "time", "script", "title", "h1", "h2", "h3", "h4", "h5", "h6")
+
+
 def _light_signals(root: HtmlElement, labels: Labels) -> PageSignals:
     """Return the page signals judged from the extraction's own measurements."""
     from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals
 
     stats = labels.stats
-    title_el = root.find(".//title")
+    # one walk of the tree (in C, filtered by tag) for everything looked up below
+    title_el: HtmlElement | None = None
+    articles = times = 0
+    headings: list[HtmlElement] = []
+    scripts: list[HtmlElement] = []
+    for el in root.iter(*_LIGHT_SIGNAL_TAGS):
+        tag = el.tag
+        if tag == "article":
+            articles += 1
+        elif tag == "time":
+            times += 1
+        elif tag == "script":
+            if el.get("type") == "application/ld+json":
+                scripts.append(el)
+        elif tag == "title":
+            if title_el is None:
+                title_el = el
+        else:
+            headings.append(el)
     return PageSignals(
         page_text_chars=labels.total.text,
         page_link_chars=labels.total.links,
         page_paragraphs=sum(
             1 for p in labels.paragraphs if p.tag == "p" and stats[p].text >= PROSE_PARAGRAPH_CHARS
         ),
-        article_elements=sum(1 for _ in root.iter("article")),
-        time_elements=sum(1 for _ in root.iter("time")),
-        headline_links=_headline_links(root),
-        jsonld_types=_jsonld_types(root),
+        article_elements=articles,
+        time_elements=times,
+        headline_links=_headline_links(headings),
+        jsonld_types=_jsonld_types(scripts),
         title_text=collapse_ws(title_el.text_content()).strip() or None
         if title_el is not None
         else None,
