@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Final, cast
 
 from lxml import etree
@@ -709,12 +709,15 @@ class BlockBuilder:
                     # "Related articles" over a list of links, as a heading or as a bold
                     # paragraph ("<p><strong>Lesen Sie auch:</strong></p><ul>...")
                     rec = None
-                    if is_see_also_section(child, children[index + 1 :]):
+                    # islice, not a slice: this runs for every <p> of a container, and
+                    # copying the rest of a 100,000-paragraph page each time is quadratic
+                    if is_see_also_section(child, itertools.islice(children, index + 1, None)):
                         # an encyclopedia's "See also" between its sections: a section of
                         # the article, whose one-link list items stay list items
                         self._see_also_lists.update(
                             itertools.takewhile(
-                                lambda c: c.tag not in vocab.HEADING_TAGS, children[index + 1 :]
+                                lambda c: c.tag not in vocab.HEADING_TAGS,
+                                itertools.islice(children, index + 1, None),
                             )
                         )
                     else:
@@ -1217,7 +1220,7 @@ def _unquote(fragment: str) -> str:
     return urllib.parse.unquote(fragment) if "%" in fragment else fragment
 
 
-def is_see_also_section(heading: HtmlElement, later: Sequence[HtmlElement]) -> bool:
+def is_see_also_section(heading: HtmlElement, later: Iterable[HtmlElement]) -> bool:
     """Return True when ``heading`` titles a cross-reference section of the article.
 
     A "See also" / "Further reading" heading (vocab.SEE_ALSO) followed, among its later
