@@ -732,15 +732,18 @@ def doc_features(doc: Document) -> DocFeatures:
     """
     length = _CollapsedLength(HEAD_CHARS)
     link_chars = prose_chars = prose = headings = linked = section = max_section = 0
+    # blocks are measured one at a time (one space between two blocks, as between two
+    # words): a 10 MB paragraph's words are held once, not once per block and per page
     for top in doc.body:
-        words: list[str] = []
         for block in walk((top,)):
             if isinstance(block, (Paragraph, Heading)):
                 text, linked_raw, collapsed = _inline_facts(block.content)
                 link_chars += collapsed
-                words += text.split()
+                words = text.split()
+                length.add(words)
                 if isinstance(block, Paragraph):
-                    own = " ".join(text.split())
+                    own = " ".join(words)
+                    del words
                     # Teaser lines and link lists are not prose even when long.
                     link_share = linked_raw / len(own) if own else 0.0
                     size = _weighted_len(own)
@@ -759,8 +762,7 @@ def doc_features(doc: Document) -> DocFeatures:
                         section = 0  # a linked heading is a teaser headline: a new card starts
             elif not isinstance(block, (List, Quote)):  # containers: their blocks follow
                 link_chars += sum(_inline_facts(run)[2] for run in _link_runs(block))
-                words += plain_text(block).split()
-        length.add(words)
+                length.add(plain_text(block).split())
     text_chars = length.total
     recommendation_items = sum(len(rec.items) for rec in doc.recommendations)
     # normalised once for the three phrase lists below
