@@ -500,26 +500,21 @@ def label_page(
             links = text_len
             if tag == "a" and el.get("href") is not None:
                 anchors += 1
-        if kind == _K_NONE and tag in _PLAIN_INLINE and not flags & FLAG_BLOCK:
+        if kind == _K_NONE and (
             # fast path: emphasis, links and images only fold into their parent; nothing
             # asks for their own measurements
-            parent[_TEXT] += text_len
-            parent[_LINKS] += links
-            parent[_COMMAS] += frame[_COMMAS]
-            parent[_ANCHORS] += anchors
-            parent[_FLAGS] |= flags
-            continue
-        if (
-            tag == "a"
-            and kind == _K_NONE
-            and not frame[_INFO]
-            and not flags & _KEPT_LINK_FLAGS
-            and len(paragraphs) == frame[_P0]
-            and parent[_EL] is not None
-            and parent[_EL].tag == "p"
-        ):
+            (tag in _PLAIN_INLINE and not flags & FLAG_BLOCK)
             # an inline link of a paragraph: nothing reads its own measurements (the
             # paragraph's are read), and on link-dense pages these were half the labels
+            or (
+                tag == "a"
+                and not frame[_INFO]
+                and not flags & _KEPT_LINK_FLAGS
+                and len(paragraphs) == frame[_P0]
+                and parent[_EL] is not None
+                and parent[_EL].tag == "p"
+            )
+        ):
             parent[_TEXT] += text_len
             parent[_LINKS] += links
             parent[_COMMAS] += frame[_COMMAS]
