@@ -12,6 +12,7 @@ from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.tree import (
     base_url,
     collapse_ws,
+    flatten_deep_markup,
     image_source,
     parse_tree,
     parse_tree_utf8,
@@ -53,6 +54,43 @@ def test_very_deep_nesting_is_bounded() -> None:
     root = parse_tree("<div>" * 100_000 + "deep" + "</div>" * 100_000)
     depth = max(sum(1 for _ in el.iterancestors()) for el in root.iter())
     assert depth < 1000
+
+
+def test_text_after_the_parser_depth_limit_is_kept() -> None:
+    # libxml2 stops reading at 256 levels: without the flattening fallback the text after
+    # the first too-deep element, and the rest of the page, were silently lost
+    page = "".join(f"<div><p>para {i}</p>" for i in range(1200)) + "</div>" * 1200
+    root = parse_tree(f"<html><body>{page}<p>TAIL</p></body></html>")
+    text = root.text_content()
+    assert all(f"para {i}" in text for i in (0, 255, 256, 1199))
+    assert text.endswith("TAIL")
+    assert max(sum(1 for _ in el.iterancestors()) for el in root.iter()) < 256
+
+
+def test_unclosed_inline_tags_past_the_limit_keep_the_page() -> None:
+    # an old forum page with hundreds of <font> tags never closed
+    root = parse_tree_utf8(b"<p>start</p>" + b"<font size=2>x " * 400 + b"<p>after</p>")
+    text = root.text_content()
+    assert text.count("x") == 400 and text.endswith("after")
+
+
+def test_flatten_keeps_shallow_markup_and_raw_text() -> None:
+    data = (
+        b"<div><!-- <div> --><script>if (a<b) w('</div>')</SCRIPT >"
+        b'<div title="a>b"><p>1<p>2</div></div><br/><i>end</i>'
+    )
+    assert flatten_deep_markup(data, max_depth=1) == (
+        b"<div><!-- <div> --><script>if (a<b) w('</div>')</SCRIPT >"
+        b"<br><br>1<br>2</div><br><br/><i>end</i>"
+    )
+    # nothing is dropped when the page is shallow enough
+    assert flatten_deep_markup(data, max_depth=10) == data
+
+
+def test_flatten_is_linear_on_unclosed_angle_brackets() -> None:
+    data = b"<a " * 200_000 + b"<div>" * 300 + b"text"
+    out = flatten_deep_markup(data, max_depth=200)
+    assert out.endswith(b"text") and out.count(b"<div>") == 200
 
 
 def test_tree_from_soup() -> None:

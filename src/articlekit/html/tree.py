@@ -2,12 +2,16 @@
 
 The parser never touches the network, never expands entities beyond HTML's own, and keeps
 libxml2's limits on (``huge_tree`` only when asked), so a hostile page cannot make it
-fetch, balloon or hang. libxml2 caps HTML nesting at 256 levels; deeper markup is
-flattened by the parser itself, which bounds every walk the extractor makes.
+fetch, balloon or hang. libxml2 caps HTML nesting at 256 levels and, past that depth,
+stops reading the page: everything after the first too-deep element would be lost. When
+that happens, the markup is flattened (:func:`flatten_deep_markup`: tags nested deeper
+than :data:`FLATTEN_DEPTH` are dropped, their text kept) and parsed again, so a deep page
+keeps all of its text and every walk the extractor makes stays bounded.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from typing import Any
@@ -22,6 +26,7 @@ from articlekit.errors import ParseError, UnsupportedInputError
 __all__ = [
     "base_url",
     "collapse_ws",
+    "flatten_deep_markup",
     "image_source",
     "make_parser",
     "parse_tree",
@@ -133,6 +138,9 @@ def _parse_bytes(data: bytes, *, huge_tree: bool) -> lxml.html.HtmlElement:
     parser = _HUGE_PARSER if huge_tree else _PARSER
     try:
         root = etree.fromstring(data, parser=parser)
+        if _stopped_too_deep(parser):
+            # libxml2 stopped at its depth limit and dropped the rest of the page
+            root = etree.fromstring(flatten_deep_markup(data), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"cannot parse HTML: {exc}") from exc
     if root is None:
@@ -140,6 +148,97 @@ def _parse_bytes(data: bytes, *, huge_tree: bool) -> lxml.html.HtmlElement:
     if not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover - parser class
         raise ParseError("HTML parser returned no element tree")
     return root
+
+
+def _stopped_too_deep(parser: lxml.html.HTMLParser) -> bool:
+    """Return True when the last parse hit libxml2's nesting limit (and stopped there)."""
+    return any(
+        error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in error.message
+        for error in parser.error_log
+    )
+
+
+#: Nesting kept by :func:`flatten_deep_markup`: libxml2 stops at 256 levels, and the
+#: parser adds a few (html, body, implied tbody ...) above the page's own.
+FLATTEN_DEPTH = 200
+# A start or end tag (attribute values may hold ">"), or the start of a comment. Nothing
+# in it can run past the next "<", so scanning a page is linear whatever it holds.
+_TAG = re.compile(rb"""<!--|<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:"[^"<]*"|'[^'<]*'|[^'"<>])*>""")
+_VOID_TAGS = frozenset(
+    b"area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+# elements whose text is not markup: their content is skipped up to their end tag
+_RAW_TEXT_TAGS = frozenset(b"script style textarea title xmp iframe noembed noframes".split())
+# elements a start tag of the same name closes when one is open right above it
+_SIBLING_CLOSED = frozenset(b"p li dt dd tr td th option".split())
+# a dropped tag of one of these becomes a line break, others a space: words stay apart
+_BREAKING_TAGS = frozenset(
+    b"address article aside blockquote dd div dl dt figure footer h1 h2 h3 h4 h5 h6 header "
+    b"li main nav ol p pre section table td th tr ul".split()
+)
+
+
+def flatten_deep_markup(data: bytes, max_depth: int = FLATTEN_DEPTH) -> bytes:
+    """Return ``data`` with the tags nested deeper than ``max_depth`` left out.
+
+    Only the tags go: their text stays where it was, and a dropped block-level tag becomes
+    a ``<br>`` so lines stay apart. Depth is counted the simple way (start tags push, end
+    tags pop back to their element, void elements and ``p``/``li``/... siblings do not
+    nest), which may flatten a little more than a browser would, never less. Comments
+    and the content of ``script``/``style``/... are copied as they are.
+    """
+    out: list[bytes] = []
+    open_tags: list[bytes] = []  # names of the elements kept open, innermost last
+    open_count: dict[bytes, int] = {}
+    pos = 0
+    while True:
+        match = _TAG.search(data, pos)
+        if match is None:
+            break
+        start, end = match.span()
+        if match.group(0) == b"<!--":
+            close = data.find(b"-->", end)
+            end = len(data) if close < 0 else close + 3
+            out.append(data[pos:end])
+            pos = end
+            continue
+        out.append(data[pos:start])
+        pos = end
+        name = match.group(2).lower()
+        if match.group(1):  # an end tag
+            if open_count.get(name):
+                while True:  # close everything opened inside it, as a parser would
+                    inner = open_tags.pop()
+                    open_count[inner] -= 1
+                    if inner == name:
+                        break
+                out.append(match.group(0))
+            else:
+                out.append(b"<br>" if name in _BREAKING_TAGS else b" ")
+            continue
+        if name in _RAW_TEXT_TAGS:  # kept whole, end tag included; it holds no elements
+            close = _raw_text_end(name).search(data, end)
+            pos = len(data) if close is None else close.end()
+            out.append(data[start:pos])
+            continue
+        if name in _SIBLING_CLOSED and open_tags and open_tags[-1] == name:
+            open_tags.pop()
+            open_count[name] -= 1
+        if name in _VOID_TAGS or data[end - 2 : end] == b"/>":
+            out.append(match.group(0))
+        elif len(open_tags) < max_depth:
+            open_tags.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            out.append(match.group(0))
+        else:
+            out.append(b"<br>" if name in _BREAKING_TAGS else b" ")
+    out.append(data[pos:])
+    return b"".join(out)
+
+
+@functools.lru_cache(maxsize=len(_RAW_TEXT_TAGS))
+def _raw_text_end(name: bytes) -> re.Pattern[bytes]:
+    return re.compile(rb"</" + re.escape(name) + rb"\s*>", re.IGNORECASE)
 
 
 def tree_from_soup(soup: Any) -> lxml.html.HtmlElement:
