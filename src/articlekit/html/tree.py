@@ -197,8 +197,8 @@ def flatten_deep_markup(data: bytes, max_depth: int = FLATTEN_DEPTH) -> bytes:
             break
         start, end = match.span()
         if match.group(0) == b"<!--":
-            close = data.find(b"-->", end)
-            end = len(data) if close < 0 else close + 3
+            comment_end = data.find(b"-->", end)
+            end = len(data) if comment_end < 0 else comment_end + 3
             out.append(data[pos:end])
             pos = end
             continue
@@ -217,8 +217,8 @@ def flatten_deep_markup(data: bytes, max_depth: int = FLATTEN_DEPTH) -> bytes:
                 out.append(b"<br>" if name in _BREAKING_TAGS else b" ")
             continue
         if name in _RAW_TEXT_TAGS:  # kept whole, end tag included; it holds no elements
-            close = _raw_text_end(name).search(data, end)
-            pos = len(data) if close is None else close.end()
+            end_tag = _raw_text_end(name).search(data, end)
+            pos = len(data) if end_tag is None else end_tag.end()
             out.append(data[start:pos])
             continue
         if name in _SIBLING_CLOSED and open_tags and open_tags[-1] == name:
