@@ -17,14 +17,14 @@ from __future__ import annotations
 import itertools
 import re
 import urllib.parse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from typing import Final, cast
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
-from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, Labels, Stats, class_id
+from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, FLAG_MATH, Labels, Stats, class_id
 from articlekit.html.recommendations import recommendations_block
 from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
 from articlekit.model import (
@@ -58,8 +58,11 @@ __all__ = [
     "MAX_NESTING",
     "BlockBuilder",
     "code_language",
+    "copies_title",
     "cut_comment_section",
+    "display_equation",
     "drop_dangling_headings",
+    "equation_text",
     "is_layout_table",
     "is_link_cluster",
     "is_photo_credit",
@@ -107,6 +110,13 @@ MAX_CREDIT_CAPTION_CHARS: Final = 250
 MAX_PROMO_TAIL_CHARS: Final = 400
 # Longest heading (characters) read as a furniture label ("Teilen mit:", "Share this:").
 MAX_FURNITURE_LABEL_CHARS: Final = 30
+# A heading opening the body repeats the title when at least this share of its word
+# characters are words of the title (Readability's similarity threshold; on
+# readability-pages 0.75 found the near copies its output leaves out) ...
+TITLE_COPY_SHARE: Final = 0.75
+# ... and it has at least this many words: one word of the title ("Videos" under
+# "Embedded videos test") is the name of a section.
+MIN_TITLE_COPY_WORDS: Final = 2
 # A list whose items are all links this long on average (characters) lists articles.
 MIN_REC_ITEM_CHARS: Final = 20
 # rows * columns at which a table without explicit headers counts as data (Readability).
@@ -146,6 +156,16 @@ _LANG_CLASS = re.compile(
 _SLIDE_COUNTER = re.compile(r"^\s*(\d{1,3})\s*(?:/|of|von|de|sur|di|z|из)\s*(\d{1,3})\b")
 # Link text that is a web address ("https://nodejs.org/api/inspector.html", "www.x.org/y").
 _URL_TEXT = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+# MathML token elements (identifiers, numbers, operators, text): what a reader sees of an
+# equation that carries no TeX source, one token per word.
+_MATH_TOKENS = ("mi", "mn", "mo", "mtext", "ms")
+_MATH_ANNOTATIONS = frozenset({"annotation", "annotation-xml"})
+_TEX_ENCODINGS = frozenset({"application/x-tex", "text/x-tex", "application/x-latex"})
+# MediaWiki wraps every formula's alttext in "{\displaystyle ...}".
+_TEX_STYLE_WRAPPER = re.compile(r"^\{\\(?:displaystyle|textstyle)\s*(.*)\}$", re.DOTALL)
+# Wrappers (MathJax's <mjx-container>, KaTeX's spans) between a display equation and the
+# run of inline content it stands in; deeper nesting is read as an inline equation.
+MAX_EQUATION_WRAPPERS: Final = 4
 _ROWS_XPATH = etree.XPath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
 _CELLS_XPATH = etree.XPath("./td|./th")
 
@@ -172,6 +192,55 @@ def code_language(el: HtmlElement) -> str | None:
         declared: str | None = node.get("data-lang") or node.get("data-language")
         if declared and declared.strip():
             return declared.strip().lower()
+    return None
+
+
+def equation_text(math: HtmlElement) -> str:
+    """Return the text of a MathML equation: its ``alttext``, its TeX source, else its tokens.
+
+    Renderers (MathJax, KaTeX, MediaWiki) keep the TeX in ``alttext`` or in an
+    ``<annotation encoding="application/x-tex">``; MathML written by hand has only its
+    tokens (``<mi>x</mi><mo>=</mo><mn>2</mn>``), read one word each: "x = 2".
+    """
+    alt = collapse_ws(math.get("alttext") or "").strip()
+    if not alt:
+        for note in math.iter("annotation"):
+            if (note.get("encoding") or "").strip().lower() in _TEX_ENCODINGS:
+                alt = collapse_ws(note.text_content()).strip()
+                if alt:
+                    break
+    if alt:
+        wrapped = _TEX_STYLE_WRAPPER.match(alt)
+        return wrapped.group(1).strip() if wrapped else alt
+    words = [
+        collapse_ws(token.text_content()).strip()
+        for token in math.iter(*_MATH_TOKENS)
+        if not any(a.tag in _MATH_ANNOTATIONS for a in token.iterancestors())
+    ]
+    return " ".join(w for w in words if w) or collapse_ws(math.text_content()).strip()
+
+
+def display_equation(
+    el: HtmlElement, stats: dict[HtmlElement, Stats], skip: Container[HtmlElement]
+) -> HtmlElement | None:
+    """Return the display equation (``<math display="block">``) that ``el`` is, else None.
+
+    ``el`` may be the ``<math>`` itself or a wrapper holding nothing else (MathJax's
+    ``<mjx-container>``, KaTeX's ``katex-display`` span; their hidden rendering is in
+    ``skip``). Such an equation is a block of its own between paragraphs, not a word of one.
+    """
+    node = el
+    for _ in range(MAX_EQUATION_WRAPPERS + 1):
+        if node.tag == "math":
+            display = (node.get("display") or node.get("mode") or "").strip().lower()
+            return node if display in ("block", "display") else None
+        st = stats.get(node)
+        if st is None or not st.flags & FLAG_MATH or (node.text or "").strip():
+            return None
+        inner = [c for c in node if isinstance(c.tag, str) and c not in skip]
+        if len(inner) != 1 or (inner[0].tail or "").strip():
+            return None
+        node = inner[0]
     return None
 
 
@@ -240,6 +309,7 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+_WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)\]]\s*$")
 
 
@@ -409,6 +479,29 @@ def _section_goes_on(blocks: list[Block], index: int) -> bool:
     return False
 
 
+def copies_title(heading: Heading, title: str, *, nearly: bool = True) -> bool:
+    """Return True when ``heading`` repeats the title, word for word or (``nearly``) nearly.
+
+    The page's headline often differs from the title in a few words: a site name or a
+    section left out, a kicker, a permalink sign ("Evolve: Shared Mutable History¶" under
+    the title "Evolve: Shared Mutable History - evolve extension"). A top-level heading of
+    at least ``MIN_TITLE_COPY_WORDS`` words, nearly all of them in the title, is that copy;
+    a shorter one ("Introduction" under "Introduction to Rust") heads a section.
+    :func:`normalise_headings` asks for near copies only before the body's first text.
+    """
+    text = plain_text(heading)
+    if _same_text(text, title):
+        return True
+    if not nearly or heading.level > 2:
+        return False
+    words = _WORD.findall(text.casefold())
+    if len(words) < MIN_TITLE_COPY_WORDS:
+        return False
+    known = set(_WORD.findall(title.casefold()))
+    foreign = sum(len(w) for w in words if w not in known)
+    return foreign <= (1 - TITLE_COPY_SHARE) * sum(len(w) for w in words)
+
+
 def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
     """Return ``blocks`` without a leading copy of the title, heading levels made consistent.
 
@@ -417,10 +510,13 @@ def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
     Readability does, so the levels match what readers of its output expect).
     """
     if title:
+        opening = True  # nothing but headings, figures and stray lines so far
         for index, block in enumerate(blocks[:3]):
-            if isinstance(block, Heading) and _same_text(plain_text(block), title):
+            if isinstance(block, Heading) and copies_title(block, title, nearly=opening):
                 blocks = blocks[:index] + blocks[index + 1 :]
                 break
+            if not isinstance(block, (Heading, Figure)) and not is_stray_line(block):
+                opening = False
     if not title or not any(isinstance(b, Heading) and b.level == 1 for b in blocks):
         return blocks
     out: list[Block] = []
@@ -734,6 +830,16 @@ class BlockBuilder:
                     children[index] = el  # (the list must not keep the freed child alive)
                     continue
             else:
+                equation = display_equation(child, self.stats, self.skip)
+                if equation is not None:
+                    self._flush(run, out)
+                    code = equation_text(equation)
+                    if code:
+                        out.append(
+                            CodeBlock(code=code, language="math", provenance=self._prov(child))
+                        )
+                    self._tail(child, run)
+                    continue
                 if run.first is None:
                     run.first = child
                 self._inline(child, run.inlines, depth + 1)
@@ -1183,6 +1289,11 @@ class BlockBuilder:
             code = el.text_content()
             if code.strip():
                 out.append(Code(code=collapse_ws(code)))
+            return
+        if tag == "math":
+            code = equation_text(el)
+            if code:
+                out.append(Code(code=code))
             return
         inner: list[Inline] = []
         self._children_inline(el, inner, depth)

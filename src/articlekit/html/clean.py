@@ -35,11 +35,13 @@ __all__ = [
     "FLAG_H1",
     "FLAG_IMG",
     "FLAG_MAIN",
+    "FLAG_MATH",
     "Kind",
     "Labels",
     "Stats",
     "boilerplate_kind",
     "class_id",
+    "is_equation_box",
     "is_hidden",
     "is_slug_id",
     "is_teaser_card",
@@ -57,6 +59,8 @@ FLAG_MAIN: Final = 2
 FLAG_H1: Final = 4
 #: The element holds an image.
 FLAG_IMG: Final = 8
+#: The element holds an equation (MathML ``<math>``).
+FLAG_MATH: Final = 16
 # A link holding any of these keeps its own measurements even inside a paragraph (block
 # rendering and candidate scoring read them); an image alone does not need them.
 _KEPT_LINK_FLAGS: Final = FLAG_BLOCK | FLAG_MAIN | FLAG_H1
@@ -85,12 +89,16 @@ MAX_REC_TITLE_CHARS: Final = 60
 
 _HARD_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "frame",
+        "script", "style", "noscript", "template", "svg", "iframe", "frame",
         "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
         "button", "select", "input", "textarea", "option", "datalist", "dialog", "nav",
         "head", "title", "link", "meta", "base", "area", "source", "track", "param",
     }
 )  # fmt: skip
+# Elements read as a whole by the block builder, not walked: an equation (MathML) is one
+# inline of its paragraph (its TeX or its visible text), neither measured nor boilerplate,
+# so its markup (<mi>, <mo> ...) never votes or counts as text of the page.
+_OPAQUE_TAGS = frozenset({"math"})
 # ASP.NET pages wrap the whole page in one <form>, so a form is only dropped when it
 # turns out not to hold the article.
 _SOFT_TAGS = frozenset({"footer", "aside", "form", "menu"})
@@ -256,7 +264,7 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
 (_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _FIRST, _KIND, _INFO, _OWN, _OWNC) = (
     range(13)
 )
-_K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET = 0, 1, 2, 3
+_K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET, _K_OPAQUE = 0, 1, 2, 3, 4
 
 
 # What an element's attributes say, as bits (computed once per distinct class/id string).
@@ -424,6 +432,9 @@ def label_page(
                 walker.skip_subtree()
                 if tag == "noscript":
                     relaxable = True  # the relaxed walk reads it
+            elif tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
+                kind = _K_OPAQUE
+                walker.skip_subtree()
             elif (recommendations and el in recommendations) or (
                 not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
             ):
@@ -442,7 +453,7 @@ def label_page(
             frame: list[Any] = [
                 el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, kind, info, 0, 0
             ]  # fmt: skip
-            if kind != _K_HARD:
+            if kind != _K_HARD and kind != _K_OPAQUE:
                 text = el.text
                 if text:
                     text = text.strip()
@@ -485,6 +496,9 @@ def label_page(
             in_link -= 1
         if kind == _K_HARD:
             boilerplate.add(el)
+            continue
+        if kind == _K_OPAQUE:
+            parent[_FLAGS] |= FLAG_MATH
             continue
         flags: int = frame[_FLAGS]
         if tag in _MAIN_TAGS or (frame[_INFO] & _I_MAIN and tag not in _NEVER_REC_TAGS):
@@ -538,7 +552,12 @@ def label_page(
         if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, frame[_FIRST]):
             _exclude(el, frame, recs, paragraphs, headings)
             continue
-        if kind == _K_SOFT and not flags & (FLAG_MAIN | FLAG_H1) and not _is_text_form(tag, st):
+        if (
+            kind == _K_SOFT
+            and not flags & (FLAG_MAIN | FLAG_H1)
+            and not _is_text_form(tag, st)
+            and not is_equation_box(tag, st, frame[_INFO])
+        ):
             _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
             continue
@@ -589,6 +608,22 @@ def is_teaser_card(stats: Stats) -> bool:
         and stats.text <= MAX_TEASER_CHARS
         and stats.links >= MIN_TEASER_LINK_SHARE * stats.text
         and not stats.flags & (FLAG_MAIN | FLAG_H1)
+    )
+
+
+def is_equation_box(tag: str, stats: Stats, info: int = 0) -> bool:
+    """Return True for a visible element holding an equation and no other text.
+
+    Equation renderers name their boxes after their own features (MathJax's
+    ``CtxtMenu_Attached_0`` box has a context menu, not a page menu); the box is the
+    equation, whatever its class says. A hidden box (a fallback, a copy for screen readers
+    beside a visible image) stays out.
+    """
+    return (
+        bool(stats.flags & FLAG_MATH)
+        and stats.text == 0
+        and not info & _I_HIDDEN
+        and tag not in _SOFT_TAGS
     )
 
 
