@@ -130,6 +130,15 @@ def _tight_wrap(before: str, after: str) -> bool:
     return bool(_TIGHT_END.search(before) or _TIGHT_START.match(after))
 
 
+def wraps_tight(state: State) -> bool:
+    """Return True when the text's wraps at inline edges had no space (w3m's layout).
+
+    lynx marks links and html2text writes Markdown, so only a plain, unindented dump
+    without a lynx reference list wraps that way.
+    """
+    return not state.layout.markdown and not state.layout.lynx and not state.urls
+
+
 def join_lines(parts: list[str], *, tight: bool = False) -> str:
     """Return wrapped ``parts`` joined into one line.
 
@@ -828,10 +837,11 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
     current: Item | None = None
     i = start
     last = start
+    tight = wraps_tight(state)
 
     def flush() -> None:
         if current is not None and item_parts:
-            current.text = join_lines(item_parts)
+            current.text = join_lines(item_parts, tight=tight)
         item_parts.clear()
 
     while i < state.end:
@@ -855,7 +865,7 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
                             kind="paragraph",
                             first=nxt,
                             last=para_end - 1,
-                            text=join_lines(list(lines.text[nxt:para_end])),
+                            text=join_lines(list(lines.text[nxt:para_end]), tight=tight),
                         )
                     )
                 last = para_end - 1
