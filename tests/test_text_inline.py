@@ -145,3 +145,17 @@ def test_emphasis_around_a_link_with_escaped_parentheses() -> None:
     got = parse_inlines(text, markdown=True)
     assert plain_text(got) == ". Empire. Ok"
     assert any(isinstance(node, Emphasis) for node in got)
+
+
+def test_lynx_number_out_of_sequence_is_the_pages_text() -> None:
+    # lynx numbers links in order: "[1966]" between markers 1893 and 1894 (or after 2182)
+    # is a year the page wrote in brackets, not a marker
+    urls = {1893: "https://a.example/1", 1894: "https://a.example/2", 1966: "https://x.example/"}
+    out = parse_inlines("[1893]Baker (2010) [1966]. [1894]Title here", urls=urls)
+    assert plain_text(out) == "Baker (2010) [1966]. Title here"
+    assert [n.url for n in out if isinstance(n, Link)] == [urls[1893], urls[1894]]
+    late = parse_inlines("[2182]McLintock (2009) [1966]. Tattooing", urls={2182: "u", 1966: "x"})
+    assert plain_text(late) == "McLintock (2009) [1966]. Tattooing"
+    # a citation glued to its marker is the link's text, and rising markers all stay links
+    cited = parse_inlines("said.^[11][1] and [12]more", urls={11: "a", 12: "b", 1: "c"})
+    assert [n.url for n in cited if isinstance(n, Link)] == ["a", "b"]

@@ -149,7 +149,9 @@ def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     pending: str | None = None  # URL of the link whose text starts at ``pos``
-    for match in _LYNX.finditer(text):
+    matches = list(_LYNX.finditer(text))
+    literal = _out_of_sequence(matches)
+    for index, match in enumerate(matches):
         number = match.group(1)
         if pending is not None and match.start() == pos and number:
             # "^[11][1]": marker 11, then the link's own text "[1]" (a citation)
@@ -157,12 +159,43 @@ def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
             pos = match.end()
             pending = None
             continue
+        if index in literal:
+            continue  # the page's own "[1966]": stays in the text around it
         chunk = text[pos : match.start()]
         _lynx_chunk(out, chunk, pending)
         pos = match.end()
         pending = urls.get(int(number)) if number else None
     _lynx_chunk(out, text[pos:], pending)
     return out
+
+
+def _out_of_sequence(matches: list[re.Match[str]]) -> set[int]:
+    """Return the indexes of numbered ``[n]`` matches that are the page's text, not markers.
+
+    lynx numbers its links in the order they appear, so the markers of one block rise:
+    ``[1893]Baker, John (2010) [1966]. [1894]McLintock`` has the page's own "[1966]" (a
+    year in brackets) between 1893 and 1894. A number at or below the last marker, or
+    above the next one while that one still follows the last, breaks the order (the
+    first number of a block is taken for a marker: nothing says otherwise). A number
+    glued to the marker before it is that link's text (``[11][1]``), not a marker either
+    way, and is skipped when looking for the next marker.
+    """
+    numbered = [
+        (i, int(m.group(1)))
+        for i, m in enumerate(matches)
+        if m.group(1) and not (i and matches[i - 1].end() == m.start() and matches[i - 1].group(1))
+    ]
+    literal: set[int] = set()
+    last: int | None = None
+    for k, (index, number) in enumerate(numbered):
+        following = numbered[k + 1][1] if k + 1 < len(numbered) else None
+        if last is not None and (
+            number <= last or (following is not None and last < following < number)
+        ):
+            literal.add(index)
+            continue
+        last = number
+    return literal
 
 
 def _lynx_chunk(out: list[Inline], chunk: str, url: str | None) -> None:
