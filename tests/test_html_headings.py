@@ -8,7 +8,16 @@ from __future__ import annotations
 from articlekit import parse_html
 from articlekit.html.blocks import copies_title, equation_text
 from articlekit.html.tree import parse_tree
-from articlekit.model import Code, CodeBlock, Heading, Paragraph, Text, plain_text
+from articlekit.model import (
+    Code,
+    CodeBlock,
+    Heading,
+    List,
+    Paragraph,
+    Recommendations,
+    Text,
+    plain_text,
+)
 
 LEAD = (
     "<p>Equations are written in MathML on this page, and a script draws them with its own "
@@ -132,3 +141,57 @@ def test_near_copy_after_the_first_paragraph_stays() -> None:
         f"<h2>Using standalone mode in Emscripten</h2>{LEAD}</article></body></html>"
     )
     assert _headings(parse_html(html).blocks) == ["Using standalone mode in Emscripten"]
+
+
+def test_see_also_section_keeps_its_short_links() -> None:
+    html = (
+        f"<html><body><article><h2>History</h2>{LEAD}{LEAD}"
+        "<h2>See also</h2><ul>"
+        '<li><a href="/wiki/Suffix">-zilla (suffix)</a></li>'
+        '<li><a href="/wiki/Mascot">Mozilla (mascot)</a></li>'
+        '<li><a href="/wiki/Book">The Book</a></li></ul>'
+        "<h2>References</h2><ol><li>Freeing the Source, an oral history of the project "
+        "told by the people who opened the code in 1998.</li></ol>"
+        "</article></body></html>"
+    )
+    doc = parse_html(html, url="https://example.org/wiki/Mozilla")
+    assert _headings(doc.blocks) == ["History", "See also", "References"]
+    see_also = doc.blocks[
+        doc.blocks.index(next(b for b in doc.blocks if plain_text(b) == "See also")) + 1
+    ]
+    assert isinstance(see_also, List)
+    assert [plain_text(item.blocks[0]) for item in see_also.items] == [
+        "-zilla (suffix)",
+        "Mozilla (mascot)",
+        "The Book",
+    ]
+
+
+_LINK_BOX = (
+    '<div class="related-links"><a href="https://example.org/atlas">Atlas of the region</a> '
+    '<a href="https://example.org/commons">Media about the region</a></div>'
+)
+
+
+def test_heading_over_a_link_box_then_body_text_stays() -> None:
+    html = (
+        f"<html><body><article><h2>Environment</h2>{LEAD}"
+        f"<h3>Geography</h3>{_LINK_BOX}{LEAD}<h3>Climate</h3>{LEAD}</article></body></html>"
+    )
+    doc = parse_html(html, url="https://example.org/wiki/Region")
+    assert _headings(doc.blocks) == ["Environment", "Geography", "Climate"]
+    assert any(isinstance(b, Recommendations) for b in doc.blocks)
+
+
+def test_teaser_headline_over_its_card_goes() -> None:
+    # a list of opinion teasers: kicker + headline, the card linking the headline, excerpt
+    teaser = (
+        "<h4>Editorial Fraser's lasting legacy</h4>"
+        '<div class="related-links"><a href="https://example.org/fraser">'
+        "Fraser's lasting legacy</a></div>"
+        "<p>MALCOLM Fraser was an effective prime minister, controversially installed, "
+        "soundly elected and re-elected, and a relentless contributor to public debate.</p>"
+    )
+    html = f"<html><body><article>{LEAD}{LEAD}{teaser}</article></body></html>"
+    doc = parse_html(html, url="https://example.org/opinion/one")
+    assert _headings(doc.blocks) == []

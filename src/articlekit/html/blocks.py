@@ -117,6 +117,9 @@ TITLE_COPY_SHARE: Final = 0.75
 # ... and it has at least this many words: one word of the title ("Videos" under
 # "Embedded videos test") is the name of a section.
 MIN_TITLE_COPY_WORDS: Final = 2
+# A heading over a box of links stays when a paragraph this long (characters) follows the
+# box: body text, not a teaser's one-line excerpt (twice MAX_STRAY_LINE_CHARS).
+MIN_SECTION_PROSE_CHARS: Final = 80
 # A list whose items are all links this long on average (characters) lists articles.
 MIN_REC_ITEM_CHARS: Final = 20
 # rows * columns at which a table without explicit headers counts as data (Readability).
@@ -470,12 +473,43 @@ def _section_goes_on(blocks: list[Block], index: int) -> bool:
     heading = blocks[index]
     if vocab.REC_START.match(plain_text(heading)):
         return False
+    cards = False  # an untitled or self-titled widget stood under the heading
     for block in blocks[index + 1 :]:
         if isinstance(block, Recommendations):
             if block.title is None or not vocab.REC_PHRASE.match(block.title):
-                return False
+                if _teaser_headline(heading, block):
+                    return False
+                cards = True
             continue
+        if cards:
+            return _prose_follows(blocks, blocks.index(block, index + 1))
         return not isinstance(block, Heading)
+    return False
+
+
+def _teaser_headline(heading: Block, widget: Recommendations) -> bool:
+    """Return True when ``heading`` repeats the title of the widget (or an item) under it.
+
+    "Editorial Fraser's lasting legacy" over a card linking "Fraser's lasting legacy" is
+    the headline of a teaser, not of a section of the article.
+    """
+    text = " ".join(plain_text(heading).split()).casefold()
+    titles = [widget.title] if widget.title else []
+    titles.extend(item.title for item in widget.items)
+    return any(t.strip() and " ".join(t.split()).casefold() in text for t in titles)
+
+
+def _prose_follows(blocks: list[Block], start: int) -> bool:
+    """Return True when a paragraph of prose comes at ``start``, after figures only.
+
+    The section under a heading that opens with a box of links (an encyclopedia's
+    sister-project box, "Atlas of New Zealand | Wikimedia Commons") goes on when body text
+    follows the box; a section of teasers ends at the next heading.
+    """
+    for block in blocks[start:]:
+        if isinstance(block, Figure):
+            continue
+        return isinstance(block, Paragraph) and len(plain_text(block)) >= MIN_SECTION_PROSE_CHARS
     return False
 
 
@@ -1093,10 +1127,13 @@ class BlockBuilder:
             and is_link_cluster(st)
             and st.links > 0.9 * st.text
             and st.text < MIN_REC_ITEM_CHARS * st.anchors
+            and el not in self._see_also_lists
             and not self.is_table_of_contents(el)
         ):
             # a list of short links inside the article: a menu or a tag list. A list of
-            # longer link titles stays a list (a "See also" or a changelog of bug links).
+            # longer link titles stays a list (a "See also" or a changelog of bug links),
+            # and so does any list of an encyclopedia's "See also" section
+            # (is_see_also_section: "-zilla (suffix)", "Mozilla (mascot)").
             return
         if st is not None and not st.flags & FLAG_IMG and is_slideshow_legend(el):
             # the numbered captions of a slideshow whose pictures are not in the markup
