@@ -260,6 +260,10 @@ def test_convert_many_reports_every_input_in_order(tmp_path: Path) -> None:
     assert "binary" in str(by_name["binary.bin"])
     assert "empty" in str(by_name["empty.html"])
     assert "no such file" in str(by_name["missing.html"])
+    # every Document records the input it came from
+    for name, result in results:
+        if isinstance(result, Document):
+            assert result.source.name == name
 
 
 @pytest.mark.usefixtures("trouble")

@@ -271,11 +271,86 @@ def test_jsonl_order_does_not_depend_on_jobs(tmp_path: Path) -> None:
     assert len(lines) == 11
     titles = [json.loads(line)["title"] for line in lines]
     assert titles == [f"Page {n}" for n in range(12) if n != 5]
-    # appending: a second run adds lines; --overwrite replaces the file
-    run(["convert", src / "p00.html", "-o", tmp_path / "out1.jsonl"])
-    assert len((tmp_path / "out1.jsonl").read_text().splitlines()) == 12
+    # each line names its input
+    names = [json.loads(line)["source"]["name"] for line in lines]
+    assert names == [str(src / f"p{n:02d}.html") for n in range(12) if n != 5]
+    # --overwrite replaces the file
     run(["convert", src / "p00.html", "-o", tmp_path / "out1.jsonl", "--overwrite"])
     assert len((tmp_path / "out1.jsonl").read_text().splitlines()) == 1
+
+
+def _names(path: Path, key: str = "source") -> list[str]:
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    return [r["source"]["name"] if key == "source" else r[key] for r in records]
+
+
+def test_jsonl_rerun_skips_inputs_already_in_the_file(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(3):
+        (src / f"p{n}.html").write_text(HTML.format(n=n))
+    target = tmp_path / "out.jsonl"
+    first = run(["convert", src, "-o", target, "--jobs", "1"])
+    assert first.returncode == 0 and "converted 3" in first.stderr
+    before = target.read_bytes()
+    again = run(["convert", src, "-o", target, "--jobs", "1"])
+    assert "converted 0" in again.stderr and "skipped 3" in again.stderr
+    assert target.read_bytes() == before
+    # a new input is added; a changed one replaces its line (no duplicates)
+    (src / "p3.html").write_text(HTML.format(n=3))
+    (src / "p1.html").write_text(HTML.format(n=11))
+    future = time.time() + 5
+    os.utime(src / "p1.html", (future, future))
+    third = run(["convert", src, "-o", target, "--jobs", "2"])
+    assert third.returncode == 0 and "converted 2" in third.stderr and "skipped 2" in third.stderr
+    names = _names(target)
+    assert sorted(names) == [str(src / f"p{n}.html") for n in range(4)]
+    titles = [json.loads(line)["title"] for line in target.read_text().splitlines()]
+    assert "Page 11" in titles and "Page 1" not in titles
+    assert not list(tmp_path.glob(".out.jsonl.*"))  # the rewrite left no temporary file
+
+
+def test_jsonl_lines_without_names_are_kept_and_inputs_converted(tmp_path: Path) -> None:
+    # a file written by an older version (no source name) or by someone else
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    target = tmp_path / "out.jsonl"
+    target.write_text('{"note": "not ours"}\n{"cut short":')
+    run(["convert", page, "-o", target])
+    lines = target.read_text().splitlines()
+    assert lines[:2] == ['{"note": "not ours"}', '{"cut short":']
+    assert len(lines) == 3
+    assert json.loads(lines[2])["source"]["name"] == str(page)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (b'{"title":"x","source":{"url":null,"name":"a/b.html"},"verdict":null}\n', "a/b.html"),
+        # text that looks like a source object comes before the real one
+        (b'{"t":"\\"source\\":{","source":{"name":"-"},"verdict":{"kind":"article"}}', "-"),
+        (b'{"index": 0, "source_name": "w.warc.gz#1", "block_start": 0}', "w.warc.gz#1"),
+        (b'{"source_name": null}', None),
+        (b'{"source":{"url":null}}', None),
+        (b'{"source":{broken', None),
+        (b"not json at all", None),
+    ],
+)
+def test_line_source_name(line: bytes, name: str | None) -> None:
+    from articlekit.cli import line_source_name
+
+    assert line_source_name(line) == name
+
+
+def test_chunk_lines_name_their_input(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    target = tmp_path / "chunks.jsonl"
+    run(["convert", page, "-f", "chunks", "-o", target])
+    count = len(target.read_text().splitlines())
+    assert count >= 1 and set(_names(target, "source_name")) == {str(page)}
+    rerun = run(["convert", page, "-f", "chunks", "-o", target])
+    assert "skipped 1" in rerun.stderr and len(target.read_text().splitlines()) == count
 
 
 def test_outputs_never_leave_the_output_directory(tmp_path: Path) -> None:

@@ -187,6 +187,7 @@ def test_document_shape_and_key_order() -> None:
         "format": "html",
         "parser": "html",
         "encoding": None,
+        "name": None,
     }
     assert plain["verdict"] == {
         "kind": "article",

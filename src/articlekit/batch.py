@@ -28,6 +28,7 @@ import os
 import re
 import signal
 import sys
+import threading
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
@@ -71,6 +72,8 @@ T = TypeVar("T")
 #: Items queued per worker process. Enough to keep every worker busy while the parent
 #: writes results; small enough that a 10,000-record WARC never sits in memory.
 ITEMS_IN_FLIGHT_PER_JOB = 4
+#: Longest wait (seconds) for a process pool's manager thread to wind down at the end of a run.
+MANAGER_JOIN_S = 5.0
 
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _UNSAFE_URL_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -375,6 +378,7 @@ def convert_item(
         info = choose_parser(sample, url=item.url, format=requested)
         stage = f"parser {info.name!r}"
         doc = run_decoded(info, body, used, url=item.url, rules=rules)
+        doc = attrs.evolve(doc, source=attrs.evolve(doc.source, name=item.name))
         if options.require_article:
             check_article(doc, item.name)
         if options.output is None:
@@ -413,9 +417,12 @@ def load_rules_file(path: str) -> Sequence[Any]:
 def _init_worker(
     parsers: Sequence[Parser], rules_path: str | None, rules: Sequence[Any] | None
 ) -> None:
-    """Prepare a worker process: ignore Ctrl-C (the parent decides), parsers, site rules."""
+    """Prepare a worker process: Ctrl-C ignored (the parent decides), SIGTERM ends it at
+    once, parsers, site rules."""
     global _worker_rules
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # a forked worker inherits the CLI's SIGTERM handler; ending a worker must be quiet
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     known = {info.name for info in default_registry().parsers()}
     for parser in parsers:
         if parser.name not in known:  # a forked worker already has them
@@ -442,17 +449,24 @@ def _code_parsers() -> list[Parser]:
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
     """Cancel queued work and end the worker processes now (Ctrl-C, a crash, or the end)."""
+    # Taken before shutdown(), which drops the executor's references to both. Before 3.14
+    # there is no public way to end the workers; _processes is stable since 3.8.
+    processes = dict(getattr(executor, "_processes", None) or {})
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     terminate = getattr(executor, "terminate_workers", None)  # Python >= 3.14
     if terminate is not None:
         with contextlib.suppress(Exception):
             terminate()
-        return
-    # Before 3.14 there is no public way; _processes is stable since 3.8.
-    processes = getattr(executor, "_processes", None) or {}
-    for process in list(processes.values()):
-        with contextlib.suppress(Exception):
-            process.terminate()
+    else:
+        for process in processes.values():
+            with contextlib.suppress(Exception):
+                process.terminate()
+    # Let the executor's manager thread finish its clean-up (it closes the pool's pipes):
+    # an interpreter exit racing it made Python 3.11 print "OSError: [Errno 9] Bad file
+    # descriptor" from concurrent.futures now and then.
+    if manager is not None and manager is not threading.current_thread():
+        manager.join(timeout=MANAGER_JOIN_S)
 
 
 def run_items(

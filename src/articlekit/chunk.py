@@ -84,6 +84,8 @@ class Chunk:
     - ``char_count``: ``len(text)``; ``token_count``: tokens of the measured field when a
       tokenizer was given, else None.
     - ``url`` / ``title``: the document's URL and title.
+    - ``source_name``: the document's input name in a batch (``doc.source.name``), so a
+      line of a chunks file says which input it came from; None for a single document.
     - ``block_start`` / ``block_end``: the range of ``doc.blocks`` the chunk covers
       (end exclusive); pieces of one cut block share its range.
     - ``split``: how a block too large for one chunk was cut (None when it was not).
@@ -104,6 +106,7 @@ class Chunk:
     split: str | None = None
     text_overlap: int = 0
     markdown_overlap: int = 0
+    source_name: str | None = None
 
 
 def chunk_to_dict(piece: Chunk) -> dict[str, Any]:
@@ -117,6 +120,7 @@ def chunk_to_dict(piece: Chunk) -> dict[str, Any]:
         "token_count": piece.token_count,
         "url": piece.url,
         "title": piece.title,
+        "source_name": piece.source_name,
         "block_start": piece.block_start,
         "block_end": piece.block_end,
         "split": piece.split,
@@ -733,6 +737,7 @@ def chunk(
                 split=split,
                 text_overlap=text_overlap,
                 markdown_overlap=markdown_overlap,
+                source_name=doc.source.name,
             )
         )
     return chunks

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import signal
+import stat
 import sys
 import tempfile
 import time
@@ -121,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="-",
         metavar="DIR|-|FILE.jsonl",
         help="a directory mirroring the input names, - for stdout (default), or a .jsonl "
-        "file to append one line per document to",
+        "file to append one line per document to (a re-run skips inputs already in it)",
     )
     convert.add_argument(
         "--input-format",
@@ -348,21 +349,78 @@ class _DirSink(_Sink):
             ) from exc
 
 
+# How a line of a JSON lines output names its input: a document's ``source`` object (the
+# last one on the line: only the verdict follows it) or a chunk's ``source_name``.
+_DOCUMENT_SOURCE_KEY = b'"source":{'
+_CHUNK_SOURCE_KEY = b'"source_name": '
+_JSON = json.JSONDecoder()
+
+
+def line_source_name(line: bytes) -> str | None:
+    """Return the input name a JSON lines output line records (None when it records none)."""
+    for key in (_DOCUMENT_SOURCE_KEY, _CHUNK_SOURCE_KEY):
+        at = line.rfind(key)
+        if at < 0:
+            continue
+        start = at + len(key) - (1 if key == _DOCUMENT_SOURCE_KEY else 0)
+        try:
+            value, _end = _JSON.raw_decode(line[start:].decode("utf-8", "replace"))
+        except ValueError:
+            return None
+        if isinstance(value, dict):
+            value = value.get("name")
+        return value if isinstance(value, str) else None
+    return None
+
+
 class _JsonlSink(_Sink):
-    """Append one line per document; with ``overwrite``, replace the file at the end."""
+    """Append one line per document (or chunk) to one file.
+
+    A re-run skips the inputs the file already holds, unless they changed since it was
+    last written; the lines of an input converted again replace its older ones (the file
+    is then rewritten aside and renamed over at the end). With ``overwrite`` the whole file
+    is built aside and renamed at the end.
+    """
 
     def __init__(self, path: Path, *, overwrite: bool) -> None:
         self.path = path
         self.tmp: str | None = None
+        self.recorded: set[str] = set()  # inputs named in the file before this run
+        self.replaced: set[str] = set()  # ... of which this run wrote new lines
+        self.old_size = 0
+        self.written_at: float | None = None
         if overwrite:
             fd, self.tmp = tempfile.mkstemp(
                 dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp"
             )
         else:
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+            fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o666)
+            self._read_recorded(fd)
         self.fd = fd
 
+    def _read_recorded(self, fd: int) -> None:
+        info = os.fstat(fd)
+        if info.st_size == 0:
+            return
+        self.old_size, self.written_at = info.st_size, info.st_mtime
+        with open(os.dup(fd), "rb") as stream:
+            stream.seek(0)
+            for line in stream:
+                name = line_source_name(line)
+                if name is not None:
+                    self.recorded.add(name)
+            if not line.endswith(b"\n"):  # a file someone else cut short: start afresh
+                os.write(fd, b"\n")
+                self.old_size += 1
+
+    def is_up_to_date(self, item: BatchInput, target: Path | None) -> bool:
+        if self.written_at is None or item.mtime is None or item.name not in self.recorded:
+            return False
+        return self.written_at >= item.mtime
+
     def write(self, item: BatchInput, target: Path | None, text: str) -> None:
+        if item.name in self.recorded:
+            self.replaced.add(item.name)
         data = text.encode("utf-8")
         # one write() per line on an O_APPEND descriptor: a line is there whole or not at all
         written = 0
@@ -370,15 +428,42 @@ class _JsonlSink(_Sink):
             written += os.write(self.fd, data[written:])
 
     def finish(self, *, completed: bool) -> None:
-        os.close(self.fd)
         if self.tmp is None:
+            try:
+                if self.replaced:
+                    self._drop_replaced_lines()
+            finally:
+                os.close(self.fd)
             return
+        os.close(self.fd)
         if completed:
             os.chmod(self.tmp, 0o666 & ~_umask())
             os.replace(self.tmp, self.path)
         else:
             with contextlib.suppress(OSError):
                 os.unlink(self.tmp)
+
+    def _drop_replaced_lines(self) -> None:
+        """Rewrite the file without the older lines of the inputs converted again."""
+        with _signals_deferred():
+            fd, tmp = tempfile.mkstemp(
+                dir=self.path.parent or ".", prefix=f".{self.path.name}.", suffix=".tmp"
+            )
+            try:
+                with open(os.dup(self.fd), "rb") as old, os.fdopen(fd, "wb") as new:
+                    old.seek(0)
+                    done = 0
+                    for line in old:
+                        stale = done < self.old_size and line_source_name(line) in self.replaced
+                        done += len(line)
+                        if not stale:
+                            new.write(line)
+                os.chmod(tmp, stat.S_IMODE(os.fstat(self.fd).st_mode))
+                os.replace(tmp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
 
 
 class _ErrorLog:

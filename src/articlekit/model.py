@@ -474,12 +474,19 @@ class Metadata:
 
 @attrs.frozen(kw_only=True)
 class SourceInfo:
-    """Where the document came from: the input's URL, its format and the parser used."""
+    """Where the document came from: the input's URL, its format and the parser used.
+
+    ``name`` is the input's name in a batch (``convert_many`` and the CLI): the file's
+    path as found, ``-`` for standard input, or a WARC file's name with the record's URL,
+    so that a line of a JSON lines file says which input it came from. A single
+    ``parse`` call leaves it ``None``.
+    """
 
     url: str | None = attrs.field(default=None, validator=_opt_str)
     format: str | None = attrs.field(default=None, validator=_opt_str)
     parser: str | None = attrs.field(default=None, validator=_opt_str)
     encoding: str | None = attrs.field(default=None, validator=_opt_str)
+    name: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 VERDICT_KINDS: tuple[str, ...] = ("article", "listing", "consent", "paywall", "error", "empty")

@@ -321,7 +321,13 @@ def _w_document(doc: Document, prov: bool) -> dict[str, Any]:
         "title": doc.title,
         "metadata": _w_metadata(doc.metadata, prov),
         "blocks": _blocks(doc.blocks, prov),
-        "source": {"url": s.url, "format": s.format, "parser": s.parser, "encoding": s.encoding},
+        "source": {
+            "url": s.url,
+            "format": s.format,
+            "parser": s.parser,
+            "encoding": s.encoding,
+            "name": s.name,
+        },
         "verdict": _w_verdict(doc.verdict),
     }
 
@@ -499,6 +505,7 @@ _SPECS: dict[str, _Spec] = {
         ("format", _OPT_STR),
         ("parser", _OPT_STR),
         ("encoding", _OPT_STR),
+        ("name", _OPT_STR),
     ),
     "Verdict": _spec(
         Verdict,
