@@ -236,11 +236,16 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert all(f["error"] == "UnsupportedInputError" and f["message"] for f in failures)
 
 
-def test_rerun_skips_up_to_date_outputs_unless_overwrite(tmp_path: Path) -> None:
-    src = tmp_path / "in"
+def _page_dir(src: Path, count: int) -> Path:
+    """Return ``src`` made with ``count`` small pages ``p0.html`` ... in it."""
     src.mkdir()
-    for n in range(3):
+    for n in range(count):
         (src / f"p{n}.html").write_text(HTML.format(n=n))
+    return src
+
+
+def test_rerun_skips_up_to_date_outputs_unless_overwrite(tmp_path: Path) -> None:
+    src = _page_dir(tmp_path / "in", 3)
     out = tmp_path / "out"
     assert run(["convert", src, "-f", "json", "-o", out, "--jobs", "1"]).returncode == 0
     again = run(["convert", src, "-f", "json", "-o", out])
@@ -285,10 +290,7 @@ def _names(path: Path, key: str = "source") -> list[str]:
 
 
 def test_jsonl_rerun_skips_inputs_already_in_the_file(tmp_path: Path) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    for n in range(3):
-        (src / f"p{n}.html").write_text(HTML.format(n=n))
+    src = _page_dir(tmp_path / "in", 3)
     target = tmp_path / "out.jsonl"
     first = run(["convert", src, "-o", target, "--jobs", "1"])
     assert first.returncode == 0 and "converted 3" in first.stderr
@@ -574,10 +576,7 @@ def test_bad_rules_file_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
-    src = tmp_path / "in"
-    src.mkdir()
-    for n in range(3):
-        (src / f"p{n}.html").write_text(HTML.format(n=n))
+    src = _page_dir(tmp_path / "in", 3)
     master, slave = pty.openpty()
     try:
         done = subprocess.run(
