@@ -251,7 +251,7 @@ def is_typed_bullet(state: State, index: int, marker: Marker) -> bool:
     """
     layout = state.layout
     lines = state.lines
-    if not marker.ordered and is_foreign_bullet(layout, lines.text[index][0]):
+    if is_foreign_marker(layout, lines.text[index], marker):
         return True
     if marker.ordered or lines.text[index][0] not in _TYPED_BULLETS:
         return False
@@ -266,20 +266,27 @@ def is_typed_bullet(state: State, index: int, marker: Marker) -> bool:
     )
 
 
-# The bullets html2text draws: any other bullet character in its Markdown is one the page
-# typed itself. (lynx draws only "* + o # @" too, but reading its "•" lines as text cost
-# the whole-page dumps 0.002 F1: a page's "• a<br>• b" lines became one ragged paragraph
-# the page filter dropped; +0.006 list-item F1 on the readability renderings.)
+# The list markers of Markdown (CommonMark), which html2text writes: "*", "-", "+" and
+# "1." ("1)" elsewhere). Any other marker in Markdown is the page's own text. (lynx draws
+# only "* + o # @" too, but reading its "•" lines as text cost the whole-page dumps 0.002
+# F1: a page's "• a<br>• b" lines became one ragged paragraph the page filter dropped;
+# +0.006 list-item F1 on the readability renderings.)
 _MARKDOWN_BULLETS = "*+-"
+_MARKDOWN_NUMBER = re.compile(r"\d{1,9}[.)]")
 
 
-def is_foreign_bullet(layout: Layout, bullet: str) -> bool:
-    """Return True when ``bullet`` is a character the tool that wrote the text never draws.
+def is_foreign_marker(layout: Layout, line: str, marker: Marker) -> bool:
+    """Return True when ``marker`` is one the tool that wrote ``line`` never draws.
 
-    html2text draws ``*`` (``-`` and ``+`` where asked): a ``•`` line in its Markdown is
-    the page's own text (an infobox's "• Monarch" cells), not a list it drew.
+    In Markdown (html2text) a list item starts with ``*``, ``-``, ``+`` or a number and
+    ``.`` / ``)``: a ``•`` line is the page's own text (an infobox's "• Monarch" cells),
+    and so are ``(1)``, ``(a)``, ``a.``, ``iv.`` (a tweet's "(1) Think of a noun" lines).
     """
-    return layout.markdown and bullet not in _MARKDOWN_BULLETS
+    if not layout.markdown:
+        return False
+    if marker.ordered:
+        return not _MARKDOWN_NUMBER.match(line)
+    return line[0] not in _MARKDOWN_BULLETS
 
 
 def _starts_list(marker: Marker) -> bool:
