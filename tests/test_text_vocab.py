@@ -10,6 +10,7 @@ from articlekit.text.vocab import (
     is_comments_heading,
     is_cookie_notice,
     is_recommendation_heading,
+    is_source_section_heading,
 )
 
 
@@ -184,3 +185,21 @@ def test_sidebar_headings_are_recommendation_headings() -> None:
     for heading in ("Trending Posts", "Recent posts", "Ähnliche Nachrichten", "Lies auch"):
         assert is_recommendation_heading(heading)
         assert is_article_end(heading)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("External links", True),
+        ("See also[edit]", True),
+        ("## References", True),
+        ("Further reading:", True),
+        ("Weblinks", True),
+        ("Voir aussi", True),
+        ("References to the original paper are below", False),
+        ("Government", False),
+        ("Related articles", False),
+    ],
+)
+def test_source_section_headings(line: str, expected: bool) -> None:
+    assert is_source_section_heading(line) is expected

@@ -69,6 +69,7 @@ from articlekit.text.vocab import (
     is_comments_heading,
     is_cookie_notice,
     is_site_prompt,
+    is_source_section_heading,
     normalise_phrase,
 )
 from articlekit.verdict import judge
@@ -563,11 +564,12 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     # contents, a list of sources); only link lists at the edges are navigation
     prose = [i for i in range(span.first, span.last + 1) if scores[i] > 0]
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (0, -1)
+    sources = _source_sections(live, span.core_first, ctx)
     for index, piece in enumerate(live):
         if index >= comments_at and piece.kind != "recommendations":
             piece.kind = "dropped"
             continue
-        if piece.kind == "recommendations" or span.in_core(index):
+        if piece.kind == "recommendations" or span.in_core(index) or index in sources:
             continue
         if not span.keeps(index):
             if index == 0 and _spare_as_title(piece, ctx):
@@ -591,6 +593,44 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         and p.line_count == 1
         and not ctx.plain(p).rstrip().endswith(_PROSE_ENDINGS)
     ]
+
+
+def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
+    """Return the indexes of the pieces of the article's source sections after ``start``.
+
+    A section headed "See also", "External links", "References", "Further reading" ...
+    lists the article's sources and links: its lists, and the one-line subheadings over
+    them ("Government", "Travel"), belong to the article although they read as link
+    lists or menus. The section ends at the first piece that is neither.
+    """
+    keep: set[int] = set()
+    index = start + 1
+    while index < len(live):
+        piece = live[index]
+        index += 1
+        if not (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count <= MAX_END_MARKER_LINES
+            and is_source_section_heading(ctx.plain(piece))
+        ):
+            continue
+        members = [index - 1]
+        while index < len(live):
+            nxt = live[index]
+            subheading = (
+                nxt.kind in ("paragraph", "heading")
+                and nxt.line_count == 1
+                and index + 1 < len(live)
+                and live[index + 1].kind == "list"
+                and not ctx.plain(nxt).rstrip().endswith(_PROSE_ENDINGS)
+            )
+            if nxt.kind != "list" and not subheading:
+                break
+            members.append(index)
+            index += 1
+        if len(members) > 1:
+            keep.update(members)
+    return keep
 
 
 # A one-line paragraph ending like a sentence above the article is its opening, not a

@@ -21,6 +21,7 @@ __all__ = [
     "is_cookie_notice",
     "is_recommendation_heading",
     "is_site_prompt",
+    "is_source_section_heading",
     "normalise_phrase",
 ]
 
@@ -364,3 +365,48 @@ def is_site_prompt(text: str) -> bool:
     if len(text) > MAX_PROMPT_CHARS:
         return False
     return bool(_SIGN_UP.search(text) and _BY_EMAIL.search(text)) or bool(_GET_THE_APP.search(text))
+
+
+#: Headings of an article's closing sections that list its sources and links (Wikipedia's
+#: "See also", "External links"; a blog's "Sources"): lower-cased, without punctuation.
+SOURCE_SECTION_HEADINGS = frozenset(
+    {
+        "see also",
+        "external links",
+        "references",
+        "notes",
+        "notes and references",
+        "references and notes",
+        "sources",
+        "citations",
+        "footnotes",
+        "bibliography",
+        "works cited",
+        "further reading",
+        "siehe auch",
+        "weblinks",
+        "einzelnachweise",
+        "literatur",
+        "quellen",
+        "voir aussi",
+        "liens externes",
+        "notes et références",
+        "références",
+        "bibliographie",
+        "véase también",
+        "enlaces externos",
+        "referencias",
+        "vedi anche",
+        "collegamenti esterni",
+        "note",
+    }
+)
+# The section anchor a wiki or a blog theme writes after a heading: "See also[edit]", "¶".
+_SECTION_ANCHOR = re.compile(r"\s*(?:\[edit\]|\[bearbeiten[^\]]{0,30}\]|¶)$")
+
+
+def is_source_section_heading(line: str) -> bool:
+    """Return True when ``line`` heads a section of sources or links ("External links")."""
+    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+        return False
+    return normalise_phrase(_SECTION_ANCHOR.sub("", line.strip())) in SOURCE_SECTION_HEADINGS
