@@ -261,7 +261,7 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
 
 
 # frame slots
-(_EL, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _FIRST, _KIND, _INFO, _OWN, _OWNC) = (
+(_TAG, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _FIRST, _KIND, _INFO, _OWN, _OWNC) = (
     range(13)
 )
 _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET, _K_OPAQUE = 0, 1, 2, 3, 4
@@ -341,42 +341,57 @@ def _names_info(names: str, comments: bool) -> int:
     return info
 
 
-def _element_info(
-    el: HtmlElement, tag: str, attrib: Any, by_names: dict[str, int], comments: bool
-) -> int:
-    """Return the label bits of an element's attributes (``attrib`` is not empty).
+# Attributes other than class and id that say something about an element.
+_FLAG_ATTRS: Final = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
+# Label bits of a class/id string, per value of ``comments``: a pure function of the string,
+# memoised across pages (pages of a site repeat their class strings), bounded in size.
+_NAMES_BITS: Final[tuple[dict[str, int], dict[str, int]]] = ({}, {})
+
+
+def _names_bits(names: str, comments: bool) -> int:
+    """Return :func:`_names_info` of ``names``, memoised."""
+    memo = _NAMES_BITS[comments]
+    info = memo.get(names)
+    if info is None:
+        if len(memo) >= _MAX_MEMO_TOKENS:
+            memo.clear()
+        info = memo[names] = _names_info(names, comments)
+    return info
+
+
+def _element_info(el: HtmlElement, tag: str, keys: list[str], comments: bool) -> int:
+    """Return the label bits of an element's attributes (``keys``, its attribute names, is
+    not empty).
 
     Called from the labelling walk itself: a separate XPath pass selecting the elements
     with such attributes cost more than the walk (2 ms of 4.4 ms a page on trafilatura-eval).
-    ``by_names`` memoises the bits of each class/id string of the page.
     """
     info = 0
-    cls = attrib.get("class")
-    ident = attrib.get("id")
-    plain = (cls is not None) + (ident is not None)
-    if plain and tag not in _NAMES_IGNORED:
-        # class_id(el), inlined: this runs for most elements of the page
-        if ident and is_slug_id(ident, el):
-            ident = None
-        if cls is None:
-            names = ident.lower() if ident else ""
-        else:
-            names = f"{cls} {ident}".lower() if ident else cls.lower()
-        if names:
-            cached = by_names.get(names)
-            if cached is None:
-                cached = by_names[names] = _names_info(names, comments)
-            info = cached
-    if len(attrib) > plain:
-        if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    plain = 0
+    if tag not in _NAMES_IGNORED:
+        cls = el.get("class")
+        ident = el.get("id")
+        plain = (cls is not None) + (ident is not None)
+        if plain:
+            # class_id(el), inlined: this runs for most elements of the page
+            if ident and is_slug_id(ident, el):
+                ident = None
+            if cls is None:
+                names = ident.lower() if ident else ""
+            else:
+                names = f"{cls} {ident}".lower() if ident else cls.lower()
+            if names:
+                info = _names_bits(names, comments)
+    if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
+        if "hidden" in keys or el.get("aria-hidden") == "true":
             info |= _I_HIDDEN
-        style = attrib.get("style")
+        style = el.get("style")
         if style and vocab.HIDDEN_STYLE.search(style):
             info |= _I_HIDDEN
-        role = attrib.get("role")
+        role = el.get("role")
         if role is not None and role in vocab.BOILERPLATE_ROLES:
             info |= _I_ROLE
-        if attrib.get("itemprop") == "articleBody":
+        if el.get("itemprop") == "articleBody":
             info |= _I_MAIN
     return info
 
@@ -414,7 +429,6 @@ def label_page(
     frames: list[list[Any]] = [[None, 0, 0, 0, 0, 0, 0, 0, None, _K_NONE, 0, 0, 0]]
     in_rec = 0
     in_link = 0
-    by_names: dict[str, int] = {}
     relaxable = False
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
@@ -423,35 +437,38 @@ def label_page(
             if not isinstance(tag, str):  # pragma: no cover - comments are removed
                 continue
             kind = _K_NONE
-            attrib = el.attrib
-            info = _element_info(el, tag, attrib, by_names, comments) if attrib else 0
+            info = 0
             if tag == "a":
                 in_link += 1
             if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
-                kind = _K_HARD
+                kind = _K_HARD  # its attributes are never read
                 walker.skip_subtree()
                 if tag == "noscript":
                     relaxable = True  # the relaxed walk reads it
-            elif tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
-                kind = _K_OPAQUE
-                walker.skip_subtree()
-            elif (recommendations and el in recommendations) or (
-                not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
-            ):
-                kind = _K_REC_WIDGET
-                in_rec += 1
-            elif info & _I_HIDDEN or tag in _SOFT_TAGS:
-                kind = _K_SOFT
-            elif info & (_I_ROLE | _I_STRONG) or (
-                # a heading or paragraph is text whatever its class says, unless the class
-                # is unmistakable ("share-title", "comment-text")
-                info & _I_WEAK and tag not in _TEXT_TAGS
-            ):
-                relaxable = True
-                if not relaxed:
+            else:
+                keys = el.keys()
+                if keys:
+                    info = _element_info(el, tag, keys, comments)
+                if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
+                    kind = _K_OPAQUE
+                    walker.skip_subtree()
+                elif (recommendations and el in recommendations) or (
+                    not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
+                ):
+                    kind = _K_REC_WIDGET
+                    in_rec += 1
+                elif info & _I_HIDDEN or tag in _SOFT_TAGS:
                     kind = _K_SOFT
+                elif info & (_I_ROLE | _I_STRONG) or (
+                    # a heading or paragraph is text whatever its class says, unless the
+                    # class is unmistakable ("share-title", "comment-text")
+                    info & _I_WEAK and tag not in _TEXT_TAGS
+                ):
+                    relaxable = True
+                    if not relaxed:
+                        kind = _K_SOFT
             frame: list[Any] = [
-                el, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, kind, info, 0, 0
+                tag, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, kind, info, 0, 0
             ]  # fmt: skip
             if kind != _K_HARD and kind != _K_OPAQUE:
                 text = el.text
@@ -472,7 +489,7 @@ def label_page(
         # ---- end event: fold the element into its parent
         frame = frames.pop()
         parent = frames[-1]
-        tag = el.tag
+        tag = frame[_TAG]
         kind = frame[_KIND]
         tail = el.tail
         if tail:
@@ -525,8 +542,7 @@ def label_page(
                 and not frame[_INFO]
                 and not flags & _KEPT_LINK_FLAGS
                 and len(paragraphs) == frame[_P0]
-                and parent[_EL] is not None
-                and parent[_EL].tag == "p"
+                and parent[_TAG] == "p"
             )
         ):
             parent[_TEXT] += text_len
