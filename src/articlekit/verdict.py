@@ -154,7 +154,26 @@ def _phrases(*items: str) -> re.Pattern[str]:
         for ch in item:
             node = node.setdefault(ch, {})
         node[""] = {}  # a phrase ends here
-    return re.compile(_trie_regex(trie))
+    pattern = re.compile(_trie_regex(trie))
+    _PHRASE_KEYS[pattern] = _phrase_keys(items)
+    return pattern
+
+
+# For each phrase pattern, its phrases as plain strings (see _phrase_keys): text holding
+# none of them holds no phrase, and the regex scan is skipped. On trafilatura-eval 3 page
+# heads in 1000 hold a phrase; the three scans of a page's first 3000 characters cost
+# ~0.5 ms, the substring tests (in C, no match attempted at every character) about half.
+_PHRASE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {}
+
+
+def _phrase_keys(items: Iterable[str]) -> tuple[str, ...]:
+    """Return the phrases of ``items`` that hold no shorter one (text holding that one holds
+    the shorter one too, so one test covers both), shortest first."""
+    keys: list[str] = []
+    for item in sorted(items, key=len):
+        if not any(key in item for key in keys):
+            keys.append(item)
+    return tuple(keys)
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
@@ -367,6 +386,9 @@ def _distinct(pattern: re.Pattern[str], text: str) -> int:
 
 def _distinct_normalised(pattern: re.Pattern[str], normalised: str) -> int:
     """Return how many different phrases of ``pattern`` occur in already-normalised text."""
+    keys = _PHRASE_KEYS.get(pattern)
+    if keys is not None and not any(map(normalised.__contains__, keys)):
+        return 0  # no phrase can occur: each holds one of the keys
     return len({m.group(0) for m in pattern.finditer(normalised)})
 
 
