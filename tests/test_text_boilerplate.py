@@ -232,3 +232,13 @@ def test_suffix_best_runs() -> None:
         -10.0,
     ]
     assert suffix_best_runs([]) == [float("-inf")]
+
+
+def test_one_word_title_repeated_in_the_article_is_kept() -> None:
+    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"] * 2)
+    body = "\n\n".join([WRAPPED] * 4)
+    doc = parse_text(f"remoteStorage\n\n{menu}\n\nremoteStorage\n\n{body}\n\n{menu}\n")
+    assert doc.title == "remoteStorage"
+    # a one-word line the article does not repeat is a menu entry, not the title
+    doc = parse_text(f"Home\n\n{menu}\n\nremoteStorage\n\n{body}\n\n{menu}\n")
+    assert doc.title != "Home"

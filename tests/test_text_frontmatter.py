@@ -57,3 +57,18 @@ def test_byline(line: str, authors: tuple[str, ...]) -> None:
     assert doc.metadata.authors == authors
     if authors:
         assert doc.metadata.source_of("authors") == "text"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How Winter Wreaks Havoc on What's Underneath N.Y.C.", True),
+        ("Life in the U.S.", True),
+        ("My trip to the maple camp @ Steven's home :: PIXNET ::", True),
+        ("He went home.", False),
+        ("What you need:", False),
+        ("Example::", False),
+    ],
+)
+def test_title_may_end_in_an_initialism_or_a_site_decoration(text: str, expected: bool) -> None:
+    assert looks_like_title(text) is expected

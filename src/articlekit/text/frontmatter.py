@@ -131,6 +131,10 @@ class FrontMatter:
 
 
 _TERMINAL = ".,;:"
+# What a title may end with although it ends in a full stop or a colon: an initialism
+# ("... Underneath N.Y.C.", "Life in the U.S.") and a page title's site-name decoration
+# ("My trip @ Steven's home :: PIXNET ::"). A sentence ends in a lower-case word.
+_TITLE_END = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$|\s::$")
 
 
 def _plain(piece: Piece, *, markdown: bool, lynx: bool) -> str:
@@ -141,7 +145,7 @@ def looks_like_title(text: str) -> bool:
     """Return True when ``text`` could be an article title: one short line, no full stop."""
     return (
         0 < len(text) <= MAX_TITLE_CHARS
-        and text[-1] not in _TERMINAL
+        and (text[-1] not in _TERMINAL or _TITLE_END.search(text) is not None)
         and any(ch.isalpha() for ch in text)
     )
 

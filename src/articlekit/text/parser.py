@@ -572,7 +572,9 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         if piece.kind == "recommendations" or span.in_core(index) or index in sources:
             continue
         if not span.keeps(index):
-            if index == 0 and _spare_as_title(piece, ctx):
+            # the article, with the line right above it (its heading)
+            article = live[max(1, span.core_first - 1) : span.core_last + 1]
+            if index == 0 and _spare_as_title(piece, ctx, article):
                 continue
             if stats[index].contents and 0 < span.core_first - index <= MAX_CONTENTS_LEAD:
                 continue  # the article's table of contents right above its text
@@ -796,18 +798,34 @@ def _link_count(piece: Piece, ctx: _Context) -> int:
     return sum(1 for t in texts for i in ctx.inlines(t) if isinstance(i, Link))
 
 
-def _spare_as_title(piece: Piece, ctx: _Context) -> bool:
+def _spare_as_title(piece: Piece, ctx: _Context, article: list[Piece]) -> bool:
     """Return True when the first piece reads like a title, and is kept for front matter.
 
     Tables and infoboxes can make the top of an article look like page furniture; a
-    menu entry is one word, a title several.
+    menu entry is one word, a title several, unless the word comes back as a line of its
+    own in the ``article`` (:func:`_title_repeated`).
     """
     text = ctx.plain(piece)
     return (
         piece.kind in ("paragraph", "heading")
         and piece.line_count <= MAX_TITLE_LINES
         and looks_like_title(text)
-        and len(text.split()) >= MIN_SPARED_TITLE_WORDS
+        and (len(text.split()) >= MIN_SPARED_TITLE_WORDS or _title_repeated(text, article, ctx))
+    )
+
+
+def _title_repeated(text: str, article: list[Piece], ctx: _Context) -> bool:
+    """Return True when ``text`` stands again as a one-line piece in ``article``.
+
+    A page's ``<title>`` printed over its own ``<h1>`` (a one-word name such as
+    "remoteStorage"): a menu entry above the article is not repeated there.
+    """
+    wanted = normalise_phrase(text)
+    return any(
+        p.line_count == 1
+        and p.kind in ("paragraph", "heading")
+        and normalise_phrase(ctx.plain(p)) == wanted
+        for p in article
     )
 
 
