@@ -159,3 +159,22 @@ def test_lynx_number_out_of_sequence_is_the_pages_text() -> None:
     # a citation glued to its marker is the link's text, and rising markers all stay links
     cited = parse_inlines("said.^[11][1] and [12]more", urls={11: "a", 12: "b", 1: "c"})
     assert [n.url for n in cited if isinstance(n, Link)] == ["a", "b"]
+
+
+def test_lynx_bracketed_image_file_name_is_an_image() -> None:
+    urls = {5: "https://x.example/big.png"}
+    got = parse_inlines("[fff-282-the-hand.png] The hand is protecting the slot.", urls=urls)
+    assert got == (
+        Image(src="fff-282-the-hand.png"),
+        Text(text=" The hand is protecting the slot."),
+    )
+    got = parse_inlines("a [spacer.gif] b [Nic64-1140.jpg?uuid=zL] c [note] d", urls=urls)
+    assert got == (
+        Text(text="a "),
+        Image(src="spacer.gif"),
+        Text(text=" b "),
+        Image(src="Nic64-1140.jpg?uuid=zL"),
+        Text(text=" c [note] d"),
+    )
+    # the w3m and plain layouts leave a file name with an extension alone
+    assert parse_inlines("see [a.png] here") == (Text(text="see [a.png] here"),)

@@ -82,6 +82,31 @@ _GLUED_PLACEHOLDER = re.compile(
 )
 
 
+# lynx shows an image without alt text as its file name in brackets: "[fff-282-hand.png]",
+# "[1*sLDnS1UW.jpeg]", "[Nic64-1140.jpg?uuid=zL]". It is an image, not the paragraph's
+# text (a caption printed on the next line would otherwise start with it).
+_LYNX_IMAGE_NAME = re.compile(
+    r"\[([^\s\[\]]{1,200}\.(?:jpe?g|png|gif|webp|svg|bmp|avif|tiff?)(?:\?[^\s\[\]]{0,300})?)\]",
+    re.IGNORECASE,
+)
+
+
+def _lynx_images(nodes: list[Inline]) -> list[Inline]:
+    """Return ``nodes`` with the bracketed image file names in their text as images."""
+    out: list[Inline] = []
+    for node in nodes:
+        if not isinstance(node, Text) or "[" not in node.text:
+            out.append(node)
+            continue
+        pos = 0
+        for match in _LYNX_IMAGE_NAME.finditer(node.text):
+            _append_text(out, node.text[pos : match.start()])
+            out.append(Image(src=match.group(1)))
+            pos = match.end()
+        _append_text(out, node.text[pos:])
+    return out
+
+
 def _collapse(text: str) -> str:
     return _SPACE_RUN.sub(" ", text) if "  " in text or "\t" in text else text
 
@@ -233,7 +258,7 @@ def parse_inlines(
         # dropped markers and placeholders leave doubled spaces behind
         return tuple(
             Text(text=_collapse(node.text)) if isinstance(node, Text) else node
-            for node in _lynx(text, urls)
+            for node in _lynx_images(_lynx(text, urls))
         )
     # w3m writes a superscript as "^": "exceptions.^[1]" is the citation "[1]", "^22Text"
     # a footnote number; an image without alt text is its file name in brackets
