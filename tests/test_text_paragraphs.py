@@ -56,3 +56,47 @@ def test_w3m_ordinal_superscript_is_plain_text() -> None:
     assert plain_text(parse_inlines("in the 19^th century and 2^15 bytes")) == (
         "in the 19th century and 2^15 bytes"
     )
+
+
+_PROSE = (
+    "The council met on Tuesday evening and decided that the library would stay\n"
+    "open for another five years, after a long debate in which dozens of\n"
+    "residents spoke for it and the mayor thanked them for coming out so late.\n"
+)
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    from articlekit.model import CodeBlock, Paragraph, plain_text
+    from articlekit.text import parse_text
+
+    out = []
+    for block in parse_text(text).blocks:
+        if isinstance(block, CodeBlock):
+            out.append(("code", block.code))
+        elif isinstance(block, Paragraph):
+            out.append(("paragraph", plain_text(block.content)))
+    return out
+
+
+def test_w3m_program_text_printed_flush_left_is_code() -> None:
+    session = "$ hg clone public test-repo\nupdating to branch default\n0 files updated"
+    drawing = " n │ zscore\n───┼────────\n 2 │ -0.75\n 3 │ -0.43"
+    program = "WITH series AS (\n   SELECT *\n   FROM numbers\n),\nbounds AS (\n   SELECT n\n)"
+    text = "\n\n".join([_PROSE, session, _PROSE, drawing, _PROSE, "$ hg init public", program])
+    kinds = _kinds(text)
+    assert [kind for kind, _ in kinds] == ["paragraph", "code"] * 2 + ["paragraph"] + ["code"] * 2
+    assert ("code", session) in kinds
+    assert ("code", "$ hg init public") in kinds
+    assert ("code", program) in kinds
+
+
+def test_prose_with_a_stray_indent_or_a_dollar_amount_stays_a_paragraph() -> None:
+    stray = (
+        "The Raspberry Pi Foundation started by a handful of volunteers in 2012 when\n"
+        "they released the original Raspberry Pi 256MB Model B without knowing what to\n"
+        " expect. In a short four-year period they have grown to over sixty full-time\n"
+        "employees and have shipped over eight million units to-date."
+    )
+    money = "$ 5 million went to the library fund this year."
+    kinds = _kinds("\n\n".join([_PROSE, stray, money, _PROSE]))
+    assert [kind for kind, _ in kinds] == ["paragraph"] * 4

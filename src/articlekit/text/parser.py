@@ -518,13 +518,7 @@ def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
     if ctx.layout.markdown:
         return
     for piece in pieces:
-        if piece.kind != "paragraph" or piece.line_count < MIN_CODE_PARAGRAPH_LINES:
-            continue
-        # citation marks ("[12]", "^[3]", "[citation needed]") are prose's brackets
-        text = _CITATION_MARK.sub("", ctx.plain(piece))
-        if len(text) < MIN_CODE_PARAGRAPH_CHARS or len(_CODE_PUNCTUATION.findall(text)) < (
-            MIN_CODE_PARAGRAPH_SHARE * len(text)
-        ):
+        if piece.kind != "paragraph" or not _is_program_text(piece, lines, ctx):
             continue
         base = min(lines.indent[i] for i in range(piece.first, piece.last + 1))
         piece.kind = "code"
@@ -532,6 +526,57 @@ def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
             " " * (lines.indent[i] - base) + lines.text[i]
             for i in range(piece.first, piece.last + 1)
         )
+
+
+# A shell or database session as w3m prints a <pre>: "$ hg init public", ">>> x = 1",
+# "db=# SELECT ...". A dollar amount ("$ 5 million") is followed by a digit, not a word.
+_SESSION_PROMPT = re.compile(r"(?:\$|>>>|\w{1,20}=[#>])\s[a-zA-Z./~]")
+# Box-drawing characters of a table or a diagram drawn as text (psql output, ASCII art):
+# a paragraph holding this many was drawn, not written.
+_BOX_DRAWING = re.compile(r"[│┃┼╋├┤┬┴┌┐└┘║╬═]")
+MIN_BOX_DRAWING_CHARS = 2
+
+
+# Lines of a <pre> indented this many columns past its least indented line show the
+# program's own nesting (a stray leading space in prose is one column).
+MIN_PROGRAM_INDENT_COLUMNS = 2
+MIN_PROGRAM_INDENTED_LINES = 2
+
+
+def _program_indents(piece: Piece, lines: Lines) -> bool:
+    """Return True when the lines below a paragraph's first stand at several indents,
+    :data:`MIN_PROGRAM_INDENTED_LINES` of them at least
+    :data:`MIN_PROGRAM_INDENT_COLUMNS` in: a wrapped paragraph's lines share one indent
+    (a hanging or a first-line indent moves the first line only)."""
+    indents = [lines.indent[i] for i in range(piece.first + 1, piece.last + 1)]
+    if len(set(indents)) < 2:
+        return False
+    least = min(indents)
+    deep = sum(1 for indent in indents if indent >= least + MIN_PROGRAM_INDENT_COLUMNS)
+    return deep >= MIN_PROGRAM_INDENTED_LINES
+
+
+def _is_program_text(piece: Piece, lines: Lines, ctx: _Context) -> bool:
+    """Return True for a paragraph that is program text w3m printed flush left.
+
+    A session (its first line a prompt), a drawing in box characters, lines set at two or
+    more indents below the first (a wrapped paragraph's lines share one; a <pre> keeps the
+    program's own), or a share of code punctuation (:data:`MIN_CODE_PARAGRAPH_SHARE`).
+    """
+    if _SESSION_PROMPT.match(lines.text[piece.first]):
+        return True
+    if piece.line_count < MIN_CODE_PARAGRAPH_LINES:
+        return False
+    text = ctx.plain(piece)
+    if len(_BOX_DRAWING.findall(text)) >= MIN_BOX_DRAWING_CHARS:
+        return True
+    if _program_indents(piece, lines):
+        return True
+    # citation marks ("[12]", "^[3]", "[citation needed]") are prose's brackets
+    text = _CITATION_MARK.sub("", text)
+    return len(text) >= MIN_CODE_PARAGRAPH_CHARS and len(_CODE_PUNCTUATION.findall(text)) >= (
+        MIN_CODE_PARAGRAPH_SHARE * len(text)
+    )
 
 
 def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
