@@ -100,3 +100,17 @@ def test_prose_with_a_stray_indent_or_a_dollar_amount_stays_a_paragraph() -> Non
     money = "$ 5 million went to the library fund this year."
     kinds = _kinds("\n\n".join([_PROSE, stray, money, _PROSE]))
     assert [kind for kind, _ in kinds] == ["paragraph"] * 4
+
+
+def test_lynx_chinese_paragraph_with_an_ideographic_first_line_indent_is_one() -> None:
+    # lynx wraps at spaces only: Chinese runs on past its wrap column, so no wrap width is
+    # measured; the paragraph's first line keeps the page's ideographic indent
+    first = "\u3000\u3000所以，人乘坐飞机时醉得更快是个传说？纽约州立大学（State University of New"
+    rest = "York，SUNY）社会学荣誉教授戴夫·汉森研究酒精和饮酒超过40年，他认为确实如此。"
+    long_line = "他认为高原反应可能类似于宿醉，但它也可能类似于中毒。" * 4
+    body = f"   {first}\n   {rest}\n\n   {long_line}\n   下一行。\n\n   [1]链接\n"
+    text = f"标题\n\n{body}\nReferences\n\n   1. https://example.org/a\n"
+    paragraphs = [p for kind, p in _kinds(text) if kind == "paragraph"]
+    assert paragraphs[0].startswith("所以") and paragraphs[0].endswith("确实如此。")
+    assert "State University of New York，SUNY" in paragraphs[0]
+    assert paragraphs[1] == long_line + "下一行。"

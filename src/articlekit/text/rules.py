@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from articlekit.text.inline import strip_markup
-from articlekit.text.lines import Layout, Lines, display_width, is_wide
+from articlekit.text.lines import WRAP_SLACK_COLUMNS, Layout, Lines, display_width, is_wide
 from articlekit.text.vocab import is_boilerplate_line, is_recommendation_heading
 
 __all__ = [
@@ -677,6 +677,23 @@ def _unwrapped_sentence_end(state: State, index: int) -> bool:
     return lines.width[index] + 1 + display_width(word) <= column
 
 
+# lynx's wrap column at its default 80-column width (``Layout.wrap_column`` measures 74 on
+# its renderings of the readability pages).
+LYNX_WRAP_COLUMNS = 74
+
+
+def _is_full(layout: Layout, width: int) -> bool:
+    """Return True when a line ``width`` columns wide was wrapped by the producer.
+
+    lynx wraps at spaces only, so Chinese or Japanese runs on past its wrap column to the
+    next space and no wrap width is measured: its lines are then judged against lynx's
+    own wrap column (:data:`LYNX_WRAP_COLUMNS`).
+    """
+    if layout.wrap_width is None and layout.lynx and not layout.markdown:
+        return width >= LYNX_WRAP_COLUMNS - WRAP_SLACK_COLUMNS
+    return layout.is_full(width)
+
+
 def _first_line_indent(state: State, start: int) -> bool:
     """Return True when line ``start`` is indented past the next and wrapped into it."""
     lines = state.lines
@@ -684,8 +701,7 @@ def _first_line_indent(state: State, start: int) -> bool:
     return (
         state.layout.body_indent <= lines.indent[below] < lines.indent[start]
         and (
-            state.layout.is_full(lines.width[start])
-            # lynx leaves long CJK lines unwrapped: no wrap width is measured then
+            _is_full(state.layout, lines.width[start])
             or (state.layout.wrap_width is None and lines.width[start] >= UNWRAPPED_PARAGRAPH_CHARS)
         )
         and list_marker(lines.text[start]) is None
@@ -699,7 +715,7 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
     lines = state.lines
     end = start + 1
     indent = lines.indent[start]
-    unwrapped = state.layout.wrap_width is None and not state.layout.markdown
+    unwrapped = _is_unwrapped(state.layout)
     while end < state.end and not lines.blank[end]:
         if unwrapped and len(lines.text[end - 1]) >= UNWRAPPED_PARAGRAPH_CHARS:
             break
@@ -732,6 +748,15 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
 # In a text that is not hard-wrapped, a line this long is a whole paragraph: the next line
 # starts another one even without a blank line between them (copy-paste of a page).
 UNWRAPPED_PARAGRAPH_CHARS = 100
+
+
+def _is_unwrapped(layout: Layout) -> bool:
+    """Return True for a text whose lines are whole paragraphs (no wrap width measured).
+
+    Not lynx's: it wraps at spaces only, so Chinese or Japanese runs on past the wrap
+    column (no wrap width is measured then) up to the next space, where it wraps.
+    """
+    return layout.wrap_width is None and not layout.markdown and not layout.lynx
 
 
 # ---------------------------------------------------------------------------- lists
