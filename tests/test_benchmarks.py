@@ -319,3 +319,24 @@ def test_typed_lists_are_found_in_paragraphs_and_pre_only() -> None:
         Structure(list_items=["He said “stop here”"]),
     )
     assert (folded.tp, folded.fp, folded.fn) == (1, 0, 0)
+
+
+def test_plain_text_documents_in_pre_and_soft_hyphens() -> None:
+    from benchmarks.text_accuracy import is_preformatted_document, without_soft_hyphens
+
+    rfc = "Internet-Draft  remoteStorage\n\n   This draft describes a protocol by which ..."
+    assert is_preformatted_document(f"<body><pre>{rfc}</pre></body>")
+    assert not is_preformatted_document(f"<body><p>An intro.</p><pre>{rfc}</pre></body>")
+    assert not is_preformatted_document(
+        "<body><div>" + "Long prose in a div. " * 20 + f"</div><pre>{rfc}</pre></body>"
+    )
+    found = without_soft_hyphens(
+        Structure(
+            title="Netan\u00adyahu", paragraphs=["Vladi\u00admir Putin"], body_text="a\u00adb"
+        )
+    )
+    assert (found.title, found.paragraphs, found.body_text) == (
+        "Netanyahu",
+        ["Vladimir Putin"],
+        "ab",
+    )
