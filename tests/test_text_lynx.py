@@ -57,3 +57,19 @@ def test_broken_urls_and_mailto_prose_stay_in_the_list() -> None:
     end, found = split_references(lines)
     assert lines.text[end] == "References"
     assert set(found) == set(range(1, 15))
+
+
+def test_lynx_iframe_note_is_not_a_paragraph() -> None:
+    from articlekit.model import Paragraph, plain_text
+    from articlekit.text import parse_text
+
+    body = "   A paragraph of the article that talks about the video below it.\n\n"
+    text = (
+        f"Title\n\n{body}   IFRAME: [1]https://www.youtube.com/embed/LtOGa5M8AuU\n\n"
+        "   IFRAME:\n   [2]https://player.vimeo.com/video/32246206?color=ffffff\n\n"
+        f"{body}References\n\n   1. https://www.youtube.com/embed/LtOGa5M8AuU\n"
+        "   2. https://player.vimeo.com/video/32246206?color=ffffff\n"
+    )
+    doc = parse_text(text)
+    texts = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == [body.strip()] * 2

@@ -899,6 +899,9 @@ def image_file_names(text: str) -> list[str]:
 MAX_IMAGE_NAMES_CHARS = 1000
 # A paragraph of nothing but bracketed numbers.
 _MARKS_ONLY = re.compile(r"(?:\[\d{1,4}\]\s*){1,20}")
+# lynx's note of an embedded frame (a video player, a widget): "IFRAME: https://...". The
+# HTML parser drops <iframe> too; it is no text of the page.
+_LYNX_FRAME = re.compile(r"IFRAME:\s*\S{0,2000}")
 
 
 def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
@@ -912,6 +915,8 @@ def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
         )
     if _MARKS_ONLY.fullmatch(ctx.plain(piece)):
         return None  # "[1]" alone: w3m's stand-in for an image, no text of the page
+    if piece.line_count <= 2 and _LYNX_FRAME.fullmatch(ctx.plain(piece)):
+        return None
     content = ctx.inlines(piece.text)
     if not content:
         return None

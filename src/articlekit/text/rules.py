@@ -682,15 +682,19 @@ def _unwrapped_sentence_end(state: State, index: int) -> bool:
 LYNX_WRAP_COLUMNS = 74
 
 
-def _is_full(layout: Layout, width: int) -> bool:
-    """Return True when a line ``width`` columns wide was wrapped by the producer.
+def _is_full(layout: Layout, width: int, text: str) -> bool:
+    """Return True when line ``text``, ``width`` columns wide, was wrapped by the producer.
 
     lynx wraps at spaces only, so Chinese or Japanese runs on past its wrap column to the
-    next space and no wrap width is measured: its lines are then judged against lynx's
-    own wrap column (:data:`LYNX_WRAP_COLUMNS`).
+    next space and no wrap width is measured: a line holding such characters is then
+    judged against lynx's own wrap column (:data:`LYNX_WRAP_COLUMNS`).
     """
     if layout.wrap_width is None and layout.lynx and not layout.markdown:
-        return width >= LYNX_WRAP_COLUMNS - WRAP_SLACK_COLUMNS
+        return (
+            width >= LYNX_WRAP_COLUMNS - WRAP_SLACK_COLUMNS
+            and not text.isascii()
+            and (display_width(text) > len(text))
+        )
     return layout.is_full(width)
 
 
@@ -701,7 +705,7 @@ def _first_line_indent(state: State, start: int) -> bool:
     return (
         state.layout.body_indent <= lines.indent[below] < lines.indent[start]
         and (
-            _is_full(state.layout, lines.width[start])
+            _is_full(state.layout, lines.width[start], lines.text[start])
             or (state.layout.wrap_width is None and lines.width[start] >= UNWRAPPED_PARAGRAPH_CHARS)
         )
         and list_marker(lines.text[start]) is None
