@@ -45,3 +45,47 @@ def test_image_file_names(text: str, names: list[str]) -> None:
 )
 def test_quoted_question_and_exclamation_stay_headings(text: str) -> None:
     assert looks_like_heading(text)
+
+
+def _blocks(text: str) -> list[tuple[str, str]]:
+    """Return (kind, text) of the top-level blocks ``parse_text`` finds."""
+    from articlekit.model import Heading, List, Paragraph, plain_text
+    from articlekit.text import parse_text
+
+    out: list[tuple[str, str]] = []
+    for block in parse_text(text).blocks:
+        if isinstance(block, Heading):
+            out.append(("heading", plain_text(block)))
+        elif isinstance(block, Paragraph):
+            out.append(("paragraph", plain_text(block)))
+        elif isinstance(block, List):
+            out.append(("list", ""))
+        else:
+            out.append((type(block).__name__.lower(), ""))
+    return out
+
+
+_LYNX_PROSE = (
+    "   Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod\n"
+    "   tempor incididunt ut labore et dolore magna aliqua. Ut enim ad minim\n"
+    "   veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea\n"
+    "   commodo consequat, as the [1]report says.\n"
+)
+_LYNX_REFERENCES = "\nReferences\n\n   1. https://example.org/report\n"
+
+
+def test_lynx_numbered_line_at_the_body_margin_is_a_paragraph() -> None:
+    # lynx sets headings flush left; "1. Take ..." at the 3-column margin is a <p>
+    text = (
+        "A Hotel Story\n\n"
+        + _LYNX_PROSE
+        + "\n   1. Take any blankets off the bed\n\n"
+        + _LYNX_PROSE
+        + "\n2. Check the peep hole\n\n"
+        + _LYNX_PROSE
+        + _LYNX_REFERENCES
+    )
+    blocks = _blocks(text)
+    assert ("paragraph", "1. Take any blankets off the bed") in blocks
+    assert ("heading", "2. Check the peep hole") in blocks
+    assert ("list", "") not in blocks

@@ -449,6 +449,19 @@ _NUMBERED_HEADING = re.compile(r"(\d{1,3}(?:\.\d{1,2}){0,4})([.)]?)[ \t]+(\S.{0,
 MAX_NUMBERED_HEADING_CHARS = 100
 
 
+def _at_indented_body(state: State, start: int) -> bool:
+    """Return True when line ``start`` stands at or right of an indented body's margin.
+
+    lynx sets every heading flush left of its 3-column body: a numbered line at the body
+    margin, alone between blank lines over body text, is a paragraph the page typed
+    ("1. Take any blankets off the bed" in a <p>), neither a heading nor a list item.
+    On the readability renderings all 23 numbered lynx headings of the truth stand at
+    column 0, and the 11 numbered lines at column 3 were paragraphs or table cells.
+    """
+    indent = state.layout.body_indent
+    return indent > 0 and state.lines.indent[start] >= indent
+
+
 def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     """``2. Results`` or ``2.1 Method``: a lone short line, a blank, then body text.
 
@@ -481,16 +494,28 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     if list_marker(nxt) is not None or _NUMBERED_HEADING.fullmatch(nxt[:120]):
         return None
     if not silent:
-        state.pieces.append(
-            Piece(
-                kind="heading",
-                first=start,
-                last=start,
-                text=line,
-                level=min(6, 2 + number.count(".")),
-                origin="numbered",
+        if _at_indented_body(state, start):
+            # the page's own numbered line: a paragraph, neither heading nor list item
+            state.pieces.append(
+                Piece(
+                    kind="paragraph",
+                    first=start,
+                    last=start,
+                    text=line,
+                    indent=state.lines.indent[start],
+                )
             )
-        )
+        else:
+            state.pieces.append(
+                Piece(
+                    kind="heading",
+                    first=start,
+                    last=start,
+                    text=line,
+                    level=min(6, 2 + number.count(".")),
+                    origin="numbered",
+                )
+            )
     return start + 1
 
 
