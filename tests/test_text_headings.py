@@ -89,3 +89,39 @@ def test_lynx_numbered_line_at_the_body_margin_is_a_paragraph() -> None:
     assert ("paragraph", "1. Take any blankets off the bed") in blocks
     assert ("heading", "2. Check the peep hole") in blocks
     assert ("list", "") not in blocks
+
+
+_W3M_PROSE = (
+    "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor\n"
+    "incididunt ut labore et dolore magna aliqua. Ut enim ad minim veniam, quis\n"
+    "nostrud exercitation ullamco laboris nisi ut aliquip ex ea commodo consequat.\n"
+)
+
+
+def test_w3m_line_two_blank_lines_apart_is_a_caption_not_a_heading() -> None:
+    # w3m: headings one blank line from their neighbours; a figure's caption two
+    text = (
+        "A Profiling Story\n\n"
+        + _W3M_PROSE
+        + "\nResources\n\n"
+        + _W3M_PROSE
+        + "\n[1]\n\n\nMemory leak in action\n\n"
+        + _W3M_PROSE
+        + "\nConclusion\n\n"
+        + _W3M_PROSE
+    )
+    blocks = _blocks(text)
+    assert ("heading", "Resources") in blocks
+    assert ("heading", "Conclusion") in blocks
+    assert ("paragraph", "Memory leak in action") in blocks
+
+
+def test_headings_set_apart_by_their_own_style_stay_headings() -> None:
+    # a typed text that puts two blank lines around every heading
+    text = "Notes\n\n" + "".join(
+        f"\n\nPart {name}\n\n\n" + _W3M_PROSE for name in ("One", "Two", "Three")
+    )
+    blocks = _blocks(text)
+    assert [b for b in blocks if b[0] == "heading"] == [
+        ("heading", f"Part {name}") for name in ("One", "Two", "Three")
+    ]

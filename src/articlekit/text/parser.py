@@ -263,6 +263,54 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
                 _label_short_lines(children, ctx)
 
 
+def _gaps(piece: Piece, lines: Lines) -> tuple[int | None, int | None]:
+    """Return the number of blank lines above and below ``piece`` (None at the text's ends)."""
+    above = piece.first - 1
+    while above >= 0 and lines.blank[above]:
+        above -= 1
+    below = piece.last + 1
+    while below < len(lines) and lines.blank[below]:
+        below += 1
+    return (
+        piece.first - 1 - above if above >= 0 else None,
+        below - piece.last - 1 if below < len(lines) else None,
+    )
+
+
+# w3m sets a heading, like a paragraph, one blank line away from its neighbours; two or more
+# blank lines come where a box closes, around a figure's alt text and caption ("A torn sheet
+# of paper", "Memory leak in action" under a picture). On the readability renderings none
+# of the 403 w3m headings had a wider gap, while 17 promoted lines did (captions, alt
+# text). A text that sets its own headings apart by wider gaps (hand-typed notes) has most
+# of its heading-like lines there: the rule is off when at least MIN_APART_STYLE_LINES
+# of them, and at least half, stand apart.
+HEADING_GAP_LINES = 1
+MIN_APART_STYLE_LINES = 3
+
+
+def _set_apart(live: list[Piece], candidate: list[bool], ctx: _Context) -> list[bool]:
+    """Return, per piece, whether it stands further from its neighbours than headings do.
+
+    Only in a hard-wrapped text without Markdown or an indented body (w3m), and only when
+    wide gaps are not the text's own way of setting off its headings.
+    """
+    lines = ctx.lines
+    layout = ctx.layout
+    if lines is None or layout.markdown or layout.body_indent or layout.wrap_width is None:
+        return [False] * len(live)
+    apart = []
+    for piece, maybe in zip(live, candidate, strict=True):
+        wide = False
+        if maybe:
+            gaps = _gaps(piece, lines)
+            wide = any(gap is not None and gap > HEADING_GAP_LINES for gap in gaps)
+        apart.append(wide)
+    wide = sum(apart)
+    if wide >= MIN_APART_STYLE_LINES and 2 * wide >= sum(candidate):
+        return [False] * len(live)
+    return apart
+
+
 def _label_short_lines(live: list[Piece], ctx: _Context) -> None:
     """Promote the short title-like lines of ``live`` that stand over body text."""
     candidate = [
@@ -272,6 +320,7 @@ def _label_short_lines(live: list[Piece], ctx: _Context) -> None:
         and not _is_wide_text(ctx.plain(p))
         for p in live
     ]
+    apart = _set_apart(live, candidate, ctx)
     index = 0
     while index < len(live):
         if not candidate[index]:
@@ -282,12 +331,16 @@ def _label_short_lines(live: list[Piece], ctx: _Context) -> None:
             run_end += 1
         after = run_end + 1
         if after < len(live) and (_is_body(live[after]) or live[after].kind == "list"):
-            run = live[index:after]
-            anchored = [p for p in run if _SECTION_ANCHOR.search(ctx.plain(p))]
+            anchored = [
+                i for i in range(index, after) if _SECTION_ANCHOR.search(ctx.plain(live[i]))
+            ]
             # of short lines stacked over body text only the first is the heading (the
             # others are an image's alt text and caption, a dateline, a lead), unless
             # some carry a section anchor: those are the headings
-            for piece in anchored or run[:1]:
+            for position in anchored or [index]:
+                if apart[position]:
+                    continue  # a figure's alt text or caption (and what is stacked under it)
+                piece = live[position]
                 piece.kind = "heading"
                 piece.level = DEFAULT_HEADING_LEVEL
                 piece.origin = "caps" if _is_caps_line(ctx.plain(piece)) else "short"
