@@ -125,3 +125,19 @@ def test_headings_set_apart_by_their_own_style_stay_headings() -> None:
     assert [b for b in blocks if b[0] == "heading"] == [
         ("heading", f"Part {name}") for name in ("One", "Two", "Three")
     ]
+
+
+def test_lynx_article_of_lists_keeps_its_flush_left_headings() -> None:
+    # few lines at lynx's 3-column margin (the article is lists), still every flush-left
+    # line is a heading, two stacked ones included
+    item = "     * An item that says what changed in this release of the [1]browser\n"
+    text = (
+        "                          Release Notes\n\n"
+        "Project Updates\n\nAdd-ons\n\n" + item * 6 + "\nPrinting\n\n" + item * 6 + _LYNX_REFERENCES
+    )
+    headings = [b for b in _blocks(text) if b[0] == "heading"]
+    assert headings == [
+        ("heading", "Project Updates"),
+        ("heading", "Add-ons"),
+        ("heading", "Printing"),
+    ]
