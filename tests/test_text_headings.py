@@ -16,6 +16,13 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("U.S. Politics After the Vote", True),
         ("$ hg init public", False),  # a shell prompt
         (">>> import this", False),
+        ("And they saw her wearing Chozo armour. [M1]", False),  # a sentence, then a mark
+        ("Related: Chicago is America's most segregated city", False),  # a teaser
+        ("Learn More: Video Marketing 101", False),
+        ("Map: Flow of foreign fighters to Syria", False),  # a graphic's label
+        ("View photo", False),
+        ("Gallery: Xbox One X | 14 Photos", True),
+        ("Part One: The Wars in Heaven", True),
         ("$150K Pearl Oscar Dress", True),  # a dollar amount is not a prompt
         ("这是一段正文内容。", False),  # CJK full stop closes a sentence
     ],
@@ -141,3 +148,16 @@ def test_lynx_article_of_lists_keeps_its_flush_left_headings() -> None:
         ("heading", "Add-ons"),
         ("heading", "Printing"),
     ]
+
+
+def test_a_slight_line_is_no_body_text_under_a_heading() -> None:
+    # "Links" over "link" lines is a label, not a heading; "Foo" over prose is one
+    text = "A Test Page\n\n" + _W3M_PROSE + "\nLinks\n\nlink\n\nlink\n\nFoo\n\n" + _W3M_PROSE
+    blocks = _blocks(text)
+    assert ("paragraph", "Links") in blocks
+    assert ("heading", "Foo") in blocks
+
+
+def test_lower_case_name_with_a_section_anchor_is_a_heading() -> None:
+    text = "Mozilla\n\n" + _W3M_PROSE + "\npdf.js[edit]\n\n" + _W3M_PROSE
+    assert ("heading", "pdf.js[edit]") in _blocks(text)

@@ -109,6 +109,19 @@ _CAPTION = re.compile(
 )
 # a trailing citation mark: "the Foundation:[41]", "the 2013 census[270]"
 _TRAILING_CITATION = re.compile(r"(?:\[\d{1,4}\])+$")
+# a sentence ended before a bracketed mark: "And they saw her wearing armour. [M1]" (a
+# footnote or map reference w3m prints after the sentence's full stop)
+_SENTENCE_BEFORE_MARK = re.compile(r"[.!?…]\s?\[[^\[\]]{1,12}\]$")
+# A teaser or media label opens the line: "Related: Chicago is ...", "Learn More: ...",
+# "Map: Flow of ...", a player's "Play Video", a gallery's "View photo". On the
+# readability renderings 6 w3m lines were promoted so, none a heading ("Gallery: ..."
+# is one on engadget, so galleries are left out).
+_TEASER_LABEL = re.compile(
+    r"^(?:related|read more|read also|also read|learn more|see also|map|chart|graphic"
+    r"|lire aussi|lesen sie auch|mehr zum thema|leer m[aá]s)\s?:"
+    r"|^(?:view|play|watch)\s(?:photos?|videos?|slideshow)$",
+    re.IGNORECASE,
+)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
@@ -176,8 +189,10 @@ def looks_like_heading(text: str) -> bool:
         return False  # Chinese and Japanese: no spaces to count words by, count characters
     if _COLUMN_GAP.search(text):
         return False  # aligned columns: a table or preformatted text
-    if _CAPTION.search(text):
+    if _CAPTION.search(text) or _TEASER_LABEL.search(text):
         return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
+    if _SENTENCE_BEFORE_MARK.search(text):
+        return False
     if _INNER_SENTENCE_END.search(text) or _PROMPT.match(text) or _DATELINE.search(text):
         return False  # two sentences are prose; "$ make" is a command; a dateline
     first = text[0]
@@ -197,6 +212,19 @@ def _is_caps_line(text: str) -> bool:
 # The link a site puts after a section heading, shown as text: MediaWiki's "[edit]",
 # Sphinx's pilcrow "¶", the "#" permalink of blog engines.
 _SECTION_ANCHOR = re.compile(r"(?:\[edit\]|¶|\s#)$")
+
+
+def _is_anchored_name(text: str) -> bool:
+    """Return True for a section title in lower case that carries a section anchor.
+
+    A product or command name keeps its lower-case first letter ("pdf.js[edit]"); the
+    anchor says it is a section title.
+    """
+    return (
+        text[:1].islower()
+        and _SECTION_ANCHOR.search(text) is not None
+        and looks_like_heading(text[0].upper() + text[1:])
+    )
 
 
 # A line is Chinese or Japanese when a third of its characters are wide or more
@@ -252,7 +280,23 @@ def _is_body(piece: Piece) -> bool:
     """
     if piece.kind != "paragraph":
         return piece.kind in ("list", "quote", "code")
-    return piece.line_count > 1 or not _CAPTION.search(piece.text)
+    if piece.line_count > 1:
+        return True
+    return not _CAPTION.search(piece.text) and not _is_stub(piece.text)
+
+
+# A one-line paragraph of at most this many lower-case words ("link", "more"), or without
+# a letter or digit ("."), is a link label or a stray mark, not body text a heading stands
+# over: base-url's "Links" over eight "link" lines, bbc-1's link line over ".".
+MAX_STUB_WORDS = 2
+
+
+def _is_stub(text: str) -> bool:
+    """Return True for a line too slight to be body text: "link", ".", "›"."""
+    if not any(ch.isalnum() for ch in text):
+        return True  # a w3m "[627]" stands for a picture: a heading may stand over one
+    words = text.split()
+    return len(words) <= MAX_STUB_WORDS and all(w.isalpha() and w.islower() for w in words)
 
 
 def label_headings(pieces: list[Piece], ctx: _Context) -> None:
@@ -336,7 +380,11 @@ def _label_short_lines(live: list[Piece], ctx: _Context) -> None:
     candidate = [
         p.kind == "paragraph"
         and p.line_count == 1
-        and (looks_like_heading(ctx.plain(p)) or _is_caps_line(ctx.plain(p)))
+        and (
+            looks_like_heading(ctx.plain(p))
+            or _is_caps_line(ctx.plain(p))
+            or _is_anchored_name(ctx.plain(p))
+        )
         and not _is_wide_text(ctx.plain(p))
         for p in live
     ]
