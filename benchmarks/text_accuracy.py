@@ -59,6 +59,8 @@ HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "text"
 CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
+# other settings of the same tools (text_render.py renders them when asked)
+VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "html2text-nowrap")
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
@@ -183,7 +185,7 @@ def reachable_items(truth: Structure, pred: Structure) -> Match:
     )
 
 
-def structure_table(worst: int, only: str | None) -> str:
+def structure_table(worst: int, only: str | None, tools: tuple[str, ...] = TOOLS) -> str:
     """Return the structure table (readability-pages) for every tool and the baseline."""
     pages = sorted(p for p in (CORPUS / "readability-pages").iterdir() if p.is_dir())
     truths = {p.name: _truth(p) for p in pages if only is None or p.name == only}
@@ -193,7 +195,7 @@ def structure_table(worst: int, only: str | None) -> str:
     pre_documents = _pre_document_pages([p for p in pages if p.name in truths])
     reach_rows: list[list[object]] = []
     para_rows: list[list[object]] = []
-    for tool in TOOLS:
+    for tool in tools:
         reach = Match(0, 0, 0)
         reach_para = Match(0, 0, 0)
         for mode in ("parse_text", "baseline"):
@@ -352,6 +354,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--tool", choices=TOOLS, help="whole-page table for this tool only")
     parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="structure table for the other tool settings too (w3m-wide, lynx-wide, "
+        "lynx-nolist, html2text-nowrap; render them first with text_render.py --tools ...)",
+    )
+    parser.add_argument(
         "--dump-misses",
         type=Path,
         metavar="DIR",
@@ -364,7 +372,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if not args.skip_structure:
         print("## Structure (readability-pages rendered as text)\n")
-        print(structure_table(args.worst, args.page))
+        tools = TOOLS + VARIANTS if args.variants else TOOLS
+        print(structure_table(args.worst, args.page, tools))
     if not args.skip_pages:
         tools = (args.tool,) if args.tool else TOOLS
         print("\n## Whole-page dumps (trafilatura-eval snippets)\n")

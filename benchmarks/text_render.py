@@ -20,6 +20,10 @@ Run::
 
     .venv-bench/bin/python benchmarks/text_render.py [--corpus DIR] [--tools w3m,lynx,html2text]
 
+Other settings of the same tools (``--tools w3m-wide,lynx-wide,lynx-nolist,html2text-nowrap``:
+120 columns, lynx without its link list, html2text without hard wraps) check that the parser
+holds for a layout rather than for the one set of options the dev renderings use.
+
 A missing tool is reported and skipped, never installed.
 """
 
@@ -37,12 +41,17 @@ from pathlib import Path
 
 from articlekit.decode import decode_bytes
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import corpus_dir
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "text"
-DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
+DEFAULT_CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
 # The width lynx and w3m wrap at by default on an 80-column terminal.
 WIDTH_COLUMNS = 80
+# The width of the "wide" variants.
+WIDE_COLUMNS = 120
 TIMEOUT_SECONDS = 60
 
 
@@ -82,7 +91,7 @@ def _run(args: list[str], data: bytes) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def render_w3m(data: bytes, charset: str) -> str:
+def render_w3m(data: bytes, charset: str, width: int = WIDTH_COLUMNS) -> str:
     """Return ``w3m -dump`` of the page (bytes read with ``charset``, output UTF-8)."""
     return _run(
         [
@@ -95,52 +104,85 @@ def render_w3m(data: bytes, charset: str) -> str:
             "-O",
             "UTF-8",
             "-cols",
-            str(WIDTH_COLUMNS),
+            str(width),
         ],
         data,
     )
 
 
-def render_lynx(data: bytes, charset: str) -> str:
-    """Return ``lynx -dump`` of the page, References section included."""
+def render_lynx(
+    data: bytes, charset: str, width: int = WIDTH_COLUMNS, extra: tuple[str, ...] = ()
+) -> str:
+    """Return ``lynx -dump`` of the page, References section included (unless ``-nolist``)."""
     return _run(
         [
             "lynx",
             "-dump",
             "-stdin",
             "-force_html",
-            f"-width={WIDTH_COLUMNS}",
+            f"-width={width}",
             f"-assume_charset={charset}",
             "-display_charset=utf-8",
             "-noreferer",
+            *extra,
         ],
         data,
     )
 
 
-def render_html2text(data: bytes, charset: str) -> str:
+def render_html2text(data: bytes, charset: str, body_width: int | None = None) -> str:
     """Return html2text's Markdown-ish text of the page, decoded by articlekit first."""
     import html2text  # type: ignore[import-not-found,unused-ignore]
 
     text, _ = decode_bytes(data, encoding=charset)
     converter = html2text.HTML2Text()
+    if body_width is not None:
+        converter.body_width = body_width
     return str(converter.handle(text))
+
+
+def render_w3m_wide(data: bytes, charset: str) -> str:
+    """Return ``w3m -dump`` at 120 columns (a wide terminal)."""
+    return render_w3m(data, charset, width=WIDE_COLUMNS)
+
+
+def render_lynx_wide(data: bytes, charset: str) -> str:
+    """Return ``lynx -dump`` at 120 columns."""
+    return render_lynx(data, charset, width=WIDE_COLUMNS)
+
+
+def render_lynx_nolist(data: bytes, charset: str) -> str:
+    """Return ``lynx -dump -nolist``: no ``[n]`` link markers, no References section."""
+    return render_lynx(data, charset, extra=("-nolist",))
+
+
+def render_html2text_nowrap(data: bytes, charset: str) -> str:
+    """Return html2text's text without hard wraps (``body_width=0``, as scrapers set it)."""
+    return render_html2text(data, charset, body_width=0)
 
 
 RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m": render_w3m,
     "lynx": render_lynx,
     "html2text": render_html2text,
+    # other settings of the same tools: a check that the parser holds for a layout, not for
+    # the one width and option set the dev renderings use (rendered only when asked for)
+    "w3m-wide": render_w3m_wide,
+    "lynx-wide": render_lynx_wide,
+    "lynx-nolist": render_lynx_nolist,
+    "html2text-nowrap": render_html2text_nowrap,
 }
+VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "html2text-nowrap")
 
 
 def missing_tools(tools: tuple[str, ...]) -> list[str]:
     """Return a message per tool that is not available here."""
     problems = []
     for tool in tools:
-        if tool in ("w3m", "lynx") and shutil.which(tool) is None:
-            problems.append(f"{tool}: not on PATH (apt-get install {tool})")
-        if tool == "html2text":
+        program = tool.split("-")[0]
+        if program in ("w3m", "lynx") and shutil.which(program) is None:
+            problems.append(f"{tool}: not on PATH (apt-get install {program})")
+        if program == "html2text":
             try:
                 import html2text  # noqa: F401
             except ImportError:
@@ -148,10 +190,14 @@ def missing_tools(tools: tuple[str, ...]) -> list[str]:
     return problems
 
 
-def render_all(corpus: Path, tools: tuple[str, ...]) -> dict[str, int]:
+def render_all(
+    corpus: Path, tools: tuple[str, ...], corpora: tuple[str, ...] = ("readability", "trafilatura")
+) -> dict[str, int]:
     """Render every page with every tool, skipping cached dumps; return counts per tool."""
     written = dict.fromkeys(tools, 0)
     for corpus_name, page, path in pages(corpus):
+        if corpus_name not in corpora:
+            continue
         data = read_page(corpus_name, path)
         # decode once to learn the charset that the text tools should be told about
         _, charset = decode_bytes(data)
@@ -173,8 +219,18 @@ def render_all(corpus: Path, tools: tuple[str, ...]) -> dict[str, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--tools", default=",".join(TOOLS))
+    parser.add_argument(
+        "--tools",
+        default=",".join(TOOLS),
+        help=f"comma-separated, of {', '.join(RENDERERS)} (default: {','.join(TOOLS)})",
+    )
+    parser.add_argument(
+        "--corpora", default="readability,trafilatura", help="which corpora to render"
+    )
     args = parser.parse_args(argv)
+    unknown = [t for t in args.tools.split(",") if t and t not in RENDERERS]
+    if unknown:
+        parser.error(f"unknown tool(s): {', '.join(unknown)}")
     tools = tuple(t for t in args.tools.split(",") if t)
     problems = missing_tools(tools)
     for problem in problems:
@@ -183,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     if not usable:
         print("no rendering tool available; see the setup commands in the docstring")
         return 1
-    counts = render_all(args.corpus, usable)
+    counts = render_all(args.corpus, usable, tuple(c for c in args.corpora.split(",") if c))
     for tool in usable:
         n = len(list((DATA / tool).rglob("*.txt")))
         print(f"{tool:10} {counts[tool]:4d} rendered now, {n:4d} cached in {DATA / tool}")
