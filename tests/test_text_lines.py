@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from articlekit.errors import UnsupportedInputError
+from articlekit.text import parse_text
 from articlekit.text.lines import detect_layout, display_width, is_wide, split_lines
 
 
@@ -56,6 +57,56 @@ def test_wrap_width_of_a_wrapped_text() -> None:
 def test_unwrapped_text_has_no_wrap_width() -> None:
     text = "\n\n".join(["A long paragraph line " * 10] * 5)
     assert detect_layout(split_lines(text)).wrap_width is None
+
+
+def _greedy_wrap(text: str, width: int) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    return [*lines, current]
+
+
+PROSE = (
+    "The council met on Tuesday to discuss the budget for the coming year, and after a "
+    "long debate about roads, schools and the harbour it agreed to raise the rates by two "
+    "per cent while asking the mayor to find savings in the transport department before "
+    "the spring. Several members said the vote was the hardest of their term."
+)
+
+
+@pytest.mark.parametrize("width", [120, 132, 160])
+def test_wide_terminal_wraps_are_found(width: int) -> None:
+    # w3m -cols 120, lynx -width=132 ...: wrapped lines far past 100 columns
+    text = "\n\n".join("\n".join(_greedy_wrap(PROSE * 2, width)) for _ in range(4))
+    layout = detect_layout(split_lines(text))
+    assert layout.wrap_width is not None and width - 25 <= layout.wrap_width <= width
+
+
+def test_wide_wrapped_paragraphs_are_joined() -> None:
+    text = "\n\n".join("\n".join(_greedy_wrap(PROSE, 120)) for _ in range(3))
+    doc = parse_text("A Title For The Page\n\n" + text)
+    assert [b.content[0].text for b in doc.blocks] == [PROSE] * 3  # type: ignore[attr-defined]
+
+
+def test_one_line_paragraphs_of_any_length_are_not_wrapped() -> None:
+    # html2text without wraps, a scraper's text field: consecutive lines are separate
+    items = [PROSE[: 100 + 7 * i] for i in range(12)]
+    assert detect_layout(split_lines("\n".join(items))).wrap_width is None
+    assert detect_layout(split_lines("\n\n".join(items))).wrap_width is None
+
+
+def test_wide_lines_past_a_lynx_reference_list_do_not_count() -> None:
+    # unbroken URLs in lynx's References would make a wrapped text look unwrapped
+    body = "\n".join("   " + line for line in _greedy_wrap(PROSE * 3, 117))
+    refs = "\n".join(f"  {i}. https://example.org/{'x' * 150}/{i}" for i in range(1, 40))
+    lines = split_lines(f"{body}\n\nReferences\n\n{refs}\n")
+    end = next(i for i, text in enumerate(lines.text) if text == "References")
+    assert detect_layout(lines, lynx_references=True).wrap_width is None
+    assert detect_layout(lines, lynx_references=True, end=end).wrap_width is not None
 
 
 def test_lynx_body_indent() -> None:

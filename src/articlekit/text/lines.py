@@ -176,14 +176,70 @@ def split_lines(text: str) -> Lines:
     )
 
 
-def _wrap_width(lines: Lines) -> int | None:
-    lengths = sorted(lines.width[i] for i in range(len(lines)) if not lines.blank[i])
+def _percentile_width(lines: Lines, end: int) -> int | None:
+    lengths = sorted(lines.width[i] for i in range(end) if not lines.blank[i])
     if len(lengths) < 3:
         return None
-    width = lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]
-    if width > MAX_WRAP_COLUMNS or width < MIN_WRAP_COLUMNS:
+    return lengths[min(len(lengths) - 1, int(len(lengths) * WRAP_PERCENTILE))]
+
+
+def _wrap_width(lines: Lines, end: int) -> int | None:
+    width = _percentile_width(lines, len(lines))
+    if width is None or width < MIN_WRAP_COLUMNS:
         return None
-    return width
+    if width <= MAX_WRAP_COLUMNS:
+        return width
+    # Wider: a wide terminal, or no wraps at all. Measured on the body alone (lynx's
+    # References list, whose URLs are never wrapped, starts at ``end``); a body of usual
+    # width under a long reference list keeps counting as unwrapped, as it always did
+    # (the whole-page filter's thresholds were measured that way).
+    width = _percentile_width(lines, end)
+    if width is None or not MAX_WRAP_COLUMNS < width <= MAX_WIDE_WRAP_COLUMNS:
+        return None
+    # the test needs the column the wrap fell at, which is often a few past the
+    # percentile (w3m at 120 columns: 90th percentile 113, lines end at 119)
+    column = _wrap_column(lines, width, end, MAX_WIDE_WRAP_COLUMNS) or width
+    return width if wrapped_greedily(lines, column, end) else None
+
+
+# A text whose lines reach past MAX_WRAP_COLUMNS was wrapped (a wide terminal: w3m -cols
+# 120, lynx -width=132) when its line breaks fall where a greedy wrap at that width puts
+# them: the first word of a line would not have fitted on the line before. Only pairs of
+# lines in one block, the first at least WIDE_PAIR_MIN_SHARE of the width and without
+# wide (CJK) characters, are looked at.
+# On the readability pages rendered at 120 columns, 0.95 (lynx) and 1.0 (w3m) of such
+# pairs break there on the median page; in html2text output without wraps (one line per
+# paragraph) 0.0, and at most 0.08 on 9 of 10 pages.
+MAX_WIDE_WRAP_COLUMNS = 200
+_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+WIDE_PAIR_MIN_SHARE = 0.5
+MIN_GREEDY_BREAK_SHARE = 0.6
+MIN_GREEDY_PAIRS = 2
+# A wrap may leave a column or two free (w3m keeps the last column empty).
+GREEDY_SLACK_COLUMNS = 2
+
+
+def wrapped_greedily(lines: Lines, width: int, end: int | None = None) -> bool:
+    """Return True when ``lines`` (up to ``end``) break where a greedy wrap at ``width``
+    columns would."""
+    pairs = breaks = 0
+    low = WIDE_PAIR_MIN_SHARE * width
+    for i in range((len(lines) if end is None else end) - 1):
+        if lines.blank[i] or lines.blank[i + 1] or not low <= lines.width[i] <= width:
+            continue
+        if lines.width[i] != lines.indent[i] + len(lines.text[i]):
+            continue  # wide characters: lynx counts them as one column, w3m as two
+        following = lines.text[i + 1]
+        if lines.indent[i + 1] < lines.indent[i] or _LIST_START.match(following):
+            continue  # a new item or a step back out: not the same paragraph
+        if _BOX_DRAWING.search(lines.text[i]) or _BOX_DRAWING.search(following):
+            continue  # a table row drawn by w3m: never wrapped prose
+        words = following.split(None, 1)
+        if not words:
+            continue
+        pairs += 1
+        breaks += lines.width[i] + 1 + display_width(words[0]) > width - GREEDY_SLACK_COLUMNS
+    return pairs >= MIN_GREEDY_PAIRS and breaks >= MIN_GREEDY_BREAK_SHARE * pairs
 
 
 # Without lynx's reference list, an indent is the body's only when at least this share of
@@ -196,13 +252,13 @@ MIN_INDENTED_PROSE_SHARE = 0.5
 LONG_LINE_SHARE = 0.75
 
 
-def _prose_is_indented(lines: Lines, indent: int) -> bool:
-    """Return True when most long lines of ``lines`` stand at ``indent``."""
-    width = _wrap_width(lines)
+def _prose_is_indented(lines: Lines, indent: int, end: int) -> bool:
+    """Return True when most long lines of ``lines`` (up to ``end``) stand at ``indent``."""
+    width = _wrap_width(lines, end)
     if width is None:
         return True
     long_lines = at_indent = 0
-    for i in range(len(lines)):
+    for i in range(end):
         if not lines.blank[i] and lines.width[i] >= LONG_LINE_SHARE * width:
             long_lines += 1
             at_indent += lines.indent[i] == indent
@@ -215,22 +271,27 @@ def _prose_is_indented(lines: Lines, indent: int) -> bool:
 MIN_WRAP_COLUMN_LINES = 3
 
 
-def _wrap_column(lines: Lines, wrap_width: int | None) -> int | None:
+def _wrap_column(
+    lines: Lines, wrap_width: int | None, end: int, limit: int = MAX_WRAP_COLUMNS
+) -> int | None:
     if wrap_width is None:
         return None
     counts: Counter[int] = Counter(
-        lines.width[i]
-        for i in range(len(lines))
-        if lines.width[i] >= wrap_width and " " in lines.text[i]
+        lines.width[i] for i in range(end) if lines.width[i] >= wrap_width and " " in lines.text[i]
     )
     if not counts:
         return None
     column, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-    return column if count >= MIN_WRAP_COLUMN_LINES and column <= MAX_WRAP_COLUMNS else None
+    return column if count >= MIN_WRAP_COLUMN_LINES and column <= limit else None
 
 
-def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
-    """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx."""
+def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | None = None) -> Layout:
+    """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx.
+
+    The wrap width is measured on the lines before ``end`` (lynx's References list, whose
+    URLs are never wrapped, starts there).
+    """
+    body_end = len(lines) if end is None else end
     indents: Counter[int] = Counter()
     links = headings = 0
     n = len(lines)
@@ -258,16 +319,16 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False) -> Layout:
         if (
             0 < common <= 4
             and count >= max(MIN_INDENTED_LINES, MIN_INDENTED_SHARE * total)
-            and (lynx_references or _prose_is_indented(lines, common))
+            and (lynx_references or _prose_is_indented(lines, common, len(lines)))
         ):
             body_indent = common
         elif lynx_references and indents[LYNX_MARGIN] >= MIN_LYNX_MARGIN_SHARE * total:
             # lynx indents paragraphs by 3 even when tables and lists crowd the page
             body_indent = LYNX_MARGIN
-    wrap_width = _wrap_width(lines)
+    wrap_width = _wrap_width(lines, body_end)
     return Layout(
         wrap_width=wrap_width,
-        wrap_column=_wrap_column(lines, wrap_width),
+        wrap_column=_wrap_column(lines, wrap_width, len(lines)),
         body_indent=body_indent,
         markdown=not lynx_references
         and (

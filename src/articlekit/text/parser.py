@@ -1159,7 +1159,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     """
     lines = split_lines(text)
     end, urls = split_references(lines)
-    layout = detect_layout(lines, lynx_references=bool(urls))
+    layout = detect_layout(lines, lynx_references=bool(urls), end=end)
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
