@@ -60,7 +60,7 @@ DATA = HERE / "data" / "text"
 CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
 # other settings of the same tools (text_render.py renders them when asked)
-VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "html2text-nowrap")
+VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap")
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
@@ -357,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
         "--variants",
         action="store_true",
         help="structure table for the other tool settings too (w3m-wide, lynx-wide, "
-        "lynx-nolist, html2text-nowrap; render them first with text_render.py --tools ...)",
+        "lynx-nolist, w3m-nowrap, html2text-nowrap; render them first with "
+        "text_render.py --tools ...)",
     )
     parser.add_argument(
         "--dump-misses",

@@ -20,9 +20,10 @@ Run::
 
     .venv-bench/bin/python benchmarks/text_render.py [--corpus DIR] [--tools w3m,lynx,html2text]
 
-Other settings of the same tools (``--tools w3m-wide,lynx-wide,lynx-nolist,html2text-nowrap``:
-120 columns, lynx without its link list, html2text without hard wraps) check that the parser
-holds for a layout rather than for the one set of options the dev renderings use.
+Other settings of the same tools (``--tools
+w3m-wide,lynx-wide,lynx-nolist,w3m-nowrap,html2text-nowrap``: 120 columns, lynx without its
+link list, w3m and html2text without hard wraps) check that the parser holds for a layout
+rather than for the one set of options the dev renderings use.
 
 A missing tool is reported and skipped, never installed.
 """
@@ -50,8 +51,9 @@ DEFAULT_CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of th
 TOOLS = ("w3m", "lynx", "html2text")
 # The width lynx and w3m wrap at by default on an 80-column terminal.
 WIDTH_COLUMNS = 80
-# The width of the "wide" variants.
+# The width of the "wide" variants, and one no paragraph reaches (a browser copy).
 WIDE_COLUMNS = 120
+NOWRAP_COLUMNS = 10_000
 TIMEOUT_SECONDS = 60
 
 
@@ -151,6 +153,11 @@ def render_lynx_wide(data: bytes, charset: str) -> str:
     return render_lynx(data, charset, width=WIDE_COLUMNS)
 
 
+def render_w3m_nowrap(data: bytes, charset: str) -> str:
+    """Return ``w3m -dump`` with no wraps (one line per paragraph, like a browser copy)."""
+    return render_w3m(data, charset, width=NOWRAP_COLUMNS)
+
+
 def render_lynx_nolist(data: bytes, charset: str) -> str:
     """Return ``lynx -dump -nolist``: no ``[n]`` link markers, no References section."""
     return render_lynx(data, charset, extra=("-nolist",))
@@ -170,9 +177,10 @@ RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m-wide": render_w3m_wide,
     "lynx-wide": render_lynx_wide,
     "lynx-nolist": render_lynx_nolist,
+    "w3m-nowrap": render_w3m_nowrap,
     "html2text-nowrap": render_html2text_nowrap,
 }
-VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "html2text-nowrap")
+VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap")
 
 
 def missing_tools(tools: tuple[str, ...]) -> list[str]:
