@@ -11,6 +11,7 @@ from articlekit.html.tree import parse_tree
 from articlekit.model import (
     Code,
     CodeBlock,
+    Figure,
     Heading,
     List,
     Paragraph,
@@ -195,3 +196,53 @@ def test_teaser_headline_over_its_card_goes() -> None:
     html = f"<html><body><article>{LEAD}{LEAD}{teaser}</article></body></html>"
     doc = parse_html(html, url="https://example.org/opinion/one")
     assert _headings(doc.blocks) == []
+
+
+def test_picture_post_keeps_its_headings_and_figures() -> None:
+    html = (
+        "<html><body><article><h2>Morning</h2>"
+        '<img data-src="https://example.org/a.jpg" alt="sunrise.jpg">'
+        '<h2>Evening</h2><img data-src="https://example.org/b.jpg" alt="sunset.jpg">'
+        "</article></body></html>"
+    )
+    doc = parse_html(html)
+    assert [type(b).__name__ for b in doc.blocks] == ["Heading", "Figure", "Heading", "Figure"]
+    assert _headings(doc.blocks) == ["Morning", "Evening"]
+    figure = doc.blocks[1]
+    assert isinstance(figure, Figure)
+    assert figure.image.src == "https://example.org/a.jpg"
+
+
+def test_page_without_article_or_text_stays_empty() -> None:
+    html = (
+        '<html><body><div><img src="https://example.org/logo.png" alt="Logo"></div></body></html>'
+    )
+    assert parse_html(html).blocks == ()
+
+
+def test_image_with_alt_text_alone_is_a_figure_not_a_paragraph() -> None:
+    html = (
+        f"<html><body><article>{LEAD}"
+        '<div>\n<img src="https://example.org/chart.png" alt="chart.png">\n</div>'
+        f"{LEAD}</article></body></html>"
+    )
+    doc = parse_html(html)
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Figure", "Paragraph"]
+
+
+def test_contact_portrait_after_the_contact_card_goes_with_it() -> None:
+    html = (
+        f"<html><body><article>{LEAD}{LEAD}"
+        "<p>Anna Berg<br>E-Mail: press@example.org<br>Telefon: +49 40 300 30 1141</p>"
+        '<p><img src="https://example.org/press-officer.jpg" alt="Press officer"></p>'
+        "</article></body></html>"
+    )
+    doc = parse_html(html)
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "Paragraph"]
+    # the article's own last picture, with no call to action before it, stays
+    html = (
+        f"<html><body><article>{LEAD}{LEAD}"
+        '<p><img src="https://example.org/harbour.jpg" alt="The harbour"></p>'
+        "</article></body></html>"
+    )
+    assert isinstance(parse_html(html).blocks[-1], Figure)

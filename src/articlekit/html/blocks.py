@@ -70,6 +70,7 @@ __all__ = [
     "is_slideshow_legend",
     "is_stray_line",
     "normalise_headings",
+    "only_images",
     "trim_edges",
     "trim_promo_tail",
 ]
@@ -360,7 +361,9 @@ def trim_promo_tail(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without the calls to action (and stray lines) that close the body.
 
     Only the run of such paragraphs at the very end goes: inside the article, a sentence
-    that mentions an app or a newsletter is article text.
+    that mentions an app or a newsletter is article text. Pictures in that run (a press
+    contact's portrait under the contact card) go with it; the article's last picture,
+    with no call to action before it, stays.
     """
     end = len(blocks)
     cut = end
@@ -371,7 +374,7 @@ def trim_promo_tail(blocks: list[Block]) -> list[Block]:
             continue
         if is_promo_line(block):
             cut = end - 1
-        elif not is_stray_line(block) and not isinstance(block, Rule):
+        elif not is_stray_line(block) and not isinstance(block, (Rule, Figure)):
             break
         end -= 1
     if cut == len(blocks):
@@ -644,6 +647,17 @@ def _finish(inlines: list[Inline]) -> tuple[Inline, ...]:
         if isinstance(out[i + 1], LineBreak) and isinstance(out[i], Text):
             out[i] = Text(text=out[i].text.rstrip())  # type: ignore[union-attr]
     return tuple(x for x in out if not (isinstance(x, Text) and not x.text))
+
+
+def only_images(inlines: Iterable[Inline]) -> bool:
+    """Return True when ``inlines`` are images, with nothing but line breaks and spaces."""
+    found = False
+    for x in inlines:
+        if isinstance(x, Image):
+            found = True
+        elif not isinstance(x, LineBreak) and not (isinstance(x, Text) and x.text.isspace()):
+            return False
+    return found
 
 
 def _has_text(inlines: Iterable[Inline]) -> bool:
@@ -930,8 +944,8 @@ class BlockBuilder:
             return
         prov = self._prov(el) if el is not None else None
         text = plain_text(content).strip()
-        if not text:
-            # images without alt text and nothing else: a run of figures
+        if not text or only_images(content):
+            # images and nothing else (their alt text is no paragraph): a run of figures
             images = [x for x in content if isinstance(x, Image)]
             out.extend(Figure(image=img, provenance=prov) for img in images)
             return

@@ -9,6 +9,8 @@
    re-parsed or copied: labels are sets beside it.
 4. **Paragraph baseline** - every paragraph-like element that is not boilerplate, in page
    order; :func:`prefer_baseline` decides between it and the scored candidate.
+5. **Picture article** - a page without any article text: its ``<article>`` or ``<main>``
+   when that holds images (a photo post, a comic), read for its headings and figures.
 
 Each step returns a :class:`Candidate`; the chooser keeps the richer one.
 """
@@ -22,13 +24,22 @@ import attrs
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
-from articlekit.html.clean import FLAG_BLOCK, FLAG_H1, FLAG_MAIN, Labels, class_id, label_page
+from articlekit.html.clean import (
+    FLAG_BLOCK,
+    FLAG_H1,
+    FLAG_IMG,
+    FLAG_MAIN,
+    Labels,
+    class_id,
+    label_page,
+)
 from articlekit.html.score import score_candidates
 
 __all__ = [
     "MIN_ARTICLE_CHARS",
     "Candidate",
     "find_main_content",
+    "picture_article",
     "prefer_baseline",
 ]
 
@@ -387,8 +398,30 @@ def find_main_content(
     if prefer_baseline(candidate, baseline):
         return baseline
     if candidate is None:
+        # 5. picture article
+        pictures = picture_article(root, labels)
+        if pictures is not None:
+            return Candidate(elements=[pictures], labels=labels, method="pictures", chars=0)
         return Candidate(elements=[], labels=labels, method="empty", chars=0)
     return candidate
+
+
+def picture_article(root: HtmlElement, labels: Labels) -> HtmlElement | None:
+    """Return the page's first ``<article>`` or ``<main>`` that holds images, else None.
+
+    Asked only when no element holds article text: such a page may still be an article
+    made of pictures under headings (a photo post, a comic strip), which a reader wants
+    as its headings and figures rather than as nothing.
+    """
+    skip = labels.boilerplate
+    for el in root.iter("article", "main"):
+        st = labels.stats.get(el)
+        if st is None or not st.flags & FLAG_IMG or el in skip:
+            continue
+        if any(anc in skip for anc in el.iterancestors()):
+            continue
+        return el
+    return None
 
 
 def holds_main(labels: Labels, el: HtmlElement) -> bool:
