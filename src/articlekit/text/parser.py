@@ -68,13 +68,15 @@ from articlekit.text.lines import (
     split_lines,
 )
 from articlekit.text.lynx import split_references
-from articlekit.text.rules import Piece, State, parse_blocks
+from articlekit.text.rules import Piece, State, join_lines, parse_blocks
 from articlekit.text.vocab import (
     TAGS_LINE,
     is_article_end,
     is_author_box_heading,
+    is_boilerplate_line,
     is_comments_heading,
     is_cookie_notice,
+    is_recommendation_heading,
     is_site_prompt,
     is_source_section_heading,
     normalise_phrase,
@@ -700,6 +702,70 @@ def _is_program_text(piece: Piece, lines: Lines, ctx: _Context) -> bool:
     )
 
 
+def _is_marker_line(text: str) -> bool:
+    """Return True for a line that is page furniture or opens the site after an article:
+    a share or subscribe line, a "Related articles" or comments heading, a tag list."""
+    return (
+        is_boilerplate_line(text)
+        or is_article_end(text)
+        or is_recommendation_heading(text)
+        or is_comments_heading(text)
+        or is_author_box_heading(text)
+    )
+
+
+def split_at_marker_lines(pieces: list[Piece], lines: Lines, ctx: _Context) -> list[Piece]:
+    """Return ``pieces`` with each paragraph cut around the lines in it that are furniture.
+
+    w3m (and html2text after a ``<br>``) prints the blocks of a page's boxes without blank
+    lines between them, so "Share", "Related articles" or "Tags: a, b" can sit inside a
+    paragraph of teaser titles or under an article's last lines, where the furniture
+    rules, which look at whole pieces, do not see them. A line counts only when the page
+    ended it and the line above it: neither was filled to the wrap width.
+    """
+    tight = not ctx.layout.markdown and not ctx.lynx
+    out: list[Piece] = []
+    for piece in pieces:
+        if piece.kind != "paragraph" or piece.line_count < 2:
+            out.append(piece)
+            continue
+        cuts = [
+            i
+            for i in range(piece.first, piece.last + 1)
+            if not lines.blank[i]
+            and not ctx.layout.is_full(lines.width[i])
+            and (i == piece.first or not ctx.layout.is_full(lines.width[i - 1]))
+            and _is_marker_line(
+                strip_markup(lines.text[i], markdown=ctx.layout.markdown, lynx=ctx.lynx)
+            )
+        ]
+        if not cuts:
+            out.append(piece)
+            continue
+        bounds: list[tuple[int, int]] = []
+        start = piece.first
+        for cut in cuts:
+            if cut > start:
+                bounds.append((start, cut - 1))
+            bounds.append((cut, cut))
+            start = cut + 1
+        if start <= piece.last:
+            bounds.append((start, piece.last))
+        for first, last in bounds:
+            own = [lines.text[i] for i in range(first, last + 1) if not lines.blank[i]]
+            out.append(
+                Piece(
+                    kind="paragraph",
+                    first=first,
+                    last=last,
+                    text=join_lines(own, tight=tight),
+                    indent=lines.indent[first],
+                    line_count=len(own),
+                )
+            )
+    return out
+
+
 def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
     """Drop paragraphs and headings with no text left (a w3m image name, a stray marker),
     so that the front matter never takes one for the title."""
@@ -724,7 +790,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         scores = _relax_scores(live, scores, ctx)
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads)
-    comments_at = _comments_start(live, span.core_first, ctx)
+    comments_at = _comments_start(live, span.core_first, ctx, scores)
     _drop_after_article_end(pieces, live, scores, span.core_first, ctx, page=page)
     # prose kept on both sides of a link list makes it part of the article (a table of
     # contents, a list of sources); only link lists at the edges are navigation
@@ -943,12 +1009,19 @@ def _prose_resumes(
     return later[following] >= MIN_RESUMED_PROSE_SHARE * prose
 
 
-def _comments_start(live: list[Piece], start: int, ctx: _Context) -> int:
-    """Return the index of the piece that opens the comment section, or ``len(live)``."""
+def _comments_start(live: list[Piece], start: int, ctx: _Context, scores: list[float]) -> int:
+    """Return the index of the piece that opens the comment section, or ``len(live)``.
+
+    Only after a piece of the article's prose (a positive score): a "Comments" line in a
+    share bar or a menu above the text is a link, not the section.
+    """
+    prose = False
     for index in range(max(start, 1), len(live)):
         piece = live[index]
+        prose = prose or scores[index] > 0
         if (
-            piece.kind in ("paragraph", "heading")
+            prose
+            and piece.kind in ("paragraph", "heading")
             and piece.line_count <= 2
             # lynx sets headings flush left: "Comment" at the body indent is a table cell
             and (ctx.layout.body_indent == 0 or piece.indent < ctx.layout.body_indent)
@@ -1163,7 +1236,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
-    pieces = state.pieces
+    pieces = split_at_marker_lines(state.pieces, lines, ctx)
     drop_furniture(pieces, ctx.plain, lines.text)
     drop_empty(pieces, ctx)
     head_only = drop_page_furniture(pieces, ctx)
