@@ -242,3 +242,63 @@ def test_one_word_title_repeated_in_the_article_is_kept() -> None:
     # a one-word line the article does not repeat is a menu entry, not the title
     doc = parse_text(f"Home\n\n{menu}\n\nremoteStorage\n\n{body}\n\n{menu}\n")
     assert doc.title != "Home"
+
+
+_MENU = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"] * 2)
+
+
+def test_furniture_lines_inside_a_w3m_paragraph_are_cut_out() -> None:
+    # w3m prints a "Related" box right under the article's last lines, no blank between
+    body = "\n\n".join([WRAPPED] * 4)
+    last = "The mayor thanked them for coming.\nRead next\n"
+    tail = "Why the old bridge will close\nTen places to eat near the station"
+    doc = parse_text(f"{_MENU}\n\n{body}\n\n{WRAPPED}{last}{tail}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 5
+    assert "old bridge" not in plain and "Read next" not in plain
+
+
+def test_a_line_filled_to_the_wrap_width_is_not_cut_out() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, split_at_marker_lines
+
+    text = WRAPPED * 3 + "A short line.\nRelated\n" + WRAPPED + "Related\nto all of it.\n"
+    lines = split_lines(text)
+    ctx = _Context(detect_layout(lines), {}, lines)
+    piece = Piece(kind="paragraph", first=0, last=15, text="x", line_count=16)
+    out = split_at_marker_lines([piece], lines, ctx)
+    # "Related" after a short line is cut out; after a full line it may be the wrapped
+    # end of a sentence, and stays
+    assert [(p.first, p.last) for p in out] == [(0, 9), (10, 10), (11, 15)]
+
+
+def test_w3m_heavy_rules_end_a_paragraph() -> None:
+    # w3m draws <hr> between teaser cards without blank lines: each card is its own piece
+    doc = parse_text("First card title\n━━━━━━━━━━━━━━━━━━━━\nSecond card title\n")
+    assert doc.title == "First card title"
+    assert doc.plain_text().strip() == "Second card title"
+
+
+def test_comments_line_above_the_article_does_not_end_it() -> None:
+    # a share bar's "Comments" link stands before the text: no comment section yet
+    body = "\n\n".join([WRAPPED] * 4)
+    doc = parse_text(f"{_MENU}\n\nShare\n\nComments\n\n{body}\n\n{_MENU}\n")
+    assert doc.plain_text().count("council") == 4
+
+
+def test_picture_credits_go_on_a_page() -> None:
+    body = f"\n\n{WRAPPED}\n\nFoto: Jane Doe / Example Agency\n\n{WRAPPED}" * 3
+    doc = parse_text(f"{_MENU}{body}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 6
+    assert "Jane Doe" not in plain
+    # an article alone keeps them: a caption is part of it
+    assert "Jane Doe" in parse_text(body).plain_text()
+
+
+def test_site_prompts_go_anywhere_on_a_page() -> None:
+    prompt = "Receive our new posts directly delivered to your inbox."
+    body = f"\n\n{WRAPPED}\n\n{prompt}\n\n{WRAPPED}" * 3
+    doc = parse_text(f"{_MENU}{body}\n\n{_MENU}\n")
+    assert doc.plain_text().count("council") == 6
+    assert "inbox" not in doc.plain_text()

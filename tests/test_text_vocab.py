@@ -203,3 +203,46 @@ def test_sidebar_headings_are_recommendation_headings() -> None:
 )
 def test_source_section_headings(line: str, expected: bool) -> None:
     assert is_source_section_heading(line) is expected
+
+
+def test_more_recommendation_headings() -> None:
+    for heading in ("Explore further", "Viel gelesen", "Lo más leído", "Les plus lus"):
+        assert is_recommendation_heading(heading), heading
+        assert is_article_end(heading), heading
+    # prefixes head a block of titles, but do not end an article alone ("More about X")
+    for heading in (
+        "Mehr zu Klima und Konsum",
+        "Weitere Beiträge aus der Kolumne:",
+        "Más sobre La Tercera",
+        "Viel gelesen in Handel",
+    ):
+        assert is_recommendation_heading(heading), heading
+    assert not is_recommendation_heading("Mehr als 300 Menschen kamen")
+    assert not is_recommendation_heading("Weitere Beiträge folgen")
+
+
+def test_newsletter_lines_and_inbox_prompts() -> None:
+    from articlekit.text.vocab import is_site_prompt
+
+    assert is_boilerplate_line("Cicero Newsletter")
+    assert is_boilerplate_line("GET THE BOING BOING NEWSLETTER")
+    assert not is_boilerplate_line("The newsletter that changed the town's politics in 1990")
+    assert is_site_prompt("Receive new posts directly delivered to your inbox")
+    assert is_site_prompt("Die wichtigsten News für Marketeers direkt in dein Postfach!")
+    assert not is_site_prompt("She found the letter in her inbox on Monday morning.")
+
+
+def test_credit_lines() -> None:
+    from articlekit.text.vocab import is_credit_line
+
+    for line in (
+        "Foto: Jane Doe",
+        "(Bild: dpa)",
+        "Image credit: www.example.org/in/",
+        "Photograph by Jane Doe, Example Programme",
+        "Quelle: Landesregierung",
+        "Bildquelle: Getty Images",
+    ):
+        assert is_credit_line(line), line
+    assert not is_credit_line("Photos show the bridge before it closed.")
+    assert not is_credit_line("Quelle: " + "lange Erklärung " * 10)

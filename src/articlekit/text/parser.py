@@ -76,6 +76,7 @@ from articlekit.text.vocab import (
     is_boilerplate_line,
     is_comments_heading,
     is_cookie_notice,
+    is_credit_line,
     is_recommendation_heading,
     is_site_prompt,
     is_source_section_heading,
@@ -711,34 +712,51 @@ def _is_marker_line(text: str) -> bool:
         or is_recommendation_heading(text)
         or is_comments_heading(text)
         or is_author_box_heading(text)
+        or is_credit_line(text)
     )
+
+
+def _cut_lines(piece: Piece, lines: Lines, ctx: _Context) -> list[int]:
+    """Return the lines of paragraph ``piece`` that are furniture set inside it.
+
+    A line counts when the page ended it and the line above it (neither filled to the
+    wrap width) and, in Markdown, when no link is open across its edges (a link's text
+    and URL wrap over lines). One pass: bracket depth is carried from line to line.
+    """
+    layout = ctx.layout
+    cuts: list[int] = []
+    depth = 0  # "[" and "(" left open by the lines so far (Markdown)
+    for i in range(piece.first, piece.last + 1):
+        text = lines.text[i]
+        own = text.count("[") - text.count("]") + text.count("(") - text.count(")")
+        if (
+            not lines.blank[i]
+            and (not layout.markdown or (depth == 0 and own == 0))
+            and not layout.is_full(lines.width[i])
+            and (i == piece.first or not layout.is_full(lines.width[i - 1]))
+            and _is_marker_line(strip_markup(text, markdown=layout.markdown, lynx=ctx.lynx))
+        ):
+            cuts.append(i)
+        depth += own
+    return cuts
 
 
 def split_at_marker_lines(pieces: list[Piece], lines: Lines, ctx: _Context) -> list[Piece]:
     """Return ``pieces`` with each paragraph cut around the lines in it that are furniture.
 
     w3m (and html2text after a ``<br>``) prints the blocks of a page's boxes without blank
-    lines between them, so "Share", "Related articles" or "Tags: a, b" can sit inside a
-    paragraph of teaser titles or under an article's last lines, where the furniture
-    rules, which look at whole pieces, do not see them. A line counts only when the page
-    ended it and the line above it: neither was filled to the wrap width.
+    lines between them, so "Share", "Related articles", "Tags: a, b" or a photo credit
+    can sit inside a paragraph of teaser titles or under an article's last lines, where
+    the furniture rules, which look at whole pieces, do not see them (:func:`_cut_lines`).
     """
     tight = not ctx.layout.markdown and not ctx.lynx
     out: list[Piece] = []
     for piece in pieces:
-        if piece.kind != "paragraph" or piece.line_count < 2:
-            out.append(piece)
-            continue
-        cuts = [
-            i
-            for i in range(piece.first, piece.last + 1)
-            if not lines.blank[i]
-            and not ctx.layout.is_full(lines.width[i])
-            and (i == piece.first or not ctx.layout.is_full(lines.width[i - 1]))
-            and _is_marker_line(
-                strip_markup(lines.text[i], markdown=ctx.layout.markdown, lynx=ctx.lynx)
-            )
-        ]
+        cuts = (
+            _cut_lines(piece, lines, ctx)
+            if piece.kind == "paragraph" and piece.line_count >= 2
+            else []
+        )
         if not cuts:
             out.append(piece)
             continue
@@ -786,6 +804,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     scores = [score_piece(p, s) for p, s in zip(live, stats, strict=True)]
     page = looks_like_page(scores)
     if page:
+        live, stats = _drop_credit_lines(live, stats, ctx)
         scores = [score_piece(p, s, page=True) for p, s in zip(live, stats, strict=True)]
         scores = _relax_scores(live, scores, ctx)
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
@@ -865,6 +884,30 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
         if len(members) > 1:
             keep.update(members)
     return keep
+
+
+def _drop_credit_lines(
+    live: list[Piece], stats: list[PieceStats], ctx: _Context
+) -> tuple[list[Piece], list[PieceStats]]:
+    """Drop a page's picture credits and caption labels ("Foto: Jane Doe", "Image credit:
+    …", "Photograph by …"), and return the pieces left with their stats.
+
+    Dropped before the article's run is sought: a gallery's credits between its
+    paragraphs would otherwise count as short lines and cut the article in pieces.
+    """
+    keep = [
+        i
+        for i, piece in enumerate(live)
+        if not (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count == 1
+            and is_credit_line(ctx.plain(piece))
+        )
+        and not stats[i].prompt
+    ]
+    for i in set(range(len(live))) - set(keep):
+        live[i].kind = "dropped"
+    return [live[i] for i in keep], [stats[i] for i in keep]
 
 
 # A one-line paragraph ending like a sentence above the article is its opening, not a

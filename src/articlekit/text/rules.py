@@ -638,7 +638,7 @@ def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
         return True
     if first == "#" and state.layout.markdown and atx_heading(state, index, True) is not None:
         return True
-    if first in _RULE_CHARS and thematic_break(state, index, True) is not None:
+    if first in "-*_=━" and thematic_break(state, index, True) is not None:
         return True
     if first == ">" and state.layout.markdown and state.allow_quote:
         return True

@@ -19,6 +19,7 @@ __all__ = [
     "is_boilerplate_line",
     "is_comments_heading",
     "is_cookie_notice",
+    "is_credit_line",
     "is_recommendation_heading",
     "is_site_prompt",
     "is_source_section_heading",
@@ -135,12 +136,28 @@ RECOMMENDATION_HEADINGS = frozenset(
         "lesen sie auch die folgenden beiträge",
         "neueste kommentare",
         "recent comments",
+        # more of the same kind, seen leaking in the whole-page dumps (session 3)
+        "explore further",
+        "viel gelesen",
+        "weitere aktuelle themen",
+        "lo más leído",
+        "lo más visto",
+        "las más vistas",
+        "las más leídas",
+        "más leídas",
+        "más vistas",
+        "le plus lu",
+        "les plus lus",
     }
 )
 # "More from <site or author>", "More in <section>", "Other stories from ..."
 _RECOMMENDATION_PREFIX = re.compile(
     r"(?:more (?:from|in|on|about|by)|other (?:stories|articles|posts) (?:from|in|by)"
-    r"|plus d'articles|mehr aus|más de|mais de)\s\S",
+    r"|plus d'articles|mehr aus|más de|mais de"
+    # "Mehr zu Klima", "Weitere Beiträge aus der Kolumne", "Más sobre ...", "Viel gelesen in"
+    r"|mehr (?:zu|zum|zur|über|von)|weitere (?:beiträge|artikel|themen|nachrichten|meldungen"
+    r"|news|texte|folgen) (?:aus|zu|zum|zur|von|über|in|der|des)|más sobre|mais sobre"
+    r"|plus sur|viel gelesen in|meistgelesen in|more stories (?:from|in|about))\s\S",
 )
 _PHRASE_EDGE = re.compile(r"^[#*•>_\s\-]+|[\s:.…»>#*_\-]+$")
 _SPACE_RUN = re.compile(r"\s+")
@@ -171,6 +188,7 @@ BOILERPLATE_LINE = re.compile(
     r"|advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama"
     r"|sponsored(?: content)?|promoted|annonce"
     r"|subscribe\b.{0,80}|sign up\b.{0,80}|newsletter\b.{0,80}|follow us\b.{0,60}"
+    r"|(?:get |unser |our |der |le |la )?[\w .'-]{0,40} newsletter"
     r"|.{0,80}\bcookies?\b.{0,120}"
     r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
     r"|skip to (?:main )?(?:content|navigation|main)|back to top|jump to navigation"
@@ -351,6 +369,12 @@ _SIGN_UP = re.compile(
 _BY_EMAIL = re.compile(
     r"\b(?:e-?mail|inbox|posteingang|postfach|boîte|correo|newsletter)", re.IGNORECASE
 )
+# "... delivered to your inbox", "direkt in dein Postfach": a mailing list's promise.
+_TO_INBOX = re.compile(
+    r"\b(?:to|in|into|straight to) (?:your|dein|deinen|ihr|ihren|votre|tu) "
+    r"(?:inbox|e-?mail|postfach|posteingang|mailbox|boîte)",
+    re.IGNORECASE,
+)
 _GET_THE_APP = re.compile(
     r"\b(?:download|get|install|laden sie|lade dir|téléchargez)\b.{0,60}\bapps?\b",
     re.IGNORECASE,
@@ -364,7 +388,11 @@ def is_site_prompt(text: str) -> bool:
     receive ...", "Download our app for iOS and Android")."""
     if len(text) > MAX_PROMPT_CHARS:
         return False
-    return bool(_SIGN_UP.search(text) and _BY_EMAIL.search(text)) or bool(_GET_THE_APP.search(text))
+    return (
+        bool(_SIGN_UP.search(text) and _BY_EMAIL.search(text))
+        or bool(_GET_THE_APP.search(text))
+        or bool(_TO_INBOX.search(text))
+    )
 
 
 #: Headings of an article's closing sections that list its sources and links (Wikipedia's
@@ -410,3 +438,23 @@ def is_source_section_heading(line: str) -> bool:
     if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
         return False
     return normalise_phrase(_SECTION_ANCHOR.sub("", line.strip())) in SOURCE_SECTION_HEADINGS
+
+
+#: A picture's credit or caption label: "Foto: Jane Doe", "(Bild: dpa)", "Image credit:
+#: …", "Photograph by …", "Quelle: Landesregierung". All 11 snippets of the trafilatura-eval
+#: set that start this way are ones an extraction must leave out.
+CREDIT_LINE = re.compile(
+    r"\(?(?:(?:fotos?|bild(?:er)?|photos?|image|picture|abbildung|grafik|illustration"
+    r"|(?:image|photo|picture|foto|bild) ?credits?|credits?|bildquelle|fotoquelle|quelle"
+    r"|source|crédits? photo|fuente|foto de)\s?:|photograph(?:ed)? by|photo by|foto von)"
+    r"\s?.{0,80}",
+    re.IGNORECASE,
+)
+# Longest credit line: a caption that runs longer is the article's text.
+MAX_CREDIT_CHARS = 100
+
+
+def is_credit_line(line: str) -> bool:
+    """Return True when ``line`` is a picture credit or caption label ("Foto: Jane Doe")."""
+    line = line.strip()
+    return len(line) <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.fullmatch(line))
