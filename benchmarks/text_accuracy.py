@@ -352,11 +352,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-structure", action="store_true", help="skip the readability structure table"
     )
-    parser.add_argument("--tool", choices=TOOLS, help="whole-page table for this tool only")
+    parser.add_argument(
+        "--tool", choices=TOOLS + VARIANTS, help="whole-page table for this tool only"
+    )
     parser.add_argument(
         "--variants",
         action="store_true",
-        help="structure table for the other tool settings too (w3m-wide, lynx-wide, "
+        help="both tables for the other tool settings too (w3m-wide, lynx-wide, "
         "lynx-nolist, w3m-nowrap, html2text-nowrap; render them first with "
         "text_render.py --tools ...)",
     )
@@ -376,7 +378,7 @@ def main(argv: list[str] | None = None) -> int:
         tools = TOOLS + VARIANTS if args.variants else TOOLS
         print(structure_table(args.worst, args.page, tools))
     if not args.skip_pages:
-        tools = (args.tool,) if args.tool else TOOLS
+        tools = (args.tool,) if args.tool else TOOLS + VARIANTS if args.variants else TOOLS
         print("\n## Whole-page dumps (trafilatura-eval snippets)\n")
         print(whole_page_table(args.limit, tools, args.dump_misses))
     print(f"\n({time.perf_counter() - started:.1f} s)")
