@@ -114,3 +114,22 @@ def test_lynx_chinese_paragraph_with_an_ideographic_first_line_indent_is_one() -
     assert paragraphs[0].startswith("所以") and paragraphs[0].endswith("确实如此。")
     assert "State University of New York，SUNY" in paragraphs[0]
     assert paragraphs[1] == long_line + "下一行。"
+
+
+def test_w3m_listing_cut_by_blank_lines_stays_code() -> None:
+    listing = (
+        "var expect = chai.expect;\n\n"
+        'describe("Cow", function() {\n'
+        '  describe("constructor", function() {\n'
+        '    it("should have a default name", function() {\n'
+        "      var cow = new Cow();\n\n"
+        '    it("should set the name", function() {\n'
+        '      var cow = new Cow("Kate");\n'
+        '      expect(cow.name).to.equal("Kate");\n'
+        "    });\n\n"
+        "});"
+    )
+    text = "\n\n".join([_PROSE, "And its test suite, powered by Mocha and Chai:", listing, _PROSE])
+    kinds = _kinds(text)
+    assert [kind for kind, _ in kinds] == ["paragraph", "paragraph"] + ["code"] * 4 + ["paragraph"]
+    assert ("code", "var expect = chai.expect;") in kinds and ("code", "});") in kinds

@@ -638,18 +638,59 @@ _CITATION_MARK = re.compile(r"\^?\[(?:\d{1,4}|[a-z][a-z ]{2,30})\]")
 
 
 def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
-    """Make paragraphs that are program text code blocks, their lines kept as printed."""
+    """Make paragraphs that are program text code blocks, their lines kept as printed.
+
+    A quote whose paragraphs are all program text is an indented stretch of a listing,
+    and a one-line paragraph with code punctuation right next to a listing (``});``,
+    ``var expect = chai.expect;``) is its line that a blank line of the ``<pre>`` set
+    apart: both become code too.
+    """
     if ctx.layout.markdown:
         return
-    for piece in pieces:
-        if piece.kind != "paragraph" or not _is_program_text(piece, lines, ctx):
-            continue
-        base = min(lines.indent[i] for i in range(piece.first, piece.last + 1))
-        piece.kind = "code"
-        piece.text = "\n".join(
-            " " * (lines.indent[i] - base) + lines.text[i]
-            for i in range(piece.first, piece.last + 1)
-        )
+    live = [p for p in pieces if p.kind not in ("dropped", "rule")]
+    for piece in live:
+        if _is_program_piece(piece, lines, ctx):
+            _make_code(piece, lines)
+    # forward, then backward: a run of such lines after or before a listing joins it
+    for order in (live, live[::-1]):
+        for before, piece in pairwise(order):
+            if (
+                before.kind == "code"
+                and piece.kind == "paragraph"
+                and piece.line_count == 1
+                and _has_code_punctuation(ctx.plain(piece))
+            ):
+                _make_code(piece, lines)
+
+
+def _is_program_piece(piece: Piece, lines: Lines, ctx: _Context) -> bool:
+    """Return True for a paragraph of program text, or a quote made only of such."""
+    if piece.kind == "paragraph":
+        return _is_program_text(piece, lines, ctx)
+    return (
+        piece.kind == "quote"
+        and bool(piece.children)
+        and all(c.kind == "paragraph" and _is_program_text(c, lines, ctx) for c in piece.children)
+    )
+
+
+def _make_code(piece: Piece, lines: Lines) -> None:
+    """Turn ``piece`` into a code block holding its lines as printed."""
+    base = min(lines.indent[i] for i in range(piece.first, piece.last + 1))
+    piece.kind = "code"
+    piece.children = []
+    piece.text = "\n".join(
+        " " * (lines.indent[i] - base) + lines.text[i] for i in range(piece.first, piece.last + 1)
+    )
+
+
+def _has_code_punctuation(text: str) -> bool:
+    """Return True when code punctuation makes up :data:`MIN_CODE_PARAGRAPH_SHARE` of
+    ``text`` (citation marks left out)."""
+    text = _CITATION_MARK.sub("", text)
+    return bool(text) and len(_CODE_PUNCTUATION.findall(text)) >= (
+        MIN_CODE_PARAGRAPH_SHARE * len(text)
+    )
 
 
 # A shell or database session as w3m prints a <pre>: "$ hg init public", ">>> x = 1",
@@ -697,9 +738,8 @@ def _is_program_text(piece: Piece, lines: Lines, ctx: _Context) -> bool:
     if _program_indents(piece, lines):
         return True
     # citation marks ("[12]", "^[3]", "[citation needed]") are prose's brackets
-    text = _CITATION_MARK.sub("", text)
-    return len(text) >= MIN_CODE_PARAGRAPH_CHARS and len(_CODE_PUNCTUATION.findall(text)) >= (
-        MIN_CODE_PARAGRAPH_SHARE * len(text)
+    return len(_CITATION_MARK.sub("", text)) >= MIN_CODE_PARAGRAPH_CHARS and (
+        _has_code_punctuation(text)
     )
 
 
