@@ -641,9 +641,9 @@ def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
     """Make paragraphs that are program text code blocks, their lines kept as printed.
 
     A quote whose paragraphs are all program text is an indented stretch of a listing,
-    and a one-line paragraph with code punctuation right next to a listing (``});``,
-    ``var expect = chai.expect;``) is its line that a blank line of the ``<pre>`` set
-    apart: both become code too.
+    and a short paragraph (:data:`MAX_LISTING_PART_LINES`) with code punctuation right
+    next to a listing (``});``, ``var expect = chai.expect;``) is a part of it that a
+    blank line of the ``<pre>`` set apart: both become code too.
     """
     if ctx.layout.markdown:
         return
@@ -657,10 +657,14 @@ def mark_code(pieces: list[Piece], lines: Lines, ctx: _Context) -> None:
             if (
                 before.kind == "code"
                 and piece.kind == "paragraph"
-                and piece.line_count == 1
+                and piece.line_count <= MAX_LISTING_PART_LINES
                 and _has_code_punctuation(ctx.plain(piece))
             ):
                 _make_code(piece, lines)
+
+
+# A paragraph of code punctuation this short next to a listing is a part of it.
+MAX_LISTING_PART_LINES = 3
 
 
 def _is_program_piece(piece: Piece, lines: Lines, ctx: _Context) -> bool:
