@@ -133,3 +133,12 @@ def test_w3m_listing_cut_by_blank_lines_stays_code() -> None:
     kinds = _kinds(text)
     assert [kind for kind, _ in kinds] == ["paragraph", "paragraph"] + ["code"] * 4 + ["paragraph"]
     assert ("code", "var expect = chai.expect;") in kinds and ("code", "});") in kinds
+
+
+def test_w3m_configuration_section_is_code() -> None:
+    config = "[extensions]\nrebase =\nevolve ="
+    text = "\n\n".join([_PROSE, "Then add this to your configuration:", config, _PROSE])
+    assert ("code", config) in _kinds(text)
+    # a bracketed word over prose is not a configuration file
+    prose = "[Update]\nThe library stays open, the council said on Tuesday."
+    assert ("code", prose) not in _kinds("\n\n".join([_PROSE, prose, _PROSE]))

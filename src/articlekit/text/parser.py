@@ -725,6 +725,18 @@ def _program_indents(piece: Piece, lines: Lines) -> bool:
     return deep >= MIN_PROGRAM_INDENTED_LINES
 
 
+# A configuration file's section: "[phases]" over "publish = false" lines (INI, TOML).
+_INI_SECTION = re.compile(r"\[[\w .-]{1,40}\]")
+_INI_SETTING = re.compile(r"[\w.-]{1,60}\s?=(?:\s.*)?")
+
+
+def _is_ini_section(piece: Piece, lines: Lines) -> bool:
+    """Return True for a configuration file's section: a ``[name]`` line over settings."""
+    return _INI_SECTION.fullmatch(lines.text[piece.first]) is not None and all(
+        _INI_SETTING.fullmatch(lines.text[i]) for i in range(piece.first + 1, piece.last + 1)
+    )
+
+
 def _is_program_text(piece: Piece, lines: Lines, ctx: _Context) -> bool:
     """Return True for a paragraph that is program text w3m printed flush left.
 
@@ -736,6 +748,8 @@ def _is_program_text(piece: Piece, lines: Lines, ctx: _Context) -> bool:
         return True
     if piece.line_count < MIN_CODE_PARAGRAPH_LINES:
         return False
+    if _is_ini_section(piece, lines):
+        return True
     text = ctx.plain(piece)
     if len(_BOX_DRAWING.findall(text)) >= MIN_BOX_DRAWING_CHARS:
         return True
