@@ -321,8 +321,8 @@ def test_typed_lists_are_found_in_paragraphs_and_pre_only() -> None:
     assert (folded.tp, folded.fp, folded.fn) == (1, 0, 0)
 
 
-def test_plain_text_documents_in_pre_and_soft_hyphens() -> None:
-    from benchmarks.text_accuracy import is_preformatted_document, without_soft_hyphens
+def test_plain_text_documents_in_pre_and_invisible_marks() -> None:
+    from benchmarks.text_accuracy import is_preformatted_document, without_invisible_marks
 
     rfc = "Internet-Draft  remoteStorage\n\n   This draft describes a protocol by which ..."
     assert is_preformatted_document(f"<body><pre>{rfc}</pre></body>")
@@ -330,7 +330,7 @@ def test_plain_text_documents_in_pre_and_soft_hyphens() -> None:
     assert not is_preformatted_document(
         "<body><div>" + "Long prose in a div. " * 20 + f"</div><pre>{rfc}</pre></body>"
     )
-    found = without_soft_hyphens(
+    found = without_invisible_marks(
         Structure(
             title="Netan\u00adyahu", paragraphs=["Vladi\u00admir Putin"], body_text="a\u00adb"
         )
@@ -340,3 +340,5 @@ def test_plain_text_documents_in_pre_and_soft_hyphens() -> None:
         ["Vladimir Putin"],
         "ab",
     )
+    marks = without_invisible_marks(Structure(paragraphs=["174°E\ufeff / \ufeff42°S \u200f@vi"]))
+    assert marks.paragraphs == ["174°E / 42°S @vi"]
