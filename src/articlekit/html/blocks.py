@@ -636,16 +636,22 @@ def _finish(inlines: list[Inline]) -> tuple[Inline, ...]:
     if not inlines:
         return ()
     out = list(inlines)
-    if isinstance(out[0], Text):
-        text = out[0].text.lstrip()
-        out[0] = Text(text=text)
-    if isinstance(out[-1], Text):
-        text = out[-1].text.rstrip()
-        out[-1] = Text(text=text)
+    # (a Text is only made again when stripping changed it: most runs have clean edges)
+    first = out[0]
+    if isinstance(first, Text) and first.text[:1].isspace():
+        out[0] = Text(text=first.text.lstrip())
+    last = out[-1]
+    if isinstance(last, Text) and last.text[-1:].isspace():
+        out[-1] = Text(text=last.text.rstrip())
     # whitespace before a line break is invisible
     for i in range(len(out) - 1):
-        if isinstance(out[i + 1], LineBreak) and isinstance(out[i], Text):
-            out[i] = Text(text=out[i].text.rstrip())  # type: ignore[union-attr]
+        item = out[i]
+        if (
+            isinstance(out[i + 1], LineBreak)
+            and isinstance(item, Text)
+            and item.text[-1:].isspace()
+        ):
+            out[i] = Text(text=item.text.rstrip())
     return tuple(x for x in out if not (isinstance(x, Text) and not x.text))
 
 
