@@ -433,11 +433,39 @@ SOURCE_SECTION_HEADINGS = frozenset(
 _SECTION_ANCHOR = re.compile(r"\s*(?:\[edit\]|\[bearbeiten[^\]]{0,30}\]|¶)$")
 
 
+# The words English source headings are made of ("Sources & links", "Notes and sources",
+# "References and further reading"): a heading of these words alone heads one too.
+_SOURCE_WORDS = frozenset(
+    {
+        "see",
+        "also",
+        "external",
+        "links",
+        "references",
+        "notes",
+        "sources",
+        "further",
+        "reading",
+        "citations",
+        "footnotes",
+        "bibliography",
+        "works",
+        "cited",
+        "and",
+        "&",
+    }
+)
+
+
 def is_source_section_heading(line: str) -> bool:
     """Return True when ``line`` heads a section of sources or links ("External links")."""
     if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
         return False
-    return normalise_phrase(_SECTION_ANCHOR.sub("", line.strip())) in SOURCE_SECTION_HEADINGS
+    phrase = normalise_phrase(_SECTION_ANCHOR.sub("", line.strip()))
+    words = phrase.split()
+    return phrase in SOURCE_SECTION_HEADINGS or (
+        len(words) > 1 and set(words) <= _SOURCE_WORDS and words[-1] not in ("and", "&")
+    )
 
 
 #: A picture's credit or caption label: "Foto: Jane Doe", "(Bild: dpa)", "Image credit:
