@@ -910,9 +910,10 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
     """Return the indexes of the pieces of the article's source sections after ``start``.
 
     A section headed "See also", "External links", "References", "Further reading" ...
-    lists the article's sources and links: its lists, and the one-line subheadings over
-    them ("Government", "Travel"), belong to the article although they read as link
-    lists or menus. The section ends at the first piece that is neither.
+    lists the article's sources and links: its lists, and the short lines over them
+    (subheadings such as "Government", a note such as "Wikimedia Commons has media related
+    to Mozilla."), belong to the article although they read as link lists or menus. The
+    section ends at the first piece that is neither.
     """
     keep: set[int] = set()
     index = start + 1
@@ -930,10 +931,9 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
             nxt = live[index]
             subheading = (
                 nxt.kind in ("paragraph", "heading")
-                and nxt.line_count == 1
+                and nxt.line_count <= MAX_END_MARKER_LINES
                 and index + 1 < len(live)
                 and live[index + 1].kind == "list"
-                and not ctx.plain(nxt).rstrip().endswith(_PROSE_ENDINGS)
             )
             if nxt.kind != "list" and not subheading:
                 break
