@@ -35,7 +35,11 @@ from typing import Literal
 
 from articlekit.text.inline import strip_markup
 from articlekit.text.lines import WRAP_SLACK_COLUMNS, Layout, Lines, display_width, is_wide
-from articlekit.text.vocab import is_boilerplate_line, is_recommendation_heading
+from articlekit.text.vocab import (
+    is_boilerplate_line,
+    is_reading_list_heading,
+    is_recommendation_heading,
+)
 
 __all__ = [
     "BLOCK_RULES",
@@ -569,6 +573,22 @@ def _chunk_titles(state: State, first: int, last: int) -> list[RecItem]:
     return titles
 
 
+# A citation: a year in parentheses ("Bateman, David (2005)."), an ISBN or a DOI.
+_CITATION = re.compile(r"\((?:\w+ )?\d{4}\)|\bISBN\b|\bdoi\b", re.IGNORECASE)
+
+
+def _is_bibliography(heading: str, items: list[RecItem]) -> bool:
+    """Return True when a "Further reading" block lists books and papers, not articles.
+
+    Wikipedia's "Further reading" is the article's bibliography: most of its items cite a
+    year in parentheses, an ISBN or a DOI. It is read as the article's list.
+    """
+    if not is_reading_list_heading(heading):
+        return False
+    cited = sum(1 for item in items if _CITATION.search(item.text))
+    return cited * 2 > len(items)
+
+
 def recommendations(state: State, start: int, silent: bool) -> int | None:
     """A recommendation heading, then short title lines or bullets: "Also read" blocks.
 
@@ -612,7 +632,7 @@ def recommendations(state: State, start: int, silent: bool) -> int | None:
         i = chunk_end + 1
         if len(items) >= MAX_REC_ITEMS:
             break
-    if not items:
+    if not items or _is_bibliography(headers[0], items):
         return None
     if not silent:
         title = strip_markup(headers[0], markdown=state.layout.markdown).strip("#*_ :")

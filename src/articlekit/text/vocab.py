@@ -20,6 +20,7 @@ __all__ = [
     "is_comments_heading",
     "is_cookie_notice",
     "is_credit_line",
+    "is_reading_list_heading",
     "is_recommendation_heading",
     "is_site_prompt",
     "is_source_section_heading",
@@ -311,6 +312,11 @@ _POST_FOOTER = re.compile(
 # Recommendation headings that also title an article's own last section (Wikipedia's
 # "Further reading"); "More about <topic>" can be a subheading, so prefixes do not count.
 _READING_LISTS = frozenset({"further reading", "recommended reading", "related reading"})
+
+
+def is_reading_list_heading(line: str) -> bool:
+    """Return True for "Further reading" and the like: recommendations or a bibliography."""
+    return normalise_phrase(line) in _READING_LISTS
 
 
 def is_article_end(line: str) -> bool:
