@@ -78,6 +78,7 @@ from articlekit.text.vocab import (
     is_cookie_notice,
     is_credit_line,
     is_recommendation_heading,
+    is_share_or_pager_line,
     is_site_prompt,
     is_source_section_heading,
     normalise_phrase,
@@ -1032,6 +1033,12 @@ MAX_END_MARKER_LINES = 2
 MIN_PROSE_BEFORE_END_CHARS = 400.0
 
 
+# A share bar or a post pager ends a page's article when it stands within this many
+# scored pieces after a piece of its prose (a byline and a date under the title are two
+# short pieces: a share bar there opens the article).
+MAX_PIECES_AFTER_PROSE = 2
+
+
 def _drop_after_article_end(
     pieces: list[Piece],
     live: list[Piece],
@@ -1054,6 +1061,7 @@ def _drop_after_article_end(
     start = next((i for i, p in enumerate(pieces) if live and p is live[first]), len(pieces))
     prose = 0.0
     skipping = False
+    recent: list[float] = []  # the last scores that were not neutral, latest last
     for index in range(start, len(pieces)):
         piece = pieces[index]
         score = score_of.get(id(piece), 0.0)
@@ -1064,6 +1072,10 @@ def _drop_after_article_end(
                 piece.kind = "dropped"
                 continue
         prose += max(0.0, score)
+        after_prose = any(s > 0 for s in recent[-MAX_PIECES_AFTER_PROSE:])
+        if score:
+            # a paragraph of prose, not a list (a menu of many words can score as one)
+            recent.append(score if piece.kind == "paragraph" else min(score, 0.0))
         if (
             prose >= MIN_PROSE_BEFORE_END_CHARS
             and piece.kind in ("paragraph", "heading", "dropped")
@@ -1071,6 +1083,7 @@ def _drop_after_article_end(
             and (
                 is_article_end(ctx.plain(piece))
                 or (page and is_author_box_heading(ctx.plain(piece)))
+                or (page and after_prose and is_share_or_pager_line(ctx.plain(piece)))
             )
         ):
             if _prose_resumes(pieces, index, live_index, later, prose):

@@ -22,6 +22,7 @@ __all__ = [
     "is_credit_line",
     "is_reading_list_heading",
     "is_recommendation_heading",
+    "is_share_or_pager_line",
     "is_site_prompt",
     "is_source_section_heading",
     "normalise_phrase",
@@ -492,3 +493,25 @@ def is_credit_line(line: str) -> bool:
     """Return True when ``line`` is a picture credit or caption label ("Foto: Jane Doe")."""
     line = line.strip()
     return len(line) <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.fullmatch(line))
+
+
+#: A share bar's line ("Share this article", "Partager cet article /", "Mit Freunden
+#: teilen") or a post pager ("Next article", "Article précédent"): on a page, once the
+#: article's prose has gone by, the site's furniture follows them.
+SHARE_OR_PAGER_LINE = re.compile(
+    r"(?:share(?: this)?(?: article| story| post| page)?(?: on| via| with)?"
+    r"|(?:diesen )?(?:artikel|beitrag|seite)? ?(?:teilen|weiterempfehlen)"
+    r"|(?:mit (?:freunden|anderen) )?teilen|partager(?: cet article| l'article| sur)?"
+    r"|compartir(?: esta noticia| en)?|condividi(?: su)?|udostępnij|compartilhe"
+    r"|teilen sie dies mit|share this:"
+    r"|(?:previous|next|older|newer) (?:article|post|story|entry)"
+    r"|(?:vorheriger|nächster) (?:artikel|beitrag)|article (?:précédent|suivant)"
+    r"|(?:artículo|noticia) (?:anterior|siguiente))[\s/:|.]{0,3}",
+)
+
+
+def is_share_or_pager_line(line: str) -> bool:
+    """Return True for a share bar's or a post pager's line ("Share this article")."""
+    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+        return False
+    return bool(SHARE_OR_PAGER_LINE.fullmatch(normalise_phrase(line)))
