@@ -302,3 +302,30 @@ def test_site_prompts_go_anywhere_on_a_page() -> None:
     doc = parse_text(f"{_MENU}{body}\n\n{_MENU}\n")
     assert doc.plain_text().count("council") == 6
     assert "inbox" not in doc.plain_text()
+
+
+def test_share_bar_after_the_prose_ends_a_pages_article() -> None:
+    body = "\n\n".join([WRAPPED] * 4)
+    teasers = "Why the old bridge will close for a month, and what the city plans to do about it."
+    tail = f"Share this article\n\n{teasers}\n\n{teasers.replace('bridge', 'tunnel')}"
+    # a share bar under the title (after the byline) opens the article: it stays
+    head = "Ten Years of the City Library\n\nBy Jane Doe\n\nShare this article"
+    doc = parse_text(f"{_MENU}\n\n{head}\n\n{body}\n\n{tail}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 4
+    assert "old bridge" not in plain and "tunnel" not in plain
+
+
+def test_share_and_pager_lines() -> None:
+    from articlekit.text.vocab import is_share_or_pager_line
+
+    for line in (
+        "Share this article",
+        "Partager cet article /",
+        "Mit Freunden teilen",
+        "Next article",
+        "Article précédent",
+        "Teilen:",
+    ):
+        assert is_share_or_pager_line(line), line
+    assert not is_share_or_pager_line("Share prices fell sharply on Tuesday.")
