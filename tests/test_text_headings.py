@@ -23,6 +23,9 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("View photo", False),
         ("Gallery: Xbox One X | 14 Photos", True),
         ("Part One: The Wars in Heaven", True),
+        ("Traditionally, your options are limited: either", False),  # goes on below
+        ("Más en Opinión ›", False),  # a link to more
+        ("Les « boîtes noires »", True),
         ("$150K Pearl Oscar Dress", True),  # a dollar amount is not a prompt
         ("这是一段正文内容。", False),  # CJK full stop closes a sentence
     ],
@@ -161,3 +164,11 @@ def test_a_slight_line_is_no_body_text_under_a_heading() -> None:
 def test_lower_case_name_with_a_section_anchor_is_a_heading() -> None:
     text = "Mozilla\n\n" + _W3M_PROSE + "\npdf.js[edit]\n\n" + _W3M_PROSE
     assert ("heading", "pdf.js[edit]") in _blocks(text)
+
+
+def test_w3m_line_set_in_is_no_heading() -> None:
+    # a centred table caption in w3m output; the same line flush left is a heading
+    caption = "                    Largest urban areas in New Zealand\n\n"
+    text = "Cities\n\n" + _W3M_PROSE + "\n" + caption + _W3M_PROSE
+    assert ("paragraph", "Largest urban areas in New Zealand") in _blocks(text)
+    assert ("heading", "Largest urban areas in New Zealand") in _blocks(text.replace(" " * 20, ""))

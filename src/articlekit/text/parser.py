@@ -116,6 +116,19 @@ _TRAILING_CITATION = re.compile(r"(?:\[\d{1,4}\])+$")
 # a sentence ended before a bracketed mark: "And they saw her wearing armour. [M1]" (a
 # footnote or map reference w3m prints after the sentence's full stop)
 _SENTENCE_BEFORE_MARK = re.compile(r"[.!?…]\s?\[[^\[\]]{1,12}\]$")
+# A sentence that goes on in what follows ends in a lower-case function word ("your
+# options are limited: either"); no heading of the readability pages does.
+_DANGLING_END = re.compile(r"\s(?:the|a|an|and|or|of|to|with|either|for|from|by|that)$")
+# A link to more of a section ends in an arrow or a chevron ("Más en Opinión ›"); a
+# closing guillemet ends a heading that opened one ("Les « boîtes noires »").
+_MORE_LINK_ENDS = "›»→"
+
+
+def _is_more_link(text: str) -> bool:
+    """Return True for a link to more of a section: "Más en Opinión ›", "All news →"."""
+    return text[-1:] in _MORE_LINK_ENDS and not (text[-1] == "»" and "«" in text)
+
+
 # A teaser or media label opens the line: "Related: Chicago is ...", "Learn More: ...",
 # "Map: Flow of ...", a player's "Play Video", a gallery's "View photo". On the
 # readability renderings 6 w3m lines were promoted so, none a heading ("Gallery: ..."
@@ -195,7 +208,9 @@ def looks_like_heading(text: str) -> bool:
         return False  # aligned columns: a table or preformatted text
     if _CAPTION.search(text) or _TEASER_LABEL.search(text):
         return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
-    if _SENTENCE_BEFORE_MARK.search(text):
+    if _SENTENCE_BEFORE_MARK.search(text) or _DANGLING_END.search(text):
+        return False  # "... armour. [M1]"; "your options are limited: either" goes on
+    if _is_more_link(text):
         return False
     if _INNER_SENTENCE_END.search(text) or _PROMPT.match(text) or _DATELINE.search(text):
         return False  # two sentences are prose; "$ make" is a command; a dateline
@@ -273,6 +288,7 @@ def _is_flush_heading(piece: Piece, margin: int) -> bool:
         and piece.line_count <= MAX_FLUSH_HEADING_LINES
         and 0 < len(piece.text) <= MAX_FLUSH_HEADING_CHARS
         and piece.text[-1] not in ".,;"
+        and not _is_more_link(piece.text)
         and not _COLUMN_GAP.search(piece.text)
     )
 
@@ -324,7 +340,7 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
                 piece.level = DEFAULT_HEADING_LEVEL
                 piece.origin = "flush"
     else:
-        _label_short_lines(live, ctx)
+        _label_short_lines(live, ctx, max_indent=_flush_heading_indent(ctx))
     # a list item holding a title line over its own text (a feature grid: picture,
     # name, description) has a heading too
     for piece in _all_pieces(live):
@@ -379,11 +395,30 @@ def _set_apart(live: list[Piece], candidate: list[bool], ctx: _Context) -> list[
     return apart
 
 
-def _label_short_lines(live: list[Piece], ctx: _Context) -> None:
-    """Promote the short title-like lines of ``live`` that stand over body text."""
+# w3m prints headings flush left (one column in at most, for a heading whose text starts
+# with a space); a heading-like line set further in is a centred table caption ("Largest
+# urban areas in New Zealand" at column 40) or a line of a quote or a legend. On the
+# readability renderings: 4 w3m headings at column 1, none further in; 3 false ones.
+MAX_FLUSH_TEXT_HEADING_INDENT = 1
+
+
+def _flush_heading_indent(ctx: _Context) -> int | None:
+    """Return how far in a heading of a hard-wrapped flush text (w3m) may stand, or None."""
+    layout = ctx.layout
+    if layout.markdown or layout.body_indent or layout.wrap_width is None:
+        return None
+    return MAX_FLUSH_TEXT_HEADING_INDENT
+
+
+def _label_short_lines(live: list[Piece], ctx: _Context, max_indent: int | None = None) -> None:
+    """Promote the short title-like lines of ``live`` that stand over body text.
+
+    With ``max_indent``, a line set further in than that is no heading.
+    """
     candidate = [
         p.kind == "paragraph"
         and p.line_count == 1
+        and (max_indent is None or p.indent <= max_indent)
         and (
             looks_like_heading(ctx.plain(p))
             or _is_caps_line(ctx.plain(p))
