@@ -172,3 +172,12 @@ def test_w3m_line_set_in_is_no_heading() -> None:
     text = "Cities\n\n" + _W3M_PROSE + "\n" + caption + _W3M_PROSE
     assert ("paragraph", "Largest urban areas in New Zealand") in _blocks(text)
     assert ("heading", "Largest urban areas in New Zealand") in _blocks(text.replace(" " * 20, ""))
+
+
+def test_unwrapped_copy_line_two_blank_lines_apart_is_no_heading() -> None:
+    # the same figure in a copy with one line per paragraph (no wrapping)
+    prose = _W3M_PROSE.replace("\n", " ").strip() + "\n"
+    text = "A Story\n\n" + prose + "\nResources\n\n" + prose + "\n[1]\n\n\nMemory leak\n\n" + prose
+    blocks = _blocks(text)
+    assert ("heading", "Resources") in blocks
+    assert ("paragraph", "Memory leak") in blocks
