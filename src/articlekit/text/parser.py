@@ -288,7 +288,6 @@ def _is_flush_heading(piece: Piece, margin: int) -> bool:
         and piece.line_count <= MAX_FLUSH_HEADING_LINES
         and 0 < len(piece.text) <= MAX_FLUSH_HEADING_CHARS
         and piece.text[-1] not in ".,;"
-        and not _is_more_link(piece.text)
         and not _COLUMN_GAP.search(piece.text)
     )
 
