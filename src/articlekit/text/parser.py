@@ -946,10 +946,11 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
     """Return the indexes of the pieces of the article's source sections after ``start``.
 
     A section headed "See also", "External links", "References", "Further reading" ...
-    lists the article's sources and links: its lists, and the short lines over them
-    (subheadings such as "Government", a note such as "Wikimedia Commons has media related
-    to Mozilla."), belong to the article although they read as link lists or menus. The
-    section ends at the first piece that is neither.
+    lists the article's sources and links: its lists belong to the article although they
+    read as link lists or menus. Short lines right over a list (a ``<dt>`` label such as
+    "Government", a note such as "Wikimedia Commons has media related to Mozilla.") do
+    not end the section but are left to the filter: the HTML's text counts a ``<dt>`` as
+    neither heading nor paragraph. The section ends at the first piece that is neither.
     """
     keep: set[int] = set()
     index = start + 1
@@ -973,7 +974,8 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
             )
             if nxt.kind != "list" and not subheading:
                 break
-            members.append(index)
+            if nxt.kind == "list":
+                members.append(index)
             index += 1
         if len(members) > 1:
             keep.update(members)
