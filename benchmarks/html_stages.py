@@ -52,12 +52,14 @@ def _staged(
     times["decode"] = (now := clock()) - start
     root = parse_tree(text)
     times["parse"] = (start := clock()) - now
-    title, metadata = html_parser._metadata(root, url)
+    title, metadata, bases = html_parser._metadata(root, url)
     rule = html_parser._find_rule(url, None)
     if rule is not None and getattr(rule, "title", None):
         title = rule.select_title(root) or title
     times["metadata"] = (now := clock()) - start
-    blocks, candidate = html_parser.extract_blocks(root, url=url, title=title, rule=rule)
+    blocks, candidate = html_parser.extract_blocks(
+        root, url=url, title=title, rule=rule, bases=bases
+    )
     times["content + blocks"] = (start := clock()) - now
     body_chars = html_parser._body_chars(blocks)
     if body_chars < html_parser.MIN_VISIBLE_ARTICLE_CHARS:

@@ -123,6 +123,26 @@ def test_base_url_ignores_script_base() -> None:
 
 
 @pytest.mark.parametrize(
+    "markup",
+    [
+        '<html><head><base href="/sub/"></head><body><p>x</p></body></html>',
+        '<html><head><base target="_top"><base href="/two/"></head><body></body></html>',
+        '<html><head></head><body><base href="/in-body/"><p>x</p></body></html>',
+        '<html><head><base href=" "><base href="/late/"></head></html>',
+        "<html><head><title>t</title></head><body><p>no base</p></body></html>",
+    ],
+)
+def test_base_url_from_the_metadata_walk_matches_the_tree_walk(markup: str) -> None:
+    from articlekit.html.metadata import metadata_and_bases
+
+    root = parse_tree(markup)
+    _, _, bases = metadata_and_bases(root, url="https://example.org/a/b.html")
+    assert [b.tag for b in bases] == [el.tag for el in root.iter("base")]
+    url = "https://example.org/a/b.html"
+    assert base_url(root, url, bases) == base_url(root, url)
+
+
+@pytest.mark.parametrize(
     ("href", "expected"),
     [
         ("/x", "https://example.org/x"),

@@ -87,12 +87,15 @@ def _fallback_title(root: HtmlElement) -> str | None:
     return None
 
 
-def _metadata(root: HtmlElement, url: str | None) -> tuple[str | None, Metadata]:
+def _metadata(
+    root: HtmlElement, url: str | None
+) -> tuple[str | None, Metadata, list[HtmlElement] | None]:
+    """Return the page's title, its metadata and its ``<base>`` elements (None: unknown)."""
     try:
-        from articlekit.html.metadata import extract_metadata
+        from articlekit.html.metadata import metadata_and_bases
     except ImportError:  # pragma: no cover - the metadata module ships with the package
-        return _fallback_title(root), Metadata()
-    return extract_metadata(root, url=url)
+        return _fallback_title(root), Metadata(), None
+    return metadata_and_bases(root, url=url)
 
 
 def _find_rule(url: str | None, rules: Sequence[SiteRule] | None) -> SiteRule | None:
@@ -113,14 +116,16 @@ def extract_blocks(
     rule: Any = None,
     comments: bool = False,
     release: Callable[[Labels], None] | None = None,
+    bases: Sequence[HtmlElement] | None = None,
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen.
 
     With ``release`` (large pages), each part of the tree is freed once its blocks are
     built (see :class:`BlockBuilder`): ``root`` and the candidate's labels must not be
-    read afterwards; ``release`` gets the labels while they are whole.
+    read afterwards; ``release`` gets the labels while they are whole. ``bases``: the
+    page's ``<base>`` elements in page order, when the metadata walk found them.
     """
-    base = base_url(root, url)
+    base = base_url(root, url, bases)
     candidate = find_main_content(root, comments=comments, rule=rule, title=title)
     labels = candidate.labels
     recs: dict[HtmlElement, Recommendations] = {}
@@ -178,7 +183,7 @@ def parse_html(
     """
     root, used = _to_tree(html, encoding)
     size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
-    title, metadata = _metadata(root, url)
+    title, metadata, bases = _metadata(root, url)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
@@ -193,7 +198,13 @@ def parse_html(
 
     try:
         blocks, candidate = extract_blocks(
-            root, url=url, title=title, rule=rule, comments=comments, release=release
+            root,
+            url=url,
+            title=title,
+            rule=rule,
+            comments=comments,
+            release=release,
+            bases=bases,
         )
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc

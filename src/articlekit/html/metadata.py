@@ -907,8 +907,8 @@ class _Collector:
         self.bylines = 0
         self.byline_checks = 0
         self.author_props = 0
-        # the page's first <base> (only the first one counts, see _base_url)
-        self.first_base: etree._Element | None = None
+        # the page's <base> elements, in page order (see _base_url and tree.base_url)
+        self.bases: list[Any] = []
 
     def meta(self, el: etree._Element) -> None:
         content = el.get("content")
@@ -943,8 +943,7 @@ class _Collector:
             self.scripts.extend(parse_jsonld(el.text))
 
     def base(self, el: etree._Element) -> None:
-        if self.first_base is None:
-            self.first_base = el
+        self.bases.append(el)
 
     def time(self, el: etree._Element) -> None:
         stamp = el.get("datetime")
@@ -1250,6 +1249,16 @@ def extract_metadata(
     address, used to make image and canonical URLs absolute, to recognise the site name
     in the title and as a last source of the publication date.
     """
+    title, metadata, _ = metadata_and_bases(root, url=url)
+    return title, metadata
+
+
+def metadata_and_bases(
+    root: etree._Element, *, url: str | None = None
+) -> tuple[str | None, Metadata, list[Any]]:
+    """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
+    order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
+    of walking the tree again)."""
     collector = _collect(root, url)
     cands = collector.cands
     sources: list[FieldSource] = []
@@ -1276,7 +1285,7 @@ def extract_metadata(
     note("description", key)
     tags, key = _pick_tags(cands)
     note("tags", key)
-    base = _base_url(collector.first_base, url)
+    base = _base_url(collector.bases[0] if collector.bases else None, url)
     image, key = _first(cands, IMAGE_SOURCES, _absolute(base))
     note("image", key)
     canonical, key = _first(cands, CANONICAL_SOURCES, _absolute(base))
@@ -1293,4 +1302,4 @@ def extract_metadata(
         canonical_url=canonical,
         sources=sources,
     )
-    return title, metadata
+    return title, metadata, collector.bases
