@@ -72,8 +72,9 @@ T = TypeVar("T")
 #: Items queued per worker process. Enough to keep every worker busy while the parent
 #: writes results; small enough that a 10,000-record WARC never sits in memory.
 ITEMS_IN_FLIGHT_PER_JOB = 4
-#: Longest wait (seconds) for a process pool's manager thread to wind down at the end of a run.
-MANAGER_JOIN_S = 5.0
+#: Seconds a worker may take to finish the input it holds when a run stops, before it is
+#: terminated (and again for the pool to wind down after that).
+WORKER_GRACE_S = 5.0
 
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _UNSAFE_URL_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -448,25 +449,28 @@ def _code_parsers() -> list[Parser]:
 
 
 def _stop_workers(executor: ProcessPoolExecutor) -> None:
-    """Cancel queued work and end the worker processes now (Ctrl-C, a crash, or the end)."""
-    # Taken before shutdown(), which drops the executor's references to both. Before 3.14
-    # there is no public way to end the workers; _processes is stable since 3.8.
+    """Cancel queued work and end the worker processes (Ctrl-C, a crash, or the end).
+
+    A worker finishes the input it holds, for up to ``WORKER_GRACE_S``: killing one while
+    it writes its result can leave the pool's result pipe half-written, and the pool's
+    manager thread (which the interpreter joins at exit) blocked on it for ever. Workers
+    still busy after that (a pathological page) are terminated.
+    """
+    # Taken before shutdown(), which drops the executor's references to both.
     processes = dict(getattr(executor, "_processes", None) or {})
     manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
-    terminate = getattr(executor, "terminate_workers", None)  # Python >= 3.14
-    if terminate is not None:
+    if manager is None or manager is threading.current_thread():
+        return
+    # Waiting for the manager thread also keeps an interpreter exit from racing its
+    # clean-up, which made Python 3.11 print "OSError: [Errno 9] Bad file descriptor".
+    manager.join(timeout=WORKER_GRACE_S)
+    if not manager.is_alive():
+        return
+    for process in processes.values():
         with contextlib.suppress(Exception):
-            terminate()
-    else:
-        for process in processes.values():
-            with contextlib.suppress(Exception):
-                process.terminate()
-    # Let the executor's manager thread finish its clean-up (it closes the pool's pipes):
-    # an interpreter exit racing it made Python 3.11 print "OSError: [Errno 9] Bad file
-    # descriptor" from concurrent.futures now and then.
-    if manager is not None and manager is not threading.current_thread():
-        manager.join(timeout=MANAGER_JOIN_S)
+            process.terminate()
+    manager.join(timeout=WORKER_GRACE_S)
 
 
 def run_items(
