@@ -329,3 +329,11 @@ def test_share_and_pager_lines() -> None:
     ):
         assert is_share_or_pager_line(line), line
     assert not is_share_or_pager_line("Share prices fell sharply on Tuesday.")
+
+
+def test_a_prompt_set_as_a_list_goes_on_a_page() -> None:
+    prompt = "  • Receive new posts directly delivered to your inbox\n  • Send me an email"
+    body = f"\n\n{WRAPPED}\n\n{prompt}\n\n{WRAPPED}" * 3
+    doc = parse_text(f"{_MENU}{body}\n\n{_MENU}\n")
+    assert doc.plain_text().count("council") == 6
+    assert "inbox" not in doc.plain_text()

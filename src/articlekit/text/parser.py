@@ -516,7 +516,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         if piece.kind == "paragraph" and not _looks_like_code(texts)
         else None,
         lines=piece.line_count,
-        prompt=piece.kind == "paragraph" and is_site_prompt(" ".join(texts)),
+        prompt=piece.kind in ("paragraph", "list") and is_site_prompt(" ".join(texts)),
         teaser=piece.line_count <= MAX_TEASER_LINES and _is_truncated(texts[-1]),
         prose_item_chars=_prose_item_chars(piece, ctx) if piece.kind == "list" else 0,
     )
