@@ -142,3 +142,14 @@ def test_w3m_configuration_section_is_code() -> None:
     # a bracketed word over prose is not a configuration file
     prose = "[Update]\nThe library stays open, the council said on Tuesday."
     assert ("code", prose) not in _kinds("\n\n".join([_PROSE, prose, _PROSE]))
+
+
+def test_page_footers_and_running_headers_of_a_paginated_text_are_dropped() -> None:
+    page_break = (
+        "de Jong                                                         [Page 2]\n\n\n"
+        "Internet-Draft              remoteStorage                  December 2014\n"
+    )
+    text = "\n\n".join([_PROSE, page_break, _PROSE, "See [Page 2] of the report for more."])
+    kinds = _kinds(text)
+    assert [kind for kind, _ in kinds] == ["paragraph"] * 3
+    assert kinds[2] == ("paragraph", "See [Page 2] of the report for more.")

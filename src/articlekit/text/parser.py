@@ -878,6 +878,37 @@ def split_at_marker_lines(pieces: list[Piece], lines: Lines, ctx: _Context) -> l
     return out
 
 
+# A paginated plain-text document (an RFC or Internet-Draft, a report printed to text)
+# ends each page with a footer line, "de Jong     [Page 3]", and starts the next with a
+# running header of columns, "Internet-Draft     remoteStorage     December 2014".
+_PAGE_FOOTER = re.compile(r"\S.*\s{3,}\[Page \d{1,4}\]")
+_RUNNING_HEADER = re.compile(r"\S.*?\s{3,}\S.*?\s{3,}\S.*")
+
+
+def drop_page_breaks(pieces: list[Piece]) -> None:
+    """Drop the page footers and running headers of a paginated plain-text document.
+
+    A one-line paragraph that ends in ``[Page N]`` after a wide gap is a page's footer;
+    the one-line paragraph right after it, in columns, is the next page's header. Both
+    are the printer's, not the text's.
+    """
+    live = [p for p in pieces if p.kind != "dropped"]
+    for index, footer in enumerate(live):
+        if footer.kind != "paragraph" or footer.line_count != 1:
+            continue
+        if _PAGE_FOOTER.fullmatch(footer.text) is None:
+            continue
+        footer.kind = "dropped"
+        header = live[index + 1] if index + 1 < len(live) else None
+        if (
+            header is not None
+            and header.kind == "paragraph"
+            and header.line_count == 1
+            and _RUNNING_HEADER.fullmatch(header.text) is not None
+        ):
+            header.kind = "dropped"
+
+
 def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
     """Drop paragraphs and headings with no text left (a w3m image name, a stray marker),
     so that the front matter never takes one for the title."""
@@ -1391,6 +1422,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     drop_furniture(pieces, ctx.plain, lines.text)
     drop_empty(pieces, ctx)
     head_only = drop_page_furniture(pieces, ctx)
+    drop_page_breaks(pieces)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
     for piece in head_only:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
