@@ -178,3 +178,8 @@ def test_lynx_bracketed_image_file_name_is_an_image() -> None:
     )
     # the w3m and plain layouts leave a file name with an extension alone
     assert parse_inlines("see [a.png] here") == (Text(text="see [a.png] here"),)
+
+
+def test_superscript_caret_before_a_service_mark_is_dropped() -> None:
+    assert parse_inlines("ebb ^℠ is a service mark.") == (Text(text="ebb ℠ is a service mark."),)
+    assert parse_inlines("2^15 stays") == (Text(text="2^15 stays"),)

@@ -16,6 +16,7 @@ from articlekit.text.rules import join_lines
         (["task execution (", "Heartbeat)."], "task execution (Heartbeat)."),
         (["events/", "requests"], "events/requests"),
         (["the hashtag #", "wontwork"], "the hashtag #wontwork"),
+        (['the hashtag "#', 'wontwork".'], 'the hashtag "#wontwork".'),
         (["the Army", ", the Navy"], "the Army, the Navy"),
         (["native APIs", ". The"], "native APIs. The"),
         (["chief justice", "—were"], "chief justice—were"),

@@ -62,8 +62,8 @@ _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 
 # "2^15" is an exponent the page wrote itself; a "^" after a space or punctuation is w3m's,
-# and so is one before an ordinal's suffix ("19^th")
-_SUPERSCRIPT = re.compile(r"\^(?=\[)|(?<![\w)\]])\^(?=\w)|(?<=\d)\^(?=(?:st|nd|rd|th)\b)")
+# and so is one before an ordinal's suffix ("19^th") or a mark set as <sup> ("ebb ^℠")
+_SUPERSCRIPT = re.compile(r"\^(?=\[)|(?<![\w)\]])\^(?=[\w℠™®])|(?<=\d)\^(?=(?:st|nd|rd|th)\b)")
 # w3m shows an image without alt text as its file name in brackets: "[fff-282-hand]",
 # "[baz]" alone on a line, or before the caption. A token with a digit-only name is a
 # citation ("[12]") and stays, as do a capitalised word ("[Update]") and tokens inside

@@ -123,7 +123,7 @@ _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 # "#" or "@" of a hashtag or handle; before a citation mark "[12]" or "^[12]", a comma,
 # a full stop or a closing bracket or quote followed by a space, an em dash glued to the
 # next word. Such a wrap is joined without a space.
-_TIGHT_END = re.compile(r"(?:\^|[(\[“‘]|(?<=\S)[/—]|(?:^|(?<=\s))[#@\"])$")
+_TIGHT_END = re.compile(r"(?:\^|[(\[“‘]|(?<=\S)[/—]|(?:^|(?<=[\s\"“(]))[#@]|(?:^|(?<=\s))\")$")
 _TIGHT_START = re.compile(
     r"\^?\[(?:\d{1,4}|[a-z][a-z ]{2,30})\]|[,.)\]](?:\s|$|[,.;:)\]\[^])|—\S|\"(?:\s|$|[,.;:])"
 )
