@@ -270,3 +270,60 @@ def test_corpus_renderings_parse_deterministically(corpus: Path) -> None:
         if not text.strip():
             continue
         assert parse_text(text) == parse_text(text)
+
+
+_CARD_GRID = """# Developer tools
+
+Get to know the features that make the browser complete for building the web.
+
+  * [ ![Screenshot](http://example.com/inspector.jpg) ](http://example.com/video1)
+
+## Page Inspector
+
+Examine the HTML and CSS of any page and modify its structure and layout.
+
+[Learn more about Page Inspector](http://example.com/docs/inspector)
+
+  * [ ![Screenshot](http://example.com/console.jpg) ](http://example.com/video2)
+
+## Web Console
+
+See logged information associated with a page and interact with it in JavaScript.
+
+## Other tools
+
+The rest of the toolbox is described in the documentation of the project here.
+"""
+
+
+def test_html2text_card_grid_item_takes_heading_and_paragraphs() -> None:
+    doc = parse_text(_CARD_GRID)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 2
+    first = lists[0].items[-1]
+    assert [type(b).__name__ for b in first.blocks] == [
+        "Paragraph",
+        "Heading",
+        "Paragraph",
+        "Paragraph",
+    ]
+    assert "Examine the HTML" in plain_text(first)
+    # the second card ends at the next heading: "Other tools" stays a section of the page
+    second = lists[1].items[-1]
+    assert [type(b).__name__ for b in second.blocks] == ["Paragraph", "Heading", "Paragraph"]
+    headings = [plain_text(b) for b in doc.blocks if isinstance(b, Heading)]
+    assert "Other tools" in headings
+    assert any(
+        isinstance(b, Paragraph) and plain_text(b).startswith("The rest") for b in doc.blocks
+    )
+
+
+def test_picture_item_with_long_caption_is_no_card() -> None:
+    text = _CARD_GRID.replace(
+        "  * [ ![Screenshot](http://example.com/inspector.jpg) ](http://example.com/video1)",
+        "  * ![](http://example.com/a.jpg) A long caption of a picture that runs on for"
+        " more than a dozen words and so is the item's own text",
+    )
+    doc = parse_text(text)
+    first = next(b for b in doc.blocks if isinstance(b, List))
+    assert len(first.items[-1].blocks) == 1
