@@ -327,3 +327,17 @@ def test_picture_item_with_long_caption_is_no_card() -> None:
     doc = parse_text(text)
     first = next(b for b in doc.blocks if isinstance(b, List))
     assert len(first.items[-1].blocks) == 1
+
+
+def test_gallery_before_a_section_heading_is_no_card() -> None:
+    text = _CARD_GRID.replace(
+        "  * [ ![Screenshot](http://example.com/inspector.jpg) ](http://example.com/video1)",
+        "  * ![](http://example.com/lake.jpg)\n  * ![](http://example.com/coast.jpg)",
+    )
+    doc = parse_text(text)
+    gallery = next(b for b in doc.blocks if isinstance(b, List))
+    assert [len(item.blocks) for item in gallery.items] == [1, 1]
+    assert any(
+        isinstance(b, Paragraph) and plain_text(b).startswith("Examine the HTML")
+        for b in doc.blocks
+    )

@@ -1383,13 +1383,15 @@ def _blocks(pieces: list[Piece], ctx: _Context) -> list[Block]:
 
 # A card grid (a feature list, a newsroom's teasers) puts a picture, a heading and a blurb
 # in each <li>; html2text draws the bullet before the picture and sets the heading and the
-# paragraphs after it flush left, so they read as blocks after the list. In Markdown, an
-# item whose line holds a picture and at most this many words, followed right away by a
-# heading, takes that heading (and any heading under it) and the paragraphs after it, up
+# paragraphs after it flush left, so they read as blocks after the list. In Markdown, a
+# one-item list (the heading cuts html2text's list after each card) whose item holds a
+# picture and at most this many words, followed right away by a heading, takes that heading (and any heading under it) and the paragraphs after it, up
 # to the next heading, list or other block. Chosen on the readability pages: mozilla-2's
 # eight cards ("[![Screenshot](..)](..)" then "## WebIDE") and nytimes-5's teasers
 # ("Photo[![](..)](..) CreditEllen Surrey" then two headings), html2text list-item F1
-# 0.946 -> 0.95x; 12 words keeps a whole photo credit, a captioned picture is longer.
+# 0.946 -> 0.952; 12 words keeps a whole photo credit, a captioned picture is longer. A
+# gallery of two or more pictures ending a section (wikipedia-2) is no card: its next
+# heading opens a section.
 MAX_CARD_PICTURE_WORDS = 12
 
 
@@ -1426,7 +1428,7 @@ def take_card_bodies(blocks: list[Block], ctx: _Context) -> list[Block]:
         i += 1
         if (
             isinstance(block, List)
-            and block.items
+            and len(block.items) == 1
             and _is_card_picture(block.items[-1])
             and i < len(blocks)
             and isinstance(blocks[i], Heading)
