@@ -1385,8 +1385,9 @@ def _blocks(pieces: list[Piece], ctx: _Context) -> list[Block]:
 # in each <li>; html2text draws the bullet before the picture and sets the heading and the
 # paragraphs after it flush left, so they read as blocks after the list. In Markdown, a
 # one-item list (the heading cuts html2text's list after each card) whose item holds a
-# picture and at most this many words, followed right away by a heading, takes that heading (and any heading under it) and the paragraphs after it, up
-# to the next heading, list or other block. Chosen on the readability pages: mozilla-2's
+# picture and at most this many words, followed right away by a heading, takes that
+# heading (and any heading under it) and the paragraphs after it, up to the next heading,
+# list or other block. Chosen on the readability pages: mozilla-2's
 # eight cards ("[![Screenshot](..)](..)" then "## WebIDE") and nytimes-5's teasers
 # ("Photo[![](..)](..) CreditEllen Surrey" then two headings), html2text list-item F1
 # 0.946 -> 0.952; 12 words keeps a whole photo credit, a captioned picture is longer. A
