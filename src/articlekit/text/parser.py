@@ -17,6 +17,7 @@ The pipeline, each stage a function of its own::
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from itertools import pairwise
 
@@ -917,6 +918,22 @@ def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
             piece.kind = "dropped"
 
 
+# A paragraph printed word for word this many times in one text is not the article's
+# prose but a picture's alt text or a caption lynx prints for every image (readability
+# pages: lynx paragraph F1 0.898 -> see docs/text.md; 2 also hit quoted pull-quotes).
+MIN_REPEATED_PARAGRAPHS = 12
+
+
+def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
+    """Drop every copy of a top-level paragraph that occurs ``MIN_REPEATED_PARAGRAPHS``
+    times or more with the same text (whitespace collapsed)."""
+    paragraphs = [p for p in pieces if p.kind == "paragraph"]
+    counts = Counter(" ".join(p.text.split()) for p in paragraphs)
+    for piece in paragraphs:
+        if counts[" ".join(piece.text.split())] >= MIN_REPEATED_PARAGRAPHS:
+            piece.kind = "dropped"
+
+
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     """Drop the pieces outside the article span (menus, link lists, footers).
 
@@ -1488,6 +1505,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     pieces = split_at_marker_lines(state.pieces, lines, ctx)
     drop_furniture(pieces, ctx.plain, lines.text)
     drop_empty(pieces, ctx)
+    drop_repeated_paragraphs(pieces)
     head_only = drop_page_furniture(pieces, ctx)
     drop_page_breaks(pieces)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
