@@ -1,0 +1,53 @@
+"""Picture text that w3m and lynx print as paragraphs of their own: alt text repeated for
+every image (lynx) and a caption set apart by the picture's empty line (w3m)."""
+
+from __future__ import annotations
+
+from articlekit.model import Paragraph, plain_text
+from articlekit.text import parse_text
+from articlekit.text.parser import MIN_REPEATED_PARAGRAPHS
+
+_PROSE = (
+    "   The first games of the series were made by a small team that had to squeeze a\n"
+    "   whole planet into a cartridge, and the way they did it still shapes how the\n"
+    "   later games are built, from the map screens to the order of the upgrades.\n"
+)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [plain_text(b.content) for b in parse_text(text).blocks if isinstance(b, Paragraph)]
+
+
+def test_alt_text_printed_for_every_image_is_dropped() -> None:
+    alt = "   Illustration for article titled The Story Of A Long Running Game Series\n"
+    prose = [_PROSE.replace("first", f"part {i}:") for i in range(MIN_REPEATED_PARAGRAPHS)]
+    text = "Title\n\n" + "\n".join(alt + "\n" + p for p in prose)
+    texts = _paragraphs(text)
+    assert texts == [" ".join(p.split()) for p in prose]
+
+
+def test_a_line_said_a_few_times_stays() -> None:
+    said = '   "I would prefer not to."\n'
+    prose = [_PROSE.replace("first", f"part {i}:") for i in range(3)]
+    text = "Title\n\n" + "\n".join(p + "\n" + said for p in prose)
+    texts = _paragraphs(text)
+    assert texts.count('"I would prefer not to."') == 3
+
+
+_W3M_PROSE = (
+    "Concrete information on why whales strand remains elusive, but sickness,\n"
+    "navigational error, geographical features, a rapidly falling tide, being chased\n"
+    "by a predator, or extreme weather are all thought to contribute, according to\n"
+    "the New Zealand Department of Conservation and the scientists who study them.\n"
+)
+
+
+def test_w3m_caption_under_an_empty_picture_line_is_dropped() -> None:
+    text = (
+        f"Whales\n\n{_W3M_PROSE}\n \nA bin of small whale bones.\n\n{_W3M_PROSE}\n"
+        f"A short line of the article.\n\n{_W3M_PROSE}"
+    )
+    texts = _paragraphs(text)
+    assert "A bin of small whale bones." not in texts
+    assert "A short line of the article." in texts
+    assert texts.count(" ".join(_W3M_PROSE.split())) == 3
