@@ -3,7 +3,7 @@ every image (lynx) and a caption set apart by the picture's empty line (w3m)."""
 
 from __future__ import annotations
 
-from articlekit.model import Paragraph, plain_text
+from articlekit.model import Figure, Paragraph, plain_text
 from articlekit.text import parse_text
 from articlekit.text.parser import MIN_REPEATED_PARAGRAPHS
 
@@ -42,11 +42,14 @@ _W3M_PROSE = (
 )
 
 
-def test_w3m_caption_under_an_empty_picture_line_is_dropped() -> None:
+def test_w3m_caption_under_an_empty_picture_line_is_a_figure() -> None:
     text = (
         f"Whales\n\n{_W3M_PROSE}\n \nA bin of small whale bones.\n\n{_W3M_PROSE}\n"
         f"A short line of the article.\n\n{_W3M_PROSE}"
     )
+    figures = [b for b in parse_text(text).blocks if isinstance(b, Figure)]
+    assert [plain_text(f.caption) for f in figures] == ["A bin of small whale bones."]
+    assert figures[0].image.src == ""
     texts = _paragraphs(text)
     assert "A bin of small whale bones." not in texts
     assert "A short line of the article." in texts

@@ -938,16 +938,16 @@ def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
 
 # w3m leaves an image without alt text as an empty line, so a picture's caption stands two
 # or more blank lines below the text before it, while paragraphs are one blank line apart.
-# Readability renderings: w3m paragraph F1 0.899 -> 0.903 (captions the HTML's truth does not
-# count as paragraphs). Only in a wrapped flush text (w3m; not lynx's indented body, not
+# Readability renderings: w3m paragraph F1 0.899 -> 0.903 (the HTML's truth counts a caption
+# as a figure's, not as a paragraph). Only in a wrapped flush text (w3m; not lynx's indented body, not
 # Markdown) and only for a one-line piece shorter than the wrap: in w3m without wrapping a
 # whole paragraph is one long line (whole-page F1 0.858 -> 0.845 without that check).
 MIN_CAPTION_GAP_LINES = 2
 
 
-def drop_captions(pieces: list[Piece], ctx: _Context) -> None:
-    """Drop one-line paragraphs of a wrapped flush text that stand at least
-    ``MIN_CAPTION_GAP_LINES`` blank lines below the piece before them (picture captions)."""
+def mark_captions(pieces: list[Piece], ctx: _Context) -> None:
+    """Make a figure caption of each one-line paragraph of a wrapped flush text that stands
+    at least ``MIN_CAPTION_GAP_LINES`` blank lines below the piece before it."""
     lines = ctx.lines
     layout = ctx.layout
     if lines is None or layout.markdown or layout.body_indent or layout.wrap_width is None:
@@ -960,7 +960,7 @@ def drop_captions(pieces: list[Piece], ctx: _Context) -> None:
         ):
             above, _ = _gaps(piece, lines)
             if above is not None and above >= MIN_CAPTION_GAP_LINES:
-                piece.kind = "dropped"
+                piece.kind = "caption"
 
 
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
@@ -1415,6 +1415,12 @@ def _block(piece: Piece, ctx: _Context) -> Block | None:
         return Rule(provenance=_provenance(piece))
     if kind == "recommendations":
         return _recommendations(piece, ctx)
+    if kind == "caption":
+        # the picture itself left no text (w3m's empty line): an image of unknown source
+        caption = ctx.inlines(piece.text)
+        if not caption:
+            return None
+        return Figure(image=Image(src=""), caption=caption, provenance=_provenance(piece))
     return None
 
 
@@ -1542,7 +1548,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
     mark_code(pieces, lines, ctx)
     label_headings(pieces, ctx)
-    drop_captions(pieces, ctx)
+    mark_captions(pieces, ctx)
     normalise_levels(pieces)
     blocks = _trim_rules(take_card_bodies(_blocks(pieces, ctx), ctx))
     doc = Document(

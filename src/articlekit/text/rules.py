@@ -54,7 +54,15 @@ __all__ = [
 ]
 
 PieceKind = Literal[
-    "paragraph", "heading", "list", "quote", "code", "rule", "recommendations", "dropped"
+    "paragraph",
+    "heading",
+    "list",
+    "quote",
+    "code",
+    "rule",
+    "recommendations",
+    "caption",
+    "dropped",
 ]
 HeadingOrigin = Literal["atx", "setext", "numbered", "caps", "short", "flush"]
 
