@@ -938,10 +938,11 @@ def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
 
 # w3m leaves an image without alt text as an empty line, so a picture's caption stands two
 # or more blank lines below the text before it, while paragraphs are one blank line apart.
-# Readability renderings: w3m paragraph F1 0.899 -> 0.903 (the HTML's truth counts a caption
-# as a figure's, not as a paragraph). Only in a wrapped flush text (w3m; not lynx's indented body, not
-# Markdown) and only for a one-line piece shorter than the wrap: in w3m without wrapping a
-# whole paragraph is one long line (whole-page F1 0.858 -> 0.845 without that check).
+# Readability renderings: w3m paragraph F1 0.899 -> 0.903 (the HTML's truth counts a
+# caption as a figure's, not as a paragraph). Only in a wrapped flush text (w3m; not lynx's
+# indented body, not Markdown) and only for a one-line piece shorter than the wrap: in w3m
+# without wrapping a whole paragraph is one long line (whole-page F1 0.858 -> 0.845 without
+# that check).
 MIN_CAPTION_GAP_LINES = 2
 
 
