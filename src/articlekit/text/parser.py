@@ -948,20 +948,26 @@ MIN_CAPTION_GAP_LINES = 2
 
 def mark_captions(pieces: list[Piece], ctx: _Context) -> None:
     """Make a figure caption of each one-line paragraph of a wrapped flush text that stands
-    at least ``MIN_CAPTION_GAP_LINES`` blank lines below the piece before it."""
+    at least ``MIN_CAPTION_GAP_LINES`` blank lines below the piece before it (not a lead-in
+    ending in ``:``), unless half the text's blocks stand that far apart."""
     lines = ctx.lines
     layout = ctx.layout
     if lines is None or layout.markdown or layout.body_indent or layout.wrap_width is None:
         return
-    for piece in pieces:
+    live = [p for p in pieces if p.kind != "dropped"]
+    gaps = [_gaps(piece, lines)[0] for piece in live]
+    wide = [gap is not None and gap >= MIN_CAPTION_GAP_LINES for gap in gaps]
+    if 2 * sum(wide) >= len(live):
+        return  # the text sets most of its blocks that far apart: its own style
+    for piece, apart in zip(live, wide, strict=True):
         if (
-            piece.kind == "paragraph"
+            apart
+            and piece.kind == "paragraph"
             and piece.line_count == 1
             and not layout.is_full(lines.width[piece.first])
+            and not piece.text.rstrip().endswith(":")  # a lead-in to what follows
         ):
-            above, _ = _gaps(piece, lines)
-            if above is not None and above >= MIN_CAPTION_GAP_LINES:
-                piece.kind = "caption"
+            piece.kind = "caption"
 
 
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
