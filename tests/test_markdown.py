@@ -912,3 +912,13 @@ def test_deep_inlines_do_not_recurse() -> None:
     markdown = inlines_to_markdown((inline,))
     assert "deep" in markdown
     assert markdown.count("[") == 1  # nested links keep only the outermost
+
+
+def test_figure_without_a_picture_shows_its_caption_alone() -> None:
+    # a plain-text dump keeps a caption but prints no picture: no empty image link
+    body = Paragraph(content=(Text(text="Body."),))
+    captioned = Figure(image=Image(src="", alt=""), caption=(Text(text="Leak *in* action"),))
+    assert to_markdown(Document(blocks=(body, captioned))) == "Body.\n\nLeak \\*in\\* action\n"
+    alt_only = Figure(image=Image(src="", alt="A chart"))
+    assert to_markdown(Document(blocks=(alt_only,))) == "A chart\n"
+    assert to_markdown(Document(blocks=(Figure(image=Image(src="", alt="")), body))) == "Body.\n"

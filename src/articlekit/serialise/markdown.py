@@ -779,6 +779,11 @@ def _markdown_leaf(block: Block, previous: str | None) -> tuple[list[list[str]],
     if isinstance(block, Table):
         return _table_blocks(block), None
     if isinstance(block, Figure):
+        if not block.image.src:
+            # a figure known only by its caption (a text dump prints no picture): no empty
+            # image link, the caption (or the alt text) alone
+            shown = block.caption or (Text(text=block.image.alt),)
+            return [_paragraph_lines(shown)], None
         return [_paragraph_lines((block.image,)), _paragraph_lines(block.caption)], None
     if isinstance(block, Rule):
         # "***", not "---": "- ---" would be a thematic break rather than an item holding one.
