@@ -217,6 +217,11 @@ def expected_structure(blocks: Sequence[Block], title: str | None = None) -> lis
             events.append(("code", expected_code(block.code)))
         elif isinstance(block, Table):
             events.extend(expected_table(block))
+        elif isinstance(block, Figure) and not block.image.src:
+            # no picture (a text dump's caption): the caption, or the alt text, alone
+            shown = block.caption or (Text(text=block.image.alt),)
+            if is_visible(shown):
+                events.append(("p", _text(shown)))
         elif isinstance(block, Figure):
             if is_visible((block.image,)):
                 events.append(("p", norm(block.image.alt)))
