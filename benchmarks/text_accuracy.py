@@ -35,6 +35,7 @@ import re
 import sys
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -165,22 +166,22 @@ def has_typed_list(html: str) -> bool:
     return False
 
 
-def _typed_list_pages(pages: list[Path]) -> set[str]:
+def _pages_where(pages: list[Path], test: Callable[[str], bool]) -> set[str]:
+    """Return the names of the pages whose expected HTML passes ``test``."""
     out = set()
     for page in pages:
         html = gzip.decompress((page / "expected.html.gz").read_bytes()).decode("utf-8", "replace")
-        if has_typed_list(html):
+        if test(html):
             out.add(page.name)
     return out
+
+
+def _typed_list_pages(pages: list[Path]) -> set[str]:
+    return _pages_where(pages, has_typed_list)
 
 
 def _pre_document_pages(pages: list[Path]) -> set[str]:
-    out = set()
-    for page in pages:
-        html = gzip.decompress((page / "expected.html.gz").read_bytes()).decode("utf-8", "replace")
-        if is_preformatted_document(html):
-            out.add(page.name)
-    return out
+    return _pages_where(pages, is_preformatted_document)
 
 
 def reachable_items(truth: Structure, pred: Structure) -> Match:

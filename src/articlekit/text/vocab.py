@@ -361,11 +361,16 @@ AUTHOR_BOX_HEADING = re.compile(
 )
 
 
-def is_author_box_heading(line: str) -> bool:
-    """Return True when ``line`` heads an author box ("About the author", "Über den Autor")."""
+def _is_short_phrase(line: str, pattern: re.Pattern[str]) -> bool:
+    """Return True when ``line`` is short enough for a heading and, normalised, is ``pattern``."""
     if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
         return False
-    return bool(AUTHOR_BOX_HEADING.fullmatch(normalise_phrase(line)))
+    return bool(pattern.fullmatch(normalise_phrase(line)))
+
+
+def is_author_box_heading(line: str) -> bool:
+    """Return True when ``line`` heads an author box ("About the author", "Über den Autor")."""
+    return _is_short_phrase(line, AUTHOR_BOX_HEADING)
 
 
 # A site's own prompt: sign up for the newsletter by email, get the app.
@@ -512,6 +517,4 @@ SHARE_OR_PAGER_LINE = re.compile(
 
 def is_share_or_pager_line(line: str) -> bool:
     """Return True for a share bar's or a post pager's line ("Share this article")."""
-    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
-        return False
-    return bool(SHARE_OR_PAGER_LINE.fullmatch(normalise_phrase(line)))
+    return _is_short_phrase(line, SHARE_OR_PAGER_LINE)
