@@ -62,6 +62,9 @@ CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
 # other settings of the same tools (text_render.py renders them when asked)
 VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap")
+# tools no rule was written for or tuned on (text_render.py --tools elinks,links,pandoc):
+# a check of how the parser does on layouts it has never seen; never tune on them
+HOLDOUT = ("elinks", "links", "pandoc")
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
@@ -350,6 +353,11 @@ def whole_page_table(
     return format_table(["input", "pages", "precision", "recall", "F1"], rows)
 
 
+def _tools(args: argparse.Namespace) -> tuple[str, ...]:
+    """Return the renderings to score: the dev tools, plus variants and holdouts if asked."""
+    return TOOLS + (VARIANTS if args.variants else ()) + (HOLDOUT if args.holdout else ())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
@@ -360,7 +368,13 @@ def main(argv: list[str] | None = None) -> int:
         "--skip-structure", action="store_true", help="skip the readability structure table"
     )
     parser.add_argument(
-        "--tool", choices=TOOLS + VARIANTS, help="whole-page table for this tool only"
+        "--tool", choices=TOOLS + VARIANTS + HOLDOUT, help="whole-page table for this tool only"
+    )
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="both tables for tools no rule was tuned on (elinks, links, pandoc; render them "
+        "first with text_render.py --tools elinks,links,pandoc); don't tune on them",
     )
     parser.add_argument(
         "--variants",
@@ -382,10 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if not args.skip_structure:
         print("## Structure (readability-pages rendered as text)\n")
-        tools = TOOLS + VARIANTS if args.variants else TOOLS
-        print(structure_table(args.worst, args.page, tools))
+        print(structure_table(args.worst, args.page, _tools(args)))
     if not args.skip_pages:
-        tools = (args.tool,) if args.tool else TOOLS + VARIANTS if args.variants else TOOLS
+        tools = (args.tool,) if args.tool else _tools(args)
         print("\n## Whole-page dumps (trafilatura-eval snippets)\n")
         print(whole_page_table(args.limit, tools, args.dump_misses))
     print(f"\n({time.perf_counter() - started:.1f} s)")

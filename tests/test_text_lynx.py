@@ -73,3 +73,37 @@ def test_lynx_iframe_note_is_not_a_paragraph() -> None:
     doc = parse_text(text)
     texts = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
     assert texts == [body.strip()] * 2
+
+
+def test_elinks_titled_links_take_the_url_below() -> None:
+    # elinks -dump: "Visible links" under "References"; a link with a title attribute has
+    # its title after the number and its URL on the next line, indented by a tab
+    text = (
+        "   Body with [1]a link, [2]an edit link and [3]a third.\n\n"
+        "References\n\n   Visible links\n   1. https://example.org/a\n"
+        "   2. Edit section: History\n\thttps://example.org/edit?section=2\n"
+        "   3. https://example.org/c\n"
+    )
+    lines = split_lines(text)
+    end, urls = split_references(lines)
+    assert lines.text[end] == "References"
+    assert urls == {
+        1: "https://example.org/a",
+        2: "https://example.org/edit?section=2",
+        3: "https://example.org/c",
+    }
+
+
+def test_elinks_link_list_never_becomes_list_items() -> None:
+    from articlekit import to_text
+    from articlekit.model import List
+    from articlekit.text import parse_text
+
+    entries = "".join(f"   {n}. Section {n}\n\thttps://example.org/s{n}\n" for n in range(2, 12))
+    text = (
+        "Title of the page\n\n   A paragraph of prose that links [1]somewhere and goes on"
+        " for a while.\n\nReferences\n\n   Visible links\n   1. https://example.org/x\n" + entries
+    )
+    doc = parse_text(text)
+    assert not [b for b in doc.blocks if isinstance(b, List)]
+    assert "example.org/s5" not in to_text(doc)

@@ -9,7 +9,13 @@ end::
        2. https://example.org/b
 
 (``Visible links:`` and ``Hidden links:`` head the list with ``-listonly`` and for links
-without text.) :func:`split_references` finds that section, returns the URL of each number
+without text.) ``elinks -dump`` writes the same section with a ``Visible links`` heading
+under ``References``; a link with a ``title`` attribute gets the title after its number
+and the URL on the next line, indented by a tab::
+
+     501. Edit section: External links
+            http://example.org/w/index.php?action=edit&section=36
+ :func:`split_references` finds that section, returns the URL of each number
 and where the body ends, so the section itself never becomes body text.
 """
 
@@ -29,6 +35,9 @@ _REFERENCE = re.compile(r"(\d{1,6})\.\s+(\S{0,100}[:/#?].{0,4000})$")
 _STRAY = re.compile(
     r"\[[A-Z]{2,12}\]|[a-z][a-z0-9+.-]{1,12}:\S{1,4000}|[^\s/\[\]]{0,4000}/\S{0,4000}"
 )
+# elinks: "501. Edit section: External links" - a link's title, its URL on the next line.
+_TITLED = re.compile(r"(\d{1,6})\.\s+\S.{0,4000}$")
+_URL_LINE = re.compile(r"[a-z][a-z0-9+.-]{1,12}:\S{1,4000}")
 # At least this share of the non-blank lines after the heading must be numbered URLs;
 # an article section titled "References" holds prose or citations instead.
 MIN_REFERENCE_SHARE = 0.8
@@ -44,6 +53,8 @@ def split_references(lines: Lines) -> tuple[int, dict[int, str]]:
     urls: dict[int, str] = {}
     start = n
     numbered = other = 0
+    # the URL line just below the line being read (elinks puts a titled link's URL there)
+    url_below: str | None = None
     i = n - 1
     while i >= 0:
         if lines.blank[i]:
@@ -61,12 +72,20 @@ def split_references(lines: Lines) -> tuple[int, dict[int, str]]:
                 continue
             break
         match = _REFERENCE.match(text)
+        titled = None if match or url_below is None else _TITLED.match(text)
+        below, url_below = url_below, None
         if match:
             numbered += 1
             urls.setdefault(int(match.group(1)), match.group(2).replace(" ", "%20"))
+        elif titled and below is not None:
+            # elinks: the link's title here, its URL on the line below
+            numbered += 1
+            urls.setdefault(int(titled.group(1)), below)
         elif _STRAY.fullmatch(text):
-            # a URL broken by a raw line break, or a "[USEMAP]" label: part of the list
-            pass
+            # a URL broken by a raw line break, a "[USEMAP]" label, or the URL of an
+            # elinks titled link (its number and title are on the line above)
+            if _URL_LINE.fullmatch(text):
+                url_below = text
         else:
             # a mailto: link's body can hold whole lines of prose; the share check on the
             # heading decides whether this was a reference list after all
