@@ -183,3 +183,27 @@ def test_unwrapped_copy_line_two_blank_lines_apart_is_no_heading() -> None:
     blocks = _blocks(text)
     assert ("heading", "Resources") in blocks
     assert ("paragraph", "Memory leak") in blocks
+
+
+def test_flush_left_link_to_more_is_no_heading() -> None:
+    # a section's "more" link stands flush left under its heading, like the heading
+    text = (
+        "Front Page\n\n"
+        + _LYNX_PROSE
+        + "\nOpinion\n\nMore in Opinion ›\n\n"
+        + _LYNX_PROSE
+        + _LYNX_REFERENCES
+    )
+    blocks = _blocks(text)
+    assert ("heading", "Opinion") in blocks
+    assert ("heading", "More in Opinion ›") not in blocks
+
+
+def test_contents_found_below_too_seldom_are_not_followed() -> None:
+    # a list that only looks like contents (numbered, few entries come back as lines)
+    # neither promotes nor demotes anything
+    steps = "".join(f"  • {n} Step number {n} of the recipe\n" for n in range(1, 7))
+    text = (
+        "A Recipe\n\nContents\n\n" + steps + "\n" + _W3M_PROSE + "\nServing Suggestions\n\n"
+    ) + _W3M_PROSE
+    assert ("heading", "Serving Suggestions") in _blocks(text)
