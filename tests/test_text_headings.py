@@ -28,6 +28,10 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("Les « boîtes noires »", True),
         ("$150K Pearl Oscar Dress", True),  # a dollar amount is not a prompt
         ("这是一段正文内容。", False),  # CJK full stop closes a sentence
+        ("1) performance overhead", False),  # a numbered point in lower case
+        ("2. security", False),
+        ("2. Results", True),  # a numbered section title
+        ("3) Élan vital", True),
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:

@@ -142,6 +142,9 @@ _TEASER_LABEL = re.compile(
 )
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
+# A number, then a word in lower case: a numbered point typed in a paragraph ("1) performance
+# overhead"); numbered section titles start in capitals ("2. Results", "3) Methods").
+_NUMBER_THEN_WORD = re.compile(r"\d{1,3}[.)]\s+(\w)")
 # Form controls as text browsers draw them: buttons, check boxes, radio buttons, text fields.
 _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_{8,}")
 # A sentence ends inside the line and another begins: "Ye Gods. She's not ...", "Have you
@@ -219,6 +222,9 @@ def looks_like_heading(text: str) -> bool:
     # "(Artist: X)" and "[photo]" are captions; "- x" and "— x" attributions
     if first in _NOT_HEADING_START or _SPEECH_END.search(text):
         return False
+    numbered = _NUMBER_THEN_WORD.match(text)
+    if numbered is not None and numbered.group(1).islower():
+        return False  # "1) performance overhead": a numbered point, not a section title
     return not first.islower() and any(ch.isalpha() for ch in text)
 
 

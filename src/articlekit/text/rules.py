@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from articlekit.text.inline import strip_markup
-from articlekit.text.lines import WRAP_SLACK_COLUMNS, Layout, Lines, display_width, is_wide
+from articlekit.text.lines import (
+    WRAP_SLACK_COLUMNS,
+    Layout,
+    Lines,
+    display_width,
+    is_wide,
+    wrapped_greedily,
+)
 from articlekit.text.vocab import (
     is_boilerplate_line,
     is_reading_list_heading,
@@ -117,6 +124,9 @@ class State:
     pieces: list[Piece] = field(default_factory=list)
     #: False inside a quote, so that quotes do not nest (and cannot recurse).
     allow_quote: bool = True
+    #: Whether list markers at the body margin are the page's typed text (a text
+    #: browser's wrapped rendering, see :func:`margin_markers_typed`); None until asked.
+    typed_margin: bool | None = None
 
 
 Rule = Callable[[State, int, bool], "int | None"]
@@ -265,6 +275,8 @@ def is_typed_bullet(state: State, index: int, marker: Marker) -> bool:
     lines = state.lines
     if is_foreign_marker(layout, lines.text[index], marker):
         return True
+    if is_typed_at_margin(state, index, marker):
+        return True
     if marker.ordered or lines.text[index][0] not in _TYPED_BULLETS:
         return False
     if layout.lynx and layout.body_indent and lines.indent[index] <= layout.body_indent:
@@ -285,6 +297,54 @@ def is_typed_bullet(state: State, index: int, marker: Marker) -> bool:
 # +0.006 list-item F1 on the readability renderings.)
 _MARKDOWN_BULLETS = "*+-"
 _MARKDOWN_NUMBER = re.compile(r"\d{1,9}[.)]")
+
+
+# w3m and lynx number an ordered list "1." (or "a.", "i." by its type) and right-align the
+# numbers, so the first nine stand at least one column right of the body margin: w3m
+# " 1." at column 1 (bullets at 2), lynx "    1." at 4 under its 3-column body. A
+# one-digit number or a "* + -" bullet AT the margin is the page's own text ("1.
+# Finland<br>2. Norway", "+ Added X<br>+ Added Y"), and so is any parenthesised marker
+# ("1)", "(1)", "(a)"), which neither tool draws.
+_TYPED_NUMBER = re.compile(r"\d[.)]")
+_PAREN_MARKER = re.compile(r"\(?\w{1,5}\)")
+
+
+def margin_markers_typed(state: State) -> bool:
+    """Return True for a text browser's rendering, whose list markers stand inside the body
+    margin: lynx (body at 3 columns), or a flush text that is not Markdown and whose lines
+    break where a greedy wrap puts them (w3m). A copy-paste text (one line per paragraph)
+    and a short note that never wraps keep their typed lists. Measured once per text."""
+    if state.typed_margin is None:
+        layout = state.layout
+        if layout.markdown:
+            state.typed_margin = False
+        elif layout.lynx:
+            state.typed_margin = layout.body_indent > 0
+        else:
+            width = layout.wrap_column or layout.wrap_width
+            state.typed_margin = (
+                width is not None
+                and layout.body_indent == 0
+                and wrapped_greedily(state.lines, width, state.end)
+            )
+    return state.typed_margin
+
+
+def is_typed_at_margin(state: State, index: int, marker: Marker) -> bool:
+    """Return True when line ``index`` starts with a marker a text browser never draws
+    there: a "* + -" bullet or a one-digit number at the body margin, or a parenthesised
+    marker anywhere (see :data:`_TYPED_NUMBER`)."""
+    layout = state.layout
+    if not margin_markers_typed(state):
+        return False
+    text = state.lines.text[index]
+    if marker.ordered and _PAREN_MARKER.match(text):
+        return True
+    if state.lines.indent[index] > layout.body_indent:
+        return False
+    if marker.ordered:
+        return _TYPED_NUMBER.match(text) is not None
+    return text[0] in _TYPED_BULLETS
 
 
 def is_foreign_marker(layout: Layout, line: str, marker: Marker) -> bool:
@@ -848,6 +908,8 @@ def _list_continues(state: State, stack: list[_Level], index: int) -> bool:
     lines = state.lines
     root = stack[0]
     marker = list_marker(lines.text[index], nested=lines.indent[index] > root.marker_indent + 1)
+    if marker is not None and is_typed_bullet(state, index, marker):
+        marker = None  # the page's own "(1) x" or "+ x" line: text after the list
     if marker is not None:
         return lines.indent[index] >= root.marker_indent - 1 and (
             lines.indent[index] > root.marker_indent + 1 or _compatible(root, marker)
@@ -1149,6 +1211,7 @@ def quote(state: State, start: int, silent: bool) -> int | None:
         end=len(inner),
         urls=state.urls,
         allow_quote=False,
+        typed_margin=margin_markers_typed(state),
     )
     parse_blocks(sub)
     for child in sub.pieces:
