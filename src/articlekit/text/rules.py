@@ -340,11 +340,20 @@ def is_typed_at_margin(state: State, index: int, marker: Marker) -> bool:
     text = state.lines.text[index]
     if marker.ordered and _PAREN_MARKER.match(text):
         return True
-    if state.lines.indent[index] > layout.body_indent:
+    if state.lines.indent[index] > layout.body_indent or not _one_space_after(text, marker):
         return False
     if marker.ordered:
         return _TYPED_NUMBER.match(text) is not None
     return text[0] in _TYPED_BULLETS
+
+
+def _one_space_after(text: str, marker: Marker) -> bool:
+    """Return True when one space follows the marker, as a page types it ("+ Added X").
+
+    pandoc's plain text sets its lists flush left too, but pads each marker to four
+    columns ("-   Themes", "1.  First"): those are drawn lists.
+    """
+    return marker.width >= 2 and text[marker.width - 1] == " " and text[marker.width - 2] != " "
 
 
 def is_foreign_marker(layout: Layout, line: str, marker: Marker) -> bool:
