@@ -14,7 +14,9 @@ from lxml import etree
 
 from articlekit.decode import decode_bytes
 from articlekit.html.metadata import (
+    MAX_HOME_LINKS,
     MAX_VALUE_CHARS,
+    collect_candidates,
     date_from_url,
     extract_metadata,
     normalize_authors,
@@ -1094,3 +1096,144 @@ def test_tags_declared_both_ways_merge() -> None:
     head = '<meta property="article:tag" content="alpha"><meta name="article:tag" content="beta">'
     _, meta = extract(head)
     assert meta.tags == ("alpha", "beta")
+
+
+# --------------------------------------------------------------------------- site-name tails
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "url", "title"),
+    [
+        pytest.param(
+            "<title>Quiet streets of the old town – My website</title>",
+            "",
+            None,
+            "Quiet streets of the old town",
+            id="en-dash-site-noun",
+        ),
+        pytest.param(
+            "<title>Planting roses in spring | Garden Club Forum</title>",
+            "",
+            None,
+            "Planting roses in spring",
+            id="pipe-forum",
+        ),
+        pytest.param(
+            "<title>Snow maps in high resolution - Bergseiten.ch</title>",
+            "",
+            None,
+            "Snow maps in high resolution",
+            id="domain-name-tail",
+        ),
+        pytest.param(
+            "<title>Why the fish left the river - what comes next</title>",
+            "",
+            None,
+            "Why the fish left the river - what comes next",
+            id="headline-clause-kept",
+        ),
+        pytest.param(
+            "<title>Harbour reopens after the storm · Tidewatch</title>",
+            '<header><a href="/"><img src="l.png" alt="Tidewatch"></a></header>',
+            None,
+            "Harbour reopens after the storm",
+            id="home-link-logo-alt",
+        ),
+        pytest.param(
+            "<title>Harbour reopens after the storm · Tidewatch</title>",
+            '<a href="https://www.tide.example/">Tidewatch</a>',
+            "https://tide.example/news/1",
+            "Harbour reopens after the storm",
+            id="home-link-absolute",
+        ),
+        pytest.param(
+            "<title>Harbour reopens after the storm · Tidewatch</title>",
+            '<a href="https://other.example/">Tidewatch</a><a href="#">Tidewatch</a>',
+            "https://tide.example/news/1",
+            "Harbour reopens after the storm · Tidewatch",
+            id="other-host-and-anchor-are-not-home",
+        ),
+        pytest.param(
+            "<title>Chapter 3: The long night [Story Archive]</title>",
+            '<h1><a href="/">Story Archive <sup>beta</sup></a></h1>',
+            None,
+            "Chapter 3: The long night",
+            id="bracketed-site-name",
+        ),
+        pytest.param(
+            "<title>Chapter 3: The long night (part two)</title>",
+            '<a href="/">Story Archive</a>',
+            None,
+            "Chapter 3: The long night (part two)",
+            id="bracketed-subtitle-kept",
+        ),
+        pytest.param(
+            "<title>Owls of the year announced | Schweizer Jäger Online</title>",
+            "",
+            "https://schweizerjaeger.example/a",
+            "Owls of the year announced",
+            id="host-transliterated",
+        ),
+        pytest.param(
+            "<title>Owls of the year announced | Nordic Vogelwarte</title>",
+            "",
+            "https://www.vogelwarte.example/a",
+            "Owls of the year announced",
+            id="host-inside-name",
+        ),
+        pytest.param(
+            "<title>Owls of the year announced - pictures on vogelwarte</title>",
+            "",
+            "https://www.vogelwarte.example/a",
+            "Owls of the year announced - pictures on vogelwarte",
+            id="host-inside-phrase-kept",
+        ),
+        pytest.param(
+            "<title>Race report from the final day - Ski Antholz</title>",
+            "",
+            "https://www.ski-antholz.example/r",
+            "Race report from the final day",
+            id="hyphenated-host",
+        ),
+        pytest.param(
+            "<title>Race report from the final day - Home</title>",
+            '<a href="/">Home</a>',
+            None,
+            "Race report from the final day - Home",
+            id="home-word-is-not-a-name",
+        ),
+    ],
+)
+def test_title_loses_site_like_tail(head: str, body: str, url: str | None, title: str) -> None:
+    got, _ = extract(head, body, url=url)
+    assert got == title
+
+
+def test_home_links_are_bounded_candidates() -> None:
+    # a long text is a teaser, not a name: it takes a slot and files nothing
+    body = f'<a href="/">{"x" * 500}</a>' + "".join(f'<a href="/">Site {i}</a>' for i in range(50))
+    cands = collect_candidates(page("", body))
+    assert cands["home-link:text"] == [f"Site {i}" for i in range(MAX_HOME_LINKS - 1)]
+
+
+def test_strip_site_name_ignores_accents() -> None:
+    assert strip_site_name("Un article assez long | Liberation", "Libération") == (
+        "Un article assez long"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+            ("Martin Untersinger", "Damien Leloup", "Morgane Tual"),
+        ),
+        ("Jane Doe (with John Roe)", ("Jane Doe", "John Roe")),
+        ("Anna Schmidt (mit Max Müller)", ("Anna Schmidt", "Max Müller")),
+        ("Richard (R.J.) Eskow", ("Richard (R.J.) Eskow",)),  # a nickname, not a co-author
+    ],
+)
+def test_bracketed_coauthors_are_split(value: str, expected: tuple[str, ...]) -> None:
+    assert normalize_authors([value]) == expected
+    assert normalize_authors([value], visible=True) == expected

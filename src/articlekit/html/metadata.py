@@ -184,6 +184,21 @@ MAX_AUTHOR_SCAN_NODES: Final = 100  # an author card is small; nested cards must
 #: A title left after removing the site name must keep at least this many characters,
 #: otherwise the site name is kept ("Mozilla - Wikipedia" stays whole).
 MIN_STRIPPED_TITLE_CHARS: Final = 10
+#: A site name found inside a title part ("Schweizerische Vogelwarte" for the host
+#: vogelwarte.ch) must have this many letters and digits; shorter ones ("news", "blog") are
+#: words of headlines too. Only a title's last part is searched, and only when it has at
+#: most ``MAX_SITE_TAIL_WORDS`` words.
+MIN_CONTAINED_SITE_CHARS: Final = 6
+#: A last title part longer than this many words is a second clause of the headline
+#: ("Rene Benko-Firma Signa in Sorge – Finanzdaten und Berater-Auftrag"), not a site name,
+#: unless it is the declared name itself. The site names in readability-pages and
+#: trafilatura-eval titles have at most 5 words ("Parco Nazionale d'Abruzzo, Lazio e Molise"
+#: aside, which no rule here names).
+MAX_SITE_TAIL_WORDS: Final = 5
+#: Links to the site's home page read as the site's name ("V8", "Archive of Our Own"):
+#: only the first few, and only short texts (a logo link, not a teaser).
+MAX_HOME_LINKS: Final = 4
+MAX_HOME_LINK_CHARS: Final = 60
 #: An ``<h1>`` must have this many characters to replace a ``<title>`` that contains it.
 MIN_H1_TITLE_CHARS: Final = 10
 #: A shorter declared site name must keep this many letters and digits to replace a longer
@@ -230,6 +245,10 @@ _BYLINE_PREFIX: Final = re.compile(
 _AUTHOR_JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|i|en|og|och|és|a|и|та)\s+|\s*[;/|]\s*|\s*、\s*", re.IGNORECASE
 )
+# Co-authors named in brackets after the first: "A (avec B et C)", "A (with B)", "A (mit B)".
+_BRACKETED_COAUTHORS: Final = re.compile(
+    r"\s*\(\s*(?:with|avec|mit|con|com|met|med|sammen\s+med)\s+([^()]+)\)", re.IGNORECASE
+)
 _AUTHOR_NOISE: Final = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d", re.IGNORECASE)
 _URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
 # Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
@@ -264,6 +283,23 @@ _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|mor
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
 _TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»›/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
+# A bracketed last part of a title: "Chapter 1 [Archive of Our Own]", "Article (Site)".
+_BRACKET_TAIL: Final = re.compile(r"\s*(?:\[([^\[\]]{2,80})\]|\(([^()]{2,80})\))\s*$")
+# Nouns that end the name of a site ("My website", "MyOOS Community Forum", "Tech Blog",
+# "Schweizer Jäger Online"): a title's last part ending in one names the site, not the story.
+_SITE_NOUNS: Final = frozenset(
+    {"website", "site", "homepage", "blog", "weblog", "forum", "forums", "wiki", "online"}
+    | {"webseite", "webseiten", "sitio", "portal", "blogue", "blogg"}
+)
+# A title part that is a host name: "Gipfelbuch.ch", "Example.com", "heise.de".
+_DOMAIN_NAME: Final = re.compile(r"^(?:www\.)?[^\W_](?:[\w-]*\w)?(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+# Texts of home-page links that are navigation, not the site's name.
+_HOME_WORDS: Final = frozenset(
+    {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "home page"}
+    | {"główna", "strona główna", "главная", "首页", "ホーム", "index", "back", "top"}
+)
+# Transliterations that hosts use for letters their names have ("jaeger" for "Jäger").
+_HOST_SPELLING: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae"})
 _WHITESPACE: Final = re.compile(r"\s+")
 _SKIP_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
 _PERMALINK_MARKS: Final = "¶§#🔗⚓"
@@ -546,8 +582,8 @@ def _clean_name(name: str, *, visible: bool) -> str | None:
 
 def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[str, ...]:
     """Return author names from raw byline strings: prefixes ("By", "Von", "Par" ...) removed,
-    lists ("A and B", "A, B", "A & B") split, URLs, handles and digits dropped, duplicates
-    removed (case-insensitively), at most ``MAX_AUTHORS``.
+    lists ("A and B", "A, B", "A & B", "A (with B and C)") split, URLs, handles and digits
+    dropped, duplicates removed (case-insensitively), at most ``MAX_AUTHORS``.
 
     ``visible`` marks text read from the page body (a byline element) rather than from
     metadata: there, parts naming a role ("Games Editor", "Staff") or holding lower-case
@@ -560,6 +596,7 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
         if not text or len(text) > MAX_BYLINE_CHARS * 5:
             continue
         text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
+        text = _BRACKETED_COAUTHORS.sub(r" & \1", text)
         for part in _split_names(text):
             name = _clean_name(part, visible=visible)
             if name is None:
@@ -580,10 +617,20 @@ def _byline_text(raw: str) -> str:
     return text[: match.start()] if match else text
 
 
-def _site_matches(segment: str, site_key: str) -> bool:
-    seg = _key(segment)
-    if not seg or not site_key:
-        return False
+def _spellings(key: str) -> set[str]:
+    """Return comparison key ``key`` as written, without accents, and transliterated: hosts
+    spell "Libération" ``liberation`` and "Schweizer Jäger" ``schweizerjaeger``."""
+    if key.isascii():
+        return {key}
+    bare = unicodedata.normalize("NFKD", key)
+    return {
+        key,
+        key.translate(_HOST_SPELLING),
+        "".join(ch for ch in bare if not unicodedata.combining(ch)),
+    }
+
+
+def _same_site(seg: str, site_key: str) -> bool:
     if seg == site_key:
         return True
     shorter, longer = sorted((seg, site_key), key=len)
@@ -591,17 +638,79 @@ def _site_matches(segment: str, site_key: str) -> bool:
     return len(shorter) >= 4 and longer.startswith(shorter) and len(shorter) * 2 >= len(longer)
 
 
-def _strip_site(title: str, site_keys: Sequence[str], trailing_keys: Sequence[str] = ()) -> str:
+def _site_matches(segment: str, site_key: str, *, inside: bool = False) -> bool:
+    """Return True when ``segment`` names the site whose comparison key is ``site_key``.
+
+    With ``inside``, a segment of a few words that holds the name as whole words counts too
+    ("Schweizerische Vogelwarte" for the host vogelwarte.ch).
+    """
+    seg = _key(segment)
+    if not seg or not site_key:
+        return False
+    keys = _spellings(site_key)
+    if any(_same_site(a, b) for a in _spellings(seg) for b in keys):
+        return True
+    return inside and len(site_key) >= MIN_CONTAINED_SITE_CHARS and _words_spell(segment, keys)
+
+
+def _words_spell(segment: str, keys: set[str]) -> bool:
+    """Return True when consecutive whole words of ``segment`` spell one of ``keys`` and
+    ``segment`` reads as a name: a few words, each capitalised ("Schweizerische Vogelwarte";
+    not "Schneekarten auf Gipfelbuch.ch", a phrase that mentions the site)."""
+    raw = segment.split()
+    if len(raw) > MAX_SITE_TAIL_WORDS or any(w[0].islower() for w in raw):
+        return False
+    words = [k for k in (_key(w) for w in raw) if k]
+    for start in range(len(words)):
+        joined = ""
+        for word in words[start:]:
+            joined += word
+            if _spellings(joined) & keys:
+                return True
+    return False
+
+
+def _names_a_site(part: str) -> bool:
+    """Return True when a title's last part reads as a site's name whatever the site is:
+    a host name ("Gipfelbuch.ch") or a few words ending in a site noun ("My website")."""
+    words = part.split()
+    if not words or len(words) > MAX_SITE_TAIL_WORDS:
+        return False
+    if len(words) == 1 and _DOMAIN_NAME.match(words[0]):
+        return True
+    return words[-1].casefold().strip(".,:;!?") in _SITE_NOUNS
+
+
+def _strip_site(
+    title: str,
+    site_keys: Sequence[str],
+    trailing_keys: Sequence[str] = (),
+    *,
+    site_like: bool = False,
+) -> str:
     """Return ``title`` without a part matching ``site_keys`` at either end, or matching
-    ``trailing_keys`` at its end."""
+    ``trailing_keys`` at its end. With ``site_like``, a last part that reads as a site's
+    name (:func:`_names_a_site`) goes too. A bracketed last part ("Story [Site]") is
+    removed on the same terms before a separator-delimited one."""
     keys = [k for k in site_keys if k]
     ends = [*keys, *(k for k in trailing_keys if k)]
-    if not ends:
+    if not ends and not site_like:
         return title
+
+    def names_site(tail: str) -> bool:
+        return any(_site_matches(tail, k, inside=True) for k in ends) or (
+            site_like and _names_a_site(tail)
+        )
+
+    bracket = _BRACKET_TAIL.search(title)
+    if bracket is not None:
+        head = title[: bracket.start()].strip()
+        if len(head) >= MIN_STRIPPED_TITLE_CHARS and names_site(bracket[1] or bracket[2]):
+            title = head
     seps = list(_TITLE_SEPARATOR.finditer(title))
     for sep in reversed(seps):  # "Article | Site", also when the site name has a separator
         head, tail = title[: sep.start()].strip(), title[sep.end() :]
-        if any(_site_matches(tail, k) for k in ends) and len(head) >= MIN_STRIPPED_TITLE_CHARS:
+        if len(head) >= MIN_STRIPPED_TITLE_CHARS and names_site(tail):
             return head
     for sep in seps:  # "Site | Article"
         head, tail = title[: sep.start()], title[sep.end() :].strip()
@@ -614,9 +723,11 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     """Return ``title`` without a leading or trailing ``site_name`` part.
 
     Handles "Article | Site", "Site | Article", "Article - Site", "Article – Site",
-    "Article :: Site" (site names compared ignoring case, spaces and punctuation). The
-    title is returned unchanged when no site name is given, when it does not stand at an
-    end, or when the rest would be shorter than ``MIN_STRIPPED_TITLE_CHARS``.
+    "Article :: Site", "Article [Site]" (site names compared ignoring case, spaces,
+    punctuation and accents; a short last part may also hold the name as whole words,
+    "Article | Schweizerische Vogelwarte" for "Vogelwarte"). The title is returned
+    unchanged when no site name is given, when it does not stand at an end, or when the
+    rest would be shorter than ``MIN_STRIPPED_TITLE_CHARS``.
     """
     if not site_name:
         return title
@@ -655,7 +766,8 @@ def _is_leading_words(short: str, name: str) -> bool:
 
 
 def _host_label(url: str | None) -> str:
-    """Return the registrable name of ``url``'s host ("ehow" for www.ehow.com), or ""."""
+    """Return the comparison key of the registrable name of ``url``'s host ("ehow" for
+    www.ehow.com, "biathlonantholz" for biathlon-antholz.it), or ""."""
     if not url:
         return ""
     try:
@@ -664,8 +776,8 @@ def _host_label(url: str | None) -> str:
         return ""
     labels = [p for p in host.split(".") if p and p not in ("www", "m", "amp", "mobile")]
     if len(labels) >= 3 and len(labels[-2]) <= 3:  # bbc.co.uk, folha.com.br
-        return labels[-3]
-    return labels[-2] if len(labels) >= 2 else ""
+        return _key(labels[-3])
+    return _key(labels[-2]) if len(labels) >= 2 else ""
 
 
 # --------------------------------------------------------------------------- JSON-LD
@@ -895,8 +1007,11 @@ def _itemprop_names(el: etree._Element) -> list[str]:
 class _Collector:
     """State of the one walk over the page that :func:`collect_candidates` makes."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "") -> None:
         self.cands: Candidates = {}
+        # the page's host without "www." (links to its home page name the site)
+        self.host = host
+        self.home_links = 0
         # "property" values (RDFa, Open Graph's own form) go before "name" values for the
         # same key: a page that sets both means the property one.
         self.by_name: Candidates = {}
@@ -956,6 +1071,11 @@ class _Collector:
             _add(self.cands, "time:first", stamp)
 
     def a(self, el: etree._Element) -> None:
+        if self.home_links < MAX_HOME_LINKS:
+            href = el.get("href")
+            if href and _is_home_href(href, self.host):
+                self.home_links += 1
+                self.home_link(el)
         rel = el.get("rel")
         if not rel:
             return
@@ -964,6 +1084,17 @@ class _Collector:
             _add(self.cands, "rel-author:text", _text_of(el))
         if "tag" in rels:
             _add(self.cands, "rel-tag:text", _text_of(el))
+
+    def home_link(self, el: etree._Element) -> None:
+        """File the text of a link to the site's home page and its logo's ``alt``: a
+        logo link ("V8", "Archive of Our Own") spells the site's name."""
+        _add(self.cands, "home-link:text", _text_of(el, MAX_HOME_LINK_CHARS))
+        for count, node in enumerate(el.iter("img")):
+            if count >= MAX_HOME_LINKS:
+                break
+            alt = _attr(node, "alt")
+            if len(alt) <= MAX_HOME_LINK_CHARS:
+                _add(self.cands, "home-link:text", alt)
 
     def itemprop(self, el: etree._Element, value: str) -> None:
         for prop in value.split()[:4]:
@@ -1029,6 +1160,32 @@ _HINTED: Final[dict[str, bool]] = {}
 _MAX_HINTED: Final = 100_000
 
 
+def _bare_host(url: str | None) -> str:
+    """Return ``url``'s host name in lower case without a leading "www.", or ""."""
+    if not url:
+        return ""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def _is_home_href(href: str, host: str) -> bool:
+    """Return True when ``href`` links to the site's home page: "/", or the page's own
+    host with an empty path ("https://www.example.com/")."""
+    href = href.strip()
+    if href == "/":
+        return True
+    if not host or not href.startswith(("http://", "https://", "//")):
+        return False
+    try:
+        parts = urlsplit(href)
+        return parts.path in ("", "/") and not parts.query and _bare_host(href) == host
+    except ValueError:
+        return False
+
+
 def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
     """Return every metadata value on the page, keyed ``"<source>:<name>"``, in page order.
 
@@ -1040,7 +1197,7 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
 
 def _collect(root: etree._Element, url: str | None) -> _Collector:
     """Walk the page once; return the collector, its candidates final."""
-    collector = _Collector()
+    collector = _Collector(_bare_host(url))
     html_el = root if root.tag == "html" else root.getroottree().getroot()
     _add(collector.cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
     handlers = _TAG_HANDLERS
@@ -1146,12 +1303,21 @@ def _pick_title(
     if key == "jsonld:headline":
         title = _confirmed_headline(cands["jsonld:headline"], cands) or title
     site_keys = [*(_key(name) for name in site_names if name), _host_label(url)]
+    site_keys.extend(_home_link_keys(cands))
     if key == "title:text":
         h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
         if h1 is not None:
             return h1, "h1:text"
     trailing = [_key(authors[0])] if len(authors) == 1 else []
-    return _strip_site(title, site_keys, trailing), key
+    return _strip_site(title, site_keys, trailing, site_like=True), key
+
+
+def _home_link_keys(cands: Candidates) -> list[str]:
+    """Return the comparison keys of the site names that home-page links spell ("Home",
+    "Start" and the like are navigation, not names)."""
+    return [
+        _key(text) for text in cands.get("home-link:text", ()) if text.casefold() not in _HOME_WORDS
+    ]
 
 
 _VISIBLE_AUTHOR_SOURCES: Final = frozenset({"byline:text", "rel-author:text", "itemprop:author"})
