@@ -1237,3 +1237,20 @@ def test_strip_site_name_ignores_accents() -> None:
 def test_bracketed_coauthors_are_split(value: str, expected: tuple[str, ...]) -> None:
     assert normalize_authors([value]) == expected
     assert normalize_authors([value], visible=True) == expected
+
+
+def test_twitter_card_value_attribute_is_read() -> None:
+    head = (
+        '<meta name="twitter:description" value="A summary written for the card.">'
+        '<meta name="twitter:title" value="The Card Title">'
+        '<meta name="description" value="not a twitter tag, ignored">'
+    )
+    got, meta = extract(head)
+    assert got == "The Card Title"
+    assert meta.description == "A summary written for the card."
+    assert meta.source_of("description") == "twitter"
+
+
+def test_meta_value_attribute_is_ignored_outside_twitter_cards() -> None:
+    _, meta = extract('<meta name="description" value="ignored">')
+    assert meta.description is None

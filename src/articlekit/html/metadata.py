@@ -1027,11 +1027,17 @@ class _Collector:
 
     def meta(self, el: etree._Element) -> None:
         content = el.get("content")
-        if content is None:
-            return
+        # Twitter's card markup was documented with "value" as well as "content"
+        # (<meta name="twitter:description" value="...">); other names need "content".
+        twitter_only = content is None
+        if twitter_only:
+            content = el.get("value")
+            if content is None:
+                return
         target = self.cands if el.get("property") else self.by_name
         for key in _meta_keys(el):
-            _add(target, key, content)
+            if not twitter_only or key.startswith("twitter:"):
+                _add(target, key, content)
 
     def link(self, el: etree._Element) -> None:
         rel = _attr(el, "rel").lower().split()
