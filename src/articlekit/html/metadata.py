@@ -8,7 +8,9 @@ Two stages, so that which source wins is data rather than statement order:
    ``"jsonld:author"``, ``"meta:description"``, ``"time:pubdate"``. The part before the
    first colon is the source recorded in :attr:`Metadata.sources` (``jsonld``, ``og``,
    ``twitter``, ``meta``, ``dc``, ``itemprop``, ``time``, ``byline``, ``rel-author``,
-   ``rel-tag``, ``url``, ``h1``, ``title``, ``html-lang``, ``link-canonical``).
+   ``rel-tag``, ``url``, ``h1``, ``title``, ``html-lang``, ``link-canonical``). Texts of
+   links to the site's home page are filed as ``"home-link:text"``: evidence of the site's
+   name for cleaning the title, never a field's value.
 2. Each field takes the first usable value from its ordered tuple of keys
    (:data:`TITLE_SOURCES`, :data:`AUTHOR_SOURCES`, ...) and normalises it: dates to ISO 8601,
    languages to BCP 47 tags, authors to de-duplicated names without "By".
@@ -199,6 +201,11 @@ MAX_SITE_TAIL_WORDS: Final = 5
 #: only the first few, and only short texts (a logo link, not a teaser).
 MAX_HOME_LINKS: Final = 4
 MAX_HOME_LINK_CHARS: Final = 60
+#: Home links are looked for among the page's first anchors only (a logo link opens the
+#: page): in readability-pages and trafilatura-eval the first one is the median page's
+#: 2nd anchor and within the first 55 on 95% of the pages that have one; checking every
+#: anchor cost ~5% more instructions in the metadata walk.
+MAX_HOME_LINK_ANCHORS: Final = 60
 #: An ``<h1>`` must have this many characters to replace a ``<title>`` that contains it.
 MIN_H1_TITLE_CHARS: Final = 10
 #: A shorter declared site name must keep this many letters and digits to replace a longer
@@ -1012,6 +1019,7 @@ class _Collector:
         # the page's host without "www." (links to its home page name the site)
         self.host = host
         self.home_links = 0
+        self.anchors = 0
         # "property" values (RDFa, Open Graph's own form) go before "name" values for the
         # same key: a page that sets both means the property one.
         self.by_name: Candidates = {}
@@ -1077,10 +1085,15 @@ class _Collector:
             _add(self.cands, "time:first", stamp)
 
     def a(self, el: etree._Element) -> None:
-        if self.home_links < MAX_HOME_LINKS:
+        if self.anchors < MAX_HOME_LINK_ANCHORS:
+            self.anchors += 1
             href = el.get("href")
-            if href and _is_home_href(href, self.host):
-                self.home_links += 1
+            # cheap test first: a home link ends in "/" or in the host
+            if (
+                href is not None
+                and (href == "/" or (self.host and href.rstrip("/ ").endswith(self.host)))
+                and _is_home_href(href, self.host)
+            ):
                 self.home_link(el)
         rel = el.get("rel")
         if not rel:
@@ -1094,6 +1107,9 @@ class _Collector:
     def home_link(self, el: etree._Element) -> None:
         """File the text of a link to the site's home page and its logo's ``alt``: a
         logo link ("V8", "Archive of Our Own") spells the site's name."""
+        self.home_links += 1
+        if self.home_links >= MAX_HOME_LINKS:  # enough: stop testing anchors
+            self.anchors = MAX_HOME_LINK_ANCHORS
         _add(self.cands, "home-link:text", _text_of(el, MAX_HOME_LINK_CHARS))
         for count, node in enumerate(el.iter("img")):
             if count >= MAX_HOME_LINKS:
@@ -1179,17 +1195,21 @@ def _bare_host(url: str | None) -> str:
 
 def _is_home_href(href: str, host: str) -> bool:
     """Return True when ``href`` links to the site's home page: "/", or the page's own
-    host with an empty path ("https://www.example.com/")."""
+    host with an empty path ("https://www.example.com/"). String tests only: the walk
+    meets every link of the page, and parsing each as a URL cost more than the rest."""
     href = href.strip()
     if href == "/":
         return True
-    if not host or not href.startswith(("http://", "https://", "//")):
+    if not host:
         return False
-    try:
-        parts = urlsplit(href)
-        return parts.path in ("", "/") and not parts.query and _bare_host(href) == host
-    except ValueError:
+    if href.startswith("//"):
+        rest = href[2:]
+    elif href.startswith(("http://", "https://", "HTTP://", "HTTPS://")):
+        rest = href.split("://", 1)[1]
+    else:
         return False
+    rest = rest.lower().removesuffix("/")
+    return rest == host or rest == "www." + host
 
 
 def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candidates:
