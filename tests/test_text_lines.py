@@ -132,3 +132,28 @@ def test_indented_menus_over_flush_prose_give_no_body_indent() -> None:
     indented = "\n".join("    " + line for line in prose.splitlines())
     layout = detect_layout(split_lines(f"{indented}\n\n{indented}\n"))
     assert layout.body_indent == 4
+
+
+def test_prose_at_three_columns_is_the_body_when_code_outnumbers_it() -> None:
+    # links -dump / lynx -nolist: no link list, paragraphs at 3 columns, but the code
+    # blocks of a tutorial (5 columns in) hold more lines than the prose does
+    prose = "\n".join(["   " + line for line in _greedy_wrap(PROSE * 2, 76)])
+    code = "\n".join(f"     SELECT col_{i} FROM t;" for i in range(40))
+    text = f"{prose}\n\n{code}\n\n{prose}\n"
+    layout = detect_layout(split_lines(text))
+    assert layout.body_indent == 3 and layout.lynx
+    # prose at 4 columns under the same code is not a body indent: w3m never indents one
+    deeper = text.replace("\n   ", "\n    ")
+    assert detect_layout(split_lines("    " + deeper)).body_indent == 0
+
+
+def test_links_heading_over_code_heavy_body_is_a_heading() -> None:
+    from articlekit.model import Heading, plain_text
+    from articlekit.text import parse_text
+
+    prose = "\n".join(["   " + line for line in _greedy_wrap(PROSE * 2, 76)])
+    code = "\n".join(f"     SELECT col_{i} FROM t;" for i in range(40))
+    text = f"A tutorial title\n\n{prose}\n\n  Detecting Anomalies\n\n{prose}\n\n{code}\n"
+    doc = parse_text(text)
+    headings = [b for b in doc.blocks if isinstance(b, Heading)]
+    assert [plain_text(h.content) for h in headings] == ["Detecting Anomalies"]
