@@ -101,6 +101,9 @@ class PieceStats:
     prose_item_chars: int = 0
     #: Lines of text in the piece.
     lines: int = 1
+    #: The piece is a picture: nothing but image file names (how text browsers show an
+    #: image without alt text), neutral in a gallery of pictures and captions.
+    picture: bool = False
     #: List items in the piece, nested ones included (0 for other pieces, and when the
     #: text shows its links, so that link density judges its lists instead).
     items: int = 0
@@ -140,7 +143,7 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
     that are sentences only.
     """
     short_penalty = PAGE_SHORT_PIECE_PENALTY_CHARS if page else SHORT_PIECE_PENALTY_CHARS
-    if piece.kind in ("recommendations", "dropped", "rule") or stats.contents:
+    if piece.kind in ("recommendations", "dropped", "rule") or stats.contents or stats.picture:
         return 0.0
     if stats.code and not page:
         return 0.0

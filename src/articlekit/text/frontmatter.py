@@ -130,7 +130,8 @@ class FrontMatter:
     sources: list[FieldSource] = field(default_factory=list)
 
 
-_TERMINAL = ".,;:"
+# (with their fullwidth forms: a Chinese or Japanese sentence ends in "。")
+_TERMINAL = ".,;:。，；："
 # What a title may end with although it ends in a full stop or a colon: an initialism
 # ("... Underneath N.Y.C.", "Life in the U.S.") and a page title's site-name decoration
 # ("My trip @ Steven's home :: PIXNET ::"). A sentence ends in a lower-case word.

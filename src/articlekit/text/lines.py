@@ -127,6 +127,30 @@ def display_width(line: str) -> int:
     return len(line) + len(_WIDE.findall(line))
 
 
+# Chinese and Japanese are written without spaces between words; a word there is one to
+# three characters, two on average (the figure the usual Chinese word segmenters give).
+# Korean puts spaces between words, so Hangul is not among these characters.
+WIDE_CHARS_PER_WORD = 2
+_UNSPACED = re.compile(
+    "[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003fffd]"
+)
+
+
+def count_words(text: str) -> int:
+    """Return the words in ``text``: runs between spaces, and Chinese or Japanese
+    characters counted :data:`WIDE_CHARS_PER_WORD` to a word.
+
+    Splitting at spaces alone makes a paragraph of Chinese one or two "words", so the
+    page filter took every Chinese paragraph of a w3m dump for a short line.
+    """
+    if text.isascii():
+        return len(text.split())
+    wide = len(_UNSPACED.findall(text))
+    if not wide:
+        return len(text.split())
+    return len(_UNSPACED.sub(" ", text).split()) + -(-wide // WIDE_CHARS_PER_WORD)
+
+
 def _expand(line: str) -> str:
     return line.expandtabs(TAB_COLUMNS) if "\t" in line else line
 

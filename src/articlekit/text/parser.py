@@ -64,6 +64,7 @@ from articlekit.text.lines import (
     LYNX_MARGIN,
     Layout,
     Lines,
+    count_words,
     detect_layout,
     display_width,
     split_lines,
@@ -164,8 +165,9 @@ _DATELINE = re.compile(
 )
 # A shell or REPL prompt: "$ hg init", "# apt-get install", ">>> x = 1" are code lines.
 _PROMPT = re.compile(r"(?:[$#%]|>>>)\s")
-# A sentence ends somewhere in the text (citation marks such as "^[3]" may follow).
-_SENTENCE_END = re.compile(r"[.!?。！？](?:[\s\"'”’)\]^]|$)")
+# A sentence ends somewhere in the text (citation marks such as "^[3]" may follow). In
+# Chinese and Japanese no space follows a full stop, so "。" ends one wherever it stands.
+_SENTENCE_END = re.compile(r"[.!?](?:[\s\"'”’)\]^]|$)|[。！？]")
 
 
 class _Context:
@@ -581,18 +583,35 @@ def _is_navigation_link(inline: Inline) -> bool:
     return isinstance(inline, Link) and plain_text(inline.content) != inline.url
 
 
+# Chinese written casually (a photo blog's captions, a forum post) sets a space where a
+# comma or a full stop would be, and often ends a line with none: a line of Chinese or
+# Japanese this many words long (:func:`count_words`) is prose, not a menu entry or a
+# teaser title, which are shorter.
+MIN_UNPUNCTUATED_CJK_WORDS = 12
+
+
+def _is_unpunctuated_prose(text: str) -> bool:
+    """Return True for a run of Chinese or Japanese long enough to be prose."""
+    if text.isascii():
+        return False
+    words = count_words(text)
+    return words >= MIN_UNPUNCTUATED_CJK_WORDS and words > 2 * len(text.split())
+
+
 def _stats(piece: Piece, ctx: _Context) -> PieceStats:
     texts = [p.text for p in _all_pieces([piece])]
     texts.extend(item.text for p in _all_pieces([piece]) for item in p.items)
     chars = words = link_chars = 0
     sentence = False
+    texts_plain: list[str] = []
     for text in texts:
         inlines = ctx.inlines(text)
         plain = plain_text(inlines)
+        texts_plain.append(plain)
         chars += len(plain)
-        words += len(plain.split())
+        words += count_words(plain)
         link_chars += sum(len(plain_text(i)) for i in inlines if _is_navigation_link(i))
-        sentence = sentence or bool(_SENTENCE_END.search(plain))
+        sentence = sentence or bool(_SENTENCE_END.search(plain)) or _is_unpunctuated_prose(plain)
     form = any(_FORM_WIDGET.search(text) for text in texts)
     return PieceStats(
         chars=chars,
@@ -614,6 +633,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         prompt=piece.kind in ("paragraph", "list") and is_site_prompt(" ".join(texts)),
         teaser=piece.line_count <= MAX_TEASER_LINES and _is_truncated(texts[-1]),
         prose_item_chars=_prose_item_chars(piece, ctx) if piece.kind == "list" else 0,
+        picture=piece.kind == "paragraph" and bool(image_file_names(" ".join(texts_plain))),
     )
 
 
@@ -1075,10 +1095,15 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     stats = [_stats(p, ctx) for p in live]
     scores = [score_piece(p, s) for p, s in zip(live, stats, strict=True)]
     page = looks_like_page(scores)
+    credits: list[int] = []
     if page:
         live, stats = _drop_credit_lines(live, stats, ctx)
         scores = [score_piece(p, s, page=True) for p, s in zip(live, stats, strict=True)]
         scores = _relax_scores(live, scores, ctx)
+    else:
+        credits = [i for i, piece in enumerate(live) if _is_credit_piece(piece, ctx)]
+        for i in credits:
+            scores[i] = 0.0
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads)
     comments_at = _comments_start(live, span.core_first, ctx, scores)
@@ -1109,6 +1134,9 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         ):
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
+    for i in credits:
+        if live[i].kind in ("paragraph", "heading"):
+            live[i].kind = "caption"  # a picture's credit in an article: the picture's
     if not page:
         return []
     return [
@@ -1160,6 +1188,15 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
     return keep
 
 
+def _is_credit_piece(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a one-line picture credit or caption label ("Foto: Jane Doe")."""
+    return (
+        piece.kind in ("paragraph", "heading")
+        and piece.line_count == 1
+        and is_credit_line(ctx.plain(piece))
+    )
+
+
 def _drop_credit_lines(
     live: list[Piece], stats: list[PieceStats], ctx: _Context
 ) -> tuple[list[Piece], list[PieceStats]]:
@@ -1172,12 +1209,7 @@ def _drop_credit_lines(
     keep = [
         i
         for i, piece in enumerate(live)
-        if not (
-            piece.kind in ("paragraph", "heading")
-            and piece.line_count == 1
-            and is_credit_line(ctx.plain(piece))
-        )
-        and not stats[i].prompt
+        if not _is_credit_piece(piece, ctx) and not stats[i].prompt
     ]
     for i in set(range(len(live))) - set(keep):
         live[i].kind = "dropped"
@@ -1186,7 +1218,7 @@ def _drop_credit_lines(
 
 # A one-line paragraph ending like a sentence above the article is its opening, not a
 # page's dateline or section line.
-_PROSE_ENDINGS = (".", "!", "?", "…", ":", '."', ".”")
+_PROSE_ENDINGS = (".", "!", "?", "…", ":", '."', ".”", "。", "！", "？", "：")
 
 
 def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list[float]:
@@ -1378,7 +1410,7 @@ def _spare_as_title(piece: Piece, ctx: _Context, article: list[Piece]) -> bool:
         piece.kind in ("paragraph", "heading")
         and piece.line_count <= MAX_TITLE_LINES
         and looks_like_title(text)
-        and (len(text.split()) >= MIN_SPARED_TITLE_WORDS or _title_repeated(text, article, ctx))
+        and (count_words(text) >= MIN_SPARED_TITLE_WORDS or _title_repeated(text, article, ctx))
     )
 
 

@@ -1,0 +1,80 @@
+"""Paragraph rules of the plain-text parser: Chinese and Japanese prose on the page
+filter, pictures and credits between paragraphs (fixtures written for these tests)."""
+
+from __future__ import annotations
+
+from articlekit.model import Figure, Paragraph
+from articlekit.text import parse_text
+from articlekit.text.boilerplate import PieceStats, score_piece
+from articlekit.text.lines import count_words
+from articlekit.text.rules import Piece
+
+_MENU = "\n\n".join(["Home", "News", "Sports", "Weather", "Contact", "Login"] * 2)
+
+# Chinese prose as w3m wraps it (39 wide characters to a line), one paragraph per block.
+_CHINESE = [
+    "今年春天，城里的图书馆决定延长开放时间，每天晚上一直开到十点钟。馆长说，很多\n"
+    "学生白天要上课，只有晚上才有时间来看书，所以大家都很欢迎这个决定。",
+    "图书馆还在二楼新开了一间阅览室，里面有两百多个座位和很多新买的杂志。一位老\n"
+    "读者告诉记者，他每个星期都会来这里看报纸，现在环境比以前安静多了。",
+    "市政府表示，明年还会再拨一笔经费，用来修理屋顶和更换旧的电脑设备。",
+]
+
+
+def test_count_words_counts_two_chinese_characters_as_a_word() -> None:
+    assert count_words("the library stays open") == 4
+    assert count_words("图书馆延长开放时间") == 5  # nine characters
+    assert count_words("2024年 城市 library") == 1 + 2 + 1  # 年城市: three characters
+    # Korean writes spaces between words: Hangul is counted by them
+    assert count_words("도서관 이 열려 있습니다") == 4
+
+
+def test_chinese_paragraphs_are_prose_on_a_page() -> None:
+    body = "\n\n".join(_CHINESE * 2)
+    doc = parse_text(f"{_MENU}\n\n{body}\n\n{_MENU}\n")
+    texts = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    plain = doc.plain_text()
+    # every paragraph kept (each once per copy), the menu around them dropped
+    assert plain.count("图书馆还在二楼") == 2
+    assert plain.count("市政府表示") == 2
+    assert "Weather" not in plain
+    assert len(texts) == 6
+
+
+def test_unpunctuated_chinese_lines_between_pictures_are_prose() -> None:
+    # a photo blog: a picture, then a caption line with spaces where commas would be
+    captions = [
+        "早上出发的时候天还没有亮 一路上山里的雾气很浓 只能慢慢开车往前走",
+        "到了营地以后先把帐篷搭好 孩子们马上跑去河边找石头 玩得非常开心",
+        "晚上大家围在一起煮火锅 山里的气温很低 还好带了足够的厚衣服",
+    ]
+    body = "\n\n".join(f"IMG_{n:04}.jpg\n\n{c}" for n, c in enumerate(captions * 2))
+    doc = parse_text(f"{_MENU}\n\n{body}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("帐篷") == 2
+    assert plain.count("火锅") == 2
+    assert "Weather" not in plain
+
+
+def test_a_picture_is_neutral_to_the_page_filter() -> None:
+    piece = Piece(kind="paragraph", first=0, last=0, text="IMG_3886.jpg")
+    stats = PieceStats(chars=12, words=1, link_chars=12, sentence=False, picture=True)
+    assert score_piece(piece, stats, page=True) == 0.0
+    assert score_piece(piece, PieceStats(chars=12, words=1, link_chars=0, sentence=False)) < 0
+
+
+_WRAPPED = (
+    "The council met on Tuesday evening and decided that the library would stay\n"
+    "open for another five years, after a long debate in which dozens of\n"
+    "residents spoke for it and the mayor thanked them for coming out so late.\n"
+)
+
+
+def test_a_credit_line_in_an_article_is_a_figure_caption() -> None:
+    body = f"{_WRAPPED}\n\nPhoto: Jane Doe / Example Agency\n\n{_WRAPPED}"
+    doc = parse_text(body)
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    assert "Jane Doe" in doc.plain_text()  # kept, as the picture's caption
+    assert "Jane Doe" in str(figures[0].caption)
+    assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 2
