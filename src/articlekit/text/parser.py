@@ -348,6 +348,7 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
                 piece.kind = "heading"
                 piece.level = DEFAULT_HEADING_LEVEL
                 piece.origin = "flush"
+        contents_levels(live, ctx)
     else:
         _label_short_lines(live, ctx, max_indent=_flush_heading_indent(ctx))
         if _flush_heading_indent(ctx) is not None:
@@ -388,36 +389,93 @@ def follow_contents(live: list[Piece], ctx: _Context) -> None:
     shape that the contents do not list is not one (alt text such as "A torn sheet of
     paper" under a section heading).
     """
+    found = _followed_contents(live, ctx)
+    if found is None:
+        return
+    below, entries = found
+    for piece in below:
+        depth = entries.get(_contents_key(ctx.plain(piece)))
+        if depth is not None and piece.kind == "paragraph":
+            piece.kind = "heading"
+            piece.level = DEFAULT_HEADING_LEVEL + depth
+            piece.origin = "short"
+        elif depth is not None:
+            piece.level = DEFAULT_HEADING_LEVEL + depth
+        elif piece.kind == "heading" and piece.origin in ("short", "caps"):
+            piece.kind = "paragraph"
+            piece.level = 0
+            piece.origin = None
+
+
+def contents_levels(live: list[Piece], ctx: _Context) -> None:
+    """Give the headings a table of contents lists the level of their entry's nesting.
+
+    A flat text shows every heading alike (lynx sets them all flush left), so their
+    levels are lost, but the table of contents nests its entries as the headings nest:
+    an entry one list deeper (or numbered one part deeper, "3.1") is a heading one level
+    down. Used where the headings are found by other means (lynx's margin).
+    """
+    found = _followed_contents(live, ctx)
+    if found is None:
+        return
+    below, entries = found
+    for piece in below:
+        depth = entries.get(_contents_key(ctx.plain(piece)))
+        if depth is not None and piece.kind == "heading":
+            piece.level = DEFAULT_HEADING_LEVEL + depth
+
+
+# The deepest heading level a table of contents gives (h6).
+MAX_HEADING_LEVEL = 6
+
+
+def _contents_entries(toc: Piece, ctx: _Context) -> dict[str, int]:
+    """Return each entry of the table of contents ``toc`` with its depth (0 at the top).
+
+    The depth is the entry's list nesting, or the number of parts of its section number
+    past the first ("3.7.1 NSS": 2) when that says more (a contents list set flat).
+    """
+    entries: dict[str, int] = {}
+    stack: list[tuple[Piece, int]] = [(toc, 0)]
+    while stack:
+        piece, depth = stack.pop()
+        for item in piece.items:
+            text = plain_text(ctx.inlines(item.text))
+            key = _contents_key(text)
+            number = _CONTENTS_NUMBER.match(text) if text[:1].isdigit() else None
+            parts = number.group().strip().rstrip(".").count(".") if number else 0
+            if key:
+                entries.setdefault(
+                    key, min(MAX_HEADING_LEVEL - DEFAULT_HEADING_LEVEL, max(depth, parts))
+                )
+            stack.extend((child, depth + 1) for child in item.children if child.kind == "list")
+        stack.extend((child, depth) for child in piece.children if child.kind == "list")
+    return entries
+
+
+def _followed_contents(
+    live: list[Piece], ctx: _Context
+) -> tuple[list[Piece], dict[str, int]] | None:
+    """Return the one-line pieces under a table of contents that most of its entries come
+    back as, and the entries with their depth; None when the text has no such contents.
+    """
     start = next(
         (i for i, p in enumerate(live) if p.kind == "list" and _is_table_of_contents(p, ctx)),
         None,
     )
     if start is None:
-        return
-    entries = {
-        _contents_key(plain_text(ctx.inlines(item.text)))
-        for p in _all_pieces([live[start]])
-        for item in p.items
-    }
-    entries.discard("")
+        return None
+    entries = _contents_entries(live[start], ctx)
+    entries.pop("", None)
     if len(entries) < MIN_CONTENTS_ENTRIES:
-        return
+        return None
     below = [
         p for p in live[start + 1 :] if p.kind in ("paragraph", "heading") and p.line_count == 1
     ]
     found = {key for p in below if (key := _contents_key(ctx.plain(p))) in entries}
     if len(found) < MIN_CONTENTS_FOUND_SHARE * len(entries):
-        return
-    for piece in below:
-        listed = _contents_key(ctx.plain(piece)) in entries
-        if listed and piece.kind == "paragraph":
-            piece.kind = "heading"
-            piece.level = DEFAULT_HEADING_LEVEL
-            piece.origin = "short"
-        elif not listed and piece.kind == "heading" and piece.origin in ("short", "caps"):
-            piece.kind = "paragraph"
-            piece.level = 0
-            piece.origin = None
+        return None
+    return below, entries
 
 
 def _gaps(piece: Piece, lines: Lines) -> tuple[int | None, int | None]:
