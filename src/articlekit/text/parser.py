@@ -348,7 +348,7 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
                 piece.kind = "heading"
                 piece.level = DEFAULT_HEADING_LEVEL
                 piece.origin = "flush"
-        contents_levels(live, ctx)
+        follow_contents(live, ctx, relabel=False)
     else:
         _label_short_lines(live, ctx, max_indent=_flush_heading_indent(ctx))
         if _flush_heading_indent(ctx) is not None:
@@ -379,15 +379,20 @@ def _contents_key(text: str) -> str:
     return normalise_phrase(_CONTENTS_NUMBER.sub("", text, count=1) if text[:1].isdigit() else text)
 
 
-def follow_contents(live: list[Piece], ctx: _Context) -> None:
-    """Read the headings of a flush text (w3m) that has a table of contents from it.
+def follow_contents(live: list[Piece], ctx: _Context, *, relabel: bool = True) -> None:
+    """Read the headings of a flat text that has a table of contents from it.
 
     A page's table of contents lists its section headings, and w3m prints the headings
     below it as plain lines, like a picture's alt text or a bold lead-in: when most of the
     entries come back as lines of their own, those lines are the headings (also where
     they stand stacked, "Environment" over "Geography") and a line promoted only by its
     shape that the contents do not list is not one (alt text such as "A torn sheet of
-    paper" under a section heading).
+    paper" under a section heading). With ``relabel`` off (lynx, whose flush-left lines
+    are its headings already) only the levels are read.
+
+    Levels: a flat text shows every heading alike, but the contents nest their entries
+    as the headings nest: an entry one list deeper (or numbered one part deeper, "3.1")
+    is a heading one level down.
     """
     found = _followed_contents(live, ctx)
     if found is None:
@@ -395,33 +400,16 @@ def follow_contents(live: list[Piece], ctx: _Context) -> None:
     below, entries = found
     for piece in below:
         depth = entries.get(_contents_key(ctx.plain(piece)))
-        if depth is not None and piece.kind == "paragraph":
+        if depth is None:
+            if relabel and piece.kind == "heading" and piece.origin in ("short", "caps"):
+                piece.kind = "paragraph"
+                piece.level = 0
+                piece.origin = None
+            continue
+        if relabel and piece.kind == "paragraph":
             piece.kind = "heading"
-            piece.level = DEFAULT_HEADING_LEVEL + depth
             piece.origin = "short"
-        elif depth is not None:
-            piece.level = DEFAULT_HEADING_LEVEL + depth
-        elif piece.kind == "heading" and piece.origin in ("short", "caps"):
-            piece.kind = "paragraph"
-            piece.level = 0
-            piece.origin = None
-
-
-def contents_levels(live: list[Piece], ctx: _Context) -> None:
-    """Give the headings a table of contents lists the level of their entry's nesting.
-
-    A flat text shows every heading alike (lynx sets them all flush left), so their
-    levels are lost, but the table of contents nests its entries as the headings nest:
-    an entry one list deeper (or numbered one part deeper, "3.1") is a heading one level
-    down. Used where the headings are found by other means (lynx's margin).
-    """
-    found = _followed_contents(live, ctx)
-    if found is None:
-        return
-    below, entries = found
-    for piece in below:
-        depth = entries.get(_contents_key(ctx.plain(piece)))
-        if depth is not None and piece.kind == "heading":
+        if piece.kind == "heading":
             piece.level = DEFAULT_HEADING_LEVEL + depth
 
 
