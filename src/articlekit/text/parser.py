@@ -1530,6 +1530,9 @@ def _list(piece: Piece, ctx: _Context) -> Block | None:
     items: list[ListItem] = []
     for item in piece.items:
         blocks: list[Block] = []
+        if item.alt:
+            # the picture that opened the item, shown by its alt text
+            blocks.append(Figure(image=Image(src="", alt=item.alt)))
         content = ctx.inlines(item.text)
         if content:
             blocks.append(Paragraph(content=content))

@@ -80,6 +80,8 @@ class Item:
 
     text: str
     children: list[Piece] = field(default_factory=list)
+    #: The alt text of a picture that opened the item ("Screenshot"), not part of ``text``.
+    alt: str = ""
 
 
 @dataclass(slots=True)
@@ -995,6 +997,48 @@ def _is_empty_item(state: State, stack: list[_Level], index: int) -> bool:
     )
 
 
+# The alt text pages give a picture when they have nothing to say about it. w3m and lynx
+# print it where the <img> stood, often as the first line of a card's <li> ("• Screenshot"
+# over the card's title and blurb), while the HTML's text of the item has none. Words of
+# navigation that also name media ("Video", "Logo") are left out: they are menu entries
+# on whole pages (29 "• Video" lines in the w3m trafilatura-eval dumps).
+_PICTURE_ALT = re.compile(
+    r"(?:\[\d{1,4}\])?(?:an? )?(?:screen ?shots?|photo(?:graph)?|image|picture|thumbnail"
+    r"|illustration|foto|bild|imagen|immagine)",
+    re.IGNORECASE,
+)
+
+
+def is_picture_alt(line: str) -> bool:
+    """Return True when ``line`` (an item's first line) is only a picture's generic alt
+    text: "Screenshot", "An image", lynx's "[3]Photo"."""
+    return len(line) <= MAX_PICTURE_ALT_CHARS and _PICTURE_ALT.fullmatch(line) is not None
+
+
+MAX_PICTURE_ALT_CHARS = 24
+
+
+def take_picture_alts(leads: list[tuple[Piece, Item, str]]) -> None:
+    """Move a generic alt line out of the text of the items it opens (into ``Item.alt``).
+
+    An item is a picture and more when text or nested blocks follow the alt line (a card:
+    "Screenshot", "WebIDE", a blurb); a list whose every item is the same alt line alone is
+    a gallery of pictures. A lone "Photo" among other entries ("Photo", "Video", "Audio")
+    is a menu's text and stays.
+    """
+    lone: dict[int, int] = {}
+    for piece, item, line in leads:
+        if item.text == line and not item.children:
+            lone[id(piece)] = lone.get(id(piece), 0) + 1
+    for piece, item, line in leads:
+        if item.text == line and not item.children:
+            alts = {lead.casefold() for p, it, lead in leads if p is piece}
+            if lone[id(piece)] < len(piece.items) or len(alts) != 1:
+                continue
+        item.text = item.text[len(line) :].lstrip()
+        item.alt = re.sub(r"^\[\d{1,4}\]", "", line)
+
+
 def list_block(state: State, start: int, silent: bool) -> int | None:
     """A run of list items, nested by indentation, blank lines between items allowed.
 
@@ -1016,6 +1060,8 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
     i = start
     last = start
     tight = wraps_tight(state)
+    # items whose first line is a picture's generic alt text: (list, item, that line)
+    leads: list[tuple[Piece, Item, str]] = []
 
     def flush() -> None:
         if current is not None and item_parts:
@@ -1119,9 +1165,12 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
         top.piece.items.append(current)
         top.piece.last = i
         item_parts.append(text[mk.width :])
+        if not state.layout.markdown and is_picture_alt(text[mk.width :]):
+            leads.append((top.piece, current, text[mk.width :]))
         last = i
         i += 1
     flush()
+    take_picture_alts(leads)
     root.last = last
     root.line_count = last - start + 1
     state.pieces.append(root)

@@ -1,0 +1,60 @@
+"""List rules of the plain-text parser, one by one (the outlines are in fixtures/text/lists.txt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from articlekit.model import Figure, List, Paragraph
+from articlekit.text import parse_text
+from articlekit.text.rules import is_picture_alt
+
+_PROSE = (
+    "The first paragraph of the article is long enough to be prose, and it wraps\n"
+    "where w3m wraps its text at the usual width of the terminal, so the lines of\n"
+    "this paragraph break where a greedy wrap puts them at eighty columns today.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Screenshot", True),
+        ("An image", True),
+        ("[12]Photo", True),  # lynx's link marker before the alt text
+        ("photograph", True),
+        ("Video", False),  # a menu entry as often as a player's label
+        ("Logo", False),
+        ("Screenshot of the new editor", False),  # a caption says more
+        ("Photos and videos", False),
+    ],
+)
+def test_picture_alt_lines(line: str, expected: bool) -> None:
+    assert is_picture_alt(line) is expected
+
+
+def test_w3m_typed_bullets_at_the_margin_are_one_paragraph() -> None:
+    doc = parse_text(_PROSE + "\n+ Added stone blocks\n+ Added banners\n\n" + _PROSE)
+    assert not any(isinstance(b, List) for b in doc.blocks)
+    assert any(
+        isinstance(b, Paragraph) and "Added stone blocks" in str(b.content) for b in doc.blocks
+    )
+
+
+def test_w3m_drawn_list_stays_a_list() -> None:
+    doc = parse_text(_PROSE + "\n  • first item\n  • second item\n\n" + _PROSE)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 2
+
+
+def test_unwrapped_note_keeps_its_flush_dash_list() -> None:
+    doc = parse_text("Things to pack, in a hurry:\n\n- socks\n- a rain jacket\n")
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 2
+
+
+def test_alt_line_over_a_card_becomes_its_picture() -> None:
+    doc = parse_text(_PROSE + "\n  • Screenshot\n    WebIDE develops apps.\n\n" + _PROSE)
+    (found,) = [b for b in doc.blocks if isinstance(b, List)]
+    first, second = found.items[0].blocks
+    assert isinstance(first, Figure) and first.image.alt == "Screenshot"
+    assert isinstance(second, Paragraph)
