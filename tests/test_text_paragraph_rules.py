@@ -78,3 +78,52 @@ def test_a_credit_line_in_an_article_is_a_figure_caption() -> None:
     assert "Jane Doe" in doc.plain_text()  # kept, as the picture's caption
     assert "Jane Doe" in str(figures[0].caption)
     assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 2
+
+
+def test_paragraphs_that_say_the_title_again_are_dropped() -> None:
+    # lynx and w3m print a picture's alt text as a line: here the article's title
+    title = "How the Old Library Was Saved"
+    text = f"{title}\n\n{_WRAPPED}\n\n{title}\n\n{_WRAPPED}\n\n{title}\n"
+    doc = parse_text(text)
+    assert doc.title == title
+    assert doc.plain_text().count("Old Library") == 0
+    assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 2
+    # a one-word title may stand again as a name on its own line
+    one = parse_text(f"remoteStorage\n\n{_WRAPPED}\n\nremoteStorage\n\n{_WRAPPED}")
+    assert len(one.blocks) == 3
+    assert "remoteStorage" in one.plain_text()
+
+
+_LYNX_BODY = (
+    "   The council met on Tuesday evening and decided that the library would\n"
+    "   stay open for another five years, after a long debate in which dozens\n"
+    "   of residents spoke for it and the mayor thanked them for coming.\n"
+)
+
+
+def _lynx(text: str) -> str:
+    refs = "\n".join(f"   {n}. https://example.org/{n}" for n in range(1, 4))
+    return f"{text}\n   [1]Home [2]News [3]About\n\nReferences\n\n{refs}\n"
+
+
+def test_lynx_picture_name_under_a_paragraph_is_a_figure() -> None:
+    picture = (
+        "   [dims?resize=980%2C640&amp;quality=100&amp;image_uri=https%3A%2F%2Fo.ao\n"
+        "   lcdn.com%2Fimages%2Fdims%3Fcrop%3D1599%252C1043%252C0%252C0%26quality%3\n"
+        "   D85%26format%3Djpg]\n"
+    )
+    doc = parse_text(_lynx(f"{_LYNX_BODY}{picture}\n{_LYNX_BODY}"))
+    paragraphs = [b for b in doc.blocks if isinstance(b, Paragraph)]
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    assert figures[0].image.src.startswith("dims?resize=980")
+    assert "lcdn.com" in figures[0].image.src
+    assert len(paragraphs) == 2  # the paragraph above ends at its sentence
+    assert "dims" not in doc.plain_text().split("coming.")[0]
+
+
+def test_a_pages_bracketed_tag_after_a_lynx_paragraph_is_text() -> None:
+    # no file name's punctuation: the page's own tag, not a picture
+    doc = parse_text(_lynx(f"{_LYNX_BODY}   [MP2]\n\n{_LYNX_BODY}"))
+    assert not any(isinstance(b, Figure) for b in doc.blocks)
+    assert "[MP2]" in doc.plain_text()

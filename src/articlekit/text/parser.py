@@ -70,7 +70,7 @@ from articlekit.text.lines import (
     split_lines,
 )
 from articlekit.text.lynx import split_references
-from articlekit.text.rules import Piece, State, join_lines, parse_blocks
+from articlekit.text.rules import Piece, State, is_lynx_picture_line, join_lines, parse_blocks
 from articlekit.text.vocab import (
     TAGS_LINE,
     is_article_end,
@@ -1096,6 +1096,23 @@ def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
             piece.kind = "dropped"
 
 
+def drop_title_copies(pieces: list[Piece], title: str | None, ctx: _Context) -> None:
+    """Drop the body paragraphs that only say the title again.
+
+    Pictures whose alt text is the article's title (a gallery or a lead image: lynx and
+    w3m print the alt text as a line), the page's ``<title>`` printed again at its foot:
+    the HTML's text never has a paragraph that is the title (readability renderings: 17
+    such w3m paragraphs, 18 lynx, none in the truth). A one-word title is left alone: a
+    name may stand again on a line of its own.
+    """
+    if not title or count_words(title) < MIN_SPARED_TITLE_WORDS:
+        return
+    wanted = normalise_phrase(title)
+    for piece in pieces:
+        if piece.kind == "paragraph" and normalise_phrase(ctx.plain(piece)) == wanted:
+            piece.kind = "dropped"
+
+
 # w3m leaves an image without alt text as an empty line, so a picture's caption stands two
 # or more blank lines below the text before it, while paragraphs are one blank line apart.
 # Readability renderings: w3m paragraph F1 0.899 -> 0.903 (the HTML's truth counts a
@@ -1505,6 +1522,27 @@ _MARKS_ONLY = re.compile(r"(?:\[\d{1,4}\]\s*){1,20}")
 _LYNX_FRAME = re.compile(r"IFRAME:\s*\S{0,2000}")
 
 
+def _lynx_picture_name(piece: Piece, ctx: _Context) -> str | None:
+    """Return the picture name a lynx paragraph consists of ("[dims?resize=...]" wrapped
+    over several lines, cut anywhere), or None when it holds other text."""
+    lynx = ctx.lynx or ctx.layout.lynx
+    if not lynx or ctx.lines is None or piece.line_count > MAX_PICTURE_NAME_LINES:
+        return None
+    texts = [t for t in ctx.lines.text[piece.first : piece.last + 1] if t]
+    if (
+        not texts
+        or not is_lynx_picture_line(texts[0])
+        or not texts[-1].endswith("]")
+        or any(any(c.isspace() for c in t) for t in texts)
+    ):
+        return None
+    return "".join(texts)[1:-1] or None
+
+
+# Longest picture name lynx prints, in lines (a CDN's resizing URL takes three to five).
+MAX_PICTURE_NAME_LINES = 8
+
+
 def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
     names = image_file_names(ctx.plain(piece)) if piece.line_count <= 2 else []
     if names:
@@ -1514,6 +1552,9 @@ def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
         return Paragraph(
             content=tuple(Image(src=name) for name in names), provenance=_provenance(piece)
         )
+    picture = _lynx_picture_name(piece, ctx)
+    if picture:
+        return Figure(image=Image(src=picture), provenance=_provenance(piece))
     if _MARKS_ONLY.fullmatch(ctx.plain(piece)):
         return None  # "[1]" alone: w3m's stand-in for an image, no text of the page
     if piece.line_count <= 2 and _LYNX_FRAME.fullmatch(ctx.plain(piece)):
@@ -1726,6 +1767,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     head_only = drop_page_furniture(pieces, ctx)
     drop_page_breaks(pieces)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
+    drop_title_copies(pieces, front.title, ctx)
     for piece in head_only:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
     mark_code(pieces, lines, ctx)

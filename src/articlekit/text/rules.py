@@ -773,14 +773,51 @@ def _ends_block(state: State, index: int, indent: int) -> bool:
     if layout.body_indent and lines.indent[index + 1] < indent:
         return True
     return (
-        SPLIT_AT_SHORT_SENTENCE_END
-        and layout.wrap_width is not None
-        and not layout.is_full(lines.width[index])
-        and _SENTENCE_END.search(lines.text[index]) is not None
-    ) or _unwrapped_sentence_end(state, index)
+        (
+            SPLIT_AT_SHORT_SENTENCE_END
+            and layout.wrap_width is not None
+            and not layout.is_full(lines.width[index])
+            and _SENTENCE_END.search(lines.text[index]) is not None
+        )
+        or _unwrapped_sentence_end(state, index)
+        or _picture_after_sentence(state, index)
+    )
 
 
 SPLIT_AT_SHORT_SENTENCE_END = False
+
+# lynx shows an image without alt text as its file name in brackets, "[hand.png]", set
+# right under the paragraph before it; a long name (a CDN's "dims?resize=...&image_uri=")
+# runs over several lines, cut anywhere. A link marker is "[12]" and is followed by text;
+# a page's own bracketed tag ("[MP2]", "[M1]" after a paragraph) has no file name's or
+# URL's punctuation.
+_LYNX_LINK_MARKER = re.compile(r"\[\d{1,5}\]")
+_FILE_NAME_PUNCTUATION = re.compile(r"[.?=&%/;+]")
+# A wrapped image name's first line is at least this long (a bracketed word of the page,
+# "[sic]", "[Update:", is shorter).
+MIN_WRAPPED_IMAGE_NAME_CHARS = 20
+
+
+def is_lynx_picture_line(text: str) -> bool:
+    """Return True when ``text`` is lynx's picture name: one bracketed word ("[a.png]"),
+    or the start of a long one that wraps (no space, no closing bracket yet)."""
+    if not text.startswith("[") or _LYNX_LINK_MARKER.match(text) or any(c.isspace() for c in text):
+        return False
+    if text.endswith("]"):
+        return "]" not in text[:-1] and _FILE_NAME_PUNCTUATION.search(text) is not None
+    return "]" not in text and len(text) >= MIN_WRAPPED_IMAGE_NAME_CHARS
+
+
+def _picture_after_sentence(state: State, index: int) -> bool:
+    """Return True when line ``index`` ends a sentence and lynx's picture name follows:
+    the picture is a block of its own, not the paragraph's last words."""
+    layout = state.layout
+    return (
+        layout.lynx
+        and not layout.markdown
+        and _SENTENCE_END.search(state.lines.text[index]) is not None
+        and is_lynx_picture_line(state.lines.text[index + 1])
+    )
 
 
 def _unwrapped_sentence_end(state: State, index: int) -> bool:
