@@ -101,22 +101,38 @@ class _Pool:
         proc.start()
         return proc, parent
 
+    def _send(self, index: int, job: tuple[bytes | str, str | None]) -> None:
+        """Send ``job`` to worker ``index``, replacing the worker once if it has died."""
+        try:
+            self.workers[index][1].send(job)
+        except (BrokenPipeError, OSError):
+            self.workers[index] = self._spawn()
+            self.workers[index][1].send(job)
+
     def run(self, jobs: Iterator[Job]) -> list[Result]:
         """Run every job (made lazily: 20,000 mutated pages do not fit in memory at once)."""
         results: list[Result] = []
         pending = _Pending(jobs)
         busy: dict[int, tuple[str, float]] = {}
-        for index, (_proc, conn) in enumerate(self.workers):
+        for index in range(len(self.workers)):
             if pending:
                 name, data, fmt = pending.pop()
-                conn.send((data, fmt))
+                self._send(index, (data, fmt))
                 busy[index] = (name, time.monotonic())
         while busy:
             for index in list(busy):
                 proc, conn = self.workers[index]
                 name, started = busy[index]
                 if conn.poll(0.01):
-                    outcome, problems, trace = conn.recv()
+                    try:
+                        outcome, problems, trace = conn.recv()
+                    except (EOFError, OSError):
+                        # the worker died (a segfault, the OOM killer, a failed import):
+                        # a crash of this input, never the end of the run
+                        proc.join(timeout=1)
+                        self.workers[index] = self._spawn()
+                        outcome, problems = f"died:exit {proc.exitcode}", []
+                        trace = None
                     results.append((name, outcome, problems, trace))
                 elif time.monotonic() - started > self.timeout:
                     proc.kill()
@@ -128,7 +144,7 @@ class _Pool:
                 del busy[index]
                 if pending:
                     name, data, fmt = pending.pop()
-                    self.workers[index][1].send((data, fmt))
+                    self._send(index, (data, fmt))
                     busy[index] = (name, time.monotonic())
         return results
 
@@ -201,6 +217,11 @@ def main() -> int:
             name = names[i % len(names)]
             yield (name, mutators.MUTATORS[name](rnd.choice(pages), rnd), None)
 
+    try:  # what every worker imports: fail here, once, rather than in each worker
+        from tests.robustness.outcome import run_one  # noqa: F401
+    except ImportError as exc:
+        print(f"cannot run: {exc} (install the dev extra: pip install -e '.[dev]')")
+        return 2
     pool = _Pool(args.workers, args.timeout)
     started = time.perf_counter()
     try:
@@ -235,8 +256,10 @@ def main() -> int:
     cells = " | ".join(str(totals.get(k, 0)) for k in kinds)
     print(f"| **total** | {sum(totals.values())} | {cells} | {sum(unsafe.values())} |")
     other = sum(v for k, v in totals.items() if k.startswith("other:"))
+    died = sum(v for k, v in totals.items() if k.startswith("died:"))
     print(
-        f"\nother exceptions: {other}; timeouts: {totals.get('timeout', 0)}; "
+        f"\nother exceptions: {other}; workers died: {died}; "
+        f"timeouts: {totals.get('timeout', 0)}; "
         f"unsafe Markdown renderings: {sum(unsafe.values())}; "
         f"throughput: {len(results) / elapsed:.1f} inputs/s ({elapsed:.0f} s)"
     )
@@ -260,7 +283,7 @@ def main() -> int:
         print(_measure("page 1x (2 MB)", "mutators.big_page(2 * 2**20)", None, limit))
         print(_measure("page 8x (16 MB)", "mutators.big_page(16 * 2**20)", None, limit))
     unsafe_total = sum(unsafe.values())
-    return 1 if other or totals.get("timeout", 0) or unsafe_total else 0
+    return 1 if other or died or totals.get("timeout", 0) or unsafe_total else 0
 
 
 if __name__ == "__main__":

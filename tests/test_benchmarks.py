@@ -342,3 +342,39 @@ def test_plain_text_documents_in_pre_and_invisible_marks() -> None:
     )
     marks = without_invisible_marks(Structure(paragraphs=["174°E\ufeff / \ufeff42°S \u200f@vi"]))
     assert marks.paragraphs == ["174°E / 42°S @vi"]
+
+
+def _dying_worker(conn: object) -> None:
+    """A robustness worker that dies (as a segfault would) on the input b"die"."""
+    import os
+
+    while True:
+        job = conn.recv()  # type: ignore[attr-defined]
+        if job is None:
+            return
+        if job[0] == b"die":
+            os._exit(3)
+        conn.send(("document", [], None))  # type: ignore[attr-defined]
+
+
+def test_robustness_pool_counts_a_dead_worker_and_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import multiprocessing as mp
+
+    from benchmarks import robustness
+
+    if mp.get_start_method() != "fork":
+        pytest.skip("the patched worker reaches the child only with the fork start method")
+    monkeypatch.setattr(robustness, "_worker", _dying_worker)
+    pool = robustness._Pool(1, 10.0)
+    try:
+        jobs = [("a", b"x", None), ("b", b"die", None), ("c", b"y", None)]
+        results = pool.run(iter(jobs))
+    finally:
+        pool.close()
+    assert [(name, outcome) for name, outcome, _, _ in results] == [
+        ("a", "document"),
+        ("b", "died:exit 3"),
+        ("c", "document"),
+    ]
