@@ -32,6 +32,11 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("2. security", False),
         ("2. Results", True),  # a numbered section title
         ("3) Élan vital", True),
+        ("And now, CPU profiling on-demand!", True),  # an exclamation may end a heading
+        ("Picture-in-Picture", True),  # a compound, not a picture's label
+        ("Picture: Jane Doe", False),
+        ("\u201cStop right there!\u201d", False),  # ... not speech in quotes
+        ("We tried it, and it worked.", False),
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:
