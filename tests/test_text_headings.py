@@ -216,3 +216,25 @@ def test_contents_found_below_too_seldom_are_not_followed() -> None:
         "A Recipe\n\nContents\n\n" + steps + "\n" + _W3M_PROSE + "\nServing Suggestions\n\n"
     ) + _W3M_PROSE
     assert ("heading", "Serving Suggestions") in _blocks(text)
+
+
+def test_whole_page_keeps_the_heading_right_above_its_article() -> None:
+    # a page whose article opens with a heading over a list: the list scores below prose,
+    # so the article's run starts under the heading; the heading stays with it
+    menu = "".join(f"{word}\n\n" for word in ("Home", "News", "Sport", "Weather", "About"))
+    menu += "Contact\n\nLogin\n\n"
+    item = "  • Item {} is a long line of a list of what changed this week in the browser\n"
+    items = "".join(item.format(n) for n in range(1, 6))
+    footer = "".join(f"{word}\n\n" for word in ("Privacy", "Terms", "Cookies", "Careers"))
+    text = (
+        "Weekly Notes – The Browser Blog\n\n"
+        + menu
+        + "Highlights\n\n"
+        + items
+        + ("\n" + _W3M_PROSE) * 4
+        + "\nPress\n\nHelp\n\n"
+        + footer
+    )
+    blocks = _blocks(text)
+    assert blocks[:2] == [("heading", "Highlights"), ("list", "")]
+    assert ("paragraph", "Login") not in blocks  # the menu above it still goes
