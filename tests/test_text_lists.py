@@ -33,11 +33,27 @@ def test_picture_alt_lines(line: str, expected: bool) -> None:
 
 
 def test_w3m_typed_bullets_at_the_margin_are_one_paragraph() -> None:
-    doc = parse_text(_PROSE + "\n+ Added stone blocks\n+ Added banners\n\n" + _PROSE)
-    assert not any(isinstance(b, List) for b in doc.blocks)
+    # a w3m dump (it draws its own lists two columns in, with "•"): a "+" line at the
+    # margin is text the page typed
+    drawn = "\n  • first drawn item\n  • second drawn item\n\n"
+    doc = parse_text(_PROSE + "\n+ Added stone blocks\n+ Added banners\n\n" + _PROSE + drawn)
+    assert sum(isinstance(b, List) for b in doc.blocks) == 1  # the drawn one
     assert any(
         isinstance(b, Paragraph) and "Added stone blocks" in str(b.content) for b in doc.blocks
     )
+
+
+@pytest.mark.parametrize(
+    "markers",
+    [("- ", "- ", "- "), ("1. ", "2. ", "3. "), ("(a) ", "(b) ", "(c) "), ("1) ", "2) ", "3) ")],
+)
+def test_hard_wrapped_text_keeps_its_typed_lists(markers: tuple[str, str, str]) -> None:
+    # a newsletter or an e-mail wrapped at 80 columns is no browser's rendering: with no
+    # list drawn by a browser anywhere, the markers its author typed are its lists
+    items = "".join(f"{m}item number {n} of the list\n" for n, m in enumerate(markers))
+    doc = parse_text(_PROSE + "\n" + items + "\n" + _PROSE)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
 
 
 def test_w3m_drawn_list_stays_a_list() -> None:

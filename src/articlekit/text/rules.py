@@ -328,8 +328,35 @@ def margin_markers_typed(state: State) -> bool:
                 width is not None
                 and layout.body_indent == 0
                 and wrapped_greedily(state.lines, width, state.end)
+                and has_drawn_list(state)
             )
     return state.typed_margin
+
+
+# The bullets w3m draws for its list levels (it sets them two or more columns in).
+_DRAWN_BULLETS = frozenset("•◦▪□■○●☆")
+
+
+def has_drawn_list(state: State) -> bool:
+    """Return True when the text holds a list a text browser drew: a w3m bullet (``•``,
+    ``◦``, ``□`` ...) set in from the margin, or a number set in by one or more columns
+    (w3m right-aligns its numbers). A hard-wrapped text that is no browser's rendering (a
+    newsletter, an e-mail, ``pandoc -t plain``) has only the markers its author typed, at
+    the margin, and those are its lists.
+    """
+    lines = state.lines
+    for i in range(state.end):
+        if lines.blank[i] or not lines.indent[i]:
+            continue
+        text = lines.text[i]
+        if text[0] in _DRAWN_BULLETS and text[1:2] == " ":
+            return True
+        if text[0].isdigit() and _DRAWN_NUMBER.match(text):
+            return True
+    return False
+
+
+_DRAWN_NUMBER = re.compile(r"\d{1,3}\.\s")
 
 
 def is_typed_at_margin(state: State, index: int, marker: Marker) -> bool:
