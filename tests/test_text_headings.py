@@ -238,3 +238,30 @@ def test_whole_page_keeps_the_heading_right_above_its_article() -> None:
     blocks = _blocks(text)
     assert blocks[:2] == [("heading", "Highlights"), ("list", "")]
     assert ("paragraph", "Login") not in blocks  # the menu above it still goes
+
+
+def test_aligned_table_row_is_no_heading() -> None:
+    # a table row w3m lays out in columns, one between blank lines (a browser copy of a
+    # wide table): the column gaps say it is a row, not a heading
+    prose = _W3M_PROSE.replace("\n", " ").strip() + "\n"
+    row = "Gmail                    17.8 MB        7.6 MB (-57%)\n"
+    text = "App Updates\n\n" + prose + "\n" + row + "\n" + prose
+    blocks = _blocks(text)
+    assert ("heading", "Gmail 17.8 MB 7.6 MB (-57%)") not in blocks
+
+
+def test_cjk_caption_flush_left_of_an_indented_body_is_no_heading() -> None:
+    # Chinese paragraphs open with an ideographic indent; a caption flush left of them
+    # ends in a full stop: a sentence, not a heading
+    sentence = "我们了解到不少学子对两会的关注点多与自己所学专业相关，这是一段正文内容。"
+    body = "\u3000\u3000" + sentence * 3
+    text = (
+        "留学生看两会\n\n"
+        + body
+        + "\n\n图为卢宇与祖国五星红旗和联合国会旗的合影。\n\n"
+        + "\n\n".join([body] * 5)
+        + "\n"
+    )
+    blocks = _blocks(text)
+    assert ("heading", "图为卢宇与祖国五星红旗和联合国会旗的合影。") not in blocks
+    assert ("paragraph", "图为卢宇与祖国五星红旗和联合国会旗的合影。") in blocks

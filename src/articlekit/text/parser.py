@@ -97,6 +97,10 @@ MIN_CAPS_LETTERS = 3
 # lynx sets headings flush left of the indented body, so length matters less there.
 MAX_FLUSH_HEADING_CHARS = 200
 MAX_FLUSH_HEADING_LINES = 3
+# ... and ends as no sentence does: not in a full stop, a comma or a semicolon, Chinese and
+# Japanese ones included (a caption "图为…的近影。" flush left of a body that the
+# ideographic first-line indent "　　" sets in).
+_FLUSH_HEADING_CLOSING = ".,;。，；"
 # Level given to headings whose level the text does not say (short lines, lynx/w3m):
 # the document title is level 1, so section headings start at 2.
 DEFAULT_HEADING_LEVEL = 2
@@ -301,7 +305,7 @@ def _is_flush_heading(piece: Piece, margin: int) -> bool:
         and piece.indent < margin
         and piece.line_count <= MAX_FLUSH_HEADING_LINES
         and 0 < len(piece.text) <= MAX_FLUSH_HEADING_CHARS
-        and piece.text[-1] not in ".,;"
+        and piece.text[-1] not in _FLUSH_HEADING_CLOSING
         and not _COLUMN_GAP.search(piece.text)
         and not _is_more_link(piece.text)  # "Más en Opinión ›" under a section's heading
     )
@@ -575,6 +579,7 @@ def _label_short_lines(live: list[Piece], ctx: _Context, max_indent: int | None 
             or _is_anchored_name(ctx.plain(p))
         )
         and not _is_wide_text(ctx.plain(p))
+        and not _COLUMN_GAP.search(p.text)
         for p in live
     ]
     apart = _set_apart(live, candidate, ctx)
