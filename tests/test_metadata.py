@@ -1254,3 +1254,45 @@ def test_twitter_card_value_attribute_is_read() -> None:
 def test_meta_value_attribute_is_ignored_outside_twitter_cards() -> None:
     _, meta = extract('<meta name="description" value="ignored">')
     assert meta.description is None
+
+
+@pytest.mark.parametrize(
+    ("values", "visible", "expected"),
+    [
+        (["AuthorAndreas Kalt"], True, ("Andreas Kalt",)),  # label run into the name
+        (["ByJane Doe"], False, ("Jane Doe",)),
+        (["Byron Lee"], True, ("Byron Lee",)),  # not a label: no capital after "By"
+        (["admin"], False, ()),
+        (["publisher"], False, ()),
+        (["Posted"], True, ()),
+        (["Copyright Example Media GmbH & Co. KG - all rights reserved"], False, ()),
+    ],
+)
+def test_placeholder_and_glued_authors(
+    values: list[str], visible: bool, expected: tuple[str, ...]
+) -> None:
+    assert normalize_authors(values, visible=visible) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p class="byline">Sara Lind Stand: 01.02.2023</p>',
+        '<p class="byline">Sara Lind Aktualisiert am 1. Februar</p>',
+        '<p class="byline">Sara Lind publié le 1er février</p>',
+        '<p class="byline">Sara Lind Actualizado el lunes</p>',
+    ],
+)
+def test_byline_stops_at_date_labels_in_other_languages(body: str) -> None:
+    _, meta = extract("", body)
+    assert meta.authors == ("Sara Lind",)
+
+
+def test_byline_label_alone_gives_way_to_the_next_byline() -> None:
+    body = (
+        '<div class="entry-meta"><span class="meta-prep-author">Posted </span>'
+        '<a href="/2018/04/x">April 2018</a></div>'
+        '<span class="author vcard">Walter Stein</span>'
+    )
+    _, meta = extract("", body)
+    assert meta.authors == ("Walter Stein",)

@@ -256,7 +256,18 @@ _AUTHOR_JOINERS: Final = re.compile(
 _BRACKETED_COAUTHORS: Final = re.compile(
     r"\s*\(\s*(?:with|avec|mit|con|com|met|med|sammen\s+med)\s+([^()]+)\)", re.IGNORECASE
 )
-_AUTHOR_NOISE: Final = re.compile(r"https?:|www\.|@|\.com\b|\.org\b|\d", re.IGNORECASE)
+_AUTHOR_NOISE: Final = re.compile(
+    r"https?:|www\.|@|\.com\b|\.org\b|\d|©|\bcopyright\b|rights\s+reserved", re.IGNORECASE
+)
+# A byline label run into the name by markup without a space ("AuthorAndreas Kalt" from
+# "<span>Author</span><a>Andreas Kalt</a>"): the label, then a capital letter.
+_GLUED_BYLINE_LABEL: Final = re.compile(r"^(?:[Aa]uthor|[Aa]utor(?:in)?|[Bb]y|[Vv]on)(?=[A-Z])")
+# Accounts a CMS fills in when nobody is named, and byline labels left without a name
+# ("Posted" before a date link): never a person.
+_PLACEHOLDER_AUTHORS: Final = frozenset(
+    {"admin", "administrator", "publisher", "webmaster", "root", "user", "guest", "author"}
+    | {"unknown", "anonymous", "posted", "gepostet", "geschrieben", "verfasst"}
+)
 _URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
 # Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
 _NAME_PARTICLES: Final = frozenset(
@@ -278,6 +289,9 @@ _WEEKDAYS: Final = (
 # Text after these in a byline element is a date, a role or a share bar, not a name.
 _BYLINE_CUT: Final = re.compile(
     r"[|•·\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
+    # the same date labels in other languages ("Stand:" is German for "as of")
+    r"\b(?:stand\s*:|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|actualizado|"
+    r"publicado|atualizado|aggiornato|pubblicato|opublikowano|zaktualizowano)|"
     # a second credit on the same line: "Written by A Edited by B", "A; Editing by B"
     r"\b(?:edited|editing|photos?|photographs?|illustrations?|graphics|translated|produced|"
     r"additional\s+reporting|fact[- ]checked|reviewed)\s+by\b|"
@@ -566,7 +580,8 @@ def _split_names(text: str) -> list[str]:
 
 def _clean_name(name: str, *, visible: bool) -> str | None:
     name = _BYLINE_PREFIX.sub("", name, count=1).strip(" \t,;:.-–—|•·\"'“”‘’()[]")
-    if not name or _AUTHOR_NOISE.search(name):
+    name = _GLUED_BYLINE_LABEL.sub("", name, count=1)
+    if not name or _AUTHOR_NOISE.search(name) or name.casefold() in _PLACEHOLDER_AUTHORS:
         return None
     words = name.split()
     if len(name) > MAX_AUTHOR_CHARS or len(words) > MAX_AUTHOR_WORDS:
