@@ -1264,6 +1264,7 @@ def test_meta_value_attribute_is_ignored_outside_twitter_cards() -> None:
         (["Byron Lee"], True, ("Byron Lee",)),  # not a label: no capital after "By"
         (["admin"], False, ()),
         (["publisher"], False, ()),
+        (["anónimo"], False, ()),
         (["Posted"], True, ()),
         (["Copyright Example Media GmbH & Co. KG - all rights reserved"], False, ()),
     ],

@@ -266,7 +266,8 @@ _GLUED_BYLINE_LABEL: Final = re.compile(r"^(?:[Aa]uthor|[Aa]utor(?:in)?|[Bb]y|[V
 # ("Posted" before a date link): never a person.
 _PLACEHOLDER_AUTHORS: Final = frozenset(
     {"admin", "administrator", "publisher", "webmaster", "root", "user", "guest", "author"}
-    | {"unknown", "anonymous", "posted", "gepostet", "geschrieben", "verfasst"}
+    | {"unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unbekannt"}
+    | {"none", "null", "n/a", "posted", "gepostet", "geschrieben", "verfasst"}
 )
 _URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
 # Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
