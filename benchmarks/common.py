@@ -282,6 +282,7 @@ def meta_key(value: str | None, *, byline: bool = False) -> str:
 EXACT = "exact"
 LENIENT = "lenient"
 _TITLE_SEPARATOR = re.compile(r"\s*(?:::|[|\-–—:·»/_\\])\s*")
+_BRACKETED_TAIL = re.compile(r"(.+?)\s*\[([^\[\]]+)\]\s*$")
 _DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}")
 #: A truncated excerpt counts only when this many characters of it agree: shorter
 #: prefixes ("The", "In 2015,") would match unrelated descriptions.
@@ -308,7 +309,8 @@ def match_title(truth: str | None, got: str | None, *, site_names: Sequence[str]
     """Return "exact", "lenient" or "" for a predicted title against the true one.
 
     Exact: equal :func:`meta_key`. Lenient: equal once one side drops a site-name part cut
-    off by a title separator (``| - – — : · » / _ \\ ::``). Readability's truth is
+    off by a title separator (``| - – — : · » / _ \\ ::``) or set in brackets at the end
+    ("Weekly Edition [LWN.net]"). Readability's truth is
     inconsistent about that part: it keeps "Article | Site" on some pages and strips it on
     others (``metadata_accuracy.py`` prints the counts), so neither choice is an error. The
     dropped part must look like a site name, or a real error would pass: a trailing part
@@ -324,6 +326,11 @@ def match_title(truth: str | None, got: str | None, *, site_names: Sequence[str]
     sites = {meta_key(name) for name in site_names if name}
     shorter = min(a, b, key=len)
     text = (truth if len(a) > len(b) else got) or ""
+    bracketed = _BRACKETED_TAIL.match(text)
+    if bracketed:  # "Weekly Edition [LWN.net]": the site in brackets at the end
+        head, tail = meta_key(bracketed.group(1)), meta_key(bracketed.group(2))
+        if head == shorter and tail and (_site_like(tail, head) or tail in sites):
+            return LENIENT
     for sep in _TITLE_SEPARATOR.finditer(text):
         head, tail = meta_key(text[: sep.start()]), meta_key(text[sep.end() :])
         if head == shorter and tail and (_site_like(tail, head) or tail in sites):
@@ -338,7 +345,10 @@ def _byline_words(text: str | None) -> frozenset[str]:
     return frozenset(w for w in words if w not in _BYLINE_FILLER and not w.isdigit())
 
 
-_BYLINE_FILLER = frozenset({"by", "and", "und", "et", "y", "von", "par", "por", "written"})
+# "by"/"and"/"with" words in the languages of the corpus ("A (avec B et C)" names three)
+_BYLINE_FILLER = frozenset(
+    {"by", "and", "und", "et", "y", "von", "par", "por", "written", "with", "avec", "mit", "con"}
+)
 
 
 def match_byline(truth: str | None, got: str | None) -> str:

@@ -52,6 +52,20 @@ from benchmarks import common
             "",
             id="long-subtitle-is-not-a-site",
         ),
+        pytest.param(
+            "Weekly Edition for March 26 [LWN.net]",
+            "Weekly Edition for March 26",
+            (),
+            "lenient",
+            id="bracketed-site",
+        ),
+        pytest.param(
+            "Weekly Edition [A Much Longer Bracketed Remark Than The Title]",
+            "Weekly Edition",
+            (),
+            "",
+            id="long-bracketed-part-is-not-a-site",
+        ),
         pytest.param("", "Something", (), "", id="nothing-expected"),
     ],
 )
@@ -64,6 +78,7 @@ def test_match_title(truth: str, got: str, site_names: tuple[str, ...], verdict:
     [
         ("By Ann Lee", "Ann Lee", "exact"),
         ("By Ann Lee and Bo Chen", "Ann Lee, Bo Chen", "lenient"),
+        ("Ann Lee (avec Bo Chen et Cy Dee)", "Ann Lee, Bo Chen, Cy Dee", "lenient"),
         ("By Nathan Willis\n March 25, 2015", "Nathan Willis", "lenient"),
         ("Ann Lee", "Bo Chen", ""),
         ("Ann Lee", "Ann Lee, Bo Chen", ""),
