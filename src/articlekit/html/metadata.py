@@ -791,13 +791,7 @@ def _is_leading_words(short: str, name: str) -> bool:
 def _host_label(url: str | None) -> str:
     """Return the comparison key of the registrable name of ``url``'s host ("ehow" for
     www.ehow.com, "biathlonantholz" for biathlon-antholz.it), or ""."""
-    if not url:
-        return ""
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
-    labels = [p for p in host.split(".") if p and p not in ("www", "m", "amp", "mobile")]
+    labels = [p for p in _bare_host(url).split(".") if p and p not in ("www", "m", "amp", "mobile")]
     if len(labels) >= 3 and len(labels[-2]) <= 3:  # bbc.co.uk, folha.com.br
         return _key(labels[-3])
     return _key(labels[-2]) if len(labels) >= 2 else ""
