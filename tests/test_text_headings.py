@@ -265,3 +265,13 @@ def test_cjk_caption_flush_left_of_an_indented_body_is_no_heading() -> None:
     blocks = _blocks(text)
     assert ("heading", "图为卢宇与祖国五星红旗和联合国会旗的合影。") not in blocks
     assert ("paragraph", "图为卢宇与祖国五星红旗和联合国会旗的合影。") in blocks
+
+
+def test_numbered_heading_may_end_in_an_exclamation_mark() -> None:
+    # a countdown of films: "15) Mother!" is the film's title, numbered
+    text = "The Best Films of the Year\n\n" + _W3M_PROSE + "\n15) Mother!\n\n" + _W3M_PROSE
+    text += "\n14) A Ghost Story\n\n" + _W3M_PROSE
+    blocks = _blocks(text)
+    assert ("heading", "15) Mother!") in blocks
+    assert ("heading", "14) A Ghost Story") in blocks
+    assert ("list", "") not in blocks

@@ -590,7 +590,8 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     if not dot and "." not in number:
         return None  # "2 apples" is text
     title = strip_markup(title, markdown=state.layout.markdown, lynx=bool(state.urls))
-    if not title or title[-1] in ".,;:!" or not (title[0].isupper() or title[0].isdigit()):
+    # an exclamation may end a heading ("15) Mother!", a film's title), as for unnumbered ones
+    if not title or title[-1] in ".,;:" or not (title[0].isupper() or title[0].isdigit()):
         return None
     if start > 0 and not state.lines.blank[start - 1]:
         return None
