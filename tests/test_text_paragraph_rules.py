@@ -3,9 +3,10 @@ filter, pictures and credits between paragraphs (fixtures written for these test
 
 from __future__ import annotations
 
-from articlekit.model import Figure, Paragraph
+from articlekit.model import Emphasis, Figure, Paragraph, Text
 from articlekit.text import parse_text
 from articlekit.text.boilerplate import PieceStats, score_piece
+from articlekit.text.inline import parse_inlines
 from articlekit.text.lines import count_words
 from articlekit.text.rules import Piece
 
@@ -127,3 +128,28 @@ def test_a_pages_bracketed_tag_after_a_lynx_paragraph_is_text() -> None:
     doc = parse_text(_lynx(f"{_LYNX_BODY}   [MP2]\n\n{_LYNX_BODY}"))
     assert not any(isinstance(b, Figure) for b in doc.blocks)
     assert "[MP2]" in doc.plain_text()
+
+
+def test_html2text_empty_emphasis_marks_are_no_text() -> None:
+    # an editor's empty <em></em> comes out as a bare "__" after the word before it
+    assert parse_inlines("in a civic manner.__", markdown=True) == (
+        Text(text="in a civic manner."),
+    )
+    assert parse_inlines("at affordable prices. __", markdown=True) == (
+        Text(text="at affordable prices."),
+    )
+    # two marks are the page's own asterisks
+    assert parse_inlines("** WORK IN PROGRESS **", markdown=True) == (
+        Text(text="** WORK IN PROGRESS **"),
+    )
+
+
+def test_no_space_before_html2text_emphasis_that_starts_with_punctuation() -> None:
+    # <a><em>YouTube</em></a><em>.</em> and </a><em>, and more</em>
+    found = parse_inlines("on [_YouTube_](https://y.example/v) _._", markdown=True)
+    assert [type(node).__name__ for node in found] == ["Text", "Link", "Emphasis"]
+    found = parse_inlines("on [_HBO Now_](https://h.example/) _, and more_", markdown=True)
+    assert isinstance(found[-1], Emphasis) and not isinstance(found[-2], Text)
+    # a space before emphasis that starts with a letter stays
+    found = parse_inlines("on [x](https://x.example/) _and more_", markdown=True)
+    assert found[-2] == Text(text=" ")

@@ -132,7 +132,50 @@ def _text_after(out: list[Inline], text: str) -> str:
     return text
 
 
+# html2text writes an empty <em></em> or <strong></strong> (an editor's leftover) as a bare
+# "__" or "**" after the word before it ("a civic manner.__", "prices. __"); a lone one
+# left unmatched there is no text of the page.
+_EMPTY_EMPHASIS = {
+    mark: re.compile(r"(?:(?<=\S)|[ \t]+)" + re.escape(mark) + r"(?=\s|$)") for mark in ("__", "**")
+}
+# Emphasis that starts with punctuation ("<em>.</em>", "<em>, and more</em>" right after a
+# link): html2text sets a space before it that the page did not have ("[_YouTube_](url)
+# _._"); no word starts with these marks.
+_PUNCTUATION_START = re.compile(r"[.,;:!?)\]’]")
+
+
+def _drop_empty_emphasis(nodes: list[Inline]) -> list[Inline]:
+    """Return ``nodes`` with html2text's unmatched marks of empty emphasis taken out."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and ("__" in node.text or "**" in node.text):
+            text = node.text
+            for mark, pattern in _EMPTY_EMPHASIS.items():
+                # a lone mark; two are the page's own ("** WORK IN PROGRESS **")
+                if text.count(mark) == 1:
+                    text = pattern.sub("", text)
+            node = Text(text=text)
+        if not (isinstance(node, Text) and not node.text):
+            out.append(node)
+    return out
+
+
+def _space_before_punctuation(out: list[Inline], inner: str) -> None:
+    """Take out the space html2text set before emphasis that starts with punctuation."""
+    if _PUNCTUATION_START.match(inner) and out and isinstance(out[-1], Text):
+        last = out[-1].text
+        if last == " ":
+            out.pop()
+        elif last.endswith(" ") and not last[-2].isspace():
+            out[-1] = Text(text=last[:-1])
+
+
 def _markdown(text: str) -> list[Inline]:
+    """Return the inlines of Markdown ``text`` as html2text writes it."""
+    return _drop_empty_emphasis(_markdown_nodes(text))
+
+
+def _markdown_nodes(text: str) -> list[Inline]:
     out: list[Inline] = []
     pos = 0
     for match in _MARKDOWN.finditer(text):
@@ -153,9 +196,13 @@ def _markdown(text: str) -> list[Inline]:
         elif match.group("code") is not None:
             out.append(Code(code=match.group("c")))
         elif match.group("strong") is not None:
-            out.append(Strong(content=_markdown(match.group("s1") or match.group("s2"))))
+            strong = match.group("s1") or match.group("s2")
+            _space_before_punctuation(out, strong)
+            out.append(Strong(content=_markdown(strong)))
         elif match.group("em") is not None:
-            out.append(Emphasis(content=_markdown(match.group("e1") or match.group("e2"))))
+            emphasis = match.group("e1") or match.group("e2")
+            _space_before_punctuation(out, emphasis)
+            out.append(Emphasis(content=_markdown(emphasis)))
         else:  # escape
             _append_text(out, match.group("x"))
         del kind
