@@ -74,3 +74,11 @@ def test_alt_line_over_a_card_becomes_its_picture() -> None:
     first, second = found.items[0].blocks
     assert isinstance(first, Figure) and first.image.alt == "Screenshot"
     assert isinstance(second, Paragraph)
+
+
+def test_w3m_icon_after_a_bullet_is_no_text() -> None:
+    doc = parse_text(_PROSE + "\n  • ● Wikimedia Atlas of the country\n  • Website\n\n" + _PROSE)
+    (found,) = [b for b in doc.blocks if isinstance(b, List)]
+    first = found.items[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    assert "●" not in str(first.content)
