@@ -82,3 +82,12 @@ def test_w3m_icon_after_a_bullet_is_no_text() -> None:
     first = found.items[0].blocks[0]
     assert isinstance(first, Paragraph)
     assert "●" not in str(first.content)
+
+
+def test_w3m_wrap_before_a_closing_curly_quote_joins_without_a_space() -> None:
+    from articlekit.text.rules import join_lines
+
+    parts = ["“how do we receive images?", "”, “what formats do they need?”"]
+    assert (
+        join_lines(parts, tight=True) == "“how do we receive images?”, “what formats do they need?”"
+    )
