@@ -52,7 +52,8 @@ def _staged(
     times["decode"] = (now := clock()) - start
     root = parse_tree(text)
     times["parse"] = (start := clock()) - now
-    title, metadata, bases = html_parser._metadata(root, url)
+    held = html_parser._proxy_holder(len(raw))  # as parse_html: held until the page is done
+    title, metadata, bases = html_parser._metadata(root, url, held)
     rule = html_parser._find_rule(url, None)
     if rule is not None and getattr(rule, "title", None):
         title = rule.select_title(root) or title

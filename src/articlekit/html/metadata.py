@@ -322,7 +322,6 @@ _HOME_WORDS: Final = frozenset(
 )
 # Transliterations that hosts use for letters their names have ("jaeger" for "Jäger").
 _HOST_SPELLING: Final = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae"})
-_WHITESPACE: Final = re.compile(r"\s+")
 _SKIP_TEXT_TAGS: Final = frozenset({"script", "style", "noscript", "template"})
 _PERMALINK_MARKS: Final = "¶§#🔗⚓"
 _BREAK_TAGS: Final = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4"})
@@ -376,7 +375,7 @@ def _clean(value: str | None) -> str:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    return _WHITESPACE.sub(" ", value).strip()
+    return " ".join(value.split())  # (a \s+ substitution and a strip, without a regex)
 
 
 def _key(text: str) -> str:
@@ -1231,8 +1230,14 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
     return _collect(root, url).cands
 
 
-def _collect(root: etree._Element, url: str | None) -> _Collector:
-    """Walk the page once; return the collector, its candidates final."""
+def _collect(
+    root: etree._Element, url: str | None, keep: list[Any] | None = None
+) -> _Collector:
+    """Walk the page once; return the collector, its candidates final.
+
+    ``keep``, when given, receives every element of the page in page order (see
+    :func:`metadata_and_bases`).
+    """
     collector = _Collector(_bare_host(url))
     html_el = root if root.tag == "html" else root.getroottree().getroot()
     _add(collector.cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
@@ -1240,7 +1245,11 @@ def _collect(root: etree._Element, url: str | None) -> _Collector:
     hinted = _HINTED
     if len(hinted) >= _MAX_HINTED:
         hinted.clear()
-    for el in root.iter(etree.Element):  # elements only: no comments or PIs
+    elements: Iterable[Any] = root.iter(etree.Element)  # elements only: no comments or PIs
+    if keep is not None:
+        keep.extend(elements)
+        elements = keep
+    for el in elements:
         tag = el.tag
         handler = handlers.get(tag)
         if handler is not None:
@@ -1456,12 +1465,18 @@ def extract_metadata(
 
 
 def metadata_and_bases(
-    root: etree._Element, *, url: str | None = None
+    root: etree._Element, *, url: str | None = None, keep: list[Any] | None = None
 ) -> tuple[str | None, Metadata, list[Any]]:
     """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
     order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
-    of walking the tree again)."""
-    collector = _collect(root, url)
+    of walking the tree again).
+
+    ``keep``, when given, receives every element of the page in page order (the walk's
+    own list). A caller that holds it keeps lxml's Python proxy of each element alive, so
+    that its later walks of the same tree find the proxies made instead of making and
+    freeing each one again.
+    """
+    collector = _collect(root, url, keep)
     cands = collector.cands
     sources: list[FieldSource] = []
 
