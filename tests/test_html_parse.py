@@ -219,3 +219,12 @@ def test_corpus_pages_are_the_same_with_the_tree_freed(
     monkeypatch.setattr(html_module, "RELEASE_TREE_SIZE", 0)
     for (raw, url), doc in zip(raws, kept, strict=True):
         assert parse_html(raw, url=url) == doc
+
+
+def test_pages_below_the_release_size_hold_their_element_proxies() -> None:
+    from articlekit.html import RELEASE_TREE_SIZE, _proxy_holder
+
+    assert _proxy_holder(0) == []
+    assert _proxy_holder(RELEASE_TREE_SIZE - 1) == []
+    # a large page's tree is freed as its blocks are built: nothing may hold its elements
+    assert _proxy_holder(RELEASE_TREE_SIZE) is None

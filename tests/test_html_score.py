@@ -83,3 +83,14 @@ def test_link_heavy_container_scores_low() -> None:
     scores = score_candidates(label_page(root), root)
     a, b = root.find(".//div[@id='a']"), root.find(".//div[@id='b']")
     assert scores[a] > scores.get(b, 0.0)
+
+
+def test_class_weight_is_the_same_when_the_class_string_comes_again() -> None:
+    # the class/id points are memoised per string; the itemprop marker is not part of it
+    root = parse_tree(
+        '<body><div class="post-body sidebar">x</div><div class="post-body sidebar">y</div>'
+        '<div class="post-body sidebar" itemprop="articleBody">z</div></body>'
+    )
+    first, again, marked = root.findall(".//div")
+    assert class_weight(first) == class_weight(again) == class_weight(first)
+    assert class_weight(marked) == class_weight(first) + 30

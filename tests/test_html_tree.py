@@ -207,3 +207,24 @@ def test_parse_tree_utf8_is_parse_tree_of_the_text(text: str) -> None:
 def test_parse_tree_utf8_refuses_blank_input(data: bytes) -> None:
     with pytest.raises(UnsupportedInputError):
         parse_tree_utf8(data)
+
+
+def test_metadata_walk_hands_over_every_element_in_page_order() -> None:
+    from lxml import etree
+
+    from articlekit.html.metadata import metadata_and_bases
+
+    markup = (
+        "<html><head><title>T</title><base href='/b/'></head><body><!-- note -->"
+        "<div class='byline'>By Ann</div><p>x<b>y</b></p><svg><g/></svg></body></html>"
+    )
+    root = parse_tree(markup)
+    kept: list[HtmlElement] = []
+    title, meta, bases = metadata_and_bases(root, url="https://example.org/", keep=kept)
+    assert kept == list(root.iter(etree.Element))
+    # the same answer as without holding the elements
+    again, meta_again, bases_again = metadata_and_bases(
+        parse_tree(markup), url="https://example.org/"
+    )
+    assert (title, meta) == (again, meta_again)
+    assert [b.get("href") for b in bases] == [b.get("href") for b in bases_again] == ["/b/"]

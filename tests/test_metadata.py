@@ -1297,3 +1297,16 @@ def test_byline_label_alone_gives_way_to_the_next_byline() -> None:
     )
     _, meta = extract("", body)
     assert meta.authors == ("Walter Stein",)
+
+
+@pytest.mark.parametrize(
+    "value", ["  a\u00a0 b\t\nc  ", "\u3000x\u2009y\u2028", "a &amp;\u00a0b", "", " \x1c "]
+)
+def test_clean_collapses_whitespace_as_the_regex_did(value: str) -> None:
+    import html
+    import re
+
+    from articlekit.html.metadata import _clean
+
+    expected = re.sub(r"\s+", " ", html.unescape(value)).strip()
+    assert _clean(value) == expected

@@ -302,3 +302,24 @@ def test_doc_features_text_measures_match_the_joined_text() -> None:
     assert _normalised_length(doc.body[:1], HEAD_CHARS) == (
         len("Block 0 with spaced words,"),
     ) * 1 + ("Block 0 with spaced words,",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "  Page\u00a0NOT \t found\u2019s\n\n ",
+        "\u3000Ｐａｇｅ\u2009not\u200afound\u2028",
+        "\x1c\x1d\x1e\x1fword\x85end\u00a0",
+        "",
+        "   ",
+        "İstanbul ΣΟΦΊΑ",
+    ],
+)
+def test_normalise_is_the_regex_collapse(text: str) -> None:
+    import re
+
+    from articlekit.verdict import _normalise
+
+    # the definition it replaced: every \s run one space, ends stripped, lower-cased
+    expected = re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u00a0", " "))
+    assert _normalise(text) == expected.strip().lower()

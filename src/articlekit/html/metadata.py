@@ -1230,9 +1230,7 @@ def collect_candidates(root: etree._Element, *, url: str | None = None) -> Candi
     return _collect(root, url).cands
 
 
-def _collect(
-    root: etree._Element, url: str | None, keep: list[Any] | None = None
-) -> _Collector:
+def _collect(root: etree._Element, url: str | None, keep: list[Any] | None = None) -> _Collector:
     """Walk the page once; return the collector, its candidates final.
 
     ``keep``, when given, receives every element of the page in page order (see
