@@ -153,3 +153,29 @@ def test_no_space_before_html2text_emphasis_that_starts_with_punctuation() -> No
     # a space before emphasis that starts with a letter stays
     found = parse_inlines("on [x](https://x.example/) _and more_", markdown=True)
     assert found[-2] == Text(text=" ")
+
+
+def test_w3m_wrap_between_chinese_and_latin_text_adds_no_space() -> None:
+    # a filled w3m line broken where Chinese meets a Latin word the page wrote unspaced
+    first = "图书馆的管理人员说，今年新买的电脑都已经装好了，读者可以免费使用。馆长Jane"
+    second = "Doe表示，明年还会增加更多的座位，欢迎大家前来阅读。"
+    text = f"Library News\n\n{first}\n{second}\n\n{_WRAPPED}\n{_WRAPPED}"
+    doc = parse_text(text)
+    assert "馆长JaneDoe表示" not in doc.plain_text()  # Latin words keep their own space
+    assert "馆长Jane Doe表示" in doc.plain_text()
+    line = "馆长说，今年新买的电脑都已经装好了，读者可以免费使用，晚上也开放给附近的（"
+    doc = parse_text(f"Library News\n\n{line}\nthink-tank）成员。\n\n{_WRAPPED}\n{_WRAPPED}")
+    assert "附近的（think-tank）成员。" in doc.plain_text()
+
+
+def test_a_first_line_indent_after_a_blank_line_is_no_quote() -> None:
+    # Chinese paragraphs open with two ideographic spaces; their wrapped rest is flush
+    para = (
+        "\u3000\u3000图书馆的管理人员昨天说，今年新买的电脑都已经装好了，读者都可以免费使用\n"
+        "。晚上也开放给附近的学生，大家都很欢迎这个决定。\n"
+    )
+    caption = "\u3000\u3000图注：新开的阅览室里有两百多个座位，读者每天都来"
+    doc = parse_text(f"Library News\n\n{para}\n{caption}\n\n{para}\n{para}")
+    plain = doc.plain_text()
+    # each paragraph whole: its first line not cut off into a quote with the caption
+    assert plain.count("免费使用。晚上也开放") == 3

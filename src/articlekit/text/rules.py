@@ -29,7 +29,7 @@ and drops boilerplate before turning pieces into model blocks (see ``parser.py``
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -163,7 +163,17 @@ def wraps_tight(state: State) -> bool:
     return not state.layout.markdown and not state.layout.lynx and not state.urls
 
 
-def join_lines(parts: list[str], *, tight: bool = False) -> str:
+def _mixed_script_wrap(before: str, after: str) -> bool:
+    """Return True when a wrap falls between a wide (CJK) character and a Latin letter,
+    digit or bracket, either way round."""
+    last, first = before[-1], after[0]
+    if is_wide(last) == is_wide(first):
+        return False
+    narrow = first if is_wide(last) else last
+    return narrow.isalnum() or narrow in "()[]"
+
+
+def join_lines(parts: list[str], *, tight: bool = False, full: Sequence[bool] = ()) -> str:
     """Return wrapped ``parts`` joined into one line.
 
     A line ending in a hyphen right after a letter was wrapped at that hyphen (lynx, w3m
@@ -173,9 +183,20 @@ def join_lines(parts: list[str], *, tight: bool = False) -> str:
     element's edge where the page had no space gets none (see :func:`_tight_wrap`).
     """
     out: list[str] = []
-    for part in parts:
+    for index, part in enumerate(parts):
         hyphen = bool(out) and bool(_HYPHEN_WRAP.search(out[-1])) and part[:1].isalnum()
         if hyphen or (tight and out and part and _tight_wrap(out[-1], part)):
+            out[-1] = out[-1] + part
+        elif (
+            tight
+            and out
+            and part
+            and index - 1 < len(full)
+            and full[index - 1]
+            and _mixed_script_wrap(out[-1], part)
+        ):
+            # w3m breaks a filled line between Chinese and Latin text where the page
+            # had no space ("Nasa" / "安全负责人", "（" / "think-drink）")
             out[-1] = out[-1] + part
         elif out and part and is_wide(out[-1][-1]) and is_wide(part[0]):
             # Chinese and Japanese are written without spaces: a wrap adds none
@@ -941,12 +962,13 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
         end += 1
     parts = list(lines.text[start:end])
     tight = not state.layout.markdown and not state.layout.lynx and not state.urls
+    full = [state.layout.is_full(lines.width[i]) for i in range(start, end)] if tight else []
     state.pieces.append(
         Piece(
             kind="paragraph",
             first=start,
             last=end - 1,
-            text=join_lines(parts, tight=tight),
+            text=join_lines(parts, tight=tight, full=full),
             indent=indent,
             line_count=end - start,
         )
@@ -1310,6 +1332,18 @@ def _is_centred(state: State, index: int) -> bool:
     return abs(lines.indent[index] - right) <= CENTRED_SLACK_COLUMNS + state.layout.body_indent
 
 
+def _opens_indented_paragraph(state: State, index: int) -> bool:
+    """Return True when indented line ``index`` is a paragraph's first line, its wrapped
+    rest at the body margin (a first-line indent: Chinese text's two ideographic spaces)."""
+    below = index + 1
+    return (
+        below < state.end
+        and not state.lines.blank[below]
+        and not _is_indented_quote_line(state, below)
+        and state.lines.indent[below] < state.lines.indent[index]
+    )
+
+
 def quote(state: State, start: int, silent: bool) -> int | None:
     """``> text`` lines (Markdown), or prose indented past the body text (lynx, w3m).
 
@@ -1343,7 +1377,11 @@ def quote(state: State, start: int, silent: bool) -> int | None:
         while end < state.end:
             if lines.blank[end]:
                 nxt = lines.next_nonblank(end)
-                if nxt >= state.end or not _is_indented_quote_line(state, nxt):
+                if (
+                    nxt >= state.end
+                    or not _is_indented_quote_line(state, nxt)
+                    or _opens_indented_paragraph(state, nxt)
+                ):
                     break
                 inner.extend([""] * (nxt - end))
                 indents.extend([0] * (nxt - end))
