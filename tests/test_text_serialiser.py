@@ -246,3 +246,14 @@ a
 
 def test_golden_document() -> None:
     assert to_text(GOLDEN_DOC) == GOLDEN_TEXT
+
+
+@pytest.mark.parametrize(
+    "text", ["one\ntwo", "one\r\ntwo\rthree", "no line end", "", "\n", "trailing\r\n"]
+)
+def test_line_ends_in_text_become_spaces(text: str) -> None:
+    import re
+
+    from articlekit.serialise.text import _unbroken
+
+    assert _unbroken(text) == re.sub(r"\r\n|[\r\n]", " ", text)

@@ -323,3 +323,46 @@ def test_normalise_is_the_regex_collapse(text: str) -> None:
     # the definition it replaced: every \s run one space, ends stripped, lower-cased
     expected = re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u00a0", " "))
     assert _normalise(text) == expected.strip().lower()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("page you are looking for", "looking"),
+        ("page not found", "not"),
+        ("subscribe now", ""),
+        ("会員限定", ""),
+    ],
+)
+def test_anchor_word_is_the_longest_inner_word(phrase: str, anchor: str) -> None:
+    from articlekit.verdict import _anchor_word
+
+    assert _anchor_word(phrase) == anchor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "we could not find the page you are looking for, sorry",
+        "the homepage not foundation",  # a phrase inside longer words still counts
+        "subscribe to continue reading this article",
+        "a page you are looking at",
+        "nothing to see here",
+    ],
+)
+def test_phrase_keys_skip_only_texts_without_a_phrase(text: str) -> None:
+    from articlekit.verdict import (
+        _PHRASE_KEYS,
+        CONSENT_PHRASES,
+        ERROR_PHRASES,
+        PAYWALL_PHRASES,
+        _distinct_normalised,
+    )
+
+    for pattern in (CONSENT_PHRASES, PAYWALL_PHRASES, ERROR_PHRASES):
+        keys = _PHRASE_KEYS[pattern]
+        every = [*keys.always, *(k for group in keys.by_anchor.values() for k in group)]
+        holds = any(key in text for key in every)
+        assert keys.any_in(text, set(text.split(" "))) == holds
+        found = len({m.group(0) for m in pattern.finditer(text)})
+        assert _distinct_normalised(pattern, text) == found

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -163,17 +163,54 @@ def _phrases(*items: str) -> re.Pattern[str]:
 # none of them holds no phrase, and the regex scan is skipped. On trafilatura-eval 3 page
 # heads in 1000 hold a phrase; the three scans of a page's first 3000 characters cost
 # ~0.5 ms, the substring tests (in C, no match attempted at every character) about half.
-_PHRASE_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {}
+# Most phrases are only tested when their anchor word (see _anchor_word) is a word of the
+# text, which skips ~60% of the tests (0.18 -> ~0.10 ms a page for the three lists).
+_PHRASE_KEYS: dict[re.Pattern[str], _PhraseKeys] = {}
 
 
-def _phrase_keys(items: Iterable[str]) -> tuple[str, ...]:
+@attrs.frozen
+class _PhraseKeys:
+    """A pattern's phrases as plain strings: those tested in every text, and the others by
+    their anchor word (tested only in a text holding that word)."""
+
+    always: tuple[str, ...]
+    by_anchor: dict[str, tuple[str, ...]]
+
+    def any_in(self, text: str, tokens: Collection[str]) -> bool:
+        """Return True when one of the phrases occurs in ``text`` (its tokens: ``tokens``)."""
+        if any(map(text.__contains__, self.always)):
+            return True
+        by_anchor = self.by_anchor
+        return any(key in text for word in by_anchor.keys() & tokens for key in by_anchor[word])
+
+
+def _phrase_keys(items: Iterable[str]) -> _PhraseKeys:
     """Return the phrases of ``items`` that hold no shorter one (text holding that one holds
-    the shorter one too, so one test covers both), shortest first."""
+    the shorter one too, so one test covers both), shortest first, by anchor word."""
     keys: list[str] = []
     for item in sorted(items, key=len):
         if not any(key in item for key in keys):
             keys.append(item)
-    return tuple(keys)
+    always: list[str] = []
+    by_anchor: dict[str, tuple[str, ...]] = {}
+    for key in keys:
+        anchor = _anchor_word(key)
+        if anchor:
+            by_anchor[anchor] = (*by_anchor.get(anchor, ()), key)
+        else:
+            always.append(key)
+    return _PhraseKeys(always=tuple(always), by_anchor=by_anchor)
+
+
+def _anchor_word(phrase: str) -> str:
+    """Return the longest word of ``phrase`` between two of its spaces, or "" if none.
+
+    Text holding the phrase holds that word between two spaces as well, so the word is one
+    of the text's space-separated tokens: a text whose tokens lack it cannot hold the
+    phrase. (The first and last words may be the ends of longer words of the text.)
+    """
+    inner = phrase.split(" ")[1:-1]
+    return max(inner, key=len) if inner else ""
 
 
 def _trie_regex(node: dict[str, Any]) -> str:
@@ -390,11 +427,19 @@ def _distinct(pattern: re.Pattern[str], text: str) -> int:
     return _distinct_normalised(pattern, _normalise(text))
 
 
-def _distinct_normalised(pattern: re.Pattern[str], normalised: str) -> int:
-    """Return how many different phrases of ``pattern`` occur in already-normalised text."""
+def _distinct_normalised(
+    pattern: re.Pattern[str], normalised: str, tokens: Collection[str] | None = None
+) -> int:
+    """Return how many different phrases of ``pattern`` occur in already-normalised text.
+
+    ``tokens``: the set of ``normalised.split(" ")``, when the caller has it already.
+    """
     keys = _PHRASE_KEYS.get(pattern)
-    if keys is not None and not any(map(normalised.__contains__, keys)):
-        return 0  # no phrase can occur: each holds one of the keys
+    if keys is not None:
+        if tokens is None:
+            tokens = set(normalised.split(" "))
+        if not keys.any_in(normalised, tokens):
+            return 0  # no phrase can occur: each holds one of the keys
     return len({m.group(0) for m in pattern.finditer(normalised)})
 
 
@@ -795,6 +840,7 @@ def doc_features(doc: Document) -> DocFeatures:
     recommendation_items = sum(len(rec.items) for rec in doc.recommendations)
     # normalised once for the three phrase lists below
     head = _normalise(" ".join(t for t in (doc.title or "", length.head()) if t))
+    tokens = set(head.split(" "))
     return DocFeatures(
         text_chars=text_chars,
         prose_chars=prose_chars,
@@ -803,9 +849,9 @@ def doc_features(doc: Document) -> DocFeatures:
         headings=headings,
         linked_headings=linked,
         recommendation_items=recommendation_items,
-        consent_phrases=_distinct_normalised(CONSENT_PHRASES, head),
-        paywall_phrases=_distinct_normalised(PAYWALL_PHRASES, head),
-        error_phrases=_distinct_normalised(ERROR_PHRASES, head),
+        consent_phrases=_distinct_normalised(CONSENT_PHRASES, head, tokens),
+        paywall_phrases=_distinct_normalised(PAYWALL_PHRASES, head, tokens),
+        error_phrases=_distinct_normalised(ERROR_PHRASES, head, tokens),
         status_hint=find_status_hint(doc.title),
         max_section_prose=max_section,
     )

@@ -48,6 +48,17 @@ CELL_SEPARATOR: Final = " | "
 _LINE_END_CHARS = re.compile(r"\r\n|[\r\n]")
 
 
+def _unbroken(text: str) -> str:
+    """Return ``text`` with each line end (CRLF, CR or LF) made one space.
+
+    Most texts have none (HTML text is whitespace-collapsed): two ``in`` tests, made in C,
+    spare them the regex pass over every character.
+    """
+    if "\n" in text or "\r" in text:
+        return _LINE_END_CHARS.sub(" ", text)
+    return text
+
+
 def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     """Return the text of ``inlines`` split at line breaks, each line stripped, no blank ends.
 
@@ -62,11 +73,11 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
             stack.pop()
             continue
         if isinstance(node, Text):
-            lines[-1].append(_LINE_END_CHARS.sub(" ", node.text))
+            lines[-1].append(_unbroken(node.text))
         elif isinstance(node, Code):
-            lines[-1].append(_LINE_END_CHARS.sub(" ", node.code))
+            lines[-1].append(_unbroken(node.code))
         elif isinstance(node, Image):
-            lines[-1].append(_LINE_END_CHARS.sub(" ", node.alt))
+            lines[-1].append(_unbroken(node.alt))
         elif isinstance(node, LineBreak):
             lines.append([])
         else:
@@ -103,7 +114,7 @@ def _figure_lines(figure: Figure) -> list[str]:
     caption = inline_lines(figure.caption)
     if caption:
         return caption
-    alt = _LINE_END_CHARS.sub(" ", figure.image.alt).strip()
+    alt = _unbroken(figure.image.alt).strip()
     return [alt] if alt else []
 
 
