@@ -179,3 +179,12 @@ def test_a_first_line_indent_after_a_blank_line_is_no_quote() -> None:
     plain = doc.plain_text()
     # each paragraph whole: its first line not cut off into a quote with the caption
     assert plain.count("免费使用。晚上也开放") == 3
+
+
+def test_a_linked_lynx_picture_name_is_a_figure() -> None:
+    doc = parse_text(
+        _lynx(f"{_LYNX_BODY}\n   [2][jane_doe.jpg&amp;h=180&amp;w=180]\n\n{_LYNX_BODY}")
+    )
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    assert figures[0].image.src == "jane_doe.jpg&amp;h=180&amp;w=180"

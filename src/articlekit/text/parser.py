@@ -1556,6 +1556,9 @@ def _lynx_picture_name(piece: Piece, ctx: _Context) -> str | None:
     if not lynx or ctx.lines is None or piece.line_count > MAX_PICTURE_NAME_LINES:
         return None
     texts = [t for t in ctx.lines.text[piece.first : piece.last + 1] if t]
+    if texts:
+        # a linked picture: "[4][mufson_steve.jpg&amp;h=180]"
+        texts[0] = _LEADING_LINK_MARKER.sub("", texts[0], count=1)
     if (
         not texts
         or not is_lynx_picture_line(texts[0])
@@ -1566,6 +1569,7 @@ def _lynx_picture_name(piece: Piece, ctx: _Context) -> str | None:
     return "".join(texts)[1:-1] or None
 
 
+_LEADING_LINK_MARKER = re.compile(r"\[\d{1,5}\](?=\[)")
 # Longest picture name lynx prints, in lines (a CDN's resizing URL takes three to five).
 MAX_PICTURE_NAME_LINES = 8
 
