@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import time
 
-from articlekit.model import Code, Emphasis, Image, Link, Strong, Text, plain_text
+from articlekit.model import (
+    Code,
+    Emphasis,
+    Image,
+    LineBreak,
+    Link,
+    Paragraph,
+    Strong,
+    Text,
+    plain_text,
+)
 from articlekit.text.inline import parse_inlines, strip_markup
 
 
@@ -183,3 +193,51 @@ def test_lynx_bracketed_image_file_name_is_an_image() -> None:
 def test_superscript_caret_before_a_service_mark_is_dropped() -> None:
     assert parse_inlines("ebb ^℠ is a service mark.") == (Text(text="ebb ℠ is a service mark."),)
     assert parse_inlines("2^15 stays") == (Text(text="2^15 stays"),)
+
+
+# --------------------------------------------------------------------------- hard breaks
+
+# two "#" headings make the text Markdown (as html2text writes it)
+_MD = "# A title\n\n## Part one\n\n"
+
+
+def _paragraphs(text: str) -> list[Paragraph]:
+    from articlekit.text import parse_text
+
+    return [b for b in parse_text(text).blocks if isinstance(b, Paragraph)]
+
+
+def test_markdown_hard_break_is_a_line_break() -> None:
+    # html2text writes <br> as two trailing spaces
+    (found,) = _paragraphs(_MD + "The first line of it  \nthe second line  \nand the third.\n")
+    assert found.content == (
+        Text(text="The first line of it"),
+        LineBreak(),
+        Text(text="the second line"),
+        LineBreak(),
+        Text(text="and the third."),
+    )
+
+
+def test_hard_break_inside_strong_keeps_the_emphasis() -> None:
+    # "<strong>Isolation<br></strong> Tasks ..." as html2text writes it
+    (found,) = _paragraphs(_MD + "**Isolation  \n** Tasks in a lambda are isolated.\n")
+    strong, rest = found.content
+    assert strong == Strong(content=(Text(text="Isolation"), LineBreak()))
+    assert rest == Text(text=" Tasks in a lambda are isolated.")
+
+
+def test_two_spaces_at_a_wrap_are_no_break() -> None:
+    # a wrap (at 78 columns) that falls on a double space of the page's text leaves two
+    # trailing spaces; the next word would not have fitted, so it is a wrap, not a <br>
+    filler = "A line of prose that fills the width of the text up to the wrap column, or\n"
+    wrapped = "The fetch() function's arguments are the same as those passed to the  \n"
+    text = _MD + filler * 3 + "nearly.\n\n" + wrapped + "`Request()` constructor.\n"
+    found = _paragraphs(text)[-1]
+    assert not any(isinstance(node, LineBreak) for node in found.content)
+    assert "the Request()" in plain_text(found).replace("`", "")
+
+
+def test_two_spaces_ending_a_paragraph_are_no_break() -> None:
+    (found,) = _paragraphs(_MD + "  \nText after an empty line's break.  \n")
+    assert found.content == (Text(text="Text after an empty line's break."),)

@@ -19,7 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articlekit.model import Code, Emphasis, Image, Inline, Link, Strong, Text
+import attrs
+
+from articlekit.model import Code, Emphasis, Image, Inline, LineBreak, Link, Strong, Text
+from articlekit.text.lines import HARD_BREAK
 
 __all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
 
@@ -170,6 +173,28 @@ def _space_before_punctuation(out: list[Inline], inner: str) -> None:
             out[-1] = Text(text=last[:-1])
 
 
+def _line_breaks(nodes: list[Inline]) -> list[Inline]:
+    """Return ``nodes`` with each ``HARD_BREAK`` in their text made a ``LineBreak``, inside
+    emphasis and links too; the spaces around a break are dropped."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text) and HARD_BREAK in node.text:
+            parts = node.text.split(HARD_BREAK)
+            for index, part in enumerate(parts):
+                if index:
+                    out.append(LineBreak())
+                    part = part.lstrip(" ")
+                if index < len(parts) - 1:
+                    part = part.rstrip(" ")
+                if part:
+                    out.append(Text(text=part))
+        elif isinstance(node, (Strong, Emphasis, Link)):
+            out.append(attrs.evolve(node, content=tuple(_line_breaks(list(node.content)))))
+        else:
+            out.append(node)
+    return out
+
+
 def _markdown(text: str) -> list[Inline]:
     """Return the inlines of Markdown ``text`` as html2text writes it."""
     return _drop_empty_emphasis(_markdown_nodes(text))
@@ -300,7 +325,16 @@ def parse_inlines(
     if not text:
         return ()
     if markdown:
-        return tuple(_markdown(text))
+        nodes = _markdown(text)
+        # a hard line break (html2text's "<br>") may fall inside emphasis or a link
+        if HARD_BREAK not in text:
+            return tuple(nodes)
+        nodes = _line_breaks(nodes)
+        while nodes and isinstance(nodes[0], LineBreak):
+            nodes.pop(0)  # a break before the text (an empty line's "<br>")
+        while nodes and isinstance(nodes[-1], LineBreak):
+            nodes.pop()
+        return tuple(nodes)
     if urls is not None:
         # dropped markers and placeholders leave doubled spaces behind
         return tuple(

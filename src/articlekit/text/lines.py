@@ -19,7 +19,12 @@ import attrs
 
 from articlekit.errors import UnsupportedInputError
 
-__all__ = ["Layout", "Lines", "detect_layout", "split_lines"]
+__all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
+
+#: Where a paragraph's text holds a hard line break (Markdown's two trailing spaces: an
+#: html2text ``<br>``). U+2028 never reaches a piece otherwise, since ``split_lines`` ends
+#: a line there; the inline parser turns it into a ``LineBreak``.
+HARD_BREAK = "\u2028"
 
 # C0/C1 control characters other than tab and newline; replaced by a space so that
 # binary noise cannot glue two words together.

@@ -35,6 +35,7 @@ from typing import Literal
 
 from articlekit.text.inline import strip_markup
 from articlekit.text.lines import (
+    HARD_BREAK,
     WRAP_SLACK_COLUMNS,
     Layout,
     Lines,
@@ -204,6 +205,32 @@ def join_lines(parts: list[str], *, tight: bool = False, full: Sequence[bool] = 
         else:
             out.append(part)
     return " ".join(out)
+
+
+def join_hard_breaks(lines: Lines, start: int, end: int, layout: Layout) -> str:
+    """Return lines ``[start, end)`` of a Markdown paragraph joined, with ``HARD_BREAK``
+    where a line ends in a hard break and wrapped lines joined as :func:`join_lines` does.
+
+    html2text writes ``<br>`` as two trailing spaces, but a wrap that falls on a double
+    space in the page's text ("passed to the  `Request()`") leaves two trailing spaces
+    too. A wrap only breaks a line the next word would not have fitted on, so two trailing
+    spaces count as a break only where the next line's first word would have fitted.
+    """
+    groups: list[list[str]] = [[]]
+    for i in range(start, end):
+        groups[-1].append(lines.text[i])
+        if i < end - 1 and lines.hard_break[i] and not _wrapped_here(lines, i, layout):
+            groups.append([])
+    return HARD_BREAK.join(join_lines(group) for group in groups)
+
+
+def _wrapped_here(lines: Lines, index: int, layout: Layout) -> bool:
+    """Return True when line ``index`` ends where a wrap at the layout's width ends it:
+    the first word of the next line would not have fitted after it."""
+    if layout.wrap_width is None:
+        return False
+    first = lines.text[index + 1].split(" ", 1)[0]
+    return lines.width[index] + 2 + display_width(first) > layout.wrap_width
 
 
 # w3m draws nested levels with • ◦ ▪ □ ☆ (and more), lynx with * + o # @.
@@ -963,12 +990,16 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
     parts = list(lines.text[start:end])
     tight = not state.layout.markdown and not state.layout.lynx and not state.urls
     full = [state.layout.is_full(lines.width[i]) for i in range(start, end)] if tight else []
+    if state.layout.markdown and any(lines.hard_break[start : end - 1]):
+        text = join_hard_breaks(lines, start, end, state.layout)
+    else:
+        text = join_lines(parts, tight=tight, full=full)
     state.pieces.append(
         Piece(
             kind="paragraph",
             first=start,
             last=end - 1,
-            text=join_lines(parts, tight=tight, full=full),
+            text=text,
             indent=indent,
             line_count=end - start,
         )
