@@ -91,3 +91,21 @@ def test_w3m_wrap_before_a_closing_curly_quote_joins_without_a_space() -> None:
     assert (
         join_lines(parts, tight=True) == "“how do we receive images?”, “what formats do they need?”"
     )
+
+
+def test_typed_lines_in_a_w3m_paragraph_keep_their_breaks() -> None:
+    # "1. Finland<br>2. Norway<br>..." in a <p>: w3m prints one line each, at the margin;
+    # they are the page's text (one paragraph), and each line stays a line
+    from articlekit.model import LineBreak
+
+    drawn = "\n  • first drawn item\n  • second drawn item\n\n"
+    typed = "The rankings were as follows:\n1. Finland\n2. Norway\n3. Australia\n\n"
+    doc = parse_text(_PROSE + "\n" + typed + _PROSE + drawn)
+    (found,) = [b for b in doc.blocks if isinstance(b, Paragraph) and "Finland" in str(b.content)]
+    assert sum(isinstance(node, LineBreak) for node in found.content) == 3
+    assert [n.text for n in found.content if not isinstance(n, LineBreak)] == [  # type: ignore[union-attr]
+        "The rankings were as follows:",
+        "1. Finland",
+        "2. Norway",
+        "3. Australia",
+    ]

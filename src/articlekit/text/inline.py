@@ -337,15 +337,18 @@ def parse_inlines(
         return tuple(nodes)
     if urls is not None:
         # dropped markers and placeholders leave doubled spaces behind
-        return tuple(
+        found = [
             Text(text=_collapse(node.text)) if isinstance(node, Text) else node
             for node in _lynx_images(_lynx(text, urls))
-        )
+        ]
+        return tuple(_line_breaks(found)) if HARD_BREAK in text else tuple(found)
     # w3m writes a superscript as "^": "exceptions.^[1]" is the citation "[1]", "^22Text"
     # a footnote number; an image without alt text is its file name in brackets
     if "[" in text:
         text = _GLUED_PLACEHOLDER.sub("", _IMAGE_PLACEHOLDER.sub("", text))
     text = _SUPERSCRIPT.sub("", text) if "^" in text else text
+    if HARD_BREAK in text:
+        return tuple(_line_breaks([Text(text=text.strip())]))
     return (Text(text=text.strip()),) if text.strip() else ()
 
 

@@ -224,6 +224,22 @@ def join_hard_breaks(lines: Lines, start: int, end: int, layout: Layout) -> str:
     return HARD_BREAK.join(join_lines(group) for group in groups)
 
 
+def typed_line_starts(state: State, start: int, end: int) -> list[int]:
+    """Return the lines of a paragraph ``[start, end)`` that begin a line the page typed
+    with a list marker of its own ("1. Finland" / "2. Norway" joined by ``<br>``): the
+    line before ended early, so the break is the page's, not a wrap."""
+    lines = state.lines
+    out = []
+    for i in range(start + 1, end):
+        text = lines.text[i]
+        if not text or state.layout.is_full(lines.width[i - 1]):
+            continue
+        marker = list_marker(text)
+        if marker is not None and is_typed_bullet(state, i, marker):
+            out.append(i)
+    return out
+
+
 def _wrapped_here(lines: Lines, index: int, layout: Layout) -> bool:
     """Return True when line ``index`` ends where a wrap at the layout's width ends it:
     the first word of the next line would not have fitted after it."""
@@ -992,6 +1008,11 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
     full = [state.layout.is_full(lines.width[i]) for i in range(start, end)] if tight else []
     if state.layout.markdown and any(lines.hard_break[start : end - 1]):
         text = join_hard_breaks(lines, start, end, state.layout)
+    elif not state.layout.markdown and (breaks := typed_line_starts(state, start, end)):
+        text = HARD_BREAK.join(
+            join_lines(parts[a - start : b - start], tight=tight, full=full[a - start : b - start])
+            for a, b in zip([start, *breaks], [*breaks, end], strict=True)
+        )
     else:
         text = join_lines(parts, tight=tight, full=full)
     state.pieces.append(
