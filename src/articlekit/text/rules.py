@@ -232,7 +232,7 @@ def typed_line_starts(state: State, start: int, end: int) -> list[int]:
     out = []
     for i in range(start + 1, end):
         text = lines.text[i]
-        if not text or state.layout.is_full(lines.width[i - 1]):
+        if not text or _wrapped_here(lines, i - 1, state.layout, gap=1):
             continue
         marker = list_marker(text)
         if marker is not None and is_typed_bullet(state, i, marker):
@@ -240,13 +240,14 @@ def typed_line_starts(state: State, start: int, end: int) -> list[int]:
     return out
 
 
-def _wrapped_here(lines: Lines, index: int, layout: Layout) -> bool:
+def _wrapped_here(lines: Lines, index: int, layout: Layout, gap: int = 2) -> bool:
     """Return True when line ``index`` ends where a wrap at the layout's width ends it:
-    the first word of the next line would not have fitted after it."""
+    the first word of the next line would not have fitted after it, ``gap`` spaces
+    between (two after Markdown's two trailing spaces)."""
     if layout.wrap_width is None:
         return False
     first = lines.text[index + 1].split(" ", 1)[0]
-    return lines.width[index] + 2 + display_width(first) > layout.wrap_width
+    return lines.width[index] + gap + display_width(first) > layout.wrap_width
 
 
 # w3m draws nested levels with • ◦ ▪ □ ☆ (and more), lynx with * + o # @.
