@@ -38,16 +38,17 @@ SCALE = 8
 
 
 CLOCKS: dict[str, Callable[[], float]] = {"cpu": time.process_time, "wall": time.perf_counter}
-_clock = CLOCKS["cpu"]
 
 
-def best_of(repeat: int, func: Callable[[], object]) -> float:
-    """Return the fastest of ``repeat`` runs of ``func``, in seconds of the chosen clock."""
+def best_of(
+    repeat: int, func: Callable[[], object], clock: Callable[[], float] = time.process_time
+) -> float:
+    """Return the fastest of ``repeat`` runs of ``func``, in seconds of ``clock``."""
     best = float("inf")
     for _ in range(repeat):
-        started = _clock()
+        started = clock()
         func()
-        best = min(best, _clock() - started)
+        best = min(best, clock() - started)
     return best
 
 
@@ -91,8 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         "--clock", choices=tuple(CLOCKS), default="cpu", help="CPU time (default) or wall time"
     )
     args = parser.parse_args(argv)
-    global _clock
-    _clock = CLOCKS[args.clock]
+    clock = CLOCKS[args.clock]
     print(f"times: {args.clock} clock, best of {args.repeat}\n")
     inputs = {"seed article": SEED.read_text(encoding="utf-8")}
     corpus = corpus_text(args.tool)
@@ -107,18 +107,18 @@ def main(argv: list[str] | None = None) -> int:
         source = corpus if name != "seed article" else ""
         big = scaled(text, source)
         huge = scaled(text, source, factor=4 * SCALE)
-        one = best_of(args.repeat, partial(parse_text, text))
-        eight = best_of(args.repeat, partial(parse_text, big))
-        many = best_of(max(1, args.repeat // 2), partial(parse_text, huge))
-        floor = best_of(args.repeat, partial(split_only, text))
+        one = best_of(args.repeat, partial(parse_text, text), clock)
+        eight = best_of(args.repeat, partial(parse_text, big), clock)
+        many = best_of(max(1, args.repeat // 2), partial(parse_text, huge), clock)
+        floor = best_of(args.repeat, partial(split_only, text), clock)
         print(
             f"| {name} | {len(text)} | {one * 1e3:.1f} | {eight * 1e3:.1f} | "
             f"{many * 1e3:.1f} | {eight / one:.2f} | {many / eight:.2f} | {floor * 1e3:.2f} |"
         )
     source = corpus or inputs["seed article"]
     megabyte = (source * (ONE_MB // len(source) + 1))[:ONE_MB]
-    seconds = best_of(max(1, args.repeat // 2), lambda: parse_text(megabyte))
-    floor = best_of(max(1, args.repeat // 2), lambda: split_only(megabyte))
+    seconds = best_of(max(1, args.repeat // 2), lambda: parse_text(megabyte), clock)
+    floor = best_of(max(1, args.repeat // 2), lambda: split_only(megabyte), clock)
     print(
         f"\n1 MB text ({args.tool if corpus else 'seed'} renderings): {seconds:.3f} s "
         f"({seconds / floor:.0f}x the split-only floor of {floor * 1e3:.1f} ms)"

@@ -296,7 +296,7 @@ def _prose_is_indented(lines: Lines, indent: int, end: int) -> bool:
     return at_indent >= MIN_INDENTED_PROSE_SHARE * long_lines
 
 
-def _prose_indent(lines: Lines, end: int) -> int:
+def _prose_indent(lines: Lines, end: int, width: int | None) -> int:
     """Return lynx's 3-column margin when most long lines (prose) stand at it; else 0.
 
     A text browser without a link list (``links -dump``, lynx's ``-nolist``) indents its
@@ -304,9 +304,8 @@ def _prose_indent(lines: Lines, end: int) -> int:
     them: the prose lines alone still say where the body stands. Only that margin counts:
     w3m never indents a paragraph, and the long lines of a w3m dump that stand indented
     (by 2 or 4: a quote, a list, a definition) are not its body (any other indent cost the
-    w3m whole-page F1 0.004).
+    w3m whole-page F1 0.004). ``width`` is the wrap width of lines ``[0, end)``.
     """
-    width = _wrap_width(lines, end)
     if width is None:
         return 0
     counts: Counter[int] = Counter(
@@ -376,6 +375,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
             headings += 1
     total = sum(indents.values())
     body_indent = 0
+    wrap_width = _wrap_width(lines, body_end)
     if total:
         common, count = indents.most_common(1)[0]
         if (
@@ -388,8 +388,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
             # lynx indents paragraphs by 3 even when tables and lists crowd the page
             body_indent = LYNX_MARGIN
         else:
-            body_indent = _prose_indent(lines, body_end)
-    wrap_width = _wrap_width(lines, body_end)
+            body_indent = _prose_indent(lines, body_end, wrap_width)
     return Layout(
         wrap_width=wrap_width,
         wrap_column=_wrap_column(lines, wrap_width, len(lines)),

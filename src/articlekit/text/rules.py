@@ -28,6 +28,7 @@ and drops boilerplate before turning pieces into model blocks (see ``parser.py``
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -207,32 +208,29 @@ def join_lines(parts: list[str], *, tight: bool = False, full: Sequence[bool] = 
     return " ".join(out)
 
 
-def join_hard_breaks(lines: Lines, start: int, end: int, layout: Layout) -> str:
-    """Return lines ``[start, end)`` of a Markdown paragraph joined, with ``HARD_BREAK``
-    where a line ends in a hard break and wrapped lines joined as :func:`join_lines` does.
+def line_breaks(state: State, start: int, end: int) -> list[int]:
+    """Return the lines of a paragraph ``[start, end)`` that start on a line of their own
+    (a ``<br>``), not after a wrap.
 
-    html2text writes ``<br>`` as two trailing spaces, but a wrap that falls on a double
-    space in the page's text ("passed to the  `Request()`") leaves two trailing spaces
-    too. A wrap only breaks a line the next word would not have fitted on, so two trailing
-    spaces count as a break only where the next line's first word would have fitted.
+    - Markdown (html2text): the line before ends in two spaces, Markdown's hard break.
+      A wrap that falls on a double space in the page's text ("passed to the
+      `Request()`") leaves two trailing spaces too, so they count only where the next
+      line's first word would have fitted on the line.
+    - w3m and lynx: the line begins with a list marker the page typed itself ("1.
+      Finland" / "2. Norway" joined by ``<br>``, see :func:`is_typed_bullet`) and the line
+      before ended early.
     """
-    groups: list[list[str]] = [[]]
-    for i in range(start, end):
-        groups[-1].append(lines.text[i])
-        if i < end - 1 and lines.hard_break[i] and not _wrapped_here(lines, i, layout):
-            groups.append([])
-    return HARD_BREAK.join(join_lines(group) for group in groups)
-
-
-def typed_line_starts(state: State, start: int, end: int) -> list[int]:
-    """Return the lines of a paragraph ``[start, end)`` that begin a line the page typed
-    with a list marker of its own ("1. Finland" / "2. Norway" joined by ``<br>``): the
-    line before ended early, so the break is the page's, not a wrap."""
     lines = state.lines
+    layout = state.layout
+    hard = lines.hard_break  # empty for the lines of a quote's inside
     out = []
     for i in range(start + 1, end):
+        if layout.markdown:
+            if hard and hard[i - 1] and not _wrapped_here(lines, i - 1, layout):
+                out.append(i)
+            continue
         text = lines.text[i]
-        if not text or _wrapped_here(lines, i - 1, state.layout, gap=1):
+        if not text or _wrapped_here(lines, i - 1, layout, gap=1):
             continue
         marker = list_marker(text)
         if marker is not None and is_typed_bullet(state, i, marker):
@@ -1007,15 +1005,12 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
     parts = list(lines.text[start:end])
     tight = not state.layout.markdown and not state.layout.lynx and not state.urls
     full = [state.layout.is_full(lines.width[i]) for i in range(start, end)] if tight else []
-    if state.layout.markdown and any(lines.hard_break[start : end - 1]):
-        text = join_hard_breaks(lines, start, end, state.layout)
-    elif not state.layout.markdown and (breaks := typed_line_starts(state, start, end)):
-        text = HARD_BREAK.join(
-            join_lines(parts[a - start : b - start], tight=tight, full=full[a - start : b - start])
-            for a, b in zip([start, *breaks], [*breaks, end], strict=True)
-        )
-    else:
-        text = join_lines(parts, tight=tight, full=full)
+    # a line of its own (a <br>) is joined with HARD_BREAK, a wrapped one with a space
+    bounds = [start, *line_breaks(state, start, end), end]
+    text = HARD_BREAK.join(
+        join_lines(parts[a - start : b - start], tight=tight, full=full[a - start : b - start])
+        for a, b in itertools.pairwise(bounds)
+    )
     state.pieces.append(
         Piece(
             kind="paragraph",
