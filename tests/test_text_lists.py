@@ -109,3 +109,46 @@ def test_typed_lines_in_a_w3m_paragraph_keep_their_breaks() -> None:
         "2. Norway",
         "3. Australia",
     ]
+
+
+_TYPED_RUN = (
+    "+ Added Granite, Andesite, and Diorite stone blocks, with smooth versions\n"
+    "+ Added Slime Block\n"
+    "+ Added logAdminCommands, showDeathMessages, reducedDebugInfo, and many\n"
+    "sendCommandFeedback, and randomTickSpeed game rules\n"
+    "+ Added three new statistics\n"
+)
+
+
+def test_typed_items_wrapped_back_to_the_margin_are_one_paragraph() -> None:
+    # "+ x<br>+ y" lines of one <p>: w3m wraps a long one back to the margin, as it
+    # wraps any paragraph; a list it drew would hang the rest under the item's text
+    doc = parse_text(_PROSE + "\n" + _TYPED_RUN + "\n" + _PROSE)
+    assert not any(isinstance(b, List) for b in doc.blocks)
+    (found,) = [b for b in doc.blocks if isinstance(b, Paragraph) and "Slime" in str(b.content)]
+    assert "randomTickSpeed" in str(found.content)
+
+
+def test_hard_wrapped_typed_list_hanging_its_rest_stays_a_list() -> None:
+    # an author's (or an editor's fill) wrap hangs an item's rest under its text
+    hanging = _TYPED_RUN.replace("\nsendCommandFeedback", "\n  sendCommandFeedback")
+    doc = parse_text(_PROSE + "\n" + hanging + "\n" + _PROSE)
+    (found,) = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(found.items) == 4
+
+
+def test_a_dash_line_wrapped_out_of_prose_is_no_typed_item() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.rules import State, typed_items_wrap_to_margin
+
+    # the lines break at a spaced dash of the prose: the "- " lines follow full lines
+    text = _PROSE + (
+        "Der Abschnitt beginnt mit einem langen Satz, der bis an den Rand des Terminals,\n"
+        "- und darüber hinaus - reicht, so dass der Umbruch vor einem Strich fällt, und:\n"
+        "- wieder - ein Strich am Anfang einer Zeile steht, die den Absatz fortsetzt, bis\n"
+        "er am Ende doch noch aufhört.\n"
+    )
+    lines = split_lines(text)
+    layout = detect_layout(lines)
+    state = State(lines=lines, layout=layout, end=len(lines))
+    assert not typed_items_wrap_to_margin(state, 80)
