@@ -222,6 +222,18 @@ def test_double_br_splits_paragraphs() -> None:
     assert "Second loose paragraph of text." in texts
 
 
+def test_double_br_inside_p_splits_paragraphs() -> None:
+    doc = _doc(
+        "<p>First paragraph of the text.<br><br>Second paragraph of the text.<br>Its line.</p>"
+    )
+    texts = [plain_text(b) for b in doc.blocks if isinstance(b, Paragraph)]
+    start = texts.index("First paragraph of the text.")
+    assert texts[start : start + 2] == [
+        "First paragraph of the text.",
+        "Second paragraph of the text.\nIts line.",
+    ]
+
+
 def test_menu_list_inside_article_dropped() -> None:
     menu = "<ul>" + "".join(f"<li><a href='/t{i}'>tag{i}</a></li>" for i in range(6)) + "</ul>"
     doc = _doc(menu)

@@ -173,6 +173,31 @@ TITLE_CASES = [
         "jsonld",
         id="article-beats-embedded-video",
     ),
+    pytest.param(
+        jsonld({"@type": "NewsArticle", "headline": "cmsname"})
+        + '<meta property="og:title" content="Plumber jailed after the boiler blast">'
+        + "<title>Plumber jailed after the boiler blast</title>",
+        "",
+        "Plumber jailed after the boiler blast",
+        "og",
+        id="jsonld-placeholder-headline-ignored",
+    ),
+    pytest.param(
+        jsonld({"@type": "NewsArticle", "headline": "Harry and Meghan talk about leaving"})
+        + "<title>What we learned from Meghan's interview</title>",
+        "",
+        "Harry and Meghan talk about leaving",
+        "jsonld",
+        id="jsonld-reworded-headline-kept",
+    ),
+    pytest.param(
+        jsonld({"@type": "NewsArticle", "headline": "宇航员在太空中喝酒会怎么样"})
+        + "<title>宇航员喝酒后果很严重</title>",
+        "",
+        "宇航员在太空中喝酒会怎么样",
+        "jsonld",
+        id="jsonld-cjk-headline-kept",
+    ),
     pytest.param("", "", None, None, id="nothing"),
 ]
 

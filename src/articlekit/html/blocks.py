@@ -1087,7 +1087,9 @@ class BlockBuilder:
             run = _Run()
             run.first = el
             self._children_inline(el, run.inlines, depth)
-            self._paragraph(run.inlines, out, el)
+            # a browser shows "<p>a<br><br>b</p>" as two paragraphs, and so do we
+            for part in _split_at_double_breaks(run.inlines):
+                self._paragraph(part, out, el)
             return
         if tag in ("ul", "ol", "dir", "menu"):
             self._list(el, out, depth)

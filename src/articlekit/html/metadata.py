@@ -1331,6 +1331,35 @@ def _confirmed_headline(headlines: Sequence[str], cands: Candidates) -> str | No
     return None
 
 
+_WORD: Final = re.compile(r"\w+")
+_CJK_WORD: Final = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _words(text: str) -> set[str]:
+    """Return the case-folded words of ``text``; Chinese, Japanese and Korean runs count
+    one character a word (they have no spaces to split on)."""
+    words: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        if _CJK_WORD.search(word):
+            words.update(word)
+        else:
+            words.add(word)
+    return words
+
+
+def _unrelated_headline(headline: str, cands: Candidates) -> bool:
+    """Return True when the page's own titles share no word with a JSON-LD ``headline``.
+
+    A headline with nothing in common with ``<title>``, ``og:title`` and
+    ``twitter:title`` (all the ones present) is a template's placeholder (a CMS's name)
+    or the headline of another item on the page. On both corpora every JSON-LD headline
+    that differs from the page's titles still shares a word with them, except such ones.
+    """
+    shown = [v[0] for k in ("title:text", "og:title", "twitter:title") if (v := cands.get(k))]
+    words = _words(headline)
+    return bool(shown) and all(not words & _words(text) for text in shown)
+
+
 def _pick_title(
     cands: Candidates, site_names: Sequence[str], url: str | None, authors: Sequence[str] = ()
 ) -> tuple[str | None, str | None]:
@@ -1344,7 +1373,13 @@ def _pick_title(
     if title is None or key is None:
         return None, None
     if key == "jsonld:headline":
-        title = _confirmed_headline(cands["jsonld:headline"], cands) or title
+        confirmed = _confirmed_headline(cands["jsonld:headline"], cands)
+        if confirmed is not None:
+            title = confirmed
+        elif _unrelated_headline(title, cands):
+            title, key = _first(cands, TITLE_SOURCES[1:], lambda raw: raw)
+            if title is None or key is None:
+                return None, None
     site_keys = [*(_key(name) for name in site_names if name), _host_label(url)]
     site_keys.extend(_home_link_keys(cands))
     if key == "title:text":
