@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from articlekit import ArticleKitError, UnsupportedInputError
 from articlekit.html import document_text, parse_html
-from articlekit.model import Document, Heading, Paragraph, plain_text
+from articlekit.model import Document, Figure, Heading, Paragraph, plain_text
 
 PAGE = (
     "<html><head><title>A day at the sea</title></head><body>"
@@ -228,3 +228,51 @@ def test_pages_below_the_release_size_hold_their_element_proxies() -> None:
     assert _proxy_holder(RELEASE_TREE_SIZE - 1) == []
     # a large page's tree is freed as its blocks are built: nothing may hold its elements
     assert _proxy_holder(RELEASE_TREE_SIZE) is None
+
+
+_CANONICAL_PAGE = (
+    "<html><head>{head}</head><body><article>"
+    "<p>The body of the story is long enough to be the article, and it links to "
+    '<a href="/more/story.html">another story</a> on the same site.</p>'
+    '<img src="/img/photo.jpg" alt="A photo">'
+    "<p>A second paragraph adds a little more text to the story, so it reads as prose.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "expected"),
+    [
+        pytest.param(
+            '<link rel="canonical" href="https://news.example.org/2020/story.html">',
+            None,
+            "https://news.example.org/more/story.html",
+            id="canonical-resolves",
+        ),
+        pytest.param(
+            '<meta property="og:url" content="https://news.example.org/2020/story.html">',
+            None,
+            "https://news.example.org/more/story.html",
+            id="og-url-resolves",
+        ),
+        pytest.param(
+            '<link rel="canonical" href="https://news.example.org/2020/story.html">',
+            "https://mirror.example.net/a/b.html",
+            "https://mirror.example.net/more/story.html",
+            id="url-argument-wins",
+        ),
+        pytest.param(
+            '<link rel="canonical" href="http://[::1">', None, "/more/story.html", id="broken"
+        ),
+        pytest.param("", None, "/more/story.html", id="none-declared"),
+    ],
+)
+def test_relative_links_resolve_against_declared_url(
+    head: str, url: str | None, expected: str
+) -> None:
+    doc = parse_html(_CANONICAL_PAGE.format(head=head), url=url)
+    links = [link.url for link in doc.links()]
+    assert links == [expected]
+    images = [b.image.src for b in doc.walk() if isinstance(b, Figure)]
+    assert images == [expected.replace("more/story.html", "img/photo.jpg")]
+    assert doc.source.url == url

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import attrs
 from lxml.html import HtmlElement
@@ -114,6 +115,22 @@ def _proxy_holder(size: int) -> list[HtmlElement] | None:
     return [] if size < RELEASE_TREE_SIZE else None
 
 
+def _declared_url(metadata: Metadata) -> str | None:
+    """Return the page's own absolute URL (its canonical link or ``og:url``), if declared.
+
+    Without ``url=``, relative links and images resolve against it: a user reading a saved
+    page gets the links the page would have had where it was published.
+    """
+    declared = metadata.canonical_url
+    if not declared or not declared.lower().startswith(("http://", "https://")):
+        return None
+    try:
+        host = urlsplit(declared).hostname
+    except ValueError:  # "http://[::1" and other URLs urllib cannot take apart
+        return None
+    return declared if host else None
+
+
 def _find_rule(url: str | None, rules: Sequence[SiteRule] | None) -> SiteRule | None:
     if url is None and not rules:
         return None
@@ -191,7 +208,8 @@ def parse_html(
 ) -> Document:
     """Return the Document of a web page given as ``str``, ``bytes`` or a BeautifulSoup.
 
-    ``url`` resolves relative links and selects site rules; ``encoding`` is a hint for
+    ``url`` resolves relative links (without it, the page's declared canonical URL does)
+    and selects site rules; ``encoding`` is a hint for
     bytes (e.g. an HTTP header); ``rules`` replaces the registered site rules;
     ``comments=True`` keeps comment sections. A page without any article text gives a
     Document with no blocks; empty input raises :class:`UnsupportedInputError`, markup
@@ -216,7 +234,7 @@ def parse_html(
     try:
         blocks, candidate = extract_blocks(
             root,
-            url=url,
+            url=url or _declared_url(metadata),
             title=title,
             rule=rule,
             comments=comments,
