@@ -11,11 +11,12 @@ import pytest
 from articlekit.html import parse_html
 from articlekit.html.recommendations import (
     is_generic_link_text,
+    is_page_link,
     rec_title,
     recommendation_items,
 )
 from articlekit.html.tree import parse_tree
-from articlekit.model import Document, List, Paragraph, Recommendations, plain_text
+from articlekit.model import Document, Figure, List, Paragraph, Recommendations, plain_text
 
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
 LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
@@ -198,3 +199,49 @@ def test_see_also_without_a_section_after_it_stays_recommendations() -> None:
     rec = doc.recommendations[0]
     assert rec.title == "See also" and len(rec.items) == 3
     assert "See also" not in [plain_text(b) for b in doc.body]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.org/2024/other.html", True),
+        ("/2024/other-story/", True),
+        ("other.html?id=3#top", True),
+        ("tel:089 1258-290", False),
+        ("mailto:desk@example.org", False),
+        ("https://cdn.example.org/photos/big.JPEG?w=900", False),
+        ("/uploads/chart.png", False),
+    ],
+)
+def test_is_page_link(url: str, expected: bool) -> None:
+    assert is_page_link(url) is expected
+
+
+def test_contact_links_are_no_recommendations() -> None:
+    widget = (
+        '<div class="related-links"><a href="tel:+49 89 1258">Telefon: 089 1258-290</a>'
+        '<a href="mailto:desk@example.org">Write to the desk of the newsroom</a>'
+        '<a href="/2024/other.html">Another story from the newsroom today</a></div>'
+    )
+    items = recommendation_items(parse_tree(widget), "https://news.example.org/2024/story.html")
+    assert [item.url for item in items] == ["https://news.example.org/2024/other.html"]
+
+
+def test_linked_picture_is_a_figure_not_a_recommendation() -> None:
+    doc = _doc(
+        '<p><a href="/photos/big.jpg"><img src="/photos/small.jpg" alt="The minister at the'
+        ' lectern"></a></p>'
+    )
+    figures = [b for b in doc.walk() if isinstance(b, Figure)]
+    assert [f.image.src for f in figures] == ["https://news.example.org/photos/small.jpg"]
+    assert not doc.recommendations
+
+
+def test_linked_image_of_another_article_stays_a_teaser() -> None:
+    doc = _doc(
+        '<p><a href="/2024/other-story.html"><img src="/t.jpg" alt="The minister at the'
+        ' lectern"></a></p>'
+    )
+    assert not [b for b in doc.walk() if isinstance(b, Figure)]
+    (rec,) = doc.recommendations
+    assert [item.url for item in rec.items] == ["https://news.example.org/2024/other-story.html"]

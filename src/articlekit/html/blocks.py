@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import urllib.parse
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Final, cast
 
 from lxml import etree
@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, FLAG_MATH, Labels, Stats, class_id
-from articlekit.html.recommendations import recommendations_block
+from articlekit.html.recommendations import is_page_link, recommendations_block
 from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
 from articlekit.model import (
     Block,
@@ -656,14 +656,32 @@ def _finish(inlines: list[Inline]) -> tuple[Inline, ...]:
 
 
 def only_images(inlines: Iterable[Inline]) -> bool:
-    """Return True when ``inlines`` are images, with nothing but line breaks and spaces."""
+    """Return True when ``inlines`` are images, with nothing but line breaks and spaces.
+
+    A link to a picture around nothing but images counts as its images:
+    "<a href=big.jpg><img></a>" is a picture that opens larger, not a link to read (a
+    linked image that leads to a page is a teaser of that page).
+    """
     found = False
     for x in inlines:
-        if isinstance(x, Image):
+        if isinstance(x, Image) or _picture_link(x):
             found = True
         elif not isinstance(x, LineBreak) and not (isinstance(x, Text) and x.text.isspace()):
             return False
     return found
+
+
+def _picture_link(x: Inline) -> bool:
+    return isinstance(x, Link) and not is_page_link(x.url) and only_images(x.content)
+
+
+def images_in(inlines: Iterable[Inline]) -> Iterator[Image]:
+    """Yield the images of ``inlines`` and of the links to pictures among them, in order."""
+    for x in inlines:
+        if isinstance(x, Image):
+            yield x
+        elif isinstance(x, Link) and _picture_link(x):
+            yield from images_in(x.content)
 
 
 def _has_text(inlines: Iterable[Inline]) -> bool:
@@ -952,8 +970,7 @@ class BlockBuilder:
         text = plain_text(content).strip()
         if not text or only_images(content):
             # images and nothing else (their alt text is no paragraph): a run of figures
-            images = [x for x in content if isinstance(x, Image)]
-            out.extend(Figure(image=img, provenance=prov) for img in images)
+            out.extend(Figure(image=img, provenance=prov) for img in images_in(content))
             return
         if len(text) <= MAX_BOILERPLATE_PHRASE_CHARS and vocab.BOILERPLATE_PHRASE.match(text):
             return
@@ -999,7 +1016,7 @@ class BlockBuilder:
         if self._items and self._items[-1].getparent() in self._see_also_lists:
             return None
         link = content[0]
-        if len(text) < MIN_REC_ITEM_CHARS or link.url.startswith(("mailto:", "tel:", "#")):
+        if len(text) < MIN_REC_ITEM_CHARS or link.url.startswith("#") or not is_page_link(link.url):
             return None
         if self.page_url and link.url.split("#")[0] == self.page_url.split("#")[0]:
             return None

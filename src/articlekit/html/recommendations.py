@@ -7,6 +7,7 @@ heading, else its longest link text; its image and summary come from the same ca
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from lxml.html import HtmlElement
@@ -77,6 +78,20 @@ def _card_of(link: HtmlElement, url: str, widget: HtmlElement, base: str | None)
     return card
 
 
+_OTHER_SCHEME: Final = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_FILE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp")
+
+
+def is_page_link(url: str) -> bool:
+    """Return True when ``url`` can lead to another article: a web or relative address,
+    not a phone number, an e-mail address or a picture (a lightbox link around a photo).
+    """
+    if _OTHER_SCHEME.match(url) and not url[:8].lower().startswith(("http://", "https://")):
+        return False
+    path = url.split("#", 1)[0].split("?", 1)[0].lower()
+    return not path.endswith(_FILE_SUFFIXES)
+
+
 def recommendation_items(
     widget: HtmlElement, base: str | None, *, page_url: str | None = None
 ) -> list[Recommendation]:
@@ -88,6 +103,8 @@ def recommendation_items(
         if not url or url.startswith("#") or (page_url and url == page_url):
             continue
         if base and url.split("#")[0] == base.split("#")[0] and "#" in url:
+            continue
+        if not is_page_link(url):
             continue
         text = _text(link) or (link.get("title") or link.get("aria-label") or "").strip()
         if not text:
