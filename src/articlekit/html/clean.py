@@ -343,19 +343,47 @@ def _names_info(names: str, comments: bool) -> int:
 
 # Attributes other than class and id that say something about an element.
 _FLAG_ATTRS: Final = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
-# Label bits of a class/id string, per value of ``comments``: a pure function of the string,
-# memoised across pages (pages of a site repeat their class strings), bounded in size.
+# Label bits of a class/id string as the page writes it (not lower-cased: the bits are a
+# pure function of the string either way), per value of ``comments``; memoised across
+# pages (pages of a site repeat their class strings), bounded in size.
 _NAMES_BITS: Final[tuple[dict[str, int], dict[str, int]]] = ({}, {})
 
 
 def _names_bits(names: str, comments: bool) -> int:
-    """Return :func:`_names_info` of ``names``, memoised."""
+    """Return :func:`_names_info` of ``names`` lower-cased, memoised (``names`` as written)."""
     memo = _NAMES_BITS[comments]
     info = memo.get(names)
     if info is None:
         if len(memo) >= _MAX_MEMO_TOKENS:
             memo.clear()
-        info = memo[names] = _names_info(names, comments)
+        info = memo[names] = _names_info(names.lower(), comments)
+    return info
+
+
+def _names_key(el: HtmlElement, cls: str | None, ident: str | None) -> str:
+    """Return the class/id string whose label bits an element has: its ``class`` and
+    ``id`` as written, joined by a space, the id left out when it is a slug
+    (:func:`class_id` before lower-casing)."""
+    if ident and is_slug_id(ident, el):
+        ident = None
+    if cls is None:
+        return ident or ""
+    return f"{cls} {ident}" if ident else cls
+
+
+def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
+    """Return the label bits of an element's attributes other than class and id."""
+    info = 0
+    if "hidden" in keys or el.get("aria-hidden") == "true":
+        info |= _I_HIDDEN
+    style = el.get("style")
+    if style and vocab.HIDDEN_STYLE.search(style):
+        info |= _I_HIDDEN
+    role = el.get("role")
+    if role is not None and role in vocab.BOILERPLATE_ROLES:
+        info |= _I_ROLE
+    if el.get("itemprop") == "articleBody":
+        info |= _I_MAIN
     return info
 
 
@@ -363,7 +391,8 @@ def _element_info(el: HtmlElement, tag: str, keys: list[str], comments: bool) ->
     """Return the label bits of an element's attributes (``keys``, its attribute names, is
     not empty).
 
-    Called from the labelling walk itself: a separate XPath pass selecting the elements
+    The labelling walk inlines this (a call per element cost ~5% of the walk); it is kept
+    for readers and tests as the reference. A separate XPath pass selecting the elements
     with such attributes cost more than the walk (2 ms of 4.4 ms a page on trafilatura-eval).
     """
     info = 0
@@ -373,26 +402,9 @@ def _element_info(el: HtmlElement, tag: str, keys: list[str], comments: bool) ->
         ident = el.get("id")
         plain = (cls is not None) + (ident is not None)
         if plain:
-            # class_id(el), inlined: this runs for most elements of the page
-            if ident and is_slug_id(ident, el):
-                ident = None
-            if cls is None:
-                names = ident.lower() if ident else ""
-            else:
-                names = f"{cls} {ident}".lower() if ident else cls.lower()
-            if names:
-                info = _names_bits(names, comments)
+            info = _names_bits(_names_key(el, cls, ident), comments)
     if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
-        if "hidden" in keys or el.get("aria-hidden") == "true":
-            info |= _I_HIDDEN
-        style = el.get("style")
-        if style and vocab.HIDDEN_STYLE.search(style):
-            info |= _I_HIDDEN
-        role = el.get("role")
-        if role is not None and role in vocab.BOILERPLATE_ROLES:
-            info |= _I_ROLE
-        if el.get("itemprop") == "articleBody":
-            info |= _I_MAIN
+        info |= _attr_bits(el, keys)
     return info
 
 
@@ -430,25 +442,49 @@ def label_page(
     in_rec = 0
     in_link = 0
     relaxable = False
+    names_memo = _NAMES_BITS[comments]
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
             tag = el.tag
             if not isinstance(tag, str):  # pragma: no cover - comments are removed
                 continue
-            kind = _K_NONE
-            info = 0
             if tag == "a":
                 in_link += 1
             if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
-                kind = _K_HARD  # its attributes are never read
-                walker.skip_subtree()
+                walker.skip_subtree()  # its attributes and text are never read
                 if tag == "noscript":
                     relaxable = True  # the relaxed walk reads it
-            else:
-                keys = el.keys()
-                if keys:
-                    info = _element_info(el, tag, keys, comments)
+                frames.append(
+                    [tag, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, _K_HARD, 0, 0, 0]
+                )
+                continue
+            kind = _K_NONE
+            info = 0
+            keys = el.keys()
+            if keys:
+                # _element_info(el, tag, keys, comments), inlined: most elements have
+                # attributes, and the class/id memo is met first
+                plain = 0
+                if tag not in _NAMES_IGNORED:
+                    cls = el.get("class")
+                    ident = el.get("id")
+                    if cls is not None:
+                        plain = 1
+                        if ident is None:
+                            names = cls
+                        else:
+                            plain = 2
+                            names = _names_key(el, cls, ident)
+                    elif ident is not None:
+                        plain = 1
+                        names = _names_key(el, None, ident)
+                    if plain:
+                        found = names_memo.get(names)
+                        info = _names_bits(names, comments) if found is None else found
+                if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
+                    info |= _attr_bits(el, keys)
+            if info:
                 if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
                     kind = _K_OPAQUE
                     walker.skip_subtree()
@@ -467,19 +503,30 @@ def label_page(
                     relaxable = True
                     if not relaxed:
                         kind = _K_SOFT
+            elif tag in _OPAQUE_TAGS:
+                kind = _K_OPAQUE
+                walker.skip_subtree()
+            elif recommendations and el in recommendations:
+                kind = _K_REC_WIDGET
+                in_rec += 1
+            elif tag in _SOFT_TAGS:
+                kind = _K_SOFT
             frame: list[Any] = [
                 tag, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, kind, info, 0, 0
             ]  # fmt: skip
-            if kind != _K_HARD and kind != _K_OPAQUE:
+            if kind != _K_OPAQUE:
                 text = el.text
                 if text:
                     text = text.strip()
                     if text:
                         frame[_TEXT] = frame[_OWN] = len(text)
-                        frame[_COMMAS] = frame[_OWNC] = _count_commas(text)
+                        frame[_COMMAS] = frame[_OWNC] = (
+                            text.count(",") if text.isascii() else _count_commas(text)
+                        )
                         frame[_FIRST] = text
-                        for waiting in frames[untexted:]:
-                            waiting[_FIRST] = text
+                        if untexted < len(frames):
+                            for waiting in frames[untexted:]:
+                                waiting[_FIRST] = text
                         untexted = len(frames) + 1
                 if tag in vocab.HEADING_TAGS:
                     headings.append(el)
@@ -489,22 +536,23 @@ def label_page(
         # ---- end event: fold the element into its parent
         frame = frames.pop()
         parent = frames[-1]
-        tag = frame[_TAG]
-        kind = frame[_KIND]
+        # (one unpacking: cheaper than a subscript with a global index per slot read)
+        tag, text_len, links, commas_in, flags, anchors, p0, _, first, kind, info, own, ownc = frame
         tail = el.tail
         if tail:
             tail = tail.strip()
             if tail:
                 size = len(tail)
-                commas = _count_commas(tail)
+                commas = tail.count(",") if tail.isascii() else _count_commas(tail)
                 parent[_TEXT] += size
                 parent[_COMMAS] += commas
                 parent[_OWN] += size
                 parent[_OWNC] += commas
-                if frame[_FIRST] is None:
-                    frame[_FIRST] = tail  # an element's own tail counts when it held no text
-                for waiting in frames[untexted:]:
-                    waiting[_FIRST] = tail
+                if first is None:
+                    first = tail  # an element's own tail counts when it held no text
+                if untexted < len(frames):
+                    for waiting in frames[untexted:]:
+                        waiting[_FIRST] = tail
                 untexted = len(frames)
         if untexted > len(frames):
             untexted = len(frames)
@@ -517,16 +565,12 @@ def label_page(
         if kind == _K_OPAQUE:
             parent[_FLAGS] |= FLAG_MATH
             continue
-        flags: int = frame[_FLAGS]
-        if tag in _MAIN_TAGS or (frame[_INFO] & _I_MAIN and tag not in _NEVER_REC_TAGS):
+        if tag in _MAIN_TAGS or (info & _I_MAIN and tag not in _NEVER_REC_TAGS):
             flags |= FLAG_MAIN
         elif tag == "h1":
             flags |= FLAG_H1
         elif tag == "img" or tag == "picture":
             flags |= FLAG_IMG
-        text_len: int = frame[_TEXT]
-        links: int = frame[_LINKS]
-        anchors: int = frame[_ANCHORS]
         if inside_link:
             links = text_len
             if tag == "a" and el.get("href") is not None:
@@ -539,19 +583,19 @@ def label_page(
             # paragraph's are read), and on link-dense pages these were half the labels
             or (
                 tag == "a"
-                and not frame[_INFO]
+                and not info
                 and not flags & _KEPT_LINK_FLAGS
-                and len(paragraphs) == frame[_P0]
+                and len(paragraphs) == p0
                 and parent[_TAG] == "p"
             )
         ):
             parent[_TEXT] += text_len
             parent[_LINKS] += links
-            parent[_COMMAS] += frame[_COMMAS]
+            parent[_COMMAS] += commas_in
             parent[_ANCHORS] += anchors
             parent[_FLAGS] |= flags
             continue
-        st = Stats(text=text_len, links=links, commas=frame[_COMMAS], flags=flags, anchors=anchors)
+        st = Stats(text_len, links, commas_in, flags, anchors)  # (positional: faster)
         stats[el] = st
 
         if kind == _K_REC_WIDGET:
@@ -562,17 +606,17 @@ def label_page(
                 _exclude(el, frame, recs, paragraphs, headings)
                 continue
             kind = _K_NONE
-        if frame[_INFO] & _I_TEASER and not in_rec and is_teaser_card(st):
+        if info & _I_TEASER and not in_rec and is_teaser_card(st):
             _exclude(el, frame, recs, paragraphs, headings)
             continue
-        if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, frame[_FIRST]):
+        if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, first):
             _exclude(el, frame, recs, paragraphs, headings)
             continue
         if (
             kind == _K_SOFT
             and not flags & (FLAG_MAIN | FLAG_H1)
             and not _is_text_form(tag, st)
-            and not is_equation_box(tag, st, frame[_INFO])
+            and not is_equation_box(tag, st, info)
         ):
             _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
@@ -586,18 +630,18 @@ def label_page(
             paragraphs.append(el)
         elif (
             flags & FLAG_BLOCK
-            and frame[_OWN] >= MIN_LOOSE_TEXT_CHARS
+            and own >= MIN_LOOSE_TEXT_CHARS
             and tag not in _INLINE_VOTERS_EXCLUDED
         ):
             # text written straight into a container between its blocks ("text<br>text"):
             # it votes as a paragraph of its own container (Readability wraps it in <p>)
             paragraphs.append(el)
-            loose[el] = Stats(text=frame[_OWN], links=0, commas=frame[_OWNC])
+            loose[el] = Stats(text=own, links=0, commas=ownc)
         if tag in _BLOCK_TAGS:
             flags |= FLAG_BLOCK
         parent[_TEXT] += text_len
         parent[_LINKS] += links
-        parent[_COMMAS] += frame[_COMMAS]
+        parent[_COMMAS] += commas_in
         parent[_ANCHORS] += anchors
         parent[_FLAGS] |= flags
     top = frames[0]
