@@ -643,6 +643,9 @@ def _finish(inlines: list[Inline]) -> tuple[Inline, ...]:
     last = out[-1]
     if isinstance(last, Text) and last.text[-1:].isspace():
         out[-1] = Text(text=last.text.rstrip())
+    if len(out) == 1:  # (most paragraphs: one run of text)
+        only = out[0]
+        return () if isinstance(only, Text) and not only.text else (only,)
     # whitespace before a line break is invisible
     for i in range(len(out) - 1):
         item = out[i]
@@ -652,7 +655,7 @@ def _finish(inlines: list[Inline]) -> tuple[Inline, ...]:
             and item.text[-1:].isspace()
         ):
             out[i] = Text(text=item.text.rstrip())
-    return tuple(x for x in out if not (isinstance(x, Text) and not x.text))
+    return tuple([x for x in out if not (isinstance(x, Text) and not x.text)])
 
 
 def only_images(inlines: Iterable[Inline]) -> bool:
