@@ -37,6 +37,11 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("Picture: Jane Doe", False),
         ("\u201cStop right there!\u201d", False),  # ... not speech in quotes
         ("We tried it, and it worked.", False),
+        ("Powered by SmartAsset.com", False),  # a widget's credit
+        ("Illustration for article titled The Story Of Metroid", False),  # lead alt text
+        ("Task State Transitions [Fig 2]", False),  # a figure's title with its number
+        ("Overview (Figure 3)", False),
+        ("Figures and Tables", True),
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:
@@ -275,3 +280,33 @@ def test_numbered_heading_may_end_in_an_exclamation_mark() -> None:
     assert ("heading", "15) Mother!") in blocks
     assert ("heading", "14) A Ghost Story") in blocks
     assert ("list", "") not in blocks
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THE RESULTS", True),
+        ("(UNDERSTATEMENT OF THE YEAR)", False),  # an aside in brackets
+        ("TNW中文站2016年10月14日07:17", False),  # a dateline: digits and CJK have no case
+        ("MARCH 5, 2024", False),
+    ],
+)
+def test_caps_line_shape(text: str, expected: bool) -> None:
+    from articlekit.text.parser import _is_caps_line
+
+    assert _is_caps_line(text) is expected
+
+
+def test_tall_stack_of_short_lines_heads_with_its_first_and_last_line() -> None:
+    # three short lines over prose: the first opens a section, the last stands right over
+    # its text; the line between is a name the page typed as a line (or alt text)
+    text = "Friends\n\n" + _W3M_PROSE + "\nThe Sites\n\nThe Loop\n\nMac Stories\n\n"
+    text += _W3M_PROSE + "\nProject Updates\n\nAdd-ons\n\n" + _W3M_PROSE
+    headings = [b for b in _blocks(text) if b[0] == "heading"]
+    assert headings == [
+        ("heading", "The Sites"),
+        ("heading", "Mac Stories"),
+        ("heading", "Project Updates"),
+        ("heading", "Add-ons"),  # two stacked lines are both headings
+    ]
+    assert ("paragraph", "The Loop") in _blocks(text)

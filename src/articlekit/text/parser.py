@@ -150,6 +150,17 @@ _TEASER_LABEL = re.compile(
     r"|^(?:view|play|watch)\s(?:photos?|videos?|slideshow)$",
     re.IGNORECASE,
 )
+# A line that names what it belongs to rather than a section: a widget's credit ("Powered
+# by SmartAsset.com"), the alt text blog platforms give every lead picture ("Illustration
+# for article titled …"), a figure's title that ends in its number ("Task State
+# Transitions [Fig 2]", "Overview (Figure 3)"). On the readability renderings (w3m) each
+# form was one promoted line, none a heading (heading F1 0.860 -> 0.864 with the aside
+# rule of `_is_caps_line`).
+_NOT_HEADING_MARK = re.compile(
+    r"^powered by\b|^illustration for article titled\b"
+    r"|[\[(]fig(?:ure)?\.?\s?\d{1,3}[\])]$",
+    re.IGNORECASE,
+)
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _NOT_HEADING_START = "([{<-–—*|/\\"
 # A number, then a word in lower case: a numbered point typed in a paragraph ("1) performance
@@ -164,12 +175,14 @@ _FORM_WIDGET = re.compile(r"\((?:BUTTON|Submit|submit)\)|\[[ X]\]\s|\([ *]\)\s|_
 # it work?") are heading styles.
 _INNER_SENTENCE_END = re.compile(r"[a-z]{2}[.?…]\s+[\"“‘']?[A-Z]")
 # A dateline or credit line: a full date ("22 Dec, 2016", "October 15, 2019",
-# "2019-02-15") or "Posted by ..." is the article's metadata, not a section heading.
+# "2019-02-15", "2016年10月14日") or "Posted by ..." is the article's metadata, not a
+# section heading.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
 _DATELINE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s{_MONTH},?\s\d{{4}}\b"
     rf"|\b{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
-    r"|^(?:posted|written|published|updated)\s(?:by|on)\b",
+    r"|^(?:posted|written|published|updated)\s(?:by|on)\b"
+    r"|\d{4}年\d{1,2}月\d{1,2}日",
     re.IGNORECASE,
 )
 # A shell or REPL prompt: "$ hg init", "# apt-get install", ">>> x = 1" are code lines.
@@ -223,6 +236,8 @@ def looks_like_heading(text: str) -> bool:
         return False  # aligned columns: a table or preformatted text
     if _CAPTION.search(text) or _TEASER_LABEL.search(text):
         return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
+    if _NOT_HEADING_MARK.search(text):
+        return False  # "Powered by …", "… [Fig 2]": a widget's credit, a figure's title
     if _SENTENCE_BEFORE_MARK.search(text) or _DANGLING_END.search(text):
         return False  # "... armour. [M1]"; "your options are limited: either" goes on
     if _is_more_link(text):
@@ -240,8 +255,15 @@ def looks_like_heading(text: str) -> bool:
 
 
 def _is_caps_line(text: str) -> bool:
-    """Return True for a short line in capitals ("THE RESULTS")."""
+    """Return True for a short line in capitals ("THE RESULTS").
+
+    Not an aside in brackets ("(UNDERSTATEMENT OF THE YEAR)") nor a dateline, whose
+    digits and Chinese characters have no case ("TNW中文站2016年10月14日07:17"): the
+    same starts and datelines that :func:`looks_like_heading` turns down.
+    """
     if len(text) > MAX_HEADING_CHARS or text.upper() != text:
+        return False
+    if text[:1] in _NOT_HEADING_START or _DATELINE.search(text):
         return False
     return sum(1 for ch in text if ch.isalpha() and ch.isupper()) >= MIN_CAPS_LETTERS
 
@@ -552,16 +574,37 @@ def stacked_headings(stack: list[Piece], ctx: _Context, offset: int = 0) -> list
     """Return the positions (plus ``offset``) of the headings in a stack of short lines.
 
     The first line is a heading, and so is a line below it that is short
-    (``MAX_STACKED_HEADING_WORDS``); a line said twice in the stack is none ("Next" over
-    a picture's name over "Next": a slide show's buttons).
+    (``MAX_STACKED_HEADING_WORDS``), in a taller stack only the last one (:func:`_stack_end`);
+    a line said twice in the stack is none ("Next" over a picture's name over "Next": a
+    slide show's buttons).
     """
     texts = [ctx.plain(piece) for piece in stack]
     said = Counter(texts)
     return [
         offset + position
         for position, text in enumerate(texts)
-        if said[text] == 1 and (position == 0 or len(text.split()) <= MAX_STACKED_HEADING_WORDS)
+        if said[text] == 1
+        and (
+            position == 0
+            or (_stack_end(position, len(stack)) and len(text.split()) <= MAX_STACKED_HEADING_WORDS)
+        )
     ]
+
+
+# A stack of at most this many short lines may be all headings (a section over its first
+# subsection). In a taller stack only the first line and the last, right over the text,
+# are: the lines between are a picture's alt text, names the page typed as lines (a
+# blogroll after "… the sites that are Friends of Marco:"), a byline ("Page editor: …").
+# On the readability renderings (w3m) such middle lines were 7 promoted lines, 2 of them
+# headings (a third level of "Project Updates" / "Add-ons" / "Web Extensions"): heading
+# F1 0.858 -> 0.860, w3m at 120 columns 0.856 -> 0.859, without wraps 0.854 -> 0.857.
+MAX_ALL_HEADINGS_STACK = 2
+
+
+def _stack_end(position: int, size: int) -> bool:
+    """Return True when line ``position`` of a stack of ``size`` short lines may be a
+    heading below the first: any line of a short stack, else the last one only."""
+    return size <= MAX_ALL_HEADINGS_STACK or position == size - 1
 
 
 def _label_short_lines(live: list[Piece], ctx: _Context, max_indent: int | None = None) -> None:
