@@ -12,6 +12,7 @@ from articlekit.html import parse_html
 from articlekit.html.recommendations import (
     is_generic_link_text,
     is_page_link,
+    is_share_link,
     rec_title,
     recommendation_items,
 )
@@ -245,3 +246,38 @@ def test_linked_image_of_another_article_stays_a_teaser() -> None:
     assert not [b for b in doc.walk() if isinstance(b, Figure)]
     (rec,) = doc.recommendations
     assert [item.url for item in rec.items] == ["https://news.example.org/2024/other-story.html"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org", True),
+        ("https://twitter.com/intent/tweet?text=Story", True),
+        ("https://twitter.com/share?text=Story", True),
+        ("https://www.pinterest.com/pin/create/button/?url=x", True),
+        ("https://www.linkedin.com/shareArticle?mini=true&url=x", True),
+        ("https://www.reddit.com/submit?url=x", True),
+        ("https://api.whatsapp.com/send?text=x", True),
+        ("https://twitter.com/newsroom", False),
+        ("https://www.facebook.com/shared.stories.page", False),
+        ("https://example.org/share-your-story", False),
+    ],
+)
+def test_is_share_link(url: str, expected: bool) -> None:
+    assert is_share_link(url) is expected
+
+
+def test_share_links_are_neither_items_nor_paragraphs() -> None:
+    share = (
+        '<p><a href="https://twitter.com/intent/tweet?text=x">Spread the word</a> | '
+        '<a href="https://www.facebook.com/sharer/sharer.php?u=x">to your friends</a></p>'
+    )
+    widget = (
+        '<div class="related"><a href="https://www.reddit.com/submit?url=x">Share on Reddit'
+        ' with your friends</a><a href="/2024/other.html">Another story from the newsroom</a>'
+        "</div>"
+    )
+    doc = _doc(share + widget)
+    assert "Spread the word" not in _body_text(doc)
+    (rec,) = doc.recommendations
+    assert [item.url for item in rec.items] == ["https://news.example.org/2024/other.html"]

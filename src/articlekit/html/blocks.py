@@ -25,7 +25,7 @@ from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, FLAG_MATH, Labels, Stats, class_id
-from articlekit.html.recommendations import is_page_link, recommendations_block
+from articlekit.html.recommendations import is_page_link, is_share_link, recommendations_block
 from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
 from articlekit.model import (
     Block,
@@ -674,8 +674,28 @@ def only_images(inlines: Iterable[Inline]) -> bool:
     return found
 
 
+def only_share_links(inlines: Iterable[Inline]) -> bool:
+    """Return True when ``inlines`` are links to share endpoints, with only spaces or
+    separators between them."""
+    found = False
+    for x in inlines:
+        if isinstance(x, Link) and is_share_link(x.url):
+            found = True
+        elif isinstance(x, Text) and not x.text.strip(" \t\n|·•/-"):
+            continue
+        elif not isinstance(x, LineBreak):
+            return False
+    return found
+
+
 def _picture_link(x: Inline) -> bool:
-    return isinstance(x, Link) and not is_page_link(x.url) and only_images(x.content)
+    """Return True for a link to a picture around nothing but images (a lightbox)."""
+    return (
+        isinstance(x, Link)
+        and not is_page_link(x.url)
+        and not is_share_link(x.url)
+        and only_images(x.content)
+    )
 
 
 def images_in(inlines: Iterable[Inline]) -> Iterator[Image]:
@@ -977,6 +997,8 @@ class BlockBuilder:
             return
         if len(text) <= MAX_BOILERPLATE_PHRASE_CHARS and vocab.BOILERPLATE_PHRASE.match(text):
             return
+        if only_share_links(content):
+            return  # a share bar the labelling missed ("Pin", "Tweet", a "Pin it" button)
         if is_photo_credit(text):
             # the caption goes, the images it stood beside stay
             out.extend(Figure(image=x, provenance=prov) for x in content if isinstance(x, Image))
@@ -1292,6 +1314,8 @@ class BlockBuilder:
             caption = self._inlines_of(caption_el, depth)
         elif el.tag != "figure":
             caption = _without_images(self._inlines_of(el, depth))
+        if only_share_links(caption):
+            caption = ()  # a "Pin it" button under the picture
         images = [
             img
             for img in el.iter("img", "amp-img")

@@ -82,11 +82,34 @@ _OTHER_SCHEME: Final = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 _FILE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp")
 
 
+# The share endpoints of social networks: a link there posts the page, it leads nowhere.
+_SHARE_URL: Final = re.compile(
+    r"(?:https?:)?//(?:[\w-]+\.)*(?:"
+    r"facebook\.com/share(?:r|\.php|/|\?)|twitter\.com/(?:intent/|share(?:\?|/|$))"
+    r"|x\.com/intent/"
+    r"|pinterest\.[a-z.]+/pin/create|linkedin\.com/(?:shareArticle|sharing/)"
+    r"|reddit\.com/submit|api\.whatsapp\.com/send|wa\.me/\?|t(?:elegram)?\.me/share"
+    r"|vk\.com/share|xing\.com/(?:spi/)?share|tumblr\.com/(?:widgets/)?share"
+    r"|getpocket\.com/(?:save|edit)|news\.ycombinator\.com/submitlink"
+    r"|plus\.google\.com/share|bsky\.app/intent/|mastodonshare\.com"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def is_share_link(url: str) -> bool:
+    """Return True when ``url`` is a social network's "share this page" endpoint."""
+    return _SHARE_URL.match(url) is not None
+
+
 def is_page_link(url: str) -> bool:
     """Return True when ``url`` can lead to another article: a web or relative address,
-    not a phone number, an e-mail address or a picture (a lightbox link around a photo).
+    not a phone number, an e-mail address, a picture (a lightbox link around a photo) or
+    a social network's share endpoint.
     """
     if _OTHER_SCHEME.match(url) and not url[:8].lower().startswith(("http://", "https://")):
+        return False
+    if is_share_link(url):
         return False
     path = url.split("#", 1)[0].split("?", 1)[0].lower()
     return not path.endswith(_FILE_SUFFIXES)
