@@ -11,6 +11,7 @@ import pytest
 from articlekit.html import parse_html
 from articlekit.html.recommendations import (
     is_generic_link_text,
+    is_index_link,
     is_page_link,
     is_share_link,
     rec_title,
@@ -281,3 +282,36 @@ def test_share_links_are_neither_items_nor_paragraphs() -> None:
     assert "Spread the word" not in _body_text(doc)
     (rec,) = doc.recommendations
     assert [item.url for item in rec.items] == ["https://news.example.org/2024/other.html"]
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "expected"),
+    [
+        ("https://www.example.com/tags/sixers/", "Sixers", True),
+        ("/category/local/", "Local news", True),
+        ("https://example.de/thema/nordkorea-ort29169/", "Nordkorea", True),
+        ("https://example.ch/stichwort/autor/olivier-bot/s.html", "Olivier Bot", True),
+        ("/thema/Akkus#liste", "Akkus", True),
+        # a headline filed under a topic path is an article
+        (
+            "https://example.org/thema/faktencheck/",
+            "Wie Inhalte den Wahlkampf auf Youtube dominieren",
+            False,
+        ),
+        # an article deep under a topic section
+        ("https://example.de/themen/detail/nachricht/synode-tagt.html", "Synode tagt", False),
+        ("https://example.com/2024/05/sixers-win.html", "Sixers", False),
+    ],
+)
+def test_is_index_link(url: str, title: str, expected: bool) -> None:
+    assert is_index_link(url, title) is expected
+
+
+def test_tag_links_are_no_recommendations() -> None:
+    widget = (
+        '<div class="related"><h3>Related topics</h3>'
+        '<a href="/tag/nba/">NBA</a> <a href="/tag/philadelphia/">Philadelphia</a>'
+        '<a href="/2024/other.html">Another story from the newsroom today</a></div>'
+    )
+    (rec,) = _doc(widget).recommendations
+    assert [item.title for item in rec.items] == ["Another story from the newsroom today"]

@@ -115,6 +115,40 @@ def is_page_link(url: str) -> bool:
     return not path.endswith(_FILE_SUFFIXES)
 
 
+# Path segments that open a site's index pages: tags, categories, topics, authors.
+_INDEX_SEGMENT: Final = re.compile(
+    r"tags?|category|categories|categorie|categoria|kategorie|kategorien|rubrik|rubrique"
+    r"|ressort|temas?|thema|themen|topics?|sujets?|schlagwort|stichwort|keywords?"
+    r"|authors?|autor|autoren|autore|auteur|auteurs",
+    re.IGNORECASE,
+)
+# An index page is named in a few words ("Donald Trump", "More in Storage"); an article
+# filed under such a path has a headline ("Wie Inhalte der AfD den Wahlkampf ...").
+MAX_INDEX_TITLE_WORDS: Final = 5
+# Segments an index page's own path has after its last index segment ("/tag/sixers/",
+# "/stichwort/autor/olivier-bot/s.html"); an article filed under a topic is deeper
+# ("/themen/detail/nachricht/synod-meets-again.html").
+MAX_INDEX_TAIL_SEGMENTS: Final = 2
+
+
+def is_index_link(url: str, title: str) -> bool:
+    """Return True when ``url`` and ``title`` name a tag, category, topic or author page.
+
+    Such a page lists articles; a block of them ("Related topics: Sixers, NBA") is the
+    page's tags, not recommended reading.
+    """
+    if len(title.split()) > MAX_INDEX_TITLE_WORDS:
+        return False
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "//" in path:
+        path = path.split("//", 1)[1].partition("/")[2]
+    segments = [s for s in path.split("/") if s]
+    for index in range(len(segments) - 1, -1, -1):
+        if _INDEX_SEGMENT.fullmatch(segments[index]):
+            return len(segments) - index - 1 <= MAX_INDEX_TAIL_SEGMENTS
+    return False
+
+
 def recommendation_items(
     widget: HtmlElement, base: str | None, *, page_url: str | None = None
 ) -> list[Recommendation]:
@@ -146,6 +180,8 @@ def recommendation_items(
         heading = next((h for h in card.iter(*_HEADINGS)), None) if card is not link else None
         title = _text(heading) if heading is not None else text
         if not title or (is_generic_link_text(title) and card is link):
+            continue
+        if is_index_link(url, title):
             continue
         image = None
         img = next(card.iter("img"), None) if card is not link else link.find(".//img")
