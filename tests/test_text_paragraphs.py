@@ -24,11 +24,13 @@ from articlekit.text.rules import join_lines
         (["Marlborough Sounds", ")[140] and"], "Marlborough Sounds)[140] and"),
         (['the informal "', 'Kiwi" is'], 'the informal "Kiwi" is'),
         (['"brain drains', '" since the'], '"brain drains" since the'),
+        (["8 (12): 452. doi", ":10.1016/0169-5347."], "8 (12): 452. doi:10.1016/0169-5347."),
         # ordinary wraps keep their space
         (["the Army", "and the Navy"], "the Army and the Navy"),
         (["the", ".NET runtime"], "the .NET runtime"),
         (["a b /", "c"], "a b / c"),
         (["wait", "— and see"], "wait — and see"),
+        (["voici le résultat", ": il pleut"], "voici le résultat : il pleut"),
     ],
 )
 def test_join_lines_tight(parts: list[str], joined: str) -> None:

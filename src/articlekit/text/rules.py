@@ -144,10 +144,13 @@ _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 # there: after a superscript's "^", an opening bracket or quote, a "/" inside a word, a
 # "#" or "@" of a hashtag or handle; before a citation mark "[12]" or "^[12]", a comma,
 # a full stop or a closing bracket or quote (straight or curly) followed by a space, an
-# em dash glued to the next word. Such a wrap is joined without a space.
+# em dash glued to the next word, a colon glued to the next word (a citation's linked
+# "doi" before ":10.1111/…"; a colon never opens a line after a wrap at a space, and a
+# French " : " has a space after it). Such a wrap is joined without a space.
 _TIGHT_END = re.compile(r"(?:\^|[(\[“‘]|(?<=\S)[/—]|(?:^|(?<=[\s\"“(]))[#@]|(?:^|(?<=\s))\")$")
 _TIGHT_START = re.compile(
     r"\^?\[(?:\d{1,4}|[a-z][a-z ]{2,30})\]|[,.)\]](?:\s|$|[,.;:)\]\[^])|—\S|[\"”’](?:\s|$|[,.;:])"
+    r"|:\S"
 )
 
 
