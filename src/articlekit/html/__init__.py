@@ -16,6 +16,7 @@ See ``docs/extraction.md`` for the heuristics and how to debug them.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -215,6 +216,40 @@ def parse_html(
     Document with no blocks; empty input raises :class:`UnsupportedInputError`, markup
     lxml cannot read raises :class:`ParseError`.
     """
+    paused = _pause_collector()
+    try:
+        return _parse_page(html, url=url, encoding=encoding, rules=rules, comments=comments)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _pause_collector() -> bool:
+    """Turn Python's cyclic garbage collector off while a page is read; return True when
+    it was on (the caller turns it back on when the page is done).
+
+    Reading a page makes a few thousand objects that live until the page is done (element
+    proxies, measurements, the Document's nodes) and make no reference cycles: reference
+    counting frees them. The collector still ran ~2 times a page over them, and a full
+    collection every ~70 pages over everything alive: ~5% of ``parse_html``'s time on
+    trafilatura-eval (0.22-0.31 ms a page, measured with ``gc.callbacks``). The collector
+    stays off only inside this call; when the program had turned it off, it stays off.
+    """
+    if not gc.isenabled():
+        return False
+    gc.disable()
+    return True
+
+
+def _parse_page(
+    html: str | bytes | Any,
+    *,
+    url: str | None,
+    encoding: str | None,
+    rules: Sequence[SiteRule] | None,
+    comments: bool,
+) -> Document:
+    """:func:`parse_html` with the garbage collector paused."""
     root, used = _to_tree(html, encoding)
     size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
     held = _proxy_holder(size)  # (held until this function returns)
