@@ -276,3 +276,43 @@ def test_relative_links_resolve_against_declared_url(
     images = [b.image.src for b in doc.walk() if isinstance(b, Figure)]
     assert images == [expected.replace("more/story.html", "img/photo.jpg")]
     assert doc.source.url == url
+
+
+def test_parse_html_leaves_the_garbage_collector_as_it_found_it() -> None:
+    import gc
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        doc = parse_html(PAGE)
+        assert gc.isenabled()
+        assert any(isinstance(b, Paragraph) for b in doc.blocks)
+        with pytest.raises(UnsupportedInputError):
+            parse_html(b"   ")
+        assert gc.isenabled()  # turned back on after an error too
+        gc.disable()
+        parse_html(PAGE)
+        assert not gc.isenabled()  # a program that turned it off keeps it off
+    finally:
+        if was:
+            gc.enable()
+        else:
+            gc.disable()
+
+
+def test_reading_a_page_makes_no_reference_cycles() -> None:
+    # parse_html pauses the collector on the grounds that reference counting frees all it
+    # makes; a cycle would stay in memory until the collector next ran
+    import gc
+
+    parse_html(PAGE, url="https://example.com/a")  # imports and memos warmed
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        doc = parse_html(PAGE, url="https://example.com/a")
+        del doc
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
