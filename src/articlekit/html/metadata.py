@@ -378,9 +378,15 @@ def _clean(value: str | None) -> str:
     return " ".join(value.split())  # (a \s+ substitution and a strip, without a regex)
 
 
+# Everything but letters and digits: ``\W`` and ``_`` are exactly the characters for which
+# ``str.isalnum()`` is False (checked over all of Unicode); one substitution in C instead
+# of a Python step per character.
+_NOT_ALNUM: Final = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
     """Return a comparison key: case-folded letters and digits only."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def _source_of(key: str) -> str:
