@@ -61,7 +61,7 @@ DATA = HERE / "data" / "text"
 CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
 # other settings of the same tools (text_render.py renders them when asked)
-VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap")
+VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap", "textfield")
 # tools no rule was written for or tuned on (text_render.py --tools elinks,links,pandoc):
 # a check of how the parser does on layouts it has never seen; never tune on them
 HOLDOUT = ("elinks", "links", "pandoc")

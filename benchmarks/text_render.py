@@ -169,6 +169,71 @@ def render_html2text_nowrap(data: bytes, charset: str) -> str:
     return render_html2text(data, charset, body_width=0)
 
 
+# Elements that start a line of their own in a text field; list items get "- ".
+_FIELD_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "header", "footer", "aside", "main", "nav",
+        "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "blockquote", "pre",
+        "figure", "figcaption", "table", "tr", "caption", "ul", "ol", "dl", "br", "hr",
+        "address", "details", "summary",
+    }
+)  # fmt: skip
+
+
+def render_textfield(data: bytes, charset: str) -> str:
+    """Return the page as a scraper's text field stores it: one line per block, no blank
+    lines between them, list items as "- item", table cells run together on the row's line
+    (like trafilatura's text output or a ``get_text`` of the blocks)."""
+    import lxml.html
+
+    text, _ = decode_bytes(data, encoding=charset)
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    body = root.find("body")
+    lines: list[str] = []
+    current: list[str] = []
+
+    def end_line() -> None:
+        line = " ".join("".join(current).split())
+        if line and line != "-":
+            lines.append(line)
+        current.clear()
+
+    # an explicit stack: (element, entering?) so that deep pages need no recursion
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(body if body is not None else root, True)]
+    while stack:
+        el, entering = stack.pop()
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if entering:
+            if tag in ("script", "style", "noscript", "template") or not tag:
+                if el.tail:
+                    current.append(el.tail)
+                continue
+            if tag == "pre":
+                end_line()
+                lines.extend(line.rstrip() for line in el.text_content().strip("\n").split("\n"))
+                if el.tail:
+                    current.append(el.tail)
+                continue
+            if tag in _FIELD_BLOCKS:
+                end_line()
+                if tag == "li":
+                    current.append("- ")
+            if el.text:
+                current.append(el.text)
+            stack.append((el, False))
+            stack.extend((child, True) for child in reversed(el))
+        else:
+            if tag in _FIELD_BLOCKS:
+                end_line()
+            elif tag in ("td", "th"):
+                current.append(" ")
+            if el.tail:
+                current.append(el.tail)
+    end_line()
+    return "\n".join(lines) + "\n"
+
+
 RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m": render_w3m,
     "lynx": render_lynx,
@@ -180,8 +245,9 @@ RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "lynx-nolist": render_lynx_nolist,
     "w3m-nowrap": render_w3m_nowrap,
     "html2text-nowrap": render_html2text_nowrap,
+    "textfield": render_textfield,
 }
-VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap")
+VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap", "textfield")
 
 
 def render_elinks(data: bytes, charset: str) -> str:

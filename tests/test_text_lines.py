@@ -6,6 +6,7 @@ import pytest
 
 from articlekit.errors import UnsupportedInputError
 from articlekit.text import parse_text
+from articlekit.model import List
 from articlekit.text.lines import detect_layout, display_width, is_wide, split_lines
 
 
@@ -157,3 +158,53 @@ def test_links_heading_over_code_heavy_body_is_a_heading() -> None:
     doc = parse_text(text)
     headings = [b for b in doc.blocks if isinstance(b, Heading)]
     assert [plain_text(h.content) for h in headings] == ["Detecting Anomalies"]
+
+
+# A scraper's text field: one line per block, no blank lines between them.
+_FIELD = "\n".join(
+    [
+        "Bund und Länder planen eine Verlängerung",
+        "By Ann Example",
+        "The opening paragraph of the story runs on one long line, as a scraper stores it, with"
+        " every sentence of the paragraph on it and no wrap anywhere in between.",
+        "Why it matters",
+        "The second paragraph is another long line of prose that ends with a full stop and is"
+        " followed directly by the next line, with no blank line in between.",
+        "- The first item of a list",
+        "- The second item of a list",
+        "A last paragraph after the list closes the article with one more sentence of text.",
+    ]
+)
+
+
+def test_a_text_field_holds_one_block_per_line() -> None:
+    layout = detect_layout(split_lines(_FIELD))
+    assert layout.line_blocks and layout.wrap_width is None
+    doc = parse_text(_FIELD)
+    assert doc.title == "Bund und Länder planen eine Verlängerung"
+    assert doc.metadata.authors == ("Ann Example",)
+    kinds = [type(b).__name__ for b in doc.blocks]
+    assert kinds == ["Paragraph", "Heading", "Paragraph", "List", "Paragraph"]
+    assert [len(b.items) for b in doc.blocks if isinstance(b, List)] == [2]
+
+
+def test_blank_lines_or_short_lines_keep_the_usual_reading() -> None:
+    # paragraphs set apart by blank lines: single line ends inside them are <br>s
+    assert not detect_layout(split_lines(_FIELD.replace("\n", "\n\n"))).line_blocks
+    # a narrow hand-wrapped text has no paragraph-long lines
+    narrow = "\n".join(["A short line of a poem", "and another one here"] * 6)
+    assert not detect_layout(split_lines(narrow)).line_blocks
+
+
+def test_a_text_field_with_short_lines_is_not_read_as_wrapped() -> None:
+    # menus and code lines pull the 90th-percentile width under 100 columns; the
+    # paragraph lines far past it show that nothing was wrapped
+    menu = [f"Menu entry {i:03d}" for i in range(50)]
+    code = [f"    result = compute(values, offset={i:03d})  # one step" for i in range(10)]
+    short = "\n".join(menu + code)
+    long_lines = "\n".join(PROSE[: 300 + i] for i in range(5))
+    lines = split_lines(short + "\n" + long_lines)
+    layout = detect_layout(lines)
+    assert layout.wrap_width is None and layout.line_blocks
+    # the same lines with blank lines between them: a wrapped text's (no change there)
+    assert detect_layout(split_lines(short.replace("\n", "\n\n"))).wrap_width is not None

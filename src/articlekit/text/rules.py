@@ -37,6 +37,7 @@ from typing import Literal
 from articlekit.text.inline import strip_markup
 from articlekit.text.lines import (
     HARD_BREAK,
+    UNWRAPPED_PARAGRAPH_CHARS,
     WRAP_SLACK_COLUMNS,
     Layout,
     Lines,
@@ -1062,6 +1063,8 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
     indent = lines.indent[start]
     unwrapped = _is_unwrapped(state.layout)
     while end < state.end and not lines.blank[end]:
+        if state.layout.line_blocks:
+            break  # every line is a paragraph of its own
         if unwrapped and len(lines.text[end - 1]) >= UNWRAPPED_PARAGRAPH_CHARS:
             break
         if _interrupts_paragraph(state, end, indent):
@@ -1095,11 +1098,6 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
         )
     )
     return end
-
-
-# In a text that is not hard-wrapped, a line this long is a whole paragraph: the next line
-# starts another one even without a blank line between them (copy-paste of a page).
-UNWRAPPED_PARAGRAPH_CHARS = 100
 
 
 def _is_unwrapped(layout: Layout) -> bool:
@@ -1361,7 +1359,8 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             continue
         if mk is None:
             if i != start and (
-                _interrupts_paragraph(state, i, indent)
+                state.layout.line_blocks  # one line per block: a line without a marker
+                or _interrupts_paragraph(state, i, indent)
                 or (
                     indent < stack[0].marker_indent - 1
                     and not state.layout.is_full(lines.width[i - 1])
