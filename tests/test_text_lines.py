@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from articlekit.errors import UnsupportedInputError
-from articlekit.text import parse_text
 from articlekit.model import List
+from articlekit.text import parse_text
 from articlekit.text.lines import detect_layout, display_width, is_wide, split_lines
 
 
