@@ -42,6 +42,9 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("Task State Transitions [Fig 2]", False),  # a figure's title with its number
         ("Overview (Figure 3)", False),
         ("Figures and Tables", True),
+        ("Video is the Ultimate Engagement Tool for Marketers", True),  # about the medium
+        ("Video: The Launch", False),  # a player's label
+        ("Read the full transcript of his interview", False),  # a link to more
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:

@@ -117,7 +117,9 @@ _SPEECH_END = re.compile(r"[.?!…,][\"”’'»]$")
 _CAPTION = re.compile(
     r"\b(?:photo(?:graph)?s?|image|picture|foto|bild|credit|illustration|source|quelle)"
     r"\s?(?:by\b|:|\|)|\.(?:jpe?g|png|gif|webp|svg)$"
-    r"|^(?:photo|image|picture|video|foto|bild|an image)(?![\w-])"  # not "Picture-in-Picture"
+    # a picture's label opens the line: not "Picture-in-Picture", nor a sentence about
+    # the medium ("Video is the Ultimate Engagement Tool ...", a heading on spiceworks)
+    r"|^(?:photo|image|picture|video|foto|bild|an image)(?![\w-])(?!\s(?:is|are|was|were)\b)"
     r"|\b(?:getty images|shutterstock|istock|reuters|afp|ap photo|dpa|epa)\b"
     r"|^\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?",
     re.IGNORECASE,
@@ -141,13 +143,15 @@ def _is_more_link(text: str) -> bool:
 
 
 # A teaser or media label opens the line: "Related: Chicago is ...", "Learn More: ...",
-# "Map: Flow of ...", a player's "Play Video", a gallery's "View photo". On the
+# "Map: Flow of ...", a player's "Play Video", a gallery's "View photo", a link to a
+# longer version ("Read the full transcript of his interview", one on bbc-1). On the
 # readability renderings 6 w3m lines were promoted so, none a heading ("Gallery: ..."
 # is one on engadget, so galleries are left out).
 _TEASER_LABEL = re.compile(
     r"^(?:related|read more|read also|also read|learn more|see also|map|chart|graphic"
     r"|lire aussi|lesen sie auch|mehr zum thema|leer m[aá]s)\s?:"
-    r"|^(?:view|play|watch)\s(?:photos?|videos?|slideshow)$",
+    r"|^(?:view|play|watch)\s(?:photos?|videos?|slideshow)$"
+    r"|^(?:read|see|watch|hear|listen to) the full\b",
     re.IGNORECASE,
 )
 # A line that names what it belongs to rather than a section: a widget's credit ("Powered
