@@ -45,6 +45,8 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("Video is the Ultimate Engagement Tool for Marketers", True),  # about the medium
         ("Video: The Launch", False),  # a player's label
         ("Read the full transcript of his interview", False),  # a link to more
+        ("From Wikipedia, the free encyclopedia", False),  # a wiki's tagline
+        ("From Wikimedia Commons, the free media repository", False),
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:
