@@ -45,6 +45,7 @@ def _body_text(doc: Document) -> str:
         "Lire aussi",
         "Mehr zum Thema",
         "Lea también",
+        "También lea",
         "Leia também",
     ],
 )
@@ -315,3 +316,21 @@ def test_tag_links_are_no_recommendations() -> None:
     )
     (rec,) = _doc(widget).recommendations
     assert [item.title for item in rec.items] == ["Another story from the newsroom today"]
+
+
+def test_teaser_card_is_one_item_with_its_picture() -> None:
+    card = (
+        '<div class="mini-article"><header><div class="info">TAMBIÉN LEA</div>'
+        '<h4><a href="/eco/congreso-aprueba-ley">Congreso aprueba ley que facilita el acceso'
+        " a vivienda</a></h4></header><div><p>Urías Gamarro</p><time>20 de abril de 2022"
+        '</time></div><a href="/eco/congreso-aprueba-ley"><img src="/i.jpg"'
+        ' alt="Diputados aprobaron la ley"></a></div>'
+    )
+    (rec,) = _doc(card).recommendations
+    assert rec.title == "TAMBIÉN LEA"
+    assert [(item.url, item.image) for item in rec.items] == [
+        (
+            "https://news.example.org/eco/congreso-aprueba-ley",
+            "https://news.example.org/i.jpg",
+        )
+    ]

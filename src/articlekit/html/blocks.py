@@ -20,6 +20,7 @@ import urllib.parse
 from collections.abc import Callable, Container, Iterable, Iterator
 from typing import Final, cast
 
+import attrs
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -688,6 +689,35 @@ def only_share_links(inlines: Iterable[Inline]) -> bool:
     return found
 
 
+# A teaser card shows its headline link and, a line or two further on, its picture
+# linking to the same article ("TAMBIÉN LEA" / headline / author / date / picture).
+CARD_LOOKBACK_BLOCKS: Final = 3
+
+
+def merge_card_link(rec: Recommendations, out: list[Block]) -> bool:
+    """Merge a one-link recommendation into a recent block that already names its URL.
+
+    The card's picture (its alt text as a title) is not a second item: it gives the
+    item its image when it has none. Return True when ``rec`` was merged.
+    """
+    if rec.title is not None or len(rec.items) != 1:
+        return False
+    new = rec.items[0]
+    for index in range(len(out) - 1, max(-1, len(out) - 1 - CARD_LOOKBACK_BLOCKS), -1):
+        block = out[index]
+        if not isinstance(block, Recommendations):
+            continue
+        for position, item in enumerate(block.items):
+            if item.url != new.url:
+                continue
+            if item.image is None and new.image is not None:
+                items = list(block.items)
+                items[position] = attrs.evolve(item, image=new.image)
+                out[index] = attrs.evolve(block, items=tuple(items))
+            return True
+    return False
+
+
 def _picture_link(x: Inline) -> bool:
     """Return True for a link to a picture around nothing but images (a lightbox)."""
     return (
@@ -1006,6 +1036,8 @@ class BlockBuilder:
         rec = self._prefix_rec(content, text, el)
         if rec is None:
             rec = self._link_paragraph_rec(content, text, el)
+        if rec is not None and merge_card_link(rec, out):
+            return
         if rec is not None:
             previous = out[-1] if out else None
             if (
@@ -1045,9 +1077,11 @@ class BlockBuilder:
             return None
         if self.page_url and link.url.split("#")[0] == self.page_url.split("#")[0]:
             return None
-        return Recommendations(
-            title=None, items=(Recommendation(title=text, url=link.url),), provenance=self._prov(el)
+        picture = next(images_in(link.content), None) if only_images(link.content) else None
+        item = Recommendation(
+            title=text, url=link.url, image=picture.src if picture is not None else None
         )
+        return Recommendations(title=None, items=(item,), provenance=self._prov(el))
 
     def _prefix_rec(
         self, content: tuple[Inline, ...], text: str, el: HtmlElement | None
