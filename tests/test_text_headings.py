@@ -47,6 +47,9 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("Read the full transcript of his interview", False),  # a link to more
         ("From Wikipedia, the free encyclopedia", False),  # a wiki's tagline
         ("From Wikimedia Commons, the free media repository", False),
+        ("Comments (5 posted)", False),  # a link to the comments, with their count
+        ("Comments (12)", False),
+        ("Comments and Replies", True),
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:

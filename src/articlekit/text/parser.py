@@ -159,12 +159,16 @@ _TEASER_LABEL = re.compile(
 # for article titled …"), a figure's title that ends in its number ("Task State
 # Transitions [Fig 2]", "Overview (Figure 3)"), the tagline a Wikimedia wiki sets under
 # every title ("From Wikipedia, the free encyclopedia", "From Wiktionary, the free
-# dictionary"). On the readability renderings (w3m) each form was one promoted line, none
-# a heading (heading F1 0.860 -> 0.864 with the aside rule of `_is_caps_line`; the
-# tagline 0.867 -> 0.868).
+# dictionary"), a link to an article's comments with their count ("Comments (5 posted)",
+# "Comments (12)": a comment section's own heading ends the article, see
+# `_drop_after_article_end`, so one left in the text is the link). On the readability
+# renderings (w3m) each form was one promoted line (the comment links three), none a
+# heading (heading F1 0.860 -> 0.864 with the aside rule of `_is_caps_line`; the tagline
+# 0.867 -> 0.868; the comment links 0.868 -> 0.869, at 120 columns 0.867 -> 0.869).
 _NOT_HEADING_MARK = re.compile(
     r"^powered by\b|^illustration for article titled\b"
     r"|^from [\w ]{1,40}, the free [\w ]{1,40}$"
+    r"|^(?:comments?|responses?|replies)\s?\(\d{1,6}(?:\s\w+)?\)$"
     r"|[\[(]fig(?:ure)?\.?\s?\d{1,3}[\])]$",
     re.IGNORECASE,
 )
