@@ -1,0 +1,70 @@
+"""A scraper's text field (one block per line, no blank lines): detection and reading."""
+
+from __future__ import annotations
+
+from articlekit.model import CodeBlock
+from articlekit.text import parse_text
+from articlekit.text.lines import detect_layout, split_lines
+
+_SENTENCE = (
+    "A paragraph of the article stands on a line of its own, as a scraper stores it, "
+    "with every sentence of it on that line and no wrap anywhere in between"
+)
+
+
+def test_a_page_of_menus_is_a_text_field_when_its_breaks_are_not_a_wrap() -> None:
+    # a whole page: menu lines and captions outnumber the paragraphs, so the
+    # 90th-percentile width is under 100 columns, and the paragraphs run only a little
+    # past it; the line after a caption would have fitted on it: no wrap broke there
+    menu = [f"Section {i:02d} of the site" for i in range(30)]
+    scene = "a picture of the harbour at dawn taken from the hill " * 2
+    captions = [f"Caption {i:02d}: {scene[: 40 + 4 * i].strip()}" for i in range(10)]
+    body = [f"{_SENTENCE[:100]} ({i})." for i in range(4)]
+    lines = menu[:15] + captions[:5] + body[:2] + captions[5:] + body[2:] + menu[15:]
+    layout = detect_layout(split_lines("\n".join(lines)))
+    assert layout.line_blocks and layout.wrap_width is None
+
+
+def test_a_wrapped_text_without_blank_lines_keeps_its_wrap() -> None:
+    words = (_SENTENCE + ". ") * 12
+    wrapped: list[str] = []
+    line = ""
+    for word in words.split():
+        if line and len(line) + 1 + len(word) > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    layout = detect_layout(split_lines("\n".join(wrapped)))
+    assert not layout.line_blocks and layout.wrap_width is not None
+
+
+def test_a_listing_in_a_text_field_is_one_code_block() -> None:
+    text = "\n".join(
+        [
+            "Counting rows",
+            f"{_SENTENCE}, and then comes a query:",
+            "WITH totals AS (",
+            "   SELECT status, count(*) AS n",
+            "   FROM log",
+            ")",
+            "SELECT * FROM totals WHERE (n > 2);",
+            f"{_SENTENCE} after the query.",
+        ]
+    )
+    doc = parse_text(text)
+    codes = [b for b in doc.blocks if isinstance(b, CodeBlock)]
+    assert len(codes) == 1
+    assert codes[0].code.splitlines()[0] == "WITH totals AS ("
+    assert codes[0].code.splitlines()[-1] == "SELECT * FROM totals WHERE (n > 2);"
+    assert "   FROM log" in codes[0].code
+
+
+def test_flush_lines_with_brackets_alone_are_no_listing() -> None:
+    # two short flush lines with a parenthesis each, but nothing set in: prose
+    text = "\n".join(
+        ["Notes", f"{_SENTENCE}.", "Berlin (Germany)", "Paris (France)", f"{_SENTENCE}."]
+    )
+    doc = parse_text(text)
+    assert not any(isinstance(b, CodeBlock) for b in doc.blocks)
