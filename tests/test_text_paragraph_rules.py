@@ -3,7 +3,7 @@ filter, pictures and credits between paragraphs (fixtures written for these test
 
 from __future__ import annotations
 
-from articlekit.model import Emphasis, Figure, Paragraph, Text
+from articlekit.model import CodeBlock, Emphasis, Figure, Image, Paragraph, Text
 from articlekit.text import parse_text
 from articlekit.text.boilerplate import PieceStats, score_piece
 from articlekit.text.inline import parse_inlines
@@ -121,6 +121,21 @@ def test_lynx_picture_name_under_a_paragraph_is_a_figure() -> None:
     assert "lcdn.com" in figures[0].image.src
     assert len(paragraphs) == 2  # the paragraph above ends at its sentence
     assert "dims" not in doc.plain_text().split("coming.")[0]
+
+
+def test_a_row_of_linked_lynx_picture_names_is_pictures_not_code() -> None:
+    row = (
+        "   [1][boats_01.thumbnail.jpg] [2][boats_03.thumbnail.jpg]\n"
+        "   [3][boats_05.thumbnail.jpg]\n"
+    )
+    doc = parse_text(_lynx(f"{_LYNX_BODY}\n{row}\n{_LYNX_BODY}"))
+    assert not any(isinstance(b, CodeBlock) for b in doc.blocks)
+    images = [x for b in doc.blocks if isinstance(b, Paragraph) for x in b.content]
+    assert [x.src for x in images if isinstance(x, Image)] == [
+        "boats_01.thumbnail.jpg",
+        "boats_03.thumbnail.jpg",
+        "boats_05.thumbnail.jpg",
+    ]
 
 
 def test_a_pages_bracketed_tag_after_a_lynx_paragraph_is_text() -> None:

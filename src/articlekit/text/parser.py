@@ -1079,6 +1079,8 @@ def _is_program_text(piece: Piece, lines: Lines, ctx: _Context) -> bool:
         return True
     if _program_indents(piece, lines):
         return True
+    if piece.line_count <= MAX_IMAGE_NAME_LINES and image_file_names(text):
+        return False  # a row of pictures shown by their file names ("[a.jpg] [b.jpg]")
     # citation marks ("[12]", "^[3]", "[citation needed]") are prose's brackets
     return len(_CITATION_MARK.sub("", text)) >= MIN_CODE_PARAGRAPH_CHARS and (
         _has_code_punctuation(text)
@@ -1659,6 +1661,9 @@ def image_file_names(text: str) -> list[str]:
 
 
 MAX_IMAGE_NAMES_CHARS = 1000
+# A paragraph of picture names is read as pictures up to this many lines (a row of
+# thumbnails wraps once or twice).
+MAX_IMAGE_NAME_LINES = 3
 # A paragraph of nothing but bracketed numbers.
 _MARKS_ONLY = re.compile(r"(?:\[\d{1,4}\]\s*){1,20}")
 # lynx's note of an embedded frame (a video player, a widget): "IFRAME: https://...". The
@@ -1692,7 +1697,7 @@ MAX_PICTURE_NAME_LINES = 8
 
 
 def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
-    names = image_file_names(ctx.plain(piece)) if piece.line_count <= 2 else []
+    names = image_file_names(ctx.plain(piece)) if piece.line_count <= MAX_IMAGE_NAME_LINES else []
     if names:
         # a picture shown by its file name: an image, not a paragraph of text
         if len(names) == 1:
