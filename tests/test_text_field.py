@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articlekit.model import CodeBlock
+from articlekit.model import CodeBlock, Heading, List, Paragraph, plain_text
 from articlekit.text import parse_text
 from articlekit.text.lines import detect_layout, split_lines
 
@@ -68,3 +68,52 @@ def test_flush_lines_with_brackets_alone_are_no_listing() -> None:
     )
     doc = parse_text(text)
     assert not any(isinstance(b, CodeBlock) for b in doc.blocks)
+
+
+def test_numbered_headings_of_a_text_field_stand_over_their_text() -> None:
+    text = "\n".join(
+        [
+            "The best films of the year",
+            f"{_SENTENCE}, and here is the list.",
+            "2) Ex Libris",
+            f"{_SENTENCE} about a library.",
+            "1) Lady Bird",
+            f"{_SENTENCE} about a girl.",
+        ]
+    )
+    doc = parse_text(text)
+    assert [plain_text(b.content) for b in doc.blocks if isinstance(b, Heading)] == [
+        "2) Ex Libris",
+        "1) Lady Bird",
+    ]
+
+
+def test_numbered_lines_in_a_run_are_a_list_in_a_text_field() -> None:
+    text = "\n".join(
+        [
+            "Shopping",
+            f"{_SENTENCE}, and here is the list.",
+            "1. Flour",
+            "2. Sugar",
+            f"{_SENTENCE} after the list.",
+        ]
+    )
+    doc = parse_text(text)
+    assert not any(isinstance(b, Heading) for b in doc.blocks)
+    assert [len(b.items) for b in doc.blocks if isinstance(b, List)] == [2]
+
+
+def test_a_line_broken_mid_sentence_runs_on_in_a_text_field() -> None:
+    text = "\n".join(
+        [
+            "Headers",
+            f"{_SENTENCE}. The same can be achieved by passing an array of arrays or a literal",
+            "to the constructor, as the next example shows.",
+            "Requests",
+            f"{_SENTENCE}.",
+        ]
+    )
+    doc = parse_text(text)
+    paragraphs = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[0].endswith("a literal to the constructor, as the next example shows.")
+    assert len(paragraphs) == 2
