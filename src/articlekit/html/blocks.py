@@ -1011,6 +1011,12 @@ class BlockBuilder:
             return
         inlines, first = run.inlines, run.first
         run.inlines, run.first = [], None
+        if len(inlines) == 1:
+            only = inlines[0]
+            if isinstance(only, Text) and only.text.isspace():
+                # the white space between two blocks (8 runs in 10 on trafilatura-eval):
+                # no paragraph, as _paragraph would find once it had stripped it
+                return
         parent = first.getparent() if first is not None else None
         for part in _split_at_double_breaks(inlines):
             self._paragraph(part, out, parent if parent is not None else first)
@@ -1540,6 +1546,8 @@ def _span(value: str | None) -> int:
 
 
 def _split_at_double_breaks(inlines: list[Inline]) -> list[list[Inline]]:
+    if len(inlines) < 2:  # (most runs: nothing to split)
+        return [inlines] if inlines else []
     parts: list[list[Inline]] = [[]]
     previous_break = False
     for node in inlines:
