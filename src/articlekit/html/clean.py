@@ -254,10 +254,11 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
         return False
     if not first_text or len(first_text) > MAX_REC_TITLE_CHARS:
         return False
-    if not vocab.REC_START.match(first_text):
-        return False
     body = stats.text - len(first_text)
-    return body > 0 and stats.links >= MIN_REC_LINK_SHARE * body
+    if body <= 0 or stats.links < MIN_REC_LINK_SHARE * body:
+        return False
+    # (the title regex last: the labelling walk asks this of every container with a link)
+    return vocab.REC_START.match(first_text) is not None
 
 
 # frame slots

@@ -836,7 +836,11 @@ def parse_jsonld(text: str) -> list[Any]:
     """
     if len(text) > MAX_JSONLD_SCRIPT_CHARS:
         return []
-    text = _JSONLD_WRAPPER.sub("", text.strip())
+    text = text.strip()
+    if "<!" in text or "-->" in text or "]]>" in text:
+        # (each wrapper holds one of these; the substitution tries every position of
+        # the script, ~0.04 ms a page on trafilatura-eval, for the few that have one)
+        text = _JSONLD_WRAPPER.sub("", text)
     values = _decode_all(text)
     if values:
         return values
