@@ -337,3 +337,30 @@ def test_a_prompt_set_as_a_list_goes_on_a_page() -> None:
     doc = parse_text(f"{_MENU}{body}\n\n{_MENU}\n")
     assert doc.plain_text().count("council") == 6
     assert "inbox" not in doc.plain_text()
+
+
+def test_author_bio() -> None:
+    from articlekit.text.vocab import is_author_bio
+
+    assert is_author_bio("Jane Doe is a senior writer for Example News, covering science.")
+    assert is_author_bio("Max Muster ist Redakteur im Ressort Wirtschaft. Er studierte Jura.")
+    assert is_author_bio("Jane R. Doe writes about housing policy out of Washington.")
+    assert is_author_bio("Jane is the site's UK-based editor.", above="Jane Doe")
+    assert not is_author_bio("Jane is the site's UK-based editor.")  # a first name alone
+    # a sentence of the article that opens with a name or a noun names no trade
+    assert not is_author_bio("Luisa Neubauer ist ja nun drauf und dran, Ministerin zu werden.")
+    assert not is_author_bio("Freie Software ist Software, die vier Freiheiten garantiert.")
+    # the trade word must be in the first sentence; past tense is the article's story
+    assert not is_author_bio("Jane Doe is back. The editor said so.")
+    assert not is_author_bio("Ray Gillen was a singer in the band Badlands.")
+
+
+def test_author_bios_go_on_a_page() -> None:
+    bio = "Jane Doe is a senior writer for Example News, covering city politics."
+    body = "\n\n".join([WRAPPED] * 4)
+    doc = parse_text(f"{_MENU}\n\n{body}\n\nJane Doe\n\n{bio}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 4
+    assert "senior writer" not in plain
+    # an article alone keeps it: Readability counts the author box as the article's
+    assert "senior writer" in parse_text(f"{body}\n\n{bio}\n").plain_text()

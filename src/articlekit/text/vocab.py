@@ -15,6 +15,7 @@ __all__ = [
     "RECOMMENDATION_HEADINGS",
     "TAGS_LINE",
     "is_article_end",
+    "is_author_bio",
     "is_author_box_heading",
     "is_boilerplate_line",
     "is_comments_heading",
@@ -518,3 +519,47 @@ SHARE_OR_PAGER_LINE = re.compile(
 def is_share_or_pager_line(line: str) -> bool:
     """Return True for a share bar's or a post pager's line ("Share this article")."""
     return _is_short_phrase(line, SHARE_OR_PAGER_LINE)
+
+
+# An author box's bio: a person's name, then what the person does for the site ("Jane Doe
+# is a senior writer for …", "Max Muster ist Redakteur …", "Jane writes about …"). The
+# name is two or three capitalised words (an initial allowed), or one word when the line
+# above is the full name ("Jane Doe" / "Jane is …").
+_BIO_NAME = r"[A-ZÀ-Ý][\w'’-]+(?: (?:[A-ZÀ-Ý]\.|[A-ZÀ-Ý][\w'’-]+)){0,2}"
+_BIO_OPENING = re.compile(
+    r"[>\s]*(?P<name>" + _BIO_NAME + r"),? (?:is|ist|est|es|è|writes|schreibt|covers"
+    r"|leitet|has (?:been|worked|written)|arbeitet)\b"
+)
+# What the person does, in the bio's first sentence: a newsroom or trade title. A
+# sentence of the article that opens with a name ("Luisa Neubauer ist ja …", "Freie
+# Software ist …") names none of them.
+_BIO_ROLE = re.compile(
+    r"\b(?:(?:senior |staff |freelance |contributing )?(?:writer|editor|reporter|journalist"
+    r"|correspondent|columnist|contributor|engineer|developer)s?"
+    r"|redakteur(?:in)?|journalistin|korrespondent(?:in)?|autor(?:in)?|expert(?:e|in)?"
+    r"|head of|writes about|schreibt über|covers|leitet das)\b",
+    re.IGNORECASE,
+)
+_FIRST_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+# Longest bio taken: an author box says who the person is in a few sentences; the
+# trafilatura-eval bios run to 450 characters, an article's paragraph runs longer.
+MAX_AUTHOR_BIO_CHARS = 600
+
+
+def is_author_bio(text: str, above: str = "") -> bool:
+    """Return True for an author box's bio ("Will Knight is a senior writer for WIRED …").
+
+    ``above`` is the line right above the bio: when it is the person's full name, the bio
+    may name the person by the first name alone ("Matthew Humphries" / "Matthew is …").
+    """
+    if len(text) > MAX_AUTHOR_BIO_CHARS:
+        return False
+    match = _BIO_OPENING.match(text)
+    if match is None:
+        return False
+    name = match.group("name")
+    if " " not in name and not above.strip().startswith(name + " "):
+        return False
+    end = _FIRST_SENTENCE.search(text, match.end())
+    first = text[match.start("name") : end.start() if end else len(text)]
+    return bool(_BIO_ROLE.search(first))
