@@ -1329,6 +1329,8 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         ):
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
+    if page:
+        _drop_author_bios(live, ctx)
     for i in credits:
         if live[i].kind in ("paragraph", "heading"):
             live[i].kind = "caption"  # a picture's credit in an article: the picture's
@@ -1419,30 +1421,34 @@ def _drop_credit_lines(
     keep = [
         i
         for i, piece in enumerate(live)
-        if not _is_credit_piece(piece, ctx)
-        and not stats[i].prompt
-        and not _is_author_bio_piece(live, i, ctx)
+        if not _is_credit_piece(piece, ctx) and not stats[i].prompt
     ]
     for i in set(range(len(live))) - set(keep):
         live[i].kind = "dropped"
     return [live[i] for i in keep], [stats[i] for i in keep]
 
 
-def _is_author_bio_piece(live: list[Piece], index: int, ctx: _Context) -> bool:
-    """Return True for an author box's bio on a page ("Jane Doe is a senior writer for …").
+def _drop_author_bios(live: list[Piece], ctx: _Context) -> None:
+    """Drop the bios of a page's author boxes ("Jane Doe is a senior writer for …").
 
     The line right above may be the person's name, and the bio may then name the person
-    by the first name alone. Measured on the trafilatura-eval dumps of eight renderings:
-    3-6 bio snippets an extraction must leave out matched per rendering, and no article
-    snippet (`vocab.is_author_bio`).
+    by the first name alone (`vocab.is_author_bio`). Dropped after the article's run is
+    found, not before: a bio between a text field's standfirst and its body bridges them
+    (dropping it first lost a textfield snippet). On the trafilatura-eval dumps of eight
+    renderings the rule matches 3-6 bio snippets an extraction must leave out per
+    rendering, and no article snippet. A quote's paragraphs are looked at too.
     """
-    piece = live[index]
-    if piece.kind != "paragraph":
-        return False
-    above = ""
-    if index > 0 and live[index - 1].kind == "paragraph" and live[index - 1].line_count == 1:
-        above = ctx.plain(live[index - 1])
-    return is_author_bio(ctx.plain(piece), above)
+    for index, piece in enumerate(live):
+        if piece.kind == "quote":
+            _drop_author_bios(piece.children, ctx)  # a box w3m or html2text sets in
+        if piece.kind != "paragraph":
+            continue
+        above = ""
+        prev = live[index - 1] if index > 0 else None
+        if prev is not None and prev.kind == "paragraph" and prev.line_count == 1:
+            above = ctx.plain(prev)
+        if is_author_bio(ctx.plain(piece), above):
+            piece.kind = "dropped"
 
 
 # A one-line paragraph ending like a sentence above the article is its opening, not a
