@@ -117,3 +117,35 @@ def test_a_line_broken_mid_sentence_runs_on_in_a_text_field() -> None:
     paragraphs = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
     assert paragraphs[0].endswith("a literal to the constructor, as the next example shows.")
     assert len(paragraphs) == 2
+
+
+def test_a_byline_under_a_heading_of_a_text_field_is_no_heading() -> None:
+    text = "\n".join(
+        [
+            "The weekly edition",
+            f"{_SENTENCE}.",
+            "Development activity in the office suites",
+            "By Jonathan Example",
+            f"{_SENTENCE} about the suites.",
+        ]
+    )
+    doc = parse_text(text)
+    headings = [plain_text(b.content) for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["Development activity in the office suites"]
+
+
+def test_a_list_item_broken_mid_sentence_runs_on_in_a_text_field() -> None:
+    text = "\n".join(
+        [
+            "Guards",
+            f"{_SENTENCE}, and the guards are these:",
+            "- “immutable”: mostly used for service workers, renders a headers object",
+            "read-only.",
+            "- “request”: a guard for a headers object obtained from a request.",
+            f"{_SENTENCE} after the list.",
+        ]
+    )
+    doc = parse_text(text)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1
+    assert plain_text(lists[0].items[0]).endswith("a headers object read-only.")
