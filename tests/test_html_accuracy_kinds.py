@@ -184,6 +184,27 @@ def test_is_photo_credit(text: str, credit: bool) -> None:
     assert blocks.is_photo_credit(text) is credit
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "COPYRIGHT 2020 Reuters",
+        "Copyr\u0131ght by the agency",  # a dotless i: the regex's case variants, the mark's too
+        "Bild: dpa",
+        "Der Sieger nach dem FinaleBild: AFP/SID",
+        "Ein Satz ohne Quelle",
+        "Zeit: 12:30 Uhr",
+        "\u00a9",
+    ],
+)
+def test_photo_credit_mark_never_hides_a_credit(text: str) -> None:
+    # the cheap mark test only skips texts the credit pattern cannot match
+    from articlekit.html import vocab
+
+    short = len(text) <= blocks.MAX_CREDIT_CAPTION_CHARS
+    expected = short and vocab.PHOTO_CREDIT.search(text) is not None
+    assert blocks.is_photo_credit(text) is expected
+
+
 def test_caption_paragraph_with_credit_is_dropped_image_kept() -> None:
     html = (
         f"<html><body><article><h1>Bridge</h1>{BODY}"

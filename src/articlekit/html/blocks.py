@@ -326,9 +326,21 @@ def is_stray_line(block: Block) -> bool:
     return len(text) < MAX_STRAY_LINE_CHARS and not _SENTENCE_END.search(text)
 
 
+# What every photo credit holds: a "©", the colon after "Foto"/"Credit"/..., or
+# "copyright" (each alternative of vocab.PHOTO_CREDIT needs one; same flags, so the same
+# case variants). PHOTO_CREDIT tries its alternatives at every character; this finds
+# its marks fast, and 4 short paragraphs in 5 hold none (is_photo_credit 0.07 -> 0.03 ms a
+# page on trafilatura-eval, same answers).
+_CREDIT_MARK = re.compile(r"[©:]|copyright", re.IGNORECASE)
+
+
 def is_photo_credit(text: str) -> bool:
     """Return True for a short paragraph that ends in a photo credit: an image's caption."""
-    return len(text) <= MAX_CREDIT_CAPTION_CHARS and vocab.PHOTO_CREDIT.search(text) is not None
+    return (
+        len(text) <= MAX_CREDIT_CAPTION_CHARS
+        and _CREDIT_MARK.search(text) is not None
+        and vocab.PHOTO_CREDIT.search(text) is not None
+    )
 
 
 def is_furniture_label(text: str) -> bool:
