@@ -364,3 +364,20 @@ def test_author_bios_go_on_a_page() -> None:
     assert "senior writer" not in plain
     # an article alone keeps it: Readability counts the author box as the article's
     assert "senior writer" in parse_text(f"{body}\n\n{bio}\n").plain_text()
+
+
+def test_a_lead_in_over_a_list_of_short_items_is_neutral_on_a_page() -> None:
+    # a wrapped lead-in ending in a colon introduces the list under it, even when that
+    # list of short items alone would score like a menu
+    body = "\n\n".join([WRAPPED] * 3)
+    lead_in = (
+        "In her book on the city's libraries the author sums up what a reading room\n"
+        "needs in ten short rules:"
+    )
+    rules = "\n".join(f"{n:2d}. Rule number {n}" for n in range(1, 11))
+    closing = WRAPPED.replace("council", "board") + "The book costs 14 euros at the shop.\n"
+    tail = f"Ten rules\n\n{lead_in}\n\n{rules}\n\nAnd yours?\n\nBook cover\n\n{closing}"
+    plain = parse_text(f"{_MENU}\n\n{body}\n\n{tail}\n\n{_MENU}\n").plain_text()
+    assert "ten short rules" in plain
+    assert "Rule number 7" in plain
+    assert "14 euros" in plain
