@@ -195,7 +195,9 @@ def render_textfield(data: bytes, charset: str) -> str:
 
     def end_line() -> None:
         line = " ".join("".join(current).split())
-        if line and line != "-":
+        if line == "-":
+            return  # an item's marker waits for its text (an <li> opening with a <p>)
+        if line:
             lines.append(line)
         current.clear()
 
