@@ -378,3 +378,24 @@ def test_robustness_pool_counts_a_dead_worker_and_goes_on(
         ("b", "died:exit 3"),
         ("c", "document"),
     ]
+
+
+def test_render_textfield_one_block_per_line() -> None:
+    from benchmarks import text_render
+
+    page = (
+        b"<html><head><title>T</title><style>p{}</style></head><body><h1>Title</h1>"
+        b"<p>First <a href='/x'>para</a>graph.</p><ul><li><p>Item one</p><p>its text</p></li>"
+        b"<li>Item two</li></ul><pre>code line 1\n  code line 2</pre>"
+        b"<table><tr><td>a</td><td>b</td></tr></table><script>x()</script></body></html>"
+    )
+    assert text_render.render_textfield(page, "utf-8").splitlines() == [
+        "Title",
+        "First paragraph.",
+        "- Item one",
+        "its text",
+        "- Item two",
+        "code line 1",
+        "  code line 2",
+        "a b",
+    ]
