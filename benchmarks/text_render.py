@@ -307,12 +307,30 @@ def render_pandoc(data: bytes, charset: str) -> str:
     )
 
 
+def render_trafilatura_txt(data: bytes, charset: str) -> str:
+    """Return trafilatura's plain-text output of the article (a holdout text field).
+
+    A scraper's text field as another tool writes it: one block per line, no blank lines,
+    nested list items indented, no title line. Only meaningful for the article-only
+    readability pages (on a whole page it is trafilatura's extraction, not a page), so
+    render it with ``--corpora readability``.
+    """
+    import trafilatura
+
+    text, _ = decode_bytes(data, encoding=charset)
+    out = trafilatura.extract(
+        text, output_format="txt", include_comments=False, include_tables=True, favor_recall=True
+    )
+    return (out or "") + "\n"
+
+
 # Tools no rule was written for or tuned on: scored only to see how the parser does on a
 # layout it has never seen (``text_accuracy.py --holdout``).
 HOLDOUT: dict[str, Callable[[bytes, str], str]] = {
     "elinks": render_elinks,
     "links": render_links,
     "pandoc": render_pandoc,
+    "trafilatura-txt": render_trafilatura_txt,
 }
 RENDERERS.update(HOLDOUT)
 
@@ -322,8 +340,16 @@ def missing_tools(tools: tuple[str, ...]) -> list[str]:
     problems = []
     for tool in tools:
         program = tool.split("-")[0]
-        if program in ("w3m", "lynx", *HOLDOUT) and shutil.which(program) is None:
+        if (
+            program in ("w3m", "lynx", "elinks", "links", "pandoc")
+            and shutil.which(program) is None
+        ):
             problems.append(f"{tool}: not on PATH (apt-get install {program})")
+        if program == "trafilatura":
+            try:
+                import trafilatura  # noqa: F401
+            except ImportError:
+                problems.append("trafilatura-txt: not importable (pip install trafilatura)")
         if program == "html2text":
             try:
                 import html2text  # noqa: F401
