@@ -381,3 +381,21 @@ def test_a_lead_in_over_a_list_of_short_items_is_neutral_on_a_page() -> None:
     assert "ten short rules" in plain
     assert "Rule number 7" in plain
     assert "14 euros" in plain
+
+
+def test_action_buttons_are_furniture_lines() -> None:
+    from articlekit.text.vocab import is_boilerplate_line
+
+    for line in (
+        "Print Recipe",
+        "Versenden",
+        "Drucken etc.",
+        "Jetzt registrieren",
+        "Mitglied werden",
+        "Ihr Warenkorb ist leer",
+        "Your cart is empty",
+    ):
+        assert is_boilerplate_line(line), line
+    # a line that only starts with such a word is the article's
+    assert not is_boilerplate_line("Send in the clowns")
+    assert not is_boilerplate_line("Drucken Sie das Formular aus und senden Sie es uns.")

@@ -196,6 +196,13 @@ BOILERPLATE_LINE = re.compile(
     r"|(?:©|\(c\)|copyright\b).{0,160}|all rights reserved.{0,80}"
     r"|skip to (?:main )?(?:content|navigation|main)|back to top|jump to navigation"
     r"|log ?in|sign in|register|menu|loading|wird geladen|chargement"
+    # a page's action buttons besides "Print" and "Email": print or send the page, a
+    # recipe card's "Print Recipe", register, become a member, the shop's empty cart
+    r"|(?:print|drucken|imprimer|imprimir|stampa|send|versenden|envoyer|enviar|invia)"
+    r"(?: (?:recipe|etc))?|(?:rezept|seite|artikel) (?:drucken|versenden)|jump to recipe"
+    r"|(?:jetzt |now )?(?:registrieren|register now)|(?:jetzt )?mitglied werden"
+    r"|become a member|devenir membre|hazte socio"
+    r"|(?:your|ihr|dein) (?:shopping )?(?:cart|warenkorb) is(?:t)? (?:empty|leer)"
     r"|read more|continue reading|keep reading|weiterlesen|mehr lesen|lire la suite|leer más"
     r"|leia mais|czytaj dalej|reply|cancel reply|antworten(?: abbrechen)?|répondre|responder"
     r"|like this|like loading|bloggers like this|bloggern gefällt das|gefällt mir"
