@@ -399,3 +399,20 @@ def test_action_buttons_are_furniture_lines() -> None:
     # a line that only starts with such a word is the article's
     assert not is_boilerplate_line("Send in the clowns")
     assert not is_boilerplate_line("Drucken Sie das Formular aus und senden Sie es uns.")
+
+
+def test_late_datelines_go_on_a_page() -> None:
+    from articlekit.text.parser import _is_dateline
+
+    assert _is_dateline("Aktualisiert am 17.01.2021.")
+    assert _is_dateline("Publiziert: 03.04.2020, 12:35")
+    assert _is_dateline("17 April 2012")
+    assert not _is_dateline("Am 17.01.2021 traf sich der Rat.")
+    head = "Ten Years of the City Library\n\nMarch 5, 2024"
+    body = "\n\n".join([WRAPPED] * 4)
+    text = f"{_MENU}\n\n{head}\n\n{body}\n\nAktualisiert am 17.01.2021.\n\n{WRAPPED}\n\n{_MENU}\n"
+    doc = parse_text(text)
+    assert "17.01.2021" not in doc.plain_text()
+    assert doc.plain_text().count("council") == 5
+    # the head's dateline stays the front matter's
+    assert doc.metadata.published == "2024-03-05"
