@@ -416,3 +416,25 @@ def test_late_datelines_go_on_a_page() -> None:
     assert doc.plain_text().count("council") == 5
     # the head's dateline stays the front matter's
     assert doc.metadata.published == "2024-03-05"
+
+
+def test_a_long_comment_thread_under_a_short_post_is_furniture() -> None:
+    post = "\n\n".join([WRAPPED] * 2)
+    comment = (
+        "I could not agree more with the decision, and I hope that the library also\n"
+        "opens on Sundays now, since many of us work during the week and can only come\n"
+        "by on the weekend, when the reading room is closed for no good reason at all.\n"
+    )
+    thread = "\n\n".join(
+        f"{name} June {day}, 2015 at 10:25 pm\n\n{comment}"
+        for name, day in (("Armanox", 3), ("Leo", 4), ("Jane Roe", 5), ("Sam", 6))
+    )
+    doc = parse_text(f"{_MENU}\n\n{post}\n\n{thread}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 2
+    assert "Sundays" not in plain
+    # a byline with a time is the article's head, not a comment
+    from articlekit.text.parser import _BYLINE_START, _COMMENT_HEADER
+
+    assert _COMMENT_HEADER.fullmatch("Julia on 11/08/2020 at 9:52")
+    assert _BYLINE_START.match("By Poppie Platt 12 May 2022, 4:18pm")
