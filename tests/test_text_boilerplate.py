@@ -346,6 +346,8 @@ def test_author_bio() -> None:
     assert is_author_bio("Max Muster ist Redakteur im Ressort Wirtschaft. Er studierte Jura.")
     assert is_author_bio("Jane R. Doe writes about housing policy out of Washington.")
     assert is_author_bio("Jane is the site's UK-based editor.", above="Jane Doe")
+    assert is_author_bio("Jake is the co-founder of Example Labs, a consultancy.", "Jake Roe")
+    assert is_author_bio("Max Muster ist Gründer des Vereins Freies Netz.")
     assert not is_author_bio("Jane is the site's UK-based editor.")  # a first name alone
     # a sentence of the article that opens with a name or a noun names no trade
     assert not is_author_bio("Luisa Neubauer ist ja nun drauf und dran, Ministerin zu werden.")

@@ -542,8 +542,9 @@ _BIO_OPENING = re.compile(
 # Software ist …") names none of them.
 _BIO_ROLE = re.compile(
     r"\b(?:(?:senior |staff |freelance |contributing )?(?:writer|editor|reporter|journalist"
-    r"|correspondent|columnist|contributor|engineer|developer)s?"
+    r"|correspondent|columnist|contributor|engineer|developer|(?:co-?)?founder)s?"
     r"|redakteur(?:in)?|journalistin|korrespondent(?:in)?|autor(?:in)?|expert(?:e|in)?"
+    r"|(?:mit)?gründer(?:in)?|fondat(?:eur|rice)|fundador(?:a)?"
     r"|head of|writes about|schreibt über|covers|leitet das)\b",
     re.IGNORECASE,
 )
