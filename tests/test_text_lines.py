@@ -208,3 +208,22 @@ def test_a_text_field_with_short_lines_is_not_read_as_wrapped() -> None:
     assert layout.wrap_width is None and layout.line_blocks
     # the same lines with blank lines between them: a wrapped text's (no change there)
     assert detect_layout(split_lines(short.replace("\n", "\n\n"))).wrap_width is not None
+
+
+def _block(indent: int, lines: int, width: int = 74) -> str:
+    line = " " * indent + ("word " * 40)[: width - indent].rstrip()
+    return "\n".join([line] * lines)
+
+
+def test_lynx_margin_under_a_nested_comment_thread() -> None:
+    # lynx -nolist of a post with a long threaded comment section: the article's prose at
+    # the 3-column margin is outnumbered by the replies set in at 7, 12 and 17
+    parts = [_block(3, 12), _block(7, 20), _block(12, 20), _block(17, 15), _block(3, 4)]
+    layout = detect_layout(split_lines("\n\n".join(parts)))
+    assert layout.body_indent == 3
+
+
+def test_flush_prose_keeps_no_body_indent() -> None:
+    # w3m: the prose is flush left; quotes and lists set in by 3 do not make a margin
+    parts = [_block(0, 30), _block(3, 12), _block(7, 10)]
+    assert detect_layout(split_lines("\n\n".join(parts))).body_indent == 0
