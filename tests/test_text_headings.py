@@ -50,6 +50,11 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("Comments (5 posted)", False),  # a link to the comments, with their count
         ("Comments (12)", False),
         ("Comments and Replies", True),
+        ("Devindra Hardawar/AOL", False),  # a picture's credit: name/agency
+        ("Mike Watson Images/Moodboard/Getty", False),
+        ("Input/Output", True),
+        ("TCP/IP Basics", True),
+        ("New York/New Jersey", True),
     ],
 )
 def test_looks_like_heading_shape(text: str, expected: bool) -> None:

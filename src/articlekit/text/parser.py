@@ -168,6 +168,12 @@ _TEASER_LABEL = re.compile(
 # renderings (w3m) each form was one promoted line (the comment links three), none a
 # heading (heading F1 0.860 -> 0.864 with the aside rule of `_is_caps_line`; the tagline
 # 0.867 -> 0.868; the comment links 0.868 -> 0.869, at 120 columns 0.867 -> 0.869).
+# A picture's credit as photo desks write it: a person's name (two or more capitalised
+# words), a slash and the agency, without spaces around the slash ("Devindra
+# Hardawar/AOL", "Mike Watson Images/Moodboard/Getty"). "Input/Output" and "TCP/IP Basics"
+# have a single word before the slash. On the readability renderings 4 such lines per
+# tool were promoted (engadget, ehow-2), none a heading.
+_AGENCY_CREDIT = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+(?:/[A-Z][\w.&-]*)+")
 _NOT_HEADING_MARK = re.compile(
     r"^powered by\b|^illustration for article titled\b"
     r"|^from [\w ]{1,40}, the free [\w ]{1,40}$"
@@ -252,6 +258,8 @@ def looks_like_heading(text: str) -> bool:
         return False  # "Photo by X", "Image: Reuters", "IMG_3906.jpg": a picture's line
     if _NOT_HEADING_MARK.search(text):
         return False  # "Powered by …", "… [Fig 2]": a widget's credit, a figure's title
+    if _AGENCY_CREDIT.fullmatch(text):
+        return False  # "Devindra Hardawar/AOL": a picture's credit
     if _SENTENCE_BEFORE_MARK.search(text) or _DANGLING_END.search(text):
         return False  # "... armour. [M1]"; "your options are limited: either" goes on
     if _is_more_link(text):
