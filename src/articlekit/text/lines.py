@@ -462,7 +462,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
     lynx = lynx_references or body_indent == 3
     line_blocks = not markdown and not lynx and _lines_are_blocks(lines)
     if line_blocks and wrap_width is not None and _not_wrapped(lines, wrap_width, body_end):
-        wrap_width = None  # its paragraph lines run far past the width: nothing was wrapped
+        wrap_width = None  # lines far past the width, or breaks no greedy wrap made
     return Layout(
         wrap_width=wrap_width,
         wrap_column=_wrap_column(lines, wrap_width, len(lines)),

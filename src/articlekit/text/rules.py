@@ -246,10 +246,7 @@ def _wrapped_here(lines: Lines, index: int, layout: Layout, gap: int = 2) -> boo
     """Return True when line ``index`` ends where a wrap at the layout's width ends it:
     the first word of the next line would not have fitted after it, ``gap`` spaces
     between (two after Markdown's two trailing spaces)."""
-    if layout.wrap_width is None:
-        return False
-    first = lines.text[index + 1].split(" ", 1)[0]
-    return lines.width[index] + gap + display_width(first) > layout.wrap_width
+    return layout.wrap_width is not None and _wrapped_after(lines, index, layout.wrap_width, gap)
 
 
 # w3m draws nested levels with • ◦ ▪ □ ☆ (and more), lynx with * + o # @.
@@ -489,11 +486,11 @@ def _typed_run(lines: Lines, index: int, end: int) -> bool:
     return count >= MIN_TYPED_RUN_LINES
 
 
-def _wrapped_after(lines: Lines, index: int, width: int) -> bool:
+def _wrapped_after(lines: Lines, index: int, width: int, gap: int = 1) -> bool:
     """Return True when a greedy wrap at ``width`` columns ended line ``index``: the next
-    line's first word would not have fitted after it, one space between."""
-    words = lines.text[index + 1].split(" ", 1)
-    return lines.width[index] + 1 + display_width(words[0]) > width
+    line's first word would not have fitted after it, ``gap`` spaces between."""
+    first = lines.text[index + 1].split(" ", 1)[0]
+    return lines.width[index] + gap + display_width(first) > width
 
 
 def is_typed_at_margin(state: State, index: int, marker: Marker) -> bool:
