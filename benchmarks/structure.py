@@ -14,7 +14,10 @@ What is compared, exactly:
 
 - **Text** of every item has its whitespace collapsed (runs of whitespace, ``\\xa0`` and line
   breaks included, become one space; ends stripped). Image ``alt`` text is not text here (the
-  HTML side sees only text nodes). Case and punctuation are kept: a match is exact.
+  HTML side sees only text nodes); a ``q`` element's text is set in quote marks, as
+  browsers draw it. Case and punctuation are kept: a match is exact, except that
+  typographic and straight double quote marks (``“ ” „`` and ``"``) compare as one in list
+  items and paragraphs.
 - **Headings**: ``(level, text)`` of ``h1``-``h6`` / ``Heading`` blocks; also compared with
   all predicted levels shifted alike by the amount that matches most, and by text only. A
   heading whose text equals the truth's title (case-insensitively) is left out on both
@@ -135,7 +138,10 @@ def _tag(el: Any) -> str:
 def _text_of(el: Any, *, skip: frozenset[str] = frozenset()) -> str:
     """Return the collapsed text of ``el``; subtrees with a tag in ``skip`` are left out.
 
-    Block-level elements and ``br`` separate words, as a browser renders them.
+    Block-level elements and ``br`` separate words, as a browser renders them, and a
+    ``q`` is set in quote marks, as the HTML standard's rendering rules draw it (every
+    text renderer and articlekit write them too; without them the truth lacked characters
+    every reader sees).
     """
     parts: list[str] = []
     if el.text and isinstance(el.tag, str):
@@ -150,6 +156,8 @@ def _text_of(el: Any, *, skip: frozenset[str] = frozenset()) -> str:
             if node is not el:
                 if _tag(node) in _BLOCKISH:
                     parts.append(" ")
+                elif _tag(node) == "q":
+                    parts.append('"')
                 if node.tail:
                     parts.append(node.tail)
             continue
@@ -161,6 +169,8 @@ def _text_of(el: Any, *, skip: frozenset[str] = frozenset()) -> str:
             if child.tail:
                 parts.append(child.tail)
             continue
+        if tag == "q":
+            parts.append('"')  # a browser draws quote marks around a <q> (see above)
         if child.text:
             parts.append(child.text)
         stack.append((child, iter(child)))
@@ -427,6 +437,15 @@ def _best_shift(truth: list[tuple[int, str]], pred: list[tuple[int, str]]) -> Ma
     return best
 
 
+# Double quote marks compare as one: typographic or straight is a renderer's choice of
+# glyph (w3m draws a <q> as “…”, lynx and html2text as "…"), not a structure error.
+_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟", '"'))
+
+
+def _glyphs_folded(texts: Iterable[str]) -> list[str]:
+    return [text.translate(_DOUBLE_QUOTES) for text in texts]
+
+
 def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:
     """Return the :class:`Match` of each part, keyed like :func:`score_structure` without ``_f1``.
 
@@ -439,8 +458,12 @@ def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:
         "heading": multiset_match(true_heads, pred_heads),
         "heading_shift": _best_shift(true_heads, pred_heads),
         "heading_text": multiset_match([t for _, t in true_heads], [t for _, t in pred_heads]),
-        "list_item": multiset_match(truth.list_items, pred.list_items),
-        "paragraph": multiset_match(truth.paragraphs, pred.paragraphs),
+        "list_item": multiset_match(
+            _glyphs_folded(truth.list_items), _glyphs_folded(pred.list_items)
+        ),
+        "paragraph": multiset_match(
+            _glyphs_folded(truth.paragraphs), _glyphs_folded(pred.paragraphs)
+        ),
         "table": count_match(truth.tables, pred.tables),
         "figure": count_match(truth.figures, pred.figures),
         "token": multiset_match(tokens(truth.body_text), tokens(pred.body_text)),

@@ -142,8 +142,8 @@ def is_preformatted_document(html: str) -> bool:
 #   <pre> start with a bullet or a number ("+ Added X<br>+ Added Y"). The truth has one
 #   paragraph or a <pre>; the text shows a list like any other (tumblr, cnn, ietf-1).
 #   Such pages are left out of the reachable figure.
-# - <q> in an item: every tool writes quote marks the HTML's text does not have. Items are
-#   compared with double quote marks folded away on both sides.
+# - quote marks: items are compared with double quote marks folded away on both sides
+#   (the main columns set a <q> in quote marks and fold only their glyphs, structure.py).
 _TYPED_LINE = re.compile(r"^\s*(?:[-*+•·]|\d{1,3}[.)])\s+\S")
 MIN_TYPED_LINES = 3
 _QUOTES = str.maketrans(dict.fromkeys('"“”„«»', ""))

@@ -194,6 +194,19 @@ def test_paragraphs_of_layout_cells_count() -> None:
     assert structure.structure_from_tree(root).paragraphs == ["orphan", "one column", "again"]
 
 
+def test_q_text_is_quoted_and_quote_glyphs_compare_as_one() -> None:
+    root = lxml.html.fromstring("<div><p>She said <q>no</q>.</p><ul><li><q>Yes</q></li></ul></div>")
+    truth = structure.structure_from_tree(root)
+    assert truth.paragraphs == ['She said "no".']
+    # w3m draws a <q> with typographic marks, lynx with straight ones: both match
+    pred = Structure(paragraphs=["She said \u201cno\u201d."], list_items=['"Yes"'])
+    counts = structure.structure_counts(truth, pred)
+    assert (counts["paragraph"].tp, counts["list_item"].tp) == (1, 1)
+    # a different word is still a miss
+    other = structure.structure_counts(truth, Structure(paragraphs=["She said \u201cyes\u201d."]))
+    assert other["paragraph"].tp == 0
+
+
 def test_nested_paragraphs_count_once_each() -> None:
     root = lxml.html.fromstring("<div><p><span><p>inner</p></span> </p><p>next</p></div>")
     assert structure.structure_from_tree(root).paragraphs == ["inner", "next"]

@@ -195,6 +195,18 @@ def test_inline_markup() -> None:
     assert "script link" in plain_text(para)
 
 
+def test_q_is_set_in_the_quote_marks_a_browser_draws() -> None:
+    doc = _doc("<p>She said <q>we go <q>now</q> or <em>never</em></q>, and left the room.</p>")
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "She" in plain_text(b))
+    assert (
+        plain_text(para)
+        == "She said \u201cwe go \u2018now\u2019 or never\u201d, and left the room."
+    )
+    assert any(isinstance(x, Emphasis) for x in para.content)  # markup inside a q is kept
+    empty = _doc("<p>An empty <q></q> quote draws no marks in this sentence of the story.</p>")
+    assert "\u201c" not in "".join(plain_text(b) for b in empty.blocks)
+
+
 def test_whitespace_moves_outside_emphasis() -> None:
     doc = _doc("<p>one<em> two </em>three and enough words to be a sentence.</p>")
     para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "two" in plain_text(b))

@@ -1475,10 +1475,29 @@ class BlockBuilder:
                 )
             if trail:
                 _append_text(out, " ")
+        elif tag == "q":
+            _quote_inline(el, inner, out)
         else:
             if tag in vocab.BLOCK_TAGS and out and not isinstance(out[-1], LineBreak):
                 _append_text(out, " ")
             _extend(out, inner)
+
+
+# The quote marks a browser draws around a <q> (the HTML standard's rendering rules:
+# ``q::before { content: open-quote }``): double marks outside, single ones for a <q>
+# inside another. Without them "she said <q>no</q>" would read "she said no".
+_Q_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+def _quote_inline(el: HtmlElement, inner: list[Inline], out: list[Inline]) -> None:
+    """Append the inlines of a ``<q>`` to ``out`` inside the quote marks a reader sees."""
+    if not inner:
+        return
+    nested = next(el.iterancestors("q"), None) is not None
+    opening, closing = _Q_MARKS[nested]
+    _append_text(out, opening)
+    _extend(out, inner)
+    _append_text(out, closing)
 
 
 def _unquote(fragment: str) -> str:
