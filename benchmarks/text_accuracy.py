@@ -61,7 +61,15 @@ DATA = HERE / "data" / "text"
 CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS = ("w3m", "lynx", "html2text")
 # other settings of the same tools (text_render.py renders them when asked)
-VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap", "textfield")
+VARIANTS = (
+    "w3m-wide",
+    "lynx-wide",
+    "lynx-nolist",
+    "w3m-nowrap",
+    "html2text-nowrap",
+    "textfield",
+    "browser-copy",
+)
 # tools no rule was written for or tuned on (text_render.py --tools elinks,links,pandoc,
 # and --tools trafilatura-txt --corpora readability): a check of how the parser does on
 # layouts it has never seen; never tune on them
@@ -381,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         "--variants",
         action="store_true",
         help="both tables for the other tool settings too (w3m-wide, lynx-wide, "
-        "lynx-nolist, w3m-nowrap, html2text-nowrap; render them first with "
+        "lynx-nolist, w3m-nowrap, html2text-nowrap, textfield, browser-copy; render them "
+        "first with "
         "text_render.py --tools ...)",
     )
     parser.add_argument(

@@ -23,7 +23,9 @@ Run::
 Other settings of the same tools (``--tools
 w3m-wide,lynx-wide,lynx-nolist,w3m-nowrap,html2text-nowrap``: 120 columns, lynx without its
 link list, w3m and html2text without hard wraps) check that the parser holds for a layout
-rather than for the one set of options the dev renderings use.
+rather than for the one set of options the dev renderings use. Two more layouts are written
+by this script itself: ``textfield`` (a scraper's text field) and ``browser-copy`` (a
+browser's copy-paste, the HTML spec's ``innerText``).
 
 A missing tool is reported and skipped, never installed.
 """
@@ -34,12 +36,15 @@ import argparse
 import gzip
 import html
 import json
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+import lxml.html
 
 from articlekit.decode import decode_bytes
 
@@ -236,6 +241,178 @@ def render_textfield(data: bytes, charset: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- browser copy-paste: the HTML spec's innerText algorithm ------------------------------
+# What a user gets by selecting a page in a browser and pasting it, or a headless browser's
+# ``innerText``. Display values are the UA stylesheet's defaults for each tag.
+# Elements (and their content) a browser does not render: the UA stylesheet's
+# ``display: none`` (scripting on, so <noscript> too) and replaced elements whose text is
+# no rendered text (form controls, media, an <svg>'s icons and titles).
+_COPY_HIDDEN = frozenset(
+    {
+        "head", "title", "meta", "link", "base", "script", "style", "template", "noscript",
+        "noembed", "noframes", "area", "datalist", "param", "rp", "input", "textarea",
+        "select", "iframe", "object", "embed", "video", "audio", "canvas", "svg", "img",
+        "picture",
+    }
+)  # fmt: skip
+# display: block (and list-item, table, table-caption): the box opens and closes a line.
+_COPY_BLOCKS = frozenset(
+    {
+        "html", "body", "address", "article", "aside", "blockquote", "center", "details",
+        "dialog", "dd", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+        "footer", "form", "header", "hgroup", "hr", "legend", "li", "listing", "main", "menu",
+        "nav", "ol", "optgroup", "option", "plaintext", "pre", "search", "section", "summary",
+        "ul", "xmp", "table", "caption",
+    }
+)  # fmt: skip
+# A <p> is set apart by a blank line (required line break count 2); so are headings,
+# whose margins a browser's copy turns into a blank line too.
+_COPY_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6"})
+# white-space: pre (the UA stylesheet's)
+_COPY_PRE = frozenset({"pre", "listing", "xmp", "plaintext", "textarea"})
+_DISPLAY_NONE = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.IGNORECASE)
+_COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")
+# Stand-ins for a <pre>'s spaces and newlines, so that collapsing leaves them alone.
+_PRE_SPACE, _PRE_NEWLINE, _PRE_TAB = "\x00", "\x01", "\x02"
+_SENTINELS = re.compile("[\x00-\x02]")
+
+
+def _copy_hidden(el: lxml.html.HtmlElement, tag: str) -> bool:
+    """Return True when ``el`` is not rendered (``display: none``) or has no rendered text."""
+    if tag in _COPY_HIDDEN or el.get("hidden") is not None:
+        return True
+    if tag == "dialog" and el.get("open") is None:
+        return True
+    style = el.get("style")
+    return style is not None and _DISPLAY_NONE.search(style) is not None
+
+
+def _closed_details(el: lxml.html.HtmlElement) -> bool:
+    return el.tag == "details" and el.get("open") is None
+
+
+def _last_of(el: lxml.html.HtmlElement, tags: tuple[str, ...]) -> bool:
+    """Return True when no later sibling of ``el`` is one of ``tags``."""
+    return all(sib.tag not in tags for sib in el.itersiblings())
+
+
+def _last_row(row: lxml.html.HtmlElement) -> bool:
+    """Return True when ``row`` is the last row of its table (across thead/tbody/tfoot)."""
+    if not _last_of(row, ("tr",)):
+        return False
+    section = row.getparent()
+    if section is None or section.tag not in ("thead", "tbody", "tfoot"):
+        return True
+    return all(
+        sib.tag not in ("thead", "tbody", "tfoot") or next(sib.iter("tr"), None) is None
+        for sib in section.itersiblings()
+    )
+
+
+def render_browser_copy(data: bytes, charset: str) -> str:
+    """Return the page's text as a browser's copy-paste or ``innerText`` gives it.
+
+    The HTML spec's rendered-text collection steps, on lxml with an explicit stack: block
+    boxes on lines of their own, a blank line around a ``<p>`` and a heading, ``<br>`` a
+    newline, list items one per line without a marker, table cells separated by a tab and
+    rows by a newline, hidden content absent, no hard wraps, whitespace collapsed (kept in
+    a ``<pre>``). A ``<q>`` keeps the quote marks a browser draws around it (generated
+    content, which a selection's copy keeps).
+    """
+    text, _ = decode_bytes(data, encoding=charset)
+    text = _SENTINELS.sub(" ", text)
+    # huge_tree: libxml2 otherwise drops what lies deeper than 256 elements
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    root = lxml.html.document_fromstring(text.encode("utf-8", "replace"), parser=parser)
+    body = root.find("body")
+    # items: text (str) or a required line break count (int)
+    items: list[str | int] = []
+    pre_depth = 0
+
+    def add_text(value: str | None) -> None:
+        if not value:
+            return
+        if pre_depth:
+            kept = value.replace(" ", _PRE_SPACE).replace("\t", _PRE_TAB)
+            items.append(kept.replace("\n", _PRE_NEWLINE))
+        else:
+            items.append(_COLLAPSIBLE.sub(" ", value))
+
+    stack: list[tuple[lxml.html.HtmlElement, bool]] = [(body if body is not None else root, True)]
+    while stack:
+        el, entering = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if entering:
+            if not tag or _copy_hidden(el, tag):
+                add_text(el.tail)  # a comment, or an element not rendered
+                continue
+            if tag == "br":
+                items.append("\n")
+                add_text(el.tail)
+                continue
+            if tag in _COPY_PARAGRAPHS:
+                items.append(2)
+            elif tag in _COPY_BLOCKS:
+                items.append(1)
+            if tag in _COPY_PRE:
+                pre_depth += 1
+                first = el.text or ""
+                # the parser drops a newline right after <pre>; lxml may keep it
+                add_text(first[1:] if first.startswith("\n") else first)
+            elif not _closed_details(el):
+                if tag == "q":
+                    items.append("\u201c")  # the quote marks a browser draws (::before)
+                add_text(el.text)
+            stack.append((el, False))
+            children = list(el)
+            if _closed_details(el):
+                children = [child for child in children if child.tag == "summary"]
+            stack.extend((child, True) for child in reversed(children))
+        else:
+            if tag in _COPY_PRE:
+                pre_depth -= 1
+            elif tag == "q":
+                items.append("\u201d")
+            if tag in ("td", "th") and not _last_of(el, ("td", "th")):
+                items.append("\t")
+            elif tag == "tr" and not _last_row(el):
+                items.append("\n")
+            if tag in _COPY_PARAGRAPHS:
+                items.append(2)
+            elif tag in _COPY_BLOCKS:
+                items.append(1)
+            parent = el.getparent()
+            if parent is None or not _closed_details(parent):
+                add_text(el.tail)  # a closed <details> shows its <summary> alone
+    return _join_copy_items(items)
+
+
+def _join_copy_items(items: list[str | int]) -> str:
+    """Return the text of innerText's items: runs of line break counts become that many
+    newlines (none at either end), spaces collapse and none stands at a line's edge."""
+    out: list[str] = []
+    pending = 0
+    for item in items:
+        if isinstance(item, int):
+            pending = max(pending, item)
+            continue
+        if not item or item == " ":
+            if item and out and pending == 0:
+                out.append(item)
+            continue
+        if pending:
+            if out:
+                out.append("\n" * pending)
+            pending = 0
+        out.append(item)
+    text = "".join(out)
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r" *([\n\t]) *", r"\1", text)
+    text = text.strip(" ").replace(_PRE_SPACE, " ").replace(_PRE_NEWLINE, "\n")
+    text = text.replace(_PRE_TAB, "\t")
+    return text.strip("\n") + "\n"
+
+
 RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m": render_w3m,
     "lynx": render_lynx,
@@ -248,8 +425,17 @@ RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m-nowrap": render_w3m_nowrap,
     "html2text-nowrap": render_html2text_nowrap,
     "textfield": render_textfield,
+    "browser-copy": render_browser_copy,
 }
-VARIANTS = ("w3m-wide", "lynx-wide", "lynx-nolist", "w3m-nowrap", "html2text-nowrap", "textfield")
+VARIANTS = (
+    "w3m-wide",
+    "lynx-wide",
+    "lynx-nolist",
+    "w3m-nowrap",
+    "html2text-nowrap",
+    "textfield",
+    "browser-copy",
+)
 
 
 def render_elinks(data: bytes, charset: str) -> str:
