@@ -419,14 +419,16 @@ def test_render_browser_copy_follows_inner_text() -> None:
 
     page = (
         b"<html><head><title>T</title></head><body><h1>Title</h1><div>By <b>Jo</b>\n Smith</div>"
-        b"<p>First   <a href='/x'>para</a>graph <q>here</q>.</p><p>Two<br>lines</p><ul><li>Item one</li>"
+        b"<p>First   <a href='/x'>para</a>graph <q>here</q>.</p><p>Two<br>lines</p>"
+        b"<ul><li>Item one</li>"
         b"<li hidden>no</li><li style='color: red; display:none'>no</li><li>Item two</li></ul>"
         b"<pre>code\n  line 2</pre><table><thead><tr><th>h1</th><th>h2</th></tr></thead>"
         b"<tbody><tr><td> a </td><td>b</td></tr></tbody></table><script>x()</script>"
         b"<details><summary>More</summary>folded</details><h2>Sub</h2>end</body></html>"
     )
     assert text_render.render_browser_copy(page, "utf-8") == (
-        "Title\n\nBy Jo Smith\n\nFirst paragraph \u201chere\u201d.\n\nTwo\nlines\n\nItem one\nItem two\n"
+        "Title\n\nBy Jo Smith\n\nFirst paragraph \u201chere\u201d.\n\n"
+        "Two\nlines\n\nItem one\nItem two\n"
         "code\n  line 2\nh1\th2\na\tb\nMore\n\nSub\n\nend\n"
     )
 
