@@ -9,6 +9,7 @@ from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
     drop_dangling_headings,
+    is_dateline,
     is_layout_table,
     is_link_cluster,
     is_slideshow_legend,
@@ -205,6 +206,38 @@ def test_q_is_set_in_the_quote_marks_a_browser_draws() -> None:
     assert any(isinstance(x, Emphasis) for x in para.content)  # markup inside a q is kept
     empty = _doc("<p>An empty <q></q> quote draws no marks in this sentence of the story.</p>")
     assert "\u201c" not in "".join(plain_text(b) for b in empty.blocks)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17 April 2012 \u2022 2:54pm", True),
+        ("Published: March 5, 2024", True),
+        ("Aktualisiert am 17.01.2021, 12:35 Uhr", True),
+        ("par Didier Roy, 21 juin 2018", True),
+        ("On March 5, 2024 the council met in the town hall.", False),
+        ("Updated 2 hours ago", False),
+        ("The 12 best songs of May", False),
+    ],
+)
+def test_is_dateline(text: str, expected: bool) -> None:
+    assert is_dateline(Paragraph(content=(Text(text=text),))) is expected
+
+
+def test_datelines_leave_the_head_of_the_article_only() -> None:
+    html = (
+        "<html><head><title>T</title></head><body><article><h1>T</h1>"
+        "<p>A standfirst sentence that sums the story up for the reader in one go.</p>"
+        "<p>17 April 2012 \u2022 2:54pm</p>"
+        + FILL * 4
+        + "<p>5 May 2013</p>"
+        + FILL * 2
+        + "</article></body></html>"
+    )
+    texts = [plain_text(b) for b in parse_html(html).blocks]
+    assert "17 April 2012 \u2022 2:54pm" not in texts
+    assert "5 May 2013" in texts  # a date further down is the text's own (a diary entry)
+    assert texts[0].startswith("A standfirst")
 
 
 def test_whitespace_moves_outside_emphasis() -> None:

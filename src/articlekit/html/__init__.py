@@ -30,6 +30,7 @@ from articlekit.html.blocks import (
     BlockBuilder,
     cut_comment_section,
     drop_dangling_headings,
+    drop_head_datelines,
     normalise_headings,
     trim_edges,
 )
@@ -185,7 +186,8 @@ def extract_blocks(
     blocks = builder.build(candidate.elements)
     if not comments:
         blocks = cut_comment_section(blocks)
-    blocks = normalise_headings(drop_dangling_headings(trim_edges(blocks)), title)
+    blocks = drop_head_datelines(trim_edges(blocks))
+    blocks = normalise_headings(drop_dangling_headings(blocks), title)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}
     for el, block in recs.items():

@@ -26,6 +26,7 @@ from lxml.html import HtmlElement
 
 from articlekit.html import vocab
 from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, FLAG_MATH, Labels, Stats, class_id
+from articlekit.html.metadata import date_span
 from articlekit.html.recommendations import is_page_link, is_share_link, recommendations_block
 from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
 from articlekit.model import (
@@ -63,7 +64,9 @@ __all__ = [
     "cut_comment_section",
     "display_equation",
     "drop_dangling_headings",
+    "drop_head_datelines",
     "equation_text",
+    "is_dateline",
     "is_layout_table",
     "is_link_cluster",
     "is_photo_credit",
@@ -341,6 +344,48 @@ def is_photo_credit(text: str) -> bool:
         and _CREDIT_MARK.search(text) is not None
         and vocab.PHOTO_CREDIT.search(text) is not None
     )
+
+
+# A dateline: a date with at most a label and a time ("17 April 2012 • 2:54pm",
+# "Published: March 5, 2024", "Aktualisiert am 17.01.2021, 12:35 Uhr").
+MAX_DATELINE_CHARS: Final = 60
+# Words of letters a dateline holds besides its date: a label ("Updated on", "Veröffentlicht
+# am") and an "Uhr" or "GMT" after the time.
+MAX_DATELINE_LABEL_WORDS: Final = 3
+_TIME: Final = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
+_LETTER_WORD: Final = re.compile(r"[^\W\d_]+")
+
+
+def is_dateline(block: Block) -> bool:
+    """Return True for a paragraph that is only a date, with at most a label and a time."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain_text(block).strip()
+    if len(text) > MAX_DATELINE_CHARS:
+        return False
+    span = date_span(text)
+    if span is None:
+        return False
+    rest = _TIME.sub(" ", text[: span[0]] + " " + text[span[1] :])
+    return len(_LETTER_WORD.findall(rest)) <= MAX_DATELINE_LABEL_WORDS
+
+
+# The head of the article: the blocks a dateline may stand among (a standfirst, a picture,
+# a byline). Further down a date is a part of the text (a diary's entries, a timeline).
+MAX_HEAD_BLOCKS: Final = 4
+
+
+def drop_head_datelines(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without datelines among the first :data:`MAX_HEAD_BLOCKS` blocks.
+
+    The page's date is metadata (``published``, read from the markup); printed under the
+    headline or the standfirst it is the page's furniture, as a reader and every other
+    extractor see it, not a paragraph of the article.
+    """
+    head = blocks[:MAX_HEAD_BLOCKS]
+    if not any(is_dateline(b) for b in head):
+        return blocks
+    return [b for b in head if not is_dateline(b)] + blocks[MAX_HEAD_BLOCKS:]
 
 
 def is_furniture_label(text: str) -> bool:

@@ -530,6 +530,25 @@ def _wordy_date(text: str) -> str | None:
     return _render(int(year), month, int(day), hour, match["M"], match["S"], None)
 
 
+# A numeric date written in a sentence or a dateline: 2024-03-05, 05.03.2024, 5/3/2024.
+_NUMERIC_DATE: Final = re.compile(
+    r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4})(?!\d)"
+)
+
+
+def date_span(text: str) -> tuple[int, int] | None:
+    """Return where the first date written in ``text`` stands (start, end), or None.
+
+    A written date in one of the languages of :func:`normalize_date` (with the time that
+    follows it, if any), or a numeric one (``2024-03-05``, ``05.03.2024``, ``5/3/2024``).
+    """
+    match = _WORDY_DATE.search(text)
+    if match is not None and _MONTHS.get((match["m1"] or match["m2"]).casefold()):
+        return match.span()
+    numeric = _NUMERIC_DATE.search(text)
+    return numeric.span() if numeric is not None else None
+
+
 def date_from_url(url: str) -> str | None:
     """Return the ISO date in a URL path such as ``/2024/10/31/`` or ``/20241031/``, or None."""
     try:
