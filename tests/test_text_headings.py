@@ -323,3 +323,20 @@ def test_tall_stack_of_short_lines_heads_with_its_first_and_last_line() -> None:
         ("heading", "Add-ons"),  # two stacked lines are both headings
     ]
     assert ("paragraph", "The Loop") in _blocks(text)
+
+
+def test_line_over_dropped_pictures_then_a_heading_is_no_heading() -> None:
+    # w3m prints pictures without alt text by file name ("[baz]", no text: dropped); a
+    # label over them, with a heading under them, heads the pictures, not the text
+    pictures = "[baz]\n\n[baz]\n\n"
+    text = "Title Line\n\n" + _W3M_PROSE + "\nImages\n\n" + pictures + "Foo\n\n" + _W3M_PROSE
+    blocks = _blocks(text)
+    assert ("heading", "Foo") in blocks
+    assert ("heading", "Images") not in blocks
+    assert ("paragraph", "Images") in blocks
+    # with nothing between them the two lines stack: a section over its first subsection
+    stacked = _blocks(text.replace(pictures, ""))
+    assert ("heading", "Images") in stacked and ("heading", "Foo") in stacked
+    # a heading over a picture, then prose, stays a heading
+    over_picture = _blocks("Title Line\n\n" + _W3M_PROSE + "\nImages\n\n" + pictures + _W3M_PROSE)
+    assert ("heading", "Images") in over_picture
