@@ -152,3 +152,29 @@ def test_a_dash_line_wrapped_out_of_prose_is_no_typed_item() -> None:
     layout = detect_layout(lines)
     state = State(lines=lines, layout=layout, end=len(lines))
     assert not typed_items_wrap_to_margin(state, 80)
+
+
+_LYNX_PROSE = (
+    "   The first paragraph of the article is long enough to be prose, and it\n"
+    "   wraps where lynx wraps its text, three columns in from the left edge of\n"
+    "   the terminal, so its lines break where a greedy wrap puts them today.\n"
+)
+
+
+def test_lynx_bullet_row_labels_of_a_table_are_no_list() -> None:
+    # lynx draws "* + o # @", never "•": a "•" label cell at its margin over the row's
+    # value ("• Monarch" / "Elizabeth II", an infobox) is the table's text
+    rows = "   • Monarch\n   Elizabeth II\n\n   • Prime Minister\n   Jacinda Ardern\n\n"
+    drawn = "     * first drawn item\n     * second drawn item\n\n"
+    doc = parse_text(_LYNX_PROSE + "\n" + rows + _LYNX_PROSE + "\n" + drawn + _LYNX_PROSE)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1 and "drawn" in str(lists[0].items[0])
+    assert not any("Monarch" in str(b) for b in lists)
+
+
+def test_lynx_typed_bullet_lines_stay_a_list() -> None:
+    # "• a<br>• b" lines a page typed, one under the other: a list to the reader
+    typed = "   • Gesamt- und Teilenergiezähler\n   • Eingang für Tarifwahl\n   • 4-Quadranten\n\n"
+    doc = parse_text(_LYNX_PROSE + "\n" + typed + _LYNX_PROSE)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 3

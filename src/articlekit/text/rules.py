@@ -343,6 +343,8 @@ def is_typed_bullet(state: State, index: int, marker: Marker) -> bool:
         return True
     if is_typed_at_margin(state, index, marker):
         return True
+    if is_lynx_row_label(state, index):
+        return True
     if marker.ordered or lines.text[index][0] not in _TYPED_BULLETS:
         return False
     if layout.lynx and layout.body_indent and lines.indent[index] <= layout.body_indent:
@@ -356,11 +358,36 @@ def is_typed_bullet(state: State, index: int, marker: Marker) -> bool:
     )
 
 
+def is_lynx_row_label(state: State, index: int) -> bool:
+    """Return True for a "•" a page typed in a table's label cell, as lynx shows it.
+
+    lynx draws its bullets ``* + o # @`` past its 3-column margin, never "•": a "•" line at
+    the margin is the page's own text. It is a list the page typed when its lines run on
+    ("• a<br>• b", a line wrapped back to the margin), and a table row when a short label
+    ("• Monarch", "• Total") stands over its value ("Elizabeth II") at the margin: the
+    line ended early, and the line under it opens no item of its own.
+    """
+    layout = state.layout
+    lines = state.lines
+    if not layout.lynx or not layout.body_indent or lines.text[index][0] != "•":
+        return False
+    nxt = index + 1
+    if lines.indent[index] > layout.body_indent or nxt >= state.end or lines.blank[nxt]:
+        return False
+    width = layout.wrap_column or LYNX_WRAP_COLUMNS
+    return (
+        lines.indent[nxt] == lines.indent[index]
+        and list_marker(lines.text[nxt]) is None
+        and not _wrapped_after(lines, index, width)
+    )
+
+
 # The list markers of Markdown (CommonMark), which html2text writes: "*", "-", "+" and
 # "1." ("1)" elsewhere). Any other marker in Markdown is the page's own text. (lynx draws
 # only "* + o # @" too, but reading its "•" lines as text cost the whole-page dumps 0.002
 # F1: a page's "• a<br>• b" lines became one ragged paragraph the page filter dropped;
-# +0.006 list-item F1 on the readability renderings.)
+# +0.006 list-item F1 on the readability renderings. Only a table's row label is read as
+# text there: see is_lynx_row_label.)
 _MARKDOWN_BULLETS = "*+-"
 _MARKDOWN_NUMBER = re.compile(r"\d{1,9}[.)]")
 
