@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from articlekit.html import parse_html
+from articlekit.html.blocks import site_of
 from articlekit.html.recommendations import (
     is_generic_link_text,
     is_index_link,
@@ -100,6 +101,34 @@ def test_link_only_paragraphs_merge_into_one_block() -> None:
     )
     untitled = [r for r in doc.recommendations if r.title is None]
     assert len(untitled) == 1 and len(untitled[0].items) == 2
+
+
+@pytest.mark.parametrize(
+    ("host", "site"),
+    [
+        ("support.mozilla.org", "mozilla.org"),
+        ("news.bbc.co.uk", "bbc.co.uk"),
+        ("www.abc.net.au", "abc.net.au"),
+        ("blog.faz.de", "faz.de"),
+        ("localhost", "localhost"),
+    ],
+)
+def test_site_of(host: str, site: str) -> None:
+    assert site_of(host) == site
+
+
+def test_lone_link_to_another_site_is_the_articles_source() -> None:
+    doc = _doc(
+        "<p><a href='https://other.example.com/opinion/piece'>The generation we love to dump"
+        " on</a></p>"
+        "<p><a href='/2024/another-story.html'>Another story of this site, with a title</a></p>"
+    )
+    assert "The generation we love to dump on" in _body_text(doc)
+    source = next(b for b in doc.body if "generation" in plain_text(b))
+    assert isinstance(source, Paragraph)
+    assert [x.url for x in doc.links() if "other.example" in x.url]  # the link is kept
+    items = [item.title for r in doc.recommendations for item in r.items]
+    assert items == ["Another story of this site, with a title"]
 
 
 @pytest.mark.parametrize(

@@ -1144,6 +1144,10 @@ class BlockBuilder:
         item = Recommendation(
             title=text, url=link.url, image=picture.src if picture is not None else None
         )
+        if picture is None and not links_within_site((item,), self.page_url):
+            # a headline linking to another site is the post's source ("The generation we
+            # love to dump on" under a link blog's summary of it): the article's own text
+            return None
         return Recommendations(title=None, items=(item,), provenance=self._prov(el))
 
     def _prefix_rec(
@@ -1570,15 +1574,40 @@ def is_see_also_section(heading: HtmlElement, later: Iterable[HtmlElement]) -> b
     )
 
 
+# The second-level labels under which countries register sites ("bbc.co.uk", "abc.net.au").
+_COUNTRY_SECOND_LEVEL: Final = frozenset(
+    {"co", "com", "net", "org", "gov", "gob", "edu", "ac", "or", "ne", "go", "nic", "ltd"}
+)
+
+
+def _host(url: str | None) -> str:
+    try:
+        return (urllib.parse.urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # "http://[::1" and other URLs urllib cannot take apart
+        return ""
+
+
+def site_of(host: str) -> str:
+    """Return the site a host name belongs to: its last two labels, three under a country's
+    second level ("support.mozilla.org" -> "mozilla.org", "news.bbc.co.uk" -> "bbc.co.uk")."""
+    labels = host.lower().rstrip(".").split(".")
+    keep = 2
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _COUNTRY_SECOND_LEVEL:
+        keep = 3
+    return ".".join(labels[-keep:])
+
+
 def links_within_site(items: Iterable[Recommendation], page_url: str | None) -> bool:
-    """Return True when most ``items`` link to the page's own host (or the host is unknown)."""
+    """Return True when most ``items`` link to the page's own site, any of its hosts (or the
+    page's host is unknown)."""
     if not page_url:
         return True
-    host = urllib.parse.urlsplit(page_url).hostname
+    host = _host(page_url)
     if not host:
         return True
+    site = site_of(host)
     urls = [item.url for item in items]
-    inside = sum(1 for url in urls if urllib.parse.urlsplit(url).hostname == host)
+    inside = sum(1 for url in urls if site_of(_host(url)) == site)
     return inside * 2 > len(urls)
 
 
