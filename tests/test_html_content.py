@@ -99,3 +99,18 @@ def test_title_anchors_the_first_of_several_articles() -> None:
     anchored = find_main_content(parse_tree(page), title="The Real Title")
     assert set(_ids(anchored)) & {"a1", "b1"}
     assert not set(_ids(anchored)) & {"a2", "b2"}
+
+
+def test_title_anchor_skips_a_summary_box_in_the_header() -> None:
+    # the title's header holds a short summary that scores on its commas; the body lies
+    # outside the header: the summary alone (under MIN_ARTICLE_CHARS) is no article body
+    # to anchor on, and anchoring on it left the paragraph baseline to win
+    summary = "A short summary, with commas, of what, and why, it says. " * 2
+    page = (
+        "<body><article><header><div><h1>The Real Title</h1></div>"
+        f"<div id='summary'><p>{summary}</p></div>"
+        f"</header><div id='body'>{PARA * 4}</div></article></body>"
+    )
+    anchored = find_main_content(parse_tree(page), title="The Real Title")
+    assert anchored.method == "scored"
+    assert "body" in _ids(anchored)

@@ -240,10 +240,14 @@ def _near_title(
         # the title heads a part of the chosen article (a recipe card): keep the article
         return top
     threshold = scores.get(top, 0.0) * TITLE_ANCHOR_SHARE
+    # a standfirst or a summary box in the title's header scores well on its few
+    # sentences but is no article body, which it would then stand for
     near = [
         el
         for el in eligible
-        if scores[el] >= threshold and (el is region or region in set(el.iterancestors()))
+        if scores[el] >= threshold
+        and (el is region or region in set(el.iterancestors()))
+        and _chars([el], labels) >= MIN_ARTICLE_CHARS
     ]
     return max(near, key=scores.__getitem__) if near else top
 
