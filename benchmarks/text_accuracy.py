@@ -217,6 +217,7 @@ def structure_table(worst: int, only: str | None, tools: tuple[str, ...] = TOOLS
     for tool in tools:
         reach = Match(0, 0, 0)
         reach_para = Match(0, 0, 0)
+        reach_head = Match(0, 0, 0)
         for mode in ("parse_text", "baseline"):
             totals = {feature: Match(0, 0, 0) for feature in FEATURES}
             titles = count = 0
@@ -246,6 +247,7 @@ def structure_table(worst: int, only: str | None, tools: tuple[str, ...] = TOOLS
                         reach += reachable_items(truth, pred)
                     if name not in pre_documents:
                         reach_para += para
+                        reach_head += counts["heading_text"]
             if count:
                 rows.append(
                     [f"{tool} {mode}", count, titles / count]
@@ -254,7 +256,14 @@ def structure_table(worst: int, only: str | None, tools: tuple[str, ...] = TOOLS
                 if mode == "parse_text":
                     reach_rows.append([tool, totals["list_item"].f1, reach.f1, count - len(typed)])
                     para_rows.append(
-                        [tool, totals["paragraph"].f1, reach_para.f1, count - len(pre_documents)]
+                        [
+                            tool,
+                            totals["paragraph"].f1,
+                            reach_para.f1,
+                            totals["heading_text"].f1,
+                            reach_head.f1,
+                            count - len(pre_documents),
+                        ]
                     )
     headers = [
         "tool",
@@ -274,10 +283,15 @@ def structure_table(worst: int, only: str | None, tools: tuple[str, ...] = TOOLS
     )
     out += format_table(["tool", "list-item F1", "reachable F1", "pages"], reach_rows)
     out += (
-        "\n\nParagraphs a text rendering can reach (pages that are one plain-text document"
-        " in a <pre> left out: " + (", ".join(sorted(pre_documents)) or "none") + "):\n\n"
+        "\n\nParagraphs and headings a text rendering can reach (pages that are one"
+        " plain-text document in a <pre> left out: "
+        + (", ".join(sorted(pre_documents)) or "none")
+        + "; their truth has neither, their text is a plain-text document's):\n\n"
     )
-    out += format_table(["tool", "paragraph F1", "reachable F1", "pages"], para_rows)
+    out += format_table(
+        ["tool", "paragraph F1", "reachable F1", "heading F1", "reachable F1", "pages"],
+        para_rows,
+    )
     if worst:
         misses.sort(reverse=True)
         out += "\n\nmost paragraph misses: " + ", ".join(
