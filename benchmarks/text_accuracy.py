@@ -73,7 +73,7 @@ VARIANTS = (
 # tools no rule was written for or tuned on (text_render.py --tools elinks,links,pandoc,
 # and --tools trafilatura-txt --corpora readability): a check of how the parser does on
 # layouts it has never seen; never tune on them
-HOLDOUT = ("elinks", "links", "pandoc", "trafilatura-txt")
+HOLDOUT = ("elinks", "links", "pandoc", "trafilatura-txt", "innertext")
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
@@ -396,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--holdout",
         action="store_true",
-        help="both tables for tools no rule was tuned on (elinks, links, pandoc, "
+        help="both tables for tools no rule was tuned on (elinks, links, pandoc, innertext, "
         "trafilatura-txt; render them first with text_render.py); don't tune on them",
     )
     parser.add_argument(

@@ -309,7 +309,15 @@ def _last_row(row: lxml.html.HtmlElement) -> bool:
     )
 
 
-def render_browser_copy(data: bytes, charset: str) -> str:
+def render_inner_text(data: bytes, charset: str) -> str:
+    """Return the page's ``innerText`` to the letter of the HTML spec: only a ``<p>`` asks
+    for a blank line around it; a heading is a block like any other, so a heading over a
+    list or a ``<div>`` stands on the line right above it (a holdout: no rule is tuned on
+    it; ``browser-copy`` gives headings the blank lines a selection's copy shows)."""
+    return render_browser_copy(data, charset, blank_headings=False)
+
+
+def render_browser_copy(data: bytes, charset: str, *, blank_headings: bool = True) -> str:
     """Return the page's text as a browser's copy-paste or ``innerText`` gives it.
 
     The HTML spec's rendered-text collection steps, on lxml with an explicit stack: block
@@ -327,6 +335,7 @@ def render_browser_copy(data: bytes, charset: str) -> str:
     body = root.find("body")
     # items: text (str) or a required line break count (int)
     items: list[str | int] = []
+    paragraphs = _COPY_PARAGRAPHS if blank_headings else frozenset({"p"})
     pre_depth = 0
 
     def add_text(value: str | None) -> None:
@@ -350,9 +359,9 @@ def render_browser_copy(data: bytes, charset: str) -> str:
                 items.append("\n")
                 add_text(el.tail)
                 continue
-            if tag in _COPY_PARAGRAPHS:
+            if tag in paragraphs:
                 items.append(2)
-            elif tag in _COPY_BLOCKS:
+            elif tag in _COPY_BLOCKS or tag in _COPY_PARAGRAPHS:
                 items.append(1)
             if tag in _COPY_PRE:
                 pre_depth += 1
@@ -377,9 +386,9 @@ def render_browser_copy(data: bytes, charset: str) -> str:
                 items.append("\t")
             elif tag == "tr" and not _last_row(el):
                 items.append("\n")
-            if tag in _COPY_PARAGRAPHS:
+            if tag in paragraphs:
                 items.append(2)
-            elif tag in _COPY_BLOCKS:
+            elif tag in _COPY_BLOCKS or tag in _COPY_PARAGRAPHS:
                 items.append(1)
             parent = el.getparent()
             if parent is None or not _closed_details(parent):
@@ -517,6 +526,7 @@ HOLDOUT: dict[str, Callable[[bytes, str], str]] = {
     "links": render_links,
     "pandoc": render_pandoc,
     "trafilatura-txt": render_trafilatura_txt,
+    "innertext": render_inner_text,
 }
 RENDERERS.update(HOLDOUT)
 

@@ -433,6 +433,14 @@ def test_render_browser_copy_follows_inner_text() -> None:
     )
 
 
+def test_render_inner_text_sets_only_paragraphs_apart() -> None:
+    from benchmarks import text_render
+
+    page = b"<html><body><h2>Head</h2><ul><li>one</li><li>two</li></ul><p>Para.</p></body></html>"
+    assert text_render.render_inner_text(page, "utf-8") == "Head\none\ntwo\n\nPara.\n"
+    assert text_render.render_browser_copy(page, "utf-8") == "Head\n\none\ntwo\n\nPara.\n"
+
+
 def test_render_browser_copy_needs_no_recursion() -> None:
     from benchmarks import text_render
 
