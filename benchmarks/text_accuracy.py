@@ -69,11 +69,12 @@ VARIANTS = (
     "html2text-nowrap",
     "textfield",
     "browser-copy",
+    "innertext",
 )
 # tools no rule was written for or tuned on (text_render.py --tools elinks,links,pandoc,
 # and --tools trafilatura-txt --corpora readability): a check of how the parser does on
 # layouts it has never seen; never tune on them
-HOLDOUT = ("elinks", "links", "pandoc", "trafilatura-txt", "innertext")
+HOLDOUT = ("elinks", "links", "pandoc", "trafilatura-txt")
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
@@ -396,16 +397,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--holdout",
         action="store_true",
-        help="both tables for tools no rule was tuned on (elinks, links, pandoc, innertext, "
+        help="both tables for tools no rule was tuned on (elinks, links, pandoc, "
         "trafilatura-txt; render them first with text_render.py); don't tune on them",
     )
     parser.add_argument(
         "--variants",
         action="store_true",
         help="both tables for the other tool settings too (w3m-wide, lynx-wide, "
-        "lynx-nolist, w3m-nowrap, html2text-nowrap, textfield, browser-copy; render them "
-        "first with "
-        "text_render.py --tools ...)",
+        "lynx-nolist, w3m-nowrap, html2text-nowrap, textfield, browser-copy, innertext; "
+        "render them first with text_render.py --tools ...)",
     )
     parser.add_argument(
         "--dump-misses",

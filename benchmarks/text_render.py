@@ -23,9 +23,10 @@ Run::
 Other settings of the same tools (``--tools
 w3m-wide,lynx-wide,lynx-nolist,w3m-nowrap,html2text-nowrap``: 120 columns, lynx without its
 link list, w3m and html2text without hard wraps) check that the parser holds for a layout
-rather than for the one set of options the dev renderings use. Two more layouts are written
-by this script itself: ``textfield`` (a scraper's text field) and ``browser-copy`` (a
-browser's copy-paste, the HTML spec's ``innerText``).
+rather than for the one set of options the dev renderings use. Three more layouts are
+written by this script itself: ``textfield`` (a scraper's text field), ``browser-copy`` (a
+browser's copy-paste, the HTML spec's ``innerText`` with headings set apart) and
+``innertext`` (``innerText`` to the letter).
 
 A missing tool is reported and skipped, never installed.
 """
@@ -435,6 +436,7 @@ RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "html2text-nowrap": render_html2text_nowrap,
     "textfield": render_textfield,
     "browser-copy": render_browser_copy,
+    "innertext": render_inner_text,
 }
 VARIANTS = (
     "w3m-wide",
@@ -444,6 +446,7 @@ VARIANTS = (
     "html2text-nowrap",
     "textfield",
     "browser-copy",
+    "innertext",
 )
 
 
@@ -526,7 +529,6 @@ HOLDOUT: dict[str, Callable[[bytes, str], str]] = {
     "links": render_links,
     "pandoc": render_pandoc,
     "trafilatura-txt": render_trafilatura_txt,
-    "innertext": render_inner_text,
 }
 RENDERERS.update(HOLDOUT)
 
