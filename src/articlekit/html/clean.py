@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 from lxml import etree
@@ -135,9 +135,13 @@ class Kind(enum.Enum):
     BOILERPLATE = "boilerplate"
 
 
-@attrs.define(slots=True)
-class Stats:
-    """Measurements of one element's subtree, boilerplate excluded."""
+class Stats(NamedTuple):
+    """Measurements of one element's subtree, boilerplate excluded.
+
+    A named tuple, not an attrs class: the labelling walk makes one for ~550 elements a
+    page, and ``tuple.__new__`` (see ``_new_stats``) makes it in C, without the Python
+    ``__init__`` an attrs class runs (instruction counts: docs/extraction.md, Speed).
+    """
 
     text: int = 0  # characters of text (each text run stripped)
     links: int = 0  # characters of text inside <a>
@@ -149,6 +153,10 @@ class Stats:
     def link_density(self) -> float:
         """Share of the text that is link text, 0.0-1.0."""
         return self.links / self.text if self.text else 0.0
+
+
+# Stats(text, links, commas, flags, anchors) without a Python-level call
+_new_stats: Final = tuple.__new__
 
 
 @attrs.define(slots=True)
@@ -374,16 +382,16 @@ def _names_key(el: HtmlElement, cls: str | None, ident: str | None) -> str:
 
 def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
     """Return the label bits of an element's attributes other than class and id."""
-    info = 0
-    if "hidden" in keys or el.get("aria-hidden") == "true":
+    info = 0  # (each value read only when its name is among ``keys``: see _collect)
+    if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
         info |= _I_HIDDEN
-    style = el.get("style")
-    if style and vocab.HIDDEN_STYLE.search(style):
-        info |= _I_HIDDEN
-    role = el.get("role")
-    if role is not None and role in vocab.BOILERPLATE_ROLES:
+    if "style" in keys:
+        style = el.get("style")
+        if style and vocab.HIDDEN_STYLE.search(style):
+            info |= _I_HIDDEN
+    if "role" in keys and el.get("role") in vocab.BOILERPLATE_ROLES:
         info |= _I_ROLE
-    if el.get("itemprop") == "articleBody":
+    if "itemprop" in keys and el.get("itemprop") == "articleBody":
         info |= _I_MAIN
     return info
 
@@ -468,8 +476,10 @@ def label_page(
                 # attributes, and the class/id memo is met first
                 plain = 0
                 if tag not in _NAMES_IGNORED:
-                    cls = el.get("class")
-                    ident = el.get("id")
+                    # (a value only for a name present: one ``get`` costs more than the
+                    # ``in`` tests on the short list of names)
+                    cls = el.get("class") if "class" in keys else None
+                    ident = el.get("id") if "id" in keys else None
                     if cls is not None:
                         plain = 1
                         if ident is None:
@@ -596,7 +606,7 @@ def label_page(
             parent[_ANCHORS] += anchors
             parent[_FLAGS] |= flags
             continue
-        st = Stats(text_len, links, commas_in, flags, anchors)  # (positional: faster)
+        st = _new_stats(Stats, (text_len, links, commas_in, flags, anchors))
         stats[el] = st
 
         if kind == _K_REC_WIDGET:

@@ -1283,11 +1283,18 @@ def _collect(root: etree._Element, url: str | None, keep: list[Any] | None = Non
             handler(collector, el)
             if tag == "meta":
                 continue
-        prop = el.get("itemprop")
-        if prop:
-            collector.itemprop(el, prop)
-        cls = el.get("class")
-        ident = el.get("id")
+        # one call for the attribute names, then a value only for the names present: an
+        # ``el.get`` costs about as much as the loop's other steps together, and most
+        # elements have a class or nothing (instruction counts: see docs/extraction.md)
+        keys = el.keys()
+        if not keys:
+            continue
+        if "itemprop" in keys:
+            prop = el.get("itemprop")
+            if prop:
+                collector.itemprop(el, prop)
+        cls = el.get("class") if "class" in keys else None
+        ident = el.get("id") if "id" in keys else None
         if not cls and not ident:
             continue
         hint: bool | None = False
