@@ -93,6 +93,22 @@ def test_w3m_wrap_before_a_closing_curly_quote_joins_without_a_space() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("parts", "joined"),
+    [
+        (["Sciences. 105 (22): 7676. doi:", "10.1073/pnas.0801507105."], "doi:10.1073/"),
+        (["21 (5): 489–512. Bibcode:", "2000MarGR..21..489W."], "Bibcode:2000MarGR"),
+        (["the steps are as follows:", "first, the key"], "follows: first"),  # prose
+        (["see the Xdoi:", "10 more"], "Xdoi: 10"),  # a label only as a word of its own
+    ],
+)
+def test_w3m_wrap_after_a_citation_identifier_label(parts: list[str], joined: str) -> None:
+    # CS1 links the label and the identifier apart: w3m may break between them
+    from articlekit.text.rules import join_lines
+
+    assert joined in join_lines(parts, tight=True)
+
+
 def test_typed_lines_in_a_w3m_paragraph_keep_their_breaks() -> None:
     # "1. Finland<br>2. Norway<br>..." in a <p>: w3m prints one line each, at the margin;
     # they are the page's text (one paragraph), and each line stays a line

@@ -147,8 +147,13 @@ _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 # a full stop or a closing bracket or quote (straight or curly) followed by a space, an
 # em dash glued to the next word, a colon glued to the next word (a citation's linked
 # "doi" before ":10.1111/…"; a colon never opens a line after a wrap at a space, and a
-# French " : " has a space after it). Such a wrap is joined without a space.
-_TIGHT_END = re.compile(r"(?:\^|[(\[“‘]|(?<=\S)[/—]|(?:^|(?<=[\s\"“(]))[#@]|(?:^|(?<=\s))\")$")
+# French " : " has a space after it), and after a citation's identifier label glued to
+# its colon ("doi:" / "10.1016/…", "Bibcode:" / "2000MarGR…": the label and the
+# identifier are two links, CS1's "doi:10.1016/…"). Such a wrap is joined without a space.
+_TIGHT_END = re.compile(
+    r"(?:\^|[(\[“‘]|(?<=\S)[/—]|(?:^|(?<=[\s\"“(]))[#@]|(?:^|(?<=\s))\""
+    r"|(?:^|(?<=\s))(?:doi|Bibcode|arXiv|hdl):)$"
+)
 _TIGHT_START = re.compile(
     r"\^?\[(?:\d{1,4}|[a-z][a-z ]{2,30})\]|[,.)\]](?:\s|$|[,.;:)\]\[^])|—\S|[\"”’](?:\s|$|[,.;:])"
     r"|:\S"
