@@ -340,3 +340,25 @@ def test_line_over_dropped_pictures_then_a_heading_is_no_heading() -> None:
     # a heading over a picture, then prose, stays a heading
     over_picture = _blocks("Title Line\n\n" + _W3M_PROSE + "\nImages\n\n" + pictures + _W3M_PROSE)
     assert ("heading", "Images") in over_picture
+
+
+def test_short_lines_a_lead_in_introduces_are_no_headings() -> None:
+    # three or more short lines right under a lead-in ending in a colon are the names it
+    # introduces (a blogroll typed as lines), not the headings of a stack
+    names = "Daring Fireball\n\nThe Loop\n\nSix Colors\n\nMac Stories\n\n"
+    lead_in = "Again, the sites that are friends of the show:\n\n"
+    text = "Title Line\n\n" + _W3M_PROSE + "\n" + lead_in + names + _W3M_PROSE
+    blocks = _blocks(text)
+    assert [b for b in blocks if b[0] == "heading"] == []
+    assert ("paragraph", "Daring Fireball") in blocks
+    # without the colon the stack heads with its first and last line
+    stacked = _blocks(text.replace("show:", "show."))
+    assert [b for b in stacked if b[0] == "heading"] == [
+        ("heading", "Daring Fireball"),
+        ("heading", "Mac Stories"),
+    ]
+    # one line after a lead-in, over body text, stays a heading
+    single = _blocks(
+        "Title Line\n\n" + _W3M_PROSE + "\n" + lead_in + "Mac Stories\n\n" + _W3M_PROSE
+    )
+    assert ("heading", "Mac Stories") in single
