@@ -54,7 +54,8 @@ def _staged(
     root = parse_tree(text)
     times["parse"] = (start := clock()) - now
     held = html_parser._proxy_holder(len(raw))  # as parse_html: held until the page is done
-    title, metadata, bases = html_parser._metadata(root, url, held)
+    tagged: list[Any] = []  # as parse_html: the elements the light page signals read
+    title, metadata, bases = html_parser._metadata(root, url, held, tagged)
     rule = html_parser._find_rule(url, None)
     if rule is not None and getattr(rule, "title", None):
         title = rule.select_title(root) or title
@@ -70,7 +71,7 @@ def _staged(
     source = SourceInfo(url=url, format="html", parser="html", encoding=used)
     doc = Document(title=title, metadata=metadata, blocks=blocks, source=source)
     times["clean-up"] = (now := clock()) - start
-    doc = html_parser._with_verdict(doc, root, candidate.labels, body_chars)
+    doc = html_parser._with_verdict(doc, root, candidate.labels, body_chars, tagged=tagged)
     times["verdict"] = (start := clock()) - now
     out = articlekit.to_text(doc)
     times["to_text"] = clock() - start

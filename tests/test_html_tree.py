@@ -228,3 +228,33 @@ def test_metadata_walk_hands_over_every_element_in_page_order() -> None:
     )
     assert (title, meta) == (again, meta_again)
     assert [b.get("href") for b in bases] == [b.get("href") for b in bases_again] == ["/b/"]
+
+
+def test_metadata_walk_hands_over_the_light_signal_elements_in_page_order() -> None:
+    from articlekit.html import _LIGHT_SIGNAL_TAGS, _light_signals
+    from articlekit.html.clean import label_page
+    from articlekit.html.metadata import SIGNAL_TAGS, metadata_and_bases
+
+    markup = (
+        "<html><head><title>Page</title><script type='application/ld+json'>"
+        '{"@type": "NewsArticle"}</script><script>var x;</script></head><body>'
+        "<svg><title>icon</title></svg><article><h1>Head</h1><time datetime='2024-01-02'>"
+        "2 Jan</time><h3><a href='/a'>A teaser headline of five words</a></h3>"
+        "<p>Text of the article, long enough to count as prose for the verdict here.</p>"
+        "<h2>Part</h2><time>no date</time></article><h6>End</h6></body></html>"
+    )
+    root = parse_tree(markup)
+    tagged: list[HtmlElement] = []
+    metadata_and_bases(root, url="https://example.org/", tagged=tagged)
+    assert set(SIGNAL_TAGS) == set(_LIGHT_SIGNAL_TAGS)
+    assert tagged == list(root.iter(*SIGNAL_TAGS))
+    assert [el.tag for el in tagged] == [
+        "title", "script", "script", "title", "article", "h1", "time", "h3", "h2", "time", "h6"
+    ]  # fmt: skip
+    # the signals are the same as those of a walk of the tree
+    labels = label_page(root)
+    signals = _light_signals(root, labels, tagged)
+    assert signals == _light_signals(root, labels)
+    assert signals.jsonld_types == ("newsarticle",)
+    assert (signals.article_elements, signals.time_elements) == (1, 2)
+    assert signals.title_text == "Page"
