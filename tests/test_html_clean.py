@@ -188,6 +188,22 @@ def test_comments_kept_when_asked() -> None:
     assert _find(root, ".//div") not in label_page(root, comments=True).boilerplate
 
 
+@pytest.mark.parametrize(
+    ("cls", "dropped"),
+    [
+        ("element-image fig--has-shares", False),  # a photo with its share buttons
+        ("post has-comments", False),
+        ("article no-sidebar", False),
+        ("o-teaser--ad-with-fallback", True),  # an ad teaser, with a fallback
+        ("sidebar-with-ads", True),
+        ("share-bar", True),
+    ],
+)
+def test_a_modifier_names_what_an_element_holds_not_what_it_is(cls: str, dropped: bool) -> None:
+    root = parse_tree(f"<body><div class='{cls}'><p>{LONG}</p></div><p>{LONG}</p></body>")
+    assert (_find(root, ".//div") in label_page(root).boilerplate) is dropped
+
+
 def test_relaxed_keeps_class_boilerplate_but_not_tags() -> None:
     root = parse_tree(f"<body><div class='sidebar'><p>{LONG}</p></div><nav>x</nav></body>")
     labels = label_page(root, relaxed=True)

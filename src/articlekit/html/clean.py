@@ -21,6 +21,7 @@ articles" list inside an ``<aside>`` survives as a ``Recommendations`` block.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Collection
 from typing import Any, Final, NamedTuple
 
@@ -296,6 +297,11 @@ _T_REC, _T_HIDDEN, _T_STRONG, _T_UNLIKELY, _T_HINT, _T_MAIN, _T_COMMENT = 1, 2, 
 _T_TEASER = 128
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
+# A modifier says what an element holds or lacks, not what it is: a photo with its share
+# buttons ("fig--has-shares"), an article "with-sidebar", a post with "no-comments". What
+# the token names before it still counts ("o-teaser--ad-with-fallback" is an ad teaser).
+_HOLDS_MODIFIER: Final = re.compile(r"(?:^|[-_])(?:has|with|without|no)[-_]")
+_T_FURNITURE: Final = _T_REC | _T_HIDDEN | _T_STRONG | _T_UNLIKELY | _T_COMMENT | _T_TEASER
 
 
 def _token_bits(token: str) -> int:
@@ -320,6 +326,11 @@ def _token_bits(token: str) -> int:
         bits |= _T_COMMENT
     if vocab.TEASER_CLASS.search(token):
         bits |= _T_TEASER
+    if bits & _T_FURNITURE:
+        modifier = _HOLDS_MODIFIER.search(token)
+        if modifier is not None:
+            head = token[: modifier.start()]
+            bits = (bits & ~_T_FURNITURE) | (_token_bits(head) & _T_FURNITURE if head else 0)
     if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
         _TOKEN_BITS.clear()
     _TOKEN_BITS[token] = bits
