@@ -241,3 +241,27 @@ def test_two_spaces_at_a_wrap_are_no_break() -> None:
 def test_two_spaces_ending_a_paragraph_are_no_break() -> None:
     (found,) = _paragraphs(_MD + "  \nText after an empty line's break.  \n")
     assert found.content == (Text(text="Text after an empty line's break."),)
+
+
+def test_mediawiki_formula_alt_text_is_no_text() -> None:
+    from articlekit.text.inline import without_math_alt
+
+    # w3m and lynx print a MediaWiki formula picture's alt text, its TeX source
+    text = (
+        "The sum of a square matrix and its conjugate transpose {\\displaystyle \\left"
+        " (A+A^{\\mathsf {H}}\\right)} is Hermitian."
+    )
+    assert without_math_alt(text) == (
+        "The sum of a square matrix and its conjugate transpose is Hermitian."
+    )
+    # a wrap inside the formula ("{\ displaystyle"), and one before a comma
+    assert without_math_alt("If {\\ displaystyle A^{-1}A=I}, then x") == "If, then x"
+    assert parse_inlines("Let {\\displaystyle x^{2}} be") == (Text(text="Let be"),)
+
+
+def test_unbalanced_or_plain_braces_stay() -> None:
+    from articlekit.text.inline import without_math_alt
+
+    assert without_math_alt("open {\\displaystyle a {b") == "open {\\displaystyle a {b"
+    assert without_math_alt("a {\\displaystyles} b") == "a {\\displaystyles} b"
+    assert without_math_alt("set {a, b} and \\textstyle") == "set {a, b} and \\textstyle"

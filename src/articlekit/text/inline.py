@@ -314,6 +314,51 @@ def _lynx_chunk(out: list[Inline], chunk: str, url: str | None) -> None:
     _append_text(out, chunk[len(anchor) :])
 
 
+# MediaWiki draws a formula as a picture whose alt text is its TeX source,
+# "{\displaystyle A^{-1}=...}" (hidden from screen readers: the MathML beside it is the
+# accessible text, and browsers hide that). w3m, lynx and their kind print the alt text
+# where the picture stood; the page's text has no formula there (wikipedia-3: 34 lines of
+# each rendering). A wrap inside it may add a space after the backslash ("{\ displaystyle").
+_MATH_ALT = re.compile(r"\{\\ ?(?:displaystyle|textstyle)\b")
+# Longest formula looked at (characters): an unbalanced "{" left open is left as it is.
+MAX_MATH_ALT_CHARS = 3000
+
+
+def without_math_alt(text: str) -> str:
+    """Return ``text`` without MediaWiki's formula pictures' alt text (``{\\displaystyle …}``,
+    up to its balancing brace); one space stands where a formula stood between words."""
+    out: list[str] = []
+    pos = 0
+    for match in _MATH_ALT.finditer(text):
+        start = match.start()
+        if start < pos:
+            continue  # inside a formula already taken out
+        depth = 0
+        end = None
+        for i in range(start, min(len(text), start + MAX_MATH_ALT_CHARS)):
+            char = text[i]
+            if char == "{":
+                depth += 1
+            elif char == "}":
+                depth -= 1
+                if depth == 0:
+                    end = i + 1
+                    break
+        if end is None:
+            continue
+        out.append(text[pos:start])
+        out.append(" ")
+        pos = end
+    if not out:
+        return text
+    out.append(text[pos:])
+    return _SPACE_BEFORE_PUNCTUATION.sub("", _collapse("".join(out)))
+
+
+# where a formula was taken out before a comma or full stop, its space goes too
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:](?:\s|$))")
+
+
 def parse_inlines(
     text: str, *, markdown: bool = False, urls: Mapping[int, str] | None = None
 ) -> tuple[Inline, ...]:
@@ -322,6 +367,8 @@ def parse_inlines(
     Runs of spaces are collapsed; an empty text gives an empty tuple.
     """
     text = _collapse(text).strip()
+    if not markdown and "style" in text:
+        text = without_math_alt(text).strip()
     if not text:
         return ()
     if markdown:
