@@ -362,3 +362,23 @@ def test_short_lines_a_lead_in_introduces_are_no_headings() -> None:
         "Title Line\n\n" + _W3M_PROSE + "\n" + lead_in + "Mac Stories\n\n" + _W3M_PROSE
     )
     assert ("heading", "Mac Stories") in single
+
+
+def test_lines_under_a_wrapped_headline_are_teaser_titles() -> None:
+    # a row of teaser titles in an article: the first long enough to wrap, the others
+    # one line each; a section heading under a paragraph never wraps like that
+    headline = (
+        "Pizzeria Owners Make Extraordinary Deliveries Halfway Around the World During\n"
+        "Super Bowl\n\n"
+    )
+    titles = (
+        "Redesigned Scopes Fail to Stop Outbreaks\n\nPenguin Post Office Attracts Applicants\n\n"
+    )
+    text = "Title Line\n\n" + _W3M_PROSE * 2 + "\n" + headline + titles + _W3M_PROSE * 2
+    blocks = _blocks(text)
+    assert [b for b in blocks if b[0] == "heading"] == []
+    assert ("paragraph", "Penguin Post Office Attracts Applicants") in blocks
+    # under a paragraph of prose the same lines head the text (first and last of a stack)
+    prose = _blocks(text.replace(headline, ""))
+    assert ("heading", "Redesigned Scopes Fail to Stop Outbreaks") in prose
+    assert ("heading", "Penguin Post Office Attracts Applicants") in prose
