@@ -602,3 +602,43 @@ def test_release_frees_converted_subtrees_after_enough_text() -> None:
     # the first paragraphs (300 characters) stay, the rest leave the tree once converted
     assert 0 < len(emptied) < 20
     assert len(seen) == 1 and seen[0].paragraphs == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow us on Twitter for more.",
+        "FOLGEN SIE UNS auf Instagram",
+        "Get the APP FOR IOS today",
+        "Our app for Android",
+        "happs for android",  # no word boundary before the "a": no match
+        "Todos los Derechos Reservados 2024",
+        "WSZELKIE PRAWA ZASTRZEŻONE",
+        "Suscríbete al boletín",
+        "SUSCRÍBETE",
+        "Der Bundesrat hat heute beschlossen, dass die Massnahmen verlängert werden.",
+        "Sign up for our newsletter",
+        "\u017fubscribe to us",  # long s: the case-blind engine's own equivalence
+        "Ap\u0130 sign up for",  # dotted capital I, two characters in lower case
+        "\u0131",
+        "",
+    ],
+)
+def test_promo_phrase_in_lower_case_matches_the_case_blind_pattern(text: str) -> None:
+    from articlekit.html import vocab
+
+    expected = vocab.PROMO_TAIL.search(text) is not None
+    assert vocab.has_promo_phrase(text) is expected
+    assert vocab.has_promo_phrase(text.upper()) is (
+        vocab.PROMO_TAIL.search(text.upper()) is not None
+    )
+
+
+def test_promo_pattern_letters_are_lower_case() -> None:
+    import re
+
+    from articlekit.html import vocab
+
+    # (the lower-case search of has_promo_phrase relies on it; escapes such as \W aside)
+    assert not re.search(r"(?<!\\)[A-Z]", vocab.PROMO_TAIL.pattern)
+    assert vocab.has_promo_phrase("Download the App") and not vocab.has_promo_phrase("x")

@@ -412,7 +412,7 @@ def is_promo_line(block: Block) -> bool:
     text = plain_text(block)
     if len(text) > MAX_PROMO_TAIL_CHARS:
         return False
-    return vocab.PROMO_TAIL.search(text) is not None or vocab.CONTACT_LINE.search(text) is not None
+    return vocab.has_promo_phrase(text) or vocab.CONTACT_LINE.search(text) is not None
 
 
 def trim_promo_tail(blocks: list[Block]) -> list[Block]:

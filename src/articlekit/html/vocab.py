@@ -40,6 +40,7 @@ __all__ = [
     "STRONG_BOILERPLATE",
     "TEASER_CLASS",
     "UNLIKELY_CLASS",
+    "has_promo_phrase",
 ]
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -249,7 +250,9 @@ PHOTO_CREDIT = re.compile(
 PROMO_TAIL = re.compile(
     r"follow (?:us|[\w ]{1,40}? on)\b|folg(?:e|en sie) uns|suivez[- ]nous|s[ií]guenos"
     r"|seguir a \w+ en|seguici|obserwuj nas|download (?:the|our)"
-    r"|\bapps? (?:for|für|pour|para) (?:ios|android)"
+    # (``\bapps?`` written with the boundary after the "a": every branch then opens with
+    # a letter, which lets the engine skip to those letters; see has_promo_phrase)
+    r"|a(?<=\ba)pps? (?:for|für|pour|para) (?:ios|android)"
     r"|straight to your (?:phone|inbox)|subscribe (?:to|now|here)"
     r"|sign up (?:for|to)|suscr[ií]bete|suscribirse|abonnez-vous|jetzt abonnieren"
     r"|newsletter abonnieren|send us a|e-?mail us|write to us|escr[ií]b(?:enos|irnos)"
@@ -261,6 +264,23 @@ PROMO_TAIL = re.compile(
     r"|wszelkie prawa zastrzeżone",
     re.IGNORECASE,
 )
+# PROMO_TAIL without IGNORECASE, for lower-cased text (its letters are all lower case).
+# Case-blind, a pattern of ~40 alternatives is tried in full at every character (Python's
+# engine skips ahead only to a known set of first characters, and has none then): ~320
+# microseconds for a 400-character paragraph, against ~57 for this one on ``text.lower()``.
+_PROMO_TAIL_LOWER = re.compile(PROMO_TAIL.pattern)
+# Characters the case-blind engine matches with a pattern letter although ``str.lower``
+# does not make them that letter: dotless i and long s (its own equivalences), and dotted
+# capital I (which ``str.lower`` makes two characters).
+_CASE_TRAPS = ("\u0131", "\u017f", "\u0130")
+
+
+def has_promo_phrase(text: str) -> bool:
+    """Return ``PROMO_TAIL.search(text) is not None``, searched faster in lower case."""
+    if any(trap in text for trap in _CASE_TRAPS):
+        return PROMO_TAIL.search(text) is not None
+    return _PROMO_TAIL_LOWER.search(text.lower()) is not None
+
 
 # A line of a contact card: "E-Mail: ...", "Tel.: ...", "Telefon: ...", a bare address or
 # phone number on its own line. Press releases and institutional pages close with them.
