@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import lxml.etree
 import lxml.html
+import text_render
 from common import corpus_dir, format_table, load_trafilatura_eval, score_snippets
 from structure import (
     Match,
@@ -59,22 +60,12 @@ from articlekit.text import parse_text
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "data" / "text"
 CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
-TOOLS = ("w3m", "lynx", "html2text")
-# other settings of the same tools (text_render.py renders them when asked)
-VARIANTS = (
-    "w3m-wide",
-    "lynx-wide",
-    "lynx-nolist",
-    "w3m-nowrap",
-    "html2text-nowrap",
-    "textfield",
-    "browser-copy",
-    "innertext",
-)
-# tools no rule was written for or tuned on (text_render.py --tools elinks,links,pandoc,
-# and --tools trafilatura-txt --corpora readability): a check of how the parser does on
-# layouts it has never seen; never tune on them
-HOLDOUT = ("elinks", "links", "pandoc", "trafilatura-txt")
+# the dev tools, their other settings and the holdouts: one list, text_render.py's (it
+# renders them when asked); no rule is written for or tuned on a holdout (elinks, links,
+# pandoc, trafilatura-txt): a check of how the parser does on layouts it has never seen
+TOOLS: tuple[str, ...] = text_render.TOOLS
+VARIANTS: tuple[str, ...] = text_render.VARIANTS
+HOLDOUT: tuple[str, ...] = tuple(text_render.HOLDOUT)
 FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
