@@ -398,11 +398,14 @@ def test_action_buttons_are_furniture_lines() -> None:
         "Your cart is empty",
         "Save",  # a bookmark or pin button
         "Save for later",
+        "Next",  # a slide show's buttons
+        "Previous",
     ):
         assert is_boilerplate_line(line), line
     # a line that only starts with such a word is the article's
     assert not is_boilerplate_line("Send in the clowns")
     assert not is_boilerplate_line("Save the Date")
+    assert not is_boilerplate_line("Next steps")
     assert not is_boilerplate_line("Drucken Sie das Formular aus und senden Sie es uns.")
 
 
