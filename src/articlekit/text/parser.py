@@ -16,6 +16,7 @@ The pipeline, each stage a function of its own::
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -1384,6 +1385,21 @@ def mark_captions(pieces: list[Piece], ctx: _Context) -> None:
             piece.kind = "caption"
 
 
+def _score_piece(piece: Piece, stats: PieceStats, ctx: _Context, *, page: bool = False) -> float:
+    """Return :func:`score_piece` of ``piece``; a browser's copy scores its lists as the
+    paragraphs their lines were read as before ``copy_list``.
+
+    A list without markers on a page is often a menu or a run of a page's <div>s: scored
+    as a menu (a short line per item) it cut short articles out of their page (innertext
+    whole-page recall 0.901 -> 0.889); scored as a paragraph, recall 0.921 and precision
+    0.729 (0.720 before copy lists), browser-copy precision 0.798, recall 0.908.
+    """
+    if ctx.layout.copy and piece.kind == "list":
+        piece = dataclasses.replace(piece, kind="paragraph")
+        stats = dataclasses.replace(stats, items=0, prose_item_chars=0)
+    return score_piece(piece, stats, page=page)
+
+
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     """Drop the pieces outside the article span (menus, link lists, footers).
 
@@ -1393,12 +1409,12 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     live = [p for p in pieces if p.kind != "dropped"]
     ctx.section_titles = _section_titles(live, ctx)
     stats = [_stats(p, ctx) for p in live]
-    scores = [score_piece(p, s) for p, s in zip(live, stats, strict=True)]
+    scores = [_score_piece(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     page = looks_like_page(scores)
     credits: list[int] = []
     if page:
         live, stats = _drop_credit_lines(live, stats, ctx)
-        scores = [score_piece(p, s, page=True) for p, s in zip(live, stats, strict=True)]
+        scores = [_score_piece(p, s, ctx, page=True) for p, s in zip(live, stats, strict=True)]
         scores = _relax_scores(live, scores, ctx)
         scores = _score_comment_thread(live, scores, ctx)
     else:

@@ -1,0 +1,106 @@
+"""A browser's copy-paste (the HTML ``innerText``): detection and reading."""
+
+from __future__ import annotations
+
+from articlekit.model import CodeBlock, Heading, List, Paragraph, plain_text
+from articlekit.text import parse_text
+from articlekit.text.lines import detect_layout, split_lines
+
+_PARAGRAPH = (
+    "A paragraph of the article stands on a line of its own, as a browser copies it, "
+    "with every sentence of it on that line and a blank line before and after it"
+)
+
+
+def _copy(*chunks: str) -> str:
+    """Return a browser's copy: the chunks set apart by blank lines."""
+    return "\n\n".join(chunks) + "\n"
+
+
+def test_a_flush_unwrapped_text_with_blank_lines_is_a_browser_copy() -> None:
+    text = _copy("The title", f"{_PARAGRAPH}.", "One\nTwo\nThree", f"{_PARAGRAPH} again.")
+    layout = detect_layout(split_lines(text))
+    assert layout.copy and layout.wrap_width is None and not layout.line_blocks
+
+
+def test_indented_lines_or_spaces_on_empty_lines_are_no_browser_copy() -> None:
+    # w3m without wraps sets its lists in; a scraper leaves spaces on an empty block's line
+    for gap in ("\n\n", "\n      \n"):
+        items = gap.join(f"  • item {i}" for i in range(4))
+        text = f"The title\n\n{_PARAGRAPH}.{gap}{items}{gap}{_PARAGRAPH} again.\n"
+        assert not detect_layout(split_lines(text)).copy
+
+
+def test_short_paragraphs_of_a_terminal_width_are_no_browser_copy() -> None:
+    # w3m at 120 columns: no line runs past a terminal's width
+    text = _copy("The title", _PARAGRAPH[:118] + ".", "One\nTwo\nThree", _PARAGRAPH[:118])
+    assert not detect_layout(split_lines(text)).copy
+
+
+def test_a_run_of_lines_between_blank_lines_is_a_list_without_markers() -> None:
+    text = _copy(
+        "The title",
+        f"{_PARAGRAPH}.",
+        "Most powerful hardware ever\nSolid selection of titles\nStill no VR support",
+        f"{_PARAGRAPH} again.",
+    )
+    blocks = parse_text(text).blocks
+    lists = [b for b in blocks if isinstance(b, List)]
+    assert len(lists) == 1
+    assert [plain_text(item.blocks[0].content) for item in lists[0].items] == [  # type: ignore[attr-defined]
+        "Most powerful hardware ever",
+        "Solid selection of titles",
+        "Still no VR support",
+    ]
+
+
+def test_lines_of_one_paragraph_broken_by_br_stay_a_paragraph() -> None:
+    # a sentence running on onto a lower-case line; a short label over its paragraph
+    for run in (
+        "The static method returns an error response,\nand the other one\nredirects it.",
+        f"Executor\n{_PARAGRAPH}.\nIt runs each task.",
+    ):
+        text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
+        blocks = parse_text(text).blocks
+        assert not any(isinstance(b, List) for b in blocks)
+
+
+def test_two_lines_or_program_text_are_no_list() -> None:
+    for run in ("Photo\nCredit Jane Doe", "$ cd repo\n$ hg update\n1 files updated"):
+        text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
+        blocks = parse_text(text).blocks
+        assert not any(isinstance(b, List) for b in blocks)
+        assert any(isinstance(b, (Paragraph, CodeBlock)) for b in blocks)
+
+
+def test_a_table_row_of_tabs_is_no_list_item() -> None:
+    rows = "Film\tYear\nRepeat Performance\t1947\nThe Time Travelers\t1964"
+    text = _copy("The title", f"{_PARAGRAPH}.", rows, f"{_PARAGRAPH} again.")
+    assert not any(isinstance(b, List) for b in parse_text(text).blocks)
+
+
+def test_a_heading_among_a_runs_lines_stands_alone() -> None:
+    # innerText sets no blank line around a heading: it runs into the list under it
+    items = [f"Item {i}: {_PARAGRAPH[:60]} and so on." for i in range(3)]
+    run = "\n".join(["Was bringt Tubeless?", *items])
+    text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
+    blocks = parse_text(text).blocks
+    lists = [b for b in blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
+    texts = [plain_text(b.content) for b in blocks if isinstance(b, (Paragraph, Heading))]
+    assert "Was bringt Tubeless?" in texts
+
+
+def test_a_long_run_that_is_no_list_holds_a_block_per_line() -> None:
+    # a page's <div>s one under another; "Weather and" / "climate" runs on, so no list
+    run = "Home\nNews\nSport\nWeather and\nclimate today\nContact us\nAbout us"
+    text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
+    blocks = parse_text(text).blocks
+    texts = [plain_text(b.content) for b in blocks if isinstance(b, (Paragraph, Heading))]
+    assert "Home" in texts and "News" in texts  # not "Home News Sport ..."
+    # a short run that is no list stays one paragraph (a <p> broken by <br>)
+    run = "Roses are red,\nviolets are blue,\nsugar is sweet"
+    text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
+    blocks = parse_text(text).blocks
+    paragraphs = [plain_text(b.content) for b in blocks if isinstance(b, Paragraph)]
+    assert any(p.startswith("Roses are red,") and p.endswith("sweet") for p in paragraphs)
