@@ -194,3 +194,36 @@ def test_lynx_typed_bullet_lines_stay_a_list() -> None:
     doc = parse_text(_LYNX_PROSE + "\n" + typed + _LYNX_PROSE)
     lists = [b for b in doc.blocks if isinstance(b, List)]
     assert len(lists) == 1 and len(lists[0].items) == 3
+
+
+def test_lynx_card_headings_set_flush_left_stay_in_their_item() -> None:
+    # a card in a numbered list: lynx sets its kicker and title flush left and its blurb
+    # at the item's text column; the next item's "3." shows the list went on
+    cards = (
+        "    1. First card's picture credit\n"
+        "    2. Second card's picture credit\n"
+        "\n"
+        "Guest essay\n"
+        "\n"
+        "[2]The day I gave up on the Beatles\n"
+        "       I was obsessed with the band: I celebrated their birthdays and\n"
+        "       learned every song by heart.\n"
+        "    3. Third card's picture credit\n"
+    )
+    refs = "\nReferences\n\n   1. https://example.org/a\n   2. https://example.org/b\n"
+    doc = parse_text(_LYNX_PROSE + "\n" + cards + "\n   See [1]this.\n" + _LYNX_PROSE + refs)
+    (found,) = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(found.items) == 3
+    assert "I was obsessed" in str(found.items[1])
+
+
+def test_lynx_numbered_lists_apart_stay_apart() -> None:
+    # a paragraph at the body margin between "2." and "3." is the article's own
+    steps = (
+        "    1. Heat the oven.\n    2. Mix the flour.\n\n"
+        "   While it heats, the dough rests for an hour on the table.\n\n"
+        "    3. Bake the bread.\n"
+    )
+    refs = "\nReferences\n\n   1. https://example.org/a\n"
+    doc = parse_text(_LYNX_PROSE + "\n" + steps + "\n   See [1]this.\n" + _LYNX_PROSE + refs)
+    assert sum(isinstance(b, List) for b in doc.blocks) == 2

@@ -1234,6 +1234,78 @@ def _cut_lines(piece: Piece, lines: Lines, ctx: _Context) -> list[int]:
     return cuts
 
 
+# Most pieces between a numbered item and the list's next number that are taken into
+# the item (a card: kicker, title, blurb, byline).
+MAX_CARD_BODY_PIECES = 6
+
+
+def _open_list(piece: Piece) -> Piece:
+    """Return the deepest list whose last item ends ``piece`` (a list)."""
+    while piece.items and piece.items[-1].children:
+        last = piece.items[-1].children[-1]
+        if last.kind != "list":
+            break
+        piece = last
+    return piece
+
+
+def _inside_item(piece: Piece, lines: Lines, column: int) -> bool:
+    """Return True when every line of ``piece`` stands flush left (a heading, as lynx
+    sets one wherever it stands) or at ``column`` or further in (the item's text)."""
+    indents = [lines.indent[i] for i in range(piece.first, piece.last + 1) if not lines.blank[i]]
+    return bool(indents) and all(i == 0 or i >= column for i in indents)
+
+
+def join_lynx_card_items(pieces: list[Piece], lines: Lines, ctx: _Context) -> list[Piece]:
+    """Put back into a numbered item what lynx set outside it: headings flush left.
+
+    lynx sets every heading flush left, a heading inside a list item too (a card's kicker
+    and title), and the item's paragraphs at the item's text column: the list looks cut in
+    two. It goes on where the next list continues the numbering at the same indent ("3."
+    after "1.", "2."), and the pieces between (flush headings, text at the item's column
+    or further in, no line at the body margin) are the last item's.
+    """
+    if not ctx.lynx:
+        return pieces
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        out.append(piece)
+        i += 1
+        while piece.kind == "list" and piece.ordered:
+            target = _open_list(piece)
+            if not target.ordered or not target.items:
+                break
+            column = target.indent + 2  # past the number and its full stop
+            j = i
+            while (
+                j < len(pieces)
+                and j - i < MAX_CARD_BODY_PIECES
+                and pieces[j].kind in ("paragraph", "quote")
+                and _inside_item(pieces[j], lines, column)
+            ):
+                j += 1
+            if j == i or j >= len(pieces):
+                break
+            nxt = pieces[j]
+            if not (
+                nxt.kind == "list"
+                and nxt.ordered
+                and nxt.indent == target.indent
+                and nxt.start == target.start + len(target.items)
+                and any(lines.indent[k] for p in pieces[i:j] for k in range(p.first, p.last + 1))
+            ):
+                break
+            target.items[-1].children.extend(pieces[i:j])
+            target.items.extend(nxt.items)
+            for outer in (piece, target):
+                outer.last = max(outer.last, nxt.last)
+                outer.line_count = outer.last - outer.first + 1
+            i = j + 1
+    return out
+
+
 def split_at_marker_lines(pieces: list[Piece], lines: Lines, ctx: _Context) -> list[Piece]:
     """Return ``pieces`` with each paragraph cut around the lines in it that are furniture.
 
@@ -2064,7 +2136,8 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
-    pieces = split_at_marker_lines(state.pieces, lines, ctx)
+    pieces = join_lynx_card_items(state.pieces, lines, ctx)
+    pieces = split_at_marker_lines(pieces, lines, ctx)
     pieces = join_field_listings(pieces, lines, ctx)
     drop_furniture(pieces, ctx.plain, lines.text)
     drop_empty(pieces, ctx)
