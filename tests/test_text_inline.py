@@ -265,3 +265,13 @@ def test_unbalanced_or_plain_braces_stay() -> None:
     assert without_math_alt("open {\\displaystyle a {b") == "open {\\displaystyle a {b"
     assert without_math_alt("a {\\displaystyles} b") == "a {\\displaystyles} b"
     assert without_math_alt("set {a, b} and \\textstyle") == "set {a, b} and \\textstyle"
+
+
+def test_citation_page_superscript_loses_its_caret() -> None:
+    # MediaWiki's {{rp}}: a citation's page set as <sup> after the citation mark
+    assert parse_inlines("decomposition of C.[3]^:p. 7") == (
+        Text(text="decomposition of C.[3]:p. 7"),
+    )
+    found = parse_inlines("of C.^[65][3]^:p. 7", urls={65: "https://example.org/"})
+    assert plain_text(found) == "of C.[3]:p. 7"
+    assert parse_inlines("ratio 2^:3 stays") == (Text(text="ratio 2^:3 stays"),)

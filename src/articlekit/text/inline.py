@@ -65,8 +65,11 @@ _LYNX_LINK_END = re.compile(r"[,.;:!?()\"\[\]«»“”]|$")
 
 
 # "2^15" is an exponent the page wrote itself; a "^" after a space or punctuation is w3m's,
-# and so is one before an ordinal's suffix ("19^th") or a mark set as <sup> ("ebb ^℠")
-_SUPERSCRIPT = re.compile(r"\^(?=\[)|(?<![\w)\]])\^(?=[\w℠™®])|(?<=\d)\^(?=(?:st|nd|rd|th)\b)")
+# and so is one before an ordinal's suffix ("19^th") or a mark set as <sup> ("ebb ^℠"),
+# and one between a citation mark and its page ("C.[3]^:p. 7": MediaWiki's {{rp}})
+_SUPERSCRIPT = re.compile(
+    r"\^(?=\[)|(?<![\w)\]])\^(?=[\w℠™®])|(?<=\d)\^(?=(?:st|nd|rd|th)\b)|(?<=\])\^(?=:)"
+)
 # w3m shows an image without alt text as its file name in brackets: "[fff-282-hand]",
 # "[baz]" alone on a line, or before the caption. A token with a digit-only name is a
 # citation ("[12]") and stays, as do a capitalised word ("[Update]") and tokens inside
@@ -296,8 +299,10 @@ def _out_of_sequence(matches: list[re.Match[str]]) -> set[int]:
 
 
 def _lynx_chunk(out: list[Inline], chunk: str, url: str | None) -> None:
-    # lynx writes <sup> as "^" too: "[1410]^b" is the footnote back-link "b"
-    chunk = _SUPERSCRIPT.sub("", chunk) if "^" in chunk else chunk
+    # lynx writes <sup> as "^" too: "[1410]^b" is the footnote back-link "b", and
+    # "[65][3]^:p. 7" a citation's page (MediaWiki's {{rp}}) right after its link
+    if "^" in chunk:
+        chunk = _SUPERSCRIPT.sub("", chunk[1:] if chunk.startswith("^:") else chunk)
     if url is None or not chunk.strip():
         _append_text(out, chunk)
         return
