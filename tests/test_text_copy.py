@@ -104,3 +104,13 @@ def test_a_long_run_that_is_no_list_holds_a_block_per_line() -> None:
     blocks = parse_text(text).blocks
     paragraphs = [plain_text(b.content) for b in blocks if isinstance(b, Paragraph)]
     assert any(p.startswith("Roses are red,") and p.endswith("sweet") for p in paragraphs)
+
+
+def test_the_first_line_is_the_title_over_the_lines_under_it() -> None:
+    # innerText sets no blank line under a title heading: only a <p> asks for one
+    for under in ("By Jane Doe", "First point made\nSecond point made\nThird point made"):
+        text = _copy(f"A Title Over Its Byline\n{under}", f"{_PARAGRAPH}.", f"{_PARAGRAPH} again.")
+        doc = parse_text(text)
+        assert doc.title == "A Title Over Its Byline"
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 3
