@@ -114,3 +114,23 @@ def test_the_first_line_is_the_title_over_the_lines_under_it() -> None:
         assert doc.title == "A Title Over Its Byline"
     lists = [b for b in doc.blocks if isinstance(b, List)]
     assert len(lists) == 1 and len(lists[0].items) == 3
+
+
+def test_a_line_that_breaks_a_numbered_runs_shape_is_its_heading() -> None:
+    # innerText: a table of contents with its title over it and the first section's
+    # heading right under it, no blank line around either
+    toc = "Contents\n1 History\n1.1 Origins\n2 Values\n3 Software\nHistory"
+    doc = parse_text(_copy("The title", f"{_PARAGRAPH}.", toc, f"{_PARAGRAPH} again."))
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert [plain_text(i.blocks[0]) for i in lists[0].items] == [
+        "1 History",
+        "1.1 Origins",
+        "2 Values",
+        "3 Software",
+    ]
+    texts = [plain_text(b) for b in doc.blocks if not isinstance(b, List)]
+    assert "Contents" in texts and "History" in texts
+    # a run whose lines share no number keeps every line as an item
+    run = "Fresh apples from the farm\nRipe pears in a basket\nDark plums\nFigs dried in the sun"
+    plain = parse_text(_copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again."))
+    assert [len(b.items) for b in plain.blocks if isinstance(b, List)] == [4]

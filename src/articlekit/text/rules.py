@@ -1617,6 +1617,11 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
     lines = state.lines
     mean = sum(len(lines.text[i]) for i in range(start, end)) / (end - start)
     heads = [_copy_heading_line(lines.text[i], mean) for i in range(start, end)]
+    texts = [lines.text[i] for i in range(start, end)]
+    if _breaks_item_shape(texts[0], texts[1:-1]):
+        heads[0] = True  # "Contents" over "1 History", "2 Values", ...
+    if _breaks_item_shape(texts[-1], texts[1:-1]):
+        heads[-1] = True  # a heading right under the list: "History[edit]"
     i = start
     while i < end:
         if heads[i - start]:
@@ -1637,6 +1642,26 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
         )
         i = j
     return end
+
+
+# A heading at the edge of a run is short (a label, a title with a qualifier) ...
+MAX_COPY_EDGE_HEADING_WORDS = 8
+# ... and breaks the shape this many items or more share.
+MIN_COPY_SHAPE_ITEMS = 3
+_STARTS_NUMBERED = re.compile(r"\d")
+
+
+def _breaks_item_shape(edge: str, items: list[str]) -> bool:
+    """Return True when ``edge``, the first or last line of a run, lacks the shape all the
+    run's other lines share: they all open with a number ("1 History", "2.1 Pledge") or
+    all close their sentence, and it does not. innerText sets no blank line between a list
+    and a heading right above or under it (a table of contents' "Contents", "History"
+    under it), so such a line is that heading, not an item."""
+    if len(items) < MIN_COPY_SHAPE_ITEMS or len(edge.split()) > MAX_COPY_EDGE_HEADING_WORDS:
+        return False
+    if all(_STARTS_NUMBERED.match(item) for item in items):
+        return _STARTS_NUMBERED.match(edge) is None
+    return False
 
 
 def _copy_heading_line(text: str, mean: float) -> bool:
