@@ -88,6 +88,14 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
         + "".join(f"Part {i}\n\n{SENTENCE}\n\n  * first {i}\n  * second {i}\n\n" for i in range(n))
     ),
     "one long line": lambda n: SENTENCE * n,
+    # a browser's copy (paragraphs past 132 columns, runs of short lines) under a page's
+    # worth of blank lines: the title test once looked back over all of them for each run
+    "browser copy under blank lines": lambda n: (
+        "\n" * (40 * n)
+        + "Scaling test\n\n"
+        + f"{SENTENCE * 3}\n\n{SENTENCE * 3} again.\n\n"
+        + "".join(f"line one {i}\nline two {i}\nline three {i}\n\n" for i in range(n))
+    ),
     "link list": lambda n: (
         "Scaling test\n\n"
         + SENTENCE * 3
