@@ -382,10 +382,10 @@ def drop_head_datelines(blocks: list[Block]) -> list[Block]:
     headline or the standfirst it is the page's furniture, as a reader and every other
     extractor see it, not a paragraph of the article.
     """
-    head = blocks[:MAX_HEAD_BLOCKS]
-    if not any(is_dateline(b) for b in head):
+    head = [b for b in blocks[:MAX_HEAD_BLOCKS] if not is_dateline(b)]
+    if len(head) == min(len(blocks), MAX_HEAD_BLOCKS):
         return blocks
-    return [b for b in head if not is_dateline(b)] + blocks[MAX_HEAD_BLOCKS:]
+    return head + blocks[MAX_HEAD_BLOCKS:]
 
 
 def is_furniture_label(text: str) -> bool:
