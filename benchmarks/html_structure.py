@@ -10,14 +10,16 @@ For each of the 130 pages of ``readability-pages``, the truth is Readability's
 tool's article is made a Structure too and scored by :func:`structure.structure_counts`;
 F1s are pooled over all pages (micro), with the per-page mean (macro) in a second table.
 
-Metadata (title, byline, site name, excerpt-or-description, published date) is scored by
+Metadata (title, byline, site name, excerpt, published date) is scored by
 the matchers of ``common.py`` (``match_title``, ``match_byline``, ...), the same ones
 ``metadata_accuracy.py`` uses, for every tool alike. "strict" counts exact matches (equal
 NFKC, case-folded ``\\w+`` words; for the byline a leading "by" dropped; dates: the same
 ``YYYY-MM-DD``); the "~" columns also count the lenient matches the matchers document
 (a site-name part the truth keeps on some pages and strips on others, a byline written as
-"A and B", a truncated excerpt). Only pages whose expected value is not empty count (the
-number is printed); an empty or missing prediction there is wrong.
+"A and B", a truncated excerpt). The excerpt is the tool's description, else its
+article's first paragraph, as Readability makes its own (``structure.excerpt_of``). Only pages
+whose expected value is not empty count (the number is printed); an empty or missing
+prediction there is wrong.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ from common import (
 from structure import (
     Match,
     Structure,
+    excerpt_of,
     structure_counts,
     structure_from_document,
     structure_from_html,
@@ -105,7 +108,10 @@ def _articlekit() -> tuple[Callable[[bytes], Prediction], tuple[type[BaseExcepti
             },
         )
 
-    note = "parse_html(bytes, url); title, metadata.authors/site_name/description/published"
+    note = (
+        "parse_html(bytes, url); title, metadata.authors/site_name/published;"
+        " excerpt: metadata.description, else the first paragraph"
+    )
     return run, tool.expected_errors, note
 
 
@@ -298,6 +304,8 @@ def _run_tool(
             if not _has_truth(key, want.get(key)) or (name == "readability" and key != "title"):
                 continue
             got = pred.meta.get(key)
+            if key == "excerpt":
+                got = excerpt_of(got, pred.structure)
             verdict = _meta_verdict(key, want, got)
             result.meta_total[key] += 1
             result.meta_right[key] += verdict == "exact"
@@ -425,7 +433,7 @@ def _print_report(
             ]
         meta_rows.append(cells)
     meta_headers = ["tool", "title", "title~", "byline", "byline~", "site name"]
-    meta_headers += ["excerpt/description", "excerpt~", "published"]
+    meta_headers += ["excerpt", "excerpt~", "published"]
     print(format_table(meta_headers, meta_rows))
     print("\nhow each tool was called:")
     for r in results:

@@ -32,6 +32,9 @@ What is compared, exactly:
   nested in another ``p`` (the DOM allows it) is its own paragraph, not part of the outer.
 - **Tables**: ``table`` elements that contain no other table (layout wrappers are not counted)
   / ``Table`` blocks. **Figures**: ``img`` elements / ``Figure`` blocks plus ``Image`` inlines.
+- **First paragraph**: the text of the first ``p`` / ``Paragraph`` in document order, wherever
+  it stands (a list item or a cell too), as Readability picks its excerpt when a page has no
+  description; not scored here, ``html_structure.py`` uses it for the excerpt.
 - **Body text**: all the text, tokenised into case-folded ``\\w+`` words for the token F1.
 
 F1 of headings, list items and paragraphs is over multisets (a repeated paragraph must be
@@ -110,6 +113,7 @@ class Structure:
     paragraphs: list[str] = field(default_factory=list)
     tables: int = 0
     figures: int = 0
+    first_paragraph: str = ""
     body_text: str = ""
 
 
@@ -240,6 +244,8 @@ def structure_from_tree(root: Any, *, title: str | None = None) -> Structure:
             if text:
                 found.list_items.append(text)
         elif tag == "p":
+            if not found.first_paragraph:
+                found.first_paragraph = _text_of(el, skip=_P_TAG)
             if _has_ancestor(el, frozenset({"li"})) or _in_table_cell(el):
                 continue
             # browsers keep a <p> nested in another (inside a span, say); each counts once
@@ -352,6 +358,7 @@ def structure_from_document(doc: Document) -> Structure:
             text = _inline_text(block.content)
             if text:
                 texts.append(text)
+                found.first_paragraph = found.first_paragraph or text
                 if not in_item:
                     found.paragraphs.append(text)
         elif isinstance(block, List):
@@ -374,6 +381,21 @@ def structure_from_document(doc: Document) -> Structure:
             texts.append(_own_text(block))
     found.body_text = collapse_ws(" ".join(texts))
     return found
+
+
+def excerpt_of(description: str | None, structure: Structure) -> str | None:
+    """Return a tool's excerpt as Readability makes its own: the description, else the text
+    of the article's first paragraph.
+
+    Readability's ``excerpt`` is the page's meta description when it has one, else the first
+    paragraph of the article it extracted (53 of the 128 pages with an excerpt have no such
+    description). A description field is the page's declared summary and stays empty on the
+    others (articlekit's ``metadata.description`` never holds body text), so the same rule
+    is applied here to every tool's description and structure alike.
+    """
+    if description and description.strip():
+        return description
+    return structure.first_paragraph or None
 
 
 # --------------------------------------------------------------------------- scoring

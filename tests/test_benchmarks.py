@@ -254,6 +254,30 @@ def test_structure_from_document_walks_blocks() -> None:
     assert found.body_text == "Section Hello big world item one inner quoted c cap"
 
 
+def test_first_paragraph_is_the_first_in_document_order_wherever_it_stands() -> None:
+    root = lxml.html.fromstring("<div><ol><li><p>in an item</p></li></ol><p>body</p></div>")
+    found = structure.structure_from_tree(root)
+    assert found.paragraphs == ["body"]
+    assert found.first_paragraph == "in an item"
+    doc = Document(
+        blocks=(
+            Heading(level=2, content=(Text(text="Section"),)),
+            List(items=(ListItem(blocks=(_p("item"),)),)),
+            _p("body"),
+        )
+    )
+    assert structure.structure_from_document(doc).first_paragraph == "item"
+    assert structure.structure_from_document(Document()).first_paragraph == ""
+
+
+def test_excerpt_is_the_description_else_the_first_paragraph() -> None:
+    shape = Structure(first_paragraph="First words.")
+    assert structure.excerpt_of("Declared summary", shape) == "Declared summary"
+    assert structure.excerpt_of("  ", shape) == "First words."
+    assert structure.excerpt_of(None, shape) == "First words."
+    assert structure.excerpt_of(None, Structure()) is None
+
+
 def test_html_and_document_of_the_same_article_score_perfectly() -> None:
     html = "<h2>Intro</h2><p>One two.</p><ol><li>first</li><li>second</li></ol>"
     doc = Document(
