@@ -61,7 +61,7 @@ def _staged(
         title = rule.select_title(root) or title
     times["metadata"] = (now := clock()) - start
     blocks, candidate = html_parser.extract_blocks(
-        root, url=url, title=title, rule=rule, bases=bases
+        root, url=url, title=title, rule=rule, bases=bases, authors=metadata.authors
     )
     times["content + blocks"] = (start := clock()) - now
     body_chars = html_parser._body_chars(blocks)

@@ -9,6 +9,8 @@ from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
     drop_dangling_headings,
+    drop_head_bylines,
+    is_byline_line,
     is_dateline,
     is_layout_table,
     is_link_cluster,
@@ -237,6 +239,50 @@ def test_datelines_leave_the_head_of_the_article_only() -> None:
     texts = [plain_text(b) for b in parse_html(html).blocks]
     assert "17 April 2012 \u2022 2:54pm" not in texts
     assert "5 May 2013" in texts  # a date further down is the text's own (a diary entry)
+    assert texts[0].startswith("A standfirst")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Kelli Miller\nWebMD Health News", True),
+        ("Written by Kelli Miller\nEdited by Betsy Beyer", True),
+        ("Von Kelli Miller 19. Oktober 2019 00:04 Uhr", True),
+        ("KELLI MILLER", True),
+        ("Kelli Millerson wrote this", False),  # another name that starts the same
+        ("Kelli Miller told the council on Tuesday that the plan would cost more.", False),
+        ("A standfirst that sums the story up for the reader in one go.", False),
+    ],
+)
+def test_is_byline_line(text: str, expected: bool) -> None:
+    assert is_byline_line(Paragraph(content=(Text(text=text),)), ["Kelli Miller"]) is expected
+
+
+def test_byline_with_a_portrait_or_without_known_authors_stays() -> None:
+    portrait = Paragraph(
+        content=(Link(url="/by/kelli", content=(Image(src="k.jpg", alt="Kelli Miller"),)),)
+    )
+    assert not is_byline_line(portrait, ["Kelli Miller"])
+    line = Paragraph(content=(Text(text="By Kelli Miller"),))
+    assert drop_head_bylines([line], []) == [line]
+    assert not is_byline_line(Paragraph(content=(Text(text="By Al"),)), ["Al"])  # too short
+
+
+def test_bylines_leave_the_head_of_the_article_only() -> None:
+    html = (
+        "<html><head><title>T</title><meta name='author' content='Kelli Miller'></head>"
+        "<body><article><h1>T</h1><p>By Kelli Miller</p>"
+        "<p>A standfirst sentence that sums the story up for the reader in one go.</p>"
+        + FILL * 4
+        + "<p>Kelli Miller</p>"
+        + FILL * 2
+        + "</article></body></html>"
+    )
+    doc = parse_html(html)
+    texts = [plain_text(b) for b in doc.blocks]
+    assert doc.metadata.authors == ("Kelli Miller",)
+    assert "By Kelli Miller" not in texts
+    assert "Kelli Miller" in texts  # further down it is the text's own (a signature)
     assert texts[0].startswith("A standfirst")
 
 

@@ -30,6 +30,7 @@ from articlekit.html.blocks import (
     BlockBuilder,
     cut_comment_section,
     drop_dangling_headings,
+    drop_head_bylines,
     drop_head_datelines,
     normalise_headings,
     trim_edges,
@@ -158,6 +159,7 @@ def extract_blocks(
     comments: bool = False,
     release: Callable[[Labels], None] | None = None,
     bases: Sequence[HtmlElement] | None = None,
+    authors: Sequence[str] = (),
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen.
 
@@ -165,6 +167,8 @@ def extract_blocks(
     built (see :class:`BlockBuilder`): ``root`` and the candidate's labels must not be
     read afterwards; ``release`` gets the labels while they are whole. ``bases``: the
     page's ``<base>`` elements in page order, when the metadata walk found them.
+    ``authors``: the page's authors (``Metadata.authors``), whose byline printed under the
+    headline is left out of the blocks.
     """
     base = base_url(root, url, bases)
     candidate = find_main_content(root, comments=comments, rule=rule, title=title)
@@ -194,6 +198,7 @@ def extract_blocks(
         blocks = cut_comment_section(blocks)
     blocks = drop_head_datelines(trim_edges(blocks))
     blocks = normalise_headings(drop_dangling_headings(blocks), title)
+    blocks = drop_head_bylines(blocks, authors)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}
     for el, block in recs.items():
@@ -285,6 +290,7 @@ def _parse_page(
             comments=comments,
             release=release,
             bases=bases,
+            authors=metadata.authors,
         )
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc
