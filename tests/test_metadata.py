@@ -265,6 +265,10 @@ AUTHOR_CASES = [
     (["https://www.facebook.com/janedoe"], ()),
     (["@janedoe"], ()),
     (["Bradley M. Kuhn (http://ebb.org/bkuhn/)"], ("Bradley M. Kuhn",)),
+    (["Kooman, F."], ("Kooman, F.",)),  # an initial keeps its point
+    (["By John Smith Jr."], ("John Smith Jr.",)),
+    (["Bund der Energieverbraucher e.V."], ("Bund der Energieverbraucher e.V.",)),
+    (["By Jane Doe."], ("Jane Doe",)),  # a sentence's point is not the name's
     (["   "], ()),
     (["x" * 500], ()),
 ]
@@ -633,6 +637,14 @@ FIELD_CASES = [
         "Tw desc",
         "twitter",
         id="description-twitter",
+    ),
+    pytest.param(
+        '<meta name="DC.Description.Abstract" content="An abstract.">'
+        '<meta name="twitter:description" content="Tw desc">',
+        "description",
+        "An abstract.",
+        "dc",
+        id="description-dublin-core-abstract",
     ),
     pytest.param(
         jsonld({"@type": "Article", "description": "LD desc"})

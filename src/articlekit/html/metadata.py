@@ -140,6 +140,8 @@ LANGUAGE_SOURCES: Final = (
 DESCRIPTION_SOURCES: Final = (
     "jsonld:description",
     "dc:description",
+    "dc:description.abstract",  # Dublin Core's refinement (IETF drafts, repositories)
+    "dc:abstract",  # dcterms.abstract
     "og:description",
     "meta:description",
     "twitter:description",
@@ -603,8 +605,17 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
+# What a name's ends lose: punctuation and brackets left by the byline around it.
+_NAME_EDGES: Final = " \t,;:.-–—|•·\"'“”‘’()[]"
+# A name ending in an initial or a generational suffix keeps the point after it.
+_ENDS_IN_INITIAL: Final = re.compile(r"(?:^|[\s,.])(?:[^\W\d_]|Jr|Sr)$")
+
+
 def _clean_name(name: str, *, visible: bool) -> str | None:
-    name = _BYLINE_PREFIX.sub("", name, count=1).strip(" \t,;:.-–—|•·\"'“”‘’()[]")
+    unprefixed = _BYLINE_PREFIX.sub("", name, count=1).lstrip(_NAME_EDGES)
+    name = unprefixed.rstrip(_NAME_EDGES)
+    if unprefixed[len(name) : len(name) + 1] == "." and _ENDS_IN_INITIAL.search(name):
+        name += "."  # "Kooman, F.", "John Smith Jr.": the point is the name's own
     name = _GLUED_BYLINE_LABEL.sub("", name, count=1)
     if not name or _AUTHOR_NOISE.search(name) or name.casefold() in _PLACEHOLDER_AUTHORS:
         return None
