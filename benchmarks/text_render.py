@@ -313,8 +313,8 @@ def _last_row(row: lxml.html.HtmlElement) -> bool:
 def render_inner_text(data: bytes, charset: str) -> str:
     """Return the page's ``innerText`` to the letter of the HTML spec: only a ``<p>`` asks
     for a blank line around it; a heading is a block like any other, so a heading over a
-    list or a ``<div>`` stands on the line right above it (a holdout: no rule is tuned on
-    it; ``browser-copy`` gives headings the blank lines a selection's copy shows)."""
+    list or a ``<div>`` stands on the line right above it (``browser-copy`` gives headings
+    the blank lines a selection's copy shows)."""
     return render_browser_copy(data, charset, blank_headings=False)
 
 
@@ -423,6 +423,16 @@ def _join_copy_items(items: list[str | int]) -> str:
     return text.strip("\n") + "\n"
 
 
+def render_pandoc_gfm(data: bytes, charset: str) -> str:
+    """Return ``pandoc -t gfm`` of the page: GitHub Markdown that keeps as raw HTML what it
+    cannot write (``<div>`` containers, ``<span id>``, tables with blocks in their cells)."""
+    text, _ = decode_bytes(data, encoding=charset)
+    return _run(
+        ["pandoc", "--from", "html", "--to", "gfm", f"--columns={WIDTH_COLUMNS - 8}"],
+        text.encode("utf-8"),
+    )
+
+
 RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m": render_w3m,
     "lynx": render_lynx,
@@ -437,6 +447,7 @@ RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "textfield": render_textfield,
     "browser-copy": render_browser_copy,
     "innertext": render_inner_text,
+    "pandoc-gfm": render_pandoc_gfm,
 }
 VARIANTS = (
     "w3m-wide",
@@ -447,6 +458,7 @@ VARIANTS = (
     "textfield",
     "browser-copy",
     "innertext",
+    "pandoc-gfm",
 )
 
 

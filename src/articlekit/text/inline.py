@@ -23,6 +23,7 @@ import attrs
 
 from articlekit.model import Code, Emphasis, Image, Inline, LineBreak, Link, Strong, Text
 from articlekit.text.lines import HARD_BREAK
+from articlekit.text.rawhtml import BLOCK_TAGS, TAG_BODY, attribute, strip_tags, unescape
 
 __all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
 
@@ -53,6 +54,9 @@ _MARKDOWN = re.compile(
     r"|(?<![\w_])_(?![\s_])(?P<e2>" + _U_INNER + r"{1,500}?)(?<![\s_])_(?![\w_]))"
     r"|(?P<escape>\\(?P<x>[\\`*_{}\[\]()#+\-.!>|])))"
 )
+# Markdown that carries raw HTML (``Layout.html``): the same scan, with the tags of known
+# elements as one more kind of match (:mod:`articlekit.text.rawhtml`)
+_MARKDOWN_HTML = re.compile(_MARKDOWN.pattern[:-1] + r"|(?P<tag>(?i:" + TAG_BODY + r")))")
 _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
 # lynx leaves a link's end unmarked: the link takes at most this many words and never
 # crosses punctuation. Anchors in running text are mostly 1-4 words; a longer bound made
@@ -198,25 +202,120 @@ def _line_breaks(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
-def _markdown(text: str) -> list[Inline]:
-    """Return the inlines of Markdown ``text`` as html2text writes it."""
-    return _drop_empty_emphasis(_markdown_nodes(text))
+def _markdown(text: str, html: bool = False) -> list[Inline]:
+    """Return the inlines of Markdown ``text`` as html2text writes it (with its raw HTML
+    tags read as inlines when ``html``)."""
+    return _drop_empty_emphasis(_markdown_nodes(text, html))
 
 
-def _markdown_nodes(text: str) -> list[Inline]:
+# Raw HTML elements read as inlines: their start tag opens one, their end tag closes it.
+_EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
+_STRONG_TAGS = frozenset({"strong", "b"})
+_CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
+_WRAPPING_TAGS = _EMPHASIS_TAGS | _STRONG_TAGS | _CODE_TAGS | {"a", "q"}
+
+
+def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Match[str]) -> None:
+    """Read one tag of raw HTML into ``out``; ``stack`` holds the elements still open."""
+    name = match.group("name").lower()
+    attributes = match.group("attrs") or ""
+    if match.group("close"):
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth][0] == name:
+                _, opened, start = stack[depth]
+                del stack[depth:]
+                content = [n for n in out[start:] if not (isinstance(n, Text) and not n.text)]
+                del out[start:]
+                _close_element(out, name, opened, content)
+                return
+        if name in BLOCK_TAGS:
+            _append_text(out, " ")
+        return
+    if name == "br":
+        out.append(LineBreak())
+    elif name == "img":
+        src = attribute(attributes, "src")
+        if src:
+            out.append(Image(src=src, alt=attribute(attributes, "alt") or ""))
+    elif name in _WRAPPING_TAGS:
+        # an empty run the element's first words go into, not into the text before it
+        out.append(Text(text=""))
+        stack.append((name, attributes, len(out) - 1))
+    elif name in BLOCK_TAGS:
+        _append_text(out, " ")
+
+
+def _close_element(out: list[Inline], name: str, attributes: str, content: list[Inline]) -> None:
+    """Append the inline that element ``name`` makes of ``content`` to ``out``."""
+    url = attribute(attributes, "href") if name == "a" else None
+    if url:
+        out.append(Link(url=url, content=tuple(content) or (Text(text=""),)))
+    elif name in _EMPHASIS_TAGS and content:
+        out.append(Emphasis(content=tuple(content)))
+    elif name in _STRONG_TAGS and content:
+        out.append(Strong(content=tuple(content)))
+    elif name in _CODE_TAGS and content:
+        out.append(Code(code="".join(_plain(node) for node in content)))
+    else:
+        quoted = name == "q"
+        if quoted:
+            _append_text(out, "\u201c")
+        for node in content:
+            if isinstance(node, Text):
+                _append_text(out, node.text)
+            else:
+                out.append(node)
+        if quoted:
+            _append_text(out, "\u201d")
+
+
+def _plain(node: Inline) -> str:
+    if isinstance(node, Text):
+        return node.text
+    if isinstance(node, Code):
+        return node.code
+    if isinstance(node, (Strong, Emphasis, Link)):
+        return "".join(_plain(child) for child in node.content)
+    return ""
+
+
+def _html_text(nodes: list[Inline]) -> list[Inline]:
+    """Return ``nodes`` with character references decoded and space runs collapsed (the
+    tags taken out of a line leave both behind), leading and trailing breaks dropped."""
     out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            _append_text(out, _collapse(unescape(node.text)))
+        elif isinstance(node, (Strong, Emphasis, Link)):
+            out.append(attrs.evolve(node, content=tuple(_html_text(list(node.content)))))
+        elif isinstance(node, Code):
+            out.append(Code(code=unescape(node.code)))
+        else:
+            out.append(node)
+    while out and isinstance(out[0], LineBreak):
+        out.pop(0)
+    while out and isinstance(out[-1], LineBreak):
+        out.pop()
+    return out
+
+
+def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
+    out: list[Inline] = []
+    stack: list[tuple[str, str, int]] = []
     pos = 0
-    for match in _MARKDOWN.finditer(text):
+    for match in (_MARKDOWN_HTML if html else _MARKDOWN).finditer(text):
         _append_text(out, _text_after(out, text[pos : match.start()]))
         pos = match.end()
         kind = match.lastgroup
-        if match.group("imglink") is not None:
+        if html and match.group("tag") is not None:
+            _open_tag(out, stack, match)
+        elif match.group("imglink") is not None:
             image = Image(src=match.group("ils"), alt=match.group("ila"))
             out.append(Link(url=match.group("ilu"), content=(image,)))
         elif match.group("img") is not None:
             out.append(Image(src=match.group("is"), alt=match.group("ia")))
         elif match.group("link") is not None:
-            inner = _markdown(match.group("lt"))
+            inner = _markdown(match.group("lt"), html)
             out.append(Link(url=match.group("lu"), content=inner or (Text(text=""),)))
         elif match.group("auto") is not None:
             url = match.group("au")
@@ -226,11 +325,11 @@ def _markdown_nodes(text: str) -> list[Inline]:
         elif match.group("strong") is not None:
             strong = match.group("s1") or match.group("s2")
             _space_before_punctuation(out, strong)
-            out.append(Strong(content=_markdown(strong)))
+            out.append(Strong(content=_markdown(strong, html)))
         elif match.group("em") is not None:
             emphasis = match.group("e1") or match.group("e2")
             _space_before_punctuation(out, emphasis)
-            out.append(Emphasis(content=_markdown(emphasis)))
+            out.append(Emphasis(content=_markdown(emphasis, html)))
         else:  # escape
             _append_text(out, match.group("x"))
         del kind
@@ -365,17 +464,27 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r" (?=[,.;:](?:\s|$))")
 
 
 def parse_inlines(
-    text: str, *, markdown: bool = False, urls: Mapping[int, str] | None = None
+    text: str,
+    *,
+    markdown: bool = False,
+    urls: Mapping[int, str] | None = None,
+    html: bool = False,
 ) -> tuple[Inline, ...]:
     """Return the inlines of ``text``: Markdown when ``markdown``, lynx markers with ``urls``.
 
-    Runs of spaces are collapsed; an empty text gives an empty tuple.
+    With ``markdown`` and ``html`` (Markdown that carries raw HTML), the tags of known
+    elements are read as inlines: ``<a href>`` a link, ``<em>``/``<i>`` emphasis,
+    ``<strong>``/``<b>`` strong, ``<code>`` code, ``<br>`` a line break, ``<img>`` an image;
+    other tags go and their words stay. Runs of spaces are collapsed; an empty text gives an
+    empty tuple.
     """
     text = _collapse(text).strip()
     if not markdown and "style" in text:
         text = without_math_alt(text).strip()
     if not text:
         return ()
+    if markdown and html and "<" in text:
+        return tuple(_html_text(_line_breaks(_markdown(text, html=True))))
     if markdown:
         nodes = _markdown(text)
         # a hard line break (html2text's "<br>") may fall inside emphasis or a link
@@ -412,8 +521,15 @@ _STRIP_LYNX = re.compile(r"\[(?:\d{1,6}|IMG|INLINE|LINK|BUTTON|EMBED|embedded|im
 _STRIP_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[^\w\s])")
 
 
-def strip_markup(text: str, *, markdown: bool = False, lynx: bool = False) -> str:
-    """Return ``text`` without its link markup: what a reader sees, for comparisons."""
+def strip_markup(
+    text: str, *, markdown: bool = False, lynx: bool = False, html: bool = False
+) -> str:
+    """Return ``text`` without its link markup: what a reader sees, for comparisons.
+
+    With ``html``, the tags of raw HTML go too and character references are decoded.
+    """
+    if html:
+        text = strip_tags(text)
     if markdown:
         text = _STRIP_MARKDOWN.sub(lambda m: m.group(2) or m.group(1) or "", text)
         text = _STRIP_EMPHASIS.sub("", text)

@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 
 import attrs
 
 from articlekit.errors import UnsupportedInputError
+from articlekit.text.rawhtml import has_raw_html
 
 __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
 
@@ -114,6 +116,10 @@ class Layout:
     #: every line flush left, a blank line around a paragraph, list items one per line with
     #: no marker.
     copy: bool = False
+    #: Markdown that carries raw HTML (pandoc's GFM, README files): lines of nothing but
+    #: tags are container markup, tags inside a line are read as their inlines
+    #: (:mod:`articlekit.text.rawhtml`).
+    html: bool = False
 
     def is_full(self, length: int) -> bool:
         """Return True when a line of ``length`` columns was wrapped by the producer."""
@@ -489,6 +495,29 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
         lynx=lynx,
         line_blocks=line_blocks and wrap_width is None,
         copy=copy,
+        html=markdown and has_raw_html(lines.text, lines.indent),
+    )
+
+
+def blanked(lines: Lines, indexes: Sequence[int]) -> Lines:
+    """Return ``lines`` with the lines at ``indexes`` blank (line numbers kept)."""
+    if not indexes:
+        return lines
+    text, indent, blank = list(lines.text), list(lines.indent), list(lines.blank)
+    width, hard_break, cells = list(lines.width), list(lines.hard_break), list(lines.cells)
+    for i in indexes:
+        text[i], indent[i], blank[i], width[i] = "", 0, True, 0
+        if hard_break:
+            hard_break[i] = False
+        if cells:
+            cells[i] = False
+    return Lines(
+        text=tuple(text),
+        indent=tuple(indent),
+        blank=tuple(blank),
+        width=tuple(width),
+        hard_break=tuple(hard_break),
+        cells=tuple(cells),
     )
 
 

@@ -66,12 +66,14 @@ from articlekit.text.lines import (
     LYNX_MARGIN,
     Layout,
     Lines,
+    blanked,
     count_words,
     detect_layout,
     display_width,
     split_lines,
 )
 from articlekit.text.lynx import split_references
+from articlekit.text.rawhtml import markup_line_numbers
 from articlekit.text.rules import Piece, State, is_lynx_picture_line, join_lines, parse_blocks
 from articlekit.text.vocab import (
     BYLINE,
@@ -234,13 +236,18 @@ class _Context:
         found = self._cache.get(text)
         if found is None:
             found = parse_inlines(
-                text, markdown=self.layout.markdown, urls=self.urls if self.lynx else None
+                text,
+                markdown=self.layout.markdown,
+                urls=self.urls if self.lynx else None,
+                html=self.layout.html,
             )
             self._cache[text] = found
         return found
 
     def plain(self, piece: Piece) -> str:
-        return strip_markup(piece.text, markdown=self.layout.markdown, lynx=self.lynx)
+        return strip_markup(
+            piece.text, markdown=self.layout.markdown, lynx=self.lynx, html=self.layout.html
+        )
 
 
 def looks_like_heading(text: str) -> bool:
@@ -1227,7 +1234,9 @@ def _cut_lines(piece: Piece, lines: Lines, ctx: _Context) -> list[int]:
             and (not layout.markdown or (depth == 0 and own == 0))
             and not layout.is_full(lines.width[i])
             and (i == piece.first or not layout.is_full(lines.width[i - 1]))
-            and _is_marker_line(strip_markup(text, markdown=layout.markdown, lynx=ctx.lynx))
+            and _is_marker_line(
+                strip_markup(text, markdown=layout.markdown, lynx=ctx.lynx, html=layout.html)
+            )
         ):
             cuts.append(i)
         depth += own
@@ -2133,6 +2142,10 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     lines = split_lines(text)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
+    if layout.html:
+        # a line of nothing but tags opens or closes a container: it reads as a blank line
+        lines = blanked(lines, markup_line_numbers(lines.text, lines.indent))
+        layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)

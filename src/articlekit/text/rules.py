@@ -795,7 +795,9 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     number, dot, title = match.groups()
     if not dot and "." not in number:
         return None  # "2 apples" is text
-    title = strip_markup(title, markdown=state.layout.markdown, lynx=bool(state.urls))
+    title = strip_markup(
+        title, markdown=state.layout.markdown, lynx=bool(state.urls), html=state.layout.html
+    )
     # an exclamation may end a heading ("15) Mother!", a film's title), as for unnumbered ones
     if not title or title[-1] in ".,;:" or not (title[0].isupper() or title[0].isdigit()):
         return None
@@ -856,9 +858,11 @@ def _rec_chunk_ends_block(state: State, first: int, last: int) -> bool:
         return True
     for i in range(first, last + 1):
         text = lines.text[i]
-        if len(strip_markup(text, markdown=state.layout.markdown, lynx=bool(state.urls))) > (
-            MAX_REC_TITLE_CHARS
-        ):
+        if len(
+            strip_markup(
+                text, markdown=state.layout.markdown, lynx=bool(state.urls), html=state.layout.html
+            )
+        ) > (MAX_REC_TITLE_CHARS):
             return True
         if text.startswith("#") or is_boilerplate_line(text) or _BREAK.fullmatch(text[:200]):
             return True
@@ -953,7 +957,9 @@ def recommendations(state: State, start: int, silent: bool) -> int | None:
     if not items or _is_bibliography(headers[0], items):
         return None
     if not silent:
-        title = strip_markup(headers[0], markdown=state.layout.markdown).strip("#*_ :")
+        title = strip_markup(
+            headers[0], markdown=state.layout.markdown, html=state.layout.html
+        ).strip("#*_ :")
         state.pieces.append(
             Piece(
                 kind="recommendations",

@@ -1,0 +1,135 @@
+"""Raw HTML inside Markdown: the tags pandoc's GFM, README files and some scrapers leave.
+
+CommonMark lets Markdown carry HTML: a ``<div>`` line that only opens a container, a
+``<span id="...">`` around an item's words, an ``<a href>`` where the converter could not
+write ``[text](url)``. Read as plain text, those tags end up in the article's words. A
+Markdown text that holds such tags (:func:`has_raw_html`) is read with them understood:
+
+* a line that is nothing but tags (``<div class="page">``, ``</div>``) is container markup
+  and reads as a blank line (:func:`markup_line_numbers`);
+* inside a line, the tags of the inline elements become the matching inlines (a link,
+  emphasis, code, a line break, an image) and other tags are left out with their words kept
+  (the inline parser does that, with :data:`INLINE_TAG`).
+
+Only the names of HTML elements count as tags, so "List<String>" or "a <b" in prose stays
+text, and the whole reading is switched on for a text only when it holds enough tags
+(:data:`MIN_MARKUP_LINES`), never for a text that merely mentions one.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from typing import Final
+
+__all__ = [
+    "BLOCK_TAGS",
+    "INLINE_TAG",
+    "MIN_MARKUP_LINES",
+    "TAG_BODY",
+    "attribute",
+    "has_raw_html",
+    "markup_line_numbers",
+    "strip_tags",
+    "unescape",
+]
+
+# Element names read as tags: the inline elements and the block containers converters
+# leave as raw HTML. Anything else in angle brackets ("<String>", "<3") stays text.
+_INLINE_NAMES: Final = (
+    "a|abbr|b|bdi|bdo|big|br|cite|code|data|del|dfn|em|font|i|img|ins|kbd|mark|q|s|samp|"
+    "small|span|strike|strong|sub|sup|time|tt|u|var|wbr"
+)
+_BLOCK_NAMES: Final = (
+    "address|article|aside|blockquote|caption|center|col|colgroup|dd|details|div|dl|dt|"
+    "figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|picture|pre|section|source|"
+    "summary|table|tbody|td|tfoot|th|thead|tr|ul|video|audio|iframe|noscript"
+)
+#: The block elements: their tags stand between words, so taking one out leaves a space.
+BLOCK_TAGS: Final = frozenset(
+    name for name in _BLOCK_NAMES.replace("h[1-6]", "h1|h2|h3|h4|h5|h6").split("|")
+)
+#: One start, end or empty-element tag of a known element, as a pattern (groups ``close``,
+#: ``name``, ``attrs``); attribute values may hold ">" only inside quotes.
+TAG_BODY: Final = (
+    r"<(?P<close>/)?(?P<name>(?:" + _INLINE_NAMES + "|" + _BLOCK_NAMES + r"))"
+    r"(?P<attrs>(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]{0,2000}\"|'[^']{0,2000}'|[^\s\"'=<>`]{1,2000}))?){0,40})"
+    r"\s*/?>"
+)
+#: One tag of a known element, for the inline parser (groups ``close``, ``name``, ``attrs``).
+INLINE_TAG: Final = re.compile(TAG_BODY, re.IGNORECASE)
+_MARKUP_LINE: Final = re.compile(r"[ \t]*(?:" + TAG_BODY + r"[ \t]*)+", re.IGNORECASE)
+_ATTRIBUTE: Final = re.compile(
+    r"""(?:^|\s)(?P<key>[^\s"'<>/=]+)\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<a>[^']*)'|(?P<u>[^\s"'=<>`]+))"""
+)
+
+#: Lines holding nothing but tags a Markdown text needs before its tags are read as HTML.
+#: pandoc's GFM of the readability pages has 4 to 400 (every ``<div>`` it keeps opens and
+#: closes on a line of its own); html2text writes none, and a text about HTML writes its
+#: tags in code spans or prose, not alone on a line.
+MIN_MARKUP_LINES: Final = 2
+
+
+# Markdown's code: a line indented this far, or inside a ``` or ~~~ fence, is a listing's
+# line (html2text writes a <pre> so), and a tag in it is the listing's text.
+CODE_INDENT: Final = 4
+_FENCE: Final = re.compile(r"(?:```|~~~)")
+
+
+def markup_line_numbers(texts: Sequence[str], indents: Sequence[int]) -> list[int]:
+    """Return the indexes of the lines that are nothing but tags of known elements.
+
+    ``texts`` are the lines stripped and ``indents`` their indents; the lines of code
+    (indented :data:`CODE_INDENT` columns or fenced) are never markup.
+    """
+    found: list[int] = []
+    fenced = False
+    for i, line in enumerate(texts):
+        if _FENCE.match(line):
+            fenced = not fenced
+            continue
+        if (
+            not fenced
+            and indents[i] < CODE_INDENT
+            and "<" in line
+            and ">" in line
+            and _MARKUP_LINE.fullmatch(line) is not None
+        ):
+            found.append(i)
+    return found
+
+
+def has_raw_html(texts: Sequence[str], indents: Sequence[int]) -> bool:
+    """Return True when the lines hold at least :data:`MIN_MARKUP_LINES` tag-only lines."""
+    return len(markup_line_numbers(texts, indents)) >= MIN_MARKUP_LINES
+
+
+def attribute(attrs: str, key: str) -> str | None:
+    """Return the value of attribute ``key`` in a tag's attribute text, entities decoded."""
+    for match in _ATTRIBUTE.finditer(attrs):
+        if match.group("key").lower() == key:
+            value = match.group("q")
+            if value is None:
+                value = match.group("a")
+            if value is None:
+                value = match.group("u")
+            return html.unescape(value or "")
+    return None
+
+
+def unescape(text: str) -> str:
+    """Return ``text`` with its character references decoded (``&amp;`` is ``&``)."""
+    return html.unescape(text) if "&" in text else text
+
+
+def strip_tags(text: str) -> str:
+    """Return ``text`` without its tags (a block tag leaves a space), entities decoded."""
+    if "<" not in text:
+        return unescape(text)
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group("name").lower()
+        return " " if name in BLOCK_TAGS or name == "br" else ""
+
+    return unescape(INLINE_TAG.sub(replace, text))

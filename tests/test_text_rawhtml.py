@@ -1,0 +1,175 @@
+"""Markdown that carries raw HTML: tag-only lines, inline tags, sniffing."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import articlekit
+from articlekit.model import (
+    Code,
+    Emphasis,
+    Heading,
+    Image,
+    LineBreak,
+    Link,
+    List,
+    Paragraph,
+    Strong,
+    Text,
+    plain_text,
+)
+from articlekit.registry import looks_like_html
+from articlekit.text import parse_text
+from articlekit.text.inline import parse_inlines, strip_markup
+from articlekit.text.rawhtml import attribute, has_raw_html, markup_line_numbers, strip_tags
+
+# A small text the way pandoc writes GFM of a page: the containers it could not drop stay
+# as <div> lines, an item keeps its <span id>, a link with attributes stays an <a>.
+GFM = """# The open newsroom
+
+<div id="page-1" class="page">
+
+<div>
+
+We pushed out the first version of the site in January. Our goal is for the site to be a
+place to teach students what they should know about the web.
+
+## What was missing
+
+-   <span id="a586">Lack of mentorship</span>
+-   <span id="a953">A news process that lacked <em>any</em> consideration of the web</span>
+-   <span id="6286">No editor specific to the web</span>
+
+Read the <a href="https://example.org/report?a=1&amp;b=2" rel="nofollow">whole report</a>
+before you start, and tell us what you think &amp; what we missed.
+
+</div>
+
+</div>
+"""
+
+
+def _doc() -> articlekit.Document:
+    return parse_text(GFM)
+
+
+def test_tag_only_lines_are_no_paragraphs() -> None:
+    texts = [plain_text(b) for b in _doc().blocks]
+    assert not any("<" in t or "div" in t for t in texts)
+
+
+def test_items_keep_their_words_without_the_tags() -> None:
+    lists = [b for b in _doc().blocks if isinstance(b, List)]
+    assert len(lists) == 1
+    items = [plain_text(item.blocks[0]) for item in lists[0].items]
+    assert items == [
+        "Lack of mentorship",
+        "A news process that lacked any consideration of the web",
+        "No editor specific to the web",
+    ]
+    second = lists[0].items[1].blocks[0]
+    assert isinstance(second, Paragraph)
+    assert Emphasis(content=(Text(text="any"),)) in second.content
+
+
+def test_an_anchor_is_a_link_and_entities_are_decoded() -> None:
+    paragraphs = [b for b in _doc().blocks if isinstance(b, Paragraph)]
+    last = paragraphs[-1]
+    links = [n for n in last.content if isinstance(n, Link)]
+    assert links == [
+        Link(url="https://example.org/report?a=1&b=2", content=(Text(text="whole report"),))
+    ]
+    assert plain_text(last).endswith("tell us what you think & what we missed.")
+
+
+def test_headings_and_title_stay() -> None:
+    doc = _doc()
+    assert doc.title == "The open newsroom"
+    headings = [plain_text(b) for b in doc.blocks if isinstance(b, Heading)]
+    assert headings == ["What was missing"]
+
+
+def test_inline_tags_become_inlines() -> None:
+    got = parse_inlines(
+        '<b>bold <i>it</i></b> <code>a &lt; b</code><br/>[<span title="M">Maps</span>](https://m.example/)'
+        ' <q>hi</q> <img src="p.png" alt="A picture"> <a name="x">anchor</a>',
+        markdown=True,
+        html=True,
+    )
+    assert got == (
+        Strong(content=(Text(text="bold "), Emphasis(content=(Text(text="it"),)))),
+        Text(text=" "),
+        Code(code="a < b"),
+        LineBreak(),
+        Link(url="https://m.example/", content=(Text(text="Maps"),)),
+        Text(text=" \u201chi\u201d "),
+        Image(src="p.png", alt="A picture"),
+        Text(text=" anchor"),
+    )
+
+
+def test_unclosed_and_stray_tags_keep_the_words() -> None:
+    got = parse_inlines("<em>open</span> and </b>closed", markdown=True, html=True)
+    assert "".join(n.text for n in got if isinstance(n, Text)) == "open and closed"
+
+
+def test_unknown_names_stay_text() -> None:
+    text = "A List<String> holds a <b and <3 hearts"
+    assert parse_inlines(text, markdown=True, html=True) == (Text(text=text),)
+
+
+def test_strip_markup_drops_tags() -> None:
+    assert strip_markup('<span id="x">A</span> <a href="u">b</a>', html=True) == "A b"
+    assert strip_markup("a<br>b</td><td>c &amp; d", html=True) == "a b c & d"
+    assert strip_tags("x <span>y</span>") == "x y"
+
+
+def test_attribute_values() -> None:
+    attrs = " href=\"a&amp;b\" title='t' data-x=plain hidden"
+    assert attribute(attrs, "href") == "a&b"
+    assert attribute(attrs, "title") == "t"
+    assert attribute(attrs, "data-x") == "plain"
+    assert attribute(attrs, "alt") is None
+
+
+def test_markup_lines_outside_code_only() -> None:
+    texts = ["<div>", "```", "<div id=x></div>", "```", "text <b>x</b>", "</div>", "<div></div>"]
+    indents = [0, 0, 0, 0, 0, 0, 4]
+    assert markup_line_numbers(texts, indents) == [0, 5]
+    assert has_raw_html(texts, indents)
+    assert not has_raw_html(["<div>", "prose"], [0, 0])
+
+
+def test_html2text_listing_of_html_is_kept() -> None:
+    """An indented listing's tags are its text, and one listing does not switch raw HTML on."""
+    text = (
+        "# Testing a page\n\nPut this in the test file:\n\n"
+        '    <div id="mocha"></div>\n    <div id="messages"></div>\n\n'
+        "Then run it and read the report it writes.\n"
+    )
+    doc = parse_text(text)
+    codes = [b for b in doc.blocks if isinstance(b, articlekit.CodeBlock)]
+    assert codes and '<div id="mocha"></div>' in codes[0].code
+
+
+def test_a_tag_mentioned_in_prose_stays() -> None:
+    text = "# Markup\n\nWrap the figure in a <figure> element and give it a caption.\n"
+    doc = parse_text(text)
+    assert "<figure>" in plain_text(doc.blocks[-1])
+
+
+def test_sniffing_sends_markdown_with_tags_to_the_text_parser() -> None:
+    assert looks_like_html(GFM) < 0.5
+    assert articlekit.parse(GFM).source.parser == "text"
+    # a page still sniffs as HTML, the XML declaration of an XHTML page included
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html><body>x</body></html>'
+    assert looks_like_html(xhtml) == 1.0
+    fragment = "<div><p>One.</p><p>Two [not a link].</p><ul><li>three</li></ul></div>\n" * 3
+    assert looks_like_html(fragment) >= 0.5
+
+
+@given(st.text(alphabet="<>/=\"' abiemspn&;#[]()*_`\n", max_size=300))
+def test_random_markup_never_fails(text: str) -> None:
+    nodes = parse_inlines(text, markdown=True, html=True)
+    assert all(not isinstance(n, Text) or n.text for n in nodes)
