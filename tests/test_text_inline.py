@@ -275,3 +275,13 @@ def test_citation_page_superscript_loses_its_caret() -> None:
     found = parse_inlines("of C.^[65][3]^:p. 7", urls={65: "https://example.org/"})
     assert plain_text(found) == "of C.[3]:p. 7"
     assert parse_inlines("ratio 2^:3 stays") == (Text(text="ratio 2^:3 stays"),)
+
+
+def test_strong_emphasis_of_three_stars() -> None:
+    got = parse_inlines("a ***b c*** d", markdown=True)
+    assert got == (
+        Text(text="a "),
+        Strong(content=(Emphasis(content=(Text(text="b c"),)),)),
+        Text(text=" d"),
+    )
+    assert strip_markup("a ***b c*** d", markdown=True) == "a b c d"

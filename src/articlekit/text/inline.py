@@ -3,7 +3,8 @@
 :func:`parse_inlines` turns one block's joined text into model inlines.
 
 - **Markdown** (html2text): ``[text](url)``, ``![alt](src)``, ``[![alt](src)](url)``,
-  ``**strong**``, ``__strong__``, ``*em*``, ``_em_``, `` `code` `` and backslash escapes.
+  ``**strong**``, ``__strong__``, ``*em*``, ``_em_``, ``***both***``, `` `code` `` and
+  backslash escapes.
 - **lynx**: ``[12]text`` becomes a link to reference 12; lynx marks where a link starts but
   not where it ends, so the link covers the text up to the next punctuation mark or
   marker, at most :data:`LYNX_LINK_MAX_WORDS` words. ``[IMG]``-style placeholders go.
@@ -47,6 +48,7 @@ _MARKDOWN = re.compile(
     r"|(?P<link>\[(?P<lt>[^\[\]\n]{1,500})\]\(" + _URL.replace("(", "(?P<lu>", 1) + r"\))"
     r"|(?P<auto><(?P<au>(?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300})>)"
     r"|(?P<code>`(?P<c>[^`\n]{1,500})`)"
+    r"|(?P<both>\*\*\*(?P<b1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*\*\*(?![\w*]))"
     r"|(?P<strong>\*\*(?P<s1>[^*\s][^*\n]{0,500}?)\*\*|__(?![\s_])(?P<s2>"
     + _U_INNER
     + r"{1,500}?)(?<![\s_])__)"
@@ -322,6 +324,10 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
             out.append(Link(url=url, content=(Text(text=url.removeprefix("mailto:")),)))
         elif match.group("code") is not None:
             out.append(Code(code=match.group("c")))
+        elif match.group("both") is not None:  # ***strong emphasis*** (pandoc writes it)
+            inner = match.group("b1")
+            _space_before_punctuation(out, inner)
+            out.append(Strong(content=(Emphasis(content=tuple(_markdown(inner, html))),)))
         elif match.group("strong") is not None:
             strong = match.group("s1") or match.group("s2")
             _space_before_punctuation(out, strong)
@@ -518,7 +524,7 @@ _STRIP_MARKDOWN = re.compile(
     r"([^\[\]\n]{0,500})\]\([^()\n]{0,2100}\)"
 )
 _STRIP_LYNX = re.compile(r"\[(?:\d{1,6}|IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
-_STRIP_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[^\w\s])")
+_STRIP_EMPHASIS = re.compile(r"\*\*\*?|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[^\w\s])")
 
 
 def strip_markup(
