@@ -325,9 +325,9 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
         elif match.group("code") is not None:
             out.append(Code(code=match.group("c")))
         elif match.group("both") is not None:  # ***strong emphasis*** (pandoc writes it)
-            inner = match.group("b1")
-            _space_before_punctuation(out, inner)
-            out.append(Strong(content=(Emphasis(content=tuple(_markdown(inner, html))),)))
+            both = match.group("b1")
+            _space_before_punctuation(out, both)
+            out.append(Strong(content=(Emphasis(content=tuple(_markdown(both, html))),)))
         elif match.group("strong") is not None:
             strong = match.group("s1") or match.group("s2")
             _space_before_punctuation(out, strong)
