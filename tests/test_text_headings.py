@@ -382,3 +382,37 @@ def test_lines_under_a_wrapped_headline_are_teaser_titles() -> None:
     prose = _blocks(text.replace(headline, ""))
     assert ("heading", "Redesigned Scopes Fail to Stop Outbreaks") in prose
     assert ("heading", "Penguin Post Office Attracts Applicants") in prose
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x ˙ = σ ( y − x ) y ˙ = ρ x − y − x z", True),  # MathML, one symbol a token
+        ("( ∑ k = 1 n a k b k ) 2 ≤ ( ∑ k = 1 n a k 2 )", True),
+        ("a = b", False),  # too short to tell
+        ("x y z u v w t s", False),  # no sign of mathematics
+        ("• • • • □ □ □ □ ORDER REPRINT →", False),  # a share bar: no variables
+        ("The sum of two Hermitian matrices is Hermitian: A + B = C.", False),  # prose
+    ],
+)
+def test_formula_line_shape(text: str, expected: bool) -> None:
+    from articlekit.text.parser import _is_formula
+
+    assert _is_formula(text) is expected
+
+
+def test_headings_over_display_formulas_are_kept() -> None:
+    # a page of mathematics: each formula (MathML printed one symbol a token) under its
+    # heading; the headings and formulas between the title and the prose are the article
+    # (scored as short lines, they were cut off as a menu above the prose)
+    sections = "".join(
+        f"{name}\n\nx ˙ = σ ( y − x ) y ˙ = ρ x − y − x z z ˙ = − β z + x y + {n}\n\n"
+        for n, name in enumerate(
+            ["The Lorenz Equations", "A Cross Product", "An Identity", "The Inequality"] * 3
+        )
+    )
+    formula = "x ˙ = σ ( y − x ) y ˙ = ρ x − y − x z z ˙ = − β z + x y\n\n"
+    text = "Samples of Mathematics\n\n" + formula + sections + "Prose\n\n" + _W3M_PROSE
+    blocks = _blocks(text)
+    assert ("heading", "The Lorenz Equations") in blocks
+    assert sum(1 for b in blocks if b[0] == "heading") == 13

@@ -107,6 +107,8 @@ class PieceStats:
     #: List items in the piece, nested ones included (0 for other pieces, and when the
     #: text shows its links, so that link density judges its lists instead).
     items: int = 0
+    #: The piece is a display formula as text browsers print MathML: one symbol a token.
+    formula: bool = False
 
     @property
     def link_density(self) -> float:
@@ -151,7 +153,7 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
         return -float(stats.chars)
     if piece.kind == "heading":
         return 0.0
-    if piece.kind in ("code", "quote"):
+    if piece.kind in ("code", "quote") or stats.formula:
         return stats.chars / 2
     if page and stats.prompt:
         return -float(stats.chars)

@@ -816,6 +816,30 @@ def _is_navigation_link(inline: Inline) -> bool:
 MIN_UNPUNCTUATED_CJK_WORDS = 12
 
 
+# A display formula as w3m and lynx print MathML: every symbol a token of its own
+# ("x ˙ = σ ( y − x )"), so most tokens are one character, and a relation or an
+# operator of mathematics stands among them. On the readability renderings (w3m) the 8
+# display formulas of mathjax pass; of the three renderings' pages (trafilatura-eval's
+# whole pages too) no other block does once three of its one-character tokens are
+# letters or digits (a share bar's "• • • • □ □ □ □ ORDER REPRINT →" is none).
+MIN_FORMULA_TOKENS = 6
+MIN_FORMULA_SINGLE_SHARE = 0.7
+MIN_FORMULA_VARIABLES = 3
+_MATH_SIGN = re.compile(r"[=<>≤≥≠≈±−×÷∑∏∫∂∇→⋅√∞]")
+
+
+def _is_formula(text: str) -> bool:
+    """Return True for a line of mathematics printed one symbol a token."""
+    tokens = text.split()
+    if len(tokens) < MIN_FORMULA_TOKENS or not _MATH_SIGN.search(text):
+        return False
+    single = [token for token in tokens if len(token) == 1]
+    variables = sum(1 for token in single if token.isalnum())  # not a row of bullets, "• □ →"
+    return (
+        len(single) >= MIN_FORMULA_SINGLE_SHARE * len(tokens) and variables >= MIN_FORMULA_VARIABLES
+    )
+
+
 def _is_unpunctuated_prose(text: str) -> bool:
     """Return True for a run of Chinese or Japanese long enough to be prose."""
     if text.isascii():
@@ -860,6 +884,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         teaser=piece.line_count <= MAX_TEASER_LINES and _is_truncated(texts[-1]),
         prose_item_chars=_prose_item_chars(piece, ctx) if piece.kind == "list" else 0,
         picture=piece.kind == "paragraph" and bool(image_file_names(" ".join(texts_plain))),
+        formula=piece.kind == "paragraph" and _is_formula(" ".join(texts_plain)),
     )
 
 
@@ -1677,7 +1702,8 @@ def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list
         below = scores[index + 1] if index + 1 < len(live) else 0.0
         above = live[index - 1] if index > 0 else None
         if piece.kind == "paragraph" and piece.line_count <= MAX_LEAD_IN_LINES:
-            if text.endswith(":") and (below >= 0 or _list_follows(live, index)):
+            lead_in = text.endswith(":") and (below >= 0 or _list_follows(live, index))
+            if lead_in or _heads_formula(live, index, ctx):
                 out[index] = 0.0
         elif (
             piece.kind == "list"
@@ -1687,6 +1713,19 @@ def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list
         ):
             out[index] = 0.0
     return out
+
+
+def _heads_formula(live: list[Piece], index: int, ctx: _Context) -> bool:
+    """Return True for a heading-like line right over a display formula: a page of
+    mathematics heads its formulas ("The Lorenz Equations"), teasers stand over none."""
+    piece = live[index]
+    return (
+        index + 1 < len(live)
+        and piece.line_count == 1
+        and looks_like_heading(ctx.plain(piece))
+        and live[index + 1].kind == "paragraph"
+        and _is_formula(ctx.plain(live[index + 1]))
+    )
 
 
 # Longest paragraph (in lines) that may introduce a list. Measured on the trafilatura-eval
