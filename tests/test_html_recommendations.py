@@ -363,3 +363,57 @@ def test_teaser_card_is_one_item_with_its_picture() -> None:
             "https://news.example.org/i.jpg",
         )
     ]
+
+
+def test_link_drawn_around_a_card_is_a_recommendation() -> None:
+    # a card is a link drawn around blocks: the headline, then its summary in a second
+    # link to the same story; one item, nothing of it left in the body
+    card = (
+        '<div class="box"><a class="title" href="/2024/court-ruling.html">'
+        "<h2><span>Ride service loses its case in court</span></h2></a>"
+        '<a class="text" href="/2024/court-ruling.html"><p>The commercial court turned'
+        " down the motion against the taxi exchange.</p></a></div>"
+    )
+    doc = _doc(card)
+    assert "Ride service" not in _body_text(doc)
+    (rec,) = doc.recommendations
+    (item,) = rec.items
+    assert item.title == "Ride service loses its case in court"
+    assert item.url == "https://news.example.org/2024/court-ruling.html"
+    assert item.summary == (
+        "The commercial court turned down the motion against the taxi exchange."
+    )
+
+
+def test_card_link_without_heading_takes_its_longest_block() -> None:
+    card = (
+        '<a href="/2024/olympics-flag.html"><div>Olympics 2024</div>'
+        "<div>Flag bearer? &#8220;It would be an honour&#8221;, says the champion</div>"
+        "<div>14 HOURS AGO</div></a>"
+    )
+    (rec,) = _doc(card).recommendations
+    assert [item.title for item in rec.items] == [
+        "Flag bearer? \u201cIt would be an honour\u201d, says the champion"
+    ]
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        # an accordion's toggle: the section's own text
+        '<a href="#"><h4>Basic module</h4><div>Two years of training in the workshop</div></a>',
+        # a picture's legend linking to the picture file
+        '<a href="/files/photo.jpg"><div><p>The harbour of Example at dawn, seen from the'
+        " lighthouse</p></div></a>",
+    ],
+)
+def test_fragment_and_picture_links_around_blocks_stay_text(link: str) -> None:
+    doc = _doc(link)
+    assert not doc.recommendations
+    assert "Example" in _body_text(doc) or "Two years" in _body_text(doc)
+
+
+def test_masthead_link_to_the_home_page_goes() -> None:
+    doc = _doc('<a href="/"><h2>The Example Gazette</h2></a>')
+    assert "Gazette" not in _body_text(doc)
+    assert not doc.recommendations

@@ -25,9 +25,25 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
-from articlekit.html.clean import FLAG_BLOCK, FLAG_IMG, FLAG_MATH, Labels, Stats, class_id
+from articlekit.html.clean import (
+    FLAG_BLOCK,
+    FLAG_H1,
+    FLAG_IMG,
+    FLAG_MAIN,
+    FLAG_MATH,
+    Labels,
+    Stats,
+    class_id,
+)
 from articlekit.html.metadata import date_span
-from articlekit.html.recommendations import is_page_link, is_share_link, recommendations_block
+from articlekit.html.recommendations import (
+    card_link_item,
+    is_generic_link_text,
+    is_home_link,
+    is_page_link,
+    is_share_link,
+    recommendations_block,
+)
 from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
 from articlekit.model import (
     Block,
@@ -129,6 +145,9 @@ MIN_TITLE_COPY_WORDS: Final = 2
 MIN_SECTION_PROSE_CHARS: Final = 80
 # A list whose items are all links this long on average (characters) lists articles.
 MIN_REC_ITEM_CHARS: Final = 20
+# A link drawn around blocks (a heading, a summary, a picture) is a teaser card up to this
+# many characters of text; more is a wrapper around a part of the page.
+MAX_CARD_LINK_CHARS: Final = 600
 # rows * columns at which a table without explicit headers counts as data (Readability).
 MIN_DATA_TABLE_CELLS: Final = 10
 # A list numbered like slides ("1/12", "2/12", ...) is a slideshow's legend from this
@@ -835,12 +854,38 @@ def merge_card_link(rec: Recommendations, out: list[Block]) -> bool:
         for position, item in enumerate(block.items):
             if item.url != new.url:
                 continue
-            if item.image is None and new.image is not None:
+            image = item.image if item.image is not None else new.image
+            summary = item.summary
+            if summary is None and new.summary is not None:
+                summary = new.summary
+            elif (
+                summary is None
+                and new.image is None
+                and new.title != item.title
+                and len(new.title) >= MIN_REC_ITEM_CHARS
+                and not is_generic_link_text(new.title)
+            ):
+                summary = new.title  # a card's summary drawn as a link of its own
+            if image != item.image or summary != item.summary:
                 items = list(block.items)
-                items[position] = attrs.evolve(item, image=new.image)
+                items[position] = attrs.evolve(item, image=image, summary=summary)
                 out[index] = attrs.evolve(block, items=tuple(items))
             return True
     return False
+
+
+def _append_rec(rec: Recommendations, out: list[Block]) -> None:
+    """Append a recommendation found in the body: merged into a recent item naming the same
+    page (a card's picture or summary link), or into an untitled block just before it."""
+    if merge_card_link(rec, out):
+        return
+    previous = out[-1] if out else None
+    if isinstance(previous, Recommendations) and previous.title is None and rec.title is None:
+        out[-1] = Recommendations(
+            title=None, items=previous.items + rec.items, provenance=previous.provenance
+        )
+    else:
+        out.append(rec)
 
 
 def _picture_link(x: Inline) -> bool:
@@ -1167,20 +1212,8 @@ class BlockBuilder:
         rec = self._prefix_rec(content, text, el)
         if rec is None:
             rec = self._link_paragraph_rec(content, text, el)
-        if rec is not None and merge_card_link(rec, out):
-            return
         if rec is not None:
-            previous = out[-1] if out else None
-            if (
-                isinstance(previous, Recommendations)
-                and previous.title is None
-                and rec.title is None
-            ):
-                out[-1] = Recommendations(
-                    title=None, items=previous.items + rec.items, provenance=previous.provenance
-                )
-            else:
-                out.append(rec)
+            _append_rec(rec, out)
             return
         out.append(Paragraph(content=content, provenance=prov))
         if len(text) >= MAX_STRAY_LINE_CHARS:
@@ -1259,6 +1292,39 @@ class BlockBuilder:
             return None
         return Recommendations(title=block.title, items=block.items, provenance=self._prov(nxt))
 
+    def _card_link(self, el: HtmlElement, out: list[Block]) -> bool:
+        """Read a link drawn around blocks as a teaser card; return True when it was one.
+
+        ``<a href=/other-story><h3>Headline</h3><p>Summary</p></a>`` is how news and shop
+        pages draw cards (related stories, products, "next article") inside an article:
+        the whole box is a link to another page. An article's own headings and paragraphs
+        are never wrapped in such a link. A link to the site's home page around blocks is
+        the masthead (logo, site name) and goes. Not cards: fragment links (an accordion's
+        toggle, "#comments"), links to pictures or e-mail addresses, a link to the page
+        itself, a link holding the ``h1`` or the article, or one holding more than
+        ``MAX_CARD_LINK_CHARS`` (a wrapper).
+        """
+        href = (el.get("href") or "").strip()
+        if href.startswith("#"):
+            return False
+        url = resolve_url(href, self.base)
+        if url is None or not is_page_link(url):
+            return False
+        if self.page_url and url.split("#")[0] == self.page_url.split("#")[0]:
+            return False
+        st = self.stats.get(el)
+        if st is None or not st.text or st.text > MAX_CARD_LINK_CHARS:
+            return False
+        if is_home_link(url):
+            return True
+        if st.flags & (FLAG_H1 | FLAG_MAIN):
+            return False
+        item = card_link_item(el, url, self.base)
+        if item is None:
+            return False
+        _append_rec(Recommendations(title=None, items=(item,), provenance=self._prov(el)), out)
+        return True
+
     def _emit_rec(self, el: HtmlElement, out: list[Block]) -> None:
         self.used_recs.add(el)
         block = self.recs[el]
@@ -1274,6 +1340,8 @@ class BlockBuilder:
             return
         if depth > MAX_NESTING:
             self._container(el, out, depth)
+            return
+        if tag == "a" and self._card_link(el, out):
             return
         if tag in vocab.HEADING_TAGS:
             content = self._inlines_of(el, depth)

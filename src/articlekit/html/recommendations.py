@@ -18,7 +18,9 @@ from articlekit.model import Recommendation, Recommendations
 
 __all__ = [
     "GENERIC_LINK_TEXT",
+    "card_link_item",
     "is_generic_link_text",
+    "is_home_link",
     "rec_title",
     "recommendation_items",
     "recommendations_block",
@@ -197,6 +199,49 @@ def recommendation_items(
         seen[url] = len(items)
         items.append(Recommendation(title=title, url=url, image=image, summary=summary))
     return items
+
+
+def is_home_link(url: str) -> bool:
+    """Return True when ``url`` is a site's home page (``https://example.org/``, ``/``)."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "//" in path:
+        path = path.split("//", 1)[1].partition("/")[2]
+    return not path.strip("/")
+
+
+def card_link_item(link: HtmlElement, url: str, base: str | None) -> Recommendation | None:
+    """Return the item of a link drawn around blocks (``<a href><h3>..</h3><p>..</p></a>``).
+
+    Its title is its heading, else the longest text of one of its innermost blocks (a
+    card's kicker, headline and date are blocks of their own); its image and summary come
+    from inside. None for a card without text, or one naming an index page (an author's
+    portrait and name linking to the author's page).
+    """
+    heading = next(link.iter(*_HEADINGS), None)
+    title = _text(heading) if heading is not None else ""
+    if not title:
+        for node in link.iterdescendants():
+            if (
+                isinstance(node.tag, str)
+                and node.tag in vocab.BLOCK_TAGS
+                and not any(child.tag in vocab.BLOCK_TAGS for child in node)
+            ):
+                text = _text(node)
+                if len(text) > len(title):
+                    title = text
+    if not title:
+        title = _text(link)
+    if not title or is_index_link(url, title):
+        return None
+    img = next(link.iter("img"), None)
+    image = resolve_url(image_source(img), base) if img is not None else None
+    summary = None
+    for para in link.iter("p"):
+        candidate = _text(para)
+        if len(candidate) >= MIN_SUMMARY_CHARS and candidate != title:
+            summary = candidate
+            break
+    return Recommendation(title=title, url=url, image=image, summary=summary)
 
 
 def recommendations_block(
