@@ -12,6 +12,7 @@ from articlekit.html.clean import (
     boilerplate_kind,
     class_id,
     is_hidden,
+    is_placed_on_picture,
     label_page,
     looks_like_rec_container,
     looks_like_rec_widget,
@@ -66,6 +67,40 @@ def test_boilerplate_kind(
 def test_is_hidden(html: str, hidden: bool) -> None:
     el = _find(parse_tree(f"<body>{html}</body>"), ".//div")
     assert is_hidden(el, class_id(el)) is hidden
+
+
+@pytest.mark.parametrize(
+    ("style", "placed"),
+    [
+        ("top:4.8869%;margin-top:-16.2px;left:96.5906%;margin-left:-30px;width:60px;", True),
+        ("top:9.5016%;margin-top:-9.2px;right:94.9386%;width:52px;", True),
+        ("left: 12.25%; bottom: 3.125%", True),
+        # a designer's overlay, centred by hand
+        ("position:absolute;top:50%;left:50%;transform:translate(-50%,-50%)", False),
+        # a margin is no coordinate
+        ("width: 50%; margin-top: 10.55%; margin-left: 25.25%;", False),
+        ("top:4.8869%;width:60px", False),
+    ],
+)
+def test_is_placed_on_picture(style: str, placed: bool) -> None:
+    assert is_placed_on_picture(style) is placed
+
+
+def test_chart_labels_placed_on_a_picture_are_left_out() -> None:
+    labels = "".join(
+        f'<div class="g-label" style="top:{4.1 + i:.4f}%;left:{90.5 - i:.4f}%;width:60px">'
+        f"<p>${900 + i} billion in interest payments, projected</p></div>"
+        for i in range(6)
+    )
+    html = (
+        f"<body><article><p>{LONG}</p><div class='graphic'><img src='chart.png'>{labels}"
+        f"</div><p>{LONG}</p></article></body>"
+    )
+    root = parse_tree(html)
+    labels_ = label_page(root)
+    placed = root.findall(".//div[@class='g-label']")
+    assert placed and all(el in labels_.boilerplate for el in placed)
+    assert len(labels_.paragraphs) == 2
 
 
 def test_class_id_ignores_slug_ids() -> None:

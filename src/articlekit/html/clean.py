@@ -44,6 +44,7 @@ __all__ = [
     "class_id",
     "is_equation_box",
     "is_hidden",
+    "is_placed_on_picture",
     "is_slug_id",
     "is_teaser_card",
     "label_page",
@@ -224,6 +225,17 @@ def is_hidden(el: HtmlElement, names: str) -> bool:
     return bool(names) and vocab.HIDDEN_CLASS.search(names) is not None
 
 
+def is_placed_on_picture(style: str) -> bool:
+    """Return True for a box a graphics tool placed on a picture at fractional percentages
+    of its size (``top:4.8869%;left:96.5906%``): a chart's label ("$915", "billion"), text
+    of the picture rather than of the article; left out like a hidden element."""
+    return (
+        "%" in style
+        and vocab.PLACED_STYLE_TOP.search(style) is not None
+        and vocab.PLACED_STYLE_SIDE.search(style) is not None
+    )
+
+
 def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) -> str | None:
     """Return why an element looks like page furniture by tag, role or class/id, else None.
 
@@ -398,7 +410,7 @@ def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
         info |= _I_HIDDEN
     if "style" in keys:
         style = el.get("style")
-        if style and vocab.HIDDEN_STYLE.search(style):
+        if style and (vocab.HIDDEN_STYLE.search(style) or is_placed_on_picture(style)):
             info |= _I_HIDDEN
     if "role" in keys and el.get("role") in vocab.BOILERPLATE_ROLES:
         info |= _I_ROLE

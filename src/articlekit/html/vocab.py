@@ -30,6 +30,8 @@ __all__ = [
     "MAIN_CONTENT",
     "NEGATIVE_CLASS",
     "PHOTO_CREDIT",
+    "PLACED_STYLE_SIDE",
+    "PLACED_STYLE_TOP",
     "POSITIVE_CLASS",
     "PROMO_TAIL",
     "REC_CLASS",
@@ -87,6 +89,12 @@ INLINE_TAGS = frozenset(
 
 # style="display:none" / "visibility:hidden": not shown, so not read.
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# A box a graphics tool placed on a picture, at fractional percentages of its size
+# ("top:4.8869%;left:96.5906%": ai2html's chart labels, "$915", "billion", an axis tick):
+# the words of a chart, drawn over its image, not prose. Both coordinates, each with two
+# or more decimals: a designer's overlay ("top:50%;left:50%") is not machine-placed.
+PLACED_STYLE_TOP = re.compile(r"(?:^|;)\s*(?:top|bottom)\s*:\s*-?\d+\.\d\d+%", re.IGNORECASE)
+PLACED_STYLE_SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:\s*-?\d+\.\d\d+%", re.IGNORECASE)
 # Only screen-reader helpers: a plain "hidden" class is often toggled by scripts that
 # reveal real content (galleries, "read more"), so it is not trusted.
 HIDDEN_CLASS = re.compile(
