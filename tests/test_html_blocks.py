@@ -14,6 +14,7 @@ from articlekit.html.blocks import (
     is_dateline,
     is_layout_table,
     is_link_cluster,
+    is_prose_heading,
     is_slideshow_legend,
     is_stray_line,
     normalise_headings,
@@ -383,6 +384,47 @@ def test_drop_dangling_headings() -> None:
     ]
     kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
     assert kept == ["A", "B"]
+
+
+OPENING = (
+    "For a long time I put off writing this last article before my break. I am the kind"
+    " of person who gets things done and ticks them off. But for reasons I cannot name I"
+    " have been pushing this piece ahead of me for weeks."
+)
+
+
+def test_dangling_prose_heading_becomes_a_paragraph() -> None:
+    # a blog's opening paragraph styled as an <h3>, over a heading of its level: it heads
+    # nothing, yet it is the article's text
+    blocks = [_h(3, OPENING), _h(3, "A baby is on the way"), _p("More text follows.")]
+    out = drop_dangling_headings(blocks)
+    assert [type(b) for b in out] == [Paragraph, Heading, Paragraph]
+    assert plain_text(out[0]) == OPENING
+
+
+@pytest.mark.parametrize(
+    ("text", "prose"),
+    [
+        (OPENING, True),
+        # a long headline, one sentence
+        (
+            "The rocky island of Redonda, once stripped of its flora and fauna by invasive"
+            " species, makes an astonishing recovery after a conservation project removed goats,"
+            " rats and the last of the feral cats from its slopes",
+            False,
+        ),
+        # a date's point is no sentence end
+        (
+            "Update vom 29. Mai 2019: Feinschliff und hochladen und dreimalig quer kommentieren"
+            " und noch ein paar Worte mehr, damit es lang genug ist, um als Absatz zu gelten und"
+            " die Schwelle zu erreichen, die hier gilt, auch wenn es nur eine Notiz ist",
+            False,
+        ),
+        ("Short. Two sentences.", False),
+    ],
+)
+def test_is_prose_heading(text: str, prose: bool) -> None:
+    assert is_prose_heading(_h(3, text)) is prose
 
 
 def test_normalise_headings_without_title_keeps_h1() -> None:

@@ -89,6 +89,7 @@ __all__ = [
     "is_link_cluster",
     "is_photo_credit",
     "is_promo_line",
+    "is_prose_heading",
     "is_slideshow_legend",
     "is_stray_line",
     "normalise_headings",
@@ -148,6 +149,11 @@ MIN_REC_ITEM_CHARS: Final = 20
 # A link drawn around blocks (a heading, a summary, a picture) is a teaser card up to this
 # many characters of text; more is a wrapper around a part of the page.
 MAX_CARD_LINK_CHARS: Final = 600
+# A heading this long (characters) holding two or more sentences is a paragraph in heading
+# tags. Only headings that head nothing are read so (the others are titles, however long:
+# standfirsts set as <h2> run to 300 on trafilatura-eval); from 100 to 700 the same one
+# heading of both corpora changes, a blog's 726-character opening paragraph.
+MIN_PROSE_HEADING_CHARS: Final = 200
 # rows * columns at which a table without explicit headers counts as data (Readability).
 MIN_DATA_TABLE_CELLS: Final = 10
 # A list numbered like slides ("1/12", "2/12", ...) is a slideshow's legend from this
@@ -339,6 +345,8 @@ def _same_text(a: str, b: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+# A sentence's end followed by the next sentence's capital letter.
+_SENTENCE_BREAK = re.compile(r"[^\W\d][.!?…][\"“”»«)]?\s+[\"“„»«(]?[A-ZÀ-ÖØ-Þ]")
 _SENTENCE_END = re.compile(r"[.!?…:;\"“”»«)\]]\s*$")
 
 
@@ -565,6 +573,16 @@ def trim_edges(blocks: list[Block]) -> list[Block]:
     return kept + blocks[start:end] + [b for b in blocks[end:] if isinstance(b, Recommendations)]
 
 
+def is_prose_heading(block: Heading) -> bool:
+    """Return True for a paragraph set in heading tags: ``MIN_PROSE_HEADING_CHARS`` or more
+    in two or more sentences (a blog's opening paragraph styled as an ``<h3>``). It heads
+    nothing, yet it is the article's text, not a title whose section was left out."""
+    text = plain_text(block).strip()
+    if len(text) < MIN_PROSE_HEADING_CHARS:
+        return False
+    return _SENTENCE_BREAK.search(text) is not None
+
+
 def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without headings that head nothing.
 
@@ -573,17 +591,20 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
     ("Related articles" over a dropped list, "Share this" over dropped buttons); a
     recommendation-style heading ("More on ...") not followed by a paragraph heads teaser
     cards and goes too. A heading whose section opens with a "See also: ..." note and goes
-    on with body text stays.
+    on with body text stays. A dangling heading that is prose (:func:`is_prose_heading`)
+    becomes the paragraph it is.
     """
     out: list[Block] = []
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
-            if nxt is None:
-                continue
-            if isinstance(nxt, Recommendations) and not _section_goes_on(blocks, index):
-                continue
-            if isinstance(nxt, Heading) and nxt.level <= block.level:
+            if (
+                nxt is None
+                or (isinstance(nxt, Recommendations) and not _section_goes_on(blocks, index))
+                or (isinstance(nxt, Heading) and nxt.level <= block.level)
+            ):
+                if is_prose_heading(block):
+                    out.append(Paragraph(content=block.content, provenance=block.provenance))
                 continue
             if (
                 not isinstance(nxt, Paragraph)
