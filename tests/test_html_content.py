@@ -114,3 +114,41 @@ def test_title_anchor_skips_a_summary_box_in_the_header() -> None:
     anchored = find_main_content(parse_tree(page), title="The Real Title")
     assert anchored.method == "scored"
     assert "body" in _ids(anchored)
+
+
+def _hero_page(under_title: str) -> str:
+    # a theme's hero header (title, standfirst, byline) far from the article body
+    return (
+        "<body><div><div><div>"
+        f"<h1>Unstillable homesickness</h1>{under_title}"
+        "<div>Frank Example, 18 September 2019</div></div></div></div>"
+        f"<div id='body'><main><article><div>{PARA * 10}</div></article>"
+        "</main></div></body>"
+    )
+
+
+def test_standfirst_under_an_outside_title_joins_the_article() -> None:
+    root = parse_tree(
+        _hero_page(
+            "<p id='lead'>In his essay the author explores a paradoxical feeling between"
+            " sadness and transcendence.</p>"
+        )
+    )
+    found = find_main_content(root, title="Unstillable homesickness")
+    assert _ids(found) == ["lead", "body"]
+
+
+def test_tagline_or_byline_under_an_outside_title_stays_out() -> None:
+    for under in (
+        "<p id='lead'>by Itamar Example, last updated 04 Jun 2020</p>",
+        "<p id='lead'>Online law and civil rights 2.0 for everyone</p>",
+    ):
+        root = parse_tree(_hero_page(under))
+        assert _ids(find_main_content(root, title="Unstillable homesickness")) == ["body"]
+
+
+def test_standfirst_needs_the_title_heading() -> None:
+    root = parse_tree(
+        _hero_page("<p id='lead'>In his essay the author explores a paradoxical feeling.</p>")
+    )
+    assert _ids(find_main_content(root, title="Another headline")) == ["body"]

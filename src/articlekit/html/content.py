@@ -17,6 +17,7 @@ Each step returns a :class:`Candidate`; the chooser keeps the richer one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -71,6 +72,9 @@ MAX_BASELINE_LINK_DENSITY: Final = 0.5
 # Lead pass: the article region is the nearest <article> or holder of the <h1> at most this
 # many levels above the chosen container...
 LEAD_REGION_LEVELS: Final = 4
+# A standfirst ends as a sentence does (a byline, a date or a tagline under a title does
+# not): a closing mark, optionally inside a closing quote or bracket.
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"“”»«)\]]?\s*$")
 # ...and a lead in it is prose: at least this many characters, at most this share of links.
 MIN_LEAD_CHARS: Final = 30
 MAX_LEAD_LINK_DENSITY: Final = 0.3
@@ -269,7 +273,10 @@ def _scored(
         top = _article_level(_near_title(top, eligible, scores, labels, title))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
-    elements = _with_lead(top, elements, labels) + elements
+    leads = _with_lead(top, elements, labels)
+    if not leads and title:
+        leads = _title_standfirst(top, elements, labels, title)
+    elements = leads + elements
     return Candidate(
         elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
     )
@@ -326,6 +333,46 @@ def _with_lead(top: HtmlElement, chosen: list[HtmlElement], labels: Labels) -> l
         if is_lead(el, labels):
             leads.append(el)
     return leads
+
+
+def is_standfirst(el: HtmlElement, labels: Labels) -> bool:
+    """Return True for a paragraph that reads as a standfirst: prose of ``MIN_LEAD_CHARS``
+    or more, at most ``MAX_LEAD_LINK_DENSITY`` links, ending as a sentence ends (a byline
+    or a date line under the title does not)."""
+    st = labels.stats.get(el)
+    if st is None or st.text < MIN_LEAD_CHARS or st.link_density > MAX_LEAD_LINK_DENSITY:
+        return False
+    return _SENTENCE_END.search(el.text_content()) is not None
+
+
+def _title_standfirst(
+    top: HtmlElement, chosen: list[HtmlElement], labels: Labels, title: str
+) -> list[HtmlElement]:
+    """Return the standfirst printed right under the title ``<h1>``, when both stand
+    outside and before the chosen content (a theme's "hero" header: title, lead, byline
+    over the picture, the article body further down), else nothing.
+
+    Only a ``<p>`` that is the next element after the one ``<h1>`` repeating the title,
+    read as prose (:func:`is_standfirst`).
+    """
+    h1s = [h for h in labels.headings if h.tag == "h1" and _same_text(h.text_content(), title)]
+    if len(h1s) != 1:
+        return []
+    h1 = h1s[0]
+    para = h1.getnext()
+    while para is not None and not isinstance(para.tag, str):
+        para = para.getnext()
+    if para is None or para.tag != "p" or para in labels.boilerplate:
+        return []
+    inside = set(chosen)
+    if any(el in inside for el in (para, *para.iterancestors())):
+        return []  # (the title's parent holds the paragraph too)
+    if not is_standfirst(para, labels):
+        return []
+    # before the content: fewer elements follow it than follow the chosen top
+    if para.xpath("count(following::*)") <= top.xpath("count(following::*)"):
+        return []
+    return [para]
 
 
 def _baseline(labels: Labels) -> Candidate:
