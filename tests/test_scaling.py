@@ -15,6 +15,7 @@ from collections.abc import Callable
 import pytest
 
 import articlekit
+from articlekit.text.inline import parse_inlines
 
 #: the 8x input may take at most this many times as long as the 1x one (linear: ~8,
 #: quadratic: ~64)
@@ -122,4 +123,20 @@ def test_html_cost_is_linear(shape: str) -> None:
 @pytest.mark.parametrize("shape", sorted(TEXT_SHAPES))
 def test_text_cost_is_linear(shape: str) -> None:
     ratio = _ratio(articlekit.parse_text, TEXT_SHAPES[shape], base=150)
+    assert ratio < MAX_RATIO, f"{shape}: 8x the input took {ratio:.1f}x the time"
+
+
+# One block's inlines: Markdown escapes and raw HTML tags in a long run of text. Each escape
+# was joined into the text before it, copying it again every time (at this size the 8x
+# input took 25x the time; 300,000 escapes took minutes).
+INLINE_SHAPES: dict[str, tuple[Callable[[int], str], bool]] = {
+    "markdown escapes": (lambda n: "a \\* b \\_ " * (80 * n), False),
+    "raw html tags": (lambda n: "x <span>y</span> <td>z <String> " * (20 * n), True),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(INLINE_SHAPES))
+def test_inline_cost_is_linear(shape: str) -> None:
+    make, html = INLINE_SHAPES[shape]
+    ratio = _ratio(lambda text: parse_inlines(text, markdown=True, html=html), make, base=150)
     assert ratio < MAX_RATIO, f"{shape}: 8x the input took {ratio:.1f}x the time"

@@ -173,3 +173,10 @@ def test_sniffing_sends_markdown_with_tags_to_the_text_parser() -> None:
 def test_random_markup_never_fails(text: str) -> None:
     nodes = parse_inlines(text, markdown=True, html=True)
     assert all(not isinstance(n, Text) or n.text for n in nodes)
+
+
+def test_deep_nesting_is_read_flat_past_the_limit() -> None:
+    text = "# Deep\n\n<div>\n\n</div>\n\n" + "<em>" * 5000 + "word" + "</em>" * 5000 + "\n"
+    doc = parse_text(text)
+    assert "word" in plain_text(doc.blocks[-1])
+    articlekit.to_json(doc)  # no block nests deeper than the serialisers can go

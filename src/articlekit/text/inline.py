@@ -24,7 +24,14 @@ import attrs
 
 from articlekit.model import Code, Emphasis, Image, Inline, LineBreak, Link, Strong, Text
 from articlekit.text.lines import HARD_BREAK
-from articlekit.text.rawhtml import BLOCK_TAGS, TAG_BODY, attribute, strip_tags, unescape
+from articlekit.text.rawhtml import (
+    BLOCK_TAGS,
+    KNOWN_TAGS,
+    TAG_BODY,
+    attribute,
+    strip_tags,
+    unescape,
+)
 
 __all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
 
@@ -58,7 +65,7 @@ _MARKDOWN = re.compile(
 )
 # Markdown that carries raw HTML (``Layout.html``): the same scan, with the tags of known
 # elements as one more kind of match (:mod:`articlekit.text.rawhtml`)
-_MARKDOWN_HTML = re.compile(_MARKDOWN.pattern[:-1] + r"|(?P<tag>(?i:" + TAG_BODY + r")))")
+_MARKDOWN_HTML = re.compile(_MARKDOWN.pattern[:-1] + r"|(?P<tag>" + TAG_BODY + r"))")
 _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
 # lynx leaves a link's end unmarked: the link takes at most this many words and never
 # crosses punctuation. Anchors in running text are mostly 1-4 words; a longer bound made
@@ -217,8 +224,12 @@ _CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
 _WRAPPING_TAGS = _EMPHASIS_TAGS | _STRONG_TAGS | _CODE_TAGS | {"a", "q"}
 
 
-def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Match[str]) -> None:
-    """Read one tag of raw HTML into ``out``; ``stack`` holds the elements still open."""
+def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Match[str]) -> str:
+    """Read one tag of raw HTML into ``out``; ``stack`` holds the elements still open.
+
+    Return the text the tag stands for (a space between a block's words), for the caller's
+    run of text.
+    """
     name = match.group("name").lower()
     attributes = match.group("attrs") or ""
     if match.group("close"):
@@ -226,25 +237,27 @@ def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Ma
             if stack[depth][0] == name:
                 _, opened, start = stack[depth]
                 del stack[depth:]
-                content = [n for n in out[start:] if not (isinstance(n, Text) and not n.text)]
+                content = _merged(out[start:])
                 del out[start:]
                 _close_element(out, name, opened, content)
-                return
-        if name in BLOCK_TAGS:
-            _append_text(out, " ")
-        return
+                return ""
+        return " " if name in BLOCK_TAGS else ""
     if name == "br":
         out.append(LineBreak())
     elif name == "img":
         src = attribute(attributes, "src")
         if src:
             out.append(Image(src=src, alt=attribute(attributes, "alt") or ""))
-    elif name in _WRAPPING_TAGS:
-        # an empty run the element's first words go into, not into the text before it
-        out.append(Text(text=""))
-        stack.append((name, attributes, len(out) - 1))
+    elif name in _WRAPPING_TAGS and len(stack) < MAX_OPEN_ELEMENTS:
+        stack.append((name, attributes, len(out)))
     elif name in BLOCK_TAGS:
-        _append_text(out, " ")
+        return " "
+    return ""
+
+
+# Raw HTML elements open at once, at most: deeper ones are read as plain text (nesting
+# that deep is no article's, and the model's inlines nest no deeper than a page's).
+MAX_OPEN_ELEMENTS = 32
 
 
 def _close_element(out: list[Inline], name: str, attributes: str, content: list[Inline]) -> None:
@@ -258,17 +271,10 @@ def _close_element(out: list[Inline], name: str, attributes: str, content: list[
         out.append(Strong(content=tuple(content)))
     elif name in _CODE_TAGS and content:
         out.append(Code(code="".join(_plain(node) for node in content)))
+    elif name == "q":
+        out.extend([Text(text="\u201c"), *content, Text(text="\u201d")])
     else:
-        quoted = name == "q"
-        if quoted:
-            _append_text(out, "\u201c")
-        for node in content:
-            if isinstance(node, Text):
-                _append_text(out, node.text)
-            else:
-                out.append(node)
-        if quoted:
-            _append_text(out, "\u201d")
+        out.extend(content)
 
 
 def _plain(node: Inline) -> str:
@@ -281,13 +287,34 @@ def _plain(node: Inline) -> str:
     return ""
 
 
+def _merged(nodes: list[Inline]) -> list[Inline]:
+    """Return ``nodes`` with each run of adjacent texts joined into one (in linear time)."""
+    out: list[Inline] = []
+    run: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            run.append(node.text)
+            continue
+        if run:
+            joined = "".join(run)
+            if joined:
+                out.append(Text(text=joined))
+            run = []
+        out.append(node)
+    if run:
+        joined = "".join(run)
+        if joined:
+            out.append(Text(text=joined))
+    return out
+
+
 def _html_text(nodes: list[Inline]) -> list[Inline]:
     """Return ``nodes`` with character references decoded and space runs collapsed (the
     tags taken out of a line leave both behind), leading and trailing breaks dropped."""
     out: list[Inline] = []
-    for node in nodes:
+    for node in _merged(nodes):
         if isinstance(node, Text):
-            _append_text(out, _collapse(unescape(node.text)))
+            out.append(Text(text=_collapse(unescape(node.text))))
         elif isinstance(node, (Strong, Emphasis, Link)):
             out.append(attrs.evolve(node, content=tuple(_html_text(list(node.content)))))
         elif isinstance(node, Code):
@@ -302,15 +329,39 @@ def _html_text(nodes: list[Inline]) -> list[Inline]:
 
 
 def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
+    # Text is gathered in ``run`` and joined once when a node follows: joining it into the
+    # last Text at every escape or tag copied the text again each time, quadratic on a
+    # long line of them.
     out: list[Inline] = []
+    run: list[str] = []
     stack: list[tuple[str, str, int]] = []
     pos = 0
+
+    def flush() -> None:
+        if run:
+            joined = "".join(run)
+            run.clear()
+            if not html:
+                _append_text(out, joined)  # a node follows: the last node is no Text
+            elif joined:
+                out.append(Text(text=joined))  # joined with its neighbours at the end
+
     for match in (_MARKDOWN_HTML if html else _MARKDOWN).finditer(text):
-        _append_text(out, _text_after(out, text[pos : match.start()]))
+        if (
+            html
+            and match.group("tag") is not None
+            and match.group("name").lower() not in KNOWN_TAGS
+        ):
+            continue  # "<String>" in prose: text, taken with the text after it
+        chunk = text[pos : match.start()]
+        run.append(chunk if run else _text_after(out, chunk))
         pos = match.end()
-        kind = match.lastgroup
+        if match.group("escape") is not None:
+            run.append(match.group("x"))
+            continue
+        flush()
         if html and match.group("tag") is not None:
-            _open_tag(out, stack, match)
+            run.append(_open_tag(out, stack, match))
         elif match.group("imglink") is not None:
             image = Image(src=match.group("ils"), alt=match.group("ila"))
             out.append(Link(url=match.group("ilu"), content=(image,)))
@@ -332,15 +383,14 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
             strong = match.group("s1") or match.group("s2")
             _space_before_punctuation(out, strong)
             out.append(Strong(content=_markdown(strong, html)))
-        elif match.group("em") is not None:
+        else:  # emphasis
             emphasis = match.group("e1") or match.group("e2")
             _space_before_punctuation(out, emphasis)
             out.append(Emphasis(content=_markdown(emphasis, html)))
-        else:  # escape
-            _append_text(out, match.group("x"))
-        del kind
-    _append_text(out, _text_after(out, text[pos:]))
-    return out
+    chunk = text[pos:]
+    run.append(chunk if run else _text_after(out, chunk))
+    flush()
+    return _merged(out) if html else out
 
 
 def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
