@@ -10,6 +10,7 @@ from articlekit.html.blocks import (
     code_language,
     drop_dangling_headings,
     drop_head_bylines,
+    is_agency_credit,
     is_byline_line,
     is_dateline,
     is_layout_table,
@@ -730,3 +731,35 @@ def test_promo_pattern_letters_are_lower_case() -> None:
     # (the lower-case search of has_promo_phrase relies on it; escapes such as \W aside)
     assert not re.search(r"(?<!\\)[A-Z]", vocab.PROMO_TAIL.pattern)
     assert vocab.has_promo_phrase("Download the App") and not vocab.has_promo_phrase("x")
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("Shutterstock", True),
+        ("(Mike Watson Images/Moodboard/Getty)", True),
+        ("Spencer Platt/Getty Images News/Getty Images", True),
+        ("evgenyb/iStock/Getty Images", True),
+        ("iStock/cjp", True),
+        ("Photo: Ashraf Amra/Anadolu via Getty Images", True),
+        # a caption's sentence ending in its credit is the caption
+        ("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters", False),
+        # the article's sources
+        ("(Con información de AFP, EFE y Reuters)", False),
+        ("Reuters reported the deal on Monday.", False),
+        ("Getty Images chief executive steps down after ten years", False),
+    ],
+)
+def test_is_agency_credit(text: str, credit: bool) -> None:
+    assert is_agency_credit(text) is credit
+
+
+def test_agency_credit_line_goes_its_picture_stays() -> None:
+    doc = _doc(
+        "<p>A sentence of the article that is long enough to be a paragraph here.</p>"
+        "<div><img src='/a.jpg' alt='Terrarium'><br>Mark Stout/iStock/Getty Images</div>"
+        "<p>Another sentence of the article that is long enough to be kept as well.</p>"
+    )
+    texts = [plain_text(b) for b in doc.body]
+    assert not any("iStock" in t for t in texts)
+    assert any(isinstance(b, Figure) for b in doc.body)

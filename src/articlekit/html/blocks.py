@@ -83,6 +83,7 @@ __all__ = [
     "drop_head_bylines",
     "drop_head_datelines",
     "equation_text",
+    "is_agency_credit",
     "is_byline_line",
     "is_dateline",
     "is_layout_table",
@@ -373,6 +374,30 @@ def is_photo_credit(text: str) -> bool:
         and _CREDIT_MARK.search(text) is not None
         and vocab.PHOTO_CREDIT.search(text) is not None
     )
+
+
+# A credit line without a mark: names of at most this many words each, between slashes
+# or "via", one of them an agency ("Mike Watson Images/Moodboard/Getty"); a caption's
+# sentence ("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters") is longer.
+MAX_CREDIT_NAME_WORDS: Final = 4
+MAX_AGENCY_CREDIT_CHARS: Final = 80
+_CREDIT_PARTS: Final = re.compile(r"\s*(?:/|\bvia\b|\|)\s*", re.IGNORECASE)
+_CREDIT_LABEL: Final = re.compile(
+    r"^(?:photos?|fotos?|bild|images?|credits?|quelle|source)\s*:?\s*", re.IGNORECASE
+)
+
+
+def is_agency_credit(text: str) -> bool:
+    """Return True for a paragraph that is only a picture's credit naming an agency, with
+    no mark before it ("Shutterstock", "(Mike Watson Images/Moodboard/Getty)",
+    "evgenyb/iStock/Getty Images", "Photo: Ashraf Amra/Anadolu via Getty Images")."""
+    if len(text) > MAX_AGENCY_CREDIT_CHARS or not vocab.PHOTO_AGENCY.search(text):
+        return False
+    body = _CREDIT_LABEL.sub("", text.strip().strip("()[] "))
+    if not body or any(mark in body for mark in ".!?:;"):
+        return False
+    parts = [part for part in _CREDIT_PARTS.split(body) if part]
+    return all(len(part.split()) <= MAX_CREDIT_NAME_WORDS for part in parts)
 
 
 # A dateline: a date with at most a label and a time ("17 April 2012 • 2:54pm",
@@ -1226,7 +1251,7 @@ class BlockBuilder:
             return
         if only_share_links(content):
             return  # a share bar the labelling missed ("Pin", "Tweet", a "Pin it" button)
-        if is_photo_credit(text):
+        if is_photo_credit(text) or is_agency_credit(text):
             # the caption goes, the images it stood beside stay
             out.extend(Figure(image=x, provenance=prov) for x in content if isinstance(x, Image))
             return

@@ -29,6 +29,7 @@ __all__ = [
     "LEAD_ITEMPROPS",
     "MAIN_CONTENT",
     "NEGATIVE_CLASS",
+    "PHOTO_AGENCY",
     "PHOTO_CREDIT",
     "PLACED_STYLE_SIDE",
     "PLACED_STYLE_TOP",
@@ -251,6 +252,15 @@ PHOTO_CREDIT = re.compile(
     r"(?:©|\bcopyright\s*(?:©|\d{4}|by\b)|(?:\b|(?<=[a-zäöüß])(?-i:(?=[A-Z])))"
     r"(?:fotos?|bild(?:er)?|photos?|image|cr[ée]dits?"
     r"|zdj[eę]cie|fot\.)\s*:)[^.!?]{0,80}[.)]?\s*$",
+    re.IGNORECASE,
+)
+# Photo and news agencies whose name alone credits a picture ("Shutterstock",
+# "Kane Skennar/Photodisc/Getty Images", "iStock/cjp"): a credit line without a mark.
+PHOTO_AGENCY = re.compile(
+    r"\b(?:getty(?: images)?|istock(?:photo)?|shutterstock|adobe ?stock|unsplash|pixabay"
+    r"|imago(?: images)?|dpa|picture[ -]alliance|afp|reuters|ap(?: photo)?|epa(?:-efe)?"
+    r"|keystone|alamy|corbis|photodisc|thinkstock|stocksy|moodboard|digital vision"
+    r"|fotolia|depositphotos|dreamstime|123rf|gettyimages)\b",
     re.IGNORECASE,
 )
 # Calls to action and legal lines that close an article: follow us, get our app, write
