@@ -426,3 +426,15 @@ def test_share_heading_and_disclaimer_are_dropped() -> None:
     assert "The works will start" in text
     assert "Teilen" not in text
     assert "Gewähr" not in text
+
+
+@pytest.mark.parametrize(
+    ("text", "furniture"),
+    [
+        ("ADVERTISING", True), ("Reklama", True), ("Ad", True), ("Advertising:", True),
+        ("Advertising revenue fell by a third", False), ("Adam Smith wrote it", False),
+        ("Ads are everywhere now", False),
+    ],
+)  # fmt: skip
+def test_advertising_label_alone_is_furniture(text: str, furniture: bool) -> None:
+    assert (vocab.BOILERPLATE_PHRASE.match(text) is not None) is furniture

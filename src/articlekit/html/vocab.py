@@ -337,6 +337,9 @@ BOILERPLATE_PHRASE = re.compile(
     # labels that head contact boxes and credits: only with a colon or standing alone
     r"|(?:kontakt|contact|telefon|phone|fax|weitere informationen|more information"
     r"|über den autor|about the author|inhaltsverzeichnis|table of contents|fotos?|photos?"
-    r"|bild|image|quelle|credits?)\s*(?::|$))",
+    r"|bild|image|quelle|credits?"
+    # an advertisement's label left where the ad's script would draw it ("ADVERTISING",
+    # "Reklama", "Ad"): alone, as a whole word ("Advertising revenue fell" is text)
+    r"|advertising|ads?|reklama|реклама|publicidade|pubblicità|anuncio|annonce)\s*(?::|$))",
     re.IGNORECASE,
 )
