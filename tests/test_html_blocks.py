@@ -763,3 +763,33 @@ def test_agency_credit_line_goes_its_picture_stays() -> None:
     texts = [plain_text(b) for b in doc.body]
     assert not any("iStock" in t for t in texts)
     assert any(isinstance(b, Figure) for b in doc.body)
+
+
+def test_caption_of_a_video_player_goes() -> None:
+    doc = _doc(
+        "<figure class='media-item'><div><iframe src='//player.example.org/v/1'></iframe>"
+        "</div><figcaption>Media caption The president spoke about gun control at length"
+        "</figcaption></figure>"
+    )
+    assert not any("gun control" in plain_text(b) for b in doc.body)
+
+
+def test_figure_drawn_by_a_script_takes_its_microdata_picture() -> None:
+    doc = _doc(
+        "<figure itemscope itemtype='http://schema.org/ImageObject'"
+        " itemid='https://img.example.org/2019/water-main.jpg?quality=90'>"
+        "<div data-testid='lazyimage-container'></div><figcaption>There are typically"
+        " 400 to 600 water main breaks each year.</figcaption></figure>"
+    )
+    (figure,) = [b for b in doc.body if isinstance(b, Figure)]
+    assert figure.image.src == "https://img.example.org/2019/water-main.jpg?quality=90"
+    assert "water main breaks" in plain_text(figure)
+    assert not any(isinstance(b, Paragraph) and "water main" in plain_text(b) for b in doc.body)
+
+
+def test_figure_without_picture_or_player_keeps_its_text() -> None:
+    doc = _doc(
+        "<figure><blockquote><p>The steady drip of horrors through newspaper headlines"
+        " is the game's real engine.</p></blockquote></figure>"
+    )
+    assert any("steady drip" in plain_text(b) for b in doc.body)

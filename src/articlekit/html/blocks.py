@@ -920,6 +920,38 @@ def merge_card_link(rec: Recommendations, out: list[Block]) -> bool:
     return False
 
 
+# Elements that play or embed media in place of a picture.
+_PLAYER_TAGS: Final = ("iframe", "video", "audio", "embed", "object")
+
+
+def _holds_player(figure: HtmlElement) -> bool:
+    """Return True when a figure holds a video player or an embed (and no picture)."""
+    return next(figure.iter(*_PLAYER_TAGS), None) is not None
+
+
+def _declared_image(figure: HtmlElement) -> str | None:
+    """Return the picture a figure declares in schema.org microdata when a script draws
+    it (``<figure itemtype="http://schema.org/ImageObject" itemid="https://.../a.jpg">``,
+    or a ``<meta itemprop="url" content>`` inside): the address of a picture file, else
+    None."""
+    if "ImageObject" not in (figure.get("itemtype") or ""):
+        return None
+    candidates: list[str | None] = [figure.get("itemid")]
+    candidates.extend(
+        meta.get("content")
+        for meta in figure.iter("meta", "link")
+        if meta.get("itemprop") in ("url", "contentUrl")
+    )
+    for value in candidates:
+        if value and _PICTURE_FILE.search(value):
+            return str(value).strip()
+    return None
+
+
+# The address of a picture file (its path ends in a picture's suffix, before any query).
+_PICTURE_FILE: Final = re.compile(r"^\s*\S+\.(?:jpe?g|png|gif|webp|avif)(?:[?#]\S*)?\s*$", re.I)
+
+
 def _append_rec(rec: Recommendations, out: list[Block]) -> None:
     """Append a recommendation found in the body: merged into a recent item naming the same
     page (a card's picture or summary link), or into an untitled block just before it."""
@@ -1605,6 +1637,16 @@ class BlockBuilder:
             if caption_el is None or caption_el not in img.iterancestors()
         ]
         if not images:
+            declared = _declared_image(el) if caption_el is not None else None
+            if declared is not None:
+                # a lazy picture drawn by a script, named by its microdata
+                src = resolve_url(declared, self.base)
+                if src:
+                    drawn = Image(src=src, alt="", title=None)
+                    out.append(Figure(image=drawn, caption=caption, provenance=self._prov(el)))
+                    return
+            if caption_el is not None and _holds_player(el):
+                return  # the caption of a video or an embed the document does not hold
             inner: list[Block] = []
             self._container(el, inner, depth)
             out.extend(inner)
