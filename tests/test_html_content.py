@@ -152,3 +152,18 @@ def test_standfirst_needs_the_title_heading() -> None:
         _hero_page("<p id='lead'>In his essay the author explores a paradoxical feeling.</p>")
     )
     assert _ids(find_main_content(root, title="Another headline")) == ["body"]
+
+
+def test_teasers_under_a_recommendation_title_do_not_join_as_prose() -> None:
+    teasers = "".join(
+        f"<div class='story-block'><h4><a href='/opinion/{i}'>Column number {i}</a></h4>"
+        f"<p class='standfirst'>COLUMNIST {i} It is nice to think the country is a player"
+        " on the world stage but, really, we are not, so let us sort out our own business.</p>"
+        "</div>"
+        for i in range(5)
+    )
+    root = parse_tree(
+        f"<body><div id='page'><div id='story'>{PARA * 8}</div>"
+        f"<div id='others'><h2>Other Opinion Columns</h2>{teasers}</div></div></body>"
+    )
+    assert _ids(find_main_content(root)) == ["story"]

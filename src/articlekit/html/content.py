@@ -55,6 +55,8 @@ MIN_SIBLING_SCORE: Final = 10.0
 # A sibling paragraph joins when it is this long with low link density (Readability's 80).
 SIBLING_PARAGRAPH_CHARS: Final = 80
 MAX_SIBLING_LINK_DENSITY: Final = 0.25
+# A title this long (characters) or shorter may name a box of recommendations.
+MAX_REC_TITLE_CHARS: Final = 60
 # A sibling container joins when it holds this much text with low link density.
 SIBLING_BLOCK_CHARS: Final = 200
 # Widen the top candidate to an ancestor holding this many strong alternatives.
@@ -196,7 +198,8 @@ def _with_siblings(
         if top_class and sibling.get("class") == top_class:
             score += best * 0.2
         if score >= threshold and score > 0:
-            chosen.append(sibling)
+            if not opens_with_rec_title(sibling):
+                chosen.append(sibling)
             continue
         st = labels.stats.get(sibling)
         if st is None or not st.text:
@@ -204,9 +207,24 @@ def _with_siblings(
         # a paragraph beside the article (its lead, a closing line) or a block of prose (a
         # page builder's next text column) joins it
         limit = SIBLING_PARAGRAPH_CHARS if not st.flags & FLAG_BLOCK else SIBLING_BLOCK_CHARS
-        if st.text >= limit and st.link_density < MAX_SIBLING_LINK_DENSITY:
+        if (
+            st.text >= limit
+            and st.link_density < MAX_SIBLING_LINK_DENSITY
+            and not opens_with_rec_title(sibling)
+        ):
             chosen.append(sibling)
     return chosen
+
+
+def opens_with_rec_title(el: HtmlElement) -> bool:
+    """Return True when a block's first heading is a recommendation title ("Other Opinion
+    Columns", "More from Politics"): teasers with their standfirsts read like prose, yet
+    they are the site's other stories, not the rest of the article."""
+    heading = next(el.iter(*vocab.HEADING_TAGS), None)
+    if heading is None:
+        return False
+    text = " ".join(heading.text_content().split())
+    return len(text) <= MAX_REC_TITLE_CHARS and vocab.REC_START.match(text) is not None
 
 
 def _same_text(a: str, b: str) -> bool:

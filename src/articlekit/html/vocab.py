@@ -218,6 +218,7 @@ _REC_WORDS = (
     r"|auch auf\b|mehr aus\b|mehr von\b|mehr zum\b|temas relacionados|más sobre|más de\b"
     r"|plus d'articles|à lire également|à lire aussi|en savoir plus|explore further"
     r"|more stories|related topics|latest news|more news|top stories|read next"
+    r"|other (?:\w+ )?(?:stories|articles|news|columns|posts|reviews)\b"
     r"|lea también|lee también|leer también|también lea|también lee|te puede interesar"
     r"|noticias relacionadas"
     r"|artículos relacionados|más noticias|también te puede interesar"
