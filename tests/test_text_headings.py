@@ -416,3 +416,16 @@ def test_headings_over_display_formulas_are_kept() -> None:
     blocks = _blocks(text)
     assert ("heading", "The Lorenz Equations") in blocks
     assert sum(1 for b in blocks if b[0] == "heading") == 13
+
+
+def test_line_over_a_picture_then_text_is_a_heading() -> None:
+    # a section that opens with a picture (w3m prints its file name or its generic alt
+    # text), and a heading over the picture that ends the text
+    text = "Title Line\n\n" + _W3M_PROSE + "\nSingle Picture\n\nAn image\n\n" + _W3M_PROSE
+    text += "\nTest Case\n\nperformance.jpg\n"
+    blocks = _blocks(text)
+    assert ("heading", "Single Picture") in blocks
+    assert ("heading", "Test Case") in blocks
+    # over a caption that is more than a stand-in for the picture, no heading
+    credit = _blocks(text.replace("An image", "Jane Doe/Reuters, March 2019"))
+    assert ("heading", "Single Picture") not in credit
