@@ -215,3 +215,19 @@ def test_list_marker(line: str, ordered: bool, number: int) -> None:
 @pytest.mark.parametrize("line", ["-5 degrees", "*emphasis*", "e.g. this", "2024 was", "•", ""])
 def test_not_a_list_marker(line: str) -> None:
     assert list_marker(line) is None
+
+
+def test_markdown_rule_under_a_hard_break_is_a_table_not_a_setext_heading() -> None:
+    # html2text writes a one-column table as rows ending in a hard break, "---" under the
+    # header row, and every heading in "#": the line over that "---" is no heading, in a
+    # quote too
+    table = "Most active developers  \n---  \nHerbert Dürr | 63  \nKay Schenk | 27\n"
+    text = "# Title\n\nSome prose [link](https://a.example/) here.\n\n" + table
+    text += "\n> " + table.replace("\n", "\n> ").rstrip("> ") + "\n"
+    outline = describe(parse_text(text))
+    assert "h2: Most active developers" not in outline
+    assert "p: Most active developers\\n---\\nHerbert Dürr | 63\\nKay Schenk | 27" in outline
+    assert "quote:\n  p: Most active developers\\n---" in outline
+    # an underline under a line without the hard break is a setext heading
+    setext = describe(parse_text(text.replace("developers  \n---", "developers\n---")))
+    assert "h2: Most active developers" in setext
