@@ -26,7 +26,7 @@ if "${pip[@]}" -e "$repo[bench]"; then
     echo "installed articlekit[bench]"
 else
     echo "the bench extra did not install as a whole; trying each extractor alone"
-    for pkg in trafilatura readability-lxml html2text justext newspaper4k goose3 resiliparse; do
+    for pkg in trafilatura readability-lxml html2text markdownify justext newspaper4k goose3 resiliparse; do
         if "${pip[@]}" "$pkg"; then
             echo "installed $pkg"
         else
@@ -40,7 +40,7 @@ fi
 "$venv/bin/python" - <<'PY'
 import importlib
 for mod in ("articlekit", "trafilatura", "readability", "newspaper", "justext", "goose3",
-            "resiliparse", "html2text"):
+            "resiliparse", "html2text", "markdownify"):
     try:
         importlib.import_module(mod)
         print(f"  ok       {mod}")

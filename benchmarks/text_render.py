@@ -433,6 +433,15 @@ def render_pandoc_gfm(data: bytes, charset: str) -> str:
     )
 
 
+def render_markdownify(data: bytes, charset: str) -> str:
+    """Return markdownify's Markdown of the page, decoded by articlekit first (its defaults:
+    "===" and "---" underlined h1 and h2, "*" bullets, escaped "_" and "*")."""
+    import markdownify  # type: ignore[import-not-found,unused-ignore]
+
+    text, _ = decode_bytes(data, encoding=charset)
+    return str(markdownify.markdownify(text)) + "\n"
+
+
 RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "w3m": render_w3m,
     "lynx": render_lynx,
@@ -448,6 +457,7 @@ RENDERERS: dict[str, Callable[[bytes, str], str]] = {
     "browser-copy": render_browser_copy,
     "innertext": render_inner_text,
     "pandoc-gfm": render_pandoc_gfm,
+    "markdownify": render_markdownify,
 }
 VARIANTS = (
     "w3m-wide",
@@ -459,6 +469,7 @@ VARIANTS = (
     "browser-copy",
     "innertext",
     "pandoc-gfm",
+    "markdownify",
 )
 
 
@@ -560,6 +571,11 @@ def missing_tools(tools: tuple[str, ...]) -> list[str]:
                 import trafilatura  # noqa: F401
             except ImportError:
                 problems.append("trafilatura-txt: not importable (pip install trafilatura)")
+        if program == "markdownify":
+            try:
+                import markdownify  # noqa: F401
+            except ImportError:
+                problems.append("markdownify: not importable (pip install markdownify)")
         if program == "html2text":
             try:
                 import html2text  # noqa: F401

@@ -285,3 +285,8 @@ def test_strong_emphasis_of_three_stars() -> None:
         Text(text=" d"),
     )
     assert strip_markup("a ***b c*** d", markdown=True) == "a b c d"
+
+
+def test_escaped_underscore_is_stripped() -> None:
+    """markdownify escapes "_" in text: a title's "a\\_b" reads "a_b"."""
+    assert strip_markup("新竹尖石\\_美樹營地 \\_ site", markdown=True) == "新竹尖石_美樹營地 _ site"

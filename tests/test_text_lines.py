@@ -227,3 +227,15 @@ def test_flush_prose_keeps_no_body_indent() -> None:
     # w3m: the prose is flush left; quotes and lists set in by 3 do not make a margin
     parts = [_block(0, 30), _block(3, 12), _block(7, 10)]
     assert detect_layout(split_lines("\n\n".join(parts))).body_indent == 0
+
+
+def test_setext_h1_underline_counts_as_markdown() -> None:
+    """markdownify underlines an h1 with "===": with one "#" heading that is Markdown."""
+    text = (
+        "Page title\n\nThe headline\n============\n\n### [A linked heading](https://example.org/a)\n\n"
+        "Body text of the article with a sentence or two.\n"
+    )
+    assert detect_layout(split_lines(text)).markdown
+    # a "---" underline is plain text's too: alone it is no sign of Markdown
+    plain = "The headline\n------------\n\nBody text.\n\nMore body text.\n"
+    assert not detect_layout(split_lines(plain)).markdown

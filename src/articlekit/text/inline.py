@@ -574,7 +574,7 @@ _STRIP_MARKDOWN = re.compile(
     r"([^\[\]\n]{0,500})\]\([^()\n]{0,2100}\)"
 )
 _STRIP_LYNX = re.compile(r"\[(?:\d{1,6}|IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
-_STRIP_EMPHASIS = re.compile(r"\*\*\*?|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[^\w\s])")
+_STRIP_EMPHASIS = re.compile(r"\*\*\*?|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[^\w\s]|_)")
 
 
 def strip_markup(

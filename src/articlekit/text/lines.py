@@ -58,6 +58,10 @@ _MD_LINK = re.compile(r"\]\((?:https?:|/|#|mailto:)[^)\s]{0,2000}\)")
 MIN_MARKDOWN_LINKS = 2
 MIN_MARKDOWN_HEADINGS = 2
 _MD_HEADING = re.compile(r"^#{1,6}\s")
+# A setext heading's "===" underline (markdownify's h1) counts as a "#" heading does. No
+# text browser draws one (none of the w3m, lynx, elinks, links or pandoc renderings of the
+# dev pages has such a line); "---" is left out: plain text underlines with it too.
+_SETEXT_H1 = re.compile(r"={3,}")
 # Share of non-blank lines indented by exactly the body indent for a text to count as
 # indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
 MIN_INDENTED_SHARE = 0.4
@@ -446,12 +450,14 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
             links += len(_MD_LINK.findall(line))
         # a heading stands after a blank line; "# comment" lines of shell code do not
         # ... and a blank line follows it (or its wrapped second line)
-        if (
+        atx = (
             line[0] == "#"
-            and _MD_HEADING.match(line)
+            and _MD_HEADING.match(line) is not None
             and (i == 0 or lines.blank[i - 1])
             and (i + 1 >= n or lines.blank[i + 1] or i + 2 >= n or lines.blank[i + 2])
-        ):
+        )
+        setext = line[0] == "=" and i > 0 and not lines.blank[i - 1] and _SETEXT_H1.fullmatch(line)
+        if atx or setext:
             headings += 1
     total = sum(indents.values())
     body_indent = 0
