@@ -531,6 +531,7 @@ def blanked(lines: Lines, indexes: Sequence[int]) -> Lines:
 # On the 343 + 130 pages of both corpora, 279 of 326 unwrapped browser-copy renderings
 # have no indented line and 18 fewer than 1 in 100, while w3m without wraps indents its
 # lists and quotes (only 80 of 324 have no indented line, and 5 of the whole pages).
+# Only lines of a block that opens set in count (:func:`_set_in_block_lines`).
 MAX_COPY_INDENTED_SHARE = 0.05
 # Its paragraphs run past any terminal a text browser dumps to (lynx's widest setting is
 # 132 columns): w3m at 120 columns can break its lines where no greedy wrap would.
@@ -544,17 +545,40 @@ def is_browser_copy(lines: Lines, wrap_width: int | None, end: int) -> bool:
     every line flush left, with no spaces left on an empty line."""
     if wrap_width is not None and wrapped_greedily(lines, wrap_width, end):
         return False
-    filled = indented = long_lines = 0
+    filled = long_lines = 0
+    for i in range(len(lines)):
+        if not lines.blank[i]:
+            filled += 1
+            long_lines += lines.width[i] > MAX_TERMINAL_COLUMNS
+    indented = _set_in_block_lines(lines)
+    return long_lines >= MIN_LONG_LINES and indented <= MAX_COPY_INDENTED_SHARE * filled
+
+
+def _set_in_block_lines(lines: Lines) -> int:
+    """Return how many lines of ``lines`` are set in, in a block (lines between blank
+    lines) that opens set in, plus the lines of spaces: what a text browser indents.
+
+    A browser's copy sets in only a <pre>'s lines, and a listing's first line mostly
+    stands flush ("function add(x, y) {", "SELECT avg(n)") with its body set in under
+    it, while w3m sets in whole blocks (a list's items, a quote). Counting every set-in
+    line, a copy of an article with much code (SQL listings, JSON) was read as wrapped
+    text or as lines of their own: on the readability renderings 4 innertext and 4
+    browser-copy pages (002, ars-1, toc-missing, v8-blog) and 10 and 8 whole pages
+    are copies now; no rendering of another tool changed its layout (w3m without
+    wraps keeps every one of its pages: its set-in lines all open their block).
+    """
+    count = 0
+    opens_flush = False
     for i in range(len(lines)):
         if lines.blank[i]:
             # a line of spaces (what a scraper leaves of an empty block) is set in too:
             # a browser's copy strips the spaces at a line's ends
-            indented += lines.hard_break[i]
-        else:
-            filled += 1
-            indented += lines.indent[i] > 0
-            long_lines += lines.width[i] > MAX_TERMINAL_COLUMNS
-    return long_lines >= MIN_LONG_LINES and indented <= MAX_COPY_INDENTED_SHARE * filled
+            count += lines.hard_break[i]
+            continue
+        if i == 0 or lines.blank[i - 1]:
+            opens_flush = lines.indent[i] == 0
+        count += lines.indent[i] > 0 and not opens_flush
+    return count
 
 
 # A text with paragraphs on single lines separates them with blank lines (a browser copy,

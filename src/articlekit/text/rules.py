@@ -1678,6 +1678,43 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
     return end
 
 
+def copy_listing(state: State, start: int, silent: bool) -> int | None:
+    """A browser's copy: a run of lines between blank lines that holds a set-in line is a
+    <pre>'s listing (a copy sets in nothing else), one code block as printed.
+
+    Without it the run was read like a page's <div>s, a block per line (its first line
+    flush, "SELECT avg(n)", the rest set in), and a copy of an article with many
+    listings looked like a menu-laden page whose opening the page filter cut. A run
+    holding a table's row is no listing (a row whose first cell is empty opens with a
+    tab), nor one whose lines are all paragraphs set in alike (a quote, in w3m's text
+    without wraps read as a copy).
+    """
+    if not state.layout.copy:
+        return None
+    lines = state.lines
+    if start > 0 and not lines.blank[start - 1]:
+        return None
+    end = start
+    while end < state.end and not lines.blank[end]:
+        if lines.cells[end]:
+            return None
+        end += 1
+    indents = {lines.indent[i] for i in range(start, end)}
+    if indents == {0}:
+        return None
+    if 0 not in indents and len(indents) == 1:
+        if all(len(lines.text[i]) >= UNWRAPPED_PARAGRAPH_CHARS for i in range(start, end)):
+            return None
+    if silent:
+        return end
+    base = min(lines.indent[i] for i in range(start, end))
+    body = [" " * (lines.indent[i] - base) + lines.text[i] for i in range(start, end)]
+    state.pieces.append(
+        Piece(kind="code", first=start, last=end - 1, text="\n".join(body), line_count=end - start)
+    )
+    return end
+
+
 # A heading at the edge of a run is short (a label, a title with a qualifier) ...
 MAX_COPY_EDGE_HEADING_WORDS = 8
 # ... and breaks the shape this many items or more share.
@@ -1932,6 +1969,7 @@ BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("thematic_break", thematic_break),
     ("numbered_heading", numbered_heading),
     ("list", list_block),
+    ("copy_listing", copy_listing),
     ("copy_list", copy_list),
     ("quote", quote),
     ("indented_code", indented_code),
