@@ -88,7 +88,8 @@ class Lines:
     width: tuple[int, ...] = ()
     #: The line ended in two or more spaces: Markdown's hard line break (html2text's <br>).
     hard_break: tuple[bool, ...] = ()
-    #: A tab stood between the line's words: a table row's cell separator (a browser's copy).
+    #: A tab stood after the line's text (between its words, or before empty cells at its
+    #: end): a table row's cell separator (a browser's copy).
     cells: tuple[bool, ...] = ()
 
     def __len__(self) -> int:
@@ -208,7 +209,8 @@ def split_lines(text: str) -> Lines:
     breaks: list[bool] = []
     cells: list[bool] = []
     for line in raw:
-        cells.append("\t" in line.strip())
+        # a tab after text: between two cells, or before a row's empty last cells
+        cells.append("\t" in line.strip(" ").lstrip("\t"))
         line = _expand(line)
         breaks.append(line.endswith("  "))
         line = line.rstrip()
@@ -481,7 +483,9 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
         or (headings > 0 and _MD_HEADING.match(lines.text[lines.next_nonblank(0)]) is not None)
     )
     lynx = lynx_references or body_indent == 3
-    line_blocks = not markdown and not lynx and _lines_are_blocks(lines)
+    line_blocks = (
+        not markdown and not lynx and _lines_are_blocks(lines) and not _holds_table_rows(lines)
+    )
     if line_blocks and wrap_width is not None and _not_wrapped(lines, wrap_width, body_end):
         wrap_width = None  # lines far past the width, or breaks no greedy wrap made
     copy = (
@@ -590,6 +594,29 @@ MIN_LONG_LINES = 2
 # In a text that is not hard-wrapped, a line this long is a whole paragraph: the next line
 # starts another one even without a blank line between them (copy-paste of a page).
 UNWRAPPED_PARAGRAPH_CHARS = 100
+
+
+# A browser's copy separates a table's cells by tabs (``Lines.cells``); a scraper's text
+# field runs them together with spaces or puts each on a line of its own. A text holding
+# this many rows with a tab between words is a copy, even with as few blank lines as a
+# text field has (innerText sets a blank line only around a <p>: a page of lists and
+# tables has few). Only flush lines count: a <pre> keeps the tabs of its program text
+# ("import a<tab># comment"; 4 such lines on one text field). On the renderings of both
+# corpora: 1 innertext readability page (wikipedia-4, a list of films in a table and 120
+# references) and 2 whole pages were read as text fields; no text field, nor any other
+# rendering, holds five such rows.
+MIN_TABLE_ROWS = 5
+
+
+def _holds_table_rows(lines: Lines) -> bool:
+    """Return True when ``lines`` hold :data:`MIN_TABLE_ROWS` flush rows of tab-separated
+    cells."""
+    rows = 0
+    for has_cells, indent in zip(lines.cells, lines.indent, strict=True):
+        rows += has_cells and not indent
+        if rows >= MIN_TABLE_ROWS:
+            return True
+    return False
 
 
 def _lines_are_blocks(lines: Lines) -> bool:

@@ -46,6 +46,7 @@ from articlekit.text.lines import (
     wrapped_greedily,
 )
 from articlekit.text.vocab import (
+    BYLINE,
     is_boilerplate_line,
     is_reading_list_heading,
     is_recommendation_heading,
@@ -1583,13 +1584,20 @@ def _copy_label_over_text(first: str, second: str) -> bool:
 def copy_list_end(state: State, start: int) -> int | None:
     """Return the end of the list of a browser's copy that starts at ``start``, if any."""
     lines = state.lines
-    if start > 0 and not lines.blank[start - 1] and not _copy_title_line(state, start - 1):
-        return None  # a list stands in a run of its own, after a blank line or the title
+    if (
+        start > 0
+        and not lines.blank[start - 1]
+        and not lines.cells[start - 1]
+        and not _copy_title_line(state, start - 1)
+    ):
+        return None  # a list stands in a run of its own, after a blank line, the title or a table
     if _copy_title_line(state, start):
         return None  # the title over the lines under it (a byline, a date)
     end = start
     while end < state.end and not lines.blank[end]:
         text = lines.text[end]
+        if lines.cells[end] and end > start:
+            break  # a table right under the list (innerText: no blank line around a table)
         if lines.indent[end] or lines.cells[end] or _COPY_CODE_LINE.search(text):
             return None  # a <pre>'s lines or a table's row
         if end > start and _copy_runs_on(lines.text[end - 1], text):
@@ -1615,6 +1623,8 @@ def _copy_line_ends_block(state: State, start: int, index: int) -> bool:
     lines = state.lines
     if index == start + 1 and _copy_title_line(state, start):
         return True
+    if _copy_run_heading_end(state, start, index):
+        return True
     # how far the run goes, looked at only as far as the limit (once per line of it)
     last = index
     while last < state.end and not lines.blank[last] and last - start <= MAX_COPY_JOINED_LINES:
@@ -1622,6 +1632,50 @@ def _copy_line_ends_block(state: State, start: int, index: int) -> bool:
     if last - start <= MAX_COPY_JOINED_LINES:
         return False
     return not _copy_runs_on(lines.text[index - 1], lines.text[index])
+
+
+# A section anchor after a heading's text: MediaWiki's "[edit]", Sphinx's pilcrow.
+_COPY_SECTION_ANCHOR = re.compile(r"(?:\[edit\]|¶)$")
+
+
+def _copy_label(text: str) -> bool:
+    """Return True for a line shaped like a heading: up to eight words, not starting in
+    lower case, ending in no punctuation but a question mark (a section anchor aside)."""
+    text = _COPY_SECTION_ANCHOR.sub("", text).rstrip()
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_COPY_EDGE_HEADING_WORDS
+        and not text[0].islower()
+        and _COPY_CLOSED.search(text.rstrip("?")) is None
+    )
+
+
+def _copy_run_heading_end(state: State, start: int, index: int) -> bool:
+    """Return True when line ``index``, the last of a run of lines of a browser's copy
+    that starts at ``start``, is a heading over the paragraph after the run.
+
+    innerText sets a blank line only around a <p>: a heading over a paragraph stands
+    right under the <div>s, the list or the link above it ("Learn more about WebIDE" /
+    "Valence"), and the run was read as one <p> broken by a <br>. Such a line is a label
+    (:func:`_copy_label`) with a paragraph-long line under it, and the run's other lines
+    are one line, or program text, or three times as long as it on average (a list's
+    last item is as long as the others).
+    """
+    lines = state.lines
+    if index <= start or not (index + 1 >= state.end or lines.blank[index + 1]):
+        return False
+    text = lines.text[index]
+    if not _copy_label(text) or text[0].isdigit():
+        return False
+    below = lines.next_nonblank(index + 1)
+    if below >= state.end or len(lines.text[below]) < UNWRAPPED_PARAGRAPH_CHARS:
+        return False
+    if BYLINE.fullmatch(lines.text[index - 1]):
+        return False  # "By Nathan Willis" over the date
+    if index == start + 1 or _COPY_CODE_LINE.search(lines.text[index - 1]):
+        return True
+    mean = sum(len(lines.text[i]) for i in range(start, index)) / (index - start)
+    return len(text) * COPY_HEADING_SHORTER <= mean
 
 
 def _copy_title_line(state: State, index: int) -> bool:
