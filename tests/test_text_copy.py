@@ -134,3 +134,71 @@ def test_a_line_that_breaks_a_numbered_runs_shape_is_its_heading() -> None:
     run = "Fresh apples from the farm\nRipe pears in a basket\nDark plums\nFigs dried in the sun"
     plain = parse_text(_copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again."))
     assert [len(b.items) for b in plain.blocks if isinstance(b, List)] == [4]
+
+
+_LISTING = "SELECT avg(n)\n   FROM unnest(array[2, 3, 5]) AS n\n   WHERE n > 2;"
+
+
+def test_a_listing_set_in_under_a_flush_first_line_leaves_a_browser_copy() -> None:
+    # a <pre>'s first line stands flush with its body set in under it; w3m sets in whole
+    # blocks (a list's items), which still tell a text browser's output
+    text = _copy("The title", f"{_PARAGRAPH}.", _LISTING, f"{_PARAGRAPH} again.")
+    lines = split_lines(text)
+    assert detect_layout(lines).copy
+    assert sum(1 for indent in lines.indent if indent) * 20 > len(lines)  # over 5% set in
+    items = "\n".join(f"  • item {i}" for i in range(8))
+    text = _copy("The title", f"{_PARAGRAPH}.", items, f"{_PARAGRAPH} again.")
+    assert not detect_layout(split_lines(text)).copy
+
+
+def test_a_run_holding_set_in_lines_is_one_listing() -> None:
+    text = _copy("The title", f"{_PARAGRAPH}.", _LISTING, f"{_PARAGRAPH} again.")
+    blocks = parse_text(text).blocks
+    code = [b for b in blocks if isinstance(b, CodeBlock)]
+    assert [b.code for b in code] == [_LISTING]
+    assert not any(isinstance(b, List) for b in blocks)
+
+
+def test_a_quote_set_in_or_a_table_row_is_no_listing() -> None:
+    quote = "    " + _PARAGRAPH + "."
+    rows = "Rank\tName\n\tWellington\n2\tAuckland"
+    for run in (quote, rows):
+        text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.", f"{_PARAGRAPH}!")
+        assert not any(isinstance(b, CodeBlock) for b in parse_text(text).blocks)
+
+
+def test_table_rows_make_a_text_without_blank_lines_a_copy() -> None:
+    # innerText sets blank lines only around a <p>: a page of tables and lists has few
+    rows = "\n".join(f"Film {i}\t{1990 + i}\tA day lived again" for i in range(6))
+    items = "\n".join(
+        f"Reference {i}" if i % 2 else f"Reference {i}, a book of {1990 + i} by a press"
+        for i in range(30)
+    )
+    text = f"The title\n\n{_PARAGRAPH}.\n\n{_PARAGRAPH}!\n\nFilms\n{rows}\nReferences\n{items}\n"
+    layout = detect_layout(split_lines(text))
+    assert layout.copy and not layout.line_blocks
+    blocks = parse_text(text).blocks
+    lists = [b for b in blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) >= 30  # the rows end no list
+
+
+def test_a_row_ending_in_empty_cells_ends_a_list() -> None:
+    lines = split_lines("Load map\t\t\t\nSave map\nGraphics\tdone\n\tTwinsen\n")
+    assert lines.cells == (True, False, True, False, False)
+
+
+def test_a_label_ending_a_run_over_a_paragraph_is_a_heading() -> None:
+    # innerText: no blank line between the link above and the heading over the next <p>
+    text = _copy(
+        "The title",
+        f"{_PARAGRAPH}.",
+        "Learn more about WebIDE\nValence",
+        f"{_PARAGRAPH} again.",
+        "By Jane Doe\nMarch 25, 2015",
+        f"{_PARAGRAPH} at last.",
+    )
+    blocks = parse_text(text).blocks
+    headings = [plain_text(b.content) for b in blocks if isinstance(b, Heading)]
+    # the link line over it stands alone too (stacked over the heading, it reads as one)
+    assert "Valence" in headings and not any("2015" in h or "Jane" in h for h in headings)
+    assert not any("WebIDE Valence" in plain_text(b.content) for b in blocks)  # type: ignore[attr-defined]

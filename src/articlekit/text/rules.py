@@ -1732,6 +1732,13 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
     return end
 
 
+# A listing's lines stand at this many depths (past the flush margin) or more, or one of
+# them is code: ends in code punctuation, opens or closes a bracket, draws a table's rules
+# (a database session's output).
+MIN_COPY_LISTING_INDENTS = 2
+_COPY_BRACKET = re.compile(r"[(\[{,]$|^[)\]}]|[│┃┼╋├┤┬┴┌┐└┘║╬═─]")
+
+
 def copy_listing(state: State, start: int, silent: bool) -> int | None:
     """A browser's copy: a run of lines between blank lines that holds a set-in line is a
     <pre>'s listing (a copy sets in nothing else), one code block as printed.
@@ -1740,8 +1747,9 @@ def copy_listing(state: State, start: int, silent: bool) -> int | None:
     flush, "SELECT avg(n)", the rest set in), and a copy of an article with many
     listings looked like a menu-laden page whose opening the page filter cut. A run
     holding a table's row is no listing (a row whose first cell is empty opens with a
-    tab), nor one whose lines are all paragraphs set in alike (a quote, in w3m's text
-    without wraps read as a copy).
+    tab), nor one whose set-in lines show no program text
+    (:data:`MIN_COPY_LISTING_INDENTS`): a quote (w3m's text without wraps read as a
+    copy), a page's lines set in by non-breaking spaces.
     """
     if not state.layout.copy:
         return None
@@ -1753,12 +1761,16 @@ def copy_listing(state: State, start: int, silent: bool) -> int | None:
         if lines.cells[end]:
             return None
         end += 1
-    indents = {lines.indent[i] for i in range(start, end)}
-    if indents == {0}:
+    indents = {lines.indent[i] for i in range(start, end)} - {0}
+    if not indents:
         return None
-    if 0 not in indents and len(indents) == 1:
-        if all(len(lines.text[i]) >= UNWRAPPED_PARAGRAPH_CHARS for i in range(start, end)):
-            return None
+    # program text: nested at two depths or more, or a line of code punctuation (a
+    # page's furniture can set a line in by non-breaking spaces: "     9" comments)
+    if len(indents) < MIN_COPY_LISTING_INDENTS and not any(
+        _COPY_CODE_LINE.search(lines.text[i]) or _COPY_BRACKET.search(lines.text[i])
+        for i in range(start, end)
+    ):
+        return None
     if silent:
         return end
     base = min(lines.indent[i] for i in range(start, end))
