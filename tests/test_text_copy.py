@@ -202,3 +202,28 @@ def test_a_label_ending_a_run_over_a_paragraph_is_a_heading() -> None:
     # the link line over it stands alone too (stacked over the heading, it reads as one)
     assert "Valence" in headings and not any("2015" in h or "Jane" in h for h in headings)
     assert not any("WebIDE Valence" in plain_text(b.content) for b in blocks)  # type: ignore[attr-defined]
+
+
+def test_lines_with_a_section_anchor_are_the_headings_of_a_run() -> None:
+    text = _copy(
+        "The title",
+        f"{_PARAGRAPH}.",
+        "See also[edit]\nVector space\nHermitian form\nReferences[edit]\n"
+        f"^ Frankel, Theodore (2004). {_PARAGRAPH}.\n^ Parlett, B. N. {_PARAGRAPH}.",
+    )
+    blocks = parse_text(text).blocks
+    headings = [plain_text(b.content) for b in blocks if isinstance(b, Heading)]
+    assert headings == ["See also[edit]", "References[edit]"]
+    items = [len(b.items) for b in blocks if isinstance(b, List)]
+    assert items == [2, 2]
+
+
+def test_two_lines_each_a_sentence_are_a_list() -> None:
+    pair = "It was already possible to override the generators.\nI had dreams of shipping more."
+    text = _copy("The title", f"{_PARAGRAPH}.", pair, f"{_PARAGRAPH} again.")
+    lists = [b for b in parse_text(text).blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 2
+    # a caption over its credit, or a short line, stays one paragraph
+    for run in ("Photo\nCredit Jane Doe", "Try it now.\nLearn more."):
+        text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
+        assert not any(isinstance(b, List) for b in parse_text(text).blocks)

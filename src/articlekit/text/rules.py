@@ -1545,7 +1545,8 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
 # <br> (a sentence running on onto a lower-case line, a short label over its text), a
 # <pre>'s program text, a table's tab-separated row, or lines a page set in <div>s one
 # under another (those read the same; the list reading is right more often: see
-# docs/text.md).
+# docs/text.md). Two lines are a list only when each is a sentence
+# (:func:`_copy_sentence_pair`).
 MIN_COPY_LIST_ITEMS = 3
 # A line of program text: it ends in code punctuation or opens with a prompt or a comment.
 _COPY_CODE_LINE = re.compile(r"[{};=\\]$|^(?:[$#>%]|//|>>>|--)\s|^[})\]]")
@@ -1565,6 +1566,22 @@ COPY_HEADING_SHORTER = 3
 # 0.991, innertext 0.992; 2: 0.987, 0.988) at whole-page F1 0.850 and 0.814 (2: 0.851,
 # 0.815); splitting every line of a run longer than 5 lost token F1 too (0.987, 0.988).
 MAX_COPY_JOINED_LINES = 5
+
+
+# Two lines are a list when each is a sentence of its own of at least this many
+# characters: on the readability renderings 7 browser-copy runs of two such lines were
+# two list items, 1 a <p> broken by a <br> (innertext: 5 and 3); two lines of any other
+# shape were a list 8 times in 60 (a caption and its credit, a byline and its date).
+MIN_COPY_PAIR_CHARS = 20
+_COPY_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$")
+
+
+def _copy_sentence_pair(lines: Lines, start: int, end: int) -> bool:
+    """Return True when the run ``[start, end)`` is two lines, each a whole sentence."""
+    return end - start == 2 and all(
+        len(lines.text[i]) >= MIN_COPY_PAIR_CHARS and _COPY_SENTENCE_END.search(lines.text[i])
+        for i in range(start, end)
+    )
 
 
 def _copy_runs_on(before: str, after: str) -> bool:
@@ -1603,7 +1620,7 @@ def copy_list_end(state: State, start: int) -> int | None:
         if end > start and _copy_runs_on(lines.text[end - 1], text):
             return None
         end += 1
-    if end - start < MIN_COPY_LIST_ITEMS:
+    if end - start < MIN_COPY_LIST_ITEMS and not _copy_sentence_pair(lines, start, end):
         return None
     if _copy_label_over_text(lines.text[start], lines.text[start + 1]):
         return None
@@ -1704,8 +1721,8 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
         return end
     lines = state.lines
     mean = sum(len(lines.text[i]) for i in range(start, end)) / (end - start)
-    heads = [_copy_heading_line(lines.text[i], mean) for i in range(start, end)]
     texts = [lines.text[i] for i in range(start, end)]
+    heads = _copy_anchored_heads(texts) or [_copy_heading_line(text, mean) for text in texts]
     if _breaks_item_shape(texts[0], texts[1:-1]):
         heads[0] = True  # "Contents" over "1 History", "2 Values", ...
     if _breaks_item_shape(texts[-1], texts[1:-1]):
@@ -1779,6 +1796,18 @@ def copy_listing(state: State, start: int, silent: bool) -> int | None:
         Piece(kind="code", first=start, last=end - 1, text="\n".join(body), line_count=end - start)
     )
     return end
+
+
+def _copy_anchored_heads(texts: list[str]) -> list[bool] | None:
+    """Return, per line of a run, whether it is a heading, when some lines carry a section
+    anchor ("History[edit]", "Setting up¶"): those are the run's headings, and its other
+    short lines are items ("See also[edit]" over "Vector space", "Hermitian form"); None
+    when no line does. innerText sets no blank line between a heading and the list or
+    <div>s around it; the anchor marks the heading, as in ``label_headings``."""
+    heads = [
+        _COPY_SECTION_ANCHOR.search(text) is not None and _copy_label(text) for text in texts
+    ]
+    return heads if any(heads) else None
 
 
 # A heading at the edge of a run is short (a label, a title with a qualifier) ...
