@@ -1804,9 +1804,7 @@ def _copy_anchored_heads(texts: list[str]) -> list[bool] | None:
     short lines are items ("See also[edit]" over "Vector space", "Hermitian form"); None
     when no line does. innerText sets no blank line between a heading and the list or
     <div>s around it; the anchor marks the heading, as in ``label_headings``."""
-    heads = [
-        _COPY_SECTION_ANCHOR.search(text) is not None and _copy_label(text) for text in texts
-    ]
+    heads = [_COPY_SECTION_ANCHOR.search(text) is not None and _copy_label(text) for text in texts]
     return heads if any(heads) else None
 
 
