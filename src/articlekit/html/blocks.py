@@ -391,13 +391,20 @@ def is_agency_credit(text: str) -> bool:
     """Return True for a paragraph that is only a picture's credit naming an agency, with
     no mark before it ("Shutterstock", "(Mike Watson Images/Moodboard/Getty)",
     "evgenyb/iStock/Getty Images", "Photo: Ashraf Amra/Anadolu via Getty Images")."""
-    if len(text) > MAX_AGENCY_CREDIT_CHARS or not vocab.PHOTO_AGENCY.search(text):
+    if len(text) > MAX_AGENCY_CREDIT_CHARS:
         return False
+    # (the shape first, the case-blind agency names last: this runs for every short
+    # paragraph, and most are sentences)
     body = _CREDIT_LABEL.sub("", text.strip().strip("()[] "))
     if not body or any(mark in body for mark in ".!?:;"):
         return False
-    parts = [part for part in _CREDIT_PARTS.split(body) if part]
-    return all(len(part.split()) <= MAX_CREDIT_NAME_WORDS for part in parts)
+    if "/" in body or "|" in body or "via" in body.lower():
+        parts = _CREDIT_PARTS.split(body)
+        if any(len(part.split()) > MAX_CREDIT_NAME_WORDS for part in parts):
+            return False
+    elif len(body.split()) > MAX_CREDIT_NAME_WORDS:
+        return False
+    return vocab.PHOTO_AGENCY.search(body.lower()) is not None
 
 
 # A dateline: a date with at most a label and a time ("17 April 2012 • 2:54pm",

@@ -387,10 +387,26 @@ def _title_standfirst(
         return []  # (the title's parent holds the paragraph too)
     if not is_standfirst(para, labels):
         return []
-    # before the content: fewer elements follow it than follow the chosen top
-    if para.xpath("count(following::*)") <= top.xpath("count(following::*)"):
+    if not _precedes(para, top):
         return []
     return [para]
+
+
+def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
+    """Return True when ``first`` comes before ``second`` in the page and holds no part of
+    it: their branches below the nearest common ancestor are compared, not the page."""
+    chain = [second, *second.iterancestors()]
+    position = {el: index for index, el in enumerate(chain)}
+    child = first
+    for ancestor in first.iterancestors():
+        index = position.get(ancestor)
+        if index is not None:
+            if index == 0:
+                return False  # ``second`` holds ``first``
+            other = chain[index - 1]
+            return any(sibling is other for sibling in child.itersiblings())
+        child = ancestor
+    return False
 
 
 def _baseline(labels: Labels) -> Candidate:
