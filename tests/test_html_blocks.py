@@ -793,3 +793,15 @@ def test_figure_without_picture_or_player_keeps_its_text() -> None:
         " is the game's real engine.</p></blockquote></figure>"
     )
     assert any("steady drip" in plain_text(b) for b in doc.body)
+
+
+def test_caption_printed_after_its_figure_is_the_figure_caption() -> None:
+    doc = _doc(
+        "<div class='step'><p>Dig out a hole in the foam large enough to fit your plant,"
+        " without piercing the bottom.</p><figure><img src='/step1.jpg' alt='Dig'></figure>"
+        "<figcaption class='caption'>Dig a hole in the oasis. (Lucy Example)</figcaption>"
+        "</div>"
+    )
+    (figure,) = [b for b in doc.body if isinstance(b, Figure)]
+    assert plain_text(figure).strip() == "Dig a hole in the oasis. (Lucy Example)"
+    assert not any(isinstance(b, Paragraph) and "Lucy" in plain_text(b) for b in doc.body)

@@ -1481,6 +1481,8 @@ class BlockBuilder:
         if tag == "figure":
             self._figure(el, out, depth)
             return
+        if tag == "figcaption" and self._stray_caption(el, out, depth):
+            return
         if tag in ("img", "amp-img"):
             image = self._image(el)
             if image is not None:
@@ -1677,6 +1679,20 @@ class BlockBuilder:
             and not is_photo_credit(plain_text(caption).strip())
         ):
             out.append(Paragraph(content=caption, provenance=prov))
+
+    def _stray_caption(self, el: HtmlElement, out: list[Block], depth: int) -> bool:
+        """Give a ``<figcaption>`` standing outside its ``<figure>`` (right after it, or
+        after a bare ``<img>``) to the picture just before it, when that has no caption;
+        return True when it did. Templates that close the figure early print the caption
+        as a sibling; it is still the picture's, not a paragraph of the article."""
+        previous = out[-1] if out else None
+        if not isinstance(previous, Figure) or previous.caption:
+            return False
+        caption = self._inlines_of(el, depth)
+        if not _has_text(caption):
+            return False
+        out[-1] = attrs.evolve(previous, caption=caption)
+        return True
 
     def _image(self, el: HtmlElement) -> Image | None:
         src = resolve_url(image_source(el), self.base)
