@@ -167,3 +167,20 @@ def test_teasers_under_a_recommendation_title_do_not_join_as_prose() -> None:
         f"<div id='others'><h2>Other Opinion Columns</h2>{teasers}</div></div></body>"
     )
     assert _ids(find_main_content(root)) == ["story"]
+
+
+def test_article_beats_a_stream_of_teasers_in_list_items() -> None:
+    # the paragraph baseline would sweep up every teaser's summary below the article
+    stream = "".join(
+        f"<li><div><a href='/s/{i}'>Story number {i}: a long headline about what happened"
+        f" in town</a><p class='summary'>A summary of another story, number {i}, with a"
+        " few words, enough to vote as a paragraph of its own.</p></div></li>"
+        for i in range(40)
+    )
+    root = parse_tree(
+        f"<body><main><div id='art'>{PARA * 6}</div></main>"
+        f"<section><div><div><div><ul>{stream}</ul></div></div></div></section></body>"
+    )
+    found = find_main_content(root)
+    assert found.method == "scored"  # not the paragraph baseline
+    assert not any("summary of another" in el.text_content() for el in found.elements)

@@ -439,6 +439,22 @@ def prefer_baseline(candidate: Candidate | None, baseline: Candidate) -> bool:
     return baseline.chars > candidate.chars * 1.5
 
 
+def _beats_teaser_stream(candidate: Candidate | None, baseline: Candidate) -> bool:
+    """Return True when the scored candidate holds an article's worth of text and loses to
+    the paragraph baseline only through paragraphs inside list items: a stream of teasers
+    (a headline and its summary per ``<li>``) below the article, which the baseline sweeps
+    up (asked only when the baseline would win: a few pages in a hundred)."""
+    if candidate is None or candidate.chars < MIN_ARTICLE_CHARS:
+        return False
+    stats = baseline.labels.stats
+    listed = sum(
+        stats[para].text - stats[para].links
+        for para in baseline.elements
+        if any(anc.tag == "li" for anc in para.iterancestors())
+    )
+    return candidate.chars >= MIN_CANDIDATE_SHARE * (baseline.chars - listed)
+
+
 def _rule_candidate(root: HtmlElement, rule: Any, labels: Labels) -> Candidate | None:
     selected = [el for el in rule.select_content(root) if isinstance(el.tag, str)]
     if not selected:
@@ -480,7 +496,7 @@ def find_main_content(
             candidate = retry
     # 4. paragraph baseline
     baseline = _baseline(candidate.labels if candidate is not None else labels)
-    if prefer_baseline(candidate, baseline):
+    if prefer_baseline(candidate, baseline) and not _beats_teaser_stream(candidate, baseline):
         return baseline
     if candidate is None:
         # 5. picture article
