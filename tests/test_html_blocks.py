@@ -219,7 +219,10 @@ def test_q_is_set_in_the_quote_marks_a_browser_draws() -> None:
         ("Published: March 5, 2024", True),
         ("Aktualisiert am 17.01.2021, 12:35 Uhr", True),
         ("par Didier Roy, 21 juin 2018", True),
+        # the date printed twice, for a wide and a narrow screen
+        ("Published Thursday 27 July 2017 Published Thu 27 Jul 2017", True),
         ("On March 5, 2024 the council met in the town hall.", False),
+        ("From 5 March 2024 to 7 March 2024 the council met daily", False),
         ("Updated 2 hours ago", False),
         ("The 12 best songs of May", False),
     ],

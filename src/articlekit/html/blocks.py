@@ -427,8 +427,15 @@ def is_dateline(block: Block) -> bool:
     span = date_span(text)
     if span is None:
         return False
-    rest = _TIME.sub(" ", text[: span[0]] + " " + text[span[1] :])
-    return len(_LETTER_WORD.findall(rest)) <= MAX_DATELINE_LABEL_WORDS
+    rest = text[: span[0]] + " " + text[span[1] :]
+    # a page's date printed twice, long and short (a desktop and a phone layout:
+    # "Published Thursday 27 July 2017 Published Thu 27 Jul 2017")
+    again = date_span(rest)
+    if again is not None:
+        rest = rest[: again[0]] + " " + rest[again[1] :]
+    rest = _TIME.sub(" ", rest)
+    # (the second date brings its label again, and a weekday: one word more)
+    return len(_LETTER_WORD.findall(rest)) <= MAX_DATELINE_LABEL_WORDS + (again is not None)
 
 
 # The head of the article: the blocks a dateline may stand among (a standfirst, a picture,
