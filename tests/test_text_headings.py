@@ -429,3 +429,16 @@ def test_line_over_a_picture_then_text_is_a_heading() -> None:
     # over a caption that is more than a stand-in for the picture, no heading
     credit = _blocks(text.replace("An image", "Jane Doe/Reuters, March 2019"))
     assert ("heading", "Single Picture") not in credit
+
+
+def test_stacked_line_naming_a_work_and_its_facts_is_no_subsection() -> None:
+    # a heading over a bold lead-in that names a work with its data in brackets: the
+    # lead-in is the section's first paragraph, not a subsection
+    text = "Title Line\n\n" + _W3M_PROSE + "\nPour un trip sibérien\n\n"
+    text += "Braguino (documentaire, 50min, Arte)\n\n" + _W3M_PROSE
+    blocks = _blocks(text)
+    assert ("heading", "Pour un trip sibérien") in blocks
+    assert ("paragraph", "Braguino (documentaire, 50min, Arte)") in blocks
+    # two facts in brackets are a heading's own words ("(Ernestas, Albert)")
+    two = _blocks(text.replace("(documentaire, 50min, Arte)", "(Ernestas, Albert)"))
+    assert ("heading", "Braguino (Ernestas, Albert)") in two

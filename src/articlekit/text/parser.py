@@ -608,6 +608,14 @@ def _flush_heading_indent(ctx: _Context) -> int | None:
 MAX_STACKED_HEADING_WORDS = 9
 
 
+# A line that ends in three or more facts in brackets, separated by commas, names a work
+# and its data ("Vape Wave (documentaire, 1h28, Planète+)", "6 Days (film, 1h34,
+# Netflix)"): under a heading it is the section's bold lead-in, not a subsection. On the
+# readability renderings (w3m) 5 such lines stood under a heading, none a heading; no
+# heading of the truth has three bracketed facts (two have two: "(Ernestas, Albert)").
+_BRACKETED_FACTS = re.compile(r"\([^(),]+(?:,[^(),]+){2,}\)$")
+
+
 def stacked_headings(stack: list[Piece], ctx: _Context, offset: int = 0) -> list[int]:
     """Return the positions (plus ``offset``) of the headings in a stack of short lines.
 
@@ -624,7 +632,11 @@ def stacked_headings(stack: list[Piece], ctx: _Context, offset: int = 0) -> list
         if said[text] == 1
         and (
             position == 0
-            or (_stack_end(position, len(stack)) and len(text.split()) <= MAX_STACKED_HEADING_WORDS)
+            or (
+                _stack_end(position, len(stack))
+                and len(text.split()) <= MAX_STACKED_HEADING_WORDS
+                and not _BRACKETED_FACTS.search(text)
+            )
         )
     ]
 
