@@ -381,6 +381,7 @@ def is_photo_credit(text: str) -> bool:
 # sentence ("The Moulin Rouge cabaret in Paris Benoit Tessier/Reuters") is longer.
 MAX_CREDIT_NAME_WORDS: Final = 4
 MAX_AGENCY_CREDIT_CHARS: Final = 80
+_SENTENCE_MARKS: Final = frozenset(".!?:;")
 _CREDIT_PARTS: Final = re.compile(r"\s*(?:/|\bvia\b|\|)\s*", re.IGNORECASE)
 _CREDIT_LABEL: Final = re.compile(
     r"^(?:photos?|fotos?|bild|images?|credits?|quelle|source)\s*:?\s*", re.IGNORECASE
@@ -395,8 +396,11 @@ def is_agency_credit(text: str) -> bool:
         return False
     # (the shape first, the case-blind agency names last: this runs for every short
     # paragraph, and most are sentences)
-    body = _CREDIT_LABEL.sub("", text.strip().strip("()[] "))
-    if not body or any(mark in body for mark in ".!?:;"):
+    body = text.strip().strip("()[] ")
+    label = _CREDIT_LABEL.match(body)
+    if label is not None:
+        body = body[label.end() :]
+    if not body or not _SENTENCE_MARKS.isdisjoint(body):
         return False
     if "/" in body or "|" in body or "via" in body.lower():
         parts = _CREDIT_PARTS.split(body)
@@ -1297,7 +1301,9 @@ class BlockBuilder:
             return
         if only_share_links(content):
             return  # a share bar the labelling missed ("Pin", "Tweet", a "Pin it" button)
-        if is_photo_credit(text) or is_agency_credit(text):
+        if is_photo_credit(text) or (
+            len(text) <= MAX_AGENCY_CREDIT_CHARS and is_agency_credit(text)
+        ):
             # the caption goes, the images it stood beside stay
             out.extend(Figure(image=x, provenance=prov) for x in content if isinstance(x, Image))
             return

@@ -17,6 +17,7 @@ Each step returns a :class:`Candidate`; the chooser keeps the richer one.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from typing import Any, Final
@@ -55,6 +56,9 @@ MIN_SIBLING_SCORE: Final = 10.0
 # A sibling paragraph joins when it is this long with low link density (Readability's 80).
 SIBLING_PARAGRAPH_CHARS: Final = 80
 MAX_SIBLING_LINK_DENSITY: Final = 0.25
+# A box's title is among its first this many elements (herald-sun's is the second: the
+# box, its header, the heading).
+REC_TITLE_LOOKAHEAD: Final = 6
 # A title this long (characters) or shorter may name a box of recommendations.
 MAX_REC_TITLE_CHARS: Final = 60
 # A sibling container joins when it holds this much text with low link density.
@@ -220,7 +224,16 @@ def opens_with_rec_title(el: HtmlElement) -> bool:
     """Return True when a block's first heading is a recommendation title ("Other Opinion
     Columns", "More from Politics"): teasers with their standfirsts read like prose, yet
     they are the site's other stories, not the rest of the article."""
-    heading = next(el.iter(*vocab.HEADING_TAGS), None)
+    # the title opens the block: among its first few elements, not anywhere in it (a
+    # joined block can be most of the page)
+    heading = next(
+        (
+            node
+            for node in itertools.islice(el.iterdescendants(), REC_TITLE_LOOKAHEAD)
+            if node.tag in vocab.HEADING_TAGS
+        ),
+        None,
+    )
     if heading is None:
         return False
     text = " ".join(heading.text_content().split())
