@@ -227,3 +227,23 @@ def test_two_lines_each_a_sentence_are_a_list() -> None:
     for run in ("Photo\nCredit Jane Doe", "Try it now.\nLearn more."):
         text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
         assert not any(isinstance(b, List) for b in parse_text(text).blocks)
+
+
+def test_clauses_ending_in_semicolons_are_a_list() -> None:
+    clauses = (
+        "Build and enable open technologies and communities that support the principles;\n"
+        "Build and deliver great consumer products that support the principles;\n"
+        "Promote models for creating economic value for the public benefit; and\n"
+        "Promote the principles in public discourse and within the industry."
+    )
+    text = _copy("The title", f"{_PARAGRAPH}.", clauses, f"{_PARAGRAPH} again.")
+    lists = [b for b in parse_text(text).blocks if isinstance(b, List)]
+    assert len(lists) == 1 and len(lists[0].items) == 4
+
+
+def test_a_line_right_over_a_tables_rows_is_no_heading() -> None:
+    rows = "\n".join(f"Developer {i}\t{60 - i}\t{16 - i}.6%" for i in range(5))
+    text = _copy("The title", f"{_PARAGRAPH}.", f"By changesets\n{rows}", f"{_PARAGRAPH} again.")
+    blocks = parse_text(text).blocks
+    assert not any(isinstance(b, Heading) for b in blocks)
+    assert any(plain_text(b.content) == "By changesets" for b in blocks if isinstance(b, Paragraph))

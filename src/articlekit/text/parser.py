@@ -763,6 +763,23 @@ def _heads_picture(live: list[Piece], index: int, ctx: _Context) -> bool:
     return below == len(live) or _is_body(live[below]) or live[below].kind == "list"
 
 
+def _heads_table_rows(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a line of a browser's copy standing right over a table's row (tabs
+    between its cells, no blank line between): a table's caption or its header cell
+    ("By changesets" over "Herbert Dürr<tab>63<tab>16.6%"), not a section heading. On
+    the readability renderings 8 innertext and 8 browser-copy lines were promoted so (lwn-1's
+    statistics tables, a list of films), none a heading."""
+    lines = ctx.lines
+    below = piece.last + 1
+    return (
+        ctx.layout.copy
+        and lines is not None
+        and below < len(lines)
+        and not lines.blank[below]
+        and lines.cells[below]
+    )
+
+
 def _label_short_lines(live: list[Piece], ctx: _Context, max_indent: int | None = None) -> None:
     """Promote the short title-like lines of ``live`` that stand over body text.
 
@@ -780,6 +797,7 @@ def _label_short_lines(live: list[Piece], ctx: _Context, max_indent: int | None 
         and not _is_wide_text(ctx.plain(p))
         and not _COLUMN_GAP.search(p.text)
         and not (ctx.layout.line_blocks and _is_byline(ctx.plain(p)))
+        and not _heads_table_rows(p, ctx)
         for p in live
     ]
     apart = _set_apart(live, candidate, ctx)
