@@ -107,3 +107,37 @@ def test_elinks_link_list_never_becomes_list_items() -> None:
     doc = parse_text(text)
     assert not [b for b in doc.blocks if isinstance(b, List)]
     assert "example.org/s5" not in to_text(doc)
+
+
+def test_lynx_card_title_left_of_the_item_text_is_its_heading() -> None:
+    from articlekit.model import Heading, List, Paragraph, plain_text
+    from articlekit.text import parse_text
+
+    body = (
+        "   A paragraph of the article that introduces the tools it lists below, long\n"
+        "   enough to be prose, with [1]a link in it.\n\n"
+    )
+    cards = (
+        "     * [2]Screenshot\n"
+        "    Page Inspector\n"
+        "       Examine the HTML and CSS of any Web page and easily modify the\n"
+        "       structure and layout of a page.\n"
+        "     * [3]Screenshot\n"
+        "    Web Console\n"
+        "       See logged information associated with a Web page.\n\n"
+    )
+    refs = "References\n\n   1. https://a.example/\n   2. https://a.example/2\n"
+    refs += "   3. https://a.example/3\n"
+    doc = parse_text(f"Title\n\n{body}{cards}{body}{refs}")
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert len(lists) == 1
+    first = lists[0].items[0].blocks
+    heads = [plain_text(b.content) for b in first if isinstance(b, Heading)]
+    paras = [plain_text(b.content) for b in first if isinstance(b, Paragraph)]
+    assert heads == ["Page Inspector"]
+    assert paras[-1].startswith("Examine the HTML")
+    # a table's row (a label, a gap, its value) stays the item's text
+    rows = cards.replace("    Web Console\n", "    Gini (2014)         33.0\n")
+    doc = parse_text(f"Title\n\n{body}{rows}{body}{refs}")
+    items = next(b for b in doc.blocks if isinstance(b, List)).items
+    assert not any(isinstance(b, Heading) for b in items[1].blocks)

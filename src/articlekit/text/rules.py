@@ -37,6 +37,7 @@ from typing import Literal
 from articlekit.text.inline import strip_markup
 from articlekit.text.lines import (
     HARD_BREAK,
+    LYNX_MARGIN,
     UNWRAPPED_PARAGRAPH_CHARS,
     WRAP_SLACK_COLUMNS,
     Layout,
@@ -1396,6 +1397,36 @@ def take_picture_alts(leads: list[tuple[Piece, Item, str]]) -> None:
         item.alt = re.sub(r"^\[\d{1,4}\]", "", line)
 
 
+# The longest title (in words) lynx sets left of a card item's text, over its blurb.
+MAX_LYNX_ITEM_HEADING_WORDS = 8
+
+
+def _is_lynx_item_heading(state: State, level: _Level, index: int) -> bool:
+    """Return True when line ``index``, inside an item of lynx's, is that item's heading.
+
+    lynx sets a heading flush left of the text around it, inside a list item too: a card
+    (a picture, a title, a blurb) shows its title left of the item's text column, its
+    blurb at that column under it ("* [6]Screenshot" / "Page Inspector" / "Examine the
+    HTML ..."). Read as the item's wrapped text, the title was lost. On the readability
+    renderings 8 such titles (mozilla-2), all headings of the truth.
+    """
+    lines = state.lines
+    below = index + 1
+    if not state.urls or index == 0 or lines.blank[index - 1] or below >= state.end:
+        return False
+    text = lines.text[index]
+    return (
+        lines.indent[index] < level.content_indent - 1
+        and lines.indent[index] > LYNX_MARGIN
+        and not lines.blank[below]
+        and lines.indent[below] >= level.content_indent
+        and list_marker(lines.text[below]) is None
+        and len(text.split()) <= MAX_LYNX_ITEM_HEADING_WORDS
+        and text[-1:] not in ".,;:"
+        and "   " not in text  # a table's row: a label, a gap, its value (an infobox)
+    )
+
+
 def list_block(state: State, start: int, silent: bool) -> int | None:
     """A run of list items, nested by indentation, blank lines between items allowed.
 
@@ -1469,6 +1500,31 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             stack[-1].piece.last = i
             last = i
             i += 1
+            continue
+        if mk is None and current is not None and _is_lynx_item_heading(state, stack[-1], i):
+            # a card's title lynx sets left of the item's text, its blurb under it
+            flush()
+            current.children.append(
+                Piece(kind="heading", first=i, last=i, text=text, level=2, origin="flush")
+            )
+            body_end = i + 1
+            while (
+                body_end < state.end
+                and not lines.blank[body_end]
+                and lines.indent[body_end] >= stack[-1].content_indent
+                and list_marker(lines.text[body_end]) is None
+            ):
+                body_end += 1
+            current.children.append(
+                Piece(
+                    kind="paragraph",
+                    first=i + 1,
+                    last=body_end - 1,
+                    text=join_lines(list(lines.text[i + 1 : body_end]), tight=tight),
+                )
+            )
+            last = body_end - 1
+            i = body_end
             continue
         if mk is None:
             if i != start and (
