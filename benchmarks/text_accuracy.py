@@ -116,10 +116,10 @@ def without_invisible_marks(found: Structure) -> Structure:
 
 # "Reachable" paragraphs (a second figure; the table's paragraph column is unchanged).
 # A page that is one plain-text document inside a <pre> (an IETF draft: ietf-1) has no
-# paragraph in its truth, while its rendering is the very text a plain-text RFC is, and
-# reading a plain-text document's paragraphs as paragraphs is what the parser is for.
-# Such pages (no <p>, and a <pre> holding at least this share of the body's text) are
-# left out of the reachable figure.
+# paragraph in its truth, while its rendering shows no <pre>: only a paginated document's
+# page footers tell the parser to keep it as printed (since session 7 it does), any other
+# such document reads as prose. Such pages (no <p>, and a <pre> holding at least this
+# share of the body's text) are left out of the reachable figure.
 MIN_PRE_DOCUMENT_SHARE = 0.8
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from articlekit.model import CodeBlock, Heading, List
+from articlekit.text import parse_text
 from articlekit.text.rules import join_lines
 
 
@@ -156,3 +158,61 @@ def test_page_footers_and_running_headers_of_a_paginated_text_are_dropped() -> N
     kinds = _kinds(text)
     assert [kind for kind, _ in kinds] == ["paragraph"] * 3
     assert kinds[2] == ("paragraph", "See [Page 2] of the report for more.")
+
+
+def _rfc_page(number: int, body: str, *, header: bool) -> str:
+    running = (
+        "Internet-Draft              Example Storage                 May 2015\n\n" if header else ""
+    )
+    footer = f"Doe{' ' * 60}[Page {number}]"
+    return f"{running}{body}\n\n{footer}\n\f"
+
+
+_RFC_TEXT = (
+    "Example Storage\n\n"
+    "Versions: 00 01 02\n\n\n"
+    + _rfc_page(
+        1,
+        "INTERNET DRAFT                                          J. Doe\n"
+        "Intended Status: Informational                         May 2015\n\n"
+        "Abstract\n\n"
+        "   This draft describes a small protocol for storing documents on a\n"
+        "   server that is hosted on another domain.",
+        header=False,
+    )
+    + _rfc_page(
+        2,
+        "1. Introduction\n\n"
+        "   The protocol has three parts:\n\n"
+        "   o  a storage model,\n"
+        "   o  requests and responses,\n"
+        "   o  bearer tokens.\n\n"
+        "      +--------+          +--------+\n"
+        "      | client |  ---->   | server |\n"
+        "      +--------+          +--------+",
+        header=True,
+    )
+    + _rfc_page(
+        3, "2. Terminology\n\n   The words MUST and SHOULD are used as in RFC 2119.", header=True
+    )
+)
+
+
+def test_a_paginated_document_is_kept_as_printed() -> None:
+    """An RFC-style text (footers "[Page N]" in sequence) is one code block, as a <pre>."""
+    doc = parse_text(_RFC_TEXT)
+    assert doc.title == "Example Storage"
+    codes = [b for b in doc.blocks if isinstance(b, CodeBlock)]
+    assert len(codes) == 1
+    code = codes[0].code
+    assert code.startswith("Versions: 00 01 02") or code.startswith("INTERNET DRAFT")
+    assert "   o  a storage model," in code  # its columns kept
+    assert "      | client |  ---->   | server |" in code
+    assert code.rstrip().endswith("[Page 3]")
+    assert not any(isinstance(b, (Heading, List)) for b in doc.blocks)
+
+
+def test_footers_out_of_sequence_make_no_paginated_document() -> None:
+    text = _RFC_TEXT.replace("[Page 2]", "[Page 7]").replace("[Page 3]", "[Page 12]")
+    doc = parse_text(text)
+    assert any(isinstance(b, Heading) for b in doc.blocks)

@@ -1453,6 +1453,69 @@ _PAGE_FOOTER = re.compile(r"\S.*\s{3,}\[Page \d{1,4}\]")
 _RUNNING_HEADER = re.compile(r"\S.*?\s{3,}\S.*?\s{3,}\S.*")
 
 
+# A paginated plain-text document (an RFC or an Internet-Draft, a report printed to text:
+# footers "de Jong     [Page 3]" with the pages in sequence) is laid out for a fixed-width
+# page. Its tables, diagrams and indented examples stand in columns and a page break falls
+# in the middle of a paragraph, so read as prose it came out half reflowed and half a
+# listing with the printer's footers inside. A page shows it in a <pre>, and the HTML
+# parser keeps that as a code block (as Readability's truth does: ietf-1 has no heading,
+# list or paragraph). The text parser keeps it the same way: as printed, one code block
+# from the first page's first line to the last footer. The first page has no running
+# header, so it may start up to FIRST_PAGE_SLACK_LINES before a page's length above its
+# footer, below the text's first line (its title). Of the 17 renderings of the dev pages
+# only ietf-1's have such footers.
+MIN_PAGINATED_PAGES = 2
+FIRST_PAGE_SLACK_LINES = 4
+_NUMBERED_PAGE_FOOTER = re.compile(r"\S.*\s{3,}\[Page (\d{1,4})\]")
+
+
+def paginated_span(lines: Lines) -> tuple[int, int] | None:
+    """Return the (first, last) lines of the paginated document in ``lines``, if any:
+    at least :data:`MIN_PAGINATED_PAGES` footers whose page numbers follow each other."""
+    footers: list[tuple[int, int]] = []
+    for index, text in enumerate(lines.text):
+        if text.endswith("]") and "[Page " in text:
+            match = _NUMBERED_PAGE_FOOTER.fullmatch(text)
+            if match is not None:
+                footers.append((index, int(match.group(1))))
+    # the longest run of footers whose page numbers follow each other: [start, end)
+    best_start = best_end = start = 0
+    for end in range(1, len(footers) + 1):
+        if end < len(footers) and footers[end][1] == footers[end - 1][1] + 1:
+            continue
+        if end - start > best_end - best_start:
+            best_start, best_end = start, end
+        start = end
+    best = footers[best_start:best_end]
+    if len(best) < MIN_PAGINATED_PAGES:
+        return None
+    gaps = sorted(b[0] - a[0] for a, b in pairwise(best))
+    page = gaps[len(gaps) // 2]
+    first = lines.next_nonblank(max(0, best[0][0] - page - FIRST_PAGE_SLACK_LINES))
+    top = lines.next_nonblank(0)
+    if first <= top:  # the text's first line is its title, over the document
+        first = lines.next_nonblank(top + 1)
+    return first, best[-1][0]
+
+
+def keep_paginated_document(pieces: list[Piece], lines: Lines) -> list[Piece]:
+    """Return ``pieces`` with those of a paginated document (:func:`paginated_span`) made
+    one code block holding its lines as printed."""
+    span = paginated_span(lines)
+    if span is None:
+        return pieces
+    inside = [p for p in pieces if p.last >= span[0] and p.first <= span[1]]
+    if not inside:
+        return pieces
+    first, last = min(span[0], inside[0].first), max(span[1], inside[-1].last)
+    document = Piece(kind="code", first=first, last=last)
+    document.line_count = sum(1 for i in range(first, last + 1) if not lines.blank[i])
+    _make_code(document, lines)
+    return (
+        [p for p in pieces if p.last < first] + [document] + [p for p in pieces if p.first > last]
+    )
+
+
 def drop_page_breaks(pieces: list[Piece]) -> None:
     """Drop the page footers and running headers of a paginated plain-text document.
 
@@ -2251,7 +2314,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
-    pieces = join_lynx_card_items(state.pieces, lines, ctx)
+    pieces = keep_paginated_document(join_lynx_card_items(state.pieces, lines, ctx), lines)
     pieces = split_at_marker_lines(pieces, lines, ctx)
     pieces = join_field_listings(pieces, lines, ctx)
     drop_furniture(pieces, ctx.plain, lines.text)
