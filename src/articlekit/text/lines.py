@@ -19,7 +19,6 @@ from collections.abc import Sequence
 import attrs
 
 from articlekit.errors import UnsupportedInputError
-from articlekit.text.rawhtml import has_raw_html
 
 __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
 
@@ -123,7 +122,7 @@ class Layout:
     copy: bool = False
     #: Markdown that carries raw HTML (pandoc's GFM, README files): lines of nothing but
     #: tags are container markup, tags inside a line are read as their inlines
-    #: (:mod:`articlekit.text.rawhtml`).
+    #: (:mod:`articlekit.text.rawhtml`). Set by ``parse_text``, which blanks those lines.
     html: bool = False
 
     def is_full(self, length: int) -> bool:
@@ -505,7 +504,6 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
         lynx=lynx,
         line_blocks=line_blocks and wrap_width is None,
         copy=copy,
-        html=markdown and has_raw_html(lines.text, lines.indent),
     )
 
 

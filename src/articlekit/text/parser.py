@@ -73,7 +73,7 @@ from articlekit.text.lines import (
     split_lines,
 )
 from articlekit.text.lynx import split_references
-from articlekit.text.rawhtml import markup_line_numbers
+from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.rules import (
     Piece,
     State,
@@ -2307,9 +2307,11 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     lines = split_lines(text)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
-    if layout.html:
-        # a line of nothing but tags opens or closes a container: it reads as a blank line
-        lines = blanked(lines, markup_line_numbers(lines.text, lines.indent))
+    markup = markup_line_numbers(lines.text, lines.indent) if layout.markdown else []
+    if len(markup) >= MIN_MARKUP_LINES:
+        # Markdown with raw HTML: a line of nothing but tags opens or closes a container,
+        # and reads as a blank line
+        lines = blanked(lines, markup)
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
