@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from articlekit import parse_html
-from articlekit.html import blocks, vocab
+from articlekit.html import blocks, content, vocab
 from articlekit.html.clean import boilerplate_kind, label_page, looks_like_rec_widget
 from articlekit.html.content import find_main_content, is_lead
 from articlekit.html.tree import parse_tree
@@ -151,6 +151,46 @@ def test_lead_outside_the_article_region_is_not_taken() -> None:
         f'<div class="article-body">{BODY}</div></div></div></div></div></body></html>'
     )
     assert "The town has waited" not in _text(html)
+
+
+def test_lead_in_a_schema_org_article_item_is_kept() -> None:
+    # no <article> and no <h1>: the microdata item marks the article, header included
+    html = (
+        '<html><body><div class="news"><div itemscope itemtype="https://schema.org/Article">'
+        '<div class="row"><h3 itemprop="headline">Bridge</h3></div>'
+        f'<div class="row"><div class="col"><div class="teaser-text"><p>{LEAD}</p></div>'
+        '</div></div><div class="row"><div class="col">'
+        f'<div class="text">{BODY}</div></div></div></div></div></body></html>'
+    )
+    text = _text(html)
+    assert text.index("The town has waited") < text.index("The council met")
+
+
+@pytest.mark.parametrize(
+    ("itemtype", "article"),
+    [
+        ("http://schema.org/NewsArticle", True),
+        ("https://schema.org/BlogPosting", True),
+        ("https://schema.org/Person", False),
+        ("", False),
+    ],
+)
+def test_is_article_item(itemtype: str, article: bool) -> None:
+    root = parse_tree(f'<html><body><div itemscope itemtype="{itemtype}">x</div></body></html>')
+    assert content.is_article_item(root.find(".//div")) is article
+
+
+def test_lead_in_a_header_beside_the_article_element_is_kept() -> None:
+    # the headline and its lead sit in a <header> beside the <article> holding the body
+    html = (
+        "<html><head><title>Bridge talks resume</title></head><body><section>"
+        '<header><h1>Bridge talks resume</h1><h2 class="article-subheadline">'
+        f'{LEAD}</h2></header><article><div class="article-body">{BODY}</div>'
+        '<div class="byline">By <a href="/staff/ann">Ann Smith</a></div></article>'
+        "</section></body></html>"
+    )
+    text = _text(html)
+    assert text.index("The town has waited") < text.index("The council met")
 
 
 def test_is_lead_needs_prose() -> None:

@@ -78,6 +78,10 @@ MAX_BASELINE_LINK_DENSITY: Final = 0.5
 # Lead pass: the article region is the nearest <article> or holder of the <h1> at most this
 # many levels above the chosen container...
 LEAD_REGION_LEVELS: Final = 4
+# ...or the lowest ancestor holding both the chosen container and the title's <h1>, at
+# most this many levels above the container (5 to 7 found the same three leads on
+# trafilatura-eval; 8 took a photo caption of readability-pages' folha for a lead).
+TITLE_LEAD_LEVELS: Final = 6
 # A standfirst ends as a sentence does (a byline, a date or a tagline under a title does
 # not): a closing mark, optionally inside a closing quote or bracket.
 _SENTENCE_END: Final = re.compile(r"[.!?…][\"“”»«)\]]?\s*$")
@@ -304,7 +308,7 @@ def _scored(
         top = _article_level(_near_title(top, eligible, scores, labels, title))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
-    leads = _with_lead(top, elements, labels)
+    leads = _with_lead(top, elements, labels, title)
     if not leads and title:
         leads = _title_standfirst(top, elements, labels, title)
     elements = leads + elements
@@ -324,7 +328,27 @@ def _article_region(top: HtmlElement, labels: Labels) -> HtmlElement | None:
         st = labels.stats.get(node)
         if node.tag == "article" or (st is not None and st.flags & FLAG_H1):
             return node
+        if is_article_item(node):
+            return node
     return None
+
+
+# schema.org types of an article (``itemtype="https://schema.org/NewsArticle"``): the
+# item's last path segment ends in one of these.
+_ARTICLE_ITEM_ENDINGS: Final = ("article", "posting", "report")
+
+
+def is_article_item(el: HtmlElement) -> bool:
+    """Return True for a schema.org microdata item that is an article (``itemscope`` with
+    an ``itemtype`` such as ``Article``, ``NewsArticle`` or ``BlogPosting``): the page
+    marks the element holding the whole article, its header included."""
+    kind = el.get("itemtype")
+    if not kind:
+        return False
+    return any(
+        t.rstrip("/").rsplit("/", 1)[-1].lower().endswith(_ARTICLE_ITEM_ENDINGS)
+        for t in kind.split()
+    )
 
 
 def is_lead(el: HtmlElement, labels: Labels) -> bool:
@@ -340,14 +364,41 @@ def is_lead(el: HtmlElement, labels: Labels) -> bool:
     return bool(names) and vocab.LEAD_CLASS.search(names) is not None
 
 
-def _with_lead(top: HtmlElement, chosen: list[HtmlElement], labels: Labels) -> list[HtmlElement]:
+def _title_heading(labels: Labels, title: str | None) -> HtmlElement | None:
+    """Return the one ``<h1>`` that repeats the page's title, if there is exactly one."""
+    if not title:
+        return None
+    h1s = [h for h in labels.headings if h.tag == "h1" and _same_text(h.text_content(), title)]
+    return h1s[0] if len(h1s) == 1 else None
+
+
+def _title_region(top: HtmlElement, labels: Labels, title: str | None) -> HtmlElement | None:
+    """Return the lowest ancestor of ``top`` that also holds the title ``<h1>``, when it is
+    at most ``TITLE_LEAD_LEVELS`` above ``top`` (the article's header and body side by
+    side), else None."""
+    heading = _title_heading(labels, title)
+    if heading is None:
+        return None
+    chain = {el: index for index, el in enumerate(top.iterancestors())}
+    for ancestor in heading.iterancestors():
+        index = chain.get(ancestor)
+        if index is not None:
+            if index >= TITLE_LEAD_LEVELS or ancestor.tag in ("body", "html"):
+                return None
+            return ancestor
+    return None
+
+
+def _with_lead(
+    top: HtmlElement, chosen: list[HtmlElement], labels: Labels, title: str | None = None
+) -> list[HtmlElement]:
     """Return the lead paragraphs printed above the article body, outside ``chosen``.
 
     News pages put the standfirst between the title and the body, in the article's header
     rather than in the body container the scoring found. Only the article's own region is
     read (see :func:`_article_region`), up to the chosen container.
     """
-    region = _article_region(top, labels)
+    region = _title_region(top, labels, title) or _article_region(top, labels)
     if region is None:
         return []
     above = set(top.iterancestors())
@@ -386,10 +437,9 @@ def _title_standfirst(
     Only a ``<p>`` that is the next element after the one ``<h1>`` repeating the title,
     read as prose (:func:`is_standfirst`).
     """
-    h1s = [h for h in labels.headings if h.tag == "h1" and _same_text(h.text_content(), title)]
-    if len(h1s) != 1:
+    h1 = _title_heading(labels, title)
+    if h1 is None:
         return []
-    h1 = h1s[0]
     para = h1.getnext()
     while para is not None and not isinstance(para.tag, str):
         para = para.getnext()
