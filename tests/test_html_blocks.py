@@ -19,6 +19,7 @@ from articlekit.html.blocks import (
     is_slideshow_legend,
     is_stray_line,
     normalise_headings,
+    picture_key,
     trim_edges,
 )
 from articlekit.html.clean import Stats, label_page
@@ -167,6 +168,34 @@ def test_figure_with_lazy_image_and_caption() -> None:
     assert fig.image.src == "https://example.org/img/a.jpg"
     assert fig.image.alt == "A cat"
     assert plain_text(fig.caption) == "A very good cat"
+
+
+def test_figure_with_blurred_thumbnail_keeps_one_picture() -> None:
+    doc = _doc(
+        "<p>" + "Some words of the article body. " * 5 + "</p>"
+        '<figure><div><img alt="Chart" src="https://cdn.example.org/max/40/ab12.png?q=20">'
+        '</div><img alt="Chart"><noscript><img alt="Chart" '
+        'src="https://cdn.example.org/max/800/ab12.png"></noscript>'
+        "<figcaption>The chart</figcaption></figure>"
+        "<p>" + "More words of the article body. " * 5 + "</p>"
+    )
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert [f.image.src for f in figures] == ["https://cdn.example.org/max/800/ab12.png"]
+    assert figures[0].image.alt == "Chart"
+    assert plain_text(figures[0].caption) == "The chart"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("https://c.org/max/44/1*kb.png?q=20", "https://c.org/max/796/1*kb.png", True),
+        ("https://c.org/w_800/p/x.jpg", "https://c.org/w_400/p/x.jpg", True),
+        ("https://c.org/e80dae8a/scale/627", "https://c.org/375e0e5a/scale/627", False),
+        ("https://c.org/a/one.jpg", "https://c.org/a/two.jpg", False),
+    ],
+)
+def test_picture_key(a: str, b: str, same: bool) -> None:
+    assert (picture_key(a) == picture_key(b)) is same
 
 
 def test_image_container_with_caption_class_is_a_figure() -> None:

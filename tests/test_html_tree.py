@@ -168,6 +168,13 @@ def test_resolve_url(href: str | None, expected: str | None) -> None:
         ('<img src="data:x" data-srcset="a.jpg 1x, b.jpg 2x">', "b.jpg"),
         ('<picture><source srcset="p.webp 800w"><img></picture>', "p.webp"),
         ("<img>", None),
+        # a lazy loader's stand-in in src: marked by the img's class or by its own name
+        ('<img class="lazy" src="/theme/grey.gif" data-original="photo.jpg">', "photo.jpg"),
+        ('<img class="lazyload" src="/t/x.png" data-src="photo.jpg">', "photo.jpg"),
+        ('<img src="/img/image-lazy.png" data-src="photo.jpg">', "photo.jpg"),
+        # unmarked: src is the picture, data-src another copy of it
+        ('<img src="photo.jpg" data-src="photo-small.jpg">', "photo.jpg"),
+        ('<img class="lazy" src="photo.jpg" data-src="photo.jpg">', "photo.jpg"),
     ],
 )
 def test_image_source(img: str, expected: str | None) -> None:

@@ -970,6 +970,24 @@ def _declared_image(figure: HtmlElement) -> str | None:
 _PICTURE_FILE: Final = re.compile(r"^\s*\S+\.(?:jpe?g|png|gif|webp|avif)(?:[?#]\S*)?\s*$", re.I)
 
 
+# A path segment that only sizes a picture on an image CDN ("44", "796", "w_800",
+# "60x60"): the same picture's other sizes differ only there (and in the query).
+_SIZE_SEGMENT: Final = re.compile(r"^(?:[a-z]{1,3}[_-]?)?\d{1,5}(?:x\d{1,5})?$", re.I)
+
+
+def picture_key(src: str) -> str:
+    """Return what stays of a picture's URL across its sizes: host and path without the
+    query and without the path segments that only give a size.
+
+    A figure that loads a blurred thumbnail first and the picture once it scrolls into
+    view (Medium: ``max/44/1*kb.png?q=20``, then ``max/796/1*kb.png`` in ``<noscript>``)
+    holds two ``<img>`` of one picture; their keys are equal.
+    """
+    parts = urllib.parse.urlsplit(src)
+    segments = [x for x in parts.path.split("/") if x and not _SIZE_SEGMENT.match(x)]
+    return f"{parts.netloc}/{'/'.join(segments)}"
+
+
 def _append_rec(rec: Recommendations, out: list[Block]) -> None:
     """Append a recommendation found in the body: merged into a recent item naming the same
     page (a card's picture or summary link), or into an untitled block just before it."""
@@ -1675,13 +1693,21 @@ class BlockBuilder:
             return
         prov = self._prov(el)
         found: list[Image] = []
-        sources: set[str] = set()
+        sources: dict[str, int] = {}
         for candidate in images:
             image = self._image(candidate)
-            # lazy-loading pages repeat the image in <noscript>
-            if image is not None and image.src not in sources:
-                sources.add(image.src)
+            if image is None:
+                continue
+            # lazy-loading pages repeat the image in <noscript>, often after a blurred
+            # small copy of it: one picture, shown in the last (largest) size given
+            key = picture_key(image.src)
+            index = sources.get(key)
+            if index is None:
+                sources[key] = len(found)
                 found.append(image)
+            elif image.src != found[index].src:
+                kept = found[index]
+                found[index] = attrs.evolve(image, alt=image.alt or kept.alt)
         for index, image in enumerate(found):
             last = index == len(found) - 1
             out.append(Figure(image=image, caption=caption if last else (), provenance=prov))
