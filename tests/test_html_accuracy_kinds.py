@@ -193,6 +193,58 @@ def test_lead_in_a_header_beside_the_article_element_is_kept() -> None:
     assert text.index("The town has waited") < text.index("The council met")
 
 
+def _hero_page(header: str) -> str:
+    # a theme's "hero" header over the picture, the body in a column further down
+    return (
+        "<html><head><title>Bridge talks resume</title></head><body>"
+        f'<div class="hero"><div class="hero-inner">{header}</div></div>'
+        '<div class="page"><div class="col"><div class="text">'
+        f'{BODY}</div><div class="tags"><a href="/t/bridge">bridge</a></div></div></div>'
+        "</body></html>"
+    )
+
+
+def test_deck_heading_under_the_title_is_kept() -> None:
+    text = _text(_hero_page(f"<h1>Bridge talks resume</h1><h2>{LEAD}</h2>"))
+    assert text.index("The town has waited") < text.index("The council met")
+
+
+def test_standfirst_after_byline_and_picture_is_kept_caption_is_not() -> None:
+    header = (
+        '<h1>Bridge talks resume</h1><div class="by">By Ann Smith</div>'
+        '<figure><img src="/b.jpg"><figcaption>The old ferry, seen from the east bank in '
+        "March.</figcaption></figure>"
+        f'<div class="row"><p>{LEAD}</p></div>'
+    )
+    text = _text(_hero_page(header))
+    assert text.index("The town has waited") < text.index("The council met")
+    assert "ferry" not in text
+
+
+def test_section_heading_after_the_title_ends_the_standfirst_search() -> None:
+    header = (
+        "<h1>Bridge talks resume</h1><h2>Most read</h2>"
+        "<p>A teaser about another story that reads like a sentence of prose.</p>"
+    )
+    assert "A teaser" not in _text(_hero_page(header))
+
+
+@pytest.mark.parametrize(
+    ("heading", "deck"),
+    [
+        (f"<h2>{LEAD}</h2>", True),
+        ("<h2>The cost of the bridge</h2>", False),
+        (f'<h3><a href="/x">{LEAD}</a></h3>', False),
+        (f"<h1>{LEAD}</h1>", False),
+    ],
+)
+def test_is_deck_heading(heading: str, deck: bool) -> None:
+    root = parse_tree(f"<html><body><div>{heading}</div></body></html>")
+    labels = label_page(root)
+    el = root.find(".//div")[0]
+    assert content.is_deck_heading(el, labels) is deck
+
+
 def test_is_lead_needs_prose() -> None:
     root = parse_tree(
         '<html><body><article><p class="lead">Short</p>'

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any, Final
 
 import attrs
+from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
@@ -88,6 +89,10 @@ _SENTENCE_END: Final = re.compile(r"[.!?…][\"“”»«)\]]?\s*$")
 # ...and a lead in it is prose: at least this many characters, at most this share of links.
 MIN_LEAD_CHARS: Final = 30
 MAX_LEAD_LINK_DENSITY: Final = 0.3
+# A heading right under the title is its standfirst (a deck) from this many characters
+# (50 took two decks of readability-pages that Readability's truth leaves out; 80 to 200
+# found the same two decks of trafilatura-eval).
+MIN_DECK_CHARS: Final = 80
 
 
 @attrs.define(slots=True)
@@ -398,7 +403,9 @@ def _with_lead(
     rather than in the body container the scoring found. Only the article's own region is
     read (see :func:`_article_region`), up to the chosen container.
     """
-    region = _title_region(top, labels, title) or _article_region(top, labels)
+    region = _title_region(top, labels, title)
+    if region is None:
+        region = _article_region(top, labels)
     if region is None:
         return []
     above = set(top.iterancestors())
@@ -427,32 +434,95 @@ def is_standfirst(el: HtmlElement, labels: Labels) -> bool:
     return _SENTENCE_END.search(el.text_content()) is not None
 
 
+def is_deck_heading(el: HtmlElement, labels: Labels) -> bool:
+    """Return True for a subheading that is a standfirst set as a heading (a "deck": news
+    themes print the summary under the headline as an ``<h2>``): a sentence or two, longer
+    than any section heading (``MIN_DECK_CHARS``), with few links."""
+    if el.tag not in vocab.HEADING_TAGS or el.tag == "h1":
+        return False
+    st = labels.stats.get(el)
+    return st is not None and st.text >= MIN_DECK_CHARS and st.link_density <= MAX_LEAD_LINK_DENSITY
+
+
 def _title_standfirst(
     top: HtmlElement, chosen: list[HtmlElement], labels: Labels, title: str
 ) -> list[HtmlElement]:
-    """Return the standfirst printed right under the title ``<h1>``, when both stand
-    outside and before the chosen content (a theme's "hero" header: title, lead, byline
-    over the picture, the article body further down), else nothing.
+    """Return the standfirst printed under the title ``<h1>``, when both stand outside and
+    before the chosen content (a theme's "hero" header: title, lead, byline over the
+    picture, the article body further down), else nothing.
 
-    Only a ``<p>`` that is the next element after the one ``<h1>`` repeating the title,
-    read as prose (:func:`is_standfirst`).
+    The elements after the ``<h1>`` are read in page order up to the chosen content
+    (:func:`_after_title`); the first ``<p>`` that reads as prose (:func:`is_standfirst`)
+    or heading that reads as a deck (:func:`is_deck_heading`) is the standfirst.
     """
     h1 = _title_heading(labels, title)
-    if h1 is None:
-        return []
-    para = h1.getnext()
-    while para is not None and not isinstance(para.tag, str):
-        para = para.getnext()
-    if para is None or para.tag != "p" or para in labels.boilerplate:
+    if h1 is None or not _precedes(h1, top):
         return []
     inside = set(chosen)
-    if any(el in inside for el in (para, *para.iterancestors())):
-        return []  # (the title's parent holds the paragraph too)
-    if not is_standfirst(para, labels):
-        return []
-    if not _precedes(para, top):
-        return []
-    return [para]
+    if any(el in inside for el in h1.iterancestors()):
+        return []  # the title's header is part of the chosen content, its lead too
+    for el in _after_title(h1, labels):
+        if el in inside or el is top:
+            return []
+        if el.tag == "p":
+            if is_standfirst(el, labels):
+                return [el]
+        elif el.tag in vocab.HEADING_TAGS:
+            return [el] if is_deck_heading(el, labels) else []
+    return []
+
+
+# The standfirst is among this many elements after the title heading (15 to 80 found the
+# same standfirsts on both corpora; 10 missed one printed after the author's box).
+MAX_STANDFIRST_STEPS: Final = 25
+
+
+# Never a standfirst, nor inside one: pictures and their captions, tables, lists.
+_NOT_STANDFIRST_TAGS: Final = frozenset(
+    {"figure", "figcaption", "picture", "img", "table", "ul", "ol", "dl", "blockquote"}
+)
+
+
+def _after_title(h1: HtmlElement, labels: Labels) -> Iterator[HtmlElement]:
+    """Yield the elements that follow ``h1`` in page order (not inside it), at most
+    ``MAX_STANDFIRST_STEPS``, leaving out boilerplate, recommendations, figures and
+    captions (their insides too)."""
+    skip = labels.boilerplate
+    recs = set(labels.recommendations)
+    node = h1
+    descend = False
+    for _ in range(MAX_STANDFIRST_STEPS):
+        child = next(node.iterchildren(tag=etree.Element), None) if descend else None
+        if child is not None:
+            node = child
+        else:
+            following = node.getnext()
+            while following is None or not isinstance(following.tag, str):
+                if following is None:
+                    parent = node.getparent()
+                    if parent is None or parent.tag in ("body", "html"):
+                        return
+                    node = parent
+                    following = node.getnext()
+                else:
+                    following = following.getnext()
+            node = following
+        names = class_id(node)
+        if (
+            node in skip
+            or node in recs
+            or node.tag in _NOT_STANDFIRST_TAGS
+            or (
+                # (a heading is no caption: utility classes such as "caption-s5" set type)
+                names
+                and node.tag not in vocab.HEADING_TAGS
+                and vocab.CAPTION_CLASS.search(names) is not None
+            )
+        ):
+            descend = False
+            continue
+        descend = True
+        yield node
 
 
 def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
