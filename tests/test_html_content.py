@@ -184,3 +184,45 @@ def test_article_beats_a_stream_of_teasers_in_list_items() -> None:
     found = find_main_content(root)
     assert found.method == "scored"  # not the paragraph baseline
     assert not any("summary of another" in el.text_content() for el in found.elements)
+
+
+def _lead_figure_page(figures: str, body_extra: str = "") -> str:
+    # the article's picture in its header, above the container the scoring finds
+    return (
+        "<body><article><header><h1>The Real Title</h1></header>"
+        f"{figures}<div id='body'>{PARA * 6}{body_extra}</div></article>"
+        "<aside><figure id='side'><img src='/ad.jpg'></figure></aside></body>"
+    )
+
+
+def test_lead_figure_above_the_body_joins_the_article() -> None:
+    root = parse_tree(
+        _lead_figure_page(
+            "<figure id='lead'><img src='/img/w_800/photo.jpg' alt='A photo'>"
+            "<figcaption>The harbour at dawn.</figcaption></figure>"
+        )
+    )
+    assert _ids(find_main_content(root, title="The Real Title")) == ["lead", "body"]
+
+
+def test_lead_figure_shown_twice_or_already_in_the_body_joins_once() -> None:
+    # one picture cropped for phones and for desktops: the first crop only
+    twice = (
+        "<div class='md:hidden'><figure id='phone'><img src='/w_400/p.jpg'></figure></div>"
+        "<div class='md:block'><figure id='desk'><img src='/w_1200/p.jpg'></figure></div>"
+    )
+    root = parse_tree(_lead_figure_page(twice))
+    assert _ids(find_main_content(root, title="The Real Title")) == ["phone", "body"]
+    # the body shows the picture itself: no lead figure
+    shown = "<figure id='lead'><img src='/img/p.jpg'></figure>"
+    root = parse_tree(_lead_figure_page(shown, "<figure><img src='/img/p.jpg'></figure>"))
+    assert _ids(find_main_content(root, title="The Real Title")) == ["body"]
+
+
+def test_teaser_figure_above_the_body_stays_out() -> None:
+    for figure in (
+        "<figure id='lead'><a href='/other-story'><img src='/t.jpg'></a></figure>",
+        "<figure id='lead'><img src='/t.jpg'><h3>Another story</h3></figure>",
+    ):
+        root = parse_tree(_lead_figure_page(figure))
+        assert _ids(find_main_content(root, title="The Real Title")) == ["body"]

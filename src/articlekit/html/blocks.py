@@ -44,7 +44,13 @@ from articlekit.html.recommendations import (
     is_share_link,
     recommendations_block,
 )
-from articlekit.html.tree import collapse_ws, image_source, resolve_url, return_free_memory
+from articlekit.html.tree import (
+    collapse_ws,
+    image_source,
+    picture_key,
+    resolve_url,
+    return_free_memory,
+)
 from articlekit.model import (
     Block,
     Code,
@@ -968,24 +974,6 @@ def _declared_image(figure: HtmlElement) -> str | None:
 
 # The address of a picture file (its path ends in a picture's suffix, before any query).
 _PICTURE_FILE: Final = re.compile(r"^\s*\S+\.(?:jpe?g|png|gif|webp|avif)(?:[?#]\S*)?\s*$", re.I)
-
-
-# A path segment that only sizes a picture on an image CDN ("44", "796", "w_800",
-# "60x60"): the same picture's other sizes differ only there (and in the query).
-_SIZE_SEGMENT: Final = re.compile(r"^(?:[a-z]{1,3}[_-]?)?\d{1,5}(?:x\d{1,5})?$", re.I)
-
-
-def picture_key(src: str) -> str:
-    """Return what stays of a picture's URL across its sizes: host and path without the
-    query and without the path segments that only give a size.
-
-    A figure that loads a blurred thumbnail first and the picture once it scrolls into
-    view (Medium: ``max/44/1*kb.png?q=20``, then ``max/796/1*kb.png`` in ``<noscript>``)
-    holds two ``<img>`` of one picture; their keys are equal.
-    """
-    parts = urllib.parse.urlsplit(src)
-    segments = [x for x in parts.path.split("/") if x and not _SIZE_SEGMENT.match(x)]
-    return f"{parts.netloc}/{'/'.join(segments)}"
 
 
 def _append_rec(rec: Recommendations, out: list[Block]) -> None:

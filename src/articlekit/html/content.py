@@ -36,7 +36,9 @@ from articlekit.html.clean import (
     class_id,
     label_page,
 )
+from articlekit.html.recommendations import is_page_link
 from articlekit.html.score import score_candidates
+from articlekit.html.tree import image_source, picture_key
 
 __all__ = [
     "MIN_ARTICLE_CHARS",
@@ -316,6 +318,9 @@ def _scored(
     leads = _with_lead(top, elements, labels, title)
     if not leads and title:
         leads = _title_standfirst(top, elements, labels, title)
+    figures = lead_figures(top, elements, labels, title)
+    if figures:
+        leads = _in_page_order(figures + leads, top)
     elements = leads + elements
     return Candidate(
         elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
@@ -394,6 +399,14 @@ def _title_region(top: HtmlElement, labels: Labels, title: str | None) -> HtmlEl
     return None
 
 
+def _lead_region(top: HtmlElement, labels: Labels, title: str | None) -> HtmlElement | None:
+    """Return the article's region above ``top`` that the lead passes read: the title's
+    and the body's common ancestor (:func:`_title_region`), else the nearest article
+    element (:func:`_article_region`), else None."""
+    region = _title_region(top, labels, title)
+    return region if region is not None else _article_region(top, labels)
+
+
 def _with_lead(
     top: HtmlElement, chosen: list[HtmlElement], labels: Labels, title: str | None = None
 ) -> list[HtmlElement]:
@@ -403,9 +416,7 @@ def _with_lead(
     rather than in the body container the scoring found. Only the article's own region is
     read (see :func:`_article_region`), up to the chosen container.
     """
-    region = _title_region(top, labels, title)
-    if region is None:
-        region = _article_region(top, labels)
+    region = _lead_region(top, labels, title)
     if region is None:
         return []
     above = set(top.iterancestors())
@@ -422,6 +433,84 @@ def _with_lead(
         if is_lead(el, labels):
             leads.append(el)
     return leads
+
+
+# A lead figure's caption and credit stay short: a box with more text than this around its
+# picture is a card or a promo, not the article's picture.
+MAX_LEAD_FIGURE_CHARS: Final = 400
+
+
+def is_lead_figure(el: HtmlElement, labels: Labels) -> bool:
+    """Return True for the article's picture printed above its body: a ``<figure>`` holding
+    a picture that links nowhere else (a teaser's picture links to its story), no heading,
+    and at most ``MAX_LEAD_FIGURE_CHARS`` of caption."""
+    if el.tag != "figure":
+        return False
+    st = labels.stats.get(el)
+    if st is None or st.text > MAX_LEAD_FIGURE_CHARS or st.flags & FLAG_H1:
+        return False
+    if next(el.iter("img", "picture", "amp-img"), None) is None:
+        return False
+    if next(el.iter(*vocab.HEADING_TAGS), None) is not None:
+        return False
+    for link in el.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith("#") and is_page_link(href):
+            return False
+    return True
+
+
+def lead_figures(
+    top: HtmlElement, chosen: list[HtmlElement], labels: Labels, title: str | None
+) -> list[HtmlElement]:
+    """Return the article's pictures printed above its body, outside ``chosen``: a lead
+    photo in the article's header, or in a first part of the body that the scoring left
+    (nytimes' ``story-body-1`` over ``story-body-2``, yahoo's figure over ``canvas-body``).
+    Only the article's region is read (as :func:`_with_lead` does), up to the chosen
+    container; a figure inside boilerplate is left, and so is a picture shown already: in
+    the body, or by an earlier lead figure (one lead picture cropped for phones and for
+    desktops, theverge's ``md:hidden`` / ``hidden md:block`` pair)."""
+    region = _lead_region(top, labels, title)
+    if region is None:
+        return []
+    inside = set(chosen)
+    found: list[HtmlElement] = []
+    shown: set[str] | None = None
+    for fig in region.iter("figure"):
+        if not _precedes(fig, top):
+            break  # (in page order, every later figure is in the body or after it)
+        if fig in inside:
+            continue
+        branch = list(itertools.takewhile(lambda a: a is not region, fig.iterancestors()))
+        if any(a in inside or a in labels.boilerplate for a in (fig, *branch)):
+            continue
+        if not is_lead_figure(fig, labels):
+            continue
+        if shown is None:
+            shown = {key for el in chosen for key in _picture_keys(el)}
+        keys = set(_picture_keys(fig))
+        if keys and keys <= shown:
+            continue
+        shown |= keys
+        found.append(fig)
+    return found
+
+
+def _picture_keys(el: HtmlElement) -> Iterator[str]:
+    """Yield the :func:`picture_key` of each picture shown under ``el``."""
+    for img in el.iter("img", "amp-img"):
+        src = image_source(img)
+        if src:
+            yield picture_key(src)
+
+
+def _in_page_order(elements: list[HtmlElement], top: HtmlElement) -> list[HtmlElement]:
+    """Return ``elements`` (a few, none holding another) sorted in page order."""
+    order: list[HtmlElement] = []
+    for el in elements:
+        at = next((i for i, o in enumerate(order) if _precedes(el, o)), len(order))
+        order.insert(at, el)
+    return order
 
 
 def is_standfirst(el: HtmlElement, labels: Labels) -> bool:

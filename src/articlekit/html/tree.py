@@ -15,7 +15,7 @@ import functools
 import re
 import sys
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -33,6 +33,7 @@ __all__ = [
     "make_parser",
     "parse_tree",
     "parse_tree_utf8",
+    "picture_key",
     "resolve_url",
     "return_free_memory",
     "tree_from_soup",
@@ -396,6 +397,27 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
                 if best:
                     return best
     return src or None
+
+
+# A path segment that only sizes a picture on an image CDN ("44", "796", "w_800",
+# "60x60"): the same picture's other sizes differ only there (and in the query).
+_SIZE_SEGMENT: Final = re.compile(r"^(?:[a-z]{1,3}[_-]?)?\d{1,5}(?:x\d{1,5})?$", re.I)
+
+
+def picture_key(src: str) -> str:
+    """Return what stays of a picture's URL across its sizes: host and path without the
+    query and without the path segments that only give a size.
+
+    A figure that loads a blurred thumbnail first and the picture once it scrolls into
+    view (Medium: ``max/44/1*kb.png?q=20``, then ``max/796/1*kb.png`` in ``<noscript>``)
+    holds two ``<img>`` of one picture; their keys are equal.
+    """
+    try:
+        parts = urlsplit(src)
+    except ValueError:  # "http://[::1" and other URLs urllib cannot take apart
+        return src
+    segments = [x for x in parts.path.split("/") if x and not _SIZE_SEGMENT.match(x)]
+    return f"{parts.netloc}/{'/'.join(segments)}"
 
 
 _TRIM: list[Any] = []  # [glibc's malloc_trim, or None], looked up on first use
