@@ -481,6 +481,34 @@ def test_teaser_card_is_a_recommendation_but_a_teaser_named_article_is_not() -> 
     assert "Farmers ask" not in text
 
 
+def test_teaser_card_with_named_parts_is_one_recommendation() -> None:
+    # BEM names: "c-teaser__h" is the card's heading, part of the "c-teaser" card; the card
+    # is the item, its summary with it, not left behind as article text
+    card = (
+        '<div class="c-teaser"><h3 class="c-teaser__h"><a href="/other">Farmers ask for a '
+        'start-up bonus</a></h3><p class="c-teaser__text">The ministry will hear the '
+        "farmers' association on the bonus next week, its spokesman said.</p>"
+        '<a class="c-teaser__more" href="/other">More</a></div>'
+    )
+    html = f"<html><body><article><h1>Bridge</h1>{BODY}{card}</article></body></html>"
+    doc = parse_html(html)
+    text = to_text(doc)
+    assert "The council met" in text
+    assert "The ministry will hear" not in text
+    recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    assert [item.title for rec in recs for item in rec.items] == [
+        "Farmers ask for a start-up bonus"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "teaser"),
+    [("c-teaser", True), ("teaser", True), ("c-teaser__h", False), ("teaser-text", False)],
+)
+def test_teaser_class_names_the_card_not_its_parts(token: str, teaser: bool) -> None:
+    assert (vocab.TEASER_CLASS.search(token) is not None) is teaser
+
+
 def test_is_teaser_card_limits() -> None:
     from articlekit.html.clean import Stats, is_teaser_card
 

@@ -196,10 +196,12 @@ REC_CLASS = re.compile(
     r"|next-?(?:post|story|article)s?\b|nextstory"
 )
 
-# A teaser card: a small box naming another article ("c-teaser", "m-teaser__title",
+# A teaser card: a small box naming another article ("c-teaser", "m-teaser",
 # "teaser portletWrapper"). Many sites also call their lead "teaser-text" or the article
-# itself "teaserTyp3", so the class alone decides nothing: see clean.is_teaser_card.
-TEASER_CLASS = re.compile(r"teaser(?!-?text)")
+# itself "teaserTyp3", so the class alone decides nothing: see clean.is_teaser_card. A BEM
+# part of a card ("c-teaser__h", "m-teaser__title") is judged with its card: taken alone,
+# the card's heading became the item and its summary was left as article text.
+TEASER_CLASS = re.compile(r"teaser(?!-?text|__)")
 
 # Titles of recommendation blocks, in the languages of the dev pages and their neighbours.
 _REC_WORDS = (
