@@ -5,8 +5,11 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import cast
 
+import lxml.html
 import pytest
+from lxml.html import HtmlElement
 
 from articlekit.html import parse_html
 from articlekit.html.blocks import site_of
@@ -15,6 +18,7 @@ from articlekit.html.recommendations import (
     is_index_link,
     is_page_link,
     is_share_link,
+    link_title,
     rec_title,
     recommendation_items,
 )
@@ -190,7 +194,11 @@ def test_labelled_dev_pages(corpus: Path) -> None:
         if not blocks:
             continue
         titles = [item.title for block in blocks for item in block.items]
-        if all(any(t.startswith(want) for t in titles) for want in label["items"]):
+        exact = label.get("exact", False)
+        if all(
+            any(t == want if exact else t.startswith(want) for t in titles)
+            for want in label["items"]
+        ):
             found += 1
         body = _body_text(doc)
         for want in label["items"]:
@@ -417,3 +425,112 @@ def test_masthead_link_to_the_home_page_goes() -> None:
     doc = _doc('<a href="/"><h2>The Example Gazette</h2></a>')
     assert "Gazette" not in _body_text(doc)
     assert not doc.recommendations
+
+
+def _link(markup: str) -> HtmlElement:
+    return cast(HtmlElement, lxml.html.fragment_fromstring(markup))
+
+
+@pytest.mark.parametrize(
+    ("markup", "title", "summary"),
+    [
+        # kicker and date as blocks of their own, the headline in bold
+        (
+            "<a href='/x'><time>01.02.2022</time><div>Notes</div><b>The race of the season</b></a>",
+            "The race of the season",
+            None,
+        ),
+        # a kicker glued to the headline by markup only
+        (
+            "<a href='/x'><span class='kicker'>Ranking</span>"
+            "<div class='card-h3'>The ten largest cities of the world</div></a>",
+            "The ten largest cities of the world",
+            None,
+        ),
+        # headline and standfirst in inline elements, the headline named by its class
+        (
+            "<a href='/x'><img src='p.jpg'><span class='teaserTitle'>Electric car sells best</span>"
+            " <span class='teaserLeadTitle'>The saloon sold far better than its rivals.</span></a>",
+            "Electric car sells best",
+            "The saloon sold far better than its rivals.",
+        ),
+        # a column name over the headline: the larger heading wins
+        (
+            "<a href='/x'><h4>The one question</h4><h3>Whom do we have to push</h3></a>",
+            "Whom do we have to push",
+            None,
+        ),
+        # a label laid over the picture is not the title; the caption is
+        (
+            "<a href='/x'><figure><img src='a.jpg'><div><span class='label-title'>Start the"
+            " gallery</span></div><figcaption>Translation fails and funny results"
+            "</figcaption></figure></a>",
+            "Translation fails and funny results",
+            None,
+        ),
+        # a plain link is its text
+        ("<a href='/x'>A plain <em>headline</em> link</a>", "A plain headline link", None),
+    ],
+)
+def test_link_title_picks_the_headline_of_a_card(
+    markup: str, title: str, summary: str | None
+) -> None:
+    assert link_title(_link(markup)) == (title, summary)
+
+
+def test_card_items_keep_headline_and_standfirst_apart() -> None:
+    widget = parse_tree(
+        "<div class='related'><h3>Read also</h3>"
+        "<a href='/a'><div class='kicker'>Energy</div><h4>Wind farms could stand here</h4>"
+        "<p>A map shows the places where turbines and panels would fit.</p></a>"
+        "<a href='/b'><time datetime='2022-02-01'>1 Feb 2022</time><span>Obituary</span>"
+        "<div>Mourning a long-time coach</div></a></div>"
+    ).find(".//div")
+    assert widget is not None
+    items = recommendation_items(widget, "https://example.org/")
+    assert [(i.title, i.summary) for i in items] == [
+        (
+            "Wind farms could stand here",
+            "A map shows the places where turbines and panels would fit.",
+        ),
+        ("Mourning a long-time coach", None),
+    ]
+
+
+def test_picture_alt_gives_way_to_the_headline_link() -> None:
+    widget = parse_tree(
+        "<div class='related'>"
+        "<a href='/a'><img src='a.jpg' alt='A longer description of the picture itself'></a>"
+        "<a href='/a'>Short headline</a></div>"
+    ).find(".//div")
+    assert widget is not None
+    items = recommendation_items(widget, "https://example.org/")
+    assert [i.title for i in items] == ["Short headline"]
+
+
+def test_headline_inside_a_card_is_not_the_widget_title() -> None:
+    widget = parse_tree(
+        "<div class='next'><a href='/n'><img src='n.jpg'><h3>The next story</h3>"
+        "<p class='button'>Next article</p></a></div>"
+    ).find(".//div")
+    assert widget is not None
+    assert rec_title(widget) is None
+    assert [i.title for i in recommendation_items(widget, None)] == ["The next story"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/files/press-release.pdf",
+        "/uploads/brochure.PDF?download=1",
+        "https://example.org/media/episode-12.mp3",
+        "https://example.org/data/tables.xlsx",
+    ],
+)
+def test_downloads_are_not_pages(url: str) -> None:
+    assert not is_page_link(url)
+
+
+def test_download_link_paragraph_is_not_a_recommendation() -> None:
+    doc = _doc("<p><a href='/files/statement.pdf'>Download the statement as PDF</a></p>")
+    assert doc.recommendations == ()

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
+from articlekit.html.metadata import date_span
 from articlekit.html.tree import collapse_ws, image_source, resolve_url
 from articlekit.model import Recommendation, Recommendations
 
@@ -21,6 +23,7 @@ __all__ = [
     "card_link_item",
     "is_generic_link_text",
     "is_home_link",
+    "link_title",
     "rec_title",
     "recommendation_items",
     "recommendations_block",
@@ -49,11 +52,190 @@ def _text(el: HtmlElement) -> str:
     return collapse_ws(el.text_content()).strip()
 
 
+# A class that names a teaser's headline ("card__title", "teaserHeadline") or, before
+# it, the line over or under it ("item__subtitle", "preTitle", "kicker", "dachzeile").
+_TITLE_CLASS: Final = re.compile(r"(?:title|headline|heading)(?:$|[-_\s])", re.IGNORECASE)
+_KICKER_CLASS: Final = re.compile(
+    r"(?:sub|pre|over|super|lead)[-_]?(?:title|headline|heading)|kicker|eyebrow|overline"
+    r"|dachzeile|topline|roofline|standfirst",
+    re.IGNORECASE,
+)
+# A card's parts (kicker, headline, standfirst, date) that are elements of their own: a
+# headline has at least this many words; a shorter part is a kicker or a section name.
+MIN_CARD_TITLE_WORDS: Final = 3
+# Elements that end one part of a card and begin the next.
+_PART_BREAKS: Final = vocab.BLOCK_TAGS | {"br", "time"}
+
+
+def _card_parts(link: HtmlElement) -> list[str]:
+    """Return the texts of ``link`` cut where a block, a line break or a ``<time>`` stands.
+
+    ``<a><time>01.02.2022</time><div>News</div><b>Flash news of the day</b></a>`` gives
+    ["News", "Flash news of the day"]: the text of ``<time>`` elements, of ``<figure>``
+    elements outside their ``<figcaption>`` and parts that are only a date are left out.
+    """
+    parts: list[str] = []
+    current: list[str] = []
+
+    def cut() -> None:
+        text = collapse_ws("".join(current)).strip()
+        current.clear()
+        if text and not _is_date_part(text):
+            parts.append(text)
+
+    # whether the text at this depth is left out: inside <time> or <figure>, except in
+    # the <figcaption> that may hold a card's headline
+    silent = [False]
+    for event, node in etree.iterwalk(link, events=("start", "end")):
+        tag = node.tag
+        if not isinstance(tag, str):
+            if event == "end" and node.tail and not silent[-1]:
+                current.append(node.tail)
+            continue
+        if event == "start":
+            if tag in _PART_BREAKS:
+                cut()
+            quiet = tag in _UNSPOKEN_TAGS or (silent[-1] and tag != "figcaption")
+            silent.append(quiet)
+            if node.text and not quiet and tag not in _SILENT_TAGS:
+                current.append(node.text)
+        else:
+            silent.pop()
+            if tag in _PART_BREAKS:
+                cut()
+            if node is not link and node.tail and not silent[-1]:
+                current.append(node.tail)
+    cut()
+    return parts
+
+
+_SILENT_TAGS: Final = frozenset({"script", "style", "template", "noscript"})
+# Parts of a card that are not its title: a date, and what is laid over or under its
+# picture ("Start the gallery (16 pictures)", a photo credit).
+_UNSPOKEN_TAGS: Final = frozenset({"time", "figure"})
+
+
+def _is_date_part(text: str) -> bool:
+    span = date_span(text)
+    if span is None:
+        return False
+    rest = text[: span[0]] + text[span[1] :]
+    return len(rest.split()) <= 1
+
+
+def link_title(link: HtmlElement) -> tuple[str, str | None]:
+    """Return the title of the article a teaser link names, and its summary when the link
+    holds one.
+
+    A link drawn around a whole card holds more than the title: a kicker, a date, a
+    standfirst. The title is, in this order: the card's headline (see
+    :func:`_headline_of`); the part the link's ``title`` attribute repeats; the first
+    part of at least ``MIN_CARD_TITLE_WORDS`` words (parts are cut where blocks and
+    ``<time>`` elements begin, see :func:`_card_parts`), else its longest part. The summary
+    is the text after the title when it is at least ``MIN_SUMMARY_CHARS`` long. A link of
+    plain text gives its text and no summary.
+    """
+    whole = _text(link)
+    if len(link) == 0:
+        return whole, None
+    parts = _card_parts(link)
+    headline = _headline_of(link)
+    if headline:
+        return headline, _summary_after(parts, headline)
+    attr = collapse_ws(link.get("title") or "").strip()
+    if attr and len(parts) > 1 and attr in parts:
+        return attr, _summary_after(parts, attr)
+    if len(parts) < 2:
+        return (parts[0] if parts else whole), None
+    title = next(
+        (part for part in parts if len(part.split()) >= MIN_CARD_TITLE_WORDS),
+        max(parts, key=len),
+    )
+    return title, _summary_after(parts, title)
+
+
+def _headline_of(link: HtmlElement) -> str | None:
+    """Return the text of the headline element inside a card link, if it has one.
+
+    Candidates are its headings and the elements whose class names a title, less those
+    whose class marks a kicker or a subtitle and those inside a ``<figure>`` (a label laid
+    over the picture). When some candidates have at least
+    ``MIN_CARD_TITLE_WORDS`` words the others are kickers and drop out; of the rest, the
+    largest heading wins (``<h4>Column</h4><h3>Headline</h3>``), then the first element
+    with a title class.
+    """
+    found: list[tuple[int, str]] = []
+    for node in link.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str) or tag == "figure":
+            continue
+        if _in_figure(node, link):
+            continue
+        cls = node.get("class") or ""
+        if tag in _HEADINGS:
+            rank = int(tag[1])
+        elif cls and _TITLE_CLASS.search(cls):
+            rank = 7
+        else:
+            continue
+        if cls and _KICKER_CLASS.search(cls):
+            continue
+        text = _text(node)
+        if text:
+            found.append((rank, text))
+    if not found:
+        return None
+    long = [item for item in found if len(item[1].split()) >= MIN_CARD_TITLE_WORDS]
+    return min(long or found, key=lambda item: item[0])[1]
+
+
+def _in_link(node: HtmlElement, top: HtmlElement) -> bool:
+    """Return True when ``node`` sits in a link below ``top`` (the headline of a card the
+    link draws, not the title of the widget)."""
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == "a":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _in_figure(node: HtmlElement, top: HtmlElement) -> bool:
+    """Return True when ``node`` sits in a ``<figure>`` below ``top`` but not in its
+    caption (a label laid over a card's picture: "Start the gallery", "Video 2:31")."""
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == "figcaption":
+            return False
+        if parent.tag == "figure":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _summary_after(parts: list[str], title: str) -> str | None:
+    """Return the text after ``title`` long enough to be a summary: the rest of the part
+    that begins with the title (a title and a standfirst in inline elements), else the
+    first part after it.
+    """
+    seen = False
+    for part in parts:
+        if seen and len(part) >= MIN_SUMMARY_CHARS and part != title:
+            return part
+        if part.startswith(title):
+            rest = part[len(title) :].strip()
+            if len(rest) >= MIN_SUMMARY_CHARS:
+                return rest
+        if title in part:
+            seen = True
+    return None
+
+
 def rec_title(el: HtmlElement) -> str | None:
     """Return the widget's title: its first heading or leading label, when short."""
     for heading in el.iter(*_HEADINGS):
         text = _text(heading)
-        if text and len(text) <= 80 and heading.find(".//a") is None:
+        if text and len(text) <= 80 and heading.find(".//a") is None and not _in_link(heading, el):
             return text
         break
     for node in el.iter():
@@ -81,7 +263,14 @@ def _card_of(link: HtmlElement, url: str, widget: HtmlElement, base: str | None)
 
 
 _OTHER_SCHEME: Final = re.compile(r"[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-_FILE_SUFFIXES: Final = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp")
+# Files a link downloads or shows instead of a page to read: pictures (a lightbox link
+# around a photo), documents ("Download the press release as PDF"), archives and media.
+_FILE_SUFFIXES: Final = (
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".bmp",
+    ".pdf", ".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".ods", ".csv", ".ppt", ".pptx",
+    ".odp", ".zip", ".gz", ".tgz", ".rar", ".7z", ".epub", ".mobi",
+    ".mp3", ".m4a", ".ogg", ".wav", ".mp4", ".m4v", ".mov", ".webm",
+)  # fmt: skip
 
 
 # The share endpoints of social networks: a link there posts the page, it leads nowhere.
@@ -106,8 +295,8 @@ def is_share_link(url: str) -> bool:
 
 def is_page_link(url: str) -> bool:
     """Return True when ``url`` can lead to another article: a web or relative address,
-    not a phone number, an e-mail address, a picture (a lightbox link around a photo) or
-    a social network's share endpoint.
+    not a phone number, an e-mail address, a file (a picture a lightbox link shows, a PDF
+    or an archive to download, a podcast's audio) or a social network's share endpoint.
     """
     if _OTHER_SCHEME.match(url) and not url[:8].lower().startswith(("http://", "https://")):
         return False
@@ -154,8 +343,15 @@ def is_index_link(url: str, title: str) -> bool:
 def recommendation_items(
     widget: HtmlElement, base: str | None, *, page_url: str | None = None
 ) -> list[Recommendation]:
-    """Return one Recommendation per distinct article URL linked from ``widget``."""
+    """Return one Recommendation per distinct article URL linked from ``widget``.
+
+    When several links lead to one URL (a picture link and a headline link), the item
+    keeps the first title that names the article: a later link's text replaces a picture's
+    alt text or a link's attribute, and a longer text replaces a kicker of fewer than
+    ``MIN_CARD_TITLE_WORDS`` words.
+    """
     seen: dict[str, int] = {}
+    weak: set[int] = set()
     items: list[Recommendation] = []
     for link in widget.iter("a"):
         url = resolve_url(link.get("href"), base)
@@ -165,7 +361,9 @@ def recommendation_items(
             continue
         if not is_page_link(url):
             continue
-        text = _text(link) or (link.get("title") or link.get("aria-label") or "").strip()
+        text, link_summary = link_title(link)
+        from_text = bool(text)
+        text = text or (link.get("title") or link.get("aria-label") or "").strip()
         if not text:
             img = link.find(".//img")
             if img is not None:
@@ -173,14 +371,21 @@ def recommendation_items(
         if url in seen:
             index = seen[url]
             old = items[index]
-            if text and not is_generic_link_text(text) and len(text) > len(old.title):
+            if (
+                text
+                and not is_generic_link_text(text)
+                and ((index in weak and from_text) or len(text) > len(old.title))
+                and (index in weak or len(old.title.split()) < MIN_CARD_TITLE_WORDS)
+            ):
                 items[index] = Recommendation(
                     title=text, url=url, image=old.image, summary=old.summary
                 )
+                if from_text:
+                    weak.discard(index)
             continue
         card = _card_of(link, url, widget, base)
-        heading = next((h for h in card.iter(*_HEADINGS)), None) if card is not link else None
-        title = _text(heading) if heading is not None else text
+        headline = _headline_of(card) if card is not link else None
+        title = headline or text
         if not title or (is_generic_link_text(title) and card is link):
             continue
         if is_index_link(url, title):
@@ -189,7 +394,7 @@ def recommendation_items(
         img = next(card.iter("img"), None) if card is not link else link.find(".//img")
         if img is not None:
             image = resolve_url(image_source(img), base)
-        summary = None
+        summary = link_summary if title == text else None
         if card is not link:
             for para in card.iter("p"):
                 candidate = _text(para)
@@ -197,6 +402,8 @@ def recommendation_items(
                     summary = candidate
                     break
         seen[url] = len(items)
+        if not (from_text or headline) or is_generic_link_text(title):
+            weak.add(len(items))
         items.append(Recommendation(title=title, url=url, image=image, summary=summary))
     return items
 
@@ -212,30 +419,16 @@ def is_home_link(url: str) -> bool:
 def card_link_item(link: HtmlElement, url: str, base: str | None) -> Recommendation | None:
     """Return the item of a link drawn around blocks (``<a href><h3>..</h3><p>..</p></a>``).
 
-    Its title is its heading, else the longest text of one of its innermost blocks (a
-    card's kicker, headline and date are blocks of their own); its image and summary come
-    from inside. None for a card without text, or one naming an index page (an author's
+    Its title and summary are :func:`link_title`'s (a card's kicker, headline and date are
+    parts of their own), a ``<p>`` inside giving the summary first; its image comes from
+    inside. None for a card without text, or one naming an index page (an author's
     portrait and name linking to the author's page).
     """
-    heading = next(link.iter(*_HEADINGS), None)
-    title = _text(heading) if heading is not None else ""
-    if not title:
-        for node in link.iterdescendants():
-            if (
-                isinstance(node.tag, str)
-                and node.tag in vocab.BLOCK_TAGS
-                and not any(child.tag in vocab.BLOCK_TAGS for child in node)
-            ):
-                text = _text(node)
-                if len(text) > len(title):
-                    title = text
-    if not title:
-        title = _text(link)
+    title, summary = link_title(link)
     if not title or is_index_link(url, title):
         return None
     img = next(link.iter("img"), None)
     image = resolve_url(image_source(img), base) if img is not None else None
-    summary = None
     for para in link.iter("p"):
         candidate = _text(para)
         if len(candidate) >= MIN_SUMMARY_CHARS and candidate != title:
