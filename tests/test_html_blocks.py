@@ -837,3 +837,30 @@ def test_caption_printed_after_its_figure_is_the_figure_caption() -> None:
     (figure,) = [b for b in doc.body if isinstance(b, Figure)]
     assert plain_text(figure).strip() == "Dig a hole in the oasis. (Lucy Example)"
     assert not any(isinstance(b, Paragraph) and "Lucy" in plain_text(b) for b in doc.body)
+
+
+def test_formula_picture_beside_hidden_mathml_is_kept() -> None:
+    # a wiki prints each formula as MathML hidden from sight and, right after it, a
+    # picture of it hidden from screen readers: the picture is what a reader sees
+    formula = (
+        '<span class="formula"><span style="display: none;">'
+        '<math alttext="{\\displaystyle x^{2}}"><mi>x</mi></math></span>'
+        '<img src="/render/x2.svg" aria-hidden="true" alt="{\\displaystyle x^{2}}"></span>'
+    )
+    doc = _doc(f"<p>The square {formula} grows fast, as everyone who draws it sees.</p>")
+    para = next(
+        b for b in doc.blocks if isinstance(b, Paragraph) and "grows fast" in plain_text(b.content)
+    )
+    images = [x for x in para.content if isinstance(x, Image)]
+    assert [x.src for x in images] == ["https://example.org/render/x2.svg"]
+    assert images[0].alt == "{\\displaystyle x^{2}}"
+
+
+def test_aria_hidden_picture_without_a_formula_stays_out() -> None:
+    doc = _doc(
+        '<p>A logo <img src="/logo.png" aria-hidden="true" alt="Site"> beside the words of'
+        " a sentence long enough to stay.</p>"
+    )
+    assert not any(isinstance(b, Figure) for b in doc.blocks)
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "A logo" in plain_text(b))
+    assert not any(isinstance(x, Image) for x in para.content)

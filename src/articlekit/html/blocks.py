@@ -286,6 +286,22 @@ def display_equation(
     return None
 
 
+def is_formula_picture(el: HtmlElement) -> bool:
+    """Return True for the picture of a formula printed beside its hidden MathML.
+
+    MediaWiki prints each formula twice: MathML for screen readers, hidden from sight
+    (``display: none``), and right after it a picture of the formula hidden from screen
+    readers (``<img aria-hidden="true" alt="{\\displaystyle ...}">``). Each copy is hidden
+    one way; leaving out both would leave the sentence with a hole where the formula was
+    ("notations in common use are ,"). The picture is what a reader sees: it is kept, its
+    alt text the formula's TeX (which ``to_text`` prints).
+    """
+    if el.tag != "img" or el.get("aria-hidden") != "true":
+        return False
+    before = el.getprevious()
+    return before is not None and next(before.iter("math"), None) is not None
+
+
 def is_link_cluster(stats: Stats) -> bool:
     """Return True for a block that is mostly links: a menu, a tag list, a link farm."""
     return stats.anchors >= MIN_CLUSTER_LINKS and stats.links > MAX_CLUSTER_LINK_SHARE * stats.text
@@ -1740,8 +1756,13 @@ class BlockBuilder:
         if el.text:
             _append_text(out, el.text)
         for child in el:
-            if isinstance(child.tag, str) and child not in self.skip:
-                self._inline(child, out, depth + 1)
+            if isinstance(child.tag, str):
+                if child not in self.skip:
+                    self._inline(child, out, depth + 1)
+                elif is_formula_picture(child):
+                    image = self._image(child)
+                    if image is not None:
+                        out.append(image)
             if child.tail:
                 _append_text(out, child.tail)
 
