@@ -221,6 +221,18 @@ def test_standfirst_after_byline_and_picture_is_kept_caption_is_not() -> None:
     assert "ferry" not in text
 
 
+def test_short_line_further_down_the_header_is_no_standfirst() -> None:
+    # a one-line picture caption in the hero header, not marked as one
+    header = (
+        '<h1>Bridge talks resume</h1><div class="by">By Ann Smith</div>'
+        '<div class="info"><p>The old ferry at dawn, seen from the bank.</p></div>'
+    )
+    assert "The old ferry" not in _text(_hero_page(header))
+    # right under the title, the same short sentence is its standfirst
+    near = "<h1>Bridge talks resume</h1><p>The old ferry at dawn, before the talks.</p>"
+    assert "The old ferry" in _text(_hero_page(near))
+
+
 def test_section_heading_after_the_title_ends_the_standfirst_search() -> None:
     header = (
         "<h1>Bridge talks resume</h1><h2>Most read</h2>"
