@@ -226,3 +226,24 @@ def test_teaser_figure_above_the_body_stays_out() -> None:
     ):
         root = parse_tree(_lead_figure_page(figure))
         assert _ids(find_main_content(root, title="The Real Title")) == ["body"]
+
+
+def _two_parts(between: str) -> list[str | None]:
+    item = f"<div class='item' id='t{{}}'>{PARA * 4}</div>"
+    root = parse_tree(
+        "<body><div id='list'>"
+        + item.format(1)
+        + between
+        + item.format(2)
+        + "<div class='item' id='after'><img src='/b.jpg'></div></div></body>"
+    )
+    return _ids(find_main_content(root))
+
+
+def test_picture_block_between_two_parts_of_the_article_joins() -> None:
+    # between two parts: joins; after the last part: stays out
+    pic = "<div class='item' id='pic'><img src='/a.jpg'><p>Photo: A. Person</p></div>"
+    assert _two_parts(pic) == ["t1", "pic", "t2"]
+    # mostly a link: a promo, stays out
+    promo = "<div class='item' id='promo'><img src='/c.jpg'><a href='/shop'>Buy it</a></div>"
+    assert _two_parts(promo) == ["t1", "t2"]

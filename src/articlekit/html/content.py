@@ -228,7 +228,49 @@ def _with_siblings(
             and not opens_with_rec_title(sibling)
         ):
             chosen.append(sibling)
+    if len(chosen) > 1:
+        chosen = _with_gap_pictures(parent, chosen, labels)
     return chosen
+
+
+# A picture block between two parts of the article holds at most this much text (its
+# caption and credit): more, and it is a box of its own (a card, a promo), judged as one.
+MAX_GAP_PICTURE_CHARS: Final = 300
+
+
+def _with_gap_pictures(
+    parent: HtmlElement, chosen: list[HtmlElement], labels: Labels
+) -> list[HtmlElement]:
+    """Return ``chosen`` (siblings under ``parent``, in page order) with the picture blocks
+    that stand between two of them.
+
+    A body built of sibling blocks (a listicle's items, a page builder's rows) puts its
+    pictures in blocks of their own, which hold too little text to join as prose; between
+    two parts of the article, a block holding a picture and no more than a caption
+    (``MAX_GAP_PICTURE_CHARS``, few links) is the article's picture.
+    """
+    first, last = chosen[0], chosen[-1]
+    picked = set(chosen)
+    out: list[HtmlElement] = []
+    inside = False
+    for sibling in parent:
+        if sibling is first:
+            inside = True
+        if sibling in picked:
+            out.append(sibling)
+        elif inside and isinstance(sibling.tag, str) and sibling not in labels.boilerplate:
+            st = labels.stats.get(sibling)
+            if (
+                st is not None
+                and st.flags & FLAG_IMG
+                and st.text <= MAX_GAP_PICTURE_CHARS
+                and st.link_density < MAX_SIBLING_LINK_DENSITY
+                and not st.flags & FLAG_H1
+            ):
+                out.append(sibling)
+        if sibling is last:
+            break
+    return out
 
 
 def opens_with_rec_title(el: HtmlElement) -> bool:
