@@ -97,6 +97,20 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
         + f"{SENTENCE * 3}\n\n{SENTENCE * 3} again.\n\n"
         + "".join(f"line one {i}\nline two {i}\nline three {i}\n\n" for i in range(n))
     ),
+    # Markdown with raw HTML blocks, each read by the HTML block builder
+    "raw html blocks": lambda n: (
+        "# Scaling test\n\n<div>\n\n</div>\n\n"
+        + "".join(
+            f"{SENTENCE}\n\n<table>\n<tr><td>row {i}</td><td>{i}</td></tr>\n</table>\n\n"
+            f"<ul>\n<li><p>item {i}</p></li>\n</ul>\n\n"
+            for i in range(n)
+        )
+    ),
+    # ... and start tags that never close: each is looked for its end once
+    "unclosed raw html": lambda n: (
+        "# Scaling test\n\n<div>\n\n</div>\n\n"
+        + "".join(f"<ul>\n<li>{SENTENCE}\n\n<pre>\n{SENTENCE}\n\n" for i in range(n))
+    ),
     "link list": lambda n: (
         "Scaling test\n\n"
         + SENTENCE * 3

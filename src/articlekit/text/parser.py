@@ -43,6 +43,7 @@ from articlekit.model import (
     Recommendations,
     Rule,
     SourceInfo,
+    Table,
     plain_text,
 )
 from articlekit.text.boilerplate import (
@@ -61,6 +62,13 @@ from articlekit.text.frontmatter import (
     parse_date,
     read_front_matter,
 )
+from articlekit.text.htmlblocks import (
+    build_html_blocks,
+    html_block_spans,
+    scoring_text,
+    span_html,
+    with_lines,
+)
 from articlekit.text.inline import parse_inlines, strip_markup
 from articlekit.text.lines import (
     LYNX_MARGIN,
@@ -76,6 +84,7 @@ from articlekit.text.lynx import split_references
 from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.rules import (
     Piece,
+    PieceKind,
     State,
     is_lynx_picture_line,
     is_picture_alt,
@@ -946,9 +955,17 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         prompt=piece.kind in ("paragraph", "list") and is_site_prompt(" ".join(texts)),
         teaser=piece.line_count <= MAX_TEASER_LINES and _is_truncated(texts[-1]),
         prose_item_chars=_prose_item_chars(piece, ctx) if piece.kind == "list" else 0,
-        picture=piece.kind == "paragraph" and bool(image_file_names(" ".join(texts_plain))),
+        picture=(piece.kind == "paragraph" and bool(image_file_names(" ".join(texts_plain))))
+        or _is_html_figure_or_table(piece),
         formula=piece.kind == "paragraph" and _is_formula(" ".join(texts_plain)),
     )
+
+
+def _is_html_figure_or_table(piece: Piece) -> bool:
+    """Say whether ``piece`` is a figure or a data table a raw HTML block gave: neutral on
+    a page, as a picture shown by its file name is (a menu laid out in a table is no data
+    table: the HTML block builder reads it as the paragraphs of its cells)."""
+    return piece.kind == "html" and isinstance(piece.block, (Figure, Table))
 
 
 # A teaser's excerpt is cut inside a word or after one: "... dix pays africa…". Article
@@ -1629,7 +1646,23 @@ def _score_piece(piece: Piece, stats: PieceStats, ctx: _Context, *, page: bool =
     if ctx.layout.copy and piece.kind == "list":
         piece = dataclasses.replace(piece, kind="paragraph")
         stats = dataclasses.replace(stats, items=0, prose_item_chars=0)
+    elif piece.kind == "html":
+        piece = dataclasses.replace(piece, kind=_html_scoring_kind(piece.block))
     return score_piece(piece, stats, page=page)
+
+
+def _html_scoring_kind(block: Block | None) -> PieceKind:
+    """Return the kind of piece a raw HTML block's ``block`` is scored as on a page: the
+    kind the text rules give the same block written as text."""
+    if isinstance(block, List):
+        return "list"
+    if isinstance(block, Quote):
+        return "quote"
+    if isinstance(block, CodeBlock):
+        return "code"
+    if isinstance(block, Heading):
+        return "heading"
+    return "paragraph"  # (figures and tables are neutral: see _is_html_figure_or_table)
 
 
 def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
@@ -1680,6 +1713,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
             piece.kind = "dropped"
         elif (
             not stats[index].contents
+            and not _is_html_figure_or_table(piece)
             and not first_prose < index < last_prose
             and is_link_list(stats[index], _link_count(piece, ctx))
         ):
@@ -2200,6 +2234,10 @@ def _block(piece: Piece, ctx: _Context) -> Block | None:
 def _blocks(pieces: list[Piece], ctx: _Context) -> list[Block]:
     out: list[Block] = []
     for piece in pieces:
+        if piece.kind == "html":
+            if piece.block is not None:
+                out.append(piece.block)
+            continue
         block = _block(piece, ctx)
         if block is not None:
             out.append(block)
@@ -2308,15 +2346,18 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
     markup = markup_line_numbers(lines.text, lines.indent) if layout.markdown else []
+    html_pieces: list[Piece] = []
     if len(markup) >= MIN_MARKUP_LINES:
-        # Markdown with raw HTML: a line of nothing but tags opens or closes a container,
-        # and reads as a blank line
-        lines = blanked(lines, markup)
+        # Markdown with raw HTML: a table, list or figure kept whole is read as HTML, and
+        # a line of nothing but tags opens or closes a container and reads as a blank line
+        html_pieces, taken = read_html_blocks(lines, end, url)
+        lines = blanked(lines, markup + taken)
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines)
     state = State(lines=lines, layout=layout, end=end, urls=urls)
     parse_blocks(state)
-    pieces = keep_paginated_document(join_lynx_card_items(state.pieces, lines, ctx), lines)
+    pieces = splice_pieces(state.pieces, html_pieces)
+    pieces = keep_paginated_document(join_lynx_card_items(pieces, lines, ctx), lines)
     pieces = split_at_marker_lines(pieces, lines, ctx)
     pieces = join_field_listings(pieces, lines, ctx)
     drop_furniture(pieces, ctx.plain, lines.text)
@@ -2340,6 +2381,52 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         source=SourceInfo(url=url, format="text", parser="text"),
     )
     return attrs.evolve(doc, verdict=judge(doc))
+
+
+def read_html_blocks(lines: Lines, end: int, url: str | None) -> tuple[list[Piece], list[int]]:
+    """Return the pieces of the raw HTML blocks of a Markdown text before ``end``, one
+    ``html`` piece for each block the HTML block builder made, and the indexes of the
+    lines they stand on.
+
+    A block that gives no block at all (a ``<script>``, an empty figure) has no piece, and
+    its lines are no text of the article. One the HTML parser cannot read stays text.
+    """
+    pieces: list[Piece] = []
+    taken: list[int] = []
+    texts, indents = lines.text, lines.indent
+    for span in html_block_spans(texts[:end], indents[:end]):
+        blocks = build_html_blocks(span_html(span, texts, indents), url=url)
+        if blocks is None:
+            continue
+        taken.extend(range(span.first, span.last + 1))
+        for block in with_lines(blocks, span.first, span.last):
+            pieces.append(
+                Piece(
+                    kind="html",
+                    first=span.first,
+                    last=span.last,
+                    text=scoring_text(block),
+                    line_count=span.last - span.first + 1,
+                    block=block,
+                )
+            )
+    return pieces, taken
+
+
+def splice_pieces(pieces: list[Piece], inserted: list[Piece]) -> list[Piece]:
+    """Return ``pieces`` with ``inserted`` (in line order, none inside another piece's
+    lines) put where their lines stand."""
+    if not inserted:
+        return pieces
+    out: list[Piece] = []
+    k = 0
+    for piece in pieces:
+        while k < len(inserted) and inserted[k].first < piece.first:
+            out.append(inserted[k])
+            k += 1
+        out.append(piece)
+    out.extend(inserted[k:])
+    return out
 
 
 def _list_follows(live: list[Piece], index: int) -> bool:

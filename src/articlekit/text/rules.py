@@ -32,7 +32,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from articlekit.text.inline import strip_markup
 from articlekit.text.lines import (
@@ -52,6 +52,9 @@ from articlekit.text.vocab import (
     is_reading_list_heading,
     is_recommendation_heading,
 )
+
+if TYPE_CHECKING:
+    from articlekit.model import Block
 
 __all__ = [
     "BLOCK_RULES",
@@ -75,6 +78,8 @@ PieceKind = Literal[
     "recommendations",
     "caption",
     "dropped",
+    # a raw HTML block of Markdown, read by the HTML block builder (text/htmlblocks.py)
+    "html",
 ]
 HeadingOrigin = Literal["atx", "setext", "numbered", "caps", "short", "flush"]
 
@@ -118,6 +123,8 @@ class Piece:
     indent: int = 0
     #: Number of lines the piece spans that hold text.
     line_count: int = 1
+    #: For an ``html`` piece, the block the HTML block builder made of it.
+    block: Block | None = None
 
 
 @dataclass(slots=True)
