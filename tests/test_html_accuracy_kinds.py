@@ -233,6 +233,20 @@ def test_short_line_further_down_the_header_is_no_standfirst() -> None:
     assert "The old ferry" in _text(_hero_page(near))
 
 
+def test_standfirst_search_ends_at_a_layout_table_around_the_body() -> None:
+    # an old page: title, then the body in a layout table, then the page's footer
+    html = (
+        "<html><head><title>Bridge talks resume</title></head><body>"
+        '<div class="top"><h1>Bridge talks resume</h1></div>'
+        f'<table><tr><td class="nav"><a href="/">Home</a></td><td>{BODY}</td></tr></table>'
+        "<div><p>This site is run by volunteers of the town's history society, who welcome "
+        "every visitor and every correction.</p></div></body></html>"
+    )
+    text = _text(html)
+    assert "The council met" in text
+    assert not text.startswith("This site")
+
+
 def test_section_heading_after_the_title_ends_the_standfirst_search() -> None:
     header = (
         "<h1>Bridge talks resume</h1><h2>Most read</h2>"

@@ -593,8 +593,8 @@ def _title_standfirst(
     inside = set(chosen)
     if any(el in inside for el in h1.iterancestors()):
         return []  # the title's header is part of the chosen content, its lead too
-    for el in _after_title(h1, labels):
-        if el in inside or el is top:
+    for el in _after_title(h1, labels, top):
+        if el in inside:
             return []
         if el.tag == "p":
             if is_standfirst(el, labels) and (
@@ -621,12 +621,14 @@ _NOT_STANDFIRST_TAGS: Final = frozenset(
 )
 
 
-def _after_title(h1: HtmlElement, labels: Labels) -> Iterator[HtmlElement]:
-    """Yield the elements that follow ``h1`` in page order (not inside it), at most
-    ``MAX_STANDFIRST_STEPS``, leaving out boilerplate, recommendations, figures and
-    captions (their insides too)."""
+def _after_title(h1: HtmlElement, labels: Labels, top: HtmlElement) -> Iterator[HtmlElement]:
+    """Yield the elements that follow ``h1`` in page order (not inside it) up to ``top``,
+    at most ``MAX_STANDFIRST_STEPS``, leaving out boilerplate, recommendations, figures
+    and captions (their insides too). A left-out element holding ``top`` (a layout table
+    around the body) ends the walk: what follows it comes after the body."""
     skip = labels.boilerplate
     recs = set(labels.recommendations)
+    holders = set(top.iterancestors())
     node = h1
     descend = False
     for _ in range(MAX_STANDFIRST_STEPS):
@@ -657,8 +659,12 @@ def _after_title(h1: HtmlElement, labels: Labels) -> Iterator[HtmlElement]:
                 and vocab.CAPTION_CLASS.search(names) is not None
             )
         ):
+            if node in holders:
+                return
             descend = False
             continue
+        if node is top:
+            return
         descend = True
         yield node
 
