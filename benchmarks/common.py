@@ -84,6 +84,11 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
 
 
+# Invisible characters (soft hyphen, zero-width space, word joiner, zero-width no-break
+# space): they do not show on the page, so they never decide whether a text matches.
+_HIDDEN_CHARS = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
 def collapse_ws(text: str) -> str:
     """Return ``text`` with each whitespace run (``\\xa0`` included) made one space, stripped."""
     return _WS.sub(" ", text).strip()
@@ -236,22 +241,24 @@ def score_snippets(text: str | None, with_: Sequence[str], without: Sequence[str
 
     A ``with`` snippet found in the text is a true positive, a missing one a false negative;
     a ``without`` snippet found is a false positive, a missing one a true negative. Matching
-    is substring search after collapsing whitespace on both sides (so a snippet that spans a
-    line break in the output still counts). No text (``None``: crash, timeout, nothing
-    extracted) finds nothing: every ``with`` is a FN and every ``without`` a TN.
+    is substring search after collapsing whitespace and dropping invisible characters (soft
+    hyphens, zero-width spaces: ``_HIDDEN_CHARS``) on both sides, so a snippet that spans a line
+    break in the output still counts and a hyphenation hint decides nothing. No text
+    (``None``: crash, timeout, nothing extracted) finds nothing: every ``with`` is a FN and
+    every ``without`` a TN.
     """
-    haystack = collapse_ws(text or "")
+    haystack = collapse_ws(_HIDDEN_CHARS.sub("", text or ""))
     counts = Counts()
     missed: list[str] = []
     leaked: list[str] = []
     for snippet in with_:
-        if collapse_ws(snippet) in haystack:
+        if collapse_ws(_HIDDEN_CHARS.sub("", snippet)) in haystack:
             counts.tp += 1
         else:
             counts.fn += 1
             missed.append(snippet)
     for snippet in without:
-        if collapse_ws(snippet) in haystack:
+        if collapse_ws(_HIDDEN_CHARS.sub("", snippet)) in haystack:
             counts.fp += 1
             leaked.append(snippet)
         else:

@@ -461,11 +461,15 @@ def _best_shift(truth: list[tuple[int, str]], pred: list[tuple[int, str]]) -> Ma
 
 # Double quote marks compare as one: typographic or straight is a renderer's choice of
 # glyph (w3m draws a <q> as “…”, lynx and html2text as "…"), not a structure error.
-_DOUBLE_QUOTES = str.maketrans(dict.fromkeys("“”„‟", '"'))
+# Invisible characters (soft hyphen, zero-width space, word joiner, U+FEFF) are dropped:
+# whether a tool keeps a hyphenation hint shows nowhere on the page.
+_GLYPH_FOLDS = str.maketrans(
+    {**dict.fromkeys("“”„‟", '"'), **dict.fromkeys("\u00ad\u200b\u2060\ufeff", None)}
+)
 
 
 def _glyphs_folded(texts: Iterable[str]) -> list[str]:
-    return [text.translate(_DOUBLE_QUOTES) for text in texts]
+    return [text.translate(_GLYPH_FOLDS) for text in texts]
 
 
 def structure_counts(truth: Structure, pred: Structure) -> dict[str, Match]:

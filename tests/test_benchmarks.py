@@ -62,6 +62,21 @@ def test_score_snippets_collapses_whitespace_on_both_sides() -> None:
     assert result.counts.tp == 2
 
 
+def test_score_snippets_ignores_invisible_characters() -> None:
+    # a soft hyphen in the page or in the snippet decides nothing
+    result = common.score_snippets(
+        "Klima\u00adwandel und Wald", with_=["Klimawandel", "Klima\u00adwandel und"], without=[]
+    )
+    assert result.counts.tp == 2
+
+
+def test_structure_ignores_invisible_characters() -> None:
+    truth = Structure(paragraphs=["Réac\u00adtion au projet"])
+    assert (
+        score_structure(truth, Structure(paragraphs=["Réaction au projet"]))["paragraph_f1"] == 1.0
+    )
+
+
 def test_score_snippets_without_text_finds_nothing() -> None:
     result = common.score_snippets(None, with_=["a", "b"], without=["c"])
     assert (result.counts.tp, result.counts.fn, result.counts.fp, result.counts.tn) == (0, 2, 0, 1)

@@ -864,3 +864,13 @@ def test_aria_hidden_picture_without_a_formula_stays_out() -> None:
     assert not any(isinstance(b, Figure) for b in doc.blocks)
     para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "A logo" in plain_text(b))
     assert not any(isinstance(x, Image) for x in para.content)
+
+
+def test_invisible_characters_are_dropped_from_text() -> None:
+    doc = parse_html(
+        "<html><body><article><p>R\u00e9ac&shy;tion au pro\u00adjet, zero\u200bwidth"
+        " text &#x200B;here, long enough to be the article's paragraph.</p></article></body></html>"
+    )
+    assert plain_text(doc.body[0]) == (
+        "Réaction au projet, zerowidth text here, long enough to be the article's paragraph."
+    )

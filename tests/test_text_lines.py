@@ -27,6 +27,16 @@ def test_control_characters_become_spaces() -> None:
     assert lines.text == ("one two three",)
 
 
+def test_invisible_characters_are_dropped() -> None:
+    # soft hyphens, a zero-width space and a word joiner split words for a search; the
+    # zero-width joiner of an emoji sequence stays
+    lines = split_lines(
+        "R\u00e9ac\u00adtion au pro\u00adjet zero\u200bwidth word\u2060joiner "
+        "\U0001f469\u200d\U0001f52c"
+    )
+    assert lines.text == ("Réaction au projet zerowidth wordjoiner \U0001f469\u200d\U0001f52c",)
+
+
 @pytest.mark.parametrize("text", ["", " \n\t ", "\x0c\x0c"])
 def test_empty_input(text: str) -> None:
     with pytest.raises(UnsupportedInputError, match="empty"):

@@ -24,6 +24,7 @@ import attrs
 from lxml import etree
 from lxml.html import HtmlElement
 
+from articlekit._chars import drop_invisible
 from articlekit.html import vocab
 from articlekit.html.clean import (
     FLAG_BLOCK,
@@ -819,7 +820,9 @@ class _Run:
 def _append_text(out: list[Inline], text: str) -> None:
     if not text:
         return
-    text = collapse_ws(text)
+    text = collapse_ws(drop_invisible(text))
+    if not text:
+        return
     if out:
         last = out[-1]
         if isinstance(last, Text):

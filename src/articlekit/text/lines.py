@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from articlekit._chars import drop_invisible
 from articlekit.errors import UnsupportedInputError
 
 __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
@@ -199,7 +200,7 @@ def split_lines(text: str) -> Lines:
     ):
         raise UnsupportedInputError("input looks binary (control characters), not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _CONTROL.sub(" ", text.replace("\u2028", "\n")))
+    text = _SPACES.sub(" ", _CONTROL.sub(" ", drop_invisible(text.replace("\u2028", "\n"))))
     raw = text.split("\n")
     stripped: list[str] = []
     indents: list[int] = []
