@@ -224,6 +224,28 @@ def test_comments_kept_when_asked() -> None:
 
 
 @pytest.mark.parametrize(
+    "comment",
+    [
+        # hAtom marks (an older WordPress theme), an <article> per comment (HTML5 themes)
+        f"<li class='comment hentry'><div class='entry-content'><p>{LONG}</p></div></li>",
+        f"<li><article class='comment-body'><p>{LONG}</p></article></li>",
+    ],
+)
+def test_comment_section_holding_article_marks_stays_out(comment: str) -> None:
+    html = (
+        f"<body><article><p>{LONG}</p></article>"
+        f"<section id='comments'><ol class='commentlist'>{comment}</ol></section></body>"
+    )
+    root = parse_tree(html)
+    labels = label_page(root)
+    assert _find(root, ".//section") in labels.boilerplate
+    assert _find(root, ".//article") not in labels.boilerplate
+    # asked for, the comments stay
+    root = parse_tree(html)
+    assert _find(root, ".//section") not in label_page(root, comments=True).boilerplate
+
+
+@pytest.mark.parametrize(
     ("cls", "dropped"),
     [
         ("element-image fig--has-shares", False),  # a photo with its share buttons

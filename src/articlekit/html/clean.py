@@ -291,6 +291,8 @@ _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET, _K_OPAQUE = 0, 1, 2, 3, 4
 
 # What an element's attributes say, as bits (computed once per distinct class/id string).
 _I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN, _I_TEASER = 1, 2, 4, 8, 16, 32, 64
+# ...and a comment section's name, when comments are not asked for (see is_comment_section)
+_I_COMMENT = 128
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -370,6 +372,8 @@ def _names_info(names: str, comments: bool) -> int:
         info |= _I_STRONG
     elif bits & _T_UNLIKELY and not bits & _T_HINT:
         info |= _I_WEAK
+    if bits & _T_COMMENT and info & _I_STRONG and not comments:
+        info |= _I_COMMENT
     return info
 
 
@@ -648,7 +652,8 @@ def label_page(
             continue
         if (
             kind == _K_SOFT
-            and not flags & (FLAG_MAIN | FLAG_H1)
+            and not flags & FLAG_H1
+            and (not flags & FLAG_MAIN or is_comment_section(info))
             and not _is_text_form(tag, st)
             and not is_equation_box(tag, st, info)
         ):
@@ -693,6 +698,18 @@ def label_page(
         loose=loose,
         relaxable=relaxable,
     )
+
+
+def is_comment_section(info: int) -> bool:
+    """Return True when label bits name a comment section (comments not asked for).
+
+    A box named as furniture is kept when it holds an article's marks (``<article>``,
+    ``<main>``, ``entry-content``): the article sits in it. A comment section holds such
+    marks of its own: themes mark up each comment as an ``<article>``, or as an hAtom
+    entry (``hentry``, ``entry-content``, WordPress's older themes); inside a box named
+    ``comments`` they are the comments', and the box stays out.
+    """
+    return bool(info & _I_COMMENT)
 
 
 def is_teaser_card(stats: Stats) -> bool:
