@@ -874,3 +874,37 @@ def test_invisible_characters_are_dropped_from_text() -> None:
     assert plain_text(doc.body[0]) == (
         "Réaction au projet, zerowidth text here, long enough to be the article's paragraph."
     )
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "<figure><a href='https://shop.example.com/'><img src='/b.jpg' alt='Reklama'></a>"
+        "<figcaption>Reklama</figcaption></figure>",
+        "<figure><img src='/b.jpg' alt=''><figcaption>– ANZEIGE –</figcaption></figure>",
+        "<figure><img src='/b.jpg' alt='Advertisement'></figure>",
+    ],
+)
+def test_ad_banner_figures_are_dropped(figure: str) -> None:
+    doc = _doc(figure)
+    assert not [b for b in doc.walk() if isinstance(b, Figure)]
+
+
+def test_a_caption_about_advertising_is_kept() -> None:
+    doc = _doc(
+        "<figure><img src='/b.jpg'><figcaption>Advertising revenue fell</figcaption></figure>"
+    )
+    figure = _first(doc, Figure)
+    assert isinstance(figure, Figure)
+    assert plain_text(figure.caption) == "Advertising revenue fell"
+
+
+def test_markup_written_into_alt_text_is_removed() -> None:
+    doc = _doc(
+        "<figure><img src='/l.jpg' alt='&lt;p&gt;Lucke leaves the hall. "
+        "Photo: dpa&lt;/p&gt;' title='&lt;p&gt;Lucke&lt;/p&gt;'></figure>"
+    )
+    figure = _first(doc, Figure)
+    assert isinstance(figure, Figure)
+    assert figure.image.alt == "Lucke leaves the hall. Photo: dpa"
+    assert figure.image.title == "Lucke"

@@ -13,8 +13,9 @@ __all__ = ["INVISIBLE", "drop_invisible"]
 #: text (U+FEFF, a zero-width no-break space). Left in, they split words for a search
 #: ("réac\u00adtion" is not "réaction") and show as stray marks in some terminals. The
 #: zero-width joiner and non-joiner (U+200D, U+200C) stay: emoji sequences and Persian or
-#: Indic words need them.
-INVISIBLE: Final = re.compile("[\u00ad\u200b\u2060\ufeff]")
+#: Indic words need them. A soft hyphen right after "Ã" stays: that is "í" (UTF-8
+#: C3 AD) read as Latin-1, mojibake a repair tool can still undo.
+INVISIBLE: Final = re.compile("(?<!\u00c3)\u00ad|[\u200b\u2060\ufeff]")
 
 
 def drop_invisible(text: str) -> str:

@@ -817,6 +817,21 @@ class _Run:
         self.first: HtmlElement | None = None
 
 
+# A tag written into an attribute's text: lightbox plugins put the caption's HTML into
+# the picture's alt and title ('alt="<p>Lucke leaves the hall. Photo: dpa</p>"').
+_MARKUP_TAG: Final = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def _attribute_text(value: str | None) -> str:
+    """Return an attribute's text as a reader sees it: tags written into it removed,
+    invisible characters dropped, white space collapsed."""
+    if not value:
+        return ""
+    if "<" in value:
+        value = _MARKUP_TAG.sub(" ", value)
+    return collapse_ws(drop_invisible(value)).strip()
+
+
 def _append_text(out: list[Inline], text: str) -> None:
     if not text:
         return
@@ -1678,6 +1693,8 @@ class BlockBuilder:
             caption = _without_images(self._inlines_of(el, depth))
         if only_share_links(caption):
             caption = ()  # a "Pin it" button under the picture
+        if caption and vocab.AD_LABEL.match(plain_text(caption)):
+            return  # an ad banner set as a figure, captioned "Advertisement"
         images = [
             img
             for img in el.iter("img", "amp-img")
@@ -1703,7 +1720,7 @@ class BlockBuilder:
         sources: dict[str, int] = {}
         for candidate in images:
             image = self._image(candidate)
-            if image is None:
+            if image is None or (not caption and vocab.AD_LABEL.match(image.alt)):
                 continue
             # lazy-loading pages repeat the image in <noscript>, often after a blurred
             # small copy of it: one picture, shown in the last (largest) size given
@@ -1744,9 +1761,9 @@ class BlockBuilder:
         src = resolve_url(image_source(el), self.base)
         if not src:
             return None
-        alt = collapse_ws(el.get("alt") or "").strip()
-        title = el.get("title")
-        return Image(src=src, alt=alt, title=title.strip() if title and title.strip() else None)
+        alt = _attribute_text(el.get("alt"))
+        title = _attribute_text(el.get("title"))
+        return Image(src=src, alt=alt, title=title or None)
 
     # ------------------------------------------------------------------ inlines
 

@@ -324,6 +324,14 @@ COMMENT_HEADING = re.compile(
     re.IGNORECASE,
 )
 
+# A picture's caption or alt text that is nothing but an advertisement's label: the
+# picture is an ad banner placed in the article ("Reklama" under a shop's banner).
+AD_LABEL = re.compile(
+    r"^\W*(?:advertisement|advertising|ads?|anzeigen?|werbung|publicit[ée]|publicidad"
+    r"|publicidade|pubblicità|sponsored|gesponsert|reklama|реклама|anuncio|annonce|pub)\W*$",
+    re.IGNORECASE,
+)
+
 # Short paragraphs that are page furniture wherever they stand ("Share this:", "Tags:",
 # "All rights reserved", "Follow us on ...").
 BOILERPLATE_PHRASE = re.compile(
