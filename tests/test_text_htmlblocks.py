@@ -358,3 +358,36 @@ def test_a_readme_banner_gives_its_heading_and_pictures() -> None:
     figure = doc.blocks[2]
     assert isinstance(figure, Figure) and figure.image.src == "logo.png"
     assert "badge.svg" in articlekit.to_markdown(doc)
+
+
+# A scraper for language models writes Markdown, and a table it cannot write as Markdown
+# as one line of HTML: no line of the text is nothing but tags.
+ONE_LINE_TABLE = """# Harbour report 2024
+
+The harbour board published its [annual report](https://example.org/report) on Tuesday.
+
+## Ships by year
+
+<table><thead><tr><th>Year</th><th>Ships</th></tr></thead><tbody><tr><td>2023</td><td>1,204</td></tr><tr><td>2024</td><td>1,310</td></tr></tbody></table>
+
+## Outlook
+
+The board expects more ships next year, when the [new berths](https://example.org/b) open.
+"""
+
+
+def test_one_table_block_is_enough_to_read_raw_html() -> None:
+    doc = parse_text(ONE_LINE_TABLE)
+    assert _kinds(doc) == ["Paragraph", "Heading", "Table", "Heading", "Paragraph"]
+    table = doc.blocks[2]
+    assert isinstance(table, Table) and len(table.rows) == 3 and table.header_rows == 1
+
+
+def test_a_template_shown_as_text_is_no_list() -> None:
+    # a page's script template shown as text: "<%" is no tag, so no list opens
+    text = ONE_LINE_TABLE.replace(
+        "<table>", '<ul class="hot"> <% for (var i = 0; i < n; i++) { %><li>x</li></ul>\n\n<table>'
+    )
+    doc = parse_text(text)
+    assert not any(isinstance(b, List) for b in doc.blocks)
+    assert "for (var i" in _text(doc)

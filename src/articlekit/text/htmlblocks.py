@@ -49,16 +49,19 @@ from articlekit.model import (
     walk,
 )
 from articlekit.serialise.markdown import inlines_to_markdown
-from articlekit.text.rawhtml import CODE_INDENT, INLINE_TAG
+from articlekit.text.rawhtml import CODE_INDENT, INLINE_TAG, KNOWN_TAGS
 
 __all__ = [
     "ELEMENT_CONTAINERS",
     "MAX_HTML_BLOCK_CHARS",
     "STRUCTURE_TAGS",
+    "SWITCHING_TAGS",
     "VERBATIM_TAGS",
+    "HtmlSpan",
     "build_html_blocks",
     "html_block_spans",
     "scoring_text",
+    "shows_raw_html",
     "span_html",
     "with_lines",
 ]
@@ -75,6 +78,10 @@ STRUCTURE_TAGS: Final = frozenset(
 #: Of those, the elements whose content is other elements (rows, items, terms): a
 #: text right after their start tag is no such block.
 ELEMENT_CONTAINERS: Final = frozenset(["table", "ul", "ol", "dl"])
+#: A block of one of these makes a Markdown text one that carries raw HTML, tag-only
+#: lines or not: each holds elements that are no prose ("<p>" or "<h2>" opening a line
+#: may be a text about HTML; a "<pre>" or "<script>" may be a page's listing shown as text).
+SWITCHING_TAGS: Final = ELEMENT_CONTAINERS | frozenset(["figure"])
 #: Elements whose raw HTML runs to their end tag, blank lines and all (CommonMark's kind
 #: 1). A ``<pre>`` is a code block; ``<script>``, ``<style>`` and ``<textarea>`` give no
 #: text at all.
@@ -154,7 +161,18 @@ def _opens_container(line: str, name: str) -> bool:
     if tag is None:
         return False
     rest = line[tag.end() :].lstrip()
-    return not rest or rest[0] == "<"
+    if not rest:
+        return True
+    inner = INLINE_TAG.match(rest)  # "<% for ..." (a template) is no tag
+    return inner is not None and inner.group("name").lower() in KNOWN_TAGS
+
+
+def shows_raw_html(spans: Iterable[HtmlSpan]) -> bool:
+    """Say whether a Markdown text's blocks include a table, a list or a figure written in
+    HTML (:data:`SWITCHING_TAGS`): the text carries raw HTML although no line of it is
+    nothing but tags (a scraper for language models writes a table as one line of HTML).
+    """
+    return any(span.name in SWITCHING_TAGS for span in spans)
 
 
 def html_block_spans(texts: Sequence[str], indents: Sequence[int]) -> list[HtmlSpan]:

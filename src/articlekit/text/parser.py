@@ -63,9 +63,11 @@ from articlekit.text.frontmatter import (
     read_front_matter,
 )
 from articlekit.text.htmlblocks import (
+    HtmlSpan,
     build_html_blocks,
     html_block_spans,
     scoring_text,
+    shows_raw_html,
     span_html,
     with_lines,
 )
@@ -2345,12 +2347,16 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     lines = split_lines(text)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
-    markup = markup_line_numbers(lines.text, lines.indent) if layout.markdown else []
+    markup: list[int] = []
+    spans: list[HtmlSpan] = []
+    if layout.markdown:
+        markup = markup_line_numbers(lines.text, lines.indent)
+        spans = html_block_spans(lines.text[:end], lines.indent[:end])
     html_pieces: list[Piece] = []
-    if len(markup) >= MIN_MARKUP_LINES:
+    if len(markup) >= MIN_MARKUP_LINES or shows_raw_html(spans):
         # Markdown with raw HTML: a table, list or figure kept whole is read as HTML, and
         # a line of nothing but tags opens or closes a container and reads as a blank line
-        html_pieces, taken = read_html_blocks(lines, end, url)
+        html_pieces, taken = read_html_blocks(lines, spans, url)
         lines = blanked(lines, markup + taken)
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines)
@@ -2383,10 +2389,12 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     return attrs.evolve(doc, verdict=judge(doc))
 
 
-def read_html_blocks(lines: Lines, end: int, url: str | None) -> tuple[list[Piece], list[int]]:
-    """Return the pieces of the raw HTML blocks of a Markdown text before ``end``, one
-    ``html`` piece for each block the HTML block builder made, and the indexes of the
-    lines they stand on.
+def read_html_blocks(
+    lines: Lines, spans: list[HtmlSpan], url: str | None
+) -> tuple[list[Piece], list[int]]:
+    """Return the pieces of the raw HTML blocks ``spans`` of a Markdown text, one ``html``
+    piece for each block the HTML block builder made, and the indexes of the lines they
+    stand on.
 
     A block that gives no block at all (a ``<script>``, an empty figure) has no piece, and
     its lines are no text of the article. One the HTML parser cannot read stays text.
@@ -2394,7 +2402,7 @@ def read_html_blocks(lines: Lines, end: int, url: str | None) -> tuple[list[Piec
     pieces: list[Piece] = []
     taken: list[int] = []
     texts, indents = lines.text, lines.indent
-    for span in html_block_spans(texts[:end], indents[:end]):
+    for span in spans:
         blocks = build_html_blocks(span_html(span, texts, indents), url=url)
         if blocks is None:
             continue
