@@ -247,6 +247,31 @@ def test_standfirst_search_ends_at_a_layout_table_around_the_body() -> None:
     assert not text.startswith("This site")
 
 
+def test_standfirst_under_a_headline_the_title_rephrases() -> None:
+    # the <title> (SEO) rewords the end of the on-page headline
+    page = _hero_page(f"<h1>Bridge talks resume after three years of delay</h1><p>{LEAD}</p>")
+    page = page.replace(
+        "<title>Bridge talks resume</title>",
+        "<title>Bridge talks resume after three years: why</title>",
+    )
+    text = _text(page)
+    assert text.index("The town has waited") < text.index("The council met")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "alike"),
+    [
+        ("Auto leasen, finanzieren oder kaufen – was ist günstiger?",
+         "Auto leasen, finanzieren oder kaufen – was lohnt sich?", True),
+        ("Bridge talks resume", "Bridge talks resume today", True),
+        ("Bridge talks resume", "Bridge repairs begin on Monday morning", False),
+        ("The", "The", False),
+    ],
+)  # fmt: skip
+def test_opens_alike(a: str, b: str, alike: bool) -> None:
+    assert content._opens_alike(a, b) is alike
+
+
 def test_section_heading_after_the_title_ends_the_standfirst_search() -> None:
     header = (
         "<h1>Bridge talks resume</h1><h2>Most read</h2>"
