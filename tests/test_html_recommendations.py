@@ -534,3 +534,15 @@ def test_downloads_are_not_pages(url: str) -> None:
 def test_download_link_paragraph_is_not_a_recommendation() -> None:
     doc = _doc("<p><a href='/files/statement.pdf'>Download the statement as PDF</a></p>")
     assert doc.recommendations == ()
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<p>By <a rel='author' href='/staff/desk.html'>The newsroom desk of the site</a></p>",
+        "<address><a href='/impressum.html'>The editorial team of this site</a></address>",
+    ],
+)
+def test_author_links_are_not_recommendations(byline: str) -> None:
+    doc = _doc(byline)
+    assert doc.recommendations == ()

@@ -39,6 +39,7 @@ from articlekit.html.clean import (
 from articlekit.html.metadata import date_span
 from articlekit.html.recommendations import (
     card_link_item,
+    is_author_link,
     is_generic_link_text,
     is_home_link,
     is_page_link,
@@ -1377,6 +1378,8 @@ class BlockBuilder:
         link = content[0]
         if len(text) < MIN_REC_ITEM_CHARS or link.url.startswith("#") or not is_page_link(link.url):
             return None
+        if is_author_link(el):
+            return None  # the byline's link to its author ("von <address><a rel=author>")
         if self.page_url and link.url.split("#")[0] == self.page_url.split("#")[0]:
             return None
         picture = next(images_in(link.content), None) if only_images(link.content) else None

@@ -21,6 +21,7 @@ from articlekit.model import Recommendation, Recommendations
 __all__ = [
     "GENERIC_LINK_TEXT",
     "card_link_item",
+    "is_author_link",
     "is_generic_link_text",
     "is_home_link",
     "link_title",
@@ -293,6 +294,15 @@ def is_share_link(url: str) -> bool:
     return _SHARE_URL.match(url) is not None
 
 
+def is_author_link(el: HtmlElement) -> bool:
+    """Return True when ``el`` is, or holds, a link to its author: ``rel="author"`` or an
+    ``<address>`` (HTML's element for the contact of an article's author). A byline's
+    link is never recommended reading."""
+    if el.tag == "address":
+        return True
+    return any("author" in (link.get("rel") or "").lower().split() for link in el.iter("a"))
+
+
 def is_page_link(url: str) -> bool:
     """Return True when ``url`` can lead to another article: a web or relative address,
     not a phone number, an e-mail address, a file (a picture a lightbox link shows, a PDF
@@ -359,7 +369,7 @@ def recommendation_items(
             continue
         if base and url.split("#")[0] == base.split("#")[0] and "#" in url:
             continue
-        if not is_page_link(url):
+        if not is_page_link(url) or is_author_link(link):
             continue
         text, link_summary = link_title(link)
         from_text = bool(text)
