@@ -31,6 +31,17 @@ def test_indented_lines_or_spaces_on_empty_lines_are_no_browser_copy() -> None:
         assert not detect_layout(split_lines(text)).copy
 
 
+def test_lines_of_tabs_leave_a_browser_copy() -> None:
+    # innerText writes a table's empty row as its tabs: no spaces a scraper left behind
+    text = (
+        f"The title\n\n{_PARAGRAPH}.\n\nName\tRole\n\t\nAda\tEngineer\n\t\t\n\n"
+        f"{_PARAGRAPH} again.\n"
+    )
+    lines = split_lines(text)
+    assert not any(lines.hard_break)
+    assert detect_layout(lines).copy
+
+
 def test_short_paragraphs_of_a_terminal_width_are_no_browser_copy() -> None:
     # w3m at 120 columns: no line runs past a terminal's width
     text = _copy("The title", _PARAGRAPH[:118] + ".", "One\nTwo\nThree", _PARAGRAPH[:118])

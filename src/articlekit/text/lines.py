@@ -180,6 +180,15 @@ def _expand(line: str) -> str:
     return line.expandtabs(TAB_COLUMNS) if "\t" in line else line
 
 
+def _is_empty_cells(line: str) -> bool:
+    """Return True for a line of nothing but tabs: the row of a table whose cells are all
+    empty, as a browser's copy (innerText) writes it, a tab between cells. It is no line
+    of spaces a scraper left where a block was empty (``Lines.hard_break`` of a blank line,
+    which tells a text field from a copy): on the readability renderings 2 browser-copy and
+    2 innertext pages (dropbox-blog, links-in-tables: 45 such lines) were read as neither."""
+    return bool(line) and not line.strip("\t")
+
+
 def split_lines(text: str) -> Lines:
     """Return the per-line facts of ``text``.
 
@@ -211,8 +220,9 @@ def split_lines(text: str) -> Lines:
     for line in raw:
         # a tab after text: between two cells, or before a row's empty last cells
         cells.append("\t" in line.strip(" ").lstrip("\t"))
+        empty_cells = _is_empty_cells(line)
         line = _expand(line)
-        breaks.append(line.endswith("  "))
+        breaks.append(line.endswith("  ") and not empty_cells)
         line = line.rstrip()
         body = line.lstrip(" ")
         stripped.append(body)
