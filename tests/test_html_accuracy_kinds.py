@@ -296,6 +296,48 @@ def test_is_deck_heading(heading: str, deck: bool) -> None:
     assert content.is_deck_heading(el, labels) is deck
 
 
+def _builder_row(text: str) -> str:
+    # a page builder's row: columns of wrappers around one text block and a spacer
+    return (
+        '<div class="vc_row wpb_row"><div class="wpb_column"><div class="vc_column-inner">'
+        f'<div class="wpb_wrapper"><div class="wpb_text_column">{text}</div>'
+        '<div class="vc_empty_space"></div></div></div></div></div>'
+    )
+
+
+def test_article_split_into_page_builder_rows_is_read_whole() -> None:
+    opening = (
+        "<p>The harbour master has watched the ferry cross the river every morning for "
+        "thirty years, and she says the town will not be the same without it.</p>"
+        "<p>She remembers the winter the river froze and the ferry stayed in its dock for "
+        "six weeks, while the children walked to school across the ice.</p>"
+    )
+    closing = (
+        "<p>When the last ferry crosses next spring, the harbour master will be on board, "
+        "with the mayor and the children of the school on the east bank.</p>"
+        "<p>After that the boat goes to a museum in the capital, where it will stand in the "
+        "hall next to the old tram and the fire engine of the town.</p>"
+    )
+    html = (
+        "<html><body><article><h1>Bridge</h1>"
+        f"{_builder_row(opening)}{_builder_row(BODY + BODY)}{_builder_row(closing)}"
+        '<div class="vc_row wpb_row"><div class="wpb_column"></div></div>'
+        f"{_builder_row('<p>' + 'Another row after an empty one, not the article. ' * 5 + '</p>')}"
+        "</article></body></html>"
+    )
+    text = _text(html)
+    assert text.index("The harbour master has") < text.index("The council met")
+    assert text.index("The council met") < text.index("When the last ferry")
+    assert "Another row" not in text
+
+
+@pytest.mark.parametrize(
+    "names", ["article-donation-CTA", "donate-box", "pane-bundle-donation-promo"]
+)
+def test_donation_boxes_are_strong_furniture(names: str) -> None:
+    assert boilerplate_kind("div", names.lower(), None, comments=False) == "strong-class"
+
+
 def test_is_lead_needs_prose() -> None:
     root = parse_tree(
         '<html><body><article><p class="lead">Short</p>'

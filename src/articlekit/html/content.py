@@ -357,6 +357,7 @@ def _scored(
         top = _article_level(_near_title(top, eligible, scores, labels, title))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
+    elements = _with_builder_rows(top, elements, labels)
     leads = _with_lead(top, elements, labels, title)
     if not leads and title:
         leads = _title_standfirst(top, elements, labels, title)
@@ -367,6 +368,81 @@ def _scored(
     return Candidate(
         elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
     )
+
+
+# A page builder's row holds the chosen container at most this many wrappers up
+# (WPBakery: row, column, inner column, wrapper; 4 to 8 change the same page).
+MAX_ROW_LEVELS: Final = 6
+
+
+def _builder_row(top: HtmlElement, labels: Labels) -> HtmlElement:
+    """Return the outermost wrapper of ``top`` whose other children hold nothing (no text,
+    no picture: a page builder's spacer), at most ``MAX_ROW_LEVELS`` up, else ``top``."""
+    node = top
+    stats = labels.stats
+    for _ in range(MAX_ROW_LEVELS):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        for child in parent:
+            if child is node or not isinstance(child.tag, str):
+                continue
+            st = stats.get(child)
+            if st is None or st.text or st.flags & FLAG_IMG:
+                return node
+        node = parent
+    return node
+
+
+def _is_prose_row(el: HtmlElement, labels: Labels) -> bool:
+    st = labels.stats.get(el)
+    return (
+        st is not None
+        and el not in labels.boilerplate
+        and st.text >= SIBLING_BLOCK_CHARS
+        and st.link_density < MAX_SIBLING_LINK_DENSITY
+        and not opens_with_rec_title(el)
+    )
+
+
+def _with_builder_rows(
+    top: HtmlElement, chosen: list[HtmlElement], labels: Labels
+) -> list[HtmlElement]:
+    """Return ``chosen`` with the rows of prose printed next to the chosen container's row.
+
+    Page builders (WPBakery's ``vc_row``, Elementor's sections) wrap each part of an
+    article in a row of columns of wrappers: the scoring picks the best part, and its
+    siblings are the wrappers' spacers. The rows beside its row that share the row's
+    tag and first class and hold prose (as :func:`_with_siblings` reads a sibling) join
+    it, as far as they run without a break.
+    """
+    row = _builder_row(top, labels)
+    names = (row.get("class") or "").split()
+    if row is top or not names:
+        return chosen
+    kind = (row.tag, names[0])
+
+    def same_kind(el: HtmlElement) -> bool:
+        cls = (el.get("class") or "").split()
+        return el.tag == kind[0] and bool(cls) and cls[0] == kind[1]
+
+    before: list[HtmlElement] = []
+    for sibling in row.itersiblings(preceding=True):
+        if not isinstance(sibling.tag, str) or not same_kind(sibling):
+            break
+        if not _is_prose_row(sibling, labels):
+            break
+        before.append(sibling)
+    after: list[HtmlElement] = []
+    for sibling in row.itersiblings():
+        if not isinstance(sibling.tag, str) or not same_kind(sibling):
+            break
+        if not _is_prose_row(sibling, labels):
+            break
+        after.append(sibling)
+    if not before and not after:
+        return chosen
+    return before[::-1] + chosen + after
 
 
 def _article_region(top: HtmlElement, labels: Labels) -> HtmlElement | None:

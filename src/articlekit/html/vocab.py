@@ -150,7 +150,7 @@ CONTENT_HINT = re.compile(
 STRONG_BOILERPLATE = re.compile(
     r"comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|advert|sponsor"
     r"|breadcrumb|paywall|subscri|\bads?\b|\bad[-_]|[-_]ads?\b|author-?bio|about-author"
-    r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup"
+    r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup|donat(?:e|ion)"
     rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}"
 )
 
