@@ -258,3 +258,24 @@ def test_a_line_right_over_a_tables_rows_is_no_heading() -> None:
     blocks = parse_text(text).blocks
     assert not any(isinstance(b, Heading) for b in blocks)
     assert any(plain_text(b.content) == "By changesets" for b in blocks if isinstance(b, Paragraph))
+
+
+def test_short_lines_under_a_lead_in_ending_in_a_colon_are_items() -> None:
+    # "What you need:" introduces the run: its short lines are items, not headings
+    things = [
+        "Glass jar",
+        "Planter saucer, small shallow dish or any flat platform",
+        "Floral foam cut to the size of the jar",
+        "Ruler",
+        "Small plants from a florist or a nursery",
+    ]
+    text = _copy("The title", f"{_PARAGRAPH}.", "What you need:", "\n".join(things), _PARAGRAPH)
+    blocks = parse_text(text).blocks
+    lists = [b for b in blocks if isinstance(b, List)]
+    assert len(lists) == 1
+    assert [plain_text(i.blocks[0].content) for i in lists[0].items] == things  # type: ignore[attr-defined]
+    assert not any(isinstance(b, Heading) for b in blocks)
+    # without the lead-in the short lines stand alone, as headings among the lists
+    text = _copy("The title", f"{_PARAGRAPH}.", "\n".join(things), _PARAGRAPH)
+    lists = [b for b in parse_text(text).blocks if isinstance(b, List)]
+    assert not any(len(b.items) == len(things) for b in lists)
