@@ -6,8 +6,9 @@ Two tables:
    metadata title on top, see ``text_render.py``) is parsed; the truth comes from the HTML
    (``structure.py``, shared with the HTML benchmark). Columns: title accuracy, heading F1
    with and without level, list-item F1, paragraph F1 (whole text after whitespace
-   collapsing, so an unjoined wrap is a miss) and body-token F1. F1s are pooled (micro)
-   over all pages.
+   collapsing, so an unjoined wrap is a miss), body-token F1 and table-count F1 (tables
+   counted as ``structure.count_match`` does: innermost ``<table>`` / ``Table`` blocks).
+   F1s are pooled (micro) over all pages.
    The ``baseline`` rows treat every blank-line-separated chunk as a paragraph.
    A second small table gives list-item F1 as it is and "reachable": without pages that
    typed a list as text in a <p> or <pre>, double quotes folded (see ``has_typed_list``).
@@ -66,7 +67,9 @@ CORPUS = corpus_dir()  # $ARTICLEKIT_CORPUS, else ../shared/corpus of the repo
 TOOLS: tuple[str, ...] = text_render.TOOLS
 VARIANTS: tuple[str, ...] = text_render.VARIANTS
 HOLDOUT: tuple[str, ...] = tuple(text_render.HOLDOUT)
-FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token")
+# "table" is the count of tables (innermost <table> elements / Table blocks), matched as
+# structure.count_match does for the HTML benchmark
+FEATURES = ("heading", "heading_text", "list_item", "paragraph", "token", "table")
 _CHUNKS = re.compile(r"\n[ \t]*\n")
 
 
@@ -266,6 +269,7 @@ def structure_table(worst: int, only: str | None, tools: tuple[str, ...] = TOOLS
         "list-item F1",
         "paragraph F1",
         "token F1",
+        "table count F1",
     ]
     out = format_table(headers, rows)
     out += (

@@ -111,6 +111,27 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
         "# Scaling test\n\n<div>\n\n</div>\n\n"
         + "".join(f"<ul>\n<li>{SENTENCE}\n\n<pre>\n{SENTENCE}\n\n" for i in range(n))
     ),
+    # Markdown pipe tables: many of them (8x the base is a megabyte of text), one of
+    # 12,000 rows, and rows of thousands of pipes (each row is split once)
+    "pipe tables": lambda n: (
+        "# Scaling test\n\n"
+        + "".join(
+            f"{SENTENCE}\n\n| Part | Ships | Note |\n|:---|---:|:-:|\n"
+            + "".join(
+                f"| [row {j}](https://example.org/{i}/{j}) | {j * 7} | *a* \\| b |\n"
+                for j in range(12)
+            )
+            + "\n"
+            for i in range(n)
+        )
+    ),
+    "long pipe table": lambda n: (
+        f"# Scaling test\n\n{SENTENCE}\n\n| a | b |\n|---|---|\n"
+        + "".join(f"| row {i} | {i * 7} |\n" for i in range(10 * n))
+    ),
+    "pipe table of wide rows": lambda n: (
+        f"# Scaling test\n\n{SENTENCE}\n\n| a | b |\n|---|---|\n" + ("| x " * (100 * n) + "|\n") * 4
+    ),
     "link list": lambda n: (
         "Scaling test\n\n"
         + SENTENCE * 3

@@ -964,9 +964,10 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
 
 
 def _is_html_figure_or_table(piece: Piece) -> bool:
-    """Say whether ``piece`` is a figure or a data table a raw HTML block gave: neutral on
-    a page, as a picture shown by its file name is (a menu laid out in a table is no data
-    table: the HTML block builder reads it as the paragraphs of its cells)."""
+    """Say whether ``piece`` is a figure or a data table a raw HTML block or a pipe table
+    gave: neutral on a page, as a picture shown by its file name is (a menu laid out in a
+    table is no data table: the HTML block builder, and ``pipe_table`` for a layout
+    table, read it as the paragraphs of its cells)."""
     return piece.kind == "html" and isinstance(piece.block, (Figure, Table))
 
 
@@ -2237,7 +2238,10 @@ def _blocks(pieces: list[Piece], ctx: _Context) -> list[Block]:
     out: list[Block] = []
     for piece in pieces:
         if piece.kind == "html":
-            if piece.block is not None:
+            if piece.block is not None and piece.block.provenance is None:
+                # a pipe table's (its lines are known only here, a quote's moved too)
+                out.append(attrs.evolve(piece.block, provenance=_provenance(piece)))
+            elif piece.block is not None:
                 out.append(piece.block)
             continue
         block = _block(piece, ctx)

@@ -46,6 +46,15 @@ from articlekit.text.lines import (
     is_wide,
     wrapped_greedily,
 )
+from articlekit.text.tables import (
+    build_table,
+    closes_rows,
+    delimiter_columns,
+    header_cells,
+    is_layout_table,
+    row_cells,
+    table_text,
+)
 from articlekit.text.vocab import (
     BYLINE,
     is_boilerplate_line,
@@ -78,7 +87,8 @@ PieceKind = Literal[
     "recommendations",
     "caption",
     "dropped",
-    # a raw HTML block of Markdown, read by the HTML block builder (text/htmlblocks.py)
+    # a block built whole (``Piece.block``): a raw HTML block of Markdown, read by the
+    # HTML block builder (text/htmlblocks.py), or a pipe table (text/tables.py)
     "html",
 ]
 HeadingOrigin = Literal["atx", "setext", "numbered", "caps", "short", "flush"]
@@ -123,7 +133,7 @@ class Piece:
     indent: int = 0
     #: Number of lines the piece spans that hold text.
     line_count: int = 1
-    #: For an ``html`` piece, the block the HTML block builder made of it.
+    #: For an ``html`` piece, the block the HTML block builder (or ``pipe_table``) made.
     block: Block | None = None
 
 
@@ -1008,6 +1018,8 @@ def _interrupts_paragraph(state: State, index: int, para_indent: int) -> bool:
     first = text[0]
     if first in "`~" and fence(state, index, True) is not None:
         return True
+    if _table_head(state, index) is not None:
+        return True  # a pipe table's header row (Markdown): GFM lets a table interrupt
     if first == "#" and state.layout.markdown and atx_heading(state, index, True) is not None:
         return True
     if first in "-*_=━" and thematic_break(state, index, True) is not None:
@@ -2079,6 +2091,130 @@ def quote(state: State, start: int, silent: bool) -> int | None:
     return end
 
 
+# ---------------------------------------------------------------------------- tables
+
+# Deepest indent (columns) of a pipe table's header row: four or more is indented code.
+MAX_TABLE_HEADER_INDENT = 3
+
+
+def _table_head(state: State, start: int) -> tuple[list[str], int] | None:
+    """Return the header cells and the column count of a pipe table whose header row is
+    line ``start`` (the delimiter row under it), or None when no table starts there."""
+    lines = state.lines
+    below = start + 1
+    if not state.layout.markdown or below >= state.end or lines.blank[start]:
+        return None
+    columns = delimiter_columns(lines.text[below])
+    if not columns or lines.indent[start] > MAX_TABLE_HEADER_INDENT:
+        return None
+    line = lines.text[start]
+    if line[0] == "#" and atx_heading(state, start, True) is not None:
+        return None  # a heading with a pipe in it, over a table's delimiter row
+    header = header_cells(line, lines.text[below], columns)
+    return None if header is None else (header, columns)
+
+
+def _ends_table(state: State, index: int) -> bool:
+    """Return True when line ``index`` ends a pipe table: a blank line or one that starts
+    another block (a quote, an ATX heading, a fence, a thematic break, a list item)."""
+    lines = state.lines
+    if lines.blank[index]:
+        return True
+    text = lines.text[index]
+    first = text[0]
+    if first == ">":
+        return True
+    if first == "#" and atx_heading(state, index, True) is not None:
+        return True
+    if first in "`~" and fence(state, index, True) is not None:
+        return True
+    if first in "-*_" and thematic_break(state, index, True) is not None:
+        return True
+    if first in _MARKDOWN_BULLETS or first.isdigit():
+        marker = list_marker(text)
+        return marker is not None and not is_foreign_marker(state.layout, text, marker)
+    return False
+
+
+def pipe_table(state: State, start: int, silent: bool) -> int | None:
+    """A GFM pipe table (Markdown only): a header row, a delimiter row (``|---|:-:|``)
+    with as many cells, then rows up to a blank line or another block's start.
+
+    The table is an ``html`` piece (a block built whole, as a raw HTML block's): its
+    ``Table`` has the header row (unless its cells are all empty) and the rows, each cut
+    or padded to the header's cells, each cell's inline Markdown parsed
+    (:mod:`articlekit.text.tables`).
+    """
+    head = _table_head(state, start)
+    if head is None:
+        return None
+    if silent:
+        return start + 2
+    header, columns = head
+    texts = state.lines.text
+    delimiter = texts[start + 1]
+    html2text = not delimiter.startswith("|")
+    closing = closes_rows(delimiter)
+    rows: list[list[str]] = []
+    lines: list[tuple[int, int]] = []  # each row's first and last line
+    end = start + 2
+    while end < state.end and not _ends_table(state, end):
+        first = end
+        line = texts[end]
+        end += 1
+        if closing and line[0] == "|" and line[-1] != "|":
+            parts = [line]
+            while end < state.end and texts[end][0:1] != "|" and not _ends_table(state, end):
+                parts.append(texts[end])
+                end += 1
+            line = " ".join(parts)
+        rows.append(row_cells(line, columns, html2text=html2text))
+        lines.append((first, end - 1))
+    if is_layout_table(header, rows, header_known=not html2text):
+        _layout_cells(state, start, header, rows, lines)
+        return end
+    table = build_table(header, rows, html=state.layout.html)
+    state.pieces.append(
+        Piece(
+            kind="html",
+            first=start,
+            last=end - 1,
+            text=table_text(header, rows),
+            line_count=end - start,
+            block=table,
+        )
+    )
+    return end
+
+
+def _layout_cells(
+    state: State,
+    start: int,
+    header: list[str],
+    rows: list[list[str]],
+    lines: list[tuple[int, int]],
+) -> None:
+    """Append the rows of a layout table (``tables.is_layout_table``) as paragraphs of
+    their cells' text, side by side as a browser shows them; a row of empty cells gives
+    none. (The HTML parser reads a layout table's cells as the page's flow too; a row
+    kept whole keeps a picture with the note beside it, "Wikimedia Commons has media
+    related to ...", one piece for the page filter, as it was before tables were read.)"""
+    spans = [(start, start), *lines]
+    for (first, last), cells in zip(spans, [header, *rows], strict=True):
+        text = " ".join(cell for cell in cells if cell)
+        if text:
+            state.pieces.append(
+                Piece(
+                    kind="paragraph",
+                    first=first,
+                    last=last,
+                    text=text,
+                    indent=state.lines.indent[first],
+                    line_count=last - first + 1,
+                )
+            )
+
+
 # ---------------------------------------------------------------------------- code
 
 CODE_INDENT_COLUMNS = 4
@@ -2170,6 +2306,7 @@ def preformatted(state: State, start: int, silent: bool) -> int | None:
 #: The rule chain, in the order rules are offered each line.
 BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("fence", fence),
+    ("pipe_table", pipe_table),
     ("recommendations", recommendations),
     ("atx_heading", atx_heading),
     ("setext_heading", setext_heading),
