@@ -279,3 +279,13 @@ def test_short_lines_under_a_lead_in_ending_in_a_colon_are_items() -> None:
     text = _copy("The title", f"{_PARAGRAPH}.", "\n".join(things), _PARAGRAPH)
     lists = [b for b in parse_text(text).blocks if isinstance(b, List)]
     assert not any(len(b.items) == len(things) for b in lists)
+
+
+def test_a_title_ending_in_a_question_or_a_quotation_is_a_line_of_its_own() -> None:
+    for title in ("Does the Brain Think Alone?", 'Student Dies After "Burned Her Up Within"'):
+        # innerText: the lead paragraph right under the title, no blank line between
+        text = _copy(f"{title}\n{_PARAGRAPH}.", f"{_PARAGRAPH} again.")
+        assert parse_text(text).title == title
+    # a first line closing its sentence is no title line
+    text = _copy(f"{_PARAGRAPH}.\nBy Jane Doe", f"{_PARAGRAPH} again.")
+    assert parse_text(text).title != f"{_PARAGRAPH}."

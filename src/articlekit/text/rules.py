@@ -1794,13 +1794,26 @@ def _copy_run_heading_end(state: State, start: int, index: int) -> bool:
     return len(text) * COPY_HEADING_SHORTER <= mean
 
 
+# Quote marks a headline may end with ("... Bought Online "Burned Her Up From Within"").
+_COPY_TITLE_QUOTES = "\"”’'»"
+
+
+def _copy_title_shape(text: str) -> bool:
+    """Return True for a line shaped like a title: it ends in no closing punctuation but a
+    question or exclamation mark, after the quote marks closing a quoted phrase. On the
+    readability renderings 2 innertext titles ("How does the brain turn unconscious
+    information into conscious thought?", a headline ending in a quotation) joined the
+    line under them; no first line of a browser's copy ending so was body text."""
+    return _COPY_CLOSED.search(text.rstrip(_COPY_TITLE_QUOTES).rstrip("?!")) is None
+
+
 def _copy_title_line(state: State, index: int) -> bool:
     """Return True for the text's first line when it reads as its title (no closing
     punctuation): innerText sets no blank line under a title heading, only a <p> asks
     for one, so the line under it (a byline, a <div>'s text, a list) would join it.
     innertext title accuracy 0.708 -> 0.931, heading F1 0.670 -> 0.696."""
     lines = state.lines
-    if lines.blank[index] or _COPY_CLOSED.search(lines.text[index]) is not None:
+    if lines.blank[index] or not _copy_title_shape(lines.text[index]):
         return False
     # no text above it: look back only to the first line that holds some (a scan from
     # the top would go over all the leading blank lines again for every line asked about)
