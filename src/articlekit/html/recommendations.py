@@ -8,7 +8,7 @@ heading, else its longest link text; its image and summary come from the same ca
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, cast
 
 from lxml import etree
 from lxml.html import HtmlElement
@@ -155,6 +155,14 @@ def link_title(link: HtmlElement) -> tuple[str, str | None]:
     return title, _summary_after(parts, title)
 
 
+# A card's headings and elements with a class, in page order (one XPath in C: most of a
+# card's elements have neither).
+_HEADLINE_CANDIDATES: Final = etree.XPath(
+    "descendant::*[@class or self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
+    " or self::h6]"
+)
+
+
 def _headline_of(link: HtmlElement) -> str | None:
     """Return the text of the headline element inside a card link, if it has one.
 
@@ -166,12 +174,8 @@ def _headline_of(link: HtmlElement) -> str | None:
     with a title class.
     """
     found: list[tuple[int, str]] = []
-    for node in link.iterdescendants():
+    for node in cast("list[HtmlElement]", _HEADLINE_CANDIDATES(link)):
         tag = node.tag
-        if not isinstance(tag, str) or tag == "figure":
-            continue
-        if _in_figure(node, link):
-            continue
         cls = node.get("class") or ""
         if tag in _HEADINGS:
             rank = int(tag[1])
@@ -179,7 +183,7 @@ def _headline_of(link: HtmlElement) -> str | None:
             rank = 7
         else:
             continue
-        if cls and _KICKER_CLASS.search(cls):
+        if (cls and _KICKER_CLASS.search(cls)) or _in_figure(node, link):
             continue
         text = _text(node)
         if text:
