@@ -139,10 +139,12 @@ def link_title(link: HtmlElement) -> tuple[str, str | None]:
     whole = _text(link)
     if len(link) == 0:
         return whole, None
-    parts = _card_parts(link)
     headline = _headline_of(link)
     if headline:
-        return headline, _summary_after(parts, headline)
+        if len(headline) + MIN_SUMMARY_CHARS > len(whole):
+            return headline, None  # (no room for a summary beside it)
+        return headline, _summary_after(_card_parts(link), headline)
+    parts = _card_parts(link)
     attr = collapse_ws(link.get("title") or "").strip()
     if attr and len(parts) > 1 and attr in parts:
         return attr, _summary_after(parts, attr)
