@@ -160,8 +160,7 @@ def link_title(link: HtmlElement) -> tuple[str, str | None]:
 # A card's headings and elements with a class, in page order (one XPath in C: most of a
 # card's elements have neither).
 _HEADLINE_CANDIDATES: Final = etree.XPath(
-    "descendant::*[@class or self::h1 or self::h2 or self::h3 or self::h4 or self::h5"
-    " or self::h6]"
+    "descendant::*[@class or self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
 )
 
 
