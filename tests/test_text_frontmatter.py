@@ -72,3 +72,18 @@ def test_byline(line: str, authors: tuple[str, ...]) -> None:
 )
 def test_title_may_end_in_an_initialism_or_a_site_decoration(text: str, expected: bool) -> None:
     assert looks_like_title(text) is expected
+
+
+def test_a_title_line_right_over_the_text_is_the_title() -> None:
+    # a scraper's title and text fields stored one under the other, no blank line
+    text = "Lorem Ipsum\nLorem ipsum dolor sit amet, consectetur adipiscing elit.\n"
+    assert parse_text(text).title == "Lorem Ipsum"
+    wrapped = (
+        "Get Your Frontend Code Covered\n"
+        + "So finally you are testing your code? Great! The more tests you write, the more\n" * 4
+        + "confident you are.\n"
+    )
+    assert parse_text(wrapped).title == "Get Your Frontend Code Covered"
+    # a first line closing its sentence opens the text
+    text = "Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit, sed do eiusmod.\n"
+    assert parse_text(text).title != "Lorem ipsum dolor sit amet."

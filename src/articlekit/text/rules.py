@@ -1198,6 +1198,8 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
             continue
         if state.layout.copy and _copy_line_ends_block(state, start, end):
             break
+        if end == start + 1 and _title_over_text(state, start):
+            break
         if unwrapped and len(lines.text[end - 1]) >= UNWRAPPED_PARAGRAPH_CHARS:
             break
         if _interrupts_paragraph(state, end, indent):
@@ -1231,6 +1233,37 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
         )
     )
     return end
+
+
+# A title line is at most this many words long.
+MAX_TITLE_LINE_WORDS = 20
+
+
+def _title_over_text(state: State, index: int) -> bool:
+    """Return True for the text's first line when it is a title standing right over the
+    text, no blank line between: a scraper's title and text fields stored one under the
+    other, in a text too short to show its layout, or wrapped. The line is title-shaped
+    (:func:`_copy_title_shape`, a capital or a digit first, at most
+    :data:`MAX_TITLE_LINE_WORDS` words) and, in a wrapped text, short of the wrap width
+    (a wrapped paragraph's first line is full). A browser's copy and a text field have
+    their own rules (:func:`_copy_title_line`, a line per block)."""
+    layout = state.layout
+    if not state.allow_quote:
+        return False  # the inside of a quote, read as a text of its own
+    if layout.markdown or layout.lynx or layout.copy or layout.line_blocks:
+        return False
+    lines = state.lines
+    text = lines.text[index]
+    if not text[:1].isupper() and not text[:1].isdigit() and not is_wide(text[0]):
+        return False
+    if len(text.split()) > MAX_TITLE_LINE_WORDS or layout.is_full(lines.width[index]):
+        return False
+    if not _copy_title_shape(text):
+        return False
+    above = index - 1
+    while above >= 0 and lines.blank[above]:
+        above -= 1
+    return above < 0
 
 
 def _is_unwrapped(layout: Layout) -> bool:
