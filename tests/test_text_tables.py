@@ -245,6 +245,30 @@ def test_html2text_table() -> None:
     ]
 
 
+def test_html2text_wrapped_rows_run_on_to_their_hard_break() -> None:
+    # html2text ends every row with a <br> (two spaces) and wraps a row whose cells end
+    # without a space at 78 columns: the wrapped lines are the row's, not rows
+    doc = _doc(
+        "Cookie| Duration| Description  \n"
+        "---|---|---  \n"
+        "__stripe_mid| 1 year| This cookie is set by the payment gateway. This\n"
+        "cookie is used to enable payment without storing any payment\n"
+        "information on a server.  \n"
+        "session| 30 minutes| Keeps the session.  \n"
+    )
+    (table,) = _tables(doc)
+    assert _grid(table) == [
+        ["Cookie", "Duration", "Description"],
+        [
+            "__stripe_mid",
+            "1 year",
+            "This cookie is set by the payment gateway. This cookie is used to enable "
+            "payment without storing any payment information on a server.",
+        ],
+        ["session", "30 minutes", "Keeps the session."],
+    ]
+
+
 def test_markdownify_empty_header_row_is_no_header() -> None:
     (table,) = _tables(
         _doc(

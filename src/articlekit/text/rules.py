@@ -2201,6 +2201,10 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
     delimiter = texts[start + 1]
     html2text = not delimiter.startswith("|")
     closing = closes_rows(delimiter)
+    hard = state.lines.hard_break
+    # html2text ends each row with a <br> (two spaces) and wraps a row at 78 columns
+    # when no cell ends in a space ("Cookie| Dauer|"): a row runs on to its hard break
+    broken = html2text and bool(hard) and hard[start + 1]
     rows: list[list[str]] = []
     lines: list[tuple[int, int]] = []  # each row's first and last line
     end = start + 2
@@ -2213,6 +2217,14 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
             while end < state.end and texts[end][0:1] != "|" and not _ends_table(state, end):
                 parts.append(texts[end])
                 end += 1
+            line = " ".join(parts)
+        elif broken and not hard[end - 1]:
+            parts = [line]
+            while end < state.end and not _ends_table(state, end):
+                parts.append(texts[end])
+                end += 1
+                if hard[end - 1]:
+                    break
             line = " ".join(parts)
         rows.append(row_cells(line, columns, html2text=html2text))
         lines.append((first, end - 1))
