@@ -311,10 +311,54 @@ def test_a_layout_table_is_read_as_its_rows() -> None:
     assert any("The harbour archive holds" in text for text in _paragraphs(doc))
 
 
-def test_html2text_one_column_table_is_left_alone() -> None:
-    # "---" under a hard break: html2text's one-column table, read as before
-    doc = _doc("Most active developers  \n---  \n| By changesets  \nHerbert 63  \n")
-    assert _tables(doc) == []
+def test_html2text_first_row_of_one_cell() -> None:
+    # html2text writes "---" under a first row of one cell (a caption spanning the
+    # columns), both ending in a hard break; its rows are not cut to that one cell
+    doc = _doc(
+        "Most active developers  \n---  \n"
+        "Herbert Dürr | 63 | 16.6%  \nArmin Le Grand | 56 | 14.7%  \n"
+    )
+    (table,) = _tables(doc)
+    assert _grid(table) == [
+        ["Most active developers", "", ""],
+        ["Herbert Dürr", "63", "16.6%"],
+        ["Armin Le Grand", "56", "14.7%"],
+    ]
+
+
+def test_html2text_nested_tables_are_read_one_by_one() -> None:
+    # a row over another delimiter row is the header of the next table (html2text starts
+    # a nested table's rows right under the outer one's; the pipe before a nested table's
+    # first row is the outer table's)
+    doc = _doc(
+        "> Most active developers  \n> ---  \n"
+        "> | By changesets  \n> ---  \n"
+        "> Herbert Dürr | 63 | 16.6%  \n> Kay Schenk | 27 | 7.1%  \n"
+        "> | By changed lines  \n> ---  \n> Jürgen Schmidt | 455499 | 88.1%  \n"
+        "> Andre Fischer | 26148 | 3.8%  \n"
+    )
+    tables = _tables(doc)
+    assert [_grid(t)[0] for t in tables] == [
+        ["By changesets", "", ""],
+        ["By changed lines", "", ""],
+    ]
+    assert _grid(tables[0])[1:] == [["Herbert Dürr", "63", "16.6%"], ["Kay Schenk", "27", "7.1%"]]
+    # the outer table's one row is a layout table: its text stays a paragraph
+    assert any("Most active developers" in plain_text(b) for b in walk(doc.blocks))
+
+
+def test_html2text_wrapped_header_row() -> None:
+    # html2text wraps a header row too (a picture's link with its long URL): the header
+    # runs from the line after a blank line or a hard break to the one ending in one
+    doc = _doc(
+        "[![](https://example.org/images/block-\n"
+        "diagram.png)](https://example.org/images/block-\n"
+        "diagram.png)  \n---  \nThe block diagram of the device, from its datasheet.  \n"
+    )
+    (table,) = _tables(doc)
+    (image,) = table.rows[0].cells[0].content
+    assert isinstance(image, Link) and image.url == "https://example.org/images/block-diagram.png"
+    assert _grid(table)[1] == ["The block diagram of the device, from its datasheet."]
 
 
 # ---------------------------------------------------------------- other layouts
@@ -363,7 +407,7 @@ def test_text_output_keeps_the_cells() -> None:
 # ---------------------------------------------------------------- robustness
 
 _ROW_PARTS = st.sampled_from(
-    ["|", "||", " | ", "---", ":-:", "-", "\\|", "\\", "`", "a", "*b*", " "]
+    ["|", "||", " | ", "---", ":-:", "-", "\\|", "\\", "`", "a", "*b*", " ", "  "]
 )
 _ROWS = st.lists(st.lists(_ROW_PARTS, max_size=12).map("".join), max_size=12)
 
@@ -390,3 +434,15 @@ def test_a_row_of_many_pipes() -> None:
     doc = _doc("| a | b |\n|---|---|\n" + "| x " * 50_000 + "|\n")
     (table,) = _tables(doc)
     assert _grid(table) == [["a", "b"], ["x", "x"]]
+
+
+def test_a_pipe_table_scores_as_its_text_on_a_page() -> None:
+    # a raw HTML block's table is neutral to the page filter; a pipe table scores as the
+    # text of its cells (html2text writes a page's calendars and cookie lists as tables)
+    from articlekit.text.parser import _is_html_figure_or_table
+    from articlekit.text.rules import Piece
+
+    table = Table(rows=())
+    assert _is_html_figure_or_table(Piece(kind="html", first=0, last=0, block=table))
+    piece = Piece(kind="html", first=0, last=0, block=table, pipe_table=True)
+    assert not _is_html_figure_or_table(piece)

@@ -135,6 +135,8 @@ class Piece:
     line_count: int = 1
     #: For an ``html`` piece, the block the HTML block builder (or ``pipe_table``) made.
     block: Block | None = None
+    #: The ``html`` piece is a pipe table's (``pipe_table``), not a raw HTML block's.
+    pipe_table: bool = False
 
 
 @dataclass(slots=True)
@@ -2143,21 +2145,85 @@ def quote(state: State, start: int, silent: bool) -> int | None:
 MAX_TABLE_HEADER_INDENT = 3
 
 
-def _table_head(state: State, start: int) -> tuple[list[str], int] | None:
-    """Return the header cells and the column count of a pipe table whose header row is
-    line ``start`` (the delimiter row under it), or None when no table starts there."""
+# Most lines html2text wraps a table's header row over (78 columns each; a picture's link
+# with its URL takes three: blogger's captioned figures laid out as one-column tables).
+MAX_TABLE_HEADER_LINES = 4
+
+
+def _table_head(state: State, start: int) -> tuple[list[str], int, int] | None:
+    """Return the header cells, the column count and the delimiter row's line of a pipe
+    table whose header row starts at line ``start``, or None when no table starts there.
+
+    The header row is line ``start``; in html2text's table (a delimiter row ending in a
+    hard break) it may be wrapped over up to ``MAX_TABLE_HEADER_LINES`` lines, from a
+    line right after a blank line or a hard break to the one ending in a hard break.
+    """
     lines = state.lines
-    below = start + 1
-    if not state.layout.markdown or below >= state.end or lines.blank[start]:
+    if not state.layout.markdown or start + 1 >= state.end or lines.blank[start]:
         return None
-    columns = delimiter_columns(lines.text[below])
-    if not columns or lines.indent[start] > MAX_TABLE_HEADER_INDENT:
+    if lines.indent[start] > MAX_TABLE_HEADER_INDENT:
         return None
     line = lines.text[start]
+    below = start + 1
+    columns = delimiter_columns(lines.text[below]) or _html2text_one_column(state, below)
+    if not columns:
+        below = _wrapped_header_end(state, start) + 1
+        if below <= start + 1:
+            return None
+        columns = delimiter_columns(lines.text[below]) or _html2text_one_column(state, below)
+        if not columns or not _is_html2text_table(state, below):
+            return None
+        line = join_lines(list(lines.text[start:below]))
     if line[0] == "#" and atx_heading(state, start, True) is not None:
         return None  # a heading with a pipe in it, over a table's delimiter row
     header = header_cells(line, lines.text[below], columns)
-    return None if header is None else (header, columns)
+    return None if header is None else (header, columns, below)
+
+
+def _wrapped_header_end(state: State, start: int) -> int:
+    """Return the last line of a header row html2text wrapped from line ``start`` on
+    (the first line ending in a hard break, within ``MAX_TABLE_HEADER_LINES``), or -1."""
+    lines = state.lines
+    hard = lines.hard_break
+    if not hard or hard[start] or (start and not lines.blank[start - 1] and not hard[start - 1]):
+        return -1
+    last = min(start + MAX_TABLE_HEADER_LINES, state.end - 1) - 1
+    for index in range(start + 1, last + 1):
+        if lines.blank[index]:
+            return -1
+        if hard[index]:
+            return index
+    return -1
+
+
+def _html2text_one_column(state: State, index: int) -> int:
+    """Return 1 when line ``index`` is the delimiter row html2text writes under a first
+    row of one cell: ``---`` ending in a hard break, under a line ending in one (the
+    ``---`` that ``_is_table_head_rule`` keeps from underlining a heading); else 0."""
+    hard = state.lines.hard_break
+    if not hard or not hard[index] or index == 0 or not hard[index - 1]:
+        return 0
+    return 1 if state.lines.text[index] == "---" else 0
+
+
+def _is_html2text_table(state: State, below: int) -> bool:
+    """Say whether the delimiter row at line ``below`` is html2text's: no leading pipe
+    and a hard break at its end (html2text ends every row with a ``<br>``). html2text
+    makes a table's first row its header row, however many cells the rows below have
+    (a caption cell spanning the columns: "Most active developers" over "Name | 63 |
+    16.6%"), and starts a nested table's rows right under the outer one's."""
+    hard = state.lines.hard_break
+    return bool(hard) and hard[below] and not state.lines.text[below].startswith("|")
+
+
+def _heads_html2text_table(state: State, index: int) -> bool:
+    """Say whether line ``index`` is the header row of another html2text table (the
+    delimiter row of one right under it): it ends the table above."""
+    below = index + 1
+    if below >= state.end or not _is_html2text_table(state, below):
+        return False
+    text = state.lines.text[below]
+    return bool(delimiter_columns(text) or _html2text_one_column(state, below))
 
 
 def _ends_table(state: State, index: int) -> bool:
@@ -2194,21 +2260,24 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
     head = _table_head(state, start)
     if head is None:
         return None
+    header, columns, below = head
     if silent:
-        return start + 2
-    header, columns = head
+        return below + 1
     texts = state.lines.text
-    delimiter = texts[start + 1]
+    delimiter = texts[below]
     html2text = not delimiter.startswith("|")
     closing = closes_rows(delimiter)
     hard = state.lines.hard_break
-    # html2text ends each row with a <br> (two spaces) and wraps a row at 78 columns
-    # when no cell ends in a space ("Cookie| Dauer|"): a row runs on to its hard break
-    broken = html2text and bool(hard) and hard[start + 1]
+    # html2text's own table: its rows are not cut to the first row's cells, a row ends
+    # with a <br> (two spaces) and is wrapped at 78 columns when no cell ends in a space
+    # ("Cookie| Dauer|"), so a row runs on to its hard break
+    broken = _is_html2text_table(state, below)
     rows: list[list[str]] = []
     lines: list[tuple[int, int]] = []  # each row's first and last line
-    end = start + 2
+    end = below + 1
     while end < state.end and not _ends_table(state, end):
+        if broken and _heads_html2text_table(state, end):
+            break
         first = end
         line = texts[end]
         end += 1
@@ -2225,11 +2294,15 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
                 end += 1
                 if hard[end - 1]:
                     break
-            line = " ".join(parts)
-        rows.append(row_cells(line, columns, html2text=html2text))
+            line = join_lines(parts)  # a link's URL wrapped at a hyphen stays whole
+        rows.append(row_cells(line, columns, html2text=html2text, cut=not broken))
         lines.append((first, end - 1))
+    if broken:
+        width = max(len(row) for row in [header, *rows])
+        header = header + [""] * (width - len(header))
+        rows = [row + [""] * (width - len(row)) for row in rows]
     if is_layout_table(header, rows, header_known=not html2text):
-        _layout_cells(state, start, header, rows, lines)
+        _layout_cells(state, (start, below - 1), header, rows, lines)
         return end
     table = build_table(header, rows, html=state.layout.html)
     state.pieces.append(
@@ -2240,6 +2313,7 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
             text=table_text(header, rows),
             line_count=end - start,
             block=table,
+            pipe_table=True,
         )
     )
     return end
@@ -2247,7 +2321,7 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
 
 def _layout_cells(
     state: State,
-    start: int,
+    head: tuple[int, int],
     header: list[str],
     rows: list[list[str]],
     lines: list[tuple[int, int]],
@@ -2257,7 +2331,7 @@ def _layout_cells(
     none. (The HTML parser reads a layout table's cells as the page's flow too; a row
     kept whole keeps a picture with the note beside it, "Wikimedia Commons has media
     related to ...", one piece for the page filter, as it was before tables were read.)"""
-    spans = [(start, start), *lines]
+    spans = [head, *lines]
     for (first, last), cells in zip(spans, [header, *rows], strict=True):
         text = " ".join(cell for cell in cells if cell)
         if text:

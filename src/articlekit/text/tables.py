@@ -67,10 +67,11 @@ def delimiter_columns(line: str) -> int:
     return len(_HYPHENS.findall(line))
 
 
-def split_cells(line: str) -> list[str]:
+def split_cells(line: str, *, leading: bool = False) -> list[str]:
     """Return the cells of the table row ``line`` (stripped), as written: split at the
     pipes no backslash escapes, one leading and one trailing pipe dropped, each cell
-    stripped and its ``\\|`` made a pipe."""
+    stripped and its ``\\|`` made a pipe. With ``leading``, a leading pipe opens an empty
+    first cell (html2text's)."""
     if "\\" in line:
         parts: list[str] = []
         start = 0
@@ -81,7 +82,7 @@ def split_cells(line: str) -> list[str]:
         parts.append(line[start:])
     else:
         parts = line.split("|")
-    if len(parts) > 1 and not parts[0].strip():
+    if len(parts) > 1 and not parts[0].strip() and not leading:
         del parts[0]  # the leading pipe
     if len(parts) > 1 and not parts[-1].strip():
         del parts[-1]  # the trailing pipe
@@ -95,17 +96,19 @@ def _html2text_style(delimiter: str) -> bool:
     return not delimiter.startswith("|")
 
 
-def row_cells(line: str, columns: int, *, html2text: bool = False) -> list[str]:
-    """Return the ``columns`` cells of the row ``line``: padded with empty cells or cut.
+def row_cells(line: str, columns: int, *, html2text: bool = False, cut: bool = True) -> list[str]:
+    """Return the ``columns`` cells of the row ``line``: padded with empty cells or cut
+    (with ``cut`` False, a longer row keeps its cells).
 
     In a table written as html2text writes one (``html2text``), a row that opens with a
-    pipe and is one cell short has an empty first cell.
+    pipe has an empty first cell when it would otherwise be one cell short, or always
+    when the rows are not cut (html2text's own table, see ``pipe_table``).
     """
-    cells = split_cells(line)
-    if html2text and len(cells) == columns - 1 and line.startswith("|"):
+    cells = split_cells(line, leading=html2text and not cut)
+    if html2text and cut and len(cells) == columns - 1 and line.startswith("|"):
         cells.insert(0, "")
     if len(cells) >= columns:
-        return cells[:columns]
+        return cells[:columns] if cut else cells
     return cells + [""] * (columns - len(cells))
 
 
