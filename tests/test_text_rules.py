@@ -226,8 +226,8 @@ def test_markdown_rule_under_a_hard_break_is_a_table_not_a_setext_heading() -> N
     text += "\n> " + table.replace("\n", "\n> ").rstrip("> ") + "\n"
     outline = describe(parse_text(text))
     assert "h2: Most active developers" not in outline
-    assert "p: Most active developers\\n---\\nHerbert Dürr | 63\\nKay Schenk | 27" in outline
-    assert "quote:\n  p: Most active developers\\n---" in outline
+    # since pipe tables (text/tables.py) it is read as the Table it is, in the quote too
+    assert "\ntable\nquote:\n  table" in outline
     # an underline under a line without the hard break is a setext heading
     setext = describe(parse_text(text.replace("developers  \n---", "developers\n---")))
     assert "h2: Most active developers" in setext
