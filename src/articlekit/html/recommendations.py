@@ -116,7 +116,15 @@ _SILENT_TAGS: Final = frozenset({"script", "style", "template", "noscript"})
 _UNSPOKEN_TAGS: Final = frozenset({"time", "figure"})
 
 
+# A part that is only a date is short and holds a digit ("01.02.2022", "3 March 2024");
+# the date search, ~10 us a part, runs only on such parts.
+MAX_DATE_PART_CHARS: Final = 40
+_DIGIT: Final = re.compile(r"\d")
+
+
 def _is_date_part(text: str) -> bool:
+    if len(text) > MAX_DATE_PART_CHARS or _DIGIT.search(text) is None:
+        return False
     span = date_span(text)
     if span is None:
         return False
