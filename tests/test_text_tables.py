@@ -427,7 +427,9 @@ def test_ragged_tables_never_fail(rows: list[str]) -> None:
 @given(_ROWS)
 def test_random_pipe_lines_never_fail(rows: list[str]) -> None:
     doc = _doc("\n".join(rows) + "\n")
-    articlekit.to_json(doc)
+    assert articlekit.from_json(articlekit.to_json(doc)) == doc
+    for table in _tables(doc):
+        assert len({len(row.cells) for row in table.rows}) <= 1
 
 
 def test_a_row_of_many_pipes() -> None:

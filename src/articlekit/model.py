@@ -57,6 +57,7 @@ __all__ = [
     "TableRow",
     "Text",
     "Verdict",
+    "own_inlines",
     "plain_text",
     "walk",
 ]
@@ -547,7 +548,7 @@ class Document:
         """Every link of the body (recommendation blocks left out), in document order."""
         found: list[LinkRef] = []
         for block in walk(self.body):
-            for inlines in _own_inlines(block):
+            for inlines in own_inlines(block):
                 stack: list[Iterator[Inline]] = [iter(inlines)]
                 while stack:
                     node = next(stack[-1], None)
@@ -579,7 +580,7 @@ class Document:
         return "\n\n".join(t for t in (plain_text(b) for b in self.body) if t)
 
 
-def _own_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
+def own_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
     """Yield the inline runs that belong to ``block`` itself (not to nested blocks)."""
     if isinstance(block, (Heading, Paragraph)):
         yield block.content

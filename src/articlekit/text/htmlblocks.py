@@ -28,7 +28,7 @@ its size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 import attrs
@@ -37,15 +37,11 @@ from articlekit.errors import ArticleKitError
 from articlekit.model import (
     Block,
     CodeBlock,
-    Figure,
-    Heading,
-    Inline,
     List,
     ListItem,
-    Paragraph,
     Provenance,
     Quote,
-    Table,
+    own_inlines,
     walk,
 )
 from articlekit.serialise.markdown import inlines_to_markdown
@@ -249,19 +245,6 @@ def build_html_blocks(html: str, *, url: str | None = None) -> list[Block] | Non
     return builder.build([body])
 
 
-def _inline_runs(block: Block) -> Iterator[tuple[Inline, ...]]:
-    """Yield the runs of inlines of ``block`` itself (not of the blocks nested in it)."""
-    if isinstance(block, (Heading, Paragraph)):
-        yield block.content
-    elif isinstance(block, Table):
-        yield block.caption
-        for row in block.rows:
-            for cell in row.cells:
-                yield cell.content
-    elif isinstance(block, Figure):
-        yield block.caption
-
-
 def scoring_text(block: Block) -> str:
     """Return the text of ``block`` as Markdown, one line per run of inlines (a paragraph,
     a cell, an item's paragraph): what the page filter measures (words, sentences, the
@@ -271,7 +254,7 @@ def scoring_text(block: Block) -> str:
         if isinstance(inner, CodeBlock):
             parts.append(inner.code)
             continue
-        for run in _inline_runs(inner):
+        for run in own_inlines(inner):
             text = inlines_to_markdown(run)
             if text:
                 parts.append(text)
