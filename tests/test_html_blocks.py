@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import lxml.html
 import pytest
 from lxml.html import HtmlElement
 
+from articlekit import to_text
 from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
@@ -13,6 +15,7 @@ from articlekit.html.blocks import (
     is_agency_credit,
     is_byline_line,
     is_dateline,
+    is_icon_glyph,
     is_layout_table,
     is_link_cluster,
     is_prose_heading,
@@ -908,3 +911,28 @@ def test_markup_written_into_alt_text_is_removed() -> None:
     assert isinstance(figure, Figure)
     assert figure.image.alt == "Lucke leaves the hall. Photo: dpa"
     assert figure.image.title == "Lucke"
+
+
+@pytest.mark.parametrize(
+    "icon",
+    [
+        '<i class="material-icons">keyboard_arrow_down</i>',
+        '<span class="material-symbols-outlined md-18">chat_bubble</span>',
+        '<span class="material-icons-two-tone">bookmark_border</span>',
+        "<mat-icon>share</mat-icon>",
+    ],
+)
+def test_ligature_icon_names_are_not_text(icon: str) -> None:
+    doc = _doc(f"<p>Read the report {icon}here.</p><p><a href='#top'>{icon}</a></p>" + FILL)
+    text = to_text(doc)
+    assert "Read the report here." in text
+    for name in ("keyboard", "chat_bubble", "bookmark", "share"):
+        assert name not in text
+    assert not any(isinstance(i, Link) for b in doc.walk() for i in getattr(b, "content", ()))
+
+
+def test_icon_class_without_ligature_word_elsewhere_is_kept() -> None:
+    # "material-design" is a topic, not the icon font: its text is the article's
+    doc = _doc('<p>Styles: <span class="material-design">flat cards</span> win.</p>' + FILL)
+    assert "Styles: flat cards win." in to_text(doc)
+    assert is_icon_glyph(lxml.html.fragment_fromstring('<i class="a material-icons">x</i>'))

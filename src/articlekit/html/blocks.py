@@ -94,6 +94,7 @@ __all__ = [
     "is_agency_credit",
     "is_byline_line",
     "is_dateline",
+    "is_icon_glyph",
     "is_layout_table",
     "is_link_cluster",
     "is_photo_credit",
@@ -183,6 +184,8 @@ _STRONG = frozenset({"strong", "b"})
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 # (<noscript> is not here: the labels decide, since some pages keep the article in one)
 _SKIP_INLINE = frozenset({"script", "style", "template", "button", "svg", "input", "select"})
+# The tags an icon font's glyph is written with (see is_icon_glyph).
+_ICON_HOSTS: Final = frozenset({"i", "span", "mat-icon"})
 _CONTAINERS = frozenset(
     {
         "div", "section", "article", "main", "header", "center", "body", "html", "details",
@@ -1796,6 +1799,8 @@ class BlockBuilder:
             # a recommendation widget inside an inline wrapper (<b><div class="related">)
             # is its own block, emitted after the body, never inline text
             return
+        if tag in _ICON_HOSTS and is_icon_glyph(el):
+            return
         if depth > MAX_NESTING:
             _append_text(out, el.text_content())
             return
@@ -1854,6 +1859,24 @@ class BlockBuilder:
 # ``q::before { content: open-quote }``): double marks outside, single ones for a <q>
 # inside another. Without them "she said <q>no</q>" would read "she said no".
 _Q_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
+
+
+def is_icon_glyph(el: HtmlElement) -> bool:
+    """Return True when ``el`` is a ligature icon: its text is the icon's name, not words.
+
+    ``<i class="material-icons">keyboard_arrow_down</i>`` shows an arrow; read as text it
+    puts "keyboard_arrow_down" into the article, a list of "bookmark_border" and
+    "chat_bubble" into a toolbar, and an empty link's only words into a paragraph.
+    Class names are case-sensitive, as the font's style sheet matches them.
+    """
+    if el.tag == "mat-icon":
+        return True
+    cls = el.get("class")
+    return (
+        cls is not None
+        and "material-" in cls  # (a substring test first: this runs for every <span>)
+        and vocab.ICON_FONT_CLASS.search(cls) is not None
+    )
 
 
 def _quote_inline(el: HtmlElement, inner: list[Inline], out: list[Inline]) -> None:

@@ -24,6 +24,7 @@ __all__ = [
     "HEADING_TAGS",
     "HIDDEN_CLASS",
     "HIDDEN_STYLE",
+    "ICON_FONT_CLASS",
     "INLINE_TAGS",
     "LEAD_CLASS",
     "LEAD_ITEMPROPS",
@@ -101,6 +102,12 @@ PLACED_STYLE_SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:\s*-?\d+\.\d\d+%", 
 HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible)(?:\s|$)"
 )
+
+# Icon fonts drawn from ligatures: the element's text is the icon's name ("menu",
+# "keyboard_arrow_down", "chat_bubble"), which the font turns into a picture. Google's
+# Material Icons and Material Symbols in all their styles (-outlined, -round, -sharp, ...);
+# Angular Material's <mat-icon> is the same thing as a tag.
+ICON_FONT_CLASS = re.compile(r"(?:^|\s)material-(?:icons|symbols)(?:-[a-z]+)*(?:\s|$)")
 
 # Elements that are the article body whatever else their class says.
 MAIN_CONTENT = re.compile(
