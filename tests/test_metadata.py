@@ -772,6 +772,37 @@ def test_every_set_field_has_a_known_source() -> None:
     assert meta.published == "2024-01-02T03:04:05+00:00"
 
 
+def test_utc_date_takes_the_publishers_zone_from_another_source() -> None:
+    # JSON-LD in UTC, the social card the same instant at -08:00: the local date is printed
+    ld = '{"@type": "NewsArticle", "datePublished": "2017-02-24T01:18:13Z"}'
+    _, meta = extract(
+        f'<script type="application/ld+json">{ld}</script>'
+        '<meta property="article:published_time" content="2017-02-23T17:18:13-08:00">'
+    )
+    assert meta.published == "2017-02-23T17:18:13-08:00"
+    assert meta.source_of("published") == "og"
+
+
+def test_utc_date_kept_when_no_source_states_the_same_instant() -> None:
+    ld = '{"@type": "NewsArticle", "datePublished": "2017-02-24T01:18:13Z"}'
+    _, meta = extract(
+        f'<script type="application/ld+json">{ld}</script>'
+        # a wall-clock time mislabelled, another instant; a date alone is no twin either
+        '<meta property="article:published_time" content="2017-02-24T01:18:13+02:00">'
+        '<meta name="date" content="2017-02-23">'
+    )
+    assert meta.published == "2017-02-24T01:18:13+00:00"
+    assert meta.source_of("published") == "jsonld"
+
+
+def test_modified_date_takes_the_publishers_zone_too() -> None:
+    _, meta = extract(
+        '<meta property="article:modified_time" content="2020-05-01T22:30:00Z">'
+        '<meta property="og:updated_time" content="2020-05-02T00:30:00+02:00">'
+    )
+    assert meta.modified == "2020-05-02T00:30:00+02:00"
+
+
 def test_unset_fields_have_no_source() -> None:
     title, meta = extract_metadata(page())
     assert title is None

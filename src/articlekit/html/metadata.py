@@ -1367,6 +1367,42 @@ def _first(
     return None, None
 
 
+def _pick_date(cands: Candidates, sources: Sequence[str]) -> tuple[str | None, str | None]:
+    """Return (date, key): the first date of ``sources``, given in the publisher's own time
+    zone when another source states the same instant so (:func:`_local_twin`)."""
+    value, key = _first(cands, sources, normalize_date)
+    if value is None or not value.endswith(_UTC_SUFFIX):
+        return value, key
+    twin = _local_twin(cands, sources, value)
+    return twin if twin is not None else (value, key)
+
+
+#: How :func:`normalize_date` writes a datetime given in UTC ("Z", "+00:00", "GMT").
+_UTC_SUFFIX: Final = "+00:00"
+
+
+def _local_twin(
+    cands: Candidates, sources: Sequence[str], utc_value: str
+) -> tuple[str, str] | None:
+    """Return (date, key) of the first candidate that states the instant ``utc_value``
+    with a non-zero UTC offset, or None.
+
+    Structured data often gives a time in UTC ("2017-02-24T01:18:13Z") while the social
+    card gives the same instant in the publisher's zone ("2017-02-23T17:18:13-08:00"); the
+    date readers see printed on the page is the local one.
+    """
+    instant = datetime.fromisoformat(utc_value)
+    for key in sources:
+        for raw in cands.get(key, ()):
+            value = normalize_date(raw)
+            if value is None or len(value) <= len("2024-10-31") or value.endswith(_UTC_SUFFIX):
+                continue
+            stamp = datetime.fromisoformat(value)
+            if stamp.tzinfo is not None and stamp == instant:
+                return value, key
+    return None
+
+
 def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str | None:
     """Return the ``<h1>`` that is a separator-delimited part of ``title``, if any.
 
@@ -1606,9 +1642,9 @@ def metadata_and_bases(
     title, key = _pick_title(cands, [site_name or "", declared or ""], url, authors)
     note("title", key)
     note("authors", author_key)
-    published, key = _first(cands, PUBLISHED_SOURCES, normalize_date)
+    published, key = _pick_date(cands, PUBLISHED_SOURCES)
     note("published", key)
-    modified, key = _first(cands, MODIFIED_SOURCES, normalize_date)
+    modified, key = _pick_date(cands, MODIFIED_SOURCES)
     note("modified", key)
     language, key = _first(cands, LANGUAGE_SOURCES, normalize_language)
     note("language", key)
