@@ -11,6 +11,7 @@ from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
     drop_dangling_headings,
+    drop_dangling_labels,
     drop_head_bylines,
     is_agency_credit,
     is_byline_line,
@@ -28,6 +29,7 @@ from articlekit.html.blocks import (
 from articlekit.html.clean import Stats, label_page
 from articlekit.html.tree import parse_tree
 from articlekit.model import (
+    Block,
     Code,
     CodeBlock,
     Document,
@@ -38,6 +40,7 @@ from articlekit.model import (
     LineBreak,
     Link,
     List,
+    ListItem,
     Paragraph,
     Quote,
     Recommendation,
@@ -936,3 +939,35 @@ def test_icon_class_without_ligature_word_elsewhere_is_kept() -> None:
     doc = _doc('<p>Styles: <span class="material-design">flat cards</span> win.</p>' + FILL)
     assert "Styles: flat cards win." in to_text(doc)
     assert is_icon_glyph(lxml.html.fragment_fromstring('<i class="a material-icons">x</i>'))
+
+
+def _para(text: str) -> Paragraph:
+    return Paragraph(content=(Text(text=text),))
+
+
+def test_dangling_labels_go_with_their_furniture() -> None:
+    body = _para("The article's first paragraph, a sentence long enough to be one.")
+    recs = Recommendations(title="Related", items=(Recommendation(title="A", url="https://e/a"),))
+    blocks: list[Block] = [
+        body,
+        Rule(),
+        _para("Mehr zum Thema:"),
+        _para("Benachrichtigung über neue Artikel:"),
+        Rule(),
+        body,
+        _para("Seguir leyendo:"),
+        recs,
+        _para("Rezept bewerten："),
+        Heading(level=2, content=(Text(text="Zutaten"),)),
+        body,
+        _para("Your page rank:"),
+    ]
+    assert drop_dangling_labels(blocks) == [body, Rule(), body, recs, blocks[9], body]
+
+
+def test_labels_that_introduce_content_stay() -> None:
+    items = List(ordered=False, items=(ListItem(blocks=(_para("one"),)),))
+    link = Paragraph(content=(Link(url="https://e/x", content=(Text(text="Tags:"),)),))
+    long = _para("Here is what the minister said to the reporters:")
+    blocks: list[Block] = [_para("Die Zutaten:"), items, link, Rule(), long, Rule()]
+    assert drop_dangling_labels(blocks) == blocks

@@ -30,6 +30,7 @@ from articlekit.html.blocks import (
     BlockBuilder,
     cut_comment_section,
     drop_dangling_headings,
+    drop_dangling_labels,
     drop_head_bylines,
     drop_head_datelines,
     normalise_headings,
@@ -197,7 +198,7 @@ def extract_blocks(
     if not comments:
         blocks = cut_comment_section(blocks)
     blocks = drop_head_datelines(trim_edges(blocks))
-    blocks = normalise_headings(drop_dangling_headings(blocks), title)
+    blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
     blocks = drop_head_bylines(blocks, authors)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}

@@ -88,6 +88,7 @@ __all__ = [
     "cut_comment_section",
     "display_equation",
     "drop_dangling_headings",
+    "drop_dangling_labels",
     "drop_head_bylines",
     "drop_head_datelines",
     "equation_text",
@@ -684,6 +685,49 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
                 # "More on climate" over teaser cards whose links were taken out
                 continue
         out.append(block)
+    return out
+
+
+# A label over what follows it ("Mehr zum Thema:", "Tags:", "Share this article:") has at
+# most this many words; a sentence that ends in a colon before a list is longer.
+MAX_LABEL_WORDS: Final = 6
+_LABEL_END: Final = (":", "\uff1a")  # (the full-width colon of Chinese and Japanese)
+# What a label never introduces: it is left over one of these when its content went.
+_NOT_LABELLED: Final = (Rule, Heading, Recommendations)
+
+
+def _is_label(block: Block) -> bool:
+    """Return True for a paragraph of a few words ending in a colon, with no link."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain_text(block).strip()
+    return (
+        text.endswith(_LABEL_END)
+        and len(text.split()) <= MAX_LABEL_WORDS
+        and not any(isinstance(i, Link) for i in block.content)
+    )
+
+
+def drop_dangling_labels(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without labels whose content was taken out as page furniture.
+
+    "Mehr zum Thema:" over a row of tag links, "Benachrichtigung über neue Artikel:" over
+    follow buttons: the links and buttons go, and the label is left over a rule, a
+    heading, a recommendation block (which carries a title of its own), the end of the
+    article or another such label. A label over a paragraph, a list, a table or a figure
+    introduces it and stays; only paragraphs of the article's top level are looked at.
+    The rules that framed such a box, now with nothing between them, become one.
+    """
+    out: list[Block] = []
+    nxt: Block | None = None  # the next block kept, walking backwards
+    for block in reversed(blocks):
+        if _is_label(block) and (nxt is None or isinstance(nxt, _NOT_LABELLED)):
+            continue
+        if isinstance(block, Rule) and isinstance(nxt, Rule):
+            continue
+        out.append(block)
+        nxt = block
+    out.reverse()
     return out
 
 
