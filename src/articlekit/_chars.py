@@ -18,13 +18,13 @@ __all__ = ["INVISIBLE", "drop_invisible"]
 INVISIBLE: Final = re.compile("(?<!\u00c3)\u00ad|[\u200b\u2060\ufeff]")
 
 
-# Any of them, as one character class: a search for it runs in C without trying the
-# pattern at each position (INVISIBLE's look-behind would), so clean text costs little.
-_ANY_INVISIBLE: Final = re.compile("[\u00ad\u200b\u2060\ufeff]")
-
-
 def drop_invisible(text: str) -> str:
     """Return ``text`` without the invisible characters of :data:`INVISIBLE`."""
-    if text.isascii() or _ANY_INVISIBLE.search(text) is None:
+    # Clean text is the rule: four ``in`` tests (a C scan each, none at all for a
+    # character wider than the text's own) cost a tenth of a regex search for the four
+    # characters as a class on 200 characters of accented text.
+    if text.isascii() or not (
+        "\u00ad" in text or "\u200b" in text or "\u2060" in text or "\ufeff" in text
+    ):
         return text
     return INVISIBLE.sub("", text)

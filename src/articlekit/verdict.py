@@ -35,6 +35,7 @@ from typing import Any, Final
 import attrs
 from lxml import etree
 
+from articlekit._caseless import CaseBlind
 from articlekit.model import (
     VERDICT_KINDS,
     Block,
@@ -397,15 +398,15 @@ _STATUS_IN_TITLE = re.compile(
 _BARE_STATUS = re.compile(r"^\W*(4\d\d|5\d\d)\W*$")
 #: Class or id fragments of consent-management and paywall markup (widespread vendors and
 #: naming conventions, not single sites).
-_CONSENT_ATTR = re.compile(
+#: (CaseBlind: searched in all of a page's class and id names at once, 10,000 characters on
+#: a large page, where a case-blind regex cost 2.4 and 1.7 ms; see articlekit._caseless)
+_CONSENT_ATTR = CaseBlind(
     r"cookie|consent|gdpr|\bcmp\b|cmp-|didomi|onetrust|cookiebot|usercentrics|sp_message|"
-    r"qc-cmp|truste|privacy-wall|tcf",
-    re.IGNORECASE,
+    r"qc-cmp|truste|privacy-wall|tcf"
 )
-_PAYWALL_ATTR = re.compile(
+_PAYWALL_ATTR = CaseBlind(
     r"paywall|pay-wall|subscriber-only|subscribers-only|premium-wall|regwall|"
-    r"meter-wall|piano-|tp-modal|locked-content|article-locked",
-    re.IGNORECASE,
+    r"meter-wall|piano-|tp-modal|locked-content|article-locked"
 )
 _SPACE = re.compile(r"\s+")
 _HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
@@ -720,9 +721,9 @@ def page_signals(root: Any) -> PageSignals:
         h1_texts=tuple(h1s),
         status_hint=status,
         consent_phrases=_distinct(CONSENT_PHRASES, page_text),
-        consent_markup=bool(_CONSENT_ATTR.search(all_names)),
+        consent_markup=_CONSENT_ATTR.search(all_names),
         paywall_phrases=_distinct(PAYWALL_PHRASES, page_text),
-        paywall_markup=bool(_PAYWALL_ATTR.search(all_names)),
+        paywall_markup=_PAYWALL_ATTR.search(all_names),
         error_phrases=_distinct(ERROR_PHRASES, page_text),
         password_field=password,
     )

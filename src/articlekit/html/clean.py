@@ -220,7 +220,7 @@ def is_hidden(el: HtmlElement, names: str) -> bool:
     if el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
-    if style and vocab.HIDDEN_STYLE.search(style):
+    if style and vocab.is_hiding_style(style):
         return True
     return bool(names) and vocab.HIDDEN_CLASS.search(names) is not None
 
@@ -414,7 +414,7 @@ def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
         info |= _I_HIDDEN
     if "style" in keys:
         style = el.get("style")
-        if style and (vocab.HIDDEN_STYLE.search(style) or is_placed_on_picture(style)):
+        if style and (vocab.is_hiding_style(style) or is_placed_on_picture(style)):
             info |= _I_HIDDEN
     if "role" in keys and el.get("role") in vocab.BOILERPLATE_ROLES:
         info |= _I_ROLE

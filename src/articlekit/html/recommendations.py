@@ -13,6 +13,7 @@ from typing import Final, cast
 from lxml import etree
 from lxml.html import HtmlElement
 
+from articlekit._caseless import CaseBlind
 from articlekit.html import vocab
 from articlekit.html.metadata import date_span
 from articlekit.html.tree import collapse_ws, image_source, resolve_url
@@ -55,11 +56,11 @@ def _text(el: HtmlElement) -> str:
 
 # A class that names a teaser's headline ("card__title", "teaserHeadline") or, before
 # it, the line over or under it ("item__subtitle", "preTitle", "kicker", "dachzeile").
-_TITLE_CLASS: Final = re.compile(r"(?:title|headline|heading)(?:$|[-_\s])", re.IGNORECASE)
-_KICKER_CLASS: Final = re.compile(
+# (CaseBlind: searched in every class of every card; see articlekit._caseless)
+_TITLE_CLASS: Final = CaseBlind(r"(?:title|headline|heading)(?:$|[-_\s])")
+_KICKER_CLASS: Final = CaseBlind(
     r"(?:sub|pre|over|super|lead)[-_]?(?:title|headline|heading)|kicker|eyebrow|overline"
-    r"|dachzeile|topline|roofline|standfirst",
-    re.IGNORECASE,
+    r"|dachzeile|topline|roofline|standfirst"
 )
 # A card's parts (kicker, headline, standfirst, date) that are elements of their own: a
 # headline has at least this many words; a shorter part is a kicker or a section name.

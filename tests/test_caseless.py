@@ -1,0 +1,88 @@
+"""Fast paths that must answer exactly as the plain regex searches they replace."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from articlekit._caseless import CaseBlind
+from articlekit._chars import INVISIBLE, drop_invisible
+from articlekit.html import vocab
+
+# ASCII and non-ASCII text, upper and lower case, with and without the words
+SAMPLES = [
+    "",
+    "title",
+    "Card__Title",
+    "teaserHeadline big",
+    "SUBTITLE",
+    "pre-title",
+    "headliner",
+    "Cookie-Banner",
+    "my-CMP box",
+    "xcmpx",
+    "Überschrift TITLE",
+    "Tıtle",  # dotless i: case-blind, "title" matches it
+    "\u017fubtitle",  # long s
+    "\u212aicker",  # Kelvin sign
+    "\u0130TLE",
+    "d\u00e9tail-heading",
+    "display: NONE",
+    "Display :none;",
+    "visibility:Hidden",
+    "color: red",
+    "display:block; /* none */",
+    "visibility: hidden\u00e9",
+]
+
+PATTERNS = [
+    r"(?:title|headline|heading)(?:$|[-_\s])",
+    r"(?:sub|pre|over)[-_]?(?:title|headline)|kicker",
+    r"cookie|consent|\bcmp\b|cmp-",
+    r"^\W*(?:related|read more|à lire)\b",
+]
+
+
+@pytest.mark.parametrize("source", PATTERNS)
+def test_case_blind_answers_as_the_ignorecase_regex(source: str) -> None:
+    blind = re.compile(source, re.IGNORECASE)
+    fast = CaseBlind(source)
+    for text in SAMPLES:
+        assert fast.search(text) == (blind.search(text) is not None), text
+        assert fast.match(text) == (blind.match(text) is not None), text
+    assert fast.pattern == source
+
+
+@pytest.mark.parametrize("source", [r"Title", r"(?-i:x)title", "\u0131tem", "\u017fub"])
+def test_case_blind_refuses_patterns_whose_lower_case_form_differs(source: str) -> None:
+    with pytest.raises(ValueError):
+        CaseBlind(source)
+
+
+def test_case_blind_allows_upper_case_escapes() -> None:
+    fast = CaseBlind(r"^\W*read\b\S*")
+    assert fast.match("** READ on")
+    assert not fast.match("reader")
+
+
+@pytest.mark.parametrize("style", SAMPLES)
+def test_is_hiding_style_answers_as_hidden_style(style: str) -> None:
+    assert vocab.is_hiding_style(style) == (vocab.HIDDEN_STYLE.search(style) is not None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain",
+        "caf\u00e9",
+        "re\u00adaction",
+        "a\u200bb",
+        "x\u2060y",
+        "\ufeffz",
+        "\u00c3\u00ad",
+        "日本",
+    ],
+)
+def test_drop_invisible_matches_the_pattern(text: str) -> None:
+    assert drop_invisible(text) == INVISIBLE.sub("", text)
