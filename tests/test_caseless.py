@@ -86,3 +86,36 @@ def test_is_hiding_style_answers_as_hidden_style(style: str) -> None:
 )
 def test_drop_invisible_matches_the_pattern(text: str) -> None:
     assert drop_invisible(text) == INVISIBLE.sub("", text)
+
+
+REC_TEXTS = [
+    "Related articles",
+    "RELATED: more news",
+    "» Read more: the story",
+    "Lesen Sie auch - Klima",
+    "À lire aussi : la suite",
+    "Ähnliche Beiträge",
+    "Readers say",
+    "The related story",
+    "   ",
+    "Mehr zum Thema",
+    "mehr zu",
+]
+
+
+@pytest.mark.parametrize("text", REC_TEXTS)
+def test_rec_word_tests_answer_as_their_patterns(text: str) -> None:
+    assert vocab.opens_with_rec_words(text) == (vocab.REC_START.match(text) is not None)
+    assert vocab.opens_with_rec_prefix(text) == (vocab.REC_PREFIX.match(text) is not None)
+    assert vocab.is_rec_phrase(text) == (vocab.REC_PHRASE.match(text) is not None)
+
+
+@pytest.mark.parametrize(
+    "text", ["The Verge", "BBC_News-24", "", "  ", "Le Monde.fr", "Süddeutsche Zeitung", "ｗｉｄｅ"]
+)
+def test_metadata_key_ascii_path_matches_the_general_one(text: str) -> None:
+    import unicodedata
+
+    from articlekit.html.metadata import _NOT_ALNUM, _key
+
+    assert _key(text) == _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())

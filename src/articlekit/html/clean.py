@@ -279,7 +279,7 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
     if body <= 0 or stats.links < MIN_REC_LINK_SHARE * body:
         return False
     # (the title regex last: the labelling walk asks this of every container with a link)
-    return vocab.REC_START.match(first_text) is not None
+    return vocab.opens_with_rec_words(first_text)
 
 
 # frame slots

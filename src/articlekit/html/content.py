@@ -290,7 +290,7 @@ def opens_with_rec_title(el: HtmlElement) -> bool:
     if heading is None:
         return False
     text = " ".join(heading.text_content().split())
-    return len(text) <= MAX_REC_TITLE_CHARS and vocab.REC_START.match(text) is not None
+    return len(text) <= MAX_REC_TITLE_CHARS and vocab.opens_with_rec_words(text)
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -386,8 +386,15 @@ def _clean(value: str | None) -> str:
 _NOT_ALNUM: Final = re.compile(r"[\W_]+")
 
 
+# ASCII text's own key, by one ``str.translate`` (ASCII is its own NFKC form, its case
+# folding is ``lower``): a regex substitution cost ~9,000 instructions a key.
+_ASCII_NOT_ALNUM: Final = {code: None for code in range(128) if not chr(code).isalnum()}
+
+
 def _key(text: str) -> str:
     """Return a comparison key: case-folded letters and digits only."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_NOT_ALNUM)
     return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 

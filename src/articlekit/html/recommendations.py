@@ -258,7 +258,7 @@ def rec_title(el: HtmlElement) -> str | None:
             continue
         own = (node.text or "").strip()
         if own:
-            if node.tag != "a" and vocab.REC_PHRASE.match(own):
+            if node.tag != "a" and vocab.is_rec_phrase(own):
                 return collapse_ws(own).strip(" :")
             break
     return None
