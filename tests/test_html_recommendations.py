@@ -172,7 +172,20 @@ def test_rec_title_from_label_text() -> None:
 
 @pytest.mark.parametrize(
     ("text", "generic"),
-    [("Read more", True), ("»", True), ("Weiterlesen", True), ("A story", False)],
+    [
+        ("Read more", True),
+        ("»", True),
+        ("Weiterlesen", True),
+        ("READ THE REST", True),
+        ("A story", False),
+        # a link to more of the same, in one word after "more"
+        ("Mehr Videos", True),
+        ("mehr •••", True),
+        ("Weitere News", True),
+        ("All posts »", True),
+        ("More than 100 killed", False),
+        ("Alles über Katzen", False),
+    ],
 )
 def test_is_generic_link_text(text: str, generic: bool) -> None:
     assert is_generic_link_text(text) is generic
@@ -339,6 +352,11 @@ def test_share_links_are_neither_items_nor_paragraphs() -> None:
         # an article deep under a topic section
         ("https://example.de/themen/detail/nachricht/synode-tagt.html", "Synode tagt", False),
         ("https://example.com/2024/05/sixers-win.html", "Sixers", False),
+        # a blog's month or day archive, linked from a card's date
+        ("https://example.com/2022/12/", "13. Dezember 2022", True),
+        ("/blog/2020/05/17/", "May 17, 2020", True),
+        ("/node/2015", "Budget", False),  # a year alone is not an archive: an id
+        ("/2022/13/", "Thirteen", False),
     ],
 )
 def test_is_index_link(url: str, title: str, expected: bool) -> None:
@@ -546,3 +564,15 @@ def test_download_link_paragraph_is_not_a_recommendation() -> None:
 def test_author_links_are_not_recommendations(byline: str) -> None:
     doc = _doc(byline)
     assert doc.recommendations == ()
+
+
+def test_credit_and_more_links_are_no_items() -> None:
+    widget = (
+        '<div class="related"><h3>Related</h3>'
+        '<a href="/2022/12/">13. Dezember 2022</a>'
+        '<div class="card"><a href="/promo"><img src="p.jpg" alt="© Photo Agency"></a></div>'
+        '<a href="/video">Mehr Videos</a>'
+        '<a href="/2024/other.html">Another story from the newsroom today</a></div>'
+    )
+    (rec,) = _doc(widget).recommendations
+    assert [item.title for item in rec.items] == ["Another story from the newsroom today"]

@@ -37,7 +37,10 @@ GENERIC_LINK_TEXT: Final = frozenset(
     {
         "read more", "more", "continue reading", "read", "weiterlesen", "mehr", "lire la suite",
         "lire", "leer más", "leia mais", "ver más", "voir", "see more", "view", "click here",
-        "here", "»", "›", "→", "...", "…",
+        "here", "»", "›", "→", "...", "…", "read the rest", "read full story",
+        "read the full story", "read full article", "read the full article", "full story",
+        "learn more", "find out more", "zum artikel", "zum beitrag", "artikel lesen",
+        "en savoir plus", "lire l'article", "seguir leyendo", "continuar lendo",
     }
 )  # fmt: skip
 # Shortest summary text worth keeping (characters): shorter text is a date or a label.
@@ -45,9 +48,27 @@ MIN_SUMMARY_CHARS: Final = 20
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 
+# The first word of a link to a list of more of the same ("Mehr Videos", "More stories",
+# "Weitere News", "Alle Artikel", "Plus d'actualités") rather than to one article.
+_MORE_WORDS: Final = frozenset(
+    {"more", "mehr", "weitere", "alle", "all", "plus", "más", "mais", "altri", "więcej"}
+)
+# Such a link names what it lists in one word; "More than 100 killed" is a headline.
+MAX_MORE_LINK_WORDS: Final = 2
+_LINK_DECORATION: Final = " :.!»›→•·…>+"
+
+
 def is_generic_link_text(text: str) -> bool:
-    """Return True for "Read more"-style link text that does not name an article."""
-    return text.strip(" :.!»›→").casefold() in GENERIC_LINK_TEXT or not text.strip(" :.!»›→")
+    """Return True for "Read more"-style link text that does not name an article, and for
+    a link to more of the same ("Mehr Videos", "mehr •••", "All posts")."""
+    text = text.strip(_LINK_DECORATION)
+    if not text:
+        return True
+    folded = text.casefold()
+    if folded in GENERIC_LINK_TEXT:
+        return True
+    words = folded.split()
+    return len(words) <= MAX_MORE_LINK_WORDS and words[0].rstrip(_LINK_DECORATION) in _MORE_WORDS
 
 
 def _text(el: HtmlElement) -> str:
@@ -358,9 +379,32 @@ def is_index_link(url: str, title: str) -> bool:
     if "//" in path:
         path = path.split("//", 1)[1].partition("/")[2]
     segments = [s for s in path.split("/") if s]
+    if is_date_archive(segments):
+        return True
     for index in range(len(segments) - 1, -1, -1):
         if _INDEX_SEGMENT.fullmatch(segments[index]):
             return len(segments) - index - 1 <= MAX_INDEX_TAIL_SEGMENTS
+    return False
+
+
+def is_date_archive(segments: list[str]) -> bool:
+    """Return True when a URL's path segments end in a year and a month, and maybe a day,
+    with nothing after: ``/2022/12/``, ``/blog/2020/05/17/``, a blog's archive of a month
+    or a day, which lists articles (a card's date links there). An article's own path goes
+    on after the date with its slug. A year alone is not enough: ``/node/2015`` is an id.
+    """
+    for start in (len(segments) - 3, len(segments) - 2):
+        if start < 0:
+            continue
+        year, *rest = segments[start:]
+        if (
+            len(year) == 4
+            and year.isdigit()
+            and year[:2] in ("19", "20")
+            and all(len(part) <= 2 and part.isdigit() for part in rest)
+            and 1 <= int(rest[0]) <= 12
+        ):
+            return True
     return False
 
 
@@ -412,6 +456,8 @@ def recommendation_items(
         title = headline or text
         if not title or (is_generic_link_text(title) and card is link):
             continue
+        if title.startswith("©"):
+            continue  # a picture's credit, the only words of a promo box: no headline
         if is_index_link(url, title):
             continue
         image = None
