@@ -21,9 +21,18 @@ from articlekit.html.recommendations import (
     link_title,
     rec_title,
     recommendation_items,
+    without_author_items,
 )
 from articlekit.html.tree import parse_tree
-from articlekit.model import Document, Figure, List, Paragraph, Recommendations, plain_text
+from articlekit.model import (
+    Document,
+    Figure,
+    List,
+    Paragraph,
+    Recommendation,
+    Recommendations,
+    plain_text,
+)
 
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
 LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
@@ -576,3 +585,34 @@ def test_credit_and_more_links_are_no_items() -> None:
     )
     (rec,) = _doc(widget).recommendations
     assert [item.title for item in rec.items] == ["Another story from the newsroom today"]
+
+
+def test_author_links_are_no_items() -> None:
+    rec = Recommendations(
+        title=None,
+        items=(
+            Recommendation(title="Patrick Allan", url="https://patrick.example.org/"),
+            Recommendation(title="A story by somebody else", url="https://e.org/a"),
+        ),
+    )
+    alone = Recommendations(
+        title=None, items=(Recommendation(title=" patrick  allan", url="https://e.org/u/1"),)
+    )
+    body = Paragraph(content=())
+    out = without_author_items([body, rec, alone], ["Patrick  Allan"])
+    assert out == [body, Recommendations(title=None, items=rec.items[1:])]
+    assert without_author_items([rec], []) == [rec]
+
+
+def test_author_box_link_is_not_recommended() -> None:
+    html = (
+        '<html><head><meta name="author" content="Jane Roe"></head><body><article>'
+        f"{FILL * 4}</article>"
+        '<div class="related"><h3>More</h3><a href="https://jane.example.net/">Jane Roe</a>'
+        '<a href="/2024/next.html">The next story from the newsroom today</a></div>'
+        "</body></html>"
+    )
+    doc = parse_html(html, url="https://news.example.org/2024/story.html")
+    assert doc.metadata.authors == ("Jane Roe",)
+    titles = [item.title for rec in doc.recommendations for item in rec.items]
+    assert titles == ["The next story from the newsroom today"]

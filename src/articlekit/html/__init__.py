@@ -38,7 +38,7 @@ from articlekit.html.blocks import (
 )
 from articlekit.html.clean import Labels
 from articlekit.html.content import Candidate, find_main_content
-from articlekit.html.recommendations import recommendations_block
+from articlekit.html.recommendations import recommendations_block, without_author_items
 from articlekit.html.tree import (
     base_url,
     collapse_ws,
@@ -210,7 +210,7 @@ def extract_blocks(
             continue
         seen_titles.update(item.url for item in fresh)
         blocks.append(Recommendations(title=block.title, items=fresh))
-    return tuple(blocks), candidate
+    return tuple(without_author_items(blocks, authors)), candidate
 
 
 def parse_html(

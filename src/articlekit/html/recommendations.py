@@ -8,8 +8,10 @@ heading, else its longest link text; its image and summary come from the same ca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Final, cast
 
+import attrs
 from lxml import etree
 from lxml.html import HtmlElement
 
@@ -17,7 +19,7 @@ from articlekit._caseless import CaseBlind
 from articlekit.html import vocab
 from articlekit.html.metadata import date_span
 from articlekit.html.tree import collapse_ws, image_source, resolve_url
-from articlekit.model import Recommendation, Recommendations
+from articlekit.model import Block, Recommendation, Recommendations
 
 __all__ = [
     "GENERIC_LINK_TEXT",
@@ -29,6 +31,7 @@ __all__ = [
     "rec_title",
     "recommendation_items",
     "recommendations_block",
+    "without_author_items",
 ]
 
 
@@ -526,3 +529,26 @@ def recommendations_block(
     if not items:
         return None
     return Recommendations(title=title, items=tuple(items))
+
+
+def without_author_items(blocks: list[Block], authors: Iterable[str]) -> list[Block]:
+    """Return ``blocks`` with no recommendation item named after one of the article's
+    ``authors``: the link of an author box ("Patrick Allan" to the author's own site), or
+    an author's profile among a publisher's reading links, leads to a person, not to an
+    article. A block left without items goes."""
+    names = {collapse_ws(name).strip().casefold() for name in authors}
+    names.discard("")
+    if not names or not any(isinstance(block, Recommendations) for block in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Recommendations):
+            items = tuple(
+                i for i in block.items if collapse_ws(i.title).strip().casefold() not in names
+            )
+            if not items:
+                continue
+            if len(items) != len(block.items):
+                block = attrs.evolve(block, items=items)
+        out.append(block)
+    return out
