@@ -1368,6 +1368,38 @@ def test_byline_label_alone_gives_way_to_the_next_byline() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        # an author card: the name part over the job title
+        (
+            '<div class="author_card"><p class="author_card-name">Ada Brandt</p>'
+            '<p class="author_card-job_title">Senior Data Engineer</p></div>',
+            ("Ada Brandt",),
+        ),
+        (
+            '<div class="author"><div class="author--name"><a href="/autor/ole">Ole Berg</a>'
+            '</div><div class="author--description">Mitglied der Abend News-Redaktion</div></div>',
+            ("Ole Berg",),
+        ),
+        # two name parts are two authors; a breadcrumb's itemprop="name" is no name part
+        (
+            '<p class="byline">By <span class="byline__name">Ada Brandt</span> and '
+            '<span class="byline__name">Ole Berg</span></p>',
+            ("Ada Brandt", "Ole Berg"),
+        ),
+        (
+            '<div class="article-author">von <a class="author-link">Ole Berg</a> in '
+            '<span itemprop="name">Autos</span></div>',
+            ("Ole Berg",),
+        ),
+    ],
+)
+def test_author_card_gives_its_name_part(body: str, authors: tuple[str, ...]) -> None:
+    _, meta = extract("", body)
+    assert meta.authors == authors
+
+
+@pytest.mark.parametrize(
     "value", ["  a\u00a0 b\t\nc  ", "\u3000x\u2009y\u2028", "a &amp;\u00a0b", "", " \x1c "]
 )
 def test_clean_collapses_whitespace_as_the_regex_did(value: str) -> None:

@@ -1067,6 +1067,37 @@ def _itemprop_names(el: etree._Element) -> list[str]:
     return names
 
 
+# An author card's part that holds the name ("author_card-name", "author--name",
+# "article-author-name"), beside parts for the job title or a bio. Not itemprop="name":
+# a byline may hold breadcrumbs, whose items are named so too.
+_NAME_PART_CLASS: Final = re.compile(r"(?:^|[-_\s])name(?:$|[-_\s])", re.IGNORECASE)
+
+
+def _name_parts(el: etree._Element) -> list[str]:
+    """Return the texts of the name parts inside a byline element (an author card: name,
+    job title, bio), outermost only, or [] when it has none.
+
+    "Martin Chikilian" over "Python Software Engineer", "Steven Salentin" over "Mitglied
+    der Tonight News-Redaktion": read whole, the card runs the name into the role.
+    """
+    names: list[str] = []
+    found: set[etree._Element] = set()
+    for count, node in enumerate(el.iterdescendants()):
+        if count > MAX_AUTHOR_SCAN_NODES:
+            break
+        if not isinstance(node.tag, str):
+            continue
+        if not _NAME_PART_CLASS.search(_attr(node, "class")):
+            continue
+        if found and any(outer in found for outer in node.iterancestors()):
+            continue
+        found.add(node)
+        text = _clean(_text_of(node, MAX_BYLINE_CHARS))
+        if text:
+            names.append(text)
+    return names
+
+
 class _Collector:
     """State of the one walk over the page that :func:`collect_candidates` makes."""
 
@@ -1216,7 +1247,8 @@ class _Collector:
         text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
         if text and len(text) <= MAX_BYLINE_CHARS:
             self.bylines += 1
-            _add(self.cands, "byline:text", _byline_text(text))
+            names = _name_parts(el)
+            _add(self.cands, "byline:text", " & ".join(names) if names else _byline_text(text))
 
     def finish(self) -> Candidates:
         # An author key declared both ways (<meta property="dc:creator"> and <meta
