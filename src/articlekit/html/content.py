@@ -501,7 +501,30 @@ def _title_heading(labels: Labels, title: str | None) -> HtmlElement | None:
     if h1s:
         return h1s[0] if len(h1s) == 1 else None
     near = [h for h in labels.headings if h.tag == "h1" and _opens_alike(h.text_content(), title)]
-    return near[0] if len(near) == 1 else None
+    if near:
+        return near[0] if len(near) == 1 else None
+    return breadcrumb_title(labels, title)
+
+
+def breadcrumb_title(labels: Labels, title: str) -> HtmlElement | None:
+    """Return the one ``<h1>`` repeating the title inside a ``<nav>`` (the breadcrumb trail
+    whose last crumb is the page's headline), else None.
+
+    A ``<nav>`` is hard boilerplate: the labelling walk never enters it, so its heading
+    is in no list; only the ``<nav>`` elements are searched, and only when the page has
+    no other title ``<h1>``. Six sites of trafilatura-eval print their headline so
+    (haus.de, heise, fr.de, mopo, mz-web, an OJS journal); without it the lead passes
+    had no title to anchor the article's region on.
+    """
+    found: list[HtmlElement] = []
+    for nav in labels.boilerplate:
+        if nav.tag != "nav":
+            continue
+        for h1 in nav.iter("h1"):
+            text = h1.text_content()
+            if _same_text(text, title) or _opens_alike(text, title):
+                found.append(h1)
+    return found[0] if len(found) == 1 else None
 
 
 # A headline and the page's title open alike when they share this share of the shorter's

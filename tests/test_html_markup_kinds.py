@@ -1,0 +1,52 @@
+"""Kinds of markup behind main-content misses (session 9), each on a small page of its own.
+
+Every fixture is written for the test: it reproduces a layout, not a page of the corpus.
+"""
+
+from __future__ import annotations
+
+from articlekit import parse_html
+from articlekit.html import content
+from articlekit.html.clean import label_page
+from articlekit.html.tree import parse_tree
+from articlekit.serialise.text import to_text
+
+BODY = (
+    "<p>The council met on Tuesday evening to discuss the new bridge, which has been "
+    "delayed for three years because of rising costs and a dispute over its design.</p>"
+    "<p>Residents said the delay had cut the town in two, and shop owners on the east "
+    "bank reported falling sales, longer deliveries and fewer visitors every month.</p>"
+    "<p>The mayor promised a decision before the summer, after a final round of talks "
+    "with the regional government, the engineers and the residents' association.</p>"
+)
+LEAD = "The town's new bridge is late again, and the council cannot say when it will open."
+
+
+def _text(html: str) -> str:
+    return to_text(parse_html(html))
+
+
+def _breadcrumb_page(crumb: str) -> str:
+    return (
+        "<html><head><title>Bridge delayed again</title></head><body><div><div>"
+        '<section class="top"><nav class="breadcrumb"><ol><li><a href="/">Home</a></li>'
+        f"<li>{crumb}</li></ol></nav>"
+        f'<div class="intro-text"><p>{LEAD}</p></div></section>'
+        f'<div><main><div class="content">{BODY}</div></main></div>'
+        "</div></div></body></html>"
+    )
+
+
+def test_title_h1_in_the_breadcrumb_anchors_the_lead() -> None:
+    # the headline is the breadcrumb's last crumb: the lead beside it is the article's
+    assert LEAD in _text(_breadcrumb_page("<h1>Bridge delayed again</h1>"))
+
+
+def test_breadcrumb_h1_is_found_only_when_it_repeats_the_title() -> None:
+    root = parse_tree(_breadcrumb_page("<h1>Bridge delayed again</h1>"))
+    labels = label_page(root)
+    found = content.breadcrumb_title(labels, "Bridge delayed again")
+    assert found is not None and found.text_content() == "Bridge delayed again"
+    assert content.breadcrumb_title(labels, "Another story entirely here") is None
+    root = parse_tree(_breadcrumb_page("<span>Bridge delayed again</span>"))
+    assert content.breadcrumb_title(label_page(root), "Bridge delayed again") is None
