@@ -50,3 +50,37 @@ def test_breadcrumb_h1_is_found_only_when_it_repeats_the_title() -> None:
     assert content.breadcrumb_title(labels, "Another story entirely here") is None
     root = parse_tree(_breadcrumb_page("<span>Bridge delayed again</span>"))
     assert content.breadcrumb_title(label_page(root), "Bridge delayed again") is None
+
+
+WIDGET_TEXT = (
+    "Looking for a good shop for vintage dresses and corsets? Visit our partner stores "
+    "and enjoy browsing their collections this season."
+)
+
+
+def test_sidebar_widget_inside_the_content_wrapper_is_dropped() -> None:
+    page = (
+        f'<html><body><div id="main">{BODY}'
+        f'<div class="right-col"><div class="item-right widget_text" id="text-5">'
+        f'<div class="textwidget"><p>{WIDGET_TEXT}</p></div></div></div></div></body></html>'
+    )
+    text = _text(page)
+    assert "three years" in text
+    assert "vintage dresses" not in text
+
+
+def test_blogger_post_widget_is_no_sidebar_widget() -> None:
+    page = f'<html><body><div class="widget Blog" id="Blog1"><div>{BODY}</div></div></body></html>'
+    assert "three years" in _text(page)
+
+
+def test_registration_banner_button_is_dropped() -> None:
+    page = (
+        f'<html><body><article><div class="text">{BODY}'
+        '<ul><li><p class="registration-banner__text"></p>'
+        '<p class="registration-banner__button"><a href="/register">Register now</a></p>'
+        f"</li></ul></div></article></body></html>"
+    )
+    text = _text(page)
+    assert "three years" in text
+    assert "Register now" not in text

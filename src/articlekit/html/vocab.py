@@ -156,6 +156,17 @@ _META_LINE = r"(?:post|entry|article|story)[-_]*meta|postmetadata|(?:^|\s)meta(?
 # The footer of the article itself (categories, tags, sources, contact) and shop or
 # affiliate boxes: named with a content word, so they must win over it.
 _ARTICLE_FURNITURE = r"(?:post|entry|article|story)[-_]*footer|buy-?box|affiliate"
+# A WordPress sidebar widget names its type after "widget_" ("widget_text", "widget_nav_menu",
+# "widget_categories", "widget_recent_entries"): 536 such boxes on both corpora, none holding
+# article text, some inside the content wrapper of a two-column theme ("item-right
+# widget_text" with id "text-5", whose "text" looked like content). Blogger's own post box
+# is "widget Blog", no underscore.
+_SIDEBAR_WIDGET = r"(?:^|\s)widget_[a-z]"
+# Sign-up prompts for an account ("registration-banner", "registration-modal",
+# "mod_registration", "registrierung"): 21 such boxes on both corpora, none holding
+# article text; two leaked (a banner inside a family magazine's body, a broadcaster's
+# login dialog).
+_REGISTRATION = r"registration|registrier"
 
 # Comment sections in any of the languages above: kept when comments are asked for.
 COMMENT_CLASS = re.compile(rf"comment|disqus|respond|{_COMMENT_WORDS}")
@@ -181,7 +192,8 @@ STRONG_BOILERPLATE = re.compile(
     r"comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|advert|sponsor"
     r"|breadcrumb|paywall|subscri|\bads?\b|\bad[-_]|[-_]ads?\b|author-?bio|about-author"
     r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup|donat(?:e|ion)"
-    rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}"
+    rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}|{_SIDEBAR_WIDGET}"
+    rf"|{_REGISTRATION}"
 )
 
 # Readability-like class weights: containers named like content gain, furniture loses.
