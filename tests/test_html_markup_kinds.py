@@ -6,9 +6,10 @@ Every fixture is written for the test: it reproduces a layout, not a page of the
 from __future__ import annotations
 
 from articlekit import parse_html
-from articlekit.html import content
+from articlekit.html import blocks, content
 from articlekit.html.clean import label_page
 from articlekit.html.tree import parse_tree
+from articlekit.model import Paragraph, Text
 from articlekit.serialise.text import to_text
 
 BODY = (
@@ -84,3 +85,27 @@ def test_registration_banner_button_is_dropped() -> None:
     text = _text(page)
     assert "three years" in text
     assert "Register now" not in text
+
+
+def _desk_page(byline: str, author: str = "") -> str:
+    meta = f'<meta name="author" content="{author}">' if author else ""
+    return (
+        '<html><head><title>Bridge delayed again</title><meta property="og:site_name" '
+        f'content="Town Courier">{meta}</head><body><article><h1>Bridge delayed again</h1>'
+        f"<p>{byline}</p>{BODY}</article></body></html>"
+    )
+
+
+def test_desk_byline_is_dropped_when_no_author_is_named() -> None:
+    for byline in ("Redaktion", "von towncourier.example", "By Town Courier Staff", "von"):
+        page = _desk_page(byline)
+        text = to_text(parse_html(page, url="https://www.towncourier.example/news/1"))
+        assert byline not in text.splitlines(), byline
+        assert "three years" in text
+
+
+def test_short_head_paragraph_naming_the_outlet_with_more_words_is_kept() -> None:
+    line = "Town Courier readers voted for the bridge"
+    assert line in _text(_desk_page(line))
+    assert blocks.is_desk_byline(Paragraph(content=(Text(text="Redaktion"),)), ())
+    assert not blocks.is_desk_byline(Paragraph(content=(Text(text="The editors met"),)), ())

@@ -141,6 +141,21 @@ def _declared_url(metadata: Metadata) -> str | None:
     return declared if host else None
 
 
+def _outlet_names(metadata: Metadata, url: str | None) -> tuple[str, ...]:
+    """Return the names a desk byline may credit: the site's name and the page's host
+    without ``www.`` (see :func:`blocks.is_desk_byline`)."""
+    names = [metadata.site_name] if metadata.site_name else []
+    page = url or metadata.canonical_url
+    if page:
+        try:
+            host = urlsplit(page).hostname
+        except ValueError:
+            host = None
+        if host:
+            names.append(host.removeprefix("www."))
+    return tuple(names)
+
+
 def _find_rule(url: str | None, rules: Sequence[SiteRule] | None) -> SiteRule | None:
     if url is None and not rules:
         return None
@@ -161,6 +176,7 @@ def extract_blocks(
     release: Callable[[Labels], None] | None = None,
     bases: Sequence[HtmlElement] | None = None,
     authors: Sequence[str] = (),
+    outlets: Sequence[str] = (),
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen.
 
@@ -169,7 +185,8 @@ def extract_blocks(
     read afterwards; ``release`` gets the labels while they are whole. ``bases``: the
     page's ``<base>`` elements in page order, when the metadata walk found them.
     ``authors``: the page's authors (``Metadata.authors``), whose byline printed under the
-    headline is left out of the blocks.
+    headline is left out of the blocks; ``outlets``: the site's name and host, whose
+    desk byline ("von example.com", "Redaktion") is left out when no author is named.
     """
     base = base_url(root, url, bases)
     candidate = find_main_content(root, comments=comments, rule=rule, title=title)
@@ -199,7 +216,7 @@ def extract_blocks(
         blocks = cut_comment_section(blocks)
     blocks = drop_head_datelines(trim_edges(blocks))
     blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
-    blocks = drop_head_bylines(blocks, authors)
+    blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}
     for el, block in recs.items():
@@ -292,6 +309,7 @@ def _parse_page(
             release=release,
             bases=bases,
             authors=metadata.authors,
+            outlets=_outlet_names(metadata, url),
         )
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc

@@ -541,15 +541,66 @@ def _holds_image(inlines: Iterable[Inline]) -> bool:
     )
 
 
-def drop_head_bylines(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
+# A desk byline is this short (characters): "von tennisnet.com", "Redaktion",
+# "auto-motor.at Redaktion", "By TMZ Staff" with its date.
+MAX_DESK_BYLINE_CHARS: Final = 100
+# ... and, once the desk, the outlet, dates and byline lead words are taken out, holds at
+# most this many words (a time zone, "Mitglied der", a role).
+MAX_DESK_BYLINE_OTHER_WORDS: Final = 1
+
+
+def is_desk_byline(block: Block, outlets: Iterable[str]) -> bool:
+    """Return True for a short paragraph that credits the outlet's desk, not a person:
+    "von tennisnet.com", "Redaktion", "auto-motor.at Redaktion", "BY TMZ STAFF".
+
+    The metadata names no author then (a desk is no person, so no author is given), so
+    :func:`is_byline_line` finds nothing to look for. ``outlets``: the site's name and
+    host; the line must name one of them or a desk (``vocab.DESK_WORD``), and hold
+    nothing else but byline lead words, dates and at most
+    ``MAX_DESK_BYLINE_OTHER_WORDS`` other words.
+    """
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain_text(block).strip()
+    if not text or len(text) > MAX_DESK_BYLINE_CHARS or _holds_image(block.content):
+        return False
+    if vocab.BYLINE_LEAD.match(text):
+        return True  # "von" alone: the byline's name was a link to the desk, left out
+    folded = collapse_ws(text).casefold()
+    folded, desks = vocab.DESK_WORD.subn(" ", folded)
+    named = desks > 0
+    for name in outlets:
+        key = collapse_ws(name).casefold().strip()
+        if len(key) < MIN_BYLINE_NAME_CHARS:
+            continue
+        folded, count = re.subn(r"(?<!\w)" + re.escape(key) + r"(?!\w)", " ", folded)
+        named = named or count > 0
+    if not named:
+        return False
+    for _ in range(MAX_BYLINE_DATES):
+        span = date_span(folded)
+        if span is None:
+            break
+        folded = folded[: span[0]] + " " + folded[span[1] :]
+    words = _LETTER_WORD.findall(_TIME.sub(" ", folded))
+    other = [w for w in words if not vocab.BYLINE_LEAD.match(w)]
+    return len(other) <= MAX_DESK_BYLINE_OTHER_WORDS
+
+
+def drop_head_bylines(
+    blocks: list[Block], authors: Sequence[str], outlets: Sequence[str] = ()
+) -> list[Block]:
     """Return ``blocks`` without bylines of ``authors`` among the first
-    :data:`MAX_HEAD_BLOCKS` blocks (see :func:`is_byline_line`).
+    :data:`MAX_HEAD_BLOCKS` blocks (see :func:`is_byline_line`), and, when the page
+    names no author, without a desk's byline (:func:`is_desk_byline`; ``outlets``: the
+    site's name and host).
 
     Further down, a paragraph naming an author is text (a quote, an author's note).
     """
     if not authors:
-        return blocks
-    head = [b for b in blocks[:MAX_HEAD_BLOCKS] if not is_byline_line(b, authors)]
+        head = [b for b in blocks[:MAX_HEAD_BLOCKS] if not is_desk_byline(b, outlets)]
+    else:
+        head = [b for b in blocks[:MAX_HEAD_BLOCKS] if not is_byline_line(b, authors)]
     if len(head) == min(len(blocks), MAX_HEAD_BLOCKS):
         return blocks
     return head + blocks[MAX_HEAD_BLOCKS:]

@@ -23,6 +23,7 @@ __all__ = [
     "COMMENT_HEADING",
     "CONTACT_LINE",
     "CONTENT_HINT",
+    "DESK_WORD",
     "FIGURE_CLASS",
     "HEADING_TAGS",
     "HIDDEN_CLASS",
@@ -277,6 +278,12 @@ _REC_WORDS = (
 # The word that leads a byline, alone: what a heading-tagged byline ("<h6>By <a>Name</a>")
 # keeps once its author link is taken out as furniture (readability-pages quanta-1).
 BYLINE_LEAD = re.compile(r"^\W*(?:by|von|par|por|door|av|af|przez)\W*$", re.IGNORECASE)
+# A newsroom credited instead of a person in a byline ("Redaktion", "TMZ Staff",
+# "la rédaction", "Newsdesk"): see blocks.is_desk_byline. Lower case, for folded text.
+DESK_WORD = re.compile(
+    r"(?<!\w)(?:redaktion|staff|newsroom|news ?desk|editorial (?:team|staff|board)|rédaction"
+    r"|redacción|redação|redazione|redakcja|redactie|redaktionen)"
+)
 # Titles of an article's own cross-reference section ("See also[edit]", "Siehe auch"):
 # kept as a section when more of the article's sections follow (blocks.is_see_also_section).
 SEE_ALSO = re.compile(
