@@ -1367,6 +1367,23 @@ def test_byline_label_alone_gives_way_to_the_next_byline() -> None:
     assert meta.authors == ("Walter Stein",)
 
 
+def test_wordpress_tag_slug_is_no_byline_class() -> None:
+    # post_class() prints a teaser's tags as slugs: "tag-bylaws" is a topic, not a byline
+    body = (
+        '<article class="post hentry category-news tag-bylaws">'
+        '<a href="/c/news">News</a> \u2022 <a href="/x">Council votes on parking</a></article>'
+        '<span class="author-name">Lena Vogt</span>'
+    )
+    _, meta = extract("", body)
+    assert meta.authors == ("Lena Vogt",)
+
+
+def test_byline_class_beside_a_tag_slug_still_counts() -> None:
+    body = '<div class="byline tag-local">By Lena Vogt</div>'
+    _, meta = extract("", body)
+    assert meta.authors == ("Lena Vogt",)
+
+
 @pytest.mark.parametrize(
     ("body", "authors"),
     [

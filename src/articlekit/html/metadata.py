@@ -303,6 +303,9 @@ _BYLINE_CUT: Final = re.compile(
     re.IGNORECASE,
 )
 _BYLINE_CLASS: Final = re.compile(r"byline|(?:^|[\s_-])(?:author|writer|byl)", re.IGNORECASE)
+# WordPress's post classes carry the post's tags and categories as slugs ("tag-bylmeetswiser",
+# "category-writers-corner"): words of the post's topic, not a byline's class.
+_TAXONOMY_CLASS: Final = re.compile(r"(?:^|(?<=\s))(?:tag|category)-\S*")
 _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|more", re.IGNORECASE)
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
@@ -1244,6 +1247,10 @@ class _Collector:
             return
         if not _BYLINE_CLASS.search(label) or _NOT_BYLINE_CLASS.search(label):
             return
+        if ("tag-" in label or "category-" in label) and not _BYLINE_CLASS.search(
+            _TAXONOMY_CLASS.sub(" ", label)
+        ):
+            return  # only a tag's or a category's slug names the byline word
         text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
         if text and len(text) <= MAX_BYLINE_CHARS:
             self.bylines += 1
