@@ -119,3 +119,15 @@ def test_metadata_key_ascii_path_matches_the_general_one(text: str) -> None:
     from articlekit.html.metadata import _NOT_ALNUM, _key
 
     assert _key(text) == _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
+
+
+def test_consent_words_answer_as_the_plain_pattern() -> None:
+    from articlekit.verdict import _CONSENT_ATTR
+
+    plain = re.compile(
+        r"cookie|consent|gdpr|\bcmp\b|cmp-|didomi|onetrust|cookiebot|usercentrics|sp_message|"
+        r"qc-cmp|truste|privacy-wall|tcf",
+        re.IGNORECASE,
+    )
+    for text in ["cmp", "xcmp", "cmpx", "a cmp b", "CMP_box", "qc-cmp-ui", "cmp-", "o cmpé", ""]:
+        assert _CONSENT_ATTR.search(text) == (plain.search(text) is not None), text

@@ -400,8 +400,10 @@ _BARE_STATUS = re.compile(r"^\W*(4\d\d|5\d\d)\W*$")
 #: naming conventions, not single sites).
 #: (CaseBlind: searched in all of a page's class and id names at once, 10,000 characters on
 #: a large page, where a case-blind regex cost 2.4 and 1.7 ms; see articlekit._caseless)
+#: ("c(?<=\bc)mp\b" is "\bcmp\b" opening with its letter: with every branch opening with a
+#: letter the engine skips ahead to the next possible first letter, 0.65 -> 0.09 ms there.)
 _CONSENT_ATTR = CaseBlind(
-    r"cookie|consent|gdpr|\bcmp\b|cmp-|didomi|onetrust|cookiebot|usercentrics|sp_message|"
+    r"cookie|consent|gdpr|c(?<=\bc)mp\b|cmp-|didomi|onetrust|cookiebot|usercentrics|sp_message|"
     r"qc-cmp|truste|privacy-wall|tcf"
 )
 _PAYWALL_ATTR = CaseBlind(
