@@ -131,3 +131,23 @@ def test_consent_words_answer_as_the_plain_pattern() -> None:
     )
     for text in ["cmp", "xcmp", "cmpx", "a cmp b", "CMP_box", "qc-cmp-ui", "cmp-", "o cmpé", ""]:
         assert _CONSENT_ATTR.search(text) == (plain.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "Müller – “quoted”",
+        "日本語のテキスト",
+        "emoji 🙂 here",
+        "\u2e7f\u2e80",
+        "\ufeff",
+    ],
+)
+def test_weighted_len_counts_wide_characters_twice(text: str) -> None:
+    from articlekit.verdict import _weighted_len, _wide_chars
+
+    wide = sum(1 for ch in text if ch >= "\u2e80")
+    assert _wide_chars(text) == wide
+    assert _weighted_len(text) == len(text) + wide
