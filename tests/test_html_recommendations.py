@@ -365,6 +365,11 @@ def test_share_links_are_neither_items_nor_paragraphs() -> None:
         ("https://example.com/2022/12/", "13. Dezember 2022", True),
         ("/blog/2020/05/17/", "May 17, 2020", True),
         ("/node/2015", "Budget", False),  # a year alone is not an archive: an id
+        # members' profiles
+        ("http://fandom.example.com/u/BrandonMarcus", "Brandon Marcus", True),
+        ("https://www.example.de/user/KB_Redaktion.html", "KB_Redaktion", True),
+        ("https://medium.example.com/@aymeric_roffe?source=recirc", "Aymeric Roffé", True),
+        ("https://medium.example.com/@aymeric/why-we-moved", "Why we moved", False),
         ("/2022/13/", "Thirteen", False),
     ],
 )

@@ -358,7 +358,9 @@ def is_page_link(url: str) -> bool:
 _INDEX_SEGMENT: Final = re.compile(
     r"tags?|category|categories|categorie|categoria|kategorie|kategorien|rubrik|rubrique"
     r"|ressort|temas?|thema|themen|topics?|sujets?|schlagwort|stichwort|keywords?"
-    r"|authors?|autor|autoren|autore|auteur|auteurs",
+    r"|authors?|autor|autoren|autore|auteur|auteurs"
+    # a member's profile: "/u/BrandonMarcus", "/user/KB_Redaktion.html", "/profile/jdoe"
+    r"|u|users?|profiles?|benutzer|nutzer",
     re.IGNORECASE,
 )
 # An index page is named in a few words ("Donald Trump", "More in Storage"); an article
@@ -384,6 +386,8 @@ def is_index_link(url: str, title: str) -> bool:
     segments = [s for s in path.split("/") if s]
     if is_date_archive(segments):
         return True
+    if segments and segments[-1].startswith("@"):
+        return True  # a profile by handle ("/@vincentvallet"); its articles go on after it
     for index in range(len(segments) - 1, -1, -1):
         if _INDEX_SEGMENT.fullmatch(segments[index]):
             return len(segments) - index - 1 <= MAX_INDEX_TAIL_SEGMENTS
