@@ -109,3 +109,35 @@ def test_short_head_paragraph_naming_the_outlet_with_more_words_is_kept() -> Non
     assert line in _text(_desk_page(line))
     assert blocks.is_desk_byline(Paragraph(content=(Text(text="Redaktion"),)), ())
     assert not blocks.is_desk_byline(Paragraph(content=(Text(text="The editors met"),)), ())
+
+
+LONG_CAPTION = (
+    "The old bridge seen from the east bank in the spring of 1952, two years after it "
+    "opened to traffic. Its three stone arches were built from local limestone, and the "
+    "central arch was widened in 1978 so that the larger barges of the river trade could "
+    "pass beneath it. The town's archive keeps the engineer's drawings of all three arches. "
+    "Photo: Town Archive"
+)
+
+
+def _gallery_page(picture: str) -> str:
+    return (
+        f"<html><body><article>{BODY}"
+        f'<div class="rightImageBox">{picture}'
+        f'<div class="legend"><div class="content">{LONG_CAPTION}</div></div></div>'
+        "<p>The council will publish the engineers' report on its website next week, "
+        "together with the minutes of Tuesday's meeting and the costs.</p>"
+        "</article></body></html>"
+    )
+
+
+def test_long_caption_beside_its_picture_is_left_out_of_the_text() -> None:
+    assert len(LONG_CAPTION) > 300
+    picture = '<div class="pic"><a href="/big.jpg"><img src="/small.jpg" alt=""></a></div>'
+    text = _text(_gallery_page(picture))
+    assert "three years" in text
+    assert "local limestone" not in text
+
+
+def test_long_caption_named_box_without_a_picture_before_it_stays() -> None:
+    assert "local limestone" in _text(_gallery_page("<p>Archive pictures:</p>"))

@@ -133,6 +133,9 @@ LAYOUT_CELL_CHARS: Final = 1200
 # Longest text (characters) an image container may hold for it to be read as the image's
 # caption rather than as article text.
 MAX_CAPTION_CHARS: Final = 300
+# A box named like a caption, right after a box holding only a picture, is that picture's
+# caption up to this many characters (a lightbox gallery's full description).
+MAX_SIDE_CAPTION_CHARS: Final = 600
 # A paragraph shorter than this (characters) without sentence punctuation is a stray
 # line (date, credit, label) when it stands at the edge of the content; 40 measured best
 # on the trafilatura dev set among 20/30/40/60 (F1 +0.007; 60 starts losing lead lines).
@@ -1659,11 +1662,32 @@ class BlockBuilder:
                     return
                 if not st.flags & FLAG_IMG and names and vocab.CAPTION_CLASS.search(names):
                     return  # the caption or credit of an image that is not shown
+            elif self._is_long_side_caption(el, st):
+                return
         start = len(out)
         self._container(el, out, depth)
         if st is not None and len(out) > start and _orphaned_headings(out[start:], st.text):
             # a box whose body was all left out (a slideshow, a menu): its title heads nothing
             del out[start:]
+
+    def _is_long_side_caption(self, el: HtmlElement, st: Stats) -> bool:
+        """Return True for a long caption printed beside its picture: a box named like a
+        caption (``legend``, ``captionBox``, ``tiled-gallery-caption``), holding no
+        picture and at most ``MAX_SIDE_CAPTION_CHARS``, right after a box that holds one.
+        A lightbox gallery prints the picture's whole description so; shorter captions
+        are left out whatever stands before them (see ``_element``)."""
+        if st.text > MAX_SIDE_CAPTION_CHARS or st.flags & FLAG_IMG:
+            return False
+        before = el.getprevious()
+        while before is not None and not isinstance(before.tag, str):
+            before = before.getprevious()
+        if before is None:
+            return False
+        picture = self.stats.get(before)
+        if picture is None or not picture.flags & FLAG_IMG or picture.text > 0:
+            return False
+        names = class_id(el)
+        return bool(names) and vocab.CAPTION_CLASS.search(names) is not None
 
     def _list(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         st = self.stats.get(el)
