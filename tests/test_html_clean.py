@@ -60,13 +60,47 @@ def test_boilerplate_kind(
         ('<div style="display: none">x</div>', True),
         ('<div style="visibility:hidden">x</div>', True),
         ('<div class="sr-only">x</div>', True),
-        ('<div class="hidden">x</div>', False),
+        # the frameworks' display:none utility, unless a breakpoint shows it again
+        ('<div class="updated hidden">x</div>', True),
+        ('<div class="hidden md:block">x</div>', False),
+        ('<div class="hidden-xs">x</div>', False),
         ('<div style="color: red">x</div>', False),
     ],
 )
 def test_is_hidden(html: str, hidden: bool) -> None:
     el = _find(parse_tree(f"<body>{html}</body>"), ".//div")
     assert is_hidden(el, class_id(el)) is hidden
+
+
+def test_hidden_utility_class_is_left_out_of_the_article() -> None:
+    from articlekit import parse_html, to_text
+
+    html = (
+        f"<body><article><h1>Title</h1><p>{LONG}</p><p>{LONG}</p>"
+        '<ul id="topics" class="hidden"><li>Politics &amp; Government</li>'
+        "<li>Arts &amp; Entertainment</li></ul>"
+        '<p class="note hidden lg:block">Shown on wide screens.</p></article></body>'
+    )
+    text = to_text(parse_html(html))
+    assert "Politics" not in text and "Arts" not in text
+    assert "Shown on wide screens." in text
+
+
+def test_hidden_utility_box_holding_a_picture_stays() -> None:
+    # a lightbox: the visible picture is a zoom control, its enlarged copy is hidden
+    from articlekit import parse_html
+    from articlekit.model import Figure
+
+    html = (
+        f"<body><article><h1>Title</h1><p>{LONG}</p>"
+        '<div class="zoom-wrap"><div role="button" aria-label="Zoom">'
+        '<img src="/small.jpg" alt="A window floating in a room"></div>'
+        '<div class="z-1 hidden"><figure><img src="/large.jpg" alt="A window floating in a'
+        ' room"></figure></div></div>'
+        f"<p>{LONG}</p></article></body>"
+    )
+    figures = [b for b in parse_html(html).blocks if isinstance(b, Figure)]
+    assert [f.image.src for f in figures] == ["/large.jpg"]
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,7 @@ __all__ = [
     "Stats",
     "boilerplate_kind",
     "class_id",
+    "has_hiding_utility_class",
     "is_equation_box",
     "is_hidden",
     "is_placed_on_picture",
@@ -222,7 +223,21 @@ def is_hidden(el: HtmlElement, names: str) -> bool:
     style = el.get("style")
     if style and vocab.is_hiding_style(style):
         return True
-    return bool(names) and vocab.HIDDEN_CLASS.search(names) is not None
+    if not names:
+        return False
+    return vocab.HIDDEN_CLASS.search(names) is not None or has_hiding_utility_class(names)
+
+
+def has_hiding_utility_class(names: str) -> bool:
+    """Return True when ``names`` (class and id, lower-cased) hold the CSS frameworks'
+    ``hidden`` utility class (``display: none`` in Bootstrap and Tailwind) and no
+    breakpoint variant that shows the element again (Tailwind's ``hidden md:block``).
+
+    Seen holding a duplicate "updated" date (``<time class="updated hidden">``), a topic
+    list (``<ul id="topics" class="hidden">``) and a horizontal rule on three sites.
+    """
+    tokens = names.split()
+    return "hidden" in tokens and not any(":" in token for token in tokens)
 
 
 def is_placed_on_picture(style: str) -> bool:
@@ -293,6 +308,10 @@ _K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET, _K_OPAQUE = 0, 1, 2, 3, 4
 _I_REC, _I_HIDDEN, _I_ROLE, _I_STRONG, _I_WEAK, _I_MAIN, _I_TEASER = 1, 2, 4, 8, 16, 32, 64
 # ...and a comment section's name, when comments are not asked for (see is_comment_section)
 _I_COMMENT = 128
+# ...and the frameworks' "hidden" utility class (has_hiding_utility_class), which also
+# sets _I_HIDDEN: a picture under it is a lightbox's enlarged copy, kept (see
+# _hides_picture_copy)
+_I_HIDDEN_UTILITY = 256
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -360,6 +379,8 @@ def _names_info(names: str, comments: bool) -> int:
             found &= ~(_T_STRONG | _T_UNLIKELY)
         bits |= found
     info = 0
+    if "hidden" in names and has_hiding_utility_class(names):
+        info |= _I_HIDDEN | _I_HIDDEN_UTILITY
     if bits & _T_REC and not bits & _T_MAIN:
         info |= _I_REC
     if bits & _T_TEASER and not bits & _T_MAIN:
@@ -656,6 +677,7 @@ def label_page(
             and (not flags & FLAG_MAIN or is_comment_section(info))
             and not _is_text_form(tag, st)
             and not is_equation_box(tag, st, info)
+            and not _hides_picture_copy(st, info)
         ):
             _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
@@ -735,6 +757,18 @@ def is_equation_box(tag: str, stats: Stats, info: int = 0) -> bool:
         and stats.text == 0
         and not info & _I_HIDDEN
         and tag not in _SOFT_TAGS
+    )
+
+
+def _hides_picture_copy(stats: Stats, info: int) -> bool:
+    """Return True for a box hidden by the ``hidden`` utility class that holds a picture
+    and has no name of furniture: a lightbox's enlarged copy, whose visible twin may sit
+    in a zoom button (``role="button"``, left out as a control). It stays, as it did
+    before the utility class counted; ``picture_key`` keeps one copy."""
+    return bool(
+        info & _I_HIDDEN_UTILITY
+        and stats.flags & FLAG_IMG
+        and not info & (_I_ROLE | _I_STRONG | _I_WEAK | _I_COMMENT)
     )
 
 
