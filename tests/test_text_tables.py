@@ -380,14 +380,26 @@ from the north and the dredging of the outer channel has been finished at last.
 """
 
 
-def test_pipes_outside_markdown_stay_text() -> None:
-    # a text browser's or a plain text's table drawn with "|" and "-" is not Markdown:
-    # read as before (paragraphs), never as a pipe table
+def test_a_pipe_table_alone_makes_markdown() -> None:
+    # no link, no "#" heading: the GFM table after a blank line is the only sign of
+    # Markdown, and it is read as a table (no text browser draws a delimiter row)
     doc = parse_text(W3M_TABLE)
-    assert _tables(doc) == []
-    assert any("Quarter" in text for text in _paragraphs(doc))
+    (table,) = _tables(doc)
+    assert _grid(table)[0] == ["Quarter", "Ships"]
+    assert not any("Quarter" in text for text in _paragraphs(doc))
+
+
+def test_pipes_outside_markdown_stay_text() -> None:
+    # a table drawn with "+---+" borders (a text browser's, pandoc's plain grid) is no
+    # pipe table, nor is a delimiter row right under a line of text (trafilatura's text
+    # output, one block per line): read as before, never as a pipe table
     boxed = W3M_TABLE.replace("|---------|-------|", "+---------+-------+")
     assert _tables(parse_text(boxed)) == []
+    assert any("Quarter" in text for text in _paragraphs(parse_text(boxed)))
+    grid = W3M_TABLE.replace("| Quarter | Ships |", "+---------+-------+\n| Quarter | Ships |")
+    assert _tables(parse_text(grid)) == []
+    field = "Harbour figures\nThe board met on Tuesday.\n| Quarter | Ships |\n|---|---|\n| first | 40 |\n"
+    assert _tables(parse_text(field)) == []
 
 
 def test_markdown_round_trip() -> None:

@@ -17,6 +17,7 @@ even on one 10 MB line.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Mapping
 
@@ -33,11 +34,30 @@ from articlekit.text.rawhtml import (
     unescape,
 )
 
-__all__ = ["LYNX_LINK_MAX_WORDS", "parse_inlines", "strip_markup"]
+__all__ = [
+    "LYNX_LINK_MAX_WORDS",
+    "LinkTarget",
+    "decode_references",
+    "parse_inlines",
+    "reference_label",
+    "strip_markup",
+]
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 # a URL may hold one level of parentheses: https://en.wikipedia.org/wiki/ISBN_(identifier)
 _URL = r"((?:[^()\s]|\([^()\s]{0,200}\)){0,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?"
+
+
+def _url(name: str) -> str:
+    """Return the pattern of a link's destination and optional title, named ``name`` and
+    ``name`` + "t" (the title, in double or single quotes, as CommonMark allows)."""
+    return (
+        r"(?P<" + name + r">(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})"
+        r"(?:\s{1,4}(?:\"(?P<" + name + r"t>[^\"\n]{0,300})\""
+        r"|'(?P<" + name + r"q>[^'\n]{0,300})'))?"
+    )
+
+
 # inside _emphasis_, a link's "[text](url)" may hold underscores and one level of
 # parentheses (html2text escapes them: "Empire_\(magazine\)"), and so may a word
 # ("_the optional_permission key_": intraword underscores are not delimiters). Each
@@ -51,8 +71,8 @@ _MARKDOWN = re.compile(
     # the lookahead lets the scan skip plain characters without trying every alternative
     r"(?=[\[!`*_\\<])(?:(?P<imglink>\[ ?!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})"
     r"(?:\s{1,4}\"[^\"\n]{0,300}\")?\) ?\]\(" + _URL.replace("(", "(?P<ilu>", 1) + r"\))"
-    r"|(?P<img>!\[(?P<ia>[^\[\]\n]{0,500})\]\(" + _URL.replace("(", "(?P<is>", 1) + r"\))"
-    r"|(?P<link>\[(?P<lt>[^\[\]\n]{1,500})\]\(" + _URL.replace("(", "(?P<lu>", 1) + r"\))"
+    r"|(?P<img>!\[(?P<ia>[^\[\]\n]{0,500})\]\(" + _url("is") + r"\))"
+    r"|(?P<link>\[(?P<lt>[^\[\]\n]{1,500})\]\(" + _url("lu") + r"\))"
     r"|(?P<auto><(?P<au>(?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300})>)"
     r"|(?P<code>`(?P<c>[^`\n]{1,500})`)"
     r"|(?P<both>\*\*\*(?P<b1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*\*\*(?![\w*]))"
@@ -66,6 +86,31 @@ _MARKDOWN = re.compile(
 # Markdown that carries raw HTML (``Layout.html``): the same scan, with the tags of known
 # elements as one more kind of match (:mod:`articlekit.text.rawhtml`)
 _MARKDOWN_HTML = re.compile(_MARKDOWN.pattern[:-1] + r"|(?P<tag>" + TAG_BODY + r"))")
+# Reference-style links and images (a text with link reference definitions, see
+# :mod:`articlekit.text.references`): "[text][label]", "[text][]" and "![alt][label]";
+# one that names no definition stays text. A bare "[label]" (CommonMark's shortcut form)
+# is left alone: a citation mark "[12]" reads the same.
+_REFERENCE = (
+    r"|(?P<refimg>!\[(?P<ria>[^\[\]\n]{0,500})\]\[(?P<rir>[^\[\]\n]{0,200})\])"
+    r"|(?P<reflink>\[(?P<rlt>[^\[\]\n]{1,500})\]\[(?P<rlr>[^\[\]\n]{0,200})\])"
+)
+_MARKDOWN_REFS = re.compile(_MARKDOWN.pattern[:-1] + _REFERENCE + ")")
+_MARKDOWN_HTML_REFS = re.compile(_MARKDOWN_HTML.pattern[:-1] + _REFERENCE + ")")
+# A character reference, as CommonMark decodes it in Markdown's text (not in code): a
+# named one ending in ";" or a decimal or hexadecimal number.
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+
+
+def decode_references(text: str) -> str:
+    """Return ``text`` with its character references (``&amp;``, ``&#8212;``, ``&#x27;``)
+    decoded, as CommonMark reads Markdown's text; an unknown name stays as written."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
+
+
 _LYNX = re.compile(r"\^?\[(\d{1,6})\]|\[(?:IMG|INLINE|LINK|BUTTON|EMBED|embedded|image)\]")
 # lynx leaves a link's end unmarked: the link takes at most this many words and never
 # crosses punctuation. Anchors in running text are mostly 1-4 words; a longer bound made
@@ -211,10 +256,40 @@ def _line_breaks(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
-def _markdown(text: str, html: bool = False) -> list[Inline]:
+def _markdown(
+    text: str, html: bool = False, refs: Mapping[str, LinkTarget] | None = None
+) -> list[Inline]:
     """Return the inlines of Markdown ``text`` as html2text writes it (with its raw HTML
-    tags read as inlines when ``html``)."""
-    return _drop_empty_emphasis(_markdown_nodes(text, html))
+    tags read as inlines when ``html``, its reference-style links resolved by ``refs``)."""
+    return _drop_empty_emphasis(_markdown_nodes(text, html, refs))
+
+
+@attrs.frozen
+class LinkTarget:
+    """Where a link reference definition ("[label]: url "title"") points."""
+
+    url: str
+    title: str | None = None
+
+
+def reference_label(label: str) -> str:
+    """Return a link label as definitions and references are matched: case folded, runs
+    of white space one space (CommonMark's label matching)."""
+    return " ".join(label.split()).casefold()
+
+
+def _title(match: re.Match[str], name: str) -> str | None:
+    title = match.group(name + "t")
+    if title is None:
+        title = match.group(name + "q")
+    title = decode_references(title).strip() if title else ""
+    return title or None  # as the HTML parser keeps an <a title> or <img title>
+
+
+def _scan_pattern(html: bool, refs: Mapping[str, LinkTarget] | None) -> re.Pattern[str]:
+    if refs:
+        return _MARKDOWN_HTML_REFS if html else _MARKDOWN_REFS
+    return _MARKDOWN_HTML if html else _MARKDOWN
 
 
 # Raw HTML elements read as inlines: their start tag opens one, their end tag closes it.
@@ -328,7 +403,9 @@ def _html_text(nodes: list[Inline]) -> list[Inline]:
     return out
 
 
-def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
+def _markdown_nodes(
+    text: str, html: bool = False, refs: Mapping[str, LinkTarget] | None = None
+) -> list[Inline]:
     # Text is gathered in ``run`` and joined once when a node follows: joining it into the
     # last Text at every escape or tag copied the text again each time, quadratic on a
     # long line of them.
@@ -336,6 +413,7 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
     run: list[str] = []
     stack: list[tuple[str, str, int]] = []
     pos = 0
+    pattern = _scan_pattern(html, refs)
 
     def flush() -> None:
         if run:
@@ -346,14 +424,21 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
             elif joined:
                 out.append(Text(text=joined))  # joined with its neighbours at the end
 
-    for match in (_MARKDOWN_HTML if html else _MARKDOWN).finditer(text):
+    scan = 0
+    while (match := pattern.search(text, scan)) is not None:
+        scan = match.end()
         if (
             html
             and match.group("tag") is not None
             and match.group("name").lower() not in KNOWN_TAGS
         ):
             continue  # "<String>" in prose: text, taken with the text after it
-        chunk = text[pos : match.start()]
+        target = _reference_target(match, refs) if refs else None
+        if refs and target is None and _is_reference(match):
+            # a reference naming no definition: its brackets are text, its inside is read
+            scan = match.start() + (2 if match.group("refimg") is not None else 1)
+            continue
+        chunk = _text(text[pos : match.start()], html)
         run.append(chunk if run else _text_after(out, chunk))
         pos = match.end()
         if match.group("escape") is not None:
@@ -362,14 +447,23 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
         flush()
         if html and match.group("tag") is not None:
             run.append(_open_tag(out, stack, match))
+        elif target is not None:
+            _append_reference(out, match, target, html, refs)
         elif match.group("imglink") is not None:
             image = Image(src=match.group("ils"), alt=match.group("ila"))
             out.append(Link(url=match.group("ilu"), content=(image,)))
         elif match.group("img") is not None:
-            out.append(Image(src=match.group("is"), alt=match.group("ia")))
+            alt = _text(match.group("ia"), html)
+            out.append(Image(src=match.group("is"), alt=alt, title=_title(match, "is")))
         elif match.group("link") is not None:
-            inner = _markdown(match.group("lt"), html)
-            out.append(Link(url=match.group("lu"), content=inner or (Text(text=""),)))
+            inner = _markdown(match.group("lt"), html, refs)
+            out.append(
+                Link(
+                    url=match.group("lu"),
+                    content=inner or (Text(text=""),),
+                    title=_title(match, "lu"),
+                )
+            )
         elif match.group("auto") is not None:
             url = match.group("au")
             out.append(Link(url=url, content=(Text(text=url.removeprefix("mailto:")),)))
@@ -378,19 +472,60 @@ def _markdown_nodes(text: str, html: bool = False) -> list[Inline]:
         elif match.group("both") is not None:  # ***strong emphasis*** (pandoc writes it)
             both = match.group("b1")
             _space_before_punctuation(out, both)
-            out.append(Strong(content=(Emphasis(content=tuple(_markdown(both, html))),)))
+            out.append(Strong(content=(Emphasis(content=tuple(_markdown(both, html, refs))),)))
         elif match.group("strong") is not None:
             strong = match.group("s1") or match.group("s2")
             _space_before_punctuation(out, strong)
-            out.append(Strong(content=_markdown(strong, html)))
+            out.append(Strong(content=_markdown(strong, html, refs)))
         else:  # emphasis
             emphasis = match.group("e1") or match.group("e2")
             _space_before_punctuation(out, emphasis)
-            out.append(Emphasis(content=_markdown(emphasis, html)))
-    chunk = text[pos:]
+            out.append(Emphasis(content=_markdown(emphasis, html, refs)))
+    chunk = _text(text[pos:], html)
     run.append(chunk if run else _text_after(out, chunk))
     flush()
     return _merged(out) if html else out
+
+
+def _text(text: str, html: bool) -> str:
+    """Return a run of Markdown's text with its character references decoded (Markdown
+    with raw HTML decodes them once its tags are read: :func:`_html_text`)."""
+    return text if html else decode_references(text)
+
+
+def _is_reference(match: re.Match[str]) -> bool:
+    return match.group("reflink") is not None or match.group("refimg") is not None
+
+
+def _reference_target(
+    match: re.Match[str], refs: Mapping[str, LinkTarget] | None
+) -> LinkTarget | None:
+    """Return the definition a reference-style link or image names, or None."""
+    if refs is None:
+        return None
+    if match.group("reflink") is not None:
+        label = match.group("rlr") or match.group("rlt")  # "[text][]" names "text"
+    elif match.group("refimg") is not None:
+        label = match.group("rir") or match.group("ria")
+    else:
+        return None
+    return refs.get(reference_label(label))
+
+
+def _append_reference(
+    out: list[Inline],
+    match: re.Match[str],
+    target: LinkTarget,
+    html: bool,
+    refs: Mapping[str, LinkTarget] | None,
+) -> None:
+    """Append the link or image a resolved reference makes."""
+    if match.group("refimg") is not None:
+        alt = _text(match.group("ria"), html)
+        out.append(Image(src=target.url, alt=alt, title=target.title))
+        return
+    inner = _markdown(match.group("rlt"), html, refs)
+    out.append(Link(url=target.url, content=inner or (Text(text=""),), title=target.title))
 
 
 def _lynx(text: str, urls: Mapping[int, str]) -> list[Inline]:
@@ -525,14 +660,17 @@ def parse_inlines(
     markdown: bool = False,
     urls: Mapping[int, str] | None = None,
     html: bool = False,
+    refs: Mapping[str, LinkTarget] | None = None,
 ) -> tuple[Inline, ...]:
     """Return the inlines of ``text``: Markdown when ``markdown``, lynx markers with ``urls``.
 
     With ``markdown`` and ``html`` (Markdown that carries raw HTML), the tags of known
     elements are read as inlines: ``<a href>`` a link, ``<em>``/``<i>`` emphasis,
     ``<strong>``/``<b>`` strong, ``<code>`` code, ``<br>`` a line break, ``<img>`` an image;
-    other tags go and their words stay. Runs of spaces are collapsed; an empty text gives an
-    empty tuple.
+    other tags go and their words stay. With ``markdown`` and ``refs`` (a text's link
+    reference definitions by :func:`reference_label`), ``[text][label]`` and
+    ``![alt][label]`` are links and images. Runs of spaces are collapsed; an empty text
+    gives an empty tuple.
     """
     text = _collapse(text).strip()
     if not markdown and "style" in text:
@@ -540,9 +678,9 @@ def parse_inlines(
     if not text:
         return ()
     if markdown and html and "<" in text:
-        return tuple(_html_text(_line_breaks(_markdown(text, html=True))))
+        return tuple(_html_text(_line_breaks(_markdown(text, html=True, refs=refs))))
     if markdown:
-        nodes = _markdown(text)
+        nodes = _markdown(text, refs=refs)
         # a hard line break (html2text's "<br>") may fall inside emphasis or a link
         if HARD_BREAK not in text:
             return tuple(nodes)

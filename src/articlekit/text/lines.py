@@ -62,6 +62,24 @@ _MD_HEADING = re.compile(r"^#{1,6}\s")
 # text browser draws one (none of the w3m, lynx, elinks, links or pandoc renderings of the
 # dev pages has such a line); "---" is left out: plain text underlines with it too.
 _SETEXT_H1 = re.compile(r"={3,}")
+# More signs no text browser draws and plain text does not write (session 9, for a
+# scraper's Markdown that has few inline links or "#" headings):
+# - a GFM pipe table opening a block: a header row after a blank line (not first), right
+#   over a delimiter row of two or more cells holding a pipe ("|---|:--:|") and with as
+#   many cells. None of the w3m, lynx, elinks, links, pandoc-plain or copy renderings of
+#   either corpus has one (pandoc-plain's grid tables hold "|  ---  |" rows, but under a
+#   row, never after a blank line); trafilatura's text output writes tables so, but under
+#   the line above or as its first line, no blank line before (a text field: read as
+#   before).
+# - a link reference definition ("[1]: https://...", "[docs]: /path"), which
+#   reference-style links and images ("[text][1]") need;
+# - a code fence ("```python" ... "```"), a pair counting once.
+# One table is enough; definitions and fences count with links and headings, two signs
+# in all.
+_DELIMITER_ROW = re.compile(r"\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?")
+_LINK_DEFINITION = re.compile(r"\[[^\[\]\n]{1,200}\]:[ \t]*(?:<[^<>\s]+>|[^\s<>]+)(?:[ \t]+.*)?")
+_FENCE_LINE = re.compile(r"(?:```|~~~)[^`]*")
+MIN_MARKDOWN_SIGNS = 2
 # Share of non-blank lines indented by exactly the body indent for a text to count as
 # indented (lynx); lynx output of an article has 60-95% of its lines at 3 columns.
 MIN_INDENTED_SHARE = 0.4
@@ -442,6 +460,33 @@ def _wrap_column(
     return column if count >= MIN_WRAP_COLUMN_LINES and column <= limit else None
 
 
+def _opens_pipe_table(lines: Lines, index: int) -> bool:
+    """Say whether line ``index`` is the delimiter row of a GFM pipe table that opens a
+    block: two or more cells of hyphens holding a pipe, under a header row of as many
+    cells that stands after a blank line (see :data:`_DELIMITER_ROW`)."""
+    head = index - 1
+    if head == 0 or lines.blank[head] or not lines.blank[head - 1]:
+        return False  # trafilatura's text output opens with an infobox's table
+    line = lines.text[index]
+    if "|" not in line or _DELIMITER_ROW.fullmatch(line) is None:
+        return False
+    header = lines.text[head]
+    if "|" not in header:
+        return False
+    columns = line.strip("|").count("|") + 1
+    return header.strip().strip("|").count("|") + 1 == columns
+
+
+def _more_markdown_signs(common: int, tables: int, definitions: int, fences: int) -> bool:
+    """Say whether a text without two inline links or ``#`` headings is Markdown all the
+    same: it holds a pipe table, or link definitions or code fences that, with its links
+    and headings, make :data:`MIN_MARKDOWN_SIGNS` signs."""
+    if tables:
+        return True
+    rare = definitions + fences
+    return rare > 0 and rare + common >= MIN_MARKDOWN_SIGNS
+
+
 def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | None = None) -> Layout:
     """Return the layout of ``lines``: wrap width, body indent, Markdown, lynx.
 
@@ -450,12 +495,13 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
     """
     body_end = len(lines) if end is None else end
     indents: Counter[int] = Counter()
-    links = headings = 0
+    links = headings = tables = definitions = fences = 0
     n = len(lines)
     for i in range(n):
         if lines.blank[i]:
             continue
         line = lines.text[i]
+        first = line[0]
         if not _LIST_START.match(line):
             indents[lines.indent[i]] += 1
         if "](" in line:
@@ -463,14 +509,20 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
         # a heading stands after a blank line; "# comment" lines of shell code do not
         # ... and a blank line follows it (or its wrapped second line)
         atx = (
-            line[0] == "#"
+            first == "#"
             and _MD_HEADING.match(line) is not None
             and (i == 0 or lines.blank[i - 1])
             and (i + 1 >= n or lines.blank[i + 1] or i + 2 >= n or lines.blank[i + 2])
         )
-        setext = line[0] == "=" and i > 0 and not lines.blank[i - 1] and _SETEXT_H1.fullmatch(line)
+        setext = first == "=" and i > 0 and not lines.blank[i - 1] and _SETEXT_H1.fullmatch(line)
         if atx or setext:
             headings += 1
+        elif first in "|:-" and i > 0 and _opens_pipe_table(lines, i):
+            tables += 1
+        elif first == "[" and lines.indent[i] <= 3 and _LINK_DEFINITION.fullmatch(line):
+            definitions += 1
+        elif first in "`~" and _FENCE_LINE.fullmatch(line):
+            fences += 1
     total = sum(indents.values())
     body_indent = 0
     wrap_width = _wrap_width(lines, body_end)
@@ -491,6 +543,7 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
         links >= MIN_MARKDOWN_LINKS
         or headings >= MIN_MARKDOWN_HEADINGS
         or (headings > 0 and _MD_HEADING.match(lines.text[lines.next_nonblank(0)]) is not None)
+        or _more_markdown_signs(links + headings, tables, definitions, fences // 2)
     )
     lynx = lynx_references or body_indent == 3
     line_blocks = (

@@ -71,7 +71,7 @@ from articlekit.text.htmlblocks import (
     span_html,
     with_lines,
 )
-from articlekit.text.inline import parse_inlines, strip_markup
+from articlekit.text.inline import LinkTarget, parse_inlines, strip_markup
 from articlekit.text.lines import (
     LYNX_MARGIN,
     Layout,
@@ -84,6 +84,7 @@ from articlekit.text.lines import (
 )
 from articlekit.text.lynx import split_references
 from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
+from articlekit.text.references import link_definitions
 from articlekit.text.rules import (
     Piece,
     PieceKind,
@@ -237,10 +238,18 @@ _SENTENCE_END = re.compile(r"[.!?](?:[\s\"'”’)\]^]|$)|[。！？]")
 class _Context:
     """Per-call settings the stages share: layout and lynx URLs."""
 
-    __slots__ = ("_cache", "layout", "lines", "lynx", "section_titles", "urls")
+    __slots__ = ("_cache", "layout", "lines", "lynx", "refs", "section_titles", "urls")
 
-    def __init__(self, layout: Layout, urls: Mapping[int, str], lines: Lines | None = None) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        urls: Mapping[int, str],
+        lines: Lines | None = None,
+        refs: Mapping[str, LinkTarget] | None = None,
+    ) -> None:
         self.layout = layout
+        #: Markdown's link reference definitions by label (:mod:`articlekit.text.references`)
+        self.refs = refs or None
         self.lines = lines
         #: Normalised one-line pieces that stand above prose (section headings), for
         #: telling a table of contents from a menu.
@@ -258,6 +267,7 @@ class _Context:
                 markdown=self.layout.markdown,
                 urls=self.urls if self.lynx else None,
                 html=self.layout.html,
+                refs=self.refs,
             )
             self._cache[text] = found
         return found
@@ -2361,7 +2371,11 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
     markup: list[int] = []
     spans: list[HtmlSpan] = []
+    refs: dict[str, LinkTarget] = {}
     if layout.markdown:
+        # link reference definitions resolve "[text][1]" and are no text of the article
+        refs, definitions = link_definitions(lines)
+        lines = blanked(lines, definitions)
         markup = markup_line_numbers(lines.text, lines.indent)
         spans = html_block_spans(lines.text[:end], lines.indent[:end])
     html_pieces: list[Piece] = []
@@ -2371,8 +2385,8 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         html_pieces, taken = read_html_blocks(lines, spans, url)
         lines = blanked(lines, markup + taken)
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
-    ctx = _Context(layout, urls, lines)
-    state = State(lines=lines, layout=layout, end=end, urls=urls)
+    ctx = _Context(layout, urls, lines, refs)
+    state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs)
     parse_blocks(state)
     pieces = splice_pieces(state.pieces, html_pieces)
     pieces = keep_paginated_document(join_lynx_card_items(pieces, lines, ctx), lines)

@@ -34,7 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from articlekit.text.inline import strip_markup
+from articlekit.text.inline import LinkTarget, strip_markup
 from articlekit.text.lines import (
     HARD_BREAK,
     LYNX_MARGIN,
@@ -153,6 +153,8 @@ class State:
     #: Whether list markers at the body margin are the page's typed text (a text
     #: browser's wrapped rendering, see :func:`margin_markers_typed`); None until asked.
     typed_margin: bool | None = None
+    #: Markdown's link reference definitions by label, for a table's cells.
+    refs: Mapping[str, LinkTarget] = field(default_factory=dict)
 
 
 Rule = Callable[[State, int, bool], "int | None"]
@@ -256,7 +258,9 @@ def line_breaks(state: State, start: int, end: int) -> list[int]:
     out = []
     for i in range(start + 1, end):
         if layout.markdown:
-            if hard and hard[i - 1] and not _wrapped_here(lines, i - 1, layout):
+            if (hard and hard[i - 1] and not _wrapped_here(lines, i - 1, layout)) or (
+                backslash_break(lines.text[i - 1])
+            ):
                 out.append(i)
             continue
         text = lines.text[i]
@@ -266,6 +270,15 @@ def line_breaks(state: State, start: int, end: int) -> list[int]:
         if marker is not None and is_typed_bullet(state, i, marker):
             out.append(i)
     return out
+
+
+def backslash_break(text: str) -> bool:
+    """Say whether a Markdown line ends in CommonMark's other hard line break: a backslash
+    (one not escaped by another: ``\\\\`` is a backslash of the text). markdownify and
+    pandoc write a ``<br>`` so."""
+    if not text.endswith("\\"):
+        return False
+    return (len(text) - len(text.rstrip("\\"))) % 2 == 1
 
 
 def _wrapped_here(lines: Lines, index: int, layout: Layout, gap: int = 2) -> bool:
@@ -1216,10 +1229,15 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
             break
         end += 1
     parts = list(lines.text[start:end])
+    breaks = line_breaks(state, start, end)
+    if state.layout.markdown:
+        for index in breaks:
+            if backslash_break(parts[index - 1 - start]):
+                parts[index - 1 - start] = parts[index - 1 - start][:-1].rstrip()
     tight = not state.layout.markdown and not state.layout.lynx and not state.urls
     full = [state.layout.is_full(lines.width[i]) for i in range(start, end)] if tight else []
     # a line of its own (a <br>) is joined with HARD_BREAK, a wrapped one with a space
-    bounds = [start, *line_breaks(state, start, end), end]
+    bounds = [start, *breaks, end]
     text = HARD_BREAK.join(
         join_lines(parts[a - start : b - start], tight=tight, full=full[a - start : b - start])
         for a, b in itertools.pairwise(bounds)
@@ -2304,7 +2322,7 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
     if is_layout_table(header, rows, header_known=not html2text):
         _layout_cells(state, (start, below - 1), header, rows, lines)
         return end
-    table = build_table(header, rows, html=state.layout.html)
+    table = build_table(header, rows, html=state.layout.html, refs=state.refs)
     state.pieces.append(
         Piece(
             kind="html",

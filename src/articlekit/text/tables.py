@@ -29,12 +29,12 @@ backtracking regular expression.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Final
 
 from articlekit.html.blocks import LAYOUT_CELL_CHARS, MIN_DATA_TABLE_CELLS
 from articlekit.model import Inline, Table, TableCell, TableRow
-from articlekit.text.inline import parse_inlines
+from articlekit.text.inline import LinkTarget, parse_inlines
 
 __all__ = [
     "build_table",
@@ -168,7 +168,11 @@ def table_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 def build_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], *, html: bool = False
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    html: bool = False,
+    refs: Mapping[str, LinkTarget] | None = None,
 ) -> Table:
     """Return the :class:`~articlekit.model.Table` of a pipe table's cells, each cell's
     inline Markdown parsed (raw HTML inlines too when ``html``).
@@ -181,14 +185,18 @@ def build_table(
     if any(header) or not rows:
         out.append(
             TableRow(
-                cells=tuple(TableCell(content=_inlines(cell, html), header=True) for cell in header)
+                cells=tuple(
+                    TableCell(content=_inlines(cell, html, refs), header=True) for cell in header
+                )
             )
         )
         header_rows = 1
     for row in rows:
-        out.append(TableRow(cells=tuple(TableCell(content=_inlines(cell, html)) for cell in row)))
+        out.append(
+            TableRow(cells=tuple(TableCell(content=_inlines(cell, html, refs)) for cell in row))
+        )
     return Table(rows=tuple(out), header_rows=header_rows)
 
 
-def _inlines(text: str, html: bool) -> tuple[Inline, ...]:
-    return parse_inlines(text, markdown=True, html=html) if text else ()
+def _inlines(text: str, html: bool, refs: Mapping[str, LinkTarget] | None) -> tuple[Inline, ...]:
+    return parse_inlines(text, markdown=True, html=html, refs=refs) if text else ()
