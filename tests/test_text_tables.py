@@ -398,7 +398,10 @@ def test_pipes_outside_markdown_stay_text() -> None:
     assert any("Quarter" in text for text in _paragraphs(parse_text(boxed)))
     grid = W3M_TABLE.replace("| Quarter | Ships |", "+---------+-------+\n| Quarter | Ships |")
     assert _tables(parse_text(grid)) == []
-    field = "Harbour figures\nThe board met on Tuesday.\n| Quarter | Ships |\n|---|---|\n| first | 40 |\n"
+    field = (
+        "Harbour figures\nThe board met on Tuesday.\n| Quarter | Ships |\n|---|---|\n"
+        "| first | 40 |\n"
+    )
     assert _tables(parse_text(field)) == []
 
 
