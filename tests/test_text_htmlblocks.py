@@ -227,7 +227,7 @@ def test_spans_follow_commonmark_start_and_end() -> None:
         "",
         "   <ul><li>a</li></ul>",  # 9: three columns in is still a block
         "",
-        "<ul>",  # 11: not closed before the blank line
+        "<ul>",  # 11: not closed before the blank line, runs on over a run of HTML
         "<li>a</li>",
         "",
         "</ul>",
@@ -240,6 +240,7 @@ def test_spans_follow_commonmark_start_and_end() -> None:
         (0, 3, "table"),
         (5, 7, "pre"),
         (9, 9, "ul"),
+        (11, 14, "ul"),
         (16, 16, "figure"),
     ]
 

@@ -111,15 +111,39 @@ def _tag_pattern(name: str) -> re.Pattern[str]:
 _TAGS: Final = {name: _tag_pattern(name) for name in STRUCTURE_TAGS | VERBATIM_TAGS}
 
 
-def _structure_end(texts: Sequence[str], first: int, name: str) -> tuple[int, int]:
+def _structure_end(
+    texts: Sequence[str], first: int, name: str, run_on: bool = True
+) -> tuple[int, int, int]:
     """Return where the kind-6 block opened at ``first`` ends, and the line its element
-    closes on (-1 when it does not close before the block ends)."""
+    closes on (-1 when it does not close before the block ends).
+
+    An element still open at a blank line runs on over the next run of lines when that
+    run opens with a tag (:func:`_continues_html`): CommonMark makes each run an HTML
+    block of its own, and the page a reader sees joins them into one element again
+    (pandoc's GFM sets a blank line between a quoted table's rows). It does so up to the
+    line the element closes on; one that never closes ends at its first blank line, as
+    before, and stays text. The third value is the last line looked at: an element
+    opened before it and not closed by then is not run on again (``run_on`` False), so
+    no line is read twice for one name.
+    """
     pattern = _TAGS[name]
     depth = 0
     closed = -1
     i = first
     n = len(texts)
-    while i < n and texts[i]:
+    first_end = -1
+    while i < n:
+        if not texts[i]:
+            if first_end < 0:
+                first_end = i - 1
+            if closed >= 0 or not run_on:
+                break
+            nxt = i
+            while nxt < n and not texts[nxt]:
+                nxt += 1
+            if nxt >= n or not _continues_html(texts[nxt]):
+                break
+            i = nxt
         if closed < 0:
             line = texts[i]
             if "<" in line:
@@ -129,7 +153,23 @@ def _structure_end(texts: Sequence[str], first: int, name: str) -> tuple[int, in
                         closed = i
                         break
         i += 1
-    return i - 1, closed
+    if closed < 0:
+        return (i - 1 if first_end < 0 else first_end), -1, i - 1
+    if first_end >= 0:
+        # the block ran on past a blank line: it ends on the line its element closes on
+        # and the rest of that run (CommonMark's block runs to the next blank line)
+        while i < n and texts[i]:
+            i += 1
+    return i - 1, closed, i - 1
+
+
+def _continues_html(line: str) -> bool:
+    """Say whether ``line`` (after a blank line, inside an element still open) opens a run
+    of raw HTML: it starts with a start or end tag of an HTML element."""
+    if line[:1] != "<":
+        return False
+    tag = INLINE_TAG.match(line)
+    return tag is not None and tag.group("name").lower() in KNOWN_TAGS
 
 
 def _verbatim_end(texts: Sequence[str], first: int, name: str, start: int) -> int:
@@ -179,6 +219,8 @@ def html_block_spans(texts: Sequence[str], indents: Sequence[int]) -> list[HtmlS
     spans: list[HtmlSpan] = []
     fenced = False
     missing: set[str] = set()  # verbatim elements whose end tag is nowhere further on
+    # the last line an unclosed structure element's run over blank lines looked at, by name
+    unclosed: dict[str, int] = {}
     n = len(texts)
     i = 0
     while i < n:
@@ -202,8 +244,9 @@ def html_block_spans(texts: Sequence[str], indents: Sequence[int]) -> list[HtmlS
             i += 1
             continue
         else:
-            last, closed = _structure_end(texts, i, name)
+            last, closed, seen = _structure_end(texts, i, name, i > unclosed.get(name, -1))
             if closed < 0:
+                unclosed[name] = max(seen, unclosed.get(name, -1))
                 i = last + 1  # CommonMark's block all the same: none starts inside it
                 continue
         if sum(len(t) + 1 for t in texts[i : last + 1]) <= MAX_HTML_BLOCK_CHARS:

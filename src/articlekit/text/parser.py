@@ -62,15 +62,7 @@ from articlekit.text.frontmatter import (
     parse_date,
     read_front_matter,
 )
-from articlekit.text.htmlblocks import (
-    HtmlSpan,
-    build_html_blocks,
-    html_block_spans,
-    scoring_text,
-    shows_raw_html,
-    span_html,
-    with_lines,
-)
+from articlekit.text.htmlblocks import HtmlSpan, html_block_spans, shows_raw_html
 from articlekit.text.inline import LinkTarget, parse_inlines, strip_markup
 from articlekit.text.lines import (
     LYNX_MARGIN,
@@ -93,6 +85,8 @@ from articlekit.text.rules import (
     is_picture_alt,
     join_lines,
     parse_blocks,
+    read_html_blocks,
+    splice_pieces,
 )
 from articlekit.text.vocab import (
     BYLINE,
@@ -2386,7 +2380,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         lines = blanked(lines, markup + taken)
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines, refs)
-    state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs)
+    state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs, url=url)
     parse_blocks(state)
     pieces = splice_pieces(state.pieces, html_pieces)
     pieces = keep_paginated_document(join_lynx_card_items(pieces, lines, ctx), lines)
@@ -2413,54 +2407,6 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         source=SourceInfo(url=url, format="text", parser="text"),
     )
     return attrs.evolve(doc, verdict=judge(doc))
-
-
-def read_html_blocks(
-    lines: Lines, spans: list[HtmlSpan], url: str | None
-) -> tuple[list[Piece], list[int]]:
-    """Return the pieces of the raw HTML blocks ``spans`` of a Markdown text, one ``html``
-    piece for each block the HTML block builder made, and the indexes of the lines they
-    stand on.
-
-    A block that gives no block at all (a ``<script>``, an empty figure) has no piece, and
-    its lines are no text of the article. One the HTML parser cannot read stays text.
-    """
-    pieces: list[Piece] = []
-    taken: list[int] = []
-    texts, indents = lines.text, lines.indent
-    for span in spans:
-        blocks = build_html_blocks(span_html(span, texts, indents), url=url)
-        if blocks is None:
-            continue
-        taken.extend(range(span.first, span.last + 1))
-        for block in with_lines(blocks, span.first, span.last):
-            pieces.append(
-                Piece(
-                    kind="html",
-                    first=span.first,
-                    last=span.last,
-                    text=scoring_text(block),
-                    line_count=span.last - span.first + 1,
-                    block=block,
-                )
-            )
-    return pieces, taken
-
-
-def splice_pieces(pieces: list[Piece], inserted: list[Piece]) -> list[Piece]:
-    """Return ``pieces`` with ``inserted`` (in line order, none inside another piece's
-    lines) put where their lines stand."""
-    if not inserted:
-        return pieces
-    out: list[Piece] = []
-    k = 0
-    for piece in pieces:
-        while k < len(inserted) and inserted[k].first < piece.first:
-            out.append(inserted[k])
-            k += 1
-        out.append(piece)
-    out.extend(inserted[k:])
-    return out
 
 
 def _list_follows(live: list[Piece], index: int) -> bool:

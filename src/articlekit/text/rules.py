@@ -34,6 +34,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from articlekit.text.htmlblocks import (
+    HtmlSpan,
+    build_html_blocks,
+    html_block_spans,
+    scoring_text,
+    shows_raw_html,
+    span_html,
+    with_lines,
+)
 from articlekit.text.inline import LinkTarget, strip_markup
 from articlekit.text.lines import (
     HARD_BREAK,
@@ -42,10 +51,12 @@ from articlekit.text.lines import (
     WRAP_SLACK_COLUMNS,
     Layout,
     Lines,
+    blanked,
     display_width,
     is_wide,
     wrapped_greedily,
 )
+from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.tables import (
     build_table,
     closes_rows,
@@ -155,6 +166,8 @@ class State:
     typed_margin: bool | None = None
     #: Markdown's link reference definitions by label, for a table's cells.
     refs: Mapping[str, LinkTarget] = field(default_factory=dict)
+    #: The text's URL, for the links of raw HTML blocks read inside a quote.
+    url: str | None = None
 
 
 Rule = Callable[[State, int, bool], "int | None"]
@@ -2139,15 +2152,24 @@ def quote(state: State, start: int, silent: bool) -> int | None:
         width=tuple(display_width(t) for t in inner),
         hard_break=hard_breaks,
     )
+    html_pieces: list[Piece] = []
+    html = state.layout.html
+    if state.layout.markdown and text.startswith(">"):
+        sub_lines, html_pieces, html = _quoted_html(sub_lines, start, state)
     sub = State(
         lines=sub_lines,
-        layout=Layout(wrap_width=state.layout.wrap_width, markdown=state.layout.markdown),
+        layout=Layout(
+            wrap_width=state.layout.wrap_width, markdown=state.layout.markdown, html=html
+        ),
         end=len(inner),
         urls=state.urls,
         allow_quote=False,
         typed_margin=margin_markers_typed(state),
+        refs=state.refs,
+        url=state.url,
     )
     parse_blocks(sub)
+    sub.pieces = splice_pieces(sub.pieces, html_pieces)
     for child in sub.pieces:
         child.first += start
         child.last += start
@@ -2155,6 +2177,78 @@ def quote(state: State, start: int, silent: bool) -> int | None:
         return None
     state.pieces.append(Piece(kind="quote", first=start, last=end - 1, children=sub.pieces))
     return end
+
+
+# ------------------------------------------------------------------- raw HTML blocks
+
+
+def read_html_blocks(
+    lines: Lines, spans: list[HtmlSpan], url: str | None, offset: int = 0
+) -> tuple[list[Piece], list[int]]:
+    """Return the pieces of the raw HTML blocks ``spans`` of a Markdown text, one ``html``
+    piece for each block the HTML block builder made, and the indexes of the lines they
+    stand on.
+
+    A block that gives no block at all (a ``<script>``, an empty figure) has no piece, and
+    its lines are no text of the article. One the HTML parser cannot read stays text.
+    ``offset`` is the text's line of ``lines[0]`` (the inside of a quote), for the blocks'
+    provenance.
+    """
+    pieces: list[Piece] = []
+    taken: list[int] = []
+    texts, indents = lines.text, lines.indent
+    for span in spans:
+        blocks = build_html_blocks(span_html(span, texts, indents), url=url)
+        if blocks is None:
+            continue
+        taken.extend(range(span.first, span.last + 1))
+        for block in with_lines(blocks, span.first + offset, span.last + offset):
+            pieces.append(
+                Piece(
+                    kind="html",
+                    first=span.first,
+                    last=span.last,
+                    text=scoring_text(block),
+                    line_count=span.last - span.first + 1,
+                    block=block,
+                )
+            )
+    return pieces, taken
+
+
+def splice_pieces(pieces: list[Piece], inserted: list[Piece]) -> list[Piece]:
+    """Return ``pieces`` with ``inserted`` (in line order, none inside another piece's
+    lines) put where their lines stand."""
+    if not inserted:
+        return pieces
+    out: list[Piece] = []
+    k = 0
+    for piece in pieces:
+        while k < len(inserted) and inserted[k].first < piece.first:
+            out.append(inserted[k])
+            k += 1
+        out.append(piece)
+    out.extend(inserted[k:])
+    return out
+
+
+def _quoted_html(lines: Lines, offset: int, state: State) -> tuple[Lines, list[Piece], bool]:
+    """Read the inside of a Markdown ``>`` quote, ``lines``, as the text's own lines are
+    read for raw HTML (``parse_text``): when the text carries raw HTML, or the quote
+    does by the same test (two lines of nothing but tags, or a table, list or figure
+    block: pandoc's GFM keeps a quoted ``<blockquote>``'s tables whole, each line under
+    a ``>``), its raw HTML blocks are read by the HTML block builder and its lines of
+    nothing but tags are blank.
+
+    Return the lines, the blocks' pieces (line numbers in ``lines``; ``offset`` is the
+    quote's first line, for provenance) and whether the quote carries raw HTML."""
+    spans = html_block_spans(lines.text, lines.indent)
+    markup = markup_line_numbers(lines.text, lines.indent)
+    html = state.layout.html or len(markup) >= MIN_MARKUP_LINES or shows_raw_html(spans)
+    if not html or (not spans and not markup):
+        return lines, [], html
+    pieces, taken = read_html_blocks(lines, spans, state.url, offset)
+    return blanked(lines, markup + taken), pieces, html
 
 
 # ---------------------------------------------------------------------------- tables
