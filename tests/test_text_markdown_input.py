@@ -260,3 +260,50 @@ def test_raw_html_block_runs_on_over_blank_lines_until_its_element_closes() -> N
     texts = ["<table>", "<tr><td>a</td></tr>", "", "<ul><li>x</li></ul>", ""]
     (span,) = html_block_spans(texts, [0] * len(texts))
     assert (span.first, span.last, span.name) == (3, 3, "ul")
+
+
+# ------------------------------------------------------------------- tables in list items
+
+
+def _grid(table: Block) -> list[list[str]]:
+    assert isinstance(table, Table)
+    return [[plain_text(c.content) for c in row.cells] for row in table.rows]
+
+
+def test_table_in_a_list_item_after_a_blank_line() -> None:
+    # markdownify: the table set in to the item's content, a blank line above it
+    doc = parse_text(
+        f"# Harbour\n\n{PROSE}\n\n* Harbour figures\n\n  | Quarter | Ships |\n  | --- | --- |\n"
+        "  | first | 40 |\n* Next item\n\n"
+        f"{PROSE}\n"
+    )
+    outer = next(b for b in doc.blocks if isinstance(b, List))
+    assert isinstance(outer, List) and len(outer.items) == 2
+    first = outer.items[0].blocks
+    assert isinstance(first[0], Paragraph) and plain_text(first[0].content) == "Harbour figures"
+    assert _grid(first[1]) == [["Quarter", "Ships"], ["first", "40"]]
+    assert _items(outer)[1] == "Next item"
+
+
+def test_table_right_under_a_list_items_text() -> None:
+    # pandoc's GFM: the table's header row right under the item's text, no blank line
+    doc = parse_text(
+        f"# Harbour\n\n{PROSE}\n\n-   Harbour figures\n    | Quarter | Ships |\n"
+        "    |---------|-------|\n    | first   | 40    |\n-   Next item\n\n"
+        "1.  Intro\n\n    | A | B |\n    |---|---|\n    | 1 | 2 |\n\n"
+        f"{PROSE}\n"
+    )
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert [len(b.items) for b in lists] == [2, 1]  # type: ignore[attr-defined]
+    assert _grid(lists[0].items[0].blocks[1]) == [["Quarter", "Ships"], ["first", "40"]]  # type: ignore[attr-defined]
+    # "1.  Intro" over an indented table: a list item (CommonMark), not a numbered heading
+    assert lists[1].ordered  # type: ignore[attr-defined]
+    assert _grid(lists[1].items[0].blocks[1]) == [["A", "B"], ["1", "2"]]  # type: ignore[attr-defined]
+    assert not _blocks(doc, Heading)
+
+
+def test_pipes_in_an_items_text_without_a_delimiter_row_stay_text() -> None:
+    doc = parse_text(f"# Harbour\n\n{PROSE}\n\n* berths | cranes\n  and sheds | docks\n")
+    outer = next(b for b in doc.blocks if isinstance(b, List))
+    assert _items(outer) == ["berths | cranes and sheds | docks"]
+    assert not _blocks(doc, Table)

@@ -168,6 +168,9 @@ class State:
     refs: Mapping[str, LinkTarget] = field(default_factory=dict)
     #: The text's URL, for the links of raw HTML blocks read inside a quote.
     url: str | None = None
+    #: Where a pipe table's header row may stand from (its content indent inside a list
+    #: item, see :func:`_item_table`), in columns.
+    table_indent: int = 0
 
 
 Rule = Callable[[State, int, bool], "int | None"]
@@ -855,6 +858,8 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     line = state.lines.text[start]
     if not line[:1].isdigit() or len(line) > MAX_NUMBERED_HEADING_CHARS:
         return None
+    if state.layout.markdown and list_marker(line) is not None:
+        return None  # Markdown's "1. x" is a list item (converters write "1\\. x" for text)
     match = _NUMBERED_HEADING.fullmatch(line)
     if match is None:
         return None
@@ -1549,6 +1554,11 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             if list_marker(lines.text[nxt]) is None:
                 # another paragraph of the current item
                 flush()
+                table_end = _item_table(state, nxt, stack[-1], current)
+                if table_end is not None:
+                    last = table_end - 1
+                    i = table_end
+                    continue
                 para_end = nxt
                 while (
                     para_end < state.end
@@ -1626,6 +1636,13 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
                 )
             ):
                 break
+            if i != start and state.layout.markdown and current is not None:
+                table_end = _item_table(state, i, stack[-1], current)
+                if table_end is not None:
+                    flush()  # the item's text ends above its table
+                    last = table_end - 1
+                    i = table_end
+                    continue
             item_parts.append(text)
             last = i
             i += 1
@@ -1676,6 +1693,33 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
     root.line_count = last - start + 1
     state.pieces.append(root)
     return last + 1
+
+
+def _item_table(state: State, index: int, level: _Level, item: Item | None) -> int | None:
+    """Read a pipe table that starts at line ``index`` inside a Markdown list item (set in
+    to the item's content, after a blank line as markdownify writes it or right under the
+    item's text as pandoc does) into the item's blocks; return the line after it, or None
+    when no table starts there (the line is the item's text, as before)."""
+    if item is None or not state.layout.markdown or index + 1 >= state.end:
+        return None
+    if "|" not in state.lines.text[index]:
+        return None
+    sub = State(
+        lines=state.lines,
+        layout=state.layout,
+        end=state.end,
+        urls=state.urls,
+        allow_quote=state.allow_quote,
+        typed_margin=state.typed_margin,
+        refs=state.refs,
+        url=state.url,
+        table_indent=max(level.content_indent - 1, 0),
+    )
+    end = pipe_table(sub, index, False)
+    if end is None:
+        return None
+    item.children.extend(sub.pieces)
+    return end
 
 
 # ------------------------------------------------------------- browser copy (innerText)
@@ -2273,7 +2317,7 @@ def _table_head(state: State, start: int) -> tuple[list[str], int, int] | None:
     lines = state.lines
     if not state.layout.markdown or start + 1 >= state.end or lines.blank[start]:
         return None
-    if lines.indent[start] > MAX_TABLE_HEADER_INDENT:
+    if not 0 <= lines.indent[start] - state.table_indent <= MAX_TABLE_HEADER_INDENT:
         return None
     line = lines.text[start]
     below = start + 1
