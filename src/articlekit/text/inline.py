@@ -81,7 +81,8 @@ _MARKDOWN = re.compile(
     + r"{1,500}?)(?<![\s_])__)"
     r"|(?P<em>(?<![\w*])\*(?P<e1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*(?![\w*])"
     r"|(?<![\w_])_(?![\s_])(?P<e2>" + _U_INNER + r"{1,500}?)(?<![\s_])_(?![\w_]))"
-    r"|(?P<escape>\\(?P<x>[\\`*_{}\[\]()#+\-.!>|])))"
+    # (CommonMark: a backslash escapes any ASCII punctuation; pandoc writes \" and \')
+    r"|(?P<escape>\\(?P<x>[!-/:-@\[-`{-~])))"
 )
 # Markdown that carries raw HTML (``Layout.html``): the same scan, with the tags of known
 # elements as one more kind of match (:mod:`articlekit.text.rawhtml`)
