@@ -97,6 +97,8 @@ def test_backslash_at_line_end_is_a_hard_break() -> None:
     assert lines.text[2] == "First line of the paragraph" and lines.hard_break[2]
     assert lines.text[5] == "A path C:\\\\"  # an escaped backslash is text
     assert lines.text[7] == "End\\"  # a backslash closing a paragraph stays
+    alone = backslash_breaks(split_lines("Text\n\\\nmore text\n"))
+    assert alone.text[1] == "\\" and not alone.hard_break[1]
     doc = parse_text(text)
     para = next(b for b in doc.blocks if isinstance(b, Paragraph))
     assert any(isinstance(i, LineBreak) for i in para.content)

@@ -119,6 +119,7 @@ def backslash_breaks(lines: Lines) -> Lines:
         for i, text in enumerate(texts)
         if text.endswith("\\")
         and _ends_in_escape(text)
+        and text[:-1].strip()  # (a backslash alone on its line is text)
         and i + 1 < len(texts)
         and not lines.blank[i + 1]
     ]
