@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 
 from articlekit import parse_text, to_text
-from articlekit.model import CodeBlock, Heading, LineBreak, List, Paragraph, plain_text
+from articlekit.model import CodeBlock, Heading, List, plain_text
 from articlekit.text.lines import split_lines
 from articlekit.text.pandoc import (
-    backslash_breaks,
     has_pandoc_markup,
     strip_attributes,
     without_pandoc_markup,
@@ -87,18 +86,3 @@ def test_one_stray_mark_is_no_pandoc_text() -> None:
     lines = split_lines("A title\n\nSome text with a set {#a} in it.\n\n:::\n")
     assert not has_pandoc_markup(lines)
     assert without_pandoc_markup(lines) is lines
-
-
-def test_backslash_at_line_end_is_a_hard_break() -> None:
-    text = (
-        "# Title\n\nFirst line of the paragraph\\\nsecond line of it.\n\nA path C:\\\\\n\nEnd\\\n"
-    )
-    lines = backslash_breaks(split_lines(text))
-    assert lines.text[2] == "First line of the paragraph" and lines.hard_break[2]
-    assert lines.text[5] == "A path C:\\\\"  # an escaped backslash is text
-    assert lines.text[7] == "End\\"  # a backslash closing a paragraph stays
-    alone = backslash_breaks(split_lines("Text\n\\\nmore text\n"))
-    assert alone.text[1] == "\\" and not alone.hard_break[1]
-    doc = parse_text(text)
-    para = next(b for b in doc.blocks if isinstance(b, Paragraph))
-    assert any(isinstance(i, LineBreak) for i in para.content)

@@ -20,12 +20,7 @@ import attrs
 
 from articlekit.text.lines import Lines, blanked
 
-__all__ = [
-    "backslash_breaks",
-    "has_pandoc_markup",
-    "strip_attributes",
-    "without_pandoc_markup",
-]
+__all__ = ["has_pandoc_markup", "strip_attributes", "without_pandoc_markup"]
 
 # One attribute: "#id", ".class", key=value or key="value".
 _ATTRIBUTE: Final = r'(?:[#.][^\s{}]+|[\w:-]+=(?:"[^"]*"|[^\s{}"]*))'
@@ -100,33 +95,3 @@ def without_pandoc_markup(lines: Lines) -> Lines:
     # a fence, or a line that held nothing but attributes (an empty anchor "[]{#top}")
     gone = [i for i, line in enumerate(lines.text) if line and (not text[i] or _is_fence(line))]
     return blanked(attrs.evolve(lines, text=tuple(text)), gone)
-
-
-def _ends_in_escape(text: str) -> bool:
-    """Return True when ``text`` ends in a backslash that no backslash before it escapes."""
-    trailing = len(text) - len(text.rstrip("\\"))
-    return trailing % 2 == 1
-
-
-def backslash_breaks(lines: Lines) -> Lines:
-    """Return the lines of a Markdown text with a backslash at a line's end read as a hard
-    line break (CommonMark's other way to write ``<br>``, and the one pandoc writes): the
-    backslash goes and ``Lines.hard_break`` is set, as for a line ending in two spaces.
-    A backslash closing a paragraph's last line is a backslash."""
-    texts = lines.text
-    found = [
-        i
-        for i, text in enumerate(texts)
-        if text.endswith("\\")
-        and _ends_in_escape(text)
-        and text[:-1].strip()  # (a backslash alone on its line is text)
-        and i + 1 < len(texts)
-        and not lines.blank[i + 1]
-    ]
-    if not found:
-        return lines
-    text, breaks = list(texts), list(lines.hard_break or [False] * len(texts))
-    for i in found:
-        text[i] = text[i][:-1].rstrip()
-        breaks[i] = True
-    return attrs.evolve(lines, text=tuple(text), hard_break=tuple(breaks))

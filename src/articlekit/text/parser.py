@@ -75,7 +75,7 @@ from articlekit.text.lines import (
     split_lines,
 )
 from articlekit.text.lynx import split_references
-from articlekit.text.pandoc import backslash_breaks, without_pandoc_markup
+from articlekit.text.pandoc import without_pandoc_markup
 from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.references import link_definitions
 from articlekit.text.rules import (
@@ -2368,7 +2368,6 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     spans: list[HtmlSpan] = []
     refs: dict[str, LinkTarget] = {}
     if layout.markdown:
-        lines = backslash_breaks(lines)
         # link reference definitions resolve "[text][1]" and are no text of the article
         refs, definitions = link_definitions(lines)
         lines = blanked(lines, definitions)
