@@ -289,3 +289,35 @@ def test_a_title_ending_in_a_question_or_a_quotation_is_a_line_of_its_own() -> N
     # a first line closing its sentence is no title line
     text = _copy(f"{_PARAGRAPH}.\nBy Jane Doe", f"{_PARAGRAPH} again.")
     assert parse_text(text).title != f"{_PARAGRAPH}."
+
+
+def _items(text: str) -> list[list[str]]:
+    """Return the item texts of each list ``parse_text`` reads in ``text``."""
+    return [
+        [plain_text(item.blocks[0].content) for item in block.items]  # type: ignore[attr-defined]
+        for block in parse_text(text).blocks
+        if isinstance(block, List)
+    ]
+
+
+def test_two_lines_under_a_lead_in_ending_in_a_colon_are_items() -> None:
+    pair = "the x-axis shows the stack population\nthe y-axis shows stack depth"
+    text = _copy("The title", f"{_PARAGRAPH}.", "A profile reads like this:", pair, _PARAGRAPH)
+    assert _items(text) == [pair.split("\n")]
+    # without the lead-in, a caption over its table's rows, or numbers: no list
+    for lead, run in (
+        ("A profile reads like this.", pair),
+        ("The top companies are:", "Companies supporting it\n(by changesets)\nRed Hat\t8417"),
+        ("Cut it in the middle:", "2, 2, 3, 3, 3\n4, 5, 5, 12"),
+    ):
+        assert _items(_copy("The title", f"{_PARAGRAPH}.", lead, run, _PARAGRAPH)) == []
+
+
+def test_lower_case_items_under_a_lead_in_do_not_run_on() -> None:
+    run = "memory dump and memory sampling\ncode coverage\nuse the debugger in real time"
+    text = _copy("The title", f"{_PARAGRAPH}.", "Here is what it can do:", run, _PARAGRAPH)
+    assert _items(text) == [run.split("\n")]
+    # a sentence broken by a <br> under a lead-in still runs on (a capital line above)
+    run = "The static method returns an error,\nand the other one\nredirects it."
+    text = _copy("The title", f"{_PARAGRAPH}.", "For example:", run, _PARAGRAPH)
+    assert _items(text) == []

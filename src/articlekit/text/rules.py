@@ -1793,6 +1793,33 @@ def _copy_runs_on(before: str, after: str) -> bool:
     return after[:1].islower() and _COPY_CLOSED.search(before) is None
 
 
+def _copy_item_runs_on(state: State, start: int, index: int) -> bool:
+    """Return True when line ``index`` of the run at ``start`` goes on with the sentence of
+    the line above (:func:`_copy_runs_on`), which keeps the run from being a list; under a
+    lead-in ending in a colon (:func:`_copy_introduced`) a lower-case line under a
+    lower-case line is the next of the items it introduces ("memory dump & memory
+    sampling", "code coverage"), not the rest of a sentence."""
+    lines = state.lines
+    before, after = lines.text[index - 1], lines.text[index]
+    if not _copy_runs_on(before, after):
+        return False
+    return not (before[:1].islower() and _copy_introduced(state, start))
+
+
+def _copy_introduced_pair(state: State, start: int, end: int) -> bool:
+    """Return True when the run ``[start, end)`` is two lines holding words right under a
+    lead-in ending in a colon: the two items it introduces ("the x-axis shows the stack
+    profile population", "the y-axis shows stack depth"); not a table's caption over
+    its rows ("Companies supporting LibreOffice development", "(by changesets)")."""
+    lines = state.lines
+    return (
+        end - start == 2
+        and (end >= state.end or lines.blank[end])
+        and _copy_introduced(state, start)
+        and all(any(ch.isalpha() for ch in lines.text[i]) for i in range(start, end))
+    )
+
+
 def _copy_label_over_text(first: str, second: str) -> bool:
     """Return True for a short label line over a paragraph-long line (one <p>)."""
     return (
@@ -1821,10 +1848,14 @@ def copy_list_end(state: State, start: int) -> int | None:
             break  # a table right under the list (innerText: no blank line around a table)
         if lines.indent[end] or lines.cells[end] or _copy_code_line(text):
             return None  # a <pre>'s lines or a table's row
-        if end > start and _copy_runs_on(lines.text[end - 1], text):
+        if end > start and _copy_item_runs_on(state, start, end):
             return None
         end += 1
-    if end - start < MIN_COPY_LIST_ITEMS and not _copy_sentence_pair(lines, start, end):
+    if (
+        end - start < MIN_COPY_LIST_ITEMS
+        and not _copy_sentence_pair(lines, start, end)
+        and not _copy_introduced_pair(state, start, end)
+    ):
         return None
     if _copy_label_over_text(lines.text[start], lines.text[start + 1]):
         return None
