@@ -321,3 +321,27 @@ def test_lower_case_items_under_a_lead_in_do_not_run_on() -> None:
     run = "The static method returns an error,\nand the other one\nredirects it."
     text = _copy("The title", f"{_PARAGRAPH}.", "For example:", run, _PARAGRAPH)
     assert _items(text) == []
+
+
+def test_an_item_broken_by_a_br_under_a_lead_in_is_one_item() -> None:
+    run = (
+        '"none": the default guard, which lets every mutation through.\n'
+        '"request": guard for a headers object obtained from a request created\n'
+        "with mode no-cors.\n"
+        '"immutable": mostly used for workers, renders a headers object read-only.'
+    )
+    text = _copy("The title", f"{_PARAGRAPH}.", "Possible values are:", run, _PARAGRAPH)
+    assert _items(text) == [
+        [
+            '"none": the default guard, which lets every mutation through.',
+            '"request": guard for a headers object obtained from a request created with mode'
+            " no-cors.",
+            '"immutable": mostly used for workers, renders a headers object read-only.',
+        ]
+    ]
+    # without the lead-in the run-on keeps the run from being a list; a short menu line
+    # running on ("Subscribe" over "read more") is no broken item either
+    assert _items(_copy("The title", f"{_PARAGRAPH}.", run, _PARAGRAPH)) == []
+    menu = "Subscribe now\nread more\nPrint edition\nOur newsletters"
+    text = _copy("The title", f"{_PARAGRAPH}.", "Highlights of the issue:", menu, _PARAGRAPH)
+    assert _items(text) == []

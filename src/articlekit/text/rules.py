@@ -1842,6 +1842,7 @@ def copy_list_end(state: State, start: int) -> int | None:
     if _copy_title_line(state, start):
         return None  # the title over the lines under it (a byline, a date)
     end = start
+    joined = 0
     while end < state.end and not lines.blank[end]:
         text = lines.text[end]
         if lines.cells[end] and end > start:
@@ -1849,8 +1850,12 @@ def copy_list_end(state: State, start: int) -> int | None:
         if lines.indent[end] or lines.cells[end] or _copy_code_line(text):
             return None  # a <pre>'s lines or a table's row
         if end > start and _copy_item_runs_on(state, start, end):
-            return None
+            if not _copy_continues_item(state, start, end):
+                return None
+            joined += 1  # the rest of an item the lead-in introduces (a <br> in it)
         end += 1
+    if joined and end - start - joined < MIN_COPY_LIST_ITEMS:
+        return None
     if (
         end - start < MIN_COPY_LIST_ITEMS
         and not _copy_sentence_pair(lines, start, end)
@@ -1972,34 +1977,64 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
     end = copy_list_end(state, start)
     if end is None or silent:
         return end
-    lines = state.lines
-    mean = sum(len(lines.text[i]) for i in range(start, end)) / (end - start)
-    texts = [lines.text[i] for i in range(start, end)]
+    spans = _copy_item_spans(state, start, end)
+    texts = [join_lines([state.lines.text[i] for i in range(a, b + 1)]) for a, b in spans]
+    mean = sum(len(text) for text in texts) / len(texts)
     heads = _copy_anchored_heads(texts) or _copy_run_heads(state, start, texts, mean)
     if _breaks_item_shape(texts[0], texts[1:-1]):
         heads[0] = True  # "Contents" over "1 History", "2 Values", ...
     if _breaks_item_shape(texts[-1], texts[1:-1]):
         heads[-1] = True  # a heading right under the list: "History[edit]"
-    i = start
-    while i < end:
-        if heads[i - start]:
-            state.pieces.append(Piece(kind="paragraph", first=i, last=i, text=lines.text[i]))
+    i = 0
+    while i < len(spans):
+        if heads[i]:
+            first, last = spans[i]
+            state.pieces.append(Piece(kind="paragraph", first=first, last=last, text=texts[i]))
             i += 1
             continue
         j = i
-        while j < end and not heads[j - start]:
+        while j < len(spans) and not heads[j]:
             j += 1
         state.pieces.append(
             Piece(
                 kind="list",
-                first=i,
-                last=j - 1,
-                items=[Item(text=lines.text[k]) for k in range(i, j)],
-                line_count=j - i,
+                first=spans[i][0],
+                last=spans[j - 1][1],
+                items=[Item(text=texts[k]) for k in range(i, j)],
+                line_count=spans[j - 1][1] - spans[i][0] + 1,
             )
         )
         i = j
     return end
+
+
+# The shortest line a lead-in's item is broken after by a <br>: a menu's short lines
+# ("TR bestellen" over "mehr anzeigen") run on too, and as one list a page's menu was kept.
+MIN_COPY_BROKEN_ITEM_CHARS = 40
+
+
+def _copy_continues_item(state: State, start: int, index: int) -> bool:
+    """Return True when line ``index``, which runs on from the line above, is the rest of
+    that line's item: the run at ``start`` stands under a lead-in ending in a colon and
+    the line above is long (:data:`MIN_COPY_BROKEN_ITEM_CHARS`)."""
+    return len(state.lines.text[index - 1]) >= MIN_COPY_BROKEN_ITEM_CHARS and _copy_introduced(
+        state, start
+    )
+
+
+def _copy_item_spans(state: State, start: int, end: int) -> list[tuple[int, int]]:
+    """Return the first and last line of each item of the copy's list ``[start, end)``:
+    a line that runs on from the line above (:func:`_copy_item_runs_on`, which
+    :func:`copy_list_end` lets through only under a lead-in ending in a colon) is the rest
+    of that line's item, broken by a <br> ("“request-no-cors”: guard for a Headers object
+    obtained from a Request created" / "with mode “no-cors”.")."""
+    spans: list[tuple[int, int]] = []
+    for index in range(start, end):
+        if spans and _copy_item_runs_on(state, start, index):
+            spans[-1] = (spans[-1][0], index)
+        else:
+            spans.append((index, index))
+    return spans
 
 
 # A listing's lines stand at this many depths (past the flush margin) or more, or one of
