@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from articlekit.model import CodeBlock, Heading, List, Paragraph, plain_text
+from articlekit.model import CodeBlock, Heading, List, Paragraph, Table, plain_text
 from articlekit.text import parse_text
 from articlekit.text.lines import detect_layout, split_lines
 
@@ -345,3 +345,36 @@ def test_an_item_broken_by_a_br_under_a_lead_in_is_one_item() -> None:
     menu = "Subscribe now\nread more\nPrint edition\nOur newsletters"
     text = _copy("The title", f"{_PARAGRAPH}.", "Highlights of the issue:", menu, _PARAGRAPH)
     assert _items(text) == []
+
+
+def test_a_rows_cells_are_kept_between_its_tabs() -> None:
+    lines = split_lines("Name\tCount\nRed Hat\t8417\t\nPlain line\n\tSUSE\t12\n")
+    assert lines.row_cells == {
+        0: ("Name", "Count"),
+        1: ("Red Hat", "8417", ""),
+        3: ("", "SUSE", "12"),
+    }
+
+
+def test_lines_of_cells_are_a_table() -> None:
+    rows = "\n".join(f"Film {i}\t{1990 + i}\tA day lived again" for i in range(6))
+    text = _copy("The title", f"{_PARAGRAPH}.", f"{_PARAGRAPH}!", f"Films of the loop\n{rows}")
+    blocks = parse_text(text).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [[plain_text(c.content) for c in row.cells] for row in tables[0].rows[:2]] == [
+        ["Film 0", "1990", "A day lived again"],
+        ["Film 1", "1991", "A day lived again"],
+    ]
+    assert len(tables[0].rows) == 6 and tables[0].header_rows == 0
+    # the caption over the rows stays a line of its own, no row is a paragraph
+    texts = [plain_text(b.content) for b in blocks if isinstance(b, (Paragraph, Heading))]
+    assert "Films of the loop" in texts
+    assert not any("1990" in t for t in texts)
+
+
+def test_one_row_of_cells_is_no_table() -> None:
+    # a page's layout (a picture beside its note): as html2text's one-row tables
+    text = _copy("The title", f"{_PARAGRAPH}.", "Media\tWikimedia Commons has media", _PARAGRAPH)
+    blocks = parse_text(text).blocks
+    assert not any(isinstance(b, Table) for b in blocks)

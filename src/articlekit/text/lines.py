@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -109,6 +109,9 @@ class Lines:
     #: A tab stood after the line's text (between its words, or before empty cells at its
     #: end): a table row's cell separator (a browser's copy).
     cells: tuple[bool, ...] = ()
+    #: For each line with ``cells``, the text of its cells between the tabs, stripped (an
+    #: empty first cell when the line opens with a tab).
+    row_cells: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
 
     def __len__(self) -> int:
         return len(self.text)
@@ -235,9 +238,12 @@ def split_lines(text: str) -> Lines:
     widths: list[int] = []
     breaks: list[bool] = []
     cells: list[bool] = []
+    row_cells: dict[int, tuple[str, ...]] = {}
     for line in raw:
         # a tab after text: between two cells, or before a row's empty last cells
-        cells.append("\t" in line.strip(" ").lstrip("\t"))
+        if "\t" in line.strip(" ").lstrip("\t"):
+            row_cells[len(cells)] = tuple(cell.strip() for cell in line.split("\t"))
+        cells.append(len(cells) in row_cells)
         empty_cells = _is_empty_cells(line)
         line = _expand(line)
         breaks.append(line.endswith("  ") and not empty_cells)
@@ -256,6 +262,7 @@ def split_lines(text: str) -> Lines:
         width=tuple(widths),
         hard_break=tuple(breaks),
         cells=tuple(cells),
+        row_cells=row_cells,
     )
 
 
@@ -590,6 +597,7 @@ def blanked(lines: Lines, indexes: Sequence[int]) -> Lines:
         width=tuple(width),
         hard_break=tuple(hard_break),
         cells=tuple(cells),
+        row_cells={i: row for i, row in lines.row_cells.items() if not blank[i]},
     )
 
 

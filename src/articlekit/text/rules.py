@@ -34,6 +34,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from articlekit.model import Table, TableCell, TableRow
 from articlekit.text.htmlblocks import (
     HtmlSpan,
     build_html_blocks,
@@ -43,7 +44,7 @@ from articlekit.text.htmlblocks import (
     span_html,
     with_lines,
 )
-from articlekit.text.inline import LinkTarget, strip_markup
+from articlekit.text.inline import LinkTarget, parse_inlines, strip_markup
 from articlekit.text.lines import (
     HARD_BREAK,
     LYNX_MARGIN,
@@ -1229,7 +1230,9 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
                 break  # every line is a paragraph of its own
             end += 1
             continue
-        if state.layout.copy and _copy_line_ends_block(state, start, end):
+        if state.layout.copy and (
+            _copy_line_ends_block(state, start, end) or _copy_table_under(state, end)
+        ):
             break
         if end == start + 1 and _title_over_text(state, start):
             break
@@ -2086,6 +2089,63 @@ def copy_listing(state: State, start: int, silent: bool) -> int | None:
     return end
 
 
+def _copy_table_rows(state: State, start: int) -> tuple[int, list[list[str]]] | None:
+    """Return the end of the table of a browser's copy whose first row is line ``start``,
+    and its rows' cells, each row padded to the widest; None when line ``start`` holds no
+    cells or the rows lay out a page rather than hold data (``tables.is_layout_table``
+    with the first row as header, as html2text's: one row, or a cell of 1,200 characters;
+    such rows stay the paragraphs they were)."""
+    lines = state.lines
+    if not state.layout.copy or start not in lines.row_cells:
+        return None
+    end = start
+    while end < state.end and not lines.blank[end] and end in lines.row_cells:
+        end += 1
+    rows = [list(lines.row_cells[i]) for i in range(start, end)]
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    if is_layout_table(rows[0], rows[1:], header_known=False):
+        return None
+    return end, rows
+
+
+def _copy_table_under(state: State, index: int) -> bool:
+    """Return True when line ``index`` of a browser's copy opens a table (a row of cells
+    under a line with none): the paragraph above (a caption, a lead-in) ends there."""
+    return index - 1 not in state.lines.row_cells and _copy_table_rows(state, index) is not None
+
+
+def copy_table(state: State, start: int, silent: bool) -> int | None:
+    """A browser's copy: lines of cells separated by tabs, one row a line, are a table, as
+    innerText writes a <table> (a tab between cells, a newline between rows; no blank
+    line around it). Its rows were paragraphs, one a row, and its cells' text words of
+    them. The table is an ``html`` piece, as a pipe table's (``pipe_table``): on a page
+    it scores as its cells' text. A copy marks no header cell, so no row is a header row.
+    """
+    found = _copy_table_rows(state, start)
+    if found is None or silent:
+        return None if found is None else found[0]
+    end, rows = found
+    table = Table(
+        rows=tuple(
+            TableRow(cells=tuple(TableCell(content=parse_inlines(cell)) for cell in row))
+            for row in rows
+        )
+    )
+    state.pieces.append(
+        Piece(
+            kind="html",
+            first=start,
+            last=end - 1,
+            text=table_text([], rows),
+            line_count=end - start,
+            block=table,
+            pipe_table=True,
+        )
+    )
+    return end
+
+
 def _copy_anchored_heads(texts: list[str]) -> list[bool] | None:
     """Return, per line of a run, whether it is a heading, when some lines carry a section
     anchor ("History[edit]", "Setting up¶"): those are the run's headings, and its other
@@ -2667,6 +2727,7 @@ BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("thematic_break", thematic_break),
     ("numbered_heading", numbered_heading),
     ("list", list_block),
+    ("copy_table", copy_table),
     ("copy_listing", copy_listing),
     ("copy_list", copy_list),
     ("quote", quote),
