@@ -5,6 +5,7 @@ from __future__ import annotations
 from articlekit.model import CodeBlock, Heading, List, Paragraph, Table, plain_text
 from articlekit.text import parse_text
 from articlekit.text.lines import detect_layout, split_lines
+from articlekit.text.rules import State, parse_blocks, tag_copy_item_runs
 
 _PARAGRAPH = (
     "A paragraph of the article stands on a line of its own, as a browser copies it, "
@@ -108,6 +109,7 @@ def test_a_long_run_that_is_no_list_holds_a_block_per_line() -> None:
     text = _copy("The title", f"{_PARAGRAPH}.", run, f"{_PARAGRAPH} again.")
     blocks = parse_text(text).blocks
     texts = [plain_text(b.content) for b in blocks if isinstance(b, (Paragraph, Heading))]
+    texts += [item for items in _items(text) for item in items]  # (read as a list since)
     assert "Home" in texts and "News" in texts  # not "Home News Sport ..."
     # a short run that is no list stays one paragraph (a <p> broken by <br>)
     run = "Roses are red,\nviolets are blue,\nsugar is sweet"
@@ -378,3 +380,48 @@ def test_one_row_of_cells_is_no_table() -> None:
     text = _copy("The title", f"{_PARAGRAPH}.", "Media\tWikimedia Commons has media", _PARAGRAPH)
     blocks = parse_text(text).blocks
     assert not any(isinstance(b, Table) for b in blocks)
+
+
+_RUN = [
+    "Gijs made the toolbar start later in the startup window",
+    "Gijs fixed some flicker that occurred when launching the browser with the toolbar",
+    "enabled by default",
+    "Mconley fixed a hang caused by the startup cache of the home page",
+    "Dthayer has some fixes and polish for the skeleton window",
+    "Barret landed the changes needed to support the migration",
+    "Florian has new visualizations up for the hang dashboard",
+]
+
+
+def test_a_long_run_whose_item_runs_on_over_a_br_is_a_list() -> None:
+    text = _copy("The title", f"{_PARAGRAPH}.", "\n".join(_RUN), f"{_PARAGRAPH} again.")
+    items = _items(text)
+    assert len(items) == 1 and len(items[0]) == 6
+    assert items[0][1] == f"{_RUN[1]} {_RUN[2]}"
+    # the page filter saw the run's blocks as before: a block per line (an item with
+    # its run-on line) and the run's last lines joined; they hold the six items
+    lines = split_lines(text)
+    state = State(lines=lines, layout=detect_layout(lines), end=len(lines))
+    parse_blocks(state)
+    tag_copy_item_runs(state, lambda text: False)
+    run = [p for p in state.pieces if p.copy_group]
+    assert [(p.kind, p.first, p.last) for p in run] == [
+        ("paragraph", 4, 4),
+        ("paragraph", 5, 6),
+        ("paragraph", 7, 10),
+    ]
+    assert len({p.copy_group for p in run}) == 1
+    assert [item[:2] for p in run for item in p.copy_items] == [
+        (4, 4),
+        (5, 6),
+        (7, 7),
+        (8, 8),
+        (9, 9),
+        (10, 10),
+    ]
+
+
+def test_a_long_run_holding_a_formula_stays_a_block_per_line() -> None:
+    run = [*_RUN[:3], "x ˙ = σ ( y − x ) y ˙ = ρ x − y − x z z ˙ = − β z + x y", *_RUN[3:]]
+    text = _copy("The title", f"{_PARAGRAPH}.", "\n".join(run), f"{_PARAGRAPH} again.")
+    assert _items(text) == []

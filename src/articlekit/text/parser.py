@@ -84,10 +84,12 @@ from articlekit.text.rules import (
     State,
     is_lynx_picture_line,
     is_picture_alt,
+    join_copy_item_runs,
     join_lines,
     parse_blocks,
     read_html_blocks,
     splice_pieces,
+    tag_copy_item_runs,
 )
 from articlekit.text.vocab import (
     BYLINE,
@@ -2383,6 +2385,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     ctx = _Context(layout, urls, lines, refs)
     state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs, url=url)
     parse_blocks(state)
+    tag_copy_item_runs(state, _is_formula)
     pieces = splice_pieces(state.pieces, html_pieces)
     pieces = keep_paginated_document(join_lynx_card_items(pieces, lines, ctx), lines)
     pieces = split_at_marker_lines(pieces, lines, ctx)
@@ -2396,6 +2399,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     drop_title_copies(pieces, front.title, ctx)
     for piece in head_only:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
+    pieces = join_copy_item_runs(pieces, lines)
     mark_code(pieces, lines, ctx)
     label_headings(pieces, ctx)
     mark_captions(pieces, ctx)

@@ -149,6 +149,12 @@ class Piece:
     block: Block | None = None
     #: The ``html`` piece is a pipe table's (``pipe_table``), not a raw HTML block's.
     pipe_table: bool = False
+    #: A browser's copy: the pieces of a run read as a list once the page filter has
+    #: scored them line by line share this number (``tag_copy_item_runs``); 0 for none.
+    copy_group: int = 0
+    #: ... and each piece's items: first and last line, and whether it is a heading
+    #: among the items (a line of its own) rather than an item.
+    copy_items: list[tuple[int, int, bool]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -2144,6 +2150,154 @@ def copy_table(state: State, start: int, silent: bool) -> int | None:
         )
     )
     return end
+
+
+def tag_copy_item_runs(state: State, formula: Callable[[str], bool]) -> None:
+    """Mark the pieces of a browser's copy's runs that are lists whose items run on over
+    a <br> (``Piece.copy_group``, ``Piece.copy_items``): a run of more than
+    :data:`MAX_COPY_JOINED_LINES` lines between blank lines is read a block per line, a
+    line running on from the one above (:func:`_copy_runs_on`) joined to it (and the
+    run's last lines joined whole), and :func:`copy_list` takes no run with such a line
+    ("mstriemer hid the print setting ..." over "emalysz made a change ..."). Read as a
+    list at once, a page's runs of <div>s became lists, which the page filter scores as
+    one paragraph (innertext whole-page F1 0.815 -> 0.799): so the pieces stay as the
+    page filter scores them, and :func:`join_copy_item_runs` makes a list of what it
+    kept. An item is a line with the lines running on from it; the headings among the
+    items (:func:`_copy_run_heads`) stay lines of their own; a run holding a ``formula``
+    line (mathematics one symbol a token, under its label: "The Lorenz Equations") is no
+    list."""
+    if not state.layout.copy:
+        return
+    pieces = state.pieces
+    lines = state.lines
+    group = 0
+    i = 0
+    while i < len(pieces):
+        j = i
+        while (
+            j + 1 < len(pieces)
+            and pieces[j + 1].kind == "paragraph"
+            and pieces[j + 1].first == pieces[j].last + 1
+        ):
+            j += 1
+        run = pieces[i : j + 1]
+        i = j + 1
+        if not _is_copy_item_run(state, run) or any(
+            formula(lines.text[index]) for index in range(run[0].first, run[-1].last + 1)
+        ):
+            continue
+        spans = [span for piece in run for span in _copy_piece_items(state, piece)]
+        if len(spans) < MIN_COPY_LIST_ITEMS:
+            continue
+        texts = [join_lines(list(lines.text[a : b + 1])) for a, b in spans]
+        mean = sum(len(text) for text in texts) / len(texts)
+        heads = _copy_anchored_heads(texts) or _copy_run_heads(state, run[0].first, texts, mean)
+        group += 1
+        k = 0
+        for piece in run:
+            piece.copy_group = group
+            while k < len(spans) and spans[k][1] <= piece.last:
+                piece.copy_items.append((spans[k][0], spans[k][1], heads[k]))
+                k += 1
+
+
+def _copy_piece_items(state: State, piece: Piece) -> list[tuple[int, int]]:
+    """Return the first and last line of each item in ``piece``, a block of a long run of
+    a browser's copy: a line with the lines running on from it (:func:`_copy_runs_on`)."""
+    lines = state.lines
+    spans: list[tuple[int, int]] = []
+    for index in range(piece.first, piece.last + 1):
+        if spans and _copy_runs_on(lines.text[index - 1], lines.text[index]):
+            spans[-1] = (spans[-1][0], index)
+        else:
+            spans.append((index, index))
+    return spans
+
+
+def _is_copy_item_run(state: State, run: list[Piece]) -> bool:
+    """Return True when the paragraph pieces ``run`` are a whole run of lines between blank
+    lines, longer than :data:`MAX_COPY_JOINED_LINES` lines, that is a list but for lines
+    running on over a <br>: flush lines of no program text or table cells, at least
+    :data:`MIN_COPY_LIST_ITEMS` items, one of them two lines or more."""
+    lines = state.lines
+    if run[0].kind != "paragraph" or len(run) < MIN_COPY_LIST_ITEMS:
+        return False
+    first, last = run[0].first, run[-1].last
+    if last - first + 1 <= MAX_COPY_JOINED_LINES or all(p.first == p.last for p in run):
+        return False
+    if (first > 0 and not lines.blank[first - 1]) or (
+        last + 1 < state.end and not lines.blank[last + 1]
+    ):
+        return False
+    if _copy_title_line(state, first) or _copy_label_over_text(
+        lines.text[first], lines.text[first + 1]
+    ):
+        return False
+    return not any(
+        lines.indent[i] or lines.cells[i] or _copy_code_line(lines.text[i])
+        for i in range(first, last + 1)
+    )
+
+
+def join_copy_item_runs(pieces: list[Piece], lines: Lines) -> list[Piece]:
+    """Return ``pieces`` with the pieces of each run :func:`tag_copy_item_runs` marked
+    that the page filter kept as paragraphs, side by side, read as lists of their items
+    (a heading among them a line of its own, an item alone a paragraph); a piece dropped
+    or made something else between them ends the run."""
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if not piece.copy_group or piece.kind != "paragraph":
+            out.append(piece)
+            i += 1
+            continue
+        j = i
+        while (
+            j + 1 < len(pieces)
+            and pieces[j + 1].copy_group == piece.copy_group
+            and pieces[j + 1].kind == "paragraph"
+        ):
+            j += 1
+        items = [item for p in pieces[i : j + 1] for item in p.copy_items]
+        out.extend(_copy_item_pieces(items, lines))
+        i = j + 1
+    return out
+
+
+def _copy_item_pieces(items: list[tuple[int, int, bool]], lines: Lines) -> list[Piece]:
+    """Return the lists and lines of their own that a run's ``items`` make."""
+    out: list[Piece] = []
+    k = 0
+    while k < len(items):
+        m = k
+        while m < len(items) and not items[m][2]:
+            m += 1
+        group = items[k:m] if m > k else items[k : k + 1]
+        texts = [join_lines(list(lines.text[a : b + 1])) for a, b, _ in group]
+        first, last = group[0][0], group[-1][1]
+        if len(group) > 1:
+            out.append(
+                Piece(
+                    kind="list",
+                    first=first,
+                    last=last,
+                    items=[Item(text=text) for text in texts],
+                    line_count=last - first + 1,
+                )
+            )
+        else:
+            out.append(
+                Piece(
+                    kind="paragraph",
+                    first=first,
+                    last=last,
+                    text=texts[0],
+                    line_count=last - first + 1,
+                )
+            )
+        k = max(m, k + 1)
+    return out
 
 
 def _copy_anchored_heads(texts: list[str]) -> list[bool] | None:
