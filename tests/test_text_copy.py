@@ -425,3 +425,18 @@ def test_a_long_run_holding_a_formula_stays_a_block_per_line() -> None:
     run = [*_RUN[:3], "x ˙ = σ ( y − x ) y ˙ = ρ x − y − x z z ˙ = − β z + x y", *_RUN[3:]]
     text = _copy("The title", f"{_PARAGRAPH}.", "\n".join(run), f"{_PARAGRAPH} again.")
     assert _items(text) == []
+
+
+def test_a_table_of_contents_whose_entries_head_the_sections_has_no_heading() -> None:
+    entries = [
+        "Sharing mutable history with a single developer",
+        "Setting up",
+        "Example 1: Amend a shared changeset and push it",
+        "Setting up",
+    ]
+    sections = [f"{entry}¶\n\n{_PARAGRAPH}." for entry in dict.fromkeys(entries)]
+    text = _copy("The title", "Contents", "\n".join(entries), f"{_PARAGRAPH}.", *sections)
+    assert _items(text)[0] == entries  # "Setting up" said twice is an entry, no heading
+    # lines that do not come back as the headings of sections are read as before
+    text = _copy("The title", "Contents", "\n".join(entries), f"{_PARAGRAPH}.")
+    assert entries not in _items(text)  # "Setting up" heads the items under it

@@ -178,6 +178,9 @@ class State:
     #: Where a pipe table's header row may stand from (its content indent inside a list
     #: item, see :func:`_item_table`), in columns.
     table_indent: int = 0
+    #: A browser's copy: each line's text (a section anchor left out) with the last line
+    #: holding it (:func:`_copy_last_lines`); None until asked.
+    copy_last_line: dict[str, int] | None = None
 
 
 Rule = Callable[[State, int, bool], "int | None"]
@@ -1990,6 +1993,8 @@ def copy_list(state: State, start: int, silent: bool) -> int | None:
     texts = [join_lines([state.lines.text[i] for i in range(a, b + 1)]) for a, b in spans]
     mean = sum(len(text) for text in texts) / len(texts)
     heads = _copy_anchored_heads(texts) or _copy_run_heads(state, start, texts, mean)
+    if _copy_lines_come_back(state, start, end):
+        heads = [False] * len(texts)  # a table of contents: its entries are no headings
     if _breaks_item_shape(texts[0], texts[1:-1]):
         heads[0] = True  # "Contents" over "1 History", "2 Values", ...
     if _breaks_item_shape(texts[-1], texts[1:-1]):
@@ -2298,6 +2303,51 @@ def _copy_item_pieces(items: list[tuple[int, int, bool]], lines: Lines) -> list[
             )
         k = max(m, k + 1)
     return out
+
+
+# A run of a browser's copy is a table of contents when at least this share of its lines
+# come back further down as lines of their own (its sections' headings), and it holds at
+# least MIN_COPY_LIST_ITEMS lines.
+MIN_COPY_CONTENTS_SHARE = 0.5
+
+
+def _copy_key(text: str) -> str:
+    return _COPY_SECTION_ANCHOR.sub("", text).strip().casefold()
+
+
+def _copy_last_lines(state: State) -> dict[str, int]:
+    """Return the text (:func:`_copy_key`) of each line that heads a section, a label
+    (:func:`_copy_label`) with a letter in it and a paragraph-long line under it
+    (:data:`MIN_COPY_BODY_CHARS`, a blank line between at most), with the last line
+    holding it; not a teaser's date over its headline ("28/04/2022")."""
+    if state.copy_last_line is None:
+        lines = state.lines
+        last: dict[str, int] = {}
+        for index in range(state.end - 1):
+            below = index + 2 if lines.blank[index + 1] else index + 1
+            text = lines.text[index]
+            if (
+                below < state.end
+                and len(lines.text[below]) >= MIN_COPY_BODY_CHARS
+                and _copy_label(text)
+                and any(ch.isalpha() for ch in text)
+            ):
+                last[_copy_key(lines.text[index])] = index
+        state.copy_last_line = last
+    return state.copy_last_line
+
+
+def _copy_lines_come_back(state: State, start: int, end: int) -> bool:
+    """Return True when most lines of the run ``[start, end)`` of a browser's copy come
+    back further down as the headings of sections (:func:`_copy_last_lines`): a table
+    of contents over the sections it lists ("Setting up" under each of them:
+    mercurial's), whose short entries are items, not headings among them
+    (:func:`_copy_run_heads`)."""
+    if end - start < MIN_COPY_LIST_ITEMS:
+        return False
+    last = _copy_last_lines(state)
+    back = sum(1 for i in range(start, end) if last.get(_copy_key(state.lines.text[i]), 0) >= end)
+    return back >= MIN_COPY_CONTENTS_SHARE * (end - start)
 
 
 def _copy_anchored_heads(texts: list[str]) -> list[bool] | None:
