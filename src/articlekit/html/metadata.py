@@ -33,6 +33,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
+from articlekit._months import month_numbers
 from articlekit.model import FieldSource, Metadata
 
 __all__ = [
@@ -339,27 +340,9 @@ _ISO_DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _SLASH_DATE: Final = re.compile(r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\s*$")
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "januar", "janvier", "enero", "janeiro", "gennaio"),
-            ("february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro"),
-            ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco"),
-            ("april", "apr", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maio", "maggio"),
-            ("june", "jun", "juni", "juin", "junio", "junho", "giugno"),
-            ("july", "jul", "juli", "juillet", "julio", "julho", "luglio"),
-            ("august", "aug", "août", "aout", "agosto"),
-            ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
-            ("october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre"),
-            ("november", "nov", "novembre", "noviembre", "novembro"),
-            ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dezembro"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+# (with the Portuguese "fevereiro", "março" without its cedilla and "März" without its
+# umlaut, which the text reader lacks: see articlekit._months)
+_MONTHS: Final = month_numbers({"fevereiro": 2, "marco": 3, "maerz": 3})
 _WORDY_DATE: Final = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
     r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"

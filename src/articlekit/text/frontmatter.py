@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articlekit._months import month_numbers
 from articlekit.model import FieldSource
 from articlekit.text.inline import strip_markup
 from articlekit.text.rules import Piece
@@ -31,36 +32,8 @@ MAX_FRONT_PIECES = 8
 # A line longer than this is body text, never a byline or dateline.
 MAX_META_LINE_CHARS = 120
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "janvier", "januar", "enero", "gennaio", "janeiro"),
-            ("february", "feb", "février", "fevrier", "februar", "febrero", "febbraio"),
-            ("march", "mar", "mars", "märz", "marzo", "março"),
-            ("april", "apr", "avril", "abril", "aprile"),
-            ("may", "mai", "mayo", "maggio", "maio"),
-            ("june", "jun", "juin", "juni", "junio", "giugno", "junho"),
-            ("july", "jul", "juillet", "juli", "julio", "luglio", "julho"),
-            ("august", "aug", "août", "aout", "agosto"),
-            ("september", "sep", "sept", "septembre", "septiembre", "settembre", "setembro"),
-            ("october", "oct", "octobre", "oktober", "octubre", "ottobre", "outubro"),
-            ("november", "nov", "novembre", "noviembre", "novembro"),
-            (
-                "december",
-                "dec",
-                "décembre",
-                "decembre",
-                "dezember",
-                "diciembre",
-                "dicembre",
-                "dezembro",
-            ),
-        ),
-        start=1,
-    )
-    for name in names
-}
+# (the Italian "febbraio" and "dicembre" the HTML reader lacks: see articlekit._months)
+_MONTHS = month_numbers({"febbraio": 2, "dicembre": 12})
 _DATE_PREFIX = re.compile(
     r"(?:(published|posted|updated|last updated|modified|date|publié|veröffentlicht|"
     r"aktualisiert|mis à jour)(?: on| le| am)?\s*:?\s*)?",

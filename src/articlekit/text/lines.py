@@ -255,12 +255,26 @@ def split_lines(text: str) -> Lines:
         widths.append(display_width(line))
     if not any(not b for b in blanks):
         raise UnsupportedInputError("input is empty (only whitespace and control characters)")
+    return _frozen_lines(stripped, indents, blanks, widths, breaks, cells, row_cells)
+
+
+def _frozen_lines(
+    text: list[str],
+    indent: list[int],
+    blank: list[bool],
+    width: list[int],
+    hard_break: list[bool],
+    cells: list[bool],
+    row_cells: Mapping[int, tuple[str, ...]],
+) -> Lines:
+    """Return the :class:`Lines` of the per-line lists :func:`split_lines` and
+    :func:`blanked` build, field by field (``row_cells`` as it is)."""
     return Lines(
-        text=tuple(stripped),
-        indent=tuple(indents),
-        blank=tuple(blanks),
-        width=tuple(widths),
-        hard_break=tuple(breaks),
+        text=tuple(text),
+        indent=tuple(indent),
+        blank=tuple(blank),
+        width=tuple(width),
+        hard_break=tuple(hard_break),
         cells=tuple(cells),
         row_cells=row_cells,
     )
@@ -590,15 +604,8 @@ def blanked(lines: Lines, indexes: Sequence[int]) -> Lines:
             hard_break[i] = False
         if cells:
             cells[i] = False
-    return Lines(
-        text=tuple(text),
-        indent=tuple(indent),
-        blank=tuple(blank),
-        width=tuple(width),
-        hard_break=tuple(hard_break),
-        cells=tuple(cells),
-        row_cells={i: row for i, row in lines.row_cells.items() if not blank[i]},
-    )
+    row_cells = {i: row for i, row in lines.row_cells.items() if not blank[i]}
+    return _frozen_lines(text, indent, blank, width, hard_break, cells, row_cells)
 
 
 # A browser's copy (innerText) indents nothing: only a <pre>'s own lines stand indented.
