@@ -11,8 +11,8 @@ __all__ = ["MONTH_NAMES", "month_numbers"]
 #: usual abbreviations and the spellings without accents.
 MONTH_NAMES: Final[tuple[tuple[str, ...], ...]] = (
     ("january", "jan", "januar", "janvier", "enero", "janeiro", "gennaio"),
-    ("february", "feb", "februar", "février", "fevrier", "febrero"),
-    ("march", "mar", "märz", "mars", "marzo", "março"),
+    ("february", "feb", "februar", "février", "fevrier", "febrero", "fevereiro", "febbraio"),
+    ("march", "mar", "märz", "maerz", "mars", "marzo", "março", "marco"),
     ("april", "apr", "avril", "abril", "aprile"),
     ("may", "mai", "mayo", "maio", "maggio"),
     ("june", "jun", "juni", "juin", "junio", "junho", "giugno"),
@@ -21,7 +21,7 @@ MONTH_NAMES: Final[tuple[tuple[str, ...], ...]] = (
     ("september", "sep", "sept", "septembre", "septiembre", "setembro", "settembre"),
     ("october", "oct", "oktober", "octobre", "octubre", "outubro", "ottobre"),
     ("november", "nov", "novembre", "noviembre", "novembro"),
-    ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dezembro"),
+    ("december", "dec", "dezember", "décembre", "decembre", "diciembre", "dezembro", "dicembre"),
 )
 
 
@@ -29,10 +29,8 @@ def month_numbers(extra: dict[str, int] | None = None) -> dict[str, int]:
     """Return a table from each name of :data:`MONTH_NAMES` to its month (1 to 12),
     with the names of ``extra`` added.
 
-    Each reader adds the few names only it has always read (the HTML metadata reader
-    Portuguese "fevereiro" and unaccented "marco" and "maerz", the text front matter
-    Italian "febbraio" and "dicembre"): adding them to both would change what each
-    reads, so that is a change to measure, not a clean-up.
+    Both readers now use the one table as it is; ``extra`` is for a reader that must
+    read a name the other must not (none does today).
     """
     table = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
     if extra:

@@ -342,7 +342,7 @@ _ISO_DATE: Final = re.compile(
 _SLASH_DATE: Final = re.compile(r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\s*$")
 # (with the Portuguese "fevereiro", "março" without its cedilla and "März" without its
 # umlaut, which the text reader lacks: see articlekit._months)
-_MONTHS: Final = month_numbers({"fevereiro": 2, "marco": 3, "maerz": 3})
+_MONTHS: Final = month_numbers()
 _WORDY_DATE: Final = re.compile(
     r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
     r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"

@@ -33,7 +33,7 @@ MAX_FRONT_PIECES = 8
 MAX_META_LINE_CHARS = 120
 
 # (the Italian "febbraio" and "dicembre" the HTML reader lacks: see articlekit._months)
-_MONTHS = month_numbers({"febbraio": 2, "dicembre": 12})
+_MONTHS = month_numbers()
 _DATE_PREFIX = re.compile(
     r"(?:(published|posted|updated|last updated|modified|date|publié|veröffentlicht|"
     r"aktualisiert|mis à jour)(?: on| le| am)?\s*:?\s*)?",
