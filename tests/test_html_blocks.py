@@ -971,3 +971,17 @@ def test_labels_that_introduce_content_stay() -> None:
     long = _para("Here is what the minister said to the reporters:")
     blocks: list[Block] = [_para("Die Zutaten:"), items, link, Rule(), long, Rule()]
     assert drop_dangling_labels(blocks) == blocks
+
+
+def test_pictures_in_a_heading_become_figures_under_it() -> None:
+    doc = _doc(
+        '<h2>Special Editions <a href="https://cdn.example.org/x"><img src="/han.jpg" '
+        'alt="han solo"></a></h2>' + FILL + '<h3><a href="/a"><img src="/t.png" alt="To the '
+        'story text"></a></h3>' + FILL
+    )
+    head, figure = [b for b in doc.blocks if isinstance(b, (Heading, Figure))][:2]
+    assert isinstance(head, Heading) and plain_text(head) == "Special Editions"
+    assert isinstance(figure, Figure) and figure.image.src.endswith("/han.jpg")
+    # a heading of a picture alone keeps it: its alt text is all it says
+    last = [b for b in doc.blocks if isinstance(b, Heading)][-1]
+    assert plain_text(last) == "To the story text"

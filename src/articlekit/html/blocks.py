@@ -93,6 +93,7 @@ __all__ = [
     "drop_head_bylines",
     "drop_head_datelines",
     "equation_text",
+    "heading_pictures",
     "is_agency_credit",
     "is_byline_line",
     "is_dateline",
@@ -1146,6 +1147,19 @@ def images_in(inlines: Iterable[Inline]) -> Iterator[Image]:
             yield from images_in(x.content)
 
 
+def heading_pictures(inlines: Iterable[Inline]) -> list[Image]:
+    """Return the pictures set inside a heading, alone or linked (``<h2>Results <a
+    href=big.jpg><img></a></h2>``): a heading is words, and its pictures are figures
+    under it, not alt text read as part of its title."""
+    pictures: list[Image] = []
+    for x in inlines:
+        if isinstance(x, Image):
+            pictures.append(x)
+        elif isinstance(x, Link):
+            pictures.extend(i for i in x.content if isinstance(i, Image))
+    return pictures
+
+
 def _has_text(inlines: Iterable[Inline]) -> bool:
     return bool(plain_text(tuple(inlines)).strip())
 
@@ -1590,9 +1604,18 @@ class BlockBuilder:
             return
         if tag in vocab.HEADING_TAGS:
             content = self._inlines_of(el, depth)
+            pictures = heading_pictures(content)
+            if pictures:
+                words = _without_images(content)
+                if _has_text(words):
+                    content = words  # (a heading of pictures alone is left as it was)
+                else:
+                    pictures = []
             if _has_text(content) and not is_furniture_label(plain_text(content).strip()):
                 level = int(tag[1])
-                out.append(Heading(level=level, content=content, provenance=self._prov(el)))
+                prov = self._prov(el)
+                out.append(Heading(level=level, content=content, provenance=prov))
+                out.extend(Figure(image=image, provenance=prov) for image in pictures)
             return
         if tag == "p":
             inlines: list[Inline] = []
