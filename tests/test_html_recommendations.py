@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 from articlekit.html import parse_html
 from articlekit.html.blocks import site_of
 from articlekit.html.recommendations import (
+    is_action_link_text,
     is_generic_link_text,
     is_index_link,
     is_page_link,
@@ -621,3 +622,34 @@ def test_author_box_link_is_not_recommended() -> None:
     assert doc.metadata.authors == ("Jane Roe",)
     titles = [item.title for rec in doc.recommendations for item in rec.items]
     assert titles == ["The next story from the newsroom today"]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("In den Warenkorb legen", True),
+        ("Heft bestellen", True),
+        ("Subscribe to ET Prime", True),
+        ("Log in or sign up", True),
+        ("Kontakt", True),
+        ("Buy Now »", True),
+        # headlines that open with such a verb
+        ("Kaufen statt mieten", False),
+        ("Comprar casa en Madrid", False),
+        ("Subscribers love the new app", False),
+        ("Subscribe or not? The question every reader asks", False),
+    ],
+)
+def test_is_action_link_text(text: str, action: bool) -> None:
+    assert is_action_link_text(text) is action
+
+
+def test_shop_buttons_are_no_items_and_no_text() -> None:
+    doc = _doc(
+        '<div class="related"><h3>Related</h3><a href="/shop/cart?add=1">In den Warenkorb '
+        'legen</a><a href="/2024/next.html">The next story from the newsroom today</a></div>'
+        '<a href="/buylink/1"><div><p>Buy Now</p></div></a>'
+    )
+    titles = [item.title for rec in doc.recommendations for item in rec.items]
+    assert titles == ["The next story from the newsroom today"]
+    assert "Buy Now" not in _body_text(doc)

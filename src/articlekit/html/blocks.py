@@ -40,6 +40,7 @@ from articlekit.html.clean import (
 from articlekit.html.metadata import date_span
 from articlekit.html.recommendations import (
     card_link_item,
+    is_action_link_text,
     is_author_link,
     is_generic_link_text,
     is_home_link,
@@ -1581,6 +1582,8 @@ class BlockBuilder:
         item = card_link_item(el, url, self.base)
         if item is None:
             return False
+        if is_action_link_text(item.title):
+            return True  # a shop's or an account's button drawn as a box: it goes
         _append_rec(Recommendations(title=None, items=(item,), provenance=self._prov(el)), out)
         return True
 

@@ -24,6 +24,7 @@ from articlekit.model import Block, Recommendation, Recommendations
 __all__ = [
     "GENERIC_LINK_TEXT",
     "card_link_item",
+    "is_action_link_text",
     "is_author_link",
     "is_generic_link_text",
     "is_home_link",
@@ -42,8 +43,8 @@ GENERIC_LINK_TEXT: Final = frozenset(
         "lire", "leer más", "leia mais", "ver más", "voir", "see more", "view", "click here",
         "here", "»", "›", "→", "...", "…", "read the rest", "read full story",
         "read the full story", "read full article", "read the full article", "full story",
-        "learn more", "find out more", "zum artikel", "zum beitrag", "artikel lesen",
-        "en savoir plus", "lire l'article", "seguir leyendo", "continuar lendo",
+        "learn more", "mehr erfahren", "find out more", "zum artikel", "zum beitrag",
+        "artikel lesen", "en savoir plus", "lire l'article", "seguir leyendo", "continuar lendo",
     }
 )  # fmt: skip
 # Shortest summary text worth keeping (characters): shorter text is a date or a label.
@@ -59,6 +60,45 @@ _MORE_WORDS: Final = frozenset(
 # Such a link names what it lists in one word; "More than 100 killed" is a headline.
 MAX_MORE_LINK_WORDS: Final = 2
 _LINK_DECORATION: Final = " :.!»›→•·…>+"
+
+
+# What a button of a shop, a subscription, an account or a contact page says: the link
+# does something to the reader's basket or account, it names no article. These phrases
+# open such a button's text ("Subscribe to ET Prime", "Log in or sign up")...
+_ACTION_PHRASE: Final = CaseBlind(
+    r"(?:add to (?:cart|basket|bag)|buy now|shop now|order now|subscribe|sign up|sign in"
+    r"|log ?in|contact us|in den warenkorb|jetzt kaufen|jetzt bestellen|heft bestellen"
+    r"|abonnieren|jetzt abonnieren|ajouter au panier|s'abonner|abonnez-vous|se connecter"
+    r"|s'inscrire|contactez-nous|añadir al carrito|suscríbete|iniciar sesión|assine"
+    r"|cadastre-se|abbonati)\b"
+)
+# ...and these verbs are a button only alone: "Kaufen statt mieten", "Comprar casa en
+# Madrid" are headlines.
+_ACTION_WORD: Final = frozenset(
+    {
+        "buy", "kaufen", "bestellen", "acheter", "comprar", "acquista", "register",
+        "registrieren", "registrarse", "registrati", "anmelden", "einloggen", "accedi",
+        "contact", "kontakt", "contacto", "contato", "contatti", "donate", "spenden",
+    }
+)  # fmt: skip
+# A button names at most a few more words; a headline opening with the verb is longer or
+# asks ("Subscribe or not? ...").
+MAX_ACTION_LINK_WORDS: Final = 5
+
+
+def is_action_link_text(text: str) -> bool:
+    """Return True for a shop's, a subscription's, an account's or a contact page's button
+    text ("In den Warenkorb legen", "Heft bestellen", "Subscribe to ET Prime", "Log in or
+    sign up", "Kontakt"): not a recommended article."""
+    text = text.strip(_LINK_DECORATION)
+    if text.casefold() in _ACTION_WORD:
+        return True
+    return (
+        len(text.split()) <= MAX_ACTION_LINK_WORDS
+        and "?" not in text
+        and ":" not in text
+        and _ACTION_PHRASE.match(text)
+    )
 
 
 def is_generic_link_text(text: str) -> bool:
@@ -463,8 +503,8 @@ def recommendation_items(
         title = headline or text
         if not title or (is_generic_link_text(title) and card is link):
             continue
-        if title.startswith("©"):
-            continue  # a picture's credit, the only words of a promo box: no headline
+        if title.startswith("©") or is_action_link_text(title):
+            continue  # a picture's credit, a shop's or an account's button: no headline
         if is_index_link(url, title):
             continue
         image = None
