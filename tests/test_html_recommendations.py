@@ -19,6 +19,7 @@ from articlekit.html.recommendations import (
     is_index_link,
     is_page_link,
     is_share_link,
+    is_social_profile,
     link_title,
     rec_title,
     recommendation_items,
@@ -653,3 +654,33 @@ def test_shop_buttons_are_no_items_and_no_text() -> None:
     titles = [item.title for rec in doc.recommendations for item in rec.items]
     assert titles == ["The next story from the newsroom today"]
     assert "Buy Now" not in _body_text(doc)
+
+
+@pytest.mark.parametrize(
+    ("url", "profile"),
+    [
+        ("http://www.facebook.com/AlaCarte.Magazin", True),
+        ("https://twitter.com/datev", True),
+        ("https://www.youtube.com/channel/UC123", True),
+        ("https://www.linkedin.com/company/acme/", True),
+        ("https://www.xing.com/communities/groups/datev-verbindet", True),
+        # posts, videos and tweets are content; other sites are not social networks
+        ("https://www.youtube.com/watch?v=hvwGyWM6OcA", False),
+        ("https://www.instagram.com/p/CZIALixI8FH/", False),
+        ("https://twitter.com/datev/status/9", False),
+        ("https://www.facebook.com/sharer.php?u=x", False),
+        ("https://example.com/datev", False),
+    ],
+)
+def test_is_social_profile(url: str, profile: bool) -> None:
+    assert is_social_profile(url) is profile
+
+
+def test_follow_us_links_are_no_items() -> None:
+    doc = _doc(
+        '<div class="related"><h3>Mehr von uns:</h3><a href="https://twitter.com/news">twitter'
+        '</a><a href="https://www.youtube.com/news">youtube</a>'
+        '<a href="/2024/next.html">The next story from the newsroom today</a></div>'
+    )
+    titles = [item.title for rec in doc.recommendations for item in rec.items]
+    assert titles == ["The next story from the newsroom today"]

@@ -46,6 +46,7 @@ from articlekit.html.recommendations import (
     is_home_link,
     is_page_link,
     is_share_link,
+    is_social_profile,
     recommendations_block,
 )
 from articlekit.html.tree import (
@@ -1575,8 +1576,8 @@ class BlockBuilder:
         st = self.stats.get(el)
         if st is None or not st.text or st.text > MAX_CARD_LINK_CHARS:
             return False
-        if is_home_link(url):
-            return True
+        if is_home_link(url) or is_social_profile(url):
+            return True  # a masthead, or a "follow us" box
         if st.flags & (FLAG_H1 | FLAG_MAIN):
             return False
         item = card_link_item(el, url, self.base)

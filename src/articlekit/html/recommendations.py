@@ -367,6 +367,35 @@ _SHARE_URL: Final = re.compile(
 )
 
 
+# A social network's profile of a person or a publisher: its host, then a handle or a page
+# name alone ("facebook.com/dateveg", "twitter.com/datev", "youtube.com/datev") or under a
+# profile segment ("linkedin.com/company/x", "youtube.com/channel/x", "xing.com/communities/
+# groups/x"). A post or a video ("youtube.com/watch?v=", "instagram.com/p/x") is content.
+_SOCIAL_PROFILE: Final = re.compile(
+    r"(?:https?:)?//(?:www\.|m\.|de\.|fr\.|es\.)?(?:facebook\.com|twitter\.com|x\.com"
+    r"|instagram\.com|youtube\.com|linkedin\.com|xing\.com|tiktok\.com|pinterest\.[a-z.]+"
+    r"|threads\.net|t\.me)/"
+    r"(?:(?:channel|c|user|company|in|communities|pages|profile)/[^?#]*|@?[\w.-]+/?)(?:[?#]|$)",
+    re.IGNORECASE,
+)
+# The first path segments of those hosts that are pages of the network, not a profile.
+_SOCIAL_PAGES: Final = frozenset(
+    {"watch", "p", "reel", "status", "share", "sharer.php", "intent", "hashtag", "search",
+     "login", "home", "explore", "shorts", "embed", "events", "groups", "photo.php"}
+)  # fmt: skip
+
+
+def is_social_profile(url: str) -> bool:
+    """Return True when ``url`` is a social network's profile page ("Follow us": a
+    publisher's Facebook page, a Twitter handle, a YouTube channel), which is no article
+    to recommend."""
+    if _SOCIAL_PROFILE.match(url) is None:
+        return False
+    path = url.split("//", 1)[-1].partition("/")[2].split("?")[0].split("#")[0]
+    segments = path.lower().split("/")
+    return segments[0] not in _SOCIAL_PAGES and "status" not in segments  # (a tweet)
+
+
 def is_share_link(url: str) -> bool:
     """Return True when ``url`` is a social network's "share this page" endpoint."""
     return _SHARE_URL.match(url) is not None
@@ -474,7 +503,7 @@ def recommendation_items(
             continue
         if base and url.split("#")[0] == base.split("#")[0] and "#" in url:
             continue
-        if not is_page_link(url) or is_author_link(link):
+        if not is_page_link(url) or is_author_link(link) or is_social_profile(url):
             continue
         text, link_summary = link_title(link)
         from_text = bool(text)
