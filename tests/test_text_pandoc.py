@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from articlekit import parse_text, to_text
+from articlekit import UnsupportedInputError, parse_text, to_text
 from articlekit.model import CodeBlock, Heading, List, plain_text
 from articlekit.text.lines import split_lines
 from articlekit.text.pandoc import (
@@ -86,3 +88,25 @@ def test_one_stray_mark_is_no_pandoc_text() -> None:
     lines = split_lines("A title\n\nSome text with a set {#a} in it.\n\n:::\n")
     assert not has_pandoc_markup(lines)
     assert without_pandoc_markup(lines) is lines
+
+
+_PARTS = st.sampled_from(
+    [":::", "::: {#a .b}", " {#id}", "{.x}", '{k="v w"}', "[", "]", "(", ")", "`", "```",
+     "# ", "-   ", "\\", "\n", "\n\n", "    ", "word", "![](a.png)", "[t](u)", "{", "}"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PARTS, min_size=1, max_size=40).map("".join))
+def test_random_pandoc_markup_never_fails(text: str) -> None:
+    try:
+        doc = parse_text("# A title\n\nA paragraph of the article to read.\n\n" + text)
+    except UnsupportedInputError:
+        return
+    to_text(doc)
+    lines = split_lines("x\n" + text)
+    cleaned = without_pandoc_markup(lines)
+    assert len(cleaned) == len(lines)  # line numbers kept
+    assert all(blank == (not line) for blank, line in zip(cleaned.blank, cleaned.text, strict=True))
+    if has_pandoc_markup(lines):
+        assert not any(line.startswith(":::") and not line.strip(":") for line in cleaned.text)
