@@ -520,24 +520,34 @@ def is_byline_line(block: Block, authors: Iterable[str]) -> bool:
     text = plain_text(block).strip()
     if len(text) > MAX_BYLINE_LINE_CHARS or _holds_image(block.content):
         return False  # (an author's portrait is a picture of the page, kept as such)
-    folded = collapse_ws(text).casefold()
+    folded, found = _without_names(collapse_ws(text).casefold(), authors)
+    if not found:
+        return False
+    rest = _TIME.sub(" ", _without_dates(folded))
+    return len(_LETTER_WORD.findall(rest)) <= MAX_BYLINE_OTHER_WORDS
+
+
+def _without_names(folded: str, names: Iterable[str]) -> tuple[str, bool]:
+    """Return the case-folded line ``folded`` with each of ``names`` (as whole words, if at
+    least ``MIN_BYLINE_NAME_CHARS`` long) blanked out, and whether any was there."""
     found = False
-    for name in authors:
+    for name in names:
         key = collapse_ws(name).casefold().strip()
         if len(key) < MIN_BYLINE_NAME_CHARS:
             continue
-        pattern = r"(?<!\w)" + re.escape(key) + r"(?!\w)"
-        folded, count = re.subn(pattern, " ", folded)
+        folded, count = re.subn(r"(?<!\w)" + re.escape(key) + r"(?!\w)", " ", folded)
         found = found or count > 0
-    if not found:
-        return False
+    return folded, found
+
+
+def _without_dates(folded: str) -> str:
+    """Return ``folded`` with up to ``MAX_BYLINE_DATES`` written dates blanked out."""
     for _ in range(MAX_BYLINE_DATES):
         span = date_span(folded)
         if span is None:
             break
         folded = folded[: span[0]] + " " + folded[span[1] :]
-    rest = _TIME.sub(" ", folded)
-    return len(_LETTER_WORD.findall(rest)) <= MAX_BYLINE_OTHER_WORDS
+    return folded
 
 
 def _holds_image(inlines: Iterable[Inline]) -> bool:
@@ -574,21 +584,10 @@ def is_desk_byline(block: Block, outlets: Iterable[str]) -> bool:
         return True  # "von" alone: the byline's name was a link to the desk, left out
     folded = collapse_ws(text).casefold()
     folded, desks = vocab.DESK_WORD.subn(" ", folded)
-    named = desks > 0
-    for name in outlets:
-        key = collapse_ws(name).casefold().strip()
-        if len(key) < MIN_BYLINE_NAME_CHARS:
-            continue
-        folded, count = re.subn(r"(?<!\w)" + re.escape(key) + r"(?!\w)", " ", folded)
-        named = named or count > 0
-    if not named:
+    folded, named = _without_names(folded, outlets)
+    if not (named or desks):
         return False
-    for _ in range(MAX_BYLINE_DATES):
-        span = date_span(folded)
-        if span is None:
-            break
-        folded = folded[: span[0]] + " " + folded[span[1] :]
-    words = _LETTER_WORD.findall(_TIME.sub(" ", folded))
+    words = _LETTER_WORD.findall(_TIME.sub(" ", _without_dates(folded)))
     other = [w for w in words if not vocab.BYLINE_LEAD.match(w)]
     return len(other) <= MAX_DESK_BYLINE_OTHER_WORDS
 

@@ -28,6 +28,7 @@ and drops boilerplate before turning pieces into model blocks (see ``parser.py``
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -1716,16 +1717,8 @@ def _item_table(state: State, index: int, level: _Level, item: Item | None) -> i
         return None
     if "|" not in state.lines.text[index]:
         return None
-    sub = State(
-        lines=state.lines,
-        layout=state.layout,
-        end=state.end,
-        urls=state.urls,
-        allow_quote=state.allow_quote,
-        typed_margin=state.typed_margin,
-        refs=state.refs,
-        url=state.url,
-        table_indent=max(level.content_indent - 1, 0),
+    sub = dataclasses.replace(
+        state, pieces=[], table_indent=max(level.content_indent - 1, 0), copy_last_line=None
     )
     end = pipe_table(sub, index, False)
     if end is None:
