@@ -38,6 +38,11 @@ from articlekit.model import (
 
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
 LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
+PRECISION_LABELS = Path(__file__).parent / "data" / "recommendations-precision.json"
+# Item precision reached on PRECISION_LABELS (benchmarks/recommendations.py), less a margin of
+# 0.01; and the share of its genuine items that must still be produced.
+MIN_ITEM_PRECISION = 0.71
+MIN_GENUINE_KEPT = 0.99
 
 
 def _doc(body: str, tail: str = "") -> Document:
@@ -228,6 +233,25 @@ def test_labelled_dev_pages(corpus: Path) -> None:
         for want in label["items"]:
             assert want not in body, (label["file"], want)
     assert found == len(labels)
+
+
+def test_item_precision_on_labelled_items(corpus: Path) -> None:
+    """Of the hand-labelled items still produced, enough are genuine recommendations (not
+    menus, promos, ads, legal pages...), and the genuine ones are still produced."""
+    pages = json.loads(PRECISION_LABELS.read_text(encoding="utf-8"))["pages"]
+    assert len(pages) >= 40 and sum(len(p["items"]) for p in pages) >= 150
+    produced = genuine_produced = genuine = 0
+    for page in pages:
+        raw = gzip.decompress((corpus / page["corpus"] / page["file"]).read_bytes())
+        doc = parse_html(raw, url=page["url"])
+        urls = {item.url for block in doc.recommendations for item in block.items}
+        for item in page["items"]:
+            genuine += item["genuine"]
+            if item["url"] in urls:
+                produced += 1
+                genuine_produced += item["genuine"]
+    assert genuine_produced / produced >= MIN_ITEM_PRECISION
+    assert genuine_produced / genuine >= MIN_GENUINE_KEPT
 
 
 _SEE_ALSO_LIST = (
