@@ -38,7 +38,11 @@ from articlekit.html.blocks import (
 )
 from articlekit.html.clean import Labels
 from articlekit.html.content import Candidate, find_main_content
-from articlekit.html.recommendations import recommendations_block, without_author_items
+from articlekit.html.recommendations import (
+    recommendations_block,
+    without_author_items,
+    without_non_article_items,
+)
 from articlekit.html.tree import (
     base_url,
     collapse_ws,
@@ -227,7 +231,8 @@ def extract_blocks(
             continue
         seen_titles.update(item.url for item in fresh)
         blocks.append(Recommendations(title=block.title, items=fresh))
-    return tuple(without_author_items(blocks, authors)), candidate
+    blocks = without_non_article_items(without_author_items(blocks, authors))
+    return tuple(blocks), candidate
 
 
 def parse_html(

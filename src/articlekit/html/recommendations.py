@@ -25,14 +25,18 @@ __all__ = [
     "GENERIC_LINK_TEXT",
     "card_link_item",
     "is_action_link_text",
+    "is_ad_click_url",
     "is_author_link",
     "is_generic_link_text",
     "is_home_link",
+    "is_service_link_text",
+    "is_site_home",
     "link_title",
     "rec_title",
     "recommendation_items",
     "recommendations_block",
     "without_author_items",
+    "without_non_article_items",
 ]
 
 
@@ -619,6 +623,108 @@ def without_author_items(blocks: list[Block], authors: Iterable[str]) -> list[Bl
             items = tuple(
                 i for i in block.items if collapse_ws(i.title).strip().casefold() not in names
             )
+            if not items:
+                continue
+            if len(items) != len(block.items):
+                block = attrs.evolve(block, items=items)
+        out.append(block)
+    return out
+
+
+# A site's home page, with no query but a tracking or paging one ("https://itnext.io/
+# ?source=post_recirc", "/?page=0,1"): the masthead's logo, a network's list of sister
+# sites or a blogroll names a site, not an article. A query naming a post ("/?p=123")
+# is an article.
+_HOME_QUERY_KEYS: Final = frozenset({"source", "ref", "page", "from", "origin", "via"})
+
+
+def is_site_home(url: str) -> bool:
+    """Return True when ``url`` is a site's home page, with at most a tracking or paging
+    query (``https://www.python.org/``, ``https://theascent.pub/?source=post_internal``)."""
+    if not is_home_link(url):
+        return False
+    query = url.split("#", 1)[0].partition("?")[2]
+    keys = (pair.partition("=")[0].lower() for pair in query.split("&") if pair)
+    return all(key in _HOME_QUERY_KEYS or key.startswith("utm_") for key in keys)
+
+
+# Ad servers' click addresses: a link through them is a paid placement counted by the ad
+# server (a sidebar's "Anzeige" text ads, a sponsored "You may like" box), not the site's
+# own reading.
+_AD_CLICK_URL: Final = re.compile(
+    r"(?:https?:)?//(?:[\w-]+\.)*(?:doubleclick\.net|googleadservices\.com"
+    r"|googlesyndication\.com|tradedoubler\.com|adform\.net|awin1\.com|adnxs\.com"
+    r"|smartadserver\.com|criteo\.com|zanox\.com|linksynergy\.com)(?:[:/?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def is_ad_click_url(url: str) -> bool:
+    """Return True when ``url`` goes through an ad server's click counter."""
+    return _AD_CLICK_URL.match(url) is not None
+
+
+# Link texts that are only an ad's label ("Sponsored" over a paid teaser, "Anzeige" linking
+# to the advertising terms): they name no article.
+_AD_LABELS: Final = frozenset(
+    {"sponsored", "sponsored content", "gesponsert", "anzeige", "advertisement", "werbung",
+     "publicité", "publicidad", "pubblicità", "promoted", "paid content", "ad", "ads"}
+)  # fmt: skip
+# The pages of a site's footer and cookie notice: its imprint, privacy and terms pages,
+# its newsletter sign-up, its advertising and "about" pages.
+_SERVICE_PAGES: Final = frozenset(
+    {
+        "impressum", "imprint", "datenschutz", "datenschutzerklärung", "datenschutzhinweise",
+        "privacy", "privacy policy", "privacy notice", "privacy statement", "cookie policy",
+        "cookie settings", "cookie-einstellungen", "cookies", "terms", "terms of use",
+        "terms of service", "terms and conditions", "terms & conditions", "agb",
+        "nutzungsbedingungen", "netiquette", "mediadaten", "media kit", "legal notice",
+        "mentions légales", "politique de confidentialité", "cgu", "aviso legal",
+        "política de privacidad", "disclaimer", "newsletter", "about us", "über uns",
+        "advertise", "advertise with us", "werben", "sitemap", "jobs", "karriere", "careers",
+    }
+)  # fmt: skip
+# "Terms of Use & Grievance Redressal": a service page's name, then what else it covers.
+_SERVICE_PREFIX: Final = CaseBlind(
+    r"(?:terms (?:of use|of service|and conditions)|privacy policy)\b"
+)
+# Such a name runs to a few words; a headline opening with "Privacy policy" is longer.
+MAX_SERVICE_LINK_WORDS: Final = 6
+
+
+def is_service_link_text(text: str) -> bool:
+    """Return True for the name of a site's service page ("Impressum", "Privacy policy",
+    "AGB", "Newsletter", "Mediadaten") or for an ad's label ("Sponsored", "Anzeige"): a
+    footer's or a cookie notice's link, not recommended reading."""
+    folded = collapse_ws(text).strip(_LINK_DECORATION).casefold()
+    if folded in _SERVICE_PAGES or folded in _AD_LABELS:
+        return True
+    return len(folded.split()) <= MAX_SERVICE_LINK_WORDS and bool(_SERVICE_PREFIX.match(folded))
+
+
+def non_article_item(item: Recommendation) -> bool:
+    """Return True for an item that leads to no article: a site's home page, an ad
+    server's click address, a service page or an ad label, or a tag, topic or author page
+    (:func:`is_index_link`, for the items of link paragraphs that did not ask it)."""
+    url = item.url
+    if is_service_link_text(item.title):
+        return True
+    return url is not None and (
+        is_site_home(url) or is_ad_click_url(url) or is_index_link(url, item.title)
+    )
+
+
+def without_non_article_items(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with no item that :func:`non_article_item` rejects in their
+    top-level recommendation blocks; a block left without items goes.
+
+    This runs once the article's blocks are final, so a dropped item's text goes with it:
+    it never falls back into the body as a paragraph, and the body does not change.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Recommendations):
+            items = tuple(item for item in block.items if not non_article_item(item))
             if not items:
                 continue
             if len(items) != len(block.items):
