@@ -27,9 +27,12 @@ __all__ = [
     "is_action_link_text",
     "is_ad_click_url",
     "is_author_link",
+    "is_contest_url",
     "is_generic_link_text",
     "is_home_link",
+    "is_listing_link_text",
     "is_service_link_text",
+    "is_shop_url",
     "is_site_home",
     "link_title",
     "rec_title",
@@ -702,15 +705,74 @@ def is_service_link_text(text: str) -> bool:
     return len(folded.split()) <= MAX_SERVICE_LINK_WORDS and bool(_SERVICE_PREFIX.match(folded))
 
 
+# A contest's or a prize draw's page ("/gewinnspiele/", "/services/concours/"): a path
+# segment names it. Not an article to read but a form to enter.
+_CONTEST_SEGMENT: Final = re.compile(
+    r"gewinnspiele?|verlosung(?:en)?|sweepstakes?|giveaways?|contests?|concours|concorsi"
+    r"|concorso|sorteos?",
+    re.IGNORECASE,
+)
+
+
+def is_contest_url(url: str) -> bool:
+    """Return True when a path segment of ``url`` names a contest or a prize draw
+    (``/gewinnspiele/``, ``/wuh/gewinnspiele/``, ``/services/concours/...``)."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "//" in path:
+        path = path.split("//", 1)[1].partition("/")[2]
+    return any(_CONTEST_SEGMENT.fullmatch(segment) for segment in path.split("/"))
+
+
+# A shop: a host that opens with "shop", "store" or a coupon site's name
+# ("shop.example.de/product/1", "gutscheine.example.de/gutscheine/x"), or a path segment
+# of coupons ("/gutscheine/x"). A product or a voucher, not reading (a "/deals/" path is
+# often a newsroom's article about offers).
+_SHOP_HOST: Final = re.compile(
+    r"(?:https?:)?//(?:shop|store|gutscheine?|coupons?|deals?|vouchers?)\.", re.IGNORECASE
+)
+_SHOP_SEGMENT: Final = frozenset({"gutscheine", "coupons", "vouchers", "shop"})
+
+
+def is_shop_url(url: str) -> bool:
+    """Return True when ``url`` leads to a shop's product, a voucher or a deal."""
+    if _SHOP_HOST.match(url):
+        return True
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "//" in path:
+        path = path.split("//", 1)[1].partition("/")[2]
+    return any(segment.lower() in _SHOP_SEGMENT for segment in path.split("/")[:2])
+
+
+# A link named like a recommendation widget ("Most popular", "More News", "Trending
+# Tickers", "weitere Artikel", "mehr zu Kredit", "MÁS DE ESPECTÁCULOS") leads to the list
+# that the widget shows a part of; a headline that opens so is longer ("Most Popular Baby
+# Names of 2024").
+MAX_LISTING_LINK_WORDS: Final = 3
+
+
+def is_listing_link_text(text: str) -> bool:
+    """Return True when ``text`` is a recommendation widget's title, in at most
+    ``MAX_LISTING_LINK_WORDS`` words: the link leads to a listing, not to one article."""
+    text = collapse_ws(text).strip(_LINK_DECORATION)
+    return 0 < len(text.split()) <= MAX_LISTING_LINK_WORDS and bool(
+        vocab.opens_with_rec_words(text)
+    )
+
+
 def non_article_item(item: Recommendation) -> bool:
     """Return True for an item that leads to no article: a site's home page, an ad
-    server's click address, a service page or an ad label, or a tag, topic or author page
+    server's click address, a service page or an ad label, a listing named like a widget,
+    a contest, a shop's product or voucher, or a tag, topic or author page
     (:func:`is_index_link`, for the items of link paragraphs that did not ask it)."""
     url = item.url
-    if is_service_link_text(item.title):
+    if is_service_link_text(item.title) or is_listing_link_text(item.title):
         return True
     return url is not None and (
-        is_site_home(url) or is_ad_click_url(url) or is_index_link(url, item.title)
+        is_site_home(url)
+        or is_ad_click_url(url)
+        or is_index_link(url, item.title)
+        or is_contest_url(url)
+        or is_shop_url(url)
     )
 
 
