@@ -28,9 +28,11 @@ __all__ = [
     "is_ad_click_url",
     "is_author_link",
     "is_contest_url",
+    "is_counter_link_text",
     "is_generic_link_text",
     "is_home_link",
     "is_listing_link_text",
+    "is_person_link",
     "is_service_link_text",
     "is_shop_url",
     "is_site_home",
@@ -759,18 +761,62 @@ def is_listing_link_text(text: str) -> bool:
     )
 
 
+# More pages of a person: a member's ("/members/127862": a community post's author box) or
+# a writer's ("/writer/jane_doe/": the bylines of a "Most read" list). Asked of the final
+# items only: a card of such a link (an avatar and a name) must stay a card, so that its
+# picture does not fall into the body.
+_PERSON_SEGMENT: Final = re.compile(r"members?|mitglieder|writers?", re.IGNORECASE)
+
+
+def is_person_link(url: str, title: str) -> bool:
+    """Return True when ``url`` names a member's or a writer's page in a few words
+    (``/members/127862`` "fri.juli", ``/writer/jane_doe/`` "Jane Doe")."""
+    if len(title.split()) > MAX_INDEX_TITLE_WORDS:
+        return False
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "//" in path:
+        path = path.split("//", 1)[1].partition("/")[2]
+    segments = [s for s in path.split("/") if s]
+    return any(
+        _PERSON_SEGMENT.fullmatch(segment) and len(segments) - index - 1 <= MAX_INDEX_TAIL_SEGMENTS
+        for index, segment in enumerate(segments)
+    )
+
+
+# A counter shown as a link: a comment or message count ("673 messages", "Comments (74
+# posted)", "12 Kommentare") or a bare number (a "like" count linking to a sign-in page).
+_COUNTER_TEXT: Final = CaseBlind(
+    r"\W*(?:\d[\d.,]*\s*(?:comments?|messages?|replies|responses|kommentare?|commentaires?"
+    r"|comentarios?|reacties)|(?:comments?|kommentare?|commentaires?|comentarios?)\W*\d)"
+)
+_LETTER: Final = re.compile(r"[^\W\d_]")
+# A count runs to a few words; "Comments: 5 reasons why ..." is a headline.
+MAX_COUNTER_LINK_WORDS: Final = 4
+
+
+def is_counter_link_text(text: str) -> bool:
+    """Return True when ``text`` is a counter rather than a title: no letter at all
+    ("827"), or a count of comments or messages ("673 messages", "Comments (74 posted)")."""
+    if _LETTER.search(text) is None:
+        return True
+    return len(text.split()) <= MAX_COUNTER_LINK_WORDS and bool(_COUNTER_TEXT.match(text))
+
+
 def non_article_item(item: Recommendation) -> bool:
     """Return True for an item that leads to no article: a site's home page, an ad
     server's click address, a service page or an ad label, a listing named like a widget,
-    a contest, a shop's product or voucher, or a tag, topic or author page
-    (:func:`is_index_link`, for the items of link paragraphs that did not ask it)."""
+    a counter, a contest, a shop's product or voucher, a member's or writer's page, or a
+    tag, topic or author page (:func:`is_index_link`, for the items of link paragraphs
+    that did not ask it)."""
     url = item.url
-    if is_service_link_text(item.title) or is_listing_link_text(item.title):
+    title = item.title
+    if is_service_link_text(title) or is_listing_link_text(title) or is_counter_link_text(title):
         return True
     return url is not None and (
         is_site_home(url)
         or is_ad_click_url(url)
-        or is_index_link(url, item.title)
+        or is_index_link(url, title)
+        or is_person_link(url, title)
         or is_contest_url(url)
         or is_shop_url(url)
     )
