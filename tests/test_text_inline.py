@@ -296,3 +296,41 @@ def test_strong_emphasis_of_three_stars() -> None:
 def test_escaped_underscore_is_stripped() -> None:
     """markdownify escapes "_" in text: a title's "a\\_b" reads "a_b"."""
     assert strip_markup("新竹尖石\\_美樹營地 \\_ site", markdown=True) == "新竹尖石_美樹營地 _ site"
+
+
+def test_link_text_may_hold_escaped_or_balanced_brackets() -> None:
+    # a citation mark as pandoc and turndown write it ("[\[3\]](#cite)") and as markdownify
+    # writes it ("[[4]](#cite)"): CommonMark reads both as links whose text is "[3]"
+    got = parse_inlines(
+        r"a[\[3\]](#cite-3) b[[4]](#cite-4) [IPA [x]](https://x.example/)", markdown=True
+    )
+    links = [node for node in got if isinstance(node, Link)]
+    assert [(link.url, plain_text(link.content)) for link in links] == [
+        ("#cite-3", "[3]"),
+        ("#cite-4", "[4]"),
+        ("https://x.example/", "IPA [x]"),
+    ]
+    assert "cite" not in plain_text(got)
+
+
+def test_an_escaped_closing_bracket_makes_no_link() -> None:
+    got = parse_inlines(r"see [a\](b) and [x [y] z] here", markdown=True)
+    assert not any(isinstance(node, Link) for node in got)
+    assert plain_text(got) == "see [a](b) and [x [y] z] here"
+
+
+def test_an_images_alt_reads_escapes_and_brackets() -> None:
+    # html2text escapes parentheses and brackets in an alt: the alt is plain text
+    got = parse_inlines(r"![Framework \(ATF\) \[Fig 1\]](https://x.example/f.png)", markdown=True)
+    assert got == (Image(src="https://x.example/f.png", alt="Framework (ATF) [Fig 1]"),)
+
+
+def test_a_card_links_its_picture_and_headline() -> None:
+    # a teaser card as html2text writes it: the picture and the headline inside one link
+    got = parse_inlines(
+        r"\[ok\] [![](https://x.example/t.jpg)Headline of a card](/a/1)", markdown=True
+    )
+    link = got[-1]
+    assert isinstance(link, Link) and link.url == "/a/1"
+    assert isinstance(link.content[0], Image)
+    assert plain_text(link.content) == "Headline of a card"

@@ -16,10 +16,14 @@ from articlekit.model import (
     Paragraph,
     Quote,
     Table,
+    TableCell,
+    TableRow,
+    Text,
     plain_text,
     walk,
 )
 from articlekit.text import parse_text
+from articlekit.text.parser import _is_fact_table
 from articlekit.text.tables import (
     delimiter_columns,
     header_cells,
@@ -463,3 +467,63 @@ def test_a_pipe_table_scores_as_its_text_on_a_page() -> None:
     assert _is_html_figure_or_table(Piece(kind="html", first=0, last=0, block=table))
     piece = Piece(kind="html", first=0, last=0, block=table, pipe_table=True)
     assert not _is_html_figure_or_table(piece)
+
+
+# ---------------------------------------------------------------- fact boxes
+
+_PROSE = (
+    "The harbour town grew around its fishing fleet in the nineteenth century, and its "
+    "old warehouses now hold a museum, a market hall and a dozen small workshops.\n\n"
+    "Visitors arrive by ferry in summer; in winter the road over the pass is often closed "
+    "for days, and the town keeps to itself until the spring thaw opens it again.\n\n"
+)
+_FACT_BOX = """| Harbourtown | |
+| --- | --- |
+| Country | [Norland](https://w.example/wiki/Norland "Norland") |
+| [Region](https://w.example/wiki/Region "Region") | [West Coast](https://w.example/wiki/West) |
+| • Mayor | [Ada Berg](https://w.example/wiki/Ada_Berg)[[1]](#cite-1) |
+| [Area](https://w.example/wiki/Area) | 41.2 km2[[2]](#cite-2) |
+| [Population](https://w.example/wiki/Pop) | 12,480 |
+| Founded | 1632 |
+| [Time zone](https://w.example/wiki/TZ) | [UTC+1](https://w.example/wiki/UTC%2B1) |
+"""
+
+
+def test_a_fact_box_of_links_is_kept_with_the_article() -> None:
+    # an infobox as markdownify writes it: labels and values are links, so its link
+    # density is a menu's; its plain values (numbers, a year) make it a fact box, which
+    # stays with the article it opens
+    doc = parse_text("# Harbourtown\n\n" + _FACT_BOX + "\n" + _PROSE)
+    (table,) = _tables(doc)
+    assert ["Population", "12,480"] in _grid(table)
+    assert any(text.startswith("The harbour town") for text in _paragraphs(doc))
+
+
+def _row(*cells: object) -> TableRow:
+    def content(cell: object) -> tuple[Text | Link, ...]:
+        if isinstance(cell, tuple):  # (text, url): a link
+            return (Link(url=str(cell[1]), content=(Text(text=str(cell[0])),)),)
+        return (Text(text=str(cell)),)
+
+    return TableRow(cells=tuple(TableCell(content=content(cell)) for cell in cells))
+
+
+def test_a_fact_box_has_labels_and_some_plain_values() -> None:
+    box = Table(
+        rows=(
+            _row(("Region", "/r"), ("West Coast", "/w")),
+            _row("Country", ("Norland", "/n")),
+            _row(("Area", "/a"), "41.2 km2"),
+            _row(("Population", "/p"), "12,480"),
+            _row("Founded", "1632"),
+            _row(("Time zone", "/t"), ("UTC+1", "/u")),
+        )
+    )
+    assert _is_fact_table(box)
+    # a menu laid out in a table: short first cells too, but its values are links only
+    menu = Table(rows=tuple(_row((n, f"/{n}"), (f"{n} news", f"/n/{n}")) for n in "ABCDEF"))
+    assert not _is_fact_table(menu)
+    # too few rows to tell; a long first cell is a sentence, not a label
+    assert not _is_fact_table(Table(rows=box.rows[:4]))
+    prose = "a first cell that runs on for many more words than a label"
+    assert not _is_fact_table(Table(rows=tuple(_row(prose, "1632") for _ in range(6))))

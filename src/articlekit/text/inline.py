@@ -67,12 +67,16 @@ _U_INNER = (
     r"(?:[^_\n\[\]()]|\[[^\[\]\n]{0,500}\](?:\((?:[^()\n]|\([^()\n]{0,200}\)){0,2100}\)|(?!\())"
     r"|\([^()\n]{0,500}\)|(?<=[^\W_])_(?=[^\W_]))"
 )
+# A link's text or an image's alt: backslash escapes ("[\[3\]](#cite)", as pandoc and
+# turndown write a citation mark) and one level of balanced brackets ("[[3]](#cite)", as
+# markdownify writes it), as CommonMark allows. Each character has one way to match.
+_BRACKETED = r"(?:[^\[\]\\\n]|\\[^\n]|\[(?:[^\[\]\\\n]|\\[^\n]){0,500}\])"
 _MARKDOWN = re.compile(
     # the lookahead lets the scan skip plain characters without trying every alternative
     r"(?=[\[!`*_\\<])(?:(?P<imglink>\[ ?!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})"
     r"(?:\s{1,4}\"[^\"\n]{0,300}\")?\) ?\]\(" + _URL.replace("(", "(?P<ilu>", 1) + r"\))"
-    r"|(?P<img>!\[(?P<ia>[^\[\]\n]{0,500})\]\(" + _url("is") + r"\))"
-    r"|(?P<link>\[(?P<lt>[^\[\]\n]{1,500})\]\(" + _url("lu") + r"\))"
+    r"|(?P<img>!\[(?P<ia>" + _BRACKETED + r"{0,500})\]\(" + _url("is") + r"\))"
+    r"|(?P<link>\[(?P<lt>" + _BRACKETED + r"{1,500})\]\(" + _url("lu") + r"\))"
     r"|(?P<auto><(?P<au>(?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300})>)"
     r"|(?P<code>`(?P<c>[^`\n]{1,500})`)"
     r"|(?P<both>\*\*\*(?P<b1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*\*\*(?![\w*]))"
@@ -92,8 +96,8 @@ _MARKDOWN_HTML = re.compile(_MARKDOWN.pattern[:-1] + r"|(?P<tag>" + TAG_BODY + r
 # one that names no definition stays text. A bare "[label]" (CommonMark's shortcut form)
 # is left alone: a citation mark "[12]" reads the same.
 _REFERENCE = (
-    r"|(?P<refimg>!\[(?P<ria>[^\[\]\n]{0,500})\]\[(?P<rir>[^\[\]\n]{0,200})\])"
-    r"|(?P<reflink>\[(?P<rlt>[^\[\]\n]{1,500})\]\[(?P<rlr>[^\[\]\n]{0,200})\])"
+    r"|(?P<refimg>!\[(?P<ria>" + _BRACKETED + r"{0,500})\]\[(?P<rir>[^\[\]\n]{0,200})\])"
+    r"|(?P<reflink>\[(?P<rlt>" + _BRACKETED + r"{1,500})\]\[(?P<rlr>[^\[\]\n]{0,200})\])"
 )
 _MARKDOWN_REFS = re.compile(_MARKDOWN.pattern[:-1] + _REFERENCE + ")")
 _MARKDOWN_HTML_REFS = re.compile(_MARKDOWN_HTML.pattern[:-1] + _REFERENCE + ")")
@@ -454,7 +458,7 @@ def _markdown_nodes(
             image = Image(src=match.group("ils"), alt=match.group("ila"))
             out.append(Link(url=match.group("ilu"), content=(image,)))
         elif match.group("img") is not None:
-            alt = _text(match.group("ia"), html)
+            alt = _alt(match.group("ia"), html)
             out.append(Image(src=match.group("is"), alt=alt, title=_title(match, "is")))
         elif match.group("link") is not None:
             inner = _markdown(match.group("lt"), html, refs)
@@ -486,6 +490,18 @@ def _markdown_nodes(
     run.append(chunk if run else _text_after(out, chunk))
     flush()
     return _merged(out) if html else out
+
+
+# a backslash escape of ASCII punctuation, as CommonMark reads it in an image's alt
+_ESCAPED_PUNCTUATION = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _alt(text: str, html: bool) -> str:
+    """Return an image's alt as plain text: escapes and character references read
+    (html2text writes "![Framework \\(ATF\\) \\[Fig 1\\]](...)")."""
+    if "\\" in text:
+        text = _ESCAPED_PUNCTUATION.sub(r"\1", text)
+    return _text(text, html)
 
 
 def _text(text: str, html: bool) -> str:
@@ -522,7 +538,7 @@ def _append_reference(
 ) -> None:
     """Append the link or image a resolved reference makes."""
     if match.group("refimg") is not None:
-        alt = _text(match.group("ria"), html)
+        alt = _alt(match.group("ria"), html)
         out.append(Image(src=target.url, alt=alt, title=target.title))
         return
     inner = _markdown(match.group("rlt"), html, refs)
