@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from articlekit import to_text
 from articlekit.model import CodeBlock, Heading, List, Paragraph, Table, plain_text
 from articlekit.text import parse_text
 from articlekit.text.lines import detect_layout, split_lines
@@ -440,3 +441,51 @@ def test_a_table_of_contents_whose_entries_head_the_sections_has_no_heading() ->
     # lines that do not come back as the headings of sections are read as before
     text = _copy("The title", "Contents", "\n".join(entries), f"{_PARAGRAPH}.")
     assert entries not in _items(text)  # "Setting up" heads the items under it
+
+
+# a menu and a footer of one-word lines: enough short pieces for the text to read as a page
+_MENU = [
+    *("Home", "News", "Sport", "Culture", "Travel"),
+    *("Weather", "Contact", "Search", "Login", "Shop"),
+]
+_FOOTER = ["About us", "Imprint", "Privacy", "Terms", "Jobs", "Advertise", "Newsletter"]
+
+
+def _page(box: str) -> str:
+    """Return a page as a browser copies it: menu, article, ``box`` and footer."""
+    article = [f"{_PARAGRAPH}, sentence {i}." for i in range(4)]
+    return _copy(*_MENU, "The title of the article", *article, box, *_FOOTER)
+
+
+def test_a_box_of_dated_teasers_on_a_page_is_no_article_text() -> None:
+    # read as one paragraph the box's lines made the article's run longer
+    teasers = [
+        "A new small car for the city takes to the road",
+        "4 November 2021",
+        "The estate car of the family grows up at last",
+        "3 November 2021",
+        "Ferries between the islands go electric next summer",
+        "2 November 2021",
+        "The price of a charge at the roadside falls again",
+        "1 November 2021",
+    ]
+    text = to_text(parse_text(_page("\n".join(teasers))))
+    assert "sentence 3." in text
+    assert "Ferries" not in text and "November" not in text
+    # one date among a list's items is an article's list (a timeline's last entry)
+    one_date = to_text(parse_text(_page("\n".join(teasers[:2] + teasers[2::2]))))
+    assert "Ferries" in one_date
+
+
+def test_a_box_of_share_buttons_on_a_page_is_no_article_text() -> None:
+    widget = [
+        "Share this:",
+        "Twitter",
+        "Facebook",
+        "Like this:",
+        "Be the first to like this.",
+        "Related posts on the same topic from our site",
+    ]
+    text = to_text(parse_text(_page("\n".join(widget))))
+    assert "sentence 3." in text
+    assert "Twitter" not in text and "Related posts" not in text

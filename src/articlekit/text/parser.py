@@ -48,6 +48,8 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.text.boilerplate import (
+    MAX_MENU_ITEM_LINES,
+    PAGE_SHORT_PIECE_PENALTY_CHARS,
     PieceStats,
     drop_furniture,
     find_article_span,
@@ -1702,11 +1704,43 @@ def _score_piece(piece: Piece, stats: PieceStats, ctx: _Context, *, page: bool =
     0.729 (0.720 before copy lists), browser-copy precision 0.798, recall 0.908.
     """
     if ctx.layout.copy and piece.kind == "list":
+        if page and _is_copy_teaser_box(piece, ctx):
+            return -PAGE_SHORT_PIECE_PENALTY_CHARS * min(len(piece.items), MAX_MENU_ITEM_LINES)
         piece = dataclasses.replace(piece, kind="paragraph")
         stats = dataclasses.replace(stats, items=0, prose_item_chars=0)
     elif piece.kind == "html":
         piece = dataclasses.replace(piece, kind=_html_scoring_kind(piece.block))
     return score_piece(piece, stats, page=page)
+
+
+# A browser's copy draws a page's boxes of teasers and widgets as lists without markers,
+# and on a page such a list scores as the paragraph its lines make together: a teaser box
+# ("Neuheit" / "Mazda fertigt flexibler" / "4. November 2021" ...) or a share-and-comment
+# widget ("Share this:" / "Twitter" / "Facebook" / "Kommentar verfassen") joined the
+# article's best run. A list holding this many datelines (a teaser's date on a line of its
+# own) or this many furniture lines (``is_boilerplate_line``: share buttons, "Impressum",
+# cookie lines) is scored as a menu instead. On the trafilatura-eval dumps: innertext
+# precision 0.731 -> 0.747, recall 0.927 -> 0.926 (F1 0.817 -> 0.827), browser-copy
+# 0.801 -> 0.809, recall unchanged (F1 0.852 -> 0.857). One dateline, or two furniture
+# lines, took an article's own lists too (innertext recall -0.007 and -0.010).
+MIN_COPY_TEASER_DATES = 2
+MIN_COPY_WIDGET_LINES = 3
+
+
+def _is_copy_teaser_box(piece: Piece, ctx: _Context) -> bool:
+    """Return True when list ``piece`` of a browser's copy is a page's box of teasers or
+    widgets: it holds :data:`MIN_COPY_TEASER_DATES` datelines or
+    :data:`MIN_COPY_WIDGET_LINES` furniture lines among its items."""
+    dates = furniture = 0
+    for item in piece.items:
+        text = plain_text(ctx.inlines(item.text)).strip()
+        if _is_dateline(text):
+            dates += 1
+        elif is_boilerplate_line(text):
+            furniture += 1
+        if dates >= MIN_COPY_TEASER_DATES or furniture >= MIN_COPY_WIDGET_LINES:
+            return True
+    return False
 
 
 def _html_scoring_kind(block: Block | None) -> PieceKind:
