@@ -316,3 +316,22 @@ def test_reading_a_page_makes_no_reference_cycles() -> None:
     finally:
         if was:
             gc.enable()
+
+
+def test_body_chars_counts_until_both_thresholds_are_met() -> None:
+    # parse_html only compares the count with MIN_VISIBLE_ARTICLE_CHARS and
+    # FULL_SIGNALS_BELOW_CHARS (or, below them, with another count): exact below the cap
+    from articlekit.html import _ENOUGH_BODY_CHARS, _body_chars
+    from articlekit.model import Recommendation, Recommendations, Text
+
+    def para(n: int) -> Paragraph:
+        return Paragraph(content=(Text(text="x" * n),))
+
+    rec = Recommendations(
+        title="More", items=(Recommendation(title="y" * 900, url="https://e.com/y"),)
+    )
+    assert _body_chars([para(100), rec, para(50)]) == 150  # recommendations are not body
+    assert _body_chars([]) == 0
+    assert _body_chars([para(_ENOUGH_BODY_CHARS - 1)]) == _ENOUGH_BODY_CHARS - 1
+    big = [para(300), para(300), para(10_000)]
+    assert _ENOUGH_BODY_CHARS <= _body_chars(big) < sum(len(plain_text(b)) for b in big)
