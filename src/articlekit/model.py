@@ -641,8 +641,12 @@ def plain_text(node: Node | Iterable[Inline]) -> str:
     if isinstance(node, Document):
         return node.plain_text()
     if isinstance(node, (Heading, Paragraph, Emphasis, Strong, Link, TableCell)):
+        content = node.content
+        if len(content) == 1 and type(content[0]) is Text:
+            # (most paragraphs and headings: one run of text, its own plain text)
+            return content[0].text
         out: list[str] = []
-        _inline_text(node.content, out)
+        _inline_text(content, out)
         return "".join(out)
     if isinstance(node, (Text, Code, Image, LineBreak)):
         out = []
