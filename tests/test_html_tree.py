@@ -265,3 +265,17 @@ def test_metadata_walk_hands_over_the_light_signal_elements_in_page_order() -> N
     assert signals.jsonld_types == ("newsarticle",)
     assert (signals.article_elements, signals.time_elements) == (1, 2)
     assert signals.title_text == "Page"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "  ", "a", " a ", "a  b", "a\nb", "a\u00a0b", " a\u3000b\t", "one two three", "é è"],
+)
+def test_collapse_ws_fast_path_gives_the_split_join_answer(text: str) -> None:
+    # a text already collapsed is returned as it is; the answer is the split/join one
+    inner = " ".join(text.split())
+    expected = text if not text else inner or " "
+    if text and inner:
+        expected = (" " if text[0].isspace() else "") + inner
+        expected += " " if text[-1].isspace() else ""
+    assert collapse_ws(text) == expected
