@@ -656,17 +656,44 @@ def is_site_home(url: str) -> bool:
 # Ad servers' click addresses: a link through them is a paid placement counted by the ad
 # server (a sidebar's "Anzeige" text ads, a sponsored "You may like" box), not the site's
 # own reading.
-_AD_CLICK_URL: Final = re.compile(
-    r"(?:https?:)?//(?:[\w-]+\.)*(?:doubleclick\.net|googleadservices\.com"
-    r"|googlesyndication\.com|tradedoubler\.com|adform\.net|awin1\.com|adnxs\.com"
-    r"|smartadserver\.com|criteo\.com|zanox\.com|linksynergy\.com)(?:[:/?#]|$)",
-    re.IGNORECASE,
-)
+_AD_SERVERS: Final = (
+    "doubleclick.net", "googleadservices.com", "googlesyndication.com", "tradedoubler.com",
+    "adform.net", "awin1.com", "adnxs.com", "smartadserver.com", "criteo.com", "zanox.com",
+    "linksynergy.com",
+)  # fmt: skip
+# (the host is the server or one of its subdomains: "pubads.g.doubleclick.net")
+_AD_SERVER_HOSTS: Final = _AD_SERVERS + tuple("." + host for host in _AD_SERVERS)
+
+
+def _host(url: str) -> str:
+    """Return the lower-case host of an absolute or scheme-relative ``url``, else ""."""
+    if "//" not in url:
+        return ""
+    rest = url.split("//", 1)[1]
+    end = len(rest)
+    for sep in "/?#:":
+        found = rest.find(sep)
+        if 0 <= found < end:
+            end = found
+    return rest[:end].lower()
+
+
+def _url_path(url: str) -> str:
+    """Return the path of ``url`` without its query and fragment, and without the leading
+    slash (``https://example.org/a/b?x`` gives ``a/b``)."""
+    path = url.split("#", 1)[0].split("?", 1)[0]
+    if "//" in path:
+        return path.split("//", 1)[1].partition("/")[2]
+    return path.lstrip("/")
 
 
 def is_ad_click_url(url: str) -> bool:
     """Return True when ``url`` goes through an ad server's click counter."""
-    return _AD_CLICK_URL.match(url) is not None
+    return _is_ad_server(_host(url))
+
+
+def _is_ad_server(host: str) -> bool:
+    return host.endswith(_AD_SERVER_HOSTS) or host in _AD_SERVERS
 
 
 # Link texts that are only an ad's label ("Sponsored" over a paid teaser, "Anzeige" linking
@@ -710,39 +737,42 @@ def is_service_link_text(text: str) -> bool:
 # A contest's or a prize draw's page ("/gewinnspiele/", "/services/concours/"): a path
 # segment names it. Not an article to read but a form to enter.
 _CONTEST_SEGMENT: Final = re.compile(
-    r"gewinnspiele?|verlosung(?:en)?|sweepstakes?|giveaways?|contests?|concours|concorsi"
-    r"|concorso|sorteos?",
-    re.IGNORECASE,
+    r"/(?:gewinnspiele?|verlosung(?:en)?|sweepstakes?|giveaways?|contests?|concours"
+    r"|concorsi|concorso|sorteos?)(?:/|$)"
 )
 
 
 def is_contest_url(url: str) -> bool:
     """Return True when a path segment of ``url`` names a contest or a prize draw
     (``/gewinnspiele/``, ``/wuh/gewinnspiele/``, ``/services/concours/...``)."""
-    path = url.split("#", 1)[0].split("?", 1)[0]
-    if "//" in path:
-        path = path.split("//", 1)[1].partition("/")[2]
-    return any(_CONTEST_SEGMENT.fullmatch(segment) for segment in path.split("/"))
+    return _is_contest_path(_url_path(url))
+
+
+def _is_contest_path(path: str) -> bool:
+    # (on "/" + the lower-case path: the search then only starts at a slash)
+    return _CONTEST_SEGMENT.search("/" + path.lower()) is not None
 
 
 # A shop: a host that opens with "shop", "store" or a coupon site's name
 # ("shop.example.de/product/1", "gutscheine.example.de/gutscheine/x"), or a path segment
 # of coupons ("/gutscheine/x"). A product or a voucher, not reading (a "/deals/" path is
 # often a newsroom's article about offers).
-_SHOP_HOST: Final = re.compile(
-    r"(?:https?:)?//(?:shop|store|gutscheine?|coupons?|deals?|vouchers?)\.", re.IGNORECASE
+_SHOP_HOST: Final = (
+    "shop.", "store.", "gutschein.", "gutscheine.", "coupon.", "coupons.", "deal.", "deals.",
+    "voucher.", "vouchers.",
+)  # fmt: skip
+_SHOP_SEGMENT: Final = re.compile(
+    r"(?:[^/]*/)?(?:gutscheine|coupons|vouchers|shop)(?:/|$)", re.IGNORECASE
 )
-_SHOP_SEGMENT: Final = frozenset({"gutscheine", "coupons", "vouchers", "shop"})
 
 
 def is_shop_url(url: str) -> bool:
     """Return True when ``url`` leads to a shop's product, a voucher or a deal."""
-    if _SHOP_HOST.match(url):
-        return True
-    path = url.split("#", 1)[0].split("?", 1)[0]
-    if "//" in path:
-        path = path.split("//", 1)[1].partition("/")[2]
-    return any(segment.lower() in _SHOP_SEGMENT for segment in path.split("/")[:2])
+    return _is_shop(_host(url), _url_path(url))
+
+
+def _is_shop(host: str, path: str) -> bool:
+    return host.startswith(_SHOP_HOST) or _SHOP_SEGMENT.match(path) is not None
 
 
 # A link named like a recommendation widget ("Most popular", "More News", "Trending
@@ -766,6 +796,7 @@ def is_listing_link_text(text: str) -> bool:
 # items only: a card of such a link (an avatar and a name) must stay a card, so that its
 # picture does not fall into the body.
 _PERSON_SEGMENT: Final = re.compile(r"members?|mitglieder|writers?", re.IGNORECASE)
+_PERSON_PATH: Final = re.compile(r"(?:^|/)(?:members?|mitglieder|writers?)/", re.IGNORECASE)
 
 
 def is_person_link(url: str, title: str) -> bool:
@@ -773,9 +804,9 @@ def is_person_link(url: str, title: str) -> bool:
     (``/members/127862`` "fri.juli", ``/writer/jane_doe/`` "Jane Doe")."""
     if len(title.split()) > MAX_INDEX_TITLE_WORDS:
         return False
-    path = url.split("#", 1)[0].split("?", 1)[0]
-    if "//" in path:
-        path = path.split("//", 1)[1].partition("/")[2]
+    path = _url_path(url)
+    if _PERSON_PATH.search(path) is None:
+        return False  # (the fast test first: few addresses hold such a segment)
     segments = [s for s in path.split("/") if s]
     return any(
         _PERSON_SEGMENT.fullmatch(segment) and len(segments) - index - 1 <= MAX_INDEX_TAIL_SEGMENTS
@@ -808,17 +839,26 @@ def non_article_item(item: Recommendation) -> bool:
     a counter, a contest, a shop's product or voucher, a member's or writer's page, or a
     tag, topic or author page (:func:`is_index_link`, for the items of link paragraphs
     that did not ask it)."""
-    url = item.url
     title = item.title
-    if is_service_link_text(title) or is_listing_link_text(title) or is_counter_link_text(title):
+    words = len(title.split())
+    # (the tests of the title ask for a few words: most titles are longer and skip them)
+    if words <= MAX_SERVICE_LINK_WORDS:
+        if is_service_link_text(title) or is_listing_link_text(title):
+            return True
+        if is_counter_link_text(title):
+            return True
+    elif _LETTER.search(title) is None:
+        return True  # (a counter without a letter)
+    url = item.url
+    if url is None:
+        return False
+    if is_site_home(url):
         return True
-    return url is not None and (
-        is_site_home(url)
-        or is_ad_click_url(url)
-        or is_index_link(url, title)
-        or is_person_link(url, title)
-        or is_contest_url(url)
-        or is_shop_url(url)
+    host, path = _host(url), _url_path(url)
+    if _is_ad_server(host) or _is_contest_path(path) or _is_shop(host, path):
+        return True
+    return words <= MAX_INDEX_TITLE_WORDS and (
+        is_index_link(url, title) or is_person_link(url, title)
     )
 
 
