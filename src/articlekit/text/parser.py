@@ -28,6 +28,7 @@ from articlekit.model import (
     Block,
     CodeBlock,
     Document,
+    FieldSource,
     Figure,
     Heading,
     Image,
@@ -65,6 +66,7 @@ from articlekit.text.frontmatter import (
     parse_date,
     read_front_matter,
 )
+from articlekit.text.header import Header, read_header
 from articlekit.text.htmlblocks import HtmlSpan, html_block_spans, shows_raw_html
 from articlekit.text.inline import LinkTarget, parse_inlines, strip_markup
 from articlekit.text.lines import (
@@ -2418,14 +2420,25 @@ def _trim_rules(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def _metadata(front: FrontMatter) -> Metadata:
+def _metadata(front: FrontMatter, header: Header | None) -> Metadata:
+    """Return the metadata the top of the text gave; a metadata header's fields win."""
+    if header is None:
+        header = Header()
+    given = {name for name, value in vars(header).items() if value}
+    sources = [s for s in front.sources if s.field not in given]
+    sources.extend(FieldSource(field=name, source="header") for name in sorted(given))
     return Metadata(
-        authors=front.authors,
-        published=front.published,
-        modified=front.modified,
+        authors=header.authors or front.authors,
+        published=header.published or front.published,
+        modified=header.modified or front.modified,
+        site_name=header.site_name,
+        language=header.language,
+        description=header.description,
         kicker=front.kicker,
-        tags=front.tags,
-        sources=front.sources,
+        tags=header.tags or front.tags,
+        image=header.image,
+        canonical_url=header.canonical_url,
+        sources=sources,
     )
 
 
@@ -2437,6 +2450,10 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     output, whole pages included. Raises :class:`~articlekit.UnsupportedInputError` for
     empty, blank or binary text.
     """
+    header = None
+    if isinstance(text, str):
+        # a YAML metadata header ("---" / "title: ..." / "---"): metadata, no text
+        header, text = read_header(text)
     lines = without_pandoc_markup(split_lines(text))
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
@@ -2480,8 +2497,8 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     normalise_levels(pieces)
     blocks = _trim_rules(take_card_bodies(_blocks(pieces, ctx), ctx))
     doc = Document(
-        title=front.title,
-        metadata=_metadata(front),
+        title=header.title if header is not None and header.title else front.title,
+        metadata=_metadata(front, header),
         blocks=blocks,
         source=SourceInfo(url=url, format="text", parser="text"),
     )
