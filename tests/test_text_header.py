@@ -111,3 +111,19 @@ def test_random_headers_never_fail(lines: list[str], tail: str) -> None:
     if text.strip():
         with contextlib.suppress(articlekit.ArticleKitError):
             parse_text(text)
+
+
+def test_a_reader_services_labelled_header() -> None:
+    # "Title:", "URL Source:", "Published Time:" lines over "Markdown Content:"
+    head = (
+        "Title: Harbourtown: a year by the sea\n\nURL Source: https://coast.example/h\n\n"
+        "Published Time: 2024-03-05T08:00:00Z\n\nMarkdown Content:\n"
+    )
+    doc = parse_text(head + BODY)
+    assert doc.title == "Harbourtown: a year by the sea"
+    assert doc.metadata.canonical_url == "https://coast.example/h"
+    assert doc.metadata.published == "2024-03-05T08:00:00Z"
+    assert "URL Source" not in articlekit.to_text(doc)
+    # a text that opens with "Title:" but holds no such header stays as it was
+    plain = "Title: notes on the harbour\nThe town grew around its fleet.\n\n" + BODY
+    assert read_header(plain) == (None, plain)

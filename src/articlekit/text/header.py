@@ -174,6 +174,32 @@ def _header(fields: list[tuple[str, str, list[str]]]) -> Header:
     return header
 
 
+# A reader service's labelled header: "Title: ...", "URL Source: ...", "Published Time:
+# ...", then a line "Markdown Content:" over the text. Within this many lines.
+MAX_LABELLED_HEADER_LINES = 20
+_CONTENT_LABEL = re.compile(r"(?:markdown )?content:\s*$", re.IGNORECASE)
+
+
+def _labelled_header(text: str, start: int) -> tuple[Header | None, str]:
+    """Read a header of labelled lines closed by ``Markdown Content:`` (see above)."""
+    lines = text[start:].split("\n", MAX_LABELLED_HEADER_LINES + 1)
+    close = next(
+        (
+            i
+            for i, line in enumerate(lines[:MAX_LABELLED_HEADER_LINES])
+            if _CONTENT_LABEL.match(line)
+        ),
+        None,
+    )
+    if close is None or close == 0:
+        return None, text
+    fields = _fields([line.rstrip("\r") for line in lines[:close]])
+    if not fields or fields[0][0] != "title":
+        return None, text
+    fields = [(key.removesuffix("_source").removesuffix("_time"), v, i) for key, v, i in fields]
+    return _header(fields), "\n" * (close + 1) + "\n".join(lines[close + 1 :])
+
+
 def read_header(text: str) -> tuple[Header | None, str]:
     """Return the metadata header on top of ``text`` and the text with its lines blank.
 
@@ -181,6 +207,8 @@ def read_header(text: str) -> tuple[Header | None, str]:
     ``(None, text)``, unchanged.
     """
     start = 1 if text.startswith("\ufeff") else 0
+    if text.startswith("Title:", start):
+        return _labelled_header(text, start)
     if not text.startswith("---", start):
         return None, text
     lines = text[start:].split("\n", MAX_HEADER_LINES + 1)
