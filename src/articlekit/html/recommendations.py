@@ -31,6 +31,7 @@ __all__ = [
     "is_counter_link_text",
     "is_generic_link_text",
     "is_home_link",
+    "is_kicker_link",
     "is_listing_link_text",
     "is_person_link",
     "is_service_link_text",
@@ -337,6 +338,26 @@ def rec_title(el: HtmlElement) -> str | None:
     return None
 
 
+# A teaser's kicker drawn as a link of its own, to its section or topic ("Environment",
+# "AI in Marketing", "Recht" over the headline): the link's class, or its parent's, names a
+# kicker ("c-article-most-popular__link--kicker", "topline__link",
+# "similar-posts__item__kicker"), or the link's own class a category or topic
+# ("recommended-article-topic-2"). Its text is a section's name, not the teaser's title.
+_KICKER_LINK_CLASS: Final = CaseBlind(r"kicker|topline|eyebrow|overline|dachzeile|roofline")
+_TOPIC_LINK_CLASS: Final = CaseBlind(r"categor(?:y|ies)|topic")
+
+
+def is_kicker_link(link: HtmlElement) -> bool:
+    """Return True when ``link`` is a teaser's kicker or topic label linking to a section
+    (see ``_KICKER_LINK_CLASS``), not the teaser's headline."""
+    cls = link.get("class")
+    if cls and (_KICKER_LINK_CLASS.search(cls) or _TOPIC_LINK_CLASS.search(cls)):
+        return True
+    parent = link.getparent()
+    parent_cls = parent.get("class") if parent is not None else None
+    return bool(parent_cls and _KICKER_LINK_CLASS.search(parent_cls))
+
+
 def _card_of(link: HtmlElement, url: str, widget: HtmlElement, base: str | None) -> HtmlElement:
     card = link
     node = link.getparent()
@@ -513,6 +534,8 @@ def recommendation_items(
         if base and url.split("#")[0] == base.split("#")[0] and "#" in url:
             continue
         if not is_page_link(url) or is_author_link(link) or is_social_profile(url):
+            continue
+        if is_kicker_link(link):
             continue
         text, link_summary = link_title(link)
         from_text = bool(text)
