@@ -173,6 +173,20 @@ def test_a_run_holding_set_in_lines_is_one_listing() -> None:
     assert not any(isinstance(b, List) for b in blocks)
 
 
+def test_a_heading_right_under_a_listing_is_no_program_text() -> None:
+    # innerText sets no blank line between a <pre> and the heading under it
+    listing = "fetch(url).then(function(r) {\n  return r.json();\n});"
+    text = _copy("The title", f"{_PARAGRAPH}.", f"{listing}\nFuture plans", f"{_PARAGRAPH} again.")
+    blocks = parse_text(text).blocks
+    assert [b.code for b in blocks if isinstance(b, CodeBlock)] == [listing]
+    assert [plain_text(b.content) for b in blocks if isinstance(b, Heading)] == ["Future plans"]
+    # a listing's last line of output stays in it: no program text closes the line above
+    output = "$ ls -l\n  total 0\n  drwxr-xr-x  2 root\nDone"
+    text = _copy("The title", f"{_PARAGRAPH}.", output, f"{_PARAGRAPH} again.")
+    code = [b.code for b in parse_text(text).blocks if isinstance(b, CodeBlock)]
+    assert code and code[0].endswith("Done")
+
+
 def test_a_quote_set_in_or_a_table_row_is_no_listing() -> None:
     quote = "    " + _PARAGRAPH + "."
     rows = "Rank\tName\n\tWellington\n2\tAuckland"

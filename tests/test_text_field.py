@@ -61,6 +61,30 @@ def test_a_listing_in_a_text_field_is_one_code_block() -> None:
     assert "   FROM log" in codes[0].code
 
 
+def test_a_consoles_drawn_table_in_a_text_field_is_part_of_its_listing() -> None:
+    # a database session's output: its header, rule and rows stand flush, drawn with
+    # box-drawing characters, right under the query set in
+    text = "\n".join(
+        [
+            "Counting rows",
+            f"{_SENTENCE}, and then comes a query:",
+            "SELECT avg(n), stddev(n)",
+            "   FROM unnest(array[2, 3, 5]) AS n;",
+            "  avg  │ stddev",
+            "───────┼────────",
+            "3.3333 │ 1.5275",
+            f"{_SENTENCE} after the query.",
+        ]
+    )
+    blocks = parse_text(text).blocks
+    codes = [b for b in blocks if isinstance(b, CodeBlock)]
+    assert len(codes) == 1 and codes[0].code.splitlines()[-1] == "3.3333 │ 1.5275"
+    assert [plain_text(b.content) for b in blocks if isinstance(b, Paragraph)] == [
+        f"{_SENTENCE}, and then comes a query:",
+        f"{_SENTENCE} after the query.",
+    ]
+
+
 def test_flush_lines_with_brackets_alone_are_no_listing() -> None:
     # two short flush lines with a parenthesis each, but nothing set in: prose
     text = "\n".join(

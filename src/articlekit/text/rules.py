@@ -2083,6 +2083,8 @@ def copy_listing(state: State, start: int, silent: bool) -> int | None:
         for i in range(start, end)
     ):
         return None
+    if _copy_heading_under_listing(state, start, end):
+        end -= 1  # the heading of the next section, no blank line above it
     if silent:
         return end
     base = min(lines.indent[i] for i in range(start, end))
@@ -2091,6 +2093,25 @@ def copy_listing(state: State, start: int, silent: bool) -> int | None:
         Piece(kind="code", first=start, last=end - 1, text="\n".join(body), line_count=end - start)
     )
     return end
+
+
+def _copy_heading_under_listing(state: State, start: int, end: int) -> bool:
+    """Return True when the last line of the listing ``[start, end)`` of a browser's copy
+    is the heading of the section after it: innerText sets no blank line between a <pre>
+    and a heading under it ("});" / "Future improvements"). Such a line stands flush, is
+    a label (:func:`_copy_label`) under a line that closes the program text
+    (:data:`_COPY_CODE_LINE`), and a paragraph-long line follows after a blank line."""
+    lines = state.lines
+    last = end - 1
+    if last - start < MIN_COPY_LISTING_INDENTS or lines.indent[last]:
+        return False
+    text = lines.text[last]
+    if not _copy_label(text) or _COPY_CODE_LINE.search(text) or _COPY_BRACKET.search(text):
+        return False
+    if not _COPY_CODE_LINE.search(lines.text[last - 1]):
+        return False
+    below = lines.next_nonblank(end)
+    return below < state.end and len(lines.text[below]) >= MIN_COPY_BODY_CHARS
 
 
 def _copy_table_rows(state: State, start: int) -> tuple[int, list[list[str]]] | None:
