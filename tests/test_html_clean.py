@@ -354,3 +354,34 @@ def test_site_rule_drop_and_recommendations_win() -> None:
     labels = label_page(root, drop={a}, recommendations={b})
     assert a in labels.boilerplate
     assert labels.recommendations == [b]
+
+
+def test_label_page_reads_known_attributes_as_the_metadata_walk_read_them() -> None:
+    from lxml.html import HtmlElement
+
+    from articlekit.html.clean import KnownAttributes
+    from articlekit.html.metadata import metadata_and_bases
+
+    html = (
+        "<html><body><nav class='menu'><a href='/'>Home</a></nav>"
+        "<div id='main' class='entry-content'><h1>Title</h1>"
+        f"<p class='lead'>{LONG}</p><p>{LONG}</p><div class='share-buttons'>Share</div>"
+        f"<img src='a.jpg' alt='x'><p style='display:none'>{LONG}</p></div>"
+        "<aside class='sidebar'><p>Other</p></aside></body></html>"
+    )
+    root = parse_tree(html)
+    held: list[HtmlElement] = []
+    known: dict[HtmlElement, KnownAttributes] = {}
+    metadata_and_bases(root, keep=held, attributes=known)
+    div = _find(root, ".//div[@id='main']")
+    assert known[div] == (["id", "class"], "entry-content", "main", "div")
+    assert all(el.keys() for el in known)  # elements without attributes are not noted
+    plain = label_page(root)
+    fed = label_page(root, attributes=known)
+    assert fed == plain
+    assert div in plain.stats and plain.boilerplate
+    # what the mapping says is what the walk believes (the tree is not read again)
+    para = _find(root, ".//p[@class='lead']")
+    told: dict[HtmlElement, KnownAttributes] = {para: (["class"], "share-buttons", None, "p")}
+    assert para in label_page(root, attributes=told).boilerplate
+    assert para not in plain.boilerplate

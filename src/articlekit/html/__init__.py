@@ -17,7 +17,7 @@ See ``docs/extraction.md`` for the heuristics and how to debug them.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -36,7 +36,7 @@ from articlekit.html.blocks import (
     normalise_headings,
     trim_edges,
 )
-from articlekit.html.clean import Labels
+from articlekit.html.clean import KnownAttributes, Labels
 from articlekit.html.content import Candidate, find_main_content
 from articlekit.html.recommendations import (
     recommendations_block,
@@ -101,11 +101,13 @@ def _metadata(
     url: str | None,
     keep: list[HtmlElement] | None = None,
     tagged: list[HtmlElement] | None = None,
+    attributes: dict[HtmlElement, KnownAttributes] | None = None,
 ) -> tuple[str | None, Metadata, list[HtmlElement] | None]:
     """Return the page's title, its metadata and its ``<base>`` elements (None: unknown).
 
     ``keep`` receives the page's elements (see :func:`_proxy_holder`), ``tagged`` those
-    :func:`_light_signals` reads.
+    :func:`_light_signals` reads, ``attributes`` what the walk read of their attributes
+    (for :func:`articlekit.html.clean.label_page`).
     """
     try:
         from articlekit.html.metadata import metadata_and_bases
@@ -113,7 +115,7 @@ def _metadata(
         if tagged is not None:
             tagged.extend(root.iter(*_LIGHT_SIGNAL_TAGS))
         return _fallback_title(root), Metadata(), None
-    return metadata_and_bases(root, url=url, keep=keep, tagged=tagged)
+    return metadata_and_bases(root, url=url, keep=keep, tagged=tagged, attributes=attributes)
 
 
 def _proxy_holder(size: int) -> list[HtmlElement] | None:
@@ -181,6 +183,7 @@ def extract_blocks(
     bases: Sequence[HtmlElement] | None = None,
     authors: Sequence[str] = (),
     outlets: Sequence[str] = (),
+    attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen.
 
@@ -191,9 +194,13 @@ def extract_blocks(
     ``authors``: the page's authors (``Metadata.authors``), whose byline printed under the
     headline is left out of the blocks; ``outlets``: the site's name and host, whose
     desk byline ("von example.com", "Redaktion") is left out when no author is named.
+    ``attributes``: what the metadata walk read of the elements' attributes, the tree
+    unchanged since (see :func:`articlekit.html.clean.label_page`).
     """
     base = base_url(root, url, bases)
-    candidate = find_main_content(root, comments=comments, rule=rule, title=title)
+    candidate = find_main_content(
+        root, comments=comments, rule=rule, title=title, attributes=attributes
+    )
     labels = candidate.labels
     recs: dict[HtmlElement, Recommendations] = {}
     seen_recs: set[HtmlElement] = set()
@@ -290,7 +297,10 @@ def _parse_page(
     size = len(html) if isinstance(html, (str, bytes, bytearray, memoryview)) else 0
     held = _proxy_holder(size)  # (held until this function returns)
     tagged: list[HtmlElement] = []  # the elements _light_signals reads, met by the walk
-    title, metadata, bases = _metadata(root, url, held, tagged)
+    # the attributes the metadata walk reads, for the labelling walk (proxies held only:
+    # a dictionary keyed by elements would hold them too)
+    attributes: dict[HtmlElement, KnownAttributes] | None = {} if held is not None else None
+    title, metadata, bases = _metadata(root, url, held, tagged, attributes)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
@@ -315,6 +325,7 @@ def _parse_page(
             bases=bases,
             authors=metadata.authors,
             outlets=_outlet_names(metadata, url),
+            attributes=attributes,
         )
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc

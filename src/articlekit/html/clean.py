@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -465,6 +465,15 @@ def _element_info(el: HtmlElement, tag: str, keys: list[str], comments: bool) ->
     return info
 
 
+#: An element's attribute names (``el.keys()``), ``class`` and ``id`` (None when absent)
+#: and tag, as a walk before the labelling one read them. The metadata walk reads them
+#: for every element anyway; the labelling walk asked lxml again (a new list of names, an
+#: ``el.get`` per value, a new tag string): 0.8% of the instructions a page on
+#: trafilatura-eval, a dictionary look-up instead.
+KnownAttributes = tuple[list[str], str | None, str | None, str]
+_NOTHING_KNOWN: Final[dict[HtmlElement, KnownAttributes]] = {}
+
+
 def _count_commas(text: str) -> int:
     if text.isascii():  # a flag of the string, no scan: most text needs one count, not four
         return text.count(",")
@@ -478,12 +487,15 @@ def label_page(
     relaxed: bool = False,
     drop: Collection[HtmlElement] = (),
     recommendations: Collection[HtmlElement] = (),
+    attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
 ) -> Labels:
     """Return the labels and measurements of every element under ``root``, in one walk.
 
     ``relaxed`` keeps class-based ("unlikely") boilerplate: the retry for pages where the
     strict pass left too little text. ``drop`` and ``recommendations`` are elements a site
-    rule selected; they win over every heuristic.
+    rule selected; they win over every heuristic. ``attributes``: elements' attribute
+    names, ``class`` and ``id`` as an earlier walk of the unchanged tree read them (the
+    metadata walk: see :data:`KnownAttributes`); the others are read from the elements.
     """
     stats: dict[HtmlElement, Stats] = {}
     boilerplate: set[HtmlElement] = set()
@@ -500,10 +512,12 @@ def label_page(
     in_link = 0
     relaxable = False
     names_memo = _NAMES_BITS[comments]
+    known = (_NOTHING_KNOWN if attributes is None else attributes).get
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         if event == "start":
-            tag = el.tag
+            entry = known(el)
+            tag = el.tag if entry is None else entry[3]
             if not isinstance(tag, str):  # pragma: no cover - comments are removed
                 continue
             if tag == "a":
@@ -518,16 +532,19 @@ def label_page(
                 continue
             kind = _K_NONE
             info = 0
-            keys = el.keys()
+            keys = el.keys() if entry is None else entry[0]
             if keys:
                 # _element_info(el, tag, keys, comments), inlined: most elements have
                 # attributes, and the class/id memo is met first
                 plain = 0
                 if tag not in _NAMES_IGNORED:
-                    # (a value only for a name present: one ``get`` costs more than the
-                    # ``in`` tests on the short list of names)
-                    cls = el.get("class") if "class" in keys else None
-                    ident = el.get("id") if "id" in keys else None
+                    if entry is None:
+                        # (a value only for a name present: one ``get`` costs more than
+                        # the ``in`` tests on the short list of names)
+                        cls = el.get("class") if "class" in keys else None
+                        ident = el.get("id") if "id" in keys else None
+                    else:
+                        cls, ident = entry[1], entry[2]
                     if cls is not None:
                         plain = 1
                         if ident is None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -32,6 +32,7 @@ from articlekit.html.clean import (
     FLAG_H1,
     FLAG_IMG,
     FLAG_MAIN,
+    KnownAttributes,
     Labels,
     class_id,
     label_page,
@@ -875,14 +876,21 @@ def find_main_content(
     comments: bool = False,
     rule: Any = None,
     title: str | None = None,
+    attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
 ) -> Candidate:
-    """Return the main content of the page under ``root`` (see the module docstring)."""
+    """Return the main content of the page under ``root`` (see the module docstring).
+
+    ``attributes``: what an earlier walk read of the elements' attributes (see
+    :func:`articlekit.html.clean.label_page`).
+    """
     drop: set[HtmlElement] = set()
     forced: set[HtmlElement] = set()
     if rule is not None:
         drop = set(rule.select_drop(root))
         forced = set(rule.select_recommendations(root))
-    labels = label_page(root, comments=comments, drop=drop, recommendations=forced)
+    labels = label_page(
+        root, comments=comments, drop=drop, recommendations=forced, attributes=attributes
+    )
     # 1. site rule
     if rule is not None:
         found = _rule_candidate(root, rule, labels)
@@ -893,7 +901,12 @@ def find_main_content(
     # 3. relaxed retry (when relaxing would change a label at all)
     if (candidate is None or candidate.chars < MIN_ARTICLE_CHARS) and labels.relaxable:
         relaxed = label_page(
-            root, comments=comments, relaxed=True, drop=drop, recommendations=forced
+            root,
+            comments=comments,
+            relaxed=True,
+            drop=drop,
+            recommendations=forced,
+            attributes=attributes,
         )
         retry = _scored(root, relaxed, "relaxed", title)
         if retry is not None and (candidate is None or retry.chars > candidate.chars):

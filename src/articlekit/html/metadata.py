@@ -1325,11 +1325,13 @@ def _collect(
     url: str | None,
     keep: list[Any] | None = None,
     tagged: list[Any] | None = None,
+    attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
 ) -> _Collector:
     """Walk the page once; return the collector, its candidates final.
 
     ``keep`` and ``tagged``, when given, receive every element of the page and its
-    elements of :data:`SIGNAL_TAGS`, in page order (see :func:`metadata_and_bases`).
+    elements of :data:`SIGNAL_TAGS`, in page order; ``attributes`` the attribute names,
+    ``class``, ``id`` and tag the walk read (see :func:`metadata_and_bases`).
     """
     collector = _Collector(_bare_host(url))
     collector.tagged = tagged
@@ -1362,6 +1364,8 @@ def _collect(
                 collector.itemprop(el, prop)
         cls = el.get("class") if "class" in keys else None
         ident = el.get("id") if "id" in keys else None
+        if attributes is not None:
+            attributes[el] = (keys, cls, ident, tag)
         if not cls and not ident:
             continue
         hint: bool | None = False
@@ -1642,6 +1646,7 @@ def metadata_and_bases(
     url: str | None = None,
     keep: list[Any] | None = None,
     tagged: list[Any] | None = None,
+    attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
 ) -> tuple[str | None, Metadata, list[Any]]:
     """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
     order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
@@ -1653,9 +1658,12 @@ def metadata_and_bases(
     freeing each one again. ``tagged``, when given, receives the page's elements of
     :data:`SIGNAL_TAGS` in page order, which the verdict's light signals read
     (``root.iter(*SIGNAL_TAGS)`` again: ~0.13 ms a page, lxml testing each node against
-    each of the ten tags).
+    each of the ten tags). ``attributes``, when given, receives for each element with
+    attributes (``<meta>`` aside) its attribute names, ``class``, ``id`` and tag as the
+    walk read them, for the labelling walk (:func:`articlekit.html.clean.label_page`), which
+    would read them again; only for a caller that holds the proxies (``keep``).
     """
-    collector = _collect(root, url, keep, tagged)
+    collector = _collect(root, url, keep, tagged, attributes)
     cands = collector.cands
     sources: list[FieldSource] = []
 
