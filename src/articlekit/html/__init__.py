@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import attrs
 from lxml.html import HtmlElement
 
+from articlekit._language import with_guessed_language
 from articlekit.decode import decode_bytes, utf8_reading
 from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.blocks import (
@@ -333,11 +334,13 @@ def _parse_page(
     if body_chars < MIN_VISIBLE_ARTICLE_CHARS:
         blocks = _prefer_embedded(root, blocks, body_chars)
         body_chars = _body_chars(blocks)
-    doc = Document(
-        title=title,
-        metadata=metadata,
-        blocks=blocks,
-        source=SourceInfo(url=url, format="html", parser="html", encoding=used),
+    doc = with_guessed_language(
+        Document(
+            title=title,
+            metadata=metadata,
+            blocks=blocks,
+            source=SourceInfo(url=url, format="html", parser="html", encoding=used),
+        )
     )
     if signals:  # the tree was freed as blocks were built; the page was measured before
         return _with_verdict(doc, root, candidate.labels, body_chars, signals[0])

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 import attrs
 
+from articlekit._language import with_guessed_language
 from articlekit.model import (
     Block,
     CodeBlock,
@@ -2507,6 +2508,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         blocks=blocks,
         source=SourceInfo(url=url, format="text", parser="text"),
     )
+    doc = with_guessed_language(doc)
     return attrs.evolve(doc, verdict=judge(doc))
 
 
