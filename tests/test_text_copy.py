@@ -503,3 +503,42 @@ def test_a_box_of_share_buttons_on_a_page_is_no_article_text() -> None:
     text = to_text(parse_text(_page("\n".join(widget))))
     assert "sentence 3." in text
     assert "Twitter" not in text and "Related posts" not in text
+
+
+def _block_cells(*rows: list[str]) -> str:
+    """Return a table whose cells hold blocks as innerText writes it: a blank line around
+    each cell's <p>, a line of tabs between cells, blank lines after each row."""
+    return "\n\n\n\n".join("\n\n\t\n\n".join(row) for row in rows)
+
+
+def test_a_table_whose_cells_hold_paragraphs_is_a_table() -> None:
+    table = _block_cells(
+        ["Status", "Next step", "Comment"],
+        ["new", "enqueued", "Pick up new tasks that are ready."],
+        ["App", "2.1 MB (-89%)", "Smaller than before."],
+    )
+    text = _copy("The title", f"{_PARAGRAPH}.", table, f"{_PARAGRAPH} after the table.")
+    blocks = parse_text(text).blocks
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = [[plain_text(c.content) for c in row.cells] for row in tables[0].rows]
+    assert rows[0] == ["Status", "Next step", "Comment"]
+    assert rows[2] == ["App", "2.1 MB (-89%)", "Smaller than before."]
+    # no cell is a heading ("Comment" opened no comment thread), the text after it stays
+    assert not any(isinstance(b, Heading) for b in blocks)
+    paragraphs = [plain_text(b.content) for b in blocks if isinstance(b, Paragraph)]
+    assert paragraphs[-1] == f"{_PARAGRAPH} after the table."
+
+
+def test_two_blocks_of_one_cell_and_an_empty_last_cell_keep_the_rows() -> None:
+    table = _block_cells(
+        ["Application", "Patch size\n\n(% vs original)", "Saved"],
+        ["Maps", "17.5 MB", "9.6 MB\n\n\t"],
+        ["Mail", "7.6 MB", "7.3 MB"],
+    )
+    text = _copy("The title", f"{_PARAGRAPH}.", table, f"{_PARAGRAPH} after the table.")
+    tables = [b for b in parse_text(text).blocks if isinstance(b, Table)]
+    rows = [[plain_text(c.content) for c in row.cells] for row in tables[0].rows]
+    assert rows[0] == ["Application", "Patch size (% vs original)", "Saved", ""]
+    assert rows[1] == ["Maps", "17.5 MB", "9.6 MB", ""]
+    assert rows[2] == ["Mail", "7.6 MB", "7.3 MB", ""]

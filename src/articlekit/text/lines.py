@@ -112,6 +112,10 @@ class Lines:
     #: For each line with ``cells``, the text of its cells between the tabs, stripped (an
     #: empty first cell when the line opens with a tab).
     row_cells: Mapping[int, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    #: The line is nothing but tabs (blank otherwise): in a browser's copy, the gap
+    #: between two cells of a table whose cells hold blocks (a <p> in a <td>), each cell
+    #: set apart by blank lines (:func:`beside_cell_gap`).
+    cell_gap: tuple[bool, ...] = ()
 
     def __len__(self) -> int:
         return len(self.text)
@@ -239,12 +243,14 @@ def split_lines(text: str) -> Lines:
     breaks: list[bool] = []
     cells: list[bool] = []
     row_cells: dict[int, tuple[str, ...]] = {}
+    gaps: list[bool] = []
     for line in raw:
         # a tab after text: between two cells, or before a row's empty last cells
         if "\t" in line.strip(" ").lstrip("\t"):
             row_cells[len(cells)] = tuple(cell.strip() for cell in line.split("\t"))
         cells.append(len(cells) in row_cells)
         empty_cells = _is_empty_cells(line)
+        gaps.append(empty_cells)
         line = _expand(line)
         breaks.append(line.endswith("  ") and not empty_cells)
         line = line.rstrip()
@@ -255,7 +261,8 @@ def split_lines(text: str) -> Lines:
         widths.append(display_width(line))
     if not any(not b for b in blanks):
         raise UnsupportedInputError("input is empty (only whitespace and control characters)")
-    return _frozen_lines(stripped, indents, blanks, widths, breaks, cells, row_cells)
+    lines = _frozen_lines(stripped, indents, blanks, widths, breaks, cells, row_cells)
+    return attrs.evolve(lines, cell_gap=tuple(gaps)) if any(gaps) else lines
 
 
 def _frozen_lines(
@@ -605,7 +612,35 @@ def blanked(lines: Lines, indexes: Sequence[int]) -> Lines:
         if cells:
             cells[i] = False
     row_cells = {i: row for i, row in lines.row_cells.items() if not blank[i]}
-    return _frozen_lines(text, indent, blank, width, hard_break, cells, row_cells)
+    out = _frozen_lines(text, indent, blank, width, hard_break, cells, row_cells)
+    return attrs.evolve(out, cell_gap=lines.cell_gap) if lines.cell_gap else out
+
+
+# A block a table's cell holds stands this many lines at most from the gap (a line of
+# tabs) to the next cell: a blank line, the gap, a blank line.
+MAX_CELL_GAP_DISTANCE = 2
+
+
+def beside_cell_gap(lines: Lines, first: int, last: int) -> bool:
+    """Return True when lines ``first..last`` are a block in a cell of a table whose cells
+    hold blocks, as a browser's copy writes one: a line of nothing but tabs
+    (``Lines.cell_gap``) stands between it and the block above or below, with only blank
+    lines around it ("Entity status" / "" / "<tab>" / "" / "Assoc status"). innerText
+    sets a blank line around each cell's <p> and a tab between cells: such a cell is no
+    numbered heading ("8.0 MB (-89%)"), and ``rules.join_copy_block_cells`` makes the
+    table of them."""
+    gaps = lines.cell_gap
+    if not gaps:
+        return False
+    for step, start in ((-1, first - 1), (1, last + 1)):
+        index = start
+        for _ in range(MAX_CELL_GAP_DISTANCE):
+            if not 0 <= index < len(gaps) or not lines.blank[index]:
+                break
+            if gaps[index]:
+                return True
+            index += step
+    return False
 
 
 # A browser's copy (innerText) indents nothing: only a <pre>'s own lines stand indented.

@@ -90,6 +90,7 @@ from articlekit.text.rules import (
     State,
     is_lynx_picture_line,
     is_picture_alt,
+    join_copy_block_cells,
     join_copy_item_runs,
     join_lines,
     parse_blocks,
@@ -2482,6 +2483,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     ctx = _Context(layout, urls, lines, refs)
     state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs, url=url)
     parse_blocks(state)
+    join_copy_block_cells(state)
     tag_copy_item_runs(state, _is_formula)
     pieces = splice_pieces(state.pieces, html_pieces)
     pieces = keep_paginated_document(join_lynx_card_items(pieces, lines, ctx), lines)

@@ -53,6 +53,7 @@ from articlekit.text.lines import (
     WRAP_SLACK_COLUMNS,
     Layout,
     Lines,
+    beside_cell_gap,
     blanked,
     display_width,
     is_wide,
@@ -890,6 +891,8 @@ def numbered_heading(state: State, start: int, silent: bool) -> int | None:
     else:
         if start > 0 and not state.lines.blank[start - 1]:
             return None
+        if state.layout.copy and beside_cell_gap(state.lines, start, start):
+            return None  # a table's cell holding a figure ("8.0 MB (-89%)")
         after = start + 1
         if after < state.end and not state.lines.blank[after]:
             return None
@@ -2169,6 +2172,126 @@ def copy_table(state: State, start: int, silent: bool) -> int | None:
         )
     )
     return end
+
+
+# A table whose cells hold blocks has this many rows of two cells or more at least.
+MIN_BLOCK_CELL_ROWS = 2
+
+
+def join_copy_block_cells(state: State) -> None:
+    """Make each table of a browser's copy whose cells hold blocks one ``Table`` piece.
+
+    innerText sets a blank line around each cell's <p> and a line of tabs between two
+    cells (``Lines.cell_gap``), and ends a row with blank lines: each cell was read as a
+    paragraph of its own, its figures and header cells as headings ("8.0 MB (-89%)",
+    "Comment", which also cut the sections after it off as a comment thread). Within a
+    row, cells follow each other over a line of tabs; one blank line alone parts two
+    blocks of one cell ("Previous (BSDiff) Patch Size" / "(% vs original)"); more blank
+    lines end the row. Rows of two cells or more make the table
+    (:data:`MIN_BLOCK_CELL_ROWS` of them at least), as ``copy_table`` makes a table of
+    rows a line each.
+    """
+    lines = state.lines
+    if not state.layout.copy or not lines.cell_gap:
+        return
+    pieces = state.pieces
+    out: list[Piece] = []
+    i = 0
+    while i < len(pieces):
+        found = _block_cell_rows(state, i)
+        if found is None:
+            out.append(pieces[i])
+            i += 1
+            continue
+        end, rows = found
+        width = max(len(row) for row in rows)
+        rows = [row + [""] * (width - len(row)) for row in rows]
+        table = Table(
+            rows=tuple(
+                TableRow(cells=tuple(TableCell(content=parse_inlines(cell)) for cell in row))
+                for row in rows
+            )
+        )
+        first, last = pieces[i].first, pieces[end - 1].last
+        out.append(
+            Piece(
+                kind="html",
+                first=first,
+                last=last,
+                text=table_text([], rows),
+                line_count=last - first + 1,
+                block=table,
+                pipe_table=True,
+            )
+        )
+        i = end
+    state.pieces = out
+
+
+def _cell_gap_between(lines: Lines, upper: Piece, lower: Piece) -> bool | None:
+    """Return whether a line of tabs parts ``upper`` from ``lower``, or None when text
+    stands between them."""
+    between = range(upper.last + 1, lower.first)
+    if not all(lines.blank[i] for i in between):
+        return None
+    return any(lines.cell_gap[i] for i in between)
+
+
+def _blank_after_gap(lines: Lines, upper: Piece, lower: Piece) -> int:
+    """Return how many blank lines stand between the last line of tabs after ``upper``
+    and ``lower``: one before the next cell, more when the row ended after an empty
+    cell."""
+    index = lower.first - 1
+    count = 0
+    while index > upper.last and not lines.cell_gap[index]:
+        count += 1
+        index -= 1
+    return count
+
+
+def _block_cell_rows(state: State, start: int) -> tuple[int, list[list[str]]] | None:
+    """Return the end (a piece index) and the rows of the table of block cells whose
+    first cell is ``state.pieces[start]``, or None (:func:`join_copy_block_cells`)."""
+    pieces, lines = state.pieces, state.lines
+
+    def cell(index: int) -> bool:
+        return pieces[index].kind == "paragraph"
+
+    def row_starts(index: int) -> bool:
+        return (
+            cell(index)
+            and index + 1 < len(pieces)
+            and cell(index + 1)
+            and _cell_gap_between(lines, pieces[index], pieces[index + 1]) is True
+        )
+
+    if not row_starts(start):
+        return None
+    rows: list[list[str]] = [[pieces[start].text]]
+    end = start + 1
+    while end < len(pieces) and cell(end):
+        gap = _cell_gap_between(lines, pieces[end - 1], pieces[end])
+        if gap is None:
+            break
+        if gap and _blank_after_gap(lines, pieces[end - 1], pieces[end]) <= 1:
+            rows[-1].append(pieces[end].text)
+        elif gap and row_starts(end):
+            rows[-1].append("")  # the row's last cell is empty, a new row starts
+            rows.append([pieces[end].text])
+        elif gap:
+            rows[-1].append("")
+            break
+        elif pieces[end].first - pieces[end - 1].last == 2 and row_starts(end):
+            # two blocks of one cell, another cell after them
+            rows[-1][-1] = f"{rows[-1][-1]} {pieces[end].text}"
+        elif row_starts(end):
+            rows.append([pieces[end].text])
+        else:
+            break
+        end += 1
+    if len(rows) < MIN_BLOCK_CELL_ROWS:
+        return None
+    return end, rows
 
 
 def tag_copy_item_runs(state: State, formula: Callable[[str], bool]) -> None:
