@@ -8,7 +8,7 @@ heading, else its longest link text; its image and summary come from the same ca
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, cast
 
 import attrs
@@ -643,14 +643,20 @@ def without_author_items(blocks: list[Block], authors: Iterable[str]) -> list[Bl
     article. A block left without items goes."""
     names = {collapse_ws(name).strip().casefold() for name in authors}
     names.discard("")
-    if not names or not any(isinstance(block, Recommendations) for block in blocks):
+    if not names:
+        return blocks
+    return _without_items(blocks, lambda i: collapse_ws(i.title).strip().casefold() in names)
+
+
+def _without_items(blocks: list[Block], drop: Callable[[Recommendation], bool]) -> list[Block]:
+    """Return ``blocks`` with the items ``drop`` names taken out of their top-level
+    recommendation blocks; a block left without items goes."""
+    if not any(isinstance(block, Recommendations) for block in blocks):
         return blocks
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Recommendations):
-            items = tuple(
-                i for i in block.items if collapse_ws(i.title).strip().casefold() not in names
-            )
+            items = tuple(item for item in block.items if not drop(item))
             if not items:
                 continue
             if len(items) != len(block.items):
@@ -892,13 +898,4 @@ def without_non_article_items(blocks: list[Block]) -> list[Block]:
     This runs once the article's blocks are final, so a dropped item's text goes with it:
     it never falls back into the body as a paragraph, and the body does not change.
     """
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, Recommendations):
-            items = tuple(item for item in block.items if not non_article_item(item))
-            if not items:
-                continue
-            if len(items) != len(block.items):
-                block = attrs.evolve(block, items=items)
-        out.append(block)
-    return out
+    return _without_items(blocks, non_article_item)
