@@ -247,3 +247,34 @@ def test_picture_block_between_two_parts_of_the_article_joins() -> None:
     # mostly a link: a promo, stays out
     promo = "<div class='item' id='promo'><img src='/c.jpg'><a href='/shop'>Buy it</a></div>"
     assert _two_parts(promo) == ["t1", "t2"]
+
+
+_RELATED = "<aside>" + "<p><a href='/r'>A related story of the site, to read next</a></p>" * 8
+_RELATED += "</aside>"
+
+
+def _split_story(second: str) -> str:
+    # each wrapper holds a box of related links beside its part, so no wrapper is the
+    # article: the part that scores best is chosen alone
+    return (
+        "<body><article><h1>Title</h1>"
+        f"<div class='supplemental'><div id='part1' class='story-body story-body-1'>{PARA * 3}"
+        f"</div>{_RELATED}</div>"
+        "<div class='ad'>Advertisement</div>"
+        f"<div class='supplemental'><div id='part2' class='story-body story-body-2'>{second}"
+        f"</div>{_RELATED}</div></article></body>"
+    )
+
+
+def test_a_story_split_into_numbered_wrappers_is_read_whole() -> None:
+    # two parts, each in a wrapper of the same class, an ad between: the part that scores
+    # best is chosen, and its cousin in the other wrapper joins it, in page order
+    found = find_main_content(parse_tree(_split_story(PARA * 6)))
+    assert _ids(found)[-2:] == ["part1", "part2"]
+
+
+def test_a_link_list_in_a_cousin_wrapper_does_not_join() -> None:
+    links = "<ul>" + "<li><a href='/s'>Another story of the site to read</a></li>" * 6 + "</ul>"
+    html = _split_story(PARA * 6).replace(f"{PARA * 3}</div><aside>", f"{links}</div><aside>")
+    found = find_main_content(parse_tree(html))
+    assert "part1" not in _ids(found) and "part2" in _ids(found)

@@ -234,6 +234,46 @@ def _with_siblings(
     return chosen
 
 
+def _with_cousins(top: HtmlElement, labels: Labels) -> list[HtmlElement]:
+    """Return ``top`` with the other parts of an article split into numbered wrappers.
+
+    A news page may cut its story in two or more parts, each in a wrapper of the same
+    class with the ad or the related box between them in a wrapper of its own
+    (``<div class="supplemental"><div class="story-body story-body-1">...</div><aside>
+    ...</aside></div><div class="ad">...</div><div class="supplemental"><div
+    class="story-body story-body-2">``). The sibling pass sees only the part it chose. A
+    cousin joins when its wrapper has the class of ``top``'s wrapper and it has the first
+    class of ``top`` itself, holds a block of prose with few links, and opens with no
+    recommendation title.
+    """
+    parent = top.getparent()
+    grand = parent.getparent() if parent is not None else None
+    wrapper_class = parent.get("class") if parent is not None else None
+    own = (top.get("class") or "").split()
+    if grand is None or not wrapper_class or not own:
+        return [top]
+    found = [top]
+    for wrapper in grand:
+        if wrapper is parent or wrapper.get("class") != wrapper_class:
+            continue
+        if wrapper in labels.boilerplate:
+            continue
+        for cousin in wrapper:
+            if not isinstance(cousin.tag, str) or cousin in labels.boilerplate:
+                continue
+            if (cousin.get("class") or "").split()[:1] != own[:1]:
+                continue
+            st = labels.stats.get(cousin)
+            if (
+                st is not None
+                and st.text >= SIBLING_BLOCK_CHARS
+                and st.link_density < MAX_SIBLING_LINK_DENSITY
+                and not opens_with_rec_title(cousin)
+            ):
+                found.append(cousin)
+    return _in_page_order(found, top) if len(found) > 1 else found
+
+
 # A picture block between two parts of the article holds at most this much text (its
 # caption and credit): more, and it is a box of its own (a card, a promo), judged as one.
 MAX_GAP_PICTURE_CHARS: Final = 300
@@ -358,6 +398,8 @@ def _scored(
         top = _article_level(_near_title(top, eligible, scores, labels, title))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
+    if elements == [top]:
+        elements = _with_cousins(top, labels)
     elements = _with_builder_rows(top, elements, labels)
     leads = _with_lead(top, elements, labels, title)
     if not leads and title:
