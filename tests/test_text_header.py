@@ -97,6 +97,13 @@ def test_a_header_of_only_unknown_fields_gives_no_metadata() -> None:
     assert "layout" not in articlekit.to_text(doc)
 
 
+def test_a_labelled_line_between_rules_is_text() -> None:
+    # no key of a header: an article's own note between two rules stays its text
+    text = "---\nNote: this story was updated with the mayor's reply.\n---\n\n" + BODY
+    assert read_header(text) == (None, text)
+    assert "the mayor's reply" in articlekit.to_text(parse_text(text))
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(

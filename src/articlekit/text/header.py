@@ -143,6 +143,52 @@ def _fields(lines: list[str]) -> list[tuple[str, str, list[str]]] | None:
     return fields
 
 
+# Keys of static-site and notes headers that hold no field of ours but make a header one.
+_OTHER_HEADER_KEYS = frozenset(
+    {
+        "layout",
+        "slug",
+        "draft",
+        "weight",
+        "id",
+        "uuid",
+        "type",
+        "template",
+        "aliases",
+        "series",
+        "toc",
+        "comments",
+        "fingerprint",
+        "hostname",
+        "license",
+        "status",
+        "name",
+    }
+)
+_KNOWN_KEYS = (
+    _TITLE_KEYS
+    | _AUTHOR_KEYS
+    | _PUBLISHED_KEYS
+    | _MODIFIED_KEYS
+    | _DESCRIPTION_KEYS
+    | _SITE_KEYS
+    | _TAG_KEYS
+    | _LANGUAGE_KEYS
+    | _IMAGE_KEYS
+    | _URL_KEYS
+    | _OTHER_HEADER_KEYS
+)
+
+
+def _is_metadata(fields: list[tuple[str, str, list[str]]]) -> bool:
+    """Say whether ``fields`` are a header's: one of its keys is a header key.
+
+    An article may open with a rule and a labelled line of its own ("Note: this story
+    was updated", then a rule): that is text, never taken for metadata.
+    """
+    return any(key in _KNOWN_KEYS for key, _, _ in fields)
+
+
 def _header(fields: list[tuple[str, str, list[str]]]) -> Header:
     header = Header()
     for key, value, items in fields:
@@ -219,7 +265,7 @@ def read_header(text: str) -> tuple[Header | None, str]:
     if close is None or close == 1:
         return None, text
     fields = _fields([line.rstrip("\r") for line in lines[1:close]])
-    if not fields:
+    if not fields or not _is_metadata(fields):
         return None, text
     rest = lines[close + 1 :]
     blank = "\n" * (close + 1)
