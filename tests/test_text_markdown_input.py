@@ -188,6 +188,24 @@ def test_hard_line_breaks() -> None:
     assert plain_text(para.content).replace("\n", "|") == "The clerk|The harbour office|King's Quay"
 
 
+def test_a_backslash_break_inside_a_list_item() -> None:
+    # "1. **Label**\" over the item's text (markdownify, pandoc and articlekit's own
+    # Markdown write a <br> in an item so): a line break, no backslash left in the text
+    text = (
+        f"# Harbour\n\n{PROSE}\n\n1. **The clerk**\\\n   keeps the harbour office.\n"
+        "2. **The pilot**\\\n   brings the ships in.\n\n   Even at night.\\\n   And in fog.\n\n"
+        f"{PROSE}\n"
+    )
+    (lst,) = _blocks(parse_text(text), List)
+    assert isinstance(lst, List)
+    first = lst.items[0].blocks[0]
+    assert isinstance(first, Paragraph)
+    assert any(isinstance(node, LineBreak) for node in first.content)
+    assert plain_text(first.content).replace("\n", "|") == "The clerk|keeps the harbour office."
+    later = lst.items[1].blocks[-1]
+    assert plain_text(later).replace("\n", "|") == "Even at night.|And in fog."  # type: ignore[arg-type]
+
+
 # ------------------------------------------------------------------- lists and quotes
 
 

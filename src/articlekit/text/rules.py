@@ -300,6 +300,22 @@ def line_breaks(state: State, start: int, end: int) -> list[int]:
     return out
 
 
+def join_item_lines(parts: list[str], *, tight: bool, markdown: bool) -> str:
+    """Return a list item's lines joined as :func:`join_lines` joins them, with a Markdown
+    line that ends in a backslash break (markdownify, pandoc, articlekit's own Markdown:
+    "1. **The handoff**\\" over the item's text) kept as a line break."""
+    if not markdown or not any(backslash_break(part) for part in parts[:-1]):
+        return join_lines(parts, tight=tight)
+    runs: list[list[str]] = [[]]
+    for index, part in enumerate(parts):
+        if index < len(parts) - 1 and backslash_break(part):
+            runs[-1].append(part[:-1].rstrip())
+            runs.append([])
+        else:
+            runs[-1].append(part)
+    return HARD_BREAK.join(join_lines(run, tight=tight) for run in runs if run)
+
+
 def backslash_break(text: str) -> bool:
     """Say whether a Markdown line ends in CommonMark's other hard line break: a backslash
     (one not escaped by another: ``\\\\`` is a backslash of the text). markdownify and
@@ -1557,9 +1573,11 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
     # items whose first line is a picture's generic alt text: (list, item, that line)
     leads: list[tuple[Piece, Item, str]] = []
 
+    markdown = state.layout.markdown
+
     def flush() -> None:
         if current is not None and item_parts:
-            current.text = join_lines(item_parts, tight=tight)
+            current.text = join_item_lines(item_parts, tight=tight, markdown=markdown)
         item_parts.clear()
 
     while i < state.end:
@@ -1588,7 +1606,9 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
                             kind="paragraph",
                             first=nxt,
                             last=para_end - 1,
-                            text=join_lines(list(lines.text[nxt:para_end]), tight=tight),
+                            text=join_item_lines(
+                                list(lines.text[nxt:para_end]), tight=tight, markdown=markdown
+                            ),
                         )
                     )
                 last = para_end - 1
