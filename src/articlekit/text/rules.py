@@ -33,9 +33,15 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, overload
 
 from articlekit.model import Table, TableCell, TableRow
+from articlekit.text.drawn import (
+    MIN_ALIGNED_ROWS,
+    DrawnTable,
+    read_aligned,
+    read_drawn_table,
+)
 from articlekit.text.htmlblocks import (
     HtmlSpan,
     build_html_blocks,
@@ -2962,6 +2968,102 @@ def pipe_table(state: State, start: int, silent: bool) -> int | None:
     return end
 
 
+def drawn_table(state: State, start: int, silent: bool) -> int | None:
+    """A table drawn as text (:mod:`articlekit.text.drawn`): a grid of box-drawing or
+    ASCII rules (w3m's bordered ``<table>``, pandoc's grid tables) or pandoc's column
+    rules (``pandoc -t plain``'s simple and multiline tables), at a block's start (under
+    a blank line). Not in a browser's copy (innerText draws no table) or in Markdown with
+    raw HTML. The table is an ``html`` piece, as a pipe table's: on a page it scores as
+    its cells' text; a table of one row or one column stays text (it lays out the page).
+    """
+    layout = state.layout
+    lines = state.lines
+    if layout.copy or layout.html or (start > 0 and not lines.blank[start - 1]):
+        return None
+    text = lines.text[start]
+    found: DrawnTable | None = None
+    if text.startswith(_DRAWN_OPENINGS) or _ruled_below(state, start):
+        found = read_drawn_table(_IndentedLines(lines), start, state.end)
+    if found is None and not layout.markdown and _spaced_run(state, start):
+        found = read_aligned(_IndentedLines(lines), start, state.end)
+    if found is None:
+        return None
+    end, rows, header_rows, caption = found
+    width = max(len(row) for row in rows)
+    if len(rows) < 2 or width < 2:
+        return None
+    urls = state.urls or None
+    if silent:
+        return end
+    table = Table(
+        rows=tuple(
+            TableRow(
+                cells=tuple(
+                    TableCell(content=parse_inlines(cell, urls=urls), header=k < header_rows)
+                    for cell in row + [""] * (width - len(row))
+                )
+            )
+            for k, row in enumerate(rows)
+        ),
+        header_rows=header_rows,
+        caption=parse_inlines(caption, urls=urls),
+    )
+    state.pieces.append(
+        Piece(
+            kind="html",
+            first=start,
+            last=end - 1,
+            text="\n".join(filter(None, [caption, table_text([], rows)])),
+            line_count=sum(not lines.blank[i] for i in range(start, end)),
+            block=table,
+            pipe_table=True,
+        )
+    )
+    return end
+
+
+# how a drawn table's first line opens: a grid's top rule, a multiline table's or a
+# headerless table's rule (else a header line over a column rule, ``_ruled_below``)
+_DRAWN_OPENINGS = ("┌", "╔", "┏", "╒", "╓", "+-", "+=", "---")
+
+
+class _IndentedLines(Sequence[str]):
+    """The lines of ``lines`` with their indent (a blank line empty), made when read."""
+
+    def __init__(self, lines: Lines) -> None:
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[str]: ...
+    def __getitem__(self, index: int | slice) -> str | Sequence[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        lines = self._lines
+        return "" if lines.blank[index] else " " * lines.indent[index] + lines.text[index]
+
+
+def _spaced_run(state: State, start: int) -> bool:
+    """Say whether the lines from ``start`` may be a table laid out in spaced columns:
+    three lines of text or more, one of the first three with two spaces inside it."""
+    lines = state.lines
+    if start + MIN_ALIGNED_ROWS > state.end:
+        return False
+    span = range(start, start + MIN_ALIGNED_ROWS)
+    return not any(lines.blank[i] for i in span) and any("  " in lines.text[i] for i in span)
+
+
+def _ruled_below(state: State, start: int) -> bool:
+    """Say whether the line under ``start`` starts with hyphens (a column rule under a
+    header line)."""
+    below = start + 1
+    return below < state.end and state.lines.text[below].startswith("---")
+
+
 def _layout_cells(
     state: State,
     head: tuple[int, int],
@@ -3082,6 +3184,7 @@ def preformatted(state: State, start: int, silent: bool) -> int | None:
 BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("fence", fence),
     ("pipe_table", pipe_table),
+    ("drawn_table", drawn_table),
     ("recommendations", recommendations),
     ("atx_heading", atx_heading),
     ("setext_heading", setext_heading),

@@ -1,0 +1,480 @@
+"""Tables drawn as text: the grids and column rules of text browsers and ``pandoc -t plain``.
+
+A text browser or converter draws a data table with characters. Two kinds are read here,
+both marked by drawing no sentence has:
+
+- a **grid**: rules of box-drawing characters or ASCII (w3m's ``<table border>``, pandoc's
+  grid tables) closing every row, column separators at the rules' junctions::
+
+      ┌──────┬─────┐        +--------+------+
+      │Name  │Size │        | Name   | Size |
+      ├──────┼─────┤        +========+======+
+      │a.txt │4 kB │        | a.txt  | 4 kB |
+      └──────┴─────┘        +--------+------+
+
+  A grid opens with a rule whose first character is a top-left corner (``┌ ╔ ┏ ╒ ╓`` or
+  ``+``); every line up to the closing rule is a rule (its junctions where the first
+  rule's are) or a row line with a vertical bar at the first and the last junction. The
+  lines between two rules are one row (a cell wrapped over lines is joined); a row line
+  is split at the junctions that hold a bar there (a cell spanning columns has none). A
+  rule of ``=`` / ``═`` under the first row makes it a header row. A console's query
+  result drawn without the outer frame (``psql``'s ``│`` and ``─┼─``) is no grid: it is
+  program output in a ``<pre>``, read as code as before.
+
+- **column rules** (pandoc's simple and multiline tables)::
+
+      --------------------------
+      Name    Description
+      ------- ------------------
+      a.txt   the first file,
+              wrapped
+
+      b.txt   the second
+      --------------------------
+
+  A line of two or more runs of hyphens separated by spaces sets the columns: each run
+  is one, from its first column to the next run's. Over it stand the header lines (a
+  simple table's one line; a multiline table's lines under a rule of one run); under it
+  the rows: one a line up to a blank line (simple table), or groups of lines separated
+  by blank lines up to a closing rule (multiline table, or a table without header, which
+  opens with the column rule and closes with one).
+
+Every character of a table's lines that is not drawing ends up in a cell: a row line is
+cut at the column boundaries only, text left of the first column goes to the first cell
+and text right of the last to the last. Anything that does not fit these shapes returns
+None and stays text. Positions are display columns (a wide character counts two).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from articlekit.text.lines import is_wide
+
+__all__ = ["DrawnTable", "column_rule_runs", "read_drawn_table"]
+
+
+class DrawnTable(NamedTuple):
+    """A table found: the index after its last line, its rows' cells (as written), how
+    many rows are header rows, and its caption (the lines over a spaced table)."""
+
+    end: int
+    rows: list[list[str]]
+    header_rows: int = 0
+    caption: str = ""
+
+
+_TOP_CORNERS: Final = frozenset("┌╔┏╒╓+")
+_BOTTOM_CORNERS: Final = frozenset("└╚┗╘╙")
+_JUNCTIONS: Final = frozenset("┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝┏┳┓┣╋┫┗┻┛╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜+")
+_HORIZONTALS: Final = frozenset("─━═-=:")
+_HEADER_HORIZONTALS: Final = frozenset("═=")
+_VERTICALS: Final = frozenset("│┃║|")
+_RULE_CHARS: Final = _JUNCTIONS | _HORIZONTALS
+# A column rule: runs of hyphens separated by spaces (pandoc's simple and multiline
+# tables); one run is a multiline table's opening or closing rule.
+_COLUMN_RULE: Final = re.compile(r"-+(?: +-+)*")
+# pandoc draws a column at least three hyphens wide; a shorter run is some other dash
+MIN_RULE_RUN = 3
+#: A grid or a multiline table closes within this many lines, or is no table (a bound
+#: on the work done at a line that only looks like an opening rule).
+MAX_DRAWN_TABLE_LINES = 2000
+
+
+def _cols(line: str) -> list[str]:
+    """Return ``line`` as display columns: one character a column, a wide character's
+    second column the empty string."""
+    if line.isascii():
+        return list(line)
+    out: list[str] = []
+    for char in line:
+        out.append(char)
+        if is_wide(char):
+            out.append("")
+    return out
+
+
+def _slice(cols: Sequence[str], start: int, end: int | None = None) -> str:
+    return "".join(cols[start:end]).strip()
+
+
+# ---------------------------------------------------------------------------- grids
+
+
+def _rule_junctions(line: str) -> list[int] | None:
+    """Return the display columns of the junctions of the grid rule ``line`` (with its
+    indent), or None when it is no rule: junctions at both ends, only rule characters,
+    at least one horizontal between two junctions."""
+    body = line.lstrip(" ")
+    if len(body) < 3 or body[0] not in _JUNCTIONS or body[-1] not in _JUNCTIONS:
+        return None
+    if any(char not in _RULE_CHARS for char in body):
+        return None
+    cols = _cols(line)
+    junctions = [i for i, char in enumerate(cols) if char in _JUNCTIONS]
+    if len(junctions) < 2 or any(b - a < 2 for a, b in itertools.pairwise(junctions)):
+        return None
+    return junctions
+
+
+def _row_splits(line: str, junctions: Sequence[int]) -> list[int] | None:
+    """Return the junctions where the grid row line ``line`` holds a vertical bar, or None
+    when it is no row line (no bar at the first or the last junction)."""
+    cols = _cols(line)
+    if len(cols) <= junctions[-1] or cols[junctions[0]] not in _VERTICALS:
+        return None
+    if cols[junctions[-1]] not in _VERTICALS or _slice(cols, 0, junctions[0]):
+        return None
+    if _slice(cols, junctions[-1] + 1):
+        return None
+    return [j for j in junctions if cols[j] in _VERTICALS]
+
+
+def _grid_row(lines: Sequence[str], splits: Sequence[int]) -> list[str]:
+    """Return the cells of a grid row drawn over ``lines``: each cell's text line by line,
+    joined with a space."""
+    cells: list[list[str]] = [[] for _ in splits[1:]]
+    for line in lines:
+        cols = _cols(line)
+        for k, (a, b) in enumerate(itertools.pairwise(splits)):
+            text = _slice(cols, a + 1, b)
+            if text:
+                cells[k].append(text)
+    return [" ".join(parts) for parts in cells]
+
+
+def read_grid(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
+    """Read the grid whose opening rule is line ``start`` of ``texts`` (lines with their
+    indent, blank lines empty), up to ``end`` at most."""
+    top = texts[start].lstrip(" ")
+    if not top or top[0] not in _TOP_CORNERS:
+        return None
+    junctions = _rule_junctions(texts[start])
+    if junctions is None:
+        return None
+    ascii_grid = top[0] == "+"
+    rows: list[list[str]] = []
+    header_rows = 0
+    group: list[str] = []
+    splits: list[int] | None = None
+    index = start + 1
+    limit = min(end, start + MAX_DRAWN_TABLE_LINES)
+    while index < limit:
+        line = texts[index]
+        rule = _rule_junctions(line)
+        if rule is not None:
+            if rule != junctions and not set(rule) <= set(junctions):
+                return None
+            if not group or splits is None:
+                return None
+            rows.append(_grid_row(group, splits))
+            body = line.lstrip(" ")
+            if len(rows) == 1 and any(char in _HEADER_HORIZONTALS for char in body):
+                header_rows = 1
+            group, splits = [], None
+            index += 1
+            closes = body[0] in _BOTTOM_CORNERS or (
+                ascii_grid and (index >= limit or _row_splits(texts[index], junctions) is None)
+            )
+            if closes:
+                return DrawnTable(index, rows, header_rows) if rows else None
+            continue
+        found = _row_splits(line, junctions)
+        if found is None or (splits is not None and found != splits):
+            return None
+        splits = found
+        group.append(line)
+        index += 1
+    return None
+
+
+# ---------------------------------------------------------------------------- column rules
+
+
+def column_rule_runs(line: str) -> list[tuple[int, int]] | None:
+    """Return the (start, end) display columns of the hyphen runs of the column rule
+    ``line`` (with its indent), or None when it is none: nothing but runs of hyphens
+    separated by spaces, each at least :data:`MIN_RULE_RUN` long."""
+    body = line.lstrip(" ")
+    if not body.startswith("---") or _COLUMN_RULE.fullmatch(body) is None:
+        return None
+    runs = [(m.start(), m.end()) for m in re.finditer(r"-+", line)]
+    if any(b - a < MIN_RULE_RUN for a, b in runs):
+        return None
+    return runs
+
+
+def _ruled_cells(lines: Sequence[str], starts: Sequence[int]) -> list[str]:
+    """Return the cells of a row drawn over ``lines`` in the columns starting at
+    ``starts``: each line cut at the starts (text left of the first column goes to the
+    first cell, right of the last to the last), a cell's lines joined with a space."""
+    cells: list[list[str]] = [[] for _ in starts]
+    for line in lines:
+        cols = _cols(line)
+        bounds = [0, *starts[1:], len(cols)]
+        for k in range(len(starts)):
+            text = _slice(cols, bounds[k], bounds[k + 1])
+            if text:
+                cells[k].append(text)
+    return [" ".join(parts) for parts in cells]
+
+
+def _cuts_words(lines: Sequence[str], starts: Sequence[int]) -> bool:
+    """Return True when a column start falls inside a word of one of ``lines``: then the
+    lines are not laid out in these columns."""
+    for line in lines:
+        cols = _cols(line)
+        for start in starts[1:]:
+            if 0 < start < len(cols) and cols[start - 1] not in (" ", "") and cols[start] != " ":
+                return True
+    return False
+
+
+def read_ruled(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
+    """Read the table of column rules (pandoc's simple or multiline table) that starts at
+    line ``start`` of ``texts``: its opening rule, its header line or its column rule."""
+    first = texts[start]
+    runs = column_rule_runs(first)
+    limit = min(end, start + MAX_DRAWN_TABLE_LINES)
+    header: list[str] = []
+    if runs is not None and len(runs) == 1:
+        # a multiline table: header lines, then the column rule
+        index = start + 1
+        while index < limit and texts[index].strip() and column_rule_runs(texts[index]) is None:
+            header.append(texts[index])
+            index += 1
+        if not header or index >= limit:
+            return None
+        runs = column_rule_runs(texts[index])
+        if runs is None or len(runs) < 2:
+            return None
+        return _ruled_rows(texts, index + 1, limit, runs, header, multiline=True)
+    if runs is not None:
+        # no header: the rows close with a column rule
+        return _ruled_rows(texts, start + 1, limit, runs, [], multiline=True)
+    if start + 1 >= limit or not first.strip():
+        return None
+    runs = column_rule_runs(texts[start + 1])
+    if runs is None or len(runs) < 2:
+        return None
+    return _ruled_rows(texts, start + 2, limit, runs, [first], multiline=False)
+
+
+def _ruled_rows(
+    texts: Sequence[str],
+    index: int,
+    limit: int,
+    runs: Sequence[tuple[int, int]],
+    header: Sequence[str],
+    *,
+    multiline: bool,
+) -> DrawnTable | None:
+    starts = [a for a, _b in runs]
+    if header and _cuts_words(header, starts):
+        return None
+    groups: list[list[str]] = []
+    group: list[str] = []
+    closed = False
+    while index < limit:
+        line = texts[index]
+        if not line.strip():
+            if not multiline:
+                break
+            if group:
+                groups.append(group)
+                group = []
+            index += 1
+            continue
+        if column_rule_runs(line) is not None:
+            index += 1
+            closed = True
+            break
+        if multiline:
+            group.append(line)
+        else:
+            groups.append([line])
+        index += 1
+    if group:
+        groups.append(group)
+    if multiline and not closed:
+        return None
+    if not groups or any(_cuts_words(g, starts) for g in groups):
+        return None
+    rows = [_ruled_cells(g, starts) for g in groups]
+    if header:
+        rows.insert(0, _ruled_cells(header, starts))
+    return DrawnTable(index, rows, 1 if header else 0)
+
+
+def read_drawn_table(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
+    """Return the table drawn from line ``start`` of ``texts`` (each line with its indent,
+    a blank line empty) up to ``end`` at most: a grid or a table of column rules; None
+    when none starts there."""
+    body = texts[start].lstrip(" ")
+    if not body:
+        return None
+    if body[0] in _TOP_CORNERS:
+        found = read_grid(texts, start, end)
+        if found is not None:
+            return found
+    return read_ruled(texts, start, end)
+
+
+# ---------------------------------------------------------------------------- aligned columns
+
+#: Rows (lines with most columns filled) a table laid out in spaced columns needs at
+#: least: two aligned lines are too often a picture's caption beside a credit.
+MIN_ALIGNED_ROWS = 3
+#: A cell of a spaced table holds at most this many characters on one line: a longer one
+#: is prose (a wrapped paragraph whose spaces happen to line up).
+MAX_ALIGNED_CELL_CHARS = 40
+#: Spaces between two columns' texts: a text browser pads a column to its widest cell,
+#: so most rows show a gap of two or more; prose shows one space where words line up.
+MIN_COLUMN_GAP = 2
+#: A spaced table holds at most this many lines (a bound on the work at each block).
+MAX_ALIGNED_LINES = 400
+# A cell that opens like a list item, an operator or a code line: the lines are a list
+# or program text, not a table.
+_NOT_A_CELL: Final = re.compile(r"[•·▪◦○■□*+>=|&]|-(?:\s|$)|//|#")
+# Program text: braces, semicolons, assignments, calls.
+_CODE_SIGNS: Final = re.compile(r"[{};]|\w\(\)|\s=\s|==|=>|->")
+
+
+def _gutters(rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Return the display columns that hold a space (or nothing) on every row."""
+    return [i for i in range(width) if all(i >= len(cols) or cols[i] == " " for cols in rows)]
+
+
+def _column_spans(gutters: Sequence[int], width: int) -> list[tuple[int, int]]:
+    """Return the (start, end) spans between the gutter runs."""
+    spans: list[tuple[int, int]] = []
+    gutter = set(gutters)
+    start: int | None = None
+    for i in range(width + 1):
+        if i < width and i not in gutter:
+            if start is None:
+                start = i
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    return spans
+
+
+def _gap_is_wide(
+    rows: Sequence[Sequence[str]], left: tuple[int, int], right: tuple[int, int]
+) -> bool:
+    """Return True when most rows with text on both sides of a gutter leave at least
+    :data:`MIN_COLUMN_GAP` spaces between the two columns' texts."""
+    both = wide = 0
+    for cols in rows:
+        before = "".join(cols[left[0] : left[1]]).rstrip()
+        after = "".join(cols[right[0] : right[1]])
+        if not before.strip() or not after.strip():
+            continue
+        both += 1
+        gap = (right[0] - left[0] - len(before)) + (len(after) - len(after.lstrip()))
+        wide += gap >= MIN_COLUMN_GAP
+    return both > 0 and 2 * wide >= both
+
+
+def _merge_narrow(
+    rows: Sequence[Sequence[str]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Join neighbouring spans whose gutter most rows cross with one space (words of one
+    cell, a count beside its share)."""
+    merged = [spans[0]]
+    for span in spans[1:]:
+        if _gap_is_wide(rows, merged[-1], span):
+            merged.append(span)
+        else:
+            merged[-1] = (merged[-1][0], span[1])
+    return merged
+
+
+#: Lines over a spaced table that are its caption (one phrase, centred or flush, no
+#: wide gap inside): wikipedia's "Average daily ... temperatures" over two lines.
+MAX_CAPTION_LINES = 2
+
+
+def read_aligned(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
+    """Read the table laid out in spaced columns (w3m's and lynx's ``<table>`` without
+    borders) that is the run of lines from ``start`` to the next blank line: at least
+    :data:`MIN_ALIGNED_ROWS` rows, two or more columns that every line leaves blank between
+    (most rows with a gap of :data:`MIN_COLUMN_GAP` spaces), short cells, no list marker
+    or program text. A line with fewer than half the columns filled (a cell wrapped onto
+    the next line) is joined to the row above, cell by cell. Up to
+    :data:`MAX_CAPTION_LINES` lines of one phrase over the columns are the caption."""
+    stop = start
+    limit = min(end, start + MAX_ALIGNED_LINES)
+    while stop < limit and texts[stop].strip():
+        stop += 1
+    if stop - start < MIN_ALIGNED_ROWS or (stop < end and texts[stop].strip()):
+        return None
+    run = [texts[i] for i in range(start, stop)]
+    if any(_CODE_SIGNS.search(line) for line in run):
+        return None
+    skip = 0
+    while skip < MAX_CAPTION_LINES and len(run) - skip > MIN_ALIGNED_ROWS:
+        if not _is_caption_line(run[skip], run[skip + 1 :]):
+            break
+        skip += 1
+    rows = _aligned_rows(run[skip:])
+    if rows is None:
+        return None
+    return DrawnTable(stop, rows, 0, " ".join(line.strip() for line in run[:skip]))
+
+
+#: How far a centred caption may sit off the middle of the lines under it, in columns
+#: (w3m centres a <caption> over the table; a superscript's "^" and rounding shift it).
+CAPTION_CENTRE_SLACK = 3
+
+
+def _is_caption_line(line: str, below: Sequence[str]) -> bool:
+    """Return True when ``line`` is a caption over the spaced table ``below``: one phrase
+    (no two spaces inside) centred over the lines' span."""
+    body = line.strip()
+    if not body or "  " in body:
+        return False
+    left = len(_cols(line)) - len(_cols(line.lstrip(" ")))
+    right_end = len(_cols(line.rstrip()))
+    span_left = min(len(_cols(x)) - len(_cols(x.lstrip(" "))) for x in below)
+    span_right = max(len(_cols(x.rstrip())) for x in below)
+    return abs((left - span_left) - (span_right - right_end)) <= CAPTION_CENTRE_SLACK
+
+
+def _aligned_rows(run: Sequence[str]) -> list[list[str]] | None:
+    """Return the rows of ``run`` read as a spaced table (see :func:`read_aligned`)."""
+    rows = [_cols(line) for line in run]
+    width = max(len(cols) for cols in rows)
+    spans = _column_spans(_gutters(rows, width), width)
+    if len(spans) < 2:
+        return None
+    spans = _merge_narrow(rows, spans)
+    if len(spans) < 2:
+        return None
+    cells = [[_slice(cols, a, b) for a, b in spans] for cols in rows]
+    if any(len(cell) > MAX_ALIGNED_CELL_CHARS for row in cells for cell in row):
+        return None
+    half = -(-len(spans) // 2)
+    table: list[list[list[str]]] = []
+    for row in cells:
+        filled = sum(bool(cell) for cell in row)
+        if filled >= max(2, half):
+            table.append([[cell] if cell else [] for cell in row])
+        elif table:
+            for parts, cell in zip(table[-1], row, strict=True):
+                if cell:
+                    parts.append(cell)
+        else:
+            return None
+    if len(table) < MIN_ALIGNED_ROWS:
+        return None
+    for k in range(len(spans)):
+        if 2 * sum(bool(row[k]) for row in table) < len(table):
+            return None
+    if any(row[0] and _NOT_A_CELL.match(row[0][0]) for row in table):
+        return None
+    return [[" ".join(parts) for parts in row] for row in table]
