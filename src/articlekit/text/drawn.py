@@ -301,6 +301,9 @@ def _ruled_rows(
         groups.append(group)
     if multiline and not closed:
         return None
+    if not header and len(groups) == 1:
+        # a table without header and no blank line inside: a simple table, one row a line
+        groups = [[line] for line in groups[0]]
     if not groups or any(_cuts_words(g, starts) for g in groups):
         return None
     rows = [_ruled_cells(g, starts) for g in groups]
