@@ -109,10 +109,10 @@ def test_pandoc_multiline_table() -> None:
 
 
 def test_pandoc_headerless_table() -> None:
-    text = "  -------- ------\n  North    12\n  South    9\n  -------- ------\n"
+    text = "  -------- ------\n  North    12\n  South    9\n  East     4\n  -------- ------\n"
     (table,) = _tables(parse_text(HEAD + text + TAIL))
     assert table.header_rows == 0
-    assert _cells(table) == [["North", "12"], ["South", "9"]]
+    assert _cells(table) == [["North", "12"], ["South", "9"], ["East", "4"]]
 
 
 def test_column_rule_runs() -> None:

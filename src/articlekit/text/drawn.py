@@ -185,6 +185,10 @@ def read_grid(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
         found = _row_splits(line, junctions)
         if found is None or (splits is not None and found != splits):
             return None
+        if not _slice(_cols(line), junctions[0] + 1, junctions[-1]).strip(
+            "".join(_VERTICALS) + " "
+        ):
+            return None  # a blank line inside a cell: cells holding blocks lay out a page
         splits = found
         group.append(line)
         index += 1
@@ -397,6 +401,14 @@ def _merge_narrow(
     return merged
 
 
+#: A spaced table has at most one wrapped line (a cell run on under its row) for this
+#: many rows: w3m centres a row's short cells beside a cell wrapped over several lines,
+#: so where most rows wrap, which line belongs to which row is a guess (a cookie
+#: notice's table of descriptions); keep-tabular-data wraps 2 of 24 rows.
+MAX_WRAPPED_ROWS_PER_ROW = 4
+# A cell worth a column holds a letter or a digit (not a form's "[" and "]").
+_WORD_CHAR: Final = re.compile(r"[^\W_]")
+
 #: Lines over a spaced table that are its caption (one phrase, centred or flush, no
 #: wide gap inside): wikipedia's "Average daily ... temperatures" over two lines.
 MAX_CAPTION_LINES = 2
@@ -463,20 +475,23 @@ def _aligned_rows(run: Sequence[str]) -> list[list[str]] | None:
         return None
     half = -(-len(spans) // 2)
     table: list[list[list[str]]] = []
+    wrapped = 0
     for row in cells:
         filled = sum(bool(cell) for cell in row)
-        if filled >= max(2, half):
+        # a row opens its first cell, but for the first (a header row's corner cell)
+        if filled >= max(2, half) and (row[0] or not table):
             table.append([[cell] if cell else [] for cell in row])
         elif table:
+            wrapped += 1
             for parts, cell in zip(table[-1], row, strict=True):
                 if cell:
                     parts.append(cell)
         else:
             return None
-    if len(table) < MIN_ALIGNED_ROWS:
+    if len(table) < MIN_ALIGNED_ROWS or wrapped * MAX_WRAPPED_ROWS_PER_ROW > len(table):
         return None
     for k in range(len(spans)):
-        if 2 * sum(bool(row[k]) for row in table) < len(table):
+        if 2 * sum(any(_WORD_CHAR.search(part) for part in row[k]) for row in table) < len(table):
             return None
     if any(row[0] and _NOT_A_CELL.match(row[0][0]) for row in table):
         return None
