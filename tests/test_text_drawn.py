@@ -142,6 +142,26 @@ def test_spaced_table_with_caption_and_wrapped_cell() -> None:
     ]
 
 
+def test_stacked_spaced_tables_with_captions() -> None:
+    """lynx sets two tables one under the other, each under a centred caption line."""
+    text = (
+        "          Busiest piers\n"
+        "             By ships\n"
+        "   North pier        63 16.6%\n"
+        "   South pier        56 14.7%\n"
+        "   East quay         41 10.8%\n"
+        "            By tonnes\n"
+        "   South pier        4100 38.0%\n"
+        "   North pier        2250 21.0%\n"
+        "   East quay         1900 18.0%\n"
+    )
+    first, second = _tables(parse_text(HEAD + text + TAIL))
+    assert plain_text(first.caption) == "Busiest piers By ships"
+    assert plain_text(second.caption) == "By tonnes"
+    assert _cells(first)[0] == ["North pier", "63 16.6%"]
+    assert _cells(second)[2] == ["East quay", "1900 18.0%"]
+
+
 def test_prose_is_no_spaced_table() -> None:
     lines = [
         "The pier was built in the year the harbour opened and it was",

@@ -433,13 +433,43 @@ def read_aligned(texts: Sequence[str], start: int, end: int) -> DrawnTable | Non
         return None
     skip = 0
     while skip < MAX_CAPTION_LINES and len(run) - skip > MIN_ALIGNED_ROWS:
-        if not _is_caption_line(run[skip], run[skip + 1 :]):
+        below = run[skip + 1 : _next_phrase(run, skip + 2)]
+        if not _is_caption_line(run[skip], below):
             break
         skip += 1
-    rows = _aligned_rows(run[skip:])
+    stop = start + _next_caption(run, skip)
+    rows = _aligned_rows(run[skip : stop - start])
     if rows is None:
         return None
     return DrawnTable(stop, rows, 0, " ".join(line.strip() for line in run[:skip]))
+
+
+def _is_phrase(line: str) -> bool:
+    return "  " not in line.strip()
+
+
+def _next_phrase(run: Sequence[str], index: int) -> int:
+    """Return the index of the first line of ``run`` from ``index`` that is one phrase
+    (no two spaces inside), or the run's length."""
+    while index < len(run) and not _is_phrase(run[index]):
+        index += 1
+    return index
+
+
+def _next_caption(run: Sequence[str], first: int) -> int:
+    """Return the index of the first line after the rows from ``first`` that is the
+    caption of a table under them (lynx sets two tables one under the other, "By
+    changesets" over one and "By changed lines" over the next): one phrase set in from
+    the rows' left edge and centred over them; else the run's length."""
+    for index in range(first + MIN_ALIGNED_ROWS, len(run)):
+        line = run[index]
+        if not _is_phrase(line):
+            continue
+        rows = run[first:index]
+        indent = len(line) - len(line.lstrip(" "))
+        if indent > min(len(x) - len(x.lstrip(" ")) for x in rows) and _is_caption_line(line, rows):
+            return index
+    return len(run)
 
 
 #: How far a centred caption may sit off the middle of the lines under it, in columns

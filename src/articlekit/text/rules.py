@@ -2978,7 +2978,9 @@ def drawn_table(state: State, start: int, silent: bool) -> int | None:
     """
     layout = state.layout
     lines = state.lines
-    if layout.copy or layout.html or (start > 0 and not lines.blank[start - 1]):
+    if layout.copy or layout.html:
+        return None
+    if start > 0 and not lines.blank[start - 1] and not _under_drawn_table(state, start):
         return None
     text = lines.text[start]
     found: DrawnTable | None = None
@@ -3053,6 +3055,15 @@ class _IndentedLines(Sequence[str]):
             return [self[i] for i in range(*index.indices(len(self)))]
         lines = self._lines
         return "" if lines.blank[index] else " " * lines.indent[index] + lines.text[index]
+
+
+def _under_drawn_table(state: State, start: int) -> bool:
+    """Say whether line ``start`` comes right under a table drawn as text (lynx sets the
+    next table of a pair right under the first, its caption its first line)."""
+    if not state.pieces:
+        return False
+    last = state.pieces[-1]
+    return last.last == start - 1 and last.pipe_table and isinstance(last.block, Table)
 
 
 def _spaced_run(state: State, start: int) -> bool:
