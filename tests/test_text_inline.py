@@ -334,3 +334,25 @@ def test_a_card_links_its_picture_and_headline() -> None:
     assert isinstance(link, Link) and link.url == "/a/1"
     assert isinstance(link.content[0], Image)
     assert plain_text(link.content) == "Headline of a card"
+
+
+def test_emphasis_and_strong_nest() -> None:
+    # a <strong> holding an <em>, as Markdown writers (articlekit's own too) write it
+    cases = {
+        "x **a *b* c** y": "Strong[a ,Emphasis[b], c]",
+        "x ***a* b** y": "Strong[Emphasis[a], b]",
+        "x **a *b*** y": "Strong[a ,Emphasis[b]]",
+        "x *a **b** c* y": "Emphasis[a ,Strong[b], c]",
+    }
+
+    def shape(node: object) -> str:
+        if isinstance(node, Text):
+            return node.text
+        inner = ",".join(shape(n) for n in node.content)  # type: ignore[attr-defined]
+        return f"{type(node).__name__}[{inner}]"
+
+    for text, expected in cases.items():
+        got = parse_inlines(text, markdown=True)
+        assert [shape(n) for n in got] == ["x ", expected, " y"], text
+    # an unbalanced star inside strong leaves the whole as text, nothing lost
+    assert parse_inlines("x **a *b c** y", markdown=True) == (Text(text="x **a *b c** y"),)

@@ -3,6 +3,7 @@ read into the typed document: each common construct becomes the right block or i
 
 from __future__ import annotations
 
+import articlekit
 from articlekit.model import (
     Block,
     CodeBlock,
@@ -204,6 +205,19 @@ def test_a_backslash_break_inside_a_list_item() -> None:
     assert plain_text(first.content).replace("\n", "|") == "The clerk|keeps the harbour office."
     later = lst.items[1].blocks[-1]
     assert plain_text(later).replace("\n", "|") == "Even at night.|And in fog."  # type: ignore[arg-type]
+
+
+def test_a_backslash_break_before_a_credit_line_leaves_no_backslash() -> None:
+    # a caption's break over the picture's credit: the credit line is cut off as a piece
+    # of its own, and the caption keeps no trailing backslash
+    text = (
+        f"# Harbour\n\n{PROSE}\n\n![The pier](https://x.example/p.jpg)\n\n"
+        "The new pier at dawn\\\nPhoto by [Ada Berg](https://x.example/ab)\n\n"
+        f"{PROSE}\n"
+    )
+    rendered = articlekit.to_markdown(parse_text(text))
+    assert "The new pier at dawn" in rendered
+    assert "dawn\\" not in rendered
 
 
 # ------------------------------------------------------------------- lists and quotes

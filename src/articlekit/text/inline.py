@@ -71,6 +71,11 @@ _U_INNER = (
 # turndown write a citation mark) and one level of balanced brackets ("[[3]](#cite)", as
 # markdownify writes it), as CommonMark allows. Each character has one way to match.
 _BRACKETED = r"(?:[^\[\]\\\n]|\\[^\n]|\[(?:[^\[\]\\\n]|\\[^\n]){0,500}\])"
+# One run of emphasis inside strong ("**a *b* c**", "***a* b**", "**a *b***") and of strong
+# inside emphasis ("*a **b** c*"): CommonMark nests them, and Markdown writers (ours too)
+# write a <strong> holding an <em> so. A star inside strong only opens such a run.
+_EM_RUN = r"\*[^*\s](?:[^*\n]{0,500}?[^*\s])?\*"
+_STRONG_RUN = r"\*\*[^*\s](?:[^*\n]{0,500}?[^*\s])?\*\*"
 _MARKDOWN = re.compile(
     # the lookahead lets the scan skip plain characters without trying every alternative
     r"(?=[\[!`*_\\<])(?:(?P<imglink>\[ ?!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})"
@@ -80,10 +85,10 @@ _MARKDOWN = re.compile(
     r"|(?P<auto><(?P<au>(?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300})>)"
     r"|(?P<code>`(?P<c>[^`\n]{1,500})`)"
     r"|(?P<both>\*\*\*(?P<b1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*\*\*(?![\w*]))"
-    r"|(?P<strong>\*\*(?P<s1>[^*\s][^*\n]{0,500}?)\*\*|__(?![\s_])(?P<s2>"
-    + _U_INNER
-    + r"{1,500}?)(?<![\s_])__)"
-    r"|(?P<em>(?<![\w*])\*(?P<e1>[^*\s](?:[^*\n]{0,500}?[^*\s])?)\*(?![\w*])"
+    r"|(?P<strong>\*\*(?P<s1>(?:[^*\s]|" + _EM_RUN + r")(?:[^*\n]|" + _EM_RUN + r"){0,500}?)"
+    r"\*\*|__(?![\s_])(?P<s2>" + _U_INNER + r"{1,500}?)(?<![\s_])__)"
+    r"|(?P<em>(?<![\w*])\*(?P<e1>(?:[^*\s]|" + _STRONG_RUN + r")"
+    r"(?:(?:[^*\n]|" + _STRONG_RUN + r"){0,500}?(?:[^*\s]|" + _STRONG_RUN + r"))?)\*(?![\w*])"
     r"|(?<![\w_])_(?![\s_])(?P<e2>" + _U_INNER + r"{1,500}?)(?<![\s_])_(?![\w_]))"
     # (CommonMark: a backslash escapes any ASCII punctuation; pandoc writes \" and \')
     r"|(?P<escape>\\(?P<x>[!-/:-@\[-`{-~])))"

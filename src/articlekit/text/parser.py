@@ -88,11 +88,12 @@ from articlekit.text.rules import (
     Piece,
     PieceKind,
     State,
+    backslash_break,
     is_lynx_picture_line,
     is_picture_alt,
     join_copy_block_cells,
     join_copy_item_runs,
-    join_lines,
+    join_item_lines,
     parse_blocks,
     read_html_blocks,
     splice_pieces,
@@ -1517,14 +1518,17 @@ def split_at_marker_lines(pieces: list[Piece], lines: Lines, ctx: _Context) -> l
             start = cut + 1
         if start <= piece.last:
             bounds.append((start, piece.last))
+        markdown = ctx.layout.markdown
         for first, last in bounds:
             own = [lines.text[i] for i in range(first, last + 1) if not lines.blank[i]]
+            if markdown and own and backslash_break(own[-1]):
+                own[-1] = own[-1][:-1].rstrip()  # the break before the cut line
             out.append(
                 Piece(
                     kind="paragraph",
                     first=first,
                     last=last,
-                    text=join_lines(own, tight=tight),
+                    text=join_item_lines(own, tight=tight, markdown=markdown),
                     indent=lines.indent[first],
                     line_count=len(own),
                 )

@@ -1290,6 +1290,10 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
         for index in breaks:
             if backslash_break(parts[index - 1 - start]):
                 parts[index - 1 - start] = parts[index - 1 - start][:-1].rstrip()
+        if end < state.end and not lines.blank[end] and backslash_break(parts[-1]):
+            # the break's next line begins a block of its own (a picture's credit, an
+            # item): the break ends the paragraph, and no backslash is left in its text
+            parts[-1] = parts[-1][:-1].rstrip()
     tight = not state.layout.markdown and not state.layout.lynx and not state.urls
     full = [state.layout.is_full(lines.width[i]) for i in range(start, end)] if tight else []
     # a line of its own (a <br>) is joined with HARD_BREAK, a wrapped one with a space
