@@ -14,6 +14,7 @@ from articlekit.text.drawn import (
     column_rule_runs,
     read_aligned,
     read_drawn_table,
+    read_grouped,
 )
 
 # Prose around the tables keeps them inside the article for the page filter.
@@ -162,6 +163,31 @@ def test_stacked_spaced_tables_with_captions() -> None:
     assert _cells(second)[2] == ["East quay", "1900 18.0%"]
 
 
+def test_spaced_table_with_rows_apart() -> None:
+    """w3m sets a blank line around a cell's paragraph: each group of lines is a row."""
+    text = (
+        "North pier     4100 t     ferries and\n"
+        "                          fishing boats\n"
+        "\n"
+        "South pier     2250 t     cargo\n"
+        "\n"
+        "East quay      1900 t     yachts\n"
+        "Old basin\n"
+    )
+    (table,) = _tables(parse_text(HEAD + text + TAIL))
+    assert _cells(table) == [
+        ["North pier", "4100 t", "ferries and fishing boats"],
+        ["South pier", "2250 t", "cargo"],
+        ["East quay Old basin", "1900 t", "yachts"],
+    ]
+
+
+def test_rows_apart_need_a_wrapped_row() -> None:
+    """Three one-line groups apart are three paragraphs, not a table."""
+    lines = ["North pier     open", "", "South pier     closed", "", "East quay      open"]
+    assert read_grouped(lines, 0, len(lines)) is None
+
+
 def test_prose_is_no_spaced_table() -> None:
     lines = [
         "The pier was built in the year the harbour opened and it was",
@@ -256,6 +282,10 @@ def test_spaced_lines_never_lose_text(rows: list[list[str]], pads: list[int], in
     found = read_aligned(lines, 0, len(lines))
     if found is not None:
         assert _chars([*(c for row in found.rows for c in row), found.caption]) == _chars(lines)
+    apart = [x for i in range(0, len(lines), 2) for x in (*lines[i : i + 2], "")][:-1]
+    grouped = read_grouped(apart, 0, len(apart))
+    if grouped is not None:
+        assert _chars([c for row in grouped.rows for c in row]) == _chars(apart[: grouped.end])
     text = "\n".join(lines)
     if text.strip():
         doc = parse_text(HEAD + text + TAIL)

@@ -526,3 +526,68 @@ def _aligned_rows(run: Sequence[str]) -> list[list[str]] | None:
     if any(row[0] and _NOT_A_CELL.match(row[0][0]) for row in table):
         return None
     return [[" ".join(parts) for parts in row] for row in table]
+
+
+#: A row of a spaced table whose rows stand apart (blank lines between: w3m sets a
+#: blank line around a cell's <p>) spans at most this many lines.
+MAX_GROUP_LINES = 4
+
+
+def read_grouped(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
+    """Read the spaced table from ``start`` whose rows are groups of up to
+    :data:`MAX_GROUP_LINES` lines with a blank line between them (a cell holding a
+    paragraph: links-in-tables, dropbox-blog): each group is one row, its cells' lines
+    joined top to bottom. The groups are taken while each has a line with two spaces
+    inside; all their lines share the columns as in :func:`read_aligned`, every row but
+    the first (a header row's corner cell) opens its first cell, and no line is a
+    caption. Anything else returns None."""
+    groups: list[list[str]] = []
+    index = start
+    limit = min(end, start + MAX_ALIGNED_LINES)
+    while index < limit and texts[index].strip():
+        stop = index
+        while stop < limit and texts[stop].strip():
+            stop += 1
+        group = [texts[i] for i in range(index, stop)]
+        if len(group) > MAX_GROUP_LINES or not any("  " in x.strip() for x in group):
+            break
+        groups.append(group)
+        if stop + 1 >= limit or texts[stop + 1 : stop + 2] == [""] or stop + 1 >= end:
+            index = stop
+            break
+        index = stop + 1
+    if len(groups) < MIN_ALIGNED_ROWS or all(len(g) == 1 for g in groups):
+        return None
+    lines = [line for group in groups for line in group]
+    if any(_CODE_SIGNS.search(line) for line in lines):
+        return None
+    cols = [_cols(line) for line in lines]
+    width = max(len(c) for c in cols)
+    spans = _column_spans(_gutters(cols, width), width)
+    if len(spans) < 2:
+        return None
+    spans = _merge_narrow(cols, spans)
+    if len(spans) < 2:
+        return None
+    rows: list[list[str]] = []
+    for group in groups:
+        parts: list[list[str]] = [[] for _ in spans]
+        for line in group:
+            c = _cols(line)
+            for k, (a, b) in enumerate(spans):
+                text = _slice(c, a, b)
+                if len(text) > MAX_ALIGNED_CELL_CHARS:
+                    return None
+                if text:
+                    parts[k].append(text)
+        row = [" ".join(p) for p in parts]
+        if sum(bool(cell) for cell in row) < 2 or (rows and not row[0]):
+            return None
+        rows.append(row)
+    for k in range(len(spans)):
+        if 2 * sum(bool(_WORD_CHAR.search(row[k])) for row in rows) < len(rows):
+            return None
+    if any(_NOT_A_CELL.match(row[0]) for row in rows if row[0]):
+        return None
+    end_line = start + sum(len(g) + 1 for g in groups) - 1
+    return DrawnTable(end_line, rows)

@@ -41,6 +41,7 @@ from articlekit.text.drawn import (
     DrawnTable,
     read_aligned,
     read_drawn_table,
+    read_grouped,
 )
 from articlekit.text.htmlblocks import (
     HtmlSpan,
@@ -2997,6 +2998,8 @@ def drawn_table(state: State, start: int, silent: bool) -> int | None:
     ruled = found is not None and not text.startswith(_BOX_CORNERS)
     if found is None and not layout.markdown and _spaced_run(state, start):
         found = read_aligned(_IndentedLines(lines), start, state.end)
+    if found is None and not layout.markdown and "  " in text:
+        found = read_grouped(_IndentedLines(lines), start, state.end)
     if found is None:
         return None
     end, rows, header_rows, caption = found
