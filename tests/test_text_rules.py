@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import articlekit
 from articlekit.model import (
     Block,
     Code,
@@ -231,3 +232,22 @@ def test_markdown_rule_under_a_hard_break_is_a_table_not_a_setext_heading() -> N
     # an underline under a line without the hard break is a setext heading
     setext = describe(parse_text(text.replace("developers  \n---", "developers\n---")))
     assert "h2: Most active developers" in setext
+
+
+def test_a_markdown_link_block_ends_at_a_chunk_without_links() -> None:
+    # a "More Like This" box in the middle of a Markdown article: its items are links, and
+    # the article's next step, a line without one, is no recommended title
+    prose = "Measure the pot and cut the foam an inch smaller, then soak it in water for an hour."
+    text = (
+        f"# Terrarium\n\n{prose}\n\n## More Like This\n\n"
+        "- [How to Convert an Aquarium](https://x.example/a)\n"
+        "- [Plant Terrarium Ideas](https://x.example/b)\n\n"
+        f"Step 2\n\nInsert your plant into the hole and press the foam around it.\n\n{prose}\n"
+    )
+    doc = parse_text(text)
+    (block,) = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    assert [item.title for item in block.items] == [
+        "How to Convert an Aquarium",
+        "Plant Terrarium Ideas",
+    ]
+    assert "Insert your plant" in articlekit.to_text(doc)

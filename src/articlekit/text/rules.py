@@ -979,6 +979,18 @@ def _rec_chunk_ends_block(state: State, first: int, last: int) -> bool:
     return joined.endswith(".") and state.layout.is_full(lines.width[first])
 
 
+def _links_end_here(state: State, items: list[RecItem], first: int, last: int) -> bool:
+    """Say whether a chunk without a link ends a Markdown block whose items are links.
+
+    Where links show (Markdown), recommended titles are links: a block of them ends at
+    the first chunk with none ("Step 2", the article's next paragraph after a "More Like
+    This" box in its middle), which the seed layout's plain titles could not tell.
+    """
+    if not state.layout.markdown or not all("](" in item.text for item in items):
+        return False
+    return not any("](" in state.lines.text[i] for i in range(first, last + 1))
+
+
 def _chunk_titles(state: State, first: int, last: int) -> list[RecItem]:
     lines = state.lines
     titles: list[RecItem] = []
@@ -1056,6 +1068,8 @@ def recommendations(state: State, start: int, silent: bool) -> int | None:
         while chunk_end + 1 < state.end and not lines.blank[chunk_end + 1]:
             chunk_end += 1
         if _rec_chunk_ends_block(state, i, chunk_end):
+            break
+        if items and _links_end_here(state, items, i, chunk_end):
             break
         items.extend(_chunk_titles(state, i, chunk_end))
         last_line = chunk_end
