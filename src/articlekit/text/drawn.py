@@ -490,15 +490,22 @@ def _is_caption_line(line: str, below: Sequence[str]) -> bool:
     return abs((left - span_left) - (span_right - right_end)) <= CAPTION_CENTRE_SLACK
 
 
-def _aligned_rows(run: Sequence[str]) -> list[list[str]] | None:
-    """Return the rows of ``run`` read as a spaced table (see :func:`read_aligned`)."""
-    rows = [_cols(line) for line in run]
+def _table_spans(rows: list[list[str]]) -> list[tuple[int, int]] | None:
+    """Return the column spans the gutters of ``rows`` (lines as columns of characters)
+    leave, narrow columns merged; None when fewer than two columns are left."""
     width = max(len(cols) for cols in rows)
     spans = _column_spans(_gutters(rows, width), width)
     if len(spans) < 2:
         return None
     spans = _merge_narrow(rows, spans)
-    if len(spans) < 2:
+    return spans if len(spans) >= 2 else None
+
+
+def _aligned_rows(run: Sequence[str]) -> list[list[str]] | None:
+    """Return the rows of ``run`` read as a spaced table (see :func:`read_aligned`)."""
+    rows = [_cols(line) for line in run]
+    spans = _table_spans(rows)
+    if spans is None:
         return None
     cells = [[_slice(cols, a, b) for a, b in spans] for cols in rows]
     if any(len(cell) > MAX_ALIGNED_CELL_CHARS for row in cells for cell in row):
@@ -561,13 +568,8 @@ def read_grouped(texts: Sequence[str], start: int, end: int) -> DrawnTable | Non
     lines = [line for group in groups for line in group]
     if any(_CODE_SIGNS.search(line) for line in lines):
         return None
-    cols = [_cols(line) for line in lines]
-    width = max(len(c) for c in cols)
-    spans = _column_spans(_gutters(cols, width), width)
-    if len(spans) < 2:
-        return None
-    spans = _merge_narrow(cols, spans)
-    if len(spans) < 2:
+    spans = _table_spans([_cols(line) for line in lines])
+    if spans is None:
         return None
     rows: list[list[str]] = []
     for group in groups:
