@@ -11,20 +11,9 @@ from articlekit.html.clean import label_page
 from articlekit.html.tree import parse_tree
 from articlekit.model import Paragraph, Text
 from articlekit.serialise.text import to_text
+from tests.test_html_accuracy_kinds import BODY, _text
 
-BODY = (
-    "<p>The council met on Tuesday evening to discuss the new bridge, which has been "
-    "delayed for three years because of rising costs and a dispute over its design.</p>"
-    "<p>Residents said the delay had cut the town in two, and shop owners on the east "
-    "bank reported falling sales, longer deliveries and fewer visitors every month.</p>"
-    "<p>The mayor promised a decision before the summer, after a final round of talks "
-    "with the regional government, the engineers and the residents' association.</p>"
-)
 LEAD = "The town's new bridge is late again, and the council cannot say when it will open."
-
-
-def _text(html: str) -> str:
-    return to_text(parse_html(html))
 
 
 def _breadcrumb_page(crumb: str) -> str:
