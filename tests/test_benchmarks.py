@@ -486,3 +486,49 @@ def test_render_browser_copy_needs_no_recursion() -> None:
     # 1200 elements deep: past Python's recursion limit, within libxml2's huge_tree limit
     page = b"<html><body>" + b"<div><span>" * 600 + b"deep" + b"</span></div>" * 600
     assert text_render.render_browser_copy(page + b"</body></html>", "utf-8") == "deep\n"
+
+
+def test_shingle_counts_match_multisets_and_normalise() -> None:
+    from benchmarks import shingle_accuracy as sa
+
+    assert sa.page_counts("one two three four five", "one two three four five") == (1.0, 0.0, 0.0)
+    # truth has two shingles, the extraction one of them and one of its own
+    tp, fp, fn = sa.page_counts("a b c d e", "a b c d x")
+    assert (tp, fp, fn) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    # a repeated shingle counts as often as it occurs (a doubled paragraph is a false positive)
+    tp, fp, fn = sa.page_counts("w x y z", "w x y z. w x y z")
+    assert tp > 0 and fp > 0 and fn == 0
+    # texts shorter than a shingle are one shingle; nothing on both sides gives zeros
+    assert sa.page_counts("short", "short") == (1.0, 0.0, 0.0)
+    assert sa.page_counts("", "") == (0.0, 0.0, 0.0)
+
+
+def test_shingle_scores_are_per_page_means() -> None:
+    from benchmarks import shingle_accuracy as sa
+
+    run = sa.Run(tool=common.Tool("t", lambda raw, url: ""))
+    run.counts = [(1.0, 0.0, 0.0), (0.5, 0.5, 0.0)]
+    run.exact = [True, False]
+    precision, recall, f1, exact = run.scores()
+    assert precision == pytest.approx(0.75)
+    assert recall == pytest.approx(1.0)
+    assert f1 == pytest.approx(2 * 0.75 / 1.75)
+    assert exact == 0.5
+
+
+def test_shingle_loader_pairs_truth_with_pages(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from benchmarks import shingle_accuracy as sa
+
+    (tmp_path / "html").mkdir()
+    (tmp_path / "ground-truth.json").write_text(
+        json.dumps({"k1": {"articleBody": "Body text", "url": "https://e.x/a"}})
+    )
+    (tmp_path / "html" / "k1.html.gz").write_bytes(gzip.compress(b"<p>Body text</p>"))
+    (page,) = sa.load_pages(tmp_path)
+    assert (page.key, page.url, page.body) == ("k1", "https://e.x/a", "Body text")
+    (tmp_path / "html" / "k1.html.gz").unlink()
+    with pytest.raises(SystemExit, match="no html file"):
+        sa.load_pages(tmp_path)

@@ -385,3 +385,50 @@ def test_label_page_reads_known_attributes_as_the_metadata_walk_read_them() -> N
     told: dict[HtmlElement, KnownAttributes] = {para: (["class"], "share-buttons", None, "p")}
     assert para in label_page(root, attributes=told).boilerplate
     assert para not in plain.boilerplate
+
+
+def test_hidden_box_with_a_heading_is_still_hidden() -> None:
+    root = parse_tree(
+        f"<body><div class='body'><p>{LONG}</p></div>"
+        "<div style='display: none;'><h1>Title again</h1><p>Teaser copy</p></div></body>"
+    )
+    hidden = _find(root, ".//div[@style]")
+    assert hidden in label_page(root).boilerplate
+
+
+def test_hidden_microdata_record_is_dropped_though_it_marks_the_body() -> None:
+    record = (
+        "<div style='display:none' itemscope itemtype='http://schema.org/NewsArticle'>"
+        f"<h1 itemprop='name'>Title</h1><div itemprop='articleBody'><p>{LONG}</p></div></div>"
+    )
+    root = parse_tree(f"<body><article><p>{LONG}</p></article>{record}</body>")
+    assert _find(root, ".//div[@itemscope]") in label_page(root).boilerplate
+    # without itemscope, a hidden box holding the article's mark is kept: scripts hide and
+    # reveal whole articles, and a snapshot may catch one hidden
+    root = parse_tree(
+        f"<body><div hidden><div itemprop='articleBody'><p>{LONG}</p></div></div></body>"
+    )
+    assert _find(root, ".//div[@hidden]") not in label_page(root).boilerplate
+
+
+def test_paywall_box_holding_the_article_is_kept_and_its_prompt_is_not() -> None:
+    article = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    root = parse_tree(
+        f"<body><div class='article'><p>{LONG}</p><div class='paywall'>{article}</div></div></body>"
+    )
+    labels = label_page(root)
+    assert _find(root, ".//div[@class='paywall']") not in labels.boilerplate
+    assert len(labels.paragraphs) == 5
+    prompt = (
+        "<div class='paywall'><p>Already a subscriber? Log in</p><p>Read this article now!</p>"
+        "<ul><li>Every month one subscriber article on our site for free</li>"
+        "<li>Our editors' newsletter with the day's most important news</li></ul>"
+        "<p>Digital subscription 3 € a month for the first three months, cancel any time</p>"
+        "<p>Register for free</p></div>"
+    )
+    root = parse_tree(f"<body><div class='article'><p>{LONG}</p>{prompt}</div></body>")
+    assert _find(root, ".//div[@class='paywall']") in label_page(root).boilerplate
+    # a gate's box full of links (a list of paid articles) stays furniture too
+    links = "".join(f"<p><a href='/a{i}'>{LONG}</a></p>" for i in range(4))
+    root = parse_tree(f"<body><p>{LONG}</p><div class='paywall-list'>{links}</div></body>")
+    assert _find(root, ".//div[@class='paywall-list']") in label_page(root).boilerplate

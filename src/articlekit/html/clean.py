@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any, Final, NamedTuple
 
 import attrs
@@ -79,6 +79,14 @@ MIN_LOOSE_TEXT_CHARS: Final = 100
 MIN_SLUG_HYPHENS: Final = 3
 # A <form> with this much text (characters) holds prose, not just input labels.
 MIN_FORM_TEXT_CHARS: Final = 400
+# A content gate's box holds the article (not the prompt to subscribe) from this many
+# paragraphs of prose (each at least MIN_GATED_PROSE_CHARS long) and characters of text,
+# with at most this share of link text. A prompt is short lines, offers and a button (a
+# German regional paper's prompt had one line over 100 characters).
+MIN_GATED_PARAGRAPHS: Final = 3
+MIN_GATED_PROSE_CHARS: Final = 100
+MIN_GATED_CHARS: Final = 600
+MAX_GATED_LINK_SHARE: Final = 0.2
 # A recommendation container: at least this share of its text is link text...
 MIN_REC_LINK_SHARE: Final = 0.3
 # ...and it is not longer than this (a longer block is an article or a listing page).
@@ -312,6 +320,8 @@ _I_COMMENT = 128
 # sets _I_HIDDEN: a picture under it is a lightbox's enlarged copy, kept (see
 # _hides_picture_copy)
 _I_HIDDEN_UTILITY = 256
+# ...and a content gate's name ("paywall", "subscriber-content"): see is_gated_article
+_I_GATE = 512
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -328,6 +338,7 @@ _NAMES_IGNORED = frozenset(
 # of the token, bounded in size, never changing any result.
 _T_REC, _T_HIDDEN, _T_STRONG, _T_UNLIKELY, _T_HINT, _T_MAIN, _T_COMMENT = 1, 2, 4, 8, 16, 32, 64
 _T_TEASER = 128
+_T_GATE = 256
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
 # A modifier says what an element holds or lacks, not what it is: a photo with its share
@@ -359,6 +370,8 @@ def _token_bits(token: str) -> int:
         bits |= _T_COMMENT
     if vocab.TEASER_CLASS.search(token):
         bits |= _T_TEASER
+    if vocab.GATE_CLASS.search(token):
+        bits |= _T_GATE
     if bits & _T_FURNITURE:
         modifier = _HOLDS_MODIFIER.search(token)
         if modifier is not None:
@@ -387,6 +400,8 @@ def _names_info(names: str, comments: bool) -> int:
         info |= _I_TEASER
     if bits & _T_HIDDEN:
         info |= _I_HIDDEN
+    if bits & _T_GATE:
+        info |= _I_GATE
     if bits & _T_MAIN:
         info |= _I_MAIN
     elif bits & _T_STRONG:
@@ -690,8 +705,14 @@ def label_page(
             continue
         if (
             kind == _K_SOFT
-            and not flags & FLAG_H1
-            and (not flags & FLAG_MAIN or is_comment_section(info))
+            and (
+                # an <h1> or the article's mark keeps a box named as furniture (the
+                # article sits in it), unless the box is hidden, or the marks are a
+                # comment section's own
+                (not flags & FLAG_H1 and (not flags & FLAG_MAIN or is_comment_section(info)))
+                or (info & _I_HIDDEN and (not flags & FLAG_MAIN or is_hidden_record(el)))
+            )
+            and not (info & _I_GATE and is_gated_article(st, info, paragraphs[p0:], stats))
             and not _is_text_form(tag, st)
             and not is_equation_box(tag, st, info)
             and not _hides_picture_copy(st, info)
@@ -737,6 +758,38 @@ def label_page(
         loose=loose,
         relaxable=relaxable,
     )
+
+
+def is_hidden_record(el: HtmlElement) -> bool:
+    """Return True when a hidden box is a schema.org record (``itemscope``): a copy of the
+    article's title, author, dates and body for machines, which a reader never sees.
+
+    Its ``itemprop="articleBody"`` would otherwise mark it as the article.
+    """
+    return el.get("itemscope") is not None
+
+
+def is_gated_article(
+    stats: Stats,
+    info: int,
+    paragraphs: Sequence[HtmlElement],
+    measured: Mapping[HtmlElement, Stats],
+) -> bool:
+    """Return True for a content gate's box that holds the article rather than the gate.
+
+    Paywalled sites wrap the paid part of the text in a box named after the gate
+    (``<div class="paywall">``, ``subscriber-content``) and show the prompt to subscribe
+    elsewhere, or they render the prompt into such a box. The prompt is short lines, a
+    list of offers and a button; the article is paragraphs of prose with few links.
+    ``paragraphs`` are the box's voting paragraphs, ``measured`` their measurements. A
+    hidden box stays out.
+    """
+    if info & _I_HIDDEN or stats.text < MIN_GATED_CHARS:
+        return False
+    if stats.links > MAX_GATED_LINK_SHARE * stats.text:
+        return False
+    prose = sum(1 for p in paragraphs if measured[p].text >= MIN_GATED_PROSE_CHARS)
+    return prose >= MIN_GATED_PARAGRAPHS
 
 
 def is_comment_section(info: int) -> bool:

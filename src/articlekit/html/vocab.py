@@ -25,6 +25,7 @@ __all__ = [
     "CONTENT_HINT",
     "DESK_WORD",
     "FIGURE_CLASS",
+    "GATE_CLASS",
     "HEADING_TAGS",
     "HIDDEN_CLASS",
     "HIDDEN_STYLE",
@@ -196,6 +197,10 @@ STRONG_BOILERPLATE = re.compile(
     rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}|{_SIDEBAR_WIDGET}"
     rf"|{_REGISTRATION}"
 )
+
+# Content gates: boxes named after a paywall or a subscription. Furniture when they hold
+# the prompt to subscribe, the article when they wrap its paid part (clean.is_gated_article).
+GATE_CLASS = re.compile(r"paywall|subscriber|premium|regwall|metered|paid-?content")
 
 # Readability-like class weights: containers named like content gain, furniture loses.
 POSITIVE_CLASS = re.compile(

@@ -1,0 +1,219 @@
+"""Article-body accuracy on an outside set scored by word shingles: a holdout for the HTML parser.
+
+Run (bench virtualenv, see benchmarks/README.md)::
+
+    .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR
+    .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR --tools articlekit,trafilatura
+    .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR --worst 15
+
+``DIR`` holds pages we never tuned on, in the layout of the public article-extraction
+benchmark (a checkout of that repository works as it is): ``ground-truth.json`` maps an item
+id to ``{"articleBody": ..., "url": ...}`` and ``html/<id>.html.gz`` is the page (UTF-8,
+gzip). The directory can also come from ``$ARTICLEKIT_SHINGLE_CORPUS``.
+
+Scoring, per page: both texts are cut into word tokens (``\\w+``), the tokens into
+overlapping runs of four (shingles), and the two multisets of shingles are matched: true
+positives are shared shingles, false positives extracted ones the truth lacks, false
+negatives the reverse. The three counts are divided by their sum so that a long article
+weighs no more than a short one. Precision and recall are the means over pages (a page
+with nothing extracted and nothing expected is left out of that mean), F1 is their harmonic
+mean, and ``exact`` is the share of pages whose token sequence equals the truth's. A crash
+or time-out scores as an empty extraction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from common import DEFAULT_TIMEOUT, Tool, ToolUnavailable, forbid_network, format_table, load_tool, run_timed
+
+#: The tools run by default: the two the issue compares us with.
+DEFAULT_TOOLS = "articlekit,trafilatura,readability"
+#: Words per shingle (the public benchmark's choice).
+SHINGLE = 4
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of the outside set."""
+
+    key: str
+    url: str | None
+    body: str
+    path: Path
+
+
+def load_pages(root: Path, *, limit: int | None = None) -> list[Page]:
+    """Read ``ground-truth.json`` and pair each item with its ``html/<id>.html.gz``."""
+    truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = [
+        Page(key, item.get("url"), item.get("articleBody") or "", root / "html" / f"{key}.html.gz")
+        for key, item in sorted(truth.items())
+    ]
+    missing = [page.path.name for page in pages if not page.path.exists()]
+    if missing:
+        raise SystemExit(f"{root}: {len(missing)} pages have no html file, e.g. {missing[0]}")
+    return pages[:limit] if limit else pages
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    """Return the multiset of word shingles of *text* (a text shorter than one shingle is one)."""
+    words = _WORD.findall(text)
+    return Counter(tuple(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1)))
+
+
+def page_counts(truth: str, got: str) -> tuple[float, float, float]:
+    """Return the normalised (tp, fp, fn) of *got* against *truth*."""
+    want, have = shingles(truth), shingles(got)
+    want.pop((), None)
+    have.pop((), None)
+    tp = sum((want & have).values())
+    fp = sum((have - want).values())
+    fn = sum((want - have).values())
+    total = tp + fp + fn
+    return (tp / total, fp / total, fn / total) if total else (0.0, 0.0, 0.0)
+
+
+def _precision(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return tp / (tp + fp) if tp + fp else 0.0
+
+
+def _recall(tp: float, fp: float, fn: float) -> float:
+    if fp == fn == 0:
+        return 1.0
+    return tp / (tp + fn) if tp + fn else 0.0
+
+
+@dataclass
+class Run:
+    """One tool's per-page results."""
+
+    tool: Tool
+    counts: list[tuple[float, float, float]] = field(default_factory=list)
+    exact: list[bool] = field(default_factory=list)
+    seconds: float = 0.0
+    status: Counter[str] = field(default_factory=Counter)
+
+    def scores(self) -> tuple[float, float, float, float]:
+        """Return (precision, recall, F1, exact share) over the pages run so far."""
+        precision = statistics.fmean(
+            [_precision(*c) for c in self.counts if c[0] + c[1] > 0] or [0.0]
+        )
+        recall = statistics.fmean([_recall(*c) for c in self.counts if c[0] + c[2] > 0] or [0.0])
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1, statistics.fmean(self.exact or [0.0])
+
+
+def _parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, help="the outside set (see the module docstring)")
+    parser.add_argument("--tools", default=DEFAULT_TOOLS, help=f"default: {DEFAULT_TOOLS}")
+    parser.add_argument("--limit", type=int, help="only the first N pages")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
+    parser.add_argument(
+        "--worst", type=int, default=0, metavar="N", help="list articlekit's N lowest-F1 pages"
+    )
+    parser.add_argument("--json", type=Path, help="also write per-page scores as JSON")
+    return parser.parse_args(argv)
+
+
+def _page_f1(counts: tuple[float, float, float]) -> float:
+    p, r = _precision(*counts), _recall(*counts)
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the tools over the outside set and print the table; return the exit code."""
+    args = _parse_args(argv)
+    root = args.corpus or (
+        Path(os.environ["ARTICLEKIT_SHINGLE_CORPUS"])
+        if os.environ.get("ARTICLEKIT_SHINGLE_CORPUS")
+        else None
+    )
+    if root is None:
+        print("no corpus: pass --corpus DIR or set ARTICLEKIT_SHINGLE_CORPUS", file=sys.stderr)
+        return 2
+    forbid_network()
+    pages = load_pages(root, limit=args.limit)
+    raws = [gzip.decompress(page.path.read_bytes()) for page in pages]
+    runs: list[Run] = []
+    for name in [t.strip() for t in args.tools.split(",") if t.strip()]:
+        try:
+            runs.append(Run(load_tool(name)))
+        except ToolUnavailable as exc:
+            print(f"skipped: {exc}", file=sys.stderr)
+    for index, (page, raw) in enumerate(zip(pages, raws, strict=True)):
+        shift = index % len(runs) if runs else 0
+        for run in runs[shift:] + runs[:shift]:
+            outcome = run_timed(
+                partial(run.tool.text, raw, page.url),
+                timeout=args.timeout,
+                expected_errors=run.tool.expected_errors,
+            )
+            run.seconds += outcome.seconds
+            run.status[outcome.status] += 1
+            got = outcome.value if isinstance(outcome.value, str) else ""
+            run.counts.append(page_counts(page.body, got))
+            run.exact.append(_WORD.findall(page.body) == _WORD.findall(got))
+    rows = []
+    for run in runs:
+        p, r, f1, exact = run.scores()
+        bad = {k: v for k, v in run.status.items() if k != "ok"}
+        rows.append(
+            [
+                run.tool.name,
+                f"{p:.3f}",
+                f"{r:.3f}",
+                f"{f1:.3f}",
+                f"{exact:.3f}",
+                f"{len(pages) / run.seconds:.1f}" if run.seconds else "-",
+                ", ".join(f"{k} {v}" for k, v in sorted(bad.items())) or "-",
+            ]
+        )
+    print(f"{root}: {len(pages)} pages, {SHINGLE}-word shingles, per-page means")
+    print(format_table(["tool", "precision", "recall", "F1", "exact", "pages/s", "failures"], rows))
+    ak = next((run for run in runs if run.tool.name == "articlekit"), None)
+    if args.worst and ak is not None:
+        order = sorted(range(len(pages)), key=lambda i: _page_f1(ak.counts[i]))
+        print(f"\narticlekit's {args.worst} lowest pages (F1, P, R; other tools' F1):")
+        for i in order[: args.worst]:
+            others = " ".join(
+                f"{run.tool.name}={_page_f1(run.counts[i]):.2f}" for run in runs if run is not ak
+            )
+            c = ak.counts[i]
+            print(
+                f"  {_page_f1(c):.2f} P={_precision(*c):.2f} R={_recall(*c):.2f} "
+                f"{others}  {pages[i].key[:12]} {pages[i].url}"
+            )
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {
+                    run.tool.name: {
+                        page.key: {"f1": _page_f1(c), "p": _precision(*c), "r": _recall(*c)}
+                        for page, c in zip(pages, run.counts, strict=True)
+                    }
+                    for run in runs
+                },
+                indent=1,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
