@@ -3,7 +3,7 @@
 Run (bench virtualenv, see benchmarks/README.md)::
 
     .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR
-    .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR --tools articlekit,trafilatura
+    .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR --tools articlekit
     .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR --worst 15
 
 ``DIR`` holds pages we never tuned on, in the layout of the public article-extraction
@@ -30,13 +30,20 @@ import os
 import re
 import statistics
 import sys
-import time
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from common import DEFAULT_TIMEOUT, Tool, ToolUnavailable, forbid_network, format_table, load_tool, run_timed
+from common import (
+    DEFAULT_TIMEOUT,
+    Tool,
+    ToolUnavailable,
+    forbid_network,
+    format_table,
+    load_tool,
+    run_timed,
+)
 
 #: The tools run by default: the two the issue compares us with.
 DEFAULT_TOOLS = "articlekit,trafilatura,readability"
