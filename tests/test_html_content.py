@@ -186,6 +186,24 @@ def test_article_beats_a_stream_of_teasers_in_list_items() -> None:
     assert not any("summary of another" in el.text_content() for el in found.elements)
 
 
+def test_article_beats_a_ticker_of_list_items_holding_bare_text() -> None:
+    # a news ticker above the article: each <li> is a headline link and its summary as
+    # bare text (the item itself votes), more text than the article's own paragraphs
+    ticker = "".join(
+        f"<li><a href='/n/{i}'>Headline number {i} of the ticker about the town hall</a>"
+        f" <span>CITY: the first words of story {i} cut short after a hundred characters"
+        " of its lead.</span></li>"
+        for i in range(12)
+    )
+    root = parse_tree(
+        f"<body><div id='left'><div class='top'><div class='ticker'><ul>{ticker}</ul></div>"
+        f"</div><div id='art'>{PARA * 5}</div></div></body>"
+    )
+    found = find_main_content(root)
+    assert found.method == "scored"  # not the paragraph baseline
+    assert _ids(found) == ["art"]
+
+
 def _lead_figure_page(figures: str, body_extra: str = "") -> str:
     # the article's picture in its header, above the container the scoring finds
     return (

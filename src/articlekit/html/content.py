@@ -890,14 +890,16 @@ def _beats_teaser_stream(candidate: Candidate | None, baseline: Candidate) -> bo
     """Return True when the scored candidate holds an article's worth of text and loses to
     the paragraph baseline only through paragraphs inside list items: a stream of teasers
     (a headline and its summary per ``<li>``) below the article, which the baseline sweeps
-    up (asked only when the baseline would win: a few pages in a hundred)."""
+    up (asked only when the baseline would win: a few pages in a hundred). A list item
+    that is itself the voter (a ticker's ``<li>`` holding a headline and its summary as
+    bare text, no ``<p>``) is such a teaser too."""
     if candidate is None or candidate.chars < MIN_ARTICLE_CHARS:
         return False
     stats = baseline.labels.stats
     listed = sum(
         stats[para].text - stats[para].links
         for para in baseline.elements
-        if any(anc.tag == "li" for anc in para.iterancestors())
+        if para.tag == "li" or any(anc.tag == "li" for anc in para.iterancestors())
     )
     return candidate.chars >= MIN_CANDIDATE_SHARE * (baseline.chars - listed)
 
