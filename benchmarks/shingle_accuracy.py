@@ -19,6 +19,21 @@ weighs no more than a short one. Precision and recall are the means over pages (
 with nothing extracted and nothing expected is left out of that mean), F1 is their harmonic
 mean, and ``exact`` is the share of pages whose token sequence equals the truth's. A crash
 or time-out scores as an empty extraction.
+
+Text mode: ``--text-renderings DIR`` scores the plain-text parser on the same pages as
+text tools render them (``text_render.py --shingle-corpus CORPUS --out DIR`` writes
+``DIR/<tool>/<id>.txt``)::
+
+    .venv-bench/bin/python benchmarks/shingle_accuracy.py --corpus DIR \
+        --text-renderings OUT --text-tools w3m,lynx,html2text --halves
+
+Each rendering tool gives two rows: ``<tool> raw`` (the whole rendering, menus and all:
+the baseline a parser must beat) and ``<tool> parse_text``
+(``to_text(parse_text(rendering, url=url))``), scored as above; ``--tools`` (by default
+only ``articlekit`` in this mode) adds the HTML extraction of the same pages for
+reference. ``--halves`` adds the F1 over the ids starting 0-7 and over those starting 8-f
+(the dev / holdout split the project tunes by), ``--ids`` keeps only ids starting with
+the given characters.
 """
 
 from __future__ import annotations
@@ -31,10 +46,12 @@ import re
 import statistics
 import sys
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (
     DEFAULT_TIMEOUT,
     Tool,
@@ -47,6 +64,13 @@ from common import (
 
 #: The tools run by default: the two the issue compares us with.
 DEFAULT_TOOLS = "articlekit,trafilatura,readability"
+#: In text mode (--text-renderings) the HTML tools scored next to the renderings, for reference.
+TEXT_MODE_TOOLS = "articlekit"
+#: The rendering tools scored by default in text mode (text_render.py's dev tools).
+DEFAULT_TEXT_TOOLS = "w3m,lynx,html2text"
+#: --halves: ids whose first character is one of these form the dev half, the rest the
+#: holdout half (the split the project tunes by: rules come from dev pages only).
+DEV_FIRST = frozenset("01234567")
 #: Words per shingle (the public benchmark's choice).
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
@@ -105,30 +129,95 @@ def _recall(tp: float, fp: float, fn: float) -> float:
     return tp / (tp + fn) if tp + fn else 0.0
 
 
+def text_tools(name: str) -> tuple[Tool, Tool]:
+    """Return the two text-mode tools of rendering tool ``name``: the raw rendering (its
+    whole text) and ``to_text(parse_text(rendering))``. Both take the rendering's UTF-8
+    bytes in place of the page's HTML."""
+    import articlekit
+
+    def raw_text(rendering: bytes, url: str | None) -> str:
+        return rendering.decode("utf-8", errors="replace")
+
+    def parsed_text(rendering: bytes, url: str | None) -> str:
+        doc = articlekit.parse_text(rendering.decode("utf-8", errors="replace"), url=url)
+        return str(articlekit.to_text(doc))
+
+    return (
+        Tool(f"{name} raw", raw_text, f"the whole {name} rendering"),
+        Tool(
+            f"{name} parse_text",
+            parsed_text,
+            f"to_text(parse_text({name} rendering, url=url))",
+            expected_errors=(articlekit.ArticleKitError,),
+        ),
+    )
+
+
+def halves(keys: Sequence[str]) -> tuple[list[int], list[int]]:
+    """Return the indices of the dev half (first character in DEV_FIRST) and the rest."""
+    dev = [i for i, key in enumerate(keys) if key[:1].lower() in DEV_FIRST]
+    chosen = set(dev)
+    return dev, [i for i in range(len(keys)) if i not in chosen]
+
+
 @dataclass
 class Run:
-    """One tool's per-page results."""
+    """One tool's per-page results; ``rendering`` is the folder of a text tool's renderings
+    (``<id>.txt``), which the tool reads in place of the page's HTML."""
 
     tool: Tool
     counts: list[tuple[float, float, float]] = field(default_factory=list)
     exact: list[bool] = field(default_factory=list)
     seconds: float = 0.0
     status: Counter[str] = field(default_factory=Counter)
+    rendering: Path | None = None
 
-    def scores(self) -> tuple[float, float, float, float]:
-        """Return (precision, recall, F1, exact share) over the pages run so far."""
-        precision = statistics.fmean(
-            [_precision(*c) for c in self.counts if c[0] + c[1] > 0] or [0.0]
-        )
-        recall = statistics.fmean([_recall(*c) for c in self.counts if c[0] + c[2] > 0] or [0.0])
+    def scores(self, only: Sequence[int] | None = None) -> tuple[float, float, float, float]:
+        """Return (precision, recall, F1, exact share) over the pages run so far, or over
+        the pages at the indices ``only``."""
+        counts = self.counts if only is None else [self.counts[i] for i in only]
+        exact = self.exact if only is None else [self.exact[i] for i in only]
+        precision = statistics.fmean([_precision(*c) for c in counts if c[0] + c[1] > 0] or [0.0])
+        recall = statistics.fmean([_recall(*c) for c in counts if c[0] + c[2] > 0] or [0.0])
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1, statistics.fmean(self.exact or [0.0])
+        return precision, recall, f1, statistics.fmean(exact or [0.0])
+
+    def source(self, page: Page, raw: bytes) -> bytes | None:
+        """Return what the tool reads for ``page``: its rendering, else the HTML ``raw``
+        (None when a rendering is missing)."""
+        if self.rendering is None:
+            return raw
+        path = self.rendering / f"{page.key}.txt"
+        return path.read_bytes() if path.is_file() else None
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="the outside set (see the module docstring)")
-    parser.add_argument("--tools", default=DEFAULT_TOOLS, help=f"default: {DEFAULT_TOOLS}")
+    parser.add_argument(
+        "--tools",
+        help=f"HTML tools; default: {DEFAULT_TOOLS} ({TEXT_MODE_TOOLS} with --text-renderings)",
+    )
+    parser.add_argument(
+        "--text-renderings",
+        type=Path,
+        metavar="DIR",
+        help="also score parse_text on DIR/<tool>/<id>.txt (text_render.py --shingle-corpus)",
+    )
+    parser.add_argument(
+        "--text-tools",
+        default=DEFAULT_TEXT_TOOLS,
+        help=f"rendering tools for --text-renderings (default: {DEFAULT_TEXT_TOOLS})",
+    )
+    parser.add_argument(
+        "--halves", action="store_true", help="add F1 columns for ids starting 0-7 and 8-f"
+    )
+    parser.add_argument(
+        "--ids", metavar="CHARS", help="only ids starting with one of CHARS (e.g. 01234567)"
+    )
+    parser.add_argument(
+        "--worst-of", default="articlekit", metavar="TOOL", help="whose pages --worst lists"
+    )
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument(
@@ -156,18 +245,34 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     forbid_network()
     pages = load_pages(root, limit=args.limit)
+    if args.ids:
+        pages = [page for page in pages if page.key[:1].lower() in args.ids.lower()]
     raws = [gzip.decompress(page.path.read_bytes()) for page in pages]
     runs: list[Run] = []
-    for name in [t.strip() for t in args.tools.split(",") if t.strip()]:
+    tools = args.tools or (TEXT_MODE_TOOLS if args.text_renderings else DEFAULT_TOOLS)
+    for name in [t.strip() for t in tools.split(",") if t.strip()]:
         try:
             runs.append(Run(load_tool(name)))
         except ToolUnavailable as exc:
             print(f"skipped: {exc}", file=sys.stderr)
+    if args.text_renderings:
+        for name in [t.strip() for t in args.text_tools.split(",") if t.strip()]:
+            folder = args.text_renderings / name
+            if not folder.is_dir():
+                print(f"skipped: no renderings in {folder}", file=sys.stderr)
+                continue
+            runs.extend(Run(tool, rendering=folder) for tool in text_tools(name))
     for index, (page, raw) in enumerate(zip(pages, raws, strict=True)):
         shift = index % len(runs) if runs else 0
         for run in runs[shift:] + runs[:shift]:
+            data = run.source(page, raw)
+            if data is None:
+                run.status["missing"] += 1
+                run.counts.append(page_counts(page.body, ""))
+                run.exact.append(False)
+                continue
             outcome = run_timed(
-                partial(run.tool.text, raw, page.url),
+                partial(run.tool.text, data, page.url),
                 timeout=args.timeout,
                 expected_errors=run.tool.expected_errors,
             )
@@ -177,26 +282,37 @@ def main(argv: list[str] | None = None) -> int:
             run.counts.append(page_counts(page.body, got))
             run.exact.append(_WORD.findall(page.body) == _WORD.findall(got))
     rows = []
+    dev, holdout = halves([page.key for page in pages])
     for run in runs:
         p, r, f1, exact = run.scores()
         bad = {k: v for k, v in run.status.items() if k != "ok"}
+        split = (
+            [f"{run.scores(dev)[2]:.3f}", f"{run.scores(holdout)[2]:.3f}"] if args.halves else []
+        )
         rows.append(
             [
                 run.tool.name,
                 f"{p:.3f}",
                 f"{r:.3f}",
                 f"{f1:.3f}",
+                *split,
                 f"{exact:.3f}",
                 f"{len(pages) / run.seconds:.1f}" if run.seconds else "-",
                 ", ".join(f"{k} {v}" for k, v in sorted(bad.items())) or "-",
             ]
         )
     print(f"{root}: {len(pages)} pages, {SHINGLE}-word shingles, per-page means")
-    print(format_table(["tool", "precision", "recall", "F1", "exact", "pages/s", "failures"], rows))
-    ak = next((run for run in runs if run.tool.name == "articlekit"), None)
+    split_headers = [f"F1 dev ({len(dev)})", f"F1 holdout ({len(holdout)})"] if args.halves else []
+    print(
+        format_table(
+            ["tool", "precision", "recall", "F1", *split_headers, "exact", "pages/s", "failures"],
+            rows,
+        )
+    )
+    ak = next((run for run in runs if run.tool.name == args.worst_of), None)
     if args.worst and ak is not None:
         order = sorted(range(len(pages)), key=lambda i: _page_f1(ak.counts[i]))
-        print(f"\narticlekit's {args.worst} lowest pages (F1, P, R; other tools' F1):")
+        print(f"\n{ak.tool.name}'s {args.worst} lowest pages (F1, P, R; other tools' F1):")
         for i in order[: args.worst]:
             others = " ".join(
                 f"{run.tool.name}={_page_f1(run.counts[i]):.2f}" for run in runs if run is not ak

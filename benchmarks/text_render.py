@@ -29,6 +29,14 @@ browser's copy-paste, the HTML spec's ``innerText`` with headings set apart) and
 ``innertext`` (``innerText`` to the letter).
 
 A missing tool is reported and skipped, never installed.
+
+An outside set laid out as ``shingle_accuracy.py`` reads it (``ground-truth.json`` and
+``html/<id>.html.gz``) is rendered with the same tools and options by::
+
+    .venv-bench/bin/python benchmarks/text_render.py --shingle-corpus DIR --out OUT
+
+which writes ``OUT/<tool>/<id>.txt`` (outside the repository: no data of that set is kept
+here); ``shingle_accuracy.py --text-renderings OUT`` scores ``parse_text`` on them.
 """
 
 from __future__ import annotations
@@ -610,6 +618,34 @@ def render_all(
     return written
 
 
+def shingle_pages(root: Path) -> Iterator[tuple[str, Path]]:
+    """Yield ``(id, gz_path)`` for every page of an outside set (``html/<id>.html.gz``)."""
+    for path in sorted((root / "html").glob("*.html.gz")):
+        yield path.name.removesuffix(".html.gz"), path
+
+
+def render_shingle_corpus(root: Path, out: Path, tools: tuple[str, ...]) -> dict[str, int]:
+    """Render every page of the outside set ``root`` with every tool into
+    ``out/<tool>/<id>.txt``, skipping cached dumps; return counts per tool."""
+    written = dict.fromkeys(tools, 0)
+    for key, path in shingle_pages(root):
+        data = gzip.decompress(path.read_bytes())
+        _, charset = decode_bytes(data)
+        for tool in tools:
+            target = out / tool / f"{key}.txt"
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                text = RENDERERS[tool](data, charset)
+            except subprocess.TimeoutExpired:
+                print(f"  timeout: {tool} {key}", file=sys.stderr)
+                text = ""
+            target.write_text(text, encoding="utf-8")
+            written[tool] += 1
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -621,7 +657,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--corpora", default="readability,trafilatura", help="which corpora to render"
     )
+    parser.add_argument(
+        "--shingle-corpus",
+        type=Path,
+        metavar="DIR",
+        help="render an outside set (ground-truth.json, html/<id>.html.gz) instead; needs --out",
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="DIR", help="with --shingle-corpus: write DIR/<tool>/<id>.txt"
+    )
     args = parser.parse_args(argv)
+    if (args.shingle_corpus is None) != (args.out is None):
+        parser.error("--shingle-corpus and --out go together")
     unknown = [t for t in args.tools.split(",") if t and t not in RENDERERS]
     if unknown:
         parser.error(f"unknown tool(s): {', '.join(unknown)}")
@@ -633,6 +680,12 @@ def main(argv: list[str] | None = None) -> int:
     if not usable:
         print("no rendering tool available; see the setup commands in the docstring")
         return 1
+    if args.shingle_corpus is not None:
+        counts = render_shingle_corpus(args.shingle_corpus, args.out, usable)
+        for tool in usable:
+            n = len(list((args.out / tool).glob("*.txt")))
+            print(f"{tool:10} {counts[tool]:4d} rendered now, {n:4d} cached in {args.out / tool}")
+        return 0
     counts = render_all(args.corpus, usable, tuple(c for c in args.corpora.split(",") if c))
     for tool in usable:
         n = len(list((DATA / tool).rglob("*.txt")))

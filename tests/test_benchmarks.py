@@ -532,3 +532,68 @@ def test_shingle_loader_pairs_truth_with_pages(tmp_path: Path) -> None:
     (tmp_path / "html" / "k1.html.gz").unlink()
     with pytest.raises(SystemExit, match="no html file"):
         sa.load_pages(tmp_path)
+
+
+def test_shingle_halves_split_ids_by_first_character() -> None:
+    from benchmarks import shingle_accuracy as sa
+
+    assert sa.halves(["0a", "7f", "8b", "F0", "3c"]) == ([0, 1, 4], [2, 3])
+    run = sa.Run(tool=common.Tool("t", lambda raw, url: ""))
+    run.counts = [(1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.5, 0.0, 0.5)]
+    run.exact = [True, False, False]
+    assert run.scores([0])[2] == 1.0
+    assert run.scores([1]) == (0.0, 0.0, 0.0, 0.0)
+    assert run.scores([2])[:2] == (1.0, 0.5)
+
+
+def test_shingle_text_tools_read_the_rendering(tmp_path: Path) -> None:
+    from benchmarks import shingle_accuracy as sa
+
+    raw, parsed = sa.text_tools("w3m")
+    assert (raw.name, parsed.name) == ("w3m raw", "w3m parse_text")
+    dump = "Home | News | Sport\n\nA Title\n\n" + "An article paragraph of several words. " * 8
+    assert raw.text(dump.encode(), None) == dump
+    got = parsed.text(dump.encode(), "https://e.x/a")
+    assert got is not None and "An article paragraph" in got
+    # a text tool reads <id>.txt of its folder; a missing rendering reads as None
+    (tmp_path / "k1.txt").write_text("text", encoding="utf-8")
+    run = sa.Run(tool=parsed, rendering=tmp_path)
+    page = sa.Page("k1", None, "truth", tmp_path / "k1.html.gz")
+    assert run.source(page, b"<html>") == b"text"
+    assert run.source(sa.Page("k2", None, "", tmp_path / "k2.html.gz"), b"<html>") is None
+    assert sa.Run(tool=raw).source(page, b"<html>") == b"<html>"
+
+
+def test_shingle_text_mode_scores_renderings_per_tool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gzip
+    import json
+
+    from benchmarks import shingle_accuracy as sa
+    from benchmarks import text_render
+
+    body = "The council voted on Tuesday to build a new bridge over the river. " * 4
+    page = f"<html><body><nav><a href=/>Home</a></nav><p>{body}</p></body></html>"
+    corpus, out = tmp_path / "set", tmp_path / "out"
+    (corpus / "html").mkdir(parents=True)
+    (corpus / "ground-truth.json").write_text(
+        json.dumps({"0a": {"articleBody": body, "url": None}, "8b": {"articleBody": body}})
+    )
+    for key in ("0a", "8b"):
+        (corpus / "html" / f"{key}.html.gz").write_bytes(gzip.compress(page.encode()))
+    # the outside set is rendered with text_render's own renderers, cached per tool
+    assert text_render.render_shingle_corpus(corpus, out, ("textfield",)) == {"textfield": 2}
+    assert text_render.render_shingle_corpus(corpus, out, ("textfield",)) == {"textfield": 0}
+    assert "council voted" in (out / "textfield" / "0a.txt").read_text(encoding="utf-8")
+    (out / "textfield" / "8b.txt").unlink()  # a missing rendering scores as empty
+    monkeypatch.setattr(sa, "forbid_network", lambda: None)
+    argv = ["--corpus", str(corpus), "--text-renderings", str(out), "--text-tools", "textfield"]
+    assert sa.main([*argv, "--tools", "", "--halves", "--json", str(tmp_path / "s.json")]) == 0
+    table = capsys.readouterr().out
+    assert "textfield raw" in table and "textfield parse_text" in table
+    assert "F1 dev (1)" in table and "missing 1" in table
+    scores = json.loads((tmp_path / "s.json").read_text())
+    assert scores["textfield parse_text"]["0a"]["f1"] == pytest.approx(1.0)
+    assert scores["textfield raw"]["0a"]["p"] < 1.0  # the menu's "Home" is in the raw text
+    assert scores["textfield parse_text"]["8b"]["f1"] == 0.0
