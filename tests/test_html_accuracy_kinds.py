@@ -629,6 +629,18 @@ def test_headings_that_only_start_like_furniture_are_not_labels(text: str) -> No
     assert not blocks.is_furniture_label(text)
 
 
+def test_ad_slot_label_and_control_word_inside_the_body_are_dropped() -> None:
+    # the label of an ad slot whose script is gone, and a video bar's "close" link
+    html = (
+        f"<html><body><article><h1>Bridge</h1>{BODY}<center><span>Advert</span><br>"
+        "<script>drawAd()</script></center><div class='control'><a href='#' class='x'>"
+        f"close</a></div>{BODY}</article></body></html>"
+    )
+    text = _text(html)
+    assert "Advert" not in text and "close" not in text
+    assert text.count("The council met") == 2
+
+
 def test_share_heading_and_disclaimer_are_dropped() -> None:
     html = (
         f"<html><body><article><h1>Bridge</h1>{BODY}<p>(Alle Angaben ohne Gewähr)</p>"
@@ -646,7 +658,9 @@ def test_share_heading_and_disclaimer_are_dropped() -> None:
     [
         ("ADVERTISING", True), ("Reklama", True), ("Ad", True), ("Advertising:", True),
         ("Advertising revenue fell by a third", False), ("Adam Smith wrote it", False),
-        ("Ads are everywhere now", False),
+        ("Ads are everywhere now", False), ("Advert", True), ("Adverts", True),
+        ("Close", True), ("close ×", True), ("Schließen", True), ("Close: 12.50", False),
+        ("Closer to home", False),
     ],
 )  # fmt: skip
 def test_advertising_label_alone_is_furniture(text: str, furniture: bool) -> None:

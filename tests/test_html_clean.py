@@ -65,6 +65,14 @@ def test_boilerplate_kind(
         ('<div class="hidden md:block">x</div>', False),
         ('<div class="hidden-xs">x</div>', False),
         ('<div style="color: red">x</div>', False),
+        # shown on paper only (a print stylesheet's header, logo, footer)
+        ('<div class="print-header">x</div>', True),
+        ('<div class="printfooter">x</div>', True),
+        ('<div class="headline headline--printOnly">x</div>', True),
+        ('<div class="header show-for-print">x</div>', True),
+        ('<div class="logo-print visible-print">x</div>', True),
+        ('<div class="print">x</div>', False),
+        ('<div class="blueprint-header">x</div>', False),
     ],
 )
 def test_is_hidden(html: str, hidden: bool) -> None:
@@ -84,6 +92,19 @@ def test_hidden_utility_class_is_left_out_of_the_article() -> None:
     text = to_text(parse_html(html))
     assert "Politics" not in text and "Arts" not in text
     assert "Shown on wide screens." in text
+
+
+def test_print_only_header_is_left_out_of_the_article() -> None:
+    from articlekit import parse_html, to_text
+
+    html = (
+        f"<body><article><h1>Title</h1><div class='content'><div class='print-header'>"
+        "<img src='/img/logo.png' alt='print header logo'> https://example.com/a/story</div>"
+        f"<p>{LONG}</p><p>{LONG}</p></div></article></body>"
+    )
+    text = to_text(parse_html(html))
+    assert "print header" not in text and "example.com" not in text
+    assert LONG.strip() in text
 
 
 def test_hidden_utility_box_holding_a_picture_stays() -> None:

@@ -126,6 +126,13 @@ PLACED_STYLE_SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:\s*-?\d+\.\d\d+%", 
 # reveal real content (galleries, "read more"), so it is not trusted.
 HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:visually-hidden|sr-only|screen-reader-text|element-invisible)(?:\s|$)"
+    # shown on paper only: a print stylesheet's header, logo or footer ("print-header"
+    # holding the logo and the page's address, "printfooter", "show-for-print",
+    # "visible-print"): 14 such boxes on both corpora, none of them in the text; on the
+    # outside set a newspaper group's print header leaked its logo's alt text and address
+    r"|(?:^|\s|[-_])print[-_]?(?:header|footer|logo|only)(?:\s|$)|(?:^|\s)(?:printonly"
+    r"|onlyprint|show-for-print|visible-print(?:-block|-inline)?|logo-print)(?:\s|$)",
+    re.IGNORECASE,
 )
 
 # Icon fonts drawn from ligatures: the element's text is the icon's name ("menu",
@@ -412,6 +419,11 @@ BOILERPLATE_PHRASE = re.compile(
     r"|bild|image|quelle|credits?"
     # an advertisement's label left where the ad's script would draw it ("ADVERTISING",
     # "Reklama", "Ad"): alone, as a whole word ("Advertising revenue fell" is text)
-    r"|advertising|ads?|reklama|реклама|publicidade|pubblicità|anuncio|annonce)\s*(?::|$))",
+    r"|advertising|adverts?|ads?|reklama|реклама|publicidade|pubblicità|anuncio|annonce)"
+    r"\s*(?::|$)"
+    # a script's control printed as a link or a word ("close" on a video player's bar, on
+    # a floating ad's box; two sites of the outside set): alone, not as a label ("Close:
+    # 12.50" is a price)
+    r"|(?:close|schließen|fermer|cerrar|chiudi|zamknij)\W*$)",
     re.IGNORECASE,
 )
