@@ -891,11 +891,44 @@ def non_article_item(item: Recommendation) -> bool:
     )
 
 
+# A section of a site is named in a few words ("Politics", "Life in the City", "Internet
+# of Things") at a shallow path ("/news/cloud/", "/bengaluru#bengaluru-crime"); an article
+# has a headline, or a slug with an id, deeper down.
+MAX_SECTION_TITLE_WORDS: Final = 4
+MAX_SECTION_SEGMENTS: Final = 2
+_SECTION_SLUG: Final = re.compile(r"[^\W\d]+(?:[-_][^\W\d]+)*", re.UNICODE)
+
+
+def is_section_link(item: Recommendation) -> bool:
+    """Return True for an item that names a section of the site: a title of a few words
+    and a path of at most two segments whose last is a slug without digits."""
+    if item.url is None or len(item.title.split()) > MAX_SECTION_TITLE_WORDS:
+        return False
+    segments = [s for s in _url_path(item.url).split("/") if s]
+    return (
+        0 < len(segments) <= MAX_SECTION_SEGMENTS
+        and _SECTION_SLUG.fullmatch(segments[-1].rsplit(".", 1)[0]) is not None
+    )
+
+
+def is_section_menu(block: Recommendations) -> bool:
+    """Return True for an untitled block every item of which is a section of the site
+    (:func:`is_section_link`): a menu of sections ("Crime | Politics | Infrastructure")
+    that a news site repeats in its mega-menu and footer, not reading to recommend. A
+    titled block ("See also") is left alone: its title says it was put there for the
+    reader, and an encyclopedia's articles have the same short titles and paths."""
+    return block.title is None and all(is_section_link(item) for item in block.items)
+
+
 def without_non_article_items(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` with no item that :func:`non_article_item` rejects in their
-    top-level recommendation blocks; a block left without items goes.
+    top-level recommendation blocks, and without menus of the site's sections
+    (:func:`is_section_menu`); a block left without items goes.
 
     This runs once the article's blocks are final, so a dropped item's text goes with it:
     it never falls back into the body as a paragraph, and the body does not change.
     """
-    return _without_items(blocks, non_article_item)
+    blocks = _without_items(blocks, non_article_item)
+    if not any(isinstance(b, Recommendations) and is_section_menu(b) for b in blocks):
+        return blocks
+    return [b for b in blocks if not (isinstance(b, Recommendations) and is_section_menu(b))]
