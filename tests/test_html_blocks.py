@@ -10,6 +10,7 @@ from articlekit import to_text
 from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
+    cut_author_bio,
     drop_dangling_headings,
     drop_dangling_labels,
     drop_head_bylines,
@@ -985,3 +986,31 @@ def test_pictures_in_a_heading_become_figures_under_it() -> None:
     # a heading of a picture alone keeps it: its alt text is all it says
     last = [b for b in doc.blocks if isinstance(b, Heading)][-1]
     assert plain_text(last) == "To the story text"
+
+
+def _para(text: str) -> Paragraph:
+    return Paragraph(content=(Text(text=text),))
+
+
+def test_author_bio_closing_the_body_is_cut_and_recommendations_after_it_kept() -> None:
+    recs = Recommendations(title="More", items=(Recommendation(title="Other story", url="/o"),))
+    body = [_para("Article text. " * 20), Heading(level=2, content=(Text(text="Article end"),))]
+    bio = [
+        Heading(level=4, content=(Text(text="About the author"),)),
+        _para("Jane Doe"),
+        _para("Jane Doe is the author of a book about kitchens."),
+    ]
+    assert cut_author_bio([*body, *bio, recs]) == [*body, recs]
+    german = [Heading(level=3, content=(Text(text="Über die Autorin:"),)), _para("Eine Zeile.")]
+    assert cut_author_bio([*body, *german]) == body
+
+
+def test_long_section_after_an_author_heading_is_the_articles_own() -> None:
+    # a book page's "About the author" followed by pages of text is part of the article
+    body = [_para("Article text. " * 20)]
+    section = [Heading(level=2, content=(Text(text="About the Author"),)), _para("Bio. " * 250)]
+    assert cut_author_bio([*body, *section]) == [*body, *section]
+    # a heading that only mentions the author is no bio heading, and none opens the body
+    other = [Heading(level=2, content=(Text(text="About the author's new novel"),)), _para("x")]
+    assert cut_author_bio([*body, *other]) == [*body, *other]
+    assert cut_author_bio([*section[:1], *body]) == [*section[:1], *body]

@@ -29,6 +29,7 @@ from articlekit.decode import decode_bytes, utf8_reading
 from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.blocks import (
     BlockBuilder,
+    cut_author_bio,
     cut_comment_section,
     drop_dangling_headings,
     drop_dangling_labels,
@@ -226,7 +227,7 @@ def extract_blocks(
     blocks = builder.build(candidate.elements)
     if not comments:
         blocks = cut_comment_section(blocks)
-    blocks = drop_head_datelines(trim_edges(blocks))
+    blocks = drop_head_datelines(trim_edges(cut_author_bio(blocks)))
     blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
     blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order

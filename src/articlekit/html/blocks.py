@@ -88,6 +88,7 @@ __all__ = [
     "BlockBuilder",
     "code_language",
     "copies_title",
+    "cut_author_bio",
     "cut_comment_section",
     "display_equation",
     "drop_dangling_headings",
@@ -678,6 +679,28 @@ def cut_comment_section(blocks: list[Block]) -> list[Block]:
         ):
             rest = [b for b in blocks[index:] if isinstance(b, Recommendations)]
             return blocks[:index] + rest
+    return blocks
+
+
+#: The longest bio (characters) cut after an "About the author" heading that closes the
+#: body; more text after such a heading is an article's own section (a book page's).
+MAX_AUTHOR_BIO_CHARS: Final = 1000
+
+
+def cut_author_bio(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without an author's bio that closes the body: a heading "About
+    the author" (:data:`vocab.AUTHOR_HEADING`) followed by at most
+    :data:`MAX_AUTHOR_BIO_CHARS` of text to the end (a photo, the name, a line of bio).
+    Author boxes named as such are dropped while labelling; this catches the ones only
+    their heading names. Recommendation blocks after it are kept."""
+    for index in range(len(blocks) - 1, 0, -1):
+        block = blocks[index]
+        if isinstance(block, Heading) and vocab.AUTHOR_HEADING.match(plain_text(block)):
+            rest = blocks[index + 1 :]
+            size = sum(len(plain_text(b)) for b in rest if not isinstance(b, Recommendations))
+            if size > MAX_AUTHOR_BIO_CHARS:
+                return blocks
+            return blocks[:index] + [b for b in rest if isinstance(b, Recommendations)]
     return blocks
 
 

@@ -13,6 +13,7 @@ from typing import Final
 from articlekit._caseless import CaseBlind
 
 __all__ = [
+    "AUTHOR_HEADING",
     "BLOCK_TAGS",
     "BOILERPLATE_PHRASE",
     "BOILERPLATE_ROLES",
@@ -388,6 +389,15 @@ COMMENT_HEADING = re.compile(
     r"|schreibe einen kommentar|kommentar schreiben|laisser un commentaire"
     r"|deja (?:un|tu) comentario|lascia un commento|dodaj komentarz)\W*(?:\d+\W*)?$"
     r"|^\W*(?:\d+|one)\s+(?:thoughts?|responses?|replies|reply) (?:on|to)\b",
+    re.IGNORECASE,
+)
+
+# The heading of an author's bio: "About the author", "Über die Autorin", "À propos de
+# l'auteur", "Sobre el autor", "O autorze". Only the whole heading.
+AUTHOR_HEADING = re.compile(
+    r"^\W*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r) autor(?:in)?"
+    r"|à propos de l'auteure?|l'auteure?|sobre (?:el|la|o|a) autora?|o autorze|o autorce"
+    r"|sull'autore|l'autore|over de auteur|об авторе)\W*$",
     re.IGNORECASE,
 )
 
