@@ -169,8 +169,8 @@ def test_see_also_section_keeps_its_short_links() -> None:
 
 
 _LINK_BOX = (
-    '<div class="related-links"><a href="https://example.org/atlas">Atlas of the region</a> '
-    '<a href="https://example.org/commons">Media about the region</a></div>'
+    '<div class="related-links"><a href="https://example.org/atlas">Atlas of the whole region</a> '
+    '<a href="https://example.org/commons">Media about the region at Commons</a></div>'
 )
 
 
