@@ -271,6 +271,12 @@ AUTHOR_CASES = [
     (["By Jane Doe."], ("Jane Doe",)),  # a sentence's point is not the name's
     (["   "], ()),
     (["x" * 500], ()),
+    # a role named beside a person goes; a role alone or beside a phrase stays
+    (["TOM KRISHER, AP Auto Writer"], ("TOM KRISHER",)),
+    (["Jane Doe", "Staff Reporter"], ("Jane Doe",)),
+    (["CNN Staff"], ("CNN Staff",)),
+    (["Staff", "news service reports"], ("Staff", "news service reports")),
+    (["Текст: Венера Ерофеева", "Гость"], ("Венера Ерофеева",)),
 ]
 
 

@@ -248,7 +248,7 @@ _SITE_TYPES: Final = frozenset({"website", "organization", "newsmediaorganizatio
 _BYLINE_PREFIX: Final = re.compile(
     r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|by|von|par|por|di|door|"
     r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
-    r"texte|tekst)\b\s*:?\s*|^\s*(?:作者|文|記者|记者)\s*[:：]?\s*",
+    r"texte|tekst|текст)\b\s*:?\s*|^\s*(?:作者|文|記者|记者)\s*[:：]?\s*",
     re.IGNORECASE,
 )
 # Words that join two names: "A and B", "A und B", "A et B" ...
@@ -270,7 +270,7 @@ _GLUED_BYLINE_LABEL: Final = re.compile(r"^(?:[Aa]uthor|[Aa]utor(?:in)?|[Bb]y|[V
 _PLACEHOLDER_AUTHORS: Final = frozenset(
     {"admin", "administrator", "publisher", "webmaster", "root", "user", "guest", "author"}
     | {"unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unbekannt"}
-    | {"none", "null", "n/a", "posted", "gepostet", "geschrieben", "verfasst"}
+    | {"none", "null", "n/a", "posted", "gepostet", "geschrieben", "verfasst", "гость"}
 )
 _URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
 # Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
@@ -657,8 +657,27 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
                 seen.add(key)
                 out.append(name)
                 if len(out) >= MAX_AUTHORS:
-                    return tuple(out)
-    return tuple(out)
+                    return _without_roles(out)
+    return _without_roles(out)
+
+
+def _without_roles(names: list[str]) -> tuple[str, ...]:
+    """Return ``names`` without the parts that name a role ("AP Auto Writer", "Staff
+    Reporter") when a person is named beside them: metadata that lists "Tom Krisher, AP
+    Auto Writer" names one author. A role alone ("CNN Staff") stays: it is all the page
+    says of who wrote it."""
+    if len(names) < 2:
+        return tuple(names)
+    people = [n for n in names if not _ROLE_WORDS.intersection(w.casefold() for w in n.split())]
+    if people and len(people) < len(names) and all(map(_written_as_name, people)):
+        return tuple(people)
+    return tuple(names)
+
+
+def _written_as_name(text: str) -> bool:
+    """Return True unless ``text`` is written in lower case only (a phrase such as "news
+    service reports", not a name; scripts without case pass)."""
+    return text.lower() != text or text.upper() == text
 
 
 def _byline_text(raw: str) -> str:
