@@ -38,6 +38,7 @@ from articlekit.model import (
     Figure,
     Heading,
     Image,
+    Inline,
     LineBreak,
     Link,
     List,
@@ -1014,3 +1015,59 @@ def test_long_section_after_an_author_heading_is_the_articles_own() -> None:
     other = [Heading(level=2, content=(Text(text="About the author's new novel"),)), _para("x")]
     assert cut_author_bio([*body, *other]) == [*body, *other]
     assert cut_author_bio([*section[:1], *body]) == [*section[:1], *body]
+
+
+def _append_text_reference(out: list[Inline], text: str) -> None:
+    """The block builder's text appending before white space took its short cut."""
+    from articlekit._chars import drop_invisible
+    from articlekit.html.tree import collapse_ws
+
+    if not text:
+        return
+    text = collapse_ws(drop_invisible(text))
+    if not text:
+        return
+    if out:
+        last = out[-1]
+        if isinstance(last, Text):
+            if last.text.endswith(" ") and text.startswith(" "):
+                text = text[1:]
+            out[-1] = Text(text=last.text + text)
+            return
+        if isinstance(last, LineBreak) and text.startswith(" "):
+            text = text.lstrip(" ")
+            if not text:
+                return
+    out.append(Text(text=text))
+
+
+@pytest.mark.parametrize("text", ["\n    ", " ", "\t\r\n", "\u00a0", "\u3000 \n", "\u200b", "a \n"])
+@pytest.mark.parametrize(
+    "before",
+    [[], [Text(text="word")], [Text(text="word ")], [LineBreak()], [Image(src="x.png", alt="")]],
+)
+def test_white_space_is_appended_as_the_reference_does(before: list[Inline], text: str) -> None:
+    from articlekit.html.blocks import _append_text
+
+    fast, slow = list(before), list(before)
+    _append_text(fast, text)
+    _append_text_reference(slow, text)
+    assert fast == slow
+
+
+def test_related_heading_over_links_is_read_only_over_a_link_dense_sibling() -> None:
+    links = "".join(f'<li><a href="/story-{i}">Another story number {i}</a></li>' for i in range(4))
+    prose = "<p>" + "The article goes on with a paragraph of prose. " * 4 + "</p>"
+    page = (
+        "<html><body><article><h1>Title of the piece</h1>"
+        + prose * 3
+        + "<h2>Related articles</h2><ul>"
+        + links
+        + "</ul><h2>Related questions</h2>"
+        + prose
+        + "</article></body></html>"
+    )
+    doc = parse_html(page, url="https://example.org/a")
+    recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    assert [r.title for r in recs] == ["Related articles"]
+    assert "Related questions" in to_text(doc)

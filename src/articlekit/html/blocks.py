@@ -960,8 +960,28 @@ def _attribute_text(value: str | None) -> str:
     return collapse_ws(drop_invisible(value)).strip()
 
 
+# The one space a run of white space between elements collapses to. Text is immutable,
+# so every such run shares this object: the white space between two blocks (most of the
+# texts the block builder meets: indentation, line ends) made a new Text each time, 4 of
+# 5 of them dropped again with their run (see BlockBuilder._flush).
+_SPACE: Final = Text(text=" ")
+
+
 def _append_text(out: list[Inline], text: str) -> None:
     if not text:
+        return
+    if text.isspace():
+        # (collapse_ws gives " "; none of the characters drop_invisible removes is white
+        # space): nothing to add after a space or a line break, else the shared space
+        if out:
+            last = out[-1]
+            if isinstance(last, LineBreak):
+                return
+            if isinstance(last, Text):
+                if not last.text.endswith(" "):
+                    out[-1] = Text(text=last.text + " ")
+                return
+        out.append(_SPACE)
         return
     text = collapse_ws(drop_invisible(text))
     if not text:
