@@ -130,7 +130,7 @@ def test_damaged_archive_names_the_file(tmp_path: Path, compress: bool, garbage:
     cut = _middle_of_record(path, 21)  # a response record (each follows its request)
     path.write_bytes(data[:cut] + garbage)
     seen: list[str] = []
-    with pytest.raises(UnsupportedInputError, match=r"cut\.warc\.gz: (truncated|not a)"):
+    with pytest.raises(UnsupportedInputError, match=r"cut\.warc\.gz: (truncated|not a|damaged)"):
         for record in iter_warc(path):
             seen.append(record.url)
     assert 0 < len(seen) < 20  # the records before the damage came through
@@ -167,3 +167,27 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
 )
 def test_is_warc_path(name: str, expected: bool) -> None:
     assert is_warc_path(name) is expected
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_record_without_content_length_is_damage_not_the_end(
+    tmp_path: Path, compress: bool
+) -> None:
+    # Bytes after a cut can decompress into something warcio reads as a record without a
+    # Content-Length, which it then reads to the end of the file: the records after the
+    # damage would be lost without a word (seen about once in 1,500 random cuts).
+    name = "good.warc.gz" if compress else "good.warc"
+    good = generated_warc(tmp_path / name, 2, compress=compress).read_bytes()
+    headless = (
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        b"WARC-Target-URI: https://example.org/x\r\n\r\n"
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>rest of the file</p>"
+    )
+    path = tmp_path / ("bad.warc.gz" if compress else "bad.warc")
+    # (a gzipped WARC holds one gzip member per record)
+    path.write_bytes(good + (gzip.compress(headless) if compress else headless))
+    with pytest.raises(
+        UnsupportedInputError,
+        match=r"bad\.warc(\.gz)?: damaged WARC file: record \d+ has no Content-Length",
+    ):
+        list(iter_warc(path))

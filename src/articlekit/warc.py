@@ -141,6 +141,12 @@ def _records(stream: IO[bytes], name: str) -> Iterator[WarcRecord]:
                 raise UnsupportedInputError(
                     f"not a WARC file (record {index} has no WARC/1.x header)", source=name
                 )
+            if record.rec_headers.get_header("Content-Length") is None:
+                # every WARC record states its length; without it warcio reads to the end
+                # of the file, and damaged bytes decompressed into a record look so
+                raise UnsupportedInputError(
+                    f"damaged WARC file: record {index} has no Content-Length", source=name
+                )
             content_type = _html_content_type(record)
             data = record.content_stream().read() if content_type is not None else b""
             _check_complete(record, index, name)
