@@ -447,6 +447,13 @@ def test_author_sources(head: str, body: str, authors: tuple[str, ...], source: 
         ("yesterday", None),
         ("", None),
         ("9" * 10_000, None),
+        # day first with points, as German, Polish, Russian pages write dates
+        ("19.11.2021", "2021-11-19"),
+        ("Veröffentlicht am 19.11.2021, 10:15 Uhr", "2021-11-19T10:15:00"),
+        ("20.06.2019 11:43", "2019-06-20T11:43:00"),
+        ("5. 3. 2024 um 9:02", "2024-03-05T09:02:00"),
+        ("31.02.2021", None),
+        ("1.2.3.2024", None),
     ],
 )
 def test_normalize_date(value: str, expected: str | None) -> None:
@@ -537,6 +544,24 @@ DATE_CASES = [
         ("2024-01-02", "url"),
         (None, None),
         id="url",
+    ),
+    pytest.param(
+        "",
+        '<time datetime="2020-05-05">teaser</time>'
+        '<span class="article-publish-date">November 19, 2019, 9:02 AM</span>',
+        None,
+        ("2019-11-19T09:02:00", "class"),
+        (None, None),
+        id="class-named-date-before-first-time",
+    ),
+    pytest.param(
+        "",
+        '<input type="hidden" class="published_date" value="2019-11-18 23:41:18">'
+        '<div class="publisher">Daily Example, founded 1998</div>',
+        None,
+        ("2019-11-18T23:41:18", "class"),
+        (None, None),
+        id="class-named-hidden-value",
     ),
 ]
 

@@ -112,6 +112,9 @@ PUBLISHED_SOURCES: Final = (
     # A date in the URL path is the publisher's own for this article; the first <time>
     # on the page may belong to a teaser or a comment, so it comes last.
     "url:date",
+    # an element whose class names the publication date ("article-publish-date",
+    # "published_date"): the page's own label, ahead of the first <time> on the page
+    "class:published",
     "time:first",
 )
 MODIFIED_SOURCES: Final = (
@@ -504,7 +507,26 @@ def normalize_date(value: str) -> str | None:
             stamp = None
         if stamp is not None and _valid_year(stamp.year):
             return stamp.isoformat(timespec="seconds")
-    return _wordy_date(text)
+    return _wordy_date(text) or _dotted_date(text)
+
+
+# A date written day first with points (German, Polish, Russian, Czech, ... and many CMS
+# date fields: "19.11.2021", "Veröffentlicht am 19.11.2021, 10:15 Uhr", "5. 3. 2024 um
+# 9:02"): the order is always day, month, year (no locale writes month first with points).
+_DOTTED_DATE: Final = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.])"
+    r"(?:,?\s+(?:um\s+|à\s+|o\s+|в\s+|at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?![\d.])"
+    r"(?::(?P<S>\d{2}))?)?"
+)
+
+
+def _dotted_date(text: str) -> str | None:
+    match = _DOTTED_DATE.search(text)
+    if match is None:
+        return None
+    return _render(
+        int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"], match["S"], None
+    )
 
 
 def _wordy_date(text: str) -> str | None:
@@ -1042,8 +1064,19 @@ def _meta_keys(el: etree._Element) -> list[str]:
 
 
 _ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image", "inLanguage"})
-# Cheap pre-check on class/id before the stricter _BYLINE_CLASS test.
-_BYLINE_HINT: Final = re.compile(r"author|byline|byl|writer", re.IGNORECASE)
+# Cheap pre-check on class/id before the stricter _BYLINE_CLASS test; the same test
+# finds classes naming the publication date (_PUBLISHED_CLASS).
+_BYLINE_HINT: Final = re.compile(r"author|byline|byl|writer|publish|pubdate", re.IGNORECASE)
+# A class naming the element that holds the publication date: "article-publish-date",
+# "published_date", "date-published", "pubdate". Not "published-in" or a "publisher"'s.
+_PUBLISHED_CLASS: Final = re.compile(
+    r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pubdate", re.IGNORECASE
+)
+#: The longest text read as a class-named publication date ("November 19, 2019, 9:02 AM",
+#: "Published on Tuesday 19 November 2019, 09:02 CET").
+MAX_DATE_TEXT_CHARS: Final = 80
+#: Class-named date elements read per page (a page lists teasers with dates too).
+MAX_DATE_ELEMENTS: Final = 3
 _NOT_BYLINE_TAGS: Final = frozenset({"meta", "link", "body", "html", "img", "head"})
 _SVG_PARENTS: Final = frozenset({"svg", "symbol", "g", "a", "use"})
 
@@ -1121,6 +1154,7 @@ class _Collector:
         self.h1s = 0
         self.bylines = 0
         self.byline_checks = 0
+        self.date_elements = 0
         self.author_props = 0
         # the page's <base> elements, in page order (see _base_url and tree.base_url)
         self.bases: list[Any] = []
@@ -1240,6 +1274,19 @@ class _Collector:
                         _add(self.cands, "itemprop:author", name)
             else:
                 _add(self.cands, "itemprop:" + prop, _itemprop_value(el))
+
+    def published(self, el: etree._Element, label: str) -> None:
+        """File the date an element whose class names the publication date holds: its
+        ``datetime``, ``content`` or ``value`` (a hidden ``<input>``), else its short text."""
+        if self.date_elements >= MAX_DATE_ELEMENTS or _PUBLISHED_CLASS.search(label) is None:
+            return
+        self.date_elements += 1
+        value = el.get("datetime") or el.get("content") or el.get("value")
+        if value is None:
+            value = _clean(_text_of(el, MAX_DATE_TEXT_CHARS + 1))
+            if len(value) > MAX_DATE_TEXT_CHARS:
+                return
+        _add(self.cands, "class:published", value)
 
     def byline(self, el: etree._Element, label: str) -> None:
         if self.bylines >= MAX_BYLINES or el.tag in _NOT_BYLINE_TAGS:
@@ -1397,7 +1444,9 @@ def _collect(
             if hint is None:
                 hint = hinted[ident] = _BYLINE_HINT.search(ident) is not None
         if hint:
-            collector.byline(el, f"{cls or ''} {ident or ''} {el.get('rel') or ''}")
+            label = f"{cls or ''} {ident or ''} {el.get('rel') or ''}"
+            collector.byline(el, label)
+            collector.published(el, label)
     cands = collector.finish()
     if url:
         _add(cands, "url:date", date_from_url(url))
