@@ -94,6 +94,22 @@ def test_hidden_utility_class_is_left_out_of_the_article() -> None:
     assert "Shown on wide screens." in text
 
 
+def test_previous_next_box_after_the_article_is_no_body_text() -> None:
+    from articlekit import parse_html, to_text
+
+    html = (
+        f"<body><div id='article'><h1>Title</h1><div class='body'><p>{LONG}</p><p>{LONG}"
+        "</p></div><div class='next-prev'><p class='btn'><a href='/news/other-story.html'>"
+        "- Next News</a></p><div class='row-desc'><a href='/news/other-story.html'><h5>"
+        "Another story about cars</h5></a><p>A summary of the other story, which the reader"
+        " did not ask for here.</p></div></div></div></body>"
+    )
+    doc = parse_html(html, url="https://example.com/news/story.html")
+    text = to_text(doc)
+    assert "Next News" not in text and "summary of the other story" not in text
+    assert LONG.strip() in text
+
+
 def test_print_only_header_is_left_out_of_the_article() -> None:
     from articlekit import parse_html, to_text
 
@@ -197,6 +213,12 @@ def test_heading_anchor_named_like_furniture_keeps_its_text() -> None:
         ("body", "related", False),
         ("div", "entry-content related", False),
         ("div", "content", False),
+        # the box linking the previous and the next article
+        ("div", "grid-container next-prev", True),
+        ("div", "prevnext-story prevnext-story-storynext", True),
+        ("div", "td-block-row td-post-next-prev", True),
+        ("div", "navigationpreviousnext row", True),
+        ("div", "nextpreview col-2", False),
     ],
 )
 def test_looks_like_rec_widget(tag: str, names: str, expected: bool) -> None:

@@ -250,6 +250,9 @@ REC_CLASS = re.compile(
     r"|weitere-?artikel|lire-?aussi|a-?lire|leia-?tambem|lea-?tambien|jp-relatedposts"
     r"|latest[-_]?(?:articles|posts|news|stories)|most[-_]?(?:read|popular|viewed)|top-?ten"
     r"|next-?(?:post|story|article)s?\b|nextstory"
+    # a box linking the previous and the next article ("next-prev", "prevnext-story",
+    # "td-post-next-prev", "navigationPreviousNext"): 13 sites of both corpora name one
+    r"|next-?prev(?!iew)|prev(?:ious)?-?next"
 )
 
 # A teaser card: a small box naming another article ("c-teaser", "m-teaser",
