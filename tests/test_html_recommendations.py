@@ -80,6 +80,8 @@ def _body_text(doc: Document) -> str:
         "Lea también",
         "También lea",
         "Leia também",
+        "More Great WIRED Stories",
+        "More top stories",
     ],
 )
 def test_titled_link_list_becomes_recommendations(phrase: str) -> None:
@@ -109,6 +111,29 @@ def test_heading_followed_by_link_list_inside_body() -> None:
     index = doc.blocks.index(rec)
     assert isinstance(doc.blocks[index - 1], Paragraph)
     assert isinstance(doc.blocks[index + 1], Paragraph)
+
+
+def test_title_over_one_list_per_linked_article() -> None:
+    # "More:" over a list per linked article, between two paragraphs of the body
+    lists = "".join(
+        f"<ul><li><h4><a href='/news/{i}.html'>Linked article number {i}</a></h4></li></ul>"
+        for i in range(3)
+    )
+    doc = _doc(f"<h4>More:</h4>{lists}")
+    rec = doc.recommendations[0]
+    assert rec.title == "More:"
+    assert [item.title for item in rec.items] == [f"Linked article number {i}" for i in range(3)]
+    assert "Linked article" not in _body_text(doc)
+    index = doc.blocks.index(rec)
+    assert isinstance(doc.blocks[index + 1], Paragraph)
+
+
+def test_more_as_a_sentence_titles_nothing() -> None:
+    doc = _doc(
+        "<h4>More than half of the town voted</h4><ul><li><a href='/a'>The first result"
+        "</a></li><li><a href='/b'>The second result</a></li></ul>"
+    )
+    assert not doc.recommendations
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,12 @@ RELEASE_EVERY_ELEMENTS: Final = 2_000
 
 #: Deepest element nesting read structurally; deeper content is read as plain text.
 MAX_NESTING: Final = 120
+# Under a recommendation title, the lists after the first one join its block when this
+# share of their text is link text (a list per linked article: an Arabic-news site's
+# "More:" over three one-item lists; its items are all link text)...
+MIN_LINK_LIST_SHARE: Final = 0.9
+# ...at most this many (a title heads a few lists, not the rest of the article).
+MAX_EXTRA_LINK_LISTS: Final = 10
 # A container inside the content whose text is mostly links is a menu or a tag list:
 # share of link text above which it is dropped (0.5 kept "sources" lists on the dev set)...
 MAX_CLUSTER_LINK_SHARE: Final = 0.65
@@ -1372,10 +1378,10 @@ class BlockBuilder:
             _append_text(run.inlines, el.text)
             run.first = el
         children = [c for c in el if isinstance(c.tag, str)]
-        skip_next = False
+        skip = 0  # children already read with the one before (a list under its title)
         for index, child in enumerate(children):
-            if skip_next:
-                skip_next = False
+            if skip:
+                skip -= 1
                 self._tail(child, run)
                 continue
             tag = child.tag
@@ -1411,8 +1417,11 @@ class BlockBuilder:
                     else:
                         rec = self._heading_rec(child, children[index + 1])
                     if rec is not None:
+                        more = self._more_link_lists(children, index + 2)
+                        if more:
+                            rec = self._with_link_lists(rec, children[index + 2 : index + 2 + more])
                         out.append(rec)
-                        skip_next = True
+                        skip = 1 + more
                         self._tail(child, run)
                         continue
                 self._element(child, out, depth + 1)
@@ -1598,6 +1607,35 @@ class BlockBuilder:
             # part of the article; over the site's own articles it titles recommendations
             return None
         return Recommendations(title=block.title, items=block.items, provenance=self._prov(nxt))
+
+    def _more_link_lists(self, children: list[HtmlElement], start: int) -> int:
+        """Return how many lists of links follow ``children[start - 1]``, the list under a
+        recommendation title, from ``start`` on (none past ``MAX_EXTRA_LINK_LISTS``).
+
+        Some pages print each linked article under such a title as a list of its own
+        (``<h4>More:</h4><ul><li><a>...</a></li></ul><ul><li><a>...</a></li></ul>``): the
+        lists that are nothing but links belong to the title as the first one does.
+        """
+        count = 0
+        for child in children[start : start + MAX_EXTRA_LINK_LISTS]:
+            if child.tag not in ("ul", "ol") or child in self.skip or child in self.recs:
+                break
+            st = self.stats.get(child)
+            if st is None or st.anchors < 1 or st.links < MIN_LINK_LIST_SHARE * st.text:
+                break
+            count += 1
+        return count
+
+    def _with_link_lists(
+        self, rec: Recommendations, lists: list[HtmlElement]
+    ) -> Recommendations:
+        """Return ``rec`` with the items of the lists of links printed after its own."""
+        items = list(rec.items)
+        for extra in lists:
+            block = recommendations_block(extra, self.base, page_url=self.page_url)
+            if block is not None:
+                items.extend(block.items)
+        return Recommendations(title=rec.title, items=tuple(items), provenance=rec.provenance)
 
     def _card_link(self, el: HtmlElement, out: list[Block]) -> bool:
         """Read a link drawn around blocks as a teaser card; return True when it was one.

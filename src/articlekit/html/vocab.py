@@ -266,7 +266,8 @@ TEASER_CLASS = re.compile(r"teaser(?!-?text|__)")
 _REC_WORDS = (
     r"related(?: articles?| posts?| stories| content| news| coverage| reading| links| topics)?"
     r"|read (?:more|also|next)|also read|see also|more (?:from|on|about|stories|articles|news)"
-    r"|more in\b|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended"
+    r"|more in\b|more(?=\s*:)|more (?:[\w'’]+ ){1,3}(?:stories|articles|reads)\b"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended"
     r"|recommendations?|article recommendations|further reading|editor'?s picks|popular"
     r"|most read|most popular|trending|what to read next|keep reading|don't miss"
     r"|lire aussi|à lire aussi|a lire aussi|lire également|voir aussi|sur le même sujet"
