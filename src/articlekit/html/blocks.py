@@ -1626,9 +1626,7 @@ class BlockBuilder:
             count += 1
         return count
 
-    def _with_link_lists(
-        self, rec: Recommendations, lists: list[HtmlElement]
-    ) -> Recommendations:
+    def _with_link_lists(self, rec: Recommendations, lists: list[HtmlElement]) -> Recommendations:
         """Return ``rec`` with the items of the lists of links printed after its own."""
         items = list(rec.items)
         for extra in lists:
