@@ -373,9 +373,18 @@ def match_byline(truth: str | None, got: str | None) -> str:
     return _verdict(False, bool(first) and first == _byline_words(got))
 
 
+_SITE_URL_PREFIX = re.compile(r"^\s*(?:https?://)?(?:www\.)?", re.IGNORECASE)
+
+
 def match_site_name(truth: str | None, got: str | None) -> str:
-    """Return "exact" or "" for a predicted site name: equal :func:`meta_key` only."""
-    return _verdict(meta_key(truth) == meta_key(got))
+    """Return "exact" or "" for a predicted site name: equal :func:`meta_key` once a
+    name given as an address loses its scheme and ``www.`` on both sides (the truth's
+    "http://www.tmz.com" and "tmz.com" name one site)."""
+    return _verdict(meta_key(_site_form(truth)) == meta_key(_site_form(got)))
+
+
+def _site_form(name: str | None) -> str | None:
+    return None if name is None else _SITE_URL_PREFIX.sub("", name).rstrip("/")
 
 
 def match_description(truth: str | None, got: str | None) -> str:

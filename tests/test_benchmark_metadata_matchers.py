@@ -105,6 +105,10 @@ def test_match_description(truth: str, got: str | None, verdict: str) -> None:
 def test_site_name_and_published_are_exact_only() -> None:
     assert common.match_site_name("The Site", "the site") == "exact"
     assert common.match_site_name("Site", "Site Inc") == ""
+    # a name given as an address is the host without scheme and www., on either side
+    assert common.match_site_name("http://www.tmz.com", "tmz.com") == "exact"
+    assert common.match_site_name("tdg.ch/", "https://tdg.ch") == "exact"
+    assert common.match_site_name("http://www.tmz.com", "tmz.co.uk") == ""
     assert common.match_published("2024-10-31T10:00:00Z", "2024-10-31") == "exact"
     assert common.match_published("2024-10-31", "2024-11-01") == ""
     assert common.match_published(None, None) == ""

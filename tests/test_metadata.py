@@ -214,6 +214,21 @@ def test_svg_title_is_not_the_page_title() -> None:
     assert got == "Real Heading Of Page"
 
 
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("https://www.newsnation.in", "newsnation.in"),
+        ("http://www.tmz.com/", "tmz.com"),
+        ("www.chocolate.com", "chocolate.com"),
+        ("MacRumors.com", "MacRumors.com"),
+        ("The Daily Planet", "The Daily Planet"),
+    ],
+)
+def test_site_name_given_as_an_address_is_its_host(declared: str, expected: str) -> None:
+    _, meta = extract(f'<meta property="og:site_name" content="{declared}">', "")
+    assert meta.site_name == expected
+
+
 def test_site_name_from_url_host_is_stripped() -> None:
     got, _ = extract("<title>How to Build a Terrarium | eHow</title>", url="https://www.ehow.com/x")
     assert got == "How to Build a Terrarium"

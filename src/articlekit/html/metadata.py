@@ -835,7 +835,7 @@ def _pick_site_name(cands: Candidates) -> tuple[str | None, str | None]:
     name. A name declared only once is kept as it is: cutting taglines by rule would also
     cut names such as "Mozilla Hacks – the Web developer blog".
     """
-    name, key = _first(cands, SITE_NAME_SOURCES, lambda raw: raw)
+    name, key = _first(cands, SITE_NAME_SOURCES, _site_name_value)
     if name is None:
         return None, None
     for other_key in SITE_NAME_SOURCES:
@@ -843,6 +843,19 @@ def _pick_site_name(cands: Candidates) -> tuple[str | None, str | None]:
             if _is_leading_words(other, name):
                 name, key = other, other_key
     return name, key
+
+
+_URL_NAME: Final = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$", re.I)
+
+
+def _site_name_value(raw: str) -> str:
+    """Return a declared site name, a URL given as the name ("https://www.newsnation.in")
+    written as its host without ``www.`` ("newsnation.in"): a reader names a site so."""
+    if "." in raw and " " not in raw:
+        match = _URL_NAME.match(raw.strip())
+        if match is not None:
+            return match.group(1)
+    return raw
 
 
 def _is_leading_words(short: str, name: str) -> bool:
