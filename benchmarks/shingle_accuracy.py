@@ -249,7 +249,10 @@ def main(argv: list[str] | None = None) -> int:
         pages = [page for page in pages if page.key[:1].lower() in args.ids.lower()]
     raws = [gzip.decompress(page.path.read_bytes()) for page in pages]
     runs: list[Run] = []
-    tools = args.tools or (TEXT_MODE_TOOLS if args.text_renderings else DEFAULT_TOOLS)
+    if args.tools is not None:
+        tools = args.tools
+    else:
+        tools = TEXT_MODE_TOOLS if args.text_renderings else DEFAULT_TOOLS
     for name in [t.strip() for t in tools.split(",") if t.strip()]:
         try:
             runs.append(Run(load_tool(name)))

@@ -593,6 +593,7 @@ def test_shingle_text_mode_scores_renderings_per_tool(
     table = capsys.readouterr().out
     assert "textfield raw" in table and "textfield parse_text" in table
     assert "F1 dev (1)" in table and "missing 1" in table
+    assert "articlekit" not in table  # --tools "": no HTML tool
     scores = json.loads((tmp_path / "s.json").read_text())
     assert scores["textfield parse_text"]["0a"]["f1"] == pytest.approx(1.0)
     assert scores["textfield raw"]["0a"]["p"] < 1.0  # the menu's "Home" is in the raw text
