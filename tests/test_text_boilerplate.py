@@ -446,3 +446,31 @@ def test_a_long_comment_thread_under_a_short_post_is_furniture() -> None:
 
     assert _COMMENT_HEADER.fullmatch("Julia on 11/08/2020 at 9:52")
     assert _BYLINE_START.match("By Poppie Platt 12 May 2022, 4:18pm")
+
+
+def test_a_menu_section_over_headlines_is_no_prose_item() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, _prose_item_chars
+    from articlekit.text.rules import Item
+
+    lines = split_lines("x\n")
+    ctx = _Context(detect_layout(lines), {}, lines)
+    headlines = [
+        "U.S. troops killed in helicopter crash in Afghanistan",
+        "Safety officials urge a redesign of engine parts",
+        "New preventive outages set for parts of the state",
+        "Teen accused of plotting an attack on a church",
+    ]
+    section = Piece(kind="list", first=1, last=4, items=[Item(h) for h in headlines])
+    menu = Piece(kind="list", first=0, last=4, items=[Item("World", children=[section])])
+    # the section's text with its headlines joined is long and holds "U.S. ": judged as
+    # one item it read as prose; each headline alone is too short or has no sentence
+    assert _prose_item_chars(menu, ctx) < 100
+    steps = [
+        "Preheat the oven to 200 degrees and grease a tin.",
+        "Mix the flour, the sugar and the eggs in a bowl.",
+    ]
+    nested = Piece(kind="list", first=1, last=2, items=[Item(t) for t in steps])
+    recipe = Piece(kind="list", first=0, last=2, items=[Item("Method", children=[nested])])
+    # nested items that are sentences still count, each on its own
+    assert _prose_item_chars(recipe, ctx) == sum(len(t) for t in steps)

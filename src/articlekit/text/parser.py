@@ -85,6 +85,7 @@ from articlekit.text.pandoc import without_pandoc_markup
 from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.references import link_definitions
 from articlekit.text.rules import (
+    Item,
     Piece,
     PieceKind,
     State,
@@ -1049,12 +1050,17 @@ def _is_truncated(text: str) -> bool:
 
 
 def _prose_item_chars(piece: Piece, ctx: _Context) -> int:
-    """Return the characters of the items of list ``piece`` that read as prose."""
+    """Return the characters of the items of list ``piece`` that read as prose.
+
+    An item is read with the paragraphs nested in it; the items of a list nested in it
+    are items of their own (:func:`_item_texts`), so a mega-menu's section ("Sports")
+    over its headlines is not one long item of prose.
+    """
     total = 0
-    for item in piece.items:
-        nested = _all_pieces(item.children)
-        texts = [item.text, *(p.text for p in nested)]
-        texts.extend(sub.text for p in nested for sub in p.items)
+    items = list(piece.items)
+    while items:
+        texts, nested_items = _item_texts(items.pop())
+        items.extend(nested_items)
         plain = " ".join(plain_text(ctx.inlines(t)) for t in texts)
         if (
             len(plain.split()) >= MIN_PROSE_ITEM_WORDS
@@ -1063,6 +1069,22 @@ def _prose_item_chars(piece: Piece, ctx: _Context) -> int:
         ):
             total += len(plain)
     return total
+
+
+def _item_texts(item: Item) -> tuple[list[str], list[Item]]:
+    """Return the texts of list item ``item`` with the paragraphs nested in it, and the
+    items of the lists nested in it (at any depth under those paragraphs)."""
+    texts = [item.text]
+    nested: list[Item] = []
+    stack = list(reversed(item.children))
+    while stack:
+        child = stack.pop()
+        if child.items:
+            nested.extend(child.items)
+            continue
+        texts.append(child.text)
+        stack.extend(reversed(child.children))
+    return texts, nested
 
 
 # A paragraph of at least this many lines whose lines mostly stop short of the wrap width
