@@ -229,6 +229,25 @@ def test_site_name_given_as_an_address_is_its_host(declared: str, expected: str)
     assert meta.site_name == expected
 
 
+def test_site_name_read_from_the_end_of_the_title_when_none_is_declared() -> None:
+    _, meta = extract(
+        "<title>Winda w chmurach | Dwutygodnik</title>", "", url="https://www.dwutygodnik.com/a/1"
+    )
+    assert (meta.site_name, meta.source_of("site_name")) == ("Dwutygodnik", "title")
+    # a last part that does not name the address's site is no site name; nor is a
+    # declared name ever replaced
+    _, meta = extract(
+        "<title>Winda w chmurach | Obyczaje</title>", "", url="https://www.dwutygodnik.com/a/1"
+    )
+    assert meta.site_name is None
+    _, meta = extract(
+        '<title>Winda w chmurach | Dwutygodnik</title><meta property="og:site_name" content="DT">',
+        "",
+        url="https://www.dwutygodnik.com/a/1",
+    )
+    assert meta.site_name == "DT"
+
+
 def test_site_name_from_url_host_is_stripped() -> None:
     got, _ = extract("<title>How to Build a Terrarium | eHow</title>", url="https://www.ehow.com/x")
     assert got == "How to Build a Terrarium"

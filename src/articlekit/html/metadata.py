@@ -1614,6 +1614,34 @@ def _pick_title(
     return _strip_site(title, site_keys, trailing, site_like=True), key
 
 
+def _site_from_title(cands: Candidates, url: str | None) -> tuple[str | None, str | None]:
+    """Return (site name, key) from the end of the page's ``<title>`` when nothing declares
+    one: the last part after a title separator that names the site of the page's address
+    or of its home-page links ("... - The New York Times" on nytimes.com). A last part
+    that only looks like a site's name is not enough here."""
+    keys = [k for k in (_host_label(url), *_home_link_keys(cands)) if k]
+    if not keys:
+        return None, None
+    for raw in cands.get("title:text", ())[:1]:
+        seps = list(_TITLE_SEPARATOR.finditer(raw))
+        if not seps:
+            return None, None
+        tail = raw[seps[-1].end() :].strip()
+        head = raw[: seps[-1].start()].strip()
+        if (
+            tail
+            and len(head) >= MIN_STRIPPED_TITLE_CHARS
+            and len(tail.split()) <= MAX_TITLE_SITE_WORDS
+            and any(_site_matches(tail, k, inside=True) for k in keys)
+        ):
+            return tail, "title:text"
+    return None, None
+
+
+#: The longest site name (words) read from the end of a ``<title>``.
+MAX_TITLE_SITE_WORDS: Final = 6
+
+
 def _home_link_keys(cands: Candidates) -> list[str]:
     """Return the comparison keys of the site names that home-page links spell ("Home",
     "Start" and the like are navigation, not names)."""
@@ -1753,6 +1781,8 @@ def metadata_and_bases(
             sources.append(FieldSource(field=field, source=_source_of(key)))
 
     site_name, key = _pick_site_name(cands)
+    if site_name is None:
+        site_name, key = _site_from_title(cands, url)
     note("site_name", key)
     authors, author_key = _pick_authors(cands, [_key(site_name or ""), _host_label(url)])
     # Titles end in the site name as declared first, tagline and all, or in its short form.
