@@ -21,6 +21,7 @@ from articlekit.html.recommendations import (
     is_generic_link_text,
     is_index_link,
     is_kicker_link,
+    is_linkless_widget,
     is_listing_link_text,
     is_page_link,
     is_person_link,
@@ -111,6 +112,27 @@ def test_heading_followed_by_link_list_inside_body() -> None:
     index = doc.blocks.index(rec)
     assert isinstance(doc.blocks[index - 1], Paragraph)
     assert isinstance(doc.blocks[index + 1], Paragraph)
+
+
+def test_card_under_a_stretched_empty_link_is_no_body_text() -> None:
+    # a related-story card: its headline is plain text, the link laid over the card holds
+    # nothing, so the card names no item; its headline must not join the article
+    doc = _doc(
+        "<aside class='relatedNews'><div class='bg'></div><div class='rnews'>A headline of"
+        " another story about something<div class='label'>Read more</div>"
+        "<a href='/another-story-1234'></a></div></aside>"
+    )
+    assert "headline of another story" not in _body_text(doc)
+    assert "Read more" not in _body_text(doc)
+
+
+def test_is_linkless_widget() -> None:
+    from articlekit.html.clean import Stats
+
+    assert is_linkless_widget(Stats(text=60, links=0, anchors=1))
+    assert not is_linkless_widget(Stats(text=60, links=20, anchors=1))
+    assert not is_linkless_widget(Stats(text=60, links=0, anchors=0))
+    assert not is_linkless_widget(None)
 
 
 def test_title_over_one_list_per_linked_article() -> None:

@@ -41,6 +41,7 @@ from articlekit.html.blocks import (
 from articlekit.html.clean import KnownAttributes, Labels
 from articlekit.html.content import Candidate, find_main_content
 from articlekit.html.recommendations import (
+    is_linkless_widget,
     recommendations_block,
     without_author_items,
     without_non_article_items,
@@ -206,6 +207,7 @@ def extract_blocks(
     labels = candidate.labels
     recs: dict[HtmlElement, Recommendations] = {}
     seen_recs: set[HtmlElement] = set()
+    linkless: set[HtmlElement] = set()
     for el in labels.recommendations:
         if any(anc in seen_recs for anc in el.iterancestors()):
             continue
@@ -213,6 +215,8 @@ def extract_blocks(
         if block is not None:
             recs[el] = Recommendations(title=block.title, items=block.items, provenance=None)
             seen_recs.add(el)
+        elif is_linkless_widget(labels.stats.get(el)):
+            linkless.add(el)
     if candidate.method.startswith("rule:"):
         release = None  # a rule's elements may nest: each must stay whole until read
     builder = BlockBuilder(
@@ -223,6 +227,7 @@ def extract_blocks(
         tree=root.getroottree(),
         release=release,
         release_after_chars=MIN_VISIBLE_ARTICLE_CHARS,
+        skip=linkless,
     )
     blocks = builder.build(candidate.elements)
     if not comments:

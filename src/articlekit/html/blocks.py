@@ -17,7 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import urllib.parse
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from typing import Final, cast
 
 import attrs
@@ -1227,6 +1227,7 @@ class BlockBuilder:
         tree: etree._ElementTree,
         release: Callable[[Labels], None] | None = None,
         release_after_chars: int = 0,
+        skip: Collection[HtmlElement] = (),
     ) -> None:
         """``release`` frees each part of the tree as soon as its blocks are built, once
         the body holds ``release_after_chars`` characters of paragraphs: the tree empties
@@ -1237,7 +1238,8 @@ class BlockBuilder:
         """
         self.labels = labels
         self.stats = labels.stats
-        self.skip = labels.boilerplate
+        # (``skip``: more elements to leave out, besides the labelled boilerplate)
+        self.skip = labels.boilerplate | set(skip) if skip else labels.boilerplate
         self.base = base
         self.page_url = page_url
         self.recs = recs

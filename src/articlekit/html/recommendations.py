@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from articlekit._caseless import CaseBlind
 from articlekit.html import vocab
+from articlekit.html.clean import Stats
 from articlekit.html.metadata import date_span
 from articlekit.html.tree import collapse_ws, image_source, resolve_url
 from articlekit.model import Block, Recommendation, Recommendations
@@ -32,6 +33,7 @@ __all__ = [
     "is_generic_link_text",
     "is_home_link",
     "is_kicker_link",
+    "is_linkless_widget",
     "is_listing_link_text",
     "is_person_link",
     "is_service_link_text",
@@ -613,6 +615,16 @@ def card_link_item(link: HtmlElement, url: str, base: str | None) -> Recommendat
             summary = candidate
             break
     return Recommendation(title=title, url=url, image=image, summary=summary)
+
+
+def is_linkless_widget(stats: Stats | None) -> bool:
+    """Return True for a recommendation widget whose links hold no text: a card whose
+    headline is plain text under a link laid over the whole card (``<div>Headline<a
+    href="/other-story"></a></div>``, an empty "stretched" link), or whose links hold
+    only pictures. It names no item, yet its headline and pictures are the widget's,
+    not the article's: they are left out of the body rather than read as its text.
+    """
+    return stats is not None and stats.anchors > 0 and stats.links == 0
 
 
 def recommendations_block(
