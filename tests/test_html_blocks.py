@@ -262,6 +262,11 @@ def test_q_is_set_in_the_quote_marks_a_browser_draws() -> None:
         ("From 5 March 2024 to 7 March 2024 the council met daily", False),
         ("Updated 2 hours ago", False),
         ("The 12 best songs of May", False),
+        # published and updated on one line, a time zone after the time
+        ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", True),
+        ("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019", True),
+        ("The council met on Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM on Nov 18, 2019", False),
+        ("Published Nov 18, 2019 at 4:07 PM at the town hall of the city", False),
     ],
 )
 def test_is_dateline(text: str, expected: bool) -> None:

@@ -459,15 +459,31 @@ MAX_DATELINE_CHARS: Final = 60
 # Words of letters a dateline holds besides its date: a label ("Updated on", "Veröffentlicht
 # am") and an "Uhr" or "GMT" after the time.
 MAX_DATELINE_LABEL_WORDS: Final = 3
-_TIME: Final = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?", re.IGNORECASE)
+_TIME: Final = re.compile(
+    # (a time zone's abbreviation after it, upper case only: "5:36 PM CST", "10:05 GMT")
+    r"\b\d{1,2}[:.h]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s(?-i:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?",
+    re.IGNORECASE,
+)
+# A page's two dates on one line, published and updated: "Published Nov 18, 2019 at 4:07
+# PM | Updated at 5:36 PM CST on Nov 18, 2019" (two sites of the outside shingle set).
+_DATELINE_SEPARATOR: Final = re.compile(r"\s[|•·]\s")
 _LETTER_WORD: Final = re.compile(r"[^\W\d_]+")
 
 
 def is_dateline(block: Block) -> bool:
-    """Return True for a paragraph that is only a date, with at most a label and a time."""
+    """Return True for a paragraph that is only a date, with at most a label and a time,
+    or two such dates on one line ("Published ... | Updated ...")."""
     if not isinstance(block, Paragraph):
         return False
     text = plain_text(block).strip()
+    if len(text) > MAX_DATELINE_CHARS:
+        parts = _DATELINE_SEPARATOR.split(text)
+        return len(parts) == 2 and all(_is_date_text(part.strip()) for part in parts)
+    return _is_date_text(text)
+
+
+def _is_date_text(text: str) -> bool:
+    """Return True for a text that is only a date, with at most a label and a time."""
     if len(text) > MAX_DATELINE_CHARS:
         return False
     span = date_span(text)
