@@ -412,6 +412,8 @@ def test_caption_paragraph_with_credit_is_dropped_image_kept() -> None:
         "Puede escribirnos a redaccion@example.org o seguir a Diario en Facebook.",
         "Folgen Sie uns auf Facebook und Instagram!",
         "This article is the copyrighted property of The Courier.",
+        "Like this story? Share it with a friend!",
+        "Enjoyed it? Share this article with your friends.",
     ],
 )
 def test_call_to_action_closing_the_article_is_dropped(promo: str) -> None:

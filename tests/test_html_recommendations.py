@@ -39,6 +39,7 @@ from articlekit.html.recommendations import (
     without_non_article_items,
 )
 from articlekit.html.tree import parse_tree
+from articlekit.html.vocab import opens_with_rec_words
 from articlekit.model import (
     Document,
     Figure,
@@ -83,6 +84,7 @@ def _body_text(doc: Document) -> str:
         "Leia também",
         "More Great WIRED Stories",
         "More top stories",
+        "See more",
     ],
 )
 def test_titled_link_list_becomes_recommendations(phrase: str) -> None:
@@ -150,6 +152,11 @@ def test_title_over_one_list_per_linked_article() -> None:
     assert isinstance(doc.blocks[index + 1], Paragraph)
 
 
+def test_see_more_before_words_is_no_title() -> None:
+    assert not opens_with_rec_words("See more photos:")
+    assert not opens_with_rec_words("See more of the city from the tower")
+
+
 def test_more_as_a_sentence_titles_nothing() -> None:
     doc = _doc(
         "<h4>More than half of the town voted</h4><ul><li><a href='/a'>The first result"
@@ -164,6 +171,7 @@ def test_more_as_a_sentence_titles_nothing() -> None:
         "<p>Also read: <a href='/c'>A story about something else entirely</a></p>",
         "<p><strong>READ MORE:</strong> <a href='/c'>A story about something else entirely</a></p>",
         "<p>Lire aussi - <a href='/c'>A story about something else entirely</a></p>",
+        "<p><b>SEE MORE</b>: <a href='/c'>A story about something else entirely</a></p>",
     ],
 )
 def test_also_read_paragraph(para: str) -> None:

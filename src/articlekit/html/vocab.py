@@ -270,6 +270,8 @@ _REC_WORDS = (
     r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended"
     r"|recommendations?|article recommendations|further reading|editor'?s picks|popular"
     r"|most read|most popular|trending|what to read next|keep reading|don't miss"
+    # "SEE MORE: <a>headline</a>" (not "See more photos"): a British tabloid's cross-link
+    r"|see more\b(?!\s+\w)"
     r"|lire aussi|à lire aussi|a lire aussi|lire également|voir aussi|sur le même sujet"
     r"|dans la même rubrique|articles? similaires|nos articles|à découvrir"
     r"|mehr zum thema|mehr zu(?:m)?\b|auch interessant|das könnte sie (?:auch )?interessieren"
@@ -353,6 +355,8 @@ PROMO_TAIL = re.compile(
     r"|schreiben sie uns|schreib uns|contact us at|advertise with|klicken sie hier|hier klicken"
     r"|click here to|cliquez ici|haga clic|unterstütze (?:uns|unabhängige)"
     r"|support (?:us|our journalism|independent)|gefällt dir unser|registrieren!"
+    # "Like this story? Share it with a friend!" closing a news channel's articles
+    r"|share (?:it|this(?: \w+)?) with (?:a friend|your friends)"
     r"|copyrighted property|written permission|all rights reserved|alle rechte vorbehalten"
     r"|tous droits réservés|todos los derechos reservados|tutti i diritti riservati"
     r"|wszelkie prawa zastrzeżone",
