@@ -299,6 +299,10 @@ def test_datelines_leave_the_head_of_the_article_only() -> None:
         ("Kelli Millerson wrote this", False),  # another name that starts the same
         ("Kelli Miller told the council on Tuesday that the plan would cost more.", False),
         ("A standfirst that sums the story up for the reader in one go.", False),
+        # the lead word alone: the name was a link to the author's page, left out
+        ("By", True),
+        ("Von", True),
+        ("Bye", False),
     ],
 )
 def test_is_byline_line(text: str, expected: bool) -> None:

@@ -543,6 +543,10 @@ def is_byline_line(block: Block, authors: Iterable[str]) -> bool:
     text = plain_text(block).strip()
     if len(text) > MAX_BYLINE_LINE_CHARS or _holds_image(block.content):
         return False  # (an author's portrait is a picture of the page, kept as such)
+    if vocab.BYLINE_LEAD.match(text):
+        # "By" alone: the author's name, a link to the author's page, went as furniture
+        # (as a desk's byline does: is_desk_byline)
+        return True
     folded, found = _without_names(collapse_ws(text).casefold(), authors)
     if not found:
         return False
