@@ -296,3 +296,28 @@ def test_a_link_list_in_a_cousin_wrapper_does_not_join() -> None:
     html = _split_story(PARA * 6).replace(f"{PARA * 3}</div><aside>", f"{links}</div><aside>")
     found = find_main_content(parse_tree(html))
     assert "part1" not in _ids(found) and "part2" in _ids(found)
+
+
+def test_a_candidate_that_outweighs_every_baseline_is_never_beaten_by_one() -> None:
+    from articlekit.html.content import _baseline, _outweighs_any_baseline, _scored
+
+    split = f"<body><div id='a'>{PARA * 2}</div><div class='x'><div id='b'>{PARA * 5}</div></div>"
+    pages = [
+        f"<body><div id='main'>{PARA * 8}</div><div>{PARA}</div></body>",
+        split + f"<div id='c'>{PARA * 5}</div></body>",
+        f"<body><div id='main'>{PARA * 8}<blockquote>{PARA * 2}</blockquote></div></body>",
+    ]
+    outweighed = 0
+    for page in pages:
+        root = parse_tree(page)
+        labels = label_page(root)
+        candidate = _scored(root, labels, "scored", None)
+        assert candidate is not None
+        if _outweighs_any_baseline(candidate):
+            outweighed += 1
+            assert not prefer_baseline(candidate, _baseline(labels))
+    assert outweighed == 3
+    # a short candidate is measured against the baseline itself
+    root = parse_tree(f"<body><div id='main'>{PARA}</div></body>")
+    candidate = _scored(root, label_page(root), "scored", None)
+    assert candidate is not None and not _outweighs_any_baseline(candidate)
