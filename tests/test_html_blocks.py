@@ -1080,3 +1080,23 @@ def test_related_heading_over_links_is_read_only_over_a_link_dense_sibling() -> 
     recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
     assert [r.title for r in recs] == ["Related articles"]
     assert "Related questions" in to_text(doc)
+
+
+def test_long_caption_of_a_picture_not_in_the_page_is_left_out() -> None:
+    caption = "A long agency caption naming everyone in the picture, " * 6  # ~330 characters
+    unshown = (
+        f"<div class='InlineImage-imageEmbed'><div class='placeholder'></div>"
+        f"<div class='InlineImage-imageEmbedCaption'>{caption}</div></div>"
+    )
+    text = to_text(_doc(FILL * 3 + unshown + FILL * 3))
+    assert "agency caption" not in text
+    # with its picture, the caption stays with it; a caption-named box of prose outside
+    # a picture's box stays text
+    shown = unshown.replace("<div class='placeholder'></div>", "<img src='/p.jpg' alt='x'>")
+    assert "agency caption" in plain_text_of(_doc(FILL * 3 + shown + FILL * 3))
+    loose = f"<div class='caption-text'>{caption}</div>"
+    assert "agency caption" in to_text(_doc(FILL * 3 + loose + FILL * 3))
+
+
+def plain_text_of(doc: Document) -> str:
+    return " ".join(plain_text(b) for b in doc.blocks)

@@ -146,6 +146,8 @@ MAX_CAPTION_CHARS: Final = 300
 # A box named like a caption, right after a box holding only a picture, is that picture's
 # caption up to this many characters (a lightbox gallery's full description).
 MAX_SIDE_CAPTION_CHARS: Final = 600
+# A long caption without its picture is looked for in a picture's box this many levels up.
+MAX_CAPTION_HOLDER_DEPTH: Final = 3
 # A paragraph shorter than this (characters) without sentence punctuation is a stray
 # line (date, credit, label) when it stands at the edge of the content; 40 measured best
 # on the trafilatura dev set among 20/30/40/60 (F1 +0.007; 60 starts losing lead lines).
@@ -1793,13 +1795,32 @@ class BlockBuilder:
                     return
                 if not st.flags & FLAG_IMG and names and vocab.CAPTION_CLASS.search(names):
                     return  # the caption or credit of an image that is not shown
-            elif self._is_long_side_caption(el, st):
+            elif self._is_long_side_caption(el, st) or self._is_long_unshown_caption(el, st):
                 return
         start = len(out)
         self._container(el, out, depth)
         if st is not None and len(out) > start and _orphaned_headings(out[start:], st.text):
             # a box whose body was all left out (a slideshow, a menu): its title heads nothing
             del out[start:]
+
+    def _is_long_unshown_caption(self, el: HtmlElement, st: Stats) -> bool:
+        """Return True for a long caption whose picture is not in the page: a box named
+        like a caption (``imageEmbedCaption``), holding no paragraph or other block and at
+        most ``MAX_SIDE_CAPTION_CHARS``, inside a box named like a picture's that holds no
+        picture (``InlineImage-imageEmbed``: a picture a script would have loaded). A news
+        agency's caption runs to 300 characters and more ("Sheikh Mohammed bin Rashid Al
+        Maktoum, ... on Monday, Nov. 13, 2017.")."""
+        if st.text > MAX_SIDE_CAPTION_CHARS or st.flags & (FLAG_IMG | FLAG_BLOCK):
+            return False
+        names = class_id(el)
+        if not names or vocab.CAPTION_CLASS.search(names) is None:
+            return False
+        for holder in itertools.islice(el.iterancestors(), MAX_CAPTION_HOLDER_DEPTH):
+            holder_names = class_id(holder)
+            if holder_names and vocab.FIGURE_CLASS.search(holder_names):
+                shown = self.stats.get(holder)
+                return shown is not None and not shown.flags & FLAG_IMG
+        return False
 
     def _is_long_side_caption(self, el: HtmlElement, st: Stats) -> bool:
         """Return True for a long caption printed beside its picture: a box named like a
