@@ -94,6 +94,34 @@ def test_hidden_utility_class_is_left_out_of_the_article() -> None:
     assert "Shown on wide screens." in text
 
 
+def test_embedded_post_in_a_social_embed_box_is_kept_its_placeholder_is_not() -> None:
+    from articlekit import parse_html, to_text
+
+    tweet = (
+        "<div class='social-media-embed'><blockquote class='twitter-tweet'><p>Yes this is"
+        " real and the state spent half a million dollars on it</p>&mdash; A Reader"
+        " (@reader) <a href='https://twitter.com/reader/status/1'>November 18, 2019</a>"
+        "</blockquote></div>"
+    )
+    placeholder = (
+        "<div class='social-embed'><h3>Recommended editorial content</h3><p>Here you find"
+        " external content from Instagram. Click to show it.</p></div>"
+    )
+    html = (
+        f"<body><article><h1>Title</h1><p>{LONG}</p>{tweet}<p>{LONG}</p>{placeholder}"
+        f"<p>{LONG}</p></article></body>"
+    )
+    text = to_text(parse_html(html))
+    assert "the state spent half a million dollars" in text
+    assert "external content" not in text and "editorial content" not in text
+    # a share bar is still furniture
+    share = (
+        f"<body><article><h1>T</h1><p>{LONG}</p><div class='social'><p>Share on X and on"
+        f" other networks today</p></div><p>{LONG}</p></article></body>"
+    )
+    assert "Share on X" not in to_text(parse_html(share))
+
+
 def test_previous_next_box_after_the_article_is_no_body_text() -> None:
     from articlekit import parse_html, to_text
 

@@ -322,6 +322,8 @@ _I_COMMENT = 128
 _I_HIDDEN_UTILITY = 256
 # ...and a content gate's name ("paywall", "subscriber-content"): see is_gated_article
 _I_GATE = 512
+# ...and the name of an embedded social-media post's box: see is_quoted_post_box
+_I_SOCIAL_EMBED = 1024
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -339,6 +341,7 @@ _NAMES_IGNORED = frozenset(
 _T_REC, _T_HIDDEN, _T_STRONG, _T_UNLIKELY, _T_HINT, _T_MAIN, _T_COMMENT = 1, 2, 4, 8, 16, 32, 64
 _T_TEASER = 128
 _T_GATE = 256
+_T_SOCIAL_EMBED = 512
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
 # A modifier says what an element holds or lacks, not what it is: a photo with its share
@@ -372,6 +375,8 @@ def _token_bits(token: str) -> int:
         bits |= _T_TEASER
     if vocab.GATE_CLASS.search(token):
         bits |= _T_GATE
+    if vocab.SOCIAL_EMBED_CLASS.search(token):
+        bits |= _T_SOCIAL_EMBED
     if bits & _T_FURNITURE:
         modifier = _HOLDS_MODIFIER.search(token)
         if modifier is not None:
@@ -402,6 +407,8 @@ def _names_info(names: str, comments: bool) -> int:
         info |= _I_HIDDEN
     if bits & _T_GATE:
         info |= _I_GATE
+    if bits & _T_SOCIAL_EMBED:
+        info |= _I_SOCIAL_EMBED
     if bits & _T_MAIN:
         info |= _I_MAIN
     elif bits & _T_STRONG:
@@ -713,6 +720,7 @@ def label_page(
                 or (info & _I_HIDDEN and (not flags & FLAG_MAIN or is_hidden_record(el)))
             )
             and not (info & _I_GATE and is_gated_article(st, info, paragraphs[p0:], stats))
+            and not (info & _I_SOCIAL_EMBED and is_quoted_post_box(el, info))
             and not _is_text_form(tag, st)
             and not is_equation_box(tag, st, info)
             and not _hides_picture_copy(st, info)
@@ -790,6 +798,21 @@ def is_gated_article(
         return False
     prose = sum(1 for p in paragraphs if measured[p].text >= MIN_GATED_PROSE_CHARS)
     return prose >= MIN_GATED_PARAGRAPHS
+
+
+def is_quoted_post_box(el: HtmlElement, info: int) -> bool:
+    """Return True for a box named after an embedded social-media post that holds the
+    post: the platform's embed code, a ``<blockquote>`` with the post's text (a tweet, an
+    Instagram caption), which the story quotes.
+
+    "social" alone names a share bar or a "follow us" box; "social-embed",
+    "social-media-embed" name the post the article embeds. Without the quote the box
+    is a consent placeholder ("external content from Instagram: click to show") or a
+    script's empty slot, and stays out. A hidden box stays out.
+    """
+    if info & _I_HIDDEN:
+        return False
+    return next(el.iter("blockquote"), None) is not None
 
 
 def is_comment_section(info: int) -> bool:

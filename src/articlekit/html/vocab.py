@@ -47,6 +47,7 @@ __all__ = [
     "REC_PREFIX",
     "REC_START",
     "SEE_ALSO",
+    "SOCIAL_EMBED_CLASS",
     "STRONG_BOILERPLATE",
     "TEASER_CLASS",
     "UNLIKELY_CLASS",
@@ -205,6 +206,12 @@ STRONG_BOILERPLATE = re.compile(
     rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}|{_SIDEBAR_WIDGET}"
     rf"|{_REGISTRATION}"
 )
+
+# A box named after an embedded social-media post ("social-embed", "social-media-embed",
+# "social-embed-post"): the post a story quotes, when it holds one (clean.is_quoted_post_box),
+# not a share bar, which "social" alone names. Three sites of both corpora and the
+# outside set name such boxes (a newspaper's five quoted tweets were lost).
+SOCIAL_EMBED_CLASS = re.compile(r"social[-_]?(?:media[-_]?)?embed|embed[-_]?social")
 
 # Content gates: boxes named after a paywall or a subscription. Furniture when they hold
 # the prompt to subscribe, the article when they wrap its paid part (clean.is_gated_article).
