@@ -596,6 +596,28 @@ def test_mostly_external_link_list_stays_dropped() -> None:
     assert not any("tag3" in plain_text(b) for b in doc.walk())
 
 
+def test_page_ids_are_collected_only_for_a_cluster_of_fragment_links(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from articlekit.html.blocks import BlockBuilder
+
+    asked: list[int] = []
+    collect = BlockBuilder._page_anchors
+
+    def counted(self: BlockBuilder) -> set[str]:
+        asked.append(1)
+        return collect(self)
+
+    monkeypatch.setattr(BlockBuilder, "_page_anchors", counted)
+    menu = "<ul>" + "".join(f"<li><a href='/t{i}'>tag{i}</a></li>" for i in range(6)) + "</ul>"
+    doc = _toc_page(menu)
+    assert not any("tag3" in plain_text(b) for b in doc.walk())
+    assert not asked  # no link jumps within the page: the page's ids are never needed
+    toc = "<ul>" + "".join(f'<li><a href="#s{i}">Section {i}</a></li>' for i in range(1, 5))
+    assert isinstance(_first(_toc_page(toc + "</ul>"), List), List)
+    assert asked
+
+
 def test_heading_over_see_also_note_and_text_kept() -> None:
     see_also = Recommendations(
         title="See also", items=(Recommendation(title="Place names", url="https://e.org/p"),)

@@ -1364,15 +1364,16 @@ class BlockBuilder:
         A menu links to other pages; a table of contents links to anchors of the article
         itself. It is article structure and stays, although it is all links.
         """
-        hrefs = [a.get("href") or "" for a in el.iter("a") if a.get("href") is not None]
+        hrefs = [href for href in (a.get("href") for a in el.iter("a")) if href is not None]
         if len(hrefs) < MIN_CLUSTER_LINKS:
             return False
+        fragments = [href[1:] for href in hrefs if href.startswith("#") and len(href) > 1]
+        if len(fragments) < MIN_TOC_FRAGMENT_SHARE * len(hrefs):
+            # too few links to fragments whatever the page's ids: no need to collect them
+            # (a walk of the whole tree; most link clusters are menus and link lists)
+            return False
         anchors = self._page_anchors()
-        inside = sum(
-            1
-            for href in hrefs
-            if href.startswith("#") and len(href) > 1 and _unquote(href[1:]) in anchors
-        )
+        inside = sum(1 for fragment in fragments if _unquote(fragment) in anchors)
         return inside >= MIN_TOC_FRAGMENT_SHARE * len(hrefs)
 
     def _is_block(self, el: HtmlElement) -> bool:
