@@ -1492,3 +1492,33 @@ def test_clean_collapses_whitespace_as_the_regex_did(value: str) -> None:
 
     expected = re.sub(r"\s+", " ", html.unescape(value)).strip()
     assert _clean(value) == expected
+
+
+def test_jsonld_author_given_as_a_reference_is_looked_up_in_the_graph() -> None:
+    # WordPress's SEO plugins write the article's author and publisher as @id references
+    # to Person and Organization objects elsewhere in the same @graph
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "Organization", "@id": "https://x.org/#org", "name": "Example Times"},
+            {
+                "@type": "Article",
+                "@id": "https://x.org/a/#article",
+                "headline": "A headline of some words",
+                "author": {"@id": "https://x.org/#/schema/person/29"},
+                "publisher": {"@id": "https://x.org/#org"},
+            },
+            {"@type": "Person", "@id": "https://x.org/#/schema/person/29", "name": "Josh Doe"},
+        ],
+    }
+    _, meta = extract(jsonld(graph))
+    assert meta.authors == ("Josh Doe",)
+    assert meta.source_of("authors") == "jsonld"
+    assert meta.site_name == "Example Times"
+    # a reference to nothing on the page, or to itself, names nobody
+    graph["@graph"] = [
+        {"@type": "Article", "@id": "#a", "headline": "A headline", "author": {"@id": "#nobody"}},
+        {"@type": "Person", "@id": "#loop", "author": {"@id": "#loop"}},
+    ]
+    _, meta = extract(jsonld(graph))
+    assert meta.authors == ()

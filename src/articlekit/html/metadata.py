@@ -25,7 +25,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Final
@@ -959,8 +959,14 @@ def _jsonld_objects(values: Iterable[Any]) -> list[dict[str, Any]]:
     return found
 
 
-def _names(value: Any, depth: int = 0) -> Iterator[str]:
-    """Yield the names in a JSON-LD person/organisation value (string, object or list)."""
+def _names(
+    value: Any, depth: int = 0, ids: Mapping[str, dict[str, Any]] | None = None
+) -> Iterator[str]:
+    """Yield the names in a JSON-LD person/organisation value (string, object or list).
+
+    An object that is only a reference (``{"@id": ".../#/schema/person/2920..."}``, as
+    WordPress's SEO plugins write the author) is looked up in ``ids``, the page's objects
+    by their ``@id``."""
     if depth > 3:
         return
     if isinstance(value, str):
@@ -970,14 +976,18 @@ def _names(value: Any, depth: int = 0) -> Iterator[str]:
         if isinstance(name, str):
             yield name
         elif isinstance(name, (list, dict)):
-            yield from _names(name, depth + 1)
+            yield from _names(name, depth + 1, ids)
         else:
             given, family = value.get("givenName"), value.get("familyName")
             if isinstance(given, str) and isinstance(family, str):
                 yield f"{given} {family}"
+            elif ids and isinstance(value.get("@id"), str):
+                target = ids.get(value["@id"])
+                if target is not None and target is not value:
+                    yield from _names(target, depth + 1, ids)
     elif isinstance(value, list):
         for item in value[:MAX_AUTHORS]:
-            yield from _names(item, depth + 1)
+            yield from _names(item, depth + 1, ids)
 
 
 def _urls(value: Any, depth: int = 0) -> Iterator[str]:
@@ -1023,17 +1033,18 @@ def _collect_jsonld(objects: list[dict[str, Any]], cands: Candidates) -> None:
     tiers = [(_jsonld_tier(o), i) for i, o in enumerate(objects)]
     primary = [(tier, objects[i]) for tier, i in sorted(tiers) if tier < 3]
     sites = [o for o in objects if _types(o) & _SITE_TYPES]
+    ids = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str)}
     for tier, obj in primary:
         # Articles name themselves in "name" too; a page's "name" is often the site's.
         for key in ("headline", "name") if tier < 2 else ("headline",):
             _add(cands, "jsonld:headline", obj.get(key))
         for key in ("author", "creator"):
-            for name in _names(obj.get(key)):
+            for name in _names(obj.get(key), ids=ids):
                 _add(cands, "jsonld:author", name)
         for key in ("datePublished", "dateCreated", "uploadDate"):
             _add(cands, "jsonld:datePublished", obj.get(key))
         _add(cands, "jsonld:dateModified", obj.get("dateModified"))
-        for name in _names(obj.get("publisher")):
+        for name in _names(obj.get("publisher"), ids=ids):
             _add(cands, "jsonld:publisher", name)
         _add(cands, "jsonld:description", obj.get("description"))
         for word in _keywords(obj.get("keywords")):
