@@ -94,6 +94,29 @@ def test_hidden_utility_class_is_left_out_of_the_article() -> None:
     assert "Shown on wide screens." in text
 
 
+def test_hover_card_inside_a_sentence_is_left_out() -> None:
+    from articlekit import parse_html, to_text
+
+    card = (
+        "<span class='person'><a href='/people/jane-doe'>Jane Doe</a><span class='card'>"
+        "<img src='/p/jane.jpg' alt=''><a href='/people/jane-doe'>Jane Doe</a>"
+        "<a href='/news/1-budget-vote'>Budget vote slips to next week as talks stall</a>"
+        "<a href='/news/2-bridge'>The bridge will open in spring, engineers say</a>"
+        "<a class='more' href='/people/jane-doe'>MORE</a></span></span>"
+    )
+    html = (
+        f"<body><article><h1>Title</h1><p>{LONG}</p><p>The plan was backed by Rep. {card}"
+        f" (D-Minn.), the office said on Monday, after a long debate.</p><p>{LONG}</p>"
+        "<p><span>A paragraph with a picture <img src='/i/x.jpg' alt=''> and links to"
+        " <a href='/a'>one</a>, <a href='/b'>two</a> and <a href='/c'>three</a> places"
+        " in a longer sentence of the article that goes on.</span></p></article></body>"
+    )
+    text = to_text(parse_html(html))
+    assert "backed by Rep. Jane Doe (D-Minn.), the office said" in text
+    assert "Budget vote" not in text and "MORE" not in text
+    assert "links to one, two and three places" in text
+
+
 def test_embedded_post_in_a_social_embed_box_is_kept_its_placeholder_is_not() -> None:
     from articlekit import parse_html, to_text
 

@@ -95,6 +95,13 @@ MAX_REC_CHARS: Final = 5000
 # "teaser..." holds more) and at least this share of link text (its linked title).
 MAX_TEASER_CHARS: Final = 500
 MIN_TEASER_LINK_SHARE: Final = 0.15
+# A card inside a paragraph's text (clean.is_card_in_text): a <span> holding a picture
+# and at least this many links...
+MIN_CARD_IN_TEXT_LINKS: Final = 3
+# ...which make at least this share of its text (a person's hover card: the name and the
+# titles of their latest articles, all links; a span wrapping a whole paragraph that
+# holds a picture and a few links has far more plain text).
+MIN_CARD_IN_TEXT_LINK_SHARE: Final = 0.5
 # A recommendation title is a short label, not a sentence.
 MAX_REC_TITLE_CHARS: Final = 60
 
@@ -711,6 +718,16 @@ def label_page(
             _exclude(el, frame, recs, paragraphs, headings)
             continue
         if (
+            tag == "span"
+            and flags & FLAG_IMG
+            and anchors >= MIN_CARD_IN_TEXT_LINKS
+            and is_card_in_text(text_len, links, frames)
+        ):
+            # a card inside a sentence: shown when the pointer rests on a name
+            _exclude(el, frame, None, paragraphs, headings)
+            boilerplate.add(el)
+            continue
+        if (
             kind == _K_SOFT
             and (
                 # an <h1> or the article's mark keeps a box named as furniture (the
@@ -798,6 +815,23 @@ def is_gated_article(
         return False
     prose = sum(1 for p in paragraphs if measured[p].text >= MIN_GATED_PROSE_CHARS)
     return prose >= MIN_GATED_PARAGRAPHS
+
+
+def is_card_in_text(text: int, links: int, frames: Sequence[Sequence[Any]]) -> bool:
+    """Return True for a ``<span>`` (holding a picture and ``MIN_CARD_IN_TEXT_LINKS``
+    links: the caller asks) that is a card inside a paragraph's text rather than text:
+    mostly links (``links`` of its ``text`` characters), inside a ``<p>`` (``frames``: the
+    labelling walk's open elements, the ``<span>``'s ancestors).
+
+    News sites put a hover card in the sentence after a person's name (a portrait, the
+    name again, the titles of their latest articles, "MORE": a browser shows it when the
+    pointer rests on the name), or a bar of icon functions (PDF, print, share) in the
+    paragraph of the date; read as text, the card's titles ran into the sentence
+    ("Rep. Ilhan OmarIlhan OmarHillicon Valley: ...").
+    """
+    if links < MIN_CARD_IN_TEXT_LINK_SHARE * text:
+        return False
+    return any(frame[_TAG] == "p" for frame in frames)
 
 
 def is_quoted_post_box(el: HtmlElement, info: int) -> bool:
