@@ -17,6 +17,7 @@ from articlekit.html.tree import (
     parse_tree,
     parse_tree_utf8,
     resolve_url,
+    text_of,
     tree_from_soup,
 )
 
@@ -279,3 +280,15 @@ def test_collapse_ws_fast_path_gives_the_split_join_answer(text: str) -> None:
         expected = (" " if text[0].isspace() else "") + inner
         expected += " " if text[-1].isspace() else ""
     assert collapse_ws(text) == expected
+
+
+def test_text_of_is_the_text_content_of_the_subtree() -> None:
+    root = parse_tree(
+        "<html><head><title>A &amp; B</title></head><body><div id='d'>one <b>two</b> three"
+        "<p>para <i>x</i>y<br>z</p> tail<script>var s = 1;</script><span></span>"
+        "<pre>  code\n  kept </pre>caf\u00e9 \U0001f600</div> after</body></html>"
+    )
+    for el in root.iter():
+        assert text_of(el) == el.text_content()
+    div = root.get_element_by_id("d")
+    assert text_of(div).startswith("one two three") and not text_of(div).endswith("after")

@@ -51,6 +51,7 @@ from articlekit.html.tree import (
     collapse_ws,
     parse_tree,
     parse_tree_utf8,
+    text_of,
     tree_from_soup,
 )
 from articlekit.model import (
@@ -93,7 +94,7 @@ def _fallback_title(root: HtmlElement) -> str | None:
     for path in (".//head/title", ".//h1"):
         el = root.find(path)
         if el is not None:
-            text = collapse_ws(el.text_content()).strip()
+            text = collapse_ws(text_of(el)).strip()
             if text:
                 return text
     return None
@@ -423,7 +424,7 @@ def _headline_links(headings: Iterable[HtmlElement]) -> int:
         for link in links:
             if link in seen:
                 continue
-            text = link.text_content().split()
+            text = text_of(link).split()
             if len(text) >= HEADLINE_LINK_WORDS and len(" ".join(text)) >= HEADLINE_LINK_CHARS:
                 seen.add(link)
     return len(seen)
@@ -512,12 +513,8 @@ def _light_signals(
         time_elements=times,
         headline_links=_headline_links(headings),
         jsonld_types=_jsonld_types(scripts),
-        title_text=collapse_ws(title_el.text_content()).strip() or None
-        if title_el is not None
-        else None,
-        h1_texts=tuple(
-            collapse_ws(h.text_content()).strip() for h in labels.headings if h.tag == "h1"
-        ),
+        title_text=collapse_ws(text_of(title_el)).strip() or None if title_el is not None else None,
+        h1_texts=tuple(collapse_ws(text_of(h)).strip() for h in labels.headings if h.tag == "h1"),
     )
 
 

@@ -55,6 +55,7 @@ from articlekit.html.tree import (
     picture_key,
     resolve_url,
     return_free_memory,
+    text_of,
 )
 from articlekit.model import (
     Block,
@@ -270,18 +271,18 @@ def equation_text(math: HtmlElement) -> str:
     if not alt:
         for note in math.iter("annotation"):
             if (note.get("encoding") or "").strip().lower() in _TEX_ENCODINGS:
-                alt = collapse_ws(note.text_content()).strip()
+                alt = collapse_ws(text_of(note)).strip()
                 if alt:
                     break
     if alt:
         wrapped = _TEX_STYLE_WRAPPER.match(alt)
         return wrapped.group(1).strip() if wrapped else alt
     words = [
-        collapse_ws(token.text_content()).strip()
+        collapse_ws(text_of(token)).strip()
         for token in math.iter(*_MATH_TOKENS)
         if not any(a.tag in _MATH_ANNOTATIONS for a in token.iterancestors())
     ]
-    return " ".join(w for w in words if w) or collapse_ws(math.text_content()).strip()
+    return " ".join(w for w in words if w) or collapse_ws(text_of(math)).strip()
 
 
 def display_equation(
@@ -371,7 +372,7 @@ def is_slideshow_legend(el: HtmlElement) -> bool:
     if len(items) < MIN_SLIDESHOW_ITEMS:
         return False
     for index, item in enumerate(items, start=1):
-        match = _SLIDE_COUNTER.match(item.text_content())
+        match = _SLIDE_COUNTER.match(text_of(item))
         if match is None or int(match[1]) != index or int(match[2]) != len(items):
             return False
     return True
@@ -1394,7 +1395,7 @@ class BlockBuilder:
     def _container(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         """Append the blocks of ``el``'s children, grouping inline runs into paragraphs."""
         if depth > MAX_NESTING:
-            text = collapse_ws(el.text_content()).strip()
+            text = collapse_ws(text_of(el)).strip()
             if text:
                 out.append(Paragraph(content=(Text(text=text),), provenance=self._prov(el)))
             return
@@ -1563,7 +1564,7 @@ class BlockBuilder:
             # a bare address shown as the link text cites a source; an article is linked
             # by its title
             return None
-        if self._items and not _same_text(collapse_ws(self._items[-1].text_content()), text):
+        if self._items and not _same_text(collapse_ws(text_of(self._items[-1])), text):
             # a link that is only part of its list item (a reference whose title a block
             # inside it cut off from its date) is list content, kept as the list is
             return None
@@ -1621,7 +1622,7 @@ class BlockBuilder:
         st = self.stats.get(nxt)
         if st is None or st.anchors < 1 or st.links < 0.5 * st.text:
             return None
-        text = collapse_ws(heading.text_content()).strip()
+        text = collapse_ws(text_of(heading)).strip()
         if not text or len(text) > 60 or not vocab.opens_with_rec_words(text):
             return None
         block = recommendations_block(nxt, self.base, title=text, page_url=self.page_url)
@@ -1762,7 +1763,7 @@ class BlockBuilder:
                 out.append(Quote(blocks=tuple(inner), provenance=self._prov(el)))
             return
         if tag == "pre":
-            code = el.text_content()
+            code = text_of(el)
             if code.strip():
                 code = code.strip("\n")
                 out.append(
@@ -2077,7 +2078,7 @@ class BlockBuilder:
         if tag in _ICON_HOSTS and is_icon_glyph(el):
             return
         if depth > MAX_NESTING:
-            _append_text(out, el.text_content())
+            _append_text(out, text_of(el))
             return
         if tag == "br":
             out.append(LineBreak())
@@ -2088,7 +2089,7 @@ class BlockBuilder:
                 out.append(image)
             return
         if tag in _CODE:
-            code = el.text_content()
+            code = text_of(el)
             if code.strip():
                 out.append(Code(code=collapse_ws(code)))
             return
@@ -2181,7 +2182,7 @@ def is_see_also_section(heading: HtmlElement, later: Iterable[HtmlElement]) -> b
     """
     if heading.tag not in vocab.HEADING_TAGS:
         return False
-    if not vocab.SEE_ALSO.match(collapse_ws(heading.text_content()).strip()):
+    if not vocab.SEE_ALSO.match(collapse_ws(text_of(heading)).strip()):
         return False
     level = int(heading.tag[1])
     return any(

@@ -39,7 +39,7 @@ from articlekit.html.clean import (
 )
 from articlekit.html.recommendations import is_page_link
 from articlekit.html.score import score_candidates
-from articlekit.html.tree import image_source, picture_key
+from articlekit.html.tree import image_source, picture_key, text_of
 
 __all__ = [
     "MIN_ARTICLE_CHARS",
@@ -330,7 +330,7 @@ def opens_with_rec_title(el: HtmlElement) -> bool:
     )
     if heading is None:
         return False
-    text = " ".join(heading.text_content().split())
+    text = " ".join(text_of(heading).split())
     return len(text) <= MAX_REC_TITLE_CHARS and vocab.opens_with_rec_words(text)
 
 
@@ -351,7 +351,7 @@ def _near_title(
     article bodies; the one under the heading that repeats the page title is the article.
     """
     matching = [
-        h for h in labels.headings if h.tag in ("h1", "h2") and _same_text(h.text_content(), title)
+        h for h in labels.headings if h.tag in ("h1", "h2") and _same_text(text_of(h), title)
     ]
     # an h1 that repeats the title outranks h2 teasers of the same story in a side list
     headings = [h for h in matching if h.tag == "h1"] or matching
@@ -540,10 +540,10 @@ def _title_heading(labels: Labels, title: str | None) -> HtmlElement | None:
     opens with the title's words (:func:`_opens_alike`), else None."""
     if not title:
         return None
-    h1s = [h for h in labels.headings if h.tag == "h1" and _same_text(h.text_content(), title)]
+    h1s = [h for h in labels.headings if h.tag == "h1" and _same_text(text_of(h), title)]
     if h1s:
         return h1s[0] if len(h1s) == 1 else None
-    near = [h for h in labels.headings if h.tag == "h1" and _opens_alike(h.text_content(), title)]
+    near = [h for h in labels.headings if h.tag == "h1" and _opens_alike(text_of(h), title)]
     if near:
         return near[0] if len(near) == 1 else None
     return breadcrumb_title(labels, title)
@@ -564,7 +564,7 @@ def breadcrumb_title(labels: Labels, title: str) -> HtmlElement | None:
         if nav.tag != "nav":
             continue
         for h1 in nav.iter("h1"):
-            text = h1.text_content()
+            text = text_of(h1)
             if _same_text(text, title) or _opens_alike(text, title):
                 found.append(h1)
     return found[0] if len(found) == 1 else None
@@ -732,7 +732,7 @@ def is_standfirst(el: HtmlElement, labels: Labels) -> bool:
     st = labels.stats.get(el)
     if st is None or st.text < MIN_LEAD_CHARS or st.link_density > MAX_LEAD_LINK_DENSITY:
         return False
-    return _SENTENCE_END.search(el.text_content()) is not None
+    return _SENTENCE_END.search(text_of(el)) is not None
 
 
 def is_deck_heading(el: HtmlElement, labels: Labels) -> bool:

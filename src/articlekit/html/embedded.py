@@ -46,6 +46,7 @@ import attrs
 import lxml.etree
 import lxml.html
 
+from articlekit.html.tree import text_of
 from articlekit.model import (
     Block,
     Code,
@@ -483,7 +484,7 @@ def _known_block(tag: str, el: Any, provenance: Provenance) -> Block | None:
         content = _inlines_of(el)
         return Quote(blocks=(Paragraph(content=content),), provenance=provenance)
     if tag == "pre":
-        code = el.text_content()
+        code = text_of(el)
         return CodeBlock(code=code, provenance=provenance) if code.strip() else None
     if tag in ("li", "figcaption", "dd", "dt"):
         return Paragraph(content=_inlines_of(el), provenance=provenance)
@@ -511,11 +512,11 @@ def _inlines(el: Any, depth: int) -> list[Inline]:
     if tag == "br":
         return [LineBreak()]
     if tag == "code":
-        code = el.text_content()
+        code = text_of(el)
         return [Code(code=code)] if code else []
     if depth >= MAX_INLINE_DEPTH:
         out: list[Inline] = []
-        _inline_text(el.text_content(), out)
+        _inline_text(text_of(el), out)
         return out
     inner: list[Inline] = []
     _inline_text(el.text, inner)

@@ -19,7 +19,7 @@ from articlekit._caseless import CaseBlind
 from articlekit.html import vocab
 from articlekit.html.clean import Stats
 from articlekit.html.metadata import date_span
-from articlekit.html.tree import collapse_ws, image_source, resolve_url
+from articlekit.html.tree import collapse_ws, image_source, resolve_url, text_of
 from articlekit.model import Block, Recommendation, Recommendations
 
 __all__ = [
@@ -127,7 +127,7 @@ def is_generic_link_text(text: str) -> bool:
 
 
 def _text(el: HtmlElement) -> str:
-    return collapse_ws(el.text_content()).strip()
+    return collapse_ws(text_of(el)).strip()
 
 
 # A class that names a teaser's headline ("card__title", "teaserHeadline") or, before
