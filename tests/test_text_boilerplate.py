@@ -474,3 +474,30 @@ def test_a_menu_section_over_headlines_is_no_prose_item() -> None:
     recipe = Piece(kind="list", first=0, last=2, items=[Item("Method", children=[nested])])
     # nested items that are sentences still count, each on its own
     assert _prose_item_chars(recipe, ctx) == sum(len(t) for t in steps)
+
+
+def test_a_list_of_teasers_cut_off_by_an_ellipsis_is_furniture_on_a_page() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, _teaser_items
+    from articlekit.text.rules import Item
+
+    lines = split_lines("x\n")
+    ctx = _Context(detect_layout(lines), {}, lines)
+    teasers = [
+        "Council delays the bridge vote CITY: The council has put off its vote on the "
+        "new bridge after residents asked for more time to read the plans and may soon...",
+        "Harbour plan draws protest TOWN: Fishermen gathered at the harbour on Monday to "
+        "protest against the plan, which they say would cut the quay in...",
+        "Library to open on Sundays The city library will open on Sundays from next month.",
+    ]
+    box = Piece(kind="list", first=0, last=2, items=[Item(t) for t in teasers])
+    assert _teaser_items(box, ctx) == 2
+    # a list of whole sentences with one cut-off item among them is no box of teasers
+    steps = [Item(teasers[2]), Item(teasers[2]), Item(teasers[0])]
+    assert _teaser_items(Piece(kind="list", first=0, last=2, items=steps), ctx) == 0
+    stats = PieceStats(chars=400, words=70, link_chars=60, sentence=True, teaser_items=2)
+    assert score_piece(box, stats, page=True) < 0
+    assert score_piece(box, stats) > 0  # an article alone keeps its lists
+    # one teaser alone is too few to tell a box by
+    one = PieceStats(chars=200, words=35, link_chars=30, sentence=True, teaser_items=1)
+    assert score_piece(box, one, page=True) > 0

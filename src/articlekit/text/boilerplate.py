@@ -59,6 +59,12 @@ PAGE_SHORT_PIECE_PENALTY_CHARS = 80.0
 # alone too (each item costing as a short line): +0.012 w3m whole-page F1, -0.001 w3m
 # list-item F1 on the readability renderings.
 MIN_PAGE_ITEM_WORDS = 3
+# On a whole page a list of this many teasers or more (items cut off by an ellipsis:
+# headline and excerpt, "... may soon...") is a box of links to other articles, however
+# long its excerpts: on lynx and html2text dumps link density misses it (only the
+# headline is a link). Seen on a news ticker and a "latest posts" box of the outside
+# shingle set's dev half (2 sites).
+MIN_TEASER_LIST_ITEMS = 2
 # On a whole page a list counts for the article when its prose items hold this many
 # characters (about two sentences).
 MIN_PAGE_LIST_PROSE_CHARS = 150
@@ -109,6 +115,9 @@ class PieceStats:
     items: int = 0
     #: The piece is a display formula as text browsers print MathML: one symbol a token.
     formula: bool = False
+    #: For a list whose items are mostly teasers (each ends cut off by an ellipsis), the
+    #: number of such items; 0 for other pieces.
+    teaser_items: int = 0
 
     @property
     def link_density(self) -> float:
@@ -141,8 +150,8 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
 
     On a whole ``page`` a short line costs more, text with braces and semicolons is
     script junk rather than an article's code sample, a teaser cut off by an ellipsis
-    and a ragged run of short lines count as short lines, and a list counts by its items
-    that are sentences only.
+    and a ragged run of short lines count as short lines, a list of teasers counts as
+    a short line per teaser, and a list counts by its items that are sentences only.
     """
     short_penalty = PAGE_SHORT_PIECE_PENALTY_CHARS if page else SHORT_PIECE_PENALTY_CHARS
     if piece.kind in ("recommendations", "dropped", "rule") or stats.contents or stats.picture:
@@ -160,6 +169,8 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
     if page and stats.teaser:
         return -short_penalty
     if piece.kind == "list":
+        if page and stats.teaser_items >= MIN_TEASER_LIST_ITEMS:
+            return -short_penalty * min(stats.teaser_items, MAX_MENU_ITEM_LINES)
         if stats.items and stats.words < MIN_PAGE_ITEM_WORDS * stats.items:
             # a menu or a list of teaser headlines, w3m shows no links to tell them by:
             # each item weighs as a short line, up to MAX_MENU_ITEM_LINES of them

@@ -978,7 +978,21 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         picture=(piece.kind == "paragraph" and bool(image_file_names(" ".join(texts_plain))))
         or _is_html_figure_or_table(piece),
         formula=piece.kind == "paragraph" and _is_formula(" ".join(texts_plain)),
+        teaser_items=_teaser_items(piece, ctx) if piece.kind == "list" else 0,
     )
+
+
+def _teaser_items(piece: Piece, ctx: _Context) -> int:
+    """Return the number of items of list ``piece`` (nested ones included) that end cut
+    off by an ellipsis, when they are at least half of its items; else 0."""
+    teasers = total = 0
+    items = list(piece.items)
+    while items:
+        texts, nested = _item_texts(items.pop())
+        items.extend(nested)
+        total += 1
+        teasers += _is_truncated(plain_text(ctx.inlines(texts[-1])))
+    return teasers if 2 * teasers >= total else 0
 
 
 def _is_html_figure_or_table(piece: Piece) -> bool:
