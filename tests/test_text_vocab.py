@@ -105,6 +105,14 @@ def test_not_boilerplate_lines(line: str) -> None:
         ("Three thoughts on the economy, and why they matter to everyone", False),
         ("Discussion", False),
         ("The comments were many.", False),
+        ("Top Rated Comments", True),
+        ("Reader comments (12)", True),
+        ("Readers' comments", True),
+        ("View Comments", True),
+        ("Add Your Comment", True),
+        ("Log in to comment", True),
+        ("Comments from the minister", False),
+        ("Top comments from the minister's speech", False),
     ],
 )
 def test_comments_headings(line: str, expected: bool) -> None:

@@ -261,14 +261,21 @@ BYLINE = re.compile(
 
 
 #: Headings that open a comment section: what follows is readers' text, not the article.
+#: A qualified heading ("Top Rated Comments", "Reader comments") and a button to show or
+#: join them ("View Comments", "Add Your Comment") open it too (session 11: seen on six
+#: sites of the outside shingle set's dev half: a tech site's preview of top comments,
+#: three newspapers' "View Comments" button over the thread, a news site's "All comments").
 COMMENTS_HEADING = re.compile(
     r"(?:\d{1,6}\s(?:responses?|replies|reactions)"
-    r"|(?:\d{1,6}\s)?(?:comments?|kommentare?|komentarze?|commentaires?|comentarios?|commenti"
+    r"|(?:\d{1,6}\s)?(?:(?:top(?: rated)?|(?:most )?(?:recent|popular)|latest|newest"
+    r"|reader'?s?'?|user|all)\s)?(?:comments?|kommentare?|komentarze?|commentaires?|comentarios?|commenti"
     r"|comentários|reacties|комментарии)(?:\s?\(\d{1,6}\)|\s\d{1,6})?"
     r"|leave a (?:comment|reply)|join the discussion|show comments|add a comment|post a comment"
     r"|write a comment|kommentar schreiben|kommentar verfassen|schreibe einen kommentar"
     r"|kommentieren|laisser un commentaire|deja un comentario|dodaj komentarz"
-    r"|lascia un commento|deixe um comentário|view the discussion thread)",
+    r"|lascia un commento|deixe um comentário|view the discussion thread"
+    r"|(?:view|read|see|load) (?:all )?comments|add your comment"
+    r"|leave (?:your )?comments?|log in to comment)",
 )
 
 
