@@ -16,6 +16,7 @@ from articlekit.html.blocks import site_of
 from articlekit.html.recommendations import (
     is_action_link_text,
     is_ad_click_url,
+    is_click_or_app_text,
     is_contest_url,
     is_counter_link_text,
     is_generic_link_text,
@@ -1035,3 +1036,18 @@ def test_untitled_menu_of_sections_is_dropped_titled_see_also_is_kept() -> None:
     assert is_section_menu(menu) and not is_section_menu(see_also) and not is_section_menu(mixed)
     body = Paragraph(content=())
     assert without_non_article_items([body, menu, see_also, mixed]) == [body, see_also, mixed]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("GET FOX BUSINESS ON THE GO BY CLICKING HERE", True),
+        ("Click here to get the Fox News app", True),
+        ("Download our free news app", True),
+        # a link to the rest of a story says "click here" too: it is an article
+        ("Click here for the second half of this epic story.", False),
+        ("The app that changed how we shop", False),
+    ],
+)
+def test_calls_to_install_an_app_are_no_items(text: str, expected: bool) -> None:
+    assert is_click_or_app_text(text) is expected

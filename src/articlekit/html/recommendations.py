@@ -874,14 +874,32 @@ def is_counter_link_text(text: str) -> bool:
     return len(text.split()) <= MAX_COUNTER_LINK_WORDS and bool(_COUNTER_TEXT.match(text))
 
 
+# A call to install an app, or to click for one ("Get Fox Business on the go by clicking
+# here", "Click here to get the Fox News app", "Download our app"): it sells an app, it
+# names no article. A bare "Click here for the second half of this story" is a genuine
+# item (a labelled one), so clicking counts only with what it gets.
+_CLICK_OR_APP: Final = CaseBlind(
+    r"\b(?:get|download|install) (?:the|our) (?:\S+ ){0,3}app\b|\bon the go by clicking here\b"
+    r"|\bclick(?:ing)? here to (?:get|download|install|subscribe|sign up|follow)\b"
+)
+
+
+def is_click_or_app_text(text: str) -> bool:
+    """Return True for a link text that asks to click or to install an app."""
+    return _CLICK_OR_APP.search(text)
+
+
 def non_article_item(item: Recommendation) -> bool:
-    """Return True for an item that leads to no article: a site's home page, an ad
-    server's click address, a service page or an ad label, a listing named like a widget,
+    """Return True for an item that leads to no article: a call to click or to install an
+    app (:func:`is_click_or_app_text`), a site's home page, an ad server's click address,
+    a service page or an ad label, a listing named like a widget,
     a counter, a contest, a shop's product or voucher, a member's or writer's page, or a
     tag, topic or author page (:func:`is_index_link`, for the items of link paragraphs
     that did not ask it)."""
     title = item.title
     words = len(title.split())
+    if is_click_or_app_text(title):
+        return True
     # (the tests of the title ask for a few words: most titles are longer and skip them)
     if words <= MAX_SERVICE_LINK_WORDS:
         if is_service_link_text(title) or is_listing_link_text(title):
