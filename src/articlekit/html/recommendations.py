@@ -926,7 +926,9 @@ def non_article_item(item: Recommendation) -> bool:
 # has a headline, or a slug with an id, deeper down.
 MAX_SECTION_TITLE_WORDS: Final = 4
 MAX_SECTION_SEGMENTS: Final = 2
-_SECTION_SLUG: Final = re.compile(r"[^\W\d]+(?:[-_][^\W\d]+)*", re.UNICODE)
+# (words of letters joined by hyphens; [^\W\d] holds "_" too, so an underscore needs no
+# separator of its own: "[-_]" there made "a_b_c..." match in exponentially many ways)
+_SECTION_SLUG: Final = re.compile(r"[^\W\d]+(?:-[^\W\d]+)*", re.UNICODE)
 
 
 def is_section_link(item: Recommendation) -> bool:
