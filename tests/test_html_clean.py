@@ -149,11 +149,12 @@ def test_previous_next_box_after_the_article_is_no_body_text() -> None:
     from articlekit import parse_html, to_text
 
     html = (
+        # (inside the article's box: outside it, the box was never part of the body)
         f"<body><div id='article'><h1>Title</h1><div class='body'><p>{LONG}</p><p>{LONG}"
-        "</p></div><div class='next-prev'><p class='btn'><a href='/news/other-story.html'>"
+        "</p><div class='next-prev'><p class='btn'><a href='/news/other-story.html'>"
         "- Next News</a></p><div class='row-desc'><a href='/news/other-story.html'><h5>"
         "Another story about cars</h5></a><p>A summary of the other story, which the reader"
-        " did not ask for here.</p></div></div></div></body>"
+        " did not ask for here.</p></div></div></div></div></body>"
     )
     doc = parse_html(html, url="https://example.com/news/story.html")
     text = to_text(doc)
@@ -166,11 +167,14 @@ def test_print_only_header_is_left_out_of_the_article() -> None:
 
     html = (
         f"<body><article><h1>Title</h1><div class='content'><div class='print-header'>"
-        "<img src='/img/logo.png' alt='print header logo'> https://example.com/a/story</div>"
+        "<img src='/img/logo.png' alt='print header logo'> https://example.com/a/story"
+        # (a sentence, which would be read as the article's first paragraph if shown)
+        "<p>The Daily Example: your newspaper since 1850, printed from its website.</p></div>"
         f"<p>{LONG}</p><p>{LONG}</p></div></article></body>"
     )
     text = to_text(parse_html(html))
     assert "print header" not in text and "example.com" not in text
+    assert "Daily Example" not in text
     assert LONG.strip() in text
 
 
