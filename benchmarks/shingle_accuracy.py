@@ -221,7 +221,7 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument(
-        "--worst", type=int, default=0, metavar="N", help="list articlekit's N lowest-F1 pages"
+        "--worst", type=int, default=0, metavar="N", help="list the N lowest-F1 pages of --worst-of"
     )
     parser.add_argument("--json", type=Path, help="also write per-page scores as JSON")
     return parser.parse_args(argv)
