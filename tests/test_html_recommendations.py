@@ -41,6 +41,7 @@ from articlekit.html.recommendations import (
     recommendation_items,
     without_author_items,
     without_non_article_items,
+    without_prev_next_label,
 )
 from articlekit.html.tree import parse_tree
 from articlekit.html.vocab import opens_with_rec_words
@@ -1071,3 +1072,30 @@ def test_untitled_menu_of_sections_is_dropped_titled_see_also_is_kept() -> None:
 )
 def test_calls_to_install_an_app_are_no_items(text: str, expected: bool) -> None:
     assert is_click_or_app_text(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "← Previous: Chasing Quick Fixes To Sustainability",
+            "Chasing Quick Fixes To Sustainability",
+        ),
+        ("Next article » The council votes", "The council votes"),
+        ("Vorheriger Artikel: Der Rat stimmt ab", "Der Rat stimmt ab"),
+        # a label alone stays (all the link says); a headline opening with the word stays
+        ("← Previous story", "← Previous story"),
+        (
+            "Next St. Paul City Council will include five women",
+            "Next St. Paul City Council will include five women",
+        ),
+    ],
+)
+def test_prev_next_label_leaves_the_item_title(title: str, expected: str) -> None:
+    assert without_prev_next_label(Recommendation(title=title, url="/a")).title == expected
+
+
+def test_print_links_are_no_items() -> None:
+    assert is_service_link_text("Print this page")
+    assert is_service_link_text("Artikel drucken")
+    assert not is_service_link_text("Print edition sales fell again in 2024")

@@ -755,6 +755,8 @@ _SERVICE_PAGES: Final = frozenset(
         "mentions légales", "politique de confidentialité", "cgu", "aviso legal",
         "política de privacidad", "disclaimer", "newsletter", "about us", "über uns",
         "advertise", "advertise with us", "werben", "sitemap", "jobs", "karriere", "careers",
+        "print", "print this page", "print this article", "print article", "drucken",
+        "artikel drucken", "seite drucken", "imprimer", "imprimer cet article", "imprimir",
     }
 )  # fmt: skip
 # "Terms of Use & Grievance Redressal": a service page's name, then what else it covers.
@@ -952,6 +954,27 @@ def is_section_menu(block: Recommendations) -> bool:
     return block.title is None and all(is_section_link(item) for item in block.items)
 
 
+# The label of a previous/next article link before the article's title ("← Previous:
+# Chasing Quick Fixes", "Next article: ...", "Vorheriger Artikel: ..."): the label is the
+# box's, the title is the item's.
+_PREV_NEXT_LABEL: Final = re.compile(
+    r"^\W*(?:previous|prev|next|older|newer|vorheriger|nächster|précédent|suivant|anterior"
+    r"|siguiente|próximo|precedente|successivo)(?:\s+(?:post|story|article|artikel|beitrag"
+    r"|entry|article|articolo|artículo|notícia))?\s*[:\-–—»›→]+\s*(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def without_prev_next_label(item: Recommendation) -> Recommendation:
+    """Return ``item`` with a previous/next label taken off the front of its title ("←
+    Previous: Chasing Quick Fixes" is "Chasing Quick Fixes"); a label alone stays, as it
+    is all the link says."""
+    match = _PREV_NEXT_LABEL.match(item.title)
+    if match is None:
+        return item
+    return attrs.evolve(item, title=item.title[match.end() :])
+
+
 def without_non_article_items(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` with no item that :func:`non_article_item` rejects in their
     top-level recommendation blocks, and without menus of the site's sections
@@ -961,6 +984,15 @@ def without_non_article_items(blocks: list[Block]) -> list[Block]:
     it never falls back into the body as a paragraph, and the body does not change.
     """
     blocks = _without_items(blocks, non_article_item)
+    blocks = [_with_clean_titles(b) if isinstance(b, Recommendations) else b for b in blocks]
     if not any(isinstance(b, Recommendations) and is_section_menu(b) for b in blocks):
         return blocks
     return [b for b in blocks if not (isinstance(b, Recommendations) and is_section_menu(b))]
+
+
+def _with_clean_titles(block: Recommendations) -> Recommendations:
+    """Return ``block`` with its items' titles cleaned (:func:`without_prev_next_label`)."""
+    items = tuple(without_prev_next_label(item) for item in block.items)
+    if all(a is b for a, b in zip(items, block.items, strict=True)):
+        return block
+    return attrs.evolve(block, items=items)
