@@ -469,6 +469,9 @@ def test_share_links_are_neither_items_nor_paragraphs() -> None:
         ("https://medium.example.com/@aymeric_roffe?source=recirc", "Aymeric Roffé", True),
         ("https://medium.example.com/@aymeric/why-we-moved", "Why we moved", False),
         ("/2022/13/", "Thirteen", False),
+        # a Blogger label's page lists the posts under it
+        ("https://news.example.com/search/label/SPORT%20NEWS", "SPORT NEWS", True),
+        ("https://news.example.com/2018/08/label-wars.html", "Label wars", False),
     ],
 )
 def test_is_index_link(url: str, title: str, expected: bool) -> None:

@@ -460,6 +460,8 @@ _INDEX_SEGMENT: Final = re.compile(
     r"tags?|category|categories|categorie|categoria|kategorie|kategorien|rubrik|rubrique"
     r"|ressort|temas?|thema|themen|topics?|sujets?|schlagwort|stichwort|keywords?"
     r"|authors?|autor|autoren|autore|auteur|auteurs"
+    # Blogger's labels ("/search/label/SPORT%20NEWS")
+    r"|labels?"
     # a member's profile: "/u/BrandonMarcus", "/user/KB_Redaktion.html", "/profile/jdoe"
     r"|u|users?|profiles?|benutzer|nutzer",
     re.IGNORECASE,
