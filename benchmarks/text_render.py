@@ -592,6 +592,31 @@ def missing_tools(tools: tuple[str, ...]) -> list[str]:
     return problems
 
 
+def _render_page(
+    data: bytes,
+    tools: tuple[str, ...],
+    target: Callable[[str], Path],
+    name: str,
+    written: dict[str, int],
+) -> None:
+    """Render one page's bytes with every tool into ``target(tool)``, skipping cached
+    dumps; count what was written in ``written``. ``name`` names the page in messages."""
+    # decode once to learn the charset that the text tools should be told about
+    _, charset = decode_bytes(data)
+    for tool in tools:
+        out = target(tool)
+        if out.exists():
+            continue
+        out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            text = RENDERERS[tool](data, charset)
+        except subprocess.TimeoutExpired:
+            print(f"  timeout: {tool} {name}", file=sys.stderr)
+            text = ""
+        out.write_text(text, encoding="utf-8")
+        written[tool] += 1
+
+
 def render_all(
     corpus: Path, tools: tuple[str, ...], corpora: tuple[str, ...] = ("readability", "trafilatura")
 ) -> dict[str, int]:
@@ -600,21 +625,13 @@ def render_all(
     for corpus_name, page, path in pages(corpus):
         if corpus_name not in corpora:
             continue
-        data = read_page(corpus_name, path)
-        # decode once to learn the charset that the text tools should be told about
-        _, charset = decode_bytes(data)
-        for tool in tools:
-            out = DATA / tool / corpus_name / f"{page}.txt"
-            if out.exists():
-                continue
-            out.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                text = RENDERERS[tool](data, charset)
-            except subprocess.TimeoutExpired:
-                print(f"  timeout: {tool} {corpus_name}/{page}", file=sys.stderr)
-                text = ""
-            out.write_text(text, encoding="utf-8")
-            written[tool] += 1
+        _render_page(
+            read_page(corpus_name, path),
+            tools,
+            lambda tool, c=corpus_name, p=page: DATA / tool / c / f"{p}.txt",
+            f"{corpus_name}/{page}",
+            written,
+        )
     return written
 
 
@@ -629,20 +646,13 @@ def render_shingle_corpus(root: Path, out: Path, tools: tuple[str, ...]) -> dict
     ``out/<tool>/<id>.txt``, skipping cached dumps; return counts per tool."""
     written = dict.fromkeys(tools, 0)
     for key, path in shingle_pages(root):
-        data = gzip.decompress(path.read_bytes())
-        _, charset = decode_bytes(data)
-        for tool in tools:
-            target = out / tool / f"{key}.txt"
-            if target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                text = RENDERERS[tool](data, charset)
-            except subprocess.TimeoutExpired:
-                print(f"  timeout: {tool} {key}", file=sys.stderr)
-                text = ""
-            target.write_text(text, encoding="utf-8")
-            written[tool] += 1
+        _render_page(
+            gzip.decompress(path.read_bytes()),
+            tools,
+            lambda tool, k=key: out / tool / f"{k}.txt",
+            key,
+            written,
+        )
     return written
 
 

@@ -987,11 +987,11 @@ def without_non_article_items(blocks: list[Block]) -> list[Block]:
     This runs once the article's blocks are final, so a dropped item's text goes with it:
     it never falls back into the body as a paragraph, and the body does not change.
     """
-    blocks = _without_items(blocks, non_article_item)
-    blocks = [_with_clean_titles(b) if isinstance(b, Recommendations) else b for b in blocks]
-    if not any(isinstance(b, Recommendations) and is_section_menu(b) for b in blocks):
-        return blocks
-    return [b for b in blocks if not (isinstance(b, Recommendations) and is_section_menu(b))]
+    cleaned = (
+        _with_clean_titles(b) if isinstance(b, Recommendations) else b
+        for b in _without_items(blocks, non_article_item)
+    )
+    return [b for b in cleaned if not (isinstance(b, Recommendations) and is_section_menu(b))]
 
 
 def _with_clean_titles(block: Recommendations) -> Recommendations:
