@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import re
 import statistics
 import sys
@@ -30,7 +31,7 @@ from articlekit.html.embedded import embedded_kinds, find_embedded
 from articlekit.model import plain_text
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("ARTICLEKIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 _WORD = re.compile(r"\w+")
 
 

@@ -41,6 +41,7 @@ from typing import Any
 import lxml.html
 from common import (
     READABILITY_URL,
+    corpus_dir,
     match_byline,
     match_description,
     match_site_name,
@@ -53,7 +54,7 @@ from articlekit.html.metadata import extract_metadata
 from articlekit.html.tree import parse_tree
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "readability-pages"
+DEFAULT_CORPUS = corpus_dir() / "readability-pages"
 FIELDS = ("title", "byline", "site_name", "description")
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\xa0": " "})

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import importlib
+import os
 import sys
 import time
 from collections import Counter
@@ -48,7 +49,7 @@ from articlekit.verdict import judge, page_signals
 ROOT = Path(__file__).resolve().parent.parent
 #: The naive rule a scraper would use without a verdict: "enough text means an article".
 BASELINE_CHARS = 500
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = Path(os.environ.get("ARTICLEKIT_CORPUS", ROOT.parent / "shared" / "corpus"))
 NONARTICLES = ROOT / "tests" / "data" / "nonarticles"
 
 
