@@ -30,6 +30,8 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from html import unescape
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -48,6 +50,7 @@ __all__ = [
     "Tool",
     "ToolUnavailable",
     "TrafPage",
+    "author_names",
     "collapse_ws",
     "corpus_dir",
     "decode_with_dammit",
@@ -56,10 +59,14 @@ __all__ = [
     "load_readability_pages",
     "load_tool",
     "load_trafilatura_eval",
+    "match_authors",
     "match_byline",
     "match_description",
+    "match_first_words",
+    "match_image_url",
     "match_published",
     "match_site_name",
+    "match_timestamp",
     "match_title",
     "meta_key",
     "read_gz",
@@ -406,6 +413,119 @@ def match_published(truth: str | None, got: str | None) -> str:
     want = _DATE_PREFIX.match(truth or "")
     found = _DATE_PREFIX.match(got or "")
     return _verdict(want is not None and found is not None and want.group(0) == found.group(0))
+
+
+# Matchers for truths written like Postlight Parser's tests (``metadata_outside.py``).
+
+#: Words that join or introduce names in a byline ("By A, B and C", "A & B"), dropped when a
+#: byline string is split into names.
+_NAME_JOINERS = re.compile(r"\s*(?:[,;&]|\band\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by\s*:?\s+", re.IGNORECASE)
+
+
+def author_names(value: str | Sequence[str] | None) -> frozenset[str]:
+    """Return the set of name keys (:func:`meta_key`) of a byline or a list of names.
+
+    A string is split at commas, semicolons, "&" and "and" (and "und", "et", "y"), and each
+    part loses a leading "By"/"Written by": "By A, B and C" names {"a", "b", "c"}. A list is
+    taken as names, each split the same way (a tool may return "A and B" as one name).
+    """
+    if not value:
+        return frozenset()
+    parts = [value] if isinstance(value, str) else list(value)
+    names = set()
+    for part in parts:
+        for name in _NAME_JOINERS.split(_BY_PREFIX.sub("", part)):
+            key = meta_key(_BY_PREFIX.sub("", name))
+            if key:
+                names.add(key)
+    return frozenset(names)
+
+
+def match_authors(truth: str | None, got: str | Sequence[str] | None) -> str:
+    """Return "exact" or "" for predicted authors: the same set of names, order-free, with
+    case, punctuation, "By" and "and"/"&"/commas not counting (:func:`author_names`)."""
+    want = author_names(truth)
+    return _verdict(bool(want) and want == author_names(got))
+
+
+def _instant(value: str | None) -> tuple[str, datetime | None] | None:
+    """Return (the date as written, the UTC instant or None) of an ISO 8601 value."""
+    found = _DATE_PREFIX.match(value or "")
+    if found is None or value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return found.group(0), None
+    if len(value.strip()) <= len("2024-10-31"):
+        return found.group(0), None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=timezone.utc)  # a naive time is read as UTC
+    return found.group(0), parsed.astimezone(timezone.utc).replace(microsecond=0)
+
+
+def match_timestamp(truth: str | None, got: str | None) -> str:
+    """Return "exact", "lenient" or "" for a published date against a UTC timestamp.
+
+    Exact: the same instant to the second (a time without an offset is read as UTC; the
+    truth's milliseconds do not count). Lenient: the same calendar day, the prediction's
+    day taken as written or converted to UTC (a page's local date and the UTC date of the
+    same instant can differ near midnight). A prediction of a day without a time can be
+    lenient only.
+    """
+    want, found = _instant(truth), _instant(got)
+    if want is None or found is None:
+        return ""
+    if want[1] is not None and want[1] == found[1]:
+        return _verdict(True)
+    want_day = want[1].date().isoformat() if want[1] is not None else want[0]
+    days = {found[0]} | ({found[1].date().isoformat()} if found[1] is not None else set())
+    return _verdict(False, want_day in days)
+
+
+def _url_key(url: str | None) -> str:
+    """Return ``url`` without its scheme, ``&amp;`` decoded, for comparing image URLs."""
+    if not url:
+        return ""
+    return re.sub(r"^\s*(?:https?:)?//", "", unescape(url).strip()).rstrip("/")
+
+
+def match_image_url(truth: str | None, got: str | None) -> str:
+    """Return "exact", "lenient" or "" for a lead image URL.
+
+    Exact: the same URL, scheme (http, https or none) and HTML escapes not counting.
+    Lenient: the same host and path with a different query (a resized rendition of the
+    same image, "...jpg?w=1050" vs "...jpg?w=1600").
+    """
+    a, b = _url_key(truth), _url_key(got)
+    if not a or not b:
+        return ""
+    return _verdict(a == b, a.split("?", 1)[0] == b.split("?", 1)[0])
+
+
+#: The lenient first-words match looks this many word characters into the body.
+FIRST_WORDS_WINDOW = 600
+
+
+def _compact(text: str | None) -> str:
+    """Return the word characters of ``text``, NFKC and case-folded, without spaces."""
+    return "".join(_WORD.findall(unicodedata.normalize("NFKC", text or "").casefold()))
+
+
+def match_first_words(truth: str | None, body: str | None) -> str:
+    """Return "exact", "lenient" or "" for whether ``body`` starts with the truth's words.
+
+    Both sides are compared as their word characters only (:func:`_compact`), because the
+    truth's words come from text nodes joined without spaces ("T he", "headlineThe").
+    Exact: the body starts with them. Lenient: they start within the body's first
+    ``FIRST_WORDS_WINDOW`` word characters (the body opens with a caption, a byline or a
+    heading the truth leaves out).
+    """
+    want, have = _compact(truth), _compact(body)
+    if not want or not have:
+        return ""
+    return _verdict(have.startswith(want), want in have[: FIRST_WORDS_WINDOW + len(want)])
 
 
 #: field name -> its matcher, for scripts that loop over fields (``site_names`` is passed

@@ -113,3 +113,78 @@ def test_site_name_and_published_are_exact_only() -> None:
     assert common.match_published("2024-10-31", "2024-11-01") == ""
     assert common.match_published(None, None) == ""
     assert set(common.META_MATCHERS) == {"title", "byline", "site_name", "description", "published"}
+
+
+# --------------------------------------------------------------------------- outside-set matchers
+
+
+@pytest.mark.parametrize(
+    ("truth", "got", "verdict"),
+    [
+        ("By Ann Lee", ["Ann Lee"], "exact"),
+        ("Ann Lee, Bo Chen and Cy Dee", ["Cy Dee", "Bo Chen", "Ann Lee"], "exact"),
+        ("Ann Lee & Bo Chen", "bo chen; ann lee", "exact"),
+        ("Ann Lee", ["Ann Lee and Bo Chen"], ""),
+        ("Ann Lee, Bo Chen", ["Ann Lee"], ""),
+        ("Ann Lee", [], ""),
+        (None, [], ""),
+    ],
+)
+def test_match_authors(truth: str | None, got: list[str] | str, verdict: str) -> None:
+    assert common.match_authors(truth, got) == verdict
+
+
+def test_author_names_drop_by_and_joiners() -> None:
+    assert common.author_names("Written by Ann O'Lee and Bo Chen") == {"ann o lee", "bo chen"}
+    assert common.author_names(["By Ann Lee", "Bo Chen & Cy Dee"]) == {
+        "ann lee",
+        "bo chen",
+        "cy dee",
+    }
+
+
+@pytest.mark.parametrize(
+    ("truth", "got", "verdict"),
+    [
+        ("2016-09-19T11:46:01.000Z", "2016-09-19T07:46:01-04:00", "exact"),
+        ("2016-09-19T11:46:01.000Z", "2016-09-19T11:46:01", "exact"),  # naive: read as UTC
+        ("2016-09-19T11:46:01.000Z", "2016-09-19", "lenient"),
+        ("2016-09-19T11:46:01.000Z", "2016-09-19T08:00:00-04:00", "lenient"),
+        # 22:00 in New York is the next day in UTC: the UTC day of the prediction counts
+        ("2016-09-20T02:00:00.000Z", "2016-09-19T21:00:00-05:00", "exact"),
+        ("2016-09-20T03:00:00.000Z", "2016-09-19T21:00:00-05:00", "lenient"),
+        ("2016-09-19T11:46:01.000Z", "2016-09-20", ""),
+        ("2016-09-19T11:46:01.000Z", None, ""),
+        ("not a date", "2016-09-19", ""),
+    ],
+)
+def test_match_timestamp(truth: str, got: str | None, verdict: str) -> None:
+    assert common.match_timestamp(truth, got) == verdict
+
+
+@pytest.mark.parametrize(
+    ("truth", "got", "verdict"),
+    [
+        ("https://img.example/a.jpg?w=10&h=5", "http://img.example/a.jpg?w=10&amp;h=5", "exact"),
+        ("https://img.example/a.jpg?w=10", "//img.example/a.jpg?w=1600", "lenient"),
+        ("https://img.example/a.jpg", "https://img.example/b.jpg", ""),
+        ("https://img.example/a.jpg", None, ""),
+    ],
+)
+def test_match_image_url(truth: str, got: str | None, verdict: str) -> None:
+    assert common.match_image_url(truth, got) == verdict
+
+
+@pytest.mark.parametrize(
+    ("truth", "body", "verdict"),
+    [
+        ("The man who the police said", "The man who the police said sowed terror", "exact"),
+        # text nodes joined without spaces on the truth's side
+        ("T he Museum opens", "The Museum opens on Saturday", "exact"),
+        ("The man who", "Photo: credit\n\nThe man who", "lenient"),
+        ("The man who", "x " * 700 + "The man who", ""),
+        ("The man who", "", ""),
+    ],
+)
+def test_match_first_words(truth: str, body: str, verdict: str) -> None:
+    assert common.match_first_words(truth, body) == verdict
