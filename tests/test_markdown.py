@@ -758,6 +758,23 @@ BLOCK_CASES: list[tuple[str, tuple[Block, ...], str]] = [
         (Recommendations(items=(Recommendation(title="1. One"),)),),
         "## Recommended\n\n- 1\\. One\n",
     ),
+    (
+        "recommendations after a list keep the plain bullet (their heading parts them)",
+        (
+            List(items=(item(p("a")),)),
+            Recommendations(title="More", items=(Recommendation(title="One"),)),
+            Recommendations(title="Even more", items=(Recommendation(title="Two"),)),
+        ),
+        "- a\n\n## More\n\n- One\n\n## Even more\n\n- Two\n",
+    ),
+    (
+        "a list right after recommendations switches bullet so the two do not merge",
+        (
+            Recommendations(title="More", items=(Recommendation(title="One"),)),
+            List(items=(item(p("a")),)),
+        ),
+        "## More\n\n- One\n\n+ a\n",
+    ),
 ]
 
 

@@ -789,8 +789,9 @@ def _markdown_leaf(block: Block, previous: str | None) -> tuple[list[list[str]],
         # "***", not "---": "- ---" would be a thematic break rather than an item holding one.
         return [["***"]], None
     if isinstance(block, Recommendations):
-        bullet = _other("-", previous, "+")
-        return _recommendation_blocks(block, bullet), bullet
+        # The block opens with its own heading, which ends any list before it: its items
+        # cannot merge with that list, so they always take "-".
+        return _recommendation_blocks(block, "-"), "-"
     raise TypeError(f"not a leaf block: {type(block).__name__}")  # pragma: no cover
 
 
