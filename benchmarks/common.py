@@ -30,7 +30,7 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from html import unescape
 from pathlib import Path
 from types import FrameType
@@ -449,39 +449,62 @@ def match_authors(truth: str | None, got: str | Sequence[str] | None) -> str:
     return _verdict(bool(want) and want == author_names(got))
 
 
-def _instant(value: str | None) -> tuple[str, datetime | None] | None:
-    """Return (the date as written, the UTC instant or None) of an ISO 8601 value."""
+@dataclass(frozen=True)
+class _Stamp:
+    """A date as written (``YYYY-MM-DD``), its time as an aware UTC instant (None for a
+    day alone), and whether the value stated its offset."""
+
+    day: str
+    instant: datetime | None
+    zoned: bool
+
+
+def _stamp(value: str | None) -> _Stamp | None:
+    """Return the :class:`_Stamp` of an ISO 8601 value, or None when it is no date."""
     found = _DATE_PREFIX.match(value or "")
     if found is None or value is None:
         return None
+    text = value.strip().replace("Z", "+00:00")
     try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(text)
     except ValueError:
-        return found.group(0), None
-    if len(value.strip()) <= len("2024-10-31"):
-        return found.group(0), None
-    if parsed.tzinfo is None:
+        return _Stamp(found.group(0), None, False)
+    if len(text) <= len("2024-10-31"):
+        return _Stamp(found.group(0), None, False)
+    zoned = parsed.tzinfo is not None
+    if not zoned:
         parsed = parsed.replace(tzinfo=timezone.utc)  # a naive time is read as UTC
-    return found.group(0), parsed.astimezone(timezone.utc).replace(microsecond=0)
+    return _Stamp(found.group(0), parsed.astimezone(timezone.utc).replace(microsecond=0), zoned)
+
+
+#: The UTC offsets in use run from -12:00 to +14:00: a day written without an offset is
+#: the truth's day when the truth's instant falls on it somewhere in that range.
+_ZONE_SPAN = (timedelta(hours=-12), timedelta(hours=14))
 
 
 def match_timestamp(truth: str | None, got: str | None) -> str:
     """Return "exact", "lenient" or "" for a published date against a UTC timestamp.
 
     Exact: the same instant to the second (a time without an offset is read as UTC; the
-    truth's milliseconds do not count). Lenient: the same calendar day, the prediction's
-    day taken as written or converted to UTC (a page's local date and the UTC date of the
-    same instant can differ near midnight). A prediction of a day without a time can be
-    lenient only.
+    truth's milliseconds do not count). Lenient: the same calendar day. A prediction that
+    states its offset gives its day as written or in UTC. One without an offset (a day
+    alone, "2019-04-04", or a local time) names a day in a zone nobody said: it is the
+    truth's day when the truth's instant falls on that date in some zone from UTC-12 to
+    UTC+14 (2019-04-03T15:00Z is April 4 in Tokyo). A day alone is never exact.
     """
-    want, found = _instant(truth), _instant(got)
+    want, found = _stamp(truth), _stamp(got)
     if want is None or found is None:
         return ""
-    if want[1] is not None and want[1] == found[1]:
+    if want.instant is not None and want.instant == found.instant:
         return _verdict(True)
-    want_day = want[1].date().isoformat() if want[1] is not None else want[0]
-    days = {found[0]} | ({found[1].date().isoformat()} if found[1] is not None else set())
-    return _verdict(False, want_day in days)
+    if want.instant is None:
+        return _verdict(False, want.day == found.day)
+    days = {want.instant.date().isoformat()}
+    if not found.zoned:
+        days |= {(want.instant + shift).date().isoformat() for shift in _ZONE_SPAN}
+        return _verdict(False, found.day in days)
+    assert found.instant is not None
+    return _verdict(False, bool(days & {found.day, found.instant.date().isoformat()}))
 
 
 def _url_key(url: str | None) -> str:

@@ -153,7 +153,15 @@ def test_author_names_drop_by_and_joiners() -> None:
         # 22:00 in New York is the next day in UTC: the UTC day of the prediction counts
         ("2016-09-20T02:00:00.000Z", "2016-09-19T21:00:00-05:00", "exact"),
         ("2016-09-20T03:00:00.000Z", "2016-09-19T21:00:00-05:00", "lenient"),
-        ("2016-09-19T11:46:01.000Z", "2016-09-20", ""),
+        # a day alone is the truth's day in some zone: 15:00 UTC is the next day in Tokyo
+        ("2019-04-03T15:00:00.000Z", "2019-04-04", "lenient"),
+        ("2019-04-03T15:00:00.000Z", "2019-04-02", ""),  # 03:00 at the earliest (UTC-12)
+        ("2019-04-03T15:00:00.000Z", "2019-04-05", ""),
+        ("2019-04-03T09:00:00.000Z", "2019-04-04", ""),
+        ("2019-04-11T13:22:00.000Z", "2019-04-11T22:22:00", "lenient"),  # naive local time
+        # a prediction with an offset gives its day as written or in UTC only
+        ("2019-04-03T15:00:00.000Z", "2019-04-05T01:00:00+09:00", ""),
+        ("2016-09-19T11:46:01.000Z", "2016-09-21", ""),
         ("2016-09-19T11:46:01.000Z", None, ""),
         ("not a date", "2016-09-19", ""),
     ],

@@ -83,6 +83,8 @@ TITLE_SOURCES: Final = (
 AUTHOR_SOURCES: Final = (
     "jsonld:author",
     "dc:creator",
+    # scholarly pages: one <meta name="citation_author"> per author (Google Scholar's tags)
+    "meta:citation_author",
     "meta:author",
     "meta:parsely-author",
     "meta:byl",
@@ -314,6 +316,9 @@ _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|mor
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
 _TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»›/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
+# The last colon of a title and what follows it. A colon is no title separator ("Title:
+# Subtitle"), but a last part after it that is the site's name is the site's.
+_COLON_TAIL: Final = re.compile(r"\s*[:：]\s*(?=[^:：]+$)")
 # A bracketed last part of a title: "Chapter 1 [Archive of Our Own]", "Article (Site)".
 _BRACKET_TAIL: Final = re.compile(r"\s*(?:\[([^\[\]]{2,80})\]|\(([^()]{2,80})\))\s*$")
 # Nouns that end the name of a site ("My website", "MyOOS Community Forum", "Tech Blog",
@@ -480,8 +485,9 @@ def normalize_date(value: str) -> str | None:
     A datetime keeps the offset it was given (``Z`` becomes ``+00:00``; none stays none) and
     drops fractions of a second. Accepted: ISO 8601 and its compact forms, ``2024/10/31``,
     RFC 2822 (``Thu, 31 Oct 2024 10:00:00 +0100``) and written dates in several languages
-    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``). Years outside
-    1990-2100 are rejected.
+    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``), and dates in
+    Chinese, Japanese and Korean (``2019年4月4日 09:00``). Years outside 1990-2100 are
+    rejected.
     """
     text = _clean(value)[:100]
     if not text:
@@ -507,7 +513,7 @@ def normalize_date(value: str) -> str | None:
             stamp = None
         if stamp is not None and _valid_year(stamp.year):
             return stamp.isoformat(timespec="seconds")
-    return _wordy_date(text) or _dotted_date(text)
+    return _wordy_date(text) or _dotted_date(text) or _cjk_date(text)
 
 
 # A date written day first with points (German, Polish, Russian, Czech, ... and many CMS
@@ -526,6 +532,25 @@ def _dotted_date(text: str) -> str | None:
         return None
     return _render(
         int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"], match["S"], None
+    )
+
+
+# A date as Chinese, Japanese and Korean pages write it: "2019年4月4日", "2019年02月22日
+# 14時30分", "2019년 4월 4일 09:00", with an optional weekday in brackets before the time
+# ("2019年4月4日(木) 09:00"). Full-width digits are digits to ``\d`` and ``int``.
+_CJK_DATE: Final = re.compile(
+    r"(?<!\d)(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+    r"(?:\s*[(（][^)）]{1,4}[)）])?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：時시]\s*(?P<M>\d{2})(?!\d))?"
+)
+
+
+def _cjk_date(text: str) -> str | None:
+    match = _CJK_DATE.search(text)
+    if match is None:
+        return None
+    return _render(
+        int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"], None, None
     )
 
 
@@ -808,6 +833,13 @@ def _strip_site(
         head, tail = title[: sep.start()], title[sep.end() :].strip()
         if any(_site_matches(head, k) for k in keys) and len(tail) >= MIN_STRIPPED_TITLE_CHARS:
             return tail
+    colon = _COLON_TAIL.search(title)  # "Story:Site", as Japanese blogs write it
+    if colon is not None:
+        head = title[: colon.start()].strip()
+        if len(head) >= MIN_STRIPPED_TITLE_CHARS and any(
+            _site_matches(title[colon.end() :], k) for k in keys
+        ):
+            return head
     return title
 
 
@@ -1092,11 +1124,13 @@ def _meta_keys(el: etree._Element) -> list[str]:
 _ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image", "inLanguage"})
 # Cheap pre-check on class/id before the stricter _BYLINE_CLASS test; the same test
 # finds classes naming the publication date (_PUBLISHED_CLASS).
-_BYLINE_HINT: Final = re.compile(r"author|byline|byl|writer|publish|pubdate", re.IGNORECASE)
+_BYLINE_HINT: Final = re.compile(r"author|byline|byl|writer|publish|pub[-_]?date", re.IGNORECASE)
 # A class naming the element that holds the publication date: "article-publish-date",
-# "published_date", "date-published", "pubdate". Not "published-in" or a "publisher"'s.
+# "published_date", "date-published", "pubdate", "pub-date". Not "published-in" or a
+# "publisher"'s.
 _PUBLISHED_CLASS: Final = re.compile(
-    r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pubdate", re.IGNORECASE
+    r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pub[-_]?date",
+    re.IGNORECASE,
 )
 #: The longest text read as a class-named publication date ("November 19, 2019, 9:02 AM",
 #: "Published on Tuesday 19 November 2019, 09:02 CET"). The dates seen run to about 30
@@ -1140,6 +1174,45 @@ def _itemprop_names(el: etree._Element) -> list[str]:
 _NAME_PART_CLASS: Final = re.compile(r"(?:^|[-_\s])name(?:$|[-_\s])", re.IGNORECASE)
 
 
+# A part of an author's name element that gives the job ("author-title", "byline__role",
+# "author-position"): "Howard Blume" then "Staff Writer" with no space between them.
+_ROLE_PART_CLASS: Final = re.compile(
+    r"(?:^|[-_\s])(?:title|role|position|job|jobtitle)(?:$|[-_\s])", re.IGNORECASE
+)
+
+
+def _name_text(node: etree._Element) -> str:
+    """Return the text of an author's name element without its parts that give the job
+    (:data:`_ROLE_PART_CLASS`); the whole text when it has none or is too large to look
+    through (more than ``MAX_AUTHOR_SCAN_NODES`` nodes)."""
+    nodes: list[etree._Element] = []
+    for count, item in enumerate(node.iter()):
+        if count > MAX_AUTHOR_SCAN_NODES:
+            return _text_of(node, MAX_BYLINE_CHARS)
+        nodes.append(item)
+    skipped = {
+        item
+        for item in nodes[1:]
+        if isinstance(item.tag, str) and _ROLE_PART_CLASS.search(_attr(item, "class"))
+    }
+    if not skipped:
+        return _text_of(node, MAX_BYLINE_CHARS)
+    parts: list[str] = []
+    for item in nodes:  # parents come before their children
+        parent = item.getparent() if item is not node else None
+        if parent is not None and parent in skipped:
+            skipped.add(item)
+        if item not in skipped:
+            if item.tag in _BREAK_TAGS:
+                parts.append(" ")
+            if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
+                parts.append(item.text)
+        if parent is not None and parent not in skipped and item.tail:
+            parts.append(item.tail)
+    text = "".join(parts)
+    return text if len(text) <= MAX_BYLINE_CHARS else ""
+
+
 def _name_parts(el: etree._Element) -> list[str]:
     """Return the texts of the name parts inside a byline element (an author card: name,
     job title, bio), outermost only, or [] when it has none.
@@ -1159,7 +1232,7 @@ def _name_parts(el: etree._Element) -> list[str]:
         if found and any(outer in found for outer in node.iterancestors()):
             continue
         found.add(node)
-        text = _clean(_text_of(node, MAX_BYLINE_CHARS))
+        text = _clean(_name_text(node))
         if text:
             names.append(text)
     return names
@@ -1501,10 +1574,29 @@ def _pick_date(cands: Candidates, sources: Sequence[str]) -> tuple[str | None, s
     """Return (date, key): the first date of ``sources``, given in the publisher's own time
     zone when another source states the same instant so (:func:`_local_twin`)."""
     value, key = _first(cands, sources, normalize_date)
+    if value is not None and len(value) == len("2024-10-31"):
+        timed = _timed_same_day(cands, sources, value)
+        if timed is not None:
+            return timed
     if value is None or not value.endswith(_UTC_SUFFIX):
         return value, key
     twin = _local_twin(cands, sources, value)
     return twin if twin is not None else (value, key)
+
+
+def _timed_same_day(cands: Candidates, sources: Sequence[str], day: str) -> tuple[str, str] | None:
+    """Return (datetime, key) of the first candidate that gives a time on ``day``, or None.
+
+    A source that gives only the day (the date in the URL path, "/2016/12/15/") confirms
+    a later source that states a time on that same day: the page's own ``<time
+    datetime="2016-12-15T15:33:00-05:00">`` is the article's, and says more.
+    """
+    for key in sources:
+        for raw in cands.get(key, ()):
+            value = normalize_date(raw)
+            if value is not None and len(value) > len(day) and value.startswith(day + "T"):
+                return value, key
+    return None
 
 
 #: How :func:`normalize_date` writes a datetime given in UTC ("Z", "+00:00", "GMT").
@@ -1555,6 +1647,14 @@ def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str 
         if index < best_index and (len(h1) >= MIN_H1_TITLE_CHARS or index == 0):
             best, best_index = h1, index
     return best
+
+
+def _first_or_longest_part(part: str, title: str) -> bool:
+    """Return True when ``part`` is the first separator-delimited part of ``title`` or no
+    other part is longer."""
+    key = _key(part)
+    parts = [_key(other) for other in _TITLE_SEPARATOR.split(title)]
+    return parts[0] == key or all(len(other) <= len(key) for other in parts)
 
 
 def _confirmed_headline(headlines: Sequence[str], cands: Candidates) -> str | None:
@@ -1622,10 +1722,12 @@ def _pick_title(
                 return None, None
     site_keys = [*(_key(name) for name in site_names if name), _host_label(url)]
     site_keys.extend(_home_link_keys(cands))
-    if key == "title:text":
-        h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
-        if h1 is not None:
-            return h1, "h1:text"
+    # "Story | Section - Site" in <title>, or in a social title ("Opinion | Story", "Story
+    # | Network Politics"): the page's <h1> names the part that is the story. In a social
+    # title that is its first or its longest part: a logo's <h1> names another one.
+    h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
+    if h1 is not None and (key == "title:text" or _first_or_longest_part(h1, title)):
+        return h1, "h1:text"
     trailing = [_key(authors[0])] if len(authors) == 1 else []
     return _strip_site(title, site_keys, trailing, site_like=True), key
 
@@ -1689,6 +1791,40 @@ def _pick_authors(
 
 
 def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
+    """Return (authors, key) of the first author source that names someone.
+
+    A declared author (JSON-LD, meta tags) of whom the page's visible bylines name
+    nobody, while a later declared source's names all stand in them, is a template's
+    fixed value, such as the publishing group in every page's ``<meta name="author">``:
+    the confirmed source wins.
+    """
+    picks = _author_picks(cands)
+    first = next(picks, None)
+    if first is None:
+        return (), None
+    if first[1] in _VISIBLE_AUTHOR_SOURCES:
+        return first
+    shown = [_key(text) for key in _VISIBLE_AUTHOR_SOURCES for text in cands.get(key, ())]
+    shown = [text for text in shown if text]
+    if not shown or any(_shown_in(name, shown) for name in first[0]):
+        return first
+    for authors, key in picks:
+        if key in _VISIBLE_AUTHOR_SOURCES:
+            break
+        if all(_shown_in(name, shown) for name in authors):
+            return authors, key
+    return first
+
+
+def _shown_in(name: str, shown: Sequence[str]) -> bool:
+    """Return True when ``name`` stands in one of the visible byline texts ``shown``
+    (comparison keys)."""
+    key = _key(name)
+    return bool(key) and any(key in text for text in shown)
+
+
+def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
+    """Yield (authors, key) for every author source that names someone, in order."""
     for key in AUTHOR_SOURCES:
         values = cands.get(key)
         if not values:
@@ -1701,12 +1837,12 @@ def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
             for value in values:
                 authors = normalize_authors([value], visible=True)
                 if authors:
-                    return authors, key
+                    yield authors, key
+                    break
             continue
         authors = normalize_authors(values, visible=key in _VISIBLE_AUTHOR_SOURCES)
         if authors:
-            return authors, key
-    return (), None
+            yield authors, key
 
 
 def _pick_tags(cands: Candidates) -> tuple[tuple[str, ...], str | None]:

@@ -1,0 +1,162 @@
+"""Metadata rules for kinds of page found on the dev half of an outside metadata set.
+
+Each fixture is a few lines written here; each test fails without its rule.
+"""
+
+from __future__ import annotations
+
+import lxml.html
+import pytest
+
+from articlekit.html.metadata import extract_metadata, normalize_date, strip_site_name
+from articlekit.model import Metadata
+
+
+def extract(
+    head: str = "", body: str = "", *, url: str | None = None
+) -> tuple[str | None, Metadata]:
+    root = lxml.html.document_fromstring(
+        f"<!DOCTYPE html><html><head>{head}</head><body>{body}<p>x</p></body></html>"
+    )
+    return extract_metadata(root, url=url)
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019年4月4日", "2019-04-04"),
+        ("2019年04月04日 09:00", "2019-04-04T09:00:00"),
+        ("公開日：2019年02月22日 14時30分", "2019-02-22T14:30:00"),
+        ("２０１９年４月１１日（木）２２時２２分", "2019-04-11T22:22:00"),
+        ("2019년 4월 4일", "2019-04-04"),
+        ("2019年13月4日", None),
+        ("12019年4月4日", None),
+    ],
+)
+def test_cjk_dates(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_cjk_date_in_a_class_named_element() -> None:
+    _, meta = extract(body='<h1>記事</h1><div class="pubdate">2019年4月4日</div>')
+    assert meta.published == "2019-04-04"
+
+
+def test_pub_date_class_names_the_publication_date() -> None:
+    _, meta = extract(body='<div class="pub-date">March 9 2017 4:21 PM</div><p>Text.</p>')
+    assert meta.published == "2017-03-09T16:21:00"
+    assert meta.source_of("published") == "class"
+
+
+def test_url_day_takes_the_time_of_the_same_day() -> None:
+    body = '<time datetime="2016-12-15T15:33:00-05:00">December 15, 2016</time>'
+    _, meta = extract(body=body, url="https://news.example/2016/12/15/story")
+    assert meta.published == "2016-12-15T15:33:00-05:00"
+    assert meta.source_of("published") == "time"
+
+
+def test_url_day_keeps_its_day_over_another_days_time() -> None:
+    # a <time> of another day belongs to a teaser or a comment: the URL's day stays
+    body = '<time datetime="2016-12-14T09:00:00-05:00">December 14, 2016</time>'
+    _, meta = extract(body=body, url="https://news.example/2016/12/15/story")
+    assert meta.published == "2016-12-15"
+    assert meta.source_of("published") == "url"
+
+
+# --------------------------------------------------------------------------- authors
+
+
+def test_citation_authors_name_every_author() -> None:
+    head = "".join(
+        f'<meta name="citation_author" content="{name}">'
+        for name in ("Ann Lee", "Bo Chen", "Cy Dee")
+    )
+    body = '<div class="byline">Ann Lee</div>'
+    _, meta = extract(head, body)
+    assert meta.authors == ("Ann Lee", "Bo Chen", "Cy Dee")
+
+
+def test_meta_author_that_no_byline_shows_gives_way_to_a_confirmed_one() -> None:
+    head = (
+        '<meta name="author" content="Big Media Group">'
+        '<meta property="article:author" content="Ann Lee">'
+    )
+    _, meta = extract(head, '<div class="byline">By Ann Lee</div>')
+    assert meta.authors == ("Ann Lee",)
+    assert meta.source_of("authors") == "og"
+
+
+def test_meta_author_stays_when_a_byline_shows_it_or_nothing_confirms_another() -> None:
+    head = (
+        '<meta name="author" content="Ann Lee"><meta property="article:author" content="Bo Chen">'
+    )
+    # the byline names the meta author: it stays
+    _, meta = extract(head, '<div class="byline">By Ann Lee</div>')
+    assert meta.authors == ("Ann Lee",)
+    # the byline names nobody declared (a teaser's byline): the first source stays
+    _, meta = extract(head, '<div class="byline">By Cy Dee</div>')
+    assert meta.authors == ("Ann Lee",)
+    # no byline at all: nothing contradicts the meta author
+    _, meta = extract(head)
+    assert meta.authors == ("Ann Lee",)
+
+
+def test_author_name_part_loses_its_job_title_part() -> None:
+    body = (
+        '<div class="byline"><div class="author-name"><span>By</span> '
+        '<a href="/people/ann-lee">Ann Lee</a><span class="author-title">Staff Writer</span>'
+        "</div></div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Ann Lee",)
+
+
+# --------------------------------------------------------------------------- titles
+
+
+SITE = '<meta property="og:site_name" content="NEWS">'
+
+
+@pytest.mark.parametrize(
+    ("social", "h1"),
+    [
+        # a section and the network's name after the story
+        ("Why the Rain Stopped Early | NEWS Politics", "Why the Rain Stopped Early"),
+        # a section label before it
+        ("Opinion | Enough talk about the weather", "Enough talk about the weather"),
+    ],
+)
+def test_social_title_gives_way_to_the_h1_part(social: str, h1: str) -> None:
+    got, meta = extract(f'<meta property="og:title" content="{social}">{SITE}', f"<h1>{h1}</h1>")
+    assert got == h1
+    assert meta.source_of("title") == "h1"
+
+
+def test_social_title_keeps_parts_a_logo_h1_names() -> None:
+    # the <h1> is the site's logo text: neither the first nor the longest part
+    social = "A long story about a weekend trip to the hills :: Blog Network ::"
+    head = f'<meta property="og:title" content="{social}">'
+    got, _ = extract(head, "<h1>Blog Network</h1>")
+    assert got == social
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        (
+            "ツリーを描画できる「Treeviz」:phpspot開発日誌",
+            "phpspot開発日誌",
+            "ツリーを描画できる「Treeviz」",
+        ),
+        ("Review of the new phone: Gadget Weekly", "Gadget Weekly", "Review of the new phone"),
+        # a subtitle after the colon is no site name
+        ("Review of the new phone: worth it", "Gadget Weekly", "Review of the new phone: worth it"),
+        # too little would stay
+        ("Review: Gadget Weekly", "Gadget Weekly", "Review: Gadget Weekly"),
+    ],
+)
+def test_site_name_after_a_colon(title: str, site: str, expected: str) -> None:
+    assert strip_site_name(title, site) == expected
