@@ -393,6 +393,19 @@ def test_a_modifier_names_what_an_element_holds_not_what_it_is(cls: str, dropped
     assert (_find(root, ".//div") in label_page(root).boilerplate) is dropped
 
 
+def test_relaxed_walk_still_drops_a_comment_section() -> None:
+    # relaxing looks for an article under a furniture name; comments are never it
+    root = parse_tree(
+        f"<body><div class='entry share'><p>{LONG}</p></div>"
+        f"<section id='comments' class='themeform'><p>{LONG}</p></section></body>"
+    )
+    labels = label_page(root, relaxed=True)
+    assert _find(root, ".//div") not in labels.boilerplate
+    assert _find(root, ".//section") in labels.boilerplate
+    # asked for, the comments are kept by both walks
+    assert _find(root, ".//section") not in label_page(root, comments=True).boilerplate
+
+
 def test_relaxed_keeps_class_boilerplate_but_not_tags() -> None:
     root = parse_tree(f"<body><div class='sidebar'><p>{LONG}</p></div><nav>x</nav></body>")
     labels = label_page(root, relaxed=True)
@@ -409,6 +422,8 @@ def test_relaxed_keeps_class_boilerplate_but_not_tags() -> None:
         (f"<div><p>{LONG}</p><noscript><p>{LONG}</p></noscript></div>", True),
         # a heading keeps its "unlikely" class in both walks
         (f"<div><h2 class='sidebar'>Title</h2><p>{LONG}</p></div>", False),
+        # ...and a comment section stays out of both
+        (f"<div><p>{LONG}</p></div><section id='comments'><p>{LONG}</p></section>", False),
     ],
 )
 def test_relaxable_says_whether_the_relaxed_walk_differs(body: str, relaxable: bool) -> None:

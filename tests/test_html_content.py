@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from lxml.html import HtmlElement
+
 from articlekit.html.clean import label_page
 from articlekit.html.content import (
     MIN_ARTICLE_CHARS,
@@ -12,6 +14,12 @@ from articlekit.html.content import (
 from articlekit.html.tree import parse_tree
 
 PARA = "<p>An article sentence, with commas, that is long enough to vote for its container.</p>"
+
+
+def _find_id(root: HtmlElement, ident: str) -> HtmlElement:
+    found = root.find(f".//*[@id='{ident}']")
+    assert found is not None
+    return found
 
 
 def _ids(candidate: Candidate) -> list[str | None]:
@@ -59,6 +67,21 @@ def test_relaxed_retry_when_strict_pass_finds_too_little() -> None:
     found = find_main_content(root)
     assert found.method == "relaxed"
     assert found.chars >= MIN_ARTICLE_CHARS
+
+
+def test_relaxed_retry_leaves_the_comments_out() -> None:
+    # the body's box is named after its share buttons, so only the relaxed walk finds
+    # it; the comment section beside it stays out all the same
+    comment = "<p>A reader's comment, long enough, with commas, to look like a paragraph.</p>"
+    root = parse_tree(
+        f"<body><article><div id='x' class='entry share'>{PARA * 5}</div>"
+        f"<section id='comments'><ol><li class='comment'>{comment}</li>"
+        f"<li class='comment'>{comment}</li></ol></section></article></body>"
+    )
+    found = find_main_content(root)
+    assert found.method == "relaxed"
+    assert _find_id(root, "comments") in found.labels.boilerplate
+    assert _find_id(root, "x") not in found.labels.boilerplate
 
 
 def test_noscript_article_found_on_retry() -> None:

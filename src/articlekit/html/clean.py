@@ -605,9 +605,15 @@ def label_page(
                     # class is unmistakable ("share-title", "comment-text")
                     info & _I_WEAK and tag not in _TEXT_TAGS
                 ):
-                    relaxable = True
-                    if not relaxed:
+                    if info & _I_COMMENT:
+                        # a comment section stays out of the relaxed walk too: relaxing
+                        # looks for an article hidden under a furniture name, and the
+                        # comments are never it (see is_comment_section)
                         kind = _K_SOFT
+                    else:
+                        relaxable = True
+                        if not relaxed:
+                            kind = _K_SOFT
             elif tag in _OPAQUE_TAGS:
                 kind = _K_OPAQUE
                 walker.skip_subtree()
