@@ -160,3 +160,68 @@ def test_social_title_keeps_parts_a_logo_h1_names() -> None:
 )
 def test_site_name_after_a_colon(title: str, site: str, expected: str) -> None:
     assert strip_site_name(title, site) == expected
+
+
+# --------------------------------------------------------------------------- second round
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2018-10-29T10:15-500", "2018-10-29T10:15:00-05:00"),
+        ("2018-10-29T10:15+530", "2018-10-29T10:15:00+05:30"),
+        ("2018-10-29T10:15-2500", None),
+    ],
+)
+def test_offset_without_its_leading_zero(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_datetime_attribute_of_another_element_is_a_time() -> None:
+    body = '<div class="story-stamp" datetime="2016-10-13 17:00:00 -0400">Oct 13, 2016</div>'
+    _, meta = extract(body=body)
+    assert meta.published == "2016-10-13T17:00:00-04:00"
+
+
+def test_datetime_of_an_edit_is_no_time() -> None:
+    _, meta = extract(body='<p>Text <ins datetime="2016-10-14T09:00:00Z">added</ins>.</p>')
+    assert meta.published is None
+
+
+@pytest.mark.parametrize(
+    ("cls", "published"),
+    [
+        ("posted", "2019-04-04T09:00:00"),
+        ("entry-posted-on", "2019-04-04T09:00:00"),
+        ("posted-by", None),  # the author's element
+    ],
+)
+def test_posted_class_names_the_publication_date(cls: str, published: str | None) -> None:
+    _, meta = extract(body=f'<p class="{cls}">By KJ : 2019年04月04日 09:00</p>')
+    assert meta.published == published
+
+
+def test_agency_credit_leaves_a_byline_with_a_name() -> None:
+    _, meta = extract(body='<div class="byline">Ann Lee / TNN / Updated</div>')
+    assert meta.authors == ("Ann Lee",)
+    _, meta = extract(body='<div class="byline">By AP</div>')
+    assert meta.authors == ("AP",)
+
+
+def test_rel_author_links_are_cut_to_the_first_bylines_names() -> None:
+    body = (
+        '<div class="byline"><a rel="author" href="/a/ann">Ann Lee</a></div>'
+        "<ul><li>Teaser <a rel=author href='/a/bo'>Bo Chen</a></li>"
+        "<li>Teaser <a rel=author href='/a/cy'>Cy Dee</a></li></ul>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Ann Lee",)
+
+
+def test_rel_author_links_stay_when_the_byline_names_none_of_them() -> None:
+    body = (
+        '<div class="byline">Staff report</div>'
+        "<p><a rel=author href='/a/bo'>Bo Chen</a> and <a rel=author href='/a/cy'>Cy Dee</a></p>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Bo Chen", "Cy Dee")

@@ -344,7 +344,7 @@ _LANG_TAG: Final = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _ISO_DATE: Final = re.compile(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,]\d+)?)?"
-    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?\s*$",
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[+-]\d{3})?)?\s*$",
     re.IGNORECASE,
 )
 _SLASH_DATE: Final = re.compile(r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\s*$")
@@ -451,6 +451,8 @@ def _offset(tz: str | None) -> timezone | None:
         return timezone.utc
     sign = -1 if tz[0] == "-" else 1
     digits = tz[1:].replace(":", "")
+    if len(digits) == 3:  # "-500": an offset written without its leading zero
+        digits = "0" + digits
     hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
     if hours > 23 or minutes > 59:
         raise ValueError(f"bad offset {tz!r}")
@@ -704,8 +706,23 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
                 seen.add(key)
                 out.append(name)
                 if len(out) >= MAX_AUTHORS:
-                    return _without_roles(out)
+                    break
+        if len(out) >= MAX_AUTHORS:
+            break
+    if visible:
+        out = _without_agency_credits(out)
     return _without_roles(out)
+
+
+# A news agency's credit beside a byline's names: one word in capitals of 2 to 5 letters
+# ("Ann Lee / AP", "Saibal Dasgupta / PTI").
+_AGENCY_CREDIT: Final = re.compile(r"[A-Z]{2,5}")
+
+
+def _without_agency_credits(names: list[str]) -> list[str]:
+    """Return ``names`` without news agencies' credits when people are named too."""
+    people = [name for name in names if not _AGENCY_CREDIT.fullmatch(name)]
+    return people if people else names
 
 
 def _without_roles(names: list[str]) -> tuple[str, ...]:
@@ -1124,12 +1141,15 @@ def _meta_keys(el: etree._Element) -> list[str]:
 _ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image", "inLanguage"})
 # Cheap pre-check on class/id before the stricter _BYLINE_CLASS test; the same test
 # finds classes naming the publication date (_PUBLISHED_CLASS).
-_BYLINE_HINT: Final = re.compile(r"author|byline|byl|writer|publish|pub[-_]?date", re.IGNORECASE)
+_BYLINE_HINT: Final = re.compile(
+    r"author|byline|byl|writer|publish|pub[-_]?date|posted", re.IGNORECASE
+)
 # A class naming the element that holds the publication date: "article-publish-date",
-# "published_date", "date-published", "pubdate", "pub-date". Not "published-in" or a
-# "publisher"'s.
+# "published_date", "date-published", "pubdate", "pub-date", a blog's "posted" or
+# "posted-on". Not "published-in", a "publisher"'s or "posted-by" (the author).
 _PUBLISHED_CLASS: Final = re.compile(
-    r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pub[-_]?date",
+    r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pub[-_]?date"
+    r"|(?<![a-z])posted(?:[-_]?(?:on|at|date))?(?![\w-])",
     re.IGNORECASE,
 )
 #: The longest text read as a class-named publication date ("November 19, 2019, 9:02 AM",
@@ -1140,6 +1160,9 @@ MAX_DATE_TEXT_CHARS: Final = 80
 #: site prints the article's date twice (wide and narrow layout); one more is allowed, and
 #: teasers further down the page are not read.
 MAX_DATE_ELEMENTS: Final = 3
+#: Elements whose ``datetime`` is the time of an edit, not of the page (``time`` has a
+#: handler of its own).
+_EDIT_TAGS: Final = frozenset({"time", "ins", "del"})
 _NOT_BYLINE_TAGS: Final = frozenset({"meta", "link", "body", "html", "img", "head"})
 _SVG_PARENTS: Final = frozenset({"svg", "symbol", "g", "a", "use"})
 
@@ -1325,6 +1348,14 @@ class _Collector:
         if el.get("pubdate") is not None:
             _add(self.cands, "time:pubdate", stamp)
         if not self.have_time:
+            self.have_time = True
+            _add(self.cands, "time:first", stamp)
+
+    def datetime_attr(self, el: etree._Element) -> None:
+        """File the ``datetime`` attribute of an element other than ``<time>`` as the first
+        time of the page when no ``<time>`` came before (templates put it on a ``div``)."""
+        stamp = el.get("datetime")
+        if stamp and not self.have_time:
             self.have_time = True
             _add(self.cands, "time:first", stamp)
 
@@ -1526,6 +1557,8 @@ def _collect(
         keys = el.keys()
         if not keys:
             continue
+        if "datetime" in keys and tag not in _EDIT_TAGS:  # <div class=... datetime="...">
+            collector.datetime_attr(el)
         if "itemprop" in keys:
             prop = el.get("itemprop")
             if prop:
@@ -1816,6 +1849,17 @@ def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
     return first
 
 
+def _rel_authors_in_byline(values: list[str], bylines: Sequence[str]) -> list[str]:
+    """Return the ``rel=author`` link texts that the page's first byline element names,
+    or all of them when it names none: the links of a list of related stories name their
+    own authors ("Ann Lee" in the byline, then "Bo Chen", "Cy Dee" under teasers)."""
+    if len(values) < 2 or not bylines:
+        return values
+    first = _key(bylines[0])
+    kept = [value for value in values if _key(value) and _key(value) in first]
+    return kept or values
+
+
 def _shown_in(name: str, shown: Sequence[str]) -> bool:
     """Return True when ``name`` stands in one of the visible byline texts ``shown``
     (comparison keys)."""
@@ -1831,6 +1875,8 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
             continue
         if key == "og:article:author":  # often a profile URL, only a name is useful
             values = [v for v in values if not v.startswith(("http", "//", "www."))]
+        if key == "rel-author:text":
+            values = _rel_authors_in_byline(values, cands.get("byline:text", ()))
         if key == "byline:text":
             # Several byline elements: the first is the article's, later ones belong to
             # teasers and related stories.
