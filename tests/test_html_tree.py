@@ -176,6 +176,21 @@ def test_resolve_url(href: str | None, expected: str | None) -> None:
         # unmarked: src is the picture, data-src another copy of it
         ('<img src="photo.jpg" data-src="photo-small.jpg">', "photo.jpg"),
         ('<img class="lazy" src="photo.jpg" data-src="photo.jpg">', "photo.jpg"),
+        # a home-made loader's own names, one per screen size: the large copy wins
+        (
+            '<img class="lazyloading" src="/i/placeholder.png" data-xs="/p/a-xs.jpg"'
+            ' data-lg="/p/a-lg.jpg" data-md="/p/a-md.jpg" data-replaced="0">',
+            "/p/a-lg.jpg",
+        ),
+        ('<img src="data:image/gif;base64,R0l" data-normal="/p/b.webp?w=800">', "/p/b.webp?w=800"),
+        ('<img data-thumb="/p/t.jpg" data-image="/p/c.png">', "/p/c.png"),
+        # a data attribute that is not a picture's URL is not taken
+        (
+            '<img class="lazy" src="/i/loading.gif" data-id="42" data-href="/story">',
+            "/i/loading.gif",
+        ),
+        # a real picture in src keeps it, whatever other data attributes hold
+        ('<img src="photo.jpg" data-pin-media="other.jpg">', "photo.jpg"),
     ],
 )
 def test_image_source(img: str, expected: str | None) -> None:

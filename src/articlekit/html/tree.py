@@ -382,15 +382,48 @@ def _lazy_value(img: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+# A URL whose path ends as a picture file's does ("/a/b.jpg", "/b.webp?w=800").
+_IMAGE_PATH: Final = re.compile(r"^[^\s?#]+\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$", re.I)
+# Size words in a data attribute's name: the largest copy wins, the smallest loses.
+_LARGE_NAME: Final = re.compile(r"(?:large|full|big|orig|zoom|hi|hd|lg|xl|2x)", re.I)
+_SMALL_NAME: Final = re.compile(r"(?:small|thumb|mini|tiny|low|sm|xs|1x)", re.I)
+
+
+def _data_image_value(img: lxml.html.HtmlElement) -> str | None:
+    """Return a picture URL from a ``data-*`` attribute of a placeholder ``<img>``, else None.
+
+    Home-made lazy loaders keep the real picture under names of their own, often one per
+    screen size (``data-lg``, ``data-md``, ``data-sm``, ``data-xs``) beside a "loading"
+    stand-in in ``src``. Any ``data-*`` value that is a picture file's URL is a candidate;
+    a name that says large wins, one that says small comes last, page order otherwise.
+    """
+    best: str | None = None
+    best_rank = -1
+    for name, value in img.items():
+        if not name.startswith("data-"):
+            continue
+        value = value.strip()
+        if not value or value.startswith("data:") or not _IMAGE_PATH.match(value):
+            continue
+        size = name[5:]
+        rank = 2 if _LARGE_NAME.search(size) else 0 if _SMALL_NAME.search(size) else 1
+        if rank > best_rank:
+            best, best_rank = value, rank
+    return best
+
+
 def image_source(img: lxml.html.HtmlElement) -> str | None:
     """Return the one URL an ``<img>`` shows: lazy-loading attributes, srcset, then ``src``.
 
     Placeholders (``data:`` URIs, tiny spacer GIFs, a lazy loader's stand-in: see
-    :func:`is_lazy_placeholder`) lose to a lazy attribute.
+    :func:`is_lazy_placeholder`) lose to a lazy attribute, or failing one to a picture URL
+    in another ``data-*`` attribute (:func:`_data_image_value`).
     """
     src = (img.get("src") or "").strip()
     lazy = _lazy_value(img)
     stand_in = src.startswith("data:") or "spacer" in src or "blank." in src
+    if lazy is None and (not src or stand_in or is_lazy_placeholder(img, src)):
+        lazy = _data_image_value(img)
     if src and not stand_in and (lazy is None or lazy == src or not is_lazy_placeholder(img, src)):
         return src
     if lazy is not None:
