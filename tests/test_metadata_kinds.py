@@ -225,3 +225,40 @@ def test_rel_author_links_stay_when_the_byline_names_none_of_them() -> None:
     )
     _, meta = extract(body=body)
     assert meta.authors == ("Bo Chen", "Cy Dee")
+
+
+# ------------------------------------------------------------------ the date after the <h1>
+
+
+def test_date_written_after_the_h1_is_the_last_resort() -> None:
+    body = "<h1>A headline</h1><p class='dek'>A standfirst.</p><p>By Ann Lee | April 13, 2020</p>"
+    _, meta = extract(body=body)
+    assert meta.published == "2020-04-13"
+    assert meta.source_of("published") == "h1"
+
+
+def test_date_after_the_h1_inside_a_sentence_does_not_count() -> None:
+    body = (
+        "<h1>Club evening</h1><p>The next meeting of the club takes place on "
+        "5 February 2020 from 7 pm in the back room of the cafe.</p>"
+    )
+    _, meta = extract(body=body)
+    assert meta.published is None
+
+
+def test_declared_date_wins_over_the_date_after_the_h1() -> None:
+    head = '<meta property="article:published_time" content="2020-04-12T08:00:00Z">'
+    _, meta = extract(head, "<h1>A headline</h1><p>April 13, 2020</p>")
+    assert meta.published == "2020-04-12T08:00:00+00:00"
+
+
+def test_date_after_the_h1_gives_the_url_day_its_time() -> None:
+    body = "<h1>A headline</h1><div><span>Dec 15, 2016 2:57 PM</span></div>"
+    _, meta = extract(body=body, url="https://news.example/2016/12/15/story")
+    assert meta.published == "2016-12-15T14:57:00"
+
+
+def test_text_after_the_h1_is_bounded() -> None:
+    body = "<h1>A headline</h1>" + "<div></div>" * 5000 + "<p>April 13, 2020</p>"
+    _, meta = extract(body=body)
+    assert meta.published is None

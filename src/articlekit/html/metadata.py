@@ -118,6 +118,9 @@ PUBLISHED_SOURCES: Final = (
     # "published_date"): the page's own label, ahead of the first <time> on the page
     "class:published",
     "time:first",
+    # a date written in the text just after the page's first <h1> ("Headline" then "By Ann
+    # Lee, December 14, 2016"): the last resort of a page that declares none
+    "h1:date",
 )
 MODIFIED_SOURCES: Final = (
     "jsonld:dateModified",
@@ -1277,6 +1280,7 @@ class _Collector:
         self.have_title = False
         self.have_time = False
         self.h1s = 0
+        self.first_h1: etree._Element | None = None
         self.bylines = 0
         self.byline_checks = 0
         self.date_elements = 0
@@ -1320,6 +1324,8 @@ class _Collector:
     def h1(self, el: etree._Element) -> None:
         if self.tagged is not None:
             self.tagged.append(el)
+        if self.first_h1 is None:
+            self.first_h1 = el
         if self.h1s < MAX_H1S:
             self.h1s += 1
             # Documentation generators end headings with a permalink mark ("Title¶").
@@ -1585,7 +1591,66 @@ def _collect(
     cands = collector.finish()
     if url:
         _add(cands, "url:date", date_from_url(url))
+    if collector.first_h1 is not None:
+        _add(cands, "h1:date", _date_after(collector.first_h1))
     return collector
+
+
+#: How much text after the first ``<h1>`` is searched for a written date: a standfirst and
+#: a byline line ("By Ann Lee | Published December 14, 2016 2:24 pm") fit in it.
+MAX_H1_DATE_CHARS: Final = 300
+#: Elements looked through after the ``<h1>`` for that text (empty wrappers cost nothing
+#: else, and a hostile page can have any number of them).
+MAX_H1_DATE_NODES: Final = 200
+
+
+def _date_after(h1: etree._Element) -> str | None:
+    """Return the first date written in the text that follows ``h1`` in page order (at
+    most ``MAX_H1_DATE_CHARS`` characters), as it is written, or None.
+
+    Only a short text node counts (at most ``MAX_DATE_TEXT_CHARS`` characters: "By Ann
+    Lee | April 13, 2020", "Stand: 05. Februar 2020"): a date inside a sentence is the
+    date of what the sentence tells ("the meeting on 5 February"), not of the page.
+    """
+    for part in _text_after(h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES):
+        text = _clean(part)
+        if not text or len(text) > MAX_DATE_TEXT_CHARS:
+            continue
+        span = date_span(text)
+        if span is not None:
+            return text[span[0] : span[1]]
+        cjk = _CJK_DATE.search(text)
+        if cjk is not None:
+            return cjk.group(0)
+    return None
+
+
+def _text_after(el: etree._Element, limit: int, max_nodes: int) -> list[str]:
+    """Return the text nodes after ``el`` in page order (scripts and styles left out), up
+    to about ``limit`` characters, looking through at most ``max_nodes`` elements."""
+    parts: list[str] = []
+    size = nodes = 0
+    node: etree._Element | None = el
+    while node is not None and size < limit and nodes < max_nodes:
+        if node.tail:
+            parts.append(node.tail)
+            size += len(node.tail)
+        for sibling in node.itersiblings():
+            for item in sibling.iter():
+                nodes += 1
+                if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
+                    parts.append(item.text)
+                    size += len(item.text)
+                if item is not sibling and item.tail:
+                    parts.append(item.tail)
+                    size += len(item.tail)
+                if size >= limit or nodes >= max_nodes:
+                    return parts
+            if sibling.tail:
+                parts.append(sibling.tail)
+                size += len(sibling.tail)
+        node = node.getparent()
+    return parts
 
 
 # --------------------------------------------------------------------------- picking
