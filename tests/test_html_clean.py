@@ -60,6 +60,18 @@ def test_boilerplate_kind(
         ('<div style="display: none">x</div>', True),
         ('<div style="visibility:hidden">x</div>', True),
         ('<div class="sr-only">x</div>', True),
+        # screen-reader-only text under other spellings and under a theme's own prefix
+        ('<div class="off-screen">x</div>', True),
+        ('<div class="visuallyhidden">x</div>', True),
+        ('<div class="u-visually-hidden">x</div>', True),
+        ('<div class="u-hiddenVisually">x</div>', True),
+        ('<div class="wprm-screen-reader-text">x</div>', True),
+        ('<div class="a-u-sr-only">x</div>', True),
+        ('<div class="assistive-text">x</div>', True),
+        ('<div class="screen-reader-only">x</div>', True),
+        # ...but a word that only holds such a name inside it is no such class
+        ('<div class="offscreen-menu-toggle">x</div>', False),
+        ('<div class="sr-only-nav">x</div>', False),
         # the frameworks' display:none utility, unless a breakpoint shows it again
         ('<div class="updated hidden">x</div>', True),
         ('<div class="hidden md:block">x</div>', False),
@@ -78,6 +90,19 @@ def test_boilerplate_kind(
 def test_is_hidden(html: str, hidden: bool) -> None:
     el = _find(parse_tree(f"<body>{html}</body>"), ".//div")
     assert is_hidden(el, class_id(el)) is hidden
+
+
+def test_screen_reader_label_leaves_the_caption() -> None:
+    from articlekit import parse_html, to_markdown
+
+    html = (
+        f"<body><article><h1>Title</h1><p>{LONG}</p><figure><img src='https://e.org/a.jpg'>"
+        "<figcaption><span class='off-screen'>Image caption</span> The harbour at dawn"
+        f"</figcaption></figure><p>{LONG}</p></article></body>"
+    )
+    text = to_markdown(parse_html(html))
+    assert "The harbour at dawn" in text
+    assert "Image caption" not in text
 
 
 def test_hidden_utility_class_is_left_out_of_the_article() -> None:
