@@ -34,6 +34,7 @@ from articlekit.html.recommendations import (
     is_service_link_text,
     is_share_link,
     is_shop_url,
+    is_short_section_link,
     is_site_home,
     is_social_profile,
     link_title,
@@ -1059,7 +1060,45 @@ def test_untitled_menu_of_sections_is_dropped_titled_see_also_is_kept() -> None:
     )
     assert is_section_menu(menu) and not is_section_menu(see_also) and not is_section_menu(mixed)
     body = Paragraph(content=())
-    assert without_non_article_items([body, menu, see_also, mixed]) == [body, see_also, mixed]
+    # the untitled mixed block keeps its story and loses its sections; "See also" is whole
+    story = Recommendations(title=None, items=mixed.items[2:])
+    assert without_non_article_items([body, menu, see_also, mixed]) == [body, see_also, story]
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "expected"),
+    [
+        ("Funding", "https://n.example/tech/funding", True),
+        ("Global markets", "https://n.example/markets/global-markets", True),
+        ("Tech and Gadgets", "https://n.example/panache/tech-and-gadgets", True),
+        # a guide's slug has no id but three words or more: it may be an article
+        ("Best chair for gaming", "https://n.example/best-gaming-chairs/", False),
+        ("Death Stranding", "https://n.example/death-stranding-on-pc-is-great/", False),
+        # not a section link at all
+        ("Budget vote", "https://n.example/politics/budget-vote-12345", False),
+    ],
+)
+def test_short_section_link_has_a_name_of_one_or_two_words(
+    title: str, url: str, expected: bool
+) -> None:
+    assert is_short_section_link(_rec(title, url)) is expected
+
+
+def test_untitled_block_of_stories_keeps_guides_with_plain_slugs() -> None:
+    stories = Recommendations(
+        title=None,
+        items=(
+            _rec("Best chair for gaming", "https://n.example/best-gaming-chairs/"),
+            _rec("MSI B460M Mortar review", "https://n.example/msi-b460m-mortar-review/"),
+            _rec("Startups", "https://n.example/tech/startups"),
+        ),
+    )
+    (kept,) = without_non_article_items([stories])
+    assert isinstance(kept, Recommendations)
+    assert [item.title for item in kept.items] == [
+        "Best chair for gaming",
+        "MSI B460M Mortar review",
+    ]
 
 
 @pytest.mark.parametrize(

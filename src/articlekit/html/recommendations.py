@@ -981,8 +981,9 @@ def without_prev_next_label(item: Recommendation) -> Recommendation:
 
 def without_non_article_items(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` with no item that :func:`non_article_item` rejects in their
-    top-level recommendation blocks, and without menus of the site's sections
-    (:func:`is_section_menu`); a block left without items goes.
+    top-level recommendation blocks, without menus of the site's sections
+    (:func:`is_section_menu`) and without the short section links of untitled blocks
+    (:func:`is_short_section_link`); a block left without items goes.
 
     This runs once the article's blocks are final, so a dropped item's text goes with it:
     it never falls back into the body as a paragraph, and the body does not change.
@@ -991,7 +992,53 @@ def without_non_article_items(blocks: list[Block]) -> list[Block]:
         _with_clean_titles(b) if isinstance(b, Recommendations) else b
         for b in _without_items(blocks, non_article_item)
     )
-    return [b for b in cleaned if not (isinstance(b, Recommendations) and is_section_menu(b))]
+    out: list[Block] = []
+    for b in cleaned:
+        if isinstance(b, Recommendations):
+            if is_section_menu(b):
+                continue
+            b = _without_section_links(b)
+            if not b.items:
+                continue
+        out.append(b)
+    return out
+
+
+# A section's slug is a name of one or two words ("funding", "global-markets",
+# "tech-and-gadgets" once its "and" is left out); an article's slug, even one without an id
+# ("best-gaming-chairs", "death-stranding-on-pc-is-a-great-version"), has three or more.
+MAX_SECTION_SLUG_WORDS: Final = 2
+_SLUG_WORD_SPLIT: Final = re.compile(r"[-_]+")
+_SLUG_JOINERS: Final = frozenset({"and", "und", "et", "y", "e", "i", "of", "the"})
+
+
+def is_short_section_link(item: Recommendation) -> bool:
+    """Return True for a section link (:func:`is_section_link`) whose last path segment is
+    a name of at most :data:`MAX_SECTION_SLUG_WORDS` words ("/tech/funding", "/markets/
+    global-markets"): a section for sure, even beside articles in one untitled block.
+
+    :func:`is_section_link` alone also takes an article whose slug has no id
+    ("/best-gaming-chairs/" under "Best chair for gaming"), which only a block made of
+    nothing but such links (a menu: :func:`is_section_menu`) may lose.
+    """
+    if item.url is None or not is_section_link(item):
+        return False
+    segments = [s for s in _url_path(item.url).split("/") if s]
+    words = _SLUG_WORD_SPLIT.split(segments[-1].rsplit(".", 1)[0].lower())
+    return len([w for w in words if w and w not in _SLUG_JOINERS]) <= MAX_SECTION_SLUG_WORDS
+
+
+def _without_section_links(block: Recommendations) -> Recommendations:
+    """Return an untitled ``block`` without its short section links
+    (:func:`is_short_section_link`): a footer's cloud or a mega-menu's column mixes the
+    site's sections ("Funding", "Global markets") with a few of its stories. A titled
+    block is left as it is (see :func:`is_section_menu`)."""
+    if block.title is not None:
+        return block
+    items = tuple(item for item in block.items if not is_short_section_link(item))
+    if len(items) == len(block.items):
+        return block
+    return attrs.evolve(block, items=items)
 
 
 def _with_clean_titles(block: Recommendations) -> Recommendations:
