@@ -501,3 +501,81 @@ def test_a_list_of_teasers_cut_off_by_an_ellipsis_is_furniture_on_a_page() -> No
     # one teaser alone is too few to tell a box by
     one = PieceStats(chars=200, words=35, link_chars=30, sentence=True, teaser_items=1)
     assert score_piece(box, one, page=True) > 0
+
+
+def test_a_wall_of_furniture_between_two_joined_runs_is_dropped() -> None:
+    # the article, a wall of teasers costing more than twice it, a second strong run:
+    # both runs are kept (either may be the article), the wall between them is not
+    wall = [-80.0] * 50
+    span = find_article_span([-80.0, 900.0, 700.0, *wall, 500.0, 400.0, -80.0])
+    assert (span.core_first, span.core_last) == (1, 54)
+    assert span.gaps == ((3, 52),)
+    assert span.in_core(1) and span.in_core(53) and span.in_core(54)
+    assert not span.in_core(3) and not span.keeps(20) and not span.keeps(52)
+
+
+def test_a_cheap_gap_between_joined_runs_stays() -> None:
+    # a table of short cells inside the article costs less than the article
+    table = [-40.0] * 30
+    span = find_article_span([900.0, 700.0, *table, 800.0, 600.0, -40.0, -40.0])
+    assert span.gaps == ()
+    assert all(span.keeps(i) for i in range(34))
+
+
+def test_a_wall_before_the_best_run_is_dropped_too() -> None:
+    wall = [-80.0] * 50
+    span = find_article_span([600.0, 500.0, *wall, 900.0, 700.0])
+    assert span.gaps == ((2, 51),)
+    assert span.keeps(0) and span.keeps(53) and not span.keeps(2)
+
+
+LATER = (
+    "Two years later the library had doubled its visitors, and the council voted again, "
+    "this time without a debate, to extend its opening hours into the evening."
+)
+LAST = (
+    "Its director says the evening hours drew students above all, who now fill the "
+    "reading room until it closes at ten, and that a second branch is being planned."
+)
+
+
+def test_a_teaser_with_read_more_inside_the_article_ends_nothing() -> None:
+    teaser = (
+        "Another Town Closes Its Last Bookshop\n\n"
+        "In recent months, dozens of shops on the high street have closed their doors due to\n\n"
+        "Read more\nAdvertisement\n\n"  # w3m: the teaser's link, then an ad's label
+    )
+    text = f"A Title Line\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{teaser}{LATER}\n\n{LAST}\n"
+    out = parse_text(text).plain_text()
+    assert "Two years later" in out and "second branch" in out  # the article goes on
+    assert "high street" not in out and "Read more" not in out
+
+
+def test_a_markdown_teaser_with_read_more_inside_the_article_ends_nothing() -> None:
+    teaser = (
+        "###### [Another Town Closes Its Last Bookshop](https://example.org/shop)\n\n"
+        "In recent months, dozens of shops on the high street have closed their doors due to\n\n"
+        "[Read more](https://example.org/shop)\n\n"
+    )
+    text = f"# A Title Line\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{teaser}{LATER}\n\n{LAST}\n"
+    out = parse_text(text).plain_text()
+    assert "Two years later" in out and "second branch" in out
+    assert "high street" not in out and "Another Town" not in out
+
+
+def test_read_more_under_a_whole_paragraph_still_ends_the_article() -> None:
+    text = (
+        f"A Title Line\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n"
+        f"Read more\nAdvertisement\n\n{LATER}\n\n{LAST}\n"
+    )
+    out = parse_text(text).plain_text()
+    assert "Two years later" not in out and "second branch" not in out
+
+
+def test_a_costly_gap_with_prose_inside_is_the_article_and_stays() -> None:
+    # reviews of a line or two, each signed on a line of its own: costly, but every
+    # other piece is prose
+    reviews = [120.0, -80.0, -80.0] * 20
+    span = find_article_span([-80.0, 900.0, 700.0, *reviews, 500.0, 400.0, -80.0])
+    assert span.gaps == ()
+    assert all(span.keeps(i) for i in range(1, 66))

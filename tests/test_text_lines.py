@@ -22,6 +22,24 @@ def test_indent_blank_and_tabs() -> None:
     assert lines.text[2] == "Tab"
 
 
+def test_an_empty_ins_mark_is_a_blank_line() -> None:
+    # w3m "[INS::INS]" and lynx "[INS: :INS]": an empty <ins>, an ad slot
+    lines = split_lines("Jane Doe, 8 May 2018\n   [INS: :INS]\nThe text.\n[INS::INS]\n")
+    assert lines.text[:4] == ("Jane Doe, 8 May 2018", "", "The text.", "")
+    assert lines.blank[1] and lines.blank[3]
+    assert split_lines("[INS: kept :INS]").text == ("[INS: kept :INS]",)
+
+
+def test_an_ad_slot_does_not_join_a_byline_to_the_text() -> None:
+    text = (
+        "   Jane Doe May 8, 2018\n   [INS: :INS]\n"
+        "   The council met on Tuesday and decided to keep the library open.\n"
+    )
+    doc = parse_text(text)
+    words = " ".join(str(block) for block in doc.blocks)
+    assert "INS" not in words and "INS" not in (doc.title or "")
+
+
 def test_control_characters_become_spaces() -> None:
     lines = split_lines("one\x0ctwo\x07three")
     assert lines.text == ("one two three",)

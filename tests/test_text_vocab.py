@@ -9,6 +9,7 @@ from articlekit.text.vocab import (
     is_boilerplate_line,
     is_comments_heading,
     is_cookie_notice,
+    is_more_link,
     is_recommendation_heading,
     is_source_section_heading,
 )
@@ -258,3 +259,18 @@ def test_credit_lines() -> None:
         assert is_credit_line(line), line
     assert not is_credit_line("Photos show the bridge before it closed.")
     assert not is_credit_line("Quelle: " + "lange Erklärung " * 10)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Read more", True),
+        ("Read More ›", True),
+        ("Continue reading…", True),
+        ("Weiterlesen", True),
+        ("Read more about the council's plans", False),
+        ("Related articles", False),
+    ],
+)
+def test_more_link(line: str, expected: bool) -> None:
+    assert is_more_link(line) is expected

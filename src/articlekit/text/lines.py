@@ -32,6 +32,9 @@ HARD_BREAK = "\u2028"
 # binary noise cannot glue two words together.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# w3m and lynx mark an <ins> as "[INS:" ... ":INS]"; an empty one is an ad slot (an
+# ad network's <ins> filled in by script), a mark with no text of the page in it.
+_EMPTY_INS = re.compile(r"\[INS:\s*:INS\]")
 # A text with more control characters than this share of its first 4096 characters is
 # binary data decoded by mistake (real text dumps have none; a stray form feed is fine).
 MAX_CONTROL_SHARE = 0.1
@@ -245,6 +248,7 @@ def split_lines(text: str) -> Lines:
     row_cells: dict[int, tuple[str, ...]] = {}
     gaps: list[bool] = []
     for line in raw:
+        line = _EMPTY_INS.sub("", line) if "INS]" in line else line
         # a tab after text: between two cells, or before a row's empty last cells
         if "\t" in line.strip(" ").lstrip("\t"):
             row_cells[len(cells)] = tuple(cell.strip() for cell in line.split("\t"))

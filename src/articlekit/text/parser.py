@@ -110,6 +110,7 @@ from articlekit.text.vocab import (
     is_comments_heading,
     is_cookie_notice,
     is_credit_line,
+    is_more_link,
     is_recommendation_heading,
     is_share_or_pager_line,
     is_site_prompt,
@@ -2108,6 +2109,13 @@ def _drop_after_article_end(
             prose >= MIN_PROSE_BEFORE_END_CHARS
             and piece.kind in ("paragraph", "heading", "dropped")
             and piece.line_count <= MAX_END_MARKER_LINES
+            and _drop_cut_teaser(pieces, index, ctx)
+        ):
+            continue  # a teaser set inside the article: its "Read more" ends no text
+        if (
+            prose >= MIN_PROSE_BEFORE_END_CHARS
+            and piece.kind in ("paragraph", "heading", "dropped")
+            and piece.line_count <= MAX_END_MARKER_LINES
             and (
                 is_article_end(ctx.plain(piece))
                 or (page and is_author_box_heading(ctx.plain(piece)))
@@ -2126,6 +2134,29 @@ def _drop_after_article_end(
                 if rest.kind != "recommendations":
                     rest.kind = "dropped"
             return
+
+
+def _drop_cut_teaser(pieces: list[Piece], index: int, ctx: _Context) -> bool:
+    """Drop a teaser set inside an article and return True: ``pieces[index]`` is a link
+    to more ("Read more", "Weiterlesen") under an excerpt that ends cut off, without a
+    sentence's closing mark ("... have even died due to"), and the excerpt goes with it,
+    and its title right above. A "Read more" heading over a list of teasers, or a link
+    under a whole paragraph, stays an article end (:func:`is_article_end`).
+    """
+    if not is_more_link(ctx.plain(pieces[index])):
+        return False
+    above = [i for i in range(index - 1, -1, -1) if pieces[i].kind != "dropped"][:2]
+    if not above or pieces[above[0]].kind != "paragraph":
+        return False
+    excerpt = ctx.plain(pieces[above[0]]).rstrip()
+    if not excerpt or not (excerpt[-1].isalnum() or _is_truncated(excerpt)):
+        return False
+    drop = [index, above[0]]
+    if len(above) > 1 and pieces[above[1]].kind == "heading":
+        drop.append(above[1])
+    for i in drop:
+        pieces[i].kind = "dropped"
+    return True
 
 
 # An article-end line followed by a run of prose scoring at least this share of the prose

@@ -21,6 +21,7 @@ __all__ = [
     "is_comments_heading",
     "is_cookie_notice",
     "is_credit_line",
+    "is_more_link",
     "is_reading_list_heading",
     "is_recommendation_heading",
     "is_share_or_pager_line",
@@ -339,6 +340,21 @@ _READING_LISTS = frozenset({"further reading", "recommended reading", "related r
 def is_reading_list_heading(line: str) -> bool:
     """Return True for "Further reading" and the like: recommendations or a bibliography."""
     return normalise_phrase(line) in _READING_LISTS
+
+
+# A teaser's link to the rest of a story: "Read more", "Continue reading", "Weiterlesen".
+_MORE_LINK = re.compile(
+    r"(?:read more|read the full (?:story|article)|continue reading|keep reading"
+    r"|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|czytaj dalej)"
+    r"(?:\s*(?:[›»→>]|\.\.\.|…))?"
+)
+
+
+def is_more_link(line: str) -> bool:
+    """Return True for a teaser's link to the rest of a story ("Read more ›")."""
+    return len(line) <= MAX_BOILERPLATE_LINE_CHARS and bool(
+        _MORE_LINK.fullmatch(normalise_phrase(line))
+    )
 
 
 def is_article_end(line: str) -> bool:
