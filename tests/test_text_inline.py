@@ -63,6 +63,17 @@ def test_emphasis_around_a_link_with_underscores() -> None:
     assert rest == Text(text=", 2006")
 
 
+def test_a_link_with_a_paragraph_long_title() -> None:
+    # blogs fill an <a title> with the linked post's opening; html2text copies it whole
+    title = "The council met on Tuesday and decided to keep the library open. " * 8
+    (link,) = parse_inlines(f'[Library stays open](https://x.example/lib "{title}")', markdown=True)
+    assert link == Link(
+        url="https://x.example/lib",
+        content=(Text(text="Library stays open"),),
+        title=title.strip(),
+    )
+
+
 def test_autolink_and_padded_image_link() -> None:
     (auto,) = parse_inlines("<https://x.example/a>", markdown=True)
     assert auto == Link(url="https://x.example/a", content=(Text(text="https://x.example/a"),))

@@ -44,8 +44,12 @@ __all__ = [
 ]
 
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
+# A link's or an image's title ("[a](url "title")") is read up to 2000 characters:
+# html2text and markdownify copy an <a title> whole, and blogs fill it with the linked
+# post's first paragraph (400-600 characters on the outside shingle set); at 300 such a
+# link was left unread, its URL and title in the text and its words counted as prose.
 # a URL may hold one level of parentheses: https://en.wikipedia.org/wiki/ISBN_(identifier)
-_URL = r"((?:[^()\s]|\([^()\s]{0,200}\)){0,2000})(?:\s{1,4}\"[^\"\n]{0,300}\")?"
+_URL = r"((?:[^()\s]|\([^()\s]{0,200}\)){0,2000})(?:\s{1,4}\"[^\"\n]{0,2000}\")?"
 
 
 def _url(name: str) -> str:
@@ -53,8 +57,8 @@ def _url(name: str) -> str:
     ``name`` + "t" (the title, in double or single quotes, as CommonMark allows)."""
     return (
         r"(?P<" + name + r">(?:[^()\s]|\([^()\s]{0,200}\)){0,2000})"
-        r"(?:\s{1,4}(?:\"(?P<" + name + r"t>[^\"\n]{0,300})\""
-        r"|'(?P<" + name + r"q>[^'\n]{0,300})'))?"
+        r"(?:\s{1,4}(?:\"(?P<" + name + r"t>[^\"\n]{0,2000})\""
+        r"|'(?P<" + name + r"q>[^'\n]{0,2000})'))?"
     )
 
 
@@ -79,7 +83,7 @@ _STRONG_RUN = r"\*\*[^*\s](?:[^*\n]{0,500}?[^*\s])?\*\*"
 _MARKDOWN = re.compile(
     # the lookahead lets the scan skip plain characters without trying every alternative
     r"(?=[\[!`*_\\<])(?:(?P<imglink>\[ ?!\[(?P<ila>[^\[\]\n]{0,500})\]\((?P<ils>[^()\s]{0,2000})"
-    r"(?:\s{1,4}\"[^\"\n]{0,300}\")?\) ?\]\(" + _URL.replace("(", "(?P<ilu>", 1) + r"\))"
+    r"(?:\s{1,4}\"[^\"\n]{0,2000}\")?\) ?\]\(" + _URL.replace("(", "(?P<ilu>", 1) + r"\))"
     r"|(?P<img>!\[(?P<ia>" + _BRACKETED + r"{0,500})\]\(" + _url("is") + r"\))"
     r"|(?P<link>\[(?P<lt>" + _BRACKETED + r"{1,500})\]\(" + _url("lu") + r"\))"
     r"|(?P<auto><(?P<au>(?:https?|ftp)://[^<>\s]{1,2000}|mailto:[^<>\s]{1,300})>)"
