@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from articlekit.text import parse_text
 from articlekit.text.boilerplate import (
     MAX_MENU_ITEM_LINES,
@@ -579,3 +581,17 @@ def test_a_costly_gap_with_prose_inside_is_the_article_and_stays() -> None:
     span = find_article_span([-80.0, 900.0, 700.0, *reviews, 500.0, 400.0, -80.0])
     assert span.gaps == ()
     assert all(span.keeps(i) for i in range(1, 66))
+
+
+def test_a_copyright_paragraph_above_the_article_is_dropped() -> None:
+    # a page that prints its legal footer above the story: long enough to read as prose
+    legal = (
+        "Quotes delayed at least 15 minutes. This material may not be published, "
+        "broadcast, rewritten, or redistributed. ©2019 Example News Network, LLC. All "
+        "rights reserved. Terms of use and privacy policy apply."
+    )
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (legal, PROSE, LATER, LAST))
+    out = parse_text(f"{menu}\n\n{body}\n\n{menu}\n").plain_text()
+    assert "redistributed" not in out
+    assert "council met" in out and "second branch" in out

@@ -9,6 +9,7 @@ from articlekit.text.vocab import (
     is_boilerplate_line,
     is_comments_heading,
     is_cookie_notice,
+    is_copyright_notice,
     is_more_link,
     is_recommendation_heading,
     is_source_section_heading,
@@ -274,3 +275,25 @@ def test_credit_lines() -> None:
 )
 def test_more_link(line: str, expected: bool) -> None:
     assert is_more_link(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("© 2019 Example Media, LLC. All rights reserved.", True),
+        ("Copyright ©2019 Example & Company, Inc.", True),
+        ("©The Example Gazette 2011-2019", True),
+        (
+            "This material may not be published, broadcast, rewritten, or redistributed. "
+            "©2019 Example News Network, LLC.",
+            True,
+        ),
+        ("Alle Rechte vorbehalten.", True),
+        ("© Jane Doe", False),  # a recipe card's credit, no year
+        ("The court ruled that the copyright of the song had lapsed long ago.", False),
+        ("Don Example® Honey, or 1 1/2 cups", False),
+        ("All rights reserved. " + "The council met on Tuesday evening. " * 20, False),
+    ],
+)
+def test_copyright_notices(text: str, expected: bool) -> None:
+    assert is_copyright_notice(text) is expected

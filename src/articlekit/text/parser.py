@@ -109,6 +109,7 @@ from articlekit.text.vocab import (
     is_boilerplate_line,
     is_comments_heading,
     is_cookie_notice,
+    is_copyright_notice,
     is_credit_line,
     is_more_link,
     is_recommendation_heading,
@@ -966,7 +967,8 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         items=0
         if ctx.lynx or ctx.layout.markdown
         else sum(len(p.items) for p in _all_pieces([piece])),
-        notice=piece.kind in ("paragraph", "list") and any(is_cookie_notice(t) for t in texts),
+        notice=piece.kind in ("paragraph", "list")
+        and (any(is_cookie_notice(t) for t in texts) or is_copyright_notice(" ".join(texts_plain))),
         contents=piece.kind == "list" and _is_table_of_contents(piece, ctx),
         code=piece.kind == "paragraph" and _looks_like_code(texts),
         ragged_prose=_ragged_prose(piece, ctx)
@@ -2046,6 +2048,7 @@ def _may_be_head(piece: Piece, stats: PieceStats, ctx: _Context) -> bool:
         and piece.line_count <= MAX_TITLE_LINES
         and stats.words >= MIN_SPARED_TITLE_WORDS
         and stats.link_density <= MAX_HEAD_LINK_DENSITY
+        and not stats.notice  # a cookie or copyright notice printed above the article
     )
 
 

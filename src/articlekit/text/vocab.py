@@ -20,6 +20,7 @@ __all__ = [
     "is_boilerplate_line",
     "is_comments_heading",
     "is_cookie_notice",
+    "is_copyright_notice",
     "is_credit_line",
     "is_more_link",
     "is_reading_list_heading",
@@ -387,6 +388,26 @@ _NOTICE = re.compile(
 def is_cookie_notice(text: str) -> bool:
     """Return True when ``text`` is a site's cookie notice ("This website uses cookies ...")."""
     return bool(_COOKIE.search(text)) and bool(_NOTICE.search(text))
+
+
+# A site's copyright notice: "© 2019 Example Media", "Copyright 2019", "All rights
+# reserved", "Alle Rechte vorbehalten", "Tous droits réservés", "Todos los derechos
+# reservados". An article names a copyright without its mark and a year.
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)[^\n.]{0,60}?\b(?:19|20)\d\d\b"
+    r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
+    r"|\btodos los derechos reservados\b",
+    re.IGNORECASE,
+)
+# Longest text taken for a copyright notice, in characters: a footer's legal paragraph
+# (copyright, trademarks, terms) runs to a few hundred; an article is longer.
+MAX_COPYRIGHT_NOTICE_CHARS = 600
+
+
+def is_copyright_notice(text: str) -> bool:
+    """Return True when ``text`` is a site's copyright notice ("© 2019 Example Media. All
+    rights reserved. This material may not be published ...")."""
+    return len(text) <= MAX_COPYRIGHT_NOTICE_CHARS and bool(_COPYRIGHT.search(text))
 
 
 #: The heading of an author box ("About the author"). Readability keeps author boxes with
