@@ -595,3 +595,21 @@ def test_a_copyright_paragraph_above_the_article_is_dropped() -> None:
     out = parse_text(f"{menu}\n\n{body}\n\n{menu}\n").plain_text()
     assert "redistributed" not in out
     assert "council met" in out and "second branch" in out
+
+
+def test_a_prefixed_recommendation_heading_ends_the_article_on_a_page() -> None:
+    # teaser cards (section, title, a caption of two sentences) too long for the
+    # recommendation rule
+    teasers = "\n".join(
+        f"  • City Hall\n    Story number {n} about the budget and the buses\n"
+        "    The mayor said the budget would hold until spring. The council has doubts\n"
+        "    about the buses and will vote on the matter again before the summer."
+        for n in range(1, 7)
+    )
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    # the article outweighs the teasers (else they read as a box set inside it)
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (PROSE, LATER, LAST, PROSE, LATER))
+    text = f"{menu}\n\n{body}\n\nMore From the Example Times\n\n{teasers}\n\n{menu}\n"
+    out = parse_text(text).plain_text()
+    assert "second branch" in out
+    assert "Story number" not in out

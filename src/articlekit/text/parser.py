@@ -2122,6 +2122,9 @@ def _drop_after_article_end(
             and (
                 is_article_end(ctx.plain(piece))
                 or (page and is_author_box_heading(ctx.plain(piece)))
+                # "More from the Example Times" over teasers the recommendation rule
+                # did not take (their captions run long): the site, not the article
+                or (page and is_recommendation_heading(ctx.plain(piece)))
                 or (page and after_prose and is_share_or_pager_line(ctx.plain(piece)))
             )
         ):
