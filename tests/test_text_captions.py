@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from articlekit.model import Figure, Paragraph, plain_text
 from articlekit.text import parse_text
-from articlekit.text.parser import MIN_REPEATED_PARAGRAPHS
+from articlekit.text.parser import MIN_REPEATED_LONG_PARAGRAPHS, MIN_REPEATED_PARAGRAPHS
 
 _PROSE = (
     "   The first games of the series were made by a small team that had to squeeze a\n"
@@ -24,6 +24,18 @@ def test_alt_text_printed_for_every_image_is_dropped() -> None:
     text = "Title\n\n" + "\n".join(alt + "\n" + p for p in prose)
     texts = _paragraphs(text)
     assert texts == [" ".join(p.split()) for p in prose]
+
+
+def test_long_alt_text_over_a_few_pictures_is_dropped() -> None:
+    # a page's long alt text over each of its few pictures: a sentence an article says once
+    alt = "   Give the Gift of Homemade Pear Jam for the Holidays #ad #canning #jam\n"
+    n = MIN_REPEATED_LONG_PARAGRAPHS
+    prose = [_PROSE.replace("first", f"part {i}:") for i in range(n)]
+    text = "Title\n\n" + "\n".join(alt + "\n" + p for p in prose)
+    assert _paragraphs(text) == [" ".join(p.split()) for p in prose]
+    # said fewer times, or shorter, it stays
+    text = "Title\n\n" + "\n".join(alt + "\n" + p for p in prose[: n - 1])
+    assert len(_paragraphs(text)) == 2 * (n - 1)
 
 
 def test_a_line_said_a_few_times_stays() -> None:
