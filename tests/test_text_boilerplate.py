@@ -613,3 +613,16 @@ def test_a_prefixed_recommendation_heading_ends_the_article_on_a_page() -> None:
     out = parse_text(text).plain_text()
     assert "second branch" in out
     assert "Story number" not in out
+
+
+def test_a_reading_list_heading_does_not_end_a_page_s_article() -> None:
+    # "Further reading" and "External links" head the article's own sources
+    books = "\n".join(
+        f"  • Doe, Jane ({1990 + n}). A History of the Town Library, part {n}. Example Press."
+        for n in range(1, 5)
+    )
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (PROSE, LATER, LAST, PROSE, LATER))
+    text = f"{menu}\n\n{body}\n\nFurther reading\n\n{books}\n\n{menu}\n"
+    out = parse_text(text).plain_text()
+    assert "A History of the Town Library, part 4" in out

@@ -112,6 +112,7 @@ from articlekit.text.vocab import (
     is_copyright_notice,
     is_credit_line,
     is_more_link,
+    is_reading_list_heading,
     is_recommendation_heading,
     is_share_or_pager_line,
     is_site_prompt,
@@ -1688,15 +1689,18 @@ MIN_REPEATED_PARAGRAPHS = 12
 # the Gift of Homemade Jam for the Holidays #ad #jam ..."); an article says a sentence
 # that long once, a line of dialogue or a refrain is shorter. Session 12, outside shingle
 # set: w3m dev 0.888 -> 0.892, lynx 0.905 -> 0.909, holdout +0.002 to +0.005.
+# A paragraph of lorem ipsum or a code listing printed again and again (the readability
+# test pages) runs over more lines than this: alt text and titles take one or two.
 MIN_REPEATED_LONG_PARAGRAPHS = 4
 MIN_REPEATED_LONG_WORDS = 10
+MAX_REPEATED_LONG_LINES = 2
 
 
 def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
     """Drop every copy of a top-level paragraph that occurs ``MIN_REPEATED_PARAGRAPHS``
     times or more with the same text (whitespace collapsed), or
     ``MIN_REPEATED_LONG_PARAGRAPHS`` times when it is ``MIN_REPEATED_LONG_WORDS`` words
-    long."""
+    long on at most ``MAX_REPEATED_LONG_LINES`` lines."""
     paragraphs = [p for p in pieces if p.kind == "paragraph"]
     counts = Counter(" ".join(p.text.split()) for p in paragraphs)
     for piece in paragraphs:
@@ -1704,6 +1708,7 @@ def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
         if counts[text] >= MIN_REPEATED_PARAGRAPHS or (
             counts[text] >= MIN_REPEATED_LONG_PARAGRAPHS
             and len(text.split()) >= MIN_REPEATED_LONG_WORDS
+            and piece.line_count <= MAX_REPEATED_LONG_LINES
         ):
             piece.kind = "dropped"
 
@@ -2137,7 +2142,7 @@ def _drop_after_article_end(
                 or (page and is_author_box_heading(ctx.plain(piece)))
                 # "More from the Example Times" over teasers the recommendation rule
                 # did not take (their captions run long): the site, not the article
-                or (page and is_recommendation_heading(ctx.plain(piece)))
+                or (page and _ends_with_teasers(ctx.plain(piece)))
                 or (page and after_prose and is_share_or_pager_line(ctx.plain(piece)))
             )
         ):
@@ -2153,6 +2158,17 @@ def _drop_after_article_end(
                 if rest.kind != "recommendations":
                     rest.kind = "dropped"
             return
+
+
+def _ends_with_teasers(line: str) -> bool:
+    """Return True for a recommendation heading over the site's teasers ("More from the
+    Example Times"), not over the article's own reading list or sources ("Further
+    reading", "External links")."""
+    return (
+        is_recommendation_heading(line)
+        and not is_reading_list_heading(line)
+        and not is_source_section_heading(line)
+    )
 
 
 def _drop_cut_teaser(pieces: list[Piece], index: int, ctx: _Context) -> bool:
