@@ -509,7 +509,7 @@ def test_a_wall_of_furniture_between_two_joined_runs_is_dropped() -> None:
     # the article, a wall of teasers costing more than twice it, a second strong run:
     # both runs are kept (either may be the article), the wall between them is not
     wall = [-80.0] * 50
-    span = find_article_span([-80.0, 900.0, 700.0, *wall, 500.0, 400.0, -80.0])
+    span = find_article_span([-80.0, 900.0, 700.0, *wall, 500.0, 400.0, -80.0], page=True)
     assert (span.core_first, span.core_last) == (1, 54)
     assert span.gaps == ((3, 52),)
     assert span.in_core(1) and span.in_core(53) and span.in_core(54)
@@ -519,16 +519,18 @@ def test_a_wall_of_furniture_between_two_joined_runs_is_dropped() -> None:
 def test_a_cheap_gap_between_joined_runs_stays() -> None:
     # a table of short cells inside the article costs less than the article
     table = [-40.0] * 30
-    span = find_article_span([900.0, 700.0, *table, 800.0, 600.0, -40.0, -40.0])
+    span = find_article_span([900.0, 700.0, *table, 800.0, 600.0, -40.0, -40.0], page=True)
     assert span.gaps == ()
     assert all(span.keeps(i) for i in range(34))
 
 
 def test_a_wall_before_the_best_run_is_dropped_too() -> None:
     wall = [-80.0] * 50
-    span = find_article_span([600.0, 500.0, *wall, 900.0, 700.0])
+    span = find_article_span([600.0, 500.0, *wall, 900.0, 700.0], page=True)
     assert span.gaps == ((2, 51),)
     assert span.keeps(0) and span.keeps(53) and not span.keeps(2)
+    # an article alone keeps what stands between its runs
+    assert find_article_span([600.0, 500.0, *wall, 900.0, 700.0]).gaps == ()
 
 
 LATER = (
@@ -578,7 +580,7 @@ def test_a_costly_gap_with_prose_inside_is_the_article_and_stays() -> None:
     # reviews of a line or two, each signed on a line of its own: costly, but every
     # other piece is prose
     reviews = [120.0, -80.0, -80.0] * 20
-    span = find_article_span([-80.0, 900.0, 700.0, *reviews, 500.0, 400.0, -80.0])
+    span = find_article_span([-80.0, 900.0, 700.0, *reviews, 500.0, 400.0, -80.0], page=True)
     assert span.gaps == ()
     assert all(span.keeps(i) for i in range(1, 66))
 

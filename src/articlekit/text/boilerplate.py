@@ -243,13 +243,16 @@ class Span:
         return self.core_first <= index <= self.core_last and not self.in_gap(index)
 
 
-def find_article_span(scores: list[float], heads: list[bool] | None = None) -> Span:
+def find_article_span(
+    scores: list[float], heads: list[bool] | None = None, *, page: bool = False
+) -> Span:
     """Return the span of pieces to keep, given each piece's score.
 
     The best-scoring contiguous run, widened to a side whose pieces do not clearly score
     as furniture; else widened by up to :data:`MAX_LEAD_PIECES` pieces right before it
     that ``heads`` marks as possible head lines (title, byline, date: not one-word menu
-    entries). Without ``heads`` no piece is taken for a head line.
+    entries). Without ``heads`` no piece is taken for a head line. Only on a whole
+    ``page`` are the walls of furniture between joined runs dropped (:attr:`Span.gaps`).
     """
     n = len(scores)
     if n == 0:
@@ -269,6 +272,8 @@ def find_article_span(scores: list[float], heads: list[bool] | None = None) -> S
     if best <= 0:
         return Span(0, n - 1, 0, n - 1)
     best_first, best_last, gaps = _join_split_halves(scores, best_first, best_last, best)
+    if not page:
+        gaps = ()  # an article alone keeps what stands between its runs
     before = sum(scores[:best_first])
     after = sum(scores[best_last + 1 :])
     first = 0 if before > MIN_DROPPED_SCORE else best_first
@@ -299,6 +304,12 @@ MAX_JOINED_GAP_SHARE = 2.0
 # notes) holds prose between them, a wall of teasers hardly any. On the outside shingle
 # set's dev half, in ten renderings: walls 0.00-0.20, article stretches 0.31 and 0.50.
 MAX_GAP_PROSE_SHARE = 0.25
+# ... and only when the best run is an article's, at least this strong (in characters: a
+# few paragraphs). A run of one paragraph is no evidence that what follows is furniture:
+# on the readability renderings only runs of 208-446 found walls, test pages' link lists
+# and index pages that Readability keeps; on the outside shingle set the walls stood
+# next to runs of 534-4378.
+MIN_WALLED_RUN_SCORE = 500.0
 
 
 def best_run(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
@@ -352,12 +363,14 @@ def _join_split_halves(
 
 def _is_wall(gap: Sequence[float], best: float) -> bool:
     """Return True when the ``gap`` between two joined runs is a wall of page furniture:
-    it costs more than :data:`MAX_JOINED_GAP_SHARE` times the ``best`` run, and what
-    prose it holds weighs less than :data:`MAX_GAP_PROSE_SHARE` of its furniture."""
+    the ``best`` run is an article's (:data:`MIN_WALLED_RUN_SCORE`), the gap costs more
+    than :data:`MAX_JOINED_GAP_SHARE` times it, and what prose it holds weighs less than
+    :data:`MAX_GAP_PROSE_SHARE` of its furniture."""
     prose = sum(score for score in gap if score > 0)
     furniture = -sum(score for score in gap if score < 0)
     return (
-        furniture - prose > MAX_JOINED_GAP_SHARE * best and prose < MAX_GAP_PROSE_SHARE * furniture
+        best >= MIN_WALLED_RUN_SCORE
+        and furniture - prose > MAX_JOINED_GAP_SHARE * best and prose < MAX_GAP_PROSE_SHARE * furniture
     )
 
 

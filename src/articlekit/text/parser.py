@@ -1700,17 +1700,25 @@ def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
     """Drop every copy of a top-level paragraph that occurs ``MIN_REPEATED_PARAGRAPHS``
     times or more with the same text (whitespace collapsed), or
     ``MIN_REPEATED_LONG_PARAGRAPHS`` times when it is ``MIN_REPEATED_LONG_WORDS`` words
-    long on at most ``MAX_REPEATED_LONG_LINES`` lines."""
+    long on at most ``MAX_REPEATED_LONG_LINES`` lines and ends like no sentence (alt text,
+    a teaser's title); the text's first paragraph, its title, stays."""
     paragraphs = [p for p in pieces if p.kind == "paragraph"]
     counts = Counter(" ".join(p.text.split()) for p in paragraphs)
-    for piece in paragraphs:
+    for index, piece in enumerate(paragraphs):
         text = " ".join(piece.text.split())
         if counts[text] >= MIN_REPEATED_PARAGRAPHS or (
-            counts[text] >= MIN_REPEATED_LONG_PARAGRAPHS
+            index > 0  # the text's first line: its title, printed again as alt text
+            and counts[text] >= MIN_REPEATED_LONG_PARAGRAPHS
             and len(text.split()) >= MIN_REPEATED_LONG_WORDS
             and piece.line_count <= MAX_REPEATED_LONG_LINES
+            and not text.endswith(_SENTENCE_CLOSINGS)
         ):
             piece.kind = "dropped"
+
+
+# What ends a sentence: a repeated paragraph ending so is prose (lorem ipsum on a test
+# page, unwrapped), not a title or alt text.
+_SENTENCE_CLOSINGS = (".", "!", "?", "…", '."', ".”", "!”", "?”", "。", "！", "？")
 
 
 def drop_title_copies(pieces: list[Piece], title: str | None, ctx: _Context) -> None:
@@ -1849,7 +1857,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         for i in credits:
             scores[i] = 0.0
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
-    span = find_article_span(scores, heads)
+    span = find_article_span(scores, heads, page=page)
     comments_at = _comments_start(live, span.core_first, ctx, scores)
     _drop_after_article_end(pieces, live, scores, span.core_first, ctx, page=page)
     # prose kept on both sides of a link list makes it part of the article (a table of
