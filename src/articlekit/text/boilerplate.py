@@ -370,7 +370,8 @@ def _is_wall(gap: Sequence[float], best: float) -> bool:
     furniture = -sum(score for score in gap if score < 0)
     return (
         best >= MIN_WALLED_RUN_SCORE
-        and furniture - prose > MAX_JOINED_GAP_SHARE * best and prose < MAX_GAP_PROSE_SHARE * furniture
+        and furniture - prose > MAX_JOINED_GAP_SHARE * best
+        and prose < MAX_GAP_PROSE_SHARE * furniture
     )
 
 
