@@ -1688,7 +1688,7 @@ MIN_REPEATED_PARAGRAPHS = 12
 # teaser's title or a picture's alt text a page prints over each of its pictures ("Give
 # the Gift of Homemade Jam for the Holidays #ad #jam ..."); an article says a sentence
 # that long once, a line of dialogue or a refrain is shorter. Session 12, outside shingle
-# set: w3m dev 0.888 -> 0.892, lynx 0.905 -> 0.909, holdout +0.002 to +0.005.
+# set: w3m dev 0.888 -> 0.890, lynx 0.905 -> 0.907, holdout +0.003 and +0.002.
 # A paragraph of lorem ipsum or a code listing printed again and again (the readability
 # test pages) runs over more lines than this: alt text and titles take one or two.
 MIN_REPEATED_LONG_PARAGRAPHS = 4
