@@ -570,3 +570,43 @@ def test_paywall_box_holding_the_article_is_kept_and_its_prompt_is_not() -> None
     links = "".join(f"<p><a href='/a{i}'>{LONG}</a></p>" for i in range(4))
     root = parse_tree(f"<body><p>{LONG}</p><div class='paywall-list'>{links}</div></body>")
     assert _find(root, ".//div[@class='paywall-list']") in label_page(root).boilerplate
+
+
+def test_label_page_leaves_no_reference_cycle() -> None:
+    # the walk is a function that calls itself: a cycle left behind would keep the
+    # page's labels and tree alive until the cyclic collector ran (never, with it off)
+    import gc
+
+    root = parse_tree(f"<html><body><div><p>{LONG}</p><p>{LONG}</p></div></body></html>")
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        labels = label_page(root)
+        assert len(labels.paragraphs) == 2
+        del labels
+        assert gc.collect() == 0
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def test_label_page_measures_the_deepest_tree_the_parser_gives() -> None:
+    # libxml2 nests at most 256 levels (deeper markup is flattened): the recursive walk
+    # measures such a tree whole
+    depth = 300
+    root = parse_tree("<html><body>" + "<div>" * depth + LONG + "</div>" * depth + "</body></html>")
+    labels = label_page(root)
+    assert labels.total.text == len(LONG.strip())
+
+
+def test_first_text_of_a_container_may_come_from_a_childs_tail() -> None:
+    # "Related" is the widget's first text although it is the tail of an empty anchor
+    html = (
+        '<html><body><article><p>{0}</p><p>{0}</p></article><div id="box"><a name="x"></a>'
+        'Related<ul><li><a href="/a">First story of the list</a></li>'
+        '<li><a href="/b">Second story of the list</a></li></ul></div></body></html>'
+    ).format(LONG)
+    root = parse_tree(html)
+    labels = label_page(root)
+    assert _find(root, ".//div[@id='box']") in labels.recommendations

@@ -23,10 +23,9 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Collection, Mapping, Sequence
-from typing import Any, Final, NamedTuple
+from typing import Final, NamedTuple
 
 import attrs
-from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
@@ -316,11 +315,14 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
     return vocab.opens_with_rec_words(first_text)
 
 
-# frame slots
-(_TAG, _TEXT, _LINKS, _COMMAS, _FLAGS, _ANCHORS, _P0, _H0, _FIRST, _KIND, _INFO, _OWN, _OWNC) = (
-    range(13)
-)
-_K_NONE, _K_SOFT, _K_HARD, _K_REC_WIDGET, _K_OPAQUE = 0, 1, 2, 3, 4
+# What the labelling walk decided at an element's start (see label_page)
+_K_NONE, _K_SOFT, _K_REC_WIDGET = 0, 1, 3
+#: What an element's subtree adds to its parent in the labelling walk: text, link text,
+#: commas, flags, anchors (as :class:`Stats`) and its first text run (None: none met).
+_Fold = tuple[int, int, int, int, int, str | None]
+# ...of a hard element (never read) and of an equation (read whole by the block builder)
+_NO_FOLD: Final[_Fold] = (0, 0, 0, 0, 0, None)
+_MATH_FOLD: Final[_Fold] = (0, 0, 0, FLAG_MATH, 0, None)
 
 
 # What an element's attributes say, as bits (computed once per distinct class/id string).
@@ -529,157 +531,145 @@ def label_page(
     rule selected; they win over every heuristic. ``attributes``: elements' attribute
     names, ``class`` and ``id`` as an earlier walk of the unchanged tree read them (the
     metadata walk: see :data:`KnownAttributes`); the others are read from the elements.
+
+    The walk is a recursive function (``visit``): an element's measurements are local
+    variables while its children are read, and each child hands its parent one
+    :data:`_Fold`. (An ``etree.iterwalk`` of start and end events with a list per open
+    element took ~20% more instructions; see docs/extraction.md, Speed.) Comments and
+    processing instructions are skipped with their tails, as ``iterwalk`` skips them.
+    libxml2 nests at most 256 levels (``tree.py``), far below Python's recursion limit.
     """
     stats: dict[HtmlElement, Stats] = {}
     boilerplate: set[HtmlElement] = set()
     recs: list[HtmlElement] = []
     paragraphs: list[HtmlElement] = []
     headings: list[HtmlElement] = []
-    # Frames from this index on have met no text yet; the next text run is their first
-    # (a recommendation title is the first text of its container). Only that first run is
-    # kept, not every text of the page.
-    untexted = 1
     loose: dict[HtmlElement, Stats] = {}
-    frames: list[list[Any]] = [[None, 0, 0, 0, 0, 0, 0, 0, None, _K_NONE, 0, 0, 0]]
-    in_rec = 0
-    in_link = 0
     relaxable = False
     names_memo = _NAMES_BITS[comments]
     known = (_NOTHING_KNOWN if attributes is None else attributes).get
-    walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
-        if event == "start":
-            entry = known(el)
-            tag = el.tag if entry is None else entry[3]
-            if not isinstance(tag, str):  # pragma: no cover - comments are removed
-                continue
-            if tag == "a":
-                in_link += 1
-            if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
-                walker.skip_subtree()  # its attributes and text are never read
-                if tag == "noscript":
-                    relaxable = True  # the relaxed walk reads it
-                frames.append(
-                    [tag, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, _K_HARD, 0, 0, 0]
-                )
-                continue
-            kind = _K_NONE
-            info = 0
-            keys = el.keys() if entry is None else entry[0]
-            if keys:
-                # _element_info(el, tag, keys, comments), inlined: most elements have
-                # attributes, and the class/id memo is met first
-                plain = 0
-                if tag not in _NAMES_IGNORED:
-                    if entry is None:
-                        # (a value only for a name present: one ``get`` costs more than
-                        # the ``in`` tests on the short list of names)
-                        cls = el.get("class") if "class" in keys else None
-                        ident = el.get("id") if "id" in keys else None
-                    else:
-                        cls, ident = entry[1], entry[2]
-                    if cls is not None:
-                        plain = 1
-                        if ident is None:
-                            names = cls
-                        else:
-                            plain = 2
-                            names = _names_key(el, cls, ident)
-                    elif ident is not None:
-                        plain = 1
-                        names = _names_key(el, None, ident)
-                    if plain:
-                        found = names_memo.get(names)
-                        info = _names_bits(names, comments) if found is None else found
-                if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
-                    info |= _attr_bits(el, keys)
-            if info:
-                if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
-                    kind = _K_OPAQUE
-                    walker.skip_subtree()
-                elif (recommendations and el in recommendations) or (
-                    not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
-                ):
-                    kind = _K_REC_WIDGET
-                    in_rec += 1
-                elif info & _I_HIDDEN or tag in _SOFT_TAGS:
-                    kind = _K_SOFT
-                elif info & (_I_ROLE | _I_STRONG) or (
-                    # a heading or paragraph is text whatever its class says, unless the
-                    # class is unmistakable ("share-title", "comment-text")
-                    info & _I_WEAK and tag not in _TEXT_TAGS
-                ):
-                    if info & _I_COMMENT:
-                        # a comment section stays out of the relaxed walk too: relaxing
-                        # looks for an article hidden under a furniture name, and the
-                        # comments are never it (see is_comment_section)
-                        kind = _K_SOFT
-                    else:
-                        relaxable = True
-                        if not relaxed:
-                            kind = _K_SOFT
-            elif tag in _OPAQUE_TAGS:
-                kind = _K_OPAQUE
-                walker.skip_subtree()
-            elif recommendations and el in recommendations:
-                kind = _K_REC_WIDGET
-                in_rec += 1
-            elif tag in _SOFT_TAGS:
-                kind = _K_SOFT
-            frame: list[Any] = [
-                tag, 0, 0, 0, 0, 0, len(paragraphs), len(headings), None, kind, info, 0, 0
-            ]  # fmt: skip
-            if kind != _K_OPAQUE:
-                text = el.text
-                if text:
-                    text = text.strip()
-                    if text:
-                        frame[_TEXT] = frame[_OWN] = len(text)
-                        frame[_COMMAS] = frame[_OWNC] = (
-                            text.count(",") if text.isascii() else _count_commas(text)
-                        )
-                        frame[_FIRST] = text
-                        if untexted < len(frames):
-                            for waiting in frames[untexted:]:
-                                waiting[_FIRST] = text
-                        untexted = len(frames) + 1
-                if tag in vocab.HEADING_TAGS:
-                    headings.append(el)
-            frames.append(frame)
-            continue
 
-        # ---- end event: fold the element into its parent
-        frame = frames.pop()
-        parent = frames[-1]
-        # (one unpacking: cheaper than a subscript with a global index per slot read)
-        tag, text_len, links, commas_in, flags, anchors, p0, _, first, kind, info, own, ownc = frame
-        tail = el.tail
-        if tail:
-            tail = tail.strip()
-            if tail:
-                size = len(tail)
-                commas = tail.count(",") if tail.isascii() else _count_commas(tail)
-                parent[_TEXT] += size
-                parent[_COMMAS] += commas
-                parent[_OWN] += size
-                parent[_OWNC] += commas
-                if first is None:
-                    first = tail  # an element's own tail counts when it held no text
-                if untexted < len(frames):
-                    for waiting in frames[untexted:]:
-                        waiting[_FIRST] = tail
-                untexted = len(frames)
-        if untexted > len(frames):
-            untexted = len(frames)
-        inside_link = in_link > 0
-        if tag == "a":
-            in_link -= 1
-        if kind == _K_HARD:
+    def visit(
+        el: HtmlElement, parent_tag: str | None, in_link: bool, in_rec: bool, in_p: bool
+    ) -> _Fold | None:
+        """Label and measure ``el``'s subtree; return what it adds to its parent (None for
+        a comment). ``parent_tag``: its parent's tag; ``in_link``, ``in_rec``, ``in_p``:
+        whether an ancestor is a link, a recommendation widget, a ``<p>``."""
+        nonlocal relaxable
+        entry = known(el)
+        tag = el.tag if entry is None else entry[3]
+        if not isinstance(tag, str):  # pragma: no cover - comments are removed
+            return None
+        if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
+            # its attributes and text are never read
+            if tag == "noscript":
+                relaxable = True  # the relaxed walk reads it
             boilerplate.add(el)
-            continue
-        if kind == _K_OPAQUE:
-            parent[_FLAGS] |= FLAG_MATH
-            continue
+            return _NO_FOLD
+        kind = _K_NONE
+        info = 0
+        keys = el.keys() if entry is None else entry[0]
+        if keys:
+            # _element_info(el, tag, keys, comments), inlined: most elements have
+            # attributes, and the class/id memo is met first
+            plain = 0
+            if tag not in _NAMES_IGNORED:
+                if entry is None:
+                    # (a value only for a name present: one ``get`` costs more than
+                    # the ``in`` tests on the short list of names)
+                    cls = el.get("class") if "class" in keys else None
+                    ident = el.get("id") if "id" in keys else None
+                else:
+                    cls, ident = entry[1], entry[2]
+                if cls is not None:
+                    plain = 1
+                    if ident is None:
+                        names = cls
+                    else:
+                        plain = 2
+                        names = _names_key(el, cls, ident)
+                elif ident is not None:
+                    plain = 1
+                    names = _names_key(el, None, ident)
+                if plain:
+                    found = names_memo.get(names)
+                    info = _names_bits(names, comments) if found is None else found
+            if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
+                info |= _attr_bits(el, keys)
+        if info:
+            if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
+                return _MATH_FOLD  # read whole by the block builder: not walked
+            if (recommendations and el in recommendations) or (
+                not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
+            ):
+                kind = _K_REC_WIDGET
+            elif info & _I_HIDDEN or tag in _SOFT_TAGS:
+                kind = _K_SOFT
+            elif info & (_I_ROLE | _I_STRONG) or (
+                # a heading or paragraph is text whatever its class says, unless the
+                # class is unmistakable ("share-title", "comment-text")
+                info & _I_WEAK and tag not in _TEXT_TAGS
+            ):
+                if info & _I_COMMENT:
+                    # a comment section stays out of the relaxed walk too: relaxing
+                    # looks for an article hidden under a furniture name, and the
+                    # comments are never it (see is_comment_section)
+                    kind = _K_SOFT
+                else:
+                    relaxable = True
+                    if not relaxed:
+                        kind = _K_SOFT
+        elif tag in _OPAQUE_TAGS:
+            return _MATH_FOLD
+        elif recommendations and el in recommendations:
+            kind = _K_REC_WIDGET
+        elif tag in _SOFT_TAGS:
+            kind = _K_SOFT
+        p0 = len(paragraphs)
+        h0 = len(headings)
+        text_len = own = commas = ownc = links = flags = anchors = 0
+        # the first text run met in the subtree (a recommendation title is the first text
+        # of its container)
+        first: str | None = None
+        text = el.text
+        if text:
+            text = text.strip()
+            if text:
+                text_len = own = len(text)
+                commas = ownc = text.count(",") if text.isascii() else _count_commas(text)
+                first = text
+        if tag in vocab.HEADING_TAGS:
+            headings.append(el)
+        inside_link = in_link or tag == "a"
+        child_rec = in_rec or kind == _K_REC_WIDGET
+        child_p = in_p or tag == "p"
+        for child in el:
+            # (ruff takes the ``del visit`` below for the name's end)
+            fold = visit(child, tag, inside_link, child_rec, child_p)  # noqa: F821
+            if fold is None:  # pragma: no cover - comments are removed
+                continue
+            sub_text, sub_links, sub_commas, sub_flags, sub_anchors, sub_first = fold
+            text_len += sub_text
+            links += sub_links
+            commas += sub_commas
+            flags |= sub_flags
+            anchors += sub_anchors
+            if first is None:
+                first = sub_first
+            tail = child.tail
+            if tail:
+                tail = tail.strip()
+                if tail:
+                    size = len(tail)
+                    count = tail.count(",") if tail.isascii() else _count_commas(tail)
+                    text_len += size
+                    own += size
+                    commas += count
+                    ownc += count
+                    if first is None:
+                        first = tail
+
+        # ---- the subtree is measured: label the element, fold it into its parent
         if tag in _MAIN_TAGS or (info & _I_MAIN and tag not in _NEVER_REC_TAGS):
             flags |= FLAG_MAIN
         elif tag == "h1":
@@ -688,7 +678,7 @@ def label_page(
             flags |= FLAG_IMG
         if inside_link:
             links = text_len
-            if tag == "a" and el.get("href") is not None:
+            if tag == "a" and "href" in keys:
                 anchors += 1
         if kind == _K_NONE and (
             # fast path: emphasis, links and images only fold into their parent; nothing
@@ -701,42 +691,32 @@ def label_page(
                 and not info
                 and not flags & _KEPT_LINK_FLAGS
                 and len(paragraphs) == p0
-                and parent[_TAG] == "p"
+                and parent_tag == "p"
             )
         ):
-            parent[_TEXT] += text_len
-            parent[_LINKS] += links
-            parent[_COMMAS] += commas_in
-            parent[_ANCHORS] += anchors
-            parent[_FLAGS] |= flags
-            continue
-        st = _new_stats(Stats, (text_len, links, commas_in, flags, anchors))
+            return (text_len, links, commas, flags, anchors, first)
+        st = _new_stats(Stats, (text_len, links, commas, flags, anchors))
         stats[el] = st
 
         if kind == _K_REC_WIDGET:
-            in_rec -= 1
             if (anchors >= 1 and not flags & (FLAG_MAIN | FLAG_H1)) or (
                 recommendations and el in recommendations
             ):
-                _exclude(el, frame, recs, paragraphs, headings)
-                continue
+                return _exclude(el, p0, h0, recs, paragraphs, headings, first)
             kind = _K_NONE
         if info & _I_TEASER and not in_rec and is_teaser_card(st):
-            _exclude(el, frame, recs, paragraphs, headings)
-            continue
+            return _exclude(el, p0, h0, recs, paragraphs, headings, first)
         if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, first):
-            _exclude(el, frame, recs, paragraphs, headings)
-            continue
+            return _exclude(el, p0, h0, recs, paragraphs, headings, first)
         if (
             tag == "span"
             and flags & FLAG_IMG
             and anchors >= MIN_CARD_IN_TEXT_LINKS
-            and is_card_in_text(text_len, links, frames)
+            and is_card_in_text(text_len, links, in_p)
         ):
             # a card inside a sentence: shown when the pointer rests on a name
-            _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
-            continue
+            return _exclude(el, p0, h0, None, paragraphs, headings, first)
         if (
             kind == _K_SOFT
             and (
@@ -752,9 +732,8 @@ def label_page(
             and not is_equation_box(tag, st, info)
             and not _hides_picture_copy(st, info)
         ):
-            _exclude(el, frame, None, paragraphs, headings)
             boilerplate.add(el)
-            continue
+            return _exclude(el, p0, h0, None, paragraphs, headings, first)
 
         # a real part of the page: it may vote as a paragraph, then folds into its parent
         if text_len >= MIN_PARAGRAPH_CHARS and (
@@ -773,16 +752,25 @@ def label_page(
             loose[el] = Stats(text=own, links=0, commas=ownc)
         if tag in _BLOCK_TAGS:
             flags |= FLAG_BLOCK
-        parent[_TEXT] += text_len
-        parent[_LINKS] += links
-        parent[_COMMAS] += commas_in
-        parent[_ANCHORS] += anchors
-        parent[_FLAGS] |= flags
-    top = frames[0]
-    total = Stats(
-        text=top[_TEXT], links=top[_LINKS], commas=top[_COMMAS], flags=top[_FLAGS],
-        anchors=top[_ANCHORS],
-    )  # fmt: skip
+        return (text_len, links, commas, flags, anchors, first)
+
+    try:
+        fold = visit(root, None, False, False, False)
+    finally:
+        # ``visit`` refers to itself through its closure: a reference cycle, which would
+        # keep the page's labels (and through them its tree) alive until the cyclic
+        # garbage collector ran, or for ever with the collector off
+        del visit
+    text_len = links = commas = flags = anchors = 0
+    if fold is not None:
+        text_len, links, commas, flags, anchors, _ = fold
+        tail = root.tail
+        if tail:
+            tail = tail.strip()
+            if tail:
+                text_len += len(tail)
+                commas += tail.count(",") if tail.isascii() else _count_commas(tail)
+    total = Stats(text=text_len, links=links, commas=commas, flags=flags, anchors=anchors)
     return Labels(
         stats=stats,
         boilerplate=boilerplate,
@@ -827,11 +815,11 @@ def is_gated_article(
     return prose >= MIN_GATED_PARAGRAPHS
 
 
-def is_card_in_text(text: int, links: int, frames: Sequence[Sequence[Any]]) -> bool:
+def is_card_in_text(text: int, links: int, in_paragraph: bool) -> bool:
     """Return True for a ``<span>`` (holding a picture and ``MIN_CARD_IN_TEXT_LINKS``
     links: the caller asks) that is a card inside a paragraph's text rather than text:
-    mostly links (``links`` of its ``text`` characters), inside a ``<p>`` (``frames``: the
-    labelling walk's open elements, the ``<span>``'s ancestors).
+    mostly links (``links`` of its ``text`` characters), inside a ``<p>``
+    (``in_paragraph``: one of the ``<span>``'s ancestors is one).
 
     News sites put a hover card in the sentence after a person's name (a portrait, the
     name again, the titles of their latest articles, "MORE": a browser shows it when the
@@ -841,7 +829,7 @@ def is_card_in_text(text: int, links: int, frames: Sequence[Sequence[Any]]) -> b
     """
     if links < MIN_CARD_IN_TEXT_LINK_SHARE * text:
         return False
-    return any(frame[_TAG] == "p" for frame in frames)
+    return in_paragraph
 
 
 def is_quoted_post_box(el: HtmlElement, info: int) -> bool:
@@ -925,13 +913,18 @@ def _has_main_class(el: HtmlElement) -> bool:
 
 def _exclude(
     el: HtmlElement,
-    frame: list[Any],
+    p0: int,
+    h0: int,
     recs: list[HtmlElement] | None,
     paragraphs: list[HtmlElement],
     headings: list[HtmlElement],
-) -> None:
-    """Forget the paragraphs and headings ``el`` held (they were appended since its start)."""
-    del paragraphs[frame[_P0] :]
-    del headings[frame[_H0] :]
+    first: str | None,
+) -> _Fold:
+    """Forget the paragraphs and headings ``el`` held (those from index ``p0`` and ``h0``
+    on: appended since its start) and note it in ``recs``; return its fold: nothing but
+    its first text run, which its ancestors met."""
+    del paragraphs[p0:]
+    del headings[h0:]
     if recs is not None:
         recs.append(el)
+    return (0, 0, 0, 0, 0, first)
