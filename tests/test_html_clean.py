@@ -603,10 +603,10 @@ def test_label_page_measures_the_deepest_tree_the_parser_gives() -> None:
 def test_first_text_of_a_container_may_come_from_a_childs_tail() -> None:
     # "Related" is the widget's first text although it is the tail of an empty anchor
     html = (
-        '<html><body><article><p>{0}</p><p>{0}</p></article><div id="box"><a name="x"></a>'
+        f'<html><body><article><p>{LONG}</p><p>{LONG}</p></article><div id="box"><a name="x"></a>'
         'Related<ul><li><a href="/a">First story of the list</a></li>'
         '<li><a href="/b">Second story of the list</a></li></ul></div></body></html>'
-    ).format(LONG)
+    )
     root = parse_tree(html)
     labels = label_page(root)
     assert _find(root, ".//div[@id='box']") in labels.recommendations
