@@ -262,3 +262,13 @@ def test_text_after_the_h1_is_bounded() -> None:
     body = "<h1>A headline</h1>" + "<div></div>" * 5000 + "<p>April 13, 2020</p>"
     _, meta = extract(body=body)
     assert meta.published is None
+
+
+@pytest.mark.timeout(60)
+def test_site_name_after_a_colon_is_found_in_linear_time() -> None:
+    # strip_site_name takes any string: a run of spaces made the colon pattern retry from
+    # every space (quadratic; minutes at this length)
+    title = "Story " + " " * 200_000 + "x"
+    assert strip_site_name(title, "Gadget Weekly") == title
+    spaced = "Review of the new phone" + " :" * 50_000 + "  :  Gadget Weekly"
+    assert strip_site_name(spaced, "Gadget Weekly") == "Review of the new phone" + " :" * 50_000

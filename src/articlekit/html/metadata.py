@@ -318,12 +318,14 @@ _TAXONOMY_CLASS: Final = re.compile(r"(?:^|(?<=\s))(?:tag|category)-\S*")
 _NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|more", re.IGNORECASE)
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
-_TITLE_SEPARATOR: Final = re.compile(r"\s+(?:[|\-–—·•»›/]|::|\\)\s+|\s*[|｜_]\s*(?=\S)")
-# The last colon of a title and what follows it. A colon is no title separator ("Title:
-# Subtitle"), but a last part after it that is the site's name is the site's.
-_COLON_TAIL: Final = re.compile(r"\s*[:：]\s*(?=[^:：]+$)")
+# A match starts at the first space of a run ("(?<!\s)"): started at every space of a long
+# run, as ``strip_site_name`` may be given one, the search took quadratic time.
+_TITLE_SEPARATOR: Final = re.compile(r"(?<!\s)(?:\s+(?:[|\-–—·•»›/]|::|\\)\s+|\s*[|｜_]\s*(?=\S))")
+# The colons of a title. A colon is no title separator ("Title: Subtitle"), but a last
+# part after the last colon that is the site's name is the site's.
+_COLONS: Final = (":", "：")
 # A bracketed last part of a title: "Chapter 1 [Archive of Our Own]", "Article (Site)".
-_BRACKET_TAIL: Final = re.compile(r"\s*(?:\[([^\[\]]{2,80})\]|\(([^()]{2,80})\))\s*$")
+_BRACKET_TAIL: Final = re.compile(r"(?<!\s)\s*(?:\[([^\[\]]{2,80})\]|\(([^()]{2,80})\))\s*$")
 # Nouns that end the name of a site ("My website", "MyOOS Community Forum", "Tech Blog",
 # "Schweizer Jäger Online"): a title's last part ending in one names the site, not the story.
 _SITE_NOUNS: Final = frozenset(
@@ -853,12 +855,10 @@ def _strip_site(
         head, tail = title[: sep.start()], title[sep.end() :].strip()
         if any(_site_matches(head, k) for k in keys) and len(tail) >= MIN_STRIPPED_TITLE_CHARS:
             return tail
-    colon = _COLON_TAIL.search(title)  # "Story:Site", as Japanese blogs write it
-    if colon is not None:
-        head = title[: colon.start()].strip()
-        if len(head) >= MIN_STRIPPED_TITLE_CHARS and any(
-            _site_matches(title[colon.end() :], k) for k in keys
-        ):
+    colon = max(title.rfind(mark) for mark in _COLONS)  # "Story:Site", as Japanese blogs
+    if colon >= 0:
+        head, tail = title[:colon].strip(), title[colon + 1 :]
+        if len(head) >= MIN_STRIPPED_TITLE_CHARS and any(_site_matches(tail, k) for k in keys):
             return head
     return title
 
@@ -867,7 +867,8 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     """Return ``title`` without a leading or trailing ``site_name`` part.
 
     Handles "Article | Site", "Site | Article", "Article - Site", "Article – Site",
-    "Article :: Site", "Article [Site]" (site names compared ignoring case, spaces,
+    "Article :: Site", "Article [Site]", "Article: Site" (after the last colon only; site
+    names compared ignoring case, spaces,
     punctuation and accents; a short last part may also hold the name as whole words,
     "Article | Schweizerische Vogelwarte" for "Vogelwarte"). The title is returned
     unchanged when no site name is given, when it does not stand at an end, or when the
