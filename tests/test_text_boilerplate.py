@@ -628,3 +628,24 @@ def test_a_reading_list_heading_does_not_end_a_page_s_article() -> None:
     text = f"{menu}\n\n{body}\n\nFurther reading\n\n{books}\n\n{menu}\n"
     out = parse_text(text).plain_text()
     assert "A History of the Town Library, part 4" in out
+
+
+def test_a_list_of_cards_saying_each_title_twice_is_teasers_on_a_page() -> None:
+    from articlekit.text.parser import _opens_with_a_doubled_title
+
+    assert _opens_with_a_doubled_title(
+        "Beware the Gift Card Scam Beware the Gift Card Scam Another Story"
+    )
+    assert not _opens_with_a_doubled_title("New New York rules")  # too short a run
+    assert not _opens_with_a_doubled_title(PROSE)
+    # w3m prints a card's picture alt text and its title: the title twice, then a teaser
+    cards = "\n".join(
+        f"  • Story number {n} about the city budget Story number {n} about the city budget\n"
+        f"    Another story number {n} about the long winter and the buses"
+        for n in range(1, 7)
+    )
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture"] * 4)
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (PROSE, LATER, LAST))
+    out = parse_text(f"{menu}\n\n{body}\n\n{cards}\n").plain_text()
+    assert "second branch" in out
+    assert "Story number" not in out

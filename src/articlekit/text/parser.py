@@ -995,8 +995,27 @@ def _teaser_items(piece: Piece, ctx: _Context) -> int:
         texts, nested = _item_texts(items.pop())
         items.extend(nested)
         total += 1
-        teasers += _is_truncated(plain_text(ctx.inlines(texts[-1])))
+        plain = " ".join(plain_text(ctx.inlines(t)) for t in texts)
+        teasers += _is_truncated(plain_text(ctx.inlines(texts[-1]))) or (
+            _opens_with_a_doubled_title(plain)
+        )
     return teasers if 2 * teasers >= total else 0
+
+
+# A title said twice in a row in a list item ("Beware the Gift Card Scam Beware the Gift
+# Card Scam") is a teaser's: its picture's alt text and its link, as w3m and lynx print
+# a card. Titles of this many words, up to the longer bound.
+MIN_DOUBLED_TITLE_WORDS = 4
+MAX_DOUBLED_TITLE_WORDS = 30
+
+
+def _opens_with_a_doubled_title(text: str) -> bool:
+    """Return True when ``text`` opens with a run of words said twice in a row."""
+    words = text.split()
+    for size in range(MIN_DOUBLED_TITLE_WORDS, min(MAX_DOUBLED_TITLE_WORDS, len(words) // 2) + 1):
+        if words[:size] == words[size : 2 * size]:
+            return True
+    return False
 
 
 def _is_html_figure_or_table(piece: Piece) -> bool:
