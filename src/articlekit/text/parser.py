@@ -988,7 +988,8 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
 
 def _teaser_items(piece: Piece, ctx: _Context) -> int:
     """Return the number of items of list ``piece`` (nested ones included) that end cut
-    off by an ellipsis, when they are at least half of its items; else 0."""
+    off by an ellipsis or open with a title said twice (:func:`_opens_with_a_doubled_title`),
+    when they are at least half of its items; else 0."""
     teasers = total = 0
     items = list(piece.items)
     while items:
