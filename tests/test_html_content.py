@@ -344,3 +344,26 @@ def test_a_candidate_that_outweighs_every_baseline_is_never_beaten_by_one() -> N
     root = parse_tree(f"<body><div id='main'>{PARA}</div></body>")
     candidate = _scored(root, label_page(root), "scored", None)
     assert candidate is not None and not _outweighs_any_baseline(candidate)
+
+
+def test_extract_blocks_reads_a_tree_deeper_than_the_parser_nests() -> None:
+    # a tree built in code (or parsed with huge_tree) may nest deeper than libxml2's 256
+    # levels and than Python's recursion limit: the recursive labelling walk raised
+    # RecursionError; such a tree is read as parse_html reads that markup
+    import sys
+
+    from lxml import etree
+
+    from articlekit.html import extract_blocks
+    from articlekit.model import Paragraph, plain_text
+
+    sentence = "An article sentence, with commas, that is long enough to vote for its container."
+    root = parse_tree("<html><body><div id='top'></div></body></html>")
+    el = _find_id(root, "top")
+    for _ in range(sys.getrecursionlimit() + 500):
+        el = etree.SubElement(el, "div")
+    for _ in range(5):
+        etree.SubElement(el, "p").text = sentence
+    blocks, _ = extract_blocks(root)
+    texts = [plain_text(b) for b in blocks if isinstance(b, Paragraph)]
+    assert texts and texts[0].startswith(sentence)

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import attrs
+import lxml.html
 from lxml.html import HtmlElement
 
 from articlekit._language import with_guessed_language
@@ -199,12 +200,22 @@ def extract_blocks(
     headline is left out of the blocks; ``outlets``: the site's name and host, whose
     desk byline ("von example.com", "Redaktion") is left out when no author is named.
     ``attributes``: what the metadata walk read of the elements' attributes, the tree
-    unchanged since (see :func:`articlekit.html.clean.label_page`).
+    unchanged since (see :func:`articlekit.html.clean.label_page`). A tree nested deeper
+    than Python's recursion limit (a parsed page never is) is read from its markup parsed
+    again, flattened as :func:`parse_html` flattens it.
     """
     base = base_url(root, url, bases)
-    candidate = find_main_content(
-        root, comments=comments, rule=rule, title=title, attributes=attributes
-    )
+    try:
+        candidate = find_main_content(
+            root, comments=comments, rule=rule, title=title, attributes=attributes
+        )
+    except RecursionError:
+        # a tree nested deeper than a parsed page can be (built in code, or parsed with
+        # huge_tree): the labelling walk recurses once a level, so the tree is read as
+        # parse_html reads such markup, flattened below libxml2's 256 levels
+        root = _reparsed(root)
+        base = base_url(root, url, None)
+        candidate = find_main_content(root, comments=comments, rule=rule, title=title)
     labels = candidate.labels
     recs: dict[HtmlElement, Recommendations] = {}
     seen_recs: set[HtmlElement] = set()
@@ -248,6 +259,12 @@ def extract_blocks(
         blocks.append(Recommendations(title=block.title, items=fresh))
     blocks = without_non_article_items(without_author_items(blocks, authors))
     return tuple(blocks), candidate
+
+
+def _reparsed(root: HtmlElement) -> HtmlElement:
+    """Return ``root`` serialised and parsed again, nested no deeper than libxml2 nests a
+    page (:func:`articlekit.html.tree.parse_tree`)."""
+    return parse_tree(lxml.html.tostring(root, encoding="unicode"))
 
 
 def parse_html(
