@@ -649,3 +649,14 @@ def test_a_list_of_cards_saying_each_title_twice_is_teasers_on_a_page() -> None:
     out = parse_text(f"{menu}\n\n{body}\n\n{cards}\n").plain_text()
     assert "second branch" in out
     assert "Story number" not in out
+
+
+def test_an_article_paragraph_about_copyright_is_no_notice() -> None:
+    # the word and a year in a sentence: the article's, not the site's legal line
+    first = (
+        "The parliament approved the copyright directive in 2019 after two years of "
+        "debate, and member states had until June 2021 to write it into their own laws."
+    )
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (first, PROSE, LATER, LAST))
+    out = parse_text(f"A Title Line\n\n{body}\n").plain_text()
+    assert "copyright directive" in out and "second branch" in out

@@ -293,6 +293,14 @@ def test_more_link(line: str, expected: bool) -> None:
         ("The court ruled that the copyright of the song had lapsed long ago.", False),
         ("Don Example® Honey, or 1 1/2 cups", False),
         ("All rights reserved. " + "The council met on Tuesday evening. " * 20, False),
+        ("Copyright 2019 The Example Press", True),
+        ("Copyright FOXYFOLKSY 2014 - 2020", True),
+        ("Copyright(c) 2019 Example", True),
+        ("(C) Example Online 1996-2020", True),
+        # a sentence of an article about copyright, or about a law's clause
+        ("The parliament approved the copyright directive in 2019 after a long debate.", False),
+        ("Copyright law changed in 2019, and platforms now filter uploads.", False),
+        ("It rests on Section 230(c) of the Communications Decency Act of 1996.", False),
     ],
 )
 def test_copyright_notices(text: str, expected: bool) -> None:

@@ -392,9 +392,10 @@ def is_cookie_notice(text: str) -> bool:
 
 # A site's copyright notice: "© 2019 Example Media", "Copyright 2019", "All rights
 # reserved", "Alle Rechte vorbehalten", "Tous droits réservés", "Todos los derechos
-# reservados". An article names a copyright without its mark and a year.
+# reservados". An article names a copyright without its mark and a year; "(c)" right
+# after a word is a clause of a law ("Section 230(c) of the Act of 1996"), not a mark.
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|\bcopyright\b)[^\n.]{0,60}?\b(?:19|20)\d\d\b"
+    r"(?:©|(?<!\w)\(c\))[^\n.]{0,60}?\b(?:19|20)\d\d\b"
     r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
     r"|\btodos los derechos reservados\b",
     re.IGNORECASE,
@@ -404,10 +405,24 @@ _COPYRIGHT = re.compile(
 MAX_COPYRIGHT_NOTICE_CHARS = 600
 
 
+# The word before a year: "Copyright 2019 Example Media", "Copyright FOXYFOLKSY 2014",
+# "Copyright &copy 2022". Only in a notice do nothing but names and marks stand between
+# them; a sentence puts lower-case words there ("the copyright directive passed in 2019",
+# "Copyright law changed in 2019").
+_COPYRIGHT_WORD = re.compile(r"\bcopyright\b([^\n.]{0,60}?)\b(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def is_copyright_notice(text: str) -> bool:
     """Return True when ``text`` is a site's copyright notice ("© 2019 Example Media. All
     rights reserved. This material may not be published ...")."""
-    return len(text) <= MAX_COPYRIGHT_NOTICE_CHARS and bool(_COPYRIGHT.search(text))
+    if len(text) > MAX_COPYRIGHT_NOTICE_CHARS:
+        return False
+    if _COPYRIGHT.search(text):
+        return True
+    return any(
+        not any(word[:1].islower() for word in found[1].split())
+        for found in _COPYRIGHT_WORD.finditer(text)
+    )
 
 
 #: The heading of an author box ("About the author"). Readability keeps author boxes with
