@@ -66,3 +66,13 @@ def test_w3m_caption_under_an_empty_picture_line_is_a_figure() -> None:
     assert "A bin of small whale bones." not in texts
     assert "A short line of the article." in texts
     assert texts.count(" ".join(_W3M_PROSE.split())) == 3
+
+
+def test_a_long_sentence_said_a_few_times_stays() -> None:
+    # repeated as often as alt text, but ending as a sentence does: prose (a refrain, a
+    # test page's lorem ipsum), not a picture's alt text or a teaser's title
+    said = "   Give the Gift of Homemade Pear Jam for the Holidays this year, friends.\n"
+    n = MIN_REPEATED_LONG_PARAGRAPHS
+    prose = [_PROSE.replace("first", f"part {i}:") for i in range(n)]
+    text = "Title\n\n" + "\n".join(said + "\n" + p for p in prose)
+    assert len(_paragraphs(text)) == 2 * n
