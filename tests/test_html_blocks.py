@@ -11,6 +11,7 @@ from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
     cut_author_bio,
+    cut_teaser_tail,
     drop_dangling_headings,
     drop_dangling_labels,
     drop_head_bylines,
@@ -1046,6 +1047,40 @@ def test_long_section_after_an_author_heading_is_the_articles_own() -> None:
     other = [Heading(level=2, content=(Text(text="About the author's new novel"),)), _para("x")]
     assert cut_author_bio([*body, *other]) == [*body, *other]
     assert cut_author_bio([*section[:1], *body]) == [*section[:1], *body]
+
+
+def test_teaser_section_closing_the_body_is_cut_and_recommendations_after_it_kept() -> None:
+    recs = Recommendations(title="More", items=(Recommendation(title="Other story", url="/o"),))
+    body = [_para("Article text. " * 20), Heading(level=2, content=(Text(text="Last part"),))]
+    body.append(_para("The article's last paragraph."))
+    teaser = [
+        Heading(level=2, content=(Text(text="Entdecke weitere Homestorys"),)),
+        _para("Wie wohnt die Community? Klicke dich durch die Homestorys."),
+    ]
+    assert cut_teaser_tail([*body, *teaser, recs]) == [*body, recs]
+    more = [Heading(level=3, content=(Text(text="More stories"),)), _para("Our picks.")]
+    assert cut_teaser_tail([*body, *more]) == body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # the article's own last section: longer than a blurb
+        [Heading(level=2, content=(Text(text="Related research"),)), _para("Findings. " * 40)],
+        # a heading that is no recommendation title
+        [Heading(level=2, content=(Text(text="Conclusion"),)), _para("Short end.")],
+        # a list or a quote after the heading is content, not a blurb
+        [
+            Heading(level=2, content=(Text(text="More stories"),)),
+            List(ordered=False, items=(ListItem(blocks=(_para("one"),)),)),
+        ],
+        # a heading with nothing under it is drop_dangling_headings' to judge
+        [Heading(level=2, content=(Text(text="More stories"),))],
+    ],
+)
+def test_teaser_tail_keeps_what_is_no_blurb(tail: list[Block]) -> None:
+    body: list[Block] = [_para("Article text. " * 20)]
+    assert cut_teaser_tail([*body, *tail]) == [*body, *tail]
 
 
 def _append_text_reference(out: list[Inline], text: str) -> None:

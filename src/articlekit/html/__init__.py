@@ -32,6 +32,7 @@ from articlekit.html.blocks import (
     BlockBuilder,
     cut_author_bio,
     cut_comment_section,
+    cut_teaser_tail,
     drop_dangling_headings,
     drop_dangling_labels,
     drop_head_bylines,
@@ -244,7 +245,7 @@ def extract_blocks(
     blocks = builder.build(candidate.elements)
     if not comments:
         blocks = cut_comment_section(blocks)
-    blocks = drop_head_datelines(trim_edges(cut_author_bio(blocks)))
+    blocks = drop_head_datelines(trim_edges(cut_teaser_tail(cut_author_bio(blocks))))
     blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
     blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order

@@ -743,6 +743,36 @@ def cut_author_bio(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+#: The most text a teaser section closing the body holds ("Entdecke weitere Homestorys"
+#: over "Klicke dich durch die Homestorys der Community-Mitglieder."): a line or two that
+#: sold a listing whose cards went as furniture. An article's last section is longer.
+MAX_TEASER_TAIL_CHARS: Final = 250
+
+
+def cut_teaser_tail(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without a teaser section that closes the body: a heading that
+    opens with recommendation words ("More stories", "Entdecke weitere ...",
+    :func:`vocab.opens_with_rec_words`) followed to the end by nothing but paragraphs and
+    pictures holding at most :data:`MAX_TEASER_TAIL_CHARS` of text. The cards it
+    announced were links, taken out as furniture; the blurb over them is left dangling.
+    Recommendation blocks after it are kept."""
+    for index in range(len(blocks) - 1, 0, -1):
+        block = blocks[index]
+        if isinstance(block, Recommendations):
+            continue
+        if isinstance(block, Heading):
+            if not vocab.opens_with_rec_words(plain_text(block)):
+                return blocks
+            rest = blocks[index + 1 :]
+            body = [b for b in rest if not isinstance(b, Recommendations)]
+            if not body or sum(len(plain_text(b)) for b in body) > MAX_TEASER_TAIL_CHARS:
+                return blocks
+            return blocks[:index] + [b for b in rest if isinstance(b, Recommendations)]
+        if not isinstance(block, (Paragraph, Figure)):
+            return blocks
+    return blocks
+
+
 def trim_edges(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without stray lines before the first and after the last real block.
 
