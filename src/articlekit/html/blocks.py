@@ -744,9 +744,10 @@ def cut_author_bio(blocks: list[Block]) -> list[Block]:
 
 
 #: The most text a teaser section closing the body holds ("Entdecke weitere Homestorys"
-#: over "Klicke dich durch die Homestorys der Community-Mitglieder."): a line or two that
-#: sold a listing whose cards went as furniture. An article's last section is longer.
-MAX_TEASER_TAIL_CHARS: Final = 250
+#: over "Wie wohnt die COUCH Community? Klicke dich durch die Homestorys der
+#: Community-Mitglieder.", 90 characters): a line or two that sold a listing whose cards
+#: went as furniture. A paragraph of four short sentences (190) is the article's text.
+MAX_TEASER_TAIL_CHARS: Final = 160
 
 
 def cut_teaser_tail(blocks: list[Block]) -> list[Block]:
