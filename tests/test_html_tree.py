@@ -191,6 +191,12 @@ def test_resolve_url(href: str | None, expected: str | None) -> None:
         ),
         # a real picture in src keeps it, whatever other data attributes hold
         ('<img src="photo.jpg" data-pin-media="other.jpg">', "photo.jpg"),
+        # a size word counts at the start of a part of the name: "archive" says nothing
+        # large, its "-thumb" says small
+        ('<img data-archive-thumb="/p/t.jpg" data-image="/p/c.png">', "/p/c.png"),
+        ('<img data-hires="/p/h.jpg" data-src-sm="/p/s.jpg">', "/p/h.jpg"),
+        # a JSON value that holds a picture's URL is no URL
+        ('<img data-gallery=\'{"src":"/p/a.jpg?w=1"}\'>', None),
     ],
 )
 def test_image_source(img: str, expected: str | None) -> None:

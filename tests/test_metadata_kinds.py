@@ -258,6 +258,13 @@ def test_date_after_the_h1_gives_the_url_day_its_time() -> None:
     assert meta.published == "2016-12-15T14:57:00"
 
 
+def test_date_after_the_h1_passes_over_a_date_it_cannot_read() -> None:
+    # "5/3/2024" is May 3 or March 5: the readable date after it is taken
+    body = "<h1>A headline</h1><p>5/3/2024</p><p>By Ann Lee | April 13, 2020</p>"
+    _, meta = extract(body=body)
+    assert meta.published == "2020-04-13"
+
+
 def test_text_after_the_h1_is_bounded() -> None:
     body = "<h1>A headline</h1>" + "<div></div>" * 5000 + "<p>April 13, 2020</p>"
     _, meta = extract(body=body)

@@ -1607,7 +1607,8 @@ MAX_H1_DATE_NODES: Final = 200
 
 def _date_after(h1: etree._Element) -> str | None:
     """Return the first date written in the text that follows ``h1`` in page order (at
-    most ``MAX_H1_DATE_CHARS`` characters), as it is written, or None.
+    most ``MAX_H1_DATE_CHARS`` characters), as it is written, or None. A date that
+    :func:`normalize_date` cannot read (the ambiguous "5/3/2024") is passed over.
 
     Only a short text node counts (at most ``MAX_DATE_TEXT_CHARS`` characters: "By Ann
     Lee | April 13, 2020", "Stand: 05. Februar 2020"): a date inside a sentence is the
@@ -1618,7 +1619,7 @@ def _date_after(h1: etree._Element) -> str | None:
         if not text or len(text) > MAX_DATE_TEXT_CHARS:
             continue
         span = date_span(text)
-        if span is not None:
+        if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
             return text[span[0] : span[1]]
         cjk = _CJK_DATE.search(text)
         if cjk is not None:

@@ -382,11 +382,18 @@ def _lazy_value(img: lxml.html.HtmlElement) -> str | None:
     return None
 
 
-# A URL whose path ends as a picture file's does ("/a/b.jpg", "/b.webp?w=800").
-_IMAGE_PATH: Final = re.compile(r"^[^\s?#]+\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$", re.I)
-# Size words in a data attribute's name: the largest copy wins, the smallest loses.
-_LARGE_NAME: Final = re.compile(r"(?:large|full|big|orig|zoom|hi|hd|lg|xl|2x)", re.I)
-_SMALL_NAME: Final = re.compile(r"(?:small|thumb|mini|tiny|low|sm|xs|1x)", re.I)
+# A URL whose path ends as a picture file's does ("/a/b.jpg", "/b.webp?w=800"); not a
+# JSON or HTML value that holds one ('{"src":"/a.jpg?w=1"}').
+_IMAGE_PATH: Final = re.compile(r"^[^\s?#\"'{}<>]+\.(?:jpe?g|png|webp|gif|avif)(?:[?#]\S*)?$", re.I)
+# Size words at the start of a part of a data attribute's name ("lg", "src-large",
+# "hires", "thumbnail"; the short ones whole: not the "hi" of "archive" or the "sm" of
+# "prism"): the largest copy wins, the smallest loses.
+_LARGE_NAME: Final = re.compile(
+    r"(?:^|[-_])(?:large|full|big|orig|zoom|(?:hi|hd|lg|xl|2x)(?:res)?(?:$|[-_]))", re.I
+)
+_SMALL_NAME: Final = re.compile(
+    r"(?:^|[-_])(?:small|thumb|mini|tiny|low|(?:sm|xs|1x)(?:$|[-_]))", re.I
+)
 
 
 def _data_image_value(img: lxml.html.HtmlElement) -> str | None:
