@@ -598,3 +598,20 @@ def test_shingle_text_mode_scores_renderings_per_tool(
     assert scores["textfield parse_text"]["0a"]["f1"] == pytest.approx(1.0)
     assert scores["textfield raw"]["0a"]["p"] < 1.0  # the menu's "Home" is in the raw text
     assert scores["textfield parse_text"]["8b"]["f1"] == 0.0
+
+
+def test_output_hashes_tell_changed_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import output_hashes
+
+    page = b"<html><body><article><p>A sentence of the article, long enough.</p></article>"
+    same = output_hashes.fingerprint(page, None)
+    assert len(same) == 12 and same == output_hashes.fingerprint(page, None)
+    changed = output_hashes.fingerprint(page.replace(b"sentence", b"line"), None)
+    assert changed != same
+    assert output_hashes.fingerprint(b"", None) == "error UnsupportedInputError"
+    before, after = tmp_path / "before.tsv", tmp_path / "after.tsv"
+    before.write_text(f"a/1\t{same}\na/2\t{same}\n")
+    after.write_text(f"a/1\t{same}\na/2\t{changed}\n")
+    assert output_hashes.compare(before, before) == 0
+    assert output_hashes.compare(before, after) == 1
