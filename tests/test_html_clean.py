@@ -71,6 +71,8 @@ def test_boilerplate_kind(
         ('<div class="screen-reader-only">x</div>', True),
         # ...but a word that only holds such a name inside it is no such class
         ('<div class="offscreen-menu-toggle">x</div>', False),
+        # a scroll-animation script's mark on content not yet in view is no hiding
+        ('<div class="fade-in is-offscreen">x</div>', False),
         ('<div class="sr-only-nav">x</div>', False),
         # the frameworks' display:none utility, unless a breakpoint shows it again
         ('<div class="updated hidden">x</div>', True),

@@ -129,9 +129,11 @@ PLACED_STYLE_SIDE = re.compile(r"(?:^|;)\s*(?:left|right)\s*:\s*-?\d+\.\d\d+%", 
 HIDDEN_CLASS = re.compile(
     # (also under a prefix of the theme's or the plugin's own: "u-visually-hidden",
     # "wprm-screen-reader-text", "a-u-sr-only"; and the other spellings: HTML5
-    # Boilerplate's "visuallyhidden", BBC's "off-screen", "hiddenVisually", "assistive-text")
-    r"(?:^|\s)(?:[\w-]*[-_])?(?:visually-?hidden|hidden-?visually|sr-only|off-?screen"
-    r"|screen-?reader-(?:text|only)|assistive-text|element-invisible)(?:\s|$)"
+    # Boilerplate's "visuallyhidden", "hiddenVisually", "assistive-text"; BBC's
+    # "off-screen" only as the whole name: scroll-animation scripts mark real content
+    # "is-offscreen" until it scrolls into view)
+    r"(?:^|\s)(?:(?:[\w-]*[-_])?(?:visually-?hidden|hidden-?visually|sr-only"
+    r"|screen-?reader-(?:text|only)|assistive-text|element-invisible)|off-?screen)(?:\s|$)"
     # shown on paper only: a print stylesheet's header, logo or footer ("print-header"
     # holding the logo and the page's address, "printfooter", "show-for-print",
     # "visible-print"): 14 such boxes on both corpora, none of them in the text; on the
