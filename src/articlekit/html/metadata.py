@@ -534,12 +534,20 @@ _DOTTED_DATE: Final = re.compile(
 
 
 def _dotted_date(text: str) -> str | None:
-    match = _DOTTED_DATE.search(text)
+    return _numeric_date(_DOTTED_DATE, text)
+
+
+def _numeric_date(pattern: re.Pattern[str], text: str) -> str | None:
+    """Return the first date ``pattern`` finds in ``text``, rendered, or None. The pattern
+    names its parts ``y``, ``m``, ``d`` and, optionally, ``H``, ``M`` and ``S``."""
+    match = pattern.search(text)
     if match is None:
         return None
+    parts = match.groupdict()
     return _render(
-        int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"], match["S"], None
-    )
+        int(parts["y"]), int(parts["m"]), int(parts["d"]), parts.get("H"), parts.get("M"),
+        parts.get("S"), None,
+    )  # fmt: skip
 
 
 # A date as Chinese, Japanese and Korean pages write it: "2019年4月4日", "2019年02月22日
@@ -553,12 +561,7 @@ _CJK_DATE: Final = re.compile(
 
 
 def _cjk_date(text: str) -> str | None:
-    match = _CJK_DATE.search(text)
-    if match is None:
-        return None
-    return _render(
-        int(match["y"]), int(match["m"]), int(match["d"]), match["H"], match["M"], None, None
-    )
+    return _numeric_date(_CJK_DATE, text)
 
 
 def _wordy_date(text: str) -> str | None:
