@@ -33,13 +33,18 @@ the baseline a parser must beat) and ``<tool> parse_text``
 only ``articlekit`` in this mode) adds the HTML extraction of the same pages for
 reference. ``--halves`` adds the F1 over the ids starting 0-7 and over those starting 8-f
 (the dev / holdout split the project tunes by), ``--ids`` keeps only ids starting with
-the given characters.
+the given characters. ``--hash-ids`` makes both read the first hex digit of the sha1 of
+the id instead of its first character, for a set whose ids are not hashes (``0001``,
+``0002`` ...): the project's rule for outside sets (dev = sha1 of the id starts 0-7).
+``--by-subset`` adds one row per tool and sub-dataset, for a set whose ground-truth items
+carry a ``"subset"`` field (a set built from a benchmark of several page kinds).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -84,13 +89,20 @@ class Page:
     url: str | None
     body: str
     path: Path
+    subset: str = ""
 
 
 def load_pages(root: Path, *, limit: int | None = None) -> list[Page]:
     """Read ``ground-truth.json`` and pair each item with its ``html/<id>.html.gz``."""
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     pages = [
-        Page(key, item.get("url"), item.get("articleBody") or "", root / "html" / f"{key}.html.gz")
+        Page(
+            key,
+            item.get("url"),
+            item.get("articleBody") or "",
+            root / "html" / f"{key}.html.gz",
+            str(item.get("subset") or ""),
+        )
         for key, item in sorted(truth.items())
     ]
     missing = [page.path.name for page in pages if not page.path.exists()]
@@ -153,9 +165,17 @@ def text_tools(name: str) -> tuple[Tool, Tool]:
     )
 
 
-def halves(keys: Sequence[str]) -> tuple[list[int], list[int]]:
-    """Return the indices of the dev half (first character in DEV_FIRST) and the rest."""
-    dev = [i for i, key in enumerate(keys) if key[:1].lower() in DEV_FIRST]
+def split_key(key: str, *, hashed: bool = False) -> str:
+    """Return the character the halves and ``--ids`` read for page id *key*: its first
+    character, or with *hashed* the first hex digit of the sha1 of the id."""
+    if hashed:
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[0]
+    return key[:1].lower()
+
+
+def halves(keys: Sequence[str], *, hashed: bool = False) -> tuple[list[int], list[int]]:
+    """Return the indices of the dev half (split character in DEV_FIRST) and the rest."""
+    dev = [i for i, key in enumerate(keys) if split_key(key, hashed=hashed) in DEV_FIRST]
     chosen = set(dev)
     return dev, [i for i in range(len(keys)) if i not in chosen]
 
@@ -216,6 +236,17 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--ids", metavar="CHARS", help="only ids starting with one of CHARS (e.g. 01234567)"
     )
     parser.add_argument(
+        "--hash-ids",
+        action="store_true",
+        help="--halves and --ids read the first hex digit of sha1(id), not the id's first"
+        " character",
+    )
+    parser.add_argument(
+        "--by-subset",
+        action="store_true",
+        help="add rows per sub-dataset (the ground-truth items' 'subset' field)",
+    )
+    parser.add_argument(
         "--worst-of", default="articlekit", metavar="TOOL", help="whose pages --worst lists"
     )
     parser.add_argument("--limit", type=int, help="only the first N pages")
@@ -225,6 +256,37 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, help="also write per-page scores as JSON")
     return parser.parse_args(argv)
+
+
+def subset_table(
+    runs: Sequence[Run], pages: Sequence[Page], dev: Sequence[int], holdout: Sequence[int]
+) -> tuple[list[str], list[list[str]]]:
+    """Return the headers and rows of the per-sub-dataset table: for each sub-dataset (the
+    pages' ``subset``) and tool, precision, recall and F1 over its pages, and F1 over its
+    pages in the dev and the holdout half."""
+    names = sorted({page.subset for page in pages})
+    dev_set, holdout_set = set(dev), set(holdout)
+    rows = []
+    for name in names:
+        only = [i for i, page in enumerate(pages) if page.subset == name]
+        in_dev = [i for i in only if i in dev_set]
+        in_holdout = [i for i in only if i in holdout_set]
+        for run in runs:
+            p, r, f1, _ = run.scores(only)
+            rows.append(
+                [
+                    name or "-",
+                    f"{len(only)} ({len(in_dev)}/{len(in_holdout)})",
+                    run.tool.name,
+                    f"{p:.3f}",
+                    f"{r:.3f}",
+                    f"{f1:.3f}",
+                    f"{run.scores(in_dev)[2]:.3f}" if in_dev else "-",
+                    f"{run.scores(in_holdout)[2]:.3f}" if in_holdout else "-",
+                ]
+            )
+    headers = ["subset", "pages (dev/holdout)", "tool", "precision", "recall", "F1"]
+    return [*headers, "F1 dev", "F1 holdout"], rows
 
 
 def _page_f1(counts: tuple[float, float, float]) -> float:
@@ -246,7 +308,9 @@ def main(argv: list[str] | None = None) -> int:
     forbid_network()
     pages = load_pages(root, limit=args.limit)
     if args.ids:
-        pages = [page for page in pages if page.key[:1].lower() in args.ids.lower()]
+        pages = [
+            page for page in pages if split_key(page.key, hashed=args.hash_ids) in args.ids.lower()
+        ]
     raws = [gzip.decompress(page.path.read_bytes()) for page in pages]
     runs: list[Run] = []
     if args.tools is not None:
@@ -285,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
             run.counts.append(page_counts(page.body, got))
             run.exact.append(_WORD.findall(page.body) == _WORD.findall(got))
     rows = []
-    dev, holdout = halves([page.key for page in pages])
+    dev, holdout = halves([page.key for page in pages], hashed=args.hash_ids)
     for run in runs:
         p, r, f1, exact = run.scores()
         bad = {k: v for k, v in run.status.items() if k != "ok"}
@@ -312,6 +376,9 @@ def main(argv: list[str] | None = None) -> int:
             rows,
         )
     )
+    if args.by_subset:
+        print()
+        print(format_table(*subset_table(runs, pages, dev, holdout)))
     ak = next((run for run in runs if run.tool.name == args.worst_of), None)
     if args.worst and ak is not None:
         order = sorted(range(len(pages)), key=lambda i: _page_f1(ak.counts[i]))

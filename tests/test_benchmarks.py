@@ -546,6 +546,43 @@ def test_shingle_halves_split_ids_by_first_character() -> None:
     assert run.scores([2])[:2] == (1.0, 0.5)
 
 
+def test_shingle_halves_can_split_by_the_sha1_of_the_id() -> None:
+    import hashlib
+
+    from benchmarks import shingle_accuracy as sa
+
+    keys = ["0001", "0002", "0003", "0004", "0005", "0006"]
+    digits = [hashlib.sha1(key.encode()).hexdigest()[0] for key in keys]
+    # plain ids like these all start with "0": every page would be dev
+    assert sa.halves(keys) == (list(range(6)), [])
+    dev, holdout = sa.halves(keys, hashed=True)
+    assert dev == [i for i, d in enumerate(digits) if d in "01234567"]
+    assert holdout == [i for i, d in enumerate(digits) if d not in "01234567"]
+    assert [sa.split_key(key, hashed=True) for key in keys] == digits
+    assert sa.split_key("Ab") == "a"
+
+
+def test_shingle_subset_table_scores_each_subset(tmp_path: Path) -> None:
+    from benchmarks import shingle_accuracy as sa
+
+    pages = [
+        sa.Page("0a", None, "", tmp_path / "a", "news"),
+        sa.Page("8b", None, "", tmp_path / "b", "news"),
+        sa.Page("1c", None, "", tmp_path / "c", "forum"),
+    ]
+    run = sa.Run(tool=common.Tool("t", lambda raw, url: ""))
+    run.counts = [(1.0, 0.0, 0.0), (0.5, 0.5, 0.0), (0.0, 1.0, 0.0)]
+    run.exact = [True, False, False]
+    dev, holdout = sa.halves([page.key for page in pages])
+    headers, rows = sa.subset_table([run], pages, dev, holdout)
+    assert headers[:3] == ["subset", "pages (dev/holdout)", "tool"]
+    assert rows[0][:3] == ["forum", "1 (1/0)", "t"]
+    assert rows[0][-2:] == ["0.000", "-"]
+    assert rows[1][:3] == ["news", "2 (1/1)", "t"]
+    assert rows[1][3:6] == ["0.750", "1.000", f"{2 * 0.75 / 1.75:.3f}"]
+    assert rows[1][-2:] == ["1.000", f"{2 * 0.5 / 1.5:.3f}"]
+
+
 def test_shingle_text_tools_read_the_rendering(tmp_path: Path) -> None:
     from benchmarks import shingle_accuracy as sa
 
