@@ -8,7 +8,13 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from articlekit.html.metadata import extract_metadata, normalize_date, strip_site_name
+from articlekit.html.metadata import (
+    date_span,
+    extract_metadata,
+    has_digit,
+    normalize_date,
+    strip_site_name,
+)
 from articlekit.model import Metadata
 
 
@@ -263,6 +269,30 @@ def test_date_after_the_h1_passes_over_a_date_it_cannot_read() -> None:
     body = "<h1>A headline</h1><p>5/3/2024</p><p>By Ann Lee | April 13, 2020</p>"
     _, meta = extract(body=body)
     assert meta.published == "2020-04-13"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Ann Lee, Senior Correspondent", False),
+        ("Published April 13, 2020", True),
+        ("２０１９年４月４日", True),  # full-width digits are digits to the date patterns
+        ("٥/٣/٢٠٢٤", True),  # so are Arabic-Indic ones
+    ],
+)
+def test_has_digit_reads_digits_as_the_date_patterns_do(text: str, expected: bool) -> None:
+    assert has_digit(text) is expected
+
+
+def test_date_span_of_a_text_without_digits_is_none() -> None:
+    assert date_span("By Ann Lee | Staff writer") is None
+    assert date_span("By Ann Lee | April 13, 2020") == (13, 27)
+
+
+def test_full_width_cjk_date_after_the_h1_is_found() -> None:
+    body = "<h1>見出し</h1><p>山田太郎</p><p>２０１９年４月４日</p>"
+    _, meta = extract(body=body)
+    assert meta.published == "2019-04-04"
 
 
 def test_text_after_the_h1_is_bounded() -> None:
