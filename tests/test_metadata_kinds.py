@@ -309,3 +309,34 @@ def test_site_name_after_a_colon_is_found_in_linear_time() -> None:
     assert strip_site_name(title, "Gadget Weekly") == title
     spaced = "Review of the new phone" + " :" * 50_000 + "  :  Gadget Weekly"
     assert strip_site_name(spaced, "Gadget Weekly") == "Review of the new phone" + " :" * 50_000
+
+
+# ------------------------------------------------------------------ zone after a written time
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Updated: Oct 9, 2019, 11:05 IST", "2019-10-09T11:05:00+05:30"),
+        ("Dec 1st 2016 1:01PM EST", "2016-12-01T13:01:00-05:00"),
+        ("April 28, 2019 at 6:01 pm CEST", "2019-04-28T18:01:00+02:00"),
+        ("Dec 15, 2016 2:57 PM (UTC)", "2016-12-15T14:57:00+00:00"),
+        # generic US zones follow daylight saving time by the date's rules
+        ("March 9 2017 4:21 PM ET", "2017-03-09T16:21:00-05:00"),
+        ("March 13 2017 4:21 PM ET", "2017-03-13T16:21:00-04:00"),
+        ("July 4, 2006 9:00 AM PT", "2006-07-04T09:00:00-07:00"),
+        ("October 30, 2006 9:00 AM PT", "2006-10-30T09:00:00-08:00"),
+        # not a zone: a longer word, a lower-case word, a date without a time
+        ("Dec 1st 2016 1:01PM ESTABLISHED", "2016-12-01T13:01:00"),
+        ("Dec 1st 2016 1:01 est", "2016-12-01T01:01:00"),
+        ("March 9, 2017 ET", "2017-03-09"),
+    ],
+)
+def test_zone_abbreviation_after_a_written_time(value: str, expected: str) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_date_after_the_h1_keeps_its_zone() -> None:
+    body = "<h1>A headline</h1><div>Ann Lee / <span>Updated: Oct 9, 2019, 11:05 IST</span></div>"
+    _, meta = extract(body=body)
+    assert meta.published == "2019-10-09T11:05:00+05:30"

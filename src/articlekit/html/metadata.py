@@ -34,6 +34,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from articlekit._months import month_numbers
+from articlekit._zones import ZONE_AFTER_TIME, zone_offset
 from articlekit.model import FieldSource, Metadata
 
 __all__ = [
@@ -579,7 +580,15 @@ def _wordy_date(text: str) -> str | None:
     if hour is not None and match["ampm"]:
         h = int(hour) % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
         hour = str(h)
-    return _render(int(year), month, int(day), hour, match["M"], match["S"], None)
+    rendered = _render(int(year), month, int(day), hour, match["M"], match["S"], None)
+    if rendered is None or hour is None:
+        return rendered
+    zone = ZONE_AFTER_TIME.match(text, match.end())
+    if zone is None:
+        return rendered
+    local = datetime.fromisoformat(rendered)
+    offset = zone_offset(zone["zone"], local)
+    return _render(int(year), month, int(day), hour, match["M"], match["S"], offset)
 
 
 # A numeric date written in a sentence or a dateline: 2024-03-05, 05.03.2024, 5/3/2024.
@@ -1639,7 +1648,8 @@ def _date_after(h1: etree._Element) -> str | None:
             continue  # (no date pattern, written or CJK, matches without a digit)
         span = date_span(text)
         if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
-            return text[span[0] : span[1]]
+            zone = ZONE_AFTER_TIME.match(text, span[1])  # "11:05 IST": the zone is the date's
+            return text[span[0] : zone.end() if zone is not None else span[1]]
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
