@@ -340,3 +340,18 @@ def test_date_after_the_h1_keeps_its_zone() -> None:
     body = "<h1>A headline</h1><div>Ann Lee / <span>Updated: Oct 9, 2019, 11:05 IST</span></div>"
     _, meta = extract(body=body)
     assert meta.published == "2019-10-09T11:05:00+05:30"
+
+
+# ------------------------------------------------------------------ more declared sources
+
+
+def test_cxense_author_tag() -> None:
+    _, meta = extract('<meta name="cXenseParse:author" content="Desk Staff">')
+    assert meta.authors == ("Desk Staff",)
+    assert meta.source_of("authors") == "meta"
+
+
+def test_standard_author_tag_wins_over_the_cxense_one() -> None:
+    head = '<meta name="author" content="Ann Lee"><meta name="cXenseParse:author" content="lee">'
+    _, meta = extract(head)
+    assert meta.authors == ("Ann Lee",)

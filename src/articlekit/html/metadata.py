@@ -90,6 +90,8 @@ AUTHOR_SOURCES: Final = (
     "meta:parsely-author",
     "meta:byl",
     "meta:sailthru.author",
+    # cXense's tag, filled by the CMS for the site's analytics ("cXenseParse:author")
+    "meta:cxenseparse:author",
     "og:article:author",
     "itemprop:author",
     "rel-author:text",
