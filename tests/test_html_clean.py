@@ -615,3 +615,37 @@ def test_first_text_of_a_container_may_come_from_a_childs_tail() -> None:
     root = parse_tree(html)
     labels = label_page(root)
     assert _find(root, ".//div[@id='box']") in labels.recommendations
+
+
+def test_nav_that_swallowed_the_page_is_read_for_its_article() -> None:
+    # an unclosed <div> in a menu item: libxml2 keeps it open past the item's </li>, so
+    # the rest of the page nests inside the <nav>
+    html = (
+        "<body><header><nav><ul><li><div class='dropdown'><a href='/a'>Topics</a>"
+        "<ul><li><a href='/b'>Money</a></li></ul></li></ul></nav></header>"
+        f"<main><article><h1>Title</h1><p>{LONG}</p><p>{LONG}</p></article></main></body>"
+    )
+    root = parse_tree(html)
+    nav = _find(root, ".//nav")
+    assert nav.find(".//main") is not None  # the parser's nesting, which this rule is for
+    labels = label_page(root)
+    assert nav not in labels.boilerplate
+    assert _find(root, ".//main") in labels.stats
+    assert _find(root, ".//p") in labels.paragraphs
+    import articlekit
+
+    text = articlekit.to_text(articlekit.parse_html(html))
+    assert text.count("This is a sentence of article text") == 6
+    assert "Money" not in text
+
+
+def test_nav_without_the_main_content_stays_out_unread() -> None:
+    html = (
+        "<body><nav><ul><li><a href='/a'>Home</a></li></ul><h1>Site name</h1>"
+        f"<p>{LONG}</p></nav><main><p>{LONG}</p></main></body>"
+    )
+    root = parse_tree(html)
+    labels = label_page(root)
+    nav = _find(root, ".//nav")
+    assert nav in labels.boilerplate
+    assert _find(nav, ".//p") not in labels.paragraphs

@@ -269,6 +269,15 @@ def is_placed_on_picture(style: str) -> bool:
     )
 
 
+def nav_holds_main(el: HtmlElement) -> bool:
+    """Return True for a ``<nav>`` that holds a ``<main>``: the parser nested the page in
+    its menu. libxml2 lets an unclosed ``<div>`` in a menu item swallow the item's
+    ``</li>`` (a browser closes both), so the rest of the page, ``<main>`` and article
+    included, ends up inside the menu. Such a ``<nav>`` is read as a soft box, kept for
+    the article it holds, instead of being left out unread."""
+    return next(el.iter("main"), None) is not None
+
+
 def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) -> str | None:
     """Return why an element looks like page furniture by tag, role or class/id, else None.
 
@@ -560,7 +569,11 @@ def label_page(
         tag = el.tag if entry is None else entry[3]
         if not isinstance(tag, str):  # pragma: no cover - comments are removed
             return None
-        if (tag in _HARD_TAGS and not (relaxed and tag == "noscript")) or (drop and el in drop):
+        if (
+            tag in _HARD_TAGS
+            and not (relaxed and tag == "noscript")
+            and not (tag == "nav" and nav_holds_main(el))
+        ) or (drop and el in drop):
             # its attributes and text are never read
             if tag == "noscript":
                 relaxable = True  # the relaxed walk reads it
@@ -603,7 +616,7 @@ def label_page(
                 not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
             ):
                 kind = _K_REC_WIDGET
-            elif info & _I_HIDDEN or tag in _SOFT_TAGS:
+            elif info & _I_HIDDEN or tag in _SOFT_TAGS or tag == "nav":
                 kind = _K_SOFT
             elif info & (_I_ROLE | _I_STRONG) or (
                 # a heading or paragraph is text whatever its class says, unless the
@@ -623,7 +636,7 @@ def label_page(
             return _MATH_FOLD
         elif recommendations and el in recommendations:
             kind = _K_REC_WIDGET
-        elif tag in _SOFT_TAGS:
+        elif tag in _SOFT_TAGS or tag == "nav":
             kind = _K_SOFT
         p0 = len(paragraphs)
         h0 = len(headings)
