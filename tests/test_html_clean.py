@@ -649,3 +649,26 @@ def test_nav_without_the_main_content_stays_out_unread() -> None:
     nav = _find(root, ".//nav")
     assert nav in labels.boilerplate
     assert _find(nav, ".//p") not in labels.paragraphs
+
+
+def test_ad_named_wrapper_of_the_body_is_kept_and_an_ad_slot_is_not() -> None:
+    # a CMS names the body's wrapper after the ads it injects between the paragraphs
+    body = "".join(f"<p>{LONG} Step {i}.</p>" for i in range(4))
+    root = parse_tree(
+        "<body><main><h1>Growing beans</h1>"
+        f"<div class='body-ad-wrapper'><div class='field-body'>{body}</div></div></main></body>"
+    )
+    labels = label_page(root)
+    assert _find(root, ".//div[@class='body-ad-wrapper']") not in labels.boilerplate
+    assert len(labels.paragraphs) == 4
+    # an ad slot: a short pitch and a link, or a sponsored teaser, stays furniture
+    slot = (
+        "<div class='ad-slot'><p>Save 20% on garden tools this week only</p>"
+        "<p><a href='/shop'>Shop the sale now and get free delivery on every order</a></p></div>"
+    )
+    root = parse_tree(f"<body><main><p>{LONG}</p>{slot}</main></body>")
+    assert _find(root, ".//div[@class='ad-slot']") in label_page(root).boilerplate
+    # a box of ads full of links stays furniture too
+    links = "".join(f"<p><a href='/p{i}'>{LONG}</a></p>" for i in range(4))
+    root = parse_tree(f"<body><p>{LONG}</p><div class='ads'>{links}</div></body>")
+    assert _find(root, ".//div[@class='ads']") in label_page(root).boilerplate

@@ -346,6 +346,8 @@ _I_HIDDEN_UTILITY = 256
 _I_GATE = 512
 # ...and the name of an embedded social-media post's box: see is_quoted_post_box
 _I_SOCIAL_EMBED = 1024
+# ...and an advertising name ("body-ad-wrapper"): see is_gated_article
+_I_AD = 2048
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -364,6 +366,7 @@ _T_REC, _T_HIDDEN, _T_STRONG, _T_UNLIKELY, _T_HINT, _T_MAIN, _T_COMMENT = 1, 2, 
 _T_TEASER = 128
 _T_GATE = 256
 _T_SOCIAL_EMBED = 512
+_T_AD = 1024
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
 # A modifier says what an element holds or lacks, not what it is: a photo with its share
@@ -399,6 +402,8 @@ def _token_bits(token: str) -> int:
         bits |= _T_GATE
     if vocab.SOCIAL_EMBED_CLASS.search(token):
         bits |= _T_SOCIAL_EMBED
+    if vocab.AD_CLASS.search(token):
+        bits |= _T_AD
     if bits & _T_FURNITURE:
         modifier = _HOLDS_MODIFIER.search(token)
         if modifier is not None:
@@ -431,6 +436,8 @@ def _names_info(names: str, comments: bool) -> int:
         info |= _I_GATE
     if bits & _T_SOCIAL_EMBED:
         info |= _I_SOCIAL_EMBED
+    if bits & _T_AD:
+        info |= _I_AD
     if bits & _T_MAIN:
         info |= _I_MAIN
     elif bits & _T_STRONG:
@@ -739,7 +746,9 @@ def label_page(
                 (not flags & FLAG_H1 and (not flags & FLAG_MAIN or is_comment_section(info)))
                 or (info & _I_HIDDEN and (not flags & FLAG_MAIN or is_hidden_record(el)))
             )
-            and not (info & _I_GATE and is_gated_article(st, info, paragraphs[p0:], stats))
+            and not (
+                info & (_I_GATE | _I_AD) and is_gated_article(st, info, paragraphs[p0:], stats)
+            )
             and not (info & _I_SOCIAL_EMBED and is_quoted_post_box(el, info))
             and not _is_text_form(tag, st)
             and not is_equation_box(tag, st, info)
@@ -816,7 +825,9 @@ def is_gated_article(
     Paywalled sites wrap the paid part of the text in a box named after the gate
     (``<div class="paywall">``, ``subscriber-content``) and show the prompt to subscribe
     elsewhere, or they render the prompt into such a box. The prompt is short lines, a
-    list of offers and a button; the article is paragraphs of prose with few links.
+    list of offers and a button; the article is paragraphs of prose with few links. The
+    same test tells a box named after advertising (``body-ad-wrapper``: a CMS names the
+    body's wrapper after the ads it injects) from an ad slot.
     ``paragraphs`` are the box's voting paragraphs, ``measured`` their measurements. A
     hidden box stays out.
     """

@@ -13,6 +13,7 @@ from typing import Final
 from articlekit._caseless import CaseBlind
 
 __all__ = [
+    "AD_CLASS",
     "AUTHOR_HEADING",
     "BLOCK_TAGS",
     "BOILERPLATE_PHRASE",
@@ -218,6 +219,11 @@ STRONG_BOILERPLATE = re.compile(
 # not a share bar, which "social" alone names. Three sites of both corpora and the
 # outside set name such boxes (a newspaper's five quoted tweets were lost).
 SOCIAL_EMBED_CLASS = re.compile(r"social[-_]?(?:media[-_]?)?embed|embed[-_]?social")
+
+# Boxes named after advertising ("ad-slot", "body-ad-wrapper", "ads"): furniture, unless
+# the box wraps the article's prose (clean.is_gated_article's test: a CMS names the body
+# wrapper after the ads it injects between the paragraphs).
+AD_CLASS = re.compile(r"advert|\bads?\b|\bad[-_]|[-_]ads?\b")
 
 # Content gates: boxes named after a paywall or a subscription. Furniture when they hold
 # the prompt to subscribe, the article when they wrap its paid part (clean.is_gated_article).
