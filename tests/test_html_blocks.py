@@ -7,6 +7,7 @@ import pytest
 from lxml.html import HtmlElement
 
 from articlekit import to_text
+from articlekit.html import blocks as blocks_module
 from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
@@ -145,6 +146,24 @@ def test_data_table_with_caption_and_header() -> None:
     assert [plain_text(c) for c in table.rows[1].cells] == ["Tea", "2"]
     assert table.rows[2].cells[0].colspan == 2
     assert table.rows[0].cells[0].header
+
+
+def test_table_rows_and_cells_in_page_order_from_every_row_group() -> None:
+    # rows straight under the table and in thead/tbody/tfoot, in page order; th and td
+    # cells mixed; a nested table's rows and cells are not the outer table's
+    root = parse_tree(
+        "<body><table id='t'><caption>C</caption><thead><tr><th>H1</th><td>H2</td></tr></thead>"
+        "<tr><td>A</td><th>B</th></tr>"
+        "<tbody><tr><td>D</td><td><table><tr><td>n1</td><td>n2</td></tr></table></td></tr>"
+        "</tbody><tfoot><tr><td>F</td><th>G</th></tr></tfoot></table></body>"
+    )
+    table = root.find(".//table[@id='t']")
+    assert table is not None
+    rows = blocks_module._rows(table)
+    cells = [[c.text or "" for c in blocks_module._cells(row)] for row in rows]
+    assert cells == [["H1", "H2"], ["A", "B"], ["D", ""], ["F", "G"]]
+    tags = [c.tag for row in rows for c in blocks_module._cells(row)]
+    assert tags[:4] == ["th", "td", "td", "th"]
 
 
 def test_layout_table_is_unwrapped() -> None:
