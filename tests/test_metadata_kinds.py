@@ -355,3 +355,54 @@ def test_standard_author_tag_wins_over_the_cxense_one() -> None:
     head = '<meta name="author" content="Ann Lee"><meta name="cXenseParse:author" content="lee">'
     _, meta = extract(head)
     assert meta.authors == ("Ann Lee",)
+
+
+# ------------------------------------------------------------------ the byline after the <h1>
+
+
+def test_byline_after_the_h1_wins_over_a_teasers_byline_element() -> None:
+    body = (
+        "<h1>Settlement payments can begin</h1><p>The court defers.</p>"
+        '<div><span>By <a href="/author/ann-lee"> Ann Lee </a></span>'
+        "<span>December 14, 2016</span></div><p>Story text.</p>"
+        '<ul><li><a href="/other">Other story</a> <span class="byline">By Bo Chen</span></li></ul>'
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Ann Lee",)
+    assert meta.source_of("authors") == "h1"
+
+
+def test_byline_after_the_h1_is_cut_at_its_date() -> None:
+    body = "<h1>A headline</h1><p>By Ann Lee and Bo Chen | April 13, 2020</p>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Ann Lee", "Bo Chen")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "<p>Photo by Ann Lee</p>",  # a picture's credit
+        "<p>Autor kontaktieren</p>",  # a label, not a byline
+        "<p>The club met by the lake, as every year, with Ann Lee in the chair.</p>",
+    ],
+)
+def test_no_byline_after_the_h1(after: str) -> None:
+    _, meta = extract(body="<h1>A headline</h1>" + after)
+    assert meta.authors == ()
+
+
+def test_declared_author_wins_over_the_byline_after_the_h1() -> None:
+    head = '<meta name="author" content="Ann Lee">'
+    _, meta = extract(head, "<h1>A headline</h1><p>By Ann Lee</p>")
+    assert meta.source_of("authors") == "meta"
+
+
+def test_byline_after_the_h1_confirms_a_later_declared_author() -> None:
+    # a publishing group's name in <meta name="author"> on every page; the byline under
+    # the headline names the writer, whom a later tag declares
+    head = (
+        '<meta name="author" content="Big Media Group">'
+        '<meta name="cXenseParse:author" content="Ann Lee">'
+    )
+    _, meta = extract(head, "<h1>A headline</h1><p>Von Ann Lee</p>")
+    assert meta.authors == ("Ann Lee",)

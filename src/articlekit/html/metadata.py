@@ -95,6 +95,9 @@ AUTHOR_SOURCES: Final = (
     "og:article:author",
     "itemprop:author",
     "rel-author:text",
+    # the "By Ann Lee" line just after the first <h1>: the article's own, where the first
+    # byline-classed element may be a teaser's in a list of stories above or beside it
+    "h1:byline",
     "byline:text",
 )
 PUBLISHED_SOURCES: Final = (
@@ -1624,6 +1627,7 @@ def _collect(
         _add(cands, "url:date", date_from_url(url))
     if collector.first_h1 is not None:
         _add(cands, "h1:date", _date_after(collector.first_h1))
+        _add(cands, "h1:byline", _byline_after(collector.first_h1))
     return collector
 
 
@@ -1661,29 +1665,68 @@ def _date_after(h1: etree._Element) -> str | None:
 def _text_after(el: etree._Element, limit: int, max_nodes: int) -> list[str]:
     """Return the text nodes after ``el`` in page order (scripts and styles left out), up
     to about ``limit`` characters, looking through at most ``max_nodes`` elements."""
-    parts: list[str] = []
+    return [text for text, _holder in _text_nodes_after(el, limit, max_nodes)]
+
+
+def _text_nodes_after(
+    el: etree._Element, limit: int, max_nodes: int
+) -> Iterator[tuple[str, etree._Element | None]]:
+    """Yield (text, holder) for the text nodes after ``el`` in page order, as
+    :func:`_text_after` reads them; ``holder`` is the element whose text it is (the
+    parent, for a tail)."""
     size = nodes = 0
     node: etree._Element | None = el
     while node is not None and size < limit and nodes < max_nodes:
         if node.tail:
-            parts.append(node.tail)
+            yield node.tail, node.getparent()
             size += len(node.tail)
         for sibling in node.itersiblings():
             for item in sibling.iter():
                 nodes += 1
                 if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
-                    parts.append(item.text)
+                    yield item.text, item
                     size += len(item.text)
                 if item is not sibling and item.tail:
-                    parts.append(item.tail)
+                    yield item.tail, item.getparent()
                     size += len(item.tail)
                 if size >= limit or nodes >= max_nodes:
-                    return parts
+                    return
             if sibling.tail:
-                parts.append(sibling.tail)
+                yield sibling.tail, node.getparent()
                 size += len(sibling.tail)
         node = node.getparent()
-    return parts
+
+
+# The lead word of a byline line ("By", "Written by", "Von", "Par", "Author:"), not of a
+# credit for a picture ("Photo by").
+_BYLINE_LEAD: Final = re.compile(
+    r"^(?:(?:(?:written|posted|words|story|reported)\s+by|by|von|par|por|door|przez|di|av|af)\b"
+    r"|(?:author|autor|autorin|auteur)\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _byline_after(h1: etree._Element) -> str | None:
+    """Return the byline line written just after ``h1`` ("By Ann Lee", "By <a>Ann Lee</a>
+    | Published ...") with dates and roles cut off, or None.
+
+    The line starts at a short text node (at most ``MAX_DATE_TEXT_CHARS`` characters)
+    opening with a byline's lead word, within ``MAX_H1_DATE_CHARS`` characters of the
+    ``<h1>``, and runs to the end of the element holding it, when that is short enough
+    for a byline (``MAX_BYLINE_CHARS``); else it is that text node alone.
+    """
+    for text, holder in _text_nodes_after(h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES):
+        start = _clean(text)
+        if not start or len(start) > MAX_DATE_TEXT_CHARS or not _BYLINE_LEAD.match(start):
+            continue
+        line = start
+        if holder is not None:
+            whole = _clean(_text_of(holder, MAX_BYLINE_CHARS * 2))
+            at = whole.find(start)
+            if at >= 0 and len(whole) - at <= MAX_BYLINE_CHARS:
+                line = whole[at:]
+        return _byline_text(line)
+    return None
 
 
 # --------------------------------------------------------------------------- picking
@@ -1901,7 +1944,9 @@ def _home_link_keys(cands: Candidates) -> list[str]:
     ]
 
 
-_VISIBLE_AUTHOR_SOURCES: Final = frozenset({"byline:text", "rel-author:text", "itemprop:author"})
+_VISIBLE_AUTHOR_SOURCES: Final = frozenset(
+    {"byline:text", "h1:byline", "rel-author:text", "itemprop:author"}
+)
 
 
 def _without_publisher(authors: tuple[str, ...], site_keys: Sequence[str]) -> tuple[str, ...]:
