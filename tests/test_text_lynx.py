@@ -141,3 +141,24 @@ def test_lynx_card_title_left_of_the_item_text_is_its_heading() -> None:
     doc = parse_text(f"Title\n\n{body}{rows}{body}{refs}")
     items = next(b for b in doc.blocks if isinstance(b, List)).items
     assert not any(isinstance(b, Heading) for b in items[1].blocks)
+
+
+def test_a_frame_note_wrapped_over_many_lines_is_no_text() -> None:
+    from articlekit.model import Paragraph, plain_text
+    from articlekit.text import parse_text
+
+    # lynx wraps an embedded player's long address over as many lines as it takes: the
+    # note is dropped before the page filter scores it, so it weighs as no prose
+    address = "".join(f"{n:02d}AbCdEfGhIjKlMnOpQrStUvWxYz%2F0123456789" for n in range(40))
+    wrapped = "\n".join("   " + address[i : i + 70] for i in range(0, len(address), 70))
+    body = "   A paragraph of the article that talks about the video below it.\n\n"
+    text = (
+        f"Title\n\n{body}   IFRAME:\n   [1]https://video.example.com/embed/?v=1.7\n{wrapped}\n\n"
+        f"{body}References\n\n   1. https://video.example.com/embed/?v=1.7{address}\n"
+    )
+    doc = parse_text(text)
+    texts = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == [body.strip()] * 2
+    # a paragraph that merely starts with the word stays
+    note = "   IFRAME: the word lynx prints for an embedded frame, as in this sentence.\n"
+    assert "the word lynx prints" in parse_text(f"Title\n\n{body}{note}").plain_text()

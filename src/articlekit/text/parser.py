@@ -1692,10 +1692,33 @@ def drop_page_breaks(pieces: list[Piece]) -> None:
 
 def drop_empty(pieces: list[Piece], ctx: _Context) -> None:
     """Drop paragraphs and headings with no text left (a w3m image name, a stray marker),
-    so that the front matter never takes one for the title."""
+    so that the front matter never takes one for the title, and lynx's notes of embedded
+    frames (:func:`is_lynx_frame_note`), which are no text either."""
     for piece in pieces:
-        if piece.kind in ("paragraph", "heading") and not ctx.inlines(piece.text):
+        if piece.kind in ("paragraph", "heading") and (
+            not ctx.inlines(piece.text) or is_lynx_frame_note(piece, ctx)
+        ):
             piece.kind = "dropped"
+
+
+# lynx's note of an embedded frame with its address, which lynx wraps over as many lines
+# as it takes ("IFRAME:" / "[71]https://www.example.com/embed/video/?v=1.77d1ff0c6" /
+# "4d2683499d6f27#1VcLj9u4Ef4rgoC%2BgKWt98..."): no line holds a space.
+_LYNX_FRAME_NOTE = re.compile(r"IFRAME:\s*(?:\[\d{1,5}\])?\S*")
+
+
+def is_lynx_frame_note(piece: Piece, ctx: _Context) -> bool:
+    """Return True when paragraph ``piece`` of a lynx dump is only its note of an embedded
+    frame (a video player, a like button, a tag manager): "IFRAME:" and one address,
+    however many lines it was wrapped over. Scored as text, a player's address of 37
+    lines weighed as a long paragraph and made the article's prose look longer than it
+    was."""
+    if not ctx.lynx or ctx.lines is None or piece.kind != "paragraph":
+        return False
+    own = [text.strip() for text in ctx.lines.text[piece.first : piece.last + 1]]
+    if not own or not own[0].startswith("IFRAME:") or any(" " in text for text in own[1:]):
+        return False
+    return bool(_LYNX_FRAME_NOTE.fullmatch("".join(own)))
 
 
 # A paragraph printed word for word this many times in one text is not the article's
