@@ -660,3 +660,79 @@ def test_an_article_paragraph_about_copyright_is_no_notice() -> None:
     body = "\n\n".join(textwrap.fill(p, 78) for p in (first, PROSE, LATER, LAST))
     out = parse_text(f"A Title Line\n\n{body}\n").plain_text()
     assert "copyright directive" in out and "second branch" in out
+
+
+def test_teaser_box_headings() -> None:
+    from articlekit.text.vocab import is_recommendation_heading, is_teaser_box_heading
+
+    for line in (
+        "Most Popular Videos",
+        "Trending News",
+        "Latest Galleries",
+        "RECENT ARTICLES",
+        "Top Stories Today",
+        "### Most Read Stories",
+    ):
+        assert is_teaser_box_heading(line), line
+    for line in ("Most popular apps of 2019", "Latest news on the strike", "Top stories"[:3]):
+        assert not is_teaser_box_heading(line), line
+    # only the page filter reads them: the block rule keeps its own vocabulary
+    assert not is_recommendation_heading("Most Popular Videos")
+
+
+def test_a_teaser_box_heading_ends_or_cuts_a_page_s_article() -> None:
+    teasers = "\n".join(f"  • Story number {n} about the budget and the buses" for n in range(1, 6))
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (PROSE, LATER, LAST))
+    # set inside the article: the box goes, the prose under it stays
+    more = "\n\n".join(textwrap.fill(p, 78) for p in (PROSE, LATER, LAST, PROSE))
+    more = more.replace("council", "committee")
+    text = f"{menu}\n\n{body}\n\nTrending News\n\n{teasers}\n\n{more}\n\n{menu}\n"
+    out = parse_text(text).plain_text()
+    assert "council" in out and "committee" in out
+    assert "Story number" not in out
+    # after it: the article ends there
+    text = f"{menu}\n\n{body}\n\nMost Popular Videos\n\n{teasers}\n\n{menu}\n"
+    out = parse_text(text).plain_text()
+    assert "second branch" in out
+    assert "Story number" not in out
+
+
+def test_paywall_prompts() -> None:
+    from articlekit.text.vocab import is_paywall_prompt
+
+    for line in (
+        "To Read the Full Story",
+        "Subscribe to continue reading",
+        "Log in to read the rest of this article.",
+        "This article is for subscribers only.",
+        "The rest of this story is available to paying subscribers only",
+        "Already a subscriber? Sign in",
+        "You have reached your free article limit",
+    ):
+        assert is_paywall_prompt(line), line
+    for line in (
+        "Continue reading the main story",
+        "To read the full story of the bridge, see our archive.",
+        "Subscribe",
+    ):
+        assert not is_paywall_prompt(line), line
+
+
+def test_a_paywall_prompt_ends_a_short_excerpt_on_a_page() -> None:
+    # a paywalled page: two short paragraphs (fewer than MIN_PROSE_BEFORE_END_CHARS), the
+    # prompt, then the site's boxes of teasers, cards of a picture and a title
+    excerpt = (
+        "The council met on Tuesday evening and decided that the library would stay open.\n\n"
+        "Dozens of residents spoke for it, and the mayor thanked them for coming out so late."
+    )
+    cards = "\n\n".join(
+        f"  •\n    [https://img.example.com/v/{n}.jpg]\n\n    Story number {n} about the buses"
+        for n in range(1, 6)
+    )
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    head = "Ten Years of the City Library\n\nBy Jane Doe"
+    tail = f"To Read the Full Story\nSubscribe Sign In\n\nWatch These\n\n{cards}"
+    out = parse_text(f"{menu}\n\n{head}\n\n{excerpt}\n\n{tail}\n\n{menu}\n").plain_text()
+    assert "mayor thanked" in out
+    assert "Story number" not in out

@@ -112,11 +112,13 @@ from articlekit.text.vocab import (
     is_copyright_notice,
     is_credit_line,
     is_more_link,
+    is_paywall_prompt,
     is_reading_list_heading,
     is_recommendation_heading,
     is_share_or_pager_line,
     is_site_prompt,
     is_source_section_heading,
+    is_teaser_box_heading,
     normalise_phrase,
 )
 from articlekit.verdict import judge
@@ -2185,16 +2187,30 @@ def _drop_after_article_end(
         ):
             continue  # a teaser set inside the article: its "Read more" ends no text
         if (
-            prose >= MIN_PROSE_BEFORE_END_CHARS
-            and piece.kind in ("paragraph", "heading", "dropped")
+            piece.kind in ("paragraph", "heading", "dropped")
             and piece.line_count <= MAX_END_MARKER_LINES
             and (
-                is_article_end(ctx.plain(piece))
-                or (page and is_author_box_heading(ctx.plain(piece)))
-                # "More from the Example Times" over teasers the recommendation rule
-                # did not take (their captions run long): the site, not the article
-                or (page and _ends_with_teasers(ctx.plain(piece)))
-                or (page and after_prose and is_share_or_pager_line(ctx.plain(piece)))
+                (
+                    prose >= MIN_PROSE_BEFORE_END_CHARS
+                    and (
+                        is_article_end(ctx.plain(piece))
+                        or (page and is_author_box_heading(ctx.plain(piece)))
+                        # "More from the Example Times" over teasers the recommendation
+                        # rule did not take (their captions run long): the site
+                        or (page and _ends_with_teasers(ctx.plain(piece)))
+                        or (page and after_prose and is_share_or_pager_line(ctx.plain(piece)))
+                    )
+                )
+                # right under the article's prose a paywall's prompt or the heading of a
+                # box of teasers ends it however short it was (a paywalled page's excerpt)
+                or (
+                    page
+                    and after_prose
+                    and (
+                        is_teaser_box_heading(ctx.plain(piece))
+                        or is_paywall_prompt(ctx.plain(piece))
+                    )
+                )
             )
         ):
             if _prose_resumes(pieces, index, live_index, later, prose):

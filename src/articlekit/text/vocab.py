@@ -23,11 +23,13 @@ __all__ = [
     "is_copyright_notice",
     "is_credit_line",
     "is_more_link",
+    "is_paywall_prompt",
     "is_reading_list_heading",
     "is_recommendation_heading",
     "is_share_or_pager_line",
     "is_site_prompt",
     "is_source_section_heading",
+    "is_teaser_box_heading",
     "normalise_phrase",
 ]
 
@@ -164,6 +166,15 @@ _RECOMMENDATION_PREFIX = re.compile(
     r"|news|texte|folgen) (?:aus|zu|zum|zur|von|über|in|der|des)|más sobre|mais sobre"
     r"|plus sur|viel gelesen in|meistgelesen in|more stories (?:from|in|about))\s\S",
 )
+# A sidebar's ranked or recent teasers named by what they list: a qualifier and a kind
+# of item ("Most Popular Videos", "Trending News", "Latest Galleries", "Recent Articles").
+# A section of an article is not named so; "Latest News" heads a news site's box.
+_TEASER_BOX_HEADING = re.compile(
+    r"(?:most (?:popular|read|viewed|shared|emailed|commented|watched)|trending|popular"
+    r"|top|latest|recent|recommended|featured)"
+    r" (?:news|stories|articles|posts|videos|headlines|reads|galleries|podcasts)"
+    r"(?: (?:now|today|this week))?"
+)
 _PHRASE_EDGE = re.compile(r"^[#*•>_\s\-]+|[\s:.…»>#*_\-]+$")
 _SPACE_RUN = re.compile(r"\s+")
 # Longest recommendation heading we look at, in characters ("More from <site>" included).
@@ -182,6 +193,40 @@ def is_recommendation_heading(line: str) -> bool:
         return False
     phrase = normalise_phrase(line)
     return phrase in RECOMMENDATION_HEADINGS or bool(_RECOMMENDATION_PREFIX.match(phrase))
+
+
+# A paywall's prompt where a subscriber's page goes on with the article: "To Read the Full
+# Story", "Subscribe to continue reading", "This article is for subscribers only". Not
+# "Continue reading the main story", a link past a box inside a news article.
+_PAYWALL_PROMPT = re.compile(
+    r"(?:to (?:read|continue reading|keep reading) (?:the full|the rest of (?:the|this)"
+    r"|this(?: full)?) (?:story|article|post)"
+    r"|(?:subscribe|sign in|log in|register) (?:now )?to (?:continue reading|keep reading"
+    r"|read (?:the full|the rest of (?:the|this)|this(?: full)?) (?:story|article|post))"
+    r"|(?:this|the rest of this) (?:story|article|post|content) is (?:only )?(?:available )?"
+    r"(?:for|to) (?:paying )?(?:subscribers|members)(?: only)?"
+    r"|you(?:'ve| have) reached your (?:free )?(?:article|story) limit"
+    r"|already a (?:subscriber|member)\??(?: (?:sign|log) in)?)"
+)
+
+
+def is_paywall_prompt(line: str) -> bool:
+    """Return True for a paywall's prompt set where the article breaks off ("To Read the
+    Full Story", "Subscribe to continue reading")."""
+    if len(line) > MAX_BOILERPLATE_LINE_CHARS:
+        return False
+    return bool(_PAYWALL_PROMPT.fullmatch(normalise_phrase(line)))
+
+
+def is_teaser_box_heading(line: str) -> bool:
+    """Return True for the heading of a site's box of ranked or recent teasers named by
+    what it lists ("Most Popular Videos", "Trending News", "Latest Galleries"). Only the
+    page filter reads it (it ends an article, or a box set inside one): the lines under
+    it are often cards of picture, kicker and title, not the short titles of a
+    recommendation block."""
+    if len(line) > MAX_RECOMMENDATION_HEADING_CHARS:
+        return False
+    return bool(_TEASER_BOX_HEADING.fullmatch(normalise_phrase(line)))
 
 
 #: Lines that are page furniture, not article text: share buttons, ads, subscription
