@@ -16,6 +16,7 @@ from articlekit.html.blocks import (
     drop_dangling_headings,
     drop_dangling_labels,
     drop_head_bylines,
+    drop_read_more_links,
     is_agency_credit,
     is_byline_line,
     is_dateline,
@@ -23,6 +24,7 @@ from articlekit.html.blocks import (
     is_layout_table,
     is_link_cluster,
     is_prose_heading,
+    is_read_more_link,
     is_slideshow_legend,
     is_stray_line,
     normalise_headings,
@@ -1176,3 +1178,37 @@ def test_long_caption_of_a_picture_not_in_the_page_is_left_out() -> None:
 
 def plain_text_of(doc: Document) -> str:
     return " ".join(plain_text(b) for b in doc.blocks)
+
+
+def test_a_paragraph_that_is_only_a_read_more_link_is_dropped() -> None:
+    def para(*content: Inline) -> Paragraph:
+        return Paragraph(content=content)
+
+    more = para(Link(url="https://e.x/story", content=(Text(text="Read more"),)))
+    bold = para(
+        Text(text=" "), Strong(content=(Link(url="/a", content=(Text(text="Weiterlesen »"),)),))
+    )
+    named = para(Link(url="/a", content=(Text(text="Tutoring lifts reading scores"),)))
+    sentence = para(
+        Text(text="The study is online: "), Link(url="/a", content=(Text(text="read more"),))
+    )
+    prose = para(Text(text="Students received six thousand tutoring sessions last year."))
+    assert is_read_more_link(more)
+    assert is_read_more_link(bold)
+    assert not is_read_more_link(named)  # a link that names its story
+    assert not is_read_more_link(sentence)  # the link is part of a sentence
+    assert not is_read_more_link(prose)
+    assert drop_read_more_links([prose, more, named, bold]) == [prose, named]
+
+
+def test_read_more_buttons_of_a_list_of_mentions_leave_the_text() -> None:
+    items = "".join(
+        f"<h4>Tutoring program number {i} improves reading</h4>"
+        f"<p>Students in the county received tutoring sessions over the past year, {i}.</p>"
+        f"<p><a class='button' href='https://news.example/{i}'>Read more</a></p>"
+        for i in range(4)
+    )
+    html = f"<html><body><main><h1>In the news</h1>{items}</main></body></html>"
+    text = to_text(parse_html(html))
+    assert "Students in the county received tutoring" in text
+    assert "Read more" not in text

@@ -37,6 +37,7 @@ from articlekit.html.blocks import (
     drop_dangling_labels,
     drop_head_bylines,
     drop_head_datelines,
+    drop_read_more_links,
     normalise_headings,
     trim_edges,
 )
@@ -245,6 +246,7 @@ def extract_blocks(
     blocks = builder.build(candidate.elements)
     if not comments:
         blocks = cut_comment_section(blocks)
+    blocks = drop_read_more_links(blocks)
     blocks = drop_head_datelines(trim_edges(cut_teaser_tail(cut_author_bio(blocks))))
     blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
     blocks = drop_head_bylines(blocks, authors, outlets)

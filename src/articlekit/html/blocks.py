@@ -96,6 +96,7 @@ __all__ = [
     "drop_dangling_labels",
     "drop_head_bylines",
     "drop_head_datelines",
+    "drop_read_more_links",
     "equation_text",
     "heading_pictures",
     "is_agency_credit",
@@ -107,6 +108,7 @@ __all__ = [
     "is_photo_credit",
     "is_promo_line",
     "is_prose_heading",
+    "is_read_more_link",
     "is_slideshow_legend",
     "is_stray_line",
     "normalise_headings",
@@ -784,6 +786,32 @@ def cut_teaser_tail(blocks: list[Block]) -> list[Block]:
         if not isinstance(block, (Paragraph, Figure)):
             return blocks
     return blocks
+
+
+def _without_spaces(inlines: Iterable[Inline]) -> list[Inline]:
+    return [i for i in inlines if not (isinstance(i, Text) and not i.text.strip())]
+
+
+def is_read_more_link(block: Block) -> bool:
+    """Return True for a paragraph that is one link saying "go there" and naming nothing:
+    "Read more", "Continue reading", "Weiterlesen" (``is_generic_link_text``), maybe set
+    in bold or italics. A list of teasers or press mentions closes each item with such a
+    button; the text it leads to is elsewhere, and it is no sentence of the article."""
+    if not isinstance(block, Paragraph):
+        return False
+    content = _without_spaces(block.content)
+    while len(content) == 1 and isinstance(content[0], (Strong, Emphasis)):
+        content = _without_spaces(content[0].content)
+    if len(content) != 1 or not isinstance(content[0], Link):
+        return False
+    text = plain_text(Paragraph(content=content[0].content)).strip()
+    return bool(text) and is_generic_link_text(text)
+
+
+def drop_read_more_links(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without the paragraphs that are only a "Read more" link
+    (:func:`is_read_more_link`)."""
+    return [block for block in blocks if not is_read_more_link(block)]
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:
