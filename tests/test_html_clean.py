@@ -525,6 +525,11 @@ def test_label_page_reads_known_attributes_as_the_metadata_walk_read_them() -> N
     told: dict[HtmlElement, KnownAttributes] = {para: (["class"], "share-buttons", None, "p")}
     assert para in label_page(root, attributes=told).boilerplate
     assert para not in plain.boilerplate
+    # the tag too: a <p> noted as an <h2> is one of the page's headings
+    h1 = _find(root, ".//h1")
+    assert fed.headings == plain.headings == [h1]
+    noted: dict[HtmlElement, KnownAttributes] = {para: (["class"], "lead", None, "h2")}
+    assert label_page(root, attributes=noted).headings == [h1, para]
 
 
 def test_hidden_box_with_a_heading_is_still_hidden() -> None:

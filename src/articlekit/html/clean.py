@@ -124,6 +124,7 @@ _OPAQUE_TAGS = frozenset({"math"})
 # turns out not to hold the article.
 _SOFT_TAGS = frozenset({"footer", "aside", "form", "menu"})
 _MAIN_TAGS = frozenset({"article", "main"})
+_HEADING_TAGS: Final = vocab.HEADING_TAGS  # (a module global: one look-up an element, not two)
 _TEXT_TAGS = vocab.HEADING_TAGS | {"p"}
 # Inline elements whose own measurements nobody reads (spans and links are read).
 _PLAIN_INLINE = frozenset(
@@ -573,9 +574,14 @@ def label_page(
         whether an ancestor is a link, a recommendation widget, a ``<p>``."""
         nonlocal relaxable
         entry = known(el)
-        tag = el.tag if entry is None else entry[3]
-        if not isinstance(tag, str):  # pragma: no cover - comments are removed
-            return None
+        if entry is None:
+            tag = el.tag
+            if not isinstance(tag, str):  # pragma: no cover - comments are removed
+                return None
+        else:
+            # (the tag the metadata walk read, a string: the test above cost ~1% of the
+            # walk's instructions for nothing)
+            tag = entry[3]
         if (
             tag in _HARD_TAGS
             and not (relaxed and tag == "noscript")
@@ -658,7 +664,7 @@ def label_page(
                 text_len = own = len(text)
                 commas = ownc = text.count(",") if text.isascii() else _count_commas(text)
                 first = text
-        if tag in vocab.HEADING_TAGS:
+        if tag in _HEADING_TAGS:
             headings.append(el)
         inside_link = in_link or tag == "a"
         child_rec = in_rec or kind == _K_REC_WIDGET
