@@ -12,6 +12,7 @@ from articlekit.html import parse_html
 from articlekit.html.blocks import (
     code_language,
     cut_author_bio,
+    cut_author_card,
     cut_teaser_tail,
     drop_dangling_headings,
     drop_dangling_labels,
@@ -1212,3 +1213,54 @@ def test_read_more_buttons_of_a_list_of_mentions_leave_the_text() -> None:
     text = to_text(parse_html(html))
     assert "Students in the county received tutoring" in text
     assert "Read more" not in text
+
+
+CARD_PROSE = (
+    "Beans grow fast in warm soil, and a sunny bed with good drainage suits them best, "
+    "so sow them after the last frost and water them often in dry spells"
+)
+
+
+def test_an_author_card_closing_the_body_is_cut() -> None:
+    def para(text: str) -> Paragraph:
+        return Paragraph(content=(Text(text=text),))
+
+    body = [para(f"{CARD_PROSE} Part {i}.") for i in range(4)]
+    card = [
+        para("Jane Roe"),
+        para("Contributing Writer"),
+        para("Jane Roe is a writer and editor who covers gardening and home design."),
+    ]
+    rec = Recommendations(title="More", items=(Recommendation(title="A", url="https://e.x/a"),))
+    assert cut_author_card([*body, *card, rec], ["Jane Roe"]) == [*body, rec]
+    assert cut_author_card([*body, para("By Jane Roe")], ["Jane Roe"]) == body
+    # a name line far from the end, a signature with a dash, another name: text
+    long_tail = [para("Jane Roe"), *body]
+    assert cut_author_card(body + long_tail, ["Jane Roe"]) == body + long_tail
+    signed = [*body, para("- Jane Roe"), para("Book your first lesson today.")]
+    assert cut_author_card(signed, ["Jane Roe"]) == signed
+    assert cut_author_card([*body, *card], ["John Doe"]) == [*body, *card]
+    # a short article opening with its author's name and role keeps them
+    short = [para("Intro."), para("More."), para("Still more."), *card]
+    assert cut_author_card(short, ["Jane Roe"]) == short
+    # a thread: many posters, each name heads a post
+    thread = [*body, para("Jane Roe"), para("Joined"), para("Mar 2015"), para("Thanks!")]
+    names = ["Jane Roe", "John Doe", "Ann Lee", "Bo Li"]
+    assert cut_author_card(thread, names) == thread
+    # a poster's name over a dozen lines of rank, dates and counts is no card
+    post = [*body, para("Jane Roe"), *[para(f"Line {i}") for i in range(8)]]
+    assert cut_author_card(post, ["Jane Roe"]) == post
+
+
+def test_author_box_after_the_article_leaves_the_text() -> None:
+    paragraphs = "".join(f"<p>{CARD_PROSE} Part {i}.</p>" for i in range(4))
+    html = (
+        "<html><head><meta name='author' content='Jane Roe'></head><body><article>"
+        f"<h1>Growing beans</h1><div class='entry'>{paragraphs}"
+        "<div class='sabox-wrap'><div class='sabox-name'><a href='/author/jane/'>Jane Roe</a>"
+        "</div><div class='sabox-desc'><p>Jane Roe is a writer and editor who covers "
+        "gardening and home design for the magazine.</p></div></div></div></article></body></html>"
+    )
+    text = to_text(parse_html(html))
+    assert "Part 3." in text
+    assert "Jane Roe" not in text

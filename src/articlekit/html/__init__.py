@@ -31,6 +31,7 @@ from articlekit.errors import ParseError, UnsupportedInputError
 from articlekit.html.blocks import (
     BlockBuilder,
     cut_author_bio,
+    cut_author_card,
     cut_comment_section,
     cut_teaser_tail,
     drop_dangling_headings,
@@ -247,7 +248,8 @@ def extract_blocks(
     if not comments:
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)
-    blocks = drop_head_datelines(trim_edges(cut_teaser_tail(cut_author_bio(blocks))))
+    blocks = cut_author_bio(cut_author_card(blocks, authors))
+    blocks = drop_head_datelines(trim_edges(cut_teaser_tail(blocks)))
     blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
     blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order

@@ -90,6 +90,7 @@ __all__ = [
     "code_language",
     "copies_title",
     "cut_author_bio",
+    "cut_author_card",
     "cut_comment_section",
     "display_equation",
     "drop_dangling_headings",
@@ -755,6 +756,78 @@ def cut_author_bio(blocks: list[Block]) -> list[Block]:
                 return blocks
             return blocks[:index] + [b for b in rest if isinstance(b, Recommendations)]
     return blocks
+
+
+#: The most text an author's card closing the body holds from the name on (the name, a
+#: role, a bio of a few sentences, "Latest posts by ..."): the cards seen on the second
+#: outside set run 100-950 characters; the limit of a bio under "About the author".
+MAX_AUTHOR_CARD_CHARS: Final = MAX_AUTHOR_BIO_CHARS
+# What may stand before or after the name on its line: "By", "About", "Written by". (A
+# dash before it signs a letter off, and what follows a signature is the page's own.)
+_NAME_LINE_DECORATION: Final = re.compile(
+    r"^(?:(?:written\s+)?by\s+|about\s+(?:the\s+author:?\s*)?)|[\s:|,.]+$"
+)
+#: An author's card is a few blocks (name, role, a bio paragraph or two, a "Latest
+#: posts by" line); a forum's post under its poster's name prints a dozen short lines
+#: (rank, "Joined", a date, "Messages", a count) before the post.
+MAX_AUTHOR_CARD_BLOCKS: Final = 6
+#: A page naming more authors than this is a thread (a forum's posters, whose names head
+#: their posts), not an article with its author's card.
+MAX_CARD_AUTHORS: Final = 3
+#: A name line is short (the longest names with a title stay under it).
+MAX_NAME_LINE_CHARS: Final = 60
+
+
+#: Blocks of article an author's card never reaches into.
+MIN_BLOCKS_BEFORE_CARD: Final = 3
+#: The article before an author's card holds at least this many times the card's text:
+#: a short article (a paywalled teaser) may open with its author's name and role.
+MIN_ARTICLE_CARD_RATIO: Final = 3
+
+
+def _is_name_line(block: Block, names: Collection[str]) -> bool:
+    """Return True for a paragraph or heading that is one of ``names`` (folded) and
+    nothing else, but "By", "Written by" or "About the author:" before it."""
+    if not isinstance(block, (Paragraph, Heading)):
+        return False
+    text = collapse_ws(plain_text(block)).strip().casefold()
+    return len(text) <= MAX_NAME_LINE_CHARS and _NAME_LINE_DECORATION.sub("", text) in names
+
+
+def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
+    """Return ``blocks`` without the author's card that closes the body: from a line that
+    is an author's name and nothing else (``authors``, the metadata's, at most
+    :data:`MAX_CARD_AUTHORS`: "Jane Roe", "By Jane Roe", "About the author: Jane Roe") to
+    the end, when that holds at most :data:`MAX_AUTHOR_CARD_CHARS` of text in at most
+    :data:`MAX_AUTHOR_CARD_BLOCKS` blocks, and the text before it at least
+    :data:`MIN_ARTICLE_CARD_RATIO` times as much (never within the first
+    :data:`MIN_BLOCKS_BEFORE_CARD` blocks). The earliest such line starts the cut.
+
+    Themes and author-box plugins print the card (name, role, bio, "Latest posts by")
+    after the article under class names no vocabulary knows (``saboxplugin-wrap``,
+    ``ArticleAuthorFooter_...``); the name on a line of its own is the mark. A closing
+    sentence that opens with the name ("Jane Roe covers the White House.", a newspaper's
+    italic line, which Readability keeps) and a signature after a dash ("- Jane Roe",
+    followed by the page's own closing lines) stay. Recommendation blocks after the card
+    are kept."""
+    names = {collapse_ws(a).strip().casefold() for a in authors if a.strip()}
+    if not names or len(names) > MAX_CARD_AUTHORS:
+        return blocks
+    sizes = [0 if isinstance(b, Recommendations) else len(plain_text(b)) for b in blocks]
+    size = 0
+    cut = None
+    card = 0
+    parts = 0
+    for index in range(len(blocks) - 1, MIN_BLOCKS_BEFORE_CARD - 1, -1):
+        size += sizes[index]
+        parts += not isinstance(blocks[index], Recommendations)
+        if size > MAX_AUTHOR_CARD_CHARS or parts > MAX_AUTHOR_CARD_BLOCKS:
+            break
+        if _is_name_line(blocks[index], names):
+            cut, card = index, size
+    if cut is None or sum(sizes[:cut]) < MIN_ARTICLE_CARD_RATIO * card:
+        return blocks
+    return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)]
 
 
 #: The most text a teaser section closing the body holds ("Entdecke weitere Homestorys"
