@@ -486,8 +486,10 @@ def test_a_box_of_dated_teasers_on_a_page_is_no_article_text() -> None:
     text = to_text(parse_text(_page("\n".join(teasers))))
     assert "sentence 3." in text
     assert "Ferries" not in text and "November" not in text
-    # one date among a list's items is an article's list (a timeline's last entry)
-    one_date = to_text(parse_text(_page("\n".join(teasers[:2] + teasers[2::2]))))
+    # one date among a list's items is an article's list (a timeline's last entry); its
+    # entries are sentences (a run of short titles is a menu on a page however dated)
+    entries = [f"{title} as the council decided in its spring meeting." for title in teasers[::2]]
+    one_date = to_text(parse_text(_page("\n".join([*entries[:1], teasers[1], *entries[1:]]))))
     assert "Ferries" in one_date
 
 
@@ -542,3 +544,39 @@ def test_two_blocks_of_one_cell_and_an_empty_last_cell_keep_the_rows() -> None:
     assert rows[0] == ["Application", "Patch size (% vs original)", "Saved", ""]
     assert rows[1] == ["Maps", "17.5 MB", "9.6 MB", ""]
     assert rows[2] == ["Mail", "7.6 MB", "7.3 MB", ""]
+
+
+def test_a_run_of_menu_entries_on_a_page_is_a_menu_not_prose() -> None:
+    # innerText sets no blank line between a menu's entries: read as one paragraph, a run
+    # of 60 of them weighed as 120 words of prose and joined the article's run
+    entries = "\n".join(f"Section {n}" for n in range(60))
+    text = to_text(parse_text(_page(entries)))
+    assert "sentence 3." in text
+    assert "Section 12" not in text
+    # numbered lines the page typed are a list of its own (a shopping list with links)
+    products = "\n".join(
+        f"{n}) Model train set number {n}\nhttps://shop.example.com/{n}" for n in range(1, 7)
+    )
+    text = to_text(parse_text(_page(products)))
+    assert "Model train set number 5" in text
+
+
+def test_runs_of_short_lines_that_are_no_menu_stay_on_a_page() -> None:
+    # a shell session, TeX lines and a text wrapped after all are no menu
+    session = "\n".join(f"$ hg clone review user{n}\nupdating to branch default" for n in range(4))
+    tex = "\n".join(
+        ["$$\\begin{matrix}", "x & = 1 \\\\", "y & = 2 \\\\", "z & = 3 \\\\", "\\end{matrix}$$"]
+    )
+    wrapped = "\n".join(
+        [
+            "Finally, while display equations look good on a page of samples, the",
+            "ability to mix them with text in a paragraph is what a writer needs",
+            "most of all when writing about anything at all.",
+        ]
+    )
+    for run, word in ((tex, "matrix"), (wrapped, "writer needs")):
+        assert word in to_text(parse_text(_page(run))), word
+    # a session inside the article (at its end it goes as any program text on a page)
+    article = [f"{_PARAGRAPH}, sentence {i}." for i in range(4)]
+    page = _copy(*_MENU, "The title", *article[:2], session, *article[2:], *_FOOTER)
+    assert "user3" in to_text(parse_text(page))

@@ -51,6 +51,8 @@ from articlekit.model import (
 )
 from articlekit.text.boilerplate import (
     MAX_MENU_ITEM_LINES,
+    MIN_LONG_WORDS,
+    MIN_PROSE_WORDS,
     PAGE_SHORT_PIECE_PENALTY_CHARS,
     PieceStats,
     drop_furniture,
@@ -1826,6 +1828,10 @@ def _score_piece(piece: Piece, stats: PieceStats, ctx: _Context, *, page: bool =
     whole-page recall 0.901 -> 0.889); scored as a paragraph, recall 0.921 and precision
     0.729 (0.720 before copy lists), browser-copy precision 0.798, recall 0.908.
     """
+    if page and ctx.layout.copy and piece.kind in ("list", "paragraph"):
+        menu = _copy_menu_score(piece, ctx)
+        if menu is not None:
+            return menu
     if ctx.layout.copy and piece.kind == "list":
         if page and _is_copy_teaser_box(piece, ctx):
             return -PAGE_SHORT_PIECE_PENALTY_CHARS * min(len(piece.items), MAX_MENU_ITEM_LINES)
@@ -1834,6 +1840,73 @@ def _score_piece(piece: Piece, stats: PieceStats, ctx: _Context, *, page: bool =
     elif piece.kind == "html":
         piece = dataclasses.replace(piece, kind=_html_scoring_kind(piece.block))
     return score_piece(piece, stats, page=page)
+
+
+# A browser's copy joins a page's menu into one run of lines (innerText sets no blank line
+# between a menu's entries): a run of at least this many lines ...
+MIN_COPY_MENU_LINES = 3
+# ... more than this share of them short lines that are no sentence, is a menu. (Tried
+# and dropped: no menu when a third of its characters are sentences, a title, a byline and
+# the first paragraph run together: outside shingle set holdout innertext 0.892 -> 0.883;
+# at least five short lines: 0.892 -> 0.880.)
+MIN_COPY_MENU_SHORT_SHARE = 0.5
+# A line this long over one as long (or the run's last) that opens in lower case is a
+# sentence going on: a wrapped text taken for a copy (pandoc's plain text of a page of
+# formulas), not a menu.
+MIN_WRAPPED_LINE_CHARS = 50
+# A line of a program or of a formula's TeX: braces or a backslash.
+_PROGRAM_LINE = re.compile(r"[{}\\]")
+# A line that opens with a number the page typed ("1) ...", "(2) ..."): its run is a list
+# (a shopping list with a link under each item), not a menu. Bullets do not count: pages
+# type "- Campaign" in their menus too.
+_NUMBERED_LINE = re.compile(r"\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s")
+
+
+def _copy_menu_score(piece: Piece, ctx: _Context) -> float | None:
+    """Return the score of a run of lines of a browser's copy on a page that is mostly
+    short lines that are no sentence (a menu's entries, a footer's links, teaser titles),
+    or None for any other run.
+
+    A browser's copy is never wrapped, so each line was a block of the page: a line that
+    is a sentence counts as prose, every other one as a short line (up to
+    ``MAX_MENU_ITEM_LINES`` of them), as the ragged lines of a wrapped text do. Read as
+    one paragraph (innerText sets no blank line between a menu's entries), a menu of 150
+    entries scored as 2,000 characters of prose and took the article's place. Numbered
+    lines, a shell session, program text or TeX, an article's sources under their heading
+    and a text wrapped after all are left to the paragraph's score.
+    """
+    lines = ctx.lines
+    if lines is None:
+        return None
+    own = [lines.text[i] for i in range(piece.first, piece.last + 1) if not lines.blank[i]]
+    if len(own) < MIN_COPY_MENU_LINES:
+        return None
+    if any(_NUMBERED_LINE.match(text) or _SESSION_PROMPT.match(text) for text in own):
+        return None  # a list the page numbered, a shell session's commands and output
+    if any(_PROGRAM_LINE.search(text) for text in own):
+        return None  # program text or a formula's TeX, a line to a line
+    above = next((i for i in range(piece.first - 1, -1, -1) if not lines.blank[i]), None)
+    if any(is_source_section_heading(text) for text in own) or (
+        above is not None and is_source_section_heading(lines.text[above])
+    ):
+        return None  # an article's sources ("External links") under their heading
+    if any(
+        own[k + 1][:1].islower()
+        and len(own[k]) >= MIN_WRAPPED_LINE_CHARS
+        and (len(own[k + 1]) >= MIN_WRAPPED_LINE_CHARS or k + 2 == len(own))
+        for k in range(len(own) - 1)
+    ):
+        return None  # a sentence going on over the next line: a text wrapped after all
+    prose = short = 0
+    for text in own:
+        words = count_words(text)
+        if (words >= MIN_PROSE_WORDS and _SENTENCE_END.search(text)) or words >= MIN_LONG_WORDS:
+            prose += len(text)
+        else:
+            short += 1
+    if short <= MIN_COPY_MENU_SHORT_SHARE * len(own):
+        return None
+    return prose - PAGE_SHORT_PIECE_PENALTY_CHARS * min(short, MAX_MENU_ITEM_LINES)
 
 
 # A browser's copy draws a page's boxes of teasers and widgets as lists without markers,
