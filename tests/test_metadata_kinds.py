@@ -406,3 +406,34 @@ def test_byline_after_the_h1_confirms_a_later_declared_author() -> None:
     )
     _, meta = extract(head, "<h1>A headline</h1><p>Von Ann Lee</p>")
     assert meta.authors == ("Ann Lee",)
+
+
+# ------------------------------------------------------------------ a time's offset from its twin
+
+
+def test_time_without_offset_takes_it_from_a_source_with_the_same_time() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2017-11-03T03:01:00"}</script>'
+        '<meta property="article:modified_time" content="2017-11-04T09:00:00+01:00">'
+    )
+    _, meta = extract(head, '<time datetime="2017-11-03T03:01:30-04:00">Nov 3</time>')
+    assert meta.published == "2017-11-03T03:01:30-04:00"  # the first twin, to the minute
+    assert meta.source_of("published") == "time"
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        "2017-11-03T03:02:00-04:00",  # another minute
+        "2017-11-03T03:01:00Z",  # "Z" on a local time is a template's habit
+        "2017-11-03",  # no time
+    ],
+)
+def test_time_without_offset_stays_without_a_twin(other: str) -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished": "2017-11-03T03:01:00"}</script>'
+    )
+    _, meta = extract(head, f'<time datetime="{other}">Nov 3</time>')
+    assert meta.published == "2017-11-03T03:01:00"

@@ -1752,10 +1752,37 @@ def _pick_date(cands: Candidates, sources: Sequence[str]) -> tuple[str | None, s
         timed = _timed_same_day(cands, sources, value)
         if timed is not None:
             return timed
+    if value is not None and len(value) == len("2024-10-31T10:00:00"):
+        zoned = _zoned_twin(cands, sources, value)
+        if zoned is not None:
+            return zoned
     if value is None or not value.endswith(_UTC_SUFFIX):
         return value, key
     twin = _local_twin(cands, sources, value)
     return twin if twin is not None else (value, key)
+
+
+def _zoned_twin(cands: Candidates, sources: Sequence[str], naive: str) -> tuple[str, str] | None:
+    """Return (datetime, key) of the first candidate that gives the time ``naive`` (a
+    datetime without an offset) to the minute with an offset, or None.
+
+    A CMS often writes the same time twice, once with the publisher's offset
+    (``article:published_time`` "2017-11-03T03:01:00-04:00") and once without it (JSON-LD
+    "2017-11-03T03:01:00"): the offset belongs to the time. A twin in UTC is not taken:
+    templates append "Z" to local times too.
+    """
+    minute = naive[: len("2024-10-31T10:00")]
+    for key in sources:
+        for raw in cands.get(key, ()):
+            value = normalize_date(raw)
+            if (
+                value is not None
+                and len(value) > len(naive)
+                and value.startswith(minute)
+                and not value.endswith(_UTC_SUFFIX)  # "Z" on a local time is a template's
+            ):
+                return value, key
+    return None
 
 
 def _timed_same_day(cands: Candidates, sources: Sequence[str], day: str) -> tuple[str, str] | None:
