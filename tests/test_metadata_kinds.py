@@ -437,3 +437,60 @@ def test_time_without_offset_stays_without_a_twin(other: str) -> None:
     )
     _, meta = extract(head, f'<time datetime="{other}">Nov 3</time>')
     assert meta.published == "2017-11-03T03:01:00"
+
+
+# ------------------------------------------------------------------ an element named for a date
+
+
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        ('<span class="date date-icon">26. Januar 2022</span>', "2022-01-26"),
+        ('<div class="newsDate">27.02.2020</div>', "2020-02-27"),
+        ('<h2 class="date-header"><span>Friday, December 23, 2016</span></h2>', "2016-12-23"),
+        ('<div class="field field--name-field-publishing-date">13.01.2022</div>', "2022-01-13"),
+        # the markup's indentation does not make the text too long
+        (
+            '<p class="meta date">' + " " * 120 + "2019年2月27日" + "\n\t" * 60 + "</p>",
+            "2019-02-27",
+        ),
+    ],
+)
+def test_element_named_for_a_date_is_the_last_resort(element: str, expected: str) -> None:
+    _, meta = extract(body=element + "<p>Text of the article.</p>")
+    assert meta.published == expected
+    assert meta.source_of("published") == "class"
+
+
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<span class="last-updated">26. Januar 2022</span>',
+        '<span class="event-date">26. Januar 2022</span>',
+        '<span class="comment-date">26. Januar 2022</span>',
+        '<span class="reference-accessdate">26. Januar 2022</span>',
+        # a sentence, not a date line
+        '<span class="date">The club voted on 26 January 2022 to move its meetings to the '
+        "back room of the cafe on the market square.</span>",
+        '<span class="date">Tomorrow</span>',
+    ],
+)
+def test_element_named_for_another_date_or_holding_none(element: str) -> None:
+    _, meta = extract(body=element)
+    assert meta.published is None
+
+
+def test_declared_date_wins_over_the_element_named_for_a_date() -> None:
+    head = '<meta property="article:published_time" content="2022-01-25T08:00:00+01:00">'
+    _, meta = extract(head, '<span class="date">26. Januar 2022</span>')
+    assert meta.published == "2022-01-25T08:00:00+01:00"
+
+
+def test_date_after_the_h1_wins_over_the_element_named_for_a_date() -> None:
+    body = (
+        '<ul><li><a href="/other">Other story</a> <span class="date">3 May 2021</span></li></ul>'
+        "<h1>A headline</h1><p>By Ann Lee | April 13, 2020</p>"
+    )
+    _, meta = extract(body=body)
+    assert meta.published == "2020-04-13"
+    assert meta.source_of("published") == "h1"

@@ -127,6 +127,9 @@ PUBLISHED_SOURCES: Final = (
     # a date written in the text just after the page's first <h1> ("Headline" then "By Ann
     # Lee, December 14, 2016"): the last resort of a page that declares none
     "h1:date",
+    # the text of an element whose class or id names a date ("date", "post-date",
+    # "newsDate", "date-header", "field--name-field-publishing-date"): when all else fails
+    "class:date",
 )
 MODIFIED_SOURCES: Final = (
     "jsonld:dateModified",
@@ -1189,6 +1192,33 @@ _PUBLISHED_CLASS: Final = re.compile(
     r"|(?<![a-z])posted(?:[-_]?(?:on|at|date))?(?![\w-])",
     re.IGNORECASE,
 )
+# A class or id word naming a date: "date", "post-date", "newsDate", "cmsDate",
+# "date-header", "dateline", "datum" (German, Dutch) ...; not an update's, an event's, a
+# comment's, a reference's access date or a date picker's.
+_DATE_WORD: Final = re.compile(r"date|datum", re.IGNORECASE)
+_NOT_DATE_WORD: Final = re.compile(
+    r"updat|modif|access|comment|event|birth|death|expir|picker|valid|mandat|candidat",
+    re.IGNORECASE,
+)
+#: Class and id strings seen, and whether a word of them names a date (bounded like the
+#: byline hints of the walk).
+_DATE_NAMED: Final[dict[str, bool]] = {}
+MAX_DATE_NAMED: Final = 100_000
+
+
+def _names_a_date(names: str) -> bool:
+    """Return True when a word of the class or id ``names`` names a date."""
+    found = _DATE_NAMED.get(names)
+    if found is None:
+        if len(_DATE_NAMED) >= MAX_DATE_NAMED:
+            _DATE_NAMED.clear()
+        found = _DATE_NAMED[names] = any(
+            _DATE_WORD.search(word) is not None and _NOT_DATE_WORD.search(word) is None
+            for word in names.split()
+        )
+    return found
+
+
 #: The longest text read as a class-named publication date ("November 19, 2019, 9:02 AM",
 #: "Published on Tuesday 19 November 2019, 09:02 CET"). The dates seen run to about 30
 #: characters; 80 leaves room for a label, and a longer text is a sentence.
@@ -1318,6 +1348,7 @@ class _Collector:
         self.bylines = 0
         self.byline_checks = 0
         self.date_elements = 0
+        self.dated_elements = 0
         self.author_props = 0
         # the page's <base> elements, in page order (see _base_url and tree.base_url)
         self.bases: list[Any] = []
@@ -1460,6 +1491,18 @@ class _Collector:
             if len(value) > MAX_DATE_TEXT_CHARS:
                 return
         _add(self.cands, "class:published", value)
+
+    def dated(self, el: etree._Element) -> None:
+        """File the short text of an element whose class or id names a date: the first
+        ``MAX_DATE_ELEMENTS`` such elements that hold a readable date."""
+        if self.dated_elements >= MAX_DATE_ELEMENTS:
+            return
+        # (the markup's indentation counts in the raw text: read more, then measure)
+        text = _clean(_text_of(el, MAX_DATE_TEXT_CHARS * 4))
+        if len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text) or not normalize_date(text):
+            return
+        self.dated_elements += 1
+        _add(self.cands, "class:date", text)
 
     def byline(self, el: etree._Element, label: str) -> None:
         if self.bylines >= MAX_BYLINES or el.tag in _NOT_BYLINE_TAGS:
@@ -1622,6 +1665,8 @@ def _collect(
             label = f"{cls or ''} {ident or ''} {el.get('rel') or ''}"
             collector.byline(el, label)
             collector.published(el, label)
+        if (cls and _names_a_date(cls)) or (ident and _names_a_date(ident)):
+            collector.dated(el)
     cands = collector.finish()
     if url:
         _add(cands, "url:date", date_from_url(url))
