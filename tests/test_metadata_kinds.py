@@ -494,3 +494,23 @@ def test_date_after_the_h1_wins_over_the_element_named_for_a_date() -> None:
     _, meta = extract(body=body)
     assert meta.published == "2020-04-13"
     assert meta.source_of("published") == "h1"
+
+
+# ------------------------------------------------------------------ a byline cut at its date
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("Von <a>MORITZ GATHMANN</a> am 21. April 2020", ("MORITZ GATHMANN",)),
+        ("By Ann Lee on May 3, 2021", ("Ann Lee",)),
+        ("Par Ann Lee le 3 mai 2021", ("Ann Lee",)),
+        # a name ending in "Le" keeps it
+        ("By Kim Le | May 3, 2021", ("Kim Le",)),
+    ],
+)
+def test_byline_cut_at_its_date_loses_the_dates_preposition(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=f'<div class="byline">{byline}</div>')
+    assert meta.authors == expected

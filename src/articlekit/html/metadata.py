@@ -785,11 +785,19 @@ def _written_as_name(text: str) -> bool:
     return text.lower() != text or text.upper() == text
 
 
+# The word that introduces a date, left at the end of a byline cut at that date ("Von Ann
+# Lee am 21. April 2020", "By Ann Lee on May 3, 2021", "Par Ann Lee le 3 mai 2021"); lower
+# case only, so that a name ending in "Le" or "Du" keeps it.
+_DATE_PREPOSITION: Final = re.compile(r"\s+(?:am|vom|on|le|du|el|il|em|op|w|dnia)\s*$")
+
+
 def _byline_text(raw: str) -> str:
     """Return the part of a visible byline that names people (dates and roles cut off)."""
     text = _BYLINE_PREFIX.sub("", _clean(raw), count=1)
     match = _BYLINE_CUT.search(text)
-    return text[: match.start()] if match else text
+    if match is None:
+        return text
+    return _DATE_PREPOSITION.sub("", text[: match.start()])
 
 
 def _spellings(key: str) -> set[str]:
