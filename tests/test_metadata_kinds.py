@@ -514,3 +514,15 @@ def test_byline_cut_at_its_date_loses_the_dates_preposition(
 ) -> None:
     _, meta = extract(body=f'<div class="byline">{byline}</div>')
     assert meta.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("4.\u20092.\u20092022.", "2022-02-04"),  # thin spaces, a full stop after the year
+        ("Datum: 17.01.2021.", "2021-01-17"),
+        ("1.2.2022.3", None),  # a version number, not a date
+    ],
+)
+def test_dotted_date_followed_by_a_full_stop(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected

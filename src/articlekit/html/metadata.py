@@ -536,7 +536,7 @@ def normalize_date(value: str) -> str | None:
 # date fields: "19.11.2021", "Veröffentlicht am 19.11.2021, 10:15 Uhr", "5. 3. 2024 um
 # 9:02"): the order is always day, month, year (no locale writes month first with points).
 _DOTTED_DATE: Final = re.compile(
-    r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?![\d.])"
+    r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4})(?!\d|\.\d)"
     r"(?:,?\s+(?:um\s+|à\s+|o\s+|в\s+|at\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?![\d.])"
     r"(?::(?P<S>\d{2}))?)?"
 )
