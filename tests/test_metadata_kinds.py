@@ -526,3 +526,40 @@ def test_byline_cut_at_its_date_loses_the_dates_preposition(
 )
 def test_dotted_date_followed_by_a_full_stop(value: str, expected: str | None) -> None:
     assert normalize_date(value) == expected
+
+
+# ------------------------------------------------------------------ the date line above the <h1>
+
+
+def test_date_line_just_before_the_h1() -> None:
+    body = (
+        '<div class="kicker"><span>24. April 2020</span> | <a href="/politik">Politik</a></div>'
+        "<h1>A headline</h1><p>The article's text, without a date.</p>"
+    )
+    _, meta = extract(body=body)
+    assert meta.published == "2020-04-24"
+    assert meta.source_of("published") == "h1"
+
+
+def test_date_after_the_h1_wins_over_the_date_before_it() -> None:
+    body = "<p>3 May 2021</p><h1>A headline</h1><p>By Ann Lee | April 13, 2020</p>"
+    _, meta = extract(body=body)
+    assert meta.published == "2020-04-13"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # more text between the date and the headline than a kicker holds
+        "<p>3 May 2021</p><p>" + "A teaser's summary runs on for a while. " * 5 + "</p>",
+        '<script>var published = "3 May 2021";</script>',
+        # a date inside a sentence
+        "<p>The club met on 3 May 2021 in the back room of the old cafe, "
+        "as it does every year.</p>",
+        # beyond the nodes looked through
+        "<p>3 May 2021</p>" + "<span></span>" * 100,
+    ],
+)
+def test_no_date_line_before_the_h1(before: str) -> None:
+    _, meta = extract(body=before + "<h1>A headline</h1><p>Text.</p>")
+    assert meta.published is None

@@ -127,6 +127,9 @@ PUBLISHED_SOURCES: Final = (
     # a date written in the text just after the page's first <h1> ("Headline" then "By Ann
     # Lee, December 14, 2016"): the last resort of a page that declares none
     "h1:date",
+    # a date line just before the first <h1> ("24. April 2020 | Politics" above the
+    # headline), when none follows it
+    "h1:before",
     # the text of an element whose class or id names a date ("date", "post-date",
     # "newsDate", "date-header", "field--name-field-publishing-date"): when all else fails
     "class:date",
@@ -1681,6 +1684,7 @@ def _collect(
     if collector.first_h1 is not None:
         _add(cands, "h1:date", _date_after(collector.first_h1))
         _add(cands, "h1:byline", _byline_after(collector.first_h1))
+        _add(cands, "h1:before", _date_before(collector.first_h1))
     return collector
 
 
@@ -1713,6 +1717,76 @@ def _date_after(h1: etree._Element) -> str | None:
         if cjk is not None:
             return cjk.group(0)
     return None
+
+
+#: How much text before the first ``<h1>`` is searched for a date line, and through how
+#: many nodes: a kicker, a category and a date fit; a teaser list above the headline
+#: mostly does not.
+MAX_BEFORE_H1_CHARS: Final = 150
+MAX_BEFORE_H1_NODES: Final = 30
+
+
+def _date_before(h1: etree._Element) -> str | None:
+    """Return the date written in the text just before ``h1`` (at most
+    ``MAX_BEFORE_H1_CHARS`` characters, nearest first), as it is written, or None. Only a
+    short text node counts, as after the ``<h1>`` (:func:`_date_after`)."""
+    size = 0
+    for raw in _text_nodes_before(h1, MAX_BEFORE_H1_NODES):
+        text = _clean(raw)
+        size += len(text)
+        if size > MAX_BEFORE_H1_CHARS:
+            return None
+        if not text or len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
+            continue
+        span = date_span(text)
+        if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
+            zone = ZONE_AFTER_TIME.match(text, span[1])
+            return text[span[0] : zone.end() if zone is not None else span[1]]
+        cjk = _CJK_DATE.search(text)
+        if cjk is not None:
+            return cjk.group(0)
+    return None
+
+
+def _text_nodes_before(el: etree._Element, max_nodes: int) -> Iterator[str]:
+    """Yield the text nodes before ``el`` in reverse page order (nearest first; scripts
+    and styles left out), looking through at most ``max_nodes`` nodes."""
+    steps = 0
+    node: etree._Element | None = el
+    while node is not None and steps < max_nodes:
+        for sibling in node.itersiblings(preceding=True):
+            for text in _subtree_backwards(sibling, with_tail=True):
+                steps += 1
+                if text:
+                    yield text
+                if steps >= max_nodes:
+                    return
+        node = node.getparent()
+        if node is not None and isinstance(node.tag, str) and node.text:
+            if node.tag not in _SKIP_TEXT_TAGS:
+                yield node.text
+            steps += 1
+
+
+def _subtree_backwards(top: etree._Element, *, with_tail: bool) -> Iterator[str]:
+    """Yield the texts of ``top``'s subtree in reverse page order ("" for a node without
+    text, so that the caller can count the nodes it looked through): its tail first when
+    ``with_tail``, then its last child's subtree ... and its own text last."""
+    if with_tail:
+        yield top.tail or ""
+    if isinstance(top.tag, str) and top.tag in _SKIP_TEXT_TAGS:
+        return
+    stack = [(top, top.iterchildren(reversed=True))]
+    while stack:
+        node, children = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            yield node.text if isinstance(node.tag, str) and node.text else ""
+            continue
+        yield child.tail or ""
+        if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT_TAGS:
+            stack.append((child, child.iterchildren(reversed=True)))
 
 
 def _text_after(el: etree._Element, limit: int, max_nodes: int) -> list[str]:
