@@ -563,3 +563,40 @@ def test_date_after_the_h1_wins_over_the_date_before_it() -> None:
 def test_no_date_line_before_the_h1(before: str) -> None:
     _, meta = extract(body=before + "<h1>A headline</h1><p>Text.</p>")
     assert meta.published is None
+
+
+# ------------------------------------------------------------------ the site as the declared author
+
+
+_SITE_AS_AUTHOR = (
+    '<meta property="og:site_name" content="Garden Weekly">'
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline", '
+    '"author": {"@type": "Organization", "name": "Garden Weekly"}}</script>'
+)
+
+
+def test_site_declared_as_author_gives_way_to_a_visible_byline() -> None:
+    body = '<h1>A headline</h1><div class="byline">By Ann Lee</div>'
+    _, meta = extract(_SITE_AS_AUTHOR, body)
+    assert meta.authors == ("Ann Lee",)
+    assert meta.source_of("authors") == "h1"  # the byline line under the headline
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<h1>A headline</h1><p>No byline here.</p>",
+        '<h1>A headline</h1><div class="byline">By GW</div>',  # initials, not a person
+    ],
+)
+def test_site_declared_as_author_stays_without_a_persons_byline(body: str) -> None:
+    _, meta = extract(_SITE_AS_AUTHOR, body)
+    assert meta.authors == ("Garden Weekly",)
+
+
+def test_person_declared_as_author_stays_over_another_visible_byline() -> None:
+    head = _SITE_AS_AUTHOR.replace(
+        '"Organization", "name": "Garden Weekly"', '"Person", "name": "Bo Chen"'
+    )
+    _, meta = extract(head, '<h1>A headline</h1><div class="byline">By Ann Lee</div>')
+    assert meta.authors == ("Bo Chen",)

@@ -2117,7 +2117,31 @@ def _pick_authors(
     cands: Candidates, site_keys: Sequence[str] = ()
 ) -> tuple[tuple[str, ...], str | None]:
     authors, key = _first_authors(cands)
+    if key is not None and key not in _VISIBLE_AUTHOR_SOURCES and _all_site(authors, site_keys):
+        shown = _visible_people(cands, site_keys)
+        if shown is not None:
+            return shown
     return _without_publisher(authors, site_keys), key
+
+
+def _all_site(authors: tuple[str, ...], site_keys: Sequence[str]) -> bool:
+    """Return True when every name of ``authors`` is the site's own."""
+    return bool(authors) and all(any(_site_matches(a, k) for k in site_keys if k) for a in authors)
+
+
+def _visible_people(
+    cands: Candidates, site_keys: Sequence[str]
+) -> tuple[tuple[str, ...], str] | None:
+    """Return (authors, key) of the first visible byline source that names a person (a
+    name of two words or more: "JF" may be the site's initials) other than the site, or
+    None."""
+    for authors, key in _author_picks(cands):
+        if key not in _VISIBLE_AUTHOR_SOURCES:
+            continue
+        people = _without_publisher(authors, site_keys)
+        if not _all_site(people, site_keys) and any(len(a.split()) >= 2 for a in people):
+            return people, key
+    return None
 
 
 def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
