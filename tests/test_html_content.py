@@ -367,3 +367,34 @@ def test_extract_blocks_reads_a_tree_deeper_than_the_parser_nests() -> None:
     blocks, _ = extract_blocks(root)
     texts = [plain_text(b) for b in blocks if isinstance(b, Paragraph)]
     assert texts and texts[0].startswith(sentence)
+
+
+def _pick(name: str, paragraphs: int, commas: str = ",") -> str:
+    """A "best of" pick as a list item: its name, then a few parts of prose."""
+    prose = (
+        f"<p>{name} covers trips abroad{commas} cancellations and medical care for travelers "
+        "who are older, with limits that suit long journeys and plans for every budget.</p>"
+    )
+    part = f"<div class='part'><div class='descr'>{prose * paragraphs}</div></div>"
+    return f"<li><h3>{name}</h3>{part}</li>"
+
+
+def test_list_of_long_picks_is_the_article() -> None:
+    picks = _pick("First plan", 8, ", , , ,") + "".join(
+        _pick(name, 7) for name in ("Second plan", "Third plan", "Fourth plan")
+    )
+    root = parse_tree(f"<body><div id='col'><ul id='picks'>{picks}</ul></div></body>")
+    found = find_main_content(root)
+    # the whole list (as its container), not the first pick's description alone
+    assert _ids(found) == ["col"]
+    assert found.chars > 4 * 1000
+
+
+def test_list_with_one_long_item_is_not_the_article() -> None:
+    picks = _pick("First plan", 8, ", , , ,") + "".join(
+        _pick(name, 1) for name in ("Second plan", "Third plan", "Fourth plan")
+    )
+    root = parse_tree(f"<body><div id='col'><ul id='picks'>{picks}</ul></div></body>")
+    found = find_main_content(root)
+    assert _ids(found) != ["col"]
+    assert found.chars < 2 * 1000

@@ -136,6 +136,41 @@ def _widen(top: HtmlElement, scores: dict[HtmlElement, float], root: HtmlElement
     return top
 
 
+# A list whose items are an article's sections: this many items...
+MIN_LISTICLE_ITEMS: Final = 3
+# ...each holding this much text with few links (a teaser list's items hold a headline
+# and a line or two; a listicle's, a section of prose each).
+MIN_LISTICLE_ITEM_CHARS: Final = 1000
+
+
+def _listicle(top: HtmlElement, labels: Labels) -> HtmlElement:
+    """Return the list that holds ``top`` when the list is the article: ``top`` sits in an
+    item of a list of :data:`MIN_LISTICLE_ITEMS` or more items that each hold
+    :data:`MIN_LISTICLE_ITEM_CHARS` of text with few links, ``top``'s item among them
+    (a "best of" page printing each pick as an ``<li>`` with its own sections); else
+    ``top``. The scoring's best candidate is one item's part, and its alternatives in the
+    other items score lower for holding fewer commas."""
+    item = next((a for a in top.iterancestors() if a.tag == "li"), None)
+    if top.tag == "li":
+        item = top
+    if item is None:
+        return top
+    parent = item.getparent()
+    if parent is None or parent.tag not in ("ul", "ol"):
+        return top
+    long_items = [
+        child
+        for child in parent
+        if child.tag == "li"
+        and (st := labels.stats.get(child)) is not None
+        and st.text >= MIN_LISTICLE_ITEM_CHARS
+        and st.link_density < MAX_SIBLING_LINK_DENSITY
+    ]
+    if len(long_items) < MIN_LISTICLE_ITEMS or item not in long_items:
+        return top
+    return parent
+
+
 def _climb_while_parents_score(
     top: HtmlElement, scores: dict[HtmlElement, float], root: HtmlElement
 ) -> HtmlElement:
@@ -391,6 +426,7 @@ def _scored(
     eligible = [el for el in scores if el.tag not in _NOT_ARTICLES] or list(scores)
     top = max(eligible, key=scores.__getitem__)
     top = _widen(top, scores, root)
+    top = _listicle(top, labels)
     top = _climb_while_parents_score(top, scores, root)
     top = _article_level(top)
     if title:
