@@ -366,3 +366,38 @@ def test_phrase_keys_skip_only_texts_without_a_phrase(text: str) -> None:
         assert keys.any_in(text, set(text.split(" "))) == holds
         found = len({m.group(0) for m in pattern.finditer(text)})
         assert _distinct_normalised(pattern, text) == found
+
+
+def test_doc_features_read_lists_quotes_and_links_as_the_joined_text() -> None:
+    from articlekit.model import List, ListItem, Quote
+
+    def linked(before: str, link: str, after: str) -> Paragraph:
+        return Paragraph(
+            content=(
+                Text(text=before),
+                Link(url="https://example.org/a", content=(Text(text=link),)),
+                Text(text=after),
+            )
+        )
+
+    blocks = (
+        Quote(blocks=(para("  We use   cookies to  measure the audience. "),)),
+        para(PROSE),
+        List(
+            items=(
+                ListItem(blocks=(linked("See ", " the  list ", " here."),)),
+                ListItem(blocks=(para("A second\titem"), Quote(blocks=(para("deep"),)))),
+            )
+        ),
+        linked("Read ", "the budget", " now"),
+        Heading(level=2, content=(Text(text="  The   end "),)),
+    )
+    doc = Document(blocks=blocks)
+    facts = doc_features(doc)
+    joined = " ".join(doc.plain_text().split())
+    assert facts.text_chars == len(joined)
+    link_chars = sum(len(" ".join(ref.text.split())) for ref in doc.links())
+    assert link_chars == len("the list") + len("the budget")
+    assert facts.link_density == link_chars / len(joined)
+    assert facts.consent_phrases == 1  # found in the quote that opens the body
+    assert (facts.headings, facts.prose_paragraphs) == (1, 1)

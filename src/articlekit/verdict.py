@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
@@ -804,6 +804,18 @@ class _CollapsedLength:
             self.parts.append(part)
             self.head_len += len(part) + 1
 
+    def add_joined(self, text: str) -> None:
+        """Count one block's words already joined by single spaces (``" ".join(words)``):
+        the same as :meth:`add` of its words, without joining or measuring them again."""
+        if not text:
+            return
+        if self.total:
+            self.total += 1
+        self.total += len(text)
+        if self.head_len < self.head_chars:
+            self.parts.append(text)
+            self.head_len += len(text) + 1
+
     def head(self) -> str:
         """Return the first ``head_chars`` characters of the collapsed text."""
         return " ".join(self.parts)[: self.head_chars]
@@ -820,15 +832,16 @@ def doc_features(doc: Document) -> DocFeatures:
     # blocks are measured one at a time (one space between two blocks, as between two
     # words): a 10 MB paragraph's words are held once, not once per block and per page
     for top in doc.body:
-        for block in walk((top,)):
+        # (a list or quote holds blocks: walked; most top blocks stand alone)
+        for block in walk((top,)) if isinstance(top, (List, Quote)) else (top,):
             if isinstance(block, (Paragraph, Heading)):
                 text, linked_raw, collapsed = _inline_facts(block.content)
                 link_chars += collapsed
                 words = text.split()
-                length.add(words)
                 if isinstance(block, Paragraph):
                     own = " ".join(words)
                     del words
+                    length.add_joined(own)
                     # Teaser lines and link lists are not prose even when long.
                     link_share = linked_raw / len(own) if own else 0.0
                     size = _weighted_len(own)
@@ -840,6 +853,7 @@ def doc_features(doc: Document) -> DocFeatures:
                     elif link_share >= 0.5 and len(own) >= HEADLINE_LINK_CHARS:
                         section = 0  # a teaser headline as a paragraph starts the next card
                 else:
+                    length.add(words)
                     headings += 1
                     own = text.strip()
                     if own and linked_raw >= len(own) / 2:
@@ -869,7 +883,7 @@ def doc_features(doc: Document) -> DocFeatures:
     )
 
 
-def _link_runs(block: Block) -> Iterator[Iterable[Any]]:
+def _link_runs(block: Block) -> Iterator[Sequence[Any]]:
     """Yield the inline runs of a table or figure (where :meth:`Document.links` looks)."""
     if isinstance(block, Table):
         yield block.caption
@@ -880,11 +894,13 @@ def _link_runs(block: Block) -> Iterator[Iterable[Any]]:
         yield block.caption
 
 
-def _inline_facts(inlines: Iterable[Any]) -> tuple[str, int, int]:
+def _inline_facts(inlines: Sequence[Any]) -> tuple[str, int, int]:
     """Return the plain text of ``inlines``, the length of its outermost links' text and
     the summed whitespace-collapsed length of every link's text (nested links too), as
     ``plain_text``, ``_linked_chars`` and ``Document.links`` give them, in one walk.
     """
+    if len(inlines) == 1 and type(inlines[0]) is Text:
+        return inlines[0].text, 0, 0  # (most paragraphs: one run of text, no link)
     out: list[str] = []
     linked = collapsed = 0
     # (children, start of an open link's text in ``out`` or -1, links open around them)
