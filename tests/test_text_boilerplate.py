@@ -672,9 +672,11 @@ def test_teaser_box_headings() -> None:
         "RECENT ARTICLES",
         "Top Stories Today",
         "### Most Read Stories",
+        "Most Popular Today",
+        "Trending Now",
     ):
         assert is_teaser_box_heading(line), line
-    for line in ("Most popular apps of 2019", "Latest news on the strike", "Top stories"[:3]):
+    for line in ("Most popular apps of 2019", "Latest news on the strike", "Top", "Latest"):
         assert not is_teaser_box_heading(line), line
     # only the page filter reads them: the block rule keeps its own vocabulary
     assert not is_recommendation_heading("Most Popular Videos")
@@ -736,3 +738,17 @@ def test_a_paywall_prompt_ends_a_short_excerpt_on_a_page() -> None:
     out = parse_text(f"{menu}\n\n{head}\n\n{excerpt}\n\n{tail}\n\n{menu}\n").plain_text()
     assert "mayor thanked" in out
     assert "Story number" not in out
+
+
+def test_a_teaser_box_joined_into_one_paragraph_above_the_article_goes() -> None:
+    # w3m joins a box's ranked headlines into one paragraph of wrapped lines, which
+    # scored as prose and held the box in the article's run
+    ranked = " ".join(
+        f"{n} Why the old bridge number {n} will close for a month this summer" for n in range(1, 6)
+    )
+    box = "Most Popular Today\n\n" + textwrap.fill(ranked, 78)
+    menu = "\n\n".join(["Home", "News", "Sport", "Weather", "Culture", "Travel"] * 3)
+    body = "\n\n".join(textwrap.fill(p, 78) for p in (PROSE, LATER, LAST))
+    out = parse_text(f"{menu}\n\n{box}\n\nSubmit\n\n{body}\n\n{menu}\n").plain_text()
+    assert "second branch" in out
+    assert "old bridge number" not in out

@@ -1970,6 +1970,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         scores = [_score_piece(p, s, ctx, page=True) for p, s in zip(live, stats, strict=True)]
         scores = _relax_scores(live, scores, ctx)
         scores = _score_comment_thread(live, scores, ctx)
+        scores = _score_teaser_boxes(live, scores, ctx)
     else:
         credits = [i for i, piece in enumerate(live) if _is_credit_piece(piece, ctx)]
         for i in credits:
@@ -2022,6 +2023,27 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         and p.line_count == 1
         and not ctx.plain(p).rstrip().endswith(_PROSE_ENDINGS)
     ]
+
+
+def _score_teaser_boxes(live: list[Piece], scores: list[float], ctx: _Context) -> list[float]:
+    """Return ``scores`` with the piece right under a teaser box's heading ("Most Popular
+    Today", "Trending News": :func:`~articlekit.text.vocab.is_teaser_box_heading`) scored
+    against the article, by as much as it scored for it: w3m and html2text join a box's
+    ranked headlines into one paragraph of wrapped lines ("1 Chinese hunter catches ...
+    2 ..."), which scored as prose and held the box in the article's run above its text.
+    Only that piece: the box's heading is no reason to doubt the text further down."""
+    out = list(scores)
+    for index in range(len(live) - 1):
+        piece = live[index]
+        if (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count <= MAX_END_MARKER_LINES
+            and is_teaser_box_heading(ctx.plain(piece))
+            and live[index + 1].kind in ("paragraph", "list")
+            and out[index + 1] > 0
+        ):
+            out[index + 1] = -out[index + 1]
+    return out
 
 
 def _heads_span(piece: Piece, ctx: _Context) -> bool:

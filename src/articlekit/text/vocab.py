@@ -166,14 +166,15 @@ _RECOMMENDATION_PREFIX = re.compile(
     r"|news|texte|folgen) (?:aus|zu|zum|zur|von|über|in|der|des)|más sobre|mais sobre"
     r"|plus sur|viel gelesen in|meistgelesen in|more stories (?:from|in|about))\s\S",
 )
-# A sidebar's ranked or recent teasers named by what they list: a qualifier and a kind
-# of item ("Most Popular Videos", "Trending News", "Latest Galleries", "Recent Articles").
-# A section of an article is not named so; "Latest News" heads a news site's box.
+# A sidebar's ranked or recent teasers named by what they list or when: a qualifier and a
+# kind of item or a time ("Most Popular Videos", "Trending News", "Latest Galleries",
+# "Recent Articles", "Most Popular Today"). A section of an article is not named so;
+# "Latest News" heads a news site's box.
 _TEASER_BOX_HEADING = re.compile(
     r"(?:most (?:popular|read|viewed|shared|emailed|commented|watched)|trending|popular"
     r"|top|latest|recent|recommended|featured)"
-    r" (?:news|stories|articles|posts|videos|headlines|reads|galleries|podcasts)"
-    r"(?: (?:now|today|this week))?"
+    r"(?: (?:news|stories|articles|posts|videos|headlines|reads|galleries|podcasts)"
+    r"(?: (?:now|today|this week))?| (?:now|today|this week))"
 )
 _PHRASE_EDGE = re.compile(r"^[#*•>_\s\-]+|[\s:.…»>#*_\-]+$")
 _SPACE_RUN = re.compile(r"\s+")
