@@ -677,3 +677,36 @@ def test_ad_named_wrapper_of_the_body_is_kept_and_an_ad_slot_is_not() -> None:
     links = "".join(f"<p><a href='/p{i}'>{LONG}</a></p>" for i in range(4))
     root = parse_tree(f"<body><p>{LONG}</p><div class='ads'>{links}</div></body>")
     assert _find(root, ".//div[@class='ads']") in label_page(root).boilerplate
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ("jump-to-recipe", "strong-class"),
+        ("jumplink-nav", "class"),
+        ("toc jump", "class"),
+        # the sections a table of contents jumps to, and jumpers, are no jump links
+        ("guide-jump-section", None),
+        ("cws-jump-sections", None),
+        ("jumper-photo", None),
+        ("show-jumping-results", None),
+    ],
+)
+def test_jump_names_jump_links_not_their_targets(names: str, expected: str | None) -> None:
+    assert boilerplate_kind("div", names, None, comments=False) == expected
+
+
+def test_guide_cut_into_jump_sections_is_read_whole() -> None:
+    import articlekit
+
+    sections = "".join(
+        f"<section class='guide-jump-section'><h2>Part {i}</h2><p>{LONG}</p><p>{LONG}</p></section>"
+        for i in range(4)
+    )
+    intro = f"<section class='guide-intro'><p>{LONG}</p><p>{LONG}</p></section>"
+    html = (
+        "<html><body><main><h1>What is a cloud</h1>"
+        f"<div>{intro}{sections}</div></main></body></html>"
+    )
+    text = articlekit.to_text(articlekit.parse_html(html))
+    assert all(f"Part {i}" in text for i in range(4))

@@ -198,7 +198,11 @@ UNLIKELY_CLASS = re.compile(
     r"|subscri|signup|sign-up|paywall|popup|pop-up|modal|overlay|pagination|pager"
     r"|skip|print-only|tag-?cloud|\btags\b|post-tags|article-tags|author-?bio|about-author"
     r"|login|search|toolbar|rating|vote|captcha|\brss\b|follow|byline|bottom-bar|topbar"
-    r"|top-bar|jump|teaser-list|link-list|more-link|infobox-ad|hatnote|syndication"
+    r"|top-bar|teaser-list|link-list|more-link|infobox-ad|hatnote|syndication"
+    # "jump" names jump links and buttons ("jump-to-recipe", "jumplink-nav"), not the
+    # sections they jump to ("cws-jump-section": a cloud vendor's guide cut into such
+    # sections lost all but one) nor jumpers ("jumper-photo" on a ski-jumping page)
+    r"|jump(?!-?sections?|er|ing)"
     r"|copyright|legal|disclaimer|contact|cta\b|call-to-action|app-promo|shoutbox"
     r"|press-?officer|presse?-?kontakt|press-?contact"
 )
