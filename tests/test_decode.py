@@ -202,3 +202,22 @@ def test_undecodable_bytes_log_nothing(caplog: pytest.LogCaptureFixture) -> None
     assert not [r for r in caplog.records if "could not be decoded" in r.getMessage()]
     # the filter is gone afterwards: bs4's logger is left as it was found
     assert not logging.getLogger("bs4.dammit").filters
+
+
+@pytest.mark.parametrize("chunk", [1 << 20, 4])  # one call, and steps of 4 bytes
+@pytest.mark.parametrize(
+    ("data", "valid"),
+    [
+        ("caf\u00e9 na\u00efve \u2019 \U0001f600".encode(), True),
+        (b"caf\xc3", False),  # a sequence cut short at the end
+        (b"caf\xe9 au lait", False),  # a latin-1 byte
+        (b"\xed\xa0\x80", False),  # a surrogate is no UTF-8
+    ],
+)
+def test_utf8_check_is_the_same_in_one_call_and_in_steps(
+    monkeypatch: pytest.MonkeyPatch, chunk: int, data: bytes, valid: bool
+) -> None:
+    import articlekit.decode as decode_module
+
+    monkeypatch.setattr(decode_module, "_CHECK_CHUNK_BYTES", chunk)
+    assert looks_like_utf8(data) is valid

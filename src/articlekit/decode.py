@@ -94,7 +94,19 @@ _CHECK_CHUNK_BYTES = 1 << 20
 
 
 def _decodes(data: bytes, codec: str) -> bool:
-    """Return True when ``data`` decodes with ``codec`` (strict), without keeping the text."""
+    """Return True when ``data`` decodes with ``codec`` (strict), without keeping the text.
+
+    UTF-8 up to :data:`_CHECK_CHUNK_BYTES` (nearly every page) is checked by one
+    ``bytes.decode`` call; other input in steps of that size through an incremental
+    decoder, which copies each step into its buffer first (twice the time of the one call
+    for a page of ~100 kB: ~1% of ``parse_html``'s instructions).
+    """
+    if codec == "utf-8" and len(data) <= _CHECK_CHUNK_BYTES:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
     decoder = codecs.getincrementaldecoder(codec)()
     view = memoryview(data)
     try:
