@@ -221,3 +221,35 @@ def test_utf8_check_is_the_same_in_one_call_and_in_steps(
 
     monkeypatch.setattr(decode_module, "_CHECK_CHUNK_BYTES", chunk)
     assert looks_like_utf8(data) is valid
+
+
+@pytest.mark.parametrize(
+    "label", ["hex", "base64", "zlib", "bz2", "uu", "quopri", "rot13", "undefined"]
+)
+def test_a_label_naming_no_text_encoding_is_ignored(label: str) -> None:
+    # Python's bytes-to-bytes and text-to-text codecs are found by codecs.lookup; a page
+    # (or a header) naming one made parse_html raise binascii.Error, zlib.error, OSError ...
+    import articlekit
+
+    page = (
+        f'<html><head><meta charset="{label}"></head><body><p>Caf\u00e9 au lait</p></body></html>'
+    ).encode()
+    for hint in (None, label):
+        doc = articlekit.parse_html(page, encoding=hint)
+        assert doc.source.encoding == "utf-8"
+        assert decode_bytes(page, encoding=hint) == (page.decode(), "utf-8")
+    latin = page.decode().encode("latin-1")
+    assert "Caf\u00e9" in decode_bytes(latin, encoding=label)[0]
+
+
+def test_punycode_refusing_the_bytes_is_no_crash() -> None:
+    # punycode and idna refuse bytes with a plain UnicodeError, not a UnicodeDecodeError
+    page = '<html><head><meta charset="punycode"></head><body><p>Caf\u00e9</p></body></html>'
+    text, used = decode_bytes(page.encode())
+    assert (text, used) == (page, "utf-8")
+    latin = page.encode("latin-1")
+    assert "Caf\u00e9" in decode_bytes(latin)[0]
+    import articlekit
+
+    ascii_page = b'<html><head><meta charset="punycode"></head><body><p>Plain</p></body></html>'
+    assert articlekit.parse_html(ascii_page).source.encoding == "utf-8"

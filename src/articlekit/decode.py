@@ -75,13 +75,30 @@ def _quiet_dammit() -> Iterator[None]:
 
 
 def _known(name: str | None) -> str | None:
+    """Return the Python codec name of an encoding label, or None for a label that names
+    no text encoding (a browser ignores such a declaration)."""
     if not name:
         return None
     try:
         found = codecs.lookup(name.strip().strip("\"'")).name
     except LookupError:
         return None
+    if not _is_text_codec(found):
+        return None
     return "cp1252" if found in _WINDOWS_1252_ALIASES else found
+
+
+def _is_text_codec(name: str) -> bool:
+    """Return True when ``name`` decodes bytes to text: not one of Python's bytes-to-bytes
+    or text-to-text codecs (``hex``, ``base64``, ``zlib``, ``rot13`` ...), which a page
+    can declare (``<meta charset="hex">``), nor ``undefined``, which refuses everything."""
+    try:
+        b"a".decode(name)  # (an empty input is answered before the codec is looked at)
+    except LookupError:  # "'hex' is not a text encoding"
+        return False
+    except UnicodeError:
+        pass  # a text codec that refuses this one byte (utf-16 needs two)
+    return name != "undefined"
 
 
 def _is_single_byte(name: str) -> bool:
@@ -113,7 +130,7 @@ def _decodes(data: bytes, codec: str) -> bool:
         for start in range(0, len(data), _CHECK_CHUNK_BYTES):
             decoder.decode(view[start : start + _CHECK_CHUNK_BYTES])
         decoder.decode(b"", True)
-    except UnicodeDecodeError:
+    except UnicodeError:  # (punycode and idna refuse bytes with a plain UnicodeError)
         return False
     return True
 
@@ -226,7 +243,7 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     for name in candidates:
         try:
             return data.decode(name), name
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     if "cp1252" in candidates:
         # windows-1252 leaves five bytes undefined; browsers map them to C1 controls
@@ -258,7 +275,7 @@ def _reads_ascii_as_ascii(codec: str) -> bool:
     if known is None:
         try:
             known = _ASCII.decode(codec) == _ASCII.decode("ascii")
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             known = False
         _ASCII_IDENTITY[codec] = known
     return known
