@@ -1211,23 +1211,14 @@ _NOT_DATE_WORD: Final = re.compile(
     r"updat|modif|access|comment|event|birth|death|expir|picker|valid|mandat|candidat",
     re.IGNORECASE,
 )
-#: Class and id strings seen, and whether a word of them names a date (bounded like the
-#: byline hints of the walk).
-_DATE_NAMED: Final[dict[str, bool]] = {}
-MAX_DATE_NAMED: Final = 100_000
 
 
 def _names_a_date(names: str) -> bool:
     """Return True when a word of the class or id ``names`` names a date."""
-    found = _DATE_NAMED.get(names)
-    if found is None:
-        if len(_DATE_NAMED) >= MAX_DATE_NAMED:
-            _DATE_NAMED.clear()
-        found = _DATE_NAMED[names] = any(
-            _DATE_WORD.search(word) is not None and _NOT_DATE_WORD.search(word) is None
-            for word in names.split()
-        )
-    return found
+    return any(
+        _DATE_WORD.search(word) is not None and _NOT_DATE_WORD.search(word) is None
+        for word in names.split()
+    )
 
 
 #: The longest text read as a class-named publication date ("November 19, 2019, 9:02 AM",
@@ -1567,11 +1558,22 @@ _TAG_HANDLERS: Final[dict[str, Callable[[_Collector, etree._Element], None]]] = 
 SIGNAL_TAGS: Final = ("article", "time", "script", "title", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
-# Whether a class or id string holds a byline hint: pages repeat their class strings
-# ("post-item", "col-md-4") and a site's pages each other's, so the regex runs once per
-# distinct string (a pure function of it; the memo is emptied when it grows this large).
-_HINTED: Final[dict[str, bool]] = {}
+# What a class or id string hints at, as bits: a byline (_HINT_BYLINE) and a date named
+# by one of its words (_HINT_DATE). Pages repeat their class strings ("post-item",
+# "col-md-4") and a site's pages each other's, so the patterns run once per distinct string
+# (a pure function of it; the memo is emptied when it grows this large).
+_HINT_BYLINE: Final = 1
+_HINT_DATE: Final = 2
+_HINTED: Final[dict[str, int]] = {}
 _MAX_HINTED: Final = 100_000
+
+
+def _name_hints(names: str) -> int:
+    """Return the hint bits of the class or id string ``names`` (see ``_HINTED``)."""
+    bits = _HINT_BYLINE if _BYLINE_HINT.search(names) is not None else 0
+    if _names_a_date(names):
+        bits |= _HINT_DATE
+    return bits
 
 
 def _bare_host(url: str | None) -> str:
@@ -1663,20 +1665,24 @@ def _collect(
             attributes[el] = (keys, cls, ident, tag)
         if not cls and not ident:
             continue
-        hint: bool | None = False
+        hints = 0
         if cls:
-            hint = hinted.get(cls)
-            if hint is None:
-                hint = hinted[cls] = _BYLINE_HINT.search(cls) is not None
-        if not hint and ident:
-            hint = hinted.get(ident)
-            if hint is None:
-                hint = hinted[ident] = _BYLINE_HINT.search(ident) is not None
-        if hint:
+            bits = hinted.get(cls)
+            if bits is None:
+                bits = hinted[cls] = _name_hints(cls)
+            hints = bits
+        if ident:
+            bits = hinted.get(ident)
+            if bits is None:
+                bits = hinted[ident] = _name_hints(ident)
+            hints |= bits
+        if not hints:
+            continue
+        if hints & _HINT_BYLINE:
             label = f"{cls or ''} {ident or ''} {el.get('rel') or ''}"
             collector.byline(el, label)
             collector.published(el, label)
-        if (cls and _names_a_date(cls)) or (ident and _names_a_date(ident)):
+        if hints & _HINT_DATE:
             collector.dated(el)
     cands = collector.finish()
     if url:
