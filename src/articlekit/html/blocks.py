@@ -794,6 +794,12 @@ def _is_name_line(block: Block, names: Collection[str]) -> bool:
     return len(text) <= MAX_NAME_LINE_CHARS and _NAME_LINE_DECORATION.sub("", text) in names
 
 
+def _text_size(block: Block) -> int:
+    """Return the length of ``block``'s text, 0 for a recommendation block (it is not the
+    article's text nor the card's)."""
+    return 0 if isinstance(block, Recommendations) else len(plain_text(block))
+
+
 def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
     """Return ``blocks`` without the author's card that closes the body: from a line that
     is an author's name and nothing else (``authors``, the metadata's, at most
@@ -813,19 +819,19 @@ def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
     names = {collapse_ws(a).strip().casefold() for a in authors if a.strip()}
     if not names or len(names) > MAX_CARD_AUTHORS:
         return blocks
-    sizes = [0 if isinstance(b, Recommendations) else len(plain_text(b)) for b in blocks]
     size = 0
     cut = None
     card = 0
     parts = 0
     for index in range(len(blocks) - 1, MIN_BLOCKS_BEFORE_CARD - 1, -1):
-        size += sizes[index]
+        size += _text_size(blocks[index])
         parts += not isinstance(blocks[index], Recommendations)
         if size > MAX_AUTHOR_CARD_CHARS or parts > MAX_AUTHOR_CARD_BLOCKS:
             break
         if _is_name_line(blocks[index], names):
             cut, card = index, size
-    if cut is None or sum(sizes[:cut]) < MIN_ARTICLE_CARD_RATIO * card:
+    # (the article's text is measured only when a card was found: most pages have none)
+    if cut is None or sum(map(_text_size, blocks[:cut])) < MIN_ARTICLE_CARD_RATIO * card:
         return blocks
     return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)]
 
@@ -877,7 +883,7 @@ def is_read_more_link(block: Block) -> bool:
         content = _without_spaces(content[0].content)
     if len(content) != 1 or not isinstance(content[0], Link):
         return False
-    text = plain_text(Paragraph(content=content[0].content)).strip()
+    text = plain_text(content[0]).strip()
     return bool(text) and is_generic_link_text(text)
 
 

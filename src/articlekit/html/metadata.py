@@ -1688,8 +1688,10 @@ def _collect(
     if url:
         _add(cands, "url:date", date_from_url(url))
     if collector.first_h1 is not None:
-        _add(cands, "h1:date", _date_after(collector.first_h1))
-        _add(cands, "h1:byline", _byline_after(collector.first_h1))
+        # (one bounded read of the text after the <h1> serves the date and the byline)
+        after = list(_text_nodes_after(collector.first_h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES))
+        _add(cands, "h1:date", _date_after(after))
+        _add(cands, "h1:byline", _byline_after(after))
         _add(cands, "h1:before", _date_before(collector.first_h1))
     return collector
 
@@ -1702,16 +1704,17 @@ MAX_H1_DATE_CHARS: Final = 300
 MAX_H1_DATE_NODES: Final = 200
 
 
-def _date_after(h1: etree._Element) -> str | None:
-    """Return the first date written in the text that follows ``h1`` in page order (at
-    most ``MAX_H1_DATE_CHARS`` characters), as it is written, or None. A date that
+def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | None:
+    """Return the first date written in ``after``, the text that follows the first ``<h1>``
+    in page order (:func:`_text_nodes_after`, at most ``MAX_H1_DATE_CHARS`` characters),
+    as it is written, or None. A date that
     :func:`normalize_date` cannot read (the ambiguous "5/3/2024") is passed over.
 
     Only a short text node counts (at most ``MAX_DATE_TEXT_CHARS`` characters: "By Ann
     Lee | April 13, 2020", "Stand: 05. Februar 2020"): a date inside a sentence is the
     date of what the sentence tells ("the meeting on 5 February"), not of the page.
     """
-    for part in _text_after(h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES):
+    for part, _holder in after:
         text = _clean(part)
         if not text or len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
             continue  # (no date pattern, written or CJK, matches without a digit)
@@ -1795,18 +1798,13 @@ def _subtree_backwards(top: etree._Element, *, with_tail: bool) -> Iterator[str]
             stack.append((child, child.iterchildren(reversed=True)))
 
 
-def _text_after(el: etree._Element, limit: int, max_nodes: int) -> list[str]:
-    """Return the text nodes after ``el`` in page order (scripts and styles left out), up
-    to about ``limit`` characters, looking through at most ``max_nodes`` elements."""
-    return [text for text, _holder in _text_nodes_after(el, limit, max_nodes)]
-
-
 def _text_nodes_after(
     el: etree._Element, limit: int, max_nodes: int
 ) -> Iterator[tuple[str, etree._Element | None]]:
-    """Yield (text, holder) for the text nodes after ``el`` in page order, as
-    :func:`_text_after` reads them; ``holder`` is the element whose text it is (the
-    parent, for a tail)."""
+    """Yield (text, holder) for the text nodes after ``el`` in page order (scripts and
+    styles left out), up to about ``limit`` characters, looking through at most
+    ``max_nodes`` elements; ``holder`` is the element whose text it is (the parent, for a
+    tail)."""
     size = nodes = 0
     node: etree._Element | None = el
     while node is not None and size < limit and nodes < max_nodes:
@@ -1839,16 +1837,17 @@ _BYLINE_LEAD: Final = re.compile(
 )
 
 
-def _byline_after(h1: etree._Element) -> str | None:
-    """Return the byline line written just after ``h1`` ("By Ann Lee", "By <a>Ann Lee</a>
-    | Published ...") with dates and roles cut off, or None.
+def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | None:
+    """Return the byline line written just after the first ``<h1>`` ("By Ann Lee", "By
+    <a>Ann Lee</a> | Published ...") with dates and roles cut off, or None; ``after`` is
+    the text that follows it, as :func:`_date_after` reads it.
 
     The line starts at a short text node (at most ``MAX_DATE_TEXT_CHARS`` characters)
     opening with a byline's lead word, within ``MAX_H1_DATE_CHARS`` characters of the
     ``<h1>``, and runs to the end of the element holding it, when that is short enough
     for a byline (``MAX_BYLINE_CHARS``); else it is that text node alone.
     """
-    for text, holder in _text_nodes_after(h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES):
+    for text, holder in after:
         start = _clean(text)
         if not start or len(start) > MAX_DATE_TEXT_CHARS or not _BYLINE_LEAD.match(start):
             continue
