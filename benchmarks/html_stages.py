@@ -33,10 +33,11 @@ from common import corpus_dir, forbid_network, format_table, load_trafilatura_ev
 
 import articlekit
 import articlekit.html as html_parser
-from articlekit.decode import decode_bytes
+from articlekit._language import with_guessed_language
+from articlekit.decode import decode_bytes, utf8_reading
 from articlekit.html.clean import label_page
 from articlekit.html.content import find_main_content
-from articlekit.html.tree import parse_tree
+from articlekit.html.tree import parse_tree, parse_tree_utf8
 from articlekit.model import Document, SourceInfo
 
 STAGES = ("decode", "parse", "metadata", "content + blocks", "clean-up", "verdict", "to_text")
@@ -49,19 +50,33 @@ def _staged(
     """Run the parser's steps on one page; return each step's seconds and the text."""
     times: dict[str, float] = {}
     start = clock()
-    text, used = decode_bytes(raw)
-    times["decode"] = (now := clock()) - start
-    root = parse_tree(text)
+    # as parse_html: UTF-8 pages go to lxml as bytes, others are decoded to text first
+    used = utf8_reading(raw)
+    if used is not None:
+        times["decode"] = (now := clock()) - start
+        root = parse_tree_utf8(raw)
+    else:
+        text, used = decode_bytes(raw)
+        times["decode"] = (now := clock()) - start
+        root = parse_tree(text)
     times["parse"] = (start := clock()) - now
     held = html_parser._proxy_holder(len(raw))  # as parse_html: held until the page is done
     tagged: list[Any] = []  # as parse_html: the elements the light page signals read
-    title, metadata, bases = html_parser._metadata(root, url, held, tagged)
+    attributes: dict[Any, Any] = {}  # as parse_html: attributes the metadata walk read
+    title, metadata, bases = html_parser._metadata(root, url, held, tagged, attributes)
     rule = html_parser._find_rule(url, None)
     if rule is not None and getattr(rule, "title", None):
         title = rule.select_title(root) or title
     times["metadata"] = (now := clock()) - start
     blocks, candidate = html_parser.extract_blocks(
-        root, url=url, title=title, rule=rule, bases=bases, authors=metadata.authors
+        root,
+        url=url or html_parser._declared_url(metadata),
+        title=title,
+        rule=rule,
+        bases=bases,
+        authors=metadata.authors,
+        outlets=html_parser._outlet_names(metadata, url),
+        attributes=attributes,
     )
     times["content + blocks"] = (start := clock()) - now
     body_chars = html_parser._body_chars(blocks)
@@ -69,7 +84,9 @@ def _staged(
         blocks = html_parser._prefer_embedded(root, blocks, body_chars)
         body_chars = html_parser._body_chars(blocks)
     source = SourceInfo(url=url, format="html", parser="html", encoding=used)
-    doc = Document(title=title, metadata=metadata, blocks=blocks, source=source)
+    doc = with_guessed_language(
+        Document(title=title, metadata=metadata, blocks=blocks, source=source)
+    )
     times["clean-up"] = (now := clock()) - start
     doc = html_parser._with_verdict(doc, root, candidate.labels, body_chars, tagged=tagged)
     times["verdict"] = (start := clock()) - now
