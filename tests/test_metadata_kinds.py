@@ -600,3 +600,102 @@ def test_person_declared_as_author_stays_over_another_visible_byline() -> None:
     )
     _, meta = extract(head, '<h1>A headline</h1><div class="byline">By Ann Lee</div>')
     assert meta.authors == ("Bo Chen",)
+
+
+# ------------------------------------------------------------------ labelled dates
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("<dl><dt>Published</dt><dd>May 3, 2021</dd></dl>", "2021-05-03"),
+        ("<dl><dt>Publication date:</dt>\n<!-- x --><dd> 3 May 2021 </dd></dl>", "2021-05-03"),
+        ("<dl><dt><span>Published</span></dt><dd>May 3, 2021</dd></dl>", "2021-05-03"),
+        ("<ul><li><strong>Veröffentlicht am:</strong> 03.05.2021</li></ul>", "2021-05-03"),
+        ("<p><b>Posted</b> on May 3, 2021</p>", "2021-05-03"),
+        (
+            '<div class="field-label">Date published</div><div class="field-item">'
+            "May 3, 2021</div>",
+            "2021-05-03",
+        ),
+        ('<span class="meta-label">Publié le 3 mai 2021</span>', "2021-05-03"),
+        ("<table><tr><th>Published</th><td>3 May 2021</td></tr></table>", "2021-05-03"),
+        # a bare "Date", a release date (a store's or an archive's record of the item)
+        ("<ul><li><strong>Date</strong>\n03.05.2021</li></ul>", "2021-05-03"),
+        ('<span class="label">Datum</span> <span class="value">03.05.2021</span>', "2021-05-03"),
+        ("<dl><dt>配信開始日</dt><dd>2021/5/3</dd></dl>", "2021-05-03"),
+        ("<dl><dt>Release date</dt><dd>May 3, 2021</dd></dl>", "2021-05-03"),
+    ],
+)
+def test_a_label_names_the_publication_date(body: str, expected: str) -> None:
+    _, meta = extract(body=body)
+    assert meta.published == expected
+    assert meta.source_of("published") == "label"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an encyclopedia's infobox: the date of the event or of the work described
+        "<table><tr><th>Released</th><td>3 May 2021</td></tr></table>",
+        "<table><tr><th>Date</th><td>3 May 2021</td></tr></table>",
+        # a label that names no date, or a value too long to be one
+        "<dl><dt>Author</dt><dd>3 May 2021</dd></dl>",
+        "<dl><dt>Published</dt><dd>in the May 3, 2021 issue of a magazine that ran the"
+        " story with a long note about its sources</dd></dl>",
+        "<p><b>Published</b></p><script>var d = '2021-05-03';</script>",
+        "<dl><dt>Last updated</dt><dd>May 3, 2021</dd></dl>",  # a modification
+    ],
+)
+def test_no_labelled_publication_date(body: str) -> None:
+    _, meta = extract(body=body)
+    assert meta.published is None
+
+
+def test_a_label_names_the_modification_date() -> None:
+    _, meta = extract(body="<dl><dt>Last updated:</dt><dd>May 4, 2021</dd></dl>")
+    assert meta.modified == "2021-05-04"
+    assert meta.source_of("modified") == "label"
+
+
+def test_a_bare_date_label_comes_after_the_date_after_the_h1() -> None:
+    body = "<h1>A headline</h1><p>May 2, 2021</p><dl><dt>Date</dt><dd>May 3, 2021</dd></dl>"
+    _, meta = extract(body=body)
+    assert meta.published == "2021-05-02"
+
+
+def test_a_publication_label_comes_before_the_first_time() -> None:
+    body = (
+        '<aside><time datetime="2020-01-01">Jan 1</time></aside>'
+        "<dl><dt>Published</dt><dd>May 3, 2021</dd></dl>"
+    )
+    _, meta = extract(body=body)
+    assert meta.published == "2021-05-03"
+
+
+# ------------------------------------------------------------------ JSON-LD without its type
+
+
+def test_schema_org_json_in_a_script_without_type() -> None:
+    head = (
+        '<script>{"@context": "https://schema.org", "@type": "NewsArticle", '
+        '"headline": "A headline", "datePublished": "2022-01-28T06:00:00+01:00"}</script>'
+    )
+    _, meta = extract(head, "<h1>A headline</h1>")
+    assert meta.published == "2022-01-28T06:00:00+01:00"
+    assert meta.source_of("published") == "jsonld"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        '<script type="text/javascript">{"@context": "https://schema.org",'
+        ' "datePublished": "2022-01-28"}</script>',  # a program's own type: not read
+        '<script>var x = {"@context": "https://schema.org", "datePublished": "2022-01-28"}'
+        "</script>",
+        '<script>{"@context": "https://example.org", "datePublished": "2022-01-28"}</script>',
+    ],
+)
+def test_other_scripts_are_not_json_ld(script: str) -> None:
+    _, meta = extract(script, "<h1>A headline</h1>")
+    assert meta.published is None

@@ -123,6 +123,9 @@ PUBLISHED_SOURCES: Final = (
     # an element whose class names the publication date ("article-publish-date",
     # "published_date"): the page's own label, ahead of the first <time> on the page
     "class:published",
+    # a label in an element of its own before the date ("<dt>Published</dt><dd>May 3,
+    # 2021</dd>", "<strong>Veröffentlicht:</strong> 03.05.2021"): the page's own words
+    "label:published",
     "time:first",
     # a date written in the text just after the page's first <h1> ("Headline" then "By Ann
     # Lee, December 14, 2016"): the last resort of a page that declares none
@@ -130,6 +133,9 @@ PUBLISHED_SOURCES: Final = (
     # a date line just before the first <h1> ("24. April 2020 | Politics" above the
     # headline), when none follows it
     "h1:before",
+    # a bare "Date" or a "Release date" label before a date (a store's or an archive's
+    # record of the item)
+    "label:date",
     # the text of an element whose class or id names a date ("date", "post-date",
     # "newsDate", "date-header", "field--name-field-publishing-date"): when all else fails
     "class:date",
@@ -143,6 +149,7 @@ MODIFIED_SOURCES: Final = (
     "meta:article.updated",
     "meta:article:modified_time",
     "itemprop:dateModified",
+    "label:modified",  # "<dt>Last updated</dt><dd>...</dd>"
 )
 SITE_NAME_SOURCES: Final = (
     "og:site_name",
@@ -1221,6 +1228,64 @@ def _names_a_date(names: str) -> bool:
     )
 
 
+# Labels written in an element of their own before the date they name (case-folded, a
+# final colon dropped): a definition list's term, a table's header cell, a bold lead-in, a
+# CMS field's label ("<dt>Published</dt><dd>3 May 2021</dd>", "<strong>Veröffentlicht
+# am:</strong> 03.05.2021", "<div class="field-label">Date published</div>").
+_PUBLISHED_LABELS: Final = frozenset(
+    {"published", "published on", "published at", "publish date", "published date"}
+    | {"date published", "publication date", "date of publication", "first published"}
+    | {"posted", "posted on", "posted at", "erstellt am"}
+    | {"veröffentlicht", "veröffentlicht am", "veröffentlichung", "veröffentlichungsdatum"}
+    | {"erschienen", "erschienen am", "erscheinungsdatum", "publiziert", "publiziert am"}
+    | {"publié", "publié le", "date de publication", "mis en ligne", "mis en ligne le"}
+    | {"publicado", "publicado el", "publicado em", "fecha de publicación"}
+    | {"data de publicação", "pubblicato", "pubblicato il", "data di pubblicazione"}
+    | {"gepubliceerd", "gepubliceerd op", "opublikowano", "data publikacji"}
+    | {"опубликовано", "дата публикации", "公開日", "掲載日", "投稿日", "配信日", "公開日時"}
+    | {"掲載日時", "投稿日時", "配信日時", "发布时间", "发布日期", "發佈日期", "發布時間"}
+    | {"发表时间", "發表時間", "게시일", "등록일", "작성일", "게시일시", "등록일시"}
+)
+# A bare "Date" or a release's date: weaker (an item's record, a store's release date), so
+# only after the page's other dates; never read from a table's header cell, where an
+# encyclopedia's infobox gives the date of the event or of the work it describes.
+_DATE_LABELS: Final = frozenset(
+    {"date", "datum", "fecha", "data", "дата", "日付", "日期", "날짜"}
+    | {"release date", "released", "erscheinungstermin", "date de sortie"}
+    | {"fecha de lanzamiento", "発売日", "配信開始日", "発行日", "발행일"}
+)
+_MODIFIED_LABELS: Final = frozenset(
+    {"updated", "last updated", "updated on", "last modified", "modified", "date modified"}
+    | {"aktualisiert", "aktualisiert am", "zuletzt aktualisiert", "geändert am"}
+    | {"mis à jour", "mis à jour le", "actualizado", "actualizado el", "atualizado em"}
+    | {"aggiornato", "aggiornato il", "bijgewerkt", "bijgewerkt op", "zaktualizowano"}
+    | {"обновлено", "更新日", "最終更新日", "更新日時", "最終更新日時", "更新时间", "更新日期"}
+    | {"수정일", "수정일시"}
+)
+#: Label -> the candidate key its date is filed under.
+_LABEL_KEYS: Final[dict[str, str]] = {
+    **dict.fromkeys(_DATE_LABELS, "label:date"),
+    **dict.fromkeys(_MODIFIED_LABELS, "label:modified"),
+    **dict.fromkeys(_PUBLISHED_LABELS, "label:published"),
+}
+#: Tags whose text is read as a label when it is one; other elements only when their class
+#: or id names a label ("field-label", "meta__label").
+_LABEL_TAGS: Final = frozenset({"dt", "th", "strong", "b", "label"})
+#: A table's header cell labels only the explicit publication words (see _DATE_LABELS).
+_HEADER_CELL_KEYS: Final = frozenset({"label:published", "label:modified"})
+#: Longest label read (the longest above has 24 characters) and the characters around it.
+MAX_LABEL_CHARS: Final = 30
+_LABEL_EDGES: Final = " \t\r\n:：-–—|·•"
+# A label and its date in one text ("Published: 3 May 2021", "Veröffentlicht am
+# 03.05.2021", "公開日：2019/3/5"): the label, then a colon, spaces or the date's digit.
+_LABEL_LEAD: Final = re.compile(
+    "^(?P<label>"
+    + "|".join(sorted(map(re.escape, _LABEL_KEYS), key=len, reverse=True))
+    + r")(?:\s*[:：]\s*|\s+|(?=\d))(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
 #: The longest text read as a class-named publication date ("November 19, 2019, 9:02 AM",
 #: "Published on Tuesday 19 November 2019, 09:02 CET"). The dates seen run to about 30
 #: characters; 80 leaves room for a label, and a longer text is a sentence.
@@ -1330,6 +1395,38 @@ def _name_parts(el: etree._Element) -> list[str]:
     return names
 
 
+def _labelled_value(label: etree._Element) -> str | None:
+    """Return the text a label element names: its tail ("<strong>Date</strong>
+    23.05.2011"), else the next element's ``datetime``, ``content`` or text
+    ("<dt>Published</dt><dd>...</dd>"); a label alone in its parent ("<dt><span>Published
+    </span></dt>") names what follows the parent. None when there is nothing, or too much
+    to be a date."""
+    node = label
+    for _level in range(2):
+        tail = node.tail
+        if tail is not None and tail.strip(_LABEL_EDGES):
+            return tail if len(tail) <= MAX_DATE_TEXT_CHARS * 4 else None
+        following = node.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()  # a comment between the label and its value
+        if following is not None:
+            if following.tag in _SKIP_TEXT_TAGS:
+                return None
+            stamp = following.get("datetime") or following.get("content")
+            return stamp or _text_of(following, MAX_DATE_TEXT_CHARS * 4) or None
+        parent = node.getparent()
+        if parent is None or len(parent) != 1 or (parent.text or "").strip():
+            return None
+        node = parent
+    return None
+
+
+# Schema.org JSON-LD in a ``<script>`` that lost its type (a template writes
+# ``<script>{"@context": "https://schema.org", "@type": "NewsArticle", ...}</script>``):
+# the browser runs it as a no-op, readers of structured data still mean it.
+_UNTYPED_JSONLD: Final = re.compile(r'\s*\[?\s*\{\s*"@context"\s*:\s*"https?://schema\.org')
+
+
 class _Collector:
     """State of the one walk over the page that :func:`collect_candidates` makes."""
 
@@ -1351,6 +1448,7 @@ class _Collector:
         self.byline_checks = 0
         self.date_elements = 0
         self.dated_elements = 0
+        self.label_checks = 0
         self.author_props = 0
         # the page's <base> elements, in page order (see _base_url and tree.base_url)
         self.bases: list[Any] = []
@@ -1401,8 +1499,12 @@ class _Collector:
     def script(self, el: etree._Element) -> None:
         if self.tagged is not None:
             self.tagged.append(el)
-        if "ld+json" in _attr(el, "type").lower() and el.text:
-            self.scripts.extend(parse_jsonld(el.text))
+        kind = _attr(el, "type").lower()
+        text = el.text
+        if not text:
+            return
+        if "ld+json" in kind or (not kind and _UNTYPED_JSONLD.match(text) is not None):
+            self.scripts.extend(parse_jsonld(text))
 
     def base(self, el: etree._Element) -> None:
         self.bases.append(el)
@@ -1506,6 +1608,51 @@ class _Collector:
         self.dated_elements += 1
         _add(self.cands, "class:date", text)
 
+    def label(self, el: etree._Element) -> None:
+        """File the date that a label names: the text after it or the next element's
+        ("<dt>Published</dt><dd>3 May 2021</dd>", "<strong>Date</strong> 23.05.2011"), or
+        the rest of its own text ("Published: 3 May 2021"); see :data:`_LABEL_KEYS`."""
+        if self.label_checks >= MAX_CHECKED_ELEMENTS:
+            return
+        text = el.text
+        if (text is None or text.isspace()) and len(el) == 1 and not (el[0].tail or "").strip():
+            text = el[0].text  # "<dt><span>Published</span></dt>"
+            if text is None or len(el[0]) or not isinstance(el[0].tag, str):
+                return
+            el = el[0]
+        if not text or len(text) > MAX_DATE_TEXT_CHARS * 4:
+            return
+        words = _clean(text).strip(_LABEL_EDGES)
+        if not words or len(words) > MAX_DATE_TEXT_CHARS:
+            return
+        words = words.casefold()
+        key = _LABEL_KEYS.get(words)
+        if key is None and not has_digit(words):
+            return
+        if len(el):  # "Published <time>May 3</time>": the date may be inside
+            whole = _clean(_text_of(el, MAX_DATE_TEXT_CHARS * 4)).strip(_LABEL_EDGES)
+            if whole.casefold() != words:
+                words = whole.casefold()
+                key = None
+        self.label_checks += 1
+        if key is not None:
+            self.labelled(el, key, _labelled_value(el))
+            return
+        lead = _LABEL_LEAD.match(words)
+        if lead is not None:
+            self.labelled(el, _LABEL_KEYS[lead["label"]], lead["rest"])
+
+    def labelled(self, el: etree._Element, key: str, value: str | None) -> None:
+        """File ``value`` under ``key`` when it is a readable date (at most
+        ``MAX_DATE_ELEMENTS`` a key: later ones belong to teasers or comments)."""
+        if not value or (el.tag == "th" and key not in _HEADER_CELL_KEYS):
+            return
+        value = _clean(value)
+        if len(value) > MAX_DATE_TEXT_CHARS or not has_digit(value):
+            return
+        if len(self.cands.get(key, ())) < MAX_DATE_ELEMENTS and normalize_date(value):
+            _add(self.cands, key, value)
+
     def byline(self, el: etree._Element, label: str) -> None:
         if self.bylines >= MAX_BYLINES or el.tag in _NOT_BYLINE_TAGS:
             return
@@ -1549,6 +1696,7 @@ _TAG_HANDLERS: Final[dict[str, Callable[[_Collector, etree._Element], None]]] = 
     "script": _Collector.script,
     "time": _Collector.time,
     "a": _Collector.a,
+    **dict.fromkeys(_LABEL_TAGS, _Collector.label),
     "base": _Collector.base,
     "article": _Collector.signal,
     **{f"h{level}": _Collector.signal for level in range(2, 7)},
@@ -1564,6 +1712,7 @@ SIGNAL_TAGS: Final = ("article", "time", "script", "title", "h1", "h2", "h3", "h
 # (a pure function of it; the memo is emptied when it grows this large).
 _HINT_BYLINE: Final = 1
 _HINT_DATE: Final = 2
+_HINT_LABEL: Final = 4
 _HINTED: Final[dict[str, int]] = {}
 _MAX_HINTED: Final = 100_000
 
@@ -1573,6 +1722,8 @@ def _name_hints(names: str) -> int:
     bits = _HINT_BYLINE if _BYLINE_HINT.search(names) is not None else 0
     if _names_a_date(names):
         bits |= _HINT_DATE
+    if "label" in names.lower():  # "field-label", "meta__label", "Label"
+        bits |= _HINT_LABEL
     return bits
 
 
@@ -1684,6 +1835,8 @@ def _collect(
             collector.published(el, label)
         if hints & _HINT_DATE:
             collector.dated(el)
+        if hints & _HINT_LABEL and tag not in _LABEL_TAGS:
+            collector.label(el)
     cands = collector.finish()
     if url:
         _add(cands, "url:date", date_from_url(url))
