@@ -12,6 +12,7 @@ from articlekit.html.metadata import (
     date_span,
     extract_metadata,
     has_digit,
+    normalize_authors,
     normalize_date,
     strip_site_name,
 )
@@ -699,3 +700,78 @@ def test_schema_org_json_in_a_script_without_type() -> None:
 def test_other_scripts_are_not_json_ld(script: str) -> None:
     _, meta = extract(script, "<h1>A headline</h1>")
     assert meta.published is None
+
+
+# ------------------------------------------------------------------ Unix times
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("1466522845", "2016-06-21T15:27:25+00:00"),
+        ("1466522845000", "2016-06-21T15:27:25+00:00"),
+        ("20160621", "2016-06-21"),  # eight digits: the compact ISO form
+        ("146652284", None),  # nine digits: 1974, a count or an id
+        ("14665228450", None),
+        ("9999999999", None),  # 2286
+        ("１４６６５２２８４５", None),  # full-width digits are no machine's time
+    ],
+)
+def test_unix_times(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_unix_time_in_a_data_attribute_is_the_first_time() -> None:
+    body = (
+        '<h1>A post</h1><span data-time="30">0:30</span>'  # a duration: not a time
+        '<a href="/p/1"><span data-time="1466522845" data-time-ms="1466522845000">'
+        "Jun 21</span></a>"
+        '<span data-time-ms="1466523020000">Jun 21</span>'
+    )
+    _, meta = extract(body=body)
+    assert meta.published == "2016-06-21T15:27:25+00:00"
+    assert meta.source_of("published") == "time"
+
+
+def test_a_time_element_comes_before_a_later_unix_time() -> None:
+    body = '<time datetime="2016-06-20">Jun 20</time><span data-utime="1466522845">x</span>'
+    _, meta = extract(body=body)
+    assert meta.published == "2016-06-20"
+
+
+def test_unix_time_in_json_ld() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A post",'
+        ' "datePublished": 1466522845000, "dateModified": true}</script>'
+    )
+    _, meta = extract(head, "<h1>A post</h1>")
+    assert meta.published == "2016-06-21T15:27:25+00:00"
+    assert meta.source_of("published") == "jsonld"
+    assert meta.modified is None
+
+
+# ------------------------------------------------------------------ "Staff" as a name
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Jamie Staff", ("Jamie Staff",)),  # a real surname
+        ("By TMZ Staff", ("TMZ Staff",)),  # a desk's credit: all the byline says
+        ("By Ann Lee, Times Staff", ("Ann Lee",)),  # beside a person: a role
+        ("By Ann Lee and Jamie Staff", ("Ann Lee",)),
+        ("Staff Writer", ()),
+        ("By Staff", ()),
+        ("By Ann Lee Globe Staff", ()),
+        ("By Editor Staff", ()),
+    ],
+)
+def test_staff_as_the_last_word_of_a_visible_byline(byline: str, expected: tuple[str, ...]) -> None:
+    assert normalize_authors([byline], visible=True) == expected
+
+
+def test_a_byline_element_naming_jamie_staff() -> None:
+    _, meta = extract(
+        body='<h1>A headline</h1><p>Text.</p><div class="byline">By Jamie Staff</div>'
+    )
+    assert meta.authors == ("Jamie Staff",)

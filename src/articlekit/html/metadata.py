@@ -539,7 +539,27 @@ def normalize_date(value: str) -> str | None:
             stamp = None
         if stamp is not None and _valid_year(stamp.year):
             return stamp.isoformat(timespec="seconds")
+    if text.isdigit():
+        return _epoch_date(text)
     return _wordy_date(text) or _dotted_date(text) or _cjk_date(text)
+
+
+#: Digits of a Unix time in seconds (10: from September 2001) or in milliseconds (13), as
+#: JavaScript writes it (``Date.now()``, ``data-time-ms="1466522845000"``). Fewer digits
+#: are a count or an id as often as a time, and years before 2001 are rarely written so.
+_EPOCH_DIGITS: Final = frozenset({10, 13})
+
+
+def _epoch_date(digits: str) -> str | None:
+    """Return the Unix time ``digits`` (seconds or milliseconds) as a UTC datetime, or
+    None when it has another length (``20240131`` is the compact ISO form, read above)."""
+    if len(digits) not in _EPOCH_DIGITS or not digits.isascii():
+        return None
+    seconds = int(digits) // (1000 if len(digits) == 13 else 1)
+    stamp = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    if not _valid_year(stamp.year):
+        return None
+    return stamp.isoformat(timespec="seconds")
 
 
 # A date written day first with points (German, Polish, Russian, Czech, ... and many CMS
@@ -720,7 +740,7 @@ def _clean_name(name: str, *, visible: bool) -> str | None:
     if not visible:  # meta and JSON-LD authors are set on purpose
         return name
     lowered = [w.casefold().strip(".,") for w in words]
-    if any(w in _ROLE_WORDS for w in lowered):
+    if any(w in _ROLE_WORDS for w in lowered) and not _staff_as_name(words):
         return None
     # Names are capitalised (CJK has no case): a lower-case word other than a particle
     # means a phrase ("ticket packages") picked up from around the byline.
@@ -729,6 +749,19 @@ def _clean_name(name: str, *, visible: bool) -> str | None:
     ):
         return None
     return name
+
+
+def _staff_as_name(words: Sequence[str]) -> bool:
+    """Return True when ``words`` end in "Staff" as a name's last word: "Jamie Staff" (a
+    real surname), or "TMZ Staff", a desk's credit that is all the byline says. Two words,
+    the first capitalised and naming no role ("Staff Writer", "Sports Editor Staff" are
+    roles). Beside a person's name such a part still goes (:func:`_without_roles`)."""
+    return (
+        len(words) == 2
+        and words[1] in ("Staff", "STAFF")
+        and words[0][:1].isupper()
+        and words[0].casefold() not in _ROLE_WORDS
+    )
 
 
 def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[str, ...]:
@@ -1138,6 +1171,15 @@ def _jsonld_tier(obj: dict[str, Any]) -> int:
     return 3
 
 
+def _jsonld_date(value: Any) -> Any:
+    """Return a JSON-LD date value as text: an integer (a Unix time in seconds or
+    milliseconds, as some CMSs write it) becomes its digits; anything else is returned as
+    it is (:func:`_add` keeps strings only)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 def _collect_jsonld(objects: list[dict[str, Any]], cands: Candidates) -> None:
     tiers = [(_jsonld_tier(o), i) for i, o in enumerate(objects)]
     primary = [(tier, objects[i]) for tier, i in sorted(tiers) if tier < 3]
@@ -1151,8 +1193,8 @@ def _collect_jsonld(objects: list[dict[str, Any]], cands: Candidates) -> None:
             for name in _names(obj.get(key), ids=ids):
                 _add(cands, "jsonld:author", name)
         for key in ("datePublished", "dateCreated", "uploadDate"):
-            _add(cands, "jsonld:datePublished", obj.get(key))
-        _add(cands, "jsonld:dateModified", obj.get("dateModified"))
+            _add(cands, "jsonld:datePublished", _jsonld_date(obj.get(key)))
+        _add(cands, "jsonld:dateModified", _jsonld_date(obj.get("dateModified")))
         for name in _names(obj.get("publisher"), ids=ids):
             _add(cands, "jsonld:publisher", name)
         _add(cands, "jsonld:description", obj.get("description"))
@@ -1294,6 +1336,10 @@ MAX_DATE_TEXT_CHARS: Final = 80
 #: site prints the article's date twice (wide and narrow layout); one more is allowed, and
 #: teasers further down the page are not read.
 MAX_DATE_ELEMENTS: Final = 3
+#: Data attributes that hold a shown date's Unix time (seconds or milliseconds), in the
+#: order they are read: the milliseconds are the more precise.
+_EPOCH_ATTRS: Final = ("data-time-ms", "data-timestamp", "data-time", "data-utime")
+_EPOCH_ATTR_SET: Final = frozenset(_EPOCH_ATTRS)
 #: Elements whose ``datetime`` is the time of an edit, not of the page (``time`` has a
 #: handler of its own).
 _EDIT_TAGS: Final = frozenset({"time", "ins", "del"})
@@ -1533,6 +1579,18 @@ class _Collector:
         if stamp and not self.have_time:
             self.have_time = True
             _add(self.cands, "time:first", stamp)
+
+    def epoch_attr(self, el: etree._Element) -> None:
+        """File a Unix time in a data attribute (``<span data-time-ms="1466522845000">Jun
+        21</span>``, the machine-readable twin of a shown date, as a timeline's or a
+        comment system's scripts write it) as the first time of the page, when no
+        ``<time>`` came before. Digits only: such attributes also hold durations and ids."""
+        for name in _EPOCH_ATTRS:
+            stamp = el.get(name)
+            if stamp is not None and _epoch_date(stamp.strip()) is not None:
+                self.have_time = True
+                _add(self.cands, "time:first", stamp)
+                return
 
     def a(self, el: etree._Element) -> None:
         if self.anchors < MAX_HOME_LINK_ANCHORS:
@@ -1806,6 +1864,8 @@ def _collect(
             continue
         if "datetime" in keys and tag not in _EDIT_TAGS:  # <div class=... datetime="...">
             collector.datetime_attr(el)
+        elif not collector.have_time and not _EPOCH_ATTR_SET.isdisjoint(keys):
+            collector.epoch_attr(el)
         if "itemprop" in keys:
             prop = el.get("itemprop")
             if prop:
