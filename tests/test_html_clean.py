@@ -656,6 +656,58 @@ def test_nav_without_the_main_content_stays_out_unread() -> None:
     assert _find(nav, ".//p") not in labels.paragraphs
 
 
+def test_menu_button_that_swallowed_the_page_is_read_for_its_article() -> None:
+    # a menu button's icon <div>s left unclosed: libxml2 ignores the </button>, so the
+    # rest of the page nests inside the button (a browser closes the <div>s there)
+    html = (
+        "<body><header><button class='menu-button'><div class='inner'><div></button></div>"
+        "<a href='/'>Home</a></header>"
+        f"<main><article><h1>Title</h1><p>{LONG}</p><p>{LONG}</p></article></main></body>"
+    )
+    root = parse_tree(html)
+    button = _find(root, ".//button")
+    assert button.find(".//main") is not None  # the parser's nesting, which this rule is for
+    labels = label_page(root)
+    assert button not in labels.boilerplate
+    assert _find(root, ".//p") in labels.paragraphs
+    import articlekit
+
+    text = articlekit.to_text(articlekit.parse_html(html))
+    assert text.count("This is a sentence of article text") == 6
+
+
+def test_nav_that_swallowed_an_article_with_its_headline_is_read() -> None:
+    # no <main>: the page's mark is an <article> holding the <h1>, or a role="main" box
+    for body in (
+        f"<article><h1>Title</h1><p>{LONG}</p><p>{LONG}</p></article>",
+        f"<div role='main'><h1>Title</h1><p>{LONG}</p><p>{LONG}</p></div>",
+    ):
+        html = f"<body><nav><ul><li><div><a href='/a'>Topics</a></li></ul></nav>{body}</body>"
+        root = parse_tree(html)
+        nav = _find(root, ".//nav")
+        assert nav.find(".//p") is not None
+        labels = label_page(root)
+        assert nav not in labels.boilerplate
+        assert _find(root, ".//p") in labels.paragraphs
+
+
+def test_menu_with_teaser_articles_or_a_titled_button_stays_out() -> None:
+    # teaser cards marked up as <article> without an <h1>, and a button holding an <h1>,
+    # are a menu's and a button's own: left out unread
+    cards = "".join(
+        f"<article><h3><a href='/{i}'>Story {i}</a></h3><p>{LONG}</p></article>" for i in range(3)
+    )
+    html = (
+        f"<body><nav><ul><li>{cards}</li></ul></nav><button><h1>Menu</h1></button>"
+        f"<main><h1>Title</h1><p>{LONG}</p></main></body>"
+    )
+    root = parse_tree(html)
+    labels = label_page(root)
+    assert _find(root, ".//nav") in labels.boilerplate
+    assert _find(root, ".//button") in labels.boilerplate
+    assert _find(root, ".//nav//p") not in labels.paragraphs
+
+
 def test_ad_named_wrapper_of_the_body_is_kept_and_an_ad_slot_is_not() -> None:
     # a CMS names the body's wrapper after the ads it injects between the paragraphs
     body = "".join(f"<p>{LONG} Step {i}.</p>" for i in range(4))

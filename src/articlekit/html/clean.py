@@ -270,13 +270,27 @@ def is_placed_on_picture(style: str) -> bool:
     )
 
 
-def nav_holds_main(el: HtmlElement) -> bool:
-    """Return True for a ``<nav>`` that holds a ``<main>``: the parser nested the page in
-    its menu. libxml2 lets an unclosed ``<div>`` in a menu item swallow the item's
-    ``</li>`` (a browser closes both), so the rest of the page, ``<main>`` and article
-    included, ends up inside the menu. Such a ``<nav>`` is read as a soft box, kept for
-    the article it holds, instead of being left out unread."""
-    return next(el.iter("main"), None) is not None
+# Furniture tags the parser may nest the rest of the page in: read as soft boxes when they
+# hold the page's main content (see holds_swallowed_page).
+_SWALLOWING_TAGS: Final = frozenset({"nav", "button"})
+
+
+def holds_swallowed_page(el: HtmlElement) -> bool:
+    """Return True for a ``<nav>`` or ``<button>`` that holds the page's main content: the
+    parser nested the page in it. libxml2 lets an unclosed ``<div>`` in a menu item swallow
+    the item's ``</li>``, and one in a menu button the ``</button>`` (a browser closes
+    both), so the rest of the page, article included, ends up inside the menu or the
+    button. The main content shows as a ``<main>``, an element of ``role="main"`` or an
+    ``<article>`` holding an ``<h1>`` (a menu's teaser cards are ``<article>`` elements without
+    one). Such an element is read as a soft box, kept for the article it holds, instead of
+    being left out unread."""
+    if next(el.iter("main", "article", "h1"), None) is None:
+        return False  # (nearly every menu and button: one walk of its subtree in C)
+    if next(el.iter("main"), None) is not None:
+        return True
+    if any(sub.get("role") == "main" for sub in el.iter()):
+        return True
+    return any(next(article.iter("h1"), None) is not None for article in el.iter("article"))
 
 
 def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) -> str | None:
@@ -585,7 +599,7 @@ def label_page(
         if (
             tag in _HARD_TAGS
             and not (relaxed and tag == "noscript")
-            and not (tag == "nav" and nav_holds_main(el))
+            and not (tag in _SWALLOWING_TAGS and holds_swallowed_page(el))
         ) or (drop and el in drop):
             # its attributes and text are never read
             if tag == "noscript":
@@ -629,7 +643,7 @@ def label_page(
                 not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
             ):
                 kind = _K_REC_WIDGET
-            elif info & _I_HIDDEN or tag in _SOFT_TAGS or tag == "nav":
+            elif info & _I_HIDDEN or tag in _SOFT_TAGS or tag in _SWALLOWING_TAGS:
                 kind = _K_SOFT
             elif info & (_I_ROLE | _I_STRONG) or (
                 # a heading or paragraph is text whatever its class says, unless the
@@ -649,7 +663,7 @@ def label_page(
             return _MATH_FOLD
         elif recommendations and el in recommendations:
             kind = _K_REC_WIDGET
-        elif tag in _SOFT_TAGS or tag == "nav":
+        elif tag in _SOFT_TAGS or tag in _SWALLOWING_TAGS:
             kind = _K_SOFT
         p0 = len(paragraphs)
         h0 = len(headings)
