@@ -775,3 +775,31 @@ def test_a_byline_element_naming_jamie_staff() -> None:
         body='<h1>A headline</h1><p>Text.</p><div class="byline">By Jamie Staff</div>'
     )
     assert meta.authors == ("Jamie Staff",)
+
+
+# ------------------------------------------------------------------ a date inside the <h1>
+
+
+def test_a_date_set_in_the_heading_under_the_headline() -> None:
+    body = "<h1>A headline<br><small><span></span> 02.02.2022 • <span>Sport</span></small></h1>"
+    _, meta = extract(body=body)
+    assert meta.published == "2022-02-02"
+    assert meta.source_of("published") == "h1"
+
+
+def test_a_date_inside_the_heading_wins_over_one_after_it() -> None:
+    body = "<h1>A headline <small>02.02.2022</small></h1><p>March 3, 2022</p>"
+    _, meta = extract(body=body)
+    assert meta.published == "2022-02-02"
+
+
+@pytest.mark.parametrize(
+    "h1",
+    [
+        "<h1><span>Results of May 3, 2021</span></h1>",  # the headline's own words
+        "<h1>Results of May 3, 2021</h1>",
+    ],
+)
+def test_a_date_in_the_headline_itself_is_not_the_pages(h1: str) -> None:
+    _, meta = extract(body=h1 + "<p>Text.</p>")
+    assert meta.published is None

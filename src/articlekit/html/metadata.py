@@ -1903,6 +1903,7 @@ def _collect(
     if collector.first_h1 is not None:
         # (one bounded read of the text after the <h1> serves the date and the byline)
         after = list(_text_nodes_after(collector.first_h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES))
+        _add(cands, "h1:date", _date_after(_inside_after_headline(collector.first_h1)))
         _add(cands, "h1:date", _date_after(after))
         _add(cands, "h1:byline", _byline_after(after))
         _add(cands, "h1:before", _date_before(collector.first_h1))
@@ -1939,6 +1940,25 @@ def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | Non
         if cjk is not None:
             return cjk.group(0)
     return None
+
+
+def _inside_after_headline(h1: etree._Element) -> list[tuple[str, etree._Element | None]]:
+    """Return the texts inside ``h1`` after its first one, in page order: a date set in
+    the heading under the headline's words ("<h1>Headline<br><small>02.02.2022 ·
+    Sport</small></h1>"). The headline's own first text is left out (a date in a headline
+    is what it tells of)."""
+    texts: list[tuple[str, etree._Element | None]] = []
+    if (h1.text or "").strip():
+        texts.append((h1.text or "", h1))
+    for count, node in enumerate(h1.iterdescendants()):
+        if count >= MAX_BEFORE_H1_NODES:
+            break
+        if isinstance(node.tag, str) and node.tag not in _SKIP_TEXT_TAGS and node.text:
+            texts.append((node.text, node))
+        if node.tail:
+            texts.append((node.tail, node.getparent()))
+    words = [item for item in texts if item[0].strip()]
+    return words[1:]  # not the headline's own words
 
 
 #: How much text before the first ``<h1>`` is searched for a date line, and through how
