@@ -289,6 +289,31 @@ def test_metadata_walk_hands_over_the_light_signal_elements_in_page_order() -> N
     assert signals.title_text == "Page"
 
 
+def test_light_signals_take_the_json_ld_the_metadata_walk_parsed() -> None:
+    from articlekit.html import _light_signals
+    from articlekit.html.clean import label_page
+    from articlekit.html.metadata import metadata_and_bases
+
+    markup = (
+        '<html><head><script type=\'application/ld+json\'>{"@type": "NewsArticle"}</script>'
+        "<script>var x;</script><script type='application/ld+json'></script>"
+        '<script type=\'application/ld+json\'>[{"@type": "Person"}]</script></head>'
+        "<body><h1>Head</h1><p>Text.</p></body></html>"
+    )
+    root = parse_tree(markup)
+    tagged: list[HtmlElement] = []
+    jsonld: list[list[object] | None] = []
+    metadata_and_bases(root, url="https://example.org/", tagged=tagged, jsonld=jsonld)
+    assert jsonld == [[{"@type": "NewsArticle"}], None, None, [[{"@type": "Person"}]]]
+    labels = label_page(root)
+    shared = _light_signals(root, labels, tagged, jsonld)
+    assert shared == _light_signals(root, labels, tagged) == _light_signals(root, labels)
+    assert shared.jsonld_types == ("newsarticle", "person")
+    # the walk's values are used as they are, not parsed again
+    jsonld[0] = [{"@type": "Recipe"}]
+    assert _light_signals(root, labels, tagged, jsonld).jsonld_types == ("recipe", "person")
+
+
 @pytest.mark.parametrize(
     "text",
     ["", " ", "  ", "a", " a ", "a  b", "a\nb", "a\u00a0b", " a\u3000b\t", "one two three", "é è"],

@@ -110,12 +110,14 @@ def _metadata(
     keep: list[HtmlElement] | None = None,
     tagged: list[HtmlElement] | None = None,
     attributes: dict[HtmlElement, KnownAttributes] | None = None,
+    jsonld: list[list[Any] | None] | None = None,
 ) -> tuple[str | None, Metadata, list[HtmlElement] | None]:
     """Return the page's title, its metadata and its ``<base>`` elements (None: unknown).
 
     ``keep`` receives the page's elements (see :func:`_proxy_holder`), ``tagged`` those
     :func:`_light_signals` reads, ``attributes`` what the walk read of their attributes
-    (for :func:`articlekit.html.clean.label_page`).
+    (for :func:`articlekit.html.clean.label_page`), ``jsonld`` the JSON-LD parsed from
+    each ``<script>`` (for :func:`_light_signals`).
     """
     try:
         from articlekit.html.metadata import metadata_and_bases
@@ -123,7 +125,9 @@ def _metadata(
         if tagged is not None:
             tagged.extend(root.iter(*_LIGHT_SIGNAL_TAGS))
         return _fallback_title(root), Metadata(), None
-    return metadata_and_bases(root, url=url, keep=keep, tagged=tagged, attributes=attributes)
+    return metadata_and_bases(
+        root, url=url, keep=keep, tagged=tagged, attributes=attributes, jsonld=jsonld
+    )
 
 
 def _proxy_holder(size: int) -> list[HtmlElement] | None:
@@ -330,7 +334,8 @@ def _parse_page(
     # the attributes the metadata walk reads, for the labelling walk (proxies held only:
     # a dictionary keyed by elements would hold them too)
     attributes: dict[HtmlElement, KnownAttributes] | None = {} if held is not None else None
-    title, metadata, bases = _metadata(root, url, held, tagged, attributes)
+    jsonld: list[list[Any] | None] = []  # each <script>'s JSON-LD, parsed by the walk
+    title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
@@ -341,7 +346,7 @@ def _parse_page(
     if size >= RELEASE_TREE_SIZE:
 
         def release(labels: Labels) -> None:
-            signals.append(_light_signals(root, labels, tagged))
+            signals.append(_light_signals(root, labels, tagged, jsonld))
             tagged.clear()  # (its elements must not keep freed parts of the tree alive)
 
     try:
@@ -373,7 +378,7 @@ def _parse_page(
     )
     if signals:  # the tree was freed as blocks were built; the page was measured before
         return _with_verdict(doc, root, candidate.labels, body_chars, signals[0])
-    return _with_verdict(doc, root, candidate.labels, body_chars, tagged=tagged)
+    return _with_verdict(doc, root, candidate.labels, body_chars, tagged=tagged, jsonld=jsonld)
 
 
 # Pages at least this large (bytes, or characters for text) free each part of their tree
@@ -452,13 +457,12 @@ def _headline_links(headings: Iterable[HtmlElement]) -> int:
     return len(seen)
 
 
-def _jsonld_types(scripts: Iterable[HtmlElement]) -> tuple[str, ...]:
-    """Return every JSON-LD ``@type`` of the scripts, lower-cased, in order, once each."""
-    from articlekit.html.metadata import parse_jsonld
-
+def _jsonld_types(scripts: Iterable[list[Any]]) -> tuple[str, ...]:
+    """Return every JSON-LD ``@type`` of the scripts' parsed values, lower-cased, in
+    order, once each."""
     types: dict[str, None] = {}
-    for script in scripts:
-        stack: list[Any] = list(parse_jsonld(script.text or ""))
+    for values in scripts:
+        stack: list[Any] = list(values)
         while stack:
             node = stack.pop()
             if isinstance(node, list):
@@ -480,6 +484,7 @@ def _with_verdict(
     light: PageSignals | None = None,
     *,
     tagged: Sequence[HtmlElement] | None = None,
+    jsonld: Sequence[list[Any] | None] | None = None,
 ) -> Document:
     try:
         from articlekit.verdict import judge, page_signals
@@ -488,7 +493,7 @@ def _with_verdict(
     if body_chars < FULL_SIGNALS_BELOW_CHARS:
         page = page_signals(root)
     else:
-        page = light if light is not None else _light_signals(root, labels, tagged)
+        page = light if light is not None else _light_signals(root, labels, tagged, jsonld)
     return attrs.evolve(doc, verdict=judge(doc, page=page))
 
 
@@ -496,30 +501,39 @@ _LIGHT_SIGNAL_TAGS = ("article", "time", "script", "title", "h1", "h2", "h3", "h
 
 
 def _light_signals(
-    root: HtmlElement, labels: Labels, tagged: Sequence[HtmlElement] | None = None
+    root: HtmlElement,
+    labels: Labels,
+    tagged: Sequence[HtmlElement] | None = None,
+    jsonld: Sequence[list[Any] | None] | None = None,
 ) -> PageSignals:
     """Return the page signals judged from the extraction's own measurements.
 
     ``tagged``: the page's elements of ``_LIGHT_SIGNAL_TAGS`` in page order, as the
     metadata walk met them; without it the tree is walked for them (in C, filtered by
     tag, yet ~0.13 ms a page: lxml tests every node against each of the ten tags).
+    ``jsonld``: what the metadata walk parsed of each ``<script>`` of ``tagged``, in
+    order (None: not parsed); a script it did not parse is parsed here.
     """
+    from articlekit.html.metadata import parse_jsonld
     from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals
 
     stats = labels.stats
     title_el: HtmlElement | None = None
     articles = times = 0
     headings: list[HtmlElement] = []
-    scripts: list[HtmlElement] = []
-    for el in root.iter(*_LIGHT_SIGNAL_TAGS) if tagged is None else tagged:
+    scripts: list[list[Any]] = []
+    elements = root.iter(*_LIGHT_SIGNAL_TAGS) if tagged is None else tagged
+    parsed = iter(jsonld) if tagged is not None and jsonld is not None else None
+    for el in elements:
         tag = el.tag
         if tag == "article":
             articles += 1
         elif tag == "time":
             times += 1
         elif tag == "script":
+            values = next(parsed, None) if parsed is not None else None
             if el.get("type") == "application/ld+json":
-                scripts.append(el)
+                scripts.append(values if values is not None else parse_jsonld(el.text or ""))
         elif tag == "title":
             if title_el is None:
                 title_el = el

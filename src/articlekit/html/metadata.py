@@ -1501,6 +1501,9 @@ class _Collector:
         # the page's <article>, <time>, <script>, <title> and h1-h6 elements in page order,
         # when the caller asked for them (see SIGNAL_TAGS)
         self.tagged: list[Any] | None = None
+        # for each <script> met, in page order, the JSON values parsed from it (None: not
+        # read as JSON-LD), when the caller asked for them (see metadata_and_bases)
+        self.jsonld: list[list[Any] | None] | None = None
 
     def meta(self, el: etree._Element) -> None:
         content = el.get("content")
@@ -1547,10 +1550,12 @@ class _Collector:
             self.tagged.append(el)
         kind = _attr(el, "type").lower()
         text = el.text
-        if not text:
-            return
-        if "ld+json" in kind or (not kind and _UNTYPED_JSONLD.match(text) is not None):
-            self.scripts.extend(parse_jsonld(text))
+        parsed: list[Any] | None = None
+        if text and ("ld+json" in kind or (not kind and _UNTYPED_JSONLD.match(text) is not None)):
+            parsed = parse_jsonld(text)
+            self.scripts.extend(parsed)
+        if self.jsonld is not None:
+            self.jsonld.append(parsed)
 
     def base(self, el: etree._Element) -> None:
         self.bases.append(el)
@@ -1830,15 +1835,18 @@ def _collect(
     keep: list[Any] | None = None,
     tagged: list[Any] | None = None,
     attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
+    jsonld: list[list[Any] | None] | None = None,
 ) -> _Collector:
     """Walk the page once; return the collector, its candidates final.
 
     ``keep`` and ``tagged``, when given, receive every element of the page and its
     elements of :data:`SIGNAL_TAGS`, in page order; ``attributes`` the attribute names,
-    ``class``, ``id`` and tag the walk read (see :func:`metadata_and_bases`).
+    ``class``, ``id`` and tag the walk read; ``jsonld`` what was parsed of each
+    ``<script>`` (see :func:`metadata_and_bases`).
     """
     collector = _Collector(_bare_host(url))
     collector.tagged = tagged
+    collector.jsonld = jsonld
     html_el = root if root.tag == "html" else root.getroottree().getroot()
     _add(collector.cands, "html-lang:lang", html_el.get("lang") or html_el.get("xml:lang"))
     handlers = _TAG_HANDLERS
@@ -2515,6 +2523,7 @@ def metadata_and_bases(
     keep: list[Any] | None = None,
     tagged: list[Any] | None = None,
     attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
+    jsonld: list[list[Any] | None] | None = None,
 ) -> tuple[str | None, Metadata, list[Any]]:
     """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
     order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
@@ -2530,8 +2539,12 @@ def metadata_and_bases(
     attributes (``<meta>`` aside) its attribute names, ``class``, ``id`` and tag as the
     walk read them, for the labelling walk (:func:`articlekit.html.clean.label_page`), which
     would read them again; only for a caller that holds the proxies (``keep``).
+    ``jsonld``, when given, receives for each ``<script>`` of the page, in page order, the
+    JSON values parsed from it as JSON-LD, or None for a script not read so (the verdict's
+    light signals take a page's JSON-LD types from them instead of parsing the scripts
+    again). Values, not elements: the list keeps no part of the tree alive.
     """
-    collector = _collect(root, url, keep, tagged, attributes)
+    collector = _collect(root, url, keep, tagged, attributes, jsonld)
     cands = collector.cands
     sources: list[FieldSource] = []
 
