@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml.html import HtmlElement
 
 from articlekit.errors import ParseError, UnsupportedInputError
@@ -14,6 +17,7 @@ from articlekit.html.tree import (
     collapse_ws,
     flatten_deep_markup,
     image_source,
+    join_url,
     parse_tree,
     parse_tree_utf8,
     resolve_url,
@@ -157,6 +161,80 @@ def test_base_url_from_the_metadata_walk_matches_the_tree_walk(markup: str) -> N
 )
 def test_resolve_url(href: str | None, expected: str | None) -> None:
     assert resolve_url(href, "https://example.org/a/b.html") == expected
+
+
+def _urljoin_or_error(base: str, href: str) -> str | type[ValueError]:
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return ValueError
+
+
+def _join_url_or_error(base: str, href: str) -> str | type[ValueError]:
+    try:
+        return join_url(base, href)
+    except ValueError:
+        return ValueError
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "/news/a.html?id=3#top",  # the short cuts: a root path, an absolute http(s) URL
+        "https://other.net/z?q=1",
+        "http://other.net",
+        # what urljoin rewrites, or parses with a different result, goes to it
+        "/a/./b",
+        "/a/../b",
+        "/a;p",
+        "/a?",
+        "/a#",
+        "/a?#f",
+        "/a\tb",
+        "/a\nb",
+        "//cdn.example.net/x.js",
+        "http:///no-host",
+        "http://[::1/x",
+        "https://bücher.example/x",
+        "HTTP://Example.org/x",
+        "b.html",
+        "../b.html",
+        "?page=2",
+        "#notes",
+        "",
+    ],
+)
+@pytest.mark.parametrize(
+    "base",
+    [
+        "https://example.org/a/b.html",
+        "http://example.org",
+        "ftp://example.org/x",
+        "",
+        "http://[::1",
+    ],
+)
+def test_join_url_is_urljoin(base: str, href: str) -> None:
+    assert _join_url_or_error(base, href) == _urljoin_or_error(base, href)
+
+
+_URL_PARTS = st.lists(
+    st.sampled_from(
+        [
+            *("/", "//", "http://", "https://", "h.net", ".", "..", "a", "B", ";", "?", "#"),
+            *("=", "&", "[", "]", ":", "\t", "\n", " ", "%20", "é", "x.html"),
+        ]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(
+    st.sampled_from(["https://example.org/a/b.html", "http://h.net", "https://h.net/d/", ""]),
+    _URL_PARTS,
+)
+def test_join_url_is_urljoin_for_any_href(base: str, href: str) -> None:
+    assert _join_url_or_error(base, href) == _urljoin_or_error(base, href)
 
 
 @pytest.mark.parametrize(

@@ -29,12 +29,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from typing import Any, Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
 from articlekit._months import month_numbers
 from articlekit._zones import ZONE_AFTER_TIME, zone_offset
+from articlekit.html.tree import join_url
 from articlekit.model import FieldSource, Metadata
 
 __all__ = [
@@ -2482,7 +2483,7 @@ def _base_url(first_base: etree._Element | None, url: str | None) -> str | None:
     href = first_base.get("href") if first_base is not None else None
     if href:
         try:
-            return urljoin(url or "", href.strip()) or url
+            return join_url(url or "", href.strip()) or url
         except ValueError:
             return url
     return url
@@ -2496,7 +2497,7 @@ def _absolute(base: str | None) -> Callable[[str], str | None]:
         if not base:
             return value
         try:
-            return urljoin(base, value)
+            return join_url(base, value)
         except ValueError:
             return None
 

@@ -30,6 +30,7 @@ __all__ = [
     "flatten_deep_markup",
     "image_source",
     "is_lazy_placeholder",
+    "join_url",
     "make_parser",
     "parse_tree",
     "parse_tree_utf8",
@@ -304,7 +305,7 @@ def base_url(
         href = (base.get("href") or "").strip()
         if href and not href.lower().startswith(("javascript:", "data:")):
             try:
-                joined = urljoin(url, href) if url else href
+                joined = join_url(url, href) if url else href
                 scheme = urlsplit(joined).scheme
             except ValueError:  # "http://[::1" and other URLs urllib cannot take apart
                 break
@@ -332,10 +333,46 @@ def resolve_url(href: str | None, base: str | None) -> str | None:
         return None
     if base and not lowered.startswith(("http://", "https://", "mailto:", "tel:")):
         try:
-            return urljoin(base, href)
+            return join_url(base, href)
         except ValueError:
             return href
     return href
+
+
+#: What ``urljoin`` rewrites in a URL it would otherwise copy as written: tabs and line
+#: ends (dropped), path parameters (``;``), dot segments (``/./``, ``/../``), an empty
+#: query before a fragment (``?#``), a bracketed host (``[::1]``, checked).
+_REWRITTEN_MARKS: Final = ("\t", "\r", "\n", ";", "/.", "?#", "[", "]")
+
+
+def join_url(base: str, href: str) -> str:
+    """Return ``urllib.parse.urljoin(base, href)`` (a ValueError too), its two commonest
+    cases without its parsing.
+
+    ``urljoin`` takes both URLs apart and puts the result together again: ~5 us a call,
+    ~12 calls a page (links, images, the canonical URL). Two kinds of ``href`` are most of
+    them: a path from the host's root (``/news/a.html``, 2 in 3 on trafilatura-eval),
+    which joined to an http(s) base is the base's scheme and host followed by the path as
+    written, and an absolute http(s) URL, which is itself; both only when ``href`` holds
+    nothing ``urljoin`` rewrites (:data:`_REWRITTEN_MARKS`, an empty query or fragment at
+    the end, a character outside ASCII). Every other ``href`` goes to ``urljoin``.
+    """
+    if not base or not href:
+        return urljoin(base, href)
+    parts = urlsplit(base)  # (memoised by urllib; raises ValueError as urljoin does)
+    if (
+        href.isascii()
+        and not href.endswith(("?", "#"))
+        and not any(mark in href for mark in _REWRITTEN_MARKS)
+    ):
+        if href[0] == "/" and href[1:2] != "/":
+            if parts.scheme in ("http", "https") and parts.netloc:
+                return f"{parts.scheme}://{parts.netloc}{href}"
+        elif href.startswith(("http://", "https://")):
+            host = href.partition("://")[2]
+            if host and host[0] not in "/?#":
+                return href
+    return urljoin(base, href)
 
 
 def _best_from_srcset(srcset: str) -> str | None:
