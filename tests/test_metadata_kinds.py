@@ -803,3 +803,32 @@ def test_a_date_inside_the_heading_wins_over_one_after_it() -> None:
 def test_a_date_in_the_headline_itself_is_not_the_pages(h1: str) -> None:
     _, meta = extract(body=h1 + "<p>Text.</p>")
     assert meta.published is None
+
+
+# ------------------------------------------------------------------ more date spellings
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("15 августа 2016, 13:43", "2016-08-15T13:43:00"),  # Russian, genitive
+        ("15 серпня 2016", "2016-08-15"),  # Ukrainian
+        ("wtorek, 11 maja 2021, 11:49", "2021-05-11T11:49:00"),  # Polish
+        ("1 października 2020", "2020-10-01"),  # a twelve-letter month name
+        ("3 mei 2021", "2021-05-03"),  # Dutch
+        ("23.09.22", "2022-09-23"),  # a two-digit year, as a whole text
+        ("17.7.11, 10:15", "2011-07-17T10:15:00"),
+        ("Version 1.2.22", None),  # inside a longer text: a version number
+        ("32.09.22", None),
+        ("5 participants 2020", None),
+    ],
+)
+def test_more_date_spellings(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_a_russian_date_line_above_the_headline() -> None:
+    body = '<p class="rubric">Германия</p><p>15 августа 2016, 13:43</p><h1>Заголовок</h1>'
+    _, meta = extract(body=body)
+    assert meta.published == "2016-08-15T13:43:00"
+    assert meta.source_of("published") == "h1"

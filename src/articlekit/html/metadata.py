@@ -366,6 +366,12 @@ _PERMALINK_MARKS: Final = "¶§#🔗⚓"
 _BREAK_TAGS: Final = frozenset({"br", "p", "div", "li", "td", "th", "tr", "h1", "h2", "h3", "h4"})
 _LANG_TAG: Final = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
+
+def _more_month_names(*months: tuple[str, ...]) -> dict[str, int]:
+    """Return a table from each name of ``months`` (January's names first) to its month."""
+    return {name: number for number, names in enumerate(months, start=1) for name in names}
+
+
 _ISO_DATE: Final = re.compile(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,]\d+)?)?"
@@ -375,10 +381,28 @@ _ISO_DATE: Final = re.compile(
 _SLASH_DATE: Final = re.compile(r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\s*$")
 # (with the Portuguese "fevereiro", "março" without its cedilla and "März" without its
 # umlaut, which the text reader lacks: see articlekit._months)
-_MONTHS: Final = month_numbers()
+_MONTHS: Final = month_numbers(
+    # Dutch, Polish, Russian and Ukrainian month names, as dates are written in them ("3
+    # mei 2021", "3 maja 2021", "15 августа 2016", "15 серпня 2016": the genitive after
+    # the day, and the nominative), read by the metadata only (see articlekit._months)
+    _more_month_names(
+        ("januari", "stycznia", "styczeń", "января", "январь", "січня", "січень"),
+        ("februari", "lutego", "luty", "февраля", "февраль", "лютого", "лютий"),
+        ("maart", "marca", "marzec", "марта", "март", "березня", "березень"),
+        ("kwietnia", "kwiecień", "апреля", "апрель", "квітня", "квітень"),
+        ("mei", "maja", "maj", "мая", "май", "травня", "травень"),
+        ("czerwca", "czerwiec", "июня", "июнь", "червня", "червень"),
+        ("lipca", "lipiec", "июля", "июль", "липня", "липень"),
+        ("augustus", "sierpnia", "sierpień", "августа", "август", "серпня", "серпень"),
+        ("września", "wrzesień", "сентября", "сентябрь", "вересня", "вересень"),
+        ("października", "październik", "октября", "октябрь", "жовтня", "жовтень"),
+        ("listopada", "listopad", "ноября", "ноябрь", "листопада", "листопад"),
+        ("grudnia", "grudzień", "декабря", "декабрь", "грудня", "грудень"),
+    )
+)
 _WORDY_DATE: Final = re.compile(
-    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,10})\.?,?\s+(?:de\s+)?"
-    r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,10})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+    r"(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?P<m1>[^\W\d_]{3,12})\.?,?\s+(?:de\s+)?"
+    r"(?P<y1>\d{4})|(?P<m2>[^\W\d_]{3,12})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
     r"(?:,?\s+(?:at\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?m\.?)?)?",
     re.IGNORECASE,
 )
@@ -573,7 +597,21 @@ _DOTTED_DATE: Final = re.compile(
 )
 
 
+# A dotted date with a two-digit year as a whole text ("23.09.22", "23.09.22, 10:15"), as
+# date fields of German-speaking CMSs print it: the year is 20yy. Never inside a longer
+# text, where "1.2.22" is as often a version number.
+_SHORT_DOTTED_DATE: Final = re.compile(
+    r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{2})(?:,?\s+(?P<H>\d{1,2}):(?P<M>\d{2}))?$"
+)
+
+
 def _dotted_date(text: str) -> str | None:
+    short = _SHORT_DOTTED_DATE.match(text)
+    if short is not None:
+        return _render(
+            2000 + int(short["y"]), int(short["m"]), int(short["d"]), short["H"], short["M"],
+            None, None,
+        )  # fmt: skip
     return _numeric_date(_DOTTED_DATE, text)
 
 
