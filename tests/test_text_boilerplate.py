@@ -752,3 +752,44 @@ def test_a_teaser_box_joined_into_one_paragraph_above_the_article_goes() -> None
     out = parse_text(f"{menu}\n\n{box}\n\nSubmit\n\n{body}\n\n{menu}\n").plain_text()
     assert "second branch" in out
     assert "old bridge number" not in out
+
+
+def test_comment_headers_dated_relative_to_now() -> None:
+    from articlekit.text.parser import _is_comment_header_line
+
+    for line in (
+        "2 days ago at 07:52 am",
+        "Woyzeck · 3 hours ago",
+        "Jane Roe 5 minutes ago Reply",
+        "an hour ago",
+        "vor 3 Tagen",
+        "il y a 2 jours",
+        "hace 5 horas",
+    ):
+        assert _is_comment_header_line(line), line
+    for line in (
+        "By Jane Roe 2 hours ago",  # the article's byline
+        "The council met 2 days ago at the town hall",
+        "Updated on the morning of the vote, 2 days ago and more",
+    ):
+        assert not _is_comment_header_line(line), line
+
+
+def test_a_thread_of_comments_dated_days_ago_under_a_short_post_is_furniture() -> None:
+    # a browser's copy sets a comment's name, date, text and votes on lines of their own
+    # with no blank line between them: the headers stand inside longer pieces
+    post = "\n\n".join([PROSE] * 3)
+    comment = (
+        "I could not agree more with the decision, and I hope that the library also opens "
+        "on Sundays now, since many of us work during the week and can only come by on the "
+        "weekend, when the reading room is closed for no good reason at all."
+    )
+    thread = "\n".join(
+        f"{name}\n{hours} days ago at 07:5{hours} am\n{comment}\n{comment}\nRating: 3 Votes"
+        for hours, name in enumerate(("Woyzeck", "Nick A", "fmcshan", "tjedora", "mike"), 1)
+    )
+    menu = "\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"] * 3)
+    doc = parse_text(f"{menu}\n\nA Short Post on the Library\n\n{post}\n\n{thread}\n\n{menu}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 3
+    assert "Sundays" not in plain

@@ -2854,6 +2854,24 @@ _COMMENT_HEADER = re.compile(
     r"(?:\s?(?:said|says|schrieb|sagte)?:?)?(?:\s(?:reply|antworten|répondre|responder|permalink))?",
     re.IGNORECASE,
 )
+# A comment's header that dates it relative to now, as comment systems do: "2 days ago",
+# "Woyzeck · 3 hours ago", "2 days ago at 07:52 am" (the name is often the line above),
+# "vor 3 Tagen", "il y a 2 jours", "hace 5 horas".
+_THREAD_AGO = (
+    r"(?:(?:\d{1,2}|an?|one)\s(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?)\sago"
+    r"|vor\s(?:\d{1,2}|einer?|einem)\s(?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?"
+    r"|monat(?:en)?|jahr(?:en)?)"
+    r"|il\sy\sa\s(?:\d{1,2}|une?)\s(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|hace\s(?:\d{1,2}|una?)\s(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?"
+    r"|años?))"
+)
+_RELATIVE_COMMENT_HEADER = re.compile(
+    rf"(?:(?:[\w'’.-]+\s){{1,4}}(?:says?|schreibt|[|·•–-])?\s?)?{_THREAD_AGO}"
+    rf"(?:\s(?:at|um|à|a las)\s{_THREAD_TIME})?"
+    r"(?:\s(?:reply|edited|antworten|répondre|responder|permalink))?",
+    re.IGNORECASE,
+)
 # A byline with the time of publication is the article's head, not a comment's.
 _BYLINE_START = re.compile(r"(?:by|von|par|por|posted by|written by)\s", re.IGNORECASE)
 # Longest comment header line, in characters.
@@ -2864,16 +2882,41 @@ MAX_COMMENT_HEADER_CHARS = 90
 MIN_THREAD_HEADERS = 3
 
 
-def _is_comment_header(piece: Piece, ctx: _Context) -> bool:
-    """Return True for a one-line piece that heads a comment: a name, a date and a time."""
-    if piece.kind not in ("paragraph", "heading") or piece.line_count != 1:
-        return False
-    text = ctx.plain(piece).strip(" *-•>[]")
+def _is_comment_header_line(text: str) -> bool:
+    """Return True for a line that heads a comment: a name, a date and a time ("Julia on
+    11/08/2020 at 9:52"), or a date relative to now with or without a name ("2 days ago
+    at 07:52 am", "Woyzeck · 3 hours ago")."""
+    text = text.strip(" *_-•>[]|#")
     return (
         len(text) <= MAX_COMMENT_HEADER_CHARS
         and not _BYLINE_START.match(text)
-        and bool(_COMMENT_HEADER.fullmatch(text))
+        and bool(_COMMENT_HEADER.fullmatch(text) or _RELATIVE_COMMENT_HEADER.fullmatch(text))
     )
+
+
+def _holds_comment_header(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a piece that holds a comment's header on a line of its own.
+
+    A one-line piece is the header itself; in a longer piece (a browser's copy or a text
+    browser sets a comment's name, header, text and votes with no blank line between
+    them) any of its lines may be one.
+    """
+    if piece.kind not in ("paragraph", "heading", "list"):
+        return False
+    if ctx.lines is None:
+        return piece.line_count == 1 and _is_comment_header_line(ctx.plain(piece))
+    texts = ctx.lines.text
+    return any(
+        _is_comment_header_line(_plain_line(texts[i], ctx))
+        for i in range(piece.first, piece.last + 1)
+    )
+
+
+def _plain_line(text: str, ctx: _Context) -> str:
+    """Return one line of the text with its markup (Markdown, lynx's link marks) taken out."""
+    return strip_markup(
+        text, markdown=ctx.layout.markdown, lynx=ctx.lynx, html=ctx.layout.html
+    ).strip()
 
 
 def _score_comment_thread(live: list[Piece], scores: list[float], ctx: _Context) -> list[float]:
@@ -2885,7 +2928,7 @@ def _score_comment_thread(live: list[Piece], scores: list[float], ctx: _Context)
     in the comments; the counters in a page's head ("0 Comments") are no thread. From
     the first header on every piece scores against the article.
     """
-    headers = [i for i, piece in enumerate(live) if _is_comment_header(piece, ctx)]
+    headers = [i for i, piece in enumerate(live) if _holds_comment_header(piece, ctx)]
     if len(headers) < MIN_THREAD_HEADERS:
         return scores
     first = headers[0]
