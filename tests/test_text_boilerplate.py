@@ -793,3 +793,34 @@ def test_a_thread_of_comments_dated_days_ago_under_a_short_post_is_furniture() -
     plain = doc.plain_text()
     assert plain.count("council") == 3
     assert "Sundays" not in plain
+
+
+def test_a_share_list_with_long_notes_is_no_prose_on_a_page() -> None:
+    from articlekit.text.vocab import is_boilerplate_line
+
+    assert is_boilerplate_line("Share this with Facebook")
+    assert is_boilerplate_line("Share this with Messenger")
+    # w3m draws a share widget as a list whose nested notes are long enough for prose
+    note = (
+        "These links open other sites in a new window, and the page you share is sent to "
+        "them with its title and its address so that your friends can read it there."
+    )
+    share = "\n".join(
+        [
+            "  • 19 November 2019",
+            "",
+            "  • Share this with Facebook",
+            "  • Share this with Messenger",
+            "  • Share this with Twitter",
+            "  • Share",
+            "",
+            f"    {note}",
+            "",
+            f"    {note}",
+        ]
+    )
+    body = "\n\n".join([WRAPPED] * 4)
+    doc = parse_text(f"{_MENU}\n\nA Singer and Her Old Songs\n\n{share}\n\n{body}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 4
+    assert "new window" not in plain

@@ -1839,7 +1839,17 @@ def _score_piece(piece: Piece, stats: PieceStats, ctx: _Context, *, page: bool =
         stats = dataclasses.replace(stats, items=0, prose_item_chars=0)
     elif piece.kind == "html":
         piece = dataclasses.replace(piece, kind=_html_scoring_kind(piece.block))
-    return score_piece(piece, stats, page=page)
+    score = score_piece(piece, stats, page=page)
+    if (
+        page
+        and score > 0
+        and piece.kind == "list"
+        and _widget_items(piece, ctx) >= MIN_COPY_WIDGET_LINES
+    ):
+        # a share bar or a widget drawn as a list ("Share this with Facebook", "Share
+        # this with Email" ...) is no prose, however many words its nested notes hold
+        return 0.0
+    return score
 
 
 # A browser's copy joins a page's menu into one run of lines (innerText sets no blank line
@@ -1937,6 +1947,18 @@ def _is_copy_teaser_box(piece: Piece, ctx: _Context) -> bool:
         if dates >= MIN_COPY_TEASER_DATES or furniture >= MIN_COPY_WIDGET_LINES:
             return True
     return False
+
+
+def _widget_items(piece: Piece, ctx: _Context) -> int:
+    """Return how many items of list ``piece``, nested ones included, are furniture lines
+    (``is_boilerplate_line``: share buttons, "Print", "Save")."""
+    count = 0
+    items = list(piece.items)
+    while items:
+        texts, nested = _item_texts(items.pop())
+        items.extend(nested)
+        count += is_boilerplate_line(plain_text(ctx.inlines(texts[0])).strip())
+    return count
 
 
 def _html_scoring_kind(block: Block | None) -> PieceKind:

@@ -233,8 +233,8 @@ def is_teaser_box_heading(line: str) -> bool:
 #: Lines that are page furniture, not article text: share buttons, ads, subscription
 #: prompts, cookie notices, copyright and "skip to" links. Matched on the normalised line.
 BOILERPLATE_LINE = re.compile(
-    r"(?:share(?: this)?(?: on| via)?(?:,? (?:article|story|post|page|facebook|twitter|x|email"
-    r"|linkedin|whatsapp|reddit|pinterest|telegram))*"
+    r"(?:share(?: this)?(?: on| via| with)?(?:,? (?:article|story|post|page|facebook|twitter|x"
+    r"|email|linkedin|whatsapp|reddit|pinterest|telegram|messenger|sms))*"
     r"|tweet|pin it|print|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit"
     r"|advertisement|advertising|anzeige|werbung|publicité|publicidad|pubblicità|reklama"
     r"|sponsored(?: content)?|promoted|annonce"
