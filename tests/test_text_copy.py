@@ -580,3 +580,20 @@ def test_runs_of_short_lines_that_are_no_menu_stay_on_a_page() -> None:
     article = [f"{_PARAGRAPH}, sentence {i}." for i in range(4)]
     page = _copy(*_MENU, "The title", *article[:2], session, *article[2:], *_FOOTER)
     assert "user3" in to_text(parse_text(page))
+
+
+def test_a_copy_of_a_page_of_menus_is_a_browser_copy_however_its_menus_break() -> None:
+    # a browser's copy of a page that is mostly menus: its short lines end near one column
+    # and the next line's first word would not fit after them, as if wrapped at that
+    # width, but five flush lines of prose run past any terminal: nothing was wrapped
+    words = ("Headphones", "Microphones", "Television", "Dishwashers", "Refrigerators")
+    menu = "\n".join(
+        f"{words[i % 5]} and accessories for every room of the house {i:02d}" for i in range(60)
+    )
+    prose = [f"{_PARAGRAPH}, paragraph {n} of the story, with more words in it." for n in range(5)]
+    text = _copy("The title", menu, *prose, menu)
+    lines = split_lines(text)
+    layout = detect_layout(lines)
+    assert layout.copy and layout.wrap_width is None
+    # with fewer such lines the breaks are a wrap's, as in a text browser's dump
+    assert not detect_layout(split_lines(_copy("The title", menu, *prose[:4], menu))).copy

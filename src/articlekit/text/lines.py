@@ -658,18 +658,35 @@ MAX_COPY_INDENTED_SHARE = 0.05
 MAX_TERMINAL_COLUMNS = 132
 
 
+# A text with this many flush lines of prose (MIN_UNWRAPPED_PROSE_WORDS words or more)
+# past any terminal's width was not wrapped (a text browser sets in only a table that
+# runs past its width), wherever its short lines break: a browser's copy
+# of a page of menus can break them where a greedy wrap at the width of the menus would.
+MIN_UNWRAPPED_PROSE_LINES = 5
+MIN_UNWRAPPED_PROSE_WORDS = 20
+
+
 def is_browser_copy(lines: Lines, wrap_width: int | None, end: int) -> bool:
     """Return True when ``lines`` read like a browser's copy-paste (the HTML ``innerText``):
     paragraphs on lines longer than any wrap (two or more lines past 132 columns), no line
-    broken where a greedy wrap would break it, and (but for a few lines of a ``<pre>``)
-    every line flush left, with no spaces left on an empty line."""
-    if wrap_width is not None and wrapped_greedily(lines, wrap_width, end):
-        return False
-    filled = long_lines = 0
+    broken where a greedy wrap would break it (unless :data:`MIN_UNWRAPPED_PROSE_LINES`
+    lines of prose run past 132 columns), and (but for a few lines of a ``<pre>``) every
+    line flush left, with no spaces left on an empty line."""
+    filled = long_lines = long_prose = 0
     for i in range(len(lines)):
         if not lines.blank[i]:
             filled += 1
-            long_lines += lines.width[i] > MAX_TERMINAL_COLUMNS
+            if lines.width[i] > MAX_TERMINAL_COLUMNS:
+                long_lines += 1
+                long_prose += (
+                    lines.indent[i] == 0 and count_words(lines.text[i]) >= MIN_UNWRAPPED_PROSE_WORDS
+                )
+    if (
+        wrap_width is not None
+        and long_prose < MIN_UNWRAPPED_PROSE_LINES
+        and wrapped_greedily(lines, wrap_width, end)
+    ):
+        return False
     indented = _set_in_block_lines(lines)
     return long_lines >= MIN_LONG_LINES and indented <= MAX_COPY_INDENTED_SHARE * filled
 
