@@ -760,15 +760,18 @@ def test_comment_headers_dated_relative_to_now() -> None:
     for line in (
         "2 days ago at 07:52 am",
         "Woyzeck · 3 hours ago",
-        "Jane Roe 5 minutes ago Reply",
-        "an hour ago",
-        "vor 3 Tagen",
-        "il y a 2 jours",
-        "hace 5 horas",
+        "Jane Roe - 5 minutes ago Reply",
+        "Max schreibt vor 3 Tagen",
+        "vor 3 Tagen um 10:15",
+        "Jane - il y a 2 jours",
+        "hace 5 horas a las 10:15",
     ):
         assert _is_comment_header_line(line), line
     for line in (
         "By Jane Roe 2 hours ago",  # the article's byline
+        "13 hours ago",  # a teaser's date, inside the article as often as under it
+        "VOR 14 STUNDEN",
+        "Olympia 2022 in Peking vor 14 Stunden",
         "The council met 2 days ago at the town hall",
         "Updated on the morning of the vote, 2 days ago and more",
     ):

@@ -2876,9 +2876,11 @@ _COMMENT_HEADER = re.compile(
     r"(?:\s?(?:said|says|schrieb|sagte)?:?)?(?:\s(?:reply|antworten|répondre|responder|permalink))?",
     re.IGNORECASE,
 )
-# A comment's header that dates it relative to now, as comment systems do: "2 days ago",
-# "Woyzeck · 3 hours ago", "2 days ago at 07:52 am" (the name is often the line above),
-# "vor 3 Tagen", "il y a 2 jours", "hace 5 horas".
+# A comment's header that dates it relative to now, as comment systems do: "Woyzeck · 3
+# hours ago", "2 days ago at 07:52 am" (the name is often the line above), "vor 3 Tagen
+# um 10:15", "Jane - il y a 2 jours". A bare "13 hours ago" or "VOR 14 STUNDEN" is no
+# comment's: pages date their teasers so, inside the article too (a text field's teaser
+# between two paragraphs cut the article there, trafilatura-eval).
 _THREAD_AGO = (
     r"(?:(?:\d{1,2}|an?|one)\s(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
     r"|months?|years?)\sago"
@@ -2888,9 +2890,10 @@ _THREAD_AGO = (
     r"|hace\s(?:\d{1,2}|una?)\s(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?"
     r"|años?))"
 )
+_COMMENTER = r"(?:[\w'’.-]+\s){1,4}(?:says?|schreibt|[|·•–-])\s?"
 _RELATIVE_COMMENT_HEADER = re.compile(
-    rf"(?:(?:[\w'’.-]+\s){{1,4}}(?:says?|schreibt|[|·•–-])?\s?)?{_THREAD_AGO}"
-    rf"(?:\s(?:at|um|à|a las)\s{_THREAD_TIME})?"
+    rf"(?:(?:{_COMMENTER})?{_THREAD_AGO}\s(?:at|um|à|a las)\s{_THREAD_TIME}"
+    rf"|{_COMMENTER}{_THREAD_AGO})"
     r"(?:\s(?:reply|edited|antworten|répondre|responder|permalink))?",
     re.IGNORECASE,
 )
