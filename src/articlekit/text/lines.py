@@ -659,7 +659,7 @@ MAX_TERMINAL_COLUMNS = 132
 
 
 # A text with this many flush lines of prose (MIN_UNWRAPPED_PROSE_WORDS words or more)
-# past any terminal's width was not wrapped (a text browser sets in only a table that
+# past any terminal's width and past its own wrap width was not wrapped (a text browser sets in only a table that
 # runs past its width), wherever its short lines break: a browser's copy
 # of a page of menus can break them where a greedy wrap at the width of the menus would.
 MIN_UNWRAPPED_PROSE_LINES = 5
@@ -673,13 +673,17 @@ def is_browser_copy(lines: Lines, wrap_width: int | None, end: int) -> bool:
     lines of prose run past 132 columns), and (but for a few lines of a ``<pre>``) every
     line flush left, with no spaces left on an empty line."""
     filled = long_lines = long_prose = 0
+    # past the wrap itself too: a wide terminal's wrap (160 columns) fills its lines
+    past = max(MAX_TERMINAL_COLUMNS, (wrap_width or 0) + GREEDY_SLACK_COLUMNS)
     for i in range(len(lines)):
         if not lines.blank[i]:
             filled += 1
             if lines.width[i] > MAX_TERMINAL_COLUMNS:
                 long_lines += 1
                 long_prose += (
-                    lines.indent[i] == 0 and count_words(lines.text[i]) >= MIN_UNWRAPPED_PROSE_WORDS
+                    lines.width[i] > past
+                    and lines.indent[i] == 0
+                    and count_words(lines.text[i]) >= MIN_UNWRAPPED_PROSE_WORDS
                 )
     if (
         wrap_width is not None
