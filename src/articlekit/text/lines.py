@@ -659,9 +659,10 @@ MAX_TERMINAL_COLUMNS = 132
 
 
 # A text with this many flush lines of prose (MIN_UNWRAPPED_PROSE_WORDS words or more)
-# past any terminal's width and past its own wrap width was not wrapped (a text browser sets in only a table that
-# runs past its width), wherever its short lines break: a browser's copy
-# of a page of menus can break them where a greedy wrap at the width of the menus would.
+# past any terminal's width and past its own wrap width was not wrapped (a text browser
+# sets in only a table that runs past its width), wherever its short lines break: a
+# browser's copy of a page of menus can break them where a greedy wrap at the width of
+# the menus would.
 MIN_UNWRAPPED_PROSE_LINES = 5
 MIN_UNWRAPPED_PROSE_WORDS = 20
 
