@@ -18,8 +18,10 @@ from articlekit.html.tree import (
     flatten_deep_markup,
     image_source,
     join_url,
+    marks_streamed_parts,
     parse_tree,
     parse_tree_utf8,
+    place_streamed_segments,
     resolve_url,
     text_of,
     tree_from_soup,
@@ -416,3 +418,132 @@ def test_text_of_is_the_text_content_of_the_subtree() -> None:
         assert text_of(el) == el.text_content()
     div = root.get_element_by_id("d")
     assert text_of(div).startswith("one two three") and not text_of(div).endswith("after")
+
+
+# ---- React's streamed parts (place_streamed_segments)
+
+_PROSE = "Tomatoes want six hours of sun and a deep watering twice a week in summer. " * 3
+
+
+def _streamed_page(part_id: str, template_id: str, scripts: str = "") -> str:
+    return (
+        "<html><body><header><a href='/'>Garden News</a></header>"
+        f"<main><h1>Growing tomatoes</h1><template id='{template_id}'></template>"
+        "<div class='spinner'>Loading article...</div></main>"
+        "<footer><p>Copyright and contact lines of the site footer.</p></footer>"
+        f"<div hidden id='{part_id}'><p>{_PROSE}</p><h2>Watering</h2><p>{_PROSE}</p></div>"
+        f"{scripts}</body></html>"
+    )
+
+
+def _placed(page: str) -> HtmlElement:
+    root = parse_tree(page)
+    assert root.find(".//*[@hidden]") is not None  # the parse leaves the parts alone
+    place_streamed_segments(root)
+    return root
+
+
+def test_streamed_part_takes_its_templates_place_and_the_loading_stand_in_goes() -> None:
+    root = _placed(_streamed_page("S:0", "B:0"))
+    main = root.find(".//main")
+    assert main is not None
+    assert [child.tag for child in main] == ["h1", "p", "h2", "p"]
+    assert root.find(".//*[@hidden]") is None
+    assert "Loading" not in text_of(root)
+    import articlekit
+
+    text = articlekit.to_text(articlekit.parse_html(_streamed_page("S:0", "B:0")))
+    assert text.count("Tomatoes want six hours") == 6
+    assert text.index("Watering") < text.index("Tomatoes want six hours", 300)
+
+
+def test_streamed_part_goes_where_the_pages_script_call_says() -> None:
+    # the part's number is not the boundary's: the script call ($RC) pairs them
+    call = '<script>$RC("B:1","S:4")</script>'
+    page = _streamed_page("S:4", "B:1", call).replace(
+        "</main>", "<template id='B:4'></template><p>Related: other crops</p></main>"
+    )
+    root = _placed(page)
+    main = root.find(".//main")
+    assert main is not None
+    assert [child.tag for child in main][:4] == ["h1", "p", "h2", "p"]
+    assert main.find("template[@id='B:4']") is not None  # not the part's place
+
+
+def test_part_placed_into_a_placeholder_inside_another_part() -> None:
+    page = (
+        "<html><body><main><template id='B:0'></template><div>Loading...</div></main>"
+        "<div hidden id='S:0'><h2>Steps</h2><template id='P:1'></template><p>End.</p></div>"
+        f"<div hidden id='S:1'><p>{_PROSE}</p></div></body></html>"
+    )
+    root = _placed(page)
+    main = root.find(".//main")
+    assert main is not None
+    assert [child.tag for child in main] == ["h2", "p", "p"]
+    assert text_of(main).endswith("End.")
+
+
+def test_streamed_rows_of_a_hidden_table_are_placed() -> None:
+    page = (
+        "<html><body><table><tbody><template id='P:3'></template></tbody></table>"
+        "<table hidden><tr id='S:3'><td>Wix</td><td>Easy</td></tr></table></body></html>"
+    )
+    root = _placed(page)
+    assert [el.tag for el in root.iter("table")] == ["table"]
+    assert text_of(root).strip() == "WixEasy"
+
+
+def test_part_without_a_place_and_content_after_a_template_stay() -> None:
+    # no template of the part's number: it stays hidden; a boundary without a loading
+    # stand-in keeps what follows its template
+    page = (
+        "<html><body><main><template id='B:0'></template><p>Real first paragraph.</p></main>"
+        "<div hidden id='S:7'><p>Orphan part.</p></div>"
+        "<div hidden id='S:0'><p>Streamed.</p></div></body></html>"
+    )
+    root = parse_tree(page)
+    assert place_streamed_segments(root) == 1
+    main = root.find(".//main")
+    assert main is not None
+    assert text_of(main) == "Streamed.Real first paragraph."
+    orphan = root.find(".//div[@id='S:7']")
+    assert orphan is not None and orphan.get("hidden") is not None
+
+
+def test_hidden_box_with_another_id_is_no_streamed_part() -> None:
+    page = (
+        "<html><body><template id='B:0'></template><div hidden id='S:0x'><p>Not a part.</p>"
+        "</div><div hidden id='s:0'><p>Nor this.</p></div></body></html>"
+    )
+    root = parse_tree(page)
+    assert place_streamed_segments(root) == 0
+    assert len(root.findall(".//div[@hidden]")) == 2
+
+
+def test_streamed_page_is_read_with_its_parts_placed_only_when_that_gives_more() -> None:
+    import articlekit
+
+    # the article is the late part: read placed
+    text = articlekit.to_text(articlekit.parse_html(_streamed_page("S:0", "B:0")))
+    assert text.count("Tomatoes want six hours") == 6
+    # the late part goes into a sidebar: the placed reading gives the article no more
+    # text, and the page as it came is kept
+    from articlekit.html import _with_streamed_parts
+
+    page = (
+        f"<html><body><main><h1>Growing tomatoes</h1><p>{_PROSE}</p><p>{_PROSE}</p></main>"
+        "<aside><template id='B:0'></template></aside>"
+        "<div hidden id='S:0'><p>Shop our seeds, ten per cent off today.</p></div></body></html>"
+    )
+    doc = articlekit.parse_html(page)
+    assert "Shop our seeds" not in articlekit.to_text(doc)
+    assert (
+        _with_streamed_parts(page, None, doc.blocks, doc.title, None, False, doc.metadata, None)
+        is None
+    )
+    placed = _with_streamed_parts(
+        _streamed_page("S:0", "B:0"), None, (), None, None, False, doc.metadata, None
+    )
+    assert placed is not None
+    assert marks_streamed_parts(page)
+    assert not marks_streamed_parts(b"<div hidden id='main'></div>")

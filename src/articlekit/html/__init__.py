@@ -53,8 +53,10 @@ from articlekit.html.recommendations import (
 from articlekit.html.tree import (
     base_url,
     collapse_ws,
+    marks_streamed_parts,
     parse_tree,
     parse_tree_utf8,
+    place_streamed_segments,
     text_of,
     tree_from_soup,
 )
@@ -365,6 +367,12 @@ def _parse_page(
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc
     body_chars = _body_chars(blocks)
+    placed = None
+    if release is None and isinstance(html, (str, bytes)) and marks_streamed_parts(html):
+        placed = _with_streamed_parts(html, encoding, blocks, title, rule, comments, metadata, url)
+    if placed is not None:
+        root, blocks, candidate = placed
+        body_chars = _body_chars(blocks)
     if body_chars < MIN_VISIBLE_ARTICLE_CHARS:
         blocks = _prefer_embedded(root, blocks, body_chars)
         body_chars = _body_chars(blocks)
@@ -378,7 +386,52 @@ def _parse_page(
     )
     if signals:  # the tree was freed as blocks were built; the page was measured before
         return _with_verdict(doc, root, candidate.labels, body_chars, signals[0])
-    return _with_verdict(doc, root, candidate.labels, body_chars, tagged=tagged, jsonld=jsonld)
+    # (the elements the metadata walk met are the first tree's: a placed tree is walked)
+    return _with_verdict(
+        doc,
+        root,
+        candidate.labels,
+        body_chars,
+        tagged=tagged if placed is None else None,
+        jsonld=jsonld,
+    )
+
+
+def _with_streamed_parts(
+    html: str | bytes,
+    encoding: str | None,
+    blocks: tuple[Block, ...],
+    title: str | None,
+    rule: SiteRule | None,
+    comments: bool,
+    metadata: Metadata,
+    url: str | None,
+) -> tuple[HtmlElement, tuple[Block, ...], Candidate] | None:
+    """Return the page read again with React's streamed parts in their places (tree,
+    blocks, content candidate), when that gives the article more text than ``blocks``
+    (the page read as it came); else None.
+
+    A streamed page sends late parts in hidden boxes at its end, which the page's scripts
+    move into place (:func:`articlekit.html.tree.place_streamed_segments`). When the
+    article is such a part, the page as it came has no article, or a stub of one; when
+    only carousels, a newsletter box and the footer are, placing them can pull the choice
+    of the content away from the article. The reading with the longer body wins.
+    """
+    root, _ = _to_tree(html, encoding)
+    if not place_streamed_segments(root):
+        return None
+    placed, candidate = extract_blocks(
+        root,
+        url=url or _declared_url(metadata),
+        title=title,
+        rule=rule,
+        comments=comments,
+        authors=metadata.authors,
+        outlets=_outlet_names(metadata, url),
+    )
+    if _body_chars(placed, limit=None) <= _body_chars(blocks, limit=None):
+        return None
+    return root, placed, candidate
 
 
 # Pages at least this large (bytes, or characters for text) free each part of their tree
@@ -403,9 +456,10 @@ FULL_SIGNALS_BELOW_CHARS = 500
 _ENOUGH_BODY_CHARS = max(MIN_VISIBLE_ARTICLE_CHARS, FULL_SIGNALS_BELOW_CHARS)
 
 
-def _body_chars(blocks: Sequence[Block]) -> int:
+def _body_chars(blocks: Sequence[Block], limit: int | None = _ENOUGH_BODY_CHARS) -> int:
     """Return the plain-text length of the body's blocks (recommendations aside), counted
-    until it reaches ``_ENOUGH_BODY_CHARS``: a larger count means "at least that much".
+    until it reaches ``limit`` (``_ENOUGH_BODY_CHARS``; None: no limit): a larger count
+    means "at least that much".
 
     Every reader compares the count with a threshold at most ``_ENOUGH_BODY_CHARS`` (or,
     below it, with another count): an article's first blocks decide, and the plain text of
@@ -415,7 +469,7 @@ def _body_chars(blocks: Sequence[Block]) -> int:
     for block in blocks:
         if not isinstance(block, Recommendations):
             total += len(plain_text(block))
-            if total >= _ENOUGH_BODY_CHARS:
+            if limit is not None and total >= limit:
                 break
     return total
 

@@ -32,9 +32,11 @@ __all__ = [
     "is_lazy_placeholder",
     "join_url",
     "make_parser",
+    "marks_streamed_parts",
     "parse_tree",
     "parse_tree_utf8",
     "picture_key",
+    "place_streamed_segments",
     "resolve_url",
     "return_free_memory",
     "text_of",
@@ -153,6 +155,183 @@ def _parse_bytes(data: bytes, *, huge_tree: bool) -> lxml.html.HtmlElement:
     if not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover - parser class
         raise ParseError("HTML parser returned no element tree")
     return root
+
+
+def marks_streamed_parts(markup: str | bytes) -> bool:
+    """Return True when ``markup`` may hold parts of a page React streamed after the rest
+    (an ``id="S:..."``; see :func:`place_streamed_segments`). Two memory searches."""
+    if isinstance(markup, str):
+        return 'id="S:' in markup or "id='S:" in markup
+    return b'id="S:' in markup or b"id='S:" in markup
+
+
+# React's streaming server renderer sends a page in parts: what is ready first, with an
+# empty <template id="B:0"> (a pending boundary) or <template id="P:1"> (a pending
+# segment) where a part that is not ready goes; each part follows later, at the end of
+# the page, in a hidden box <div hidden id="S:0">, and a script call ($RC("B:0","S:0"),
+# $RS("S:1","P:1")) moves it into its place. The ids are hexadecimal counters.
+_SEGMENT_ID: Final = re.compile(r"S:[0-9a-f]+\Z")
+_BOUNDARY_CALL: Final = re.compile(r'\$R[CR]\(\s*"(B:[0-9a-f]+)"\s*,\s*"(S:[0-9a-f]+)"')
+_SEGMENT_CALL: Final = re.compile(r'\$RS\(\s*"(S:[0-9a-f]+)"\s*,\s*"(P:[0-9a-f]+)"')
+# A boundary's stand-in shown until its part comes (a spinner, a grey skeleton, "Loading
+# paragraph..."): the elements right after its <template>, with no text and no picture,
+# or a short text that says it is loading.
+_LOADING_TEXT: Final = re.compile(r"\W*loading\b[\w\s.…]{0,40}\Z", re.IGNORECASE)
+
+
+def place_streamed_segments(root: lxml.html.HtmlElement) -> int:
+    """Move the parts of a page that React streamed after the rest into their places, as
+    the page's own scripts do in a browser; return how many were placed.
+
+    A part is a hidden element (or one in a hidden table) whose id is ``S:`` and a
+    hexadecimal number. Its place is the ``<template>`` a script call names
+    (``$RC("B:3","S:4")``), or without such a call (scripts stripped from a saved page)
+    the template of the same number, ``B:`` or ``P:``. Its content replaces the template;
+    a boundary's loading stand-in after the template goes (:data:`_LOADING_TEXT`). A part
+    without a place stays hidden. Without this, an article streamed so is hidden text at
+    the end of the page, and the extractor found nothing (a database blog's guide, an
+    investing guide's paragraphs).
+    """
+    segments = [
+        el
+        for el in root.iterfind(".//*[@id]")
+        if _SEGMENT_ID.match(el.get("id") or "") and _is_hidden_part(el)
+    ]
+    if not segments:
+        return 0
+    templates = {str(el.get("id")): el for el in root.iter("template") if el.get("id")}
+    places = _segment_places(root)
+    pairs = []
+    for segment in segments:
+        template = _template_of(templates, places.get(segment.get("id") or ""), segment)
+        if template is not None and not _is_inside(template, segment):
+            pairs.append((segment, template))
+    # the stand-ins go first, while every template is still where the page put it
+    for _, template in pairs:
+        if (template.get("id") or "").startswith("B:"):
+            _drop_loading_stand_in(template)
+    for segment, template in pairs:
+        _move_content(segment, template)
+    return len(pairs)
+
+
+def _template_of(
+    templates: dict[str, lxml.html.HtmlElement],
+    named: str | None,
+    segment: lxml.html.HtmlElement,
+) -> lxml.html.HtmlElement | None:
+    """Return the template a script call ``named`` for a part, else the one of the
+    part's number."""
+    number = (segment.get("id") or "")[2:]
+    for ident in (named, f"B:{number}", f"P:{number}"):
+        if ident is not None and ident in templates:
+            return templates[ident]
+    return None
+
+
+def _is_hidden_part(el: lxml.html.HtmlElement) -> bool:
+    """Return True for a streamed part's element: hidden itself (``<div hidden>``) or
+    the row group or row of a hidden table (``<table hidden><tr id="S:3">``)."""
+    if el.get("hidden") is not None:
+        return True
+    for ancestor in el.iterancestors():
+        if ancestor.tag == "table":
+            return ancestor.get("hidden") is not None
+        if ancestor.tag not in ("tbody", "thead", "tfoot", "tr"):
+            return False
+    return False
+
+
+def _segment_places(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """Return the template each part goes to, by the page's script calls: part id ->
+    template id."""
+    places: dict[str, str] = {}
+    for script in root.iter("script"):
+        code = script.text
+        if not code or "$R" not in code:
+            continue
+        for boundary, part in _BOUNDARY_CALL.findall(code):
+            places[part] = boundary
+        for part, placeholder in _SEGMENT_CALL.findall(code):
+            places[part] = placeholder
+    return places
+
+
+def _is_inside(el: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
+    return any(ancestor is container for ancestor in el.iterancestors())
+
+
+def _drop_loading_stand_in(template: lxml.html.HtmlElement) -> None:
+    """Remove the elements right after a boundary's template that are its loading
+    stand-in: no text and no picture, or a short "Loading ..." text."""
+    while not (template.tail or "").strip():
+        stand_in = template.getnext()
+        if (
+            stand_in is None
+            or not isinstance(stand_in.tag, str)
+            or next(stand_in.iter("template"), None) is not None
+        ):
+            return  # (the next boundary's or part's template starts what follows)
+        text = text_of(stand_in).strip()
+        if text:
+            if not _LOADING_TEXT.match(text):
+                return
+        elif next(stand_in.iter("img", "picture", "video", "iframe"), None) is not None:
+            return
+        template.tail = stand_in.tail
+        template.getparent().remove(stand_in)
+
+
+def _move_content(segment: lxml.html.HtmlElement, template: lxml.html.HtmlElement) -> None:
+    """Put ``segment``'s text and children where ``template`` is, and remove the template
+    (its tail stays), then the segment's emptied box."""
+    parent = template.getparent()
+    if parent is None:  # pragma: no cover - a template is never the root
+        return
+    _append_text(template, segment.text)
+    at = parent.index(template)
+    for child in list(segment):
+        parent.insert(at, child)  # (moving a child takes its tail along)
+        at += 1
+    before = template.getprevious()
+    if before is not None:
+        before.tail = (before.tail or "") + (template.tail or "")
+    else:
+        parent.text = (parent.text or "") + (template.tail or "")
+    parent.remove(template)
+    box = segment
+    if box.get("hidden") is None:  # a row of a hidden table: the table goes
+        box = next(a for a in segment.iterancestors() if a.tag == "table")
+    holder = box.getparent()
+    if holder is not None:
+        _keep_tail(box)
+        holder.remove(box)
+
+
+def _append_text(template: lxml.html.HtmlElement, text: str | None) -> None:
+    """Put ``text`` (a part's text before its first child) just before ``template``."""
+    if not text:
+        return
+    before = template.getprevious()
+    parent = template.getparent()
+    if before is not None:
+        before.tail = (before.tail or "") + text
+    elif parent is not None:
+        parent.text = (parent.text or "") + text
+
+
+def _keep_tail(el: lxml.html.HtmlElement) -> None:
+    """Hand ``el``'s tail to its previous sibling or its parent before ``el`` is removed."""
+    tail = el.tail
+    if not tail:
+        return
+    before = el.getprevious()
+    if before is not None:
+        before.tail = (before.tail or "") + tail
+    else:
+        parent = el.getparent()
+        if parent is not None:
+            parent.text = (parent.text or "") + tail
 
 
 def _stopped_too_deep(parser: lxml.html.HTMLParser) -> bool:
