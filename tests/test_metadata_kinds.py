@@ -12,6 +12,7 @@ from articlekit.html.metadata import (
     date_span,
     extract_metadata,
     has_digit,
+    name_from_profile_url,
     normalize_authors,
     normalize_date,
     strip_site_name,
@@ -832,3 +833,39 @@ def test_a_russian_date_line_above_the_headline() -> None:
     _, meta = extract(body=body)
     assert meta.published == "2016-08-15T13:43:00"
     assert meta.source_of("published") == "h1"
+
+
+# ------------------------------------------------------------------ a profile URL as the author
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.example.com/editors/jon-fingas", "Jon Fingas"),
+        ("https://example.org/author/john-patrick-pullen/", "John Patrick Pullen"),
+        ("https://example.de/autoren/S/Caspar_Schwietering/index", "Caspar Schwietering"),
+        ("https://example.fr/auteur/5631-alexandre-hervaud", "Alexandre Hervaud"),
+        ("https://example.fr/auteur/2005-afp", None),  # one word: a handle or an agency
+        ("https://example.org/author/admin", None),
+        ("https://social.example/peoplemag", None),  # no profile folder
+        ("https://example.org/jon-fingas", None),
+        ("https://example.org/author/ann-lee-2", None),  # digits: an id, not a name
+        ("/@handle", None),
+        ("Ann Lee", None),
+    ],
+)
+def test_name_from_profile_url(url: str, expected: str | None) -> None:
+    assert name_from_profile_url(url) == expected
+
+
+def test_profile_url_as_the_last_author_source() -> None:
+    head = '<meta property="article:author" content="https://example.com/editors/jon-fingas">'
+    _, meta = extract(head, "<h1>A headline</h1><p>Text.</p>")
+    assert meta.authors == ("Jon Fingas",)
+    assert meta.source_of("authors") == "og"
+
+
+def test_a_byline_comes_before_the_profile_url() -> None:
+    head = '<meta property="article:author" content="https://example.com/editors/jon-fingas">'
+    _, meta = extract(head, '<h1>A headline</h1><div class="byline">By Ann Lee</div>')
+    assert meta.authors == ("Ann Lee",)

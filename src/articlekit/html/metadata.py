@@ -53,6 +53,7 @@ __all__ = [
     "collect_candidates",
     "date_from_url",
     "extract_metadata",
+    "name_from_profile_url",
     "normalize_authors",
     "normalize_date",
     "normalize_language",
@@ -100,6 +101,9 @@ AUTHOR_SOURCES: Final = (
     # byline-classed element may be a teaser's in a list of stories above or beside it
     "h1:byline",
     "byline:text",
+    # last: the name in the address of the profile that ``article:author`` gives instead
+    # of a name (".../editors/jon-fingas", ".../people/evan-halper"), as Open Graph meant
+    "og:article:author-url",
 )
 PUBLISHED_SOURCES: Final = (
     "jsonld:datePublished",
@@ -718,6 +722,48 @@ def date_from_url(url: str) -> str | None:
         else (match["y2"], match["m2"], match["d2"])
     )
     return _render(int(year), int(month), int(day), None, None, None, None)
+
+
+# The folder of an author's profile page in its address ("/author/", "/staff/",
+# "/people/", "/editors/", "/by/", "/autoren/", "/auteur/", "/profile/" ...), then the
+# slug of the name ("jon-fingas", "5631-alexandre-hervaud" after a numeric id,
+# "Caspar_Schwietering").
+_PROFILE_FOLDER: Final = re.compile(
+    r"^(?:authors?|autor(?:en)?|auteurs?|autore|editors?|staff|people|person|by|profiles?"
+    r"|contributors?|writers?|journalists?|reporters?|columnists?)$",
+    re.IGNORECASE,
+)
+_PROFILE_SLUG: Final = re.compile(r"^(?:\d+-)?([^\W\d_]{2,}(?:[-_][^\W\d_]{2,}){1,3})$")
+
+
+def name_from_profile_url(url: str) -> str | None:
+    """Return the person's name spelled by a profile page's address, or None.
+
+    ``https://www.engadget.com/editors/jon-fingas`` gives "Jon Fingas": a path segment
+    naming a profile folder, then a slug of two to four words of letters (a numeric id
+    before it is dropped; an index page after it and a folder of initials before it are
+    passed over). One word (a handle such
+    as ``/author/admin``, a social network's ``/peoplemag``) gives None: it is no name.
+    """
+    if not url.startswith(("http://", "https://", "//", "/")):
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    parts = [part for part in path.split("/") if part]
+    if parts and parts[-1].lower().startswith("index"):
+        parts.pop()
+    folders = parts[:-1]
+    if folders and len(folders[-1]) == 1:
+        folders.pop()  # an index by initial: "/autoren/S/Caspar_Schwietering"
+    if not folders or _PROFILE_FOLDER.match(folders[-1]) is None:
+        return None
+    slug = _PROFILE_SLUG.match(parts[-1])
+    if slug is None:
+        return None
+    words = re.split(r"[-_]", slug.group(1))
+    return " ".join(word[:1].upper() + word[1:] for word in words)
 
 
 def normalize_language(value: str) -> str | None:
@@ -1947,6 +1993,8 @@ def _collect(
     cands = collector.finish()
     if url:
         _add(cands, "url:date", date_from_url(url))
+    for profile in cands.get("og:article:author", ())[:MAX_AUTHORS]:
+        _add(cands, "og:article:author-url", name_from_profile_url(profile))
     if collector.first_h1 is not None:
         # (one bounded read of the text after the <h1> serves the date and the byline)
         after = list(_text_nodes_after(collector.first_h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES))
