@@ -2297,39 +2297,14 @@ def _drop_after_article_end(
             # a paragraph of prose, not a list (a menu of many words can score as one)
             recent.append(score if piece.kind == "paragraph" else min(score, 0.0))
         if (
-            prose >= MIN_PROSE_BEFORE_END_CHARS
-            and piece.kind in ("paragraph", "heading", "dropped")
-            and piece.line_count <= MAX_END_MARKER_LINES
-            and _drop_cut_teaser(pieces, index, ctx)
+            piece.kind not in ("paragraph", "heading", "dropped")
+            or piece.line_count > MAX_END_MARKER_LINES
         ):
+            continue
+        if prose >= MIN_PROSE_BEFORE_END_CHARS and _drop_cut_teaser(pieces, index, ctx):
             continue  # a teaser set inside the article: its "Read more" ends no text
-        if (
-            piece.kind in ("paragraph", "heading", "dropped")
-            and piece.line_count <= MAX_END_MARKER_LINES
-            and (
-                (
-                    prose >= MIN_PROSE_BEFORE_END_CHARS
-                    and (
-                        is_article_end(ctx.plain(piece))
-                        or (page and is_author_box_heading(ctx.plain(piece)))
-                        # "More from the Example Times" over teasers the recommendation
-                        # rule did not take (their captions run long): the site
-                        or (page and _ends_with_teasers(ctx.plain(piece)))
-                        or (page and after_prose and is_share_or_pager_line(ctx.plain(piece)))
-                    )
-                )
-                # right under the article's prose a paywall's prompt or the heading of a
-                # box of teasers ends it however short it was (a paywalled page's excerpt)
-                or (
-                    page
-                    and after_prose
-                    and (
-                        is_teaser_box_heading(ctx.plain(piece))
-                        or is_paywall_prompt(ctx.plain(piece))
-                    )
-                )
-            )
-        ):
+        text = ctx.plain(piece)
+        if _ends_article(text, prose, after_prose=after_prose, page=page):
             if _prose_resumes(pieces, index, live_index, later, prose):
                 # a "Most read" box set in the middle of the article: drop the box,
                 # up to where the article's prose goes on
@@ -2337,11 +2312,32 @@ def _drop_after_article_end(
                 skipping = True
                 continue
             # a "Tags: a, b" line itself stays for the front matter to read
-            keep = index + 1 if TAGS_LINE.fullmatch(ctx.plain(piece)) else index
+            keep = index + 1 if TAGS_LINE.fullmatch(text) else index
             for rest in pieces[keep:]:
                 if rest.kind != "recommendations":
                     rest.kind = "dropped"
             return
+
+
+def _ends_article(text: str, prose: float, *, after_prose: bool, page: bool) -> bool:
+    """Return True when a short piece reading ``text`` ends the article: an article-end
+    line ("Share this", "Tags: ...", a copyright line) after ``prose`` characters of
+    :data:`MIN_PROSE_BEFORE_END_CHARS`; on a whole ``page`` also an author box's heading,
+    a recommendation heading over the site's teasers, and (``after_prose``: right under
+    a paragraph of prose) a share bar's or a pager's line; and, on a page right under the
+    prose however short it was, a teaser box's heading or a paywall's prompt."""
+    if prose >= MIN_PROSE_BEFORE_END_CHARS and (
+        is_article_end(text)
+        or (page and is_author_box_heading(text))
+        # "More from the Example Times" over teasers the recommendation rule did not
+        # take (their captions run long): the site
+        or (page and _ends_with_teasers(text))
+        or (page and after_prose and is_share_or_pager_line(text))
+    ):
+        return True
+    # right under the article's prose a paywall's prompt or the heading of a box of
+    # teasers ends it however short it was (a paywalled page's excerpt)
+    return page and after_prose and (is_teaser_box_heading(text) or is_paywall_prompt(text))
 
 
 def _ends_with_teasers(line: str) -> bool:
