@@ -331,6 +331,95 @@ def test_article_split_into_page_builder_rows_is_read_whole() -> None:
     assert "Another row" not in text
 
 
+def _chapter(heading: str, text: str) -> str:
+    # a sectioned guide: each chapter a <section> of its heading and its text's wrapper
+    return (
+        f'<section class="chapter part-{len(text)}"><h2>{heading}</h2>'
+        f'<div><div class="body">{text}</div></div></section>'
+    )
+
+
+def test_article_in_sections_of_heading_and_text_is_read_whole() -> None:
+    first = (
+        "<p>" + "Choosing a name comes first, and the name must say what the firm is. " * 4 + "</p>"
+    )
+    second = (
+        "<p>" + "The articles of organization are filed with the state office next. " * 8 + "</p>"
+    )
+    third = "<p>" + "A notice of the filing is published in two papers for six weeks. " * 4 + "</p>"
+    divider = '<div class="divider"><hr></div>'
+    html = (
+        "<html><body><main><h1>Forming a company</h1><div class='chapters'>"
+        f"{_chapter('Choosing a name', first)}{divider}{_chapter('Filing', second)}{divider}"
+        f"{_chapter('Publishing', third)}</div>"
+        "<div class='contact'><p>Call the office on weekdays.</p></div></main></body></html>"
+    )
+    text = _text(html)
+    assert text.index("Choosing a name\n") < text.index("Choosing a name comes first")
+    assert text.index("Choosing a name comes") < text.index("Filing\n") < text.index("The articles")
+    assert text.index("The articles of") < text.index("Publishing\n") < text.index("A notice of")
+
+
+def _module_row(n: int, inner: str) -> str:
+    # a page builder's row: a column of modules (a heading module, a text module)
+    return f'<div class="pb_row pb_row_{n}"><div class="pb_column">{inner}</div></div>'
+
+
+def test_builder_rows_of_heading_and_text_modules_join_across_picture_rows() -> None:
+    text_a = "<p>" + "A hot-swap board takes switches out without any solder at all. " * 5 + "</p>"
+    text_b = "".join(
+        "<p>"
+        + "Sockets on the board, by design, hold each switch by its two metal pins. " * 3
+        + "</p>"
+        for _ in range(4)
+    )
+    text_c = (
+        "<p>" + "Lubed switches feel smoother, and the sockets make trying them easy. " * 5 + "</p>"
+    )
+    heading = '<div class="pb_module pb_text"><h2>{}</h2></div>'
+    body = '<div class="pb_module pb_text">{}</div>'
+    picture = '<div class="pb_module pb_image"><img src="/k.jpg" alt="A keyboard"></div>'
+    html = (
+        "<html><body><main><h1>Hot-swap keyboards</h1><div class='pb_section'>"
+        + _module_row(1, heading.format("The idea") + body.format(text_a))
+        + _module_row(2, picture)
+        + _module_row(3, heading.format("Sockets") + body.format(text_b))
+        + _module_row(4, heading.format("Switches") + body.format(text_c))
+        + _module_row(5, "")
+        + _module_row(6, body.format("<p>" + "Shop our boards and switches today. " * 8 + "</p>"))
+        + "</div></main></body></html>"
+    )
+    doc = parse_html(html)
+    text = to_text(doc)
+    assert text.index("A hot-swap board") < text.index("Sockets\n") < text.index("Sockets on the")
+    assert text.index("Sockets on the") < text.index("Switches\n") < text.index("Lubed switches")
+    assert "Shop our boards" not in text  # after an empty row: not the article
+    assert any(isinstance(block, Figure) for block in doc.blocks)
+
+
+def test_rows_after_the_article_set_off_by_a_rule_or_headed_by_an_h1_stay_out() -> None:
+    part = "<p>" + "The ferry crossed the river, slowly, every morning at seven o'clock. " * 3
+    body = '<div class="pb_module pb_text">{}</div>'
+    heading = '<div class="pb_module pb_text"><h2>{}</h2></div>'
+    rows = (
+        _module_row(1, body.format(part + "</p>"))
+        + _module_row(2, heading.format("The crossing") + body.format((part + "</p>") * 4))
+        + _module_row(3, body.format(part + "</p>"))
+    )
+    appeal = "<p>" + "Support our magazine with a small monthly gift, from two euros. " * 4
+    for after in (
+        '<div class="rule"><hr></div>' + _module_row(4, body.format(appeal + "</p>")),
+        _module_row(4, body.format("<h1>Support us</h1>" + appeal + "</p>")),
+    ):
+        html = (
+            "<html><body><main><h1>The last ferry</h1><div class='pb_section'>"
+            f"{rows}{after}</div></main></body></html>"
+        )
+        text = _text(html)
+        assert text.count("The ferry crossed the river") == 18
+        assert "Support our magazine" not in text
+
+
 @pytest.mark.parametrize(
     "names", ["article-donation-CTA", "donate-box", "pane-bundle-donation-promo"]
 )

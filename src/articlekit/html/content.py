@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -34,6 +34,7 @@ from articlekit.html.clean import (
     FLAG_MAIN,
     KnownAttributes,
     Labels,
+    Stats,
     class_id,
     label_page,
 )
@@ -454,23 +455,50 @@ def _scored(
 MAX_ROW_LEVELS: Final = 6
 
 
+# A part's heading set in a wrapper of its own beside the part's text holds at most this
+# much text (characters).
+MAX_PART_HEADING_CHARS: Final = 200
+
+
 def _builder_row(top: HtmlElement, labels: Labels) -> HtmlElement:
     """Return the outermost wrapper of ``top`` whose other children hold nothing (no text,
-    no picture: a page builder's spacer), at most ``MAX_ROW_LEVELS`` up, else ``top``."""
+    no picture: a page builder's spacer) or, before it, only a heading (the part's own,
+    which page builders set in a module of its own and sectioned pages in the
+    ``<section>`` beside the text), at most ``MAX_ROW_LEVELS`` up, else ``top``."""
     node = top
     stats = labels.stats
     for _ in range(MAX_ROW_LEVELS):
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             break
+        before = True  # (a part's heading stands before its text)
         for child in parent:
-            if child is node or not isinstance(child.tag, str):
+            if child is node:
+                before = False
+                continue
+            if not isinstance(child.tag, str):
                 continue
             st = stats.get(child)
-            if st is None or st.text or st.flags & FLAG_IMG:
+            if st is None or st.flags & FLAG_IMG:
+                return node
+            if st.text and not (before and _is_part_heading(child, st, labels)):
                 return node
         node = parent
     return node
+
+
+def _is_part_heading(el: HtmlElement, st: Stats, labels: Labels) -> bool:
+    """Return True when all of ``el``'s text (``st``) is in headings, and short."""
+    if st.text > MAX_PART_HEADING_CHARS or st.links:
+        return False
+    if el.tag in vocab.HEADING_TAGS:
+        return True
+    held = 0
+    for heading in el.iter(*vocab.HEADING_TAGS):
+        sub = labels.stats.get(heading)
+        if sub is not None:
+            held += sub.text
+    return held >= st.text
 
 
 def _is_prose_row(el: HtmlElement, labels: Labels) -> bool:
@@ -484,16 +512,78 @@ def _is_prose_row(el: HtmlElement, labels: Labels) -> bool:
     )
 
 
+def _is_divider(el: HtmlElement, labels: Labels) -> bool:
+    """Return True for a divider between two parts: a rule (``<hr>``) or a wrapper holding
+    one, with no text and no picture. (An empty wrapper, a builder's spacer, may end the
+    article: it is no divider.)"""
+    st = labels.stats.get(el)
+    if st is None or st.text or st.flags & FLAG_IMG:
+        return False
+    return next(el.iter("hr"), None) is not None
+
+
+def _rows_beside(
+    row: HtmlElement, labels: Labels, same_kind: Callable[[HtmlElement], bool], *, before: bool
+) -> list[HtmlElement]:
+    """Return the rows of prose of ``row``'s kind next to it on one side, nearest first.
+
+    A picture row of the kind joins when a row of prose follows it. Dividers are passed
+    over when they separate the rows all along: the first gap on the side says whether
+    the rows are divided, and a gap that differs ends the run (a guide's chapters
+    between rules join, an appeal set off by a rule after undivided rows does not).
+    After the chosen row, a row holding an ``<h1>`` ends the run (a donation appeal
+    headed so after a shop's article). Anything else ends the run.
+    """
+    found: list[HtmlElement] = []
+    pending: list[HtmlElement] = []
+    divided: bool | None = None  # whether the rows met so far stand between dividers
+    gap = False  # a divider since the last row
+    for sibling in row.itersiblings(preceding=before):
+        if not isinstance(sibling.tag, str):
+            continue
+        if _is_divider(sibling, labels):
+            gap = True
+            continue
+        if not same_kind(sibling):
+            break
+        st = labels.stats.get(sibling)
+        if (
+            st is not None
+            and not st.text
+            and st.flags & FLAG_IMG
+            and sibling not in labels.boilerplate
+        ):
+            pending.append(sibling)  # a picture between two parts
+            continue
+        if not _is_prose_row(sibling, labels) or (
+            not before and st is not None and st.flags & FLAG_H1
+        ):
+            break  # (after the article, a row with an <h1> is another piece: an appeal)
+        if divided is None:
+            divided = gap
+        elif divided != gap:
+            break
+        gap = False
+        found.extend(pending)
+        pending = []
+        found.append(sibling)
+    return found
+
+
 def _with_builder_rows(
     top: HtmlElement, chosen: list[HtmlElement], labels: Labels
 ) -> list[HtmlElement]:
     """Return ``chosen`` with the rows of prose printed next to the chosen container's row.
 
-    Page builders (WPBakery's ``vc_row``, Elementor's sections) wrap each part of an
-    article in a row of columns of wrappers: the scoring picks the best part, and its
-    siblings are the wrappers' spacers. The rows beside its row that share the row's
-    tag and first class and hold prose (as :func:`_with_siblings` reads a sibling) join
-    it, as far as they run without a break.
+    Page builders (WPBakery's ``vc_row``, Elementor's sections, Divi's ``et_pb_row``)
+    wrap each part of an article in a row of columns of wrappers, and sectioned pages set
+    each chapter in a ``<section>`` of its heading and its text: the scoring picks the
+    best part, and its siblings are the wrappers' spacers or the part's heading. The rows
+    beside its row that share the row's tag and first class and hold prose (as
+    :func:`_with_siblings` reads a sibling) join it, as far as they run without a break;
+    dividers (``<hr>``) that separate all of them are passed over, and a picture row joins
+    when a row of prose follows it (:func:`_rows_beside`). When rows join, the chosen row
+    is taken whole, its heading with it.
     """
     row = _builder_row(top, labels)
     names = (row.get("class") or "").split()
@@ -505,23 +595,11 @@ def _with_builder_rows(
         cls = (el.get("class") or "").split()
         return el.tag == kind[0] and bool(cls) and cls[0] == kind[1]
 
-    before: list[HtmlElement] = []
-    for sibling in row.itersiblings(preceding=True):
-        if not isinstance(sibling.tag, str) or not same_kind(sibling):
-            break
-        if not _is_prose_row(sibling, labels):
-            break
-        before.append(sibling)
-    after: list[HtmlElement] = []
-    for sibling in row.itersiblings():
-        if not isinstance(sibling.tag, str) or not same_kind(sibling):
-            break
-        if not _is_prose_row(sibling, labels):
-            break
-        after.append(sibling)
+    before = _rows_beside(row, labels, same_kind, before=True)
+    after = _rows_beside(row, labels, same_kind, before=False)
     if not before and not after:
         return chosen
-    return before[::-1] + chosen + after
+    return [*before[::-1], row, *after]
 
 
 def _article_region(top: HtmlElement, labels: Labels) -> HtmlElement | None:
