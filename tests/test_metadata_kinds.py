@@ -869,3 +869,20 @@ def test_a_byline_comes_before_the_profile_url() -> None:
     head = '<meta property="article:author" content="https://example.com/editors/jon-fingas">'
     _, meta = extract(head, '<h1>A headline</h1><div class="byline">By Ann Lee</div>')
     assert meta.authors == ("Ann Lee",)
+
+
+# ------------------------------------------------------------------ the outlet after a name
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("Rob Picheta, CNN", ("Rob Picheta",)),  # the site's credit after the name
+        ("Rob Picheta, Reuters", ("Rob Picheta, Reuters",)),  # another outlet: kept as given
+        ("Picheta, CNN", ("Picheta, CNN",)),  # one word before the comma: not a name
+    ],
+)
+def test_the_sites_credit_after_a_declared_name(author: str, expected: tuple[str, ...]) -> None:
+    head = f'<meta property="og:site_name" content="CNN"><meta name="author" content="{author}">'
+    _, meta = extract(head, "<h1>A headline</h1>", url="https://edition.cnn.com/2021/a.html")
+    assert meta.authors == expected

@@ -2442,8 +2442,21 @@ def _without_publisher(authors: tuple[str, ...], site_keys: Sequence[str]) -> tu
     JSON-LD author lists often add the publisher ("Eduardo Barreneche", "Diario El Pais");
     a site name alone is kept, as it is the only byline there is.
     """
+    authors = tuple(_without_site_credit(a, site_keys) for a in authors)
     people = tuple(a for a in authors if not any(_site_matches(a, k) for k in site_keys if k))
     return people if people else authors
+
+
+def _without_site_credit(name: str, site_keys: Sequence[str]) -> str:
+    """Return ``name`` without a last comma part naming the site: a declared author "Rob
+    Picheta, CNN" on the site CNN is Rob Picheta (the outlet's credit after the name; a
+    comma list of one-word parts is no list of people, so it was not split)."""
+    head, comma, tail = name.rpartition(",")
+    if not comma or len(head.split()) < 2:
+        return name
+    if any(_site_matches(tail, k) for k in site_keys if k):
+        return head.rstrip()
+    return name
 
 
 def _pick_authors(
