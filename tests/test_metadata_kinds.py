@@ -543,6 +543,20 @@ def test_date_line_just_before_the_h1() -> None:
     assert meta.source_of("published") == "h1"
 
 
+def test_text_before_the_h1_is_read_nearest_first_within_its_node_budget() -> None:
+    from articlekit.html.metadata import _text_nodes_before
+
+    root = lxml.html.fromstring(
+        "<html><body><div>top<p>a<b>b</b>c</p>d<script>x</script>e<h1>H</h1></div></body></html>"
+    )
+    h1 = next(root.iter("h1"))
+    # each tail, then the subtree backwards; a script's text is never read
+    assert list(_text_nodes_before(h1, 30)) == ["e", "d", "c", "b", "a", "top"]
+    # every text or tail looked at counts, empty or not: the script's tail, the <p>'s
+    # tail, the <b>'s tail
+    assert list(_text_nodes_before(h1, 3)) == ["e", "d", "c"]
+
+
 def test_date_after_the_h1_wins_over_the_date_before_it() -> None:
     body = "<p>3 May 2021</p><h1>A headline</h1><p>By Ann Lee | April 13, 2020</p>"
     _, meta = extract(body=body)

@@ -23,6 +23,12 @@ def test_nodes_are_frozen_and_store_tuples() -> None:
         (lambda: ak.List(start=-1, items=()), "start"),
         (lambda: ak.Recommendation(title=" "), "title"),
         (lambda: ak.Paragraph(content=[ak.Paragraph(content=())]), "content[0]"),
+        # the first item that is no inline, by its index
+        (
+            lambda: ak.Paragraph(content=[ak.Text(text="a"), ak.Paragraph(content=()), 3]),
+            "content[1]",
+        ),
+        (lambda: ak.Paragraph(content="not a tuple of inlines"), "sequence of nodes"),
         (lambda: ak.Quote(blocks=[ak.Text(text="x")]), "blocks[0]"),
         (lambda: ak.Table(rows=(), header_rows=1), "header_rows"),
         (lambda: ak.CodeBlock(code="x", language=" "), "language"),

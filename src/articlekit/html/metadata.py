@@ -2069,6 +2069,8 @@ def _date_before(h1: etree._Element) -> str | None:
     short text node counts, as after the ``<h1>`` (:func:`_date_after`)."""
     size = 0
     for raw in _text_nodes_before(h1, MAX_BEFORE_H1_NODES):
+        if raw.isspace():  # (the white space between elements: nothing once cleaned)
+            continue
         text = _clean(raw)
         size += len(text)
         if size > MAX_BEFORE_H1_CHARS:
@@ -2087,15 +2089,43 @@ def _date_before(h1: etree._Element) -> str | None:
 
 def _text_nodes_before(el: etree._Element, max_nodes: int) -> Iterator[str]:
     """Yield the text nodes before ``el`` in reverse page order (nearest first; scripts
-    and styles left out), looking through at most ``max_nodes`` nodes."""
+    and styles left out), looking through at most ``max_nodes`` nodes.
+
+    Each preceding sibling's subtree is read backwards: its tail, then its last child's
+    tail and subtree ... and its own text last; then the parent's text, and the parent's
+    preceding siblings. Every text or tail looked at counts as a node, empty or not (one
+    generator, with the subtree's walk written into it: a generator per sibling cost a
+    third of the time again).
+    """
     steps = 0
     node: etree._Element | None = el
     while node is not None and steps < max_nodes:
         for sibling in node.itersiblings(preceding=True):
-            for text in _subtree_backwards(sibling, with_tail=True):
+            steps += 1
+            tail = sibling.tail
+            if tail:
+                yield tail
+            if steps >= max_nodes:
+                return
+            if isinstance(sibling.tag, str) and sibling.tag in _SKIP_TEXT_TAGS:
+                continue
+            stack = [(sibling, sibling.iterchildren(reversed=True))]
+            while stack:
+                top, children = stack[-1]
+                child = next(children, None)
                 steps += 1
-                if text:
-                    yield text
+                if child is None:
+                    stack.pop()
+                    if isinstance(top.tag, str):
+                        text = top.text
+                        if text:
+                            yield text
+                else:
+                    tail = child.tail
+                    if tail:
+                        yield tail
+                    if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT_TAGS:
+                        stack.append((child, child.iterchildren(reversed=True)))
                 if steps >= max_nodes:
                     return
         node = node.getparent()
@@ -2103,27 +2133,6 @@ def _text_nodes_before(el: etree._Element, max_nodes: int) -> Iterator[str]:
             if node.tag not in _SKIP_TEXT_TAGS:
                 yield node.text
             steps += 1
-
-
-def _subtree_backwards(top: etree._Element, *, with_tail: bool) -> Iterator[str]:
-    """Yield the texts of ``top``'s subtree in reverse page order ("" for a node without
-    text, so that the caller can count the nodes it looked through): its tail first when
-    ``with_tail``, then its last child's subtree ... and its own text last."""
-    if with_tail:
-        yield top.tail or ""
-    if isinstance(top.tag, str) and top.tag in _SKIP_TEXT_TAGS:
-        return
-    stack = [(top, top.iterchildren(reversed=True))]
-    while stack:
-        node, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            yield node.text if isinstance(node.tag, str) and node.text else ""
-            continue
-        yield child.tail or ""
-        if isinstance(child.tag, str) and child.tag not in _SKIP_TEXT_TAGS:
-            stack.append((child, child.iterchildren(reversed=True)))
 
 
 def _text_nodes_after(
