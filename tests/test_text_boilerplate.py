@@ -827,3 +827,27 @@ def test_a_share_list_with_long_notes_is_no_prose_on_a_page() -> None:
     plain = doc.plain_text()
     assert plain.count("council") == 4
     assert "new window" not in plain
+
+
+def test_a_thread_of_timestamps_under_the_commenters_names_is_furniture() -> None:
+    from articlekit.text.parser import _is_comment_header_line
+
+    assert _is_comment_header_line("November 19, 2019 at 5:10 pm")
+    assert _is_comment_header_line("2. April 2014 um 8:29 Uhr")
+    # a date alone, or with a time but no word for "at", is a teaser's or a dateline
+    assert not _is_comment_header_line("November 19, 2019")
+    assert not _is_comment_header_line("November 19, 2019, 5:10 pm")
+    post = "\n\n".join([WRAPPED] * 2)
+    comment = (
+        "I could not agree more with the decision, and I hope that the library also\n"
+        "opens on Sundays now, since many of us work during the week and can only come\n"
+        "by on the weekend, when the reading room is closed for no good reason at all.\n"
+    )
+    thread = "\n\n".join(
+        f"{name}\n\nJune {day}, 2015 at 10:25 pm\n\n{comment}\n\n{comment}"
+        for name, day in (("Armanox", 3), ("Leo", 4), ("Jane Roe", 5), ("Sam", 6))
+    )
+    doc = parse_text(f"{_MENU}\n\n{post}\n\n{thread}\n\n{_MENU}\n")
+    plain = doc.plain_text()
+    assert plain.count("council") == 2
+    assert "Sundays" not in plain

@@ -2886,6 +2886,13 @@ _THREAD_AGO = (
     r"|hace\s(?:\d{1,2}|una?)\s(?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?"
     r"|años?))"
 )
+# A comment system's timestamp alone on its line, the name on the line above: a date, a
+# word for "at" and a time ("November 19, 2019 at 5:10 pm", "2. April 2014 um 8:29 Uhr").
+_BARE_COMMENT_HEADER = re.compile(
+    rf"{_THREAD_DATE},?\s(?:at|um|à|a las)\s{_THREAD_TIME}"
+    r"(?:\s(?:reply|antworten|répondre|responder|permalink))?",
+    re.IGNORECASE,
+)
 _COMMENTER = r"(?:[\w'’.-]+\s){1,4}(?:says?|schreibt|[|·•–-])\s?"
 _RELATIVE_COMMENT_HEADER = re.compile(
     rf"(?:(?:{_COMMENTER})?{_THREAD_AGO}\s(?:at|um|à|a las)\s{_THREAD_TIME}"
@@ -2911,7 +2918,11 @@ def _is_comment_header_line(text: str) -> bool:
     return (
         len(text) <= MAX_COMMENT_HEADER_CHARS
         and not _BYLINE_START.match(text)
-        and bool(_COMMENT_HEADER.fullmatch(text) or _RELATIVE_COMMENT_HEADER.fullmatch(text))
+        and bool(
+            _COMMENT_HEADER.fullmatch(text)
+            or _RELATIVE_COMMENT_HEADER.fullmatch(text)
+            or _BARE_COMMENT_HEADER.fullmatch(text)
+        )
     )
 
 
