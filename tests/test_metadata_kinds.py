@@ -900,3 +900,41 @@ def test_the_sites_credit_after_a_declared_name(author: str, expected: tuple[str
     head = f'<meta property="og:site_name" content="CNN"><meta name="author" content="{author}">'
     _, meta = extract(head, "<h1>A headline</h1>", url="https://edition.cnn.com/2021/a.html")
     assert meta.authors == expected
+
+
+# ------------------------------------------------------------------ a permalink's time
+
+
+_THREAD = (
+    '<div><a href="/ann/status/1"><span data-time-ms="1466477165000">Jun 20</span></a></div>'
+    '<div><a href="/ann/status/2"><span data-time-ms="1466522845000">Jun 21</span></a></div>'
+)
+
+
+def test_the_time_in_a_link_to_the_page_is_its_own() -> None:
+    _, meta = extract(body=_THREAD, url="https://social.example/ann/status/2")
+    assert meta.published == "2016-06-21T15:27:25+00:00"
+
+
+def test_without_a_permalink_the_first_time_stays() -> None:
+    _, meta = extract(body=_THREAD, url="https://social.example/ann/status/3")
+    assert meta.published == "2016-06-20T02:46:05+00:00"
+
+
+def test_a_blogs_permalink_time_element() -> None:
+    body = (
+        '<aside><time datetime="2020-01-01">Jan 1</time></aside>'
+        '<h1>A post</h1><a href="https://blog.example/2021/post/" rel="bookmark">'
+        '<time datetime="2021-05-03T10:00:00+02:00">May 3</time></a>'
+    )
+    _, meta = extract(body=body, url="https://blog.example/2021/post")
+    assert meta.published == "2021-05-03T10:00:00+02:00"
+
+
+def test_a_link_to_the_home_page_is_no_permalink() -> None:
+    body = (
+        '<time datetime="2020-01-01">Jan 1</time>'
+        '<a href="/"><time datetime="2021-05-03">May 3</time></a>'
+    )
+    _, meta = extract(body=body, url="https://blog.example/")
+    assert meta.published == "2020-01-01"

@@ -131,6 +131,9 @@ PUBLISHED_SOURCES: Final = (
     # a label in an element of its own before the date ("<dt>Published</dt><dd>May 3,
     # 2021</dd>", "<strong>Veröffentlicht:</strong> 03.05.2021"): the page's own words
     "label:published",
+    # the time in a link to the page's own address (a permalink: "<a href=this-page><time
+    # ...>"), where the first time on the page may be a post's above it in a thread
+    "time:permalink",
     "time:first",
     # a date written in the text just after the page's first <h1> ("Headline" then "By Ann
     # Lee, December 14, 2016"): the last resort of a page that declares none
@@ -1580,6 +1583,9 @@ class _Collector:
         self.date_elements = 0
         self.dated_elements = 0
         self.label_checks = 0
+        # the path of the page's address without a final "/" (a link to it makes a
+        # permalink), "" when unknown, the site's root, or once a permalink time was found
+        self.page_path = ""
         self.author_props = 0
         # the page's <base> elements, in page order (see _base_url and tree.base_url)
         self.bases: list[Any] = []
@@ -1661,6 +1667,29 @@ class _Collector:
         if not self.have_time:
             self.have_time = True
             _add(self.cands, "time:first", stamp)
+        if self.page_path and self.links_to_page(el):
+            self.page_path = ""  # (the first such time only)
+            _add(self.cands, "time:permalink", stamp)
+
+    def links_to_page(self, el: etree._Element) -> bool:
+        """Return True when ``el`` sits in a link (itself or one of its two nearest
+        ancestors) to the page's own address: a timeline's or a blog's permalink, whose
+        time is the page's own item's, where the first time may be a post above it."""
+        node: etree._Element | None = el
+        for _level in range(3):
+            if node is None:
+                return False
+            if node.tag == "a":
+                href = node.get("href")
+                if not href:
+                    return False
+                try:
+                    path = urlsplit(href.strip()).path
+                except ValueError:
+                    return False
+                return path.rstrip("/") == self.page_path
+            node = node.getparent()
+        return False
 
     def datetime_attr(self, el: etree._Element) -> None:
         """File the ``datetime`` attribute of an element other than ``<time>`` as the first
@@ -1678,8 +1707,12 @@ class _Collector:
         for name in _EPOCH_ATTRS:
             stamp = el.get(name)
             if stamp is not None and _epoch_date(stamp.strip()) is not None:
-                self.have_time = True
-                _add(self.cands, "time:first", stamp)
+                if not self.have_time:
+                    self.have_time = True
+                    _add(self.cands, "time:first", stamp)
+                if self.page_path and self.links_to_page(el):
+                    self.page_path = ""
+                    _add(self.cands, "time:permalink", stamp)
                 return
 
     def a(self, el: etree._Element) -> None:
@@ -1875,6 +1908,17 @@ def _name_hints(names: str) -> int:
     return bits
 
 
+def _page_path(url: str | None) -> str:
+    """Return the path of ``url`` without a final "/", or "" for none or the site's root
+    (every page links its home)."""
+    if not url:
+        return ""
+    try:
+        return urlsplit(url).path.rstrip("/")
+    except ValueError:
+        return ""
+
+
 def _bare_host(url: str | None) -> str:
     """Return ``url``'s host name in lower case without a leading "www.", or ""."""
     if not url:
@@ -1930,6 +1974,7 @@ def _collect(
     ``<script>`` (see :func:`metadata_and_bases`).
     """
     collector = _Collector(_bare_host(url))
+    collector.page_path = _page_path(url)
     collector.tagged = tagged
     collector.jsonld = jsonld
     html_el = root if root.tag == "html" else root.getroottree().getroot()
@@ -1957,7 +2002,9 @@ def _collect(
             continue
         if "datetime" in keys and tag not in _EDIT_TAGS:  # <div class=... datetime="...">
             collector.datetime_attr(el)
-        elif not collector.have_time and not _EPOCH_ATTR_SET.isdisjoint(keys):
+        elif (not collector.have_time or collector.page_path) and not _EPOCH_ATTR_SET.isdisjoint(
+            keys
+        ):
             collector.epoch_attr(el)
         if "itemprop" in keys:
             prop = el.get("itemprop")
