@@ -906,7 +906,7 @@ def test_the_sites_credit_after_a_declared_name(author: str, expected: tuple[str
 
 
 _THREAD = (
-    '<div><a href="/ann/status/1"><span data-time-ms="1466477165000">Jun 20</span></a></div>'
+    '<div><a href="/ann/status/1"><span data-time-ms="1466477165000">Jun 21</span></a></div>'
     '<div><a href="/ann/status/2"><span data-time-ms="1466522845000">Jun 21</span></a></div>'
 )
 
@@ -918,7 +918,7 @@ def test_the_time_in_a_link_to_the_page_is_its_own() -> None:
 
 def test_without_a_permalink_the_first_time_stays() -> None:
     _, meta = extract(body=_THREAD, url="https://social.example/ann/status/3")
-    assert meta.published == "2016-06-20T02:46:05+00:00"
+    assert meta.published == "2016-06-21T02:46:05+00:00"
 
 
 def test_a_blogs_permalink_time_element() -> None:
