@@ -247,6 +247,12 @@ def test_one_word_title_repeated_in_the_article_is_kept() -> None:
 
 
 _MENU = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"] * 2)
+# A reader's comment, wrapped as a text browser wraps it (a thread under a short post)
+_WRAPPED_COMMENT = (
+    "I could not agree more with the decision, and I hope that the library also\n"
+    "opens on Sundays now, since many of us work during the week and can only come\n"
+    "by on the weekend, when the reading room is closed for no good reason at all.\n"
+)
 
 
 def test_furniture_lines_inside_a_w3m_paragraph_are_cut_out() -> None:
@@ -430,11 +436,7 @@ def test_late_datelines_go_on_a_page() -> None:
 
 def test_a_long_comment_thread_under_a_short_post_is_furniture() -> None:
     post = "\n\n".join([WRAPPED] * 2)
-    comment = (
-        "I could not agree more with the decision, and I hope that the library also\n"
-        "opens on Sundays now, since many of us work during the week and can only come\n"
-        "by on the weekend, when the reading room is closed for no good reason at all.\n"
-    )
+    comment = _WRAPPED_COMMENT
     thread = "\n\n".join(
         f"{name} June {day}, 2015 at 10:25 pm\n\n{comment}"
         for name, day in (("Armanox", 3), ("Leo", 4), ("Jane Roe", 5), ("Sam", 6))
@@ -782,11 +784,7 @@ def test_a_thread_of_comments_dated_days_ago_under_a_short_post_is_furniture() -
     # a browser's copy sets a comment's name, date, text and votes on lines of their own
     # with no blank line between them: the headers stand inside longer pieces
     post = "\n\n".join([PROSE] * 3)
-    comment = (
-        "I could not agree more with the decision, and I hope that the library also opens "
-        "on Sundays now, since many of us work during the week and can only come by on the "
-        "weekend, when the reading room is closed for no good reason at all."
-    )
+    comment = " ".join(_WRAPPED_COMMENT.split())
     thread = "\n".join(
         f"{name}\n{hours} days ago at 07:5{hours} am\n{comment}\n{comment}\nRating: 3 Votes"
         for hours, name in enumerate(("Woyzeck", "Nick A", "fmcshan", "tjedora", "mike"), 1)
@@ -838,11 +836,7 @@ def test_a_thread_of_timestamps_under_the_commenters_names_is_furniture() -> Non
     assert not _is_comment_header_line("November 19, 2019")
     assert not _is_comment_header_line("November 19, 2019, 5:10 pm")
     post = "\n\n".join([WRAPPED] * 2)
-    comment = (
-        "I could not agree more with the decision, and I hope that the library also\n"
-        "opens on Sundays now, since many of us work during the week and can only come\n"
-        "by on the weekend, when the reading room is closed for no good reason at all.\n"
-    )
+    comment = _WRAPPED_COMMENT
     thread = "\n\n".join(
         f"{name}\n\nJune {day}, 2015 at 10:25 pm\n\n{comment}\n\n{comment}"
         for name, day in (("Armanox", 3), ("Leo", 4), ("Jane Roe", 5), ("Sam", 6))
