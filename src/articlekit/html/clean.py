@@ -42,6 +42,7 @@ __all__ = [
     "boilerplate_kind",
     "class_id",
     "has_hiding_utility_class",
+    "is_discussion_page",
     "is_equation_box",
     "is_hidden",
     "is_placed_on_picture",
@@ -197,6 +198,10 @@ class Labels:
     #: labels: the strict walk met no ``<noscript>`` and no element dropped by class or role
     #: alone, so the relaxed retry has nothing to add.
     relaxable: bool = True
+    #: True when the walk dropped a box named only after a discussion ("itemdiscussion"):
+    #: on a discussion page (:func:`is_discussion_page`) the page is labelled again with
+    #: ``discussion=True``. The page test is not made on the pages without such a box.
+    discussion_boxes: bool = False
 
 
 def class_id(el: HtmlElement) -> str:
@@ -363,6 +368,8 @@ _I_GATE = 512
 _I_SOCIAL_EMBED = 1024
 # ...and an advertising name ("body-ad-wrapper"): see is_gated_article
 _I_AD = 2048
+# ...and a name whose only furniture word is "discuss": see Labels.discussion_boxes
+_I_DISCUSSION = 4096
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -382,6 +389,8 @@ _T_TEASER = 128
 _T_GATE = 256
 _T_SOCIAL_EMBED = 512
 _T_AD = 1024
+# ...a token whose only furniture word is "discuss" (see vocab.UNLIKELY_BESIDES_DISCUSSION)
+_T_DISCUSSION = 2048
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
 # A modifier says what an element holds or lacks, not what it is: a photo with its share
@@ -404,6 +413,10 @@ def _token_bits(token: str) -> int:
         bits |= _T_STRONG
     if vocab.UNLIKELY_CLASS.search(token):
         bits |= _T_UNLIKELY
+        if vocab.DISCUSSION_CLASS.search(token) and not vocab.UNLIKELY_BESIDES_DISCUSSION.search(
+            token
+        ):
+            bits |= _T_DISCUSSION
     if vocab.CONTENT_HINT.search(token):
         bits |= _T_HINT
     if vocab.MAIN_CONTENT.search(token) and not bits & _T_REC:
@@ -430,13 +443,18 @@ def _token_bits(token: str) -> int:
     return bits
 
 
-def _names_info(names: str, comments: bool) -> int:
-    """Return the label bits of a class/id string, combining its tokens' bits."""
+def _names_info(names: str, comments: bool, discussion: bool = False) -> int:
+    """Return the label bits of a class/id string, combining its tokens' bits.
+
+    ``discussion``: the page is itself a discussion thread (:func:`is_discussion_page`),
+    so a token named only after the discussion ("itemdiscussion") is not furniture."""
     bits = 0
     for token in names.split():
         found = _token_bits(token)
         if comments and found & _T_COMMENT:
             found &= ~(_T_STRONG | _T_UNLIKELY)
+        if discussion and found & _T_DISCUSSION:
+            found &= ~_T_UNLIKELY
         bits |= found
     info = 0
     if "hidden" in names and has_hiding_utility_class(names):
@@ -461,26 +479,55 @@ def _names_info(names: str, comments: bool) -> int:
         info |= _I_WEAK
     if bits & _T_COMMENT and info & _I_STRONG and not comments:
         info |= _I_COMMENT
+    if bits & _T_DISCUSSION:
+        info |= _I_DISCUSSION
     return info
 
 
 # Attributes other than class and id that say something about an element.
 _FLAG_ATTRS: Final = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
 # Label bits of a class/id string as the page writes it (not lower-cased: the bits are a
-# pure function of the string either way), per value of ``comments``; memoised across
-# pages (pages of a site repeat their class strings), bounded in size.
-_NAMES_BITS: Final[tuple[dict[str, int], dict[str, int]]] = ({}, {})
+# pure function of the string either way), per value of ``comments`` and ``discussion``
+# (index ``comments + 2 * discussion``); memoised across pages (pages of a site repeat
+# their class strings), bounded in size.
+_NAMES_BITS: Final[tuple[dict[str, int], ...]] = ({}, {}, {}, {})
 
 
-def _names_bits(names: str, comments: bool) -> int:
+def _names_bits(names: str, comments: bool, discussion: bool = False) -> int:
     """Return :func:`_names_info` of ``names`` lower-cased, memoised (``names`` as written)."""
-    memo = _NAMES_BITS[comments]
+    memo = _NAMES_BITS[comments + 2 * discussion]
     info = memo.get(names)
     if info is None:
         if len(memo) >= _MAX_MEMO_TOKENS:
             memo.clear()
-        info = memo[names] = _names_info(names.lower(), comments)
+        info = memo[names] = _names_info(names.lower(), comments, discussion)
     return info
+
+
+def is_discussion_page(root: HtmlElement) -> bool:
+    """Return True when the page under ``root`` is itself a discussion thread.
+
+    Forum engines name the page kind in the class or id of ``<body>`` or ``<html>``
+    ("Discussion", "section-discussion"); a thread or Q&A page may declare a
+    ``DiscussionForumPosting`` or ``QAPage`` in JSON-LD or microdata. On such a page the
+    boxes named "discussion" hold the thread's posts, the opening one included, not a
+    discussion under an article."""
+    body = root.find("body")
+    for el in (root, body):
+        if el is not None and vocab.DISCUSSION_PAGE_CLASS.search(class_id(el)):
+            return True
+    for script in root.iter("script"):
+        text = script.text
+        if (
+            text
+            and script.get("type") == "application/ld+json"
+            and any(f'"{kind}"' in text for kind in vocab.DISCUSSION_PAGE_TYPES)
+        ):
+            return True
+    return any(
+        itemtype.rstrip("/").rsplit("/", 1)[-1] in vocab.DISCUSSION_PAGE_TYPES
+        for itemtype in root.xpath("//@itemtype")
+    )
 
 
 def _names_key(el: HtmlElement, cls: str | None, ident: str | None) -> str:
@@ -550,6 +597,7 @@ def label_page(
     root: HtmlElement,
     *,
     comments: bool = False,
+    discussion: bool = False,
     relaxed: bool = False,
     drop: Collection[HtmlElement] = (),
     recommendations: Collection[HtmlElement] = (),
@@ -558,10 +606,12 @@ def label_page(
     """Return the labels and measurements of every element under ``root``, in one walk.
 
     ``relaxed`` keeps class-based ("unlikely") boilerplate: the retry for pages where the
-    strict pass left too little text. ``drop`` and ``recommendations`` are elements a site
-    rule selected; they win over every heuristic. ``attributes``: elements' attribute
-    names, ``class`` and ``id`` as an earlier walk of the unchanged tree read them (the
-    metadata walk: see :data:`KnownAttributes`); the others are read from the elements.
+    strict pass left too little text. ``discussion``: the page is a discussion thread
+    (:func:`is_discussion_page`); boxes named only "discussion" are not furniture.
+    ``drop`` and ``recommendations`` are elements a site rule selected; they win over
+    every heuristic. ``attributes``: elements' attribute names, ``class`` and ``id`` as an
+    earlier walk of the unchanged tree read them (the metadata walk: see
+    :data:`KnownAttributes`); the others are read from the elements.
 
     The walk is a recursive function (``visit``): an element's measurements are local
     variables while its children are read, and each child hands its parent one
@@ -577,7 +627,8 @@ def label_page(
     headings: list[HtmlElement] = []
     loose: dict[HtmlElement, Stats] = {}
     relaxable = False
-    names_memo = _NAMES_BITS[comments]
+    discussion_boxes = False
+    names_memo = _NAMES_BITS[comments + 2 * discussion]
     known = (_NOTHING_KNOWN if attributes is None else attributes).get
 
     def visit(
@@ -586,7 +637,7 @@ def label_page(
         """Label and measure ``el``'s subtree; return what it adds to its parent (None for
         a comment). ``parent_tag``: its parent's tag; ``in_link``, ``in_rec``, ``in_p``:
         whether an ancestor is a link, a recommendation widget, a ``<p>``."""
-        nonlocal relaxable
+        nonlocal relaxable, discussion_boxes
         entry = known(el)
         if entry is None:
             tag = el.tag
@@ -633,7 +684,7 @@ def label_page(
                     names = _names_key(el, None, ident)
                 if plain:
                     found = names_memo.get(names)
-                    info = _names_bits(names, comments) if found is None else found
+                    info = _names_bits(names, comments, discussion) if found is None else found
             if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
                 info |= _attr_bits(el, keys)
         if info:
@@ -657,6 +708,8 @@ def label_page(
                     kind = _K_SOFT
                 else:
                     relaxable = True
+                    if info & _I_DISCUSSION:
+                        discussion_boxes = True
                     if not relaxed:
                         kind = _K_SOFT
         elif tag in _OPAQUE_TAGS:
@@ -822,6 +875,7 @@ def label_page(
         total=total,
         loose=loose,
         relaxable=relaxable,
+        discussion_boxes=discussion_boxes,
     )
 
 

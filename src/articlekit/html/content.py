@@ -36,6 +36,7 @@ from articlekit.html.clean import (
     Labels,
     Stats,
     class_id,
+    is_discussion_page,
     label_page,
 )
 from articlekit.html.recommendations import is_page_link
@@ -1068,6 +1069,17 @@ def find_main_content(
     labels = label_page(
         root, comments=comments, drop=drop, recommendations=forced, attributes=attributes
     )
+    # a thread's posts in boxes named "discussion": not furniture on a discussion page
+    discussion = labels.discussion_boxes and is_discussion_page(root)
+    if discussion:
+        labels = label_page(
+            root,
+            comments=comments,
+            discussion=True,
+            drop=drop,
+            recommendations=forced,
+            attributes=attributes,
+        )
     # 1. site rule
     if rule is not None:
         found = _rule_candidate(root, rule, labels)
@@ -1080,6 +1092,7 @@ def find_main_content(
         relaxed = label_page(
             root,
             comments=comments,
+            discussion=discussion,
             relaxed=True,
             drop=drop,
             recommendations=forced,

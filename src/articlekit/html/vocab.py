@@ -26,6 +26,9 @@ __all__ = [
     "CONTACT_LINE",
     "CONTENT_HINT",
     "DESK_WORD",
+    "DISCUSSION_CLASS",
+    "DISCUSSION_PAGE_CLASS",
+    "DISCUSSION_PAGE_TYPES",
     "FIGURE_CLASS",
     "GATE_CLASS",
     "HEADING_TAGS",
@@ -51,6 +54,7 @@ __all__ = [
     "SOCIAL_EMBED_CLASS",
     "STRONG_BOILERPLATE",
     "TEASER_CLASS",
+    "UNLIKELY_BESIDES_DISCUSSION",
     "UNLIKELY_CLASS",
     "has_promo_phrase",
     "is_hiding_style",
@@ -191,8 +195,8 @@ COMMENT_CLASS = re.compile(rf"comment|disqus|respond|{_COMMENT_WORDS}")
 
 # Class/id patterns of page furniture. A match on its own makes an element "unlikely";
 # it is dropped unless it also looks like content (CONTENT_HINT) or holds the article.
-UNLIKELY_CLASS = re.compile(
-    r"comment|disqus|discuss|respond|share|sharing|social|sociable|\bnav(?:\b|-|bar|igation)"
+_UNLIKELY_WORDS = (
+    r"comment|disqus|respond|share|sharing|social|sociable|\bnav(?:\b|-|bar|igation)"
     r"|menu|breadcrumb|footer|masthead|sidebar|side-bar|banner|advert|\bads?\b"
     r"|\bad[-_]|[-_]ads?\b|adsense|dfp|sponsor|promo|cookie|consent|gdpr|newsletter"
     r"|subscri|signup|sign-up|paywall|popup|pop-up|modal|overlay|pagination|pager"
@@ -206,6 +210,23 @@ UNLIKELY_CLASS = re.compile(
     r"|copyright|legal|disclaimer|contact|cta\b|call-to-action|app-promo|shoutbox"
     r"|press-?officer|presse?-?kontakt|press-?contact"
 )
+# "discuss" names the discussion under an article ("article-discussion"), furniture like a
+# comment section; on a page that is itself a discussion (see DISCUSSION_PAGE_CLASS) it
+# names the thread's own posts ("Item ItemDiscussion" holding the opening post).
+_DISCUSSION_WORD = r"discuss"
+UNLIKELY_CLASS = re.compile(rf"{_DISCUSSION_WORD}|{_UNLIKELY_WORDS}")
+# ...the same patterns but the discussion word: a token matching only that one is kept on
+# a discussion page ("discussion-footer" is a footer there too).
+UNLIKELY_BESIDES_DISCUSSION = re.compile(_UNLIKELY_WORDS)
+DISCUSSION_CLASS = re.compile(_DISCUSSION_WORD)
+# The class/id of a page's <body> or <html> naming the page a discussion thread (forum
+# engines mark the page kind there: "Vanilla Discussion Section-Discussion",
+# "discussion-page"), as a whole word or a hyphenated one; "discussions" (a list of threads)
+# does not.
+DISCUSSION_PAGE_CLASS = re.compile(r"(?:^|[\s_-])discussion(?:$|[\s_-])")
+# schema.org types of a page whose main entity is a thread (a forum post and its
+# replies, a question and its answers), in JSON-LD or microdata.
+DISCUSSION_PAGE_TYPES: Final = frozenset({"DiscussionForumPosting", "QAPage"})
 CONTENT_HINT = re.compile(
     r"article|\bbody|content|\bmain|entry|\bpost\b|story|\btext|column|hentry|h-entry"
 )
