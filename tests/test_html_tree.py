@@ -457,6 +457,31 @@ def test_streamed_part_takes_its_templates_place_and_the_loading_stand_in_goes()
     assert text.index("Watering") < text.index("Tomatoes want six hours", 300)
 
 
+def test_many_streamed_parts_in_one_parent_keep_their_order_and_text() -> None:
+    # thousands of templates side by side (a hostile or very long streamed page): each
+    # part's children and the text between them land where its template was, in order
+    count = 3000
+    page = (
+        "<html><body><main>"
+        + "".join(f"<template id='P:{i:x}'></template>|" for i in range(count))
+        + "</main>"
+        + "".join(
+            f"<div hidden id='S:{i:x}'>a{i}<b>b{i}</b>c{i}<i>d{i}</i>e{i}</div>"
+            for i in range(count)
+        )
+        + "</body></html>"
+    )
+    root = parse_tree(page)
+    assert place_streamed_segments(root) == count
+    main = root.find(".//main")
+    assert main is not None
+    expected = "".join(f"a{i}b{i}c{i}d{i}e{i}|" for i in range(count))
+    assert text_of(main) == expected
+    assert [child.tag for child in main][:4] == ["b", "i", "b", "i"]
+    assert root.find(".//template") is None
+    assert root.find(".//*[@hidden]") is None
+
+
 def test_streamed_part_goes_where_the_pages_script_call_says() -> None:
     # the part's number is not the boundary's: the script call ($RC) pairs them
     call = '<script>$RC("B:1","S:4")</script>'

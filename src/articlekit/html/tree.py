@@ -289,10 +289,10 @@ def _move_content(segment: lxml.html.HtmlElement, template: lxml.html.HtmlElemen
     if parent is None:  # pragma: no cover - a template is never the root
         return
     _append_text(template, segment.text)
-    at = parent.index(template)
     for child in list(segment):
-        parent.insert(at, child)  # (moving a child takes its tail along)
-        at += 1
+        # (moving a child takes its tail along; addprevious, not insert at an index, which
+        # counts the siblings: thousands of parts in one parent made that quadratic)
+        template.addprevious(child)
     before = template.getprevious()
     if before is not None:
         before.tail = (before.tail or "") + (template.tail or "")
