@@ -1664,6 +1664,12 @@ class _Collector:
             return
         if el.get("pubdate") is not None:
             _add(self.cands, "time:pubdate", stamp)
+        self.page_time(el, stamp)
+
+    def page_time(self, el: etree._Element, stamp: str) -> None:
+        """File a machine-readable time (a ``<time datetime>``, a Unix time attribute) as
+        the page's first time when none came before, and as its permalink time when ``el``
+        is the first such time in a link to the page's own address."""
         if not self.have_time:
             self.have_time = True
             _add(self.cands, "time:first", stamp)
@@ -1707,12 +1713,7 @@ class _Collector:
         for name in _EPOCH_ATTRS:
             stamp = el.get(name)
             if stamp is not None and _epoch_date(stamp.strip()) is not None:
-                if not self.have_time:
-                    self.have_time = True
-                    _add(self.cands, "time:first", stamp)
-                if self.page_path and self.links_to_page(el):
-                    self.page_path = ""
-                    _add(self.cands, "time:permalink", stamp)
+                self.page_time(el, stamp)
                 return
 
     def a(self, el: etree._Element) -> None:
