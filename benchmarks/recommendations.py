@@ -11,6 +11,15 @@ Two label files in ``tests/data`` (both checked against the pages' raw HTML):
   (its ``kind``: nav, promo, ad, legal, ...). Items are matched by page and URL. Precision is
   the share of the labelled items still produced that are genuine; "genuine kept" is the
   share of the genuine labelled items still produced (a rule must not drop them).
+* ``recommendations-pages.json`` (pages read whole, in seven languages): each page's
+  recommendation blocks (title, items: URL, a part of the headline, picture or not) and
+  the link lists that are *not* recommendations: the article's own (table of contents,
+  sources, further reading, a how-to's links: they must stay in the body) and others
+  (menus, author links, promos: they must only not become items). "Complete" pages hold
+  no recommendation block at all, so every item produced there is a false positive.
+  Reported: labelled items found (and with their title, and their picture), blocks
+  found whole (and under their title), non-recommendation links produced as items,
+  the article's own links kept in the body, and items produced on complete pages.
 
 Usage::
 
@@ -34,6 +43,7 @@ from common import corpus_dir, read_gz
 REPO = Path(__file__).resolve().parent.parent
 RECALL_LABELS = REPO / "tests" / "data" / "recommendations-labels.json"
 PRECISION_LABELS = REPO / "tests" / "data" / "recommendations-precision.json"
+PAGE_LABELS = REPO / "tests" / "data" / "recommendations-pages.json"
 
 
 def _parse(corpus: Path, entry: dict[str, Any]) -> Any:
@@ -95,11 +105,94 @@ def precision(corpus: Path) -> dict[str, Any]:
     }
 
 
+def _produced(doc: Any) -> dict[str, tuple[Any, Any]]:
+    """Map each recommendation item's URL to (its block, the item)."""
+    return {item.url: (block, item) for block in doc.recommendations for item in block.items}
+
+
+def pages(corpus: Path, *, verbose: bool = False) -> dict[str, Any]:
+    """Return the counts for the page labels (see the module docstring)."""
+    from urllib.parse import urljoin
+
+    labels = json.loads(PAGE_LABELS.read_text(encoding="utf-8"))["pages"]
+    c: collections.Counter[str] = collections.Counter()
+    for page in labels:
+        doc = _parse(corpus, page)
+        got = _produced(doc)
+        body = {urljoin(page["url"], ref.url) for ref in doc.links()}
+        c["pages"] += 1
+        for block in page["blocks"]:
+            c["blocks"] += 1
+            hits = [got.get(item["url"]) for item in block["items"]]
+            c["blocks_found"] += all(hits)
+            titled = all(
+                h and block["title"].casefold() in (h[0].title or "").casefold() for h in hits
+            )
+            c["blocks_titled"] += titled
+            for item, hit in zip(block["items"], hits, strict=True):
+                c["items"] += 1
+                c["images"] += item["image"]
+                if hit is None:
+                    if verbose:
+                        print(f"  missed  {page['file']}  {item['url']}")
+                    continue
+                c["items_found"] += 1
+                c["items_titled"] += item["title"].casefold() in hit[1].title.casefold()
+                c["images_kept"] += item["image"] and hit[1].image is not None
+        for links in page["not_recommendations"]:
+            for url in links["urls"]:
+                c["not_links"] += 1
+                if url in got:
+                    c["not_produced"] += 1
+                    if verbose:
+                        print(f"  wrong   {page['file']}  {links['kind']}  {url}")
+                if links["content"]:
+                    c["own_links"] += 1
+                    c["own_in_body"] += url in body
+                    if verbose and url not in body:
+                        print(f"  lost    {page['file']}  {links['kind']}  {url}")
+        if page["complete"]:
+            c["complete_pages"] += 1
+            c["complete_items"] += len(got)
+            if verbose:
+                for url in got:
+                    print(f"  extra   {page['file']}  {url}")
+    keys = ("blocks", "blocks_found", "blocks_titled", "items", "items_found", "items_titled")
+    keys += ("images", "images_kept", "not_links", "not_produced", "own_links", "own_in_body")
+    return {k: c[k] for k in ("pages", *keys, "complete_pages", "complete_items")}
+
+
+def _print_pages(p: dict[str, Any]) -> None:
+    """Print the page-label figures."""
+    print(
+        f"  pages      labelled pages     {p['pages']} (blocks {p['blocks']}, items {p['items']})"
+    )
+    print(
+        f"             items found        {p['items_found']}/{p['items']}"
+        f"  with title {p['items_titled']}  picture {p['images_kept']}/{p['images']}"
+    )
+    print(
+        f"             blocks found whole {p['blocks_found']}/{p['blocks']}"
+        f"  under their title {p['blocks_titled']}"
+    )
+    print(
+        f"             not-recommendation links as items {p['not_produced']}/{p['not_links']}"
+        f"  article's own links in body {p['own_in_body']}/{p['own_links']}"
+    )
+    print(
+        f"             items on {p['complete_pages']} pages without recommendations"
+        f"  {p['complete_items']}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=None, help="the shared corpus directory")
     parser.add_argument("--kinds", action="store_true", help="list the false positives by kind")
     parser.add_argument("--json", type=Path, default=None, help="write the figures as JSON")
+    parser.add_argument(
+        "--misses", action="store_true", help="list the page labels' misses and wrong items"
+    )
     args = parser.parse_args(argv)
     corpus = args.corpus or corpus_dir()
     found, labelled = recall(corpus)
@@ -116,9 +209,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  genuine labelled items kept   {prec['genuine_kept']:.3f}")
     if args.kinds:
         print("  false positives left by kind:", prec["false_positives"])
+    by_page = pages(corpus, verbose=args.misses)
+    _print_pages(by_page)
     if args.json:
         args.json.write_text(
-            json.dumps({"recall": found / labelled, **prec}, indent=1), encoding="utf-8"
+            json.dumps({"recall": found / labelled, **prec, "pages": by_page}, indent=1),
+            encoding="utf-8",
         )
     return 0
 

@@ -9,6 +9,7 @@ import re
 import time
 from pathlib import Path
 from typing import cast
+from urllib.parse import urljoin
 
 import lxml.html
 import pytest
@@ -59,6 +60,13 @@ from articlekit.model import (
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
 LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
 PRECISION_LABELS = Path(__file__).parent / "data" / "recommendations-precision.json"
+PAGE_LABELS = Path(__file__).parent / "data" / "recommendations-pages.json"
+# Of the page labels' items (recommendations-pages.json), at least this many are found.
+MIN_PAGE_ITEMS_FOUND = 12
+# ...and at least this share of the links of the article's own lists stay in the body
+# (two tables of contents drawn by a plugin and a press release's "further information"
+# box are left out with the page furniture around them).
+MIN_OWN_LINKS_IN_BODY = 0.65
 # Item precision reached on PRECISION_LABELS (benchmarks/recommendations.py), less a margin of
 # 0.01; and the share of its genuine items that must still be produced.
 MIN_ITEM_PRECISION = 0.83
@@ -325,6 +333,32 @@ def test_item_precision_on_labelled_items(corpus: Path) -> None:
                 genuine_produced += item["genuine"]
     assert genuine_produced / produced >= MIN_ITEM_PRECISION
     assert genuine_produced / genuine >= MIN_GENUINE_KEPT
+
+
+def test_page_labels(corpus: Path) -> None:
+    """On pages read whole: link lists that are no recommendations (a table of contents,
+    sources, a how-to's links, menus) never become items, the article's own lists stay in
+    the body, pages without a recommendation block get none, and the labelled blocks'
+    items are found."""
+    pages = json.loads(PAGE_LABELS.read_text(encoding="utf-8"))["pages"]
+    assert len(pages) >= 20
+    found = own = own_in_body = 0
+    for page in pages:
+        raw = gzip.decompress((corpus / page["corpus"] / page["file"]).read_bytes())
+        doc = parse_html(raw, url=page["url"])
+        items = {item.url for block in doc.recommendations for item in block.items}
+        body = {urljoin(page["url"], ref.url) for ref in doc.links()}
+        found += sum(item["url"] in items for b in page["blocks"] for item in b["items"])
+        for links in page["not_recommendations"]:
+            for url in links["urls"]:
+                assert url not in items, (page["file"], url)
+                if links["content"]:
+                    own += 1
+                    own_in_body += url in body
+        if page["complete"]:
+            assert not items, page["file"]
+    assert found >= MIN_PAGE_ITEMS_FOUND
+    assert own_in_body >= MIN_OWN_LINKS_IN_BODY * own
 
 
 _SEE_ALSO_LIST = (
