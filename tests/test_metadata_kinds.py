@@ -938,3 +938,71 @@ def test_a_link_to_the_home_page_is_no_permalink() -> None:
     )
     _, meta = extract(body=body, url="https://blog.example/")
     assert meta.published == "2020-01-01"
+
+
+# ------------------------------------------------- session 15: teasers, credits, organisations
+
+
+def test_itemprop_authors_are_cut_to_the_first_bylines_names() -> None:
+    body = (
+        "<h1>A headline</h1><p>By <span itemprop='author'>Ann Lee</span></p>"
+        "<ul><li>Teaser <span itemprop='author'>Bo Chen</span></li>"
+        "<li>Teaser <span itemprop='author'>Cy Dee</span></li></ul>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Ann Lee",)
+
+
+def test_itemprop_co_authors_named_in_the_byline_stay() -> None:
+    body = (
+        "<div class='byline'>By <span itemprop='author'>Ann Lee</span> and "
+        "<span itemprop='author'>Bo Chen</span></div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Ann Lee", "Bo Chen")
+
+
+@pytest.mark.parametrize("credit", ["det/dpa", "dpa/lno", "APA/AP"])
+def test_a_credit_of_slashed_codes_is_one_credit(credit: str) -> None:
+    assert normalize_authors([credit]) == (credit,)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [("Lee/Chen", ("Lee", "Chen")), ("Ann Lee / Bo Chen", ("Ann Lee", "Bo Chen"))],
+)
+def test_slashed_names_are_still_two_people(byline: str, expected: tuple[str, ...]) -> None:
+    assert normalize_authors([byline]) == expected
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        "ann_lee",
+        "ann.lee",
+        "example.de",
+        "Example Media GmbH",
+        "Verein für Wald e.V.",
+        "Landesanstalt für Wald",
+    ],
+)
+def test_a_declared_author_that_is_no_person_gives_way_to_the_byline(declared: str) -> None:
+    head = f'<meta name="author" content="{declared}">'
+    _, meta = extract(head, '<div class="byline">Ann Lee</div>')
+    assert meta.authors == ("Ann Lee",)
+
+
+def test_a_declared_person_stays_before_the_byline() -> None:
+    head = '<meta name="author" content="Kim Se">'
+    _, meta = extract(head, '<div class="byline">Ann Lee</div>')
+    assert meta.authors == ("Kim Se",)
+
+
+def test_a_declared_organisation_stays_without_a_persons_byline() -> None:
+    _, meta = extract('<meta name="author" content="Example Media GmbH">', "<p>Text.</p>")
+    assert meta.authors == ("Example Media GmbH",)
+
+
+def test_a_date_label_ends_a_byline() -> None:
+    _, meta = extract(body='<div class="author">Ann Lee, Datum: 3.5.2021</div>')
+    assert meta.authors == ("Ann Lee",)

@@ -329,7 +329,9 @@ _WEEKDAYS: Final = (
 _BYLINE_CUT: Final = re.compile(
     r"[|•·\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
     # the same date labels in other languages ("Stand:" is German for "as of")
-    r"\b(?:stand\s*:|aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|actualizado|"
+    # and a bare date label ("Ann Lee, Datum: 3.5.2021")
+    r"\b(?:stand\s*:|(?:date|datum|fecha|data|дата)\s*:|"
+    r"aktualisiert|veröffentlicht|publié|mis\s+à\s+jour|actualizado|"
     r"publicado|atualizado|aggiornato|pubblicato|opublikowano|zaktualizowano)|"
     # a second credit on the same line: "Written by A Edited by B", "A; Editing by B"
     r"\b(?:edited|editing|photos?|photographs?|illustrations?|graphics|translated|produced|"
@@ -793,7 +795,15 @@ def normalize_language(value: str) -> str | None:
     return "-".join(out)
 
 
+# A credit of short codes joined by slashes: an editor's initials and an agency ("det/dpa",
+# "dpa/lno", "APA/AP"), as German-language news writes it: one credit, not two people.
+# Each code is in one case: "Lee/Chen" are two surnames.
+_CODE_CREDIT: Final = re.compile(r"(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s?/\s?(?:[a-z]{2,5}|[A-Z]{2,5}))+")
+
+
 def _split_names(text: str) -> list[str]:
+    if _CODE_CREDIT.fullmatch(text.strip()):
+        return [text.strip()]
     parts = [p for p in _AUTHOR_JOINERS.split(text) if p and p.strip()]
     names: list[str] = []
     for part in parts:
@@ -2520,7 +2530,11 @@ def _pick_authors(
     cands: Candidates, site_keys: Sequence[str] = ()
 ) -> tuple[tuple[str, ...], str | None]:
     authors, key = _first_authors(cands)
-    if key is not None and key not in _VISIBLE_AUTHOR_SOURCES and _all_site(authors, site_keys):
+    if (
+        key is not None
+        and key not in _VISIBLE_AUTHOR_SOURCES
+        and all(_site_matches_any(a, site_keys) or not _reads_as_person(a) for a in authors)
+    ):
         shown = _visible_people(cands, site_keys)
         if shown is not None:
             return shown
@@ -2529,7 +2543,41 @@ def _pick_authors(
 
 def _all_site(authors: tuple[str, ...], site_keys: Sequence[str]) -> bool:
     """Return True when every name of ``authors`` is the site's own."""
-    return bool(authors) and all(any(_site_matches(a, k) for k in site_keys if k) for a in authors)
+    return bool(authors) and all(_site_matches_any(a, site_keys) for a in authors)
+
+
+def _site_matches_any(name: str, site_keys: Sequence[str]) -> bool:
+    """Return True when ``name`` is one of the site's own names (``site_keys``)."""
+    return any(_site_matches(name, k) for k in site_keys if k)
+
+
+# The legal form that ends an organisation's name ("Bund der Energieverbraucher e.V.",
+# "Nordex SE", "Example Media GmbH", "Acme, Inc."), as written (case counts: "Se" ends
+# Korean given names), a final point dropped.
+_LEGAL_FORMS: Final = frozenset(
+    {"e.V", "eV", "GmbH", "gGmbH", "mbH", "AG", "SE", "KG", "OHG", "Inc", "LLC", "Ltd"}
+    | {"PLC", "plc", "Corp", "S.A", "SAS", "SARL", "S.r.l", "SRL", "S.p.A", "B.V", "N.V"}
+)
+# A login name: lower-case words joined by "_" or "." ("gabor_munier", "ann.lee").
+_LOGIN_NAME: Final = re.compile(r"[^\W\d_A-Z]+(?:[_.][^\W\d_A-Z]+)+")
+
+
+def _reads_as_person(name: str) -> bool:
+    """Return False for a declared author that is no person's name as a byline shows
+    it: a host name ("example.de"), a login name ("gabor_munier"), an organisation
+    whose name ends in its legal form ("Example Media GmbH", "Verein e.V."), or a
+    phrase of three words or more with a lower-case word that is no name particle
+    ("Landesanstalt für Wald"). Such a value gives way to a visible byline that names
+    a person (:func:`_pick_authors`)."""
+    words = name.split()
+    if len(words) == 1 and (_DOMAIN_NAME.match(name) or _LOGIN_NAME.fullmatch(name)):
+        return False
+    if len(words) > 1 and words[-1].removesuffix(".") in _LEGAL_FORMS:
+        return False
+    return not (
+        len(words) >= 3
+        and any(w[0].islower() and w.casefold() not in _NAME_PARTICLES for w in words[1:])
+    )
 
 
 def _visible_people(
@@ -2574,14 +2622,22 @@ def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
 
 
 def _rel_authors_in_byline(values: list[str], bylines: Sequence[str]) -> list[str]:
-    """Return the ``rel=author`` link texts that the page's first byline element names,
-    or all of them when it names none: the links of a list of related stories name their
-    own authors ("Ann Lee" in the byline, then "Bo Chen", "Cy Dee" under teasers)."""
+    """Return the ``rel=author`` link texts or ``itemprop=author`` values that the page's
+    first byline names (its first byline element, or the byline line under the ``<h1>``),
+    or all of them when it names none: the links and microdata of a list of related
+    stories name their own authors ("Ann Lee" in the byline, then "Bo Chen", "Cy Dee"
+    under teasers)."""
     if len(values) < 2 or not bylines:
         return values
-    first = _key(bylines[0])
+    first = " ".join(_key(byline) for byline in bylines)
     kept = [value for value in values if _key(value) and _key(value) in first]
     return kept or values
+
+
+def _first_bylines(cands: Candidates) -> list[str]:
+    """Return the page's first byline element's text and its byline line under the
+    ``<h1>``, those it has."""
+    return [values[0] for key in ("byline:text", "h1:byline") if (values := cands.get(key))]
 
 
 def _shown_in(name: str, shown: Sequence[str]) -> bool:
@@ -2599,8 +2655,8 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
             continue
         if key == "og:article:author":  # often a profile URL, only a name is useful
             values = [v for v in values if not v.startswith(("http", "//", "www."))]
-        if key == "rel-author:text":
-            values = _rel_authors_in_byline(values, cands.get("byline:text", ()))
+        if key in ("rel-author:text", "itemprop:author"):
+            values = _rel_authors_in_byline(values, _first_bylines(cands))
         if key == "byline:text":
             # Several byline elements: the first is the article's, later ones belong to
             # teasers and related stories.
