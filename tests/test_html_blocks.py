@@ -1264,3 +1264,46 @@ def test_author_box_after_the_article_leaves_the_text() -> None:
     text = to_text(parse_html(html))
     assert "Part 3." in text
     assert "Jane Roe" not in text
+
+
+def _exhibition(name: str, artist: str) -> str:
+    return (
+        f'<div class="tile"><div class="pic"><a href="/{artist.lower()}">'
+        f'<img src="/img/{artist.lower()}.jpg" alt=""></a></div></div>'
+        f'<div class="tile"><div class="text"><h4><a href="/{artist.lower()}">{name}</a></h4>'
+        f"<p>{artist}</p></div></div>"
+    )
+
+
+LINKED_LISTING = (
+    "<html><head><title>Current Shows</title></head><body>"
+    '<nav><a href="/">Home</a> <a href="/visit">Visit</a> <a href="/shop">Shop</a></nav>'
+    '<main><section class="page-section"><div class="content">'
+    "<h1>Current Shows</h1>"
+    + _exhibition("The Harbour at Dusk", "WENDELL")
+    + _exhibition("Paper Boats and Other Stories", "MARISOL")
+    + _exhibition("Sculpture from the Vaults", "ODETTE")
+    + _exhibition("A Garden Drawn Twice", "LINNEA")
+    + "</div></section></main>"
+    '<footer><a href="/jobs">Jobs</a> <a href="/press">Press</a></footer></body></html>'
+)
+
+
+def test_content_of_linked_headlines_is_read_not_dropped_as_a_link_cluster() -> None:
+    # the chosen content is mostly link text (the shows' titles link to their pages):
+    # its wrappers are the content, not a menu inside it
+    doc = parse_html(LINKED_LISTING, url="https://museum.example/current")
+    text = to_text(doc)
+    assert "The Harbour at Dusk" in text
+    assert "Sculpture from the Vaults" in text
+    assert "MARISOL" in text
+    assert "Jobs" not in text
+
+
+def test_link_cluster_inside_the_content_is_still_dropped() -> None:
+    tags = (
+        '<div class="tags"><a href="/t/a">Alpha</a> <a href="/t/b">Beta</a>'
+        ' <a href="/t/c">Gamma</a></div>'
+    )
+    doc = _doc(tags)
+    assert "Gamma" not in to_text(doc)

@@ -145,6 +145,10 @@ MAX_EXTRA_LINK_LISTS: Final = 10
 MAX_CLUSTER_LINK_SHARE: Final = 0.65
 # ...when it holds at least this many links.
 MIN_CLUSTER_LINKS: Final = 3
+# ...unless it holds at least this share of the chosen content's text: then it is the
+# content (or a wrapper of it), and a page whose content is mostly links is a listing of
+# linked headlines, products or events, whose reader wants them rather than nothing.
+WHOLE_CONTENT_SHARE: Final = 0.9
 # Boilerplate phrases ("Share this", "Tags:") only drop short paragraphs (characters).
 MAX_BOILERPLATE_PHRASE_CHARS: Final = 80
 # A table cell holding more text than this is page layout, not data (characters).
@@ -1443,6 +1447,8 @@ class BlockBuilder:
         # lists under a "See also" section heading (is_see_also_section): their one-link
         # items are the section's entries, not recommendations
         self._see_also_lists: set[HtmlElement] = set()
+        # the text of the content element being built (see :meth:`_is_whole_content`)
+        self._content_chars = 0
 
     # ------------------------------------------------------------------ helpers
 
@@ -1549,8 +1555,16 @@ class BlockBuilder:
         """Return the blocks of ``elements`` (each read as a container), in order."""
         out: list[Block] = []
         for el in elements:
+            st = self.stats.get(el)
+            self._content_chars = st.text if st is not None else 0
             self._element(el, out, 0)
         return out
+
+    def _is_whole_content(self, st: Stats) -> bool:
+        """Return True when a box holds (nearly) all the text of the content element
+        being built: the chosen content itself or a wrapper of it, which is read even when
+        its text is mostly links (a listing of linked headlines, products or events)."""
+        return st.text > 0 and st.text >= WHOLE_CONTENT_SHARE * self._content_chars
 
     def _container(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         """Append the blocks of ``el``'s children, grouping inline runs into paragraphs."""
@@ -1948,7 +1962,12 @@ class BlockBuilder:
             return
         st = self.stats.get(el)
         if st is not None and tag in _CAPTION_HOLDERS:
-            if tag != "td" and is_link_cluster(st) and not self.is_table_of_contents(el):
+            if (
+                tag != "td"
+                and is_link_cluster(st)
+                and not self._is_whole_content(st)
+                and not self.is_table_of_contents(el)
+            ):
                 return
             if st.text <= MAX_CAPTION_CHARS:
                 names = class_id(el)
