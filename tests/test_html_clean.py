@@ -8,6 +8,7 @@ from articlekit.html.clean import (
     FLAG_BLOCK,
     FLAG_H1,
     FLAG_MAIN,
+    FLAG_MAIN_BODY,
     Stats,
     boilerplate_kind,
     class_id,
@@ -317,7 +318,11 @@ def test_looks_like_rec_widget(tag: str, names: str, expected: bool) -> None:
         (Stats(text=120, links=90, anchors=3), "The weather today", False),
         (Stats(text=120, links=5, anchors=1), "Related articles", False),
         (Stats(text=120, links=90, anchors=0), "Related articles", False),
-        (Stats(text=120, links=90, anchors=3, flags=FLAG_MAIN), "Related", False),
+        # holds the article's body (an <article> or article-body box the walk did not
+        # take for a teaser card)
+        (Stats(text=120, links=90, anchors=3, flags=FLAG_MAIN | FLAG_MAIN_BODY), "Related", False),
+        # holds teaser cards drawn as <article> elements (clean.is_card_part)
+        (Stats(text=120, links=90, anchors=3, flags=FLAG_MAIN), "Related", True),
     ],
 )
 def test_looks_like_rec_container(stats: Stats, first: str, expected: bool) -> None:

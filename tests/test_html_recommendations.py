@@ -17,6 +17,7 @@ from lxml.html import HtmlElement
 
 from articlekit.html import parse_html
 from articlekit.html.blocks import site_of
+from articlekit.html.clean import FLAG_H1, FLAG_MAIN_BODY, is_card_part
 from articlekit.html.recommendations import (
     is_action_link_text,
     is_ad_click_url,
@@ -62,7 +63,7 @@ LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
 PRECISION_LABELS = Path(__file__).parent / "data" / "recommendations-precision.json"
 PAGE_LABELS = Path(__file__).parent / "data" / "recommendations-pages.json"
 # Of the page labels' items (recommendations-pages.json), at least this many are found.
-MIN_PAGE_ITEMS_FOUND = 12
+MIN_PAGE_ITEMS_FOUND = 35
 # ...and at least this share of the links of the article's own lists stay in the body
 # (two tables of contents drawn by a plugin and a press release's "further information"
 # box are left out with the page furniture around them).
@@ -248,6 +249,57 @@ def test_widget_by_class_outside_article_comes_after_body(cls: str) -> None:
     assert items[0].image == "https://news.example.org/i/r1.jpg"
     assert items[0].summary == "A summary of the first card."
     assert "Card one" not in _body_text(doc)
+
+
+def _card_article(n: int) -> str:
+    return (
+        f"<article class='post-grid'><a href='/2024/card-{n}.html'>"
+        f"<img src='/i/card-{n}.jpg' alt=''></a>"
+        f"<h4><a href='/2024/card-{n}.html'>Card number {n} of the related widget</a></h4>"
+        "<div itemprop='articleBody'>What the story tells, in one sentence for the card.</div>"
+        "<time>3 May 2024</time></article>"
+    )
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        # a widget named by class whose cards are <article> elements
+        "<div class='post-related'><p>Ähnliche Beiträge</p>{cards}</div>",
+        # a titled container whose cards are <article> elements
+        "<section class='teaserbox-list'><div>Weitere Artikel</div>{cards}</section>",
+        # the widget itself drawn as an <article>
+        "<article class='read-also'><h3>читайте также</h3>{cards}</article>",
+    ],
+)
+def test_cards_drawn_as_articles_make_a_widget(widget: str) -> None:
+    """Teaser cards drawn as <article> elements do not make their widget the article."""
+    cards = "".join(_card_article(n) for n in (1, 2, 3))
+    doc = _doc("", tail=widget.format(cards=cards))
+    items = [item for r in doc.recommendations for item in r.items]
+    assert [i.title for i in items] == [f"Card number {n} of the related widget" for n in (1, 2, 3)]
+    assert items[0].url == "https://news.example.org/2024/card-1.html"
+    assert items[0].image == "https://news.example.org/i/card-1.jpg"
+    assert items[0].summary == "What the story tells, in one sentence for the card."
+    assert "Card number" not in _body_text(doc)
+
+
+def test_is_card_part() -> None:
+    assert is_card_part(180, 0)
+    assert not is_card_part(1800, 0)  # an article's length
+    assert not is_card_part(180, FLAG_H1)  # the page's headline
+    assert not is_card_part(180, FLAG_MAIN_BODY)  # holds an article body
+
+
+def test_short_article_with_headline_in_a_related_box_stays_the_article() -> None:
+    html = (
+        "<html><body><div class='related-content'><article><h1>A short notice</h1>"
+        "<p>The office is closed on Monday, see <a href='/hours'>opening hours</a>.</p>"
+        "</article></div></body></html>"
+    )
+    doc = parse_html(html, url="https://news.example.org/2024/notice.html")
+    assert "The office is closed on Monday" in _body_text(doc)
+    assert not doc.recommendations
 
 
 def test_javascript_and_fragment_links_are_not_items() -> None:

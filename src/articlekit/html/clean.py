@@ -35,6 +35,7 @@ __all__ = [
     "FLAG_H1",
     "FLAG_IMG",
     "FLAG_MAIN",
+    "FLAG_MAIN_BODY",
     "FLAG_MATH",
     "Kind",
     "Labels",
@@ -64,6 +65,11 @@ FLAG_H1: Final = 4
 FLAG_IMG: Final = 8
 #: The element holds an equation (MathML ``<math>``).
 FLAG_MATH: Final = 16
+#: The element holds the article's body: FLAG_MAIN, less a teaser card drawn as an
+#: ``<article>`` or its excerpt marked as an article body (at most MAX_TEASER_CHARS of
+#: text: a related-stories widget lists its cards so; see is_card_part). Only the
+#: recommendation tests read it.
+FLAG_MAIN_BODY: Final = 32
 # A link holding any of these keeps its own measurements even inside a paragraph (block
 # rendering and candidate scoring read them); an image alone does not need them.
 _KEPT_LINK_FLAGS: Final = FLAG_BLOCK | FLAG_MAIN | FLAG_H1
@@ -333,7 +339,7 @@ def looks_like_rec_widget(tag: str, names: str) -> bool:
 
 def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
     """Return True for a link-heavy block that opens with a title like "Related articles"."""
-    if stats.anchors < 1 or stats.text > MAX_REC_CHARS or stats.flags & (FLAG_MAIN | FLAG_H1):
+    if stats.anchors < 1 or stats.text > MAX_REC_CHARS or stats.flags & (FLAG_MAIN_BODY | FLAG_H1):
         return False
     if not first_text or len(first_text) > MAX_REC_TITLE_CHARS:
         return False
@@ -765,6 +771,8 @@ def label_page(
         # ---- the subtree is measured: label the element, fold it into its parent
         if tag in _MAIN_TAGS or (info & _I_MAIN and tag not in _NEVER_REC_TAGS):
             flags |= FLAG_MAIN
+            if not is_card_part(text_len, flags):
+                flags |= FLAG_MAIN_BODY
         elif tag == "h1":
             flags |= FLAG_H1
         elif tag == "img" or tag == "picture":
@@ -792,7 +800,7 @@ def label_page(
         stats[el] = st
 
         if kind == _K_REC_WIDGET:
-            if (anchors >= 1 and not flags & (FLAG_MAIN | FLAG_H1)) or (
+            if (anchors >= 1 and not flags & (FLAG_MAIN_BODY | FLAG_H1)) or (
                 recommendations and el in recommendations
             ):
                 return _exclude(el, p0, h0, recs, paragraphs, headings, first)
@@ -955,6 +963,17 @@ def is_comment_section(info: int) -> bool:
     ``comments`` they are the comments', and the box stays out.
     """
     return bool(info & _I_COMMENT)
+
+
+def is_card_part(text: int, flags: int) -> bool:
+    """Return True when an element marked as the article is a teaser card or a part of one.
+
+    News and blog templates draw each card of a related-stories widget as an
+    ``<article>`` (headline link, picture, date), some with its excerpt marked
+    ``itemprop="articleBody"``: short, holding neither an ``<h1>`` nor a longer article
+    body. Such marks do not make their widget the article's box (``flags`` are the
+    element's own, its subtree's folded in)."""
+    return text <= MAX_TEASER_CHARS and not flags & (FLAG_H1 | FLAG_MAIN_BODY)
 
 
 def is_teaser_card(stats: Stats) -> bool:

@@ -61,6 +61,13 @@ GENERIC_LINK_TEXT: Final = frozenset(
 )  # fmt: skip
 # Shortest summary text worth keeping (characters): shorter text is a date or a label.
 MIN_SUMMARY_CHARS: Final = 20
+# A card's summary drawn as a box of its own rather than a <p>: its class or microdata
+# names an excerpt ("m-post-card__excerpt", "teaser__summary", itemprop="description";
+# a card template marks its excerpt itemprop="articleBody" too).
+_SUMMARY_NAME: Final = re.compile(
+    r"excerpt|summary|description|standfirst|abstract|\bdek\b|teaser-?text|articlebody",
+    re.IGNORECASE,
+)
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "h1")
 
 
@@ -578,16 +585,29 @@ def recommendation_items(
             image = resolve_url(image_source(img), base)
         summary = link_summary if title == text else None
         if card is not link:
-            for para in card.iter("p"):
-                candidate = _text(para)
-                if len(candidate) >= MIN_SUMMARY_CHARS and candidate != title:
-                    summary = candidate
-                    break
+            summary = _card_summary(card, title) or summary
         seen[url] = len(items)
         if not (from_text or headline) or is_generic_link_text(title):
             weak.add(len(items))
         items.append(Recommendation(title=title, url=url, image=image, summary=summary))
     return items
+
+
+def _card_summary(card: HtmlElement, title: str) -> str | None:
+    """Return a card's summary: its first ``<p>`` of ``MIN_SUMMARY_CHARS`` or more that is
+    not the title, else the first such box named as an excerpt (``_SUMMARY_NAME``)."""
+    for para in card.iter("p"):
+        candidate = _text(para)
+        if len(candidate) >= MIN_SUMMARY_CHARS and candidate != title:
+            return candidate
+    for el in card.iter("div", "span", "section"):
+        names = f"{el.get('class') or ''} {el.get('itemprop') or ''}"
+        if not _SUMMARY_NAME.search(names):
+            continue
+        candidate = _text(el)
+        if len(candidate) >= MIN_SUMMARY_CHARS and candidate != title:
+            return candidate
+    return None
 
 
 def is_home_link(url: str) -> bool:
