@@ -84,6 +84,46 @@ def test_relaxed_retry_leaves_the_comments_out() -> None:
     assert _find_id(root, "x") not in found.labels.boilerplate
 
 
+def _hero_and_wrapped_body(body: str) -> str:
+    # a hero box (headline, a short excerpt over 250 characters) above the page's body,
+    # which sits with the sidebar in one wrapper named after the sidebar
+    excerpt = "<p>" + "A short excerpt of the story shown in the hero box. " * 6 + "</p>"
+    widgets = "<ul>" + "<li><a href='/t'>A topic</a></li>" * 5 + "</ul>"
+    return (
+        f"<body><main><section id='hero' class='hero'><h1>Headline</h1>{excerpt}</section>"
+        f"<div id='wrap' class='sidebar-layout'><div id='body' class='sidebar-content'>"
+        f"{body}</div><div class='sidebar'>{widgets}</div></div></main></body>"
+    )
+
+
+def test_relaxed_retry_finds_prose_a_furniture_name_hid_beside_a_short_candidate() -> None:
+    root = parse_tree(_hero_and_wrapped_body(PARA * 12))
+    found = find_main_content(root)
+    assert found.method == "relaxed"
+    assert _find_id(root, "body") not in found.labels.boilerplate
+    assert found.chars > 3 * 300
+
+
+def test_relaxed_retry_leaves_comma_free_messages_under_a_furniture_name_out() -> None:
+    # a login dialog's many short messages: several times the hero's text, no prose
+    messages = "".join(f"<p>Please enter a valid password number {n} now</p>" for n in range(40))
+    root = parse_tree(_hero_and_wrapped_body(messages))
+    found = find_main_content(root)
+    assert found.method == "scored"
+    assert _ids(found) == ["hero"]
+
+
+def test_a_long_enough_candidate_never_pays_for_the_relaxed_walk() -> None:
+    # 1,500+ characters found: the box dropped by its class is not looked at
+    root = parse_tree(
+        f"<body><div id='main'>{PARA * 20}</div>"
+        f"<div class='sidebar-layout'>{PARA * 80}</div></body>"
+    )
+    found = find_main_content(root)
+    assert found.method == "scored"
+    assert _ids(found) == ["main"]
+
+
 def test_noscript_article_found_on_retry() -> None:
     root = parse_tree(f"<body><noscript><div id='n'>{PARA * 5}</div></noscript></body>")
     found = find_main_content(root)

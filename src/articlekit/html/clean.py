@@ -204,6 +204,9 @@ class Labels:
     #: labels: the strict walk met no ``<noscript>`` and no element dropped by class or role
     #: alone, so the relaxed retry has nothing to add.
     relaxable: bool = True
+    #: The boxes the walk dropped by class or role alone (what a relaxed walk keeps), inner
+    #: ones included, in the order their walk ended.
+    relaxable_boxes: list[HtmlElement] = attrs.field(factory=list)
     #: True when the walk dropped a box named only after a discussion ("itemdiscussion"):
     #: on a discussion page (:func:`is_discussion_page`) the page is labelled again with
     #: ``discussion=True``. The page test is not made on the pages without such a box.
@@ -351,7 +354,7 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
 
 
 # What the labelling walk decided at an element's start (see label_page)
-_K_NONE, _K_SOFT, _K_REC_WIDGET = 0, 1, 3
+_K_NONE, _K_SOFT, _K_WEAK, _K_REC_WIDGET = 0, 1, 2, 3
 #: What an element's subtree adds to its parent in the labelling walk: text, link text,
 #: commas, flags, anchors (as :class:`Stats`) and its first text run (None: none met).
 _Fold = tuple[int, int, int, int, int, str | None]
@@ -633,6 +636,7 @@ def label_page(
     headings: list[HtmlElement] = []
     loose: dict[HtmlElement, Stats] = {}
     relaxable = False
+    relaxable_boxes: list[HtmlElement] = []
     discussion_boxes = False
     names_memo = _NAMES_BITS[comments + 2 * discussion]
     known = (_NOTHING_KNOWN if attributes is None else attributes).get
@@ -717,7 +721,7 @@ def label_page(
                     if info & _I_DISCUSSION:
                         discussion_boxes = True
                     if not relaxed:
-                        kind = _K_SOFT
+                        kind = _K_WEAK
         elif tag in _OPAQUE_TAGS:
             return _MATH_FOLD
         elif recommendations and el in recommendations:
@@ -819,7 +823,7 @@ def label_page(
             boilerplate.add(el)
             return _exclude(el, p0, h0, None, paragraphs, headings, first)
         if (
-            kind == _K_SOFT
+            kind in (_K_SOFT, _K_WEAK)
             and (
                 # an <h1> or the article's mark keeps a box named as furniture (the
                 # article sits in it), unless the box is hidden, or the marks are a
@@ -836,6 +840,8 @@ def label_page(
             and not _hides_picture_copy(st, info)
         ):
             boilerplate.add(el)
+            if kind == _K_WEAK:
+                relaxable_boxes.append(el)
             return _exclude(el, p0, h0, None, paragraphs, headings, first)
 
         # a real part of the page: it may vote as a paragraph, then folds into its parent
@@ -883,6 +889,7 @@ def label_page(
         total=total,
         loose=loose,
         relaxable=relaxable,
+        relaxable_boxes=relaxable_boxes,
         discussion_boxes=discussion_boxes,
     )
 

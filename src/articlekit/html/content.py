@@ -55,6 +55,9 @@ __all__ = [
 # Below this many characters of text a candidate is "too little" and the next step of the
 # cascade runs (trafilatura uses 250 for its MIN_EXTRACTED_SIZE on the same kind of pages).
 MIN_ARTICLE_CHARS: Final = 250
+_SHORT_CANDIDATE_CHARS: Final = 1500
+_RELAXED_GAIN: Final = 3
+_MIN_PROSE_COMMA_RATE: Final = 0.004
 # Sibling pass: a sibling joins when it scores at least this share of the top score...
 SIBLING_SHARE: Final = 0.2
 # ...and at least this many points (Readability's 10).
@@ -986,6 +989,41 @@ def _baseline(labels: Labels) -> Candidate:
     return Candidate(elements=keep, labels=labels, method="baseline", chars=_chars(keep, labels))
 
 
+def _hides_prose(candidate: Candidate | None, labels: Labels) -> bool:
+    """Return True when a box dropped by its class alone holds several times the text of
+    the short ``candidate``, written as prose: worth a relaxed retry (asked of a few pages
+    in a hundred; the retry is a second labelling walk)."""
+    if candidate is None or candidate.chars >= _SHORT_CANDIDATE_CHARS:
+        return False
+    stats = labels.stats
+    for box in labels.relaxable_boxes:
+        st = stats[box]
+        if (
+            st.text - st.links > _RELAXED_GAIN * candidate.chars
+            and st.commas >= _MIN_PROSE_COMMA_RATE * st.text
+        ):
+            return True
+    return False
+
+
+def _widens_to_prose(candidate: Candidate, retry: Candidate) -> bool:
+    """Return True when the relaxed ``retry`` beats a short but not tiny ``candidate``: it
+    holds several times its text, written as prose at least as much (commas per
+    character; a login dialog's or an ad slot's messages have few), so the article was
+    under a furniture name ("sidebar-layout" wrapping the body and its sidebar) and the
+    scored container only a part of the page around it (a hero box, a video teaser)."""
+    if retry.chars <= _RELAXED_GAIN * candidate.chars:
+        return False
+    rate = _comma_rate(retry)
+    return rate >= _MIN_PROSE_COMMA_RATE and rate >= _comma_rate(candidate)
+
+
+def _comma_rate(candidate: Candidate) -> float:
+    """Return the commas per character of the candidate's elements (their whole text)."""
+    stats = [candidate.labels.stats[el] for el in candidate.elements]
+    return sum(st.commas for st in stats) / max(1, sum(st.text for st in stats))
+
+
 def _outweighs_any_baseline(candidate: Candidate) -> bool:
     """Return True when ``candidate`` holds so much text that :func:`prefer_baseline` keeps
     it whatever paragraphs the baseline keeps: measured against every paragraph the
@@ -1088,7 +1126,8 @@ def find_main_content(
     # 2. scored container
     candidate = _scored(root, labels, "scored", title)
     # 3. relaxed retry (when relaxing would change a label at all)
-    if (candidate is None or candidate.chars < MIN_ARTICLE_CHARS) and labels.relaxable:
+    short = candidate is None or candidate.chars < MIN_ARTICLE_CHARS
+    if labels.relaxable and (short or _hides_prose(candidate, labels)):
         relaxed = label_page(
             root,
             comments=comments,
@@ -1099,7 +1138,10 @@ def find_main_content(
             attributes=attributes,
         )
         retry = _scored(root, relaxed, "relaxed", title)
-        if retry is not None and (candidate is None or retry.chars > candidate.chars):
+        if retry is not None and (
+            candidate is None
+            or (retry.chars > candidate.chars if short else _widens_to_prose(candidate, retry))
+        ):
             candidate = retry
     # 4. paragraph baseline
     if candidate is not None and _outweighs_any_baseline(candidate):
