@@ -572,3 +572,48 @@ def test_streamed_page_is_read_with_its_parts_placed_only_when_that_gives_more()
     assert placed is not None
     assert marks_streamed_parts(page)
     assert not marks_streamed_parts(b"<div hidden id='main'></div>")
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("<div hidden id='S:0'><p>Late part.</p></div>", True),
+        ("<table hidden><tr id='S:1f'><td>Late row.</td></tr></table>", True),
+        ("<meta id='S:2' hidden><p>Odd but possible.</p>", True),  # a <meta> is noted too
+        ("<div id='main' class='S:0'><p>A class is no id.</p></div>", False),
+        ("<div id='xS:0'><p>Not at the start.</p></div><p>id=\"S:0\" in the text</p>", False),
+        ("<p>No attributes at all.</p>", False),
+    ],
+)
+def test_streamed_part_ids_are_found_in_the_metadata_walks_attributes(
+    markup: str, expected: bool
+) -> None:
+    from articlekit.html import _has_part_ids
+    from articlekit.html.metadata import metadata_and_bases
+
+    root = parse_tree(f"<html><head><title>T</title></head><body>{markup}</body></html>")
+    attributes: dict[HtmlElement, tuple[list[str], str | None, str | None, str]] = {}
+    metadata_and_bases(root, keep=[], attributes=attributes)
+    assert _has_part_ids(attributes) is expected
+
+
+def test_markup_is_searched_for_streamed_parts_only_when_an_id_may_be_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import articlekit
+    import articlekit.html as html_module
+
+    searched: list[str | bytes] = []
+
+    def spy(markup: str | bytes) -> bool:
+        searched.append(markup)
+        return marks_streamed_parts(markup)
+
+    monkeypatch.setattr(html_module, "marks_streamed_parts", spy)
+    # the markup names a part in a script's text, but no element has such an id
+    page = f"<html><body><main><p>{_PROSE}</p></main><script>x='id=\"S:0\"'</script></body></html>"
+    articlekit.parse_html(page)
+    assert searched == []
+    text = articlekit.to_text(articlekit.parse_html(_streamed_page("S:0", "B:0")))
+    assert len(searched) == 1
+    assert text.count("Tomatoes want six hours") == 6

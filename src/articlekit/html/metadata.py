@@ -2004,6 +2004,10 @@ def _collect(
         if handler is not None:
             handler(collector, el)
             if tag == "meta":
+                if attributes is not None:
+                    ident = el.get("id")  # (every id of the page is noted; a meta's is rare)
+                    if ident is not None:
+                        attributes[el] = (el.keys(), el.get("class"), ident, tag)
                 continue
         # one call for the attribute names, then a value only for the names present: an
         # ``el.get`` costs about as much as the loop's other steps together, and most
@@ -2749,9 +2753,11 @@ def metadata_and_bases(
     :data:`SIGNAL_TAGS` in page order, which the verdict's light signals read
     (``root.iter(*SIGNAL_TAGS)`` again: ~0.13 ms a page, lxml testing each node against
     each of the ten tags). ``attributes``, when given, receives for each element with
-    attributes (``<meta>`` aside) its attribute names, ``class``, ``id`` and tag as the
-    walk read them, for the labelling walk (:func:`articlekit.html.clean.label_page`), which
-    would read them again; only for a caller that holds the proxies (``keep``).
+    attributes (of ``<meta>`` elements, only those with an ``id``) its attribute names,
+    ``class``, ``id`` and tag as the walk read them, for the labelling walk
+    (:func:`articlekit.html.clean.label_page`), which would read them again, and for
+    :func:`articlekit.html.parse_html`'s test for React's streamed parts; only for a
+    caller that holds the proxies (``keep``).
     ``jsonld``, when given, receives for each ``<script>`` of the page, in page order, the
     JSON values parsed from it as JSON-LD, or None for a script not read so (the verdict's
     light signals take a page's JSON-LD types from them instead of parsing the scripts
