@@ -1006,3 +1006,37 @@ def test_a_declared_organisation_stays_without_a_persons_byline() -> None:
 def test_a_date_label_ends_a_byline() -> None:
     _, meta = extract(body='<div class="author">Ann Lee, Datum: 3.5.2021</div>')
     assert meta.authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    "cls",
+    ["post-autor", "dates_auteurs", "article-autorin", "autorenzeile", "newsArticleAuthorBlock"],
+)
+def test_byline_classes_in_other_languages_and_camel_case(cls: str) -> None:
+    _, meta = extract(body=f'<p class="{cls}">Von Ann Lee</p>')
+    assert meta.authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize("cls", ["doc-autorefs", "autoresize", "author-email"])
+def test_classes_that_only_look_like_a_byline(cls: str) -> None:
+    _, meta = extract(body=f'<span class="{cls}">Ann Lee</span>')
+    assert meta.authors == ()
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Posted on September 21, 2020 by Ann Lee",
+        "Published May 3, 2021 by Ann Lee | 3 comments",
+        "Veröffentlicht am 3.5.2021 von Ann Lee",
+        "Publié le 3 mai 2021 par Ann Lee",
+    ],
+)
+def test_a_byline_that_opens_with_its_date(byline: str) -> None:
+    _, meta = extract(body=f'<div class="entry-author">{byline}</div>')
+    assert meta.authors == ("Ann Lee",)
+
+
+def test_an_update_line_names_no_author() -> None:
+    _, meta = extract(body='<div class="byline">Updated May 3, 2021 by Bo Chen</div>')
+    assert meta.authors == ()

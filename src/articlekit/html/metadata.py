@@ -340,11 +340,22 @@ _BYLINE_CUT: Final = re.compile(
     rf"\b(?:{_WEEKDAYS})\b",
     re.IGNORECASE,
 )
-_BYLINE_CLASS: Final = re.compile(r"byline|(?:^|[\s_-])(?:author|writer|byl)", re.IGNORECASE)
+# A class word naming a byline, in English, German, Spanish, Italian, Polish ("autor",
+# "autore") or French and Dutch ("auteur"), after a separator or a camelCase boundary
+# ("liveArticleAuthorBlock"); "autor" as a whole word ("autorefs", "autoresize" are not).
+_BYLINE_CLASS: Final = re.compile(
+    r"byline|autor(?:en)?zeile"  # the German word for a byline
+    r"|(?:^|[\s_-])(?:author|writer|byl|autor(?:e|es|en|in|a|s)?(?![a-z])|auteur|verfasser)"
+    r"|(?-i:[a-z](?:Author|Byline|Writer|Auteur|Autor(?![a-z])))",
+    re.IGNORECASE,
+)
 # WordPress's post classes carry the post's tags and categories as slugs ("tag-bylmeetswiser",
 # "category-writers-corner"): words of the post's topic, not a byline's class.
 _TAXONOMY_CLASS: Final = re.compile(r"(?:^|(?<=\s))(?:tag|category)-\S*")
-_NOT_BYLINE_CLASS: Final = re.compile(r"comment|avatar|bio|about|box|related|more", re.IGNORECASE)
+# ("author-email": an address, not a name)
+_NOT_BYLINE_CLASS: Final = re.compile(
+    r"comment|avatar|bio|about|box|related|more|mail", re.IGNORECASE
+)
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
 # A match starts at the first space of a run ("(?<!\s)"): started at every space of a long
@@ -932,13 +943,35 @@ def _written_as_name(text: str) -> bool:
 _DATE_PREPOSITION: Final = re.compile(r"\s+(?:am|vom|on|le|du|el|il|em|op|w|dnia)\s*$")
 
 
+# The word that introduces the author after a date that opens the byline ("Posted on May
+# 3, 2021 by Ann Lee", "Veröffentlicht am 3.5.2021 von Ann Lee", "Publié le 3 mai par").
+_UPDATE_CUT: Final = re.compile(
+    r"(?:last\s+)?(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado"
+    r"|aggiornato|zaktualizowano)",
+    re.IGNORECASE,
+)
+_LATER_BY: Final = re.compile(r"\s(?:[Bb]y|von|par|por|door|przez|di)\s+(?=\S)")
+
+
 def _byline_text(raw: str) -> str:
-    """Return the part of a visible byline that names people (dates and roles cut off)."""
+    """Return the part of a visible byline that names people (dates and roles cut off).
+
+    A byline that opens with a date ("Posted on May 3, 2021 by Ann Lee") names its
+    people after the "by" that follows the date."""
     text = _BYLINE_PREFIX.sub("", _clean(raw), count=1)
     match = _BYLINE_CUT.search(text)
     if match is None:
         return text
-    return _DATE_PREPOSITION.sub("", text[: match.start()])
+    head = _DATE_PREPOSITION.sub("", text[: match.start()])
+    label = head.strip(_LABEL_EDGES).casefold()
+    opens = not label or label in _PUBLISHED_LABELS or label in _PLACEHOLDER_AUTHORS
+    if opens and _UPDATE_CUT.match(match.group(0)) is None:  # an editor's update
+        later = _LATER_BY.search(text, match.start())
+        if later is not None:
+            rest = text[later.end() :]
+            cut = _BYLINE_CUT.search(rest)
+            return rest if cut is None else _DATE_PREPOSITION.sub("", rest[: cut.start()])
+    return head
 
 
 def _spellings(key: str) -> set[str]:
@@ -1340,7 +1373,7 @@ _ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image
 # Cheap pre-check on class/id before the stricter _BYLINE_CLASS test; the same test
 # finds classes naming the publication date (_PUBLISHED_CLASS).
 _BYLINE_HINT: Final = re.compile(
-    r"author|byline|byl|writer|publish|pub[-_]?date|posted", re.IGNORECASE
+    r"author|byline|byl|writer|autor|auteur|verfasser|publish|pub[-_]?date|posted", re.IGNORECASE
 )
 # A class naming the element that holds the publication date: "article-publish-date",
 # "published_date", "date-published", "pubdate", "pub-date", a blog's "posted" or
