@@ -69,6 +69,8 @@ _SUMMARY_NAME: Final = re.compile(
     re.IGNORECASE,
 )
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6", "h1")
+# A title printed beside its widget is at most this long (characters), as one inside it.
+MAX_SIBLING_TITLE_CHARS: Final = 80
 
 
 # The first word of a link to a list of more of the same ("Mehr Videos", "More stories",
@@ -344,6 +346,31 @@ def rec_title(el: HtmlElement) -> str | None:
             if node.tag != "a" and vocab.is_rec_phrase(own):
                 return collapse_ws(own).strip(" :")
             break
+    return _title_before(el)
+
+
+def _title_before(el: HtmlElement) -> str | None:
+    """Return the recommendation title printed just before a widget that has none inside.
+
+    Templates print the widget's heading beside it, not in it (``<h2>Related
+    Articles</h2><div class="related-articles">...``, ``<h3>Das könnte Sie auch
+    interessieren</h3><div class="relateditems">``): the nearest previous sibling with
+    text is the title when it is a heading opening with a recommendation title's words, or
+    any short element that is such a title whole ("Lesen Sie auch:"), holding no link."""
+    prev = el.getprevious()
+    while prev is not None:
+        if isinstance(prev.tag, str):
+            text = _text(prev)
+            if text:
+                if (
+                    len(text) <= MAX_SIBLING_TITLE_CHARS
+                    and prev.find(".//a") is None
+                    and vocab.opens_with_rec_words(text)
+                    and (prev.tag in _HEADINGS or vocab.is_rec_phrase(text))
+                ):
+                    return text.strip(" :")
+                return None
+        prev = prev.getprevious()
     return None
 
 
