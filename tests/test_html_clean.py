@@ -696,6 +696,33 @@ def test_nav_that_swallowed_an_article_with_its_headline_is_read() -> None:
         assert _find(root, ".//p") in labels.paragraphs
 
 
+def test_nav_that_swallowed_an_unmarked_page_is_read_for_its_prose() -> None:
+    # no <main>, no role="main", no <article>: the page's <h1> and its paragraphs of prose,
+    # all of them, nested in the menu by an unclosed <div>
+    body = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(6))
+    html = (
+        "<body><header><nav><ul><li><div><a href='/a'>Topics</a></li></ul></nav></header>"
+        f"<div class='page'><h1>Title</h1><div class='body'>{body}</div></div></body>"
+    )
+    root = parse_tree(html)
+    nav = _find(root, ".//nav")
+    assert nav.find(".//h1") is not None  # the parser's nesting, which this rule is for
+    labels = label_page(root)
+    assert nav not in labels.boilerplate
+    assert all(p in labels.paragraphs for p in root.iter("p"))
+
+
+def test_menu_with_a_few_long_descriptions_beside_the_page_prose_stays_out() -> None:
+    # a menu holding the site's <h1> and five long descriptions: fewer than half the
+    # page's paragraphs of prose, the rest being the article's own
+    blurbs = "".join(f"<li><a href='/{i}'>Topic</a><p>{LONG}</p></li>" for i in range(5))
+    body = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(12))
+    html = f"<body><nav><h1>Site</h1><ul>{blurbs}</ul></nav><div>{body}</div></body>"
+    root = parse_tree(html)
+    labels = label_page(root)
+    assert _find(root, ".//nav") in labels.boilerplate
+
+
 def test_menu_with_teaser_articles_or_a_titled_button_stays_out() -> None:
     # teaser cards marked up as <article> without an <h1>, and a button holding an <h1>,
     # are a menu's and a button's own: left out unread

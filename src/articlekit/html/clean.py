@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Final, NamedTuple
 
 import attrs
 from lxml.html import HtmlElement
 
 from articlekit.html import vocab
+from articlekit.html.tree import text_of
 
 __all__ = [
     "FLAG_BLOCK",
@@ -289,22 +290,41 @@ def is_placed_on_picture(style: str) -> bool:
 _SWALLOWING_TAGS: Final = frozenset({"nav", "button"})
 
 
-def holds_swallowed_page(el: HtmlElement) -> bool:
+def holds_swallowed_page(el: HtmlElement, page_prose: Callable[[], int] | None = None) -> bool:
     """Return True for a ``<nav>`` or ``<button>`` that holds the page's main content: the
     parser nested the page in it. libxml2 lets an unclosed ``<div>`` in a menu item swallow
     the item's ``</li>``, and one in a menu button the ``</button>`` (a browser closes
     both), so the rest of the page, article included, ends up inside the menu or the
     button. The main content shows as a ``<main>``, an element of ``role="main"`` or an
     ``<article>`` holding an ``<h1>`` (a menu's teaser cards are ``<article>`` elements without
-    one). Such an element is read as a soft box, kept for the article it holds, instead of
-    being left out unread."""
+    one), or, where the page marks none of them, as the page's prose: at least
+    ``MIN_SWALLOWED_PROSE`` paragraphs of ``PROSE_PARAGRAPH_CHARS`` or more, and at least
+    half of the page's (``page_prose``: the page's count, asked at most once a page; a
+    menu's descriptions are a line each). Such an element is read as a soft box, kept for
+    the article it holds, instead of being left out unread."""
     if next(el.iter("main", "article", "h1"), None) is None:
         return False  # (nearly every menu and button: one walk of its subtree in C)
     if next(el.iter("main"), None) is not None:
         return True
     if any(sub.get("role") == "main" for sub in el.iter()):
         return True
-    return any(next(article.iter("h1"), None) is not None for article in el.iter("article"))
+    if any(next(article.iter("h1"), None) is not None for article in el.iter("article")):
+        return True
+    if page_prose is None:
+        return False
+    held = prose_paragraphs(el)
+    return held >= MIN_SWALLOWED_PROSE and 2 * held >= page_prose()
+
+
+#: A ``<p>`` of at least this many characters is prose (a menu's description is shorter).
+PROSE_PARAGRAPH_CHARS: Final = 150
+#: Paragraphs of prose that make a menu holding the page's ``<h1>`` a swallowed page.
+MIN_SWALLOWED_PROSE: Final = 5
+
+
+def prose_paragraphs(el: HtmlElement) -> int:
+    """Return how many ``<p>`` under ``el`` hold ``PROSE_PARAGRAPH_CHARS`` or more."""
+    return sum(1 for p in el.iter("p") if len(text_of(p)) >= PROSE_PARAGRAPH_CHARS)
 
 
 def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) -> str | None:
@@ -638,6 +658,13 @@ def label_page(
     relaxable = False
     relaxable_boxes: list[HtmlElement] = []
     discussion_boxes = False
+    prose_count: list[int] = []  # the page's paragraphs of prose, once asked
+
+    def page_prose() -> int:
+        if not prose_count:
+            prose_count.append(prose_paragraphs(root))
+        return prose_count[0]
+
     names_memo = _NAMES_BITS[comments + 2 * discussion]
     known = (_NOTHING_KNOWN if attributes is None else attributes).get
 
@@ -660,7 +687,7 @@ def label_page(
         if (
             tag in _HARD_TAGS
             and not (relaxed and tag == "noscript")
-            and not (tag in _SWALLOWING_TAGS and holds_swallowed_page(el))
+            and not (tag in _SWALLOWING_TAGS and holds_swallowed_page(el, page_prose))
         ) or (drop and el in drop):
             # its attributes and text are never read
             if tag == "noscript":
