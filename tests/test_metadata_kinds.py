@@ -9,6 +9,7 @@ import lxml.html
 import pytest
 
 from articlekit.html.metadata import (
+    date_from_url,
     date_span,
     extract_metadata,
     has_digit,
@@ -1040,3 +1041,36 @@ def test_a_byline_that_opens_with_its_date(byline: str) -> None:
 def test_an_update_line_names_no_author() -> None:
     _, meta = extract(body='<div class="byline">Updated May 3, 2021 by Bo Chen</div>')
     assert meta.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("17/02/2022", "2022-02-17"),
+        ("12/14/2016", "2016-12-14"),
+        ("29-10-2021", "2021-10-29"),
+        ("05/29/2007 09:49:00", "2007-05-29T09:49:00"),
+        ("2/26/2015 7:11 AM PST", "2015-02-26T07:11:00-08:00"),
+        ("Thu, 09/25/2025 - 11:38", "2025-09-25T11:38:00"),
+    ],
+)
+def test_a_slashed_date_whose_order_shows(value: str, expected: str) -> None:
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["5/3/2024", "13/13/2020", "31/02/2022", "1/2/3/2020"])
+def test_a_slashed_date_of_either_order_or_none_is_not_read(value: str) -> None:
+    assert normalize_date(value) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/news/29-10-2021", "2021-10-29"),
+        ("https://example.org/news/12-14-2016.html", "2016-12-14"),
+        ("https://example.org/news/5-3-2021", None),
+        ("https://example.org/news/29-10-2021-a-story", None),
+    ],
+)
+def test_a_url_segment_that_is_a_date_alone(url: str, expected: str | None) -> None:
+    assert date_from_url(url) == expected

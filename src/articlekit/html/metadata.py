@@ -431,6 +431,9 @@ _URL_DATE: Final = re.compile(
     r"|/(?P<y2>(?:19|20)\d{2})(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?:/|$)"
 )
 
+# A path segment that is a date alone, year last ("/29-10-2021", "/12-14-2016.html").
+_URL_DATE_SEGMENT: Final = re.compile(r"/(\d{1,2}-\d{1,2}-(?:19|20)\d{2})(?:\.html?)?(?:/|$)")
+
 # --------------------------------------------------------------------------- small helpers
 
 
@@ -586,7 +589,7 @@ def normalize_date(value: str) -> str | None:
             return stamp.isoformat(timespec="seconds")
     if text.isdigit():
         return _epoch_date(text)
-    return _wordy_date(text) or _dotted_date(text) or _cjk_date(text)
+    return _wordy_date(text) or _dotted_date(text) or _cjk_date(text) or _ordered_date(text)
 
 
 #: Digits of a Unix time in seconds (10: from September 2001) or in milliseconds (13), as
@@ -688,6 +691,43 @@ def _wordy_date(text: str) -> str | None:
     return _render(int(year), month, int(day), hour, match["M"], match["S"], offset)
 
 
+# A date of numbers joined by slashes or hyphens, the year last ("17/02/2022",
+# "12/14/2016 10:30 AM", "29-10-2021"), with the time that may follow.
+_SLASHED_DATE: Final = re.compile(
+    r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/.-])"
+    r"(?:,?\s+(?:at\s+|um\s+|à\s+|-\s+)?(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?))?)?"
+)
+
+
+def _ordered_date(text: str) -> str | None:
+    """Return the date of numbers joined by slashes or hyphens in ``text`` when its order
+    shows in the numbers: "17/02/2022" (17 is no month) is day first, as Europe writes it,
+    "12/14/2016" month first, as the United States do. "5/3/2024" could be either and
+    gives None, as does a date whose two numbers are both over 12."""
+    match = _SLASHED_DATE.search(text)
+    if match is None:
+        return None
+    first, second = int(match["a"]), int(match["b"])
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        month, day = first, second
+    else:
+        return None
+    hour = match["H"]
+    if hour is not None and match["ampm"]:
+        hour = str(int(hour) % 12 + (12 if match["ampm"][0].lower() == "p" else 0))
+    rendered = _render(int(match["y"]), month, day, hour, match["M"], match["S"], None)
+    if rendered is None or hour is None:
+        return rendered
+    zone = ZONE_AFTER_TIME.match(text, match.end())
+    if zone is None:
+        return rendered
+    offset = zone_offset(zone["zone"], datetime.fromisoformat(rendered))
+    return _render(int(match["y"]), month, day, hour, match["M"], match["S"], offset)
+
+
 # A numeric date written in a sentence or a dateline: 2024-03-05, 05.03.2024, 5/3/2024.
 _NUMERIC_DATE: Final = re.compile(
     r"(?<!\d)(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}/\d{1,2}/\d{2,4})(?!\d)"
@@ -731,7 +771,9 @@ def date_from_url(url: str) -> str | None:
         return None
     match = _URL_DATE.search(path)
     if not match:
-        return None
+        # a segment that is a date alone, day or month first ("/meldungen/29-10-2021")
+        last = _URL_DATE_SEGMENT.search(path)
+        return _ordered_date(last.group(1)) if last is not None else None
     year, month, day = (
         (match["y"], match["m"], match["d"])
         if match["y"]
