@@ -585,16 +585,17 @@ def test_streamed_page_is_read_with_its_parts_placed_only_when_that_gives_more()
         ("<p>No attributes at all.</p>", False),
     ],
 )
-def test_streamed_part_ids_are_found_in_the_metadata_walks_attributes(
+def test_streamed_part_ids_are_found_among_the_ids_the_metadata_walk_read(
     markup: str, expected: bool
 ) -> None:
     from articlekit.html import _has_part_ids
     from articlekit.html.metadata import metadata_and_bases
 
     root = parse_tree(f"<html><head><title>T</title></head><body>{markup}</body></html>")
-    attributes: dict[HtmlElement, tuple[list[str], str | None, str | None, str]] = {}
-    metadata_and_bases(root, keep=[], attributes=attributes)
-    assert _has_part_ids(attributes) is expected
+    ids: list[str] = []
+    metadata_and_bases(root, ids=ids)
+    assert _has_part_ids(ids) is expected
+    assert _has_part_ids(None)  # not known: the markup is searched
 
 
 def test_markup_is_searched_for_streamed_parts_only_when_an_id_may_be_one(

@@ -17,9 +17,8 @@ See ``docs/extraction.md`` for the heuristics and how to debug them.
 from __future__ import annotations
 
 import gc
-import operator
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -114,22 +113,25 @@ def _metadata(
     tagged: list[HtmlElement] | None = None,
     attributes: dict[HtmlElement, KnownAttributes] | None = None,
     jsonld: list[list[Any] | None] | None = None,
+    ids: list[str] | None = None,
 ) -> tuple[str | None, Metadata, list[HtmlElement] | None]:
     """Return the page's title, its metadata and its ``<base>`` elements (None: unknown).
 
     ``keep`` receives the page's elements (see :func:`_proxy_holder`), ``tagged`` those
     :func:`_light_signals` reads, ``attributes`` what the walk read of their attributes
     (for :func:`articlekit.html.clean.label_page`), ``jsonld`` the JSON-LD parsed from
-    each ``<script>`` (for :func:`_light_signals`).
+    each ``<script>`` (for :func:`_light_signals`), ``ids`` every ``id`` of the page.
     """
     try:
         from articlekit.html.metadata import metadata_and_bases
     except ImportError:  # pragma: no cover - the metadata module ships with the package
         if tagged is not None:
             tagged.extend(root.iter(*_LIGHT_SIGNAL_TAGS))
+        if ids is not None:
+            ids.extend(el.get("id", "") for el in root.iter() if el.get("id") is not None)
         return _fallback_title(root), Metadata(), None
     return metadata_and_bases(
-        root, url=url, keep=keep, tagged=tagged, attributes=attributes, jsonld=jsonld
+        root, url=url, keep=keep, tagged=tagged, attributes=attributes, jsonld=jsonld, ids=ids
     )
 
 
@@ -338,9 +340,10 @@ def _parse_page(
     # a dictionary keyed by elements would hold them too)
     attributes: dict[HtmlElement, KnownAttributes] | None = {} if held is not None else None
     jsonld: list[list[Any] | None] = []  # each <script>'s JSON-LD, parsed by the walk
-    title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld)
-    # (read before the blocks are built: building them may change the tree)
-    part_ids = attributes is None or _has_part_ids(attributes)
+    # every id of the page, read before the blocks change the tree (not for a large page,
+    # which is never searched for streamed parts)
+    ids: list[str] | None = [] if held is not None else None
+    title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld, ids)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
@@ -373,7 +376,7 @@ def _parse_page(
     placed = None
     if (
         release is None
-        and part_ids
+        and _has_part_ids(ids)
         and isinstance(html, (str, bytes))
         and marks_streamed_parts(html)
     ):
@@ -405,22 +408,17 @@ def _parse_page(
     )
 
 
-def _has_part_ids(attributes: Mapping[HtmlElement, KnownAttributes]) -> bool:
-    """Return True when an element of the page has an ``id`` that opens with ``S:``, as
-    the id of each part React streamed does (see
-    :func:`articlekit.html.tree.place_streamed_segments`).
+def _has_part_ids(ids: list[str] | None) -> bool:
+    """Return True when one of the page's ``ids`` opens with ``S:``, as the id of each
+    part React streamed does (see :func:`articlekit.html.tree.place_streamed_segments`),
+    or when the ids are not known (None).
 
-    ``attributes`` is what the metadata walk read of every element with an ``id``. Without
-    such an id no part can be placed, and the search of the whole markup for one
+    ``ids`` are the ids the metadata walk read, every element's. Without such an id no
+    part can be placed, and the search of the whole markup for one
     (:func:`marks_streamed_parts`, ~0.3 ms for a page of 150 kB, read from memory again)
-    is not made. The ids are joined and searched in C: a Python loop over them cost
-    half as much again.
+    is not made.
     """
-    ids = filter(None, map(_ID, attributes.values()))
-    return "\x00S:" in "\x00" + "\x00".join(ids)
-
-
-_ID: Final = operator.itemgetter(2)  # a KnownAttributes' id
+    return ids is None or "\x00S:" in "\x00" + "\x00".join(ids)
 
 
 def _with_streamed_parts(

@@ -2051,14 +2051,16 @@ def _collect(
     tagged: list[Any] | None = None,
     attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
     jsonld: list[list[Any] | None] | None = None,
+    ids: list[str] | None = None,
 ) -> _Collector:
     """Walk the page once; return the collector, its candidates final.
 
     ``keep`` and ``tagged``, when given, receive every element of the page and its
     elements of :data:`SIGNAL_TAGS`, in page order; ``attributes`` the attribute names,
     ``class``, ``id`` and tag the walk read; ``jsonld`` what was parsed of each
-    ``<script>`` (see :func:`metadata_and_bases`).
+    ``<script>``; ``ids`` every ``id`` (see :func:`metadata_and_bases`).
     """
+    found_ids = [] if ids is None else ids
     collector = _Collector(_bare_host(url))
     collector.page_path = _page_path(url)
     collector.tagged = tagged
@@ -2079,10 +2081,10 @@ def _collect(
         if handler is not None:
             handler(collector, el)
             if tag == "meta":
-                if attributes is not None:
-                    ident = el.get("id")  # (every id of the page is noted; a meta's is rare)
+                if ids is not None:
+                    ident = el.get("id")
                     if ident is not None:
-                        attributes[el] = (el.keys(), el.get("class"), ident, tag)
+                        ids.append(ident)
                 continue
         # one call for the attribute names, then a value only for the names present: an
         # ``el.get`` costs about as much as the loop's other steps together, and most
@@ -2101,7 +2103,11 @@ def _collect(
             if prop:
                 collector.itemprop(el, prop)
         cls = el.get("class") if "class" in keys else None
-        ident = el.get("id") if "id" in keys else None
+        if "id" in keys:
+            ident = el.get("id", "")  # (present: a string)
+            found_ids.append(ident)
+        else:
+            ident = None
         if attributes is not None:
             attributes[el] = (keys, cls, ident, tag)
         if not cls and not ident:
@@ -2816,6 +2822,7 @@ def metadata_and_bases(
     tagged: list[Any] | None = None,
     attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
     jsonld: list[list[Any] | None] | None = None,
+    ids: list[str] | None = None,
 ) -> tuple[str | None, Metadata, list[Any]]:
     """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
     order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
@@ -2828,17 +2835,18 @@ def metadata_and_bases(
     :data:`SIGNAL_TAGS` in page order, which the verdict's light signals read
     (``root.iter(*SIGNAL_TAGS)`` again: ~0.13 ms a page, lxml testing each node against
     each of the ten tags). ``attributes``, when given, receives for each element with
-    attributes (of ``<meta>`` elements, only those with an ``id``) its attribute names,
-    ``class``, ``id`` and tag as the walk read them, for the labelling walk
-    (:func:`articlekit.html.clean.label_page`), which would read them again, and for
-    :func:`articlekit.html.parse_html`'s test for React's streamed parts; only for a
-    caller that holds the proxies (``keep``).
+    attributes (``<meta>`` aside) its attribute names, ``class``, ``id`` and tag as the
+    walk read them, for the labelling walk (:func:`articlekit.html.clean.label_page`),
+    which would read them again; only for a caller that holds the proxies (``keep``).
+    ``ids``, when given, receives the ``id`` of every element that has one, in page
+    order (:func:`articlekit.html.parse_html` looks there for React's streamed parts
+    before it searches the markup).
     ``jsonld``, when given, receives for each ``<script>`` of the page, in page order, the
     JSON values parsed from it as JSON-LD, or None for a script not read so (the verdict's
     light signals take a page's JSON-LD types from them instead of parsing the scripts
     again). Values, not elements: the list keeps no part of the tree alive.
     """
-    collector = _collect(root, url, keep, tagged, attributes, jsonld)
+    collector = _collect(root, url, keep, tagged, attributes, jsonld, ids)
     cands = collector.cands
     sources: list[FieldSource] = []
 
