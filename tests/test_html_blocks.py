@@ -1307,3 +1307,20 @@ def test_link_cluster_inside_the_content_is_still_dropped() -> None:
     )
     doc = _doc(tags)
     assert "Gamma" not in to_text(doc)
+
+
+def test_answers_of_an_accordion_marked_as_a_tablist_are_read() -> None:
+    answers = "".join(
+        f"<div class='item' role='tab'><a href='#q{n}'>Who can apply, case {n}?</a></div>"
+        f"<div id='q{n}' class='collapse' role='tabpanel'><p>Answer {n}: any household "
+        "with an active residential account may apply, once per address and year.</p></div>"
+        for n in range(3)
+    )
+    html = (
+        "<html><head><title>Thermostat rebates</title></head><body><main>"
+        f"<h1>Thermostat rebates</h1>{FILL * 5}"
+        f"<h2>Questions</h2><div class='accordion' role='tablist'>{answers}</div>"
+        "</main></body></html>"
+    )
+    text = to_text(parse_html(html))
+    assert "Answer 2: any household" in text

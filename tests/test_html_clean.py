@@ -794,3 +794,41 @@ def test_guide_cut_into_jump_sections_is_read_whole() -> None:
     )
     text = articlekit.to_text(articlekit.parse_html(html))
     assert all(f"Part {i}" in text for i in range(4))
+
+
+ANSWER = "You can claim the rebate within ninety days of purchase, with the receipt attached. "
+
+
+def _accordion(panels: int, answer: str = ANSWER) -> str:
+    items = "".join(
+        f"<div class='item' role='tab'><a href='#a{n}'>Question number {n}?</a></div>"
+        f"<div id='a{n}' class='collapse' role='tabpanel'><p>{answer * 2}</p></div>"
+        for n in range(panels)
+    )
+    return f"<div class='accordion' role='tablist'>{items}</div>"
+
+
+def test_accordion_marked_as_a_tablist_is_content() -> None:
+    # Bootstrap's accordions mark the whole box, answers included, role="tablist"
+    root = parse_tree(f"<body><main><p>{LONG}</p>{_accordion(3)}</main></body>")
+    labels = label_page(root)
+    assert _find(root, ".//div[@role='tablist']") not in labels.boilerplate
+    assert _find(root, ".//div[@role='tabpanel']/p") in labels.paragraphs
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        # a strip of tab labels: no paragraph, little text
+        "<ul role='tablist'><li role='tab'><a href='#d'>Description</a></li>"
+        "<li role='tab'><a href='#s'>Specifications and dimensions</a></li></ul>",
+        # an accordion holding an article's worth (an attached interview): left out
+        _accordion(1, ANSWER * 40),
+        # a box named as furniture besides its role
+        _accordion(3).replace("class='accordion'", "class='sidebar'"),
+    ],
+)
+def test_other_tablists_stay_furniture(box: str) -> None:
+    root = parse_tree(f"<body><main><p>{LONG}</p>{box}</main></body>")
+    labels = label_page(root)
+    assert _find(root, ".//*[@role='tablist']") in labels.boilerplate

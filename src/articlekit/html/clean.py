@@ -78,6 +78,11 @@ _KEPT_LINK_FLAGS: Final = FLAG_BLOCK | FLAG_MAIN | FLAG_H1
 # Shortest text (characters) a paragraph-like element needs to vote for its ancestors.
 # Readability's value; lowering it to 15 on the trafilatura dev set let menus vote.
 MIN_PARAGRAPH_CHARS: Final = 25
+# A box marked role="tablist" that holds this much text, in paragraphs, with few links is
+# an accordion of panels, not a strip of tab labels (see holds_tab_panels).
+MIN_TAB_PANELS_CHARS: Final = 200
+MAX_TAB_PANELS_CHARS: Final = 5000
+MAX_TAB_PANELS_LINK_DENSITY: Final = 0.5
 # Text written straight into a container (not in a <p>) votes like a paragraph from this
 # many characters; higher than MIN_PARAGRAPH_CHARS since "Posted by x | 3 comments" lines
 # are loose text too.
@@ -849,6 +854,7 @@ def label_page(
             # a card inside a sentence: shown when the pointer rests on a name
             boilerplate.add(el)
             return _exclude(el, p0, h0, None, paragraphs, headings, first)
+        panels = kind == _K_WEAK and holds_tab_panels(el, info, st, len(paragraphs) - p0)
         if (
             kind in (_K_SOFT, _K_WEAK)
             and (
@@ -863,6 +869,7 @@ def label_page(
             )
             and not (info & _I_SOCIAL_EMBED and is_quoted_post_box(el, info))
             and not _is_text_form(tag, st)
+            and not panels
             and not is_equation_box(tag, st, info)
             and not _hides_picture_copy(st, info)
         ):
@@ -1017,6 +1024,28 @@ def is_teaser_card(stats: Stats) -> bool:
         and stats.text <= MAX_TEASER_CHARS
         and stats.links >= MIN_TEASER_LINK_SHARE * stats.text
         and not stats.flags & (FLAG_MAIN | FLAG_H1)
+    )
+
+
+def holds_tab_panels(el: HtmlElement, info: int, stats: Stats, held: int) -> bool:
+    """Return True for a box named furniture by ``role="tablist"`` alone that holds prose.
+
+    A strip of tab labels holds no paragraph; an accordion marked so as a whole (Bootstrap's
+    accordions put ``role="tablist"`` on the box that holds both the questions and their
+    ``role="tabpanel"`` answers) holds the page's questions and answers, a service page's
+    requirements, a product's details: content. Such accordions hold a few thousand
+    characters; one holding more is left out as before (a collapsed accordion attached
+    below a news article, holding an interview of 8,000 characters, would outscore the
+    article; a page's whole body of nested tabs is found by the relaxed retry). ``held``:
+    the voting paragraphs inside.
+    """
+    return bool(
+        info & _I_ROLE
+        and held > 0
+        and not info & (_I_STRONG | _I_WEAK | _I_HIDDEN | _I_COMMENT)
+        and MIN_TAB_PANELS_CHARS <= stats.text <= MAX_TAB_PANELS_CHARS
+        and stats.link_density < MAX_TAB_PANELS_LINK_DENSITY
+        and el.get("role") == "tablist"
     )
 
 
