@@ -845,3 +845,88 @@ def test_a_thread_of_timestamps_under_the_commenters_names_is_furniture() -> Non
     plain = doc.plain_text()
     assert plain.count("council") == 2
     assert "Sundays" not in plain
+
+
+# A mega-menu as w3m prints it: one bullet, then the whole menu's entries as lines of its
+# item (nested <div>s, no <li>), hardly a sentence among them.
+_MEGA_MENU_ENTRIES = [
+    "Garden tools",
+    "Spades and forks",
+    "Rakes",
+    "Hoses and reels",
+    "Watering cans",
+    "Greenhouses",
+    "Cold frames",
+    "Seeds and bulbs",
+    "Vegetable seeds",
+    "Flower bulbs",
+    "Herb kits",
+    "Outdoor living",
+    "Garden furniture",
+    "Barbecues",
+    "Parasols and shades",
+    "Lighting",
+    "Gift cards",
+]
+
+
+def _mega_menu_item(bullet: str = "  • ", indent: str = "    ") -> str:
+    return (
+        f"{bullet}Shop{'':>4}\n" + "".join(f"{indent}{e}\n" for e in _MEGA_MENU_ENTRIES * 3)
+    ) + f"{bullet}Help\n{bullet}Account"
+
+
+def test_a_mega_menu_under_one_bullet_is_no_prose() -> None:
+    # many words in one list item, but a column of short lines the page ended: a menu
+    body = "\n\n".join([WRAPPED] * 3)
+    text = f"{_mega_menu_item()}\n\n{body}\n\nShare\n\n{_MENU}\n"
+    doc = parse_text(text)
+    plain = doc.plain_text()
+    assert "decided that the library" in plain
+    assert "Cold frames" not in plain
+    assert "Watering cans" not in plain
+
+
+def test_a_menu_column_joined_into_a_paragraph_is_no_prose() -> None:
+    # the same column flush left with no blank line between its entries (w3m's <div>s)
+    body = "\n\n".join([WRAPPED] * 3)
+    column = "\n".join(_MEGA_MENU_ENTRIES * 2) + "\nAll rights reserved by the shop."
+    text = f"{_MENU}\n\n{column}\n\n{body}\n\n{_MENU}\n"
+    plain = parse_text(text).plain_text()
+    assert "decided that the library" in plain
+    assert "Hoses and reels" not in plain
+
+
+def test_short_lines_that_are_no_menu_column() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, _is_menu_column
+
+    def flagged(text: str, first: int, last: int, kind: str = "paragraph") -> bool:
+        lines = split_lines(text)
+        ctx = _Context(detect_layout(lines), {}, lines)
+        count = sum(1 for i in range(first, last + 1) if not lines.blank[i])
+        return _is_menu_column(Piece(kind=kind, first=first, last=last, line_count=count), ctx)
+
+    wide = WRAPPED * 2  # sets the wrap width near 75 columns
+    n = 3 * len(_MEGA_MENU_ENTRIES)
+    entries = "\n".join(_MEGA_MENU_ENTRIES * 3)
+    start = wide.count("\n") + 1
+    assert flagged(f"{wide}\n{entries}\n", start, start + n - 1)
+    # a poem's or a narrow column's short lines end sentences every few lines
+    verse = "\n".join(
+        f"{e} in the rain. The night is long" if k % 3 == 0 else e
+        for k, e in enumerate(_MEGA_MENU_ENTRIES * 3)
+    )
+    assert not flagged(f"{wide}\n{verse}\n", start, start + n - 1)
+    # program text printed as a paragraph
+    code = "\n".join(f"let x{k} = f({k});" for k in range(n))
+    assert not flagged(f"{wide}\n{code}\n", start, start + n - 1)
+    # a list of products: a title over its link and its picture, each
+    products = "\n".join(
+        f"{k}) A very fine book about gardens and their flowers, volume {k}\n"
+        f"http://example.org/b{k}\n[IMG]"
+        for k in range(1, 8)
+    )
+    assert not flagged(f"{wide}\n{products}\n", start, start + 20)
+    # too few lines
+    assert not flagged(f"{wide}\n{entries}\n", start, start + 5)

@@ -118,6 +118,10 @@ class PieceStats:
     #: For a list whose items are mostly teasers (each ends cut off by an ellipsis), the
     #: number of such items; 0 for other pieces.
     teaser_items: int = 0
+    #: The piece is a column of short lines the page ended, hardly a sentence among
+    #: them, joined into one paragraph or one list item (a mega-menu w3m prints under
+    #: one bullet): however many words it holds, it is no prose.
+    menu_column: bool = False
 
     @property
     def link_density(self) -> float:
@@ -162,6 +166,8 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
         return -float(stats.chars)
     if piece.kind == "heading":
         return 0.0
+    if stats.menu_column:
+        return -short_penalty * MAX_MENU_ITEM_LINES
     if piece.kind in ("code", "quote") or stats.formula:
         return stats.chars / 2
     if page and stats.prompt:

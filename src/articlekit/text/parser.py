@@ -987,7 +987,57 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         or _is_html_figure_or_table(piece),
         formula=piece.kind == "paragraph" and _is_formula(" ".join(texts_plain)),
         teaser_items=_teaser_items(piece, ctx) if piece.kind == "list" else 0,
+        menu_column=_is_menu_column(piece, ctx),
     )
+
+
+# A column of menu entries joined into one piece: at least this many lines ...
+MIN_MENU_COLUMN_LINES = 12
+# ... half of them no longer than this share of the wrap width ...
+MAX_MENU_COLUMN_WIDTH_SHARE = 0.45
+# ... fewer than this share of them holding a sentence end ...
+MAX_MENU_COLUMN_SENTENCE_SHARE = 0.1
+# ... and, for a list, at least this many lines an item (a list of short items, a
+# checklist or a list of features, has a line or two an item: it is judged by its items).
+MIN_MENU_COLUMN_ITEM_LINES = 3
+# A line that is a bare URL or a picture's placeholder ("[IMG]") is neither: a list of
+# products, each a title over its link and picture, is measured by its titles.
+_URL_OR_PICTURE_LINE = re.compile(r"\S+://\S+|\[[^\]]{0,60}\]")
+
+
+def _is_menu_column(piece: Piece, ctx: _Context) -> bool:
+    """Return True when ``piece`` is a column of short lines that were not wrapped into
+    each other, with hardly a sentence among them, joined into one paragraph or into list
+    items many lines long: a mega-menu's entries under one bullet, a sidebar's links.
+
+    Wrapped text fills its lines to the wrap width, and prose ends sentences; a narrow
+    column of prose (a table cell) still ends one every few lines. The local test of
+    :func:`_ragged_prose` takes such a column for text wrapped at its own narrow width.
+    """
+    lines = ctx.lines
+    if (
+        lines is None
+        or piece.kind not in ("paragraph", "list")
+        or ctx.layout.markdown
+        or ctx.layout.wrap_width is None
+        or piece.line_count < MIN_MENU_COLUMN_LINES
+    ):
+        return False
+    own = [
+        i
+        for i in range(piece.first, piece.last + 1)
+        if not lines.blank[i] and not _URL_OR_PICTURE_LINE.fullmatch(lines.text[i])
+    ]
+    items = sum(len(p.items) for p in _all_pieces([piece])) if piece.kind == "list" else 1
+    if len(own) < max(MIN_MENU_COLUMN_LINES, MIN_MENU_COLUMN_ITEM_LINES * items):
+        return False
+    narrow = MAX_MENU_COLUMN_WIDTH_SHARE * ctx.layout.wrap_width
+    if sum(1 for i in own if len(lines.text[i]) <= narrow) <= len(own) // 2:
+        return False  # the median line is wider than a menu entry (counted: linear)
+    texts = [lines.text[i] for i in own]
+    sentences = sum(1 for text in texts if _SENTENCE_END.search(text))
+    # program text printed as a paragraph has short lines and no sentences either
+    return sentences < MAX_MENU_COLUMN_SENTENCE_SHARE * len(own) and not _looks_like_code(texts)
 
 
 def _teaser_items(piece: Piece, ctx: _Context) -> int:
