@@ -1074,3 +1074,25 @@ def test_a_slashed_date_of_either_order_or_none_is_not_read(value: str) -> None:
 )
 def test_a_url_segment_that_is_a_date_alone(url: str, expected: str | None) -> None:
     assert date_from_url(url) == expected
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["published-date", "published_date", "publication_date", "citation_publication_date"],
+)
+def test_meta_tags_naming_the_publication_date(name: str) -> None:
+    _, meta = extract(f'<meta name="{name}" content="2021-02-16">')
+    assert meta.published == "2021-02-16"
+    assert meta.source_of("published") == "meta"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2023 Jan 7", "2023-01-07"), ("2024 June 30", "2024-06-30"), ("2023 Foo 7", None)],
+)
+def test_a_date_written_year_first_with_the_months_name(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_a_year_first_date_inside_a_longer_text_is_not_read() -> None:
+    assert normalize_date("Volume 2023 Jan 7 to 9") is None

@@ -117,6 +117,13 @@ PUBLISHED_SOURCES: Final = (
     "meta:publishdate",
     "meta:publish-date",
     "meta:publish_date",
+    "meta:published-date",
+    "meta:published_date",
+    "meta:publication-date",
+    "meta:publication_date",
+    # scholarly pages' citation tags (one per article, as `citation_author` is)
+    "meta:citation_publication_date",
+    "meta:citation_date",
     "meta:article.published",
     "meta:article:published_time",
     "meta:sailthru.date",
@@ -589,7 +596,31 @@ def normalize_date(value: str) -> str | None:
             return stamp.isoformat(timespec="seconds")
     if text.isdigit():
         return _epoch_date(text)
-    return _wordy_date(text) or _dotted_date(text) or _cjk_date(text) or _ordered_date(text)
+    return (
+        _wordy_date(text)
+        or _dotted_date(text)
+        or _cjk_date(text)
+        or _ordered_date(text)
+        or _year_first_date(text)
+    )
+
+
+# A date written year first with the month's name, as a whole text: "2023 Jan 7", "2024
+# June 30" (scholarly citation tags and PubMed write it so).
+_YEAR_FIRST_DATE: Final = re.compile(
+    r"(?P<y>\d{4})\s+(?P<m>[^\W\d_]{3,12})\.?\s+(?P<d>\d{1,2})", re.IGNORECASE
+)
+
+
+def _year_first_date(text: str) -> str | None:
+    """Return the date of a whole text written year, month name, day, or None."""
+    match = _YEAR_FIRST_DATE.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTHS.get(match["m"].casefold())
+    if month is None:
+        return None
+    return _render(int(match["y"]), month, int(match["d"]), None, None, None, None)
 
 
 #: Digits of a Unix time in seconds (10: from September 2001) or in milliseconds (13), as
