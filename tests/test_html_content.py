@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from lxml.html import HtmlElement
 
+from articlekit import to_text
+from articlekit.html import parse_html
 from articlekit.html.clean import label_page
 from articlekit.html.content import (
     MIN_ARTICLE_CHARS,
     Candidate,
+    declares_article,
     find_main_content,
     prefer_baseline,
 )
@@ -438,3 +442,61 @@ def test_list_with_one_long_item_is_not_the_article() -> None:
     found = find_main_content(root)
     assert _ids(found) != ["col"]
     assert found.chars < 2 * 1000
+
+
+def _service_page(head: str = "", wrap: str = "{}") -> str:
+    """A service page of sections: a hero, twenty short feature blocks, and questions
+    whose answers are the page's longest paragraphs."""
+    feature = (
+        "<div class='feature'><div class='icon'></div><h3>{0}</h3><div class='text'>{0} "
+        "comes with every plan and is set up by our team within a day</div></div>"
+    )
+    features = "".join(feature.format(f"Feature {c}") for c in "ABCDEFGHIJKLMNOPQRST")
+    answer = (
+        "Yes. You can move your data at any time, and our team helps with the transfer, "
+        "the checks afterwards and the training of your staff, at no extra cost. "
+    )
+    faq = "".join(
+        f"<div class='qa'><h3>Question {n}?</h3><p>{answer * 3}</p></div>" for n in range(3)
+    )
+    body = (
+        "<section class='hero'><div class='wrap'><h1>Managed hosting</h1><div class='lead'>"
+        "Hosting for small shops, looked after by people who answer the phone.</div></div>"
+        "</section><section class='features'><div class='wrap'><h2>What you get</h2>"
+        f"<div class='grid'>{features}</div></div></section><section class='faq'>"
+        f"<div class='wrap'><h2>Questions</h2><div class='list'>{faq}</div></div></section>"
+    )
+    return (
+        f"<html><head><title>Managed hosting</title>{head}</head><body>"
+        "<nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav>"
+        f"<main>{wrap.format(body)}</main><footer>Example Hosting Ltd</footer></body></html>"
+    )
+
+
+def test_page_of_sections_is_read_whole_from_its_main() -> None:
+    # the answers score best; the feature blocks hold more text, in short pieces
+    text = to_text(parse_html(_service_page(head='<meta property="og:type" content="website">')))
+    assert "Feature B comes with every plan" in text
+    assert "Question 2?" in text
+    assert "Example Hosting Ltd" not in text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="og:type" content="article">',
+        '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
+    ],
+)
+def test_an_article_is_not_widened_to_its_main(head: str) -> None:
+    text = to_text(parse_html(_service_page(head=head)))
+    assert "Question 2?" in text
+    assert "Feature B comes with every plan" not in text
+
+
+def test_declares_article() -> None:
+    head = '<meta property="og:type" content="article">'
+    assert declares_article(parse_tree(f"<html><head>{head}</head><body></body></html>"))
+    ld = '<script type="application/ld+json">{"@type": ["WebPage", "NewsArticle"]}</script>'
+    assert declares_article(parse_tree(f"<html><head>{ld}</head><body></body></html>"))
+    assert not declares_article(parse_tree("<html><body><p>x</p></body></html>"))

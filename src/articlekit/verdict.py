@@ -523,6 +523,11 @@ class PageSignals:
         return self.page_link_chars / self.page_text_chars if self.page_text_chars else 0.0
 
 
+def jsonld_types(scripts: Iterable[str]) -> tuple[str, ...]:
+    """Return the JSON-LD ``@type`` values (lowercased) of ``<script>`` texts."""
+    return _jsonld_facts(scripts)[0]
+
+
 def _jsonld_facts(scripts: Iterable[str]) -> tuple[tuple[str, ...], bool | None]:
     """Return the JSON-LD ``@type`` values (lowercased) and ``isAccessibleForFree``."""
     types: list[str] = []

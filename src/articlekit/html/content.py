@@ -449,9 +449,81 @@ def _scored(
     if figures:
         leads = _in_page_order(figures + leads, top)
     elements = leads + elements
-    return Candidate(
+    candidate = Candidate(
         elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
     )
+    return _sectioned_main(candidate, root)
+
+
+# A page that does not say it is an article, whose chosen content holds less than this
+# share of the clean text (links left out) of the <main> landmark around it, is a page
+# of sections: the <main> is its content...
+MAIN_SECTIONS_RATIO: Final = 2.0
+# ...unless the <main> is this link-dense (a listing's teasers, a menu's worth).
+MAX_MAIN_LINK_DENSITY: Final = 0.3
+
+
+def _sectioned_main(candidate: Candidate, root: HtmlElement) -> Candidate:
+    """Return the page's ``<main>`` (or ``role="main"`` box) in place of ``candidate``
+    when the page is built of sections rather than an article: a service, landing or
+    category page, whose intro, feature blocks, steps and questions each sit in a
+    section of their own, and the scoring picks the one with the longest paragraphs (the
+    questions and answers at the bottom, one feature block).
+
+    It is when the candidate sits inside the landmark, holds less than
+    1/``MAIN_SECTIONS_RATIO`` of its clean text, the landmark is not link-dense
+    (``MAX_MAIN_LINK_DENSITY``), and the page does not say it is an article: the
+    candidate is in no ``<article>``, and neither ``og:type`` nor JSON-LD names an
+    article type (:func:`declares_article`). Else ``candidate``.
+    """
+    if not candidate.elements:
+        return candidate
+    first = candidate.elements[0]
+    main = _main_landmark(first)
+    if main is None:
+        return candidate
+    labels = candidate.labels
+    st = labels.stats.get(main)
+    if st is None or main in labels.boilerplate or st.link_density > MAX_MAIN_LINK_DENSITY:
+        return candidate
+    chars = st.text - st.links
+    if chars < MAIN_SECTIONS_RATIO * max(candidate.chars, 1):
+        return candidate
+    if any(_main_landmark(el) is not main for el in candidate.elements[1:]):
+        return candidate
+    if any(el.tag == "article" for el in itertools.chain((first,), first.iterancestors())):
+        return candidate
+    if declares_article(root):
+        return candidate
+    return Candidate(elements=[main], labels=labels, method=candidate.method, chars=chars)
+
+
+def _main_landmark(el: HtmlElement) -> HtmlElement | None:
+    """Return the nearest ``<main>`` or ``role="main"`` box around ``el``, else None."""
+    for anc in el.iterancestors():
+        if anc.tag == "main" or anc.get("role") == "main":
+            return anc
+    return None
+
+
+def _is_article_type(value: str | None) -> bool:
+    return (value or "").strip().lower() == "article"
+
+
+def declares_article(root: HtmlElement) -> bool:
+    """Return True when the page's markup says it is an article: ``og:type`` article, or
+    a JSON-LD ``@type`` of an article kind (``NewsArticle``, ``BlogPosting``, ``Recipe``,
+    ... :data:`articlekit.verdict.ARTICLE_JSONLD_TYPES`)."""
+    from articlekit.verdict import ARTICLE_JSONLD_TYPES, jsonld_types
+
+    scripts: list[str] = []
+    for el in root.iter("meta", "script"):
+        if el.tag == "meta":
+            if el.get("property") == "og:type" and _is_article_type(el.get("content")):
+                return True
+        elif el.get("type") == "application/ld+json" and el.text:
+            scripts.append(el.text)
+    return any(kind in ARTICLE_JSONLD_TYPES for kind in jsonld_types(scripts))
 
 
 # A page builder's row holds the chosen container at most this many wrappers up
