@@ -1324,3 +1324,33 @@ def test_answers_of_an_accordion_marked_as_a_tablist_are_read() -> None:
     )
     text = to_text(parse_html(html))
     assert "Answer 2: any household" in text
+
+
+def _product(name: str) -> str:
+    return (
+        f"<li class='product'><a href='/p/{name.lower()}'><img src='/i/{name.lower()}.jpg' "
+        f"alt=''></a><div class='product-caption'><h3><a href='/p/{name.lower()}'>{name} "
+        "camping lantern</a></h3><div class='desc'>Bright, light and rechargeable…</div>"
+        "<span class='price'>$24.00</span></div></li>"
+    )
+
+
+def test_card_text_named_caption_in_a_grid_item_is_read() -> None:
+    grid = "".join(_product(name) for name in ("Orion", "Vega", "Lyra", "Deneb"))
+    html = (
+        "<html><head><title>Lanterns</title></head><body><main><h1>Lanterns</h1>"
+        f"{FILL * 4}<ul class='products'>{grid}</ul></main></body></html>"
+    )
+    text = to_text(parse_html(html, url="https://shop.example/lanterns"))
+    assert "Vega camping lantern" in text
+    assert "$24.00" in text
+
+
+def test_caption_of_a_video_with_a_linked_title_stays_out() -> None:
+    video = (
+        "<div class='video'><a href='https://video.example/v/1'><img src='/v1.jpg' alt=''>"
+        "</a></div><div class='info'><div class='caption'><h2><a href='https://video.example"
+        "/v/1'>The founder on his workers</a></h2><p>The founder talks about the staff.</p>"
+        "</div></div>"
+    )
+    assert "The founder talks" not in to_text(_doc(video))

@@ -352,6 +352,22 @@ def is_formula_picture(el: HtmlElement) -> bool:
     return before is not None and next(before.iter("math"), None) is not None
 
 
+# A grid item (``<li>``) holds a card's text box at most this many levels up.
+CARD_ITEM_LEVELS: Final = 4
+
+
+def is_grid_card_text(el: HtmlElement) -> bool:
+    """Return True when ``el``, a box named like a caption, is the text of a card in a
+    grid: it holds a heading that links to a page (a product's or a story's name) and
+    sits in a list item at most ``CARD_ITEM_LEVELS`` up. A shop's product grid names the
+    box of each product's name, summary and price ``product-caption``; a caption of a
+    picture or a video in an article stands in no list item."""
+    in_item = any(anc.tag == "li" for anc in itertools.islice(el.iterancestors(), CARD_ITEM_LEVELS))
+    return in_item and any(
+        a.get("href") for h in el.iterdescendants(*vocab.HEADING_TAGS) for a in h.iter("a")
+    )
+
+
 def is_link_cluster(stats: Stats) -> bool:
     """Return True for a block that is mostly links: a menu, a tag list, a link farm."""
     return stats.anchors >= MIN_CLUSTER_LINKS and stats.links > MAX_CLUSTER_LINK_SHARE * stats.text
@@ -1974,7 +1990,12 @@ class BlockBuilder:
                 if st.flags & FLAG_IMG and names and vocab.FIGURE_CLASS.search(names):
                     self._figure(el, out, depth)
                     return
-                if not st.flags & FLAG_IMG and names and vocab.CAPTION_CLASS.search(names):
+                if (
+                    not st.flags & FLAG_IMG
+                    and names
+                    and vocab.CAPTION_CLASS.search(names)
+                    and not is_grid_card_text(el)
+                ):
                     return  # the caption or credit of an image that is not shown
             elif self._is_long_side_caption(el, st) or self._is_long_unshown_caption(el, st):
                 return
