@@ -930,3 +930,41 @@ def test_short_lines_that_are_no_menu_column() -> None:
     assert not flagged(f"{wide}\n{products}\n", start, start + 20)
     # too few lines
     assert not flagged(f"{wide}\n{entries}\n", start, start + 5)
+
+
+def test_shop_buttons_are_furniture_lines() -> None:
+    from articlekit.text.vocab import is_boilerplate_line
+
+    for line in (
+        "Buy now",
+        "BUY NOW",
+        "Shop now",
+        "Buy on Amazon",
+        "Buy now from one of our trusted retail partners:",
+        "Check Price on Amazon",
+        "Check price",
+        "View Deal",
+        "See it at Best Buy",
+        "Jetzt kaufen",
+        "Zum Angebot",
+        "Acheter maintenant",
+        "Comprar ahora",
+        "Advertisement - Page continues below",
+        "Story continues below advertisement",
+    ):
+        assert is_boilerplate_line(line), line
+    # the article's own words about buying stay
+    assert not is_boilerplate_line("Where to buy")
+    assert not is_boilerplate_line("Why you should buy it now")
+    assert not is_boilerplate_line("Check the price before you buy")
+    assert not is_boilerplate_line("Buy now, pay later: what the new rules mean for shoppers")
+    text = (
+        "The portable projector is bright enough for a dim room, and its battery lasts\n"
+        "for a whole film, which few of its rivals manage at this price or size.\n\n"
+        "Check Price on Amazon\n\n"
+        "Its speaker is loud enough for a small room, though a soundbar helps outdoors,\n"
+        "where the fan's noise is the first thing a viewer notices after dark.\n"
+    )
+    plain = parse_text(text).plain_text()
+    assert "Check Price" not in plain
+    assert "soundbar" in plain

@@ -269,7 +269,18 @@ BOILERPLATE_LINE = re.compile(
     r"|you must be logged in to post a comment|du musst angemeldet sein.{0,60}"
     r"|(?:terms of (?:service|use)|privacy policy|impressum|datenschutz(?:erklärung)?"
     r"|mentions légales|aviso legal|contact us|kontakt|about us|über uns|dmca|sitemap)"
-    r"|partager|teilen|compartir|condividi|udostępnij)",
+    r"|partager|teilen|compartir|condividi|udostępnij"
+    # a shop's buttons beside a product in a buying guide or a review ("Check Price on
+    # Amazon", "Buy now from one of our trusted retail partners:", "See it at ..."); the
+    # notice over an advertisement's slot ("Advertisement - Page continues below")
+    r"|(?:buy|shop|order)(?: it)? now(?: (?:on|at|from) [\w .'&-]{1,40})?"
+    r"|buy (?:it )?(?:on|at|from) [\w .'&-]{1,40}|see it at [\w .'&-]{1,40}"
+    r"|(?:check|see|view|compare) (?:the )?(?:latest )?(?:price|prices|deal|deals)"
+    r"(?: (?:on|at) [\w .'&-]{1,40})?"
+    r"|(?:jetzt |hier )?kaufen|zum angebot|acheter(?: maintenant)?|comprar(?: ahora| ya)?"
+    r"|acquista(?: ora)?|kup teraz|koop nu|купить"
+    r"|advertisement - (?:page|story|article) continues below"
+    r"|(?:page|story|article) continues below(?: advertisement)?)",
 )
 # Longest line the boilerplate vocabulary may drop, in characters: a sentence of the
 # article that mentions cookies or copyright is longer than this.
