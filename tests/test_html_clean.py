@@ -584,6 +584,23 @@ def test_paywall_box_holding_the_article_is_kept_and_its_prompt_is_not() -> None
     assert _find(root, ".//div[@class='paywall-list']") in label_page(root).boilerplate
 
 
+@pytest.mark.parametrize("name", ["restricted-content-breaker", "restrictedContent"])
+def test_a_restricted_content_box_is_a_gate(name: str) -> None:
+    # a CMS names the box that breaks the article for its subscribers' offers after the
+    # restricted content, not after a paywall: its prompt is furniture, the paid part kept
+    prompt = (
+        f"<div class='{name}'><p>Already have an account? Log in</p>"
+        "<p>Unlock this article with a subscription</p><p>$39 a month</p></div>"
+    )
+    root = parse_tree(f"<body><div class='article'><p>{LONG}</p>{prompt}</div></body>")
+    assert _find(root, f".//div[@class='{name}']") in label_page(root).boilerplate
+    article = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(4))
+    root = parse_tree(f"<body><p>{LONG}</p><div class='{name}'>{article}</div></body>")
+    labels = label_page(root)
+    assert _find(root, f".//div[@class='{name}']") not in labels.boilerplate
+    assert len(labels.paragraphs) == 5
+
+
 def test_label_page_leaves_no_reference_cycle() -> None:
     # the walk is a function that calls itself: a cycle left behind would keep the
     # page's labels and tree alive until the cyclic collector ran (never, with it off).

@@ -199,7 +199,8 @@ _UNLIKELY_WORDS = (
     r"comment|disqus|respond|share|sharing|social|sociable|\bnav(?:\b|-|bar|igation)"
     r"|menu|breadcrumb|footer|masthead|sidebar|side-bar|banner|advert|\bads?\b"
     r"|\bad[-_]|[-_]ads?\b|adsense|dfp|sponsor|promo|cookie|consent|gdpr|newsletter"
-    r"|subscri|signup|sign-up|paywall|popup|pop-up|modal|overlay|pagination|pager"
+    r"|subscri|signup|sign-up|paywall|restricted-?content|popup|pop-up|modal|overlay|pagination"
+    r"|pager"
     r"|skip|print-only|tag-?cloud|\btags\b|post-tags|article-tags|author-?bio|about-author"
     r"|login|search|toolbar|rating|vote|captcha|\brss\b|follow|byline|bottom-bar|topbar"
     r"|top-bar|teaser-list|link-list|more-link|infobox-ad|hatnote|syndication"
@@ -233,7 +234,8 @@ CONTENT_HINT = re.compile(
 # Furniture whose class wins even over a CONTENT_HINT ("comment-content", "share-post").
 STRONG_BOILERPLATE = re.compile(
     r"comment|disqus|share|sharing|social|cookie|consent|gdpr|newsletter|advert|sponsor"
-    r"|breadcrumb|paywall|subscri|\bads?\b|\bad[-_]|[-_]ads?\b|author-?bio|about-author"
+    r"|breadcrumb|paywall|restricted-?content|subscri|\bads?\b|\bad[-_]|[-_]ads?\b"
+    r"|author-?bio|about-author"
     r"|jump-to|skip-link|tag-?cloud|post-tags|article-tags|\btags\b|signup|popup|donat(?:e|ion)"
     rf"|{_COMMENT_WORDS}|{_AUTHOR_BOX}|{_META_LINE}|{_ARTICLE_FURNITURE}|{_SIDEBAR_WIDGET}"
     rf"|{_REGISTRATION}"
@@ -252,7 +254,9 @@ AD_CLASS = re.compile(r"advert|\bads?\b|\bad[-_]|[-_]ads?\b")
 
 # Content gates: boxes named after a paywall or a subscription. Furniture when they hold
 # the prompt to subscribe, the article when they wrap its paid part (clean.is_gated_article).
-GATE_CLASS = re.compile(r"paywall|subscriber|premium|regwall|metered|paid-?content")
+GATE_CLASS = re.compile(
+    r"paywall|subscriber|premium|regwall|metered|paid-?content|restricted-?content"
+)
 
 # Readability-like class weights: containers named like content gain, furniture loses.
 POSITIVE_CLASS = re.compile(
