@@ -40,6 +40,7 @@ from articlekit.html.blocks import (
     drop_head_datelines,
     drop_read_more_links,
     normalise_headings,
+    title_rec_cards,
     trim_edges,
 )
 from articlekit.html.clean import KnownAttributes, Labels
@@ -259,7 +260,8 @@ def extract_blocks(
     blocks = drop_read_more_links(blocks)
     blocks = cut_author_bio(cut_author_card(blocks, authors))
     blocks = drop_head_datelines(trim_edges(cut_teaser_tail(blocks)))
-    blocks = normalise_headings(drop_dangling_headings(drop_dangling_labels(blocks)), title)
+    blocks = drop_dangling_labels(title_rec_cards(blocks))
+    blocks = normalise_headings(drop_dangling_headings(blocks), title)
     blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}

@@ -114,6 +114,8 @@ __all__ = [
     "is_stray_line",
     "normalise_headings",
     "only_images",
+    "rec_title_text",
+    "title_rec_cards",
     "trim_edges",
     "trim_promo_tail",
 ]
@@ -1017,6 +1019,74 @@ def drop_dangling_labels(blocks: list[Block]) -> list[Block]:
         out.append(block)
         nxt = block
     out.reverse()
+    return out
+
+
+# A title printed as a block of its own over recommendation cards is at most this long
+# (characters), as a widget's own title (clean.MAX_REC_TITLE_CHARS).
+MAX_REC_TITLE_BLOCK_CHARS: Final = 60
+
+
+def rec_title_text(block: Block) -> str | None:
+    """Return the recommendation title a paragraph or a heading is, whole ("Lesen Sie
+    mehr", "Related articles", "A lire aussi :"), without its closing colon; None for
+    any other block, and for one holding a link."""
+    if not isinstance(block, (Paragraph, Heading)):
+        return None
+    if any(isinstance(x, Link) for x in block.content):
+        return None
+    text = plain_text(block).strip()
+    if not text or len(text) > MAX_REC_TITLE_BLOCK_CHARS or not vocab.is_rec_phrase(text):
+        return None
+    return " ".join(text.split()).strip(" :\uff1a") or None
+
+
+def _under_title(block: Block | None, title: str) -> bool:
+    """Return True for a recommendation block without a title, or whose title is
+    ``title`` (a widget that took the title printed before it: rec_title)."""
+    if not isinstance(block, Recommendations):
+        return False
+    return block.title is None or " ".join(block.title.split()).strip(" :") == title
+
+
+def title_rec_cards(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` with a recommendation title printed as a block of its own over
+    untitled recommendation blocks made their title.
+
+    A template sets its "Lesen Sie mehr" or "Related articles" in a paragraph or a
+    heading, then each teaser card in a box of its own (``<p><strong>Lesen Sie
+    mehr</strong></p><div class="teaser">...</div><div class="teaser">...``): each card
+    became a block of its own (the first may have taken the title printed before it) and
+    the title stayed behind as a line of the article. The title (:func:`rec_title_text`)
+    and the blocks right under it without a title of their own become one block under
+    that title. A block under it with another title keeps it, and a title over anything
+    else is left to the passes that judge dangling titles.
+    """
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        # (the cheap test first: few blocks stand right over a widget)
+        title = rec_title_text(block) if isinstance(nxt, Recommendations) else None
+        if title is None or not _under_title(nxt, title):
+            out.append(block)
+            index += 1
+            continue
+        end = index + 1
+        items: list[Recommendation] = []
+        while end < len(blocks):
+            card = blocks[end]
+            if not isinstance(card, Recommendations) or not _under_title(card, title):
+                break
+            items.extend(card.items)
+            end += 1
+        out.append(
+            Recommendations(
+                title=title, items=tuple(items), provenance=blocks[index + 1].provenance
+            )
+        )
+        index = end
     return out
 
 
