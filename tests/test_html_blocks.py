@@ -21,6 +21,7 @@ from articlekit.html.blocks import (
     is_agency_credit,
     is_byline_line,
     is_dateline,
+    is_grid_card,
     is_icon_glyph,
     is_layout_table,
     is_link_cluster,
@@ -1354,3 +1355,45 @@ def test_caption_of_a_video_with_a_linked_title_stays_out() -> None:
         "</div></div>"
     )
     assert "The founder talks" not in to_text(_doc(video))
+
+
+def _tile(name: str, sku: int) -> str:
+    return (
+        f"<div class='tile-thumb'><a href='/shop/{name.lower()}'><span><img src='/i/{sku}.jpg'"
+        f" alt='{name}'></span> <span class='name'>{name} clay pot, medium size</span></a> "
+        f"<span class='sku'>SKU: {sku}</span> <span class='note'>Frost-proof</span> "
+        "<span class='price'>$19.50</span></div>"
+    )
+
+
+def test_picture_named_tiles_of_a_grid_are_read_as_text() -> None:
+    tiles = "".join(_tile(name, 100 + n) for n, name in enumerate(("Umber", "Slate", "Sage")))
+    html = (
+        "<html><head><title>Pots</title></head><body><main><h1>Pots</h1>"
+        f"{FILL * 3}<div class='grid'>{tiles}</div></main></body></html>"
+    )
+    text = to_text(parse_html(html, url="https://shop.example/pots"))
+    assert "Slate clay pot, medium size" in text
+    assert "SKU: 101" in text
+    # two tiles are no grid: they stay pictures with their captions
+    two = "".join(_tile(name, 100 + n) for n, name in enumerate(("Umber", "Slate")))
+    assert "SKU: 101" not in to_text(parse_html(html.replace(tiles, two)))
+
+
+def test_picture_boxes_between_paragraphs_stay_figures() -> None:
+    # an article's photos, each with a link to its enlargement, stand between paragraphs
+    photo = (
+        "<div class='image'><img src='/p{n}.jpg' alt='The car from the side'>"
+        "<a href='/photos/{n}.html'>enlarge (photo: the test team)</a></div>"
+    )
+    body = "".join(f"{FILL * 2}{photo.format(n=n)}" for n in range(3))
+    html = (
+        "<html><head><title>Test drive</title></head><body><article><h1>Test drive</h1>"
+        f"<div class='body'>{body}</div></article></body></html>"
+    )
+    assert "enlarge (photo" not in to_text(parse_html(html))
+    root = lxml.html.fromstring(html)
+    assert is_grid_card(root.find(".//div[@class='image']")) is False
+    # the same boxes side by side, with nothing between them, are a grid's cards
+    grid = lxml.html.fromstring(f"<div>{''.join(photo.format(n=n) for n in range(3))}</div>")
+    assert is_grid_card(grid[0]) is True

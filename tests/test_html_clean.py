@@ -849,3 +849,22 @@ def test_other_tablists_stay_furniture(box: str) -> None:
     root = parse_tree(f"<body><main><p>{LONG}</p>{box}</main></body>")
     labels = label_page(root)
     assert _find(root, ".//*[@role='tablist']") in labels.boilerplate
+
+
+def test_ad_named_list_of_many_items_is_a_listing_not_an_ad() -> None:
+    # an events page names its list after the ads a script injects between the items
+    item = (
+        "<li class='event'><p><a href='/e/{n}'>The Night Owls and guests, tour {n}</a></p>"
+        "<p><a href='/v/{n}'>Harbour Hall</a>, Portsmouth, UK</p></li>"
+    )
+    events = "".join(item.format(n=n) for n in range(20))
+    html = (
+        "<body><main><h2>Upcoming concerts</h2>"
+        f"<ul class='listings dynamic-ad-container'>{events}</ul></main></body>"
+    )
+    root = parse_tree(html)
+    assert _find(root, ".//ul") not in label_page(root).boilerplate
+    # with fewer items it is an ad unit, and stays furniture
+    few = "".join(item.format(n=n) for n in range(4))
+    root = parse_tree(html.replace(events, few))
+    assert _find(root, ".//ul") in label_page(root).boilerplate

@@ -370,6 +370,47 @@ def is_grid_card_text(el: HtmlElement) -> bool:
     )
 
 
+# A box named like a picture's is a card of a grid (read as text, not as a figure) when
+# its parent holds at least this many boxes of its tag and class...
+MIN_GRID_CARDS: Final = 3
+# ...that are the most of its children (others at most this share of the cards: an
+# article's picture boxes stand between its paragraphs)...
+MAX_GRID_OTHERS_SHARE: Final = 0.25
+# ...and a link in it names a page in this many characters of its own text or more.
+MIN_CARD_NAME_CHARS: Final = 10
+
+
+def is_grid_card(el: HtmlElement) -> bool:
+    """Return True when ``el``, a box named like a picture's (``thumb``, ``image``) that
+    holds a picture, is a card of a grid: a linked name with text of its own (a product's
+    name, its SKU and price; an event's title and dates) beside ``MIN_GRID_CARDS`` - 1
+    or more sibling boxes of the same tag and class, which fill their parent (other
+    children at most ``MAX_GRID_OTHERS_SHARE`` of the cards' number).
+
+    A shop's category page names each product's tile after its thumbnail; read as a
+    figure, its name and price went into a caption that the text leaves out. A gallery's
+    items link to their pictures through the picture alone, with no name in the link.
+    """
+    names = el.get("class")
+    parent = el.getparent()
+    if not names or parent is None:
+        return False
+    if not any(
+        a.get("href") and len(collapse_ws(a.text_content()).strip()) >= MIN_CARD_NAME_CHARS
+        for a in el.iter("a")
+    ):
+        return False
+    same = others = 0
+    for sibling in parent:
+        if not isinstance(sibling.tag, str):
+            continue
+        if sibling.tag == el.tag and sibling.get("class") == names:
+            same += 1
+        else:
+            others += 1
+    return same >= MIN_GRID_CARDS and others <= MAX_GRID_OTHERS_SHARE * same
+
+
 def is_link_cluster(stats: Stats) -> bool:
     """Return True for a block that is mostly links: a menu, a tag list, a link farm."""
     return stats.anchors >= MIN_CLUSTER_LINKS and stats.links > MAX_CLUSTER_LINK_SHARE * stats.text
@@ -2057,7 +2098,12 @@ class BlockBuilder:
                 return
             if st.text <= MAX_CAPTION_CHARS:
                 names = class_id(el)
-                if st.flags & FLAG_IMG and names and vocab.FIGURE_CLASS.search(names):
+                if (
+                    st.flags & FLAG_IMG
+                    and names
+                    and vocab.FIGURE_CLASS.search(names)
+                    and not is_grid_card(el)
+                ):
                     self._figure(el, out, depth)
                     return
                 if (

@@ -99,6 +99,11 @@ MIN_GATED_PARAGRAPHS: Final = 3
 MIN_GATED_PROSE_CHARS: Final = 100
 MIN_GATED_CHARS: Final = 600
 MAX_GATED_LINK_SHARE: Final = 0.2
+# A list named after advertising ("dynamic-ad-container": the ads a script injects between
+# its items) is the page's listing, not an ad slot, from this many items of its own and
+# this much text (characters): an ad slot holds one ad, a text-ad unit three or four.
+MIN_AD_NAMED_LIST_ITEMS: Final = 10
+MIN_AD_NAMED_LIST_CHARS: Final = 1000
 # A recommendation container: at least this share of its text is link text...
 MIN_REC_LINK_SHARE: Final = 0.3
 # ...and it is not longer than this (a longer block is an article or a listing page).
@@ -149,6 +154,7 @@ _PLAIN_INLINE = frozenset(
 )  # fmt: skip
 _BLOCK_TAGS = vocab.BLOCK_TAGS
 _PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "dd"})
+_LIST_TAGS: Final = frozenset({"ul", "ol"})
 # Inline elements do not vote on their own (their paragraph does); any other element
 # without block descendants is a paragraph, whatever its tag (custom elements included).
 _INLINE_VOTERS_EXCLUDED = (
@@ -868,6 +874,7 @@ def label_page(
                 info & (_I_GATE | _I_AD) and is_gated_article(st, info, paragraphs[p0:], stats)
             )
             and not (info & _I_SOCIAL_EMBED and is_quoted_post_box(el, info))
+            and not (info & _I_AD and tag in _LIST_TAGS and is_ad_named_listing(el, st, info))
             and not _is_text_form(tag, st)
             and not panels
             and not is_equation_box(tag, st, info)
@@ -960,6 +967,27 @@ def is_gated_article(
         return False
     prose = sum(1 for p in paragraphs if measured[p].text >= MIN_GATED_PROSE_CHARS)
     return prose >= MIN_GATED_PARAGRAPHS
+
+
+def is_ad_named_listing(el: HtmlElement, stats: Stats, info: int) -> bool:
+    """Return True for a list (``<ul>``/``<ol>``: the caller asks) named after advertising
+    that holds the page's listing rather than an ad.
+
+    Listing pages (events, offers, search results) name their list after the ads a script
+    injects between its items (``<ul class="calendar-listings dynamic-ad-container">``).
+    An ad slot holds one ad and a text-ad unit three or four; such a list holds at least
+    ``MIN_AD_NAMED_LIST_ITEMS`` items of its own and ``MIN_AD_NAMED_LIST_CHARS`` of text.
+    A hidden list, or one named after recommendations too, stays out.
+    """
+    if info & (_I_HIDDEN | _I_REC) or stats.text < MIN_AD_NAMED_LIST_CHARS:
+        return False
+    items = 0
+    for child in el:
+        if child.tag == "li":
+            items += 1
+            if items >= MIN_AD_NAMED_LIST_ITEMS:
+                return True
+    return False
 
 
 def is_card_in_text(text: int, links: int, in_paragraph: bool) -> bool:
