@@ -267,6 +267,59 @@ def test_date_after_the_h1_gives_the_url_day_its_time() -> None:
     assert meta.published == "2016-12-15T14:57:00"
 
 
+def test_indentation_after_the_h1_does_not_use_up_the_text_searched() -> None:
+    # a template's nested wrappers, each indented: about 60 printed characters, but
+    # over 300 with the white space between the tags
+    pad = "\n" + " " * 40
+    body = (
+        f"<div>{pad}<div>{pad}<h1>A headline</h1>{pad}<h2>A standfirst of some words</h2>"
+        + "".join(f"{pad}<div>{pad}<figure>{pad}</figure>{pad}</div>" for _ in range(3))
+        + f"{pad}</div>{pad}<div>{pad}<div>Press release of 20.01.2022</div>{pad}</div></div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.published == "2022-01-20"
+
+
+def test_byline_after_indentation_under_the_h1_is_found() -> None:
+    pad = "\n" + " " * 60
+    wrappers = "".join(f"{pad}<div>{pad}<div>{pad}</div>{pad}</div>" for _ in range(4))
+    body = f"<h1>A headline</h1>{wrappers}<span class='teaser-cat'>von Anna Schmidt</span>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Anna Schmidt",)
+
+
+def test_by_line_of_a_list_far_under_the_h1_signs_a_thread_not_the_page() -> None:
+    pad = "\n" + " " * 60
+    menu = "".join(
+        f"{pad}<li>{pad}<a href='/f{i}'>Forum section {i}</a>{pad}</li>" for i in range(16)
+    )
+    body = f"<h1>Help forum (Page 1 of 79)</h1><ul>{menu}</ul><p>by <cite>someone13</cite></p>"
+    _, meta = extract(body=body)
+    assert meta.authors == ()
+
+
+def test_date_in_a_labelled_table_row_after_the_h1_is_a_record_not_the_page() -> None:
+    body = (
+        "<h1>Example Foundation</h1><p>From the encyclopedia</p><table class='infobox'>"
+        "<tr><th>Founded</th><td>February 28, 1998<span> (<span>1998-02-28</span>)</span>"
+        "</td></tr></table>"
+    )
+    _, meta = extract(body=body)
+    assert meta.published is None
+
+
+def test_date_in_a_table_cell_without_a_label_after_the_h1_counts() -> None:
+    body = "<h1>A headline</h1><table><tr><td>By Ann Lee, April 13, 2020</td></tr></table>"
+    _, meta = extract(body=body)
+    assert meta.published == "2020-04-13"
+
+
+def test_printed_text_after_the_h1_still_ends_the_search() -> None:
+    filler = "<p>" + "A sentence of the article that runs on. " * 8 + "</p>"
+    _, meta = extract(body=f"<h1>A headline</h1>{filler}<div>20.01.2022</div>")
+    assert meta.published is None
+
+
 def test_date_after_the_h1_passes_over_a_date_it_cannot_read() -> None:
     # "5/3/2024" is May 3 or March 5: the readable date after it is taken
     body = "<h1>A headline</h1><p>5/3/2024</p><p>By Ann Lee | April 13, 2020</p>"

@@ -2182,6 +2182,9 @@ def _collect(
 #: How much text after the first ``<h1>`` is searched for a written date: a standfirst and
 #: a byline line ("By Ann Lee | Published December 14, 2016 2:24 pm") fit in it.
 MAX_H1_DATE_CHARS: Final = 300
+#: How much printed text after the first ``<h1>`` may come before its byline line ("By
+#: Ann Lee" under a headline and a standfirst).
+MAX_H1_BYLINE_CHARS: Final = 200
 #: Elements looked through after the ``<h1>`` for that text (empty wrappers cost nothing
 #: else, and a hostile page can have any number of them).
 MAX_H1_DATE_NODES: Final = 200
@@ -2197,10 +2200,12 @@ def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | Non
     Lee | April 13, 2020", "Stand: 05. Februar 2020"): a date inside a sentence is the
     date of what the sentence tells ("the meeting on 5 February"), not of the page.
     """
-    for part, _holder in after:
+    for part, holder in after:
         text = _clean(part)
         if not text or len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
             continue  # (no date pattern, written or CJK, matches without a digit)
+        if holder is not None and _in_labelled_row(holder):
+            continue  # "Founded | February 28, 1998": a record's field, not the page's date
         span = date_span(text)
         if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
             zone = ZONE_AFTER_TIME.match(text, span[1])  # "11:05 IST": the zone is the date's
@@ -2209,6 +2214,26 @@ def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | Non
         if cjk is not None:
             return cjk.group(0)
     return None
+
+
+#: How many ancestors of a text are looked through for the table cell holding it.
+MAX_CELL_DEPTH: Final = 3
+
+
+def _in_labelled_row(holder: etree._Element) -> bool:
+    """Return True when ``holder`` is (or is within ``MAX_CELL_DEPTH`` levels of) a data
+    cell whose row has a header cell: the value of a record's labelled field ("<tr><th>
+    Founded</th><td>February 28, 1998</td></tr>" in an infobox or a product's table), not
+    a dateline of the page."""
+    node: etree._Element | None = holder
+    for _ in range(MAX_CELL_DEPTH):
+        if node is None:
+            return False
+        if node.tag == "td":
+            row = node.getparent()
+            return row is not None and any(cell.tag == "th" for cell in row)
+        node = node.getparent()
+    return False
 
 
 def _inside_after_headline(h1: etree._Element) -> list[tuple[str, etree._Element | None]]:
@@ -2309,33 +2334,40 @@ def _text_nodes_before(el: etree._Element, max_nodes: int) -> Iterator[str]:
             steps += 1
 
 
+def _printed_chars(text: str) -> int:
+    """Return the length of ``text`` without its leading and trailing white space: a text
+    node that only indents the next element ("\\n            ") counts for nothing."""
+    return len(text.strip())
+
+
 def _text_nodes_after(
     el: etree._Element, limit: int, max_nodes: int
 ) -> Iterator[tuple[str, etree._Element | None]]:
     """Yield (text, holder) for the text nodes after ``el`` in page order (scripts and
     styles left out), up to about ``limit`` characters, looking through at most
     ``max_nodes`` elements; ``holder`` is the element whose text it is (the parent, for a
-    tail)."""
+    tail). Only printed characters count towards ``limit`` (:func:`_printed_chars`): the
+    indentation of a template's nested wrappers is no text a reader sees."""
     size = nodes = 0
     node: etree._Element | None = el
     while node is not None and size < limit and nodes < max_nodes:
         if node.tail:
             yield node.tail, node.getparent()
-            size += len(node.tail)
+            size += _printed_chars(node.tail)
         for sibling in node.itersiblings():
             for item in sibling.iter():
                 nodes += 1
                 if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
                     yield item.text, item
-                    size += len(item.text)
+                    size += _printed_chars(item.text)
                 if item is not sibling and item.tail:
                     yield item.tail, item.getparent()
-                    size += len(item.tail)
+                    size += _printed_chars(item.tail)
                 if size >= limit or nodes >= max_nodes:
                     return
             if sibling.tail:
                 yield sibling.tail, node.getparent()
-                size += len(sibling.tail)
+                size += _printed_chars(sibling.tail)
         node = node.getparent()
 
 
@@ -2354,11 +2386,18 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
     the text that follows it, as :func:`_date_after` reads it.
 
     The line starts at a short text node (at most ``MAX_DATE_TEXT_CHARS`` characters)
-    opening with a byline's lead word, within ``MAX_H1_DATE_CHARS`` characters of the
-    ``<h1>``, and runs to the end of the element holding it, when that is short enough
-    for a byline (``MAX_BYLINE_CHARS``); else it is that text node alone.
+    opening with a byline's lead word, within ``MAX_H1_BYLINE_CHARS`` printed characters
+    of the ``<h1>`` (or ``MAX_H1_DATE_CHARS`` characters counting white space), and runs
+    to the end of the element holding it, when that is short enough for a byline
+    (``MAX_BYLINE_CHARS``); else it is that text node alone. Further on, a "by" line
+    signs a teaser or a thread of a list under the heading.
     """
+    printed = written = 0
     for text, holder in after:
+        if printed > MAX_H1_BYLINE_CHARS and written > MAX_H1_DATE_CHARS:
+            return None
+        printed += _printed_chars(text)
+        written += len(text)
         start = _clean(text)
         if not start or len(start) > MAX_DATE_TEXT_CHARS or not _BYLINE_LEAD.match(start):
             continue
