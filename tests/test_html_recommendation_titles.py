@@ -90,3 +90,46 @@ def test_page_title_paragraph_over_teaser_boxes_titles_them() -> None:
     ]
     paragraphs = [plain_text(b) for b in doc.blocks if isinstance(b, Paragraph)]
     assert all("Lesen Sie mehr" not in text for text in paragraphs)
+
+
+def test_also_read_line_without_a_colon_names_its_article() -> None:
+    doc = _doc(
+        "<p>Lire aussi Jeanne Martin &amp; Paul Roux, « "
+        '<a href="/2023/05/autre-article.html">La politique du rayon de soleil</a> », '
+        "<i>Le Journal</i>, juin 2018.</p>"
+        '<p><strong>[ Also read <a href="/2023/remote.html">Remote work: three benefits '
+        "and risks</a>. ]</strong></p>"
+    )
+    recs = _recs(doc)
+    assert [(r.title, [i.title for i in r.items]) for r in recs] == [
+        ("Lire aussi", ["La politique du rayon de soleil"]),
+        ("Also read", ["Remote work: three benefits and risks"]),
+    ]
+    assert all("Lire aussi" not in plain_text(b) for b in doc.blocks if isinstance(b, Paragraph))
+
+
+def test_also_read_words_in_a_sentence_or_over_two_links_stay_text() -> None:
+    doc = _doc(
+        # two pages cited, a few linked words in a long sentence, "see also" prose
+        '<p>Lesen Sie auch <a href="/a.html">den ersten Bericht über die Wahl</a> und '
+        '<a href="/b.html">den zweiten Bericht über die Wahl</a>.</p>'
+        "<p>Lesen Sie auch, was die Ministerin am Montag vor dem Ausschuss über den "
+        'Haushalt, die Schulden und die Steuern sagte, in <a href="/c.html">unserem '
+        "Bericht vom Tag</a>, der alle Antworten der Ministerin auf die Fragen der "
+        "Abgeordneten wiedergibt und sie einordnet.</p>"
+        '<p>See also <a href="/d.html">the discussion of the earlier release notes</a>.</p>'
+    )
+    assert _recs(doc) == []
+
+
+def test_bracketed_and_bare_spanish_cross_links_are_recommendations() -> None:
+    doc = _doc(
+        '<p>(También puede leer: <a href="/2024/otra-noticia.html">Quintero dijo que '
+        "planearían otra cosa en la región</a>)</p>"
+        '<p>También: <a href="/2024/tercera.html">Candidatos presidenciales rezagados</a></p>'
+        "<p>También se incluye la reducción del estrés laboral en las oficinas.</p>"
+    )
+    assert [(r.title, len(r.items)) for r in _recs(doc)] == [
+        ("También puede leer", 1),
+        ("También", 1),
+    ]

@@ -1846,6 +1846,8 @@ class BlockBuilder:
             return
         rec = self._prefix_rec(content, text, el)
         if rec is None:
+            rec = self._also_read_rec(content, text, el)
+        if rec is None:
             rec = self._link_paragraph_rec(content, text, el)
         if rec is not None:
             _append_rec(rec, out)
@@ -1911,8 +1913,27 @@ class BlockBuilder:
         )
         if not items:
             return None
-        title = text[: match.end()].strip(" :-–—|»>")
+        # (a line set in brackets: "(También puede leer: <a>...</a>)")
+        title = text[: match.end()].strip(" :-–—|»>").lstrip("([ ")
         return Recommendations(title=title or None, items=items, provenance=self._prov(el))
+
+    def _also_read_rec(
+        self, content: tuple[Inline, ...], text: str, el: HtmlElement | None
+    ) -> Recommendations | None:
+        """Return a block for an "also read" line naming one article without a colon,
+        else None (see :func:`also_read_item`)."""
+        if el is None or len(text) > MAX_ALSO_READ_CHARS or not vocab.opens_with_also_read(text):
+            return None  # (the fast tests first: few paragraphs open so)
+        match = vocab.ALSO_READ.match(text)
+        if match is None:  # pragma: no cover - the same pattern answered above
+            return None
+        item = also_read_item(_unwrapped(content), len(text) - match.end())
+        if item is None or item.url is None:
+            return None
+        if self.page_url and item.url.split("#")[0] == self.page_url.split("#")[0]:
+            return None  # a link to the page itself
+        title = text[: match.end()].strip(" [(")
+        return Recommendations(title=title or None, items=(item,), provenance=self._prov(el))
 
     def _heading_rec(self, heading: HtmlElement, nxt: HtmlElement) -> Recommendations | None:
         """Return a block for a "Related" heading followed by a list of links, else None."""
@@ -2542,6 +2563,37 @@ def links_within_site(items: Iterable[Recommendation], page_url: str | None) -> 
     urls = [item.url for item in items]
     inside = sum(1 for url in urls if site_of(_host(url)) == site)
     return inside * 2 > len(urls)
+
+
+# An "also read" line without a colon is a short box or line of its own, not prose...
+MAX_ALSO_READ_CHARS: Final = 300
+# ...and its linked title is at least this share of what follows the words (a citation:
+# "Lire aussi Martine Dupont, « <a>Title</a> », Le Journal, juin 2018").
+MIN_ALSO_READ_LINK_SHARE: Final = 0.3
+
+
+def also_read_item(content: tuple[Inline, ...], rest_chars: int) -> Recommendation | None:
+    """Return the article an "also read" line without a colon names, else None.
+
+    "Lire aussi Martine Dupont, « <a>Title</a> », Le Journal, juin 2018.", "[ Also read
+    <a>Remote work: three benefits</a>. ]", "Also read <a>how to save on repairs</a>.":
+    the words (``vocab.ALSO_READ``: "read this too", never "see also" or "more", which
+    open sentences) then one linked article. Every link of the line goes to that one page,
+    its text is at least ``MIN_REC_ITEM_CHARS`` long and at least
+    ``MIN_ALSO_READ_LINK_SHARE`` of the ``rest_chars`` after the words. A sentence citing
+    two pages, or naming a page in a few linked words, stays text.
+    """
+    links = [x for x in content if isinstance(x, Link)]
+    urls = {x.url for x in links}
+    if len(urls) != 1:
+        return None
+    url = urls.pop()
+    title = max((plain_text(x).strip() for x in links), key=len)
+    if len(title) < MIN_REC_ITEM_CHARS or len(title) < MIN_ALSO_READ_LINK_SHARE * rest_chars:
+        return None
+    if url.startswith("#") or not is_page_link(url):
+        return None
+    return Recommendation(title=title, url=url)
 
 
 def _unwrapped(content: tuple[Inline, ...]) -> tuple[Inline, ...]:

@@ -14,6 +14,7 @@ from articlekit._caseless import CaseBlind
 
 __all__ = [
     "AD_CLASS",
+    "ALSO_READ",
     "AUTHOR_HEADING",
     "BLOCK_TAGS",
     "BOILERPLATE_PHRASE",
@@ -59,6 +60,7 @@ __all__ = [
     "has_promo_phrase",
     "is_hiding_style",
     "is_rec_phrase",
+    "opens_with_also_read",
     "opens_with_rec_prefix",
     "opens_with_rec_words",
 ]
@@ -333,6 +335,8 @@ _REC_WORDS = (
     r"|other (?:\w+ )?(?:stories|articles|news|columns|posts|reviews)\b"
     r"|lea también|lee también|leer también|también lea|también lee|te puede interesar"
     r"|noticias relacionadas"
+    # "(También puede leer: <a>...</a>)", "También: <a>...</a>" (Latin American papers)
+    r"|también puede leer|también puedes leer|le puede interesar|también(?=\s*:)"
     r"|artículos relacionados|más noticias|también te puede interesar"
     r"|leia também|leia mais|veja também|notícias relacionadas|artigos relacionados"
     r"|leggi anche|potrebbe interessarti|articoli correlati|ti potrebbe interessare"
@@ -358,6 +362,17 @@ SEE_ALSO = re.compile(
     r"|véase también|vedi anche|zie ook|veja também|ver também|zobacz też|см\. также)\b",
     re.IGNORECASE,
 )
+# The words of an "also read" line that names one article without a colon after them
+# ("Lire aussi Martine Dupont, « <a>Title</a> », Le Journal, juin 2018", "[ Also read
+# <a>Title</a>. ]"): the ones that say "read this too", not "see" or "more" (a
+# sentence opens with "See also the discussion ..." or "More from the minister ...").
+_ALSO_READ_WORDS = (
+    r"also read|read also|lire aussi|à lire aussi|a lire aussi|lire également"
+    r"|à lire également|lesen sie auch|lea también|lee también|también puede leer"
+    r"|leia também|leggi anche|lees ook|czytaj (?:też|także)|читайте также|läs också"
+    r"|les også|lue myös|čtěte také"
+)
+ALSO_READ = re.compile(rf"^\W*(?:{_ALSO_READ_WORDS})\s+", re.IGNORECASE)
 REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$", re.IGNORECASE)
 # The same words opening a paragraph that then names one or more linked articles:
 # "Also read: <a>...</a>", "READ MORE: ...", "Lire aussi - ...".
@@ -370,6 +385,7 @@ REC_PREFIX = re.compile(rf"^\W*(?:{_REC_WORDS})\s*[:\-–—|»>]", re.IGNORECAS
 opens_with_rec_words: Final = CaseBlind(REC_START.pattern).match
 opens_with_rec_prefix: Final = CaseBlind(REC_PREFIX.pattern).match
 is_rec_phrase: Final = CaseBlind(REC_PHRASE.pattern).match
+opens_with_also_read: Final = CaseBlind(ALSO_READ.pattern).match
 
 # A photo credit closing a short paragraph: the paragraph is an image's caption printed
 # as text ("Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... Foto: LN").
