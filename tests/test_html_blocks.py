@@ -1397,3 +1397,30 @@ def test_picture_boxes_between_paragraphs_stay_figures() -> None:
     # the same boxes side by side, with nothing between them, are a grid's cards
     grid = lxml.html.fromstring(f"<div>{''.join(photo.format(n=n) for n in range(3))}</div>")
     assert is_grid_card(grid[0]) is True
+
+
+def test_collapsed_accordion_answers_are_read_and_a_hidden_dialog_is_not() -> None:
+    item = (
+        "<div class='qa'><h3 id='q{n}'>Can I change plans later, question {n}?</h3>"
+        "<div id='a{n}' role='region' aria-labelledby='q{n}' aria-hidden='true'>"
+        "<p>Answer {n}: yes, you can move to another plan at any time from your account, "
+        "and the change takes effect at the start of the next billing period.</p></div></div>"
+    )
+    dialog = (
+        "<div role='dialog' aria-labelledby='t' aria-hidden='true'><h2 id='t'>Sign up</h2>"
+        "<p>Create an account to save your quotes, compare them later and get reminders.</p>"
+        "</div>"
+    )
+    transcript = (
+        "<div role='region' id='transcript-1' aria-labelledby='tt' aria-hidden='true'><p>"
+        "[Music] Welcome back to the channel, today we look at how plans are billed.</p></div>"
+    )
+    html = (
+        "<html><head><title>Plans</title></head><body><main><h1>Plans</h1>"
+        f"{FILL * 3}<h2>Questions</h2>{''.join(item.format(n=n) for n in range(3))}"
+        f"{dialog}{transcript}</main></body></html>"
+    )
+    text = to_text(parse_html(html))
+    assert "Answer 2: yes, you can move" in text
+    assert "Create an account" not in text
+    assert "Welcome back to the channel" not in text

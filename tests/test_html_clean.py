@@ -12,6 +12,7 @@ from articlekit.html.clean import (
     Stats,
     boilerplate_kind,
     class_id,
+    is_collapsed_panel,
     is_hidden,
     is_placed_on_picture,
     label_page,
@@ -868,3 +869,19 @@ def test_ad_named_list_of_many_items_is_a_listing_not_an_ad() -> None:
     few = "".join(item.format(n=n) for n in range(4))
     root = parse_tree(html.replace(events, few))
     assert _find(root, ".//ul") in label_page(root).boilerplate
+
+
+def test_collapsed_accordion_panel_is_not_hidden() -> None:
+    panel = parse_tree(
+        "<body><div role='region' aria-labelledby='q1' aria-hidden='true'><p>x</p></div>"
+        "<div role='dialog' aria-labelledby='t1' aria-hidden='true'><p>y</p>"
+        "<div role='region' aria-labelledby='q2' aria-hidden='true'><p>z</p></div></div>"
+        "<div role='region' aria-labelledby='v-transcript' aria-hidden='true'></div></body>"
+    )
+    region, dialog, in_dialog, transcript = panel.findall(".//div")
+    assert is_collapsed_panel(region)
+    assert not is_hidden(region, "")
+    assert not is_collapsed_panel(dialog)
+    assert is_hidden(dialog, "")
+    assert not is_collapsed_panel(in_dialog)
+    assert not is_collapsed_panel(transcript)

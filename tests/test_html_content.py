@@ -13,6 +13,7 @@ from articlekit.html.content import (
     Candidate,
     declares_article,
     find_main_content,
+    is_faq_box,
     prefer_baseline,
 )
 from articlekit.html.tree import parse_tree
@@ -500,3 +501,42 @@ def test_declares_article() -> None:
     ld = '<script type="application/ld+json">{"@type": ["WebPage", "NewsArticle"]}</script>'
     assert declares_article(parse_tree(f"<html><head>{ld}</head><body></body></html>"))
     assert not declares_article(parse_tree("<html><body><p>x</p></body></html>"))
+
+
+def _questions_page(faq_class: str) -> str:
+    """A service page whose closing questions hold well over half of its text."""
+    feature = (
+        "<div class='feature'><h3>{0}</h3><div class='text'>{0} comes with every plan and "
+        "is set up by our team within a day, free of charge</div></div>"
+    )
+    features = "".join(feature.format(f"Feature {c}") for c in "ABCDEFGH")
+    answer = (
+        "Yes. You can move your data at any time, and our team helps with the transfer, "
+        "the checks afterwards and the training of your staff, at no extra cost. "
+    )
+    faq = "".join(
+        f"<div class='item'><h3>Question {n}?</h3><p>{answer * 3}</p></div>" for n in range(3)
+    )
+    return (
+        "<html><head><title>Managed hosting</title></head><body><main>"
+        "<section><div class='wrap'><h1>Managed hosting</h1><p>Hosting for small shops.</p>"
+        f"</div></section><section><div class='wrap'><h2>What you get</h2><div class='grid'>"
+        f"{features}</div></div></section><section><div class='wrap'><h2>Questions</h2>"
+        f"<div class='{faq_class}'>{faq}</div></div></section></main></body></html>"
+    )
+
+
+def test_questions_closing_a_page_of_sections_give_way_to_its_main() -> None:
+    root = parse_tree(_questions_page("faq-list"))
+    assert find_main_content(root).elements[0].tag == "main"
+    assert "Feature C comes with every plan" in to_text(parse_html(_questions_page("faq-list")))
+    # the same box under another name holds enough of the page to stay its content
+    root = parse_tree(_questions_page("list"))
+    assert find_main_content(root).elements[0].tag != "main"
+
+
+def test_is_faq_box() -> None:
+    root = parse_tree(_questions_page("accordion-wrapper"))
+    main = root.find(".//main")
+    assert is_faq_box(root.find(".//div[@class='accordion-wrapper']/div"), main)
+    assert not is_faq_box(root.find(".//div[@class='grid']"), main)

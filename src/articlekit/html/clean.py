@@ -263,7 +263,7 @@ def is_hidden(el: HtmlElement, names: str) -> bool:
     """Return True when the element is not rendered (``hidden``, ``aria-hidden``, CSS, class)."""
     if el.get("hidden") is not None:
         return True
-    if el.get("aria-hidden") == "true":
+    if el.get("aria-hidden") == "true" and not is_collapsed_panel(el):
         return True
     style = el.get("style")
     if style and vocab.is_hiding_style(style):
@@ -299,6 +299,9 @@ def is_placed_on_picture(style: str) -> bool:
 # Furniture tags the parser may nest the rest of the page in: read as soft boxes when they
 # hold the page's main content (see holds_swallowed_page).
 _SWALLOWING_TAGS: Final = frozenset({"nav", "button"})
+# Roles of an accordion's or a tab strip's panel (see is_collapsed_panel).
+_PANEL_ROLES: Final = frozenset({"region", "tabpanel"})
+_TRANSCRIPT: Final = "transcript"
 
 
 def holds_swallowed_page(el: HtmlElement, page_prose: Callable[[], int] | None = None) -> bool:
@@ -581,10 +584,29 @@ def _names_key(el: HtmlElement, cls: str | None, ident: str | None) -> str:
     return f"{cls} {ident}" if ident else cls
 
 
+def is_collapsed_panel(el: HtmlElement) -> bool:
+    """Return True for an accordion's collapsed panel: a box of ``role="region"`` (or
+    ``tabpanel``) named by its header (``aria-labelledby``), which a script marks
+    ``aria-hidden`` until the reader opens it (the WAI-ARIA accordion pattern: a service
+    page's answers under their questions, a product's details). It is text a reader
+    opens, not a copy for machines. A hidden dialog (``role="dialog"``) stays hidden, and
+    so does a panel inside one, and a video's transcript (a panel named ``transcript``:
+    the words of a video the document does not hold)."""
+    labelled_by = el.get("aria-labelledby")
+    if el.get("role") not in _PANEL_ROLES or labelled_by is None:
+        return False
+    names = f"{labelled_by} {el.get('id') or ''} {el.get('class') or ''}".lower()
+    if _TRANSCRIPT in names:
+        return False
+    return not any(anc.get("role") == "dialog" for anc in el.iterancestors())
+
+
 def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
     """Return the label bits of an element's attributes other than class and id."""
     info = 0  # (each value read only when its name is among ``keys``: see _collect)
-    if "hidden" in keys or ("aria-hidden" in keys and el.get("aria-hidden") == "true"):
+    if "hidden" in keys or (
+        "aria-hidden" in keys and el.get("aria-hidden") == "true" and not is_collapsed_panel(el)
+    ):
         info |= _I_HIDDEN
     if "style" in keys:
         style = el.get("style")

@@ -459,6 +459,9 @@ def _scored(
 # share of the clean text (links left out) of the <main> landmark around it, is a page
 # of sections: the <main> is its content...
 MAIN_SECTIONS_RATIO: Final = 2.0
+# ...or this share when the chosen content is the page's questions and answers (an FAQ
+# or an accordion: see is_faq_box)...
+FAQ_SECTIONS_RATIO: Final = 1.25
 # ...unless the <main> is this link-dense (a listing's teasers, a menu's worth).
 MAX_MAIN_LINK_DENSITY: Final = 0.3
 
@@ -487,7 +490,8 @@ def _sectioned_main(candidate: Candidate, root: HtmlElement) -> Candidate:
     if st is None or main in labels.boilerplate or st.link_density > MAX_MAIN_LINK_DENSITY:
         return candidate
     chars = st.text - st.links
-    if chars < MAIN_SECTIONS_RATIO * max(candidate.chars, 1):
+    ratio = FAQ_SECTIONS_RATIO if is_faq_box(first, main) else MAIN_SECTIONS_RATIO
+    if chars < ratio * max(candidate.chars, 1):
         return candidate
     if any(_main_landmark(el) is not main for el in candidate.elements[1:]):
         return candidate
@@ -496,6 +500,20 @@ def _sectioned_main(candidate: Candidate, root: HtmlElement) -> Candidate:
     if declares_article(root):
         return candidate
     return Candidate(elements=[main], labels=labels, method=candidate.method, chars=chars)
+
+
+def is_faq_box(el: HtmlElement, main: HtmlElement) -> bool:
+    """Return True when ``el`` or a box around it below ``main`` is named after frequently
+    asked questions or an accordion (``faq-section``, ``accordion-collection-wrapper``):
+    the questions closing a service or product page, which the scoring picks for their
+    long answers."""
+    for box in itertools.chain((el,), el.iterancestors()):
+        if box is main:
+            return False
+        names = class_id(box)
+        if names and vocab.FAQ_CLASS.search(names.lower()):
+            return True
+    return False
 
 
 def _main_landmark(el: HtmlElement) -> HtmlElement | None:

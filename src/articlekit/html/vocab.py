@@ -249,6 +249,10 @@ STRONG_BOILERPLATE = re.compile(
 # outside set name such boxes (a newspaper's five quoted tweets were lost).
 SOCIAL_EMBED_CLASS = re.compile(r"social[-_]?(?:media[-_]?)?embed|embed[-_]?social")
 
+# Boxes of frequently asked questions, or accordions of them ("faq-section",
+# "accordion-collection-wrapper"): a service page's closing questions (content._sectioned_main).
+FAQ_CLASS = re.compile(r"faq|accordion")
+
 # Boxes named after advertising ("ad-slot", "body-ad-wrapper", "ads"): furniture, unless
 # the box wraps the article's prose (clean.is_gated_article's test: a CMS names the body
 # wrapper after the ads it injects between the paragraphs).
