@@ -457,6 +457,7 @@ class _Stamp:
     day: str
     instant: datetime | None
     zoned: bool
+    offset: timedelta | None = None  # the offset the value stated, if any
 
 
 def _stamp(value: str | None) -> _Stamp | None:
@@ -474,7 +475,8 @@ def _stamp(value: str | None) -> _Stamp | None:
     zoned = parsed.tzinfo is not None
     if not zoned:
         parsed = parsed.replace(tzinfo=timezone.utc)  # a naive time is read as UTC
-    return _Stamp(found.group(0), parsed.astimezone(timezone.utc).replace(microsecond=0), zoned)
+    instant = parsed.astimezone(timezone.utc).replace(microsecond=0)
+    return _Stamp(found.group(0), instant, zoned, parsed.utcoffset() if zoned else None)
 
 
 #: The UTC offsets in use run from -12:00 to +14:00: a day written without an offset is
@@ -487,7 +489,9 @@ def match_timestamp(truth: str | None, got: str | None) -> str:
 
     Exact: the same instant to the second (a time without an offset is read as UTC; the
     truth's milliseconds do not count). Lenient: the same calendar day. A prediction that
-    states its offset gives its day as written or in UTC. One without an offset (a day
+    states its offset gives its day as written or in UTC, and is on the truth's day when
+    the truth's instant falls on its written day at that offset (2019-04-03T15:00Z is
+    April 4 at +09:00, the day of "2019-04-04T09:00:00+09:00"). One without an offset (a day
     alone, "2019-04-04", or a local time) names a day in a zone nobody said: it is the
     truth's day when the truth's instant falls on that date in some zone from UTC-12 to
     UTC+14 (2019-04-03T15:00Z is April 4 in Tokyo). A day alone is never exact.
@@ -503,7 +507,9 @@ def match_timestamp(truth: str | None, got: str | None) -> str:
     if not found.zoned:
         days |= {(want.instant + shift).date().isoformat() for shift in _ZONE_SPAN}
         return _verdict(False, found.day in days)
-    assert found.instant is not None
+    assert found.instant is not None and found.offset is not None
+    if (want.instant + found.offset).date().isoformat() == found.day:
+        return _verdict(False, True)  # the truth's day on the prediction's own clock
     return _verdict(False, bool(days & {found.day, found.instant.date().isoformat()}))
 
 

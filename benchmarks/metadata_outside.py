@@ -18,7 +18,8 @@ with the page's URL. The fields and their matchers (all in ``common.py``):
 * **author** (``match_authors``): the same set of names, order-free; case, punctuation,
   "By" and "and"/"&"/commas do not count.
 * **date** (``match_timestamp``): ``day`` = the same calendar day (the prediction's day as
-  written or in UTC), ``time`` = the same instant to the second.
+  written or in UTC, or the truth's day at the prediction's own offset), ``time`` = the
+  same instant to the second.
 * **image** (``match_image_url``): strict = the same URL (scheme and HTML escapes not
   counting); ``~`` = the same host and path with another query.
 * **start** (``match_first_words``): the body text starts with the truth's first words;

@@ -161,6 +161,9 @@ def test_author_names_drop_by_and_joiners() -> None:
         ("2019-04-11T13:22:00.000Z", "2019-04-11T22:22:00", "lenient"),  # naive local time
         # a prediction with an offset gives its day as written or in UTC only
         ("2019-04-03T15:00:00.000Z", "2019-04-05T01:00:00+09:00", ""),
+        # ... or the truth's day on the prediction's clock: 15:00 UTC is April 4 at +09:00
+        ("2019-04-03T15:00:00.000Z", "2019-04-04T09:00:00+09:00", "lenient"),
+        ("2019-04-03T14:00:00.000Z", "2019-04-04T09:00:00+09:00", ""),
         ("2016-09-19T11:46:01.000Z", "2016-09-21", ""),
         ("2016-09-19T11:46:01.000Z", None, ""),
         ("not a date", "2016-09-19", ""),
