@@ -8,11 +8,13 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
+import articlekit
 from articlekit.html.metadata import (
     date_from_url,
     date_span,
     extract_metadata,
     has_digit,
+    in_language_zone,
     name_from_profile_url,
     normalize_authors,
     normalize_date,
@@ -1149,3 +1151,55 @@ def test_a_date_written_year_first_with_the_months_name(value: str, expected: st
 
 def test_a_year_first_date_inside_a_longer_text_is_not_read() -> None:
     assert normalize_date("Volume 2023 Jan 7 to 9") is None
+
+
+# ------------------------------------------------------- a local time in a one-zone language
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ja", "2019-04-04T09:00:00+09:00"),  # Japan: one zone, no daylight saving time
+        ("ko-KR", "2019-04-04T09:00:00+09:00"),
+        ("zh-Hant-TW", "2019-04-04T09:00:00+08:00"),  # Taiwan, as China, at UTC+8
+        ("en", "2019-04-04T09:00:00"),  # spoken in many zones: no offset is guessed
+        ("es", "2019-04-04T09:00:00"),
+    ],
+)
+def test_local_time_takes_the_one_zone_of_the_page_language(lang: str, expected: str) -> None:
+    root = lxml.html.document_fromstring(
+        f'<html lang="{lang}"><body><h1>A headline</h1>'
+        '<time datetime="2019-04-04T09:00:00">4/4</time><p>x</p></body></html>'
+    )
+    _, meta = extract_metadata(root)
+    assert meta.published == expected
+
+
+def test_language_zone_keeps_a_stated_offset_and_a_day_alone() -> None:
+    assert in_language_zone("2019-04-04T09:00:00+00:00", "ja") == "2019-04-04T09:00:00+00:00"
+    assert in_language_zone("2019-04-04", "ja") == "2019-04-04"
+    assert in_language_zone("2019-04-04T09:00:00", None) == "2019-04-04T09:00:00"
+
+
+def test_language_zone_applies_to_the_modified_date_too() -> None:
+    head = '<meta property="article:modified_time" content="2019-04-05T10:30:00">'
+    root = lxml.html.document_fromstring(
+        f'<html lang="ja"><head>{head}</head><body><h1>見出し</h1><p>x</p></body></html>'
+    )
+    _, meta = extract_metadata(root)
+    assert meta.modified == "2019-04-05T10:30:00+09:00"
+
+
+def test_language_guessed_from_the_text_gives_its_zone() -> None:
+    body = "".join(
+        f"<p>これは日本語の記事の段落です。番号{i}の文章が続きます。"
+        "東京の天気は晴れで、気温は二十度まで上がる見込みです。</p>"
+        for i in range(12)
+    )
+    doc = articlekit.parse_html(
+        f"<html><body><article><h1>見出しです</h1><p>2019年4月4日 09:00</p>{body}"
+        "</article></body></html>"
+    )
+    assert doc.metadata.language == "ja"
+    assert doc.metadata.source_of("language") == "text"
+    assert doc.metadata.published == "2019-04-04T09:00:00+09:00"

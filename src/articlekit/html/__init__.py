@@ -389,12 +389,14 @@ def _parse_page(
     if body_chars < MIN_VISIBLE_ARTICLE_CHARS:
         blocks = _prefer_embedded(root, blocks, body_chars)
         body_chars = _body_chars(blocks)
-    doc = with_guessed_language(
-        Document(
-            title=title,
-            metadata=metadata,
-            blocks=blocks,
-            source=SourceInfo(url=url, format="html", parser="html", encoding=used),
+    doc = _in_guessed_zone(
+        with_guessed_language(
+            Document(
+                title=title,
+                metadata=metadata,
+                blocks=blocks,
+                source=SourceInfo(url=url, format="html", parser="html", encoding=used),
+            )
         )
     )
     if signals:  # the tree was freed as blocks were built; the page was measured before
@@ -554,6 +556,25 @@ def _jsonld_types(scripts: Iterable[list[Any]]) -> tuple[str, ...]:
                         types[name.strip().rsplit("/", 1)[-1].lower()] = None
                 stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
     return tuple(types)
+
+
+def _in_guessed_zone(doc: Document) -> Document:
+    """Return ``doc`` with its dates in the one time zone of the language guessed from its
+    body (a page in Japanese that declares no language: "2019-04-04T09:00:00" is
+    ``+09:00``); the metadata walk did so for a declared language already
+    (:func:`articlekit.html.metadata.in_language_zone`)."""
+    meta = doc.metadata
+    if meta.language is None or (meta.published is None and meta.modified is None):
+        return doc
+    try:
+        from articlekit.html.metadata import in_language_zone
+    except ImportError:  # pragma: no cover - the metadata module ships with the package
+        return doc
+    published = in_language_zone(meta.published, meta.language)
+    modified = in_language_zone(meta.modified, meta.language)
+    if published == meta.published and modified == meta.modified:
+        return doc
+    return attrs.evolve(doc, metadata=attrs.evolve(meta, published=published, modified=modified))
 
 
 def _with_verdict(

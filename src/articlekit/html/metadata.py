@@ -2508,6 +2508,26 @@ def _local_twin(
     return None
 
 
+#: Languages whose readers keep one clock: the offset of a local time on a page in one of
+#: them. Japanese (Japan), Korean (South Korea) and Chinese (China, Taiwan, Hong Kong,
+#: Macau and Singapore are all at UTC+8); none of these keeps daylight saving time.
+LANGUAGE_OFFSETS: Final[dict[str, str]] = {"ja": "+09:00", "ko": "+09:00", "zh": "+08:00"}
+
+
+def in_language_zone(value: str | None, language: str | None) -> str | None:
+    """Return ``value`` with the offset of ``language``'s one time zone when it is a time
+    written without an offset ("2019-04-04T09:00:00" on a page in Japanese is 09:00 in
+    Tokyo, ``2019-04-04T09:00:00+09:00``), else unchanged.
+
+    A day alone stays a day, and an offset the page stated is kept; a language spoken in
+    several zones (English, Spanish, Russian ...) adds nothing.
+    """
+    if value is None or language is None or len(value) != len("2024-10-31T10:00:00"):
+        return value
+    offset = LANGUAGE_OFFSETS.get(language.split("-", 1)[0].lower())
+    return value + offset if offset is not None else value
+
+
 def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str | None:
     """Return the ``<h1>`` that is a separator-delimited part of ``title``, if any.
 
@@ -2934,12 +2954,14 @@ def metadata_and_bases(
     title, key = _pick_title(cands, [site_name or "", declared or ""], url, authors)
     note("title", key)
     note("authors", author_key)
+    language, language_key = _first(cands, LANGUAGE_SOURCES, normalize_language)
     published, key = _pick_date(cands, PUBLISHED_SOURCES)
+    published = in_language_zone(published, language)
     note("published", key)
     modified, key = _pick_date(cands, MODIFIED_SOURCES)
+    modified = in_language_zone(modified, language)
     note("modified", key)
-    language, key = _first(cands, LANGUAGE_SOURCES, normalize_language)
-    note("language", key)
+    note("language", language_key)
     description, key = _first(cands, DESCRIPTION_SOURCES, lambda raw: raw)
     note("description", key)
     tags, key = _pick_tags(cands)
