@@ -1203,3 +1203,30 @@ def test_language_guessed_from_the_text_gives_its_zone() -> None:
     assert doc.metadata.language == "ja"
     assert doc.metadata.source_of("language") == "text"
     assert doc.metadata.published == "2019-04-04T09:00:00+09:00"
+
+
+# ----------------------------------------------------- "written by" in other languages
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Verfasst von Anna Schmidt", "Anna Schmidt"),
+        ("Écrit par Jean Dupont", "Jean Dupont"),
+        ("Escrito por Ana García", "Ana García"),
+        ("Scritto da Marco Rossi", "Marco Rossi"),
+        ("Geschreven door Jan de Vries", "Jan de Vries"),
+    ],
+)
+def test_written_by_line_under_the_h1_in_other_languages(line: str, name: str) -> None:
+    _, meta = extract(body=f"<h1>A headline</h1><p>{line}</p>")
+    assert meta.authors == (name,)
+
+
+def test_created_by_label_in_a_byline_element_is_no_part_of_the_name() -> None:
+    body = (
+        "<div class='documentByLine'><span class='documentAuthor'>erstellt von "
+        "<a href='/author/dominique'>Dominique</a> — </span></div><h1>Ein Titel</h1>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Dominique",)

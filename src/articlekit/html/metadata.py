@@ -288,7 +288,11 @@ _SITE_TYPES: Final = frozenset({"website", "organization", "newsmediaorganizatio
 
 # "By", "Von", "Par" ... in front of a byline, possibly followed by ":".
 _BYLINE_PREFIX: Final = re.compile(
-    r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|by|von|par|por|di|door|"
+    r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|"
+    # "written by" in other languages: "erstellt von", "écrit par", "escrito por" ...
+    r"(?:erstellt|verfasst|geschrieben|gepostet)\s+von|(?:écrit|rédigé)\s+par|"
+    r"(?:escrito|redactado)\s+por|scritto\s+da|geschreven\s+door|napisane\s+przez|"
+    r"by|von|par|por|di|door|"
     r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
     r"texte|tekst|текст)\b\s*:?\s*|^\s*(?:作者|文|記者|记者)\s*[:：]?\s*",
     re.IGNORECASE,
@@ -2374,7 +2378,9 @@ def _text_nodes_after(
 # The lead word of a byline line ("By", "Written by", "Von", "Par", "Author:"), not of a
 # credit for a picture ("Photo by").
 _BYLINE_LEAD: Final = re.compile(
-    r"^(?:(?:(?:written|posted|words|story|reported)\s+by|by|von|par|por|door|przez|di|av|af)\b"
+    r"^(?:(?:(?:written|posted|words|story|reported)\s+by|(?:erstellt|verfasst|geschrieben|"
+    r"gepostet)\s+von|(?:écrit|rédigé)\s+par|(?:escrito|redactado)\s+por|scritto\s+da|"
+    r"geschreven\s+door|napisane\s+przez|by|von|par|por|door|przez|di|av|af)\b"
     r"|(?:author|autor|autorin|auteur)\s*:)",
     re.IGNORECASE,
 )
