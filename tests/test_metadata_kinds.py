@@ -1230,3 +1230,29 @@ def test_created_by_label_in_a_byline_element_is_no_part_of_the_name() -> None:
     )
     _, meta = extract(body=body)
     assert meta.authors == ("Dominique",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<span>By</span> <a href='/u/cara'>Cara Stiles</a>",
+        "<span class='sr-only'>| By </span> <span>Cara Stiles</span> | <time>April 13</time>",
+        "<em>By</em><span>Cara Stiles</span>",
+    ],
+)
+def test_lead_word_in_an_element_of_its_own_takes_the_next_text(byline: str) -> None:
+    _, meta = extract(body=f"<h1>A headline</h1><div>{byline}</div>")
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_lead_word_alone_before_a_lower_case_word_names_nobody() -> None:
+    body = "<h1>Syntax</h1><svg><text>GROUP</text><text>BY</text><text>expr</text></svg>"
+    _, meta = extract(body=body)
+    assert meta.authors == ()
+
+
+def test_lead_word_alone_before_a_date_names_nobody() -> None:
+    _, meta = extract(
+        body="<h1>A headline</h1><div><span>By</span> <time>April 13, 2021</time></div>"
+    )
+    assert meta.authors == ()

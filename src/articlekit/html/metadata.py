@@ -2399,13 +2399,14 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
     signs a teaser or a thread of a list under the heading.
     """
     printed = written = 0
-    for text, holder in after:
+    for index, (text, holder) in enumerate(after):
         if printed > MAX_H1_BYLINE_CHARS and written > MAX_H1_DATE_CHARS:
             return None
         printed += _printed_chars(text)
         written += len(text)
-        start = _clean(text)
-        if not start or len(start) > MAX_DATE_TEXT_CHARS or not _BYLINE_LEAD.match(start):
+        start = _clean(text).lstrip(_BYLINE_LEAD_EDGES)
+        lead = _BYLINE_LEAD.match(start)
+        if not start or len(start) > MAX_DATE_TEXT_CHARS or lead is None:
             continue
         line = start
         if holder is not None:
@@ -2413,8 +2414,28 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
             at = whole.find(start)
             if at >= 0 and len(whole) - at <= MAX_BYLINE_CHARS:
                 line = whole[at:]
+        if not line[lead.end() :].strip(_BYLINE_LEAD_EDGES):
+            line = f"{line} {_next_text(after, index)}"  # "<span>By</span> <a>Ann Lee</a>"
         return _byline_text(line)
     return None
+
+
+#: Separators around a byline's lead word set apart in an element of its own ("| By ").
+_BYLINE_LEAD_EDGES: Final = " |:·•-–—"
+
+
+def _next_text(after: Sequence[tuple[str, etree._Element | None]], index: int) -> str:
+    """Return the first text after ``after[index]`` that is not blank, cleaned, when it is
+    short enough for a name (``MAX_DATE_TEXT_CHARS``) and does not open with a lower-case
+    letter, else "": the name that follows a lead word written in an element of its own
+    ("<span>By</span> <a>Ann Lee</a>"; not the "expr" after "GROUP BY" in a syntax
+    diagram)."""
+    for text, _holder in after[index + 1 :]:
+        cleaned = _clean(text)
+        if cleaned:
+            fits = len(cleaned) <= MAX_DATE_TEXT_CHARS and not cleaned[0].islower()
+            return cleaned if fits else ""
+    return ""
 
 
 # --------------------------------------------------------------------------- picking
