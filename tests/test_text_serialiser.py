@@ -31,7 +31,7 @@ from articlekit.model import (
     plain_text,
     walk,
 )
-from articlekit.serialise.text import blocks_to_text, inline_lines, to_text
+from articlekit.serialise.text import blocks_to_text, inline_lines, repeats_beside, to_text
 from tests.strategies import documents
 
 
@@ -257,3 +257,28 @@ def test_line_ends_in_text_become_spaces(text: str) -> None:
     from articlekit.serialise.text import _unbroken
 
     assert _unbroken(text) == re.sub(r"\r\n|[\r\n]", " ", text)
+
+
+def test_alt_text_repeated_by_the_text_beside_it_is_printed_once() -> None:
+    name = "Kidfresh Fish Sticks - 8.45oz"
+    tile = (
+        Link(url="https://shop.example/p/1", content=(Image(src="/1.jpg", alt=name),)),
+        Text(text=f" {name} "),
+        Text(text="$4.99"),
+    )
+    assert inline_lines(tile) == [f"{name} $4.99"]
+    # the name before the picture, and five rating stars in a row
+    assert inline_lines((Text(text="Jane Doe"), Image(src="/j.jpg", alt="Jane Doe"))) == [
+        "Jane Doe"
+    ]
+    stars = tuple(Image(src="/s.svg", alt="star") for _ in range(5))
+    assert inline_lines(stars) == ["star"]
+    # an alt text that is not the text beside it stays, and so does a word's prefix
+    assert inline_lines((Image(src="/c.jpg", alt="Chart"), Text(text=" Sales rose."))) == [
+        "Chart Sales rose."
+    ]
+    assert inline_lines((Image(src="/p.jpg", alt="Photo"), Text(text="Photographers"))) == [
+        "PhotoPhotographers"
+    ]
+    assert repeats_beside(["Jane Doe ", "Jane Doe"], 1)
+    assert not repeats_beside(["Jane", "Doe"], 1)

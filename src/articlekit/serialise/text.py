@@ -39,7 +39,7 @@ from articlekit.model import (
 )
 from articlekit.serialise.markdown import layout_blocks
 
-__all__ = ["CELL_SEPARATOR", "blocks_to_text", "inline_lines", "to_text"]
+__all__ = ["CELL_SEPARATOR", "blocks_to_text", "inline_lines", "repeats_beside", "to_text"]
 
 #: Between the cells of a table row. A tab would align in terminals but vanishes when the
 #: text is pasted or re-wrapped; " | " survives both and reads as a column boundary.
@@ -66,6 +66,8 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     become spaces, so only a LineBreak starts a new line.
     """
     lines: list[list[str]] = [[]]
+    # (line, part) of each image's alt text, to drop those the text beside them repeats
+    alts: list[tuple[int, int]] = []
     stack: list[Iterator[Inline]] = [iter(inlines)]
     while stack:
         node = next(stack[-1], None)
@@ -77,17 +79,41 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
         elif isinstance(node, Code):
             lines[-1].append(_unbroken(node.code))
         elif isinstance(node, Image):
+            if node.alt.strip():
+                alts.append((len(lines) - 1, len(lines[-1])))
             lines[-1].append(_unbroken(node.alt))
         elif isinstance(node, LineBreak):
             lines.append([])
         else:
             stack.append(iter(node.content))
+    for line, part in reversed(alts):
+        if repeats_beside(lines[line], part):
+            lines[line][part] = ""
     out = ["".join(parts).strip() for parts in lines]
     while out and not out[-1]:
         out.pop()
     while out and not out[0]:
         out.pop(0)
     return out
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def repeats_beside(parts: list[str], index: int) -> bool:
+    """Return True when the picture's alt text ``parts[index]`` is what the text right
+    after it or right before it on the line says: a product's or a person's name printed
+    under its picture (a shop's tile, ``<a><img alt="Kidfresh Fish Sticks - 8.45oz"></a>
+    <span>Kidfresh Fish Sticks - 8.45oz</span>``), which the text would say twice."""
+    alt = _folded(parts[index])
+    if not alt:
+        return False
+    after = _folded("".join(parts[index + 1 :]))
+    if after.startswith(alt) and not after[len(alt) : len(alt) + 1].isalnum():
+        return True
+    before = _folded("".join(parts[:index]))
+    return before.endswith(alt) and not before[-len(alt) - 1 : -len(alt)].isalnum()
 
 
 def _one_line(inlines: Iterable[Inline]) -> str:
