@@ -380,6 +380,34 @@ def test_furniture_that_holds_the_article_is_kept() -> None:
     assert not labels.boilerplate & {_find(root, ".//form")}
 
 
+@pytest.mark.parametrize(
+    ("field", "kept"),
+    [
+        ("<input type='text' name='size'>", True),  # a shop's product form: its text stays
+        ("<input type='email' name='address'>", False),  # a sign-up form's pitch goes
+        ("<input type='text' name='email'>", False),
+        ("<input id='subscriber-mail'>", False),
+        ("<input type='hidden' name='email-list'>", True),
+    ],
+)
+def test_form_with_prose_is_kept_unless_it_asks_for_an_email(field: str, kept: bool) -> None:
+    root = parse_tree(
+        f"<body><article><h1>T</h1><p>{LONG}</p></article>"
+        f"<form><h3>Download the free guide</h3><p>{LONG}</p><p>{LONG}</p>{field}"
+        "<button>Send</button></form></body>"
+    )
+    labels = label_page(root)
+    assert (_find(root, ".//form") not in labels.boilerplate) is kept
+
+
+def test_page_wrapped_in_a_form_with_an_email_field_is_kept() -> None:
+    root = parse_tree(
+        f"<body><form id='aspnetForm'><div>{('<p>' + LONG + '</p>') * 8}</div>"
+        "<div class='newsletter-box'><input type='email' name='email'></div></form></body>"
+    )
+    assert _find(root, ".//form") not in label_page(root).boilerplate
+
+
 def test_comments_kept_when_asked() -> None:
     html = f"<body><div id='comments'><p>{LONG}</p></div></body>"
     root = parse_tree(html)

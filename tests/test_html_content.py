@@ -13,8 +13,10 @@ from articlekit.html.content import (
     Candidate,
     declares_article,
     find_main_content,
+    is_card_list,
     is_faq_box,
     prefer_baseline,
+    with_section_headings,
 )
 from articlekit.html.tree import parse_tree
 
@@ -540,3 +542,98 @@ def test_is_faq_box() -> None:
     main = root.find(".//main")
     assert is_faq_box(root.find(".//div[@class='accordion-wrapper']/div"), main)
     assert not is_faq_box(root.find(".//div[@class='grid']"), main)
+
+
+def _post_card(n: int) -> str:
+    return (
+        f"<article class='post'><a href='/post-{n}'><img src='/p{n}.jpg' alt=''></a>"
+        f"<h4><a href='/post-{n}'>Another post number {n}</a></h4><span>December {n}, 2025</span>"
+        f"<p>The first words of post {n}, cut off after a line or two so that the reader"
+        " clicks through to the rest of it</p></article>"
+    )
+
+
+def _page_with_sibling(sibling: str) -> str:
+    return (
+        "<html><body><div id='wrap'>"
+        f"<div id='main'><h1>A post</h1>{PARA * 6}</div>"
+        f"<div id='more'>{sibling}</div></div></body></html>"
+    )
+
+
+def test_grid_of_post_cards_beside_the_article_stays_out() -> None:
+    cards = "".join(_post_card(n) for n in range(1, 4))
+    text = to_text(parse_html(_page_with_sibling(f"<div class='grid'>{cards}</div>")))
+    assert "An article sentence" in text
+    assert "The first words of post" not in text
+    assert "Another post number" not in text
+
+
+def test_is_card_list() -> None:
+    cards = "".join(_post_card(n) for n in range(1, 4))
+    long_part = "<article><h2>A chapter</h2>" + PARA * 8 + "</article>"
+    step = "Mix the flour and the water. " * 4
+    unlinked = f"<article><h2>A step</h2><p>{step}</p></article>"
+    cases = {
+        "cards": (cards, True),
+        "one card": (_post_card(1), False),
+        "cards under prose": (cards + PARA * 12, False),
+        "chapters": (long_part * 2, False),
+        "unlinked steps": (unlinked * 3, False),
+    }
+    for name, (inner, expected) in cases.items():
+        root = parse_tree(f"<html><body><div id='box'>{inner}</div></body></html>")
+        labels = label_page(root)
+        assert is_card_list(_find_id(root, "box"), labels) is expected, name
+
+
+def _rows_page() -> str:
+    def row(inner: str) -> str:
+        return f"<section class='row'><div class='col'>{inner}</div></section>"
+
+    parts = [row("<h1>A guide in rows</h1>"), row("<h2>Before the text</h2>")]
+    for n in range(1, 4):
+        parts.append(row(f"<h2>Part {n} of the guide</h2>"))
+        parts.append(row(PARA * 2))
+    parts.append(row("<h3><a href='/other'>Another guide, linked</a></h3>"))
+    parts.append(row(PARA))
+    parts.append(row("<h3>Auch interessant</h3>"))
+    parts.append(row(PARA))
+    parts.append(row("<h2>Contact</h2><form><input name='email'></form>"))
+    parts.append(row(PARA))
+    loose = "A loose line of text, long enough. " * 3
+    parts.append(row(f"<div><h4>Inside a paragraph</h4>{loose}</div>"))
+    parts.append(row(PARA))
+    parts.append(row("<h3>After the text</h3>"))
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def test_baseline_takes_the_headings_between_its_paragraphs() -> None:
+    root = parse_tree(_rows_page())
+    labels = label_page(root)
+    baseline = Candidate(
+        elements=list(labels.paragraphs), labels=labels, method="baseline", chars=100
+    )
+    found = with_section_headings(baseline)
+    texts = [el.text_content() for el in found.elements]
+    assert texts[0] == PARA[3:-4]
+    assert texts[1] == texts[0]
+    assert texts[2] == "Part 2 of the guide"
+    assert "Part 3 of the guide" in texts
+    assert texts.index("Part 3 of the guide") == 5
+    for left_out in ("A guide in rows", "Before the text", "Part 1 of the guide"):
+        assert left_out not in texts  # the title, and headings before the first paragraph
+    assert "Another guide, linked" not in texts  # a link's title
+    assert "Auch interessant" not in texts  # a recommendation title
+    assert "Contact" not in texts  # the heading of a dropped form
+    assert "Inside a paragraph" not in texts  # read with its paragraph
+    assert "After the text" not in texts
+    assert found.chars > baseline.chars
+
+
+def test_baseline_without_headings_between_is_unchanged() -> None:
+    root = parse_tree(f"<html><body><h2>Intro</h2><div>{PARA}</div><div>{PARA}</div></body></html>")
+    labels = label_page(root)
+    paragraphs = list(labels.paragraphs)
+    baseline = Candidate(elements=paragraphs, labels=labels, method="baseline", chars=1)
+    assert with_section_headings(baseline) is baseline

@@ -91,6 +91,8 @@ MIN_LOOSE_TEXT_CHARS: Final = 100
 MIN_SLUG_HYPHENS: Final = 3
 # A <form> with this much text (characters) holds prose, not just input labels.
 MIN_FORM_TEXT_CHARS: Final = 400
+# ...but a form asking for an e-mail address with at most this much text is a sign-up form.
+MAX_SIGNUP_FORM_CHARS: Final = 1500
 # A content gate's box holds the article (not the prompt to subscribe) from this many
 # paragraphs of prose (each at least MIN_GATED_PROSE_CHARS long) and characters of text,
 # with at most this share of link text. A prompt is short lines, offers and a button (a
@@ -897,7 +899,7 @@ def label_page(
             )
             and not (info & _I_SOCIAL_EMBED and is_quoted_post_box(el, info))
             and not (info & _I_AD and tag in _LIST_TAGS and is_ad_named_listing(el, st, info))
-            and not _is_text_form(tag, st)
+            and not _is_text_form(el, tag, st)
             and not panels
             and not is_equation_box(tag, st, info)
             and not _hides_picture_copy(st, info)
@@ -1127,9 +1129,37 @@ def _hides_picture_copy(stats: Stats, info: int) -> bool:
     )
 
 
-def _is_text_form(tag: str, stats: Stats) -> bool:
-    """Return True for a <form> holding prose (a shop's product page), not input labels."""
-    return tag == "form" and stats.text >= MIN_FORM_TEXT_CHARS and stats.link_density < 0.3
+def _is_text_form(el: HtmlElement, tag: str, stats: Stats) -> bool:
+    """Return True for a <form> holding prose (a shop's product page), not input labels
+    (nor a sign-up form's pitch: :func:`is_signup_form`)."""
+    return (
+        tag == "form"
+        and stats.text >= MIN_FORM_TEXT_CHARS
+        and stats.link_density < 0.3
+        and not is_signup_form(el, stats)
+    )
+
+
+def is_signup_form(el: HtmlElement, stats: Stats) -> bool:
+    """Return True for a short form that asks for an e-mail address: a sign-up form.
+
+    A lead magnet in a blog post ("Download your free guide", a paragraph on what the
+    guide holds, the fields, a line on the privacy policy, "Send my freebie!") or a
+    newsletter box holds a few hundred characters of pitch, enough to pass for a shop's
+    product text (:data:`MIN_FORM_TEXT_CHARS`). Its e-mail field tells it apart: an
+    ``<input type="email">``, or one whose ``name`` or ``id`` says ``email``. A page
+    wrapped whole in a ``<form>`` (ASP.NET) holds more than
+    ``MAX_SIGNUP_FORM_CHARS`` and stays, whatever e-mail field its footer has.
+    """
+    if stats.text > MAX_SIGNUP_FORM_CHARS:
+        return False
+    for field in el.iter("input"):
+        kind = (field.get("type") or "").lower()
+        if kind == "email":
+            return True
+        if kind in ("", "text") and "mail" in f"{field.get('name')} {field.get('id')}".lower():
+            return True
+    return False
 
 
 def _has_main_class(el: HtmlElement) -> bool:

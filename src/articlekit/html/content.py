@@ -36,6 +36,7 @@ from articlekit.html.clean import (
     Labels,
     Stats,
     class_id,
+    is_card_part,
     is_discussion_page,
     label_page,
 )
@@ -72,6 +73,13 @@ REC_TITLE_LOOKAHEAD: Final = 6
 MAX_REC_TITLE_CHARS: Final = 60
 # A sibling container joins when it holds this much text with low link density.
 SIBLING_BLOCK_CHARS: Final = 200
+# A sibling holding at least this many teaser cards drawn as <article>s, which hold this
+# share of its text or more, is a list of other posts, not a part of the article.
+MIN_CARD_LIST_CARDS: Final = 2
+MIN_CARD_LIST_SHARE: Final = 0.8
+# A heading of the paragraph baseline is read from its wrapper's next sibling when it has
+# none, at most this many levels up (Elementor: heading, two widget boxes, column, row).
+HEADING_CLIMB_LEVELS: Final = 8
 # Widen the top candidate to an ancestor holding this many strong alternatives.
 MIN_SHARED_ALTERNATIVES: Final = 3
 # Title anchoring: the region is the title heading's ancestor this many levels up...
@@ -254,7 +262,7 @@ def _with_siblings(
         if top_class and sibling.get("class") == top_class:
             score += best * 0.2
         if score >= threshold and score > 0:
-            if not opens_with_rec_title(sibling):
+            if not opens_with_rec_title(sibling) and not is_card_list(sibling, labels):
                 chosen.append(sibling)
             continue
         st = labels.stats.get(sibling)
@@ -267,11 +275,38 @@ def _with_siblings(
             st.text >= limit
             and st.link_density < MAX_SIBLING_LINK_DENSITY
             and not opens_with_rec_title(sibling)
+            and not is_card_list(sibling, labels)
         ):
             chosen.append(sibling)
     if len(chosen) > 1:
         chosen = _with_gap_pictures(parent, chosen, labels)
     return chosen
+
+
+def is_card_list(el: HtmlElement, labels: Labels) -> bool:
+    """Return True when ``el`` is a list of teaser cards drawn as ``<article>`` elements.
+
+    Blog and page-builder themes close a post with a grid of other posts ("More to
+    explore", often titled in a widget of its own before the grid, or not at all): each
+    card an ``<article>`` holding a linked title, a date and an excerpt of a line or two.
+    Its excerpts are prose with few links, so the sibling pass took the grid for the next
+    part of the article. Such a sibling holds ``MIN_CARD_LIST_CARDS`` or more cards (short
+    ``<article>`` elements with a link and no ``<h1>``: :func:`clean.is_card_part`) that
+    hold ``MIN_CARD_LIST_SHARE`` of its text; an article's sections drawn as ``<article>``
+    elements are longer or unlinked.
+    """
+    st = labels.stats.get(el)
+    if st is None or not st.text or el.tag == "article":
+        return False
+    cards = 0
+    held = 0
+    for item in el.iter("article"):
+        sub = labels.stats.get(item)
+        if sub is None or not sub.anchors or not is_card_part(sub.text, sub.flags):
+            return False
+        cards += 1
+        held += sub.text
+    return cards >= MIN_CARD_LIST_CARDS and held >= MIN_CARD_LIST_SHARE * st.text
 
 
 def _with_cousins(top: HtmlElement, labels: Labels) -> list[HtmlElement]:
@@ -1079,6 +1114,82 @@ def _baseline(labels: Labels) -> Candidate:
     return Candidate(elements=keep, labels=labels, method="baseline", chars=_chars(keep, labels))
 
 
+def with_section_headings(baseline: Candidate) -> Candidate:
+    """Return the paragraph ``baseline`` with the headings of its sections.
+
+    The baseline is read when no container holds the article: a page builder that sets
+    each heading and each paragraph in a row of its own (Elementor's top sections, one per
+    block) leaves the text spread over dozens of rows. Its paragraphs were read and its
+    section headings lost, since a heading does not vote. A heading joins when it comes
+    after the first paragraph and before the last, is not the ``<h1>`` (the title, read
+    apart), is a section heading (:func:`_is_section_heading`) and opens the text that
+    follows it (:func:`_opens_chosen_text`). ``labels.headings`` is in page order, as are
+    the paragraphs, so the two lists are merged in one pass.
+    """
+    labels = baseline.labels
+    keep = baseline.elements
+    if len(keep) < 2 or not labels.headings:
+        return baseline
+    chosen = set(keep)
+    merged: list[HtmlElement] = []
+    index = 0
+    for heading in labels.headings:
+        if heading.tag == "h1" or not _is_section_heading(heading, labels):
+            continue
+        while index < len(keep) and _precedes(keep[index], heading):
+            merged.append(keep[index])
+            index += 1
+        if index == 0 or index == len(keep):
+            continue  # before the first paragraph, or after the last
+        if _opens_chosen_text(heading, keep[index], chosen, labels):
+            merged.append(heading)
+    if len(merged) == index:
+        return baseline
+    merged.extend(keep[index:])
+    return Candidate(
+        elements=merged, labels=labels, method=baseline.method, chars=_chars(merged, labels)
+    )
+
+
+def _is_section_heading(heading: HtmlElement, labels: Labels) -> bool:
+    """Return True when ``heading`` has text, at most ``MAX_PART_HEADING_CHARS`` of it,
+    under half of it in links, and is not a recommendation title ("Auch interessant")."""
+    st = labels.stats.get(heading)
+    if st is None or not 0 < st.text <= MAX_PART_HEADING_CHARS or st.links * 2 >= st.text:
+        return False
+    return not vocab.opens_with_rec_words(" ".join(text_of(heading).split()))
+
+
+def _opens_chosen_text(
+    heading: HtmlElement, following: HtmlElement, chosen: set[HtmlElement], labels: Labels
+) -> bool:
+    """Return True when the first thing with text after ``heading`` is another heading (or
+    a wrapper holding only one) or holds ``following``, the next chosen paragraph.
+
+    The page is read from the heading's next sibling, or its wrapper's when it has none
+    (a page builder's row holds the heading alone), passing over empty spacers. A heading
+    over a contact form or a box dropped as furniture names what was dropped; a heading
+    inside a chosen paragraph is already read with it.
+    """
+    node = heading
+    for _ in range(HEADING_CLIMB_LEVELS):
+        sibling = node.getnext()
+        while sibling is not None:
+            if sibling in labels.boilerplate:
+                return False
+            st = labels.stats.get(sibling)
+            if st is not None and st.text:
+                if sibling is following or _is_part_heading(sibling, st, labels):
+                    return True
+                return any(anc is sibling for anc in following.iterancestors())
+            sibling = sibling.getnext()
+        parent = node.getparent()
+        if parent is None or parent in chosen:
+            return False
+        node = parent
+    return False
+
+
 def _hides_prose(candidate: Candidate | None, labels: Labels) -> bool:
     """Return True when a box dropped by its class alone holds several times the text of
     the short ``candidate``, written as prose: worth a relaxed retry (asked of a few pages
@@ -1238,7 +1349,7 @@ def find_main_content(
         return candidate
     baseline = _baseline(candidate.labels if candidate is not None else labels)
     if prefer_baseline(candidate, baseline) and not _beats_teaser_stream(candidate, baseline):
-        return baseline
+        return with_section_headings(baseline)
     if candidate is None:
         # 5. picture article
         pictures = picture_article(root, labels)
