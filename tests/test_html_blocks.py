@@ -19,6 +19,7 @@ from articlekit.html.blocks import (
     drop_head_bylines,
     drop_read_more_links,
     is_agency_credit,
+    is_button_row,
     is_byline_line,
     is_dateline,
     is_grid_card,
@@ -1424,3 +1425,53 @@ def test_collapsed_accordion_answers_are_read_and_a_hidden_dialog_is_not() -> No
     assert "Answer 2: yes, you can move" in text
     assert "Create an account" not in text
     assert "Welcome back to the channel" not in text
+
+
+@pytest.mark.parametrize(
+    ("texts", "dropped"),
+    [
+        (("Buy on Amazon",), True),
+        (("See it at Amazon", "See it at Razer"), True),
+        (("$349 Now $325 on Amazon", "Check Price - Walmart"), True),
+        (("View Deal",), True),
+        (("GET THE RECIPE",), True),
+        (("Get a Quote",), True),
+        (("READ MORE ↓",), True),
+        (("Buy now at LG Home Appliances",), True),
+        (("Why we buy on Amazon less often",), False),  # a headline
+        (("Buy on Amazon", "Our full review of the lamp"), False),  # one link names a story
+        (("Amazon",), False),
+    ],
+)
+def test_a_row_of_shop_buttons_is_dropped(texts: tuple[str, ...], dropped: bool) -> None:
+    row = Paragraph(
+        content=tuple(
+            Link(url=f"https://shop.example/{n}", content=(Text(text=t),))
+            for n, t in enumerate(texts)
+        )
+    )
+    assert is_button_row(row) is dropped
+    assert (drop_read_more_links([row]) == []) is dropped
+
+
+def test_a_button_in_a_sentence_stays() -> None:
+    sentence = Paragraph(
+        content=(
+            Text(text="The lamp costs less than its rivals, and you can "),
+            Link(url="https://shop.example/lamp", content=(Text(text="buy on Amazon"),)),
+        )
+    )
+    assert not is_button_row(sentence)
+
+
+def test_shop_buttons_under_each_pick_leave_the_guide() -> None:
+    picks = "".join(
+        f"<h2>{n}. Floor lamp number {n}</h2>"
+        f"<p>This lamp lights a whole room, with colours set by voice and a timer, {n}.</p>"
+        f"<p><a href='https://shop.example/{n}'>Buy on Amazon</a></p>"
+        for n in range(1, 5)
+    )
+    html = f"<html><body><article><h1>The best lamps</h1>{picks}</article></body></html>"
+    text = to_text(parse_html(html))
+    assert "This lamp lights a whole room" in text
+    assert "Buy on Amazon" not in text

@@ -934,6 +934,10 @@ def _without_spaces(inlines: Iterable[Inline]) -> list[Inline]:
     return [i for i in inlines if not (isinstance(i, Text) and not i.text.strip())]
 
 
+# Arrows and marks set around a button's words ("READ MORE ↓", "Buy now ›").
+_BUTTON_DECORATION: Final = " :.!»›→↓↗⟶•·…>+"
+
+
 def is_read_more_link(block: Block) -> bool:
     """Return True for a paragraph that is one link saying "go there" and naming nothing:
     "Read more", "Continue reading", "Weiterlesen" (``is_generic_link_text``), maybe set
@@ -950,10 +954,32 @@ def is_read_more_link(block: Block) -> bool:
     return bool(text) and is_generic_link_text(text)
 
 
+def is_button_row(block: Block) -> bool:
+    """Return True for a paragraph made only of links that are buttons: a shop's ("Buy on
+    Amazon", "See it at Amazon" "See it at Razer", "$298 on Amazon", "View Deal"), an
+    offer's ("Get the Recipe", "Get a Quote": ``vocab.CALL_TO_ACTION``), or "Read more"
+    pointing down the page ("READ MORE ↓"). Buying guides and recipe round-ups close each
+    item with such a row; it is no sentence of the article."""
+    if not isinstance(block, Paragraph):
+        return False
+    content = _without_spaces(block.content)
+    while len(content) == 1 and isinstance(content[0], (Strong, Emphasis)):
+        content = _without_spaces(content[0].content)
+    if not content:
+        return False
+    for inline in content:
+        if not isinstance(inline, Link):
+            return False
+        text = plain_text(inline).strip(_BUTTON_DECORATION)
+        if not text or not (vocab.CALL_TO_ACTION.match(text) or is_generic_link_text(text)):
+            return False
+    return True
+
+
 def drop_read_more_links(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without the paragraphs that are only a "Read more" link
-    (:func:`is_read_more_link`)."""
-    return [block for block in blocks if not is_read_more_link(block)]
+    (:func:`is_read_more_link`) or a row of buttons (:func:`is_button_row`)."""
+    return [block for block in blocks if not (is_read_more_link(block) or is_button_row(block))]
 
 
 def trim_edges(blocks: list[Block]) -> list[Block]:

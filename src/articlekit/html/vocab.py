@@ -21,6 +21,7 @@ __all__ = [
     "BOILERPLATE_ROLES",
     "BOILERPLATE_TAGS",
     "BYLINE_LEAD",
+    "CALL_TO_ACTION",
     "CAPTION_CLASS",
     "COMMENT_CLASS",
     "COMMENT_HEADING",
@@ -512,4 +513,20 @@ BOILERPLATE_PHRASE = re.compile(
     # 12.50" is a price)
     r"|(?:close|schließen|fermer|cerrar|chiudi|zamknij)\W*$)",
     re.IGNORECASE,
+)
+
+
+# A shop's or an offer's button under a product in a buying guide, a recipe round-up or a
+# review ("Buy on Amazon", "See it at Razer", "Check Price - Walmart", "$298 on Amazon",
+# "View Deal", "Get the Recipe", "Get a Quote"), as the whole text of a link. The shop's
+# name is a few words (``[\w .'&-]``).
+_SHOP: Final = r"[\w .'&-]{1,40}"
+_PRICE: Final = r"(?:[$€£]\s?[\d.,]+|[\d.,]+\s?[$€£])"
+CALL_TO_ACTION: Final = CaseBlind(
+    rf"(?:(?:buy|shop|order)(?: it)? now(?: (?:on|at|from) {_SHOP})?"
+    rf"|buy (?:it )?(?:on|at|from) {_SHOP}|see it (?:on|at) {_SHOP}"
+    rf"|(?:check|see|view|compare|get) (?:the )?(?:latest |best )?(?:price|prices|deal|deals)"
+    rf"(?:\s?(?:on|at|from|-)\s?{_SHOP})?"
+    rf"|(?:{_PRICE} )?(?:now )?{_PRICE} (?:on|at) {_SHOP}"
+    r"|get the recipe|get (?:a|your) (?:free )?quote)\W*$"
 )
