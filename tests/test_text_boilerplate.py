@@ -968,3 +968,28 @@ def test_shop_buttons_are_furniture_lines() -> None:
     plain = parse_text(text).plain_text()
     assert "Check Price" not in plain
     assert "soundbar" in plain
+
+
+def test_a_comments_button_at_an_indented_bodys_margin_opens_the_thread() -> None:
+    # lynx, links and elinks set the body 3 columns in and headings flush left; a button
+    # to the thread ("View Comments") is a link at the body's margin, not a heading
+    menu = "\n\n".join(f"   {m}" for m in ["Home", "Blog", "About", "Contact", "Archive"] * 3)
+    body = "\n\n".join([textwrap.indent(WRAPPED, "   ")] * 4)
+    thread = textwrap.indent(_WRAPPED_COMMENT, "   ")
+    for button in ("View Comments", "Leave Comments", "View the discussion thread."):
+        text = f"{menu}\n\nLibrary Stays Open\n\n{body}\n\n   {button}\n\n{thread}\n\n{thread}\n"
+        plain = parse_text(text).plain_text()
+        assert plain.count("council") == 4
+        assert "Sundays" not in plain, button
+    # a bare "Comments" at the body's margin is a table's cell, not the thread's heading
+    text = f"{menu}\n\nLibrary Stays Open\n\n{body}\n\n   Comments\n\n{body}\n"
+    assert parse_text(text).plain_text().count("council") == 8
+
+
+def test_is_comments_button() -> None:
+    from articlekit.text.vocab import is_comments_button
+
+    assert is_comments_button("View Comments") and is_comments_button("Add Your Comment")
+    assert is_comments_button("LOG IN TO COMMENT") and is_comments_button("Show all comments")
+    assert not is_comments_button("Comments") and not is_comments_button("12 Comments")
+    assert not is_comments_button("View comments of readers on the new library opening hours")

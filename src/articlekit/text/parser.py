@@ -109,6 +109,7 @@ from articlekit.text.vocab import (
     is_author_bio,
     is_author_box_heading,
     is_boilerplate_line,
+    is_comments_button,
     is_comments_heading,
     is_cookie_notice,
     is_copyright_notice,
@@ -2447,6 +2448,18 @@ def _prose_resumes(
     return later[following] >= MIN_RESUMED_PROSE_SHARE * prose
 
 
+def _opens_comments(piece: Piece, ctx: _Context) -> bool:
+    """Return True when ``piece`` opens a comment section: a comments heading, flush left
+    of an indented body (lynx sets headings flush left: "Comment" at the body indent is a
+    table cell), or a button to the thread wherever it stands (:func:`is_comments_button`:
+    "View Comments" is a link, set at the body's margin)."""
+    text = ctx.plain(piece)
+    if is_comments_button(text):
+        return True
+    indent = ctx.layout.body_indent
+    return (indent == 0 or piece.indent < indent) and is_comments_heading(text)
+
+
 def _comments_start(live: list[Piece], start: int, ctx: _Context, scores: list[float]) -> int:
     """Return the index of the piece that opens the comment section, or ``len(live)``.
 
@@ -2461,9 +2474,7 @@ def _comments_start(live: list[Piece], start: int, ctx: _Context, scores: list[f
             prose
             and piece.kind in ("paragraph", "heading")
             and piece.line_count <= 2
-            # lynx sets headings flush left: "Comment" at the body indent is a table cell
-            and (ctx.layout.body_indent == 0 or piece.indent < ctx.layout.body_indent)
-            and is_comments_heading(ctx.plain(piece))
+            and _opens_comments(piece, ctx)
         ):
             return index
     return len(live)

@@ -18,6 +18,7 @@ __all__ = [
     "is_author_bio",
     "is_author_box_heading",
     "is_boilerplate_line",
+    "is_comments_button",
     "is_comments_heading",
     "is_cookie_notice",
     "is_copyright_notice",
@@ -347,6 +348,24 @@ COMMENTS_ON = re.compile(
 )
 # Longest "N thoughts on “Title”" line: the article title is in it.
 MAX_COMMENTS_ON_CHARS = 180
+
+
+#: A button that shows or joins the comments ("View Comments", "Add Your Comment", "Log
+#: in to comment"): a link or a form's button, never a heading, so lynx, links and elinks
+#: set it at the body's margin, where a bare "Comments" is as often a table's cell.
+COMMENTS_BUTTON = re.compile(
+    r"(?:view|read|see|load|show|add|post|write|leave|join) (?:all |the |your |a )?"
+    r"(?:comments?|discussion(?: thread)?)"
+    r"|log in to comment",
+)
+
+
+def is_comments_button(line: str) -> bool:
+    """Return True for a button that shows or joins a comment section ("View Comments",
+    "Leave Comments", "View the discussion thread.")."""
+    return len(line) <= MAX_RECOMMENDATION_HEADING_CHARS and bool(
+        COMMENTS_BUTTON.fullmatch(normalise_phrase(line))
+    )
 
 
 def is_comments_heading(line: str) -> bool:
