@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from articlekit.html import parse_html
 from articlekit.html.blocks import rec_title_text, title_rec_cards
+from articlekit.html.recommendations import is_kicker_link
+from articlekit.html.tree import parse_tree
 from articlekit.model import (
     Block,
     Document,
@@ -133,3 +135,81 @@ def test_bracketed_and_bare_spanish_cross_links_are_recommendations() -> None:
         ("También puede leer", 1),
         ("También", 1),
     ]
+
+
+def test_box_drawn_as_an_article_under_a_rec_title_is_a_widget() -> None:
+    # a "More on this topic" box drawn as a short <article>, its card links named after
+    # the topic, each holding a picture, a kicker and the headline
+    cards = "".join(
+        f'<li><a class="moreOnTopic__Link" href="/2024/{slug}.html"><img src="/{slug}.jpg">'
+        f'<div><div>Kicker</div><div class="moreOnTopic__title">{headline}</div></div></a></li>'
+        for slug, headline in (
+            ("first", "Who pays when parents care for their children at home?"),
+            ("second", "These are the rights of employers when staff fall ill"),
+        )
+    )
+    doc = _doc(f'<article class="moreOnTopic"><div>Related stories</div><ul>{cards}</ul></article>')
+    recs = _recs(doc)
+    assert len(recs) == 1 and recs[0].title == "Related stories"
+    assert [item.title for item in recs[0].items] == [
+        "Who pays when parents care for their children at home?",
+        "These are the rights of employers when staff fall ill",
+    ]
+    assert all(item.image is not None for item in recs[0].items)
+    assert all(
+        "Related stories" not in plain_text(b) for b in doc.blocks if isinstance(b, Paragraph)
+    )
+
+
+def test_topic_named_link_around_a_picture_is_a_card_not_a_kicker() -> None:
+    root = parse_tree(
+        "<div><a class='article-topic-2' href='/t'>Topic</a>"
+        "<a class='teaser-topic__link' href='/a'><img src='/a.jpg'>A headline of a story</a>"
+        "<span class='kicker'><a href='/k'><picture><img src='/k.jpg'></picture>Another</a>"
+        "</span></div>"
+    )
+    assert [is_kicker_link(a) for a in root.iter("a")] == [True, False, False]
+
+
+def _page(article: str, after: str) -> Document:
+    html = f"<html><body><article>{FILL * 6}{article}</article>{after}</body></html>"
+    return parse_html(html, url=URL)
+
+
+def test_link_list_under_a_title_box_in_the_footer_is_a_widget() -> None:
+    links = "".join(
+        f'<li><a href="/2024/{slug}.html"><div class="box-title">{headline}</div></a></li>'
+        for slug, headline in (
+            ("series", "Circular economy and the social market economy"),
+            ("other", "Why a law to protect resources is needed now"),
+        )
+    )
+    footer = (
+        '<footer class="entry-meta"><div class="comments">Comments</div>'
+        '<div><a class="comments-button" href="#comments">Comment</a></div>'
+        '<style>.more-header{color:red}</style><div class="more-header">Mehr zum Thema</div>'
+        f'<div class="more-divider"></div><ul>{links}</ul></footer>'
+    )
+    recs = _recs(_page("", footer))
+    assert [(r.title, [i.title for i in r.items]) for r in recs] == [
+        (
+            "Mehr zum Thema",
+            [
+                "Circular economy and the social market economy",
+                "Why a law to protect resources is needed now",
+            ],
+        )
+    ]
+
+
+def test_list_under_see_also_or_under_a_plain_label_is_no_widget() -> None:
+    links = (
+        '<ul><li><a href="/wiki/first-topic">First topic of the encyclopedia</a></li>'
+        '<li><a href="/wiki/second-topic">Second topic of the encyclopedia</a></li></ul>'
+    )
+    doc = _page(
+        f"<h2>See also</h2>{links}<h2>References</h2>{FILL}",
+        f'<aside><div class="box">Our partners</div>{links}</aside>'
+        f'<div><div class="label">Read more:</div><ul class="breadcrumbs">{links[4:]}</div>',
+    )
+    assert _recs(doc) == []

@@ -50,6 +50,7 @@ __all__ = [
     "is_placed_on_picture",
     "is_slug_id",
     "is_teaser_card",
+    "is_titled_link_list",
     "label_page",
     "looks_like_rec_container",
     "looks_like_rec_widget",
@@ -164,9 +165,12 @@ _INLINE_VOTERS_EXCLUDED = (
     | vocab.HEADING_TAGS
     | {"ul", "ol", "dl", "tr", "tbody", "thead", "table", "body", "html", "th"}
 )
+# (an <article> too: a related-stories box drawn as one, short enough to be a card and
+# not the article's body, see is_card_part; looks_like_rec_container asks for that)
 _REC_CONTAINER_TAGS = frozenset(
-    {"div", "section", "aside", "nav", "ul", "ol", "footer", "header", "dl", "table", "td"}
-)
+    {"div", "section", "aside", "nav", "ul", "ol", "footer", "header", "dl", "table", "td",
+     "article"}
+)  # fmt: skip
 _NEVER_REC_TAGS = frozenset({"html", "body", "main"})
 
 
@@ -387,6 +391,82 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
         return False
     # (the title regex last: the labelling walk asks this of every container with a link)
     return vocab.opens_with_rec_words(first_text)
+
+
+# A list of links under a recommendation title: at least this share of its text is link
+# text (as blocks._heading_rec asks of a list under such a heading in the body).
+MIN_TITLED_LIST_LINK_SHARE: Final = 0.5
+
+
+def is_titled_link_list(
+    el: HtmlElement, stats: Stats, measured: Mapping[HtmlElement, Stats]
+) -> bool:
+    """Return True for a list of links whose title stands just before it, outside it.
+
+    A template prints "Mehr zum Thema" in a box of its own, then the list of links
+    (``<div class="more-header">Mehr zum Thema</div><div class="divider"></div><ul>``),
+    inside a footer or a sidebar whose first text is something else ("Kommentare"), so
+    neither the box nor the list opens with the title (:func:`looks_like_rec_container`).
+    The list is at most ``MAX_REC_CHARS`` long, at least ``MIN_TITLED_LIST_LINK_SHARE``
+    link text, holds no ``<h1>`` or article body, and the nearest earlier sibling with
+    text (``measured``: the walk's measurements of the siblings before it) is a title of
+    at most ``MAX_REC_TITLE_CHARS`` characters without a link, not a ``<p>`` (the block
+    builder judges a paragraph over a list), a recommendation title
+    whole ("Mehr zum Thema", "Related articles:"; a heading that only opens with the
+    words, "Popular Brands", heads a shop's menu). An encyclopedia's "See also" over its
+    list is the article's own (``vocab.SEE_ALSO``). A title that opens the list's parent
+    leaves the parent to be judged whole (:func:`_opens_parent`).
+    """
+    if (
+        stats.text > MAX_REC_CHARS
+        or stats.links < MIN_TITLED_LIST_LINK_SHARE * stats.text
+        or stats.flags & (FLAG_MAIN_BODY | FLAG_H1)
+    ):
+        return False
+    prev = el.getprevious()
+    while prev is not None:
+        if prev.tail and prev.tail.strip():
+            return False  # text between the title and the list
+        if isinstance(prev.tag, str) and prev.tag not in _HARD_TAGS:  # (never shown)
+            known = measured.get(prev)
+            if known is not None and (known.text > MAX_REC_TITLE_CHARS or known.anchors):
+                return False
+            if known is None or known.text:
+                return _is_list_title(prev) and not _opens_parent(prev, measured)
+        prev = prev.getprevious()
+    return False
+
+
+def _opens_parent(el: HtmlElement, measured: Mapping[HtmlElement, Stats]) -> bool:
+    """Return True when ``el`` holds its parent's first text: the parent opens with the
+    title, and is judged whole as a widget (:func:`looks_like_rec_container`: a box of a
+    heading, a list and a "more" link is one widget, the link with it)."""
+    parent = el.getparent()
+    if parent is None or (parent.text and parent.text.strip()):
+        return False
+    sib = el.getprevious()
+    while sib is not None:
+        if sib.tail and sib.tail.strip():
+            return False
+        if isinstance(sib.tag, str) and sib.tag not in _HARD_TAGS:
+            known = measured.get(sib)
+            if known.text if known is not None else text_of(sib).strip():
+                return False
+        sib = sib.getprevious()
+    return True
+
+
+def _is_list_title(el: HtmlElement) -> bool:
+    """Return True when ``el`` is a title over a list of recommendations (see
+    :func:`is_titled_link_list`); an element without text is none."""
+    if el.tag in ("a", "p") or el.find(".//a") is not None:
+        # (a paragraph over a list is the block builder's to judge: a bold "Our picks:"
+        # over a shop's links is article text, see blocks.links_within_site)
+        return False
+    text = " ".join(text_of(el).split())
+    if not text or len(text) > MAX_REC_TITLE_CHARS or vocab.SEE_ALSO.match(text):
+        return False
+    return bool(vocab.is_rec_phrase(text))
 
 
 # What the labelling walk decided at an element's start (see label_page)
@@ -874,6 +954,13 @@ def label_page(
         if info & _I_TEASER and not in_rec and is_teaser_card(st):
             return _exclude(el, p0, h0, recs, paragraphs, headings, first)
         if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, first):
+            return _exclude(el, p0, h0, recs, paragraphs, headings, first)
+        if (
+            tag in _LIST_TAGS
+            and anchors
+            and kind == _K_NONE  # (a list named as furniture, "breadcrumbs", is none)
+            and is_titled_link_list(el, st, stats)
+        ):
             return _exclude(el, p0, h0, recs, paragraphs, headings, first)
         if (
             tag == "span"

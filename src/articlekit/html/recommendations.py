@@ -388,10 +388,16 @@ def is_kicker_link(link: HtmlElement) -> bool:
     (see ``_KICKER_LINK_CLASS``), not the teaser's headline."""
     cls = link.get("class")
     if cls and (_KICKER_LINK_CLASS.search(cls) or _TOPIC_LINK_CLASS.search(cls)):
-        return True
+        return not _draws_card(link)
     parent = link.getparent()
     parent_cls = parent.get("class") if parent is not None else None
-    return bool(parent_cls and _KICKER_LINK_CLASS.search(parent_cls))
+    return bool(parent_cls and _KICKER_LINK_CLASS.search(parent_cls)) and not _draws_card(link)
+
+
+def _draws_card(link: HtmlElement) -> bool:
+    """Return True when ``link`` holds a picture: it draws a teaser card (a "More on this
+    topic" box names its card links "moreOnTopic__Link"), not a kicker's label."""
+    return next(link.iter("img", "picture"), None) is not None
 
 
 def _card_of(link: HtmlElement, url: str, widget: HtmlElement, base: str | None) -> HtmlElement:
