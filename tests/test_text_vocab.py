@@ -297,6 +297,10 @@ def test_more_link(line: str, expected: bool) -> None:
         ("Copyright FOXYFOLKSY 2014 - 2020", True),
         ("Copyright(c) 2019 Example", True),
         ("(C) Example Online 1996-2020", True),
+        # the word and the mark together, no year: a footer's company and address
+        ("Copyright © Example Media Group Ltd, Media Centre, Example Way. LN9 6JR UK", True),
+        ("Copyright (c) Example Online. Telephone: 01234 567890", True),
+        ("Photo: Jane Doe, copyright held by the family", False),
         # a sentence of an article about copyright, or about a law's clause
         ("The parliament approved the copyright directive in 2019 after a long debate.", False),
         ("Copyright law changed in 2019, and platforms now filter uploads.", False),

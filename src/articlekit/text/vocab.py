@@ -473,7 +473,10 @@ def is_cookie_notice(text: str) -> bool:
 _COPYRIGHT = re.compile(
     r"(?:©|(?<!\w)\(c\))[^\n.]{0,60}?\b(?:19|20)\d\d\b"
     r"|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b"
-    r"|\btodos los derechos reservados\b",
+    r"|\btodos los derechos reservados\b"
+    # the word and the mark together name no year at times: "Copyright © Example Media
+    # Group Ltd, Media Centre, ..." (a footer's address); an article writes one or the other
+    r"|\bcopyright\s?(?:©|\(c\)|&copy;?)",
     re.IGNORECASE,
 )
 # Longest text taken for a copyright notice, in characters: a footer's legal paragraph
