@@ -993,3 +993,29 @@ def test_is_comments_button() -> None:
     assert is_comments_button("LOG IN TO COMMENT") and is_comments_button("Show all comments")
     assert not is_comments_button("Comments") and not is_comments_button("12 Comments")
     assert not is_comments_button("View comments of readers on the new library opening hours")
+
+
+def test_a_short_notice_weighs_at_least_as_a_short_line() -> None:
+    notice = PieceStats(chars=19, words=3, link_chars=0, sentence=False, notice=True)
+    paragraph = Piece(kind="paragraph", first=0, last=0)
+    assert score_piece(paragraph, notice) == -SHORT_PIECE_PENALTY_CHARS
+    long_notice = PieceStats(chars=300, words=50, link_chars=0, sentence=True, notice=True)
+    assert score_piece(paragraph, long_notice) == -300
+
+
+def test_a_footer_under_a_short_copyright_line_stays_out() -> None:
+    # a footer's "Copyright © Example" over the site's legal links after the article
+    body = "\n\n".join([PROSE] * 3)
+    footer = "• Copyright © Example\n\nImprint\n\nPrivacy\n\nArchive\n"
+    text = f"A Title Line\n\n{body}\n\n{footer}"
+    plain = parse_text(text).plain_text()
+    assert "Copyright" not in plain and plain.count("council") == 3
+
+
+def test_a_footer_list_holding_a_notice_weighs_as_its_items() -> None:
+    # links prints a footer's copyright and legal links as one list: as a notice it must
+    # weigh no less against the article than its items did
+    body = "\n\n".join([PROSE] * 3)
+    footer = "   * Copyright © Example\n   * [IMG]\n   * Imprint\n   * Privacy\n"
+    plain = parse_text(f"A Title Line\n\n{body}\n\n{footer}").plain_text()
+    assert "Imprint" not in plain and plain.count("council") == 3

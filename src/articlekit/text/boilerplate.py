@@ -15,7 +15,7 @@ Two passes, jusText style (label each piece alone, then decide by context):
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from articlekit.text.rules import Piece
 from articlekit.text.vocab import is_boilerplate_line
@@ -162,7 +162,13 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
         return 0.0
     if stats.code and not page:
         return 0.0
-    if stats.link_density > MAX_LINK_DENSITY or stats.form or stats.notice:
+    if stats.notice:
+        # a notice is never the article's, and weighs against it at least as much as its
+        # length, a short line, or what it would weigh without the notice in it (a footer
+        # list of legal links holding "Copyright © Example" weighs as its items)
+        plain = score_piece(piece, replace(stats, notice=False), page=page)
+        return min(-float(stats.chars), -short_penalty, plain)
+    if stats.link_density > MAX_LINK_DENSITY or stats.form:
         return -float(stats.chars)
     if piece.kind == "heading":
         return 0.0
