@@ -19,6 +19,13 @@ from articlekit.text.parser import image_file_names, looks_like_heading
         ("And they saw her wearing Chozo armour. [M1]", False),  # a sentence, then a mark
         ("Related: Chicago is America's most segregated city", False),  # a teaser
         ("Learn More: Video Marketing 101", False),
+        # the "read this too" label in more languages: a teaser, no heading
+        ("También puede leer: Quintero dijo algo en Antioquia", False),
+        ("Leia também: Outra notícia sobre o tema", False),
+        ("Leggi anche: Un altro articolo", False),
+        ("Lees ook: Een ander verhaal", False),
+        ("Czytaj też: Inny artykuł", False),
+        ("Lees ook de krant", True),  # no colon: a title
         ("Map: Flow of foreign fighters to Syria", False),  # a graphic's label
         ("View photo", False),
         ("Gallery: Xbox One X | 14 Photos", True),

@@ -188,7 +188,12 @@ def _is_more_link(text: str) -> bool:
 # is one on engadget, so galleries are left out).
 _TEASER_LABEL = re.compile(
     r"^(?:related|read more|read also|also read|learn more|see also|map|chart|graphic"
-    r"|lire aussi|lesen sie auch|mehr zum thema|leer m[aá]s)\s?:"
+    r"|lire aussi|lesen sie auch|mehr zum thema|leer m[aá]s"
+    # the same "read this too" label in more languages ("También puede leer: ...",
+    # "Leia também: ...", "Leggi anche: ...", "Lees ook: ...", "Czytaj też: ...")
+    r"|lea tambi[eé]n|lee tambi[eé]n|tambi[eé]n puede leer|le puede interesar"
+    r"|leia tamb[eé]m|veja tamb[eé]m|leggi anche|lees ook|czytaj (?:te[zż]|tak[zż]e)"
+    r"|zobacz (?:te[zż]|tak[zż]e)|читайте также)\s?:"
     r"|^(?:view|play|watch)\s(?:photos?|videos?|slideshow)$"
     r"|^(?:read|see|watch|hear|listen to) the full\b",
     re.IGNORECASE,
