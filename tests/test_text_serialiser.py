@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import given
 
@@ -14,6 +15,7 @@ from articlekit.model import (
     Figure,
     Heading,
     Image,
+    Inline,
     LineBreak,
     Link,
     List,
@@ -59,13 +61,57 @@ def test_text_holds_every_paragraph_in_order(doc: Document) -> None:
             continue
         # Each line of the paragraph (LineBreaks and newlines split it) appears whole, in
         # document order; quote and list prefixes may sit between lines, never inside one.
-        for line in plain_text(block).split("\n"):
+        # (An image's alt text that the text beside it repeats is printed once: the lines
+        # are inline_lines', whose loss-free reading test_inline_lines_lose_only_* pins.)
+        for line in inline_lines(block.content):
             wanted = norm(line)
             if not wanted:
                 continue
             found = flat.find(wanted, position)
             assert found >= 0, f"{wanted!r} missing after position {position} in {flat!r}"
             position = found + len(wanted)
+
+
+def _alt_parts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Return ``inlines`` with every image made the text of its alt (for the property below)."""
+    out: list[Inline] = []
+    for node in inlines:
+        if isinstance(node, Image):
+            out.append(Text(text=node.alt))
+        elif isinstance(node, (Text, Code, LineBreak)):
+            out.append(node)
+        else:
+            out.append(attrs.evolve(node, content=_alt_parts(node.content)))
+    return tuple(out)
+
+
+@given(documents)
+def test_inline_lines_lose_only_repeated_alt_text(doc: Document) -> None:
+    # inline_lines is the paragraph's text less nothing but the alt texts that repeat the
+    # text beside them: read with each image as its alt text, it is plain_text's words.
+    for block in walk(doc.body):
+        if not isinstance(block, Paragraph):
+            continue
+        plain = norm(plain_text(block))
+        got = norm(" ".join(inline_lines(block.content)))
+        assert norm(" ".join(inline_lines(_alt_parts(block.content)))) == plain
+        if not any(isinstance(node, Image) for node in _flat(block.content)):
+            assert got == plain
+        else:
+            assert len(got) <= len(plain)
+
+
+def _flat(inlines: tuple[Inline, ...]) -> list[Inline]:
+    """Return every inline of ``inlines``, nested ones too."""
+    out: list[Inline] = []
+    stack = list(inlines)
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        content = getattr(node, "content", None)
+        if isinstance(content, tuple):
+            stack.extend(content)
+    return out
 
 
 BLOCK_CASES: list[tuple[str, tuple[Block, ...], str]] = [
