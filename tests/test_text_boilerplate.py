@@ -1019,3 +1019,45 @@ def test_a_footer_list_holding_a_notice_weighs_as_its_items() -> None:
     footer = "   * Copyright © Example\n   * [IMG]\n   * Imprint\n   * Privacy\n"
     plain = parse_text(f"A Title Line\n\n{body}\n\n{footer}").plain_text()
     assert "Imprint" not in plain and plain.count("council") == 3
+
+
+def test_a_pages_headline_over_its_prose_is_the_title_not_its_first_line() -> None:
+    # a text browser prints the page from its top: a skip link, then menus, then the
+    # section kicker and the story's headline over its byline and prose
+    body = "\n\n".join([WRAPPED] * 4)
+    head = "Local Politics\n\nCity Library Stays Open for Five More Years\n\nBy Jane Roe"
+    doc = parse_text(f"Skip to main content\n\n{_MENU}\n\n{head}\n\n{body}\n\n{_MENU}\n")
+    assert doc.title == "City Library Stays Open for Five More Years"
+    assert doc.metadata.authors == ("Jane Roe",)
+    plain = doc.plain_text()
+    assert "Skip to" not in plain and "Local Politics" not in plain and "Five More" not in plain
+    assert plain.count("council") == 4
+
+
+def test_a_first_line_that_names_the_story_stays_the_title() -> None:
+    body = "\n\n".join([WRAPPED] * 4)
+    first = "City Library Stays Open for Five More Years - The Example Times"
+    head = "City Library Stays Open for Five More Years\n\nBy Jane Roe"
+    doc = parse_text(f"{first}\n\n{_MENU}\n\n{head}\n\n{body}\n\n{_MENU}\n")
+    assert doc.title == first
+    # a short kicker alone above the prose is no headline: the first line stays
+    top = f"Weekly Digest Of Town News\n\n{_MENU}\n\nDubai Airshow"
+    doc = parse_text(f"{top}\n\n{body}\n\n{_MENU}\n")
+    assert doc.title == "Weekly Digest Of Town News"
+
+
+def test_a_first_line_with_the_headlines_words_says_it() -> None:
+    from articlekit.text.parser import _says_headline
+
+    headline = "'We Got Her!' Video Shows a Rescue"
+    assert _says_headline("'We Got Her!': Video Shows a Rescue - NBC 5", headline)
+    assert not _says_headline("Skip to main content", "City Library Stays Open for Five More Years")
+
+
+def test_a_section_heading_without_a_byline_is_no_headline() -> None:
+    # an article's first line is its title; a heading over its prose with no byline or
+    # date under it is a section's, even past a run of short lines
+    body = "\n\n".join([WRAPPED] * 4)
+    text = f"Node Profiling in Production\n\n{_MENU}\n\nWhy Monitoring Matters for Us\n\n{body}\n"
+    doc = parse_text(f"{text}\n{_MENU}\n")
+    assert doc.title == "Node Profiling in Production"

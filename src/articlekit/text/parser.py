@@ -55,6 +55,7 @@ from articlekit.text.boilerplate import (
     MIN_PROSE_WORDS,
     PAGE_SHORT_PIECE_PENALTY_CHARS,
     PieceStats,
+    Span,
     drop_furniture,
     find_article_span,
     is_link_list,
@@ -2087,6 +2088,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
             # menus and footer link lists around the article go even when short
             piece.kind = "dropped"
     if page:
+        _prefer_headline(live, scores, span, ctx)
         _drop_author_bios(live, ctx)
         _drop_late_datelines(live, scores, span.core_first, ctx)
     for i in credits:
@@ -2101,6 +2103,153 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         and p.line_count == 1
         and not ctx.plain(p).rstrip().endswith(_PROSE_ENDINGS)
     ]
+
+
+# A page's headline names the story in a few words at least ("Is Football Violence a
+# Crime?"); a section label or kicker over it ("Dubai Airshow") is shorter.
+MIN_HEADLINE_WORDS = 5
+# The article's run under a headline scores at least this (characters of prose: a few
+# paragraphs; an index page's teaser under its title scores less).
+MIN_HEADLINE_RUN_SCORE = 500.0
+# Pieces that stand between a page's first line and the headline that replaces it (a
+# menu; under an article's own title stands its author's name, then a section heading).
+MIN_PIECES_BEFORE_HEADLINE = 3
+# Kept pieces above the article's prose searched for its headline (kicker, headline,
+# deck, byline, dateline).
+MAX_HEADLINE_LEAD_PIECES = 4
+# A breadcrumb or a byline joined to its dateline: "Home | News", "By X | Example Times".
+_NOT_HEADLINE = re.compile(
+    r"\s[|»›>•]\s|^(?:by|von|par|por)\s"
+    r"|^(?:written|prepared|posted|compiled|edited|reported|photos?|words|text) by\s",
+    re.IGNORECASE,
+)
+
+
+def _is_headline(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a piece that reads as a story's headline: a title-like line of
+    :data:`MIN_HEADLINE_WORDS` words or more, no byline, breadcrumb or dateline."""
+    if piece.kind not in ("paragraph", "heading") or piece.line_count > MAX_TITLE_LINES:
+        return False
+    text = ctx.plain(piece).strip()
+    return (
+        looks_like_title(text)
+        and count_words(text) >= MIN_HEADLINE_WORDS
+        and not _is_more_link(text)
+        and _NOT_HEADLINE.search(text) is None
+        and _DATELINE.search(text) is None
+        and parse_date(text) is None
+    )
+
+
+# Share of the shorter line's words that a page's first line and a headline must have in
+# common to name the same story (the page's <title>, with the site's name, over its
+# <h1>; "Bartleby the Scrivener Web Study Text" over "Bartleby the Scrivener: A Story").
+MIN_SAME_TITLE_SHARE = 0.5
+# ... and at least this many of them (a skip link shares "to" with a headline).
+MIN_SAME_TITLE_WORDS = 2
+# A page's <title> ends in the site's name after a separator: "Mozilla - Wikipedia",
+# "... | eHow", "..._科技_腾讯网", "欲張りなイヌ ＜福娘童話集＞".
+_SITE_NAME_SUFFIX = re.compile(
+    r"\s(?:[-|–—]|::)\s\S.{0,40}$|_[^_\s][^_]{0,30}$|[＜【<«][^＞】>»]{1,40}[＞】>»]$"
+)
+# Chinese and Japanese characters are compared one by one (no spaces between words).
+_TITLE_TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W_]+")
+
+
+def _says_headline(first: str, headline: str) -> bool:
+    """Return True when the page's ``first`` line is the page's own title, not a line of
+    its furniture: it ends in a site's name after a separator (a ``<title>``), or it has
+    :data:`MIN_SAME_TITLE_SHARE` of the shorter line's words in common with the
+    ``headline`` ("'We Got Her!': Video Shows ... - NBC 5" over "'We Got Her!' Video
+    Shows ...")."""
+    if _SITE_NAME_SUFFIX.search(first.strip()):
+        return True
+    wanted = set(_TITLE_TOKEN.findall(headline.casefold()))
+    have = set(_TITLE_TOKEN.findall(first.casefold()))
+    shared = len(wanted & have)
+    return shared >= MIN_SAME_TITLE_WORDS and shared >= MIN_SAME_TITLE_SHARE * min(
+        len(wanted), len(have)
+    )
+
+
+# Pieces under a headline searched for its byline or dateline (a deck may stand between).
+MAX_SIGNATURE_PIECES = 3
+_BYLINE_START = re.compile(r"(?:by|von|par|por|door|di)\s+\S", re.IGNORECASE)
+
+
+def _signed_below(live: list[Piece], headline: int, ctx: _Context) -> bool:
+    """Return True when a byline or a dateline stands within :data:`MAX_SIGNATURE_PIECES`
+    pieces under ``headline``: a story's head, not a section heading, a deck or a note
+    over the text."""
+    for piece in live[headline + 1 : headline + 1 + MAX_SIGNATURE_PIECES]:
+        if piece.kind not in ("paragraph", "heading") or piece.line_count > MAX_TITLE_LINES:
+            continue
+        text = ctx.plain(piece)
+        if _DATELINE.search(text) or _BYLINE_START.match(text) or parse_date(text):
+            return True
+    return False
+
+
+def _first_line_is_title(live: list[Piece], headline: int, ctx: _Context) -> bool:
+    """Return True when the page's first line is its own title: it says the headline
+    (:func:`_says_headline`), or a line between them says it again (an article's title
+    over its ``<h1>``, "The Modern Ambitions Behind Neon" twice, then the deck)."""
+    first = ctx.plain(live[0])
+    if _says_headline(first, ctx.plain(live[headline])):
+        return True
+    wanted = normalise_phrase(first)
+    return any(
+        normalise_phrase(ctx.plain(live[i])) == wanted
+        for i in range(1, headline)
+        if live[i].kind in ("paragraph", "heading") and live[i].line_count <= MAX_TITLE_LINES
+    )
+
+
+def _prefer_headline(live: list[Piece], scores: list[float], span: Span, ctx: _Context) -> None:
+    """Drop a page's first line kept for the title when the article's own headline stands
+    over its prose.
+
+    A text browser prints a whole page from its top: the first line is a skip link, a
+    logo's alt text, the site's name or (links, elinks) the page's ``<link>`` elements,
+    and it was kept only as a possible title (or, when it was not, the first kept line is
+    a section kicker). When the pieces kept right above the article's first prose (its
+    head, from the line right above the span on) hold a headline (:func:`_is_headline`),
+    that is the title: the first line goes, and so do the kept lines between (a section
+    kicker, a breadcrumb), so that the front matter reads the headline, and the byline and
+    dateline under it, instead of leaving them in the body. Only a headline signed right
+    under it (a byline or a dateline, :func:`_signed_below`: a section heading or a deck
+    over the text is not), over an article's run of a few paragraphs
+    (:data:`MIN_HEADLINE_RUN_SCORE`: an index page's teaser is none) and at least
+    :data:`MIN_PIECES_BEFORE_HEADLINE` pieces below the first line (a menu, not an
+    author's name, stands between). A first line that is the page's own title stays: a
+    Markdown ``#`` heading, or a line that says the headline or stands again between them
+    (:func:`_first_line_is_title`).
+    """
+    first = span.first
+    if first <= 1 or (live[0].kind == "heading" and live[0].level == 1):
+        return  # the article starts at the top, or the text marks its title
+    if sum(scores[span.core_first : span.core_last + 1]) < MIN_HEADLINE_RUN_SCORE:
+        return
+    head: list[int] = []
+    for index in range(first - 1, len(live)):
+        if len(head) >= MAX_HEADLINE_LEAD_PIECES or scores[index] > 0:
+            break
+        if live[index].kind != "dropped":
+            head.append(index)
+    headline = next(
+        (i for i in head if i > MIN_PIECES_BEFORE_HEADLINE and _is_headline(live[i], ctx)), None
+    )
+    if headline is not None and not _signed_below(live, headline, ctx):
+        headline = None
+    if headline is None or (
+        live[0].kind != "dropped" and _first_line_is_title(live, headline, ctx)
+    ):
+        return
+    live[0].kind = "dropped"
+    for index in head:
+        if index == headline:
+            break
+        live[index].kind = "dropped"
 
 
 def _score_teaser_boxes(live: list[Piece], scores: list[float], ctx: _Context) -> list[float]:
