@@ -17,6 +17,7 @@ from articlekit.model import (
     Document,
     Emphasis,
     Heading,
+    Image,
     Inline,
     Link,
     List,
@@ -361,3 +362,26 @@ def test_impossible_arguments_are_rejected(kwargs: dict[str, object], message: s
 def test_tokenizer_with_a_bad_result_is_reported() -> None:
     with pytest.raises(TypeError, match="tokenizer must return"):
         chunk(doc_of(para("x y")), max_tokens=5, tokenizer=lambda s: 1.5)  # type: ignore[arg-type,return-value]
+
+
+def test_a_cut_beside_a_repeated_alt_text_prints_it_once() -> None:
+    # to_text prints a picture's alt text once when the text beside it repeats it (a
+    # shop tile: the product's name, then its picture); a paragraph cut into pieces,
+    # through the link around both too, must not print it again
+    tile = (
+        Text(text="Our pick this week is here. "),
+        Link(
+            url="https://example.org/p",
+            content=(
+                Text(text="Crisp and quick to make, we liked them a lot: Kidfresh Fish Sticks"),
+                Image(src="https://example.org/p.jpg", alt="Kidfresh Fish Sticks"),
+            ),
+        ),
+        Text(text=" cost little and taste good. " * 3),
+    )
+    doc = doc_of(Paragraph(content=tile))
+    whole = normalise(blocks_to_text(doc.blocks))
+    assert whole.count("Kidfresh") == 1
+    for max_chars in range(40, 240, 3):
+        pieces = chunk(doc, max_chars=max_chars)
+        assert normalise("\n".join(c.text for c in pieces)) == whole, max_chars

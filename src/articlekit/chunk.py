@@ -46,10 +46,12 @@ import attrs
 
 from articlekit.model import (
     Block,
+    Code,
     CodeBlock,
     Document,
     Figure,
     Heading,
+    Image,
     Inline,
     LineBreak,
     List,
@@ -428,7 +430,7 @@ def _as_text_pieces(
     """
     content: tuple[Inline, ...]
     if isinstance(block, (Paragraph, Heading)):
-        content = block.content
+        content = _without_repeated_alts(block.content)
     else:
         text = _render_text((block,))
         content = (Text(text=text),) if text.strip() else ()
@@ -445,6 +447,31 @@ def _as_text_pieces(
         how = how or "lines"
     blocks: list[Block] = [Paragraph(content=_merged(piece)) for piece in pieces]
     return blocks, how or "lines", wraps
+
+
+def _without_repeated_alts(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Return ``content`` with the alt text of each image that the whole line leaves out
+    for repeating the text beside it (a shop tile's picture and name) made empty, so that
+    a piece cut off from that text does not print it again: the pieces re-joined say
+    what the block says."""
+    from articlekit.serialise.text import repeated_alt_images
+
+    repeated = {id(image) for image in repeated_alt_images(content)}
+    if not repeated:
+        return content
+    return _blank_alts(content, repeated)
+
+
+def _blank_alts(content: tuple[Inline, ...], repeated: set[int]) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, Image):
+            out.append(attrs.evolve(node, alt="") if id(node) in repeated else node)
+        elif isinstance(node, (Text, Code, LineBreak)):
+            out.append(node)
+        else:  # a link, emphasis or strong: the images inside it
+            out.append(attrs.evolve(node, content=_blank_alts(node.content, repeated)))
+    return tuple(out)
 
 
 # How good a place to cut is, best first; "" is not a place to cut.

@@ -39,7 +39,14 @@ from articlekit.model import (
 )
 from articlekit.serialise.markdown import layout_blocks
 
-__all__ = ["CELL_SEPARATOR", "blocks_to_text", "inline_lines", "repeats_beside", "to_text"]
+__all__ = [
+    "CELL_SEPARATOR",
+    "blocks_to_text",
+    "inline_lines",
+    "repeated_alt_images",
+    "repeats_beside",
+    "to_text",
+]
 
 #: Between the cells of a table row. A tab would align in terminals but vanishes when the
 #: text is pasted or re-wrapped; " | " survives both and reads as a column boundary.
@@ -63,11 +70,37 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     """Return the text of ``inlines`` split at line breaks, each line stripped, no blank ends.
 
     Links give their text, images their alt text, code its code; newlines inside text
-    become spaces, so only a LineBreak starts a new line.
+    become spaces, so only a LineBreak starts a new line. An image's alt text that the
+    text beside it repeats is left out (:func:`repeats_beside`).
     """
+    lines, alts = _lines_and_alts(inlines)
+    for line, part, _image in reversed(alts):
+        if repeats_beside(lines[line], part):
+            lines[line][part] = ""
+    out = ["".join(parts).strip() for parts in lines]
+    while out and not out[-1]:
+        out.pop()
+    while out and not out[0]:
+        out.pop(0)
+    return out
+
+
+def repeated_alt_images(inlines: Iterable[Inline]) -> list[Image]:
+    """Return the images of ``inlines`` whose alt text :func:`inline_lines` leaves out,
+    because the text beside it repeats it (:func:`repeats_beside`): for a reader that
+    cuts the inlines apart (:mod:`articlekit.chunk`) and must print what the whole
+    line prints."""
+    lines, alts = _lines_and_alts(inlines)
+    return [image for line, part, image in alts if repeats_beside(lines[line], part)]
+
+
+def _lines_and_alts(
+    inlines: Iterable[Inline],
+) -> tuple[list[list[str]], list[tuple[int, int, Image]]]:
+    """Return the text parts of ``inlines``, line by line, and (line, part, image) for
+    each image with an alt text."""
     lines: list[list[str]] = [[]]
-    # (line, part) of each image's alt text, to drop those the text beside them repeats
-    alts: list[tuple[int, int]] = []
+    alts: list[tuple[int, int, Image]] = []
     stack: list[Iterator[Inline]] = [iter(inlines)]
     while stack:
         node = next(stack[-1], None)
@@ -80,21 +113,13 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
             lines[-1].append(_unbroken(node.code))
         elif isinstance(node, Image):
             if node.alt.strip():
-                alts.append((len(lines) - 1, len(lines[-1])))
+                alts.append((len(lines) - 1, len(lines[-1]), node))
             lines[-1].append(_unbroken(node.alt))
         elif isinstance(node, LineBreak):
             lines.append([])
         else:
             stack.append(iter(node.content))
-    for line, part in reversed(alts):
-        if repeats_beside(lines[line], part):
-            lines[line][part] = ""
-    out = ["".join(parts).strip() for parts in lines]
-    while out and not out[-1]:
-        out.pop()
-    while out and not out[0]:
-        out.pop(0)
-    return out
+    return lines, alts
 
 
 def _folded(text: str) -> str:
