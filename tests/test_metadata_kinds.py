@@ -248,6 +248,31 @@ def test_date_written_after_the_h1_is_the_last_resort() -> None:
     assert meta.source_of("published") == "h1"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<p>Updated March 5, 2025</p>",
+        "<p><span>Last updated:</span> <span>March 5, 2025</span></p>",
+        "<p>Zuletzt aktualisiert am 05.03.2025</p>",
+        "<p>Mis à jour le 5 mars 2025</p>",
+    ],
+)
+def test_date_after_the_h1_labelled_as_an_update_is_the_modified_date(line: str) -> None:
+    head = '<meta property="article:published_time" content="2025-03-01">'
+    _, meta = extract(head, f"<h1>A headline</h1>{line}<p>The story begins here.</p>")
+    assert meta.published == "2025-03-01"
+    assert meta.modified == "2025-03-05"
+    # without another date, the update's is the closest to the publication the page tells
+    _, meta = extract(body=f"<h1>A headline</h1>{line}<p>The story begins here.</p>")
+    assert meta.published == "2025-03-05"
+
+
+def test_date_after_the_h1_before_its_update_is_the_published_date() -> None:
+    body = "<h1>A headline</h1><p>Published March 1, 2025</p><p>Updated March 5, 2025</p>"
+    _, meta = extract(body=body)
+    assert meta.published == "2025-03-01"
+
+
 def test_date_after_the_h1_inside_a_sentence_does_not_count() -> None:
     body = (
         "<h1>Club evening</h1><p>The next meeting of the club takes place on "

@@ -154,6 +154,9 @@ PUBLISHED_SOURCES: Final = (
     # the text of an element whose class or id names a date ("date", "post-date",
     # "newsDate", "date-header", "field--name-field-publishing-date"): when all else fails
     "class:date",
+    # last, the date of the last change under the headline ("Updated: Oct 9, 2019"),
+    # when the page gives no other date: the closest to its publication it tells
+    "h1:modified",
 )
 MODIFIED_SOURCES: Final = (
     "jsonld:dateModified",
@@ -165,6 +168,7 @@ MODIFIED_SOURCES: Final = (
     "meta:article:modified_time",
     "itemprop:dateModified",
     "label:modified",  # "<dt>Last updated</dt><dd>...</dd>"
+    "h1:modified",  # "Updated March 5, 2025" under the headline (_date_after)
 )
 SITE_NAME_SOURCES: Final = (
     "og:site_name",
@@ -2177,7 +2181,9 @@ def _collect(
         # (one bounded read of the text after the <h1> serves the date and the byline)
         after = list(_text_nodes_after(collector.first_h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES))
         _add(cands, "h1:date", _date_after(_inside_after_headline(collector.first_h1)))
-        _add(cands, "h1:date", _date_after(after))
+        updates: list[str] = []
+        _add(cands, "h1:date", _date_after(after, updates))
+        _add(cands, "h1:modified", updates[0] if updates else None)
         _add(cands, "h1:byline", _byline_after(after))
         _add(cands, "h1:before", _date_before(collector.first_h1))
     return collector
@@ -2194,7 +2200,9 @@ MAX_H1_BYLINE_CHARS: Final = 200
 MAX_H1_DATE_NODES: Final = 200
 
 
-def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | None:
+def _date_after(
+    after: Sequence[tuple[str, etree._Element | None]], updates: list[str] | None = None
+) -> str | None:
     """Return the first date written in ``after``, the text that follows the first ``<h1>``
     in page order (:func:`_text_nodes_after`, at most ``MAX_H1_DATE_CHARS`` characters),
     as it is written, or None. A date that
@@ -2203,14 +2211,28 @@ def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | Non
     Only a short text node counts (at most ``MAX_DATE_TEXT_CHARS`` characters: "By Ann
     Lee | April 13, 2020", "Stand: 05. Februar 2020"): a date inside a sentence is the
     date of what the sentence tells ("the meeting on 5 February"), not of the page.
+
+    A date after an update's label ("Updated March 5, 2025") is the date of the last
+    change: it is passed over, and added to ``updates`` when that is given (the page's
+    modified date, and its published date only when it gives no other).
     """
+    previous = ""  # the text before, for the label of a date in an element of its own
     for part, holder in after:
         text = _clean(part)
-        if not text or len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
+        if not text:
+            continue
+        before, previous = previous, text
+        if len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
             continue  # (no date pattern, written or CJK, matches without a digit)
         if holder is not None and _in_labelled_row(holder):
             continue  # "Founded | February 28, 1998": a record's field, not the page's date
         span = date_span(text)
+        if span is not None and _names_update(text[: span[0]] or before):
+            # "Updated March 5, 2025": the date of the last change, not of the page
+            if updates is not None and normalize_date(text[span[0] : span[1]]) is not None:
+                zone = ZONE_AFTER_TIME.match(text, span[1])
+                updates.append(text[span[0] : zone.end() if zone is not None else span[1]])
+            continue
         if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
             zone = ZONE_AFTER_TIME.match(text, span[1])  # "11:05 IST": the zone is the date's
             return text[span[0] : zone.end() if zone is not None else span[1]]
@@ -2218,6 +2240,19 @@ def _date_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | Non
         if cjk is not None:
             return cjk.group(0)
     return None
+
+
+def _names_update(label: str) -> bool:
+    """Return True when ``label``, the text just before a date, ends with a label of the
+    date of a change ("Updated", "Zuletzt aktualisiert am", "Mis à jour le":
+    ``_MODIFIED_LABELS``)."""
+    words = label.strip(_LABEL_EDGES).casefold()
+    if not words or len(label) > MAX_DATE_TEXT_CHARS:
+        return False
+    return any(
+        words == name or (words.endswith(name) and not words[-len(name) - 1].isalnum())
+        for name in _MODIFIED_LABELS
+    )
 
 
 #: How many ancestors of a text are looked through for the table cell holding it.
