@@ -267,6 +267,13 @@ def test_date_after_the_h1_labelled_as_an_update_is_the_modified_date(line: str)
     assert meta.published == "2025-03-05"
 
 
+def test_update_line_older_than_the_declared_publication_is_no_modified_date() -> None:
+    head = '<meta property="article:published_time" content="2026-03-05">'
+    _, meta = extract(head, "<h1>A headline</h1><p>Updated August 21, 2024</p>")
+    assert meta.published == "2026-03-05"
+    assert meta.modified is None
+
+
 def test_date_after_the_h1_before_its_update_is_the_published_date() -> None:
     body = "<h1>A headline</h1><p>Published March 1, 2025</p><p>Updated March 5, 2025</p>"
     _, meta = extract(body=body)

@@ -3021,6 +3021,8 @@ def metadata_and_bases(
     published = in_language_zone(published, language)
     note("published", key)
     modified, key = _pick_date(cands, MODIFIED_SOURCES)
+    if key == "h1:modified" and published and modified and modified[:10] < published[:10]:
+        modified = key = None  # (an "Updated" line older than the declared publication)
     modified = in_language_zone(modified, language)
     note("modified", key)
     note("language", language_key)
