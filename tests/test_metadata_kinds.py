@@ -1288,3 +1288,94 @@ def test_lead_word_alone_before_a_date_names_nobody() -> None:
         body="<h1>A headline</h1><div><span>By</span> <time>April 13, 2021</time></div>"
     )
     assert meta.authors == ()
+
+
+# --------------------------------------------------------------------------- session 17
+
+
+@pytest.mark.parametrize("mark", ["⋅", "∙", "‧", "｜", "¦"])
+def test_byline_is_cut_at_a_dot_or_bar_before_its_date(mark: str) -> None:
+    _, meta = extract(body=f"<h1>A headline</h1><p>By Cara Stiles {mark} 4 min read</p>")
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_byline_element_is_cut_at_a_dot_operator_before_a_written_date() -> None:
+    body = "<h1>A headline</h1><div class='byline'>Cara Stiles ⋅ Sept. 4, 2023</div>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Autor/a:",
+        "Autor(a):",
+        "Autor*in:",
+        "Autor:in:",
+        "Autor_in:",
+        "Auteur·e :",
+        "Auteur(e) :",
+        "Auteure :",
+        "Autorka:",
+        "Autrice:",
+        "Författare:",
+        "Forfatter:",
+        "Kirjoittaja:",
+        "Yazar:",
+        "Szerző:",
+    ],
+)
+def test_author_labels_of_more_languages_open_the_line_under_the_h1(label: str) -> None:
+    _, meta = extract(body=f"<h1>A headline</h1><p>{label} Cara Stiles</p>")
+    assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize("label", ["Autor/a:", "Autor*in:", "Auteur·e :", "Autorka:"])
+def test_author_labels_of_more_languages_leave_a_byline_elements_name(label: str) -> None:
+    body = f"<h1>A headline</h1><div><span class='author'>{label} Cara Stiles</span></div>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_author_label_with_a_colon_glued_to_the_name_keeps_the_name_whole() -> None:
+    assert normalize_authors(["Autor:Ingrid Meyer"]) == ("Ingrid Meyer",)
+    assert normalize_authors(["Autor:in: Ingrid Meyer"]) == ("Ingrid Meyer",)
+
+
+def test_a_second_credit_after_its_label_is_cut_from_a_byline() -> None:
+    body = "<h1>A headline</h1><p class='byline'>Text: Cara Stiles, Fotos: Bo Lind</p>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize(
+    "first_h1",
+    [
+        "<h1><a href='/'><img src='/logo.png' alt=''></a></h1>",
+        "<h1><a href='/'>Daily Planet</a></h1>",
+        "<h1>Blog</h1>",
+    ],
+)
+def test_dateline_and_byline_are_read_under_the_h1_that_holds_the_headline(
+    first_h1: str,
+) -> None:
+    menu = "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>" for i in range(30))
+    body = (
+        f"<header>{first_h1}<nav><ul>{menu}</ul></nav></header>"
+        "<article><h1>Storm hits the coast at dawn</h1>"
+        "<p>By Cara Stiles | March 4, 2024</p><p>Text of the story.</p></article>"
+    )
+    head = "<title>Storm hits the coast at dawn | Daily Planet</title>"
+    _, meta = extract(head=head, body=body)
+    assert meta.authors == ("Cara Stiles",)
+    assert meta.published == "2024-03-04"
+
+
+def test_first_h1_stays_when_no_later_h1_is_a_declared_title() -> None:
+    menu = "".join(f"<li><a href='/s{i}'>Section number {i}</a></li>" for i in range(30))
+    body = (
+        "<h1>Storm hits the coast</h1><p>By Cara Stiles</p>"
+        f"<nav><ul>{menu}</ul></nav><h1>Other news of the week</h1><p>By Bo Lind</p>"
+    )
+    _, meta = extract(head="<title>Storm hits the coast</title>", body=body)
+    assert meta.authors == ("Cara Stiles",)

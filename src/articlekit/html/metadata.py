@@ -290,8 +290,22 @@ _WORK_TYPES: Final = frozenset({"creativework", "review", "howto", "recipe", "vi
 _PAGE_TYPES: Final = frozenset({"webpage", "itempage", "aboutpage", "qapage", "collectionpage"})
 _SITE_TYPES: Final = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 
+# The label of an author's name in languages and forms the lead words below do not cover:
+# "Autor/a:", "Autor(a):" (Spanish, Portuguese), "Autor*in:", "Autor:in:", "AutorIn:"
+# (German), "Auteur·e :", "Auteur(e) :", "Auteure :" (French), "Autorka:" (Polish, Czech),
+# "Autrice:", "Autori:" (Italian), "Författare:" (Swedish), "Forfatter:" (Danish,
+# Norwegian), "Kirjoittaja:" (Finnish), "Yazar:" (Turkish), "Szerző:" (Hungarian). Only
+# followed by a colon (``_BYLINE_PREFIX``): "Autor:Ingrid" is "Ingrid", not "-grid".
+_AUTHOR_LABEL_WORDS: Final = (
+    r"autor(?:[/_*:·.]in(?:nen)?|\(in(?:nen)?\)|innen|/a|\(a\)|/as|\(as\)|ka|ki|i|e|en)"
+    r"|autor(?:in|es|a)?|auteur(?:[·.]e|\(e\)|e)?s?|autrice|autori|autore|author(?:s)?"
+    r"|författare|forfatter|kirjoittaja|yazar|szerző"
+)
 # "By", "Von", "Par" ... in front of a byline, possibly followed by ":".
 _BYLINE_PREFIX: Final = re.compile(
+    # the author's label in more languages and in its gender-inclusive forms, with its
+    # colon (first: "Autor" alone would leave "/a:" of "Autor/a:")
+    rf"^\s*(?:{_AUTHOR_LABEL_WORDS})\s*[:：]\s*|"
     r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|"
     # "written by" in other languages: "erstellt von", "écrit par", "escrito por" ...
     r"(?:erstellt|verfasst|geschrieben|gepostet)\s+von|(?:écrit|rédigé)\s+par|"
@@ -342,7 +356,10 @@ _WEEKDAYS: Final = (
 )
 # Text after these in a byline element is a date, a role or a share bar, not a name.
 _BYLINE_CUT: Final = re.compile(
-    r"[|•·\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
+    r"[|•·⋅∙‧｜¦\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
+    # a second credit after a label ("Text: Ann Lee, Fotos: Bo Chen")
+    r"\b(?:fotos?|photos?|bilder?|illustrations?|grafik(?:en)?|video|kamera|camera|"
+    r"übersetzung|translation|traduction|traducción|tradução|traduzione)\s*:|"
     # the same date labels in other languages ("Stand:" is German for "as of")
     # and a bare date label ("Ann Lee, Datum: 3.5.2021")
     r"\b(?:stand\s*:|(?:date|datum|fecha|data|дата)\s*:|"
@@ -909,7 +926,7 @@ def _split_names(text: str) -> list[str]:
 
 
 # What a name's ends lose: punctuation and brackets left by the byline around it.
-_NAME_EDGES: Final = " \t,;:.-–—|•·\"'“”‘’()[]"
+_NAME_EDGES: Final = " \t,;:.-–—|•·⋅∙‧｜¦\"'“”‘’()[]"
 # A name ending in an initial or a generational suffix keeps the point after it.
 _ENDS_IN_INITIAL: Final = re.compile(r"(?:^|[\s,.])(?:[^\W\d_]|Jr|Sr)$")
 
@@ -1702,6 +1719,8 @@ class _Collector:
         self.have_time = False
         self.h1s = 0
         self.first_h1: etree._Element | None = None
+        # the first ``MAX_H1S`` <h1>s and their texts (:func:`_headline_h1` picks one)
+        self.h1_texts: list[tuple[etree._Element, str]] = []
         self.bylines = 0
         self.byline_checks = 0
         self.date_elements = 0
@@ -1758,7 +1777,9 @@ class _Collector:
         if self.h1s < MAX_H1S:
             self.h1s += 1
             # Documentation generators end headings with a permalink mark ("Title¶").
-            _add(self.cands, "h1:text", _text_of(el).rstrip().rstrip(_PERMALINK_MARKS))
+            text = _text_of(el).rstrip().rstrip(_PERMALINK_MARKS)
+            self.h1_texts.append((el, text))
+            _add(self.cands, "h1:text", text)
 
     def script(self, el: etree._Element) -> None:
         if self.tagged is not None:
@@ -2178,15 +2199,49 @@ def _collect(
     for profile in cands.get("og:article:author", ())[:MAX_AUTHORS]:
         _add(cands, "og:article:author-url", name_from_profile_url(profile))
     if collector.first_h1 is not None:
+        headline = _headline_h1(collector.h1_texts, cands)
+        if headline is None:
+            headline = collector.first_h1
         # (one bounded read of the text after the <h1> serves the date and the byline)
-        after = list(_text_nodes_after(collector.first_h1, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES))
-        _add(cands, "h1:date", _date_after(_inside_after_headline(collector.first_h1)))
+        after = list(_text_nodes_after(headline, MAX_H1_DATE_CHARS, MAX_H1_DATE_NODES))
+        _add(cands, "h1:date", _date_after(_inside_after_headline(headline)))
         updates: list[str] = []
         _add(cands, "h1:date", _date_after(after, updates))
         _add(cands, "h1:modified", updates[0] if updates else None)
         _add(cands, "h1:byline", _byline_after(after))
-        _add(cands, "h1:before", _date_before(collector.first_h1))
+        _add(cands, "h1:before", _date_before(headline))
     return collector
+
+
+#: The declared titles an ``<h1>`` is compared with to find the headline among them.
+_DECLARED_TITLES: Final = ("jsonld:headline", "og:title", "twitter:title", "title:text")
+
+
+def _headline_h1(
+    h1s: Sequence[tuple[etree._Element, str]], cands: Candidates
+) -> etree._Element | None:
+    """Return the ``<h1>`` that holds the page's headline, or None for the first one.
+
+    When a page has several ``<h1>``s, the first may be the site's logo or name ("Rolling
+    Stone", an empty one around a logo image), a section's name ("Blog", "Forum") or a
+    menu's: the headline is then the one whose text is the longest that the page's
+    declared titles (JSON-LD ``headline``, ``og:title``, ``twitter:title``, ``<title>``)
+    contain, at least ``MIN_H1_TITLE_CHARS`` long. The date and byline lines under the
+    headline are read after it.
+    """
+    if len(h1s) < 2:
+        return None
+    declared = [_key(values[0]) for name in _DECLARED_TITLES if (values := cands.get(name))]
+    declared = [key for key in declared if key]
+    if not declared:
+        return None
+    best: etree._Element | None = None
+    best_size = MIN_H1_TITLE_CHARS - 1
+    for el, text in h1s:
+        key = _key(text)
+        if len(key) > best_size and any(key in title for title in declared):
+            best, best_size = el, len(key)
+    return best
 
 
 #: How much text after the first ``<h1>`` is searched for a written date: a standfirst and
@@ -2416,7 +2471,7 @@ _BYLINE_LEAD: Final = re.compile(
     r"^(?:(?:(?:written|posted|words|story|reported)\s+by|(?:erstellt|verfasst|geschrieben|"
     r"gepostet)\s+von|(?:écrit|rédigé)\s+par|(?:escrito|redactado)\s+por|scritto\s+da|"
     r"geschreven\s+door|napisane\s+przez|by|von|par|por|door|przez|di|av|af)\b"
-    r"|(?:author|autor|autorin|auteur)\s*:)",
+    rf"|(?:{_AUTHOR_LABEL_WORDS})\s*[:：])",
     re.IGNORECASE,
 )
 
@@ -2456,7 +2511,7 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
 
 
 #: Separators around a byline's lead word set apart in an element of its own ("| By ").
-_BYLINE_LEAD_EDGES: Final = " |:·•-–—"
+_BYLINE_LEAD_EDGES: Final = " |:·•⋅∙‧｜¦-–—"
 
 
 def _next_text(after: Sequence[tuple[str, etree._Element | None]], index: int) -> str:
