@@ -191,6 +191,49 @@ def test_is_layout_table_rules() -> None:
     assert is_layout_table(c, stats)  # type: ignore[arg-type]
 
 
+_PROSE_CELL = "<p>" + "An explanation of the trend, with a reason and an example. " * 4 + "</p>"
+
+
+def test_a_bold_first_row_is_the_header_row() -> None:
+    # no th, no thead: the columns are named in bold, above an empty corner too
+    doc = _doc(
+        "<table><tr><td></td><td><strong>Rating</strong></td></tr>"
+        "<tr><td>Sound</td><td>8.5</td></tr><tr><td>Fit</td><td>7</td></tr></table>"
+    )
+    table = _first(doc, Table)
+    assert isinstance(table, Table) and table.header_rows == 1
+    assert table.rows[0].cells[1].header and not table.rows[1].cells[0].header
+    # cells of prose under a bold header row: a data table, not a layout to unwrap
+    rows = "".join(
+        f"<tr><td><p><strong>Trend {n}</strong></p></td><td>{_PROSE_CELL}</td></tr>"
+        for n in range(1, 4)
+    )
+    head = "<tr><td><p><b>Trend</b></p></td><td><p><b>Impact</b></p></td></tr>"
+    table = _first(_doc(f"<table>{head}{rows}</table>"), Table)
+    assert isinstance(table, Table) and table.header_rows == 1 and len(table.rows) == 4
+
+
+def test_a_bold_first_row_is_no_header_when_the_table_is_all_bold_or_a_title() -> None:
+    # every row bold: the table is set in bold, no row names the columns
+    bold = "".join(f"<tr><td><b>a{n}</b></td><td><b>b{n}</b></td></tr>" for n in range(5))
+    table = _first(_doc(f"<table>{bold}</table>"), Table)
+    assert isinstance(table, Table) and table.header_rows == 0
+    # a title cell beside a picture, then prose: a layout, unwrapped
+    layout = (
+        "<table><tr><td><img src='/corner.gif'></td><td><b>Our story</b></td></tr>"
+        f"<tr><td>{_PROSE_CELL}</td><td>{_PROSE_CELL}</td></tr></table>"
+    )
+    assert not any(isinstance(b, Table) for b in _doc(layout).walk())
+    # half a cell bold: no header
+    mixed = (
+        "<table><tr><td><b>Name</b> and more</td><td><b>Value</b></td></tr>"
+        + "<tr><td>x</td><td>1</td></tr>" * 4
+        + "</table>"
+    )
+    table = _first(_doc(mixed), Table)
+    assert isinstance(table, Table) and table.header_rows == 0
+
+
 def test_figure_with_lazy_image_and_caption() -> None:
     doc = _doc(
         '<figure><img src="data:image/gif;base64,R0" data-src="/img/a.jpg" alt="A cat">'

@@ -337,6 +337,20 @@ def test_picture_block_between_two_parts_of_the_article_joins() -> None:
     assert _two_parts(promo) == ["t1", "t2"]
 
 
+def test_table_block_between_two_parts_of_the_article_joins() -> None:
+    # a table of sizes and prices is numbers: too little text to join as prose, but
+    # between two parts of the article it is the article's
+    rows = "".join(f"<tr><td>{n},250</td><td>${n}8,750</td></tr>" for n in range(1, 6))
+    table = (
+        "<section class='item' id='tab'><table><thead><tr><th>Size</th><th>Cost</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table></section>"
+    )
+    assert _two_parts(table) == ["t1", "tab", "t2"]
+    # a table of links (a box of other pages laid out in a table) stays out
+    links = "".join(f"<tr><td><a href='/p{n}'>Another page</a></td><td>x</td></tr>" for n in (1, 2))
+    assert _two_parts(f"<div class='item' id='nav'><table>{links}</table></div>") == ["t1", "t2"]
+
+
 _RELATED = "<aside>" + "<p><a href='/r'>A related story of the site, to read next</a></p>" * 8
 _RELATED += "</aside>"
 

@@ -201,6 +201,10 @@ MAX_CARD_LINK_CHARS: Final = 600
 MIN_PROSE_HEADING_CHARS: Final = 200
 # rows * columns at which a table without explicit headers counts as data (Readability).
 MIN_DATA_TABLE_CELLS: Final = 10
+# A cell of a bold first row is a column's name up to this many characters.
+MAX_BOLD_HEADER_CELL_CHARS: Final = 80
+# The tags that print a cell's text bold.
+_BOLD_TAGS: Final = frozenset({"strong", "b"})
 # A list numbered like slides ("1/12", "2/12", ...) is a slideshow's legend from this
 # many items: two or three numbered items are as likely a short "1 of 3" series of steps.
 MIN_SLIDESHOW_ITEMS: Final = 4
@@ -416,6 +420,58 @@ def is_link_cluster(stats: Stats) -> bool:
     return stats.anchors >= MIN_CLUSTER_LINKS and stats.links > MAX_CLUSTER_LINK_SHARE * stats.text
 
 
+def _bold_text_only(cell: HtmlElement) -> bool | None:
+    """Return True when all the text of ``cell`` is inside ``<strong>``/``<b>``, False
+    when some is not, None when the cell has no text (an empty corner)."""
+    found = False
+    stack: list[tuple[HtmlElement, bool]] = [(cell, False)]
+    while stack:
+        el, bold = stack.pop()
+        bold = bold or el.tag in _BOLD_TAGS
+        if el.text and el.text.strip():
+            if not bold:
+                return False
+            found = True
+        for child in el:
+            if isinstance(child.tag, str):
+                stack.append((child, bold))
+            if child.tail and child.tail.strip():
+                if not bold:
+                    return False
+                found = True
+    return True if found else None
+
+
+def _is_bold_row(row: HtmlElement) -> bool:
+    """Return True for a row of two or more cells whose text is all bold, in short
+    names (``MAX_BOLD_HEADER_CELL_CHARS``) and at least one cell, with no picture."""
+    cells = _cells(row)
+    if len(cells) < 2:
+        return False
+    named = False
+    for cell in cells:
+        bold = _bold_text_only(cell)
+        if bold is False or cell.find(".//img") is not None:
+            return False
+        if bold:
+            if len(collapse_ws(text_of(cell)).strip()) > MAX_BOLD_HEADER_CELL_CHARS:
+                return False
+            named = True
+    return named
+
+
+def has_bold_header_row(rows: Sequence[HtmlElement]) -> bool:
+    """Return True when ``rows`` (a table's, with no ``th`` or ``thead``) open with a header
+    written in bold: a first row whose cells are all bold short names or empty (a corner),
+    above a row that is not so.
+
+    Blog editors and CMS tables draw the header row as ``<td><strong>Name</strong></td>``;
+    it names the columns as a ``<th>`` row does (a data-table signal and a header row),
+    where a layout table's first row holds a picture, a prose cell or one title cell.
+    """
+    return len(rows) >= 2 and _is_bold_row(rows[0]) and not _is_bold_row(rows[1])
+
+
 def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool:
     """Return True for a table used to lay out a page rather than to hold data."""
     role = table.get("role")
@@ -441,6 +497,8 @@ def is_layout_table(table: HtmlElement, stats: dict[HtmlElement, Stats]) -> bool
         return False
     if table.find(".//th") is not None or table.get("summary"):
         return cells_with_prose > len(rows)
+    if has_bold_header_row(rows):
+        return cells_with_prose >= len(rows)  # (the header row holds no prose)
     if cells_with_prose:
         return True
     if len(rows) == 1 or cols <= 1:
@@ -2277,12 +2335,20 @@ class BlockBuilder:
         rows: list[TableRow] = []
         header_rows = 0
         counting_header = True
-        for row in _rows(el):
+        html_rows = _rows(el)
+        bold_head = (
+            html_rows[0]
+            if el.find(".//th") is None
+            and el.find("thead") is None
+            and has_bold_header_row(html_rows)
+            else None
+        )
+        for row in html_rows:
             cells: list[TableCell] = []
             all_th = True
             for cell in _cells(row):
                 content = self._cell_inlines(cell, depth)
-                is_th = cell.tag == "th"
+                is_th = cell.tag == "th" or row is bold_head
                 all_th = all_th and is_th
                 cells.append(
                     TableCell(

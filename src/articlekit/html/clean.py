@@ -38,6 +38,7 @@ __all__ = [
     "FLAG_MAIN",
     "FLAG_MAIN_BODY",
     "FLAG_MATH",
+    "FLAG_TABLE",
     "Kind",
     "Labels",
     "Stats",
@@ -72,6 +73,8 @@ FLAG_MATH: Final = 16
 #: text: a related-stories widget lists its cards so; see is_card_part). Only the
 #: recommendation tests read it.
 FLAG_MAIN_BODY: Final = 32
+#: The element holds a ``<table>``.
+FLAG_TABLE: Final = 64
 # A link holding any of these keeps its own measurements even inside a paragraph (block
 # rendering and candidate scoring read them); an image alone does not need them.
 _KEPT_LINK_FLAGS: Final = FLAG_BLOCK | FLAG_MAIN | FLAG_H1
@@ -923,6 +926,8 @@ def label_page(
             flags |= FLAG_H1
         elif tag == "img" or tag == "picture":
             flags |= FLAG_IMG
+        elif tag == "table":
+            flags |= FLAG_TABLE
         if inside_link:
             links = text_len
             if tag == "a" and "href" in keys:

@@ -32,6 +32,7 @@ from articlekit.html.clean import (
     FLAG_H1,
     FLAG_IMG,
     FLAG_MAIN,
+    FLAG_TABLE,
     KnownAttributes,
     Labels,
     Stats,
@@ -279,7 +280,7 @@ def _with_siblings(
         ):
             chosen.append(sibling)
     if len(chosen) > 1:
-        chosen = _with_gap_pictures(parent, chosen, labels)
+        chosen = _with_gap_blocks(parent, chosen, labels)
     return chosen
 
 
@@ -354,16 +355,26 @@ def _with_cousins(top: HtmlElement, labels: Labels) -> list[HtmlElement]:
 MAX_GAP_PICTURE_CHARS: Final = 300
 
 
-def _with_gap_pictures(
+def _is_gap_block(st: Stats) -> bool:
+    """Return True when a sibling measured ``st`` is a picture or table block of the
+    article: a picture with no more than a caption (``MAX_GAP_PICTURE_CHARS``) or a
+    table, with few links and no ``<h1>``."""
+    shown = bool(st.flags & FLAG_TABLE) or (
+        bool(st.flags & FLAG_IMG) and st.text <= MAX_GAP_PICTURE_CHARS
+    )
+    return shown and st.link_density < MAX_SIBLING_LINK_DENSITY and not st.flags & FLAG_H1
+
+
+def _with_gap_blocks(
     parent: HtmlElement, chosen: list[HtmlElement], labels: Labels
 ) -> list[HtmlElement]:
-    """Return ``chosen`` (siblings under ``parent``, in page order) with the picture blocks
-    that stand between two of them.
+    """Return ``chosen`` (siblings under ``parent``, in page order) with the picture and
+    table blocks that stand between two of them.
 
-    A body built of sibling blocks (a listicle's items, a page builder's rows) puts its
-    pictures in blocks of their own, which hold too little text to join as prose; between
-    two parts of the article, a block holding a picture and no more than a caption
-    (``MAX_GAP_PICTURE_CHARS``, few links) is the article's picture.
+    A body built of sibling blocks (a listicle's items, a page builder's rows, a cost
+    guide's sections) puts its pictures and tables in blocks of their own, which hold too
+    little text to join as prose (a table of sizes and prices is numbers); between two
+    parts of the article, such a block (:func:`_is_gap_block`) is the article's.
     """
     first, last = chosen[0], chosen[-1]
     picked = set(chosen)
@@ -376,13 +387,7 @@ def _with_gap_pictures(
             out.append(sibling)
         elif inside and isinstance(sibling.tag, str) and sibling not in labels.boilerplate:
             st = labels.stats.get(sibling)
-            if (
-                st is not None
-                and st.flags & FLAG_IMG
-                and st.text <= MAX_GAP_PICTURE_CHARS
-                and st.link_density < MAX_SIBLING_LINK_DENSITY
-                and not st.flags & FLAG_H1
-            ):
+            if st is not None and _is_gap_block(st):
                 out.append(sibling)
         if sibling is last:
             break
