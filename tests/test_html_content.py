@@ -503,6 +503,8 @@ def test_page_of_sections_is_read_whole_from_its_main() -> None:
     [
         '<meta property="og:type" content="article">',
         '<script type="application/ld+json">{"@type": "BlogPosting"}</script>',
+        # damaged as the metadata walk repairs it (a trailing comma): read as it reads it
+        '<script type="application/ld+json">{"@type": "BlogPosting",}</script>',
     ],
 )
 def test_an_article_is_not_widened_to_its_main(head: str) -> None:
@@ -517,6 +519,37 @@ def test_declares_article() -> None:
     ld = '<script type="application/ld+json">{"@type": ["WebPage", "NewsArticle"]}</script>'
     assert declares_article(parse_tree(f"<html><head>{ld}</head><body></body></html>"))
     assert not declares_article(parse_tree("<html><body><p>x</p></body></html>"))
+
+
+def test_declares_article_reads_the_json_ld_the_metadata_walk_parsed() -> None:
+    ld = '<script type="application/ld+json">{"@type": "WebPage"}</script>'
+    root = parse_tree(f"<html><head>{ld}</head><body></body></html>")
+    assert not declares_article(root)
+    # the parsed values given are read, not the scripts' text
+    assert declares_article(root, [[{"@type": "WebPage"}, {"@type": "BlogPosting"}]])
+    assert not declares_article(root, [[{"@type": "WebPage"}]])
+    assert not declares_article(root, [])
+    # og:type is read from the markup still
+    head = '<meta property="og:type" content="article">'
+    assert declares_article(parse_tree(f"<html><head>{head}</head><body></body></html>"), [])
+
+
+def test_the_parse_hands_the_metadata_walks_json_ld_to_the_content_choice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import articlekit.html.content as content_module
+
+    seen: list[object] = []
+    real = content_module.declares_article
+
+    def spy(root: object, jsonld: object = None) -> bool:
+        seen.append(jsonld)
+        return real(root, jsonld)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(content_module, "declares_article", spy)
+    ld = '<script type="application/ld+json">{"@type": "Service", "name": "Plans"}</script>'
+    parse_html(_service_page(head=ld))
+    assert seen == [[[{"@type": "Service", "name": "Plans"}]]]
 
 
 def _questions_page(faq_class: str) -> str:

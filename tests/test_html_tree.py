@@ -370,7 +370,7 @@ def test_metadata_walk_hands_over_the_light_signal_elements_in_page_order() -> N
 
 
 def test_light_signals_take_the_json_ld_the_metadata_walk_parsed() -> None:
-    from articlekit.html import _light_signals
+    from articlekit.html import _light_signals, _page_jsonld
     from articlekit.html.clean import label_page
     from articlekit.html.metadata import metadata_and_bases
 
@@ -385,13 +385,17 @@ def test_light_signals_take_the_json_ld_the_metadata_walk_parsed() -> None:
     jsonld: list[list[object] | None] = []
     metadata_and_bases(root, url="https://example.org/", tagged=tagged, jsonld=jsonld)
     assert jsonld == [[{"@type": "NewsArticle"}], None, None, [[{"@type": "Person"}]]]
+    # the ld+json scripts' values, the empty one parsed here
+    scripts = _page_jsonld(tagged, jsonld)
+    assert scripts == [[{"@type": "NewsArticle"}], [], [[{"@type": "Person"}]]]
     labels = label_page(root)
-    shared = _light_signals(root, labels, tagged, jsonld)
+    shared = _light_signals(root, labels, tagged, scripts)
     assert shared == _light_signals(root, labels, tagged) == _light_signals(root, labels)
     assert shared.jsonld_types == ("newsarticle", "person")
     # the walk's values are used as they are, not parsed again
     jsonld[0] = [{"@type": "Recipe"}]
-    assert _light_signals(root, labels, tagged, jsonld).jsonld_types == ("recipe", "person")
+    scripts = _page_jsonld(tagged, jsonld)
+    assert _light_signals(root, labels, tagged, scripts).jsonld_types == ("recipe", "person")
 
 
 @pytest.mark.parametrize(

@@ -528,6 +528,36 @@ def jsonld_types(scripts: Iterable[str]) -> tuple[str, ...]:
     return _jsonld_facts(scripts)[0]
 
 
+def jsonld_value_types(scripts: Iterable[list[Any]]) -> tuple[str, ...]:
+    """Return the JSON-LD ``@type`` values (lowercased) of scripts already parsed: each
+    script's list of JSON values (:func:`articlekit.html.metadata.parse_jsonld`)."""
+    types: dict[str, None] = {}
+    for values in scripts:
+        for node in _jsonld_nodes(values):
+            types.update(dict.fromkeys(_node_types(node)))
+    return tuple(types)
+
+
+def _jsonld_nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Yield every JSON object in ``data`` (a parsed JSON value), nested ones too."""
+    stack: list[Any] = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            yield node
+            stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+
+
+def _node_types(node: dict[str, Any]) -> Iterator[str]:
+    """Yield the JSON object's ``@type`` names, lowercased, without a vocabulary URL."""
+    kind = node.get("@type")
+    for name in kind if isinstance(kind, list) else [kind]:
+        if isinstance(name, str) and name.strip():
+            yield name.strip().rsplit("/", 1)[-1].lower()
+
+
 def _jsonld_facts(scripts: Iterable[str]) -> tuple[tuple[str, ...], bool | None]:
     """Return the JSON-LD ``@type`` values (lowercased) and ``isAccessibleForFree``."""
     types: list[str] = []
@@ -539,23 +569,14 @@ def _jsonld_facts(scripts: Iterable[str]) -> tuple[tuple[str, ...], bool | None]
             data: Any = json.loads(source)
         except (ValueError, RecursionError):
             continue
-        stack: list[Any] = [data]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(reversed(node))
-            elif isinstance(node, dict):
-                kind = node.get("@type")
-                for name in kind if isinstance(kind, list) else [kind]:
-                    if isinstance(name, str) and name.strip():
-                        types.append(name.strip().rsplit("/", 1)[-1].lower())
-                flag = node.get("isAccessibleForFree")
-                if isinstance(flag, bool):
-                    free = flag if free is None else free and flag
-                elif isinstance(flag, str) and flag.strip().lower() in ("false", "true"):
-                    value = flag.strip().lower() == "true"
-                    free = value if free is None else free and value
-                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
+        for node in _jsonld_nodes(data):
+            types.extend(_node_types(node))
+            flag = node.get("isAccessibleForFree")
+            if isinstance(flag, bool):
+                free = flag if free is None else free and flag
+            elif isinstance(flag, str) and flag.strip().lower() in ("false", "true"):
+                value = flag.strip().lower() == "true"
+                free = value if free is None else free and value
     return tuple(dict.fromkeys(types)), free
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -45,6 +45,8 @@ from articlekit.html.blocks import (
 )
 from articlekit.html.clean import KnownAttributes, Labels
 from articlekit.html.content import Candidate, find_main_content
+from articlekit.html.embedded import recover_article
+from articlekit.html.metadata import in_language_zone, metadata_and_bases, parse_jsonld
 from articlekit.html.recommendations import (
     is_linkless_widget,
     recommendations_block,
@@ -69,10 +71,14 @@ from articlekit.model import (
     SourceInfo,
     plain_text,
 )
-
-if TYPE_CHECKING:
-    from articlekit.rules import SiteRule
-    from articlekit.verdict import PageSignals
+from articlekit.rules import SiteRule, find_rule
+from articlekit.verdict import (
+    PROSE_PARAGRAPH_CHARS,
+    PageSignals,
+    jsonld_value_types,
+    judge,
+    page_signals,
+)
 
 __all__ = ["document_text", "extract_blocks", "parse_html"]
 
@@ -97,16 +103,6 @@ def _to_tree(html: Any, encoding: str | None) -> tuple[HtmlElement, str | None]:
     )
 
 
-def _fallback_title(root: HtmlElement) -> str | None:
-    for path in (".//head/title", ".//h1"):
-        el = root.find(path)
-        if el is not None:
-            text = collapse_ws(text_of(el)).strip()
-            if text:
-                return text
-    return None
-
-
 def _metadata(
     root: HtmlElement,
     url: str | None,
@@ -123,14 +119,6 @@ def _metadata(
     (for :func:`articlekit.html.clean.label_page`), ``jsonld`` the JSON-LD parsed from
     each ``<script>`` (for :func:`_light_signals`), ``ids`` every ``id`` of the page.
     """
-    try:
-        from articlekit.html.metadata import metadata_and_bases
-    except ImportError:  # pragma: no cover - the metadata module ships with the package
-        if tagged is not None:
-            tagged.extend(root.iter(*_LIGHT_SIGNAL_TAGS))
-        if ids is not None:
-            ids.extend(el.get("id", "") for el in root.iter() if el.get("id") is not None)
-        return _fallback_title(root), Metadata(), None
     return metadata_and_bases(
         root, url=url, keep=keep, tagged=tagged, attributes=attributes, jsonld=jsonld, ids=ids
     )
@@ -183,10 +171,6 @@ def _outlet_names(metadata: Metadata, url: str | None) -> tuple[str, ...]:
 def _find_rule(url: str | None, rules: Sequence[SiteRule] | None) -> SiteRule | None:
     if url is None and not rules:
         return None
-    try:
-        from articlekit.rules import find_rule
-    except ImportError:  # pragma: no cover - rules module ships with the package
-        return None
     return find_rule(url, rules) if url else None
 
 
@@ -202,6 +186,7 @@ def extract_blocks(
     authors: Sequence[str] = (),
     outlets: Sequence[str] = (),
     attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
+    jsonld: Sequence[list[Any]] | None = None,
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen.
 
@@ -213,14 +198,15 @@ def extract_blocks(
     headline is left out of the blocks; ``outlets``: the site's name and host, whose
     desk byline ("von example.com", "Redaktion") is left out when no author is named.
     ``attributes``: what the metadata walk read of the elements' attributes, the tree
-    unchanged since (see :func:`articlekit.html.clean.label_page`). A tree nested deeper
-    than Python's recursion limit (a parsed page never is) is read from its markup parsed
-    again, flattened as :func:`parse_html` flattens it.
+    unchanged since (see :func:`articlekit.html.clean.label_page`); ``jsonld``: the values
+    of the page's JSON-LD scripts, as that walk parsed them (:func:`_page_jsonld`). A tree
+    nested deeper than Python's recursion limit (a parsed page never is) is read from its
+    markup parsed again, flattened as :func:`parse_html` flattens it.
     """
     base = base_url(root, url, bases)
     try:
         candidate = find_main_content(
-            root, comments=comments, rule=rule, title=title, attributes=attributes
+            root, comments=comments, rule=rule, title=title, attributes=attributes, jsonld=jsonld
         )
     except RecursionError:
         # a tree nested deeper than a parsed page can be (built in code, or parsed with
@@ -346,6 +332,7 @@ def _parse_page(
     # which is never searched for streamed parts)
     ids: list[str] | None = [] if held is not None else None
     title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld, ids)
+    scripts = _page_jsonld(tagged, jsonld)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
@@ -356,7 +343,7 @@ def _parse_page(
     if size >= RELEASE_TREE_SIZE:
 
         def release(labels: Labels) -> None:
-            signals.append(_light_signals(root, labels, tagged, jsonld))
+            signals.append(_light_signals(root, labels, tagged, scripts))
             tagged.clear()  # (its elements must not keep freed parts of the tree alive)
 
     try:
@@ -371,6 +358,7 @@ def _parse_page(
             authors=metadata.authors,
             outlets=_outlet_names(metadata, url),
             attributes=attributes,
+            jsonld=scripts,
         )
     except RecursionError as exc:  # pragma: no cover - walks are bounded; belt and braces
         raise ParseError("page nesting is too deep to read") from exc
@@ -408,8 +396,29 @@ def _parse_page(
         candidate.labels,
         body_chars,
         tagged=tagged if placed is None else None,
-        jsonld=jsonld,
+        scripts=scripts if placed is None else None,
     )
+
+
+def _page_jsonld(
+    tagged: Sequence[HtmlElement], jsonld: Sequence[list[Any] | None]
+) -> list[list[Any]]:
+    """Return the JSON values of each of the page's ``application/ld+json`` scripts, in
+    page order, as the metadata walk parsed them.
+
+    ``tagged``: the elements the walk met (:data:`_LIGHT_SIGNAL_TAGS`, the scripts among
+    them); ``jsonld``: what it parsed of each script, in order (None: not read as JSON-LD,
+    then parsed here). The content choice (:func:`articlekit.html.content.declares_article`)
+    and the verdict (:func:`_light_signals`) read the scripts' types from them.
+    """
+    values: list[list[Any]] = []
+    parsed = iter(jsonld)
+    for el in tagged:
+        if el.tag == "script":
+            found = next(parsed, None)
+            if el.get("type") == "application/ld+json":
+                values.append(found if found is not None else parse_jsonld(el.text or ""))
+    return values
 
 
 def _has_part_ids(ids: list[str] | None) -> bool:
@@ -506,10 +515,6 @@ def _prefer_embedded(
     root: HtmlElement, blocks: tuple[Block, ...], body_chars: int
 ) -> tuple[Block, ...]:
     """Return the embedded article's blocks when they hold more text than the markup's."""
-    try:
-        from articlekit.html.embedded import recover_article
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return blocks
     recovered = recover_article(root)
     if not recovered or _body_chars(recovered) <= body_chars:
         return blocks
@@ -539,25 +544,6 @@ def _headline_links(headings: Iterable[HtmlElement]) -> int:
     return len(seen)
 
 
-def _jsonld_types(scripts: Iterable[list[Any]]) -> tuple[str, ...]:
-    """Return every JSON-LD ``@type`` of the scripts' parsed values, lower-cased, in
-    order, once each."""
-    types: dict[str, None] = {}
-    for values in scripts:
-        stack: list[Any] = list(values)
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(node)
-            elif isinstance(node, dict):
-                kind = node.get("@type")
-                for name in kind if isinstance(kind, list) else [kind]:
-                    if isinstance(name, str) and name.strip():
-                        types[name.strip().rsplit("/", 1)[-1].lower()] = None
-                stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
-    return tuple(types)
-
-
 def _in_guessed_zone(doc: Document) -> Document:
     """Return ``doc`` with its dates in the one time zone of the language guessed from its
     body (a page in Japanese that declares no language: "2019-04-04T09:00:00" is
@@ -565,10 +551,6 @@ def _in_guessed_zone(doc: Document) -> Document:
     (:func:`articlekit.html.metadata.in_language_zone`)."""
     meta = doc.metadata
     if meta.language is None or (meta.published is None and meta.modified is None):
-        return doc
-    try:
-        from articlekit.html.metadata import in_language_zone
-    except ImportError:  # pragma: no cover - the metadata module ships with the package
         return doc
     published = in_language_zone(meta.published, meta.language)
     modified = in_language_zone(meta.modified, meta.language)
@@ -585,16 +567,12 @@ def _with_verdict(
     light: PageSignals | None = None,
     *,
     tagged: Sequence[HtmlElement] | None = None,
-    jsonld: Sequence[list[Any] | None] | None = None,
+    scripts: Sequence[list[Any]] | None = None,
 ) -> Document:
-    try:
-        from articlekit.verdict import judge, page_signals
-    except ImportError:  # pragma: no cover - the module ships with the package
-        return doc
     if body_chars < FULL_SIGNALS_BELOW_CHARS:
         page = page_signals(root)
     else:
-        page = light if light is not None else _light_signals(root, labels, tagged, jsonld)
+        page = light if light is not None else _light_signals(root, labels, tagged, scripts)
     return attrs.evolve(doc, verdict=judge(doc, page=page))
 
 
@@ -605,26 +583,22 @@ def _light_signals(
     root: HtmlElement,
     labels: Labels,
     tagged: Sequence[HtmlElement] | None = None,
-    jsonld: Sequence[list[Any] | None] | None = None,
+    scripts: Sequence[list[Any]] | None = None,
 ) -> PageSignals:
     """Return the page signals judged from the extraction's own measurements.
 
     ``tagged``: the page's elements of ``_LIGHT_SIGNAL_TAGS`` in page order, as the
     metadata walk met them; without it the tree is walked for them (in C, filtered by
     tag, yet ~0.13 ms a page: lxml tests every node against each of the ten tags).
-    ``jsonld``: what the metadata walk parsed of each ``<script>`` of ``tagged``, in
-    order (None: not parsed); a script it did not parse is parsed here.
+    ``scripts``: the values of the page's JSON-LD scripts, as the metadata walk parsed
+    them (:func:`_page_jsonld`); without them the JSON-LD scripts met are parsed here.
     """
-    from articlekit.html.metadata import parse_jsonld
-    from articlekit.verdict import PROSE_PARAGRAPH_CHARS, PageSignals
-
     stats = labels.stats
     title_el: HtmlElement | None = None
     articles = times = 0
     headings: list[HtmlElement] = []
-    scripts: list[list[Any]] = []
+    found: list[list[Any]] = []
     elements = root.iter(*_LIGHT_SIGNAL_TAGS) if tagged is None else tagged
-    parsed = iter(jsonld) if tagged is not None and jsonld is not None else None
     for el in elements:
         tag = el.tag
         if tag == "article":
@@ -632,9 +606,8 @@ def _light_signals(
         elif tag == "time":
             times += 1
         elif tag == "script":
-            values = next(parsed, None) if parsed is not None else None
-            if el.get("type") == "application/ld+json":
-                scripts.append(values if values is not None else parse_jsonld(el.text or ""))
+            if scripts is None and el.get("type") == "application/ld+json":
+                found.append(parse_jsonld(el.text or ""))
         elif tag == "title":
             if title_el is None:
                 title_el = el
@@ -649,7 +622,7 @@ def _light_signals(
         article_elements=articles,
         time_elements=times,
         headline_links=_headline_links(headings),
-        jsonld_types=_jsonld_types(scripts),
+        jsonld_types=jsonld_value_types(found if scripts is None else scripts),
         title_text=collapse_ws(text_of(title_el)).strip() or None if title_el is not None else None,
         h1_texts=tuple(collapse_ws(text_of(h)).strip() for h in labels.headings if h.tag == "h1"),
     )

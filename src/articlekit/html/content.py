@@ -462,8 +462,14 @@ def _near_title(
 
 
 def _scored(
-    root: HtmlElement, labels: Labels, method: str, title: str | None = None
+    root: HtmlElement,
+    labels: Labels,
+    method: str,
+    title: str | None = None,
+    jsonld: Sequence[list[Any]] | None = None,
 ) -> Candidate | None:
+    """Return the best-scored container with what belongs to it, else None; ``jsonld``:
+    see :func:`declares_article`."""
     scores = score_candidates(labels, root)
     if not scores:
         return None
@@ -492,7 +498,7 @@ def _scored(
     candidate = Candidate(
         elements=elements, labels=labels, method=method, chars=_chars(elements, labels)
     )
-    return _sectioned_main(candidate, root)
+    return _sectioned_main(candidate, root, jsonld)
 
 
 # A page that does not say it is an article, whose chosen content holds less than this
@@ -506,7 +512,9 @@ FAQ_SECTIONS_RATIO: Final = 1.25
 MAX_MAIN_LINK_DENSITY: Final = 0.3
 
 
-def _sectioned_main(candidate: Candidate, root: HtmlElement) -> Candidate:
+def _sectioned_main(
+    candidate: Candidate, root: HtmlElement, jsonld: Sequence[list[Any]] | None = None
+) -> Candidate:
     """Return the page's ``<main>`` (or ``role="main"`` box) in place of ``candidate``
     when the page is built of sections rather than an article: a service, landing or
     category page, whose intro, feature blocks, steps and questions each sit in a
@@ -517,7 +525,7 @@ def _sectioned_main(candidate: Candidate, root: HtmlElement) -> Candidate:
     1/``MAIN_SECTIONS_RATIO`` of its clean text, the landmark is not link-dense
     (``MAX_MAIN_LINK_DENSITY``), and the page does not say it is an article: the
     candidate is in no ``<article>``, and neither ``og:type`` nor JSON-LD names an
-    article type (:func:`declares_article`). Else ``candidate``.
+    article type (:func:`declares_article`, given ``jsonld``). Else ``candidate``.
     """
     if not candidate.elements:
         return candidate
@@ -537,7 +545,7 @@ def _sectioned_main(candidate: Candidate, root: HtmlElement) -> Candidate:
         return candidate
     if any(el.tag == "article" for el in itertools.chain((first,), first.iterancestors())):
         return candidate
-    if declares_article(root):
+    if declares_article(root, jsonld):
         return candidate
     return Candidate(elements=[main], labels=labels, method=candidate.method, chars=chars)
 
@@ -568,20 +576,26 @@ def _is_article_type(value: str | None) -> bool:
     return (value or "").strip().lower() == "article"
 
 
-def declares_article(root: HtmlElement) -> bool:
+def declares_article(root: HtmlElement, jsonld: Sequence[list[Any]] | None = None) -> bool:
     """Return True when the page's markup says it is an article: ``og:type`` article, or
     a JSON-LD ``@type`` of an article kind (``NewsArticle``, ``BlogPosting``, ``Recipe``,
-    ... :data:`articlekit.verdict.ARTICLE_JSONLD_TYPES`)."""
-    from articlekit.verdict import ARTICLE_JSONLD_TYPES, jsonld_types
+    ... :data:`articlekit.verdict.ARTICLE_JSONLD_TYPES`).
+
+    ``jsonld``: the values of the page's ``application/ld+json`` scripts, as the metadata
+    walk parsed them (``articlekit.html.page_jsonld``); without it the scripts are found
+    and parsed here.
+    """
+    from articlekit.verdict import ARTICLE_JSONLD_TYPES, jsonld_types, jsonld_value_types
 
     scripts: list[str] = []
-    for el in root.iter("meta", "script"):
+    for el in root.iter("meta") if jsonld is not None else root.iter("meta", "script"):
         if el.tag == "meta":
             if el.get("property") == "og:type" and _is_article_type(el.get("content")):
                 return True
         elif el.get("type") == "application/ld+json" and el.text:
             scripts.append(el.text)
-    return any(kind in ARTICLE_JSONLD_TYPES for kind in jsonld_types(scripts))
+    types = jsonld_types(scripts) if jsonld is None else jsonld_value_types(jsonld)
+    return any(kind in ARTICLE_JSONLD_TYPES for kind in types)
 
 
 # A page builder's row holds the chosen container at most this many wrappers up
@@ -1299,11 +1313,13 @@ def find_main_content(
     rule: Any = None,
     title: str | None = None,
     attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
+    jsonld: Sequence[list[Any]] | None = None,
 ) -> Candidate:
     """Return the main content of the page under ``root`` (see the module docstring).
 
     ``attributes``: what an earlier walk read of the elements' attributes (see
-    :func:`articlekit.html.clean.label_page`).
+    :func:`articlekit.html.clean.label_page`); ``jsonld``: the values of the page's
+    JSON-LD scripts, as that walk parsed them (see :func:`declares_article`).
     """
     drop: set[HtmlElement] = set()
     forced: set[HtmlElement] = set()
@@ -1330,7 +1346,7 @@ def find_main_content(
         if found is not None:
             return found
     # 2. scored container
-    candidate = _scored(root, labels, "scored", title)
+    candidate = _scored(root, labels, "scored", title, jsonld)
     # 3. relaxed retry (when relaxing would change a label at all)
     short = candidate is None or candidate.chars < MIN_ARTICLE_CHARS
     if labels.relaxable and (short or _hides_prose(candidate, labels)):
@@ -1343,7 +1359,7 @@ def find_main_content(
             recommendations=forced,
             attributes=attributes,
         )
-        retry = _scored(root, relaxed, "relaxed", title)
+        retry = _scored(root, relaxed, "relaxed", title, jsonld)
         if retry is not None and (
             candidate is None
             or (retry.chars > candidate.chars if short else _widens_to_prose(candidate, retry))
