@@ -1379,3 +1379,58 @@ def test_first_h1_stays_when_no_later_h1_is_a_declared_title() -> None:
     )
     _, meta = extract(head="<title>Storm hits the coast</title>", body=body)
     assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Dieter Hogen with Uta Pippig", ("Dieter Hogen", "Uta Pippig")),
+        ("Von Ann Lee mit Bo Chen", ("Ann Lee", "Bo Chen")),
+        ("Par Jean Dupont avec Marie Curie", ("Jean Dupont", "Marie Curie")),
+        ("By Ann Lee with additional reporting by Bo Chen", ("Ann Lee",)),
+    ],
+)
+def test_a_coauthor_after_with_is_a_second_author(byline: str, names: tuple[str, ...]) -> None:
+    _, meta = extract(body=f"<h1>A headline</h1><div><span class='author'>{byline}</span></div>")
+    assert meta.authors == names
+
+
+def test_with_before_an_agency_or_a_capitalised_word_of_a_name_joins_nobody() -> None:
+    assert normalize_authors(["By Ann Lee with Reuters"]) == ("Ann Lee with Reuters",)
+    assert normalize_authors(["Ahmed Con Salah"]) == ("Ahmed Con Salah",)
+
+
+def test_byline_is_cut_at_an_at_sign_before_the_employer() -> None:
+    body = "<h1>A headline</h1><div class='post-author'>Cara Stiles @ Example Works</div>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize("lead", ["Post by »", "Beitrag von »"])
+def test_a_forum_posts_lead_and_arrow_are_no_part_of_the_name(lead: str) -> None:
+    body = f"<h1>A thread</h1><p class='author'>{lead} Cara Stiles</p>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_microdata_authors_of_teasers_the_byline_does_not_name_are_left_out() -> None:
+    cards = "".join(
+        f"<div class='card'><h3>Story {i}</h3><div itemprop='author' itemscope>"
+        f"<span itemprop='name'>By {name}</span></div></div>"
+        for i, name in enumerate(["Bo Lind", "Dag Holm", "Eva Berg"])
+    )
+    body = (
+        "<h1>A headline</h1><div class='byline'>by Cara Stiles</div><p>Text.</p>"
+        f"<aside>{cards}</aside>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_microdata_authors_stay_when_the_byline_names_no_person() -> None:
+    body = (
+        "<h1>A headline</h1><div class='byline'>by Staff</div>"
+        "<span itemprop='author'>Bo Lind</span><span itemprop='author'>Dag Holm</span>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Bo Lind", "Dag Holm")

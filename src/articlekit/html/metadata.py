@@ -306,9 +306,10 @@ _BYLINE_PREFIX: Final = re.compile(
     # the author's label in more languages and in its gender-inclusive forms, with its
     # colon (first: "Autor" alone would leave "/a:" of "Autor/a:")
     rf"^\s*(?:{_AUTHOR_LABEL_WORDS})\s*[:：]\s*|"
-    r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|"
+    r"^\s*(?:(?:written|posted|post|words|story|reported|reporting|text|photos?)\s+by|"
     # "written by" in other languages: "erstellt von", "écrit par", "escrito por" ...
-    r"(?:erstellt|verfasst|geschrieben|gepostet)\s+von|(?:écrit|rédigé)\s+par|"
+    # (and a forum's "Beitrag von")
+    r"(?:erstellt|verfasst|geschrieben|gepostet|beitrag)\s+von|(?:écrit|rédigé)\s+par|"
     r"(?:escrito|redactado)\s+por|scritto\s+da|geschreven\s+door|napisane\s+przez|"
     r"by|von|par|por|di|door|"
     r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
@@ -323,6 +324,10 @@ _AUTHOR_JOINERS: Final = re.compile(
 _BRACKETED_COAUTHORS: Final = re.compile(
     r"\s*\(\s*(?:with|avec|mit|con|com|met|med|sammen\s+med)\s+([^()]+)\)", re.IGNORECASE
 )
+# The same without brackets, "Dieter Hogen with Uta Pippig", "Ann Lee mit Bo Chen": a
+# co-author only when a name of two capitalised words follows (:func:`_coauthor_joined`).
+# (lower case only: "Con", "Med" may be names' own words)
+_WITH_COAUTHOR: Final = re.compile(r"\s+(?:with|avec|mit|con|com|met|med)(?:\s+|$)")
 _AUTHOR_NOISE: Final = re.compile(
     r"https?:|www\.|@|\.com\b|\.org\b|\d|©|\bcopyright\b|rights\s+reserved", re.IGNORECASE
 )
@@ -356,7 +361,7 @@ _WEEKDAYS: Final = (
 )
 # Text after these in a byline element is a date, a role or a share bar, not a name.
 _BYLINE_CUT: Final = re.compile(
-    r"[|•·⋅∙‧｜¦\d(\[]|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
+    r"[|•·⋅∙‧｜¦\d(\[]|\s[-–—@]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
     # a second credit after a label ("Text: Ann Lee, Fotos: Bo Chen")
     r"\b(?:fotos?|photos?|bilder?|illustrations?|grafik(?:en)?|video|kamera|camera|"
     r"übersetzung|translation|traduction|traducción|tradução|traduzione)\s*:|"
@@ -926,7 +931,7 @@ def _split_names(text: str) -> list[str]:
 
 
 # What a name's ends lose: punctuation and brackets left by the byline around it.
-_NAME_EDGES: Final = " \t,;:.-–—|•·⋅∙‧｜¦\"'“”‘’()[]"
+_NAME_EDGES: Final = " \t,;:.-–—|•·⋅∙‧｜¦»«›‹\"'“”‘’()[]"
 # A name ending in an initial or a generational suffix keeps the point after it.
 _ENDS_IN_INITIAL: Final = re.compile(r"(?:^|[\s,.])(?:[^\W\d_]|Jr|Sr)$")
 
@@ -987,7 +992,7 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
         if not text or len(text) > MAX_BYLINE_CHARS * 5:
             continue
         text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
-        text = _BRACKETED_COAUTHORS.sub(r" & \1", text)
+        text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", text))
         for part in _split_names(text):
             name = _clean_name(part, visible=visible)
             if name is None:
@@ -1003,6 +1008,22 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
     if visible:
         out = _without_agency_credits(out)
     return _without_roles(out)
+
+
+def _coauthor_joined(text: str) -> str:
+    """Return ``text`` with a co-author's "with" ("mit", "avec", "con" ...) written as
+    "&" when a name of at least two capitalised words follows it ("Dieter Hogen with Uta
+    Pippig"): not before an agency or a desk ("Ann Lee with Reuters"). A "with" left at
+    the end, its credit cut off ("Ann Lee with additional reporting by ..."), goes."""
+    match = _WITH_COAUTHOR.search(text)
+    if match is None:
+        return text
+    if match.end() == len(text):
+        return text[: match.start()]
+    words = text[match.end() :].split()[:2]
+    if len(words) < 2 or not all(word[:1].isupper() for word in words):
+        return text
+    return f"{text[: match.start()]} & {text[match.end() :]}"
 
 
 # A news agency's credit beside a byline's names: one word in capitals of 2 to 5 letters
@@ -2915,15 +2936,32 @@ def _first_authors(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
 
 def _rel_authors_in_byline(values: list[str], bylines: Sequence[str]) -> list[str]:
     """Return the ``rel=author`` link texts or ``itemprop=author`` values that the page's
-    first byline names (its first byline element, or the byline line under the ``<h1>``),
-    or all of them when it names none: the links and microdata of a list of related
-    stories name their own authors ("Ann Lee" in the byline, then "Bo Chen", "Cy Dee"
-    under teasers)."""
+    first byline names (its first byline element, or the byline line under the ``<h1>``):
+    the links and microdata of a list of related stories name their own authors ("Ann
+    Lee" in the byline, then "Bo Chen", "Cy Dee" under teasers).
+
+    When the byline names none of several different people, and names a person itself
+    (:func:`_names_a_person`), they all sign teasers and none is kept; when it names
+    nobody, all are kept."""
     if len(values) < 2 or not bylines:
         return values
     first = " ".join(_key(byline) for byline in bylines)
     kept = [value for value in values if _key(value) and _key(value) in first]
-    return kept or values
+    if kept:
+        return kept
+    if len({_key(value) for value in values}) > 1 and _names_a_person(bylines):
+        return []
+    return values
+
+
+def _names_a_person(bylines: Sequence[str]) -> bool:
+    """Return True when one of the visible ``bylines`` names someone in a name of two
+    words or more."""
+    return any(
+        len(name.split()) >= 2
+        for text in bylines
+        for name in normalize_authors([text], visible=True)
+    )
 
 
 def _first_bylines(cands: Candidates) -> list[str]:
