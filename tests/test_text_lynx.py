@@ -162,3 +162,85 @@ def test_a_frame_note_wrapped_over_many_lines_is_no_text() -> None:
     # a paragraph that merely starts with the word stays
     note = "   IFRAME: the word lynx prints for an embedded frame, as in this sentence.\n"
     assert "the word lynx prints" in parse_text(f"Title\n\n{body}{note}").plain_text()
+
+
+# elinks -dump of a page: the head's <link> elements first, one "Link:" line each (a long
+# feed title wrapped onto the next line), then the body; an <iframe> as "IFrame:" and its name
+ELINKS_HEAD = (
+    "   Link: [1]canonical\n"
+    "   Link: [2]dns-prefetch\n"
+    "   Link: [3]The Harbour Gazette » Why the old ferry route closed this winter for\n"
+    "   good Comments Feed (alternate)\n"
+    "   Link: [4]preload\n"
+)
+ELINKS_BODY = (
+    "   Why the old ferry route closed this winter\n\n"
+    "   The ferry that ran between the two harbours for forty years made its last\n"
+    "   crossing on Sunday, after the council voted to stop paying for it.\n"
+    "   IFrame: [5]player_frame_1\n\n"
+    "   Passengers said they would miss the view from the upper deck, which many\n"
+    "   of them had enjoyed every morning on their way to work in the town.\n"
+)
+
+
+def test_browser_note_lines_take_the_head_links_and_frames() -> None:
+    from articlekit.text.lynx import browser_note_lines
+
+    lines = split_lines(ELINKS_HEAD + ELINKS_BODY)
+    taken = browser_note_lines(lines)
+    assert [lines.text[i] for i in taken] == [
+        "Link: [1]canonical",
+        "Link: [2]dns-prefetch",
+        "Link: [3]The Harbour Gazette » Why the old ferry route closed this winter for",
+        "good Comments Feed (alternate)",
+        "Link: [4]preload",
+        "IFrame: [5]player_frame_1",
+    ]
+
+
+def test_links_head_without_markers_is_taken() -> None:
+    from articlekit.text.lynx import browser_note_lines
+
+    lines = split_lines("   Link: amphtml\n   Link: alternate en-GB\n   Site Name\n")
+    assert browser_note_lines(lines) == [0, 1]
+
+
+def test_an_article_opening_with_link_stays_text() -> None:
+    from articlekit.text.lynx import browser_note_lines
+
+    # no head link's type named: an article's own "Link:" line
+    lines = split_lines("Link: the missing piece of the puzzle\n\nThe story goes on here.\n")
+    assert browser_note_lines(lines) == []
+    # an "IFrame:" line of more than one word is text too
+    assert browser_note_lines(split_lines("IFrame: a word about frames\n")) == []
+
+
+def test_elinks_head_links_are_no_title_or_text() -> None:
+    from articlekit import to_text
+    from articlekit.text import parse_text
+
+    doc = parse_text(ELINKS_HEAD + ELINKS_BODY)
+    assert doc.title == "Why the old ferry route closed this winter"
+    text = to_text(doc)
+    assert "Link:" not in text and "canonical" not in text
+    assert "IFrame" not in text and "player_frame" not in text
+    assert "upper deck" in text
+
+
+def test_skip_link_and_logo_are_not_kept_as_the_title() -> None:
+    from articlekit.text import parse_text
+    from articlekit.text.parser import _TOP_CHROME
+
+    menu = "".join(f"     * {w}\n" for w in ("Home", "News", "Sport", "Business", "Weather"))
+    menu += "".join(f"     * {w}\n" for w in ("Opinion", "Culture", "Travel"))
+    head = "\n     * Why the old ferry route closed\n\n   Why the old ferry route closed\n\n"
+    body = ELINKS_BODY.split("\n\n", 1)[1].replace("   IFrame: [5]player_frame_1\n", "")
+    for first in ("Skip to Article", "Example News Logo"):
+        # a page's first line, kept as its title unless it is the page's chrome
+        doc = parse_text(f"   {first}\n   Menu\n{menu}{head}{body}")
+        assert doc.title == "Why the old ferry route closed"
+
+    for line in ("Skip to Article", "Skip Navigation Example logo×", "Newsnation Logo"):
+        assert _TOP_CHROME.fullmatch(line)
+    for line in ("The logo that changed a brand", "Logo design trends explained"):
+        assert not _TOP_CHROME.fullmatch(line)

@@ -25,7 +25,7 @@ import re
 
 from articlekit.text.lines import Lines
 
-__all__ = ["REFERENCE_HEADINGS", "split_references"]
+__all__ = ["REFERENCE_HEADINGS", "browser_note_lines", "split_references"]
 
 REFERENCE_HEADINGS = frozenset({"references", "visible links:", "hidden links:", "visible links"})
 # "12. https://..." - lynx prints URLs as found, spaces included.
@@ -96,3 +96,83 @@ def split_references(lines: Lines) -> tuple[int, dict[int, str]]:
     if start == n:
         return n, {}
     return start, urls
+
+
+# elinks and links print the page head's <link> elements before the body, one a line:
+# "Link: [1]canonical", "Link: [8]Example Blog » Comments Feed (alternate)" (a link's
+# title, then its rel in brackets), "Link: dns-prefetch" (links, without markers).
+_HEAD_LINK = re.compile(r"Link:(?:\s+(?:\[\d{1,6}\])?(.{0,4000}))?")
+# What such a line names: a link type of HTML's head (or a feed's title with its type in
+# brackets after it), so that an article opening "Link: the missing piece" stays text.
+_REL = (
+    r"alternate|amphtml|canonical|dns-prefetch|preconnect|preload|prefetch|prerender"
+    r"|modulepreload|shortlink|shorturl|manifest|pingback|stylesheet|icon|shortcut icon"
+    r"|apple-touch-icon(?:-precomposed)?|apple-touch-startup-image|mask-icon|profile"
+    r"|publisher|author|image_src|wlwmanifest|search|next|prev|previous|license|me"
+    r"|openid\.\w+|schema\.\w+|https?://\S+"
+)
+# (a type may be followed by another, a language tag or the media it is for: "alternate
+# en-GB", "preconnect dns-prefetch", "alternate (only screen and (max-width: 640px))")
+_HEAD_LINK_REL = re.compile(
+    rf"(?:{_REL})(?:\s(?:{_REL}|[a-z]{{2}}(?:-[a-z]{{2,4}})?|x-default|\(.{{1,120}}\)))*"
+    r"|.{0,400}\((?:alternate|search|previous|next|edituri|service\.post)\)",
+    re.IGNORECASE,
+)
+# ... and an embedded frame's note anywhere in the body: "IFrame: [63]w_473821" (its
+# name or address, one word).
+_FRAME_NOTE = re.compile(r"IFrame:\s+(?:\[\d{1,6}\])?\S{1,2000}")
+# Columns a terminal browser wraps the head's long link titles at (elinks, links: 80).
+HEAD_LINK_WRAP_COLUMNS = 80
+
+
+def _head_link_type(text: str) -> bool | None:
+    """Return None unless ``text`` is a line an elinks or links dump prints for a
+    ``<link>`` of the page's head ("Link: [1]canonical", "Link: Example » Feed
+    (alternate)"); else whether it names the link's type."""
+    match = _HEAD_LINK.fullmatch(text)
+    if match is None:
+        return None
+    return bool(match.group(1)) and bool(_HEAD_LINK_REL.fullmatch(match.group(1)))
+
+
+def _goes_on_below(lines: Lines, index: int) -> bool:
+    """Return True when line ``index + 1`` is the rest of line ``index``, wrapped: its
+    first word would not have fitted on it."""
+    below = index + 1
+    if below >= len(lines) or lines.blank[below]:
+        return False
+    word = lines.text[below].split(" ", 1)[0]
+    return lines.width[index] + 1 + len(word) > HEAD_LINK_WRAP_COLUMNS
+
+
+def browser_note_lines(lines: Lines) -> list[int]:
+    """Return the lines that are a terminal browser's notes, not the page's text.
+
+    elinks and links open a dump with the page head's ``<link>`` elements, one
+    ``Link:`` line each (a long feed title wrapped onto the next line), and print an
+    embedded frame as ``IFrame:`` and its name. Only the run of ``Link:`` lines that opens
+    the text is taken (blank lines may stand between them), and only when one of them
+    names a head link's type (``canonical``, ``(alternate)``: see ``_HEAD_LINK_REL``);
+    an ``IFrame:`` line of one word is taken wherever it stands.
+    """
+    out: list[int] = []
+    i = lines.next_nonblank(0)
+    named = False
+    while i < len(lines) and lines.text[i].startswith("Link:"):
+        taken = [i]
+        text = lines.text[i]
+        if _goes_on_below(lines, i):
+            taken.append(i + 1)
+            text = f"{text} {lines.text[i + 1]}"
+        kind = _head_link_type(text)
+        if kind is None:
+            break
+        named = named or kind
+        out.extend(taken)
+        i = lines.next_nonblank(taken[-1] + 1)
+    if not named:
+        out = []
+    for index, text in enumerate(lines.text):
+        if text.startswith("IFrame:") and _FRAME_NOTE.fullmatch(text):
+            out.append(index)
+    return out

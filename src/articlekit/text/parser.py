@@ -3,6 +3,7 @@
 The pipeline, each stage a function of its own::
 
     split_lines       per-line facts; empty, blank and binary input rejected
+    browser_note_lines elinks' and links' "Link:" head lines and "IFrame:" notes blanked
     split_references  lynx's numbered URL list cut off the end, kept for [n] markers
     detect_layout     wrap width, body indent, Markdown or not
     parse_blocks      the block rule chain (rules.py) -> pieces
@@ -83,7 +84,7 @@ from articlekit.text.lines import (
     display_width,
     split_lines,
 )
-from articlekit.text.lynx import split_references
+from articlekit.text.lynx import browser_note_lines, split_references
 from articlekit.text.pandoc import without_pandoc_markup
 from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.references import link_definitions
@@ -2640,18 +2641,30 @@ def _link_count(piece: Piece, ctx: _Context) -> int:
     return sum(1 for t in texts for i in ctx.inlines(t) if isinstance(i, Link))
 
 
+# A page's chrome at the top of a terminal browser's dump, which no headline reads like: a
+# skip link ("Skip to Article", "Jump to main content", "Skip Navigation") and a logo's
+# alt text ("Newsnation Logo", "express_logo", "Logo"), or the two on one line.
+_TOP_CHROME = re.compile(
+    r"(?:(?:skip|jump) (?:to|navigation)\b.{0,40}|(?:.{0,60}[\s_-])?logo\W{0,3})"
+    r"(?:\s(?:(?:skip|jump) (?:to|navigation)\b.{0,40}|.{0,60}[\s_-]logo\W{0,3}))?",
+    re.IGNORECASE,
+)
+
+
 def _spare_as_title(piece: Piece, ctx: _Context, article: list[Piece]) -> bool:
     """Return True when the first piece reads like a title, and is kept for front matter.
 
     Tables and infoboxes can make the top of an article look like page furniture; a
     menu entry is one word, a title several, unless the word comes back as a line of its
-    own in the ``article`` (:func:`_title_repeated`).
+    own in the ``article`` (:func:`_title_repeated`). A skip link or a logo's alt text
+    (``_TOP_CHROME``) is not kept.
     """
     text = ctx.plain(piece)
     return (
         piece.kind in ("paragraph", "heading")
         and piece.line_count <= MAX_TITLE_LINES
         and looks_like_title(text)
+        and not _TOP_CHROME.fullmatch(text)
         and (count_words(text) >= MIN_SPARED_TITLE_WORDS or _title_repeated(text, article, ctx))
     )
 
@@ -2963,6 +2976,8 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         # a YAML metadata header ("---" / "title: ..." / "---"): metadata, no text
         header, text = read_header(text)
     lines = without_pandoc_markup(split_lines(text))
+    # elinks' and links' notes of the page head's links and of frames: no text of the page
+    lines = blanked(lines, browser_note_lines(lines))
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
     markup: list[int] = []
