@@ -77,10 +77,12 @@ from articlekit.text.tables import (
     table_text,
 )
 from articlekit.text.vocab import (
+    ALSO_READ_LINE,
     BYLINE,
     is_boilerplate_line,
     is_reading_list_heading,
     is_recommendation_heading,
+    opens_with_also_read_label,
 )
 
 if TYPE_CHECKING:
@@ -1031,21 +1033,134 @@ def _is_bibliography(heading: str, items: list[RecItem]) -> bool:
     return cited * 2 > len(items)
 
 
+# An "also read" line names one article: a title after the label, of this many characters
+# at least (after the markup), and wrapped over this many lines at most.
+MIN_ALSO_READ_TITLE_CHARS = 8
+MAX_ALSO_READ_LINES = 3
+# Two sentences after the label are prose ("Related: The council met. It voted ..."), not
+# a title: a sentence's end, then a capital, a digit or a quote.
+_TWO_SENTENCES = re.compile(r"\w[.!?]\s+[\"“‘'(\d\w]")
+
+
+# What stands around an "also read" label: a bracket, bold marks, lynx's link number, the
+# colon or bar after it.
+_LABEL_EDGES = re.compile(r"^[\W_]*?(?:\[\d{1,5}\])?[\W_]*|[\W_]+$")
+_LYNX_MARK = re.compile(r"\[\d{1,5}\]")
+
+
+def _follows_paragraph(state: State, start: int) -> bool:
+    """Return True when line ``start`` comes right under a paragraph's last line."""
+    if start == 0 or state.lines.blank[start - 1] or not state.pieces:
+        return False
+    previous = state.pieces[-1]
+    return previous.last == start - 1 and previous.kind == "paragraph"
+
+
+def _also_read_item(state: State, index: int, parts: list[str]) -> RecItem | None:
+    """Return the article an "also read" line names, else None: the title after the label
+    (markup still in), when it reads like one title."""
+    text = join_lines(parts)
+    label = ALSO_READ_LINE.match(text)
+    if label is None:
+        return None
+    title = text[label.end() :].rstrip()
+    opening = text[: label.end()]
+    mark = _LYNX_MARK.search(opening) if state.urls else None
+    if mark is not None:
+        title = mark.group() + title  # "[12]Read more: Title": the line is the link
+    elif "[" in opening and title.count("]") > title.count("["):
+        if "](" in title:
+            title = "[" + title  # "[Read more: Title](url)": the label inside the link
+        elif title.endswith("]"):
+            title = title[:-1].rstrip()  # "[Related: Title]": the line's own bracket
+    plain = strip_markup(
+        title, markdown=state.layout.markdown, lynx=bool(state.urls), html=state.layout.html
+    ).strip(" *_")
+    if not MIN_ALSO_READ_TITLE_CHARS <= len(plain) <= MAX_REC_TITLE_CHARS:
+        return None
+    if plain[0].islower() or _TWO_SENTENCES.search(plain) or is_boilerplate_line(plain):
+        return None
+    return RecItem(text=title, line=index)
+
+
+def also_read_line(state: State, start: int, silent: bool) -> int | None:
+    """A line that names one other article after a "read this too" label and a colon:
+    "Lire aussi : Title", "Read more: Title", "ALSO READ | Title" (``ALSO_READ_LINE``).
+
+    Standing as a block of its own between the article's paragraphs, it is a
+    recommendation block of one item, titled by its label, as the HTML parser makes an
+    "Also read: <a>Title</a>" paragraph. Lines of the kind right under one another (no
+    blank line between) are one block. In a wrapped layout the title may run on over the
+    next lines (up to ``MAX_ALSO_READ_LINES``) when the line before is full; in a text of
+    one block per line (a text field, a browser's copy) it is the line alone. Not taken:
+    a title in lower case, two sentences, or less than ``MIN_ALSO_READ_TITLE_CHARS``.
+    """
+    lines = state.lines
+    layout = state.layout
+    one_line = layout.line_blocks or layout.copy or not layout.wrap_width
+    items: list[RecItem] = []
+    parts: list[str] = []
+    first = start
+    i = start
+    while i < state.end and not lines.blank[i]:
+        text = lines.text[i]
+        if opens_with_also_read_label(text):
+            if parts:
+                item = _also_read_item(state, first, parts)
+                if item is None:
+                    return None
+                items.append(item)
+            parts, first = [text], i
+        elif (
+            one_line
+            or len(parts) >= MAX_ALSO_READ_LINES
+            or not (layout.is_full(lines.width[i - 1]) or _open_link(parts))
+        ):
+            break  # the next block, set right under the line
+        else:
+            parts.append(text)
+        i += 1
+    item = _also_read_item(state, first, parts)
+    if item is None:
+        return None
+    items.append(item)
+    if not silent:
+        head = lines.text[start]
+        label = ALSO_READ_LINE.match(head)
+        title = _LABEL_EDGES.sub("", head[: label.end() if label else 0])
+        state.pieces.append(
+            Piece(
+                kind="recommendations",
+                first=start,
+                last=i - 1,
+                rec_title=title or None,
+                rec_items=items,
+                text=join_lines(list(lines.text[start:i])),
+            )
+        )
+    return i
+
+
 def recommendations(state: State, start: int, silent: bool) -> int | None:
     """A recommendation heading, then short title lines or bullets: "Also read" blocks.
 
     A second heading line right after the first (``Also Read`` / ``Article
     Recommendations``) belongs to the same block. The block ends at a blank-line run, a
-    chunk of prose, a Markdown heading or a boilerplate line such as ``Share:``.
+    chunk of prose, a Markdown heading or a boilerplate line such as ``Share:``. A line
+    that names one article after such a label and a colon is a block of its own
+    (:func:`also_read_line`).
     """
     lines = state.lines
+    if opens_with_also_read_label(lines.text[start]) and (
+        state.layout.line_blocks or not _follows_paragraph(state, start)
+    ):
+        found = also_read_line(state, start, silent)
+        if found is not None:
+            return found
     if not is_recommendation_heading(lines.text[start]):
         return None
-    if start > 0 and not lines.blank[start - 1] and start - 1 >= 0 and state.pieces:
-        # the heading must start its own chunk
-        previous = state.pieces[-1]
-        if previous.last == start - 1 and previous.kind == "paragraph":
-            return None
+    if _follows_paragraph(state, start):
+        return None  # the heading must start its own chunk
     i = start + 1
     headers = [lines.text[start]]
     items: list[RecItem] = []

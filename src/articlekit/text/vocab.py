@@ -8,8 +8,12 @@ anchored and uses bounded repetition only, so none can backtrack badly on a long
 from __future__ import annotations
 
 import re
+from typing import Final
+
+from articlekit._caseless import CaseBlind
 
 __all__ = [
+    "ALSO_READ_LINE",
     "BOILERPLATE_LINE",
     "BYLINE",
     "RECOMMENDATION_HEADINGS",
@@ -32,6 +36,7 @@ __all__ = [
     "is_source_section_heading",
     "is_teaser_box_heading",
     "normalise_phrase",
+    "opens_with_also_read_label",
 ]
 
 #: Headings of "read next" blocks, lower-cased, without trailing punctuation.
@@ -195,6 +200,29 @@ def is_recommendation_heading(line: str) -> bool:
         return False
     phrase = normalise_phrase(line)
     return phrase in RECOMMENDATION_HEADINGS or bool(_RECOMMENDATION_PREFIX.match(phrase))
+
+
+# A line that names one other article after a "read this too" label and a colon (or a bar,
+# a dash, a chevron): "Lire aussi : Title", "Read more: Title", "ALSO READ | Title",
+# "Related: Title", "Lesen Sie auch: Title" (the labels the HTML parser reads in an "Also
+# read: <a>...</a>" paragraph, narrowed to those that say "read this too" or "related":
+# without a link to show it, "More: ..." or "Watch: ..." may open a sentence). The
+# label may be set in bold or a bracket ("**Read more:** ...", "[Related: ...]"), or open
+# a link (lynx's "[12]Read more: ...").
+_ALSO_READ_LABEL = (
+    r"also read|read also|read more|read next|related|related (?:articles?|stories|story"
+    r"|posts?|content|coverage|reading)|see also|recommended(?: reading)?|more on this"
+    r"|lire aussi|à lire aussi|a lire aussi|lire également|à lire également|voir aussi"
+    r"|lesen sie auch|lesen sie mehr|mehr zum thema|auch interessant|lea también"
+    r"|lee también|también puede leer|le puede interesar|te puede interesar|leia também"
+    r"|veja também|leia mais|leggi anche|lees ook|czytaj (?:też|także)|zobacz (?:też|także)"
+    r"|читайте также|läs också|les også|lue myös|čtěte také"
+)
+ALSO_READ_LINE = re.compile(
+    rf"[\W_]{{0,4}}(?:\[\d{{1,5}}\])?(?:{_ALSO_READ_LABEL})[\s*_]{{0,3}}[:|»>–—-][\s*_]{{0,3}}(?=\S)",
+    re.IGNORECASE,
+)
+opens_with_also_read_label: Final = CaseBlind(ALSO_READ_LINE.pattern).match
 
 
 # A paywall's prompt where a subscriber's page goes on with the article: "To Read the Full
