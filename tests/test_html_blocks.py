@@ -234,6 +234,88 @@ def test_a_bold_first_row_is_no_header_when_the_table_is_all_bold_or_a_title() -
     assert isinstance(table, Table) and table.header_rows == 0
 
 
+def test_a_gallery_box_keeps_the_picture_its_lightbox_link_holds() -> None:
+    # the first slide in a link that opens the slideshow on the page, a strip of
+    # thumbnails and a "+ 11" counter linked the same way: the box is no menu, and the
+    # slide is the article's picture (the strip stays a cluster of links)
+    gallery = (
+        "<section><h4>Gallery: The console | 14 Photos</h4><div class='relative'>"
+        "<a href='#' data-index='0'><img src='/slides/big1.jpg'></a>"
+        "<ul><li><a href='#' data-index='1'><img src='/slides/t2.jpg'></a></li>"
+        "<li><a href='#' data-index='2'><img src='/slides/t3.jpg'></a></li>"
+        "<li><a href='#' data-index='3'>+ 11</a></li></ul></div></section>"
+    )
+    figures = [b for b in _doc(gallery).walk() if isinstance(b, Figure)]
+    assert [f.image.src for f in figures] == ["https://example.org/slides/big1.jpg"]
+    # a link to the page itself with a fragment opens the same lightbox
+    figure = _first(_doc("<div><a href='#slide-2'><img src='/slides/b.jpg'></a></div>"), Figure)
+    assert isinstance(figure, Figure) and figure.image.src.endswith("/slides/b.jpg")
+
+
+def test_a_box_of_page_links_around_pictures_is_no_gallery() -> None:
+    # the same box linking to other pages is a menu of teasers: its links lead away
+    menu = (
+        "<div class='relative'><a href='/story-1'><img src='/t1.jpg'></a>"
+        "<ul><li><a href='/story-2'><img src='/t2.jpg'></a></li>"
+        "<li><a href='/more'>+ 11 more</a></li></ul></div>"
+    )
+    assert not any(isinstance(b, Figure) for b in _doc(menu).walk())
+    # a rating's stars: script links around one picture repeated
+    star = "<a href='javascript:rate({0})'><img src='/star.gif' alt='rating'></a>"
+    stars = "".join(star.format(n) for n in range(5))
+    rating = f"<div class='box'><a name='rate'><h3>Rate it</h3>{stars}</a></div>"
+    assert not any(isinstance(b, Figure) for b in _doc(rating).walk())
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        # libxml2 nests the <img> inside the <source> before it
+        "<picture><source srcset='/p/a.webp' type='image/webp'><img src='/p/a.jpg' alt='A'>"
+        "</picture>",
+        "<div><picture><source data-srcset='/p/a.webp 1x'><img data-src='/p/a.jpg' "
+        "class='lazyload' alt='A'></picture></div>",
+    ],
+)
+def test_a_picture_with_sources_outside_a_figure_is_a_figure(picture: str) -> None:
+    figure = _first(_doc(picture), Figure)
+    assert isinstance(figure, Figure) and figure.image.src == "https://example.org/p/a.jpg"
+
+
+def test_a_placeholder_named_picture_loses_to_the_lazy_attribute() -> None:
+    doc = _doc("<p><img src='/img/placeholder.gif' data-lazy-src='/img/real.jpg' alt='R'></p>")
+    figure = _first(doc, Figure)
+    assert isinstance(figure, Figure) and figure.image.src == "https://example.org/img/real.jpg"
+    # an unmarked picture keeps its src over a smaller copy in data-src
+    doc = _doc("<p><img src='/img/photo.jpg' data-src='/img/photo-small.jpg' alt='R'></p>")
+    figure = _first(doc, Figure)
+    assert isinstance(figure, Figure) and figure.image.src == "https://example.org/img/photo.jpg"
+
+
+_PRICE_ROWS = "".join(f"<tr><td>Item {n}</td><td>{n}.50</td></tr>" for n in range(4))
+
+
+def test_a_figure_holding_a_table_captions_the_table() -> None:
+    # an editor's table block: the figure's caption is the table's, not a paragraph
+    doc = _doc(
+        f"<figure class='wp-block-table'><table><tbody>{_PRICE_ROWS}</tbody></table>"
+        "<figcaption>Table 1: <em>Prices</em> in 2024</figcaption></figure>"
+    )
+    table = _first(doc, Table)
+    assert isinstance(table, Table) and plain_text(table.caption) == "Table 1: Prices in 2024"
+    assert not any(
+        isinstance(b, Paragraph) and plain_text(b).startswith("Table 1") for b in doc.walk()
+    )
+    # a table with a caption of its own keeps it, and the figure's caption stays a line
+    doc = _doc(
+        f"<figure><table><caption>Own</caption><tbody>{_PRICE_ROWS}</tbody></table>"
+        "<figcaption>Source: a survey</figcaption></figure>"
+    )
+    table = _first(doc, Table)
+    assert isinstance(table, Table) and plain_text(table.caption) == "Own"
+    assert any(isinstance(b, Paragraph) and plain_text(b) == "Source: a survey" for b in doc.walk())
+
+
 def test_figure_with_lazy_image_and_caption() -> None:
     doc = _doc(
         '<figure><img src="data:image/gif;base64,R0" data-src="/img/a.jpg" alt="A cat">'

@@ -630,6 +630,39 @@ def test_a_restricted_content_box_is_a_gate(name: str) -> None:
     assert len(labels.paragraphs) == 5
 
 
+@pytest.mark.parametrize(
+    ("box", "view"),
+    [
+        ("premium-content-container", "premium-content-logged-out-view entry-content"),
+        ("gated-content-overlay", "gated-content-cta"),
+    ],
+)
+def test_a_gate_box_holding_its_prompt_inside_the_article_is_furniture(box: str, view: str) -> None:
+    # the paid part's box renders, for a reader not logged in, the prompt: a heading, a
+    # line, a button; an article mark in its class does not keep it
+    prompt = (
+        f"<div class='{box}'><div class='{view}'><h3>Subscribe to get access</h3>"
+        "<p>Read more of this content when you subscribe today.</p>"
+        "<a href='/join'>Subscribe</a> <a href='/login'>Log in</a></div></div>"
+    )
+    root = parse_tree(f"<body><div class='entry-content'><p>{LONG}</p>{prompt}</div></body>")
+    labels = label_page(root)
+    assert _find(root, f".//div[@class='{view}']") in labels.boilerplate
+    assert [h.text for h in labels.headings] == []
+    # the same box holding the paid part (prose, no prompt) is the article's
+    paid = "".join(f"<p>{LONG} Part {i}.</p>" for i in range(2))
+    body = f"<div class='entry-content'><p>{LONG}</p><div class='{box}'>{paid}</div></div>"
+    root = parse_tree(f"<body>{body}</body>")
+    labels = label_page(root)
+    assert _find(root, f".//div[@class='{box}']") not in labels.boilerplate
+    assert len(labels.paragraphs) == 3
+    # a short premium box without a prompt (a product's "premium" tier) stays
+    root = parse_tree(
+        f"<body><p>{LONG}</p><div class='{box}'><p>Premium sound for a fair price.</p></div></body>"
+    )
+    assert _find(root, f".//div[@class='{box}']") not in label_page(root).boilerplate
+
+
 def test_label_page_leaves_no_reference_cycle() -> None:
     # the walk is a function that calls itself: a cycle left behind would keep the
     # page's labels and tree alive until the cyclic collector ran (never, with it off).

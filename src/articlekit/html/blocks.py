@@ -415,6 +415,31 @@ def is_grid_card(el: HtmlElement) -> bool:
     return same >= MIN_GRID_CARDS and others <= MAX_GRID_OTHERS_SHARE * same
 
 
+def is_lightbox_gallery(el: HtmlElement, stats: Stats) -> bool:
+    """Return True for a box of links that is a picture gallery, not a menu: it holds a
+    picture, and every link in it opens something on the page itself (``href="#"``,
+    ``#slide-2``, ``javascript:``, no ``href``) - a lightbox or a slideshow's triggers,
+    around pictures that all differ - where a menu's or a tag list's links lead to pages
+    and a rating's links repeat its star pictures.
+
+    A review's "Gallery: 14 Photos" box shows its first slide in a link that opens the
+    slideshow, with a strip of thumbnails and a "+11" counter linked the same way: its
+    link text outweighs its own, so the box read as a link cluster and its picture was
+    lost. Its pictures are read as the box's blocks instead (the thumbnail strip, a list
+    of such links, is still a cluster).
+    """
+    if not stats.flags & FLAG_IMG:
+        return False
+    pictures: list[str] = []
+    for link in el.iter("a"):
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith(("#", "javascript:")):
+            return False
+        pictures.extend(image_source(img) or "" for img in link.iter("img"))
+    # a rating's stars repeat one or two pictures, a gallery's slides differ
+    return bool(pictures) and len(set(pictures)) == len(pictures)
+
+
 def is_link_cluster(stats: Stats) -> bool:
     """Return True for a block that is mostly links: a menu, a tag list, a link farm."""
     return stats.anchors >= MIN_CLUSTER_LINKS and stats.links > MAX_CLUSTER_LINK_SHARE * stats.text
@@ -1914,6 +1939,9 @@ class BlockBuilder:
             return
         prov = self._prov(el) if el is not None else None
         text = plain_text(content).strip()
+        if not text and self._self_link_pictures(content):
+            # a slideshow's or a lightbox's trigger around its first picture
+            content = tuple(self._self_link_pictures(content))
         if not text or only_images(content):
             # images and nothing else (their alt text is no paragraph): a run of figures
             out.extend(Figure(image=img, provenance=prov) for img in images_in(content))
@@ -1939,6 +1967,27 @@ class BlockBuilder:
         out.append(Paragraph(content=content, provenance=prov))
         if len(text) >= MAX_STRAY_LINE_CHARS:
             self._body_chars += len(text)  # no edge trimming removes this paragraph
+
+    def _self_link_pictures(self, content: tuple[Inline, ...]) -> list[Image]:
+        """Return the pictures of ``content`` when it is nothing but links to the page
+        itself (``href="#"``, ``#slide-2``) around images, else an empty list.
+
+        A gallery or a slideshow shows its first picture inside a link that opens the
+        lightbox on the same page; that link leads nowhere else, so the picture is the
+        article's (a link to another page around a picture is a teaser of that page).
+        """
+        pictures: list[Image] = []
+        page = self.page_url.split("#")[0] if self.page_url else None
+        for x in content:
+            if isinstance(x, LineBreak) or (isinstance(x, Text) and x.text.isspace()):
+                continue
+            if not isinstance(x, Link) or not only_images(x.content):
+                return []
+            url = x.url
+            if not (url.startswith("#") or (page is not None and url.split("#")[0] == page)):
+                return []
+            pictures.extend(i for i in x.content if isinstance(i, Image))
+        return pictures
 
     def _link_paragraph_rec(
         self, content: tuple[Inline, ...], text: str, el: HtmlElement | None
@@ -2199,6 +2248,7 @@ class BlockBuilder:
                 and is_link_cluster(st)
                 and not self._is_whole_content(st)
                 and not self.is_table_of_contents(el)
+                and not is_lightbox_gallery(el, st)
             ):
                 return
             if st.text <= MAX_CAPTION_CHARS:
@@ -2424,7 +2474,7 @@ class BlockBuilder:
                 return  # the caption of a video or an embed the document does not hold
             inner: list[Block] = []
             self._container(el, inner, depth)
-            out.extend(inner)
+            out.extend(_captioned_table(inner, caption) if caption else inner)
             return
         prov = self._prov(el)
         found: list[Image] = []
@@ -2698,6 +2748,31 @@ def _unwrapped(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return content
 
 
+def _captioned_table(blocks: list[Block], caption: tuple[Inline, ...]) -> list[Block]:
+    """Return the blocks of a ``<figure>`` that holds a table rather than a picture, its
+    ``<figcaption>`` (``caption``) made the caption of its one table.
+
+    Editors wrap a table in a figure to caption it (``<figure class="wp-block-table">
+    <table>...</table><figcaption>Table 1: Prices</figcaption></figure>``); read as a
+    container, the caption was a paragraph under the table. A figure of two or more
+    tables, or whose table has a ``<caption>`` of its own, keeps its blocks.
+    """
+    tables = [i for i, block in enumerate(blocks) if isinstance(block, Table)]
+    if len(tables) != 1:
+        return blocks
+    table = blocks[tables[0]]
+    assert isinstance(table, Table)
+    if table.caption:
+        return blocks
+    wanted = collapse_ws(plain_text(caption)).strip()
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and collapse_ws(plain_text(block)).strip() == wanted:
+            out = [b for i, b in enumerate(blocks) if i != index]
+            out[out.index(table)] = attrs.evolve(table, caption=caption)
+            return out
+    return blocks
+
+
 def _without_images(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     """Return ``inlines`` with images (and links left empty by that) taken out."""
     out: list[Inline] = []
@@ -2709,7 +2784,10 @@ def _without_images(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
             if not inner:
                 continue
             node = Link(url=node.url, content=inner, title=node.title)
-        out.append(node)
+        if isinstance(node, Text):
+            _append_text(out, node.text)  # (the texts an image stood between are one)
+        else:
+            out.append(node)
     return _finish(out)
 
 

@@ -137,7 +137,7 @@ _HARD_TAGS = frozenset(
         "script", "style", "noscript", "template", "svg", "iframe", "frame",
         "frameset", "object", "embed", "applet", "canvas", "map", "audio", "video",
         "button", "select", "input", "textarea", "option", "datalist", "dialog", "nav",
-        "head", "title", "link", "meta", "base", "area", "source", "track", "param",
+        "head", "title", "link", "meta", "base", "area", "track", "param",
     }
 )  # fmt: skip
 # Elements read as a whole by the block builder, not walked: an equation (MathML) is one
@@ -1001,6 +1001,11 @@ def label_page(
                 relaxable_boxes.append(el)
             return _exclude(el, p0, h0, None, paragraphs, headings, first)
 
+        if info & _I_GATE and is_gate_prompt(el, st, paragraphs[p0:], stats):
+            # a paywall's prompt inside the article ("Subscribe to get access")
+            boilerplate.add(el)
+            return _exclude(el, p0, h0, None, paragraphs, headings, first)
+
         # a real part of the page: it may vote as a paragraph, then folds into its parent
         if text_len >= MIN_PARAGRAPH_CHARS and (
             tag in _PARAGRAPH_TAGS
@@ -1083,6 +1088,31 @@ def is_gated_article(
         return False
     prose = sum(1 for p in paragraphs if measured[p].text >= MIN_GATED_PROSE_CHARS)
     return prose >= MIN_GATED_PARAGRAPHS
+
+
+def is_gate_prompt(
+    el: HtmlElement,
+    stats: Stats,
+    paragraphs: Sequence[HtmlElement],
+    measured: Mapping[HtmlElement, Stats],
+) -> bool:
+    """Return True for a box named after a content gate (``premium-content``, ``paywall``,
+    ``gated-content``: the caller asks) that holds the gate's prompt: short (under
+    ``MIN_GATED_CHARS``), no ``<h1>``, no paragraph of prose (``MIN_GATED_PROSE_CHARS``
+    or more, short of a prompt's one long line: at most one), and its text asks to
+    subscribe, join or log in (``vocab.GATE_PROMPT``).
+
+    Blog platforms and news sites put the paid part of a post in such a box and, for a
+    reader who is not logged in, render the prompt there instead ("Subscribe to get
+    access", "Join All Access to unlock members-only content", a button, "Log in");
+    inside the article's container, it was read as the article's last heading and
+    paragraph. A box that wraps the article's prose is :func:`is_gated_article`'s.
+    """
+    if stats.text >= MIN_GATED_CHARS or stats.flags & FLAG_H1 or not stats.text:
+        return False
+    if sum(1 for p in paragraphs if measured[p].text >= MIN_GATED_PROSE_CHARS) > 1:
+        return False
+    return vocab.GATE_PROMPT.search(text_of(el).lower()) is not None
 
 
 def is_ad_named_listing(el: HtmlElement, stats: Stats, info: int) -> bool:

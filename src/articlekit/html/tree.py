@@ -570,6 +570,11 @@ def _best_from_srcset(srcset: str) -> str | None:
     return best
 
 
+# Words in the file name of a lazy loader's stand-in picture ("lazy-loading-14x9.png",
+# "image-lazy.png", "placeholder.gif", "img-placeholder.svg", "loader.gif").
+_STAND_IN_NAMES: Final = ("lazy", "placeholder", "loader")
+
+
 def is_lazy_placeholder(img: lxml.html.HtmlElement, src: str) -> bool:
     """Return True when an ``<img>``'s ``src`` is a lazy loader's stand-in for the picture.
 
@@ -577,7 +582,8 @@ def is_lazy_placeholder(img: lxml.html.HtmlElement, src: str) -> bool:
     "loading" picture in ``src`` and the real one in ``data-src``/``data-original``,
     swapped in as the image scrolls into view; they mark the ``<img>`` with a ``lazy``
     class ("lazy", "lazyload"), or name the stand-in so ("lazy-loading-14x9.png",
-    "image-lazy.png"). (Data URIs and spacer GIFs always lose: :func:`image_source`.)
+    "image-lazy.png", "placeholder.gif", "loader.gif": ``_STAND_IN_NAMES``). (Data
+    URIs and spacer GIFs always lose: :func:`image_source`.)
     On both corpora, every ``<img>`` so marked whose lazy attribute named another URL
     held a stand-in in ``src`` (pixnet's ``grey.gif``, a theme's ``lazy-loading.png``,
     a hash-named grey tile: 65 images on 4 sites); unmarked ones (msn) had the picture
@@ -586,7 +592,7 @@ def is_lazy_placeholder(img: lxml.html.HtmlElement, src: str) -> bool:
     if "lazy" in (img.get("class") or "").lower():
         return True
     name = src.split("?", 1)[0].rsplit("/", 1)[-1].lower()
-    return "lazy" in name
+    return any(word in name for word in _STAND_IN_NAMES)
 
 
 def _lazy_value(img: lxml.html.HtmlElement) -> str | None:

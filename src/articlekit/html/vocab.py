@@ -263,6 +263,14 @@ AD_CLASS = re.compile(r"advert|\bads?\b|\bad[-_]|[-_]ads?\b")
 # the prompt to subscribe, the article when they wrap its paid part (clean.is_gated_article).
 GATE_CLASS = re.compile(
     r"paywall|subscriber|premium|regwall|metered|paid-?content|restricted-?content"
+    r"|(?:^|[-_])gated(?:$|[-_])|members?-only"
+)
+# What a content gate's prompt asks (searched in the lowercased text of a short box named
+# after a gate, clean.is_gate_prompt): to subscribe, to join or to log in, in the
+# languages of the page vocabularies.
+GATE_PROMPT = re.compile(
+    r"subscri|unlock|members?[- ]only|become a (?:member|subscriber)|join (?:now|today)"
+    r"|sign in|log ?in|abonn|suscr|iscriviti|registrier|inscrev"
 )
 
 # Readability-like class weights: containers named like content gain, furniture loses.
