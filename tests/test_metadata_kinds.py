@@ -1434,3 +1434,87 @@ def test_microdata_authors_stay_when_the_byline_names_no_person() -> None:
     )
     _, meta = extract(body=body)
     assert meta.authors == ("Bo Lind", "Dag Holm")
+
+
+@pytest.mark.parametrize("reply", ["itemtype='https://schema.org/Comment'", "itemprop='comment'"])
+def test_microdata_authors_of_comments_are_no_authors_of_the_post(reply: str) -> None:
+    comments = "".join(
+        f"<div {reply} itemscope><span itemprop='author'>{name}</span><p>Words.</p></div>"
+        for name in ("Bo Lind", "Dag Holm")
+    )
+    body = (
+        "<div itemscope itemtype='https://schema.org/DiscussionForumPosting'>"
+        "<h1>A thread</h1><span itemprop='author'>Cara Stiles</span><p>Question.</p>"
+        f"{comments}</div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_microdata_author_of_a_question_stays_beside_its_answers_authors() -> None:
+    body = (
+        "<div itemprop='mainEntity' itemscope itemtype='https://schema.org/Question'>"
+        "<h1>How to?</h1><span itemprop='author'>Cara Stiles</span>"
+        "<div itemprop='suggestedAnswer' itemscope itemtype='https://schema.org/Answer'>"
+        "<span itemprop='author'>Bo Lind</span></div></div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize("name", ["undefined", "system", "team"])
+def test_placeholder_accounts_are_no_authors(name: str) -> None:
+    assert normalize_authors([name]) == ()
+
+
+def test_names_in_list_items_of_a_byline_are_several_authors() -> None:
+    body = (
+        "<h1>A headline</h1><div><span>By <ul class='comma-list'>"
+        "<li><a href='/a/cara'>Cara Stiles</a></li><li><a href='/a/bo'>Bo Lind</a></li>"
+        "</ul></span></div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles", "Bo Lind")
+
+
+def test_a_name_and_its_role_in_list_items_of_a_byline_element_give_the_name() -> None:
+    body = "<h1>A headline</h1><ul class='byline'><li>Cara Stiles</li><li>Staff Writer</li></ul>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+def test_a_byline_elements_list_of_tags_gives_no_names() -> None:
+    words = ["Alpha", "Beta", "Gamma", "Delta", "Eta"]
+    tags = "".join(f"<li><a href='/t/{t}'>{t}</a></li>" for t in words)
+    body = f"<h1>A headline</h1><div class='byline'>filed under <ul>{tags}</ul></div>"
+    _, meta = extract(body=body)
+    assert meta.authors == ()
+
+
+def test_a_navigation_element_is_no_byline() -> None:
+    body = "<h1>A headline</h1><nav class='documentByLine'><a href='/t/x'>Cara Stiles</a></nav>"
+    _, meta = extract(body=body)
+    assert meta.authors == ()
+
+
+def test_the_outlets_credit_in_a_byline_element_is_no_part_of_the_name() -> None:
+    body = (
+        "<h1>A headline</h1><div class='byline-section'><span class='author'>Cara Stiles"
+        "</span> <span class='publication'>Evening Courier Times</span></div>"
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Cara Stiles is a reporter at the Evening Courier.",
+        "Cara Stiles ist Redakteurin im Ressort Politik.",
+        "Cara Stiles est journaliste au service culture.",
+        "Cara Stiles es periodista de la sección de cultura.",
+    ],
+)
+def test_an_author_bio_in_a_byline_element_gives_its_subject(bio: str) -> None:
+    _, meta = extract(body=f"<h1>A headline</h1><p>Text.</p><div class='author'>{bio}</div>")
+    assert meta.authors == ("Cara Stiles",)

@@ -340,6 +340,8 @@ _PLACEHOLDER_AUTHORS: Final = frozenset(
     {"admin", "administrator", "publisher", "webmaster", "root", "user", "guest", "author"}
     | {"unknown", "anonymous", "anonym", "anonyme", "anónimo", "anonimo", "unbekannt"}
     | {"none", "null", "n/a", "posted", "gepostet", "geschrieben", "verfasst", "гость"}
+    # a script's empty value, a forum's system account, a CMS's default team account
+    | {"undefined", "system", "team"}
 )
 _URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
 # Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
@@ -519,16 +521,20 @@ def _add(cands: Candidates, key: str, value: object) -> None:
         values.append(text)
 
 
-def _text_of(el: etree._Element, limit: int = MAX_VALUE_CHARS) -> str:
+def _text_of(el: etree._Element, limit: int = MAX_VALUE_CHARS, item: str = " ") -> str:
     """Return the text inside ``el`` (scripts, styles and comments left out), or "" when it
     exceeds ``limit`` characters: such an element is a container, not a title or a byline,
-    and stopping early keeps nested containers from costing quadratic time."""
+    and stopping early keeps nested containers from costing quadratic time.
+
+    ``item`` is put before each list item: a byline's text asks for "; ", as a list of
+    names ("<li>Ann Lee</li><li>Bo Chen</li>", commas drawn by the style sheet) names
+    several people, and a list of a name and a role or a date sets them apart."""
     parts: list[str] = []
     size = 0
     for node in el.iter():
         tag = node.tag
         if tag in _BREAK_TAGS:  # "Name<br>Date" must not read "NameDate"
-            parts.append(" ")
+            parts.append(item if tag == "li" else " ")
         if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and node.text:
             parts.append(node.text)
             size += len(node.text)
@@ -992,7 +998,7 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
         if not text or len(text) > MAX_BYLINE_CHARS * 5:
             continue
         text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
-        text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", text))
+        text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", _bio_subject(text)))
         for part in _split_names(text):
             name = _clean_name(part, visible=visible)
             if name is None:
@@ -1024,6 +1030,24 @@ def _coauthor_joined(text: str) -> str:
     if len(words) < 2 or not all(word[:1].isupper() for word in words):
         return text
     return f"{text[: match.start()]} & {text[match.end() :]}"
+
+
+# An author's bio that opens the byline element's text: "Ann Lee is a reporter at ...",
+# "Ann Lee ist Redakteurin ...", "Ann Lee est une journaliste ...": the name is its subject.
+_BIO_VERB: Final = re.compile(r"\s(?:is|was|ist|war|est|était|es|era|è|é|är|er|jest)\s+\w")
+
+
+def _bio_subject(text: str) -> str:
+    """Return the name a bio opens with ("Ann Lee is a reporter at the Daily Planet" gives
+    "Ann Lee"), or ``text`` itself when it is no such sentence: at most
+    ``MAX_AUTHOR_WORDS`` words before the verb, each capitalised."""
+    match = _BIO_VERB.search(text)
+    if match is None:
+        return text
+    words = text[: match.start()].split()
+    if 2 <= len(words) <= MAX_AUTHOR_WORDS and all(w[:1].isupper() for w in words):
+        return " ".join(words)
+    return text
 
 
 # A news agency's credit beside a byline's names: one word in capitals of 2 to 5 letters
@@ -1593,7 +1617,7 @@ _EPOCH_ATTR_SET: Final = frozenset(_EPOCH_ATTRS)
 #: Elements whose ``datetime`` is the time of an edit, not of the page (``time`` has a
 #: handler of its own).
 _EDIT_TAGS: Final = frozenset({"time", "ins", "del"})
-_NOT_BYLINE_TAGS: Final = frozenset({"meta", "link", "body", "html", "img", "head"})
+_NOT_BYLINE_TAGS: Final = frozenset({"meta", "link", "body", "html", "img", "head", "nav"})
 _SVG_PARENTS: Final = frozenset({"svg", "symbol", "g", "a", "use"})
 
 
@@ -1608,6 +1632,32 @@ def _itemprop_value(el: etree._Element, limit: int = MAX_VALUE_CHARS) -> str:
     if tag == "img":
         return _attr(el, "src")
     return _text_of(el, limit)
+
+
+#: How many ancestors of an ``itemprop="author"`` are looked through for its item.
+MAX_ITEM_DEPTH: Final = 16
+#: Microdata items that are replies to the page's own item: a comment, an answer.
+_REPLY_ITEM_TYPES: Final = frozenset({"comment", "answer", "usercomments"})
+_REPLY_ITEM_PROPS: Final = frozenset({"comment", "suggestedAnswer", "acceptedAnswer", "answer"})
+
+
+def _in_reply_item(el: etree._Element) -> bool:
+    """Return True when the microdata item that ``el`` (an ``itemprop="author"``) belongs
+    to, its nearest ancestor with ``itemscope``, is a comment or an answer (schema.org
+    ``Comment``, ``Answer``, or set as the ``comment``, ``suggestedAnswer`` or
+    ``acceptedAnswer`` of another item): its author wrote a reply, not the page. A
+    forum thread's or a blog's commenters are no authors of the post; a question's
+    author is (``Question`` is the page's ``mainEntity``)."""
+    for depth, node in enumerate(el.iterancestors()):
+        if depth >= MAX_ITEM_DEPTH:
+            return False
+        if node.get("itemscope") is None:
+            continue
+        kind = (node.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+        if kind.lower() in _REPLY_ITEM_TYPES:
+            return True
+        return not _REPLY_ITEM_PROPS.isdisjoint((node.get("itemprop") or "").split())
+    return False
 
 
 def _itemprop_names(el: etree._Element) -> list[str]:
@@ -1634,22 +1684,38 @@ _ROLE_PART_CLASS: Final = re.compile(
 )
 
 
-def _name_text(node: etree._Element) -> str:
-    """Return the text of an author's name element without its parts that give the job
-    (:data:`_ROLE_PART_CLASS`); the whole text when it has none or is too large to look
-    through (more than ``MAX_AUTHOR_SCAN_NODES`` nodes)."""
+# A part of a byline element that credits the outlet or the employer beside the name
+# ("<span class=author>Tom Davies</span> <span class=publication>Associated Press</span>").
+_CREDIT_PART_CLASS: Final = re.compile(
+    r"(?:^|[-_\s])(?:publication|credit|affiliation|outlet|organi[sz]ation|company|employer)"
+    r"(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+#: What a byline's text puts before each list item (:func:`_text_of`).
+_NAME_LIST_ITEM: Final = "; "
+#: A byline element's list of more items than this is a list of tags or links, not of
+#: names: its items are not set apart (a tag's one word would read as a name).
+MAX_LISTED_NAMES: Final = 4
+
+
+def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_CLASS) -> str:
+    """Return the text of an author's name element without its parts whose class
+    ``parts_class`` finds: those that give the job (:data:`_ROLE_PART_CLASS`), or in a
+    byline element the outlet's credit (:data:`_CREDIT_PART_CLASS`); the whole text when
+    it has none or is too large to look through (more than ``MAX_AUTHOR_SCAN_NODES``
+    nodes)."""
     nodes: list[etree._Element] = []
     for count, item in enumerate(node.iter()):
         if count > MAX_AUTHOR_SCAN_NODES:
-            return _text_of(node, MAX_BYLINE_CHARS)
+            return _text_of(node, MAX_BYLINE_CHARS, _NAME_LIST_ITEM)
         nodes.append(item)
     skipped = {
         item
         for item in nodes[1:]
-        if isinstance(item.tag, str) and _ROLE_PART_CLASS.search(_attr(item, "class"))
+        if isinstance(item.tag, str) and parts_class.search(_attr(item, "class"))
     }
     if not skipped:
-        return _text_of(node, MAX_BYLINE_CHARS)
+        return _text_of(node, MAX_BYLINE_CHARS, _NAME_LIST_ITEM)
     parts: list[str] = []
     for item in nodes:  # parents come before their children
         parent = item.getparent() if item is not node else None
@@ -1657,7 +1723,7 @@ def _name_text(node: etree._Element) -> str:
             skipped.add(item)
         if item not in skipped:
             if item.tag in _BREAK_TAGS:
-                parts.append(" ")
+                parts.append(_NAME_LIST_ITEM if item.tag == "li" else " ")
             if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
                 parts.append(item.text)
         if parent is not None and parent not in skipped and item.tail:
@@ -1922,7 +1988,7 @@ class _Collector:
                 continue
             if prop == "author":
                 self.author_props += 1
-                if self.author_props > MAX_CHECKED_ELEMENTS:
+                if self.author_props > MAX_CHECKED_ELEMENTS or _in_reply_item(el):
                     continue
                 names = _itemprop_names(el) or [_itemprop_value(el, MAX_BYLINE_CHARS)]
                 for name in names:
@@ -2013,10 +2079,15 @@ class _Collector:
             _TAXONOMY_CLASS.sub(" ", label)
         ):
             return  # only a tag's or a category's slug names the byline word
-        text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
+        text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2, _NAME_LIST_ITEM))
+        tags = text.count(_NAME_LIST_ITEM) > MAX_LISTED_NAMES  # a list of tags or links
+        if tags:
+            text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
         if text and len(text) <= MAX_BYLINE_CHARS:
             self.bylines += 1
             names = _name_parts(el)
+            if not names and not tags:
+                text = _clean(_name_text(el, _CREDIT_PART_CLASS)) or text
             _add(self.cands, "byline:text", " & ".join(names) if names else _byline_text(text))
 
     def finish(self) -> Candidates:
@@ -2521,7 +2592,7 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
             continue
         line = start
         if holder is not None:
-            whole = _clean(_text_of(holder, MAX_BYLINE_CHARS * 2))
+            whole = _clean(_text_of(holder, MAX_BYLINE_CHARS * 2, _NAME_LIST_ITEM))
             at = whole.find(start)
             if at >= 0 and len(whole) - at <= MAX_BYLINE_CHARS:
                 line = whole[at:]
