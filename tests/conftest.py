@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from articlekit import ArticleKitError, Document, parse_html
 
 settings.register_profile(
     "ci",
@@ -32,6 +36,36 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS} (set ARTICLEKIT_CORPUS)")
     return CORPUS
+
+
+#: A corpus page's parse: its Document, or the ArticleKitError parse_html raised.
+CorpusParse = Callable[[Path, str | None], Document]
+
+
+@pytest.fixture(scope="session")
+def corpus_document() -> CorpusParse:
+    """Return ``parse(path, url)``: ``parse_html`` of a gzipped corpus page with ``url``,
+    each (page, URL) parsed once a session (Documents are immutable).
+
+    Several corpus-wide tests read the same pages with the same URL (every page's parse,
+    the Markdown round trip of readability-pages, the tree-freeing sample); each page's
+    first parse serves them all. A page parse_html refused raises its error again.
+    """
+    done: dict[tuple[Path, str | None], Document | ArticleKitError] = {}
+
+    def parse(path: Path, url: str | None) -> Document:
+        key = (path.resolve(), url)
+        if key not in done:
+            try:
+                done[key] = parse_html(gzip.decompress(path.read_bytes()), url=url)
+            except ArticleKitError as exc:
+                done[key] = exc
+        found = done[key]
+        if isinstance(found, ArticleKitError):
+            raise found
+        return found
+
+    return parse
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

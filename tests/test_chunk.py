@@ -7,8 +7,6 @@ import json
 import re
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from articlekit.chunk import Chunk, chunk, chunk_to_dict, own_texts
 from articlekit.model import (
@@ -34,7 +32,6 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.serialise.text import blocks_to_text
-from tests.strategies import documents
 
 # List and quote markers a cut list item or quote repeats on each piece ("- ", "12. ", "> ").
 _MARKER = re.compile(r"-|>|\d{1,9}\.")
@@ -140,14 +137,10 @@ def check_tokens(doc: Document, max_tokens: int) -> None:
             assert after.text_overlap == 0 and after.block_end - after.block_start == 1
 
 
-# One @given for the three properties: generating documents is the costly part.
-@given(
-    doc=documents,
-    max_chars=st.integers(min_value=80, max_value=400),
-    overlap=st.integers(min_value=1, max_value=30),
-    max_tokens=st.integers(min_value=8, max_value=60),
-)
-def test_chunk_properties(doc: Document, max_chars: int, overlap: int, max_tokens: int) -> None:
+# The three properties run together on generated documents (generating them is the costly
+# part), in tests/test_document_properties.py with the model, text and Markdown properties.
+def check_chunk_properties(doc: Document, max_chars: int, overlap: int, max_tokens: int) -> None:
+    """Limits, order, heading paths, overlap and token counts of ``chunk(doc, ...)``."""
     check_limit_order_and_paths(doc, max_chars)
     check_limit_order_and_paths(doc, max_chars // 2 + 20)  # small limits cut inside blocks
     check_overlap(doc, max_chars, overlap)

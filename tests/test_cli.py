@@ -1,10 +1,14 @@
-"""Tests that drive the real ``articlekit`` command as a subprocess."""
+"""Tests that drive the ``articlekit`` command: in this process (``invoke``, the command's
+``main`` with its own standard streams) or, where the process itself is under test
+(module entry, locale, signals, a terminal, file permissions, plugins found through
+``PYTHONPATH``), as a subprocess (``run``)."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
 import importlib.util
+import io
 import json
 import os
 import pty
@@ -67,6 +71,32 @@ def run(
         env={**os.environ, **(env or {})},
         timeout=60,
         check=False,
+    )
+
+
+def invoke(
+    args: Sequence[str | os.PathLike[str]], *, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the command's ``main(ARGS)`` in this process, as ``run`` runs ``python -m
+    articlekit ARGS`` without an interpreter's start-up: standard input reads ``stdin``
+    (empty when None), standard output and error are captured as the bytes written
+    (decoded as UTF-8, a progress bar's carriage returns kept)."""
+    from articlekit.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = (
+        io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
+        io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+    )
+    saved = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin, sys.stdout, sys.stderr = streams
+    try:
+        code = main([os.fspath(arg) for arg in args])
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved
+    return subprocess.CompletedProcess(
+        list(args), code, out.getvalue().decode("utf-8"), err.getvalue().decode("utf-8")
     )
 
 
@@ -149,21 +179,17 @@ def test_version_and_module_entry() -> None:
         [],
     ],
 )
-def test_usage_errors_exit_2(args: list[str], tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "articlekit", *args],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        timeout=60,
-        check=False,
-    )
+def test_usage_errors_exit_2(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = invoke(args)
     assert done.returncode == 2, done.stderr
     assert "usage:" in done.stderr
 
 
 def test_one_file_to_stdout_and_stdin() -> None:
-    done = run(
+    done = invoke(
         ["convert", "-", "-f", "json", "--url", "https://example.org/p"],
         stdin=HTML.format(n=5).encode(),
     )
@@ -247,15 +273,15 @@ def _page_dir(src: Path, count: int) -> Path:
 def test_rerun_skips_up_to_date_outputs_unless_overwrite(tmp_path: Path) -> None:
     src = _page_dir(tmp_path / "in", 3)
     out = tmp_path / "out"
-    assert run(["convert", src, "-f", "json", "-o", out, "--jobs", "1"]).returncode == 0
-    again = run(["convert", src, "-f", "json", "-o", out])
+    assert invoke(["convert", src, "-f", "json", "-o", out, "--jobs", "1"]).returncode == 0
+    again = invoke(["convert", src, "-f", "json", "-o", out])
     assert again.returncode == 0
     assert "converted 0, failed 0, skipped 3" in again.stderr
     future = time.time() + 100
     os.utime(src / "p1.html", (future, future))  # touched after its output was written
-    touched = run(["convert", src, "-f", "json", "-o", out])
+    touched = invoke(["convert", src, "-f", "json", "-o", out])
     assert "converted 1, failed 0, skipped 2" in touched.stderr
-    forced = run(["convert", src, "-f", "json", "-o", out, "--overwrite"])
+    forced = invoke(["convert", src, "-f", "json", "-o", out, "--overwrite"])
     assert "converted 3, failed 0, skipped 0" in forced.stderr
 
 
@@ -268,7 +294,7 @@ def test_jsonl_order_does_not_depend_on_jobs(tmp_path: Path) -> None:
     outputs = []
     for jobs in ("1", "2"):
         target = tmp_path / f"out{jobs}.jsonl"
-        done = run(["convert", src, "-o", target, "--jobs", jobs])
+        done = invoke(["convert", src, "-o", target, "--jobs", jobs])
         assert done.returncode == 1
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1]
@@ -280,7 +306,7 @@ def test_jsonl_order_does_not_depend_on_jobs(tmp_path: Path) -> None:
     names = [json.loads(line)["source"]["name"] for line in lines]
     assert names == [str(src / f"p{n:02d}.html") for n in range(12) if n != 5]
     # --overwrite replaces the file
-    run(["convert", src / "p00.html", "-o", tmp_path / "out1.jsonl", "--overwrite"])
+    invoke(["convert", src / "p00.html", "-o", tmp_path / "out1.jsonl", "--overwrite"])
     assert len((tmp_path / "out1.jsonl").read_text().splitlines()) == 1
 
 
@@ -292,10 +318,10 @@ def _names(path: Path, key: str = "source") -> list[str]:
 def test_jsonl_rerun_skips_inputs_already_in_the_file(tmp_path: Path) -> None:
     src = _page_dir(tmp_path / "in", 3)
     target = tmp_path / "out.jsonl"
-    first = run(["convert", src, "-o", target, "--jobs", "1"])
+    first = invoke(["convert", src, "-o", target, "--jobs", "1"])
     assert first.returncode == 0 and "converted 3" in first.stderr
     before = target.read_bytes()
-    again = run(["convert", src, "-o", target, "--jobs", "1"])
+    again = invoke(["convert", src, "-o", target, "--jobs", "1"])
     assert "converted 0" in again.stderr and "skipped 3" in again.stderr
     assert target.read_bytes() == before
     # a new input is added; a changed one replaces its line (no duplicates)
@@ -303,7 +329,7 @@ def test_jsonl_rerun_skips_inputs_already_in_the_file(tmp_path: Path) -> None:
     (src / "p1.html").write_text(HTML.format(n=11))
     future = time.time() + 5
     os.utime(src / "p1.html", (future, future))
-    third = run(["convert", src, "-o", target, "--jobs", "2"])
+    third = invoke(["convert", src, "-o", target, "--jobs", "2"])
     assert third.returncode == 0 and "converted 2" in third.stderr and "skipped 2" in third.stderr
     names = _names(target)
     assert sorted(names) == [str(src / f"p{n}.html") for n in range(4)]
@@ -318,7 +344,7 @@ def test_jsonl_lines_without_names_are_kept_and_inputs_converted(tmp_path: Path)
     page.write_text(HTML.format(n=1))
     target = tmp_path / "out.jsonl"
     target.write_text('{"note": "not ours"}\n{"cut short":')
-    run(["convert", page, "-o", target])
+    invoke(["convert", page, "-o", target])
     lines = target.read_text().splitlines()
     assert lines[:2] == ['{"note": "not ours"}', '{"cut short":']
     assert len(lines) == 3
@@ -348,14 +374,16 @@ def test_chunk_lines_name_their_input(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(HTML.format(n=1))
     target = tmp_path / "chunks.jsonl"
-    run(["convert", page, "-f", "chunks", "-o", target])
+    invoke(["convert", page, "-f", "chunks", "-o", target])
     count = len(target.read_text().splitlines())
     assert count >= 1 and set(_names(target, "source_name")) == {str(page)}
-    rerun = run(["convert", page, "-f", "chunks", "-o", target])
+    rerun = invoke(["convert", page, "-f", "chunks", "-o", target])
     assert "skipped 1" in rerun.stderr and len(target.read_text().splitlines()) == count
 
 
-def test_outputs_never_leave_the_output_directory(tmp_path: Path) -> None:
+def test_outputs_never_leave_the_output_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     work = tmp_path / "work"
     (work / "src" / "evil").mkdir(parents=True)
     (work / "src" / "evil" / "x.html").write_text(HTML.format(n=1))
@@ -365,14 +393,8 @@ def test_outputs_never_leave_the_output_directory(tmp_path: Path) -> None:
     out.mkdir()
     (out / "evil").symlink_to(outside)  # a planted link inside the output directory
     (tmp_path / "up.html").write_text(HTML.format(n=2))
-    done = subprocess.run(
-        [sys.executable, "-m", "articlekit", "convert", "src", "../up.html", "-o", "out"],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    monkeypatch.chdir(work)
+    done = invoke(["convert", "src", "../up.html", "-o", "out"])
     assert done.returncode == 1
     assert "outside" in done.stderr
     assert list(outside.iterdir()) == []
@@ -462,7 +484,7 @@ def test_generated_warc_converts_into_safe_names(tmp_path: Path) -> None:
     ]
     warc = write_warc(tmp_path / "crawl.warc.gz", pages)
     out = tmp_path / "out"
-    done = run(["convert", warc, "-f", "markdown", "-o", out])
+    done = invoke(["convert", warc, "-f", "markdown", "-o", out])
     assert done.returncode == 0, done.stderr
     produced = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert len(produced) == 5
@@ -471,7 +493,7 @@ def test_generated_warc_converts_into_safe_names(tmp_path: Path) -> None:
     assert "crawl/example.org/etc/passwd.md" in produced
     assert "crawl/example.org/news/a.md" in produced
     assert all(p.startswith("crawl/") for p in produced)
-    jsonl = run(["convert", warc, "-o", tmp_path / "all.jsonl"])
+    jsonl = invoke(["convert", warc, "-o", tmp_path / "all.jsonl"])
     urls = [
         json.loads(line)["source"]["url"]
         for line in (tmp_path / "all.jsonl").read_text().splitlines()
@@ -556,8 +578,8 @@ def test_rules_file_applies_to_matching_urls(tmp_path: Path, jobs: str) -> None:
         "--jobs",
         jobs,
     ]
-    plain = run(base)
-    ruled = run([*base, "--rules", rules])
+    plain = invoke(base)
+    ruled = invoke([*base, "--rules", rules])
     assert plain.returncode == 0 and ruled.returncode == 0, ruled.stderr
     assert "PROMOTED" in plain.stdout
     assert "PROMOTED" not in ruled.stdout
@@ -567,7 +589,7 @@ def test_rules_file_applies_to_matching_urls(tmp_path: Path, jobs: str) -> None:
 def test_bad_rules_file_is_a_usage_error(tmp_path: Path) -> None:
     bad = tmp_path / "rules.toml"
     bad.write_text("this is [not valid toml")
-    done = run(["convert", "-", "--rules", bad], stdin=HTML.format(n=1).encode())
+    done = invoke(["convert", "-", "--rules", bad], stdin=HTML.format(n=1).encode())
     assert done.returncode == 2
     assert "--rules" in done.stderr and "rules.toml" in done.stderr
 
@@ -601,7 +623,7 @@ def test_progress_shows_on_a_terminal_only(tmp_path: Path) -> None:
     text = b"".join(chunks).decode()
     assert done.returncode == 0
     assert re.search(r"\r\x1b\[K\[[#-]+\] \d/3 ", text), text  # the bar, with its total
-    quiet = run(["convert", src, "-o", tmp_path / "o2", "--no-progress"])
+    quiet = invoke(["convert", src, "-o", tmp_path / "o2", "--no-progress"])
     assert "/3 " not in quiet.stderr and "\r" not in quiet.stderr
 
 
@@ -609,7 +631,7 @@ def test_documents_on_stdout_are_kept_apart(tmp_path: Path) -> None:
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text("First title\n\nThe last paragraph of the first document.\n")
     second.write_text("Second title\n\nThe first paragraph of the second document.\n")
-    done = run(["convert", first, second, "-f", "text", "--jobs", "1"])
+    done = invoke(["convert", first, second, "-f", "text", "--jobs", "1"])
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith("second document.\n")
     assert "first document.\n\nThe first paragraph" in done.stdout

@@ -370,3 +370,17 @@ def test_megabyte_identifier_in_a_script_is_scanned_in_linear_time() -> None:
 
     source = "x" * 2_000_000 + ' window.__INITIAL_STATE__ = {"a": 1}; var appState = [1];'
     assert [name for name, _ in _assigned_json(source)] == ["__INITIAL_STATE__", "appState"]
+
+
+def test_jsonml_nodes_read_their_text_and_list_items() -> None:
+    node = embedded._jsonml_node(["p", {"class": "x"}, "Tides ", ["em", {}, "rise"], " twice."])
+    assert node == {"type": "p", "text": "Tides rise twice.", "items": [], "ordered": False}
+    listed = embedded._jsonml_node(
+        ["ol", {}, ["li", {}, "One ", ["b", {}, "bold"]], [], ["li", {}, "Two"], "tail"]
+    )
+    assert listed == {"type": "ol", "text": "tail", "items": ["One bold", "Two"], "ordered": True}
+    # an li outside a list is text like any other element
+    quoted = embedded._jsonml_node(["blockquote", {}, ["li", {}, "Said"]])
+    assert quoted is not None and (quoted["text"], quoted["items"]) == ("Said", [])
+    assert embedded._jsonml_node(["span", {}, "x"]) is None
+    assert embedded._jsonml_node([]) is None

@@ -5,13 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import articlekit
 from articlekit.limits import MAX_INPUT_BYTES, binary_kind, gunzip_bounded
+from tests.test_cli import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = (ROOT / "examples" / "seed-article.txt").read_bytes()
@@ -56,9 +56,8 @@ def test_size_limit_names_the_limit() -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "articlekit", *args], capture_output=True, text=True, timeout=60
-    )
+    """Run the ``articlekit`` command with ``args``, in this process (see ``invoke``)."""
+    return invoke(args)
 
 
 def test_cli_chunks_writes_one_json_line_per_chunk() -> None:

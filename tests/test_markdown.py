@@ -60,7 +60,7 @@ from articlekit.serialise.markdown import (
     to_markdown,
     yaml_string,
 )
-from tests.strategies import documents, inline_runs
+from tests.strategies import inline_runs
 
 # --------------------------------------------------------------------------- rendering helpers
 
@@ -337,9 +337,11 @@ def safety_problems(markdown: str) -> list[str]:
 
 
 # Generating documents costs far more than checking them (about 75 ms against 4 ms per
-# example), so one test checks every document property on the same 200 examples.
-@given(documents)
-def test_markdown_properties(doc: Document) -> None:
+# example), so every document property runs on the same 200 examples: this one in
+# tests/test_document_properties.py, with the model, text and chunk properties.
+def check_markdown_properties(doc: Document) -> None:
+    """to_markdown keeps the structure and text, is safe, deterministic, and its front
+    matter holds the metadata."""
     markdown = to_markdown(doc)
     # (a) + (b): same block structure, same text in every block
     assert rendered_structure(markdown) == expected_structure(doc.blocks, doc.title)

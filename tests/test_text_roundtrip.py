@@ -8,6 +8,7 @@ from benchmarks import common, structure
 
 import articlekit
 from articlekit.model import CodeBlock, Heading, Paragraph, plain_text, walk
+from tests.conftest import CorpusParse
 
 PAGE = """<html lang="en"><head><title>Harbour news</title></head><body><article>
 <h1>Harbour news</h1>
@@ -38,13 +39,15 @@ def test_a_documents_markdown_reads_back_as_the_same_blocks() -> None:
     assert code.language == "python"
 
 
-def test_the_corpus_reads_back_from_its_markdown(corpus: Path) -> None:
+def test_the_corpus_reads_back_from_its_markdown(
+    corpus: Path, corpus_document: CorpusParse
+) -> None:
     # readability-pages: parse_html, to_markdown, parse_text; the second reading's
     # structure scored against the first's (pooled F1), a floor under the figures of
     # session 10 (heading 0.946, list item 0.726, paragraph 0.966, table 0.968)
     totals: dict[str, structure.Match] = {}
     for page in common.load_readability_pages(corpus):
-        doc = articlekit.parse_html(page.raw(), url="http://fakehost/test/page.html")
+        doc = corpus_document(page.dir / "source.html.gz", "http://fakehost/test/page.html")
         markdown = articlekit.to_markdown(doc)
         if not markdown.strip():
             continue

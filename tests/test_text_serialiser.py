@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given
 
 from articlekit.model import (
     Block,
@@ -34,7 +33,6 @@ from articlekit.model import (
     walk,
 )
 from articlekit.serialise.text import blocks_to_text, inline_lines, repeats_beside, to_text
-from tests.strategies import documents
 
 
 def norm(text: str) -> str:
@@ -49,8 +47,12 @@ def item(*blocks: Block) -> ListItem:
     return ListItem(blocks=blocks)
 
 
-@given(documents)
-def test_text_holds_every_paragraph_in_order(doc: Document) -> None:
+# The properties of every Document (check_*) run in tests/test_document_properties.py, on
+# the documents the model, Markdown and chunk properties share.
+
+
+def check_text_holds_every_paragraph_in_order(doc: Document) -> None:
+    """to_text is deterministic, ends in one newline, and holds every paragraph's lines."""
     text = to_text(doc)
     assert text == to_text(doc)  # deterministic
     assert text == "" or (text.endswith("\n") and not text.endswith("\n\n"))
@@ -85,8 +87,8 @@ def _alt_parts(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-@given(documents)
-def test_inline_lines_lose_only_repeated_alt_text(doc: Document) -> None:
+def check_inline_lines_lose_only_repeated_alt_text(doc: Document) -> None:
+    """inline_lines loses nothing of a paragraph but alt texts the text beside repeats."""
     # inline_lines is the paragraph's text less nothing but the alt texts that repeat the
     # text beside them: read with each image as its alt text, it is plain_text's words.
     for block in walk(doc.body):

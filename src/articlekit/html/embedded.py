@@ -708,24 +708,14 @@ def _jsonml_node(node: list[Any]) -> dict[str, Any] | None:
     if not node or not isinstance(node[0], str) or node[0].lower() not in _JSONML_ROLES:
         return None
     tag = node[0].lower()
-    parts: list[str] = []
     items: list[str] = []
-    stack: list[Any] = list(reversed(node[1:]))
-    budget = 5000
-    while stack and budget:
-        budget -= 1
-        item = stack.pop()
-        if isinstance(item, str):
-            parts.append(item)
-        elif isinstance(item, list) and item:
-            if item[0] == "li" and tag in ("ul", "ol"):
-                items.append(_jsonml_text(item))
-            else:
-                stack.extend(reversed(item[1:]))
-    return {"type": tag, "text": "".join(parts), "items": items, "ordered": tag == "ol"}
+    text = _jsonml_text(node, items if tag in ("ul", "ol") else None)
+    return {"type": tag, "text": text, "items": items, "ordered": tag == "ol"}
 
 
-def _jsonml_text(node: list[Any]) -> str:
+def _jsonml_text(node: list[Any], items: list[str] | None = None) -> str:
+    """Return the text of a JsonML element (its strings, nested ones too, in order; at
+    most 5000 parts read). With ``items``, each ``li`` child's text goes there instead."""
     parts: list[str] = []
     stack: list[Any] = list(reversed(node[1:]))
     budget = 5000
@@ -735,7 +725,10 @@ def _jsonml_text(node: list[Any]) -> str:
         if isinstance(item, str):
             parts.append(item)
         elif isinstance(item, list):
-            stack.extend(reversed(item[1:]))
+            if items is not None and item and item[0] == "li":
+                items.append(_jsonml_text(item))
+            else:
+                stack.extend(reversed(item[1:]))
     return "".join(parts)
 
 
