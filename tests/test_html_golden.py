@@ -7,25 +7,25 @@ what the parser finds shows up as a reviewable diff. ``pytest --update-golden`` 
 
 from __future__ import annotations
 
-import gzip
 import json
 from pathlib import Path
 
 import pytest
 
-from articlekit.html import parse_html
 from articlekit.serialise.json import from_json, to_json
+from tests.conftest import CorpusParse
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir() and p.name.startswith("html-"))
 
 
 @pytest.mark.parametrize("name", CASES)
-def test_html_golden(name: str, corpus: Path, request: pytest.FixtureRequest) -> None:
+def test_html_golden(
+    name: str, corpus: Path, corpus_document: CorpusParse, request: pytest.FixtureRequest
+) -> None:
     case = GOLDEN / name
     source = json.loads((case / "source.json").read_text(encoding="utf-8"))
-    raw = gzip.decompress((corpus / source["corpus"]).read_bytes())
-    doc = parse_html(raw, url=source["url"])
+    doc = corpus_document(corpus / source["corpus"], source["url"])
     text = to_json(doc, indent=2, provenance=True) + "\n"
     expected = case / "expected.json"
     if request.config.getoption("--update-golden"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import itertools
 import json
 import re
@@ -57,6 +56,7 @@ from articlekit.model import (
     Recommendations,
     plain_text,
 )
+from tests.conftest import CorpusParse
 
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
 LABELS = Path(__file__).parent / "data" / "recommendations-labels.json"
@@ -358,14 +358,13 @@ def test_is_generic_link_text(text: str, generic: bool) -> None:
     assert is_generic_link_text(text) is generic
 
 
-def test_labelled_dev_pages(corpus: Path) -> None:
+def test_labelled_dev_pages(corpus: Path, corpus_document: CorpusParse) -> None:
     """Recommendation blocks found by hand in dev pages are found, with their items."""
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["pages"]
     assert len(labels) >= 8
     found = 0
     for label in labels:
-        raw = gzip.decompress((corpus / label["corpus"] / label["file"]).read_bytes())
-        doc = parse_html(raw, url=label["url"])
+        doc = corpus_document(corpus / label["corpus"] / label["file"], label["url"])
         blocks = [
             r
             for r in doc.recommendations
@@ -386,15 +385,14 @@ def test_labelled_dev_pages(corpus: Path) -> None:
     assert found == len(labels)
 
 
-def test_item_precision_on_labelled_items(corpus: Path) -> None:
+def test_item_precision_on_labelled_items(corpus: Path, corpus_document: CorpusParse) -> None:
     """Of the hand-labelled items still produced, enough are genuine recommendations (not
     menus, promos, ads, legal pages...), and the genuine ones are still produced."""
     pages = json.loads(PRECISION_LABELS.read_text(encoding="utf-8"))["pages"]
     assert len(pages) >= 40 and sum(len(p["items"]) for p in pages) >= 150
     produced = genuine_produced = genuine = 0
     for page in pages:
-        raw = gzip.decompress((corpus / page["corpus"] / page["file"]).read_bytes())
-        doc = parse_html(raw, url=page["url"])
+        doc = corpus_document(corpus / page["corpus"] / page["file"], page["url"])
         urls = {item.url for block in doc.recommendations for item in block.items}
         for item in page["items"]:
             genuine += item["genuine"]
@@ -405,7 +403,7 @@ def test_item_precision_on_labelled_items(corpus: Path) -> None:
     assert genuine_produced / genuine >= MIN_GENUINE_KEPT
 
 
-def test_page_labels(corpus: Path) -> None:
+def test_page_labels(corpus: Path, corpus_document: CorpusParse) -> None:
     """On pages read whole: link lists that are no recommendations (a table of contents,
     sources, a how-to's links, menus) never become items, the article's own lists stay in
     the body, pages without a recommendation block get none, and the labelled blocks'
@@ -414,8 +412,7 @@ def test_page_labels(corpus: Path) -> None:
     assert len(pages) >= 30
     found = own = own_in_body = 0
     for page in pages:
-        raw = gzip.decompress((corpus / page["corpus"] / page["file"]).read_bytes())
-        doc = parse_html(raw, url=page["url"])
+        doc = corpus_document(corpus / page["corpus"] / page["file"], page["url"])
         items = {item.url for block in doc.recommendations for item in block.items}
         body = {urljoin(page["url"], ref.url) for ref in doc.links()}
         found += sum(item["url"] in items for b in page["blocks"] for item in b["items"])
