@@ -16,6 +16,7 @@ from articlekit.html.content import (
     is_card_list,
     is_faq_box,
     prefer_baseline,
+    with_list_items,
     with_section_headings,
 )
 from articlekit.html.tree import parse_tree
@@ -684,3 +685,89 @@ def test_baseline_without_headings_between_is_unchanged() -> None:
     paragraphs = list(labels.paragraphs)
     baseline = Candidate(elements=paragraphs, labels=labels, method="baseline", chars=1)
     assert with_section_headings(baseline) is baseline
+
+
+_EVENT = (
+    "<li class='event'><div class='pic'><a href='/shows/{n}'><img src='/a.png' alt=''></a></div>"
+    "<div class='info'><p class='names'><a href='/shows/{n}'><strong>The Band Number {n}"
+    "</strong></a></p><p class='where'><a href='/halls/{n}'>Hall {n}</a>, Springfield, with"
+    " support acts and a late show</p></div></li>"
+)
+
+
+def _listing(items: str) -> str:
+    return (
+        "<html><head><title>Concerts in Springfield</title></head><body>"
+        "<nav><ul>" + "<li><a href='/m'>Menu</a></li>" * 6 + "</ul></nav>"
+        "<div class='top'><h1>Concerts in Springfield</h1><p>Find tickets to all the concerts"
+        " in and around Springfield this season.</p></div>"
+        f"<ul class='listing'>{items}</ul></body></html>"
+    )
+
+
+def test_a_listing_read_by_the_baseline_keeps_its_entries_linked_names() -> None:
+    page = _listing("".join(_EVENT.format(n=n) for n in range(1, 7)))
+    found = find_main_content(parse_tree(page), title="Concerts in Springfield")
+    assert found.method == "entries"
+    assert [el.get("class") for el in found.elements] == [None] + ["event"] * 6
+    doc = parse_html(page)
+    text = to_text(doc)
+    for n in range(1, 7):
+        # the name, as a paragraph of its entry (not a recommendation), above its place
+        assert f"The Band Number {n}\n\nHall {n}, Springfield" in text
+    assert not any(type(block).__name__ == "Recommendations" for block in doc.blocks)
+    assert "Menu" not in text
+
+
+def test_an_entry_without_its_own_paragraph_is_read_with_its_list() -> None:
+    lone = (
+        "<li class='event'><div class='info'><p class='names'><a href='/shows/9'>"
+        "<strong>The Late Addition</strong></a></p></div></li>"
+    )
+    events = [_EVENT.format(n=n) for n in range(1, 6)]
+    page = _listing("".join(events[:3]) + lone + "".join(events[3:]))
+    assert "Springfield, with support acts and a late show\n\nThe Late Addition\n\n" in to_text(
+        parse_html(page)
+    )
+
+
+def _baseline_of(page: str) -> Candidate:
+    labels = label_page(parse_tree(page))
+    paragraphs = [p for p in labels.paragraphs if labels.stats[p].link_density <= 0.5]
+    return Candidate(elements=paragraphs, labels=labels, method="baseline", chars=1)
+
+
+def test_an_articles_linked_paragraphs_are_no_entries() -> None:
+    linked = (
+        "<div class='para'><a href='/s'>A source</a> says so in a sentence of the article, with"
+        " commas, that goes on for a while longer.</div>"
+    )
+    baseline = _baseline_of(f"<html><body><div class='body'>{linked * 6}</div></body></html>")
+    assert len(baseline.elements) == 6
+    assert with_list_items(baseline) is baseline
+
+
+def test_cards_that_close_with_a_link_are_no_entries() -> None:
+    card = (
+        "<div class='card'><h3>Consulting</h3><p>We plan, build and run the systems your team"
+        " needs, with a named engineer for each.</p><a href='/more'>Learn more</a></div>"
+    )
+    baseline = _baseline_of(f"<html><body><div class='grid'>{card * 6}</div></body></html>")
+    assert len(baseline.elements) == 6
+    assert with_list_items(baseline) is baseline
+
+
+def test_a_few_entries_beside_an_article_stay_paragraphs() -> None:
+    teaser = (
+        "<div class='teaser'><a href='/other/{n}'>Another story {n}</a><p>A summary of the"
+        " other story, short but with a clause or two, the way a teaser sums a story up in a"
+        " line or two of its own.</p></div>"
+    )
+    article = f"<p>{PARA[3:-4] * 5}</p>" * 4
+    page = (
+        f"<html><body><div class='text'>{article}</div><div class='more'>"
+        + "".join(teaser.format(n=n) for n in range(5))
+        + "</div></body></html>"
+    )
+    baseline = _baseline_of(page)
+    assert with_list_items(baseline) is baseline

@@ -44,7 +44,7 @@ from articlekit.html.blocks import (
     trim_edges,
 )
 from articlekit.html.clean import KnownAttributes, Labels
-from articlekit.html.content import Candidate, find_main_content
+from articlekit.html.content import LISTING_ENTRIES, Candidate, find_main_content
 from articlekit.html.embedded import recover_article
 from articlekit.html.metadata import in_language_zone, metadata_and_bases, parse_jsonld
 from articlekit.html.recommendations import (
@@ -240,7 +240,7 @@ def extract_blocks(
         release_after_chars=MIN_VISIBLE_ARTICLE_CHARS,
         skip=linkless,
     )
-    blocks = builder.build(candidate.elements)
+    blocks = builder.build(candidate.elements, entries=candidate.method == LISTING_ENTRIES)
     if not comments:
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)

@@ -1685,6 +1685,8 @@ class BlockBuilder:
         self._see_also_lists: set[HtmlElement] = set()
         # the text of the content element being built (see :meth:`_is_whole_content`)
         self._content_chars = 0
+        # reading a listing's entries (see :meth:`build`)
+        self._entries = False
 
     # ------------------------------------------------------------------ helpers
 
@@ -1787,9 +1789,16 @@ class BlockBuilder:
 
     # ------------------------------------------------------------------ blocks
 
-    def build(self, elements: Iterable[HtmlElement]) -> list[Block]:
-        """Return the blocks of ``elements`` (each read as a container), in order."""
+    def build(self, elements: Iterable[HtmlElement], *, entries: bool = False) -> list[Block]:
+        """Return the blocks of ``elements`` (each read as a container), in order.
+
+        ``entries``: the elements are the entries of a listing (and the paragraphs around
+        them, :func:`articlekit.html.content.with_list_items`), whose paragraphs that are
+        nothing but a link (an event's linked name above its place, an entry that is its
+        name alone) are the listing's content, not recommendations.
+        """
         out: list[Block] = []
+        self._entries = entries
         for el in elements:
             st = self.stats.get(el)
             self._content_chars = st.text if st is not None else 0
@@ -1996,6 +2005,8 @@ class BlockBuilder:
         content = _unwrapped(content)
         if len(content) != 1 or not isinstance(content[0], Link) or el is None:
             return None
+        if self._entries:
+            return None  # a listing's entry names what it lists
         if _URL_TEXT.match(text):
             # a bare address shown as the link text cites a source; an article is linked
             # by its title

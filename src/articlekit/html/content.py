@@ -46,6 +46,7 @@ from articlekit.html.score import score_candidates
 from articlekit.html.tree import image_source, picture_key, text_of
 
 __all__ = [
+    "LISTING_ENTRIES",
     "MIN_ARTICLE_CHARS",
     "Candidate",
     "find_main_content",
@@ -1133,6 +1134,156 @@ def _baseline(labels: Labels) -> Candidate:
     return Candidate(elements=keep, labels=labels, method="baseline", chars=_chars(keep, labels))
 
 
+# The paragraph baseline reads a list's items whole (:func:`with_list_items`) when its
+# paragraphs fall in at least this many items of one container that share a tag and a
+# class and each hold a link...
+MIN_BASELINE_ITEMS: Final = 4
+# The method of a baseline read so (the builder reads each element as a list item).
+LISTING_ENTRIES: Final = "entries"
+# ...the items holding at least this share of the baseline's text. The item is found at
+# most this many levels above a paragraph (a card: item, grid, about box, paragraph).
+MIN_BASELINE_ITEMS_SHARE: Final = 0.5
+ITEM_CLIMB_LEVELS: Final = 4
+
+
+def _item_signature(el: HtmlElement) -> tuple[str, str]:
+    """Return what repeated items of one list share: their tag and ``class``."""
+    return (str(el.tag), " ".join((el.get("class") or "").split()))
+
+
+# What a listing's entry is drawn as (a list, a table or a paragraph is a part of an
+# article, not an entry of a listing).
+_ITEM_TAGS: Final = frozenset({"li", "div", "article", "section"})
+
+
+def _opens_with_link(item: HtmlElement, skip: set[HtmlElement]) -> bool:
+    """Return True when the first text of ``item`` (boxes in ``skip`` passed over) is
+    link text: an entry of a listing opens with its linked name or title."""
+    links = 0
+    skipped = 0
+    for event, el in etree.iterwalk(item, events=("start", "end")):
+        if not isinstance(el.tag, str):
+            continue
+        if event == "start":
+            if skipped or el in skip:
+                skipped += 1
+                continue
+            if el.tag == "a":
+                links += 1
+            if el.text and el.text.strip():
+                return links > 0
+            continue
+        if skipped:
+            skipped -= 1
+            continue
+        if el.tag == "a":
+            links -= 1
+        if el is not item and el.tail and el.tail.strip():
+            return links > 0
+    return False
+
+
+def _list_of_items(
+    keep: Sequence[HtmlElement], labels: Labels
+) -> tuple[HtmlElement, set[HtmlElement]] | None:
+    """Return the container whose items hold most of the baseline paragraphs ``keep``,
+    with those items, or None (see :func:`with_list_items`).
+
+    Each paragraph is followed up ``ITEM_CLIMB_LEVELS`` levels; every (parent, child) pair
+    met counts the paragraph's text for that child. The container is the parent with the
+    most children holding paragraphs, the lower one on a tie.
+    """
+    stats = labels.stats
+    held: dict[HtmlElement, dict[HtmlElement, int]] = {}
+    for para in keep:
+        st = stats[para]
+        child = para
+        for _ in range(ITEM_CLIMB_LEVELS):
+            parent = child.getparent()
+            if parent is None:
+                break
+            children = held.setdefault(parent, {})
+            children[child] = children.get(child, 0) + st.text - st.links
+            child = parent
+    if not held:
+        return None
+    parent, children = max(held.items(), key=lambda kv: len(kv[1]))
+    if len(children) < MIN_BASELINE_ITEMS:
+        return None
+    signatures: dict[tuple[str, str], int] = {}
+    for child in children:
+        key = _item_signature(child)
+        signatures[key] = signatures.get(key, 0) + 1
+    signature, count = max(signatures.items(), key=lambda kv: kv[1])
+    if count < MIN_BASELINE_ITEMS or signature[0] not in _ITEM_TAGS:
+        return None
+    chosen = set(keep)
+    if any(child in chosen for child in children if _item_signature(child) == signature):
+        return None  # the paragraphs themselves: an article's, not a listing's entries
+    items: set[HtmlElement] = set()
+    chars = 0
+    for child in parent:
+        if not isinstance(child.tag, str) or _item_signature(child) != signature:
+            continue
+        st = stats.get(child)
+        if st is None or not st.anchors or child in labels.boilerplate:
+            continue
+        items.add(child)
+        chars += children.get(child, 0)
+    total = _chars(keep, labels)
+    if len(items) < MIN_BASELINE_ITEMS or chars < MIN_BASELINE_ITEMS_SHARE * total:
+        return None
+    titled = sum(1 for item in items if _opens_with_link(item, labels.boilerplate))
+    if titled * 2 <= len(items):
+        return None  # entries open with their linked names; posts and cards do not
+    return parent, items
+
+
+def with_list_items(baseline: Candidate) -> Candidate:
+    """Return the paragraph ``baseline`` with the list its paragraphs came from read whole.
+
+    A listing page (an events calendar, a program finder, a job board) sets each entry in
+    an item of one list: a linked title or name, a line or a summary, a place, a date.
+    With no article on the page the baseline is read, and it kept only the items' plain
+    paragraphs: the linked titles (link density over ``MAX_BASELINE_LINK_DENSITY``) were
+    lost, leaving summaries without the names they describe. When the baseline's
+    paragraphs fall in ``MIN_BASELINE_ITEMS`` or more items of one container that share a
+    tag and a class and each hold a link (:func:`_list_of_items`), the items are read
+    whole in place of their paragraphs, together with the other items of that tag and
+    class (an entry whose only line is a link). A page builder's rows, each holding a
+    paragraph of an article, differ in their classes (each row names its own id) and
+    stay paragraphs.
+    """
+    keep = baseline.elements
+    if len(keep) < MIN_BASELINE_ITEMS:
+        return baseline
+    labels = baseline.labels
+    found = _list_of_items(keep, labels)
+    if found is None:
+        return baseline
+    parent, items = found
+    merged: list[HtmlElement] = []
+    done = False
+    for para in keep:
+        inside = para is parent or any(anc is parent for anc in para.iterancestors())
+        if not inside:
+            merged.append(para)
+            continue
+        if done:
+            continue
+        done = True
+        for child in parent:
+            if child in items:
+                merged.append(child)
+            else:
+                merged.extend(
+                    p for p in keep if p is child or any(a is child for a in p.iterancestors())
+                )
+    return Candidate(
+        elements=merged, labels=labels, method=LISTING_ENTRIES, chars=_chars(merged, labels)
+    )
+
+
 def with_section_headings(baseline: Candidate) -> Candidate:
     """Return the paragraph ``baseline`` with the headings of its sections.
 
@@ -1370,7 +1521,7 @@ def find_main_content(
         return candidate
     baseline = _baseline(candidate.labels if candidate is not None else labels)
     if prefer_baseline(candidate, baseline) and not _beats_teaser_stream(candidate, baseline):
-        return with_section_headings(baseline)
+        return with_section_headings(with_list_items(baseline))
     if candidate is None:
         # 5. picture article
         pictures = picture_article(root, labels)
