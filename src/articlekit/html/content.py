@@ -1225,8 +1225,8 @@ def _list_of_items(
     for child in parent:
         if not isinstance(child.tag, str) or _item_signature(child) != signature:
             continue
-        st = stats.get(child)
-        if st is None or not st.anchors or child in labels.boilerplate:
+        measured = stats.get(child)
+        if measured is None or not measured.anchors or child in labels.boilerplate:
             continue
         items.add(child)
         chars += children.get(child, 0)
