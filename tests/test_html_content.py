@@ -6,7 +6,7 @@ import pytest
 from lxml.html import HtmlElement
 
 from articlekit import to_text
-from articlekit.html import parse_html
+from articlekit.html import extract_blocks, parse_html
 from articlekit.html.clean import label_page
 from articlekit.html.content import (
     MIN_ARTICLE_CHARS,
@@ -771,3 +771,46 @@ def test_a_few_entries_beside_an_article_stay_paragraphs() -> None:
     )
     baseline = _baseline_of(page)
     assert with_list_items(baseline) is baseline
+
+
+_CARD = (
+    "<a class='card' href='https://api.example.org/widgets/{n}'><div class='card-title'>"
+    "<span>Widget {n}</span></div><div class='card-text'><p>Lays out its child {n}.</p></div></a>"
+)
+
+
+def _catalog() -> str:
+    cards = "".join(_CARD.format(n=n) for n in range(1, 9))
+    return (
+        "<html><head><title>Layout widgets</title></head><body><main><article>"
+        "<h1>Layout widgets</h1><p>A catalog of the layout widgets.</p>"
+        f"<h2>Single-child widgets</h2><div class='grid'>{cards}</div>"
+        f"<h2>Multi-child widgets</h2><div class='grid'>{cards}</div>"
+        "</article></main></body></html>"
+    )
+
+
+def test_a_catalog_of_cards_is_read_as_its_entries() -> None:
+    doc = parse_html(_catalog())
+    text = to_text(doc)
+    assert "Widget 3\n\nLays out its child 3." in text
+    assert "Multi-child widgets" in text
+    assert not any(type(block).__name__ == "Recommendations" for block in doc.blocks)
+
+
+def test_cards_below_an_article_stay_recommendations() -> None:
+    cards = "".join(_CARD.format(n=n) for n in range(1, 5))
+    page = (
+        "<html><head><title>A story</title></head><body><main><article><h1>A story</h1>"
+        f"<div class='body'>{PARA * 8}<div class='grid'>{cards}</div></div>"
+        "</article></main></body></html>"
+    )
+    doc = parse_html(page)
+    assert "Lays out its child" not in to_text(doc)
+
+
+def test_a_catalog_is_read_as_links_when_catalogs_are_off() -> None:
+    blocks, _ = extract_blocks(parse_tree(_catalog()), catalogs=False)
+    assert not any("Lays out its child" in repr(block) for block in blocks)
+    blocks, _ = extract_blocks(parse_tree(_catalog()))
+    assert any("Lays out its child 3" in repr(block) for block in blocks)

@@ -187,6 +187,7 @@ def extract_blocks(
     outlets: Sequence[str] = (),
     attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
     jsonld: Sequence[list[Any]] | None = None,
+    catalogs: bool = True,
 ) -> tuple[tuple[Block, ...], Candidate]:
     """Return the article's blocks from a parsed page, and the content candidate chosen.
 
@@ -199,8 +200,9 @@ def extract_blocks(
     desk byline ("von example.com", "Redaktion") is left out when no author is named.
     ``attributes``: what the metadata walk read of the elements' attributes, the tree
     unchanged since (see :func:`articlekit.html.clean.label_page`); ``jsonld``: the values
-    of the page's JSON-LD scripts, as that walk parsed them (:func:`_page_jsonld`). A tree
-    nested deeper than Python's recursion limit (a parsed page never is) is read from its
+    of the page's JSON-LD scripts, as that walk parsed them (:func:`_page_jsonld`);
+    ``catalogs``: content that is mostly links is read as a catalog (see
+    :meth:`BlockBuilder.build`). A tree nested deeper than Python's recursion limit (a parsed page never is) is read from its
     markup parsed again, flattened as :func:`parse_html` flattens it.
     """
     base = base_url(root, url, bases)
@@ -240,7 +242,9 @@ def extract_blocks(
         release_after_chars=MIN_VISIBLE_ARTICLE_CHARS,
         skip=linkless,
     )
-    blocks = builder.build(candidate.elements, entries=candidate.method == LISTING_ENTRIES)
+    blocks = builder.build(
+        candidate.elements, entries=candidate.method == LISTING_ENTRIES, catalogs=catalogs
+    )
     if not comments:
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)
@@ -465,6 +469,9 @@ def _with_streamed_parts(
         comments=comments,
         authors=metadata.authors,
         outlets=_outlet_names(metadata, url),
+        # the longer body wins: a catalog's links read whole (BlockBuilder.build) would
+        # outweigh the page's own text with a late carousel of products
+        catalogs=False,
     )
     if _body_chars(placed, limit=None) <= _body_chars(blocks, limit=None):
         return None

@@ -1687,6 +1687,7 @@ class BlockBuilder:
         self._content_chars = 0
         # reading a listing's entries (see :meth:`build`)
         self._entries = False
+        self._content_listing = False
 
     # ------------------------------------------------------------------ helpers
 
@@ -1789,19 +1790,28 @@ class BlockBuilder:
 
     # ------------------------------------------------------------------ blocks
 
-    def build(self, elements: Iterable[HtmlElement], *, entries: bool = False) -> list[Block]:
+    def build(
+        self, elements: Iterable[HtmlElement], *, entries: bool = False, catalogs: bool = True
+    ) -> list[Block]:
         """Return the blocks of ``elements`` (each read as a container), in order.
 
         ``entries``: the elements are the entries of a listing (and the paragraphs around
         them, :func:`articlekit.html.content.with_list_items`), whose paragraphs that are
         nothing but a link (an event's linked name above its place, an entry that is its
         name alone) are the listing's content, not recommendations.
+
+        ``catalogs``: an element whose text is mostly links (:func:`is_link_cluster`: a
+        documentation catalog of cards, a shelter's animals, a list of programming
+        languages) is a catalog, the page's content: the link clusters in it are read
+        rather than dropped as menus, and its cards (links drawn around blocks) as its
+        entries, not as recommendations (the chooser found nothing else to read).
         """
         out: list[Block] = []
         self._entries = entries
         for el in elements:
             st = self.stats.get(el)
             self._content_chars = st.text if st is not None else 0
+            self._content_listing = catalogs and st is not None and is_link_cluster(st)
             self._element(el, out, 0)
         return out
 
@@ -1809,7 +1819,9 @@ class BlockBuilder:
         """Return True when a box holds (nearly) all the text of the content element
         being built: the chosen content itself or a wrapper of it, which is read even when
         its text is mostly links (a listing of linked headlines, products or events)."""
-        return st.text > 0 and st.text >= WHOLE_CONTENT_SHARE * self._content_chars
+        return st.text > 0 and (
+            st.text >= WHOLE_CONTENT_SHARE * self._content_chars or self._content_listing
+        )
 
     def _container(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         """Append the blocks of ``el``'s children, grouping inline runs into paragraphs."""
@@ -2159,6 +2171,8 @@ class BlockBuilder:
             return False
         if is_action_link_text(item.title):
             return True  # a shop's or an account's button drawn as a box: it goes
+        if self._content_listing:
+            return False  # an entry of a catalog: read as its blocks
         _append_rec(Recommendations(title=None, items=(item,), provenance=self._prov(el)), out)
         return True
 
