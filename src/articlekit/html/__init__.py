@@ -202,8 +202,9 @@ def extract_blocks(
     unchanged since (see :func:`articlekit.html.clean.label_page`); ``jsonld``: the values
     of the page's JSON-LD scripts, as that walk parsed them (:func:`_page_jsonld`);
     ``catalogs``: content that is mostly links is read as a catalog (see
-    :meth:`BlockBuilder.build`). A tree nested deeper than Python's recursion limit (a parsed page never is) is read from its
-    markup parsed again, flattened as :func:`parse_html` flattens it.
+    :meth:`BlockBuilder.build`). A tree nested deeper than Python's recursion limit (a
+    parsed page never is) is read from its markup parsed again, flattened as
+    :func:`parse_html` flattens it.
     """
     base = base_url(root, url, bases)
     try:
