@@ -76,3 +76,36 @@ def test_a_long_sentence_said_a_few_times_stays() -> None:
     prose = [_PROSE.replace("first", f"part {i}:") for i in range(n)]
     text = "Title\n\n" + "\n".join(said + "\n" + p for p in prose)
     assert len(_paragraphs(text)) == 2 * n
+
+
+def test_screen_reader_caption_labels_are_captions() -> None:
+    # a news site's labels for a screen reader, printed as text by the rendering: the
+    # picture's credit and caption, not the article's paragraphs
+    text = (
+        "The ferry route closes\n\n"
+        f"{_PROSE}\n"
+        "   Image source, Example Agency\n\n"
+        "   Image caption, The ferry on its last crossing, with the harbour walls behind\n"
+        "   it and the town's old customs house on the left\n\n"
+        f"{_PROSE.replace('first', 'next')}\n"
+        "   Image copyright Getty Images Image caption Passengers on the upper deck\n\n"
+        f"{_PROSE.replace('first', 'last')}"
+    )
+    doc = parse_text(text)
+    texts = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(texts) == 3 and all("Image" not in t for t in texts)
+    captions = [plain_text(b.caption) for b in doc.blocks if isinstance(b, Figure)]
+    assert captions == [
+        "Image source, Example Agency",
+        "Image caption, The ferry on its last crossing, with the harbour walls behind it"
+        " and the town's old customs house on the left",
+        "Image copyright Getty Images Image caption Passengers on the upper deck",
+    ]
+
+
+def test_a_sentence_about_image_sources_stays() -> None:
+    text = (
+        "The ferry route closes\n\n"
+        f"{_PROSE}\n   Image sources are listed at the end of the article.\n\n{_PROSE}"
+    )
+    assert "Image sources are listed at the end of the article." in _paragraphs(text)

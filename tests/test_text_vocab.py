@@ -256,10 +256,33 @@ def test_credit_lines() -> None:
         "Photograph by Jane Doe, Example Programme",
         "Quelle: Landesregierung",
         "Bildquelle: Getty Images",
+        "Image by Jane Doe via Example Weddings",
+        "Illustration by Jane Doe",
+        "Image used under license from Example Stock",
+        "Getty Images",
+        "Getty Images / Jane Doe",
+        "(Shutterstock)",
     ):
         assert is_credit_line(line), line
     assert not is_credit_line("Photos show the bridge before it closed.")
     assert not is_credit_line("Quelle: " + "lange Erklärung " * 10)
+    assert not is_credit_line("Shutterstock has cut 200 jobs this year.")
+
+
+def test_caption_labels() -> None:
+    from articlekit.text.vocab import is_caption_label
+
+    for line in (
+        "Image source, Example Agency",
+        "Image caption, The harbour at dawn",
+        "Media captionWho is the new harbour master?",
+        "Image copyright Reuters Image caption The harbour at dawn",
+        "Image Copyright @example @example",
+        "Photo caption: the harbour at dawn",
+    ):
+        assert is_caption_label(line), line
+    assert not is_caption_label("Image sources are listed at the end of the article.")
+    assert not is_caption_label("Image caption, " + "a long caption " * 30)
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,7 @@ from articlekit.text.vocab import (
     is_author_bio,
     is_author_box_heading,
     is_boilerplate_line,
+    is_caption_label,
     is_comments_button,
     is_comments_heading,
     is_cookie_notice,
@@ -2329,13 +2330,18 @@ def _source_sections(live: list[Piece], start: int, ctx: _Context) -> set[int]:
     return keep
 
 
+# A caption after a screen reader's label ("Image caption, ...") wraps over this many
+# lines at most.
+MAX_CAPTION_LABEL_LINES = 4
+
+
 def _is_credit_piece(piece: Piece, ctx: _Context) -> bool:
-    """Return True for a one-line picture credit or caption label ("Foto: Jane Doe")."""
-    return (
-        piece.kind in ("paragraph", "heading")
-        and piece.line_count == 1
-        and is_credit_line(ctx.plain(piece))
-    )
+    """Return True for a one-line picture credit or caption label ("Foto: Jane Doe"), or a
+    caption after a screen reader's label ("Image caption, The harbour at dawn")."""
+    if piece.kind not in ("paragraph", "heading") or piece.line_count > MAX_CAPTION_LABEL_LINES:
+        return False
+    text = ctx.plain(piece)
+    return (piece.line_count == 1 and is_credit_line(text)) or is_caption_label(text)
 
 
 def _drop_credit_lines(

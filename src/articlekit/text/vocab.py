@@ -22,6 +22,7 @@ __all__ = [
     "is_author_bio",
     "is_author_box_heading",
     "is_boilerplate_line",
+    "is_caption_label",
     "is_comments_button",
     "is_comments_heading",
     "is_cookie_notice",
@@ -666,10 +667,30 @@ def is_source_section_heading(line: str) -> bool:
 CREDIT_LINE = re.compile(
     r"\(?(?:(?:fotos?|bild(?:er)?|photos?|image|picture|abbildung|grafik|illustration"
     r"|(?:image|photo|picture|foto|bild) ?credits?|credits?|bildquelle|fotoquelle|quelle"
-    r"|source|crédits? photo|fuente|foto de)\s?:|photograph(?:ed)? by|photo by|foto von)"
-    r"\s?.{0,80}",
+    r"|source|crédits? photo|fuente|foto de)\s?:|photograph(?:ed)? by|photo by|foto von"
+    # "Image by Jane Doe via Example", "Illustration by ...", "Image used under license
+    # from ..." (a picture's credit without a colon)
+    r"|(?:images?|pictures?|illustrations?|photos) by|image used under licen[cs]e)"
+    r"\s?.{0,80}"
+    # a stock agency's name alone, or before the photographer's ("Getty Images",
+    # "Getty Images / Jane Doe", "Shutterstock via Example"): not a sentence about it
+    r"|\(?(?:getty images|shutterstock|istock(?:photo)?|adobe ?stock|alamy|unsplash|pexels"
+    r"|pixabay|imago(?: images)?|picture alliance)(?:\s?(?:[/|,–-]|via|for)\s?.{0,60})?\)?",
     re.IGNORECASE,
 )
+#: The labels a news site prints for a screen reader before a picture's credit and
+#: caption, which a text rendering shows as text: "Image source, Getty Images", "Image
+#: caption, The harbour at dawn", "Media caption, ...", "Image copyright Reuters Image
+#: caption ...". The caption after one can be long (up to ``MAX_CAPTION_LABEL_CHARS``).
+CAPTION_LABEL = re.compile(
+    r"(?:image|media|video|audio|picture|photo) (?:source|caption|copyright)"
+    # a comma or a colon after the label, or the credit or caption in capitals right
+    # after it ("Image copyright Reuters", BBC's copy "Media captionWho is ..."): not a
+    # sentence about image sources
+    r"(?:\s?[,:]\s?\S|\s?(?-i:[A-Z0-9@\"“'‘(]))[^\n]{0,400}",
+    re.IGNORECASE,
+)
+MAX_CAPTION_LABEL_CHARS = 400
 # Longest credit line: a caption that runs longer is the article's text.
 MAX_CREDIT_CHARS = 100
 
@@ -678,6 +699,14 @@ def is_credit_line(line: str) -> bool:
     """Return True when ``line`` is a picture credit or caption label ("Foto: Jane Doe")."""
     line = line.strip()
     return len(line) <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.fullmatch(line))
+
+
+def is_caption_label(text: str) -> bool:
+    """Return True when ``text`` opens with a picture's label for a screen reader ("Image
+    source, Getty Images", "Image caption, ...", "Media caption ..."): a caption or a
+    credit, however long its caption runs (up to ``MAX_CAPTION_LABEL_CHARS``)."""
+    text = text.strip()
+    return len(text) <= MAX_CAPTION_LABEL_CHARS and bool(CAPTION_LABEL.fullmatch(text))
 
 
 #: A share bar's line ("Share this article", "Partager cet article /", "Mit Freunden
