@@ -188,6 +188,27 @@ def test_rows_apart_need_a_wrapped_row() -> None:
     assert read_grouped(lines, 0, len(lines)) is None
 
 
+def test_many_one_line_rows_apart_are_a_table() -> None:
+    """w3m sets a blank line around each row of a standings table whose cells hold a
+    <p>: five or more one-line rows of three cells or more are its rows."""
+    rows = [
+        "Pos.  Boat            Points  Wins",
+        "1     North Star      5040    5",
+        "2     Harbour Queen   5035    7",
+        "3     Old Basin       5033    4",
+        "4     East Quay       5027    6",
+        "5     Ferry Days      2380    2",
+    ]
+    lines = [x for row in rows for x in (row, "")][:-1]
+    table = read_grouped(lines, 0, len(lines))
+    assert table is not None
+    assert table.rows[2] == ["2", "Harbour Queen", "5035", "7"]
+    # two cells a row, or four rows, are no such table
+    two = [x for row in rows for x in (row[:22].rstrip(), "")][:-1]
+    assert read_grouped(two, 0, len(two)) is None
+    assert read_grouped(lines[:7], 0, 7) is None
+
+
 def test_prose_is_no_spaced_table() -> None:
     lines = [
         "The pier was built in the year the harbour opened and it was",

@@ -538,6 +538,12 @@ def _aligned_rows(run: Sequence[str]) -> list[list[str]] | None:
 #: A row of a spaced table whose rows stand apart (blank lines between: w3m sets a
 #: blank line around a cell's <p>) spans at most this many lines.
 MAX_GROUP_LINES = 4
+# Rows of one line each, a blank line between (w3m sets a blank line around a cell's <p>:
+# a standings table's "1    Kyle Busch    5040    5"), are a table only in a longer run
+# with more cells a row: lines apart with two spaces inside are otherwise often prose or
+# a form's labels.
+MIN_SINGLE_LINE_ROWS = 5
+MIN_SINGLE_LINE_CELLS = 3
 
 
 def read_grouped(texts: Sequence[str], start: int, end: int) -> DrawnTable | None:
@@ -547,7 +553,8 @@ def read_grouped(texts: Sequence[str], start: int, end: int) -> DrawnTable | Non
     joined top to bottom. The groups are taken while each has a line with two spaces
     inside; all their lines share the columns as in :func:`read_aligned`, every row but
     the first (a header row's corner cell) opens its first cell, and no line is a
-    caption. Anything else returns None."""
+    caption. Rows of one line each are taken only at ``MIN_SINGLE_LINE_ROWS`` rows of
+    ``MIN_SINGLE_LINE_CELLS`` cells or more. Anything else returns None."""
     groups: list[list[str]] = []
     index = start
     limit = min(end, start + MAX_ALIGNED_LINES)
@@ -563,7 +570,8 @@ def read_grouped(texts: Sequence[str], start: int, end: int) -> DrawnTable | Non
             index = stop
             break
         index = stop + 1
-    if len(groups) < MIN_ALIGNED_ROWS or all(len(g) == 1 for g in groups):
+    single = all(len(g) == 1 for g in groups)
+    if len(groups) < (MIN_SINGLE_LINE_ROWS if single else MIN_ALIGNED_ROWS):
         return None
     lines = [line for group in groups for line in group]
     if any(_CODE_SIGNS.search(line) for line in lines):
@@ -583,7 +591,8 @@ def read_grouped(texts: Sequence[str], start: int, end: int) -> DrawnTable | Non
                 if text:
                     parts[k].append(text)
         row = [" ".join(p) for p in parts]
-        if sum(bool(cell) for cell in row) < 2 or (rows and not row[0]):
+        filled = sum(bool(cell) for cell in row)
+        if filled < (MIN_SINGLE_LINE_CELLS if single else 2) or (rows and not row[0]):
             return None
         rows.append(row)
     for k in range(len(spans)):
