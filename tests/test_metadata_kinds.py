@@ -1518,3 +1518,13 @@ def test_the_outlets_credit_in_a_byline_element_is_no_part_of_the_name() -> None
 def test_an_author_bio_in_a_byline_element_gives_its_subject(bio: str) -> None:
     _, meta = extract(body=f"<h1>A headline</h1><p>Text.</p><div class='author'>{bio}</div>")
     assert meta.authors == ("Cara Stiles",)
+
+
+@pytest.mark.parametrize(
+    "credits",
+    ["Text und Interview:", "Text & Fotos:", "Words and pictures:", "Texte et photos :"],
+)
+def test_credits_joined_before_one_colon_leave_the_name(credits: str) -> None:
+    body = f"<h1>A headline</h1><div class='article-author'><p>{credits} Cara Stiles</p></div>"
+    _, meta = extract(body=body)
+    assert meta.authors == ("Cara Stiles",)

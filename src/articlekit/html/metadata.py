@@ -302,10 +302,18 @@ _AUTHOR_LABEL_WORDS: Final = (
     r"|författare|forfatter|kirjoittaja|yazar|szerző"
 )
 # "By", "Von", "Par" ... in front of a byline, possibly followed by ":".
+# Credits joined before one colon: "Text und Interview:", "Text & Fotos:", "Words and
+# pictures:", "Texte et photos :" (the person named after it did both).
+_CREDIT_WORDS: Final = (
+    r"(?:text|texte|texto|tekst|words|interview|fotos?|photos?|photographs|bilder?|pictures"
+    r"|illustrations?|recherche|research|reporting|grafik|video)"
+)
 _BYLINE_PREFIX: Final = re.compile(
     # the author's label in more languages and in its gender-inclusive forms, with its
     # colon (first: "Autor" alone would leave "/a:" of "Autor/a:")
     rf"^\s*(?:{_AUTHOR_LABEL_WORDS})\s*[:：]\s*|"
+    rf"^\s*{_CREDIT_WORDS}(?:\s*(?:,|&|\+|\s(?:and|und|et|y|e|en|og|och|i))\s*{_CREDIT_WORDS})+"
+    r"\s*[:：]\s*|"
     r"^\s*(?:(?:written|posted|post|words|story|reported|reporting|text|photos?)\s+by|"
     # "written by" in other languages: "erstellt von", "écrit par", "escrito por" ...
     # (and a forum's "Beitrag von")
