@@ -244,3 +244,18 @@ def test_skip_link_and_logo_are_not_kept_as_the_title() -> None:
         assert _TOP_CHROME.fullmatch(line)
     for line in ("The logo that changed a brand", "Logo design trends explained"):
         assert not _TOP_CHROME.fullmatch(line)
+
+
+def test_a_dump_opening_with_head_links_is_read_as_a_whole_page() -> None:
+    from articlekit import to_text
+    from articlekit.text import parse_text
+
+    para = (
+        "   The ferry that ran between the two harbours for forty years made its last\n"
+        "   crossing on Sunday, after the council voted to stop paying for it.\n\n"
+    )
+    body = para * 2 + para.replace("ferry", "boat") * 2
+    body += "   Updated 17.01.2021, 08:30\n\n" + para.replace("ferry", "bus")
+    # a page's late dateline goes (a page filter rule): the head's links say it is a page
+    assert "Updated" not in to_text(parse_text("   Link: canonical\n   Link: alternate\n" + body))
+    assert "Updated" in to_text(parse_text(body))

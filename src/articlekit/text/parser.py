@@ -260,7 +260,16 @@ _SENTENCE_END = re.compile(r"[.!?](?:[\s\"'”’)\]^]|$)|[。！？]")
 class _Context:
     """Per-call settings the stages share: layout and lynx URLs."""
 
-    __slots__ = ("_cache", "layout", "lines", "lynx", "refs", "section_titles", "urls")
+    __slots__ = (
+        "_cache",
+        "head_links",
+        "layout",
+        "lines",
+        "lynx",
+        "refs",
+        "section_titles",
+        "urls",
+    )
 
     def __init__(
         self,
@@ -276,6 +285,9 @@ class _Context:
         #: Normalised one-line pieces that stand above prose (section headings), for
         #: telling a table of contents from a menu.
         self.section_titles: frozenset[str] = frozenset()
+        #: The text opened with the page head's links (elinks, links: `browser_note_lines`):
+        #: a whole page's dump, whatever its scores say.
+        self.head_links = False
         self.urls = urls
         self.lynx = bool(urls)
         # each text is parsed for inlines once: the page filter and the blocks both need them
@@ -2044,7 +2056,9 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     ctx.section_titles = _section_titles(live, ctx)
     stats = [_stats(p, ctx) for p in live]
     scores = [_score_piece(p, s, ctx) for p, s in zip(live, stats, strict=True)]
-    page = looks_like_page(scores)
+    # a dump that opened with the page head's links is a whole page: those lines, once
+    # text, had counted as one more piece of furniture on pages of few, long pieces
+    page = ctx.head_links or looks_like_page(scores)
     credits: list[int] = []
     if page:
         live, stats = _drop_credit_lines(live, stats, ctx)
@@ -2983,7 +2997,9 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         header, text = read_header(text)
     lines = without_pandoc_markup(split_lines(text))
     # elinks' and links' notes of the page head's links and of frames: no text of the page
-    lines = blanked(lines, browser_note_lines(lines))
+    notes = browser_note_lines(lines)
+    head_links = bool(notes) and lines.text[notes[0]].startswith("Link:")
+    lines = blanked(lines, notes)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
     markup: list[int] = []
@@ -3003,6 +3019,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         lines = blanked(lines, markup + taken)
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines, refs)
+    ctx.head_links = head_links
     state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs, url=url)
     parse_blocks(state)
     join_copy_block_cells(state)
