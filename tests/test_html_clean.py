@@ -7,8 +7,10 @@ import pytest
 from articlekit.html.clean import (
     FLAG_BLOCK,
     FLAG_H1,
+    FLAG_IMG,
     FLAG_MAIN,
     FLAG_MAIN_BODY,
+    FLAG_TABLE,
     Stats,
     boilerplate_kind,
     class_id,
@@ -946,3 +948,27 @@ def test_collapsed_accordion_panel_is_not_hidden() -> None:
     assert is_hidden(dialog, "")
     assert not is_collapsed_panel(in_dialog)
     assert not is_collapsed_panel(transcript)
+
+
+@pytest.mark.parametrize(
+    ("inner", "flag"),
+    [
+        ("<h1>Title</h1>", FLAG_H1),
+        ("<img src='a.jpg'>", FLAG_IMG),
+        ("<picture><source srcset='a.webp'><img src='a.jpg'></picture>", FLAG_IMG),
+        ("<picture><source srcset='a.webp'></picture>", FLAG_IMG),
+        ("<table><tr><td>1</td><td>2</td></tr></table>", FLAG_TABLE),
+    ],
+)
+def test_tag_flags_reach_the_ancestors(inner: str, flag: int) -> None:
+    """An <h1>, an image (<img>, <picture>) and a <table> flag the boxes around them; a
+    box around none of them has none of these flags."""
+    root = parse_tree(
+        f"<body><div class='box'><section>{inner}<p>{LONG}</p></section></div>"
+        f"<div class='other'><p>{LONG}</p></div></body>"
+    )
+    labels = label_page(root)
+    assert labels.stats[_find(root, ".//div[@class='box']")].flags & flag
+    assert labels.stats[_find(root, ".//section")].flags & flag
+    others = labels.stats[_find(root, ".//div[@class='other']")].flags
+    assert not others & (FLAG_H1 | FLAG_IMG | FLAG_TABLE)
