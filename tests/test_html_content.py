@@ -737,22 +737,26 @@ def _baseline_of(page: str) -> Candidate:
     return Candidate(elements=paragraphs, labels=labels, method="baseline", chars=1)
 
 
-def test_an_articles_linked_paragraphs_are_no_entries() -> None:
-    linked = (
-        "<div class='para'><a href='/s'>A source</a> says so in a sentence of the article, with"
-        " commas, that goes on for a while longer.</div>"
-    )
-    baseline = _baseline_of(f"<html><body><div class='body'>{linked * 6}</div></body></html>")
-    assert len(baseline.elements) == 6
-    assert with_list_items(baseline) is baseline
-
-
-def test_cards_that_close_with_a_link_are_no_entries() -> None:
-    card = (
-        "<div class='card'><h3>Consulting</h3><p>We plan, build and run the systems your team"
-        " needs, with a named engineer for each.</p><a href='/more'>Learn more</a></div>"
-    )
-    baseline = _baseline_of(f"<html><body><div class='grid'>{card * 6}</div></body></html>")
+@pytest.mark.parametrize(
+    ("box", "item"),
+    [
+        # an article's paragraphs that hold a link
+        (
+            "body",
+            "<div class='para'><a href='/s'>A source</a> says so in a sentence of the article,"
+            " with commas, that goes on for a while longer.</div>",
+        ),
+        # service cards that close with their link
+        (
+            "grid",
+            "<div class='card'><h3>Consulting</h3><p>We plan, build and run the systems your"
+            " team needs, with a named engineer for each.</p><a href='/more'>Learn more</a></div>",
+        ),
+    ],
+    ids=["article-linked-paragraphs", "cards-closing-with-a-link"],
+)
+def test_items_that_do_not_open_with_a_link_are_no_entries(box: str, item: str) -> None:
+    baseline = _baseline_of(f"<html><body><div class='{box}'>{item * 6}</div></body></html>")
     assert len(baseline.elements) == 6
     assert with_list_items(baseline) is baseline
 

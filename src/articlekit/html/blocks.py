@@ -1960,9 +1960,11 @@ class BlockBuilder:
             return
         prov = self._prov(el) if el is not None else None
         text = plain_text(content).strip()
-        if not text and self._self_link_pictures(content):
+        if not text:
             # a slideshow's or a lightbox's trigger around its first picture
-            content = tuple(self._self_link_pictures(content))
+            slides = self._self_link_pictures(content)
+            if slides:
+                content = tuple(slides)
         if not text or only_images(content):
             # images and nothing else (their alt text is no paragraph): a run of figures
             out.extend(Figure(image=img, provenance=prov) for img in images_in(content))

@@ -1262,26 +1262,45 @@ def with_list_items(baseline: Candidate) -> Candidate:
     if found is None:
         return baseline
     parent, items = found
+    # each paragraph inside the list, filed under the child of ``parent`` that holds it
+    # (one walk up a paragraph, not one scan of all paragraphs per child)
+    under: dict[HtmlElement, list[HtmlElement]] = {}
     merged: list[HtmlElement] = []
-    done = False
+    at: int | None = None
     for para in keep:
-        inside = para is parent or any(anc is parent for anc in para.iterancestors())
-        if not inside:
+        child = _child_under(para, parent)
+        if child is None:
             merged.append(para)
             continue
-        if done:
-            continue
-        done = True
+        if at is None:
+            at = len(merged)
+        if child is not parent:
+            under.setdefault(child, []).append(para)
+    if at is not None:
+        read: list[HtmlElement] = []
         for child in parent:
             if child in items:
-                merged.append(child)
+                read.append(child)
             else:
-                merged.extend(
-                    p for p in keep if p is child or any(a is child for a in p.iterancestors())
-                )
+                read.extend(under.get(child, ()))
+        merged[at:at] = read
     return Candidate(
         elements=merged, labels=labels, method=LISTING_ENTRIES, chars=_chars(merged, labels)
     )
+
+
+def _child_under(el: HtmlElement, parent: HtmlElement) -> HtmlElement | None:
+    """Return the child of ``parent`` that is ``el`` or holds it, ``parent`` itself when
+    ``el`` is ``parent``, else None (``el`` is outside ``parent``)."""
+    if el is parent:
+        return parent
+    node: HtmlElement | None = el
+    while node is not None:
+        up = node.getparent()
+        if up is parent:
+            return node
+        node = up
+    return None
 
 
 def with_section_headings(baseline: Candidate) -> Candidate:
