@@ -1068,6 +1068,7 @@ def test_slashed_names_are_still_two_people(byline: str, expected: tuple[str, ..
     [
         "ann_lee",
         "ann.lee",
+        "annlee42",
         "example.de",
         "Example Media GmbH",
         "Verein für Wald e.V.",
@@ -1078,6 +1079,29 @@ def test_a_declared_author_that_is_no_person_gives_way_to_the_byline(declared: s
     head = f'<meta name="author" content="{declared}">'
     _, meta = extract(head, '<div class="byline">Ann Lee</div>')
     assert meta.authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize("handle", ["annlee42", "Marianne1", "delta201"])
+def test_a_declared_account_name_with_digits_is_an_author(handle: str) -> None:
+    _, meta = extract(f'<meta name="author" content="{handle}">', "<p>Text.</p>")
+    assert meta.authors == (handle,)
+
+
+def test_a_declared_account_name_stays_before_a_one_word_byline() -> None:
+    head = (
+        '<script type="application/ld+json">{"@type": "BlogPosting", "author": "annlee42"}</script>'
+    )
+    _, meta = extract(head, '<div class="byline">Reader</div>')
+    assert meta.authors == ("annlee42",)
+
+
+@pytest.mark.parametrize("value", ["Ann Lee 2019", "12345", "r2", "Ann2Lee", "ann_12"])
+def test_digits_outside_an_account_name_are_still_noise(value: str) -> None:
+    assert normalize_authors([value]) == ()
+
+
+def test_a_visible_account_name_with_digits_is_still_noise() -> None:
+    assert normalize_authors(["annlee42"], visible=True) == ()
 
 
 def test_a_declared_person_stays_before_the_byline() -> None:

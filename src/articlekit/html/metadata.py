@@ -339,6 +339,10 @@ _WITH_COAUTHOR: Final = re.compile(r"\s+(?:with|avec|mit|con|com|met|med)(?:\s+|
 _AUTHOR_NOISE: Final = re.compile(
     r"https?:|www\.|@|\.com\b|\.org\b|\d|©|\bcopyright\b|rights\s+reserved", re.IGNORECASE
 )
+# An account name with digits, as a blog's or a forum's software declares its author
+# ("happyface313", "delta201", "Marianne1"): one word, letters first, digits at its end.
+# Kept when declared (JSON-LD, meta tags); digits elsewhere mean a date or an id.
+_DECLARED_HANDLE: Final = re.compile(r"[^\W\d_]{2,}[^\W_]*\d{1,4}")
 # A byline label run into the name by markup without a space ("AuthorAndreas Kalt" from
 # "<span>Author</span><a>Andreas Kalt</a>"): the label, then a capital letter.
 _GLUED_BYLINE_LABEL: Final = re.compile(r"^(?:[Aa]uthor|[Aa]utor(?:in)?|[Bb]y|[Vv]on)(?=[A-Z])")
@@ -956,7 +960,9 @@ def _clean_name(name: str, *, visible: bool) -> str | None:
     if unprefixed[len(name) : len(name) + 1] == "." and _ENDS_IN_INITIAL.search(name):
         name += "."  # "Kooman, F.", "John Smith Jr.": the point is the name's own
     name = _GLUED_BYLINE_LABEL.sub("", name, count=1)
-    if not name or _AUTHOR_NOISE.search(name) or name.casefold() in _PLACEHOLDER_AUTHORS:
+    if not name or name.casefold() in _PLACEHOLDER_AUTHORS:
+        return None
+    if _AUTHOR_NOISE.search(name) and (visible or not _DECLARED_HANDLE.fullmatch(name)):
         return None
     words = name.split()
     if len(name) > MAX_AUTHOR_CHARS or len(words) > MAX_AUTHOR_WORDS:
@@ -2956,13 +2962,15 @@ _LOGIN_NAME: Final = re.compile(r"[^\W\d_A-Z]+(?:[_.][^\W\d_A-Z]+)+")
 
 def _reads_as_person(name: str) -> bool:
     """Return False for a declared author that is no person's name as a byline shows
-    it: a host name ("example.de"), a login name ("gabor_munier"), an organisation
-    whose name ends in its legal form ("Example Media GmbH", "Verein e.V."), or a
+    it: a host name ("example.de"), a login name ("gabor_munier", "happyface313"), an
+    organisation whose name ends in its legal form ("Example Media GmbH", "Verein e.V."), or a
     phrase of three words or more with a lower-case word that is no name particle
     ("Landesanstalt für Wald"). Such a value gives way to a visible byline that names
     a person (:func:`_pick_authors`)."""
     words = name.split()
-    if len(words) == 1 and (_DOMAIN_NAME.match(name) or _LOGIN_NAME.fullmatch(name)):
+    if len(words) == 1 and (
+        _DOMAIN_NAME.match(name) or _LOGIN_NAME.fullmatch(name) or _DECLARED_HANDLE.fullmatch(name)
+    ):
         return False
     if len(words) > 1 and words[-1].removesuffix(".") in _LEGAL_FORMS:
         return False
