@@ -32,6 +32,8 @@ from articlekit.html.blocks import (
     is_stray_line,
     normalise_headings,
     picture_key,
+    same_page,
+    stays_on_page,
     trim_edges,
 )
 from articlekit.html.clean import Stats, label_page
@@ -265,6 +267,33 @@ def test_a_box_of_page_links_around_pictures_is_no_gallery() -> None:
     stars = "".join(star.format(n) for n in range(5))
     rating = f"<div class='box'><a name='rate'><h3>Rate it</h3>{stars}</a></div>"
     assert not any(isinstance(b, Figure) for b in _doc(rating).walk())
+
+
+@pytest.mark.parametrize(
+    ("href", "page_url", "stays"),
+    [
+        ("", None, True),  # no address: a trigger for a script
+        ("#", None, True),
+        ("#slide-2", None, True),
+        ("javascript:openGallery(2)", None, True),
+        ("/story-2", None, False),
+        ("https://example.org/a#slide-2", "https://example.org/a", True),
+        ("https://example.org/a", "https://example.org/a#top", True),
+        ("https://example.org/b#slide-2", "https://example.org/a", False),
+        ("https://example.org/a", None, False),  # no page address to compare with
+    ],
+)
+def test_stays_on_page_is_a_link_that_opens_nothing_but_its_page(
+    href: str, page_url: str | None, stays: bool
+) -> None:
+    assert stays_on_page(href, page_url) is stays
+
+
+def test_same_page_compares_addresses_without_fragments() -> None:
+    assert same_page("https://example.org/a#x", "https://example.org/a#y")
+    assert not same_page("https://example.org/a", "https://example.org/a/")
+    assert not same_page("https://example.org/a", None)
+    assert not same_page("", "")
 
 
 @pytest.mark.parametrize(

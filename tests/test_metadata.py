@@ -16,6 +16,7 @@ from articlekit.decode import decode_bytes
 from articlekit.html.metadata import (
     MAX_HOME_LINKS,
     MAX_VALUE_CHARS,
+    byline_element_text,
     collect_candidates,
     date_from_url,
     extract_metadata,
@@ -1422,33 +1423,6 @@ def test_byline_stops_at_date_labels_in_other_languages(body: str) -> None:
     assert meta.authors == ("Sara Lind",)
 
 
-def test_byline_label_alone_gives_way_to_the_next_byline() -> None:
-    body = (
-        '<div class="entry-meta"><span class="meta-prep-author">Posted </span>'
-        '<a href="/2018/04/x">April 2018</a></div>'
-        '<span class="author vcard">Walter Stein</span>'
-    )
-    _, meta = extract("", body)
-    assert meta.authors == ("Walter Stein",)
-
-
-def test_wordpress_tag_slug_is_no_byline_class() -> None:
-    # post_class() prints a teaser's tags as slugs: "tag-bylaws" is a topic, not a byline
-    body = (
-        '<article class="post hentry category-news tag-bylaws">'
-        '<a href="/c/news">News</a> \u2022 <a href="/x">Council votes on parking</a></article>'
-        '<span class="author-name">Lena Vogt</span>'
-    )
-    _, meta = extract("", body)
-    assert meta.authors == ("Lena Vogt",)
-
-
-def test_byline_class_beside_a_tag_slug_still_counts() -> None:
-    body = '<div class="byline tag-local">By Lena Vogt</div>'
-    _, meta = extract("", body)
-    assert meta.authors == ("Lena Vogt",)
-
-
 @pytest.mark.parametrize(
     ("body", "authors"),
     [
@@ -1522,3 +1496,57 @@ def test_jsonld_author_given_as_a_reference_is_looked_up_in_the_graph() -> None:
     ]
     _, meta = extract(jsonld(graph))
     assert meta.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("markup", "text", "tags"),
+    [
+        # a list of names: its items set apart, to be read as several people
+        ("<div>By <ul><li>Ann Lee</li><li>Bo Chen</li></ul></div>", "By ; Ann Lee; Bo Chen", False),
+        # a list of more than MAX_LISTED_NAMES items is a list of tags: items joined by a space
+        (
+            "<div>filed under <ul>"
+            + "".join(f"<li><a>{t}</a></li>" for t in ("Alpha", "Beta", "Gamma", "Delta", "Eta"))
+            + "</ul></div>",
+            "filed under Alpha Beta Gamma Delta Eta",
+            True,
+        ),
+        ("<div>Ann &amp;amp; Bo<br>May 3</div>", "Ann & Bo May 3", False),
+        ("<div>" + "x" * 401 + "</div>", "", False),  # a container, not a byline
+    ],
+)
+def test_byline_element_text_is_read_once_with_its_list_items_set_apart(
+    markup: str, text: str, tags: bool
+) -> None:
+    assert byline_element_text(lxml.html.fragment_fromstring(markup)) == (text, tags)
+
+
+#: Pages of one rule each (the page's body, the authors read from it), named by the rule.
+AUTHOR_PAGES = [
+    pytest.param(
+        '<div class="entry-meta"><span class="meta-prep-author">Posted </span>'
+        '<a href="/2018/04/x">April 2018</a></div>'
+        '<span class="author vcard">Walter Stein</span>',
+        ("Walter Stein",),
+        id="byline_label_alone_gives_way_to_the_next_byline",
+    ),
+    # post_class() prints a teaser's tags as slugs: "tag-bylaws" is a topic, not a byline
+    pytest.param(
+        '<article class="post hentry category-news tag-bylaws">'
+        '<a href="/c/news">News</a> \u2022 <a href="/x">Council votes on parking</a></article>'
+        '<span class="author-name">Lena Vogt</span>',
+        ("Lena Vogt",),
+        id="wordpress_tag_slug_is_no_byline_class",
+    ),
+    pytest.param(
+        '<div class="byline tag-local">By Lena Vogt</div>',
+        ("Lena Vogt",),
+        id="byline_class_beside_a_tag_slug_still_counts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "authors"), AUTHOR_PAGES)
+def test_authors_of_a_page(body: str, authors: tuple[str, ...]) -> None:
+    _, meta = extract(body=body)
+    assert meta.authors == authors

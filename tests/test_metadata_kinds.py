@@ -51,11 +51,6 @@ def test_cjk_dates(value: str, expected: str | None) -> None:
     assert normalize_date(value) == expected
 
 
-def test_cjk_date_in_a_class_named_element() -> None:
-    _, meta = extract(body='<h1>記事</h1><div class="pubdate">2019年4月4日</div>')
-    assert meta.published == "2019-04-04"
-
-
 def test_pub_date_class_names_the_publication_date() -> None:
     _, meta = extract(body='<div class="pub-date">March 9 2017 4:21 PM</div><p>Text.</p>')
     assert meta.published == "2017-03-09T16:21:00"
@@ -112,16 +107,6 @@ def test_meta_author_stays_when_a_byline_shows_it_or_nothing_confirms_another() 
     assert meta.authors == ("Ann Lee",)
     # no byline at all: nothing contradicts the meta author
     _, meta = extract(head)
-    assert meta.authors == ("Ann Lee",)
-
-
-def test_author_name_part_loses_its_job_title_part() -> None:
-    body = (
-        '<div class="byline"><div class="author-name"><span>By</span> '
-        '<a href="/people/ann-lee">Ann Lee</a><span class="author-title">Staff Writer</span>'
-        "</div></div>"
-    )
-    _, meta = extract(body=body)
     assert meta.authors == ("Ann Lee",)
 
 
@@ -188,12 +173,6 @@ def test_offset_without_its_leading_zero(value: str, expected: str | None) -> No
     assert normalize_date(value) == expected
 
 
-def test_datetime_attribute_of_another_element_is_a_time() -> None:
-    body = '<div class="story-stamp" datetime="2016-10-13 17:00:00 -0400">Oct 13, 2016</div>'
-    _, meta = extract(body=body)
-    assert meta.published == "2016-10-13T17:00:00-04:00"
-
-
 def test_datetime_of_an_edit_is_no_time() -> None:
     _, meta = extract(body='<p>Text <ins datetime="2016-10-14T09:00:00Z">added</ins>.</p>')
     assert meta.published is None
@@ -217,25 +196,6 @@ def test_agency_credit_leaves_a_byline_with_a_name() -> None:
     assert meta.authors == ("Ann Lee",)
     _, meta = extract(body='<div class="byline">By AP</div>')
     assert meta.authors == ("AP",)
-
-
-def test_rel_author_links_are_cut_to_the_first_bylines_names() -> None:
-    body = (
-        '<div class="byline"><a rel="author" href="/a/ann">Ann Lee</a></div>'
-        "<ul><li>Teaser <a rel=author href='/a/bo'>Bo Chen</a></li>"
-        "<li>Teaser <a rel=author href='/a/cy'>Cy Dee</a></li></ul>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Ann Lee",)
-
-
-def test_rel_author_links_stay_when_the_byline_names_none_of_them() -> None:
-    body = (
-        '<div class="byline">Staff report</div>'
-        "<p><a rel=author href='/a/bo'>Bo Chen</a> and <a rel=author href='/a/cy'>Cy Dee</a></p>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Bo Chen", "Cy Dee")
 
 
 # ------------------------------------------------------------------ the date after the <h1>
@@ -272,12 +232,6 @@ def test_update_line_older_than_the_declared_publication_is_no_modified_date() -
     _, meta = extract(head, "<h1>A headline</h1><p>Updated August 21, 2024</p>")
     assert meta.published == "2026-03-05"
     assert meta.modified is None
-
-
-def test_date_after_the_h1_before_its_update_is_the_published_date() -> None:
-    body = "<h1>A headline</h1><p>Published March 1, 2025</p><p>Updated March 5, 2025</p>"
-    _, meta = extract(body=body)
-    assert meta.published == "2025-03-01"
 
 
 def test_date_after_the_h1_inside_a_sentence_does_not_count() -> None:
@@ -342,23 +296,10 @@ def test_date_in_a_labelled_table_row_after_the_h1_is_a_record_not_the_page() ->
     assert meta.published is None
 
 
-def test_date_in_a_table_cell_without_a_label_after_the_h1_counts() -> None:
-    body = "<h1>A headline</h1><table><tr><td>By Ann Lee, April 13, 2020</td></tr></table>"
-    _, meta = extract(body=body)
-    assert meta.published == "2020-04-13"
-
-
 def test_printed_text_after_the_h1_still_ends_the_search() -> None:
     filler = "<p>" + "A sentence of the article that runs on. " * 8 + "</p>"
     _, meta = extract(body=f"<h1>A headline</h1>{filler}<div>20.01.2022</div>")
     assert meta.published is None
-
-
-def test_date_after_the_h1_passes_over_a_date_it_cannot_read() -> None:
-    # "5/3/2024" is May 3 or March 5: the readable date after it is taken
-    body = "<h1>A headline</h1><p>5/3/2024</p><p>By Ann Lee | April 13, 2020</p>"
-    _, meta = extract(body=body)
-    assert meta.published == "2020-04-13"
 
 
 @pytest.mark.parametrize(
@@ -377,12 +318,6 @@ def test_has_digit_reads_digits_as_the_date_patterns_do(text: str, expected: boo
 def test_date_span_of_a_text_without_digits_is_none() -> None:
     assert date_span("By Ann Lee | Staff writer") is None
     assert date_span("By Ann Lee | April 13, 2020") == (13, 27)
-
-
-def test_full_width_cjk_date_after_the_h1_is_found() -> None:
-    body = "<h1>見出し</h1><p>山田太郎</p><p>２０１９年４月４日</p>"
-    _, meta = extract(body=body)
-    assert meta.published == "2019-04-04"
 
 
 def test_text_after_the_h1_is_bounded() -> None:
@@ -426,12 +361,6 @@ def test_zone_abbreviation_after_a_written_time(value: str, expected: str) -> No
     assert normalize_date(value) == expected
 
 
-def test_date_after_the_h1_keeps_its_zone() -> None:
-    body = "<h1>A headline</h1><div>Ann Lee / <span>Updated: Oct 9, 2019, 11:05 IST</span></div>"
-    _, meta = extract(body=body)
-    assert meta.published == "2019-10-09T11:05:00+05:30"
-
-
 # ------------------------------------------------------------------ more declared sources
 
 
@@ -460,12 +389,6 @@ def test_byline_after_the_h1_wins_over_a_teasers_byline_element() -> None:
     _, meta = extract(body=body)
     assert meta.authors == ("Ann Lee",)
     assert meta.source_of("authors") == "h1"
-
-
-def test_byline_after_the_h1_is_cut_at_its_date() -> None:
-    body = "<h1>A headline</h1><p>By Ann Lee and Bo Chen | April 13, 2020</p>"
-    _, meta = extract(body=body)
-    assert meta.authors == ("Ann Lee", "Bo Chen")
 
 
 @pytest.mark.parametrize(
@@ -645,12 +568,6 @@ def test_text_before_the_h1_is_read_nearest_first_within_its_node_budget() -> No
     assert list(_text_nodes_before(h1, 3)) == ["e", "d", "c"]
 
 
-def test_date_after_the_h1_wins_over_the_date_before_it() -> None:
-    body = "<p>3 May 2021</p><h1>A headline</h1><p>By Ann Lee | April 13, 2020</p>"
-    _, meta = extract(body=body)
-    assert meta.published == "2020-04-13"
-
-
 @pytest.mark.parametrize(
     "before",
     [
@@ -762,21 +679,6 @@ def test_a_label_names_the_modification_date() -> None:
     assert meta.source_of("modified") == "label"
 
 
-def test_a_bare_date_label_comes_after_the_date_after_the_h1() -> None:
-    body = "<h1>A headline</h1><p>May 2, 2021</p><dl><dt>Date</dt><dd>May 3, 2021</dd></dl>"
-    _, meta = extract(body=body)
-    assert meta.published == "2021-05-02"
-
-
-def test_a_publication_label_comes_before_the_first_time() -> None:
-    body = (
-        '<aside><time datetime="2020-01-01">Jan 1</time></aside>'
-        "<dl><dt>Published</dt><dd>May 3, 2021</dd></dl>"
-    )
-    _, meta = extract(body=body)
-    assert meta.published == "2021-05-03"
-
-
 # ------------------------------------------------------------------ JSON-LD without its type
 
 
@@ -836,12 +738,6 @@ def test_unix_time_in_a_data_attribute_is_the_first_time() -> None:
     assert meta.source_of("published") == "time"
 
 
-def test_a_time_element_comes_before_a_later_unix_time() -> None:
-    body = '<time datetime="2016-06-20">Jun 20</time><span data-utime="1466522845">x</span>'
-    _, meta = extract(body=body)
-    assert meta.published == "2016-06-20"
-
-
 def test_unix_time_in_json_ld() -> None:
     head = (
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A post",'
@@ -873,13 +769,6 @@ def test_staff_as_the_last_word_of_a_visible_byline(byline: str, expected: tuple
     assert normalize_authors([byline], visible=True) == expected
 
 
-def test_a_byline_element_naming_jamie_staff() -> None:
-    _, meta = extract(
-        body='<h1>A headline</h1><p>Text.</p><div class="byline">By Jamie Staff</div>'
-    )
-    assert meta.authors == ("Jamie Staff",)
-
-
 # ------------------------------------------------------------------ a date inside the <h1>
 
 
@@ -888,12 +777,6 @@ def test_a_date_set_in_the_heading_under_the_headline() -> None:
     _, meta = extract(body=body)
     assert meta.published == "2022-02-02"
     assert meta.source_of("published") == "h1"
-
-
-def test_a_date_inside_the_heading_wins_over_one_after_it() -> None:
-    body = "<h1>A headline <small>02.02.2022</small></h1><p>March 3, 2022</p>"
-    _, meta = extract(body=body)
-    assert meta.published == "2022-02-02"
 
 
 @pytest.mark.parametrize(
@@ -1031,25 +914,6 @@ def test_a_link_to_the_home_page_is_no_permalink() -> None:
 # ------------------------------------------------- session 15: teasers, credits, organisations
 
 
-def test_itemprop_authors_are_cut_to_the_first_bylines_names() -> None:
-    body = (
-        "<h1>A headline</h1><p>By <span itemprop='author'>Ann Lee</span></p>"
-        "<ul><li>Teaser <span itemprop='author'>Bo Chen</span></li>"
-        "<li>Teaser <span itemprop='author'>Cy Dee</span></li></ul>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Ann Lee",)
-
-
-def test_itemprop_co_authors_named_in_the_byline_stay() -> None:
-    body = (
-        "<div class='byline'>By <span itemprop='author'>Ann Lee</span> and "
-        "<span itemprop='author'>Bo Chen</span></div>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Ann Lee", "Bo Chen")
-
-
 @pytest.mark.parametrize("credit", ["det/dpa", "dpa/lno", "APA/AP"])
 def test_a_credit_of_slashed_codes_is_one_credit(credit: str) -> None:
     assert normalize_authors([credit]) == (credit,)
@@ -1115,11 +979,6 @@ def test_a_declared_organisation_stays_without_a_persons_byline() -> None:
     assert meta.authors == ("Example Media GmbH",)
 
 
-def test_a_date_label_ends_a_byline() -> None:
-    _, meta = extract(body='<div class="author">Ann Lee, Datum: 3.5.2021</div>')
-    assert meta.authors == ("Ann Lee",)
-
-
 @pytest.mark.parametrize(
     "cls",
     ["post-autor", "dates_auteurs", "article-autorin", "autorenzeile", "newsArticleAuthorBlock"],
@@ -1147,11 +1006,6 @@ def test_classes_that_only_look_like_a_byline(cls: str) -> None:
 def test_a_byline_that_opens_with_its_date(byline: str) -> None:
     _, meta = extract(body=f'<div class="entry-author">{byline}</div>')
     assert meta.authors == ("Ann Lee",)
-
-
-def test_an_update_line_names_no_author() -> None:
-    _, meta = extract(body='<div class="byline">Updated May 3, 2021 by Bo Chen</div>')
-    assert meta.authors == ()
 
 
 @pytest.mark.parametrize(
@@ -1279,15 +1133,6 @@ def test_written_by_line_under_the_h1_in_other_languages(line: str, name: str) -
     assert meta.authors == (name,)
 
 
-def test_created_by_label_in_a_byline_element_is_no_part_of_the_name() -> None:
-    body = (
-        "<div class='documentByLine'><span class='documentAuthor'>erstellt von "
-        "<a href='/author/dominique'>Dominique</a> — </span></div><h1>Ein Titel</h1>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Dominique",)
-
-
 @pytest.mark.parametrize(
     "byline",
     [
@@ -1301,31 +1146,12 @@ def test_lead_word_in_an_element_of_its_own_takes_the_next_text(byline: str) -> 
     assert meta.authors == ("Cara Stiles",)
 
 
-def test_lead_word_alone_before_a_lower_case_word_names_nobody() -> None:
-    body = "<h1>Syntax</h1><svg><text>GROUP</text><text>BY</text><text>expr</text></svg>"
-    _, meta = extract(body=body)
-    assert meta.authors == ()
-
-
-def test_lead_word_alone_before_a_date_names_nobody() -> None:
-    _, meta = extract(
-        body="<h1>A headline</h1><div><span>By</span> <time>April 13, 2021</time></div>"
-    )
-    assert meta.authors == ()
-
-
 # --------------------------------------------------------------------------- session 17
 
 
 @pytest.mark.parametrize("mark", ["⋅", "∙", "‧", "｜", "¦"])
 def test_byline_is_cut_at_a_dot_or_bar_before_its_date(mark: str) -> None:
     _, meta = extract(body=f"<h1>A headline</h1><p>By Cara Stiles {mark} 4 min read</p>")
-    assert meta.authors == ("Cara Stiles",)
-
-
-def test_byline_element_is_cut_at_a_dot_operator_before_a_written_date() -> None:
-    body = "<h1>A headline</h1><div class='byline'>Cara Stiles ⋅ Sept. 4, 2023</div>"
-    _, meta = extract(body=body)
     assert meta.authors == ("Cara Stiles",)
 
 
@@ -1364,12 +1190,6 @@ def test_author_labels_of_more_languages_leave_a_byline_elements_name(label: str
 def test_author_label_with_a_colon_glued_to_the_name_keeps_the_name_whole() -> None:
     assert normalize_authors(["Autor:Ingrid Meyer"]) == ("Ingrid Meyer",)
     assert normalize_authors(["Autor:in: Ingrid Meyer"]) == ("Ingrid Meyer",)
-
-
-def test_a_second_credit_after_its_label_is_cut_from_a_byline() -> None:
-    body = "<h1>A headline</h1><p class='byline'>Text: Cara Stiles, Fotos: Bo Lind</p>"
-    _, meta = extract(body=body)
-    assert meta.authors == ("Cara Stiles",)
 
 
 @pytest.mark.parametrize(
@@ -1424,12 +1244,6 @@ def test_with_before_an_agency_or_a_capitalised_word_of_a_name_joins_nobody() ->
     assert normalize_authors(["Ahmed Con Salah"]) == ("Ahmed Con Salah",)
 
 
-def test_byline_is_cut_at_an_at_sign_before_the_employer() -> None:
-    body = "<h1>A headline</h1><div class='post-author'>Cara Stiles @ Example Works</div>"
-    _, meta = extract(body=body)
-    assert meta.authors == ("Cara Stiles",)
-
-
 @pytest.mark.parametrize("lead", ["Post by »", "Beitrag von »"])
 def test_a_forum_posts_lead_and_arrow_are_no_part_of_the_name(lead: str) -> None:
     body = f"<h1>A thread</h1><p class='author'>{lead} Cara Stiles</p>"
@@ -1451,15 +1265,6 @@ def test_microdata_authors_of_teasers_the_byline_does_not_name_are_left_out() ->
     assert meta.authors == ("Cara Stiles",)
 
 
-def test_microdata_authors_stay_when_the_byline_names_no_person() -> None:
-    body = (
-        "<h1>A headline</h1><div class='byline'>by Staff</div>"
-        "<span itemprop='author'>Bo Lind</span><span itemprop='author'>Dag Holm</span>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Bo Lind", "Dag Holm")
-
-
 @pytest.mark.parametrize("reply", ["itemtype='https://schema.org/Comment'", "itemprop='comment'"])
 def test_microdata_authors_of_comments_are_no_authors_of_the_post(reply: str) -> None:
     comments = "".join(
@@ -1475,36 +1280,9 @@ def test_microdata_authors_of_comments_are_no_authors_of_the_post(reply: str) ->
     assert meta.authors == ("Cara Stiles",)
 
 
-def test_microdata_author_of_a_question_stays_beside_its_answers_authors() -> None:
-    body = (
-        "<div itemprop='mainEntity' itemscope itemtype='https://schema.org/Question'>"
-        "<h1>How to?</h1><span itemprop='author'>Cara Stiles</span>"
-        "<div itemprop='suggestedAnswer' itemscope itemtype='https://schema.org/Answer'>"
-        "<span itemprop='author'>Bo Lind</span></div></div>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Cara Stiles",)
-
-
 @pytest.mark.parametrize("name", ["undefined", "system", "team"])
 def test_placeholder_accounts_are_no_authors(name: str) -> None:
     assert normalize_authors([name]) == ()
-
-
-def test_names_in_list_items_of_a_byline_are_several_authors() -> None:
-    body = (
-        "<h1>A headline</h1><div><span>By <ul class='comma-list'>"
-        "<li><a href='/a/cara'>Cara Stiles</a></li><li><a href='/a/bo'>Bo Lind</a></li>"
-        "</ul></span></div>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Cara Stiles", "Bo Lind")
-
-
-def test_a_name_and_its_role_in_list_items_of_a_byline_element_give_the_name() -> None:
-    body = "<h1>A headline</h1><ul class='byline'><li>Cara Stiles</li><li>Staff Writer</li></ul>"
-    _, meta = extract(body=body)
-    assert meta.authors == ("Cara Stiles",)
 
 
 def test_a_byline_elements_list_of_tags_gives_no_names() -> None:
@@ -1513,21 +1291,6 @@ def test_a_byline_elements_list_of_tags_gives_no_names() -> None:
     body = f"<h1>A headline</h1><div class='byline'>filed under <ul>{tags}</ul></div>"
     _, meta = extract(body=body)
     assert meta.authors == ()
-
-
-def test_a_navigation_element_is_no_byline() -> None:
-    body = "<h1>A headline</h1><nav class='documentByLine'><a href='/t/x'>Cara Stiles</a></nav>"
-    _, meta = extract(body=body)
-    assert meta.authors == ()
-
-
-def test_the_outlets_credit_in_a_byline_element_is_no_part_of_the_name() -> None:
-    body = (
-        "<h1>A headline</h1><div class='byline-section'><span class='author'>Cara Stiles"
-        "</span> <span class='publication'>Evening Courier Times</span></div>"
-    )
-    _, meta = extract(body=body)
-    assert meta.authors == ("Cara Stiles",)
 
 
 @pytest.mark.parametrize(
@@ -1552,3 +1315,208 @@ def test_credits_joined_before_one_colon_leave_the_name(credits: str) -> None:
     body = f"<h1>A headline</h1><div class='article-author'><p>{credits} Cara Stiles</p></div>"
     _, meta = extract(body=body)
     assert meta.authors == ("Cara Stiles",)
+
+
+#: Pages of one rule each (the page's body, the authors read from it), named by the rule.
+AUTHOR_PAGES = [
+    pytest.param(
+        '<div class="byline"><div class="author-name"><span>By</span> '
+        '<a href="/people/ann-lee">Ann Lee</a><span class="author-title">Staff Writer</span>'
+        "</div></div>",
+        ("Ann Lee",),
+        id="author_name_part_loses_its_job_title_part",
+    ),
+    pytest.param(
+        '<div class="byline"><a rel="author" href="/a/ann">Ann Lee</a></div>'
+        "<ul><li>Teaser <a rel=author href='/a/bo'>Bo Chen</a></li>"
+        "<li>Teaser <a rel=author href='/a/cy'>Cy Dee</a></li></ul>",
+        ("Ann Lee",),
+        id="rel_author_links_are_cut_to_the_first_bylines_names",
+    ),
+    pytest.param(
+        '<div class="byline">Staff report</div>'
+        "<p><a rel=author href='/a/bo'>Bo Chen</a> and <a rel=author href='/a/cy'>Cy Dee</a></p>",
+        ("Bo Chen", "Cy Dee"),
+        id="rel_author_links_stay_when_the_byline_names_none_of_them",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><p>By Ann Lee and Bo Chen | April 13, 2020</p>",
+        ("Ann Lee", "Bo Chen"),
+        id="byline_after_the_h1_is_cut_at_its_date",
+    ),
+    pytest.param(
+        '<h1>A headline</h1><p>Text.</p><div class="byline">By Jamie Staff</div>',
+        ("Jamie Staff",),
+        id="a_byline_element_naming_jamie_staff",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><p>By <span itemprop='author'>Ann Lee</span></p>"
+        "<ul><li>Teaser <span itemprop='author'>Bo Chen</span></li>"
+        "<li>Teaser <span itemprop='author'>Cy Dee</span></li></ul>",
+        ("Ann Lee",),
+        id="itemprop_authors_are_cut_to_the_first_bylines_names",
+    ),
+    pytest.param(
+        "<div class='byline'>By <span itemprop='author'>Ann Lee</span> and "
+        "<span itemprop='author'>Bo Chen</span></div>",
+        ("Ann Lee", "Bo Chen"),
+        id="itemprop_co_authors_named_in_the_byline_stay",
+    ),
+    pytest.param(
+        '<div class="author">Ann Lee, Datum: 3.5.2021</div>',
+        ("Ann Lee",),
+        id="a_date_label_ends_a_byline",
+    ),
+    pytest.param(
+        '<div class="byline">Updated May 3, 2021 by Bo Chen</div>',
+        (),
+        id="an_update_line_names_no_author",
+    ),
+    pytest.param(
+        "<div class='documentByLine'><span class='documentAuthor'>erstellt von "
+        "<a href='/author/dominique'>Dominique</a> — </span></div><h1>Ein Titel</h1>",
+        ("Dominique",),
+        id="created_by_label_in_a_byline_element_is_no_part_of_the_name",
+    ),
+    pytest.param(
+        "<h1>Syntax</h1><svg><text>GROUP</text><text>BY</text><text>expr</text></svg>",
+        (),
+        id="lead_word_alone_before_a_lower_case_word_names_nobody",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div><span>By</span> <time>April 13, 2021</time></div>",
+        (),
+        id="lead_word_alone_before_a_date_names_nobody",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div class='byline'>Cara Stiles ⋅ Sept. 4, 2023</div>",
+        ("Cara Stiles",),
+        id="byline_element_is_cut_at_a_dot_operator_before_a_written_date",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><p class='byline'>Text: Cara Stiles, Fotos: Bo Lind</p>",
+        ("Cara Stiles",),
+        id="a_second_credit_after_its_label_is_cut_from_a_byline",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div class='post-author'>Cara Stiles @ Example Works</div>",
+        ("Cara Stiles",),
+        id="byline_is_cut_at_an_at_sign_before_the_employer",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div class='byline'>by Staff</div>"
+        "<span itemprop='author'>Bo Lind</span><span itemprop='author'>Dag Holm</span>",
+        ("Bo Lind", "Dag Holm"),
+        id="microdata_authors_stay_when_the_byline_names_no_person",
+    ),
+    pytest.param(
+        "<div itemprop='mainEntity' itemscope itemtype='https://schema.org/Question'>"
+        "<h1>How to?</h1><span itemprop='author'>Cara Stiles</span>"
+        "<div itemprop='suggestedAnswer' itemscope itemtype='https://schema.org/Answer'>"
+        "<span itemprop='author'>Bo Lind</span></div></div>",
+        ("Cara Stiles",),
+        id="microdata_author_of_a_question_stays_beside_its_answers_authors",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div><span>By <ul class='comma-list'>"
+        "<li><a href='/a/cara'>Cara Stiles</a></li><li><a href='/a/bo'>Bo Lind</a></li>"
+        "</ul></span></div>",
+        ("Cara Stiles", "Bo Lind"),
+        id="names_in_list_items_of_a_byline_are_several_authors",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><ul class='byline'><li>Cara Stiles</li><li>Staff Writer</li></ul>",
+        ("Cara Stiles",),
+        id="a_name_and_its_role_in_list_items_of_a_byline_element_give_the_name",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><nav class='documentByLine'><a href='/t/x'>Cara Stiles</a></nav>",
+        (),
+        id="a_navigation_element_is_no_byline",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div class='byline-section'><span class='author'>Cara Stiles"
+        "</span> <span class='publication'>Evening Courier Times</span></div>",
+        ("Cara Stiles",),
+        id="the_outlets_credit_in_a_byline_element_is_no_part_of_the_name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "authors"), AUTHOR_PAGES)
+def test_authors_of_a_page(body: str, authors: tuple[str, ...]) -> None:
+    _, meta = extract(body=body)
+    assert meta.authors == authors
+
+
+#: Pages of one rule each (the page's body, the published read from it), named by the rule.
+PUBLISHED_PAGES = [
+    pytest.param(
+        '<h1>記事</h1><div class="pubdate">2019年4月4日</div>',
+        "2019-04-04",
+        id="cjk_date_in_a_class_named_element",
+    ),
+    pytest.param(
+        '<div class="story-stamp" datetime="2016-10-13 17:00:00 -0400">Oct 13, 2016</div>',
+        "2016-10-13T17:00:00-04:00",
+        id="datetime_attribute_of_another_element_is_a_time",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><p>Published March 1, 2025</p><p>Updated March 5, 2025</p>",
+        "2025-03-01",
+        id="date_after_the_h1_before_its_update_is_the_published_date",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><table><tr><td>By Ann Lee, April 13, 2020</td></tr></table>",
+        "2020-04-13",
+        id="date_in_a_table_cell_without_a_label_after_the_h1_counts",
+    ),
+    # "5/3/2024" is May 3 or March 5: the readable date after it is taken
+    pytest.param(
+        "<h1>A headline</h1><p>5/3/2024</p><p>By Ann Lee | April 13, 2020</p>",
+        "2020-04-13",
+        id="date_after_the_h1_passes_over_a_date_it_cannot_read",
+    ),
+    pytest.param(
+        "<h1>見出し</h1><p>山田太郎</p><p>２０１９年４月４日</p>",
+        "2019-04-04",
+        id="full_width_cjk_date_after_the_h1_is_found",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><div>Ann Lee / <span>Updated: Oct 9, 2019, 11:05 IST</span></div>",
+        "2019-10-09T11:05:00+05:30",
+        id="date_after_the_h1_keeps_its_zone",
+    ),
+    pytest.param(
+        "<p>3 May 2021</p><h1>A headline</h1><p>By Ann Lee | April 13, 2020</p>",
+        "2020-04-13",
+        id="date_after_the_h1_wins_over_the_date_before_it",
+    ),
+    pytest.param(
+        "<h1>A headline</h1><p>May 2, 2021</p><dl><dt>Date</dt><dd>May 3, 2021</dd></dl>",
+        "2021-05-02",
+        id="a_bare_date_label_comes_after_the_date_after_the_h1",
+    ),
+    pytest.param(
+        '<aside><time datetime="2020-01-01">Jan 1</time></aside>'
+        "<dl><dt>Published</dt><dd>May 3, 2021</dd></dl>",
+        "2021-05-03",
+        id="a_publication_label_comes_before_the_first_time",
+    ),
+    pytest.param(
+        '<time datetime="2016-06-20">Jun 20</time><span data-utime="1466522845">x</span>',
+        "2016-06-20",
+        id="a_time_element_comes_before_a_later_unix_time",
+    ),
+    pytest.param(
+        "<h1>A headline <small>02.02.2022</small></h1><p>March 3, 2022</p>",
+        "2022-02-02",
+        id="a_date_inside_the_heading_wins_over_one_after_it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "published"), PUBLISHED_PAGES)
+def test_publication_date_of_a_page(body: str, published: str | None) -> None:
+    _, meta = extract(body=body)
+    assert meta.published == published

@@ -1,99 +1,123 @@
-"""Vocabulary of text articles: recommendation headings, furniture lines, comment headings."""
+"""Vocabulary of text articles: recommendation headings, furniture lines, comment headings.
+
+One table, :data:`CASES`: for each predicate of :mod:`articlekit.text.vocab`, the lines it
+must accept (``True``) and those it must leave alone (``False``), each case one test.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pytest
 
 from articlekit.text.vocab import (
     is_article_end,
+    is_author_box_heading,
     is_boilerplate_line,
+    is_caption_label,
     is_comments_heading,
     is_cookie_notice,
     is_copyright_notice,
+    is_credit_line,
     is_more_link,
     is_recommendation_heading,
+    is_site_prompt,
     is_source_section_heading,
 )
 
+Predicate = Callable[[str], bool]
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Also read",
-        "Also Read:",
-        "Related",
-        "Related articles",
-        "Related Stories",
-        "Related posts",
-        "Read more",
-        "Read also",
-        "More from The Example Times",
-        "More stories",
-        "You may also like",
-        "You might also like",
-        "Recommended",
-        "Recommended for you",
-        "Article Recommendations",
-        "## Related articles",
-        "Lire aussi",
-        "À lire aussi :",
-        "Mehr zum Thema",
-        "Lesen Sie auch",
-        "Lea también",
-        "Leia também",
-        "Czytaj także",
+
+def _yes(*lines: str) -> list[tuple[str, bool]]:
+    return [(line, True) for line in lines]
+
+
+def _no(*lines: str) -> list[tuple[str, bool]]:
+    return [(line, False) for line in lines]
+
+
+#: Sidebar headings head a block of titles and end an article.
+_SIDEBAR_HEADINGS = ("Trending Posts", "Recent posts", "Ähnliche Nachrichten", "Lies auch")
+#: So do these, in more languages.
+_MOST_READ_HEADINGS = ("Explore further", "Viel gelesen", "Lo más leído", "Les plus lus")
+
+CASES: dict[Predicate, list[tuple[str, bool]]] = {
+    is_recommendation_heading: [
+        *_yes(
+            "Also read",
+            "Also Read:",
+            "Related",
+            "Related articles",
+            "Related Stories",
+            "Related posts",
+            "Read more",
+            "Read also",
+            "More from The Example Times",
+            "More stories",
+            "You may also like",
+            "You might also like",
+            "Recommended",
+            "Recommended for you",
+            "Article Recommendations",
+            "## Related articles",
+            "Lire aussi",
+            "À lire aussi :",
+            "Mehr zum Thema",
+            "Lesen Sie auch",
+            "Lea también",
+            "Leia também",
+            "Czytaj także",
+            *_SIDEBAR_HEADINGS,
+            *_MOST_READ_HEADINGS,
+            # prefixes head a block of titles, but do not end an article alone
+            "Mehr zu Klima und Konsum",
+            "Weitere Beiträge aus der Kolumne:",
+            "Más sobre La Tercera",
+            "Viel gelesen in Handel",
+        ),
+        *_no(
+            "Related work on the subject",
+            "More",
+            "Read more about how the council voted today",
+            "",
+            "Mehr als 300 Menschen kamen",
+            "Weitere Beiträge folgen",
+        ),
     ],
-)
-def test_recommendation_headings(line: str) -> None:
-    assert is_recommendation_heading(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    ["Related work on the subject", "More", "Read more about how the council voted today", ""],
-)
-def test_not_recommendation_headings(line: str) -> None:
-    assert not is_recommendation_heading(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Share:",
-        "Share this article",
-        "Share on Facebook",
-        "Tweet",
-        "Advertisement",
-        "ADVERTISEMENT",
-        "Subscribe to our newsletter",
-        "Sign up for the morning briefing",
-        "We use cookies to improve your experience.",
-        "© 2024 The Example Times",
-        "Copyright 2024 Example Media. All rights reserved.",
-        "Skip to content",
-        "Reklama",
+    is_boilerplate_line: [
+        *_yes(
+            "Share:",
+            "Share this article",
+            "Share on Facebook",
+            "Tweet",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Subscribe to our newsletter",
+            "Sign up for the morning briefing",
+            "We use cookies to improve your experience.",
+            "© 2024 The Example Times",
+            "Copyright 2024 Example Media. All rights reserved.",
+            "Skip to content",
+            "Reklama",
+            # a blog widget's lines and back links
+            "Gefällt mir Wird geladen...",
+            "%d Bloggern gefällt das:",
+            "> Zurück zur Übersicht",
+            "Back to list",
+            # a newsletter's name alone
+            "Cicero Newsletter",
+            "GET THE BOING BOING NEWSLETTER",
+        ),
+        *_no(
+            "Share prices fell sharply on Tuesday.",
+            "The printer was broken again.",
+            "Subscribers lost access for a day.",
+            "x" * 200 + " cookies",
+            "I like this city and its loading docks.",
+            "The newsletter that changed the town's politics in 1990",
+        ),
     ],
-)
-def test_boilerplate_lines(line: str) -> None:
-    assert is_boilerplate_line(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Share prices fell sharply on Tuesday.",
-        "The printer was broken again.",
-        "Subscribers lost access for a day.",
-        "x" * 200 + " cookies",
-    ],
-)
-def test_not_boilerplate_lines(line: str) -> None:
-    assert not is_boilerplate_line(line)
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
+    is_comments_heading: [
         ("Comments", True),
         ("12 Comments", True),
         ("Comments (6)", True),
@@ -116,14 +140,7 @@ def test_not_boilerplate_lines(line: str) -> None:
         ("Comments from the minister", False),
         ("Top comments from the minister's speech", False),
     ],
-)
-def test_comments_headings(line: str, expected: bool) -> None:
-    assert is_comments_heading(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
+    is_article_end: [
         ("Tags: python, docker, getting started", True),
         ("Tags", True),
         ("Schlagworte: Akku, Jacke", True),
@@ -141,65 +158,35 @@ def test_comments_headings(line: str, expected: bool) -> None:
         ("Das könnte Sie auch interessieren", True),
         ("Further reading", False),  # Wikipedia's own last section
         ("More about the federal debt and the economy", False),  # a subheading
+        *_yes(*_SIDEBAR_HEADINGS, *_MOST_READ_HEADINGS),
     ],
-)
-def test_article_end_lines(line: str, expected: bool) -> None:
-    assert is_article_end(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    is_cookie_notice: [
         ("This website uses cookies to improve your experience while you navigate.", True),
         ("Wir verwenden Cookies, um unsere Webseite für Sie zu verbessern.", True),
         ("Out of these cookies, those necessary are stored; you may accept or refuse.", True),
         ("Browsers store cookies for each domain, and scripts can read them.", False),
         ("Bake the cookies for twelve minutes, then let them cool on a rack.", False),
     ],
-)
-def test_cookie_notices(text: str, expected: bool) -> None:
-    assert is_cookie_notice(text) is expected
-
-
-def test_author_box_headings() -> None:
-    from articlekit.text.vocab import is_author_box_heading
-
-    assert is_author_box_heading("About the author")
-    assert is_author_box_heading("Über den Autor:")
-    assert not is_author_box_heading("About the author of the new budget plan and why it matters")
-
-
-def test_site_prompts() -> None:
-    from articlekit.text.vocab import is_site_prompt
-
-    assert is_site_prompt("Enter your email below to subscribe and receive updates.")
-    assert is_site_prompt("Download our app for iOS and Android.")
-    assert is_site_prompt("Jetzt den Newsletter abonnieren und per E-Mail informiert werden")
-    assert not is_site_prompt("The council will send an email to all residents next week.")
-    assert not is_site_prompt("Subscribe " + "x " * 200 + "email")  # too long for a prompt
-
-
-def test_widget_and_back_links_are_boilerplate_lines() -> None:
-    from articlekit.text.vocab import is_boilerplate_line
-
-    assert is_boilerplate_line("Gefällt mir Wird geladen...")
-    assert is_boilerplate_line("%d Bloggern gefällt das:")
-    assert is_boilerplate_line("> Zurück zur Übersicht")
-    assert is_boilerplate_line("Back to list")
-    assert not is_boilerplate_line("I like this city and its loading docks.")
-
-
-def test_sidebar_headings_are_recommendation_headings() -> None:
-    from articlekit.text.vocab import is_article_end, is_recommendation_heading
-
-    for heading in ("Trending Posts", "Recent posts", "Ähnliche Nachrichten", "Lies auch"):
-        assert is_recommendation_heading(heading)
-        assert is_article_end(heading)
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
+    is_author_box_heading: [
+        ("About the author", True),
+        ("Über den Autor:", True),
+        ("About the author of the new budget plan and why it matters", False),
+    ],
+    is_site_prompt: [
+        *_yes(
+            "Enter your email below to subscribe and receive updates.",
+            "Download our app for iOS and Android.",
+            "Jetzt den Newsletter abonnieren und per E-Mail informiert werden",
+            "Receive new posts directly delivered to your inbox",
+            "Die wichtigsten News für Marketeers direkt in dein Postfach!",
+        ),
+        *_no(
+            "The council will send an email to all residents next week.",
+            "Subscribe " + "x " * 200 + "email",  # too long for a prompt
+            "She found the letter in her inbox on Monday morning.",
+        ),
+    ],
+    is_source_section_heading: [
         ("External links", True),
         ("See also[edit]", True),
         ("## References", True),
@@ -214,80 +201,42 @@ def test_sidebar_headings_are_recommendation_headings() -> None:
         ("Government", False),
         ("Related articles", False),
     ],
-)
-def test_source_section_headings(line: str, expected: bool) -> None:
-    assert is_source_section_heading(line) is expected
-
-
-def test_more_recommendation_headings() -> None:
-    for heading in ("Explore further", "Viel gelesen", "Lo más leído", "Les plus lus"):
-        assert is_recommendation_heading(heading), heading
-        assert is_article_end(heading), heading
-    # prefixes head a block of titles, but do not end an article alone ("More about X")
-    for heading in (
-        "Mehr zu Klima und Konsum",
-        "Weitere Beiträge aus der Kolumne:",
-        "Más sobre La Tercera",
-        "Viel gelesen in Handel",
-    ):
-        assert is_recommendation_heading(heading), heading
-    assert not is_recommendation_heading("Mehr als 300 Menschen kamen")
-    assert not is_recommendation_heading("Weitere Beiträge folgen")
-
-
-def test_newsletter_lines_and_inbox_prompts() -> None:
-    from articlekit.text.vocab import is_site_prompt
-
-    assert is_boilerplate_line("Cicero Newsletter")
-    assert is_boilerplate_line("GET THE BOING BOING NEWSLETTER")
-    assert not is_boilerplate_line("The newsletter that changed the town's politics in 1990")
-    assert is_site_prompt("Receive new posts directly delivered to your inbox")
-    assert is_site_prompt("Die wichtigsten News für Marketeers direkt in dein Postfach!")
-    assert not is_site_prompt("She found the letter in her inbox on Monday morning.")
-
-
-def test_credit_lines() -> None:
-    from articlekit.text.vocab import is_credit_line
-
-    for line in (
-        "Foto: Jane Doe",
-        "(Bild: dpa)",
-        "Image credit: www.example.org/in/",
-        "Photograph by Jane Doe, Example Programme",
-        "Quelle: Landesregierung",
-        "Bildquelle: Getty Images",
-        "Image by Jane Doe via Example Weddings",
-        "Illustration by Jane Doe",
-        "Image used under license from Example Stock",
-        "Getty Images",
-        "Getty Images / Jane Doe",
-        "(Shutterstock)",
-    ):
-        assert is_credit_line(line), line
-    assert not is_credit_line("Photos show the bridge before it closed.")
-    assert not is_credit_line("Quelle: " + "lange Erklärung " * 10)
-    assert not is_credit_line("Shutterstock has cut 200 jobs this year.")
-
-
-def test_caption_labels() -> None:
-    from articlekit.text.vocab import is_caption_label
-
-    for line in (
-        "Image source, Example Agency",
-        "Image caption, The harbour at dawn",
-        "Media captionWho is the new harbour master?",
-        "Image copyright Reuters Image caption The harbour at dawn",
-        "Image Copyright @example @example",
-        "Photo caption: the harbour at dawn",
-    ):
-        assert is_caption_label(line), line
-    assert not is_caption_label("Image sources are listed at the end of the article.")
-    assert not is_caption_label("Image caption, " + "a long caption " * 30)
-
-
-@pytest.mark.parametrize(
-    ("line", "expected"),
-    [
+    is_credit_line: [
+        *_yes(
+            "Foto: Jane Doe",
+            "(Bild: dpa)",
+            "Image credit: www.example.org/in/",
+            "Photograph by Jane Doe, Example Programme",
+            "Quelle: Landesregierung",
+            "Bildquelle: Getty Images",
+            "Image by Jane Doe via Example Weddings",
+            "Illustration by Jane Doe",
+            "Image used under license from Example Stock",
+            "Getty Images",
+            "Getty Images / Jane Doe",
+            "(Shutterstock)",
+        ),
+        *_no(
+            "Photos show the bridge before it closed.",
+            "Quelle: " + "lange Erklärung " * 10,
+            "Shutterstock has cut 200 jobs this year.",
+        ),
+    ],
+    is_caption_label: [
+        *_yes(
+            "Image source, Example Agency",
+            "Image caption, The harbour at dawn",
+            "Media captionWho is the new harbour master?",
+            "Image copyright Reuters Image caption The harbour at dawn",
+            "Image Copyright @example @example",
+            "Photo caption: the harbour at dawn",
+        ),
+        *_no(
+            "Image sources are listed at the end of the article.",
+            "Image caption, " + "a long caption " * 30,
+        ),
+    ],
+    is_more_link: [
         ("Read more", True),
         ("Read More ›", True),
         ("Continue reading…", True),
@@ -295,14 +244,7 @@ def test_caption_labels() -> None:
         ("Read more about the council's plans", False),
         ("Related articles", False),
     ],
-)
-def test_more_link(line: str, expected: bool) -> None:
-    assert is_more_link(line) is expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
+    is_copyright_notice: [
         ("© 2019 Example Media, LLC. All rights reserved.", True),
         ("Copyright ©2019 Example & Company, Inc.", True),
         ("©The Example Gazette 2011-2019", True),
@@ -329,6 +271,16 @@ def test_more_link(line: str, expected: bool) -> None:
         ("Copyright law changed in 2019, and platforms now filter uploads.", False),
         ("It rests on Section 230(c) of the Communications Decency Act of 1996.", False),
     ],
+}
+
+
+@pytest.mark.parametrize(
+    ("predicate", "line", "expected"),
+    [
+        pytest.param(predicate, line, expected, id=f"{predicate.__name__}-{index}")
+        for predicate, cases in CASES.items()
+        for index, (line, expected) in enumerate(cases)
+    ],
 )
-def test_copyright_notices(text: str, expected: bool) -> None:
-    assert is_copyright_notice(text) is expected
+def test_vocabulary(predicate: Predicate, line: str, expected: bool) -> None:
+    assert predicate(line) is expected, line

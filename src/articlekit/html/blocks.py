@@ -415,6 +415,27 @@ def is_grid_card(el: HtmlElement) -> bool:
     return same >= MIN_GRID_CARDS and others <= MAX_GRID_OTHERS_SHARE * same
 
 
+def same_page(url: str, page_url: str | None) -> bool:
+    """Return True when ``url`` is the address ``page_url`` of the page itself, fragments
+    (``#top``) aside; False without a page address."""
+    if not page_url:
+        return False
+    return url.split("#")[0] == page_url.split("#")[0]
+
+
+def stays_on_page(href: str, page_url: str | None = None) -> bool:
+    """Return True when a link to ``href`` opens nothing but the page it stands on: it has
+    no address, a fragment (``#``, ``#slide-2``), a script (``javascript:``), or the page's
+    own address ``page_url`` (what a ``#slide-2`` resolves to against it).
+
+    Such a link around a picture opens a lightbox or a slideshow: the picture is the
+    article's, where a link to another page around one is a teaser of that page
+    (:func:`is_lightbox_gallery` on the raw ``href`` of a box's links, the paragraphs'
+    self-linked pictures on a resolved :class:`~articlekit.Link`).
+    """
+    return not href or href.startswith(("#", "javascript:")) or same_page(href, page_url)
+
+
 def is_lightbox_gallery(el: HtmlElement, stats: Stats) -> bool:
     """Return True for a box of links that is a picture gallery, not a menu: it holds a
     picture, and every link in it opens something on the page itself (``href="#"``,
@@ -432,8 +453,7 @@ def is_lightbox_gallery(el: HtmlElement, stats: Stats) -> bool:
         return False
     pictures: list[str] = []
     for link in el.iter("a"):
-        href = (link.get("href") or "").strip()
-        if href and not href.startswith(("#", "javascript:")):
+        if not stays_on_page((link.get("href") or "").strip()):
             return False
         pictures.extend(image_source(img) or "" for img in link.iter("img"))
     # a rating's stars repeat one or two pictures, a gallery's slides differ
@@ -2000,14 +2020,12 @@ class BlockBuilder:
         article's (a link to another page around a picture is a teaser of that page).
         """
         pictures: list[Image] = []
-        page = self.page_url.split("#")[0] if self.page_url else None
         for x in content:
             if isinstance(x, LineBreak) or (isinstance(x, Text) and x.text.isspace()):
                 continue
             if not isinstance(x, Link) or not only_images(x.content):
                 return []
-            url = x.url
-            if not (url.startswith("#") or (page is not None and url.split("#")[0] == page)):
+            if not stays_on_page(x.url, self.page_url):
                 return []
             pictures.extend(i for i in x.content if isinstance(i, Image))
         return pictures
@@ -2036,7 +2054,7 @@ class BlockBuilder:
             return None
         if is_author_link(el):
             return None  # the byline's link to its author ("von <address><a rel=author>")
-        if self.page_url and link.url.split("#")[0] == self.page_url.split("#")[0]:
+        if same_page(link.url, self.page_url):
             return None
         picture = next(images_in(link.content), None) if only_images(link.content) else None
         item = Recommendation(
@@ -2088,7 +2106,7 @@ class BlockBuilder:
         item = also_read_item(_unwrapped(content), len(text) - match.end())
         if item is None or item.url is None:
             return None
-        if self.page_url and item.url.split("#")[0] == self.page_url.split("#")[0]:
+        if same_page(item.url, self.page_url):
             return None  # a link to the page itself
         title = text[: match.end()].strip(" [(")
         return Recommendations(title=title or None, items=(item,), provenance=self._prov(el))
@@ -2159,7 +2177,7 @@ class BlockBuilder:
         url = resolve_url(href, self.base)
         if url is None or not is_page_link(url):
             return False
-        if self.page_url and url.split("#")[0] == self.page_url.split("#")[0]:
+        if same_page(url, self.page_url):
             return False
         st = self.stats.get(el)
         if st is None or not st.text or st.text > MAX_CARD_LINK_CHARS:

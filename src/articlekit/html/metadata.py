@@ -1710,6 +1710,27 @@ _NAME_LIST_ITEM: Final = "; "
 #: A byline element's list of more items than this is a list of tags or links, not of
 #: names: its items are not set apart (a tag's one word would read as a name).
 MAX_LISTED_NAMES: Final = 4
+#: Stands for a list item while a byline element's text is read (:func:`byline_element_text`):
+#: no text lxml hands over holds a NUL (libxml2 reads one as U+FFFD, and ``parse_tree``
+#: drops them before).
+_ITEM_MARK: Final = "\x00"
+
+
+def byline_element_text(el: etree._Element) -> tuple[str, bool]:
+    """Return the text of byline element ``el``, read once, and whether it is a list of
+    tags or links rather than of names ("" when it is longer than twice
+    ``MAX_BYLINE_CHARS``: a container).
+
+    Its list items are set apart by ``_NAME_LIST_ITEM`` ("<li>Ann Lee</li><li>Bo
+    Chen</li>" reads "Ann Lee; Bo Chen"), unless that makes more than
+    ``MAX_LISTED_NAMES`` separators: then it is a list of tags, whose items are joined
+    by a space (a tag's one word would read as a name).
+    """
+    raw = _text_of(el, MAX_BYLINE_CHARS * 2, _ITEM_MARK)
+    text = _clean(raw.replace(_ITEM_MARK, _NAME_LIST_ITEM))
+    if text.count(_NAME_LIST_ITEM) <= MAX_LISTED_NAMES:
+        return text, False
+    return _clean(raw.replace(_ITEM_MARK, " ")), True
 
 
 def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_CLASS) -> str:
@@ -2093,10 +2114,7 @@ class _Collector:
             _TAXONOMY_CLASS.sub(" ", label)
         ):
             return  # only a tag's or a category's slug names the byline word
-        text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2, _NAME_LIST_ITEM))
-        tags = text.count(_NAME_LIST_ITEM) > MAX_LISTED_NAMES  # a list of tags or links
-        if tags:
-            text = _clean(_text_of(el, MAX_BYLINE_CHARS * 2))
+        text, tags = byline_element_text(el)
         if text and len(text) <= MAX_BYLINE_CHARS:
             self.bylines += 1
             names = _name_parts(el)
