@@ -285,6 +285,38 @@ def test_rerun_skips_up_to_date_outputs_unless_overwrite(tmp_path: Path) -> None
     assert "converted 3, failed 0, skipped 0" in forced.stderr
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("notes.txt", "text"), ("notes.md", "markdown")])
+def test_an_output_never_overwrites_its_own_input(tmp_path: Path, name: str, fmt: str) -> None:
+    # notes.txt -f text -o . would name its output notes.txt: it keeps its suffix instead
+    page = tmp_path / name
+    page.write_text(HTML.format(n=1))
+    original = page.read_bytes()
+    done = invoke(["convert", page, "-f", fmt, "-o", tmp_path])
+    assert done.returncode == 0 and "converted 1, failed 0, skipped 0" in done.stderr
+    assert page.read_bytes() == original
+    output = tmp_path / f"{name}{page.suffix}"
+    assert "Body text of page 1" in output.read_text()
+    # a re-run finds that output up to date; --overwrite rewrites it, never the input
+    again = invoke(["convert", page, "-f", fmt, "-o", tmp_path])
+    assert "converted 0, failed 0, skipped 1" in again.stderr
+    forced = invoke(["convert", page, "-f", fmt, "-o", tmp_path, "--overwrite"])
+    assert "converted 1" in forced.stderr and page.read_bytes() == original
+
+
+def test_outputs_inside_an_input_directory_are_no_inputs(tmp_path: Path) -> None:
+    # a .jsonl output and an error log written into the directory being converted
+    src = _page_dir(tmp_path / "in", 2)
+    target, log = src / "all.jsonl", src / "errors.jsonl"
+    for _ in range(2):
+        done = invoke(["convert", src, "-o", target, "--errors", log])
+        assert done.returncode == 0, done.stderr
+        assert "failed 0" in done.stderr
+    assert sorted(_names(target)) == [str(src / "p0.html"), str(src / "p1.html")]
+    # nor is it when a glob matches it
+    globbed = invoke(["convert", str(src / "*"), "-o", target, "--errors", log, "--overwrite"])
+    assert globbed.returncode == 0 and "converted 2, failed 0" in globbed.stderr
+
+
 def test_jsonl_order_does_not_depend_on_jobs(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

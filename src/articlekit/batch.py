@@ -248,9 +248,20 @@ def _walk(root: str, url: str | None, exclude: frozenset[str]) -> Iterator[Batch
             if filename.startswith("."):
                 continue
             path = os.path.join(current, filename)
+            if _excluded(path, exclude):
+                continue
             rel = os.path.relpath(path, root)
             yield from _file_input(path, _strip_suffix(tuple(PurePosixPath(rel).parts)), url)
     yield from _listing_failures(unreadable)
+
+
+def _excluded(path: str, exclude: frozenset[str]) -> bool:
+    """Return True when file ``path`` is one of the real paths in ``exclude`` (the run's
+    own output files: a ``.jsonl`` output or an error log inside an input directory is
+    no input). Only a file named like an excluded one has its real path looked up."""
+    if not exclude or os.path.basename(path) not in {os.path.basename(e) for e in exclude}:
+        return False
+    return os.path.realpath(path) in exclude
 
 
 def _listing_failures(errors: list[OSError]) -> Iterator[BatchInput]:
@@ -281,11 +292,12 @@ def expand_inputs(
     """Yield a :class:`BatchInput` per file, stdin read, or WARC record that ``inputs`` name.
 
     Each input is ``-`` (standard input), a directory (walked recursively in sorted order,
-    skipping hidden entries and the directories in ``exclude``), a WARC file, any other
+    skipping hidden entries and the directories and files in ``exclude``), a WARC file, any other
     path, or a glob pattern (``*``, ``?``, ``[...]``, ``**``) when no file has that
-    literal name. A path that does not exist still yields an item, which then fails with
-    "no such file": nothing a user names is dropped silently. ``url`` is given to every
-    input except WARC records, which carry their own.
+    literal name. Files in ``exclude`` (the run's own output files) are passed over in
+    directories and glob matches. A path that does not exist still yields an item, which
+    then fails with "no such file": nothing a user names is dropped silently. ``url`` is
+    given to every input except WARC records, which carry their own.
     """
     excluded = frozenset(os.path.realpath(os.fspath(e)) for e in exclude)
     for raw in inputs:
@@ -304,7 +316,7 @@ def expand_inputs(
             for match in matches:
                 if os.path.isdir(match):
                     yield from _walk(match, url, excluded)
-                else:
+                elif not _excluded(match, excluded):
                     yield from _file_input(match, _safe_file_parts(match), url)
 
 

@@ -322,8 +322,9 @@ class _DirSink(_Sink):
 
     def target(self, item: BatchInput) -> Path:
         parts = item.output_parts
-        # two inputs with one stem (a.html, a.txt): the later one keeps its suffix too
-        if parts in self.taken and item.path:
+        # two inputs with one stem (a.html, a.txt): the later one keeps its suffix too; so
+        # does an input that its output would overwrite (notes.txt -f text -o .)
+        if item.path and (parts in self.taken or self._is_input(parts, item.path)):
             parts = (*parts[:-1], parts[-1] + "." + Path(item.path).suffix.lstrip("."))
         base, number = parts, 2
         while parts in self.taken:
@@ -331,6 +332,13 @@ class _DirSink(_Sink):
             number += 1
         self.taken.add(parts)
         return self.root.joinpath(*parts[:-1], parts[-1] + self.suffix)
+
+    def _is_input(self, parts: tuple[str, ...], path: str) -> bool:
+        """Return True when the output named ``parts`` would be the input file ``path``."""
+        if not path.endswith(self.suffix):  # (no path lookups for the usual case)
+            return False
+        target = self.root.joinpath(*parts[:-1], parts[-1] + self.suffix)
+        return os.path.realpath(target) == os.path.realpath(path)
 
     def is_up_to_date(self, item: BatchInput, target: Path | None) -> bool:
         if self.overwrite or target is None or item.mtime is None:
@@ -625,7 +633,11 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         chunk_chars=args.max_chars,
         chunk_overlap=args.overlap,
     )
-    exclude = [args.output] if isinstance(sink, _DirSink) else []
+    # the run's own outputs are no inputs: an output directory, a .jsonl file or an error
+    # log inside an input directory
+    exclude = [args.output] if isinstance(sink, (_DirSink, _JsonlSink)) else []
+    if args.errors:
+        exclude.append(args.errors)
     items: Iterator[BatchInput] = expand_inputs(args.inputs, url=args.url, exclude=exclude)
     progress_on = not args.no_progress and sys.stderr.isatty()
     total: int | None = None
