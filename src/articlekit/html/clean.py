@@ -526,12 +526,29 @@ _MAX_MEMO_TOKENS: Final = 200_000
 # the token names before it still counts ("o-teaser--ad-with-fallback" is an ad teaser).
 _HOLDS_MODIFIER: Final = re.compile(r"(?:^|[-_])(?:has|with|without|no)[-_]")
 _T_FURNITURE: Final = _T_REC | _T_HIDDEN | _T_STRONG | _T_UNLIKELY | _T_COMMENT | _T_TEASER
+# (a module global: the search method looked up once, not per new token)
+_CLASS_VOCABULARY_PREFILTER: Final = vocab.CLASS_VOCABULARY_PREFILTER.search
 
 
 def _token_bits(token: str) -> int:
+    """Return which vocabulary patterns a lower-cased class/id token matches, as ``_T_*``
+    bits, memoised: :func:`_vocabulary_bits` of a token in which
+    ``vocab.CLASS_VOCABULARY_PREFILTER`` finds a word, 0 for any other token (it matches
+    no pattern: see the prefilter)."""
     bits = _TOKEN_BITS.get(token)
     if bits is not None:
         return bits
+    bits = _vocabulary_bits(token) if _CLASS_VOCABULARY_PREFILTER(token) is not None else 0
+    if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
+        _TOKEN_BITS.clear()
+    _TOKEN_BITS[token] = bits
+    return bits
+
+
+def _vocabulary_bits(token: str) -> int:
+    """Return which vocabulary patterns ``token`` matches, as ``_T_*`` bits, searching
+    each pattern in turn (:func:`_token_bits` calls it only for a token that holds one of
+    the vocabulary's words; for any other token it returns 0)."""
     bits = 0
     if vocab.REC_CLASS.search(token):
         bits |= _T_REC
@@ -565,9 +582,6 @@ def _token_bits(token: str) -> int:
         if modifier is not None:
             head = token[: modifier.start()]
             bits = (bits & ~_T_FURNITURE) | (_token_bits(head) & _T_FURNITURE if head else 0)
-    if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
-        _TOKEN_BITS.clear()
-    _TOKEN_BITS[token] = bits
     return bits
 
 
