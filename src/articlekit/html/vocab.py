@@ -359,7 +359,7 @@ def word_trie(words: Iterable[str]) -> str:
 # A token holding none of them matches none of the patterns (56% of the 368,724 distinct
 # class and id tokens of the corpora and outside sets), so clean._token_bits tries the
 # patterns only on a token in which CLASS_VOCABULARY_PREFILTER finds a word. A word added
-# to one of those patterns needs its word here: tests/test_html_vocab_prefilter.py reads
+# to one of those patterns needs its word here: tests/test_html_class_prefilters.py reads
 # each pattern's alternatives and names the text that holds no word of this list.
 CLASS_VOCABULARY_WORDS: Final = (
     "ad", "affiliate", "also", "article", "aussi", "author", "autor", "banner", "body",

@@ -1,4 +1,6 @@
-"""The class vocabulary's prefilter (``vocab.CLASS_VOCABULARY_PREFILTER``) never hides a match.
+"""Cheap tests before the class/id regexes never change an answer.
+
+The class vocabulary's prefilter (``vocab.CLASS_VOCABULARY_PREFILTER``) never hides a match.
 
 ``clean._token_bits`` searches the class/id vocabulary patterns only in a token in which
 the prefilter finds a word, and gives every other token no bits. That is the same answer
@@ -7,6 +9,9 @@ holds one of the prefilter's words. Three checks pin it: each pattern's alternat
 read from its parse, spell out a word of the list; tokens built from the vocabulary's
 pieces and class tokens of the shared corpus get the same bits both ways; and the trie
 matches exactly where one of its words occurs.
+
+The metadata walk's date-class test (``metadata._names_a_date``) searches the whole class
+string once before reading it word by word.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articlekit.html import clean, vocab
+from articlekit.html import clean, metadata, vocab
 
 try:  # the regex parser is a private module: re._parser from Python 3.11, sre_parse before
     from re import _constants as sre_constants
@@ -168,9 +173,34 @@ def _class_tokens(path: Path) -> set[str]:
 
 
 def test_corpus_class_tokens_get_the_same_bits_both_ways(corpus: Path) -> None:
-    pages = sorted((corpus / "trafilatura-eval" / "html").glob("*.html.gz"))[::3]
+    pages = sorted((corpus / "trafilatura-eval" / "html").glob("*.html.gz"))[::6]
     tokens = set().union(*(_class_tokens(page) for page in pages))
     assert len(tokens) > 10_000
     skipped = [t for t in tokens if vocab.CLASS_VOCABULARY_PREFILTER.search(t) is None]
     assert len(skipped) > len(tokens) / 3  # the prefilter does skip most of the work
     assert [t for t in skipped if clean._vocabulary_bits(t)] == []
+
+
+def _names_a_date_by_word(names: str) -> bool:
+    """metadata._names_a_date without its whole-string search first: word by word."""
+    return any(
+        metadata._DATE_WORD.search(word) is not None
+        and metadata._NOT_DATE_WORD.search(word) is None
+        for word in names.split()
+    )
+
+
+_NAME_PIECES = st.sampled_from(
+    ["date", "DATE", "Datum", "dat", "e", "um", "post", "updated", "-", "_", " ", "ı", "picker"]
+)
+
+
+@given(st.one_of(st.lists(_NAME_PIECES, max_size=6).map("".join), st.text(max_size=20)))
+def test_a_class_names_a_date_as_word_by_word(names: str) -> None:
+    assert metadata._names_a_date(names) == _names_a_date_by_word(names)
+
+
+def test_a_date_class_is_found_behind_the_gate() -> None:
+    assert metadata._names_a_date("entry-meta post-Date")
+    assert not metadata._names_a_date("updated-date")  # an update's date
+    assert not metadata._names_a_date("entry-meta byline")
