@@ -397,6 +397,27 @@ def test_builder_rows_of_heading_and_text_modules_join_across_picture_rows() -> 
     assert any(isinstance(block, Figure) for block in doc.blocks)
 
 
+def test_builder_rows_join_across_a_short_row_of_a_part_heading_and_its_opening_line() -> None:
+    part = "<p>" + "The ferry crossed the river, slowly, every morning at seven o'clock. " * 4
+    # each text module: the text and a spacer beside it
+    body = '<div class="pb_module pb_text"><div class="text">{}</div><div class="gap"></div></div>'
+    short = body.format("<h2>Why the ferry stopped</h2><p>The answer is the new bridge.</p>")
+    closing = body.format("<p>Questions? Write to the harbour office.</p>")
+    html = (
+        "<html><body><main><h1>The last ferry</h1><div class='pb_section'>"
+        + _module_row(1, body.format(part + "</p>"))
+        + _module_row(2, body.format((part + "</p>") * 4))
+        + _module_row(3, short)
+        + _module_row(4, body.format(part.replace("ferry", "bridge") + "</p>"))
+        + _module_row(5, closing)
+        + "</div></main></body></html>"
+    )
+    text = _text(html)
+    assert text.index("The ferry crossed") < text.index("Why the ferry stopped\n")
+    assert text.index("The answer is the new bridge.") < text.index("The bridge crossed")
+    assert "Questions?" not in text  # a short row with no part after it is not the article
+
+
 def test_rows_after_the_article_set_off_by_a_rule_or_headed_by_an_h1_stay_out() -> None:
     part = "<p>" + "The ferry crossed the river, slowly, every morning at seven o'clock. " * 3
     body = '<div class="pb_module pb_text">{}</div>'

@@ -661,6 +661,20 @@ def _is_prose_row(el: HtmlElement, labels: Labels) -> bool:
     )
 
 
+def _is_short_part(el: HtmlElement, st: Stats, labels: Labels) -> bool:
+    """Return True for a short row of plain text (``st``), which joins the article when a
+    row of prose follows it: a part's heading and its opening line ("What sets it apart?
+    As the comparisons above show, ...") in a row of their own, under
+    ``SIBLING_BLOCK_CHARS``, with no link, no picture, no ``<h1>``. (A closing call to
+    act, "Questions? Write to us.", has no part after it and stays out.)"""
+    return (
+        0 < st.text < SIBLING_BLOCK_CHARS
+        and not st.links
+        and not st.flags & (FLAG_IMG | FLAG_H1)
+        and el not in labels.boilerplate
+    )
+
+
 def _is_divider(el: HtmlElement, labels: Labels) -> bool:
     """Return True for a divider between two parts: a rule (``<hr>``) or a wrapper holding
     one, with no text and no picture. (An empty wrapper, a builder's spacer, may end the
@@ -676,7 +690,9 @@ def _rows_beside(
 ) -> list[HtmlElement]:
     """Return the rows of prose of ``row``'s kind next to it on one side, nearest first.
 
-    A picture row of the kind joins when a row of prose follows it. Dividers are passed
+    A picture row of the kind joins when a row of prose follows it, and so does a short
+    row of plain text (:func:`_is_short_part`: a part's heading and its opening line in a
+    row of their own, too short to read as prose). Dividers are passed
     over when they separate the rows all along: the first gap on the side says whether
     the rows are divided, and a gap that differs ends the run (a guide's chapters
     between rules join, an appeal set off by a rule after undivided rows does not).
@@ -703,6 +719,9 @@ def _rows_beside(
             and sibling not in labels.boilerplate
         ):
             pending.append(sibling)  # a picture between two parts
+            continue
+        if st is not None and _is_short_part(sibling, st, labels):
+            pending.append(sibling)  # a part's heading and opening line
             continue
         if not _is_prose_row(sibling, labels) or (
             not before and st is not None and st.flags & FLAG_H1
