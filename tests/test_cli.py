@@ -303,6 +303,18 @@ def test_an_output_never_overwrites_its_own_input(tmp_path: Path, name: str, fmt
     assert "converted 1" in forced.stderr and page.read_bytes() == original
 
 
+def test_a_directory_in_an_outputs_place_fails_that_input(tmp_path: Path) -> None:
+    # out/p0.json is a directory (newer than its input): no skip as "up to date"
+    src = _page_dir(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    (out / "p0.json").mkdir(parents=True)
+    done = invoke(["convert", src, "-f", "json", "-o", out])
+    assert done.returncode == 1
+    assert "p0.html: cannot write" in done.stderr and "Is a directory" in done.stderr
+    assert "converted 1, failed 1, skipped 0" in done.stderr
+    assert (out / "p1.json").is_file() and not leftovers(out)
+
+
 def test_outputs_inside_an_input_directory_are_no_inputs(tmp_path: Path) -> None:
     # a .jsonl output and an error log written into the directory being converted
     src = _page_dir(tmp_path / "in", 2)

@@ -344,9 +344,12 @@ class _DirSink(_Sink):
         if self.overwrite or target is None or item.mtime is None:
             return False
         try:
-            return target.stat().st_mtime >= item.mtime
+            found = target.stat()
         except OSError:
             return False
+        # a directory (or anything but a file) in the output's place is no output: writing
+        # fails and says so, where a skip would hide it
+        return stat.S_ISREG(found.st_mode) and found.st_mtime >= item.mtime
 
     def write(self, item: BatchInput, target: Path | None, text: str) -> None:
         assert target is not None
