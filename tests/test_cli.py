@@ -175,6 +175,7 @@ def test_version_and_module_entry() -> None:
         ["convert", "x.html", "-f", "jsonl", "-o", "somedir"],
         ["convert", "x.html", "-f", "markdown", "-o", "out.jsonl"],
         ["convert", "-", "-", "-o", "-"],
+        ["convert", "x.html", "-o", "all.jsonl", "--errors", "./all.jsonl"],
         ["frobnicate"],
         [],
     ],
@@ -186,6 +187,21 @@ def test_usage_errors_exit_2(
     done = invoke(args)
     assert done.returncode == 2, done.stderr
     assert "usage:" in done.stderr
+
+
+def test_an_error_log_that_is_the_output_file_is_a_usage_error(tmp_path: Path) -> None:
+    # the log would be written over the documents' lines: none would be left
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    target = tmp_path / "all.jsonl"
+    done = invoke(["convert", page, tmp_path / "missing.html", "-o", target, "--errors", target])
+    assert done.returncode == 2
+    assert f"--errors {target} is the output file" in done.stderr
+    assert not target.exists()
+    # an error log beside standard output is a file like any other
+    (tmp_path / "sub").mkdir()
+    beside = invoke(["convert", page, "-o", "-", "--errors", tmp_path / "sub" / "-"])
+    assert beside.returncode == 0
 
 
 def test_one_file_to_stdout_and_stdin() -> None:

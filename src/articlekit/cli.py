@@ -620,6 +620,12 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
         return _usage(parser, "standard input (-) can be named only once")
     if args.errors and not os.path.isdir(os.path.dirname(args.errors) or "."):
         return _usage(parser, f"the directory of --errors {args.errors} does not exist")
+    if (
+        args.errors
+        and args.output != "-"
+        and os.path.realpath(args.errors) == os.path.realpath(args.output)
+    ):
+        return _usage(parser, f"--errors {args.errors} is the output file: name another file")
     if args.overlap >= args.max_chars:
         return _usage(parser, "--overlap must be smaller than --max-chars")
     sink, fmt, problem = _choose_sink(args, parser)
