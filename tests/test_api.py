@@ -169,3 +169,32 @@ def test_site_rules_reach_the_html_parser() -> None:
     ruled = articlekit.parse(RULE_PAGE, url=url, rules=[rule])
     assert "PROMOTED" not in articlekit.to_text(ruled)
     assert "second paragraph" in articlekit.to_text(ruled)
+
+
+@pytest.mark.parametrize(
+    ("function", "name"),
+    [
+        (articlekit.to_markdown, "to_markdown"),
+        (articlekit.to_text, "to_text"),
+        (articlekit.chunk, "chunk"),
+    ],
+)
+@pytest.mark.parametrize(
+    "value",
+    [
+        articlekit.UnsupportedInputError("input is empty (0 bytes)", source="a.html"),
+        {"schema": "articlekit/1", "title": "A dict from json.loads"},
+        "# A Markdown string",
+        None,
+    ],
+)
+def test_serialisers_name_what_they_were_given_instead_of_a_document(
+    function: object, name: str, value: object
+) -> None:
+    # convert_many yields errors beside documents: handing one on is named, not an
+    # AttributeError from deep inside the serialiser
+    assert callable(function)
+    with pytest.raises(
+        TypeError, match=rf"^{name}\(\) expects a Document, got {type(value).__name__}$"
+    ):
+        function(value)

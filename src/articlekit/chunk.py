@@ -62,6 +62,7 @@ from articlekit.model import (
     Table,
     Text,
     plain_text,
+    require_document,
 )
 
 __all__ = ["Chunk", "Tokenizer", "chunk", "chunk_to_dict", "own_texts"]
@@ -700,6 +701,7 @@ def chunk(
     Raises ``ValueError`` for impossible arguments (no limit, an overlap as large as half
     the limit, ``max_tokens`` or ``overlap_tokens`` without a tokenizer).
     """
+    require_document(doc, "chunk")
     _check(max_chars, overlap, max_tokens, tokenizer, measure, overlap_tokens)
     limit = _Limit(
         max_chars=max_chars,

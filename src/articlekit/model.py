@@ -608,6 +608,17 @@ def own_inlines(block: Block) -> Iterator[tuple[Inline, ...]]:
 Node = Block | Inline | ListItem | TableRow | TableCell | Recommendation | Document
 
 
+def require_document(value: object, function: str) -> None:
+    """Raise ``TypeError`` naming ``function`` when ``value`` is not a :class:`Document`.
+
+    The serialisers' check of their argument: an ``ArticleKitError`` from
+    ``convert_many``, a dict from ``json.loads`` or a string handed over by mistake is
+    named, where reading its attributes failed with an unrelated ``AttributeError``.
+    """
+    if not isinstance(value, Document):
+        raise TypeError(f"{function}() expects a Document, got {type(value).__name__}")
+
+
 def walk(blocks: Iterable[Block]) -> Iterator[Block]:
     """Yield ``blocks`` and every block nested in them, depth-first, pre-order.
 

@@ -62,6 +62,7 @@ from articlekit.model import (
     Strong,
     Table,
     Text,
+    require_document,
 )
 
 __all__ = [
@@ -879,6 +880,7 @@ def to_markdown(doc: Document, *, front_matter: bool = False) -> str:
     The title comes first as a level-1 heading; with ``front_matter=True`` a YAML block
     (``---`` ... ``---``) holding the metadata precedes it. An empty document gives "".
     """
+    require_document(doc, "to_markdown")
     parts: list[str] = []
     if front_matter:
         head = _front_matter(doc)

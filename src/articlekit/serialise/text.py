@@ -36,6 +36,7 @@ from articlekit.model import (
     Recommendations,
     Table,
     Text,
+    require_document,
 )
 from articlekit.serialise.markdown import layout_blocks
 
@@ -217,4 +218,5 @@ def to_text(doc: Document, *, figures: bool = False) -> str:
     out unless ``figures=True`` (as other extractors' text output does); they stay in the
     JSON and Markdown output.
     """
+    require_document(doc, "to_text")
     return blocks_to_text(doc.blocks, figures=figures)
