@@ -964,6 +964,37 @@ def test_digits_outside_an_account_name_are_still_noise(value: str) -> None:
     assert normalize_authors([value]) == ()
 
 
+def test_a_forum_posts_microdata_author_may_be_an_account_name() -> None:
+    body = (
+        '<div itemscope itemtype="https://schema.org/DiscussionForumPosting">'
+        '<div itemprop="author" itemscope itemtype="https://schema.org/Person">'
+        '<span itemprop="name">woodfan13</span></div>'
+        '<div itemprop="text">My first bench.</div></div>'
+    )
+    _, meta = extract(body=body)
+    assert meta.authors == ("woodfan13",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<span>Ann Lee</span><span>December 5, 2023</span>",
+        "<b>Ann Lee</b><i>Mon Jul 03, 2017 8:12 am</i>",
+        "<a>Ann Lee</a><em>Contributor</em>",
+        "<span>Ann Lee</span><span>Reviewed by Bo Chen</span>",
+    ],
+)
+def test_a_date_role_or_label_run_into_a_byline_name_goes(byline: str) -> None:
+    _, meta = extract(body=f'<div class="byline">{byline}</div>')
+    assert meta.authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize("name", ["Bo McDonald", "Sam DeMay", "Elin SanSone", "Ann LeeMayfair"])
+def test_capitals_inside_a_name_stay(name: str) -> None:
+    _, meta = extract(body=f'<div class="byline">{name}</div>')
+    assert meta.authors == (name,)
+
+
 def test_a_visible_account_name_with_digits_is_still_noise() -> None:
     assert normalize_authors(["annlee42"], visible=True) == ()
 

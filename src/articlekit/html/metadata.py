@@ -954,7 +954,7 @@ _NAME_EDGES: Final = " \t,;:.-–—|•·⋅∙‧｜¦»«›‹\"'“”‘�
 _ENDS_IN_INITIAL: Final = re.compile(r"(?:^|[\s,.])(?:[^\W\d_]|Jr|Sr)$")
 
 
-def _clean_name(name: str, *, visible: bool) -> str | None:
+def _clean_name(name: str, *, visible: bool, accounts: bool) -> str | None:
     unprefixed = _BYLINE_PREFIX.sub("", name, count=1).lstrip(_NAME_EDGES)
     name = unprefixed.rstrip(_NAME_EDGES)
     if unprefixed[len(name) : len(name) + 1] == "." and _ENDS_IN_INITIAL.search(name):
@@ -962,7 +962,7 @@ def _clean_name(name: str, *, visible: bool) -> str | None:
     name = _GLUED_BYLINE_LABEL.sub("", name, count=1)
     if not name or name.casefold() in _PLACEHOLDER_AUTHORS:
         return None
-    if _AUTHOR_NOISE.search(name) and (visible or not _DECLARED_HANDLE.fullmatch(name)):
+    if _AUTHOR_NOISE.search(name) and not (accounts and _DECLARED_HANDLE.fullmatch(name)):
         return None
     words = name.split()
     if len(name) > MAX_AUTHOR_CHARS or len(words) > MAX_AUTHOR_WORDS:
@@ -996,7 +996,9 @@ def _staff_as_name(words: Sequence[str]) -> bool:
     )
 
 
-def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[str, ...]:
+def normalize_authors(
+    values: Iterable[str], *, visible: bool = False, accounts: bool | None = None
+) -> tuple[str, ...]:
     """Return author names from raw byline strings: prefixes ("By", "Von", "Par" ...) removed,
     lists ("A and B", "A, B", "A & B", "A (with B and C)") split, URLs, handles and digits
     dropped, duplicates removed (case-insensitively), at most ``MAX_AUTHORS``.
@@ -1004,7 +1006,11 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
     ``visible`` marks text read from the page body (a byline element) rather than from
     metadata: there, parts naming a role ("Games Editor", "Staff") or holding lower-case
     words other than name particles ("de", "van") are dropped as surrounding text.
+    ``accounts`` keeps a name that is an account name ending in digits ("happyface313"):
+    by default for metadata, not for visible text, where digits are a date's or an id's.
     """
+    if accounts is None:
+        accounts = not visible
     seen: set[str] = set()
     out: list[str] = []
     for raw in values:
@@ -1014,7 +1020,7 @@ def normalize_authors(values: Iterable[str], *, visible: bool = False) -> tuple[
         text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
         text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", _bio_subject(text)))
         for part in _split_names(text):
-            name = _clean_name(part, visible=visible)
+            name = _clean_name(part, visible=visible, accounts=accounts)
             if name is None:
                 continue
             key = _key(name)
@@ -1110,12 +1116,29 @@ _UPDATE_CUT: Final = re.compile(
 _LATER_BY: Final = re.compile(r"\s(?:[Bb]y|von|par|por|door|przez|di)\s+(?=\S)")
 
 
+# A date, a role or a label that markup runs into the end of a name without a space
+# ("Luke KimDecember 5, 2023", "ArnyMon Jul 03", "Josh CentersContributor", "John
+# WarrenReviewed by"): a month, a weekday (or its three letters), a role or a label
+# word after a word's last three letters (two lower-case) or a point, ending there. Cut with all
+# after it; "McDonald", "DeMay" and "SanSone" keep their capitals.
+_GLUED_TAIL: Final = re.compile(
+    r"(?:(?<=[^\W\d_][^\W\d_A-Z]{2})|(?<=\.))(?-i:"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|Contributor|Editor|Writer|Staff|Reporter|Columnist|Correspondent|Moderator"
+    r"|Administrator|Admin|Reviewed|Updated|Published|Posted)(?![^\W\d_]).*)$"
+)
+
+
 def _byline_text(raw: str) -> str:
     """Return the part of a visible byline that names people (dates and roles cut off).
 
     A byline that opens with a date ("Posted on May 3, 2021 by Ann Lee") names its
-    people after the "by" that follows the date."""
-    text = _BYLINE_PREFIX.sub("", _clean(raw), count=1)
+    people after the "by" that follows the date; a date, role or label run into the
+    name's end goes (``_GLUED_TAIL``)."""
+    text = _GLUED_TAIL.sub("", _BYLINE_PREFIX.sub("", _clean(raw), count=1), count=1)
     match = _BYLINE_CUT.search(text)
     if match is None:
         return text
@@ -3103,7 +3126,12 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
                     yield authors, key
                     break
             continue
-        authors = normalize_authors(values, visible=key in _VISIBLE_AUTHOR_SOURCES)
+        # microdata names its author on purpose: a forum's account name is the name
+        authors = normalize_authors(
+            values,
+            visible=key in _VISIBLE_AUTHOR_SOURCES,
+            accounts=key == "itemprop:author" or key not in _VISIBLE_AUTHOR_SOURCES,
+        )
         if authors:
             yield authors, key
 
