@@ -191,6 +191,56 @@ def test_posted_class_names_the_publication_date(cls: str, published: str | None
     assert meta.published == published
 
 
+@pytest.mark.parametrize("cls", ["date", "post-date", "pubdate"])
+def test_a_date_badge_in_parts_is_read_with_its_parts_apart(cls: str) -> None:
+    body = (
+        f'<div class="{cls}"><span class="month">Apr</span> <span class="day">04</span>'
+        '<span class="year">2013</span></div>'
+    )
+    _, meta = extract(body=body)
+    assert meta.published == "2013-04-04"
+
+
+def test_a_date_badge_ignores_the_script_inside_it() -> None:
+    body = '<div class="date"><span>04</span><script>var n = 7;</script><span>Apr 2013</span></div>'
+    _, meta = extract(body=body)
+    assert meta.published == "2013-04-04"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<p class="author"><a>Post</a>by <a>woodfan</a> » 21.01.2009, 05:42</p>',
+        '<div class="byline">By Ann Lee | April 13, 2020</div>',
+    ],
+)
+def test_the_first_bylines_date_is_a_last_resort(byline: str) -> None:
+    _, meta = extract(body=byline)
+    assert meta.published is not None
+    assert meta.published.startswith(("2009-01-21", "2020-04-13"))
+    assert meta.source_of("published") == "byline"
+
+
+def test_a_bylines_update_date_is_not_the_publication() -> None:
+    _, meta = extract(body='<div class="byline">Ann Lee | Updated: April 13, 2020</div>')
+    assert meta.published is None
+
+
+def test_a_later_bylines_date_is_a_teasers() -> None:
+    body = (
+        '<div class="byline">By Ann Lee</div>'
+        '<ul><li><div class="byline">By Bo Chen, April 13, 2020</div></li></ul>'
+    )
+    _, meta = extract(body=body)
+    assert meta.published is None
+
+
+def test_a_date_source_beats_the_bylines_date() -> None:
+    body = '<div class="byline">By Ann Lee, April 13, 2020</div><p class="date">May 3, 2021</p>'
+    _, meta = extract(body=body)
+    assert meta.published == "2021-05-03"
+
+
 def test_agency_credit_leaves_a_byline_with_a_name() -> None:
     _, meta = extract(body='<div class="byline">Ann Lee / TNN / Updated</div>')
     assert meta.authors == ("Ann Lee",)

@@ -154,6 +154,9 @@ PUBLISHED_SOURCES: Final = (
     # the text of an element whose class or id names a date ("date", "post-date",
     # "newsDate", "date-header", "field--name-field-publishing-date"): when all else fails
     "class:date",
+    # a date in the page's first byline element, after the name ("Post by ann » 21.01.2009,
+    # 05:42" over a forum's opening post, "By Ann Lee | May 3, 2021")
+    "byline:date",
     # last, the date of the last change under the headline ("Updated: Oct 9, 2019"),
     # when the page gives no other date: the closest to its publication it tells
     "h1:modified",
@@ -556,6 +559,22 @@ def _text_of(el: etree._Element, limit: int = MAX_VALUE_CHARS, item: str = " ") 
         if size > limit:
             return ""
     return "".join(parts)
+
+
+def _parts_apart(el: etree._Element, text: str) -> str:
+    """Return the short ``text`` of ``el`` with its elements' texts set apart by spaces,
+    as a date badge draws them in boxes of their own (``<span class="month">Apr</span>
+    <span class="day">04</span><span class="year">2013</span>`` reads "Apr 042013"
+    run together: "Apr 04 2013"); ``text`` itself when ``el`` has no child element."""
+    if len(el) == 0:
+        return text
+    parts: list[str] = []
+    for node in el.iter():
+        if isinstance(node.tag, str) and node.tag not in _SKIP_TEXT_TAGS and node.text:
+            parts.append(node.text.strip())
+        if node is not el and node.tail:
+            parts.append(node.tail.strip())
+    return " ".join(part for part in parts if part)
 
 
 def _attr(el: etree._Element, name: str) -> str:
@@ -2068,6 +2087,8 @@ class _Collector:
             value = _clean(_text_of(el, MAX_DATE_TEXT_CHARS + 1))
             if len(value) > MAX_DATE_TEXT_CHARS:
                 return
+            if has_digit(value) and not normalize_date(value):
+                value = _parts_apart(el, value)
         _add(self.cands, "class:published", value)
 
     def dated(self, el: etree._Element) -> None:
@@ -2077,8 +2098,12 @@ class _Collector:
             return
         # (the markup's indentation counts in the raw text: read more, then measure)
         text = _clean(_text_of(el, MAX_DATE_TEXT_CHARS * 4))
-        if len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text) or not normalize_date(text):
+        if len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
             return
+        if not normalize_date(text):
+            text = _parts_apart(el, text)
+            if not normalize_date(text):
+                return
         self.dated_elements += 1
         _add(self.cands, "class:date", text)
 
@@ -2142,10 +2167,23 @@ class _Collector:
         text, tags = byline_element_text(el)
         if text and len(text) <= MAX_BYLINE_CHARS:
             self.bylines += 1
+            if self.bylines == 1:
+                self.byline_date(text)
             names = _name_parts(el)
             if not names and not tags:
                 text = _clean(_name_text(el, _CREDIT_PART_CLASS)) or text
             _add(self.cands, "byline:text", " & ".join(names) if names else _byline_text(text))
+
+    def byline_date(self, text: str) -> None:
+        """File the date written in the page's first byline element, with the zone after
+        its time ("11:05 IST"), if any; not a date after an update's label ("Ann Lee |
+        Updated: May 3, 2021"), the date of a change."""
+        span = date_span(text)
+        if span is None or _names_update(text[: span[0]]):
+            return
+        if normalize_date(text[span[0] : span[1]]):
+            zone = ZONE_AFTER_TIME.match(text, span[1])
+            _add(self.cands, "byline:date", text[span[0] : zone.end() if zone else span[1]])
 
     def finish(self) -> Candidates:
         # An author key declared both ways (<meta property="dc:creator"> and <meta
