@@ -20,6 +20,7 @@ The pieces, in pipeline order:
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import glob
 import hashlib
@@ -259,9 +260,15 @@ def _excluded(path: str, exclude: frozenset[str]) -> bool:
     """Return True when file ``path`` is one of the real paths in ``exclude`` (the run's
     own output files: a ``.jsonl`` output or an error log inside an input directory is
     no input). Only a file named like an excluded one has its real path looked up."""
-    if not exclude or os.path.basename(path) not in {os.path.basename(e) for e in exclude}:
+    if not exclude or os.path.basename(path) not in _file_names(exclude):
         return False
     return os.path.realpath(path) in exclude
+
+
+@functools.lru_cache(maxsize=8)
+def _file_names(paths: frozenset[str]) -> frozenset[str]:
+    """Return the last parts of ``paths`` (a run's excluded outputs: worked out once)."""
+    return frozenset(os.path.basename(p) for p in paths)
 
 
 def _listing_failures(errors: list[OSError]) -> Iterator[BatchInput]:
