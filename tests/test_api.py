@@ -198,3 +198,46 @@ def test_serialisers_name_what_they_were_given_instead_of_a_document(
         TypeError, match=rf"^{name}\(\) expects a Document, got {type(value).__name__}$"
     ):
         function(value)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: articlekit.parse_html(b""), "<bytes>: input is empty (0 bytes)"),
+        (lambda: articlekit.parse_html(" \n"), "<string>: input is empty (no text)"),
+        (lambda: articlekit.parse_text(""), "<string>: input is empty (no text)"),
+        (lambda: articlekit.parse(b""), "<bytes>: input is empty (0 bytes)"),
+    ],
+)
+def test_parsers_called_directly_name_their_input(call: object, message: str) -> None:
+    # every message names the input, then the problem, whichever function was called
+    assert callable(call)
+    with pytest.raises(UnsupportedInputError) as caught:
+        call()
+    assert str(caught.value) == message
+
+
+class HandingOnParser:
+    """A plugin that cleans the text and hands it to ``articlekit.parse_html``."""
+
+    name = "handing-on-test"
+    formats = ("handing-on-test",)
+
+    def sniff(self, sample: str, *, url: str | None) -> float:
+        return 0.0
+
+    def parse(self, text: str, *, url: str | None) -> Document:
+        return articlekit.parse_html(text.replace("CLEANED", ""), url=url)
+
+
+def test_a_plugin_handing_on_to_parse_html_keeps_the_files_name(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("CLEANED CLEANED")
+    register_parser(HandingOnParser())
+    try:
+        with pytest.raises(UnsupportedInputError) as caught:
+            articlekit.parse(page, format="handing-on-test")
+    finally:
+        unregister_parser("handing-on-test")
+    assert caught.value.source == str(page)
+    assert str(caught.value) == f"{page}: input is empty (no text)"

@@ -181,9 +181,9 @@ def run_decoded(
     """Return ``info``'s Document of a body from :func:`decode_for_parsing`."""
     if isinstance(body, bytes):
         if info.origin == "built-in" and isinstance(info.parser, HtmlParser):
-            from articlekit.html import parse_html
+            from articlekit.html import read_page
 
-            return parse_html(body, url=url, encoding=used, rules=rules)
+            return read_page(body, url=url, encoding=used, rules=rules)
         body = body.decode("utf-8")
     options = {"encoding": used} if rules is None else {"encoding": used, "rules": rules}
     return run_parser(info, body, url=url, **options)

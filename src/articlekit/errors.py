@@ -27,6 +27,7 @@ __all__ = [
     "PluginError",
     "SchemaError",
     "UnsupportedInputError",
+    "value_name",
 ]
 
 
@@ -43,8 +44,10 @@ class ArticleKitError(Exception):
         super().__init__(full)
 
     def with_source(self, source: str) -> ArticleKitError:
-        """Return a copy of this error that names ``source`` (kept if already set)."""
-        if self.source:
+        """Return a copy of this error that names ``source`` (kept if already set, unless
+        it is the placeholder ``<string>`` or ``<bytes>`` of :func:`value_name`: a plugin
+        that hands the text on to ``parse_html`` does not hide the file's name)."""
+        if self.source and self.source not in _VALUE_NAMES:
             return self
         clone = type(self).__new__(type(self))
         clone.__dict__.update(self.__dict__)
@@ -86,3 +89,17 @@ class PluginError(ArticleKitError):
 
     The message names the entry point and the distribution that provides it.
     """
+
+
+#: The names :func:`value_name` gives.
+_VALUE_NAMES = frozenset({"<string>", "<bytes>"})
+
+
+def value_name(content: object) -> str | None:
+    """Return how an error names an input given as a value rather than a file:
+    ``"<string>"`` for ``str``, ``"<bytes>"`` for bytes, None for anything else."""
+    if isinstance(content, str):
+        return "<string>"
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        return "<bytes>"
+    return None

@@ -208,9 +208,9 @@ class HtmlParser:
         rules: Sequence[Any] | None = None,
     ) -> Document:
         """Return the Document of an HTML page; ``rules`` are site rules for the page."""
-        from articlekit.html import parse_html
+        from articlekit.html import read_page
 
-        return parse_html(text, url=url, encoding=encoding, rules=rules)
+        return read_page(text, url=url, encoding=encoding, rules=rules)
 
 
 class TextParser:
@@ -225,9 +225,9 @@ class TextParser:
 
     def parse(self, text: str, *, url: str | None) -> Document:
         """Return the Document of a plain-text article."""
-        from articlekit.text import parse_text
+        from articlekit.text.parser import read_text
 
-        return parse_text(text, url=url)
+        return read_text(text, url=url)
 
 
 def _articlekit_version() -> str | None:

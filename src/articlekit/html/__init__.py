@@ -27,7 +27,7 @@ from lxml.html import HtmlElement
 
 from articlekit._language import with_guessed_language
 from articlekit.decode import decode_bytes, utf8_reading
-from articlekit.errors import ParseError, UnsupportedInputError
+from articlekit.errors import ArticleKitError, ParseError, UnsupportedInputError, value_name
 from articlekit.html.blocks import (
     BlockBuilder,
     cut_author_bio,
@@ -80,7 +80,7 @@ from articlekit.verdict import (
     page_signals,
 )
 
-__all__ = ["document_text", "extract_blocks", "parse_html"]
+__all__ = ["document_text", "extract_blocks", "parse_html", "read_page"]
 
 
 def _to_tree(html: Any, encoding: str | None) -> tuple[HtmlElement, str | None]:
@@ -289,8 +289,26 @@ def parse_html(
     bytes (e.g. an HTTP header); ``rules`` replaces the registered site rules;
     ``comments=True`` keeps comment sections. A page without any article text gives a
     Document with no blocks; empty input raises :class:`UnsupportedInputError`, markup
-    lxml cannot read raises :class:`ParseError`.
+    lxml cannot read raises :class:`ParseError`. Errors name the input ``<string>`` or
+    ``<bytes>`` (``articlekit.parse`` names a file by its path).
     """
+    try:
+        return read_page(html, url=url, encoding=encoding, rules=rules, comments=comments)
+    except ArticleKitError as exc:
+        name = value_name(html)
+        raise (exc.with_source(name) if name else exc) from exc.__cause__
+
+
+def read_page(
+    html: str | bytes | Any,
+    *,
+    url: str | None = None,
+    encoding: str | None = None,
+    rules: Sequence[SiteRule] | None = None,
+    comments: bool = False,
+) -> Document:
+    """:func:`parse_html` with errors that name no input: for callers that name it
+    themselves (``articlekit.parse``, the batch, the registry's HTML parser)."""
     paused = _pause_collector()
     try:
         return _parse_page(html, url=url, encoding=encoding, rules=rules, comments=comments)

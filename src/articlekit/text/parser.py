@@ -26,6 +26,7 @@ from itertools import pairwise
 import attrs
 
 from articlekit._language import with_guessed_language
+from articlekit.errors import ArticleKitError, value_name
 from articlekit.model import (
     Block,
     CodeBlock,
@@ -129,7 +130,7 @@ from articlekit.text.vocab import (
 )
 from articlekit.verdict import judge
 
-__all__ = ["label_headings", "looks_like_heading", "parse_text"]
+__all__ = ["label_headings", "looks_like_heading", "parse_text", "read_text"]
 
 # Inferred headings are short: a line longer than this, or with more words, is prose.
 MAX_HEADING_CHARS = 100
@@ -2989,8 +2990,18 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     Recognises the seed layout (title, kicker, paragraphs, short headings, bullets,
     "Also read" blocks), Markdown as html2text writes it, and ``lynx -dump`` / ``w3m -dump``
     output, whole pages included. Raises :class:`~articlekit.UnsupportedInputError` for
-    empty, blank or binary text.
+    empty, blank or binary text, naming the input ``<string>``.
     """
+    try:
+        return read_text(text, url=url)
+    except ArticleKitError as exc:
+        name = value_name(text)
+        raise (exc.with_source(name) if name else exc) from exc.__cause__
+
+
+def read_text(text: str, *, url: str | None = None) -> Document:
+    """:func:`parse_text` with errors that name no input: for callers that name it
+    themselves (``articlekit.parse``, the batch, the registry's text parser)."""
     header = None
     if isinstance(text, str):
         # a YAML metadata header ("---" / "title: ..." / "---"): metadata, no text
