@@ -87,3 +87,50 @@ def test_a_title_line_right_over_the_text_is_the_title() -> None:
     # a first line closing its sentence opens the text
     text = "Lorem ipsum dolor sit amet.\nConsectetur adipiscing elit, sed do eiusmod.\n"
     assert parse_text(text).title != "Lorem ipsum dolor sit amet."
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Chris Davies - Nov 19, 2019, 10:31 pm CST 0", True),
+        ("Associated Press November 19, 2019, 9:02 AM", True),
+        ("Published 11:34 PM EST Nov 19, 2019", True),
+        ("By Jane Roe | Updated : 19 November 2019, 09:01 AM", True),
+        ("by Laura Winter 19 Nov 2019 05:44 GMT", True),
+        ("Posted: Fri 6:45 PM, Feb 16, 2018 | Updated: Sat 8:31 PM, Feb 17, 2018", True),
+        ("By admin - 2018-09-16", True),
+        # the front matter's own: a date alone, read by parse_date
+        ("Published: 5 March 2024", False),
+        # an embedded post's signature the article quotes
+        ("— Jane Roe (@janeroe) November 18, 2019", False),
+        # a sentence, an event in a list, a score, a time without a date
+        ("The council met on November 19, 2019 at 9:00 to vote.", False),
+        ("the vote was held by the council on November 19, 2019 at 9:00 pm", False),
+        ("City Fair: January 6, 2026 | Springfield, IL", False),
+        ("Jane Roe - 12/03/2026", False),
+        ("Meal 4: Between 7:00 pm to 8:00 pm (25/25/50 Meal)", False),
+        ("Model X 7.0 9.2 8.5 7.4/10", False),
+    ],
+)
+def test_is_dated_byline(line: str, expected: bool) -> None:
+    from articlekit.text.frontmatter import is_dated_byline
+
+    assert is_dated_byline(line) is expected
+
+
+def test_a_byline_with_its_date_under_a_caption_is_no_text() -> None:
+    body = (
+        "The city council voted on Tuesday to extend the opening hours of every public\n"
+        "library branch, a change that takes effect in the spring and costs little.\n"
+    )
+    text = (
+        "Libraries open longer\n\n"
+        "A reader in the main hall of the central library on a busy Saturday morning.\n\n"
+        "Chris Davies - Nov 19, 2019, 10:31 pm CST\n\n"
+        f"{body}\n{body}\nPublished 11:34 PM EST Nov 19, 2019\n\n{body}"
+    )
+    doc = parse_text(text)
+    plain = doc.plain_text()
+    assert "Chris Davies" not in plain
+    assert "11:34 PM" not in plain
+    assert plain.count("city council") == 3

@@ -339,3 +339,37 @@ def test_pipes_in_an_items_text_without_a_delimiter_row_stay_text() -> None:
     outer = next(b for b in doc.blocks if isinstance(b, List))
     assert _items(outer) == ["berths | cranes and sheds | docks"]
     assert not _blocks(doc, Table)
+
+
+_PROSE = (
+    "The council voted on Tuesday to keep every branch library open on Sundays, a change\n"
+    "that takes effect in the spring and costs the city less than it first feared.\n"
+)
+
+
+def test_a_picture_with_its_caption_right_under_it_is_a_figure() -> None:
+    # html2text writes a <figure>'s picture and its <figcaption> with no blank line between,
+    # the alt text and the address wrapped, a parenthesis in the address escaped
+    text = (
+        f"# Libraries open longer\n\n{_PROSE}\n"
+        "![A reader in the main\nhall.](https://example.com/img/hall\\(1\\).jpg)\n"
+        "The main hall on a Saturday morning. [Example\nPhotos](https://example.com/photos)\n\n"
+        f"{_PROSE}"
+    )
+    doc = articlekit.parse_text(text)
+    figures = [b for b in doc.blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    assert figures[0].image.alt == "A reader in the main hall."
+    assert articlekit.model.plain_text(figures[0].caption).startswith("The main hall on a")
+    assert "Saturday" not in articlekit.to_text(doc)
+    assert articlekit.to_text(doc).count("council") == 2
+
+
+def test_a_picture_inside_a_line_of_text_stays_in_the_paragraph() -> None:
+    text = f"# Icons\n\n{_PROSE}\n![star](https://example.com/star.png) marks a branch open late.\n"
+    doc = articlekit.parse_text(text)
+    assert "marks a branch open late" in articlekit.to_text(doc)
+    # a long paragraph under a picture is prose, not a caption
+    text = f"# Icons\n\n![star](https://example.com/star.png)\n{_PROSE * 3}"
+    doc = articlekit.parse_text(text)
+    assert articlekit.to_text(doc).count("council") == 3

@@ -18,7 +18,7 @@ from articlekit.text.inline import strip_markup
 from articlekit.text.rules import Piece
 from articlekit.text.vocab import BYLINE, TAGS_LINE, normalise_phrase
 
-__all__ = ["FrontMatter", "parse_date", "read_front_matter"]
+__all__ = ["FrontMatter", "is_dated_byline", "parse_date", "read_front_matter"]
 
 # A title is one line of at most this many characters.
 MAX_TITLE_CHARS = 200
@@ -88,6 +88,161 @@ def parse_date(line: str) -> tuple[str, str] | None:
         if iso:
             return iso, field_name
     return None
+
+
+# A date anywhere in a line: "Nov. 19, 2019", "19 November 2019", "2019-11-19T12:48:14Z",
+# "19/11/2019" or "18.11.19" (one separator twice, then a year: no score like "7.4/10").
+_DATE_IN_LINE = re.compile(
+    r"(?<!\w)(?:([^\W\d_]{3,10})\.?\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|er|\.)?\s([^\W\d_]{3,10})\.?,?\s\d{4}"
+    r"|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?Z?)?"
+    r"|(\d{1,2})([./])(\d{1,2})\4(?:\d{4}|\d{2})(?![\d.]))",
+    re.IGNORECASE,
+)
+# A clock time: "9:02 AM", "@17:19", "18.54 GMT", "10h30" (a decimal "7.5" is none).
+_TIME_IN_LINE = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?"
+    r"|\d{1,2}[.h]\d{2}\s?(?:[ap]\.?m\.?|uhr|gmt|utc)(?!\w)",
+    re.IGNORECASE,
+)
+# The words of a publication line that name no one: labels, "by", weekdays, time zones.
+_DATELINE_WORDS = frozenset(
+    (
+        "published",
+        "publish",
+        "posted",
+        "updated",
+        "update",
+        "modified",
+        "last",
+        "first",
+        "on",
+        "at",
+        "by",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "et",
+        "pt",
+        "ct",
+        "mt",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "pst",
+        "pdt",
+        "mst",
+        "mdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "jst",
+        "aest",
+        "aedt",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "publié",
+        "le",
+        "mis",
+        "à",
+        "jour",
+        "par",
+        "von",
+        "um",
+        "veröffentlicht",
+        "publiziert",
+        "aktualisiert",
+        "publicado",
+        "por",
+        "atualizado",
+        "actualizado",
+        "el",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "and",
+        "und",
+        "et",
+        "y",
+        "e",
+    )
+)
+# A label that says the line dates the page's publication.
+_PUBLICATION_LABEL = re.compile(
+    r"(?<!\w)(?:by|published|posted|updated|modified|publié|mis à jour|veröffentlicht"
+    r"|publiziert|aktualisiert|publicado|atualizado|actualizado|pubblicato|aggiornato)(?!\w)",
+    re.IGNORECASE,
+)
+# At most this many names (authors, an agency, a place) stand beside the date.
+MAX_DATELINE_NAMES = 10
+
+
+def is_dated_byline(text: str) -> bool:
+    """Return True for a line that dates the article and names at most its author,
+    agency or place: "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Published 11:34 PM
+    EST Nov 19, 2019", "By Jane Roe | Updated: 19 November 2019, 09:01 AM".
+
+    The line holds a date and a clock time or a publication label ("By", "Published",
+    "Updated", ...), and besides those, weekdays, time zones and "and" at most ten words,
+    all capitalised but one: a name, not a sentence. A line that ends like a sentence, an
+    embedded post's signature ("— Jane Roe (@jane) November 18, 2019", which the article
+    quotes) and a parenthesised note are not such lines, nor a line `parse_date` reads
+    whole (the front matter's).
+    """
+    stripped = text.strip()
+    if (
+        not 8 <= len(stripped) <= MAX_META_LINE_CHARS
+        or stripped.startswith(("—", "–", "("))
+        or "(@" in stripped
+        or (stripped[-1] in ".?!:" and not stripped.lower().endswith(("a.m.", "p.m.")))
+    ):
+        return False
+    date = _DATE_IN_LINE.search(stripped)
+    if date is None or not _real_date(date):
+        return False
+    if not (_TIME_IN_LINE.search(stripped) or _PUBLICATION_LABEL.search(stripped)):
+        return False
+    if parse_date(stripped.strip(" -*•>|·")) is not None:
+        return False
+    rest = _TIME_IN_LINE.sub(" ", _DATE_IN_LINE.sub(" ", stripped))
+    names = [
+        word
+        for word in re.findall(r"[^\W\d_][\w'’.-]*", rest)
+        if word.lower().rstrip(".") not in _DATELINE_WORDS
+    ]
+    lower = sum(1 for word in names if not word[0].isupper())
+    return len(names) <= MAX_DATELINE_NAMES and lower <= 1
+
+
+def _real_date(match: re.Match[str]) -> bool:
+    """Return True when a `_DATE_IN_LINE` match names a month or a day and month that can be."""
+    month = match.group(1) or match.group(2)
+    if month is not None:
+        return month.lower() in _MONTHS
+    if match.group(3) is not None:
+        first, second = int(match.group(3)), int(match.group(5))
+        return 1 <= min(first, second) <= 12 and max(first, second) <= 31
+    return True
 
 
 @dataclass(slots=True)

@@ -68,6 +68,7 @@ from articlekit.text.boilerplate import (
 from articlekit.text.frontmatter import (
     MAX_TITLE_LINES,
     FrontMatter,
+    is_dated_byline,
     looks_like_title,
     parse_date,
     read_front_matter,
@@ -1867,6 +1868,26 @@ def drop_title_copies(pieces: list[Piece], title: str | None, ctx: _Context) -> 
 MIN_CAPTION_GAP_LINES = 2
 
 
+def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
+    """Drop the lines that date the article and name its author or agency.
+
+    A page prints its byline and dateline on one line in many forms ("Chris Davies - Nov
+    19, 2019, 10:31 pm CST", "Associated Press November 19, 2019, 9:02 AM", "Published
+    11:34 PM EST Nov 19, 2019", "By Jane Roe | Updated: 19 November 2019, 09:01 AM"); the
+    front matter reads only a byline or a date alone, at the top. Such a line under a
+    picture's caption, a deck or a teaser, or one the front matter did not take, is no
+    article text wherever it stands (`is_dated_byline`). Runs after the front matter, which
+    keeps what it reads.
+    """
+    for piece in pieces:
+        if (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count <= MAX_TITLE_LINES
+            and is_dated_byline(ctx.plain(piece))
+        ):
+            piece.kind = "dropped"
+
+
 def mark_captions(pieces: list[Piece], ctx: _Context) -> None:
     """Make a figure caption of each one-line paragraph of a wrapped flush text that stands
     at least ``MIN_CAPTION_GAP_LINES`` blank lines below the piece before it (not a lead-in
@@ -2784,7 +2805,51 @@ def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
         return None
     if len(content) == 1 and isinstance(content[0], Image):
         return Figure(image=content[0], provenance=_provenance(piece))
+    if isinstance(content[0], Image) and _captioned_markdown_picture(piece, ctx):
+        caption = _without_leading_space(content[1:])
+        if caption:
+            return Figure(image=content[0], caption=caption, provenance=_provenance(piece))
     return Paragraph(content=content, provenance=_provenance(piece))
+
+
+# A Markdown picture: "![alt](src)" or "![alt](src "title")"; html2text wraps the alt text
+# and the address over lines (and escapes a parenthesis inside the address: "\(").
+_MARKDOWN_PICTURE = re.compile(r'!\[[^\]]*\]\((?:[^()\\"]|\\.)*(?:"[^"]*")?\s*\)')
+# Longest caption read under a Markdown picture: a few sentences; a paragraph of prose
+# that a page set right under a picture runs longer.
+MAX_MARKDOWN_CAPTION_CHARS = 400
+
+
+def _captioned_markdown_picture(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a Markdown paragraph that is a picture on its own lines with a
+    caption on the lines right under it: html2text writes a ``<figure>``'s picture and its
+    ``<figcaption>`` so, with no blank line between ("![A map of ...](https://...)" /
+    "Air pollution in Delhi remains high this week. [Example Earth](https://...)"), and a
+    picture followed by text on its own line is how a figure shows. The caption is no
+    longer than :data:`MAX_MARKDOWN_CAPTION_CHARS`; a picture set inside a line of text
+    (an icon, an emoji) is no figure.
+    """
+    lines = ctx.lines
+    if not ctx.layout.markdown or lines is None or not piece.text.startswith("!["):
+        return False
+    joined = ""
+    for index in range(piece.first, min(piece.last, piece.first + MAX_TITLE_LINES)):
+        text = lines.text[index].strip()
+        if not text:
+            return False
+        joined = f"{joined} {text}" if joined else text
+        if _MARKDOWN_PICTURE.fullmatch(joined):
+            rest = " ".join(lines.text[index + 1 : piece.last + 1]).strip()
+            return 0 < len(rest) <= MAX_MARKDOWN_CAPTION_CHARS
+    return False
+
+
+def _without_leading_space(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """Return ``content`` without the space its first text run opens with."""
+    if content and isinstance(content[0], Text):
+        head = content[0].text.lstrip()
+        return ((Text(text=head),) if head else ()) + content[1:]
+    return content
 
 
 def _list(piece: Piece, ctx: _Context) -> Block | None:
@@ -3046,6 +3111,7 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     drop_page_breaks(pieces)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
     drop_title_copies(pieces, front.title, ctx)
+    drop_dated_bylines(pieces, ctx)
     for piece in head_only:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
     pieces = join_copy_item_runs(pieces, lines)
