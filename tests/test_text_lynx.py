@@ -255,7 +255,50 @@ def test_a_dump_opening_with_head_links_is_read_as_a_whole_page() -> None:
         "   crossing on Sunday, after the council voted to stop paying for it.\n\n"
     )
     body = para * 2 + para.replace("ferry", "boat") * 2
-    body += "   Updated 17.01.2021, 08:30\n\n" + para.replace("ferry", "bus")
+    # (a date alone: with a label or a time, `drop_dated_bylines` drops it on any text)
+    body += "   17.01.2021\n\n" + para.replace("ferry", "bus")
     # a page's late dateline goes (a page filter rule): the head's links say it is a page
-    assert "Updated" not in to_text(parse_text("   Link: canonical\n   Link: alternate\n" + body))
-    assert "Updated" in to_text(parse_text(body))
+    assert "17.01" not in to_text(parse_text("   Link: canonical\n   Link: alternate\n" + body))
+    assert "17.01" not in to_text(parse_text("   #[1]alternate [2]alternate\n\n" + body))
+    assert "17.01" in to_text(parse_text(body))
+
+
+_LYNX_HEAD = (
+    "   #[1]The Harbour Gazette » Feed [2]The Harbour Gazette » Why the old ferry route\n"
+    "   closed this winter Comments Feed [3]alternate\n\n"
+)
+_LYNX_BODY = (
+    "Why the old ferry route closed this winter\n\n"
+    "   The ferry that crossed the bay for ninety years made its last trip on Sunday,\n"
+    "   after the council found no money for a new hull and the old one failed its\n"
+    "   survey in the autumn.\n\n"
+    "   Passengers will take the bus around the bay from next week, a trip of an hour\n"
+    "   that the ferry made in twenty minutes, and the harbour office will close.\n"
+)
+
+
+def test_lynx_head_links_are_taken() -> None:
+    from articlekit.text.lynx import browser_note_lines, lynx_head_lines
+
+    lines = split_lines(_LYNX_HEAD + _LYNX_BODY)
+    assert browser_note_lines(lines) == [0, 1]
+    # without the link list: "#" and the links' titles, one of them a feed or a type
+    lines = split_lines("   #The Harbour Gazette » Feed alternate alternate\n\n   Text.\n")
+    assert lynx_head_lines(lines) == [0]
+    # a Markdown heading, a hashtag line at the margin, a long paragraph: the page's text
+    assert lynx_head_lines(split_lines("# Harbour news\n\nText.\n")) == []
+    assert lynx_head_lines(split_lines("#harbour #ferry\n\nText.\n")) == []
+    assert lynx_head_lines(split_lines("   #harbour #ferry #bay\n\n   Text.\n")) == []
+    long_paragraph = "   #[1]alternate\n" + "   more words of the page\n" * 12
+    assert lynx_head_lines(split_lines(long_paragraph)) == []
+
+
+def test_lynx_head_links_are_no_title_or_text() -> None:
+    from articlekit import to_text
+    from articlekit.text import parse_text
+
+    doc = parse_text(_LYNX_HEAD + _LYNX_BODY)
+    assert doc.title == "Why the old ferry route closed this winter"
+    text = to_text(doc)
+    assert "Feed" not in text and "alternate" not in text
+    assert "harbour office" in text

@@ -145,6 +145,51 @@ def _goes_on_below(lines: Lines, index: int) -> bool:
     return lines.width[index] + 1 + len(word) > HEAD_LINK_WRAP_COLUMNS
 
 
+# lynx opens a dump with the page head's <link> elements on one line, "#" and each link's
+# title or type, wrapped over the lines below: "#[1]alternate [2]Example » Feed
+# [3]Example » Article Title" (without the link list: "#alternate Example » Feed").
+_LYNX_HEAD = re.compile(r"#\[1\]\S")
+# ... which, without the markers, must name a head link's type or a feed.
+_LYNX_HEAD_WORD = re.compile(
+    rf"(?<!\w)(?:{_REL}|publisher|author|feed|search)(?!\w)", re.IGNORECASE
+)
+# lynx sets the line at its body margin (three columns, four on some pages).
+MAX_LYNX_HEAD_INDENT = 4
+# The line wraps over at most this many lines (a page with many feeds); a longer
+# paragraph opening with "#" is the page's text.
+MAX_LYNX_HEAD_LINES = 12
+
+
+def lynx_head_lines(lines: Lines) -> list[int]:
+    """Return the lines of lynx's note of the page head's links at the top of a dump.
+
+    ``lynx -dump`` prints the ``<link>`` elements of the head (feeds, ``alternate``,
+    ``publisher``) as one paragraph that opens with "#", each link shown by its title or
+    type: "#[1]alternate [2]Example » Feed [3]Example » Article Title", wrapped at the
+    body margin. The paragraph is the text's first, at lynx's margin; with the link list
+    (``[1]`` first) that is enough, without it (``-nolist``) it must name a link type or a
+    feed. None of it is the page's text: as the first line it had become the title
+    ("#alternate alternate Republicans Are ..."), and a page's title in it (the page's
+    ``<link rel="alternate">`` to its own oEmbed) said the headline again.
+    """
+    first = lines.next_nonblank(0)
+    if first >= len(lines) or not 0 < lines.indent[first] <= MAX_LYNX_HEAD_INDENT:
+        return []
+    text = lines.text[first]
+    if not text.startswith("#") or text.startswith(("# ", "##")):
+        return []
+    taken = [first]
+    while taken[-1] + 1 < len(lines) and not lines.blank[taken[-1] + 1]:
+        if len(taken) >= MAX_LYNX_HEAD_LINES:
+            return []
+        taken.append(taken[-1] + 1)
+    if not _LYNX_HEAD.match(text) and not _LYNX_HEAD_WORD.search(
+        " ".join(lines.text[i] for i in taken)
+    ):
+        return []
+    return taken
+
+
 def browser_note_lines(lines: Lines) -> list[int]:
     """Return the lines that are a terminal browser's notes, not the page's text.
 
@@ -153,7 +198,8 @@ def browser_note_lines(lines: Lines) -> list[int]:
     embedded frame as ``IFrame:`` and its name. Only the run of ``Link:`` lines that opens
     the text is taken (blank lines may stand between them), and only when one of them
     names a head link's type (``canonical``, ``(alternate)``: see ``_HEAD_LINK_REL``);
-    an ``IFrame:`` line of one word is taken wherever it stands.
+    an ``IFrame:`` line of one word is taken wherever it stands. lynx's one line of the
+    head's links is taken too (:func:`lynx_head_lines`).
     """
     out: list[int] = []
     i = lines.next_nonblank(0)
@@ -172,6 +218,7 @@ def browser_note_lines(lines: Lines) -> list[int]:
         i = lines.next_nonblank(taken[-1] + 1)
     if not named:
         out = []
+    out.extend(lynx_head_lines(lines))
     for index, text in enumerate(lines.text):
         if text.startswith("IFrame:") and _FRAME_NOTE.fullmatch(text):
             out.append(index)

@@ -3074,7 +3074,7 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     lines = without_pandoc_markup(split_lines(text))
     # elinks' and links' notes of the page head's links and of frames: no text of the page
     notes = browser_note_lines(lines)
-    head_links = bool(notes) and lines.text[notes[0]].startswith("Link:")
+    head_links = bool(notes) and lines.text[notes[0]].startswith(("Link:", "#"))
     lines = blanked(lines, notes)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
