@@ -5,10 +5,12 @@ The class vocabulary's prefilter (``vocab.CLASS_VOCABULARY_PREFILTER``) never hi
 ``clean._token_bits`` searches the class/id vocabulary patterns only in a token in which
 the prefilter finds a word, and gives every other token no bits. That is the same answer
 as searching every pattern (``clean._vocabulary_bits``) when each match of each pattern
-holds one of the prefilter's words. Three checks pin it: each pattern's alternatives,
-read from its parse, spell out a word of the list; tokens built from the vocabulary's
-pieces and class tokens of the shared corpus get the same bits both ways; and the trie
-matches exactly where one of its words occurs.
+holds one of the prefilter's words. A token that holds some is searched only with the
+patterns whose source spells out one of the words it holds (``clean._WORD_PATTERNS``).
+The checks: each pattern's alternatives, read from its parse, spell out a word of the
+list mapped to the pattern; tokens built from the vocabulary's pieces and class tokens of
+the shared corpus get the same bits both ways; and the trie matches exactly where one of
+its words occurs.
 
 The metadata walk's date-class test (``metadata._names_a_date``) searches the whole class
 string once before reading it word by word.
@@ -120,6 +122,39 @@ def test_every_match_of_a_vocabulary_pattern_holds_a_prefilter_word(name: str) -
     assert not missing, f"add a word of each to vocab.CLASS_VOCABULARY_WORDS: {missing}"
 
 
+@pytest.mark.parametrize(
+    ("pattern", "bit"), clean._SEARCHED_PATTERNS, ids=lambda x: getattr(x, "pattern", str(x))[:20]
+)
+def test_every_match_of_a_gated_pattern_holds_one_of_its_own_words(
+    pattern: re.Pattern[str], bit: int
+) -> None:
+    # _patterns_to_search searches a pattern only when the token holds a word mapped to it
+    own = tuple(word for word, bits in clean._WORD_PATTERNS.items() if bits & bit)
+    assert own
+    missing = _uncovered(pattern, own)
+    assert not missing, f"texts holding no word mapped to the pattern: {missing}"
+
+
+def test_no_vocabulary_word_holds_another() -> None:
+    # (so at most one word starts at a position: CLASS_VOCABULARY_WORD_AT finds them all)
+    words = vocab.CLASS_VOCABULARY_WORDS
+    assert len(set(words)) == len(words)
+    assert [(a, b) for a in words for b in words if a != b and a in b] == []
+    assert [m[1] for m in vocab.CLASS_VOCABULARY_WORD_AT.finditer("post-comments")] == [
+        "post",
+        "comment",
+    ]
+
+
+def test_a_token_is_searched_only_with_the_patterns_of_its_words() -> None:
+    may = clean._patterns_to_search("post-comments")
+    assert may & clean._T_COMMENT and may & clean._T_HINT
+    assert not may & (clean._T_HIDDEN | clean._T_TEASER | clean._T_GATE | clean._T_AD)
+    assert clean._patterns_to_search("u-visually-hidden") == clean._T_HIDDEN
+    assert clean._vocabulary_bits("post-comments", 0) == 0
+    assert clean._vocabulary_bits("post-comments", may) == clean._vocabulary_bits("post-comments")
+
+
 def test_the_word_check_finds_a_missing_word() -> None:
     # a pattern with a word the list lacks ("sticky") is caught, anchors and all
     assert _uncovered(re.compile(r"\bnav\b|(?:^|-)sticky(?:-|$)"), ("nav",)) == {"sticky"}
@@ -179,6 +214,12 @@ def test_corpus_class_tokens_get_the_same_bits_both_ways(corpus: Path) -> None:
     skipped = [t for t in tokens if vocab.CLASS_VOCABULARY_PREFILTER.search(t) is None]
     assert len(skipped) > len(tokens) / 3  # the prefilter does skip most of the work
     assert [t for t in skipped if clean._vocabulary_bits(t)] == []
+    searched = set(tokens).difference(skipped)
+    assert [
+        t
+        for t in searched
+        if clean._vocabulary_bits(t, clean._patterns_to_search(t)) != clean._vocabulary_bits(t)
+    ] == []
 
 
 def _names_a_date_by_word(names: str) -> bool:

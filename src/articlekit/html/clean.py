@@ -526,56 +526,97 @@ _MAX_MEMO_TOKENS: Final = 200_000
 # the token names before it still counts ("o-teaser--ad-with-fallback" is an ad teaser).
 _HOLDS_MODIFIER: Final = re.compile(r"(?:^|[-_])(?:has|with|without|no)[-_]")
 _T_FURNITURE: Final = _T_REC | _T_HIDDEN | _T_STRONG | _T_UNLIKELY | _T_COMMENT | _T_TEASER
-# (a module global: the search method looked up once, not per new token)
+# (module globals: each search method looked up once, not per new token)
 _CLASS_VOCABULARY_PREFILTER: Final = vocab.CLASS_VOCABULARY_PREFILTER.search
+_WORDS_AT: Final = vocab.CLASS_VOCABULARY_WORD_AT.finditer
+_HIDDEN_CLASS_PREFILTER: Final = vocab.HIDDEN_CLASS_PREFILTER.search
+# The patterns _vocabulary_bits searches, each with its token bit, HIDDEN_CLASS aside (it
+# has case-blind words of its own: see _patterns_to_search)
+_SEARCHED_PATTERNS: Final = (
+    (vocab.REC_CLASS, _T_REC),
+    (vocab.STRONG_BOILERPLATE, _T_STRONG),
+    (vocab.UNLIKELY_CLASS, _T_UNLIKELY),
+    (vocab.CONTENT_HINT, _T_HINT),
+    (vocab.MAIN_CONTENT, _T_MAIN),
+    (vocab.COMMENT_CLASS, _T_COMMENT),
+    (vocab.TEASER_CLASS, _T_TEASER),
+    (vocab.GATE_CLASS, _T_GATE),
+    (vocab.SOCIAL_EMBED_CLASS, _T_SOCIAL_EMBED),
+    (vocab.AD_CLASS, _T_AD),
+)
+#: Per word of vocab.CLASS_VOCABULARY_WORDS: the bits of the patterns whose source spells
+#: it out. Every match of a pattern holds a word its source spells out (the words are
+#: runs of the patterns' literal text: tests/test_html_class_prefilters.py), so a pattern
+#: none of whose words a token holds cannot match it.
+_WORD_PATTERNS: Final = {
+    word: sum(bit for pattern, bit in _SEARCHED_PATTERNS if word in pattern.pattern)
+    for word in vocab.CLASS_VOCABULARY_WORDS
+}
+#: Every pattern searched: the "may" bits of a token :func:`_vocabulary_bits` reads whole.
+_ALL_PATTERNS: Final = _T_HIDDEN + sum(bit for _, bit in _SEARCHED_PATTERNS)
 
 
 def _token_bits(token: str) -> int:
     """Return which vocabulary patterns a lower-cased class/id token matches, as ``_T_*``
     bits, memoised: :func:`_vocabulary_bits` of a token in which
-    ``vocab.CLASS_VOCABULARY_PREFILTER`` finds a word, 0 for any other token (it matches
-    no pattern: see the prefilter)."""
+    ``vocab.CLASS_VOCABULARY_PREFILTER`` finds a word, searching only the patterns whose
+    words it holds; 0 for any other token (it matches no pattern: see the prefilter)."""
     bits = _TOKEN_BITS.get(token)
     if bits is not None:
         return bits
-    bits = _vocabulary_bits(token) if _CLASS_VOCABULARY_PREFILTER(token) is not None else 0
+    if _CLASS_VOCABULARY_PREFILTER(token) is None:
+        bits = 0
+    else:
+        bits = _vocabulary_bits(token, _patterns_to_search(token))
     if len(_TOKEN_BITS) >= _MAX_MEMO_TOKENS:
         _TOKEN_BITS.clear()
     _TOKEN_BITS[token] = bits
     return bits
 
 
-def _vocabulary_bits(token: str) -> int:
+def _patterns_to_search(token: str) -> int:
+    """Return the bits of the vocabulary patterns that may match ``token``: those whose
+    words (:data:`_WORD_PATTERNS`) it holds, and HIDDEN_CLASS when it holds one of that
+    pattern's case-blind words."""
+    may = 0
+    for found in _WORDS_AT(token):
+        may |= _WORD_PATTERNS[found[1]]
+    if _HIDDEN_CLASS_PREFILTER(token) is not None:
+        may |= _T_HIDDEN
+    return may
+
+
+def _vocabulary_bits(token: str, may: int = _ALL_PATTERNS) -> int:
     """Return which vocabulary patterns ``token`` matches, as ``_T_*`` bits, searching
-    each pattern in turn (:func:`_token_bits` calls it only for a token that holds one of
-    the vocabulary's words; for any other token it returns 0)."""
+    the patterns among ``may`` (pattern bits, all of them by default): a pattern left out
+    must be one that cannot match the token (see :func:`_patterns_to_search`)."""
     bits = 0
-    if vocab.REC_CLASS.search(token):
+    if may & _T_REC and vocab.REC_CLASS.search(token):
         bits |= _T_REC
-    if vocab.HIDDEN_CLASS.search(token):
+    if may & _T_HIDDEN and vocab.HIDDEN_CLASS.search(token):
         bits |= _T_HIDDEN
-    if vocab.STRONG_BOILERPLATE.search(token):
+    if may & _T_STRONG and vocab.STRONG_BOILERPLATE.search(token):
         bits |= _T_STRONG
-    if vocab.UNLIKELY_CLASS.search(token):
+    if may & _T_UNLIKELY and vocab.UNLIKELY_CLASS.search(token):
         bits |= _T_UNLIKELY
         if vocab.DISCUSSION_CLASS.search(token) and not vocab.UNLIKELY_BESIDES_DISCUSSION.search(
             token
         ):
             bits |= _T_DISCUSSION
-    if vocab.CONTENT_HINT.search(token):
+    if may & _T_HINT and vocab.CONTENT_HINT.search(token):
         bits |= _T_HINT
-    if vocab.MAIN_CONTENT.search(token) and not bits & _T_REC:
+    if may & _T_MAIN and vocab.MAIN_CONTENT.search(token) and not bits & _T_REC:
         # "related-post-content" is the text of a teaser, not the article body
         bits |= _T_MAIN
-    if vocab.COMMENT_CLASS.search(token):
+    if may & _T_COMMENT and vocab.COMMENT_CLASS.search(token):
         bits |= _T_COMMENT
-    if vocab.TEASER_CLASS.search(token):
+    if may & _T_TEASER and vocab.TEASER_CLASS.search(token):
         bits |= _T_TEASER
-    if vocab.GATE_CLASS.search(token):
+    if may & _T_GATE and vocab.GATE_CLASS.search(token):
         bits |= _T_GATE
-    if vocab.SOCIAL_EMBED_CLASS.search(token):
+    if may & _T_SOCIAL_EMBED and vocab.SOCIAL_EMBED_CLASS.search(token):
         bits |= _T_SOCIAL_EMBED
-    if vocab.AD_CLASS.search(token):
+    if may & _T_AD and vocab.AD_CLASS.search(token):
         bits |= _T_AD
     if bits & _T_FURNITURE:
         modifier = _HOLDS_MODIFIER.search(token)

@@ -27,6 +27,7 @@ __all__ = [
     "CLASS_VOCABULARY_PREFILTER",
     "CLASS_VOCABULARY_WORDS",
     "CLASS_VOCABULARY_WORDS_ANY_CASE",
+    "CLASS_VOCABULARY_WORD_AT",
     "COMMENT_CLASS",
     "COMMENT_HEADING",
     "CONTACT_LINE",
@@ -39,6 +40,7 @@ __all__ = [
     "GATE_CLASS",
     "HEADING_TAGS",
     "HIDDEN_CLASS",
+    "HIDDEN_CLASS_PREFILTER",
     "HIDDEN_STYLE",
     "ICON_FONT_CLASS",
     "INLINE_TAGS",
@@ -384,6 +386,14 @@ CLASS_VOCABULARY_WORDS_ANY_CASE: Final = (
 )  # fmt: skip
 CLASS_VOCABULARY_PREFILTER: Final = re.compile(
     f"{word_trie(CLASS_VOCABULARY_WORDS)}|(?i:{word_trie(CLASS_VOCABULARY_WORDS_ANY_CASE)})"
+)
+# Each occurrence of a word of CLASS_VOCABULARY_WORDS, overlapping ones too (an empty
+# match at each position where a word starts; the word is group 1). No word of the list
+# opens another, so one word at most starts at a position.
+CLASS_VOCABULARY_WORD_AT: Final = re.compile(f"(?=({word_trie(CLASS_VOCABULARY_WORDS)}))")
+# ...and whether a word of CLASS_VOCABULARY_WORDS_ANY_CASE occurs (HIDDEN_CLASS may match)
+HIDDEN_CLASS_PREFILTER: Final = re.compile(
+    word_trie(CLASS_VOCABULARY_WORDS_ANY_CASE), re.IGNORECASE
 )
 
 # Titles of recommendation blocks, in the languages of the dev pages and their neighbours.
