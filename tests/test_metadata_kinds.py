@@ -1045,6 +1045,35 @@ def test_capitals_inside_a_name_stay(name: str) -> None:
     assert meta.authors == (name,)
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="author"><a href="/blog/category/tools">Tools</a></div>',
+        '<a class="author" href="https://example.org/tag/garden/">Garden</a>',
+    ],
+)
+def test_a_byline_element_that_is_a_category_link_names_nobody(byline: str) -> None:
+    _, meta = extract(body=byline + '<p class="byline">By Ann Lee</p>')
+    assert meta.authors == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ('<div class="author"><a href="/author/ann-lee/">Ann Lee</a></div>', ("Ann Lee",)),
+        (
+            '<div class="author"><a href="/tag/a">Ann Lee</a>, <a href="/tag/b">Bo Chen</a></div>',
+            ("Ann Lee", "Bo Chen"),
+        ),
+    ],
+)
+def test_a_byline_element_with_more_than_a_category_link_stays(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=byline)
+    assert meta.authors == expected
+
+
 def test_a_visible_account_name_with_digits_is_still_noise() -> None:
     assert normalize_authors(["annlee42"], visible=True) == ()
 

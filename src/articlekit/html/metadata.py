@@ -406,6 +406,9 @@ _BYLINE_CLASS: Final = re.compile(
 # WordPress's post classes carry the post's tags and categories as slugs ("tag-bylmeetswiser",
 # "category-writers-corner"): words of the post's topic, not a byline's class.
 _TAXONOMY_CLASS: Final = re.compile(r"(?:^|(?<=\s))(?:tag|category)-\S*")
+# The address of a category's or a tag's archive ("/blog/category/tools", "/tag/ai/"):
+# a byline element whose whole text links there names a section, not a person.
+_TAXONOMY_HREF: Final = re.compile(r"/(?:category|categories|tag|tags)/", re.IGNORECASE)
 # ("author-email": an address, not a name)
 _NOT_BYLINE_CLASS: Final = re.compile(
     r"comment|avatar|bio|about|box|related|more|mail", re.IGNORECASE
@@ -1149,6 +1152,8 @@ _GLUED_TAIL: Final = re.compile(
     r"|Contributor|Editor|Writer|Staff|Reporter|Columnist|Correspondent|Moderator"
     r"|Administrator|Admin|Reviewed|Updated|Published|Posted)(?![^\W\d_]).*)$"
 )
+# The cheap test before it: a lower-case letter or a point, then a capital.
+_CAMEL_JOIN: Final = re.compile(r"[a-z.][A-Z]")
 
 
 def _byline_text(raw: str) -> str:
@@ -1157,7 +1162,9 @@ def _byline_text(raw: str) -> str:
     A byline that opens with a date ("Posted on May 3, 2021 by Ann Lee") names its
     people after the "by" that follows the date; a date, role or label run into the
     name's end goes (``_GLUED_TAIL``)."""
-    text = _GLUED_TAIL.sub("", _BYLINE_PREFIX.sub("", _clean(raw), count=1), count=1)
+    text = _BYLINE_PREFIX.sub("", _clean(raw), count=1)
+    if _CAMEL_JOIN.search(text) is not None:
+        text = _GLUED_TAIL.sub("", text, count=1)
     match = _BYLINE_CUT.search(text)
     if match is None:
         return text
@@ -2165,7 +2172,7 @@ class _Collector:
         ):
             return  # only a tag's or a category's slug names the byline word
         text, tags = byline_element_text(el)
-        if text and len(text) <= MAX_BYLINE_CHARS:
+        if text and len(text) <= MAX_BYLINE_CHARS and not _taxonomy_link(el, text):
             self.bylines += 1
             if self.bylines == 1:
                 self.byline_date(text)
@@ -2229,6 +2236,16 @@ _HINT_DATE: Final = 2
 _HINT_LABEL: Final = 4
 _HINTED: Final[dict[str, int]] = {}
 _MAX_HINTED: Final = 100_000
+
+
+def _taxonomy_link(el: etree._Element, text: str) -> bool:
+    """Return True when the whole ``text`` of byline element ``el`` is one link to a
+    category's or a tag's archive (``<div class="author"><a href="/category/tools">Tools
+    </a></div>``, a theme's slot filled with the post's category)."""
+    links = el.findall(".//a") if el.tag != "a" else [el]
+    if len(links) != 1 or not _TAXONOMY_HREF.search(links[0].get("href") or ""):
+        return False
+    return _clean(_text_of(links[0], MAX_BYLINE_CHARS)) == text
 
 
 def _name_hints(names: str) -> int:
