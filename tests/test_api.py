@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -241,3 +242,16 @@ def test_a_plugin_handing_on_to_parse_html_keeps_the_files_name(tmp_path: Path) 
         unregister_parser("handing-on-test")
     assert caught.value.source == str(page)
     assert str(caught.value) == f"{page}: input is empty (no text)"
+
+
+def test_every_public_name_is_named_in_the_docs() -> None:
+    # a user finds each name of articlekit.__all__ in docs/ or the README
+    root = Path(__file__).resolve().parent.parent
+    pages = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    text = "\n".join(page.read_text(encoding="utf-8") for page in pages)
+    missing = [
+        name
+        for name in articlekit.__all__
+        if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
+    assert missing == []
