@@ -777,3 +777,40 @@ def test_share_heading_and_disclaimer_are_dropped() -> None:
 )  # fmt: skip
 def test_advertising_label_alone_is_furniture(text: str, furniture: bool) -> None:
     assert (vocab.BOILERPLATE_PHRASE.match(text) is not None) is furniture
+
+
+@pytest.mark.parametrize(
+    "disclosure",
+    [
+        "Disclosure: This post contains affiliate links. If you buy through them, we may earn a"
+        " small commission at no extra cost to you.",
+        "Purchases made through links on this page earn us a small commission.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+        "Hinweis: Dieser Artikel enthält Affiliate-Links.",
+    ],
+)
+def test_an_affiliate_disclosure_at_either_end_of_the_body_is_dropped(disclosure: str) -> None:
+    explained = (
+        "When a reader buys through an affiliate link, the affiliate earns a commission "
+        "from the shop, which is how many small review sites pay their writers."
+    )
+    html = (
+        "<html><body><article><h1>Choosing a kettle</h1>"
+        f"<p>{disclosure}</p>{BODY}<p>{explained}</p>{BODY}<p>{disclosure}</p>"
+        "</article></body></html>"
+    )
+    text = _text(html)
+    assert "The council met" in text
+    assert disclosure not in text
+    assert explained in text  # the article's own words on affiliate links stay
+
+
+def test_a_long_paragraph_on_affiliate_links_is_no_disclosure() -> None:
+    long_one = (
+        "This post contains affiliate links, and it explains them: "
+        + "a shop pays the site a share of each sale made through its links. " * 6
+    )
+    paragraph = Paragraph(content=(Text(text=long_one),))
+    short = Paragraph(content=(Text(text="This post contains affiliate links."),))
+    assert not blocks.is_affiliate_disclosure(paragraph)
+    assert blocks.is_affiliate_disclosure(short)

@@ -34,6 +34,7 @@ from articlekit.html.blocks import (
     cut_author_card,
     cut_comment_section,
     cut_teaser_tail,
+    drop_affiliate_disclosures,
     drop_dangling_headings,
     drop_dangling_labels,
     drop_head_bylines,
@@ -249,7 +250,7 @@ def extract_blocks(
     if not comments:
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)
-    blocks = cut_author_bio(cut_author_card(blocks, authors))
+    blocks = drop_affiliate_disclosures(cut_author_bio(cut_author_card(blocks, authors)))
     blocks = drop_head_datelines(trim_edges(cut_teaser_tail(blocks)))
     blocks = drop_dangling_labels(title_rec_cards(blocks))
     blocks = normalise_headings(drop_dangling_headings(blocks), title)

@@ -93,6 +93,7 @@ __all__ = [
     "cut_author_card",
     "cut_comment_section",
     "display_equation",
+    "drop_affiliate_disclosures",
     "drop_dangling_headings",
     "drop_dangling_labels",
     "drop_head_bylines",
@@ -1000,6 +1001,61 @@ def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
     if cut is None or sum(map(_text_size, blocks[:cut])) < MIN_ARTICLE_CARD_RATIO * card:
         return blocks
     return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)]
+
+
+#: The longest affiliate disclosure dropped (characters): the ones seen on the outside
+#: sets run 30-290 ("Disclosure: This post contains affiliate links. If you use them to
+#: make a purchase, we may earn a small commission, at no extra cost to you."); a longer
+#: paragraph is the article's own (a guide to affiliate programmes).
+MAX_DISCLOSURE_CHARS: Final = 400
+# One of these words stands in every disclosure the pattern finds.
+_DISCLOSURE_WORDS: Final = (
+    "affiliate",
+    "commission",
+    "percentage",
+    "kick",
+    "qualifying",
+    "promotion",
+    "provision",
+)
+#: Disclosures stand among the first or the last blocks of the body, under the title or
+#: the byline, or after the last section; only so many blocks at each end are read.
+DISCLOSURE_EDGE_BLOCKS: Final = 8
+
+
+def is_affiliate_disclosure(block: Block) -> bool:
+    """Return True for a paragraph that is a site's affiliate disclosure
+    (:data:`vocab.AFFILIATE_DISCLOSURE`: "This post contains affiliate links", "we may
+    earn a commission", "As an Amazon Associate I earn from qualifying purchases") of at
+    most :data:`MAX_DISCLOSURE_CHARS`."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain_text(block)
+    if len(text) > MAX_DISCLOSURE_CHARS:
+        return False
+    folded = text.casefold()  # (the pattern is searched only where one of its words stands)
+    return any(word in folded for word in _DISCLOSURE_WORDS) and (
+        vocab.AFFILIATE_DISCLOSURE.search(text) is not None
+    )
+
+
+def drop_affiliate_disclosures(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without the affiliate disclosures (:func:`is_affiliate_disclosure`)
+    among the first and the last :data:`DISCLOSURE_EDGE_BLOCKS` blocks.
+
+    Blogs and review sites print the notice that their links earn them a commission under
+    the title, the byline or the last section, in a plain paragraph (a class such as
+    ``affiliate`` already marks it furniture): the site's legal line, not the article."""
+    edge = DISCLOSURE_EDGE_BLOCKS
+    ends = (
+        range(len(blocks))
+        if len(blocks) <= 2 * edge
+        else (*range(edge), *range(len(blocks) - edge, len(blocks)))
+    )
+    drop = {index for index in ends if is_affiliate_disclosure(blocks[index])}
+    if not drop:
+        return blocks
+    return [block for index, block in enumerate(blocks) if index not in drop]
 
 
 #: The most text a teaser section closing the body holds ("Entdecke weitere Homestorys"

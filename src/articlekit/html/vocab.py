@@ -15,6 +15,7 @@ from articlekit._caseless import CaseBlind
 
 __all__ = [
     "AD_CLASS",
+    "AFFILIATE_DISCLOSURE",
     "ALSO_READ",
     "AUTHOR_HEADING",
     "BLOCK_TAGS",
@@ -554,6 +555,26 @@ AUTHOR_HEADING = re.compile(
     r"^\W*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r) autor(?:in)?"
     r"|à propos de l'auteure?|l'auteure?|sobre (?:el|la|o|a) autora?|o autorze|o autorce"
     r"|sull'autore|l'autore|over de auteur|об авторе)\W*$",
+    re.IGNORECASE,
+)
+
+# A site's affiliate disclosure, in its own voice: "This post contains affiliate links",
+# "We may earn a commission", "Purchases made through links earn us a small commission",
+# "As an Amazon Associate I earn from qualifying purchases", "Dieser Artikel enthält
+# Affiliate-Links". An article about affiliate marketing explains the links in the
+# reader's or the affiliate's terms ("the affiliate earns a commission") and stays.
+AFFILIATE_DISCLOSURE = re.compile(
+    r"\b(?:this|the|our|my)\s+(?:\w+\s+){0,2}(?:post|page|article|site|guide|review|content"
+    r"|blog|website|story|list)\s+(?:may\s+)?(?:contains?|includes?|uses?|features?)\s+"
+    r"(?:\w+\s+){0,2}affiliate[\s-]+links?"
+    r"|\bmay\s+(?:contain|include)\s+affiliate[\s-]+links?|\baffiliate\s+links\s+are\s+used"
+    r"|\busing\s+the\s+affiliate\s+links?"
+    r"|\b(?:we|i)\s+(?:may\s+|might\s+|will\s+|can\s+|could\s+)?(?:earn|receive|get|make)"
+    r"\s+(?:\w+\s+){0,4}(?:commissions?|percentage|kick\s?back)\b"
+    r"|\bearns?\s+(?:us|me)\s+(?:\w+\s+){0,2}commissions?\b"
+    r"|\b(?:we|i)\s+earn\s+from\s+qualifying\s+purchases|\bwe\s+may\s+include\s+paid\s+promotion"
+    r"|\b(?:enthält|enthalten)\s+(?:\w+\s+){0,2}affiliate-?links"
+    r"|\b(?:erhalten|bekommen)\s+wir\s+(?:\w+\s+){0,3}provision",
     re.IGNORECASE,
 )
 
