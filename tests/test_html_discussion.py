@@ -5,7 +5,12 @@ from __future__ import annotations
 import lxml.html
 
 from articlekit.html import parse_html
-from articlekit.html.clean import is_discussion_page, label_page
+from articlekit.html.clean import (
+    discussion_kind,
+    is_discussion_page,
+    is_thread_page,
+    label_page,
+)
 
 OPENING = (
     "I have been riding an old steel bicycle to work for years, and the chain now skips "
@@ -105,10 +110,173 @@ def test_other_furniture_words_still_count_on_a_thread_page() -> None:
 def test_opening_post_of_a_thread_survives() -> None:
     text = parse_html(_thread("forum discussion")).plain_text()
     assert "chain now skips" in text
-    assert "worn cassette" not in text  # the replies are comments: left out by default
+    assert "worn cassette" in text  # a thread's replies are its content
+
+
+LD_THREAD = (
+    "<script type='application/ld+json'>"
+    '{"@context": "https://schema.org", "@type": "DiscussionForumPosting"}</script>'
+)
+LD_QA = '<script type=\'application/ld+json\'>{"@type": "QAPage"}</script>'
+SECOND_REPLY = (
+    "Measure the chain with a gauge first; below half a percent of stretch the cassette "
+    "is usually still fine, and a new chain will run quietly on it for months."
+)
+
+
+def _commented_thread(head: str) -> str:
+    """A thread whose engine marks every post up as a comment (no "discussion" box)."""
+    return (
+        f"<html><head><title>Chain or cassette?</title>{head}</head><body>"
+        "<main><h1>Chain or cassette?</h1><div class='topic'>"
+        f"<article class='post-comment'><div class='comment-content'><p>{OPENING}</p>"
+        "</div></article>"
+        f"<article class='post-comment'><div class='comment-content'><p>{REPLY}</p>"
+        "</div></article>"
+        f"<article class='post-comment'><div class='comment-content'><p>{SECOND_REPLY}</p>"
+        "</div></article></div></main></body></html>"
+    )
+
+
+def test_discussion_kind_tells_a_thread_from_a_q_and_a_page() -> None:
+    assert discussion_kind(lxml.html.fromstring(_thread("forum discussion"))) == "thread"
+    assert discussion_kind(lxml.html.fromstring(_thread("forum", LD_THREAD))) == "thread"
+    assert discussion_kind(lxml.html.fromstring(_thread("forum discussion", LD_QA))) == "qa"
+    assert discussion_kind(lxml.html.fromstring(ARTICLE_WITH_DISCUSSION)) is None
+    assert is_thread_page(lxml.html.fromstring(_thread("forum", LD_THREAD)))
+    assert not is_thread_page(lxml.html.fromstring(_thread("forum", LD_QA)))
+
+
+def test_walk_reports_dropped_comment_sections() -> None:
+    assert label_page(lxml.html.fromstring(_commented_thread(""))).comment_boxes
+    assert not label_page(lxml.html.fromstring(ARTICLE_WITH_DISCUSSION)).comment_boxes
+
+
+def test_posts_marked_as_comments_are_a_threads_content() -> None:
+    text = parse_html(_commented_thread(LD_THREAD)).plain_text()
+    assert "chain now skips" in text
+    assert "worn cassette" in text
+    assert "gauge first" in text
+
+
+def test_comments_stay_out_of_a_page_that_is_no_thread() -> None:
+    page = ARTICLE_WITH_DISCUSSION.replace("class='discussion'", "class='comments'")
+    text = parse_html(page).plain_text()
+    assert "chalk board" in text
+    assert "grew up there" not in text
+    assert "worn cassette" not in parse_html(_commented_thread("")).plain_text()
+
+
+def test_comments_under_answers_stay_out_of_a_q_and_a_page() -> None:
+    page = _thread("forum discussion", LD_QA)
+    text = parse_html(page).plain_text()
+    assert "chain now skips" in text
+    assert "worn cassette" not in text
 
 
 def test_discussion_under_an_article_stays_out() -> None:
     text = parse_html(ARTICLE_WITH_DISCUSSION).plain_text()
     assert "chalk board" in text
     assert "grew up there" not in text
+
+
+LONG_REPLY = (
+    "I changed both last spring, after the chain had stretched past the mark of the gauge, "
+    "and the difference was plain on the first climb: no more skipping, no more noise, and "
+    "the shifting came back crisp, though the old cassette had looked fine to my eye. If "
+    "you ride in the rain every day, as I do, count on a new chain every year or so, and "
+    "on a cassette every second or third chain, depending on how clean you keep it all."
+)
+
+
+def _posts_thread(body_class: str) -> str:
+    """A thread whose posts are sibling boxes alike, the longest one a reply."""
+    posts = [f"<p>{text}</p>" for text in (OPENING, REPLY, SECOND_REPLY)]
+    posts.insert(2, 3 * f"<p>{LONG_REPLY}</p>")
+    boxes = "".join(
+        f"<div class='post-header'><span>May {day}, 2024</span><span>#{day}</span></div>"
+        f"<div class='post reply-{day} user-{day}'><div class='post-author'>"
+        f"<a href='/members/{day}'>rider{day}</a><span>Member</span></div><div class='post-text'>"
+        f"{text}</div></div>"
+        for day, text in enumerate(posts, start=1)
+    )
+    return (
+        f"<html><head><title>Chain or cassette?</title></head><body class='{body_class}'>"
+        f"<h1>Chain or cassette?</h1><ul class='topic-posts'><li class='posts'>{boxes}</li>"
+        "</ul></body></html>"
+    )
+
+
+def test_thread_page_by_its_engines_class() -> None:
+    assert is_thread_page(lxml.html.fromstring(_posts_thread("single-topic")))
+    assert is_thread_page(lxml.html.fromstring(_posts_thread("template-thread_view")))
+    assert not is_thread_page(lxml.html.fromstring(_posts_thread("tax-topic archive")))
+    assert not is_thread_page(lxml.html.fromstring(_posts_thread("threads list")))
+
+
+def test_all_posts_of_a_thread_are_its_content() -> None:
+    text = parse_html(_posts_thread("topic single-topic")).plain_text()
+    assert "count on a new chain" in text
+    assert "chain now skips" in text
+    assert "worn cassette" in text
+    assert "gauge first" in text
+
+
+def test_posts_alike_on_a_page_that_is_no_thread_are_not_widened() -> None:
+    text = parse_html(_posts_thread("page")).plain_text()
+    assert "count on a new chain" in text
+    assert "chain now skips" not in text
+
+
+def _poster_thread(head: str = "", scope: str = "") -> str:
+    """A thread whose posts each sit beside a poster box (name, rank, join date)."""
+    posts = "".join(
+        f"<article class='message'><div class='message-user'><a href='/members/{day}'>"
+        f"rider{day}</a><h5>Trail Veteran</h5><dl><dt>Joined</dt><dd>Jan {day}, 2019</dd>"
+        f"</dl></div><div class='message-main'><div class='message-body'><p>{text}</p>"
+        "</div></div></article>"
+        for day, text in enumerate((OPENING, LONG_REPLY, SECOND_REPLY), start=1)
+    )
+    return (
+        f"<html><head><title>Chain or cassette?</title>{head}</head><body>"
+        f"<main{scope}><h1>Chain or cassette?</h1><div class='thread'>{posts}</div></main>"
+        "</body></html>"
+    )
+
+
+def test_poster_boxes_leave_a_thread() -> None:
+    text = parse_html(_poster_thread(LD_THREAD)).plain_text()
+    assert "chain now skips" in text
+    assert "count on a new chain" in text
+    assert "gauge first" in text
+    assert "Trail Veteran" not in text
+    assert "rider2" not in text
+
+
+def test_poster_boxes_leave_a_thread_declared_in_microdata() -> None:
+    scope = " itemscope itemtype='https://schema.org/DiscussionForumPosting'"
+    page = _poster_thread(scope=scope)
+    assert label_page(lxml.html.fromstring(page)).declared == "thread"
+    assert "Trail Veteran" not in parse_html(page).plain_text()
+
+
+def test_poster_boxes_stay_on_a_page_that_is_no_thread() -> None:
+    assert "Trail Veteran" in parse_html(_poster_thread()).plain_text()
+    assert "Trail Veteran" in parse_html(_poster_thread(LD_QA)).plain_text()
+
+
+def test_a_post_named_after_its_author_keeps_its_text() -> None:
+    page = _poster_thread(LD_THREAD).replace(
+        "<article class='message'>", "<article class='message topic-author'>", 1
+    )
+    assert "chain now skips" in parse_html(page).plain_text()
+
+
+def test_walk_notes_poster_boxes_and_declared_items() -> None:
+    labels = label_page(lxml.html.fromstring(_poster_thread()))
+    assert [box.get("class") for box in labels.poster_boxes] == ["message-user"] * 3
+    assert labels.declared is None
+    qa = " itemscope itemtype='https://schema.org/QAPage'"
+    assert label_page(lxml.html.fromstring(_poster_thread(scope=qa))).declared == "qa"
+    page = "<html><body><div class='user-content post-user-id-3'><p>x</p></div></body></html>"
+    assert not label_page(lxml.html.fromstring(page)).poster_boxes

@@ -247,7 +247,7 @@ def extract_blocks(
     blocks = builder.build(
         candidate.elements, entries=candidate.method == LISTING_ENTRIES, catalogs=catalogs
     )
-    if not comments:
+    if not (comments or labels.thread):
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)
     blocks = drop_affiliate_disclosures(cut_author_bio(cut_author_card(blocks, authors)))

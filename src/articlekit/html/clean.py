@@ -39,11 +39,15 @@ __all__ = [
     "FLAG_MAIN_BODY",
     "FLAG_MATH",
     "FLAG_TABLE",
+    "QA_PAGE",
+    "THREAD_PAGE",
     "Kind",
     "Labels",
     "Stats",
     "boilerplate_kind",
     "class_id",
+    "discussion_kind",
+    "drop_poster_boxes",
     "has_hiding_utility_class",
     "is_discussion_page",
     "is_equation_box",
@@ -51,10 +55,12 @@ __all__ = [
     "is_placed_on_picture",
     "is_slug_id",
     "is_teaser_card",
+    "is_thread_page",
     "is_titled_link_list",
     "label_page",
     "looks_like_rec_container",
     "looks_like_rec_widget",
+    "names_thread",
 ]
 
 
@@ -232,6 +238,22 @@ class Labels:
     #: on a discussion page (:func:`is_discussion_page`) the page is labelled again with
     #: ``discussion=True``. The page test is not made on the pages without such a box.
     discussion_boxes: bool = False
+    #: True when the walk dropped a comment section (:func:`is_comment_section`): on a
+    #: forum thread (:func:`is_thread_page`) those boxes hold the replies, and the page
+    #: is labelled again as with ``comments=True``. The page test is not made otherwise.
+    comment_boxes: bool = False
+    #: True when these labels keep a forum thread's replies, named as comments by its
+    #: engine (see :func:`is_thread_page`): the block stage then keeps what follows a
+    #: "Comments" heading, as with ``comments=True``.
+    thread: bool = False
+    #: The boxes named as a forum post's poster box ("message-user", "postprofile",
+    #: "bbp-reply-author"), in the order the walk met them: on a forum thread those
+    #: holding no prose are left out (:func:`drop_poster_boxes`).
+    poster_boxes: list[HtmlElement] = attrs.field(factory=list)
+    #: What the page's microdata declares it (an ``itemtype`` the walk met):
+    #: :data:`QA_PAGE` for a ``QAPage``, :data:`THREAD_PAGE` for a
+    #: ``DiscussionForumPosting``, else None.
+    declared: str | None = None
 
 
 def class_id(el: HtmlElement) -> str:
@@ -498,6 +520,15 @@ _I_SOCIAL_EMBED = 1024
 _I_AD = 2048
 # ...and a name whose only furniture word is "discuss": see Labels.discussion_boxes
 _I_DISCUSSION = 4096
+# ...and a forum post's poster box ("message-user", "postprofile"): see Labels.poster_boxes
+_I_POSTER = 8192
+# ...and a microdata item declaring the page a forum thread or a Q&A page (an
+# ``itemtype`` of vocab.THREAD_PAGE_TYPE or vocab.QA_PAGE_TYPE): see Labels.declared
+_I_THREAD_ITEM = 16384
+_I_QA_ITEM = 32768
+_I_DECLARED = _I_THREAD_ITEM | _I_QA_ITEM
+# (the bits the walk notes beside the labels: one test for all of them)
+_I_NOTED = _I_POSTER | _I_DECLARED
 # Inline elements (links, images, emphasis) and list items are left to their containers
 # when it comes to class names: a menu is recognised by its <ul> or <nav>, not by each
 # "menu-item".
@@ -519,6 +550,8 @@ _T_SOCIAL_EMBED = 512
 _T_AD = 1024
 # ...a token whose only furniture word is "discuss" (see vocab.UNLIKELY_BESIDES_DISCUSSION)
 _T_DISCUSSION = 2048
+# ...a token naming a forum post's poster box (see vocab.POSTER_CLASS)
+_T_POSTER = 4096
 _TOKEN_BITS: dict[str, int] = {}
 _MAX_MEMO_TOKENS: Final = 200_000
 # A modifier says what an element holds or lacks, not what it is: a photo with its share
@@ -618,6 +651,8 @@ def _vocabulary_bits(token: str, may: int = _ALL_PATTERNS) -> int:
         bits |= _T_SOCIAL_EMBED
     if may & _T_AD and vocab.AD_CLASS.search(token):
         bits |= _T_AD
+    if vocab.POSTER_CLASS.search(token) and not vocab.POSTER_NOT.search(token):
+        bits |= _T_POSTER
     if bits & _T_FURNITURE:
         modifier = _HOLDS_MODIFIER.search(token)
         if modifier is not None:
@@ -664,11 +699,13 @@ def _names_info(names: str, comments: bool, discussion: bool = False) -> int:
         info |= _I_COMMENT
     if bits & _T_DISCUSSION:
         info |= _I_DISCUSSION
+    if bits & _T_POSTER:
+        info |= _I_POSTER
     return info
 
 
 # Attributes other than class and id that say something about an element.
-_FLAG_ATTRS: Final = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop"})
+_FLAG_ATTRS: Final = frozenset({"hidden", "aria-hidden", "style", "role", "itemprop", "itemtype"})
 # Label bits of a class/id string as the page writes it (not lower-cased: the bits are a
 # pure function of the string either way), per value of ``comments`` and ``discussion``
 # (index ``comments + 2 * discussion``); memoised across pages (pages of a site repeat
@@ -695,22 +732,87 @@ def is_discussion_page(root: HtmlElement) -> bool:
     ``DiscussionForumPosting`` or ``QAPage`` in JSON-LD or microdata. On such a page the
     boxes named "discussion" hold the thread's posts, the opening one included, not a
     discussion under an article."""
-    body = root.find("body")
-    for el in (root, body):
-        if el is not None and vocab.DISCUSSION_PAGE_CLASS.search(class_id(el)):
+    return discussion_kind(root) is not None
+
+
+def is_thread_page(root: HtmlElement) -> bool:
+    """Return True when the page under ``root`` is a forum thread, not a Q&A page.
+
+    A thread is a discussion page (:func:`is_discussion_page`) that does not declare a
+    ``QAPage``: its replies are the page's own content, though engines name them as
+    comments ("ItemComment", "ipsComment"). On a Q&A page the answers carry the content and
+    the comments under them stay out."""
+    return discussion_kind(root) == THREAD_PAGE
+
+
+#: :func:`discussion_kind` of a forum thread, and of a Q&A page
+THREAD_PAGE: Final = "thread"
+QA_PAGE: Final = "qa"
+
+
+def discussion_kind(root: HtmlElement) -> str | None:
+    """Return ``"qa"`` for a page declaring a schema.org ``QAPage``, ``"thread"`` for
+    another discussion page (see :func:`is_discussion_page`), else None."""
+    declared = _declared_discussion_types(root)
+    if vocab.QA_PAGE_TYPE in declared:
+        return QA_PAGE
+    if declared:
+        return THREAD_PAGE
+    return THREAD_PAGE if names_thread(root) else None
+
+
+def names_thread(root: HtmlElement) -> bool:
+    """Return True when the class or id of ``<html>`` or ``<body>`` names the page a
+    discussion or a thread (:data:`vocab.DISCUSSION_PAGE_CLASS`,
+    :data:`vocab.THREAD_PAGE_CLASS`)."""
+    for el in (root, root.find("body")):
+        if el is None:
+            continue
+        # (class and id as written: the slug test of class_id reads the page's text)
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if vocab.DISCUSSION_PAGE_CLASS.search(names) or vocab.THREAD_PAGE_CLASS.search(names):
             return True
+    return False
+
+
+def _declared_discussion_types(root: HtmlElement) -> set[str]:
+    """Return the discussion types (:data:`vocab.DISCUSSION_PAGE_TYPES`) the page declares
+    in JSON-LD or microdata."""
+    found: set[str] = set()
     for script in root.iter("script"):
         text = script.text
-        if (
-            text
-            and script.get("type") == "application/ld+json"
-            and any(f'"{kind}"' in text for kind in vocab.DISCUSSION_PAGE_TYPES)
-        ):
-            return True
-    return any(
-        itemtype.rstrip("/").rsplit("/", 1)[-1] in vocab.DISCUSSION_PAGE_TYPES
-        for itemtype in root.xpath("//@itemtype")
-    )
+        if text and script.get("type") == "application/ld+json":
+            found.update(kind for kind in vocab.DISCUSSION_PAGE_TYPES if f'"{kind}"' in text)
+    for itemtype in root.xpath("//@itemtype"):
+        kind = itemtype.rstrip("/").rsplit("/", 1)[-1]
+        if kind in vocab.DISCUSSION_PAGE_TYPES:
+            found.add(kind)
+    return found
+
+
+# A forum post's poster box (name, rank, join date, post count) holds at most this much
+# text (characters); a post by the thread's starter, named "topic-author", holds its text.
+MAX_POSTER_CHARS: Final = 300
+
+
+def drop_poster_boxes(labels: Labels) -> None:
+    """Label a forum thread's poster boxes boilerplate: the boxes the walk found named
+    after a post's poster (:data:`Labels.poster_boxes`, :data:`vocab.POSTER_CLASS`:
+    "message-user", "message-cell--user", "postprofile", "bbp-reply-author",
+    "author-data") that hold at most :data:`MAX_POSTER_CHARS` of text and no paragraph or
+    quote. Engines print the poster's name, rank, join date and counts beside each post
+    ("ridwan123 / Prominent / Jun 15, 2024 / 275"), a dozen short lines a post that are
+    no part of the thread's text. Called on a forum thread only (see
+    :func:`is_thread_page`): elsewhere such a box is an article's byline, which the
+    metadata reads."""
+    stats = labels.stats
+    for box in labels.poster_boxes:
+        st = stats.get(box)
+        if st is None or st.text > MAX_POSTER_CHARS:
+            continue
+        if next(box.iter("p", "blockquote"), None) is not None:
+            continue
+        labels.boilerplate.add(box)
 
 
 def _names_key(el: HtmlElement, cls: str | None, ident: str | None) -> str:
@@ -756,6 +858,12 @@ def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
         info |= _I_ROLE
     if "itemprop" in keys and el.get("itemprop") == "articleBody":
         info |= _I_MAIN
+    if "itemtype" in keys:
+        kind = (el.get("itemtype") or "").rstrip("/").rsplit("/", 1)[-1]
+        if kind == vocab.THREAD_PAGE_TYPE:
+            info |= _I_THREAD_ITEM
+        elif kind == vocab.QA_PAGE_TYPE:
+            info |= _I_QA_ITEM
     return info
 
 
@@ -831,6 +939,9 @@ def label_page(
     relaxable = False
     relaxable_boxes: list[HtmlElement] = []
     discussion_boxes = False
+    comment_boxes = False
+    posters: list[HtmlElement] = []
+    declared = 0
     prose_count: list[int] = []  # the page's paragraphs of prose, once asked
 
     def page_prose() -> int:
@@ -847,7 +958,7 @@ def label_page(
         """Label and measure ``el``'s subtree; return what it adds to its parent (None for
         a comment). ``parent_tag``: its parent's tag; ``in_link``, ``in_rec``, ``in_p``:
         whether an ancestor is a link, a recommendation widget, a ``<p>``."""
-        nonlocal relaxable, discussion_boxes
+        nonlocal relaxable, discussion_boxes, comment_boxes, declared
         entry = known(el)
         if entry is None:
             tag = el.tag
@@ -900,6 +1011,10 @@ def label_page(
         if info:
             if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
                 return _MATH_FOLD  # read whole by the block builder: not walked
+            if info & _I_NOTED:
+                if info & _I_POSTER:
+                    posters.append(el)
+                declared |= info & _I_DECLARED
             if (recommendations and el in recommendations) or (
                 not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
             ):
@@ -916,6 +1031,7 @@ def label_page(
                     # looks for an article hidden under a furniture name, and the
                     # comments are never it (see is_comment_section)
                     kind = _K_SOFT
+                    comment_boxes = True
                 else:
                     relaxable = True
                     if info & _I_DISCUSSION:
@@ -1108,6 +1224,11 @@ def label_page(
         relaxable=relaxable,
         relaxable_boxes=relaxable_boxes,
         discussion_boxes=discussion_boxes,
+        comment_boxes=comment_boxes,
+        poster_boxes=posters,
+        declared=(
+            QA_PAGE if declared & _I_QA_ITEM else THREAD_PAGE if declared & _I_THREAD_ITEM else None
+        ),
     )
 
 

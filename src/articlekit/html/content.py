@@ -33,13 +33,17 @@ from articlekit.html.clean import (
     FLAG_IMG,
     FLAG_MAIN,
     FLAG_TABLE,
+    THREAD_PAGE,
     KnownAttributes,
     Labels,
     Stats,
     class_id,
+    drop_poster_boxes,
     is_card_part,
     is_discussion_page,
+    is_thread_page,
     label_page,
+    names_thread,
 )
 from articlekit.html.recommendations import is_page_link
 from articlekit.html.score import score_candidates
@@ -149,6 +153,56 @@ def _widen(top: HtmlElement, scores: dict[HtmlElement, float], root: HtmlElement
             return node
         node = node.getparent()
     return top
+
+
+# A forum thread's posts: the chosen box is one of this many boxes alike (its own
+# included) under one parent...
+MIN_THREAD_POSTS: Final = 3
+# ...found at most this many levels above the chosen box (a post's text box, the post).
+THREAD_POST_LEVELS: Final = 3
+
+
+def _thread_posts(
+    top: HtmlElement,
+    labels: Labels,
+    root: HtmlElement,
+    jsonld: Sequence[list[Any]] | None = None,
+) -> HtmlElement:
+    """Return the box holding a forum thread's posts when ``top`` is one of them, else
+    ``top``.
+
+    The scoring picks the post with the most prose; its replies beside it score lower
+    for holding fewer commas, and are no near-top alternatives (:func:`_widen`). When
+    ``top`` or one of its :data:`THREAD_POST_LEVELS` nearest ancestors sits among
+    :data:`MIN_THREAD_POSTS` or more sibling boxes alike (same tag, a class token in
+    common, each holding text) on a forum thread (:func:`_is_thread`, asked last),
+    their parent is the content: every post, with the header lines between them."""
+    box = top
+    for _ in range(THREAD_POST_LEVELS):
+        parent = box.getparent()
+        if parent is None or parent is root or parent.tag in ("body", "html"):
+            return top
+        if _alike_boxes(box, parent, labels) >= MIN_THREAD_POSTS:
+            return parent if _is_thread(root, labels, jsonld) else top
+        box = parent
+    return top
+
+
+def _alike_boxes(box: HtmlElement, parent: HtmlElement, labels: Labels) -> int:
+    """Return how many of ``parent``'s children are boxes like ``box`` (itself included):
+    the same tag, a class token in common, text that is not furniture."""
+    tokens = set((box.get("class") or "").split())
+    if not tokens:
+        return 0
+    alike = 0
+    for child in parent:
+        if child.tag != box.tag or child in labels.boilerplate:
+            continue
+        st = labels.stats.get(child)
+        if st is None or not st.text or tokens.isdisjoint((child.get("class") or "").split()):
+            continue
+        alike += 1
+    return alike
 
 
 # A list whose items are an article's sections: this many items...
@@ -484,6 +538,7 @@ def _scored(
     if title:
         # after the climbing, which would otherwise walk back up to the shared wrapper
         top = _article_level(_near_title(top, eligible, scores, labels, title))
+    top = _thread_posts(top, labels, root, jsonld)
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
     if elements == [top]:
@@ -1518,17 +1573,23 @@ def find_main_content(
     labels = label_page(
         root, comments=comments, drop=drop, recommendations=forced, attributes=attributes
     )
-    # a thread's posts in boxes named "discussion": not furniture on a discussion page
+    # a thread's posts in boxes named "discussion": not furniture on a discussion page;
+    # on a forum thread its replies, named as comments by the engine, are kept too
     discussion = labels.discussion_boxes and is_discussion_page(root)
-    if discussion:
+    thread = labels.comment_boxes and not comments and _is_thread(root, labels, jsonld)
+    if discussion or thread:
+        comments = comments or thread
         labels = label_page(
             root,
             comments=comments,
-            discussion=True,
+            discussion=discussion,
             drop=drop,
             recommendations=forced,
             attributes=attributes,
         )
+        labels.thread = thread
+    if labels.poster_boxes and _is_thread(root, labels, jsonld):
+        drop_poster_boxes(labels)
     # 1. site rule
     if rule is not None:
         found = _rule_candidate(root, rule, labels)
@@ -1548,6 +1609,9 @@ def find_main_content(
             recommendations=forced,
             attributes=attributes,
         )
+        relaxed.thread = labels.thread
+        if relaxed.poster_boxes and _is_thread(root, relaxed, jsonld):
+            drop_poster_boxes(relaxed)
         retry = _scored(root, relaxed, "relaxed", title, jsonld)
         if retry is not None and (
             candidate is None
@@ -1567,6 +1631,47 @@ def find_main_content(
             return Candidate(elements=[pictures], labels=labels, method="pictures", chars=0)
         return Candidate(elements=[], labels=labels, method="empty", chars=0)
     return candidate
+
+
+def _is_thread(root: HtmlElement, labels: Labels, jsonld: Sequence[list[Any]] | None) -> bool:
+    """Return True when the page is a forum thread (:func:`is_thread_page`), read from
+    what the walks found when ``jsonld`` is known (no walk of the tree): the microdata
+    item types the labelling walk met (:data:`Labels.declared`), the JSON-LD the
+    metadata walk parsed, the classes of ``<html>`` and ``<body>``."""
+    if labels.thread:
+        return True
+    if jsonld is None:
+        return is_thread_page(root)
+    if labels.declared is not None:
+        return labels.declared == THREAD_PAGE
+    types = _main_jsonld_types(jsonld)
+    if vocab.QA_PAGE_TYPE in types:
+        return False
+    return vocab.THREAD_PAGE_TYPE in types or names_thread(root)
+
+
+def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:
+    """Return the ``@type`` names (without a vocabulary URL) of the page's main JSON-LD
+    nodes: each script's top-level objects, the objects of their ``@graph`` and their
+    ``mainEntity``, where a page declares its kind (not every nested object, as
+    :func:`articlekit.verdict.jsonld_value_types` reads: a quick test)."""
+    types: set[str] = set()
+    nodes: list[Any] = [value for values in jsonld for value in values]
+    for node in nodes:
+        if isinstance(node, list):
+            nodes.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        kind = node.get("@type")
+        for name in kind if isinstance(kind, list) else [kind]:
+            if isinstance(name, str):
+                types.add(name.rsplit("/", 1)[-1])
+        for key in ("@graph", "mainEntity"):
+            inner = node.get(key)
+            if isinstance(inner, (list, dict)):
+                nodes.append(inner)
+    return types
 
 
 def picture_article(root: HtmlElement, labels: Labels) -> HtmlElement | None:

@@ -54,7 +54,10 @@ __all__ = [
     "PLACED_STYLE_SIDE",
     "PLACED_STYLE_TOP",
     "POSITIVE_CLASS",
+    "POSTER_CLASS",
+    "POSTER_NOT",
     "PROMO_TAIL",
+    "QA_PAGE_TYPE",
     "REC_CLASS",
     "REC_PHRASE",
     "REC_PREFIX",
@@ -63,6 +66,8 @@ __all__ = [
     "SOCIAL_EMBED_CLASS",
     "STRONG_BOILERPLATE",
     "TEASER_CLASS",
+    "THREAD_PAGE_CLASS",
+    "THREAD_PAGE_TYPE",
     "UNLIKELY_BESIDES_DISCUSSION",
     "UNLIKELY_CLASS",
     "has_promo_phrase",
@@ -236,9 +241,26 @@ DISCUSSION_CLASS = re.compile(_DISCUSSION_WORD)
 # "discussion-page"), as a whole word or a hyphenated one; "discussions" (a list of threads)
 # does not.
 DISCUSSION_PAGE_CLASS = re.compile(r"(?:^|[\s_-])discussion(?:$|[\s_-])")
+# ...or a thread, by its engine's name for one ("single-topic", "template-thread_view"),
+# a whole word or a hyphenated one: "threads" or "topics" (a list of them) does not, nor
+# a taxonomy archive of a topic ("tax-topic").
+THREAD_PAGE_CLASS = re.compile(r"(?:^|[\s_-])(?<!tax-)(?:thread|topic)(?:$|[\s_-])")
 # schema.org types of a page whose main entity is a thread (a forum post and its
 # replies, a question and its answers), in JSON-LD or microdata.
 DISCUSSION_PAGE_TYPES: Final = frozenset({"DiscussionForumPosting", "QAPage"})
+# ...the one of them whose page is a question and its answers (comments under an answer
+# are not the page's content), not a forum thread (whose replies are).
+QA_PAGE_TYPE: Final = "QAPage"
+# ...and the one of a forum thread.
+THREAD_PAGE_TYPE: Final = "DiscussionForumPosting"
+# A class token naming a forum post's poster box, beside the post's text: a word of
+# "user", "author", "poster", "profile", "userinfo", "postprofile" ("message-user",
+# "message-cell--user", "bbp-reply-author", "author-data"); not a token with a digit (a
+# post's "user-id-3894") nor one naming text ("user-content").
+POSTER_CLASS = re.compile(
+    r"(?:^|[-_])(?:user|author|poster|profile|userinfo|postprofile)(?:$|[-_])"
+)
+POSTER_NOT = re.compile(r"\d|content|text|body")
 CONTENT_HINT = re.compile(
     r"article|\bbody|content|\bmain|entry|\bpost\b|story|\btext|column|hentry|h-entry"
 )
