@@ -55,6 +55,7 @@ SEARCHED = {
     "GATE_CLASS": vocab.GATE_CLASS,
     "SOCIAL_EMBED_CLASS": vocab.SOCIAL_EMBED_CLASS,
     "AD_CLASS": vocab.AD_CLASS,
+    "POSTER_CLASS": vocab.POSTER_CLASS,
 }
 
 

@@ -395,12 +395,12 @@ CLASS_VOCABULARY_WORDS: Final = (
     "latest", "legal", "link-list", "lire", "login", "main", "mehr", "member", "menu",
     "meta", "metered", "might", "modal", "more", "most", "nav", "newsletter", "next",
     "ob-widget", "officer", "outbrain", "overlay", "pager", "pagination", "paywall",
-    "pop-up", "popup", "post", "premium", "prev", "print-only", "promo", "rating",
+    "pop-up", "popup", "post", "premium", "prev", "print-only", "profile", "promo", "rating",
     "reactie", "recommend", "registration", "registrier", "regwall", "related", "respond",
     "restricted", "rss", "search", "share", "sharing", "shoutbox", "side-bar", "sidebar",
     "sign-up", "signup", "similar", "skip", "sociable", "social", "sponsor", "stories",
     "story", "subscri", "syndication", "taboola", "tags", "tambem", "tambien", "teaser",
-    "text", "toolbar", "top", "vote", "weitere", "widget_", "you",
+    "text", "toolbar", "top", "user", "vote", "weitere", "widget_", "you",
 )  # fmt: skip
 # ...and HIDDEN_CLASS's, which matches regardless of case ("ſr-only" is "sr-only" to it)
 CLASS_VOCABULARY_WORDS_ANY_CASE: Final = (
