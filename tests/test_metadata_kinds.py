@@ -1074,6 +1074,13 @@ def test_a_byline_element_with_more_than_a_category_link_stays(
     assert meta.authors == expected
 
 
+def test_the_bylines_date_is_read_only_when_no_other_source_gives_one() -> None:
+    body = '<div class="byline">By Ann Lee, May 3, 2021 10:00 EST</div>'
+    _, meta = extract(body=body, url="https://example.org/2021/05/03/story")
+    assert meta.published == "2021-05-03"
+    assert meta.source_of("published") == "url"
+
+
 def test_a_visible_account_name_with_digits_is_still_noise() -> None:
     assert normalize_authors(["annlee42"], visible=True) == ()
 

@@ -1895,6 +1895,7 @@ class _Collector:
         # the first ``MAX_H1S`` <h1>s and their texts (:func:`_headline_h1` picks one)
         self.h1_texts: list[tuple[etree._Element, str]] = []
         self.bylines = 0
+        self.first_byline = ""  # for its date, read only when no other source gives one
         self.byline_checks = 0
         self.date_elements = 0
         self.dated_elements = 0
@@ -2094,7 +2095,7 @@ class _Collector:
             value = _clean(_text_of(el, MAX_DATE_TEXT_CHARS + 1))
             if len(value) > MAX_DATE_TEXT_CHARS:
                 return
-            if has_digit(value) and not normalize_date(value):
+            if len(el) and has_digit(value) and not normalize_date(value):
                 value = _parts_apart(el, value)
         _add(self.cands, "class:published", value)
 
@@ -2108,9 +2109,10 @@ class _Collector:
         if len(text) > MAX_DATE_TEXT_CHARS or not has_digit(text):
             return
         if not normalize_date(text):
-            text = _parts_apart(el, text)
-            if not normalize_date(text):
+            apart = _parts_apart(el, text)
+            if apart == text or not normalize_date(apart):
                 return
+            text = apart
         self.dated_elements += 1
         _add(self.cands, "class:date", text)
 
@@ -2175,22 +2177,11 @@ class _Collector:
         if text and len(text) <= MAX_BYLINE_CHARS and not _taxonomy_link(el, text):
             self.bylines += 1
             if self.bylines == 1:
-                self.byline_date(text)
+                self.first_byline = text
             names = _name_parts(el)
             if not names and not tags:
                 text = _clean(_name_text(el, _CREDIT_PART_CLASS)) or text
             _add(self.cands, "byline:text", " & ".join(names) if names else _byline_text(text))
-
-    def byline_date(self, text: str) -> None:
-        """File the date written in the page's first byline element, with the zone after
-        its time ("11:05 IST"), if any; not a date after an update's label ("Ann Lee |
-        Updated: May 3, 2021"), the date of a change."""
-        span = date_span(text)
-        if span is None or _names_update(text[: span[0]]):
-            return
-        if normalize_date(text[span[0] : span[1]]):
-            zone = ZONE_AFTER_TIME.match(text, span[1])
-            _add(self.cands, "byline:date", text[span[0] : zone.end() if zone else span[1]])
 
     def finish(self) -> Candidates:
         # An author key declared both ways (<meta property="dc:creator"> and <meta
@@ -2242,10 +2233,14 @@ def _taxonomy_link(el: etree._Element, text: str) -> bool:
     """Return True when the whole ``text`` of byline element ``el`` is one link to a
     category's or a tag's archive (``<div class="author"><a href="/category/tools">Tools
     </a></div>``, a theme's slot filled with the post's category)."""
-    links = el.findall(".//a") if el.tag != "a" else [el]
-    if len(links) != 1 or not _TAXONOMY_HREF.search(links[0].get("href") or ""):
+    link = None
+    for found in el.iter("a"):  # (``el`` itself when it is the link)
+        if link is not None:
+            return False
+        link = found
+    if link is None or not _TAXONOMY_HREF.search(link.get("href") or ""):
         return False
-    return _clean(_text_of(links[0], MAX_BYLINE_CHARS)) == text
+    return _clean(_text_of(link, MAX_BYLINE_CHARS)) == text
 
 
 def _name_hints(names: str) -> int:
@@ -2414,7 +2409,27 @@ def _collect(
         _add(cands, "h1:modified", updates[0] if updates else None)
         _add(cands, "h1:byline", _byline_after(after))
         _add(cands, "h1:before", _date_before(headline))
+    if collector.first_byline and not any(cands.get(key) for key in _BEFORE_BYLINE_DATE):
+        _add(cands, "byline:date", _byline_date(collector.first_byline))
     return collector
+
+
+#: The published-date sources ahead of the first byline's date: with any of them the
+#: byline's date is not read (one search of a date pattern less on most pages).
+_BEFORE_BYLINE_DATE: Final = PUBLISHED_SOURCES[: PUBLISHED_SOURCES.index("byline:date")]
+
+
+def _byline_date(text: str) -> str | None:
+    """Return the date written in the page's first byline element, with the zone after
+    its time ("11:05 IST"), or None; not a date after an update's label ("Ann Lee |
+    Updated: May 3, 2021"), the date of a change."""
+    span = date_span(text)
+    if span is None or _names_update(text[: span[0]]):
+        return None
+    if normalize_date(text[span[0] : span[1]]) is None:
+        return None
+    zone = ZONE_AFTER_TIME.match(text, span[1])
+    return text[span[0] : zone.end() if zone else span[1]]
 
 
 #: The declared titles an ``<h1>`` is compared with to find the headline among them.
