@@ -134,3 +134,6 @@ def test_a_byline_with_its_date_under_a_caption_is_no_text() -> None:
     assert "Chris Davies" not in plain
     assert "11:34 PM" not in plain
     assert plain.count("city council") == 3
+    # a dateline the page set as a heading stays in its article
+    doc = parse_text(f"{text}\n\n##### Nov 19, 2019 7:11 AM PST BY EXAMPLE STAFF\n\n{body}")
+    assert "EXAMPLE STAFF" in doc.plain_text()

@@ -277,11 +277,13 @@ _LYNX_BODY = (
 )
 
 
-def test_lynx_head_links_are_taken() -> None:
+def test_lynx_head_links_are_found() -> None:
     from articlekit.text.lynx import browser_note_lines, lynx_head_lines
 
     lines = split_lines(_LYNX_HEAD + _LYNX_BODY)
-    assert browser_note_lines(lines) == [0, 1]
+    assert lynx_head_lines(lines) == [0, 1]
+    # they stay text (blanked, the title's place went to the article's first paragraph)
+    assert browser_note_lines(lines) == []
     # without the link list: "#" and the links' titles, one of them a feed or a type
     lines = split_lines("   #The Harbour Gazette » Feed alternate alternate\n\n   Text.\n")
     assert lynx_head_lines(lines) == [0]
@@ -291,14 +293,3 @@ def test_lynx_head_links_are_taken() -> None:
     assert lynx_head_lines(split_lines("   #harbour #ferry #bay\n\n   Text.\n")) == []
     long_paragraph = "   #[1]alternate\n" + "   more words of the page\n" * 12
     assert lynx_head_lines(split_lines(long_paragraph)) == []
-
-
-def test_lynx_head_links_are_no_title_or_text() -> None:
-    from articlekit import to_text
-    from articlekit.text import parse_text
-
-    doc = parse_text(_LYNX_HEAD + _LYNX_BODY)
-    assert doc.title == "Why the old ferry route closed this winter"
-    text = to_text(doc)
-    assert "Feed" not in text and "alternate" not in text
-    assert "harbour office" in text

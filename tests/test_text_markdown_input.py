@@ -363,6 +363,10 @@ def test_a_picture_with_its_caption_right_under_it_is_a_figure() -> None:
     assert articlekit.model.plain_text(figures[0].caption).startswith("The main hall on a")
     assert "Saturday" not in articlekit.to_text(doc)
     assert articlekit.to_text(doc).count("council") == 2
+    # a caption after a hard line break (two spaces) opens with its text
+    text = f"# Hall\n\n{_PROSE}\n![](https://example.com/hall.jpg)  \n_The main hall._\n\n{_PROSE}"
+    figure = next(b for b in articlekit.parse_text(text).blocks if isinstance(b, Figure))
+    assert not isinstance(figure.caption[0], LineBreak)
 
 
 def test_a_picture_inside_a_line_of_text_stays_in_the_paragraph() -> None:

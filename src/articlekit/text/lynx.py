@@ -168,9 +168,9 @@ def lynx_head_lines(lines: Lines) -> list[int]:
     type: "#[1]alternate [2]Example » Feed [3]Example » Article Title", wrapped at the
     body margin. The paragraph is the text's first, at lynx's margin; with the link list
     (``[1]`` first) that is enough, without it (``-nolist``) it must name a link type or a
-    feed. None of it is the page's text: as the first line it had become the title
-    ("#alternate alternate Republicans Are ..."), and a page's title in it (the page's
-    ``<link rel="alternate">`` to its own oEmbed) said the headline again.
+    feed. Such a text is a whole page's dump, as one that opens with elinks' ``Link:``
+    lines. (The lines stay: blanked, they left the title's place to the page's next short
+    piece, often the article's first paragraph.)
     """
     first = lines.next_nonblank(0)
     if first >= len(lines) or not 0 < lines.indent[first] <= MAX_LYNX_HEAD_INDENT:
@@ -198,8 +198,7 @@ def browser_note_lines(lines: Lines) -> list[int]:
     embedded frame as ``IFrame:`` and its name. Only the run of ``Link:`` lines that opens
     the text is taken (blank lines may stand between them), and only when one of them
     names a head link's type (``canonical``, ``(alternate)``: see ``_HEAD_LINK_REL``);
-    an ``IFrame:`` line of one word is taken wherever it stands. lynx's one line of the
-    head's links is taken too (:func:`lynx_head_lines`).
+    an ``IFrame:`` line of one word is taken wherever it stands.
     """
     out: list[int] = []
     i = lines.next_nonblank(0)
@@ -218,7 +217,6 @@ def browser_note_lines(lines: Lines) -> list[int]:
         i = lines.next_nonblank(taken[-1] + 1)
     if not named:
         out = []
-    out.extend(lynx_head_lines(lines))
     for index, text in enumerate(lines.text):
         if text.startswith("IFrame:") and _FRAME_NOTE.fullmatch(text):
             out.append(index)

@@ -36,6 +36,7 @@ from articlekit.model import (
     Heading,
     Image,
     Inline,
+    LineBreak,
     Link,
     List,
     ListItem,
@@ -86,7 +87,7 @@ from articlekit.text.lines import (
     display_width,
     split_lines,
 )
-from articlekit.text.lynx import browser_note_lines, split_references
+from articlekit.text.lynx import browser_note_lines, lynx_head_lines, split_references
 from articlekit.text.pandoc import without_pandoc_markup
 from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
 from articlekit.text.references import link_definitions
@@ -1877,11 +1878,12 @@ def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
     front matter reads only a byline or a date alone, at the top. Such a line under a
     picture's caption, a deck or a teaser, or one the front matter did not take, is no
     article text wherever it stands (`is_dated_byline`). Runs after the front matter, which
-    keeps what it reads.
+    keeps what it reads. A heading stays: a page that sets its dateline as a heading
+    ("2/26/2015 7:11 AM PST BY EXAMPLE STAFF" in an ``<h5>``) keeps it in its article.
     """
     for piece in pieces:
         if (
-            piece.kind in ("paragraph", "heading")
+            piece.kind == "paragraph"
             and piece.line_count <= MAX_TITLE_LINES
             and is_dated_byline(ctx.plain(piece))
         ):
@@ -2845,7 +2847,9 @@ def _captioned_markdown_picture(piece: Piece, ctx: _Context) -> bool:
 
 
 def _without_leading_space(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """Return ``content`` without the space its first text run opens with."""
+    """Return ``content`` without the line break or space it opens with."""
+    if content and isinstance(content[0], LineBreak):
+        content = content[1:]
     if content and isinstance(content[0], Text):
         head = content[0].text.lstrip()
         return ((Text(text=head),) if head else ()) + content[1:]
@@ -3074,7 +3078,10 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     lines = without_pandoc_markup(split_lines(text))
     # elinks' and links' notes of the page head's links and of frames: no text of the page
     notes = browser_note_lines(lines)
-    head_links = bool(notes) and lines.text[notes[0]].startswith(("Link:", "#"))
+    # ... or with lynx's paragraph of them: a whole page's dump
+    head_links = (bool(notes) and lines.text[notes[0]].startswith("Link:")) or bool(
+        lynx_head_lines(lines)
+    )
     lines = blanked(lines, notes)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
