@@ -10,6 +10,7 @@ from articlekit.html import extract_blocks, parse_html
 from articlekit.html.clean import label_page
 from articlekit.html.content import (
     MIN_ARTICLE_CHARS,
+    SHORT_PAGE,
     Candidate,
     declares_article,
     find_main_content,
@@ -141,6 +142,34 @@ def test_noscript_article_found_on_retry() -> None:
 def test_empty_page_gives_no_elements() -> None:
     found = find_main_content(parse_tree("<body><nav>menu</nav></body>"))
     assert found.elements == [] or found.chars == 0
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<html><body><p>Short text is here.</p></body></html>", "Short text is here.\n"),
+        ("<p>x</p>", "x\n"),
+        ("<html><body>Bare words in the body</body></html>", "Bare words in the body\n"),
+        (
+            "<body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"
+            "<div>First line.</div><div>Second line.</div></body>",
+            "First line.\n\nSecond line.\n",
+        ),
+    ],
+)
+def test_short_page_keeps_its_text(html: str, text: str) -> None:
+    # no paragraph is long enough to score or to enter the baseline: the body's text,
+    # boilerplate left out, is the page's content rather than nothing
+    assert to_text(parse_html(html)) == text
+
+
+def test_short_page_candidate_is_the_body_and_not_its_boilerplate() -> None:
+    root = parse_tree("<body><nav>Menu</nav><p>A note.</p><div hidden>Secret</div></body>")
+    found = find_main_content(root)
+    assert found.method == SHORT_PAGE
+    assert [el.tag for el in found.elements] == ["body"]
+    assert found.chars == len("A note.")
+    assert to_text(parse_html("<body><nav>Menu</nav><div hidden>Secret</div></body>")) == ""
 
 
 def test_prefer_baseline_predicate() -> None:

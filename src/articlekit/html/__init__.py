@@ -45,7 +45,7 @@ from articlekit.html.blocks import (
     trim_edges,
 )
 from articlekit.html.clean import KnownAttributes, Labels
-from articlekit.html.content import LISTING_ENTRIES, Candidate, find_main_content
+from articlekit.html.content import LISTING_ENTRIES, SHORT_PAGE, Candidate, find_main_content
 from articlekit.html.embedded import recover_article
 from articlekit.html.metadata import in_language_zone, metadata_and_bases, parse_jsonld
 from articlekit.html.recommendations import (
@@ -251,7 +251,7 @@ def extract_blocks(
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)
     blocks = drop_affiliate_disclosures(cut_author_bio(cut_author_card(blocks, authors)))
-    blocks = drop_head_datelines(trim_edges(cut_teaser_tail(blocks)))
+    blocks = drop_head_datelines(_trimmed(cut_teaser_tail(blocks), candidate))
     blocks = drop_dangling_labels(title_rec_cards(blocks))
     blocks = normalise_headings(drop_dangling_headings(blocks), title)
     blocks = drop_head_bylines(blocks, authors, outlets)
@@ -267,6 +267,17 @@ def extract_blocks(
         blocks.append(Recommendations(title=block.title, items=fresh))
     blocks = without_non_article_items(without_author_items(blocks, authors))
     return tuple(blocks), candidate
+
+
+def _trimmed(blocks: list[Block], candidate: Candidate) -> list[Block]:
+    """Return :func:`trim_edges` of ``blocks``, except on a short page (the whole body read
+    for want of any paragraph long enough to score: :func:`short_page_body`) that the
+    trimming would leave with no text: all its lines are short, so all look like edge
+    lines, yet they are everything the page says."""
+    trimmed = trim_edges(blocks)
+    if not trimmed and candidate.method == SHORT_PAGE:
+        return blocks
+    return trimmed
 
 
 def _reparsed(root: HtmlElement) -> HtmlElement:

@@ -1629,6 +1629,10 @@ def find_main_content(
         pictures = picture_article(root, labels)
         if pictures is not None:
             return Candidate(elements=[pictures], labels=labels, method="pictures", chars=0)
+        # 6. short page
+        short_page = short_page_body(root, labels)
+        if short_page is not None:
+            return short_page
         return Candidate(elements=[], labels=labels, method="empty", chars=0)
     return candidate
 
@@ -1672,6 +1676,26 @@ def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:
             if isinstance(inner, (list, dict)):
                 nodes.append(inner)
     return types
+
+
+def short_page_body(root: HtmlElement, labels: Labels) -> Candidate | None:
+    """Return the page's ``<body>`` as the content when no element scored and no paragraph
+    is long enough for the baseline (every run of text under ``MIN_PARAGRAPH_CHARS``), yet
+    the body holds text outside boilerplate: a short note, a one-line page, a snippet. Its
+    text is the page's whole content; returning nothing would lose it. Boilerplate inside
+    the body (navigation, hidden boxes) stays dropped. None when the body holds no such
+    text."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    chars = _chars([body], labels)
+    if chars <= 0:
+        return None
+    return Candidate(elements=[body], labels=labels, method=SHORT_PAGE, chars=chars)
+
+
+#: The method of :func:`short_page_body`'s candidate.
+SHORT_PAGE: Final = "short-page"
 
 
 def picture_article(root: HtmlElement, labels: Labels) -> HtmlElement | None:
