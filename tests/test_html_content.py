@@ -172,6 +172,13 @@ def test_short_page_candidate_is_the_body_and_not_its_boilerplate() -> None:
     assert to_text(parse_html("<body><nav>Menu</nav><div hidden>Secret</div></body>")) == ""
 
 
+def test_short_page_of_links_is_no_note() -> None:
+    # a body of short linked lines (a grid of link cards, a bare menu) is not a note
+    links = "".join(f"<div><a href='/p{i}'>Card number {i}</a></div>" for i in range(6))
+    root = parse_tree(f"<body>{links}<div>Short caption.</div></body>")
+    assert find_main_content(root).method == "empty"
+
+
 def test_prefer_baseline_predicate() -> None:
     labels = label_page(parse_tree("<p>x</p>"))
     tiny = Candidate(elements=[object()], labels=labels, method="scored", chars=50)  # type: ignore[list-item]

@@ -1684,13 +1684,16 @@ def short_page_body(root: HtmlElement, labels: Labels) -> Candidate | None:
     the body holds text outside boilerplate: a short note, a one-line page, a snippet. Its
     text is the page's whole content; returning nothing would lose it. Boilerplate inside
     the body (navigation, hidden boxes) stays dropped. None when the body holds no such
-    text."""
+    text, or when its text is mostly links (``MAX_BASELINE_LINK_DENSITY``, as for a
+    baseline paragraph): a page of short linked lines is a menu or a grid of link cards,
+    not a note."""
     body = root.find("body")
     if body is None:
         body = root
-    chars = _chars([body], labels)
-    if chars <= 0:
+    st = labels.stats.get(body)
+    if st is None or st.text - st.links <= 0 or st.link_density > MAX_BASELINE_LINK_DENSITY:
         return None
+    chars = st.text - st.links
     return Candidate(elements=[body], labels=labels, method=SHORT_PAGE, chars=chars)
 
 
