@@ -103,6 +103,25 @@ def test_globs_and_missing_paths_are_reported_not_dropped(tmp_path: Path) -> Non
     assert "no such file" in str(convert_item(missing, ConvertOptions()))
 
 
+def test_a_named_directory_with_nothing_to_convert_is_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    hidden_only = tmp_path / "hidden-only"
+    (hidden_only / ".cache").mkdir(parents=True)
+    (hidden_only / ".page.html").write_text(HTML.format(n=1))
+    page = tmp_path / "page.html"
+    page.write_text(HTML.format(n=2))
+    items = list(expand_inputs([empty, page, hidden_only]))
+    assert [i.name for i in items] == [str(empty), str(page), str(hidden_only)]
+    for item in (items[0], items[2]):
+        assert isinstance(item.error, UnsupportedInputError)
+        assert "directory holds no files to convert" in str(item.error)
+    assert items[1].error is None
+    # a directory a glob matches is one of its matches, not a named input
+    (tmp_path / "sub").mkdir()
+    assert [i.name for i in expand_inputs([str(tmp_path / "[ps]*")])] == [str(page)]
+
+
 def test_unlistable_directory_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = make_tree(tmp_path / "in")
     real_walk = os.walk

@@ -695,3 +695,51 @@ def test_documents_on_stdout_are_kept_apart(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.endswith("second document.\n")
     assert "first document.\n\nThe first paragraph" in done.stdout
+
+
+def test_junk_after_a_byte_order_mark_fails_as_undecodable(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_bytes("A title\n\nA paragraph of plain text here.\n".encode("utf-32"))
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(b"\xff\xfe\x00\x00" + b"\xff\xee\xdd\xcc" * 64)  # UTF-32 BOM, no UTF-32
+    errors = tmp_path / "errors.jsonl"
+    done = invoke(["convert", good, junk, "-f", "text", "-o", "-", "--errors", errors])
+    assert done.returncode == 1
+    assert "A paragraph of plain text here." in done.stdout
+    assert "\ufffd" not in done.stdout
+    assert "junk.txt: undecodable input: its byte-order mark says UTF-32" in done.stderr
+    (failure,) = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert failure["error"] == "DecodeError"
+
+
+def test_an_empty_directory_named_beside_a_page_fails_the_run(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    page = tmp_path / "page.html"
+    page.write_text(HTML.format(n=1))
+    done = invoke(["convert", tmp_path / "empty", page, "-f", "text", "-o", "-"])
+    assert done.returncode == 1
+    assert "Body text of page 1" in done.stdout
+    assert "empty: directory holds no files to convert" in done.stderr
+    assert "converted 1, failed 1" in done.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path, jobs: str) -> None:
+    # `articlekit convert ... | head -1`: SIGPIPE's status and no "interrupted" summary,
+    # as a Unix tool that writes into a closed pipe
+    src = tmp_path / "in"
+    src.mkdir()
+    body = "<p>A paragraph of the page, long enough to be kept as text.</p>" * 400
+    for n in range(12):  # ~300 kB of text: more than a pipe's buffer holds
+        (src / f"p{n:02}.html").write_text(f"<html><body><article>{body}</article></body></html>")
+    command = [sys.executable, "-m", "articlekit", "convert", str(src), "-f", "text", "-o", "-"]
+    with subprocess.Popen(
+        [*command, "--jobs", jobs], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.readline().startswith(b"A paragraph of the page")
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        code = proc.wait(timeout=60)
+    assert code == 141, err
+    assert "interrupted" not in err and "Traceback" not in err and "BrokenPipe" not in err

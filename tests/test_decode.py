@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from articlekit import DecodeError
 from articlekit.decode import (
     decode_bytes,
     looks_like_utf8,
@@ -109,7 +110,11 @@ def test_looks_like_utf8() -> None:
 
 @given(st.binary(max_size=2000), st.sampled_from([None, "utf-8", "latin-1", "bogus", "utf-16"]))
 def test_any_bytes_decode_without_error(data: bytes, hint: str | None) -> None:
-    text, name = decode_bytes(data, encoding=hint)
+    try:
+        text, name = decode_bytes(data, encoding=hint)
+    except DecodeError as exc:  # bytes a byte-order mark misnames: the only refusal
+        assert "undecodable input" in str(exc)
+        return
     assert isinstance(text, str)
     assert isinstance(name, str) and name
 
@@ -253,3 +258,39 @@ def test_punycode_refusing_the_bytes_is_no_crash() -> None:
 
     ascii_page = b'<html><head><meta charset="punycode"></head><body><p>Plain</p></body></html>'
     assert articlekit.parse_html(ascii_page).source.encoding == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("bom", "label"),
+    [
+        (codecs.BOM_UTF32_LE, "UTF-32"),
+        (codecs.BOM_UTF32_BE, "UTF-32"),
+        (codecs.BOM_UTF16_LE, "UTF-16"),
+        (codecs.BOM_UTF8, "UTF-8"),
+    ],
+)
+def test_junk_after_a_byte_order_mark_is_undecodable(bom: bytes, label: str) -> None:
+    # code points above U+10FFFF (UTF-32), lone surrogates (UTF-16), bytes 0x80-0xfe
+    # (UTF-8): every character would be U+FFFD, a "document" with no text in it
+    junk = {"UTF-32": b"\xff\xee\xdd\xcc" * 50, "UTF-16": b"\x00\xd8" * 100}
+    data = bom + junk.get(label, bytes(range(0x80, 0xFF)) * 2)
+    with pytest.raises(DecodeError, match=f"byte-order mark says {label}, but"):
+        decode_bytes(data)
+
+
+def test_utf16_nul_pattern_with_junk_is_undecodable() -> None:
+    # text in BOM-less UTF-16-LE where the NUL pattern is sampled, lone surrogates after it
+    data = "<p>hello</p>".encode("utf-16-le") * 100 + b"\x00\xd8" * 3000
+    with pytest.raises(DecodeError, match="NUL bytes says UTF-16"):
+        decode_bytes(data)
+
+
+def test_a_few_stray_bytes_after_a_byte_order_mark_stay_replacement_characters() -> None:
+    data = (
+        "Title\n\nHello world.\n".encode("utf-32")
+        + b"\xff\xff\xff\xff"
+        + "more".encode("utf-32-le")
+    )
+    text, name = decode_bytes(data)
+    assert name == "utf-32"
+    assert text == "Title\n\nHello world.\n\ufffdmore"

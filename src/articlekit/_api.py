@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from articlekit._types import Source
 from articlekit.decode import decode_bytes, utf8_prefix, utf8_reading
-from articlekit.errors import ArticleKitError, NotAnArticleError, UnsupportedInputError
+from articlekit.errors import (
+    ArticleKitError,
+    DecodeError,
+    NotAnArticleError,
+    UnsupportedInputError,
+)
 from articlekit.limits import MAX_INPUT_BYTES, binary_kind, check_size, gunzip_bounded, is_gzip
 from articlekit.model import Document
 from articlekit.registry import (
@@ -120,6 +125,15 @@ def _checked_bytes(content: bytes, name: str, max_bytes: int) -> bytes:
     return content
 
 
+def _decode_named(content: bytes, name: str, encoding: str | None) -> tuple[str, str]:
+    """Return :func:`~articlekit.decode.decode_bytes` of ``content``; its DecodeError names
+    the input."""
+    try:
+        return decode_bytes(content, encoding=encoding)
+    except DecodeError as exc:
+        raise exc.with_source(name) from exc.__cause__
+
+
 def decode_source(
     content: str | bytes,
     name: str,
@@ -134,7 +148,7 @@ def decode_source(
     """
     if isinstance(content, bytes):
         content = _checked_bytes(content, name, max_bytes)
-        text, used = decode_bytes(content, encoding=encoding)
+        text, used = _decode_named(content, name, encoding)
     else:
         check_size(len(content), name, max_bytes=max_bytes, unit="characters")
         text, used = content, None
@@ -165,7 +179,7 @@ def decode_for_parsing(
         sample = utf8_prefix(content, SNIFF_CHARS)
         _check_not_binary(sample, name)
         return sample, content, as_utf8
-    text, used = decode_bytes(content, encoding=encoding)
+    text, used = _decode_named(content, name, encoding)
     _check_not_binary(text, name)
     return text[:SNIFF_CHARS], text, used
 

@@ -256,6 +256,23 @@ def _walk(root: str, url: str | None, exclude: frozenset[str]) -> Iterator[Batch
     yield from _listing_failures(unreadable)
 
 
+def _named_directory(root: str, url: str | None, exclude: frozenset[str]) -> Iterator[BatchInput]:
+    """Yield :func:`_walk`'s items of a directory the user named; one that holds nothing
+    to convert is a failed item, as a glob that matches nothing is: a named input never
+    converts to nothing in silence (beside other inputs the run would end with exit 0)."""
+    found = False
+    for item in _walk(root, url, exclude):
+        found = True
+        yield item
+    if not found:
+        error = UnsupportedInputError(
+            "directory holds no files to convert (hidden files and the run's own outputs "
+            "are passed over)",
+            source=root,
+        )
+        yield BatchInput(name=root, output_parts=_safe_file_parts(root), error=error)
+
+
 def _excluded(path: str, exclude: frozenset[str]) -> bool:
     """Return True when file ``path`` is one of the real paths in ``exclude`` (the run's
     own output files: a ``.jsonl`` output or an error log inside an input directory is
@@ -303,7 +320,8 @@ def expand_inputs(
     path, or a glob pattern (``*``, ``?``, ``[...]``, ``**``) when no file has that
     literal name. Files in ``exclude`` (the run's own output files) are passed over in
     directories and glob matches. A path that does not exist still yields an item, which
-    then fails with "no such file": nothing a user names is dropped silently. ``url`` is
+    then fails with "no such file", a named directory with no file to convert with "directory
+    holds no files to convert": nothing a user names is dropped silently. ``url`` is
     given to every input except WARC records, which carry their own.
     """
     excluded = frozenset(os.path.realpath(os.fspath(e)) for e in exclude)
@@ -312,7 +330,7 @@ def expand_inputs(
         if spec == "-":
             yield _stdin_input(stdin, url)
         elif os.path.isdir(spec):
-            yield from _walk(spec, url, excluded)
+            yield from _named_directory(spec, url, excluded)
         elif os.path.lexists(spec) or not _GLOB_MAGIC.search(spec):
             yield from _file_input(spec, _safe_file_parts(spec), url)
         else:

@@ -54,6 +54,8 @@ SUFFIXES: dict[str, str] = {
 PROGRESS_INTERVAL_S = 0.1
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_SIGINT, EXIT_SIGTERM = 130, 143
+# 128 + SIGPIPE: the status a shell reports for `cat big | head`, whose cat the signal ends
+EXIT_SIGPIPE = 141
 
 
 class _Terminated(KeyboardInterrupt):
@@ -666,6 +668,7 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     counts = {"converted": 0, "failed": 0, "skipped": 0}
     started = time.monotonic()
     completed = False
+    reader_gone = False
     results = run_items(_planned(items, sink, counts), options, jobs=jobs)
     try:
         for (item, target), result in results:
@@ -684,24 +687,33 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
             finished = counts["converted"] + counts["failed"]
             progress.update(finished, counts["failed"], counts["skipped"])
         completed = True
+    except BrokenPipeError:
+        reader_gone = True  # (| head): no summary of a run the reader chose to end
+        raise
     finally:
         results.close()
         sink.finish(completed=completed)
         errors.finish()
         progress.clear()
-        elapsed = time.monotonic() - started
-        done = counts["converted"]
-        state = "" if completed else "interrupted: "
-        print(
-            f"articlekit: {state}converted {done}, failed {counts['failed']}, "
-            f"skipped {counts['skipped']} in {elapsed:.2f} s "
-            f"({done / max(elapsed, 1e-9):.1f} documents/s)",
-            file=sys.stderr,
-        )
+        if not reader_gone:
+            _summary(counts, started, completed)
     if counts["converted"] + counts["failed"] + counts["skipped"] == 0:
         print("articlekit: nothing to convert (no input files found)", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _summary(counts: dict[str, int], started: float, completed: bool) -> None:
+    """Print the run's summary line on stderr."""
+    elapsed = time.monotonic() - started
+    done = counts["converted"]
+    state = "" if completed else "interrupted: "
+    print(
+        f"articlekit: {state}converted {done}, failed {counts['failed']}, "
+        f"skipped {counts['skipped']} in {elapsed:.2f} s "
+        f"({done / max(elapsed, 1e-9):.1f} documents/s)",
+        file=sys.stderr,
+    )
 
 
 def _run_parsers() -> int:
@@ -760,11 +772,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_SIGINT
     except BrokenPipeError:
-        # the reader of stdout went away (| head): stop quietly, as Unix tools do
+        # the reader of stdout went away (| head): stop quietly, with the status of a tool
+        # that SIGPIPE ended (a shell's pipefail still sees the pipe cut short)
         with contextlib.suppress(OSError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILED
+        return EXIT_SIGPIPE
     except OSError as exc:
         # the output itself failed (disk full, output file removed): nothing more can be
         # written, so the batch stops here, with the reason instead of a traceback

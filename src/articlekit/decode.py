@@ -12,7 +12,10 @@ this module follows the browsers where it matters:
 * a page that is mostly valid UTF-8 with a few stray legacy bytes (text pasted from a
   windows-1252 source) is UTF-8, its stray bytes read as windows-1252.
 
-:func:`decode_bytes` never raises for undecodable bytes: the last resort replaces them.
+:func:`decode_bytes` keeps a few undecodable bytes as U+FFFD (the last resort replaces
+them), but bytes that a byte-order mark (or BOM-less UTF-16's NUL pattern) declares to be
+UTF-8/16/32 and that are mostly not are a :class:`~articlekit.DecodeError`: their text
+would be replacement characters alone.
 """
 
 from __future__ import annotations
@@ -216,21 +219,55 @@ def mixed_utf8(data: bytes) -> str | None:
     return data.decode("utf-8", errors=_STRAY_HANDLER)
 
 
+# Share of a text's characters above which the replacement characters of a decoding forced
+# by a byte-order mark (or by BOM-less UTF-16's NUL pattern) mean the bytes are not in that
+# encoding at all: a mostly-U+FFFD "document" would report success with no text in it. A
+# few stray bytes in real text stay U+FFFD, as elsewhere.
+MAX_REPLACED_SHARE = 0.5
+_ENCODING_LABELS = {
+    "utf-8-sig": "UTF-8",
+    "utf-16": "UTF-16",
+    "utf-32": "UTF-32",
+    "utf-16-le": "UTF-16LE",
+    "utf-16-be": "UTF-16BE",
+}
+
+
+def _forced(data: bytes, codec: str, why: str) -> str:
+    """Return ``data`` decoded with ``codec``, which ``why`` (a byte-order mark ...) chose
+    without looking at the bytes; raise DecodeError when most of the text would be
+    replacement characters."""
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+    replaced = text.count("\ufffd")
+    if replaced > MAX_REPLACED_SHARE * len(text):
+        label = _ENCODING_LABELS.get(codec, codec)
+        raise DecodeError(
+            f"undecodable input: {why} says {label}, but {replaced} of its "
+            f"{len(text)} characters are not valid {label}"
+        )
+    return text
+
+
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]:
     """Return ``(text, encoding_name)`` for ``data``.
 
     Order: byte-order mark, the caller's ``encoding`` hint (e.g. an HTTP header), a
     ``<meta>`` charset declaration near the start, UTF-8, mostly-UTF-8 bytes with stray
     legacy bytes (:func:`mixed_utf8`), then bs4's ``UnicodeDammit`` guess. A single-byte
-    hint or declaration loses to valid multi-byte UTF-8. Never raises for undecodable
-    bytes: the last resort replaces them.
+    hint or declaration loses to valid multi-byte UTF-8. Undecodable bytes become U+FFFD
+    (the last resort replaces them); raises :class:`~articlekit.DecodeError` only when a
+    byte-order mark or BOM-less UTF-16's NUL pattern fixes the encoding and more than
+    :data:`MAX_REPLACED_SHARE` of the text would be replacement characters.
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name.replace("-sig", "")
+            return _forced(data, name, "its byte-order mark"), name.replace("-sig", "")
     utf16 = utf16_without_bom(data)
     if utf16:
-        return data.decode(utf16, errors="replace"), utf16
+        return _forced(data, utf16, "the pattern of its NUL bytes"), utf16
     candidates: list[str] = []
     hinted = _known(encoding)
     declared = _declared(data)
