@@ -74,6 +74,47 @@ def test_text_after_the_parser_depth_limit_is_kept() -> None:
     assert max(sum(1 for _ in el.iterancestors()) for el in root.iter()) < 256
 
 
+@pytest.mark.parametrize("parse", [parse_tree, lambda text: parse_tree_utf8(text.encode())])
+def test_markup_after_the_end_tags_goes_on_in_the_body(
+    parse: Callable[[str], HtmlElement],
+) -> None:
+    # a header template that closes the page early: libxml2 put the article in a second
+    # <html> beside the root, where no walk saw it; a browser shows it in the body
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title></head><body><nav>Menu</nav>"
+        "</body></html>\n<div class='post'><h1>Title</h1><p>First paragraph.</p></div>"
+        " loose text<footer>Foot</footer></body></html>"
+    )
+    root = parse(page)
+    body = root.find("body")
+    assert body is not None
+    assert [child.tag for child in body] == ["nav", "div", "footer"]
+    assert body.findtext(".//p") == "First paragraph."
+    assert "loose text" in body.text_content()
+    assert root.findtext("head/title") == "T"
+    assert all(len(sibling) == 0 and not sibling.text for sibling in root.itersiblings())
+
+
+def test_a_head_after_the_end_tags_joins_the_head() -> None:
+    root = parse_tree(
+        "<html><head><title>T</title></head><body><p>a</p></body></html>"
+        "<html><head><meta name='x' content='y'></head><body><p>b</p></body></html>"
+    )
+    assert [p.text for p in root.iter("p")] == ["a", "b"]
+    assert root.find("head/title") is not None
+
+
+def test_a_page_after_its_end_tags_reads_whole() -> None:
+    import articlekit
+
+    prose = "A sentence of the article that goes on for a while, as prose does. " * 4
+    page = (
+        "<html><head><title>Headline</title></head><body><header>Site</header></body>"
+        f"</html><main><h1>Headline</h1><p>{prose}</p><p>{prose}</p></main>"
+    )
+    assert prose.strip() in articlekit.to_text(articlekit.parse_html(page))
+
+
 def test_unclosed_inline_tags_past_the_limit_keep_the_page() -> None:
     # an old forum page with hundreds of <font> tags never closed
     root = parse_tree_utf8(b"<p>start</p>" + b"<font size=2>x " * 400 + b"<p>after</p>")

@@ -25,6 +25,7 @@ from articlekit.decode import utf8_prefix
 from articlekit.errors import ParseError, UnsupportedInputError
 
 __all__ = [
+    "adopt_markup_after_end",
     "base_url",
     "collapse_ws",
     "flatten_deep_markup",
@@ -154,7 +155,54 @@ def _parse_bytes(data: bytes, *, huge_tree: bool) -> lxml.html.HtmlElement:
         raise UnsupportedInputError("input has no HTML content")
     if not isinstance(root, lxml.html.HtmlElement):  # pragma: no cover - parser class
         raise ParseError("HTML parser returned no element tree")
+    if root.getnext() is not None:  # markup after </html>: rare, one call to find out
+        adopt_markup_after_end(root)
     return root
+
+
+def adopt_markup_after_end(root: lxml.html.HtmlElement) -> None:
+    """Move what a page holds after its ``</html>`` into the body, as browsers do.
+
+    A page whose header template closes the document early (``</body></html>`` and then
+    the article) is shown whole by a browser: markup after the end tags goes on in the
+    body. libxml2 gives it another ``<html>`` element beside the root instead, where no
+    walk of the root sees it, so the article was lost. Comments and processing
+    instructions are removed by the parser, so any sibling is such an element.
+    """
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    head = root.find("head")
+    for sibling in list(root.itersiblings()):
+        if not isinstance(sibling.tag, str):  # pragma: no cover - the parser drops them
+            continue
+        _add_text_at_end(body, sibling.text)
+        sibling.text = None
+        for child in list(sibling):
+            if child.tag == "body" or (child.tag == "head" and head is None):
+                _add_text_at_end(body, child.text)
+                body.extend(list(child))
+                _add_text_at_end(body, child.tail)
+                sibling.remove(child)
+            elif child.tag == "head" and head is not None:
+                head.extend(list(child))
+                _add_text_at_end(body, child.tail)
+                sibling.remove(child)
+            else:
+                body.append(child)  # moves it, with its tail
+        _add_text_at_end(body, sibling.tail)
+        sibling.tail = None
+
+
+def _add_text_at_end(parent: etree._Element, text: str | None) -> None:
+    """Add ``text`` after the last thing inside ``parent`` (its last child's tail)."""
+    if not text:
+        return
+    last = parent[-1] if len(parent) else None
+    if last is None:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
 
 def marks_streamed_parts(markup: str | bytes) -> bool:
