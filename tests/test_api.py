@@ -255,3 +255,39 @@ def test_every_public_name_is_named_in_the_docs() -> None:
         if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
     ]
     assert missing == []
+
+
+ARTICLE = (
+    "<html><head><title>Soup page</title></head><body><article><h1>Soup page</h1>"
+    "<p>A paragraph of the article, long enough to be kept as its text.</p>"
+    "</article></body></html>"
+)
+
+
+def test_parse_reads_a_beautifulsoup_object_as_parse_html_does() -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(ARTICLE, "html.parser")
+    # (a bs4 tag answers `soup.read` with a search for <read>: it is no file object)
+    assert articlekit.parse(soup) == articlekit.parse_html(soup)
+    assert articlekit.parse(soup, format="html").title == "Soup page"
+    with pytest.raises(UnsupportedInputError, match=r"^<BeautifulSoup>: .*format 'text'"):
+        articlekit.parse(soup, format="text")
+    for parse in (articlekit.parse, articlekit.parse_html):
+        with pytest.raises(UnsupportedInputError, match=r"^<BeautifulSoup>: input is empty"):
+            parse(BeautifulSoup("", "html.parser"))
+
+
+@pytest.mark.parametrize("wrap", [bytearray, memoryview])
+def test_parse_takes_any_bytes_like_value(wrap: type) -> None:
+    doc = articlekit.parse(wrap(ARTICLE.encode()))
+    assert doc == articlekit.parse(ARTICLE.encode())
+    with pytest.raises(UnsupportedInputError, match=r"^<bytes>: input is empty"):
+        articlekit.parse(wrap(b""))
+
+
+@pytest.mark.parametrize("name", ["parse", "parse_html", "parse_text"])
+def test_a_url_that_is_no_string_is_the_callers_type_error(name: str) -> None:
+    function = getattr(articlekit, name)
+    with pytest.raises(TypeError, match=rf"^{name}\(\) expects url as a str or None, got int"):
+        function(ARTICLE, url=5)

@@ -378,3 +378,25 @@ def test_a_cut_beside_a_repeated_alt_text_prints_it_once() -> None:
     for max_chars in range(40, 240, 3):
         pieces = chunk(doc, max_chars=max_chars)
         assert normalise("\n".join(c.text for c in pieces)) == whole, max_chars
+
+
+def test_cutting_a_long_paragraph_builds_each_piece_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the pieces of a paragraph are measured many times while the cut is searched for;
+    # joining a piece's words pairwise made a Text per word per measure (a 2 MB paragraph
+    # took 19 s), joining each run once makes about one Text per word in all
+    words = 20000
+    doc = Document(
+        title="T", blocks=(Paragraph(content=(Text(text="word " * words),)),), source=SourceInfo()
+    )
+    made = [0]
+    original = Text.__init__
+
+    def counting(self: Text, *args: object, **kwargs: object) -> None:
+        made[0] += 1
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Text, "__init__", counting)
+    chunks = chunk(doc, max_chars=2000)
+    assert made[0] < 2 * words
+    assert len(chunks) == 50
+    assert " ".join(c.text for c in chunks) == ("word " * words).strip()

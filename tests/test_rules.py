@@ -91,10 +91,23 @@ def test_bad_selector_raises_rule_error_naming_rule_and_selector(
     assert isinstance(info.value, ArticleKitError)
 
 
-@pytest.mark.parametrize("hosts", [(), ("",), ("exa mple.com",), ("https://example.com",), (3,)])
+@pytest.mark.parametrize(
+    "hosts",
+    [(), ("",), ("exa mple.com",), ("https://example.com",), (3,), ("*",), ("news.*",)],
+)
 def test_bad_hosts_raise_rule_error(hosts: tuple[Any, ...]) -> None:
     with pytest.raises(RuleError, match="hosts"):
         SiteRule(hosts=hosts)
+
+
+def test_a_selector_nested_too_deeply_is_a_rule_error_quoted_short() -> None:
+    selector = "div " * 20000  # cssselect parses each level in a recursive call
+    with pytest.raises(RuleError) as info:
+        SiteRule(hosts=("example.com",), name="deep", content=(selector,))
+    message = str(info.value)
+    assert "rule 'deep': content selector 'div div" in message
+    assert "nested too deeply" in message and "(80000 characters)" in message
+    assert len(message) < 300
 
 
 def test_rules_compare_by_value_and_hash() -> None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import stat
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING
 
-from articlekit._types import Source
+from articlekit._types import Source, check_url, is_soup
 from articlekit.decode import decode_bytes, utf8_prefix, utf8_reading
 from articlekit.errors import (
     ArticleKitError,
@@ -81,12 +80,16 @@ def read_source(source: Source) -> tuple[str | bytes, str]:
     """Return the content of ``source`` (``str`` stays text, the rest is bytes) and its name."""
     if isinstance(source, (str, bytes)):
         return source, _name(source)
+    if isinstance(source, (bytearray, memoryview)):
+        return bytes(source), "<bytes>"
     name = _name(source)
     if isinstance(source, os.PathLike):
         return read_path(Path(source), name), name
-    if isinstance(source, (io.IOBase, BinaryIO)) or hasattr(source, "read"):
+    # (a BeautifulSoup tag answers `.read` with a search for <read>: None, no method)
+    read = getattr(source, "read", None)
+    if callable(read):
         try:
-            data = source.read()
+            data = read()
         except OSError as exc:
             raise UnsupportedInputError(f"cannot read stream ({exc})", source=name) from exc
         if isinstance(data, str):
@@ -227,11 +230,13 @@ def parse(
 ) -> Document:
     """Parse an article from ``source`` and return its Document.
 
-    ``source`` is a ``str`` (the page or text itself), ``bytes``, a path (``os.PathLike``)
-    or a binary file object. ``format`` is ``"html"``, ``"text"``, a plugin's format, or
-    ``None``/``"auto"`` to let every registered parser sniff the text (the most confident
-    wins; see :mod:`articlekit.registry`). ``encoding`` is a hint for bytes (e.g. from an
-    HTTP header); ``rules`` are site rules handed to the HTML parser. With
+    ``source`` is a ``str`` (the page or text itself), ``bytes`` (or a ``bytearray`` or
+    ``memoryview``), a path (``os.PathLike``), a binary file object, or a BeautifulSoup
+    object (read as :func:`articlekit.parse_html` reads it). ``format`` is ``"html"``,
+    ``"text"``, a plugin's format, or ``None``/``"auto"`` to let every registered parser
+    sniff the text (the most confident wins; see :mod:`articlekit.registry`). ``encoding``
+    is a hint for bytes (e.g. from an HTTP header); ``rules`` are site rules handed to the
+    HTML parser. With
     ``require_article=True`` a page whose verdict says it is not an article (a listing,
     consent wall, paywall, error page ...) raises :class:`~articlekit.NotAnArticleError`.
     Inputs larger than ``max_bytes`` (default 64 MiB) are refused; gzip-compressed bytes
@@ -241,6 +246,11 @@ def parse(
     or an unknown format, and other :class:`~articlekit.ArticleKitError` subclasses for
     what the parsers reject.
     """
+    check_url(url, "parse")
+    if is_soup(source):
+        return _parse_soup(
+            source, url=url, format=format, rules=rules, require_article=require_article
+        )
     content, name = read_source(source)
     return parse_content(
         content,
@@ -252,6 +262,30 @@ def parse(
         require_article=require_article,
         max_bytes=max_bytes,
     )
+
+
+def _parse_soup(
+    soup: object,
+    *,
+    url: str | None,
+    format: str | None,
+    rules: Sequence[SiteRule] | None,
+    require_article: bool,
+) -> Document:
+    """Return the Document of a BeautifulSoup object given to :func:`parse`: HTML already
+    parsed, read by the HTML parser (as :func:`articlekit.parse_html` reads it)."""
+    name = "<BeautifulSoup>"  # (value_name's)
+    if format not in (None, "auto", "html"):
+        raise UnsupportedInputError(
+            f"a BeautifulSoup object is HTML: format {format!r} cannot read it", source=name
+        )
+    from articlekit.html import read_page
+
+    try:
+        doc = read_page(soup, url=url, rules=rules)
+    except ArticleKitError as exc:
+        raise exc.with_source(name) from exc.__cause__
+    return check_article(doc, name) if require_article else doc
 
 
 def parse_content(

@@ -577,13 +577,24 @@ def _best_cut(atoms: list[tuple[Inline, str]], start: int, end: int) -> int | No
 
 
 def _merged(atoms: Sequence[Inline]) -> tuple[Inline, ...]:
-    """Return ``atoms`` with adjacent texts joined and the ends' whitespace trimmed."""
+    """Return ``atoms`` with adjacent texts joined and the ends' whitespace trimmed.
+
+    Each run of adjacent texts is joined once, into one Text: joining them pairwise
+    copied the growing text at every word, and the pieces of a long paragraph are
+    measured many times (:func:`_largest_fitting`), which made cutting a paragraph of
+    megabytes take minutes."""
     out: list[Inline] = []
+    texts: list[str] = []
     for atom in atoms:
-        if isinstance(atom, Text) and out and isinstance(out[-1], Text):
-            out[-1] = Text(text=out[-1].text + atom.text)
-        else:
-            out.append(atom)
+        if isinstance(atom, Text):
+            texts.append(atom.text)
+            continue
+        if texts:
+            out.append(Text(text="".join(texts)))
+            texts.clear()
+        out.append(atom)
+    if texts:
+        out.append(Text(text="".join(texts)))
     if out and isinstance(out[0], Text):
         out[0] = Text(text=out[0].text.lstrip())
     if out and isinstance(out[-1], Text):

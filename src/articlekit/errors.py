@@ -92,14 +92,17 @@ class PluginError(ArticleKitError):
 
 
 #: The names :func:`value_name` gives.
-_VALUE_NAMES = frozenset({"<string>", "<bytes>"})
+_VALUE_NAMES = frozenset({"<string>", "<bytes>", "<BeautifulSoup>"})
 
 
 def value_name(content: object) -> str | None:
     """Return how an error names an input given as a value rather than a file:
-    ``"<string>"`` for ``str``, ``"<bytes>"`` for bytes, None for anything else."""
+    ``"<string>"`` for ``str``, ``"<bytes>"`` for bytes, ``"<BeautifulSoup>"`` for a
+    BeautifulSoup object, None for anything else."""
     if isinstance(content, str):
         return "<string>"
     if isinstance(content, (bytes, bytearray, memoryview)):
         return "<bytes>"
+    if type(content).__name__ == "BeautifulSoup" or hasattr(type(content), "decode_contents"):
+        return "<BeautifulSoup>"
     return None

@@ -99,6 +99,20 @@ def compile_selector(selector: str) -> etree.XPath:
         raise ValueError(f"invalid CSS selector ({exc})") from exc
     except etree.XPathError as exc:  # cssselect produced XPath lxml rejects
         raise ValueError(f"unsupported CSS selector ({exc})") from exc
+    except RecursionError as exc:  # cssselect parses nesting recursively
+        raise ValueError("CSS selector nested too deeply to translate") from exc
+
+
+# Characters of a selector an error message quotes: a generated selector can be of any
+# length, and a message is read on a terminal.
+_SHOWN_SELECTOR_CHARS = 120
+
+
+def _shown(selector: str) -> str:
+    """Return ``selector`` quoted for a message, cut to :data:`_SHOWN_SELECTOR_CHARS`."""
+    if len(selector) <= _SHOWN_SELECTOR_CHARS:
+        return repr(selector)
+    return f"{selector[:_SHOWN_SELECTOR_CHARS]!r}... ({len(selector)} characters)"
 
 
 def _run(xpath: etree.XPath, root: etree._Element, where: str) -> list[Any]:
@@ -160,13 +174,19 @@ def _hosts(value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Characters no host suffix holds: a URL's other parts, white space, and wildcards (a rule
+# applies to the hosts it names; "*" or "news.*" would never match a host and the rule
+# would do nothing, in silence). A leading "*." is taken off before the check.
+_NOT_IN_HOSTS = frozenset(" \t/:*?#@[]\\")
+
+
 def _check_hosts(
     _inst: object, _attr: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
 ) -> None:
     if not value:
         raise RuleError("'hosts' must name at least one host suffix")
     for host in value:
-        if not host or " " in host or "/" in host or ":" in host:
+        if not host or any(char in host for char in _NOT_IN_HOSTS):
             raise RuleError(f"'hosts' holds {host!r}, which is not a host name")
 
 
@@ -222,7 +242,7 @@ class SiteRule:
                     compiled.append(compile_selector(selector))
                 except ValueError as exc:
                     raise RuleError(
-                        f"rule {self.name!r}: {group} selector {selector!r}: {exc}"
+                        f"rule {self.name!r}: {group} selector {_shown(selector)}: {exc}"
                     ) from exc
             self._compiled[group] = tuple(compiled)
 
@@ -289,7 +309,7 @@ class SiteRule:
             selectors = (self.title,) if group == "title" else getattr(self, group)
             for selector, candidate in zip(selectors, compiled, strict=False):
                 if candidate is xpath:
-                    return f"rule {self.name!r}: {group} selector {selector!r}"
+                    return f"rule {self.name!r}: {group} selector {_shown(selector)}"
         return f"rule {self.name!r}"
 
     def _select_all(self, group: str, root: etree._Element) -> list[etree._Element]:

@@ -26,6 +26,7 @@ from itertools import pairwise
 import attrs
 
 from articlekit._language import with_guessed_language
+from articlekit._types import check_url
 from articlekit.errors import ArticleKitError, value_name
 from articlekit.model import (
     Block,
@@ -3061,6 +3062,7 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     output, whole pages included. Raises :class:`~articlekit.UnsupportedInputError` for
     empty, blank or binary text, naming the input ``<string>``.
     """
+    check_url(url, "parse_text")
     try:
         return read_text(text, url=url)
     except ArticleKitError as exc:
