@@ -385,6 +385,12 @@ MAX_GRID_OTHERS_SHARE: Final = 0.25
 MIN_CARD_NAME_CHARS: Final = 10
 
 
+def _first_class(names: str | None) -> str:
+    """Return the first class name of a ``class`` attribute ("" for none): the name a
+    grid's cards share, when later names tell them apart ("item item-42")."""
+    return names.split(None, 1)[0] if names and not names.isspace() else ""
+
+
 def is_grid_card(el: HtmlElement) -> bool:
     """Return True when ``el``, a box named like a picture's (``thumb``, ``image``) that
     holds a picture, is a card of a grid: a linked name with text of its own (a product's
@@ -405,15 +411,32 @@ def is_grid_card(el: HtmlElement) -> bool:
         for a in el.iter("a")
     ):
         return False
+    kind = _first_class(names)
     same = others = 0
     for sibling in parent:
         if not isinstance(sibling.tag, str):
             continue
-        if sibling.tag == el.tag and sibling.get("class") == names:
+        if sibling.tag == el.tag and _first_class(sibling.get("class")) == kind:
             same += 1
         else:
             others += 1
     return same >= MIN_GRID_CARDS and others <= MAX_GRID_OTHERS_SHARE * same
+
+
+def is_card_figure(el: HtmlElement) -> bool:
+    """Return True when ``el``, a ``<figure>`` with no ``<figcaption>``, is a card: it
+    holds a link that names a page in ``MIN_CARD_NAME_CHARS`` or more characters of text
+    (a product's name over its price and colours, a story's headline over its summary).
+
+    A shop's grid may wrap each product's picture and text in a ``<figure>``; read as a
+    figure, only the picture was kept (a figure without a caption element has no caption),
+    and the grid's names and prices were lost. A picture's own figure names nothing in a
+    link: its words, when it has any, are a ``<figcaption>``'s.
+    """
+    return any(
+        a.get("href") and len(collapse_ws(a.text_content()).strip()) >= MIN_CARD_NAME_CHARS
+        for a in el.iter("a")
+    )
 
 
 def same_page(url: str, page_url: str | None) -> bool:
@@ -459,6 +482,53 @@ def is_lightbox_gallery(el: HtmlElement, stats: Stats) -> bool:
         pictures.extend(image_source(img) or "" for img in link.iter("img"))
     # a rating's stars repeat one or two pictures, a gallery's slides differ
     return bool(pictures) and len(set(pictures)) == len(pictures)
+
+
+# Content read with at least this many teaser cards, each a recommendations block of its
+# own (text between them: a summary, a price), is a listing of cards...
+MIN_LISTING_CARDS: Final = 4
+# ...when its other blocks hold at most this many characters a card (an entry's summary,
+# byline and date; an article's inline "read also" cards stand between long stretches
+# of prose).
+MAX_LISTING_TEXT_PER_CARD: Final = 400
+
+
+def is_card_listing(blocks: Sequence[Block], cards: int) -> bool:
+    """Return True when ``blocks``, read from one content element, are a listing of teaser
+    cards rather than an article with some: ``cards`` (card links read as recommendations
+    blocks of their own, separated by other blocks) is ``MIN_LISTING_CARDS`` or more,
+    and the blocks other than recommendations hold at most
+    ``MAX_LISTING_TEXT_PER_CARD`` characters a card.
+
+    A category or archive page draws each story as a link around its headline, beside its
+    picture, summary and byline; read as an article, every headline became a one-item
+    recommendations block and the page's text was its summaries alone. On a page that is
+    a listing the listing is the content (an article's related cards stand together, one
+    block, and its prose outweighs them).
+    """
+    if cards < MIN_LISTING_CARDS:
+        return False
+    limit = MAX_LISTING_TEXT_PER_CARD * cards
+    text = 0
+    for block in blocks:
+        if not isinstance(block, Recommendations):
+            text += len(plain_text(block))
+            if text > limit:
+                return False
+    return True
+
+
+def link_entry_heading(blocks: list[Block], start: int, url: str) -> None:
+    """Make the first heading of ``blocks[start:]``, the blocks of a listing's entry read
+    from a link drawn around them, a link to ``url`` (the entry's page), unless it holds
+    a link already. A listing's headlines keep the pages they name (and the verdict still
+    sees headings that are links)."""
+    for index in range(start, len(blocks)):
+        block = blocks[index]
+        if isinstance(block, Heading):
+            if not any(isinstance(x, Link) for x in block.content):
+                blocks[index] = attrs.evolve(block, content=(Link(url=url, content=block.content),))
+            return
 
 
 def is_link_cluster(stats: Stats) -> bool:
@@ -1764,6 +1834,8 @@ class BlockBuilder:
         # reading a listing's entries (see :meth:`build`)
         self._entries = False
         self._content_listing = False
+        # teasers read as recommendations blocks of their own (see is_card_listing)
+        self._card_blocks = 0
 
     # ------------------------------------------------------------------ helpers
 
@@ -1888,7 +1960,21 @@ class BlockBuilder:
             st = self.stats.get(el)
             self._content_chars = st.text if st is not None else 0
             self._content_listing = catalogs and st is not None and is_link_cluster(st)
+            start = len(out)
+            self._card_blocks = 0
             self._element(el, out, 0)
+            if (
+                catalogs
+                and not self._content_listing
+                and not self._releasing
+                and is_card_listing(out[start:], self._card_blocks)
+            ):
+                # a grid of teaser cards is the page's content: read again, its cards as
+                # its entries (a headline, a summary), not as recommendations
+                del out[start:]
+                self._content_listing = self._entries = True
+                self._element(el, out, 0)
+                self._entries = entries
         return out
 
     def _is_whole_content(self, st: Stats) -> bool:
@@ -2058,10 +2144,12 @@ class BlockBuilder:
         rec = self._prefix_rec(content, text, el)
         if rec is None:
             rec = self._also_read_rec(content, text, el)
-        if rec is None:
-            rec = self._link_paragraph_rec(content, text, el)
         if rec is not None:
             _append_rec(rec, out)
+            return
+        rec = self._link_paragraph_rec(content, text, el)
+        if rec is not None:
+            self._append_teaser(rec, out)
             return
         out.append(Paragraph(content=content, provenance=prov))
         if len(text) >= MAX_STRAY_LINE_CHARS:
@@ -2249,8 +2337,19 @@ class BlockBuilder:
             return True  # a shop's or an account's button drawn as a box: it goes
         if self._content_listing:
             return False  # an entry of a catalog: read as its blocks
-        _append_rec(Recommendations(title=None, items=(item,), provenance=self._prov(el)), out)
+        self._append_teaser(
+            Recommendations(title=None, items=(item,), provenance=self._prov(el)), out
+        )
         return True
+
+    def _append_teaser(self, rec: Recommendations, out: list[Block]) -> None:
+        """Append a teaser found in the body (a card link, a paragraph that is one link to
+        another page), counting those that stand as blocks of their own: a listing's
+        entries are such teasers (see :func:`is_card_listing`)."""
+        before = len(out)
+        _append_rec(rec, out)
+        if len(out) > before:
+            self._card_blocks += 1
 
     def _emit_rec(self, el: HtmlElement, out: list[Block]) -> None:
         self.used_recs.add(el)
@@ -2376,6 +2475,12 @@ class BlockBuilder:
         if st is not None and len(out) > start and _orphaned_headings(out[start:], st.text):
             # a box whose body was all left out (a slideshow, a menu): its title heads nothing
             del out[start:]
+        elif tag == "a" and self._content_listing and len(out) > start:
+            # an entry of a listing drawn as a link around its blocks: its heading names
+            # the entry's page
+            url = resolve_url((el.get("href") or "").strip(), self.base)
+            if url is not None and is_page_link(url):
+                link_entry_heading(out, start, url)
 
     def _is_long_unshown_caption(self, el: HtmlElement, st: Stats) -> bool:
         """Return True for a long caption whose picture is not in the page: a box named
@@ -2548,6 +2653,10 @@ class BlockBuilder:
 
     def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         caption_el = el.find(".//figcaption")
+        if caption_el is None and el.tag == "figure" and is_card_figure(el):
+            # a card of a grid wrapped in a figure: its name and price are its text
+            self._container(el, out, depth)
+            return
         caption: tuple[Inline, ...] = ()
         if caption_el is not None:
             caption = self._inlines_of(caption_el, depth)

@@ -1,0 +1,154 @@
+"""Pages that are listings: grids of cards read as the page's content (html/blocks.py)."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from articlekit import to_text
+from articlekit.html import parse_html
+from articlekit.html.blocks import (
+    is_card_figure,
+    is_card_listing,
+    is_grid_card,
+    link_entry_heading,
+)
+from articlekit.model import (
+    Block,
+    Heading,
+    Link,
+    Paragraph,
+    Recommendation,
+    Recommendations,
+    Text,
+    plain_text,
+)
+
+PROSE = (
+    "<p>The council met on Tuesday evening to discuss the budget, and after a long debate"
+    " it agreed to fund the new library, the repairs to the bridge and two more buses for"
+    " the routes that the villages outside the town have asked for since last spring.</p>"
+)
+
+
+def _story(n: int) -> str:
+    return (
+        f"<div class='story-card story-card--{n}'><div class='story-card__thumb'>"
+        f"<img src='/img/{n}.jpg' alt='Picture {n}'></div><div class='story-card__text'>"
+        f"<a href='/news/story-{n}'><h3>Headline of the listed story number {n}</h3></a>"
+        f"<p>What story {n} is about, in the one sentence of its summary.</p>"
+        f"<span>Reporter {n}</span></div></div>"
+    )
+
+
+def _page(body: str) -> str:
+    return (
+        "<html><head><title>Science</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><h1>Science</h1>{body}</main></body></html>"
+    )
+
+
+def test_a_grid_of_story_cards_is_read_as_the_listing() -> None:
+    page = _page("<div class='river'>" + "".join(_story(n) for n in range(1, 7)) + "</div>")
+    doc = parse_html(page, url="https://news.example/science/")
+    text = to_text(doc)
+    assert "Headline of the listed story number 3" in text
+    assert "What story 3 is about" in text
+    assert not any(isinstance(block, Recommendations) for block in doc.blocks)
+    # each headline keeps the link its card drew around it
+    headings = [block for block in doc.blocks if isinstance(block, Heading)]
+    linked = [h.content[0] for h in headings if len(h.content) == 1]
+    assert any(
+        isinstance(link, Link)
+        and link.url == "https://news.example/news/story-5"
+        and plain_text(link) == "Headline of the listed story number 5"
+        for link in linked
+    )
+
+
+def test_link_entry_heading_links_the_first_heading_only() -> None:
+    title = Heading(level=3, content=(Text(text="A headline"),))
+    linked = Heading(
+        level=3, content=(Link(url="https://news.example/b", content=(Text(text="B"),)),)
+    )
+    summary = Paragraph(content=(Text(text="A summary."),))
+    blocks: list[Block] = [summary, title, summary, title]
+    link_entry_heading(blocks, 1, "https://news.example/a")
+    assert blocks[1] == Heading(
+        level=3, content=(Link(url="https://news.example/a", content=(Text(text="A headline"),)),)
+    )
+    assert blocks[3] == title  # the next entry's heading is not this entry's
+    blocks = [linked]
+    link_entry_heading(blocks, 0, "https://news.example/a")
+    assert blocks == [linked]  # a heading that links somewhere already stays
+
+
+def test_cards_among_an_articles_prose_stay_recommendations() -> None:
+    # an article's "read also" cards stand between long stretches of its prose
+    body = "".join(f"{PROSE * 3}{_story(n)}" for n in range(1, 6))
+    doc = parse_html(_page(f"<article>{body}</article>"), url="https://news.example/a/")
+    assert "Headline of the listed story number 3" not in to_text(doc)
+    assert any(isinstance(block, Recommendations) for block in doc.blocks)
+
+
+def test_a_few_cards_are_no_listing() -> None:
+    page = _page("<div class='river'>" + "".join(_story(n) for n in range(1, 4)) + "</div>")
+    doc = parse_html(page, url="https://news.example/science/")
+    assert "Headline of the listed story number 2" not in to_text(doc)
+
+
+def _rec(n: int) -> Recommendations:
+    item = Recommendation(title=f"Story {n}", url=f"https://news.example/{n}")
+    return Recommendations(title=None, items=(item,))
+
+
+def test_is_card_listing_weighs_the_text_between_cards() -> None:
+    summary = Paragraph(content=(Text(text="A summary of sixty characters or so, of a story."),))
+    blocks = [block for n in range(4) for block in (_rec(n), summary)]
+    assert is_card_listing(blocks, 4) is True
+    assert is_card_listing(blocks, 3) is False  # too few cards
+    long = Paragraph(content=(Text(text="word " * 400),))
+    assert is_card_listing([*blocks, long], 4) is False  # prose outweighs the cards
+
+
+def _figure_card(n: int) -> str:
+    return (
+        f"<div class='product'><figure><a href='/shoes/runner-{n}'><img src='/s/{n}.jpg' alt=''>"
+        f"</a><div class='info'><a href='/shoes/runner-{n}'>Trail runner model {n}</a>"
+        "<div class='kind'>Men's road running shoes, cushioned for long runs</div>"
+        f"<div class='price'>${100 + n}</div>"
+        "</div></figure></div>"
+    )
+
+
+def test_a_card_wrapped_in_a_figure_keeps_its_name_and_price() -> None:
+    cards = "".join(_figure_card(n) for n in range(1, 13))
+    grid = f"<section class='grid'>{cards}</section>"
+    text = to_text(parse_html(_page(grid), url="https://shop.example/running/"))
+    assert "Trail runner model 4" in text
+    assert "$104" in text
+
+
+def test_a_picture_figure_is_no_card() -> None:
+    root = lxml.html.fromstring(
+        "<div><figure><img src='/p.jpg' alt=''><span>Photo: the agency</span></figure>"
+        "<figure><a href='/p-large.jpg'><img src='/p.jpg' alt=''></a>"
+        "<figcaption>The harbour at dawn</figcaption></figure></div>"
+    )
+    first, second = root.findall(".//figure")
+    assert is_card_figure(first) is False
+    assert is_card_figure(second) is False
+    assert is_card_figure(lxml.html.fromstring(_figure_card(1)).find(".//figure")) is True
+
+
+def test_grid_cards_told_apart_by_later_class_names_are_a_grid() -> None:
+    tile = (
+        "<div class='tile-thumb tile-{n}'><a href='/shop/pot-{n}'><img src='/i/{n}.jpg' alt=''>"
+        "<span>Clay pot number {n}, medium size</span></a><span>$19.50</span></div>"
+    )
+    grid = lxml.html.fromstring(f"<div>{''.join(tile.format(n=n) for n in range(3))}</div>")
+    assert is_grid_card(grid[0]) is True
+    # a lone picture box among other boxes is none
+    mixed = lxml.html.fromstring(
+        f"<div>{tile.format(n=1)}<div class='text'>a</div><div class='text'>b</div></div>"
+    )
+    assert is_grid_card(mixed[0]) is False
