@@ -1216,6 +1216,32 @@ def test_author_bio_closing_the_body_is_cut_and_recommendations_after_it_kept() 
     assert cut_author_bio([*body, *german]) == body
 
 
+def test_bios_one_under_another_closing_the_body_are_cut() -> None:
+    # a medical article's author, then its reviewer, then a short disclaimer: the last
+    # bio goes with what follows it, then the one before
+    body = [_para("Article text. " * 20)]
+    author = [
+        Heading(level=3, content=(Text(text="About the Author"),)),
+        _para("Jane Roe, Executive Editor"),
+        _para("Jane Roe writes about health and medicine. " * 3),
+    ]
+    reviewer = [
+        Heading(level=3, content=(Text(text="About the Reviewer"),)),
+        _para("Dr. John Doe is a physician in Boston. " * 3),
+        Heading(level=3, content=(Text(text="Disclaimer:"),)),
+        _para("Nothing here is medical advice. " * 3),
+    ]
+    assert cut_author_bio([*body, *author, *reviewer]) == body
+    for heading in ("Author Bio", "About the contributor", "About the expert"):
+        bio = [Heading(level=4, content=(Text(text=heading),)), _para("Ann Lee is a writer.")]
+        assert cut_author_bio([*body, *bio]) == body
+    # the earlier bio goes only when what follows it is short too
+    long_end = [*reviewer[:1], _para("Reviewed. " * 150)]
+    assert cut_author_bio([*body, *author, *long_end]) == [*body, *author, *long_end]
+    after = [*reviewer, Heading(level=2, content=(Text(text="Part two"),)), _para("x " * 600)]
+    assert cut_author_bio([*body, *author, *after]) == [*body, *author, *after]
+
+
 def test_long_section_after_an_author_heading_is_the_articles_own() -> None:
     # a book page's "About the author" followed by pages of text is part of the article
     body = [_para("Article text. " * 20)]

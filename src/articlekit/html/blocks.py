@@ -979,20 +979,22 @@ MAX_AUTHOR_BIO_CHARS: Final = 1000
 
 
 def cut_author_bio(blocks: list[Block]) -> list[Block]:
-    """Return ``blocks`` without an author's bio that closes the body: a heading "About
-    the author" (:data:`vocab.AUTHOR_HEADING`) followed by at most
-    :data:`MAX_AUTHOR_BIO_CHARS` of text to the end (a photo, the name, a line of bio).
-    Author boxes named as such are dropped while labelling; this catches the ones only
-    their heading names. Recommendation blocks after it are kept."""
+    """Return ``blocks`` without the authors' bios that close the body: a heading "About
+    the author" (:data:`vocab.AUTHOR_HEADING`; "About the reviewer", "Author bio" ...)
+    followed by at most :data:`MAX_AUTHOR_BIO_CHARS` of text to the end (a photo, the
+    name, a line of bio). Bios may stand one under another (the author's, then the
+    medical reviewer's): the last is cut first, then the one before it, each within the
+    limit. Author boxes named as such are dropped while labelling; this catches the ones
+    only their heading names. Recommendation blocks after it are kept."""
+    kept = blocks
     for index in range(len(blocks) - 1, 0, -1):
         block = blocks[index]
         if isinstance(block, Heading) and vocab.AUTHOR_HEADING.match(plain_text(block)):
-            rest = blocks[index + 1 :]
-            size = sum(len(plain_text(b)) for b in rest if not isinstance(b, Recommendations))
-            if size > MAX_AUTHOR_BIO_CHARS:
-                return blocks
-            return blocks[:index] + [b for b in rest if isinstance(b, Recommendations)]
-    return blocks
+            rest = kept[index + 1 :]
+            if sum(map(_text_size, rest)) > MAX_AUTHOR_BIO_CHARS:
+                break  # an article's own section, a book page's "About the Author"
+            kept = kept[:index] + [b for b in rest if isinstance(b, Recommendations)]
+    return kept
 
 
 #: The most text an author's card closing the body holds from the name on (the name, a

@@ -571,10 +571,13 @@ COMMENT_HEADING = re.compile(
     re.IGNORECASE,
 )
 
-# The heading of an author's bio: "About the author", "Über die Autorin", "À propos de
-# l'auteur", "Sobre el autor", "O autorze". Only the whole heading.
+# The heading of an author's bio: "About the author", "About the reviewer" (a medical
+# article's), "Author bio", "Über die Autorin", "À propos de l'auteur", "Sobre el autor",
+# "O autorze". Only the whole heading.
 AUTHOR_HEADING = re.compile(
-    r"^\W*(?:about the authors?|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r) autor(?:in)?"
+    r"^\W*(?:about the (?:authors?|reviewers?|contributors?|writers?|experts?)"
+    r"|authors?(?:'s)? bio(?:graphy)?"
+    r"|über (?:den|die) autor(?:in|en|innen)?|zu(?:m|r) autor(?:in)?"
     r"|à propos de l'auteure?|l'auteure?|sobre (?:el|la|o|a) autora?|o autorze|o autorce"
     r"|sull'autore|l'autore|over de auteur|об авторе)\W*$",
     re.IGNORECASE,
