@@ -189,6 +189,21 @@ def test_usage_errors_exit_2(
     assert "usage:" in done.stderr
 
 
+@pytest.mark.parametrize("name", ["page.md", "page.JSON", "notes.txt"])
+def test_an_output_named_like_a_file_is_a_usage_error(tmp_path: Path, name: str) -> None:
+    # `-o page.md` made a directory page.md/ holding page.md
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    done = invoke(["convert", page, "-o", tmp_path / name])
+    assert done.returncode == 2
+    assert f"-o {tmp_path / name} names a file, but -o takes a directory" in done.stderr
+    assert not (tmp_path / name).exists()
+    # an existing directory of that name is an output directory, as before
+    (tmp_path / name).mkdir()
+    assert invoke(["convert", page, "-o", tmp_path / name]).returncode == 0
+    assert [p.name for p in (tmp_path / name).iterdir()] == ["p.md"]
+
+
 def test_an_error_log_that_is_the_output_file_is_a_usage_error(tmp_path: Path) -> None:
     # the log would be written over the documents' lines: none would be left
     page = tmp_path / "p.html"

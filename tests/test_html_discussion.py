@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import lxml.html
+import pytest
+from lxml.html import HtmlElement
 
 from articlekit.html import parse_html
 from articlekit.html.clean import (
@@ -280,3 +282,21 @@ def test_walk_notes_poster_boxes_and_declared_items() -> None:
     assert label_page(lxml.html.fromstring(_poster_thread(scope=qa))).declared == "qa"
     page = "<html><body><div class='user-content post-user-id-3'><p>x</p></div></body></html>"
     assert not label_page(lxml.html.fromstring(page)).poster_boxes
+
+
+def test_a_page_is_read_as_a_thread_or_not_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # each labelling of the page (first, comments kept, relaxed) and the widening to every
+    # post ask whether the page is a thread; its JSON-LD and classes are read once
+    from articlekit.html import content
+
+    calls: list[HtmlElement] = []
+    original = content.names_thread
+
+    def counting(root: HtmlElement) -> bool:
+        calls.append(root)
+        return original(root)
+
+    monkeypatch.setattr(content, "names_thread", counting)
+    text = parse_html(_posts_thread("topic single-topic")).plain_text()
+    assert "chain now skips" in text and "gauge first" in text  # every post, as before
+    assert len(calls) == 1

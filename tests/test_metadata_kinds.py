@@ -1437,6 +1437,26 @@ def test_credits_joined_before_one_colon_leave_the_name(credits: str) -> None:
 #: Pages of one rule each (the page's body, the authors read from it), named by the rule.
 AUTHOR_PAGES = [
     pytest.param(
+        '<div class="entry-meta"><span class="meta-prep-author">Posted </span>'
+        '<a href="/2018/04/x">April 2018</a></div>'
+        '<span class="author vcard">Walter Stein</span>',
+        ("Walter Stein",),
+        id="byline_label_alone_gives_way_to_the_next_byline",
+    ),
+    # post_class() prints a teaser's tags as slugs: "tag-bylaws" is a topic, not a byline
+    pytest.param(
+        '<article class="post hentry category-news tag-bylaws">'
+        '<a href="/c/news">News</a> \u2022 <a href="/x">Council votes on parking</a></article>'
+        '<span class="author-name">Lena Vogt</span>',
+        ("Lena Vogt",),
+        id="wordpress_tag_slug_is_no_byline_class",
+    ),
+    pytest.param(
+        '<div class="byline tag-local">By Lena Vogt</div>',
+        ("Lena Vogt",),
+        id="byline_class_beside_a_tag_slug_still_counts",
+    ),
+    pytest.param(
         '<div class="byline"><div class="author-name"><span>By</span> '
         '<a href="/people/ann-lee">Ann Lee</a><span class="author-title">Staff Writer</span>'
         "</div></div>",

@@ -50,6 +50,8 @@ SUFFIXES: dict[str, str] = {
     "text": ".txt",
     "chunks": ".chunks.jsonl",
 }
+#: Endings of an ``-o`` name that mean a file, not a directory to create.
+FILE_SUFFIXES = (".md", ".markdown", ".json", ".txt", ".html", ".htm")
 #: Seconds between two redraws of the progress line; faster only costs terminal output.
 PROGRESS_INTERVAL_S = 0.1
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -584,6 +586,14 @@ def _choose_sink(
         return None, None, "-f jsonl writes one stream: use -o FILE.jsonl or -o -"
     if os.path.exists(output) and not os.path.isdir(output):
         return None, None, f"-o {output} exists and is not a directory"
+    if not os.path.isdir(output) and output.lower().endswith(FILE_SUFFIXES):
+        # `-o page.md` would make a directory page.md/ holding page.md
+        return (
+            None,
+            None,
+            f"-o {output} names a file, but -o takes a directory, - or a FILE.jsonl "
+            f"(one document to a file: -o - > {output})",
+        )
     try:
         os.makedirs(output, exist_ok=True)
     except OSError as exc:

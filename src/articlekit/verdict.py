@@ -550,12 +550,19 @@ def _jsonld_nodes(data: Any) -> Iterator[dict[str, Any]]:
             stack.extend(v for v in node.values() if isinstance(v, (dict, list)))
 
 
-def _node_types(node: dict[str, Any]) -> Iterator[str]:
-    """Yield the JSON object's ``@type`` names, lowercased, without a vocabulary URL."""
+def jsonld_type_names(node: dict[str, Any]) -> Iterator[str]:
+    """Yield the JSON object's ``@type`` names as written, without a vocabulary URL
+    (``"http://schema.org/NewsArticle"`` gives ``"NewsArticle"``); blank ones are none."""
     kind = node.get("@type")
     for name in kind if isinstance(kind, list) else [kind]:
         if isinstance(name, str) and name.strip():
-            yield name.strip().rsplit("/", 1)[-1].lower()
+            yield name.strip().rsplit("/", 1)[-1]
+
+
+def _node_types(node: dict[str, Any]) -> Iterator[str]:
+    """Yield the JSON object's ``@type`` names, lowercased, without a vocabulary URL."""
+    for name in jsonld_type_names(node):
+        yield name.lower()
 
 
 def _jsonld_facts(scripts: Iterable[str]) -> tuple[tuple[str, ...], bool | None]:

@@ -163,10 +163,7 @@ THREAD_POST_LEVELS: Final = 3
 
 
 def _thread_posts(
-    top: HtmlElement,
-    labels: Labels,
-    root: HtmlElement,
-    jsonld: Sequence[list[Any]] | None = None,
+    top: HtmlElement, labels: Labels, root: HtmlElement, is_thread: _ThreadTest
 ) -> HtmlElement:
     """Return the box holding a forum thread's posts when ``top`` is one of them, else
     ``top``.
@@ -175,7 +172,7 @@ def _thread_posts(
     for holding fewer commas, and are no near-top alternatives (:func:`_widen`). When
     ``top`` or one of its :data:`THREAD_POST_LEVELS` nearest ancestors sits among
     :data:`MIN_THREAD_POSTS` or more sibling boxes alike (same tag, a class token in
-    common, each holding text) on a forum thread (:func:`_is_thread`, asked last),
+    common, each holding text) on a forum thread (``is_thread``, asked last),
     their parent is the content: every post, with the header lines between them."""
     box = top
     for _ in range(THREAD_POST_LEVELS):
@@ -183,7 +180,7 @@ def _thread_posts(
         if parent is None or parent is root or parent.tag in ("body", "html"):
             return top
         if _alike_boxes(box, parent, labels) >= MIN_THREAD_POSTS:
-            return parent if _is_thread(root, labels, jsonld) else top
+            return parent if is_thread(labels) else top
         box = parent
     return top
 
@@ -522,9 +519,11 @@ def _scored(
     method: str,
     title: str | None = None,
     jsonld: Sequence[list[Any]] | None = None,
+    is_thread: _ThreadTest | None = None,
 ) -> Candidate | None:
     """Return the best-scored container with what belongs to it, else None; ``jsonld``:
-    see :func:`declares_article`."""
+    see :func:`declares_article`; ``is_thread``: the page's :class:`_ThreadTest` (made
+    from ``jsonld`` when not given)."""
     scores = score_candidates(labels, root)
     if not scores:
         return None
@@ -538,7 +537,7 @@ def _scored(
     if title:
         # after the climbing, which would otherwise walk back up to the shared wrapper
         top = _article_level(_near_title(top, eligible, scores, labels, title))
-    top = _thread_posts(top, labels, root, jsonld)
+    top = _thread_posts(top, labels, root, is_thread or _ThreadTest(root, jsonld))
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
     if elements == [top]:
@@ -1576,7 +1575,8 @@ def find_main_content(
     # a thread's posts in boxes named "discussion": not furniture on a discussion page;
     # on a forum thread its replies, named as comments by the engine, are kept too
     discussion = labels.discussion_boxes and is_discussion_page(root)
-    thread = labels.comment_boxes and not comments and _is_thread(root, labels, jsonld)
+    is_thread = _ThreadTest(root, jsonld)
+    thread = labels.comment_boxes and not comments and is_thread(labels)
     if discussion or thread:
         comments = comments or thread
         labels = label_page(
@@ -1588,15 +1588,14 @@ def find_main_content(
             attributes=attributes,
         )
         labels.thread = thread
-    if labels.poster_boxes and _is_thread(root, labels, jsonld):
-        drop_poster_boxes(labels)
+    _drop_thread_posters(labels, is_thread)
     # 1. site rule
     if rule is not None:
         found = _rule_candidate(root, rule, labels)
         if found is not None:
             return found
     # 2. scored container
-    candidate = _scored(root, labels, "scored", title, jsonld)
+    candidate = _scored(root, labels, "scored", title, jsonld, is_thread)
     # 3. relaxed retry (when relaxing would change a label at all)
     short = candidate is None or candidate.chars < MIN_ARTICLE_CHARS
     if labels.relaxable and (short or _hides_prose(candidate, labels)):
@@ -1610,9 +1609,8 @@ def find_main_content(
             attributes=attributes,
         )
         relaxed.thread = labels.thread
-        if relaxed.poster_boxes and _is_thread(root, relaxed, jsonld):
-            drop_poster_boxes(relaxed)
-        retry = _scored(root, relaxed, "relaxed", title, jsonld)
+        _drop_thread_posters(relaxed, is_thread)
+        retry = _scored(root, relaxed, "relaxed", title, jsonld, is_thread)
         if retry is not None and (
             candidate is None
             or (retry.chars > candidate.chars if short else _widens_to_prose(candidate, retry))
@@ -1637,21 +1635,45 @@ def find_main_content(
     return candidate
 
 
-def _is_thread(root: HtmlElement, labels: Labels, jsonld: Sequence[list[Any]] | None) -> bool:
-    """Return True when the page is a forum thread (:func:`is_thread_page`), read from
-    what the walks found when ``jsonld`` is known (no walk of the tree): the microdata
-    item types the labelling walk met (:data:`Labels.declared`), the JSON-LD the
-    metadata walk parsed, the classes of ``<html>`` and ``<body>``."""
-    if labels.thread:
-        return True
-    if jsonld is None:
-        return is_thread_page(root)
-    if labels.declared is not None:
-        return labels.declared == THREAD_PAGE
-    types = _main_jsonld_types(jsonld)
-    if vocab.QA_PAGE_TYPE in types:
-        return False
-    return vocab.THREAD_PAGE_TYPE in types or names_thread(root)
+@attrs.define
+class _ThreadTest:
+    """Whether the page is a forum thread (:func:`is_thread_page`), asked of each
+    labelling of one page (:func:`find_main_content` asks up to four times).
+
+    Read from what the walks found when ``jsonld`` is known (no walk of the tree): the
+    microdata item types the labelling walk met (:data:`Labels.declared`), the JSON-LD
+    the metadata walk parsed, the classes of ``<html>`` and ``<body>``. What no labelling
+    changes (that JSON-LD and those classes, or :func:`is_thread_page`'s walk without
+    ``jsonld``) is worked out once."""
+
+    root: HtmlElement
+    jsonld: Sequence[list[Any]] | None
+    _page: bool | None = None
+
+    def __call__(self, labels: Labels) -> bool:
+        """Return True when the page that ``labels`` label is a forum thread."""
+        if labels.thread:
+            return True
+        if self.jsonld is not None and labels.declared is not None:
+            return labels.declared == THREAD_PAGE
+        if self._page is None:
+            self._page = self._page_says_thread()
+        return self._page
+
+    def _page_says_thread(self) -> bool:
+        if self.jsonld is None:
+            return is_thread_page(self.root)
+        types = _main_jsonld_types(self.jsonld)
+        if vocab.QA_PAGE_TYPE in types:
+            return False
+        return vocab.THREAD_PAGE_TYPE in types or names_thread(self.root)
+
+
+def _drop_thread_posters(labels: Labels, is_thread: _ThreadTest) -> None:
+    """Label the poster boxes of ``labels`` boilerplate when the page is a forum thread
+    (:func:`drop_poster_boxes`)."""
+    if labels.poster_boxes and is_thread(labels):
+        drop_poster_boxes(labels)
 
 
 def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:
@@ -1659,6 +1681,8 @@ def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:
     nodes: each script's top-level objects, the objects of their ``@graph`` and their
     ``mainEntity``, where a page declares its kind (not every nested object, as
     :func:`articlekit.verdict.jsonld_value_types` reads: a quick test)."""
+    from articlekit.verdict import jsonld_type_names
+
     types: set[str] = set()
     nodes: list[Any] = [value for values in jsonld for value in values]
     for node in nodes:
@@ -1667,10 +1691,7 @@ def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:
             continue
         if not isinstance(node, dict):
             continue
-        kind = node.get("@type")
-        for name in kind if isinstance(kind, list) else [kind]:
-            if isinstance(name, str):
-                types.add(name.rsplit("/", 1)[-1])
+        types.update(jsonld_type_names(node))
         for key in ("@graph", "mainEntity"):
             inner = node.get(key)
             if isinstance(inner, (list, dict)):
