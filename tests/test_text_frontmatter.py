@@ -137,3 +137,28 @@ def test_a_byline_with_its_date_under_a_caption_is_no_text() -> None:
     # a dateline the page set as a heading stays in its article
     doc = parse_text(f"{text}\n\n##### Nov 19, 2019 7:11 AM PST BY EXAMPLE STAFF\n\n{body}")
     assert "EXAMPLE STAFF" in doc.plain_text()
+
+
+def test_a_signature_with_a_date_alone_goes_only_in_the_head() -> None:
+    from articlekit.text.frontmatter import is_dated_byline
+
+    # a date and names, no time or label: a signature only in the article's head
+    for line in ("REUTERS 19 NOV 2019", "Jane Roe, Example News 18 Nov 2019"):
+        assert not is_dated_byline(line)
+        assert is_dated_byline(line, head=True)
+    assert not is_dated_byline("The council met on 19 Nov 2019.", head=True)
+    body = (
+        "The city council voted on Tuesday to extend the opening hours of every public\n"
+        "library branch, a change that takes effect in the spring and costs little.\n"
+    )
+    text = (
+        "Libraries open longer\n\n"
+        "A reader in the main hall of the central library on a Saturday morning\n\n"
+        f"JANE ROE, EXAMPLE NEWS 19 NOV 2019\n\n{body}\n{body}\n"
+        # below the first prose the same shape is the article's own line (an event)
+        f"Springfield Library 20 Nov 2019\n\n{body}"
+    )
+    plain = parse_text(text).plain_text()
+    assert "JANE ROE" not in plain
+    assert "Springfield Library 20 Nov 2019" in plain
+    assert plain.count("city council") == 3

@@ -293,3 +293,67 @@ def test_lynx_head_links_are_found() -> None:
     assert lynx_head_lines(split_lines("   #harbour #ferry #bay\n\n   Text.\n")) == []
     long_paragraph = "   #[1]alternate\n" + "   more words of the page\n" * 12
     assert lynx_head_lines(split_lines(long_paragraph)) == []
+
+
+_LYNX_PAGE_MENU = "".join(
+    f"     * [{n}]{w}\n"
+    for n, w in enumerate(("Home", "News", "Sport", "Business", "Weather", "Opinion"), 4)
+)
+_LYNX_PAGE_BODY = (
+    "   [10]Skip to content\n\n" + _LYNX_PAGE_MENU + "\n   [11]Local News\n\n"
+    "Why the old ferry route closed this winter\n\n"
+    "   By Jane Harbour\n\n"
+    "   The ferry that crossed the bay for ninety years made its last trip on Sunday,\n"
+    "   after the council found no money for a new hull and the old one failed its\n"
+    "   survey in the autumn, and the crew were told to find other work.\n\n"
+    "   Passengers will take the bus around the bay from next week, a trip of an hour\n"
+    "   that the ferry made in twenty minutes, and the harbour office will close its\n"
+    "   doors for good at the end of the month, after a century on the quay.\n\n"
+    "   The council said it had looked for a buyer for the route for two years, but\n"
+    "   no company would take on a boat that needed a new hull and a crew of six.\n"
+)
+
+
+def test_lynx_head_links_are_no_title_and_name_the_headline() -> None:
+    from articlekit import to_text
+    from articlekit.text import parse_text
+
+    head = (
+        "   #[1]The Harbour Gazette » Feed [2]The Harbour Gazette » Comments Feed\n"
+        "   [3]The Harbour Gazette » Why the old ferry route closed this winter\n"
+        "   Comments Feed\n\n"
+    )
+    doc = parse_text(head + _LYNX_PAGE_BODY)
+    # the headline the head's comments feed names is the title, not the "#" paragraph
+    assert doc.title == "Why the old ferry route closed this winter"
+    assert doc.metadata.authors == ("Jane Harbour",)
+    text = to_text(doc)
+    assert "Feed" not in text and "ferry route closed" not in text
+    assert text.startswith("The ferry that crossed the bay")
+    # a head that names no line of the page: no "#alternate" title, the text stays whole
+    doc = parse_text("   #[1]alternate [2]alternate\n\n" + _LYNX_PAGE_BODY)
+    assert not (doc.title or "").startswith("#")
+    assert "alternate" not in to_text(doc)
+    assert "The ferry that crossed the bay" in to_text(doc)
+    # a site's name in the head is no headline: a logo line that says it is not the title
+    doc = parse_text("   #[1]The Harbour Gazette\n\n   The Harbour Gazette\n\n" + _LYNX_PAGE_BODY)
+    assert doc.title != "The Harbour Gazette"
+
+
+def test_lynx_refresh_note_is_no_text() -> None:
+    from articlekit import to_text
+    from articlekit.text import parse_text
+    from articlekit.text.lynx import browser_note_lines
+
+    refresh = "   REFRESH(900 sec):\n   [1]https://example.com/news/ferry\n\n"
+    lines = split_lines(refresh + _LYNX_PAGE_BODY)
+    assert browser_note_lines(lines) == [0, 1]
+    one_line = split_lines("   REFRESH(0.5 sec): [1]https://example.com/\n\n   Text.\n")
+    assert browser_note_lines(one_line) == [0]
+    # an article's own line about a refresh stays text
+    prose = split_lines("   REFRESH(900 sec): the page reloads itself every so often.\n")
+    assert browser_note_lines(prose) == []
+    doc = parse_text(refresh + _LYNX_PAGE_BODY)
+    assert "REFRESH" not in (doc.title or "") and "REFRESH" not in to_text(doc)
+    assert "example.com" not in (doc.title or "") + to_text(doc)
+    assert "The ferry that crossed the bay" in to_text(doc)

@@ -197,7 +197,7 @@ _PUBLICATION_LABEL = re.compile(
 MAX_DATELINE_NAMES = 10
 
 
-def is_dated_byline(text: str) -> bool:
+def is_dated_byline(text: str, *, head: bool = False) -> bool:
     """Return True for a line that dates the article and names at most its author,
     agency or place: "Chris Davies - Nov 19, 2019, 10:31 pm CST", "Published 11:34 PM
     EST Nov 19, 2019", "By Jane Roe | Updated: 19 November 2019, 09:01 AM".
@@ -207,7 +207,8 @@ def is_dated_byline(text: str) -> bool:
     all capitalised but one: a name, not a sentence. A line that ends like a sentence, an
     embedded post's signature ("— Jane Roe (@jane) November 18, 2019", which the article
     quotes) and a parenthesised note are not such lines, nor a line `parse_date` reads
-    whole (the front matter's).
+    whole (the front matter's). In the article's ``head`` (above its first prose) the
+    date alone will do: "REUTERS 19 NOV 2019", "Jane Roe, Example News 18 Nov 2019".
     """
     stripped = text.strip()
     if (
@@ -220,7 +221,7 @@ def is_dated_byline(text: str) -> bool:
     date = _DATE_IN_LINE.search(stripped)
     if date is None or not _real_date(date):
         return False
-    if not (_TIME_IN_LINE.search(stripped) or _PUBLICATION_LABEL.search(stripped)):
+    if not (head or _TIME_IN_LINE.search(stripped) or _PUBLICATION_LABEL.search(stripped)):
         return False
     if parse_date(stripped.strip(" -*•>|·")) is not None:
         return False
@@ -306,10 +307,14 @@ def _single_line(piece: Piece) -> bool:
     return piece.kind in ("paragraph", "heading") and piece.line_count <= 2
 
 
-def read_front_matter(pieces: list[Piece], *, markdown: bool, lynx: bool) -> FrontMatter:
+def read_front_matter(
+    pieces: list[Piece], *, markdown: bool, lynx: bool, title: str | None = None
+) -> FrontMatter:
     """Return the front matter at the top of ``pieces``; mark the pieces it used dropped.
 
-    Also reads ``Tags:`` lines anywhere (they are dropped as well).
+    Also reads ``Tags:`` lines anywhere (they are dropped as well). A ``title`` found
+    elsewhere (a page's headline its head names) is the title, and no piece is read for
+    one: the byline and dates are read from the top all the same.
     """
     front = FrontMatter()
     for piece in pieces:
@@ -328,7 +333,11 @@ def read_front_matter(pieces: list[Piece], *, markdown: bool, lynx: bool) -> Fro
     first = live[0]
     candidate = first.children[0] if first.kind == "quote" and first.children else first
     first_text = _plain(candidate, markdown=markdown, lynx=lynx)
-    if (first.kind == "heading" and first.level == 1) or (
+    if title:
+        front.title = title
+        front.sources.append(FieldSource(field="title", source="text"))
+        rest = live
+    elif (first.kind == "heading" and first.level == 1) or (
         len(live) > 1
         and candidate.kind in ("paragraph", "heading")
         and candidate.line_count <= MAX_TITLE_LINES

@@ -190,6 +190,33 @@ def lynx_head_lines(lines: Lines) -> list[int]:
     return taken
 
 
+# lynx prints a page's <meta http-equiv="refresh"> where it stands (most often at the
+# top: the head) as a link: "REFRESH(900 sec):" and the address it reloads, "[1]URL",
+# on the same line or, wrapped, on the next.
+_LYNX_REFRESH = re.compile(
+    r"REFRESH\(\d{1,9}(?:\.\d{1,3})? sec\):(?:\s+(?:\[\d{1,6}\])?\S{1,2000})?"
+)
+_LYNX_REFRESH_URL = re.compile(r"(?:\[\d{1,6}\])?\S{1,2000}")
+
+
+def _refresh_note(lines: Lines, index: int, text: str) -> list[int]:
+    """Return line ``index`` (holding ``text``), and the next line when it holds the
+    address, when it is lynx's note of a page's refresh ("REFRESH(900 sec):" over
+    "[1]https://..."): a ``<meta http-equiv="refresh">`` is no text of the page (elinks and
+    links print none); else no lines. Only a line that is nothing but the note is taken."""
+    if not text.startswith("REFRESH(") or _LYNX_REFRESH.fullmatch(text) is None:
+        return []
+    below = index + 1
+    if (
+        text.endswith(":")
+        and below < len(lines)
+        and not lines.blank[below]
+        and _LYNX_REFRESH_URL.fullmatch(lines.text[below])
+    ):
+        return [index, below]
+    return [index]
+
+
 def browser_note_lines(lines: Lines) -> list[int]:
     """Return the lines that are a terminal browser's notes, not the page's text.
 
@@ -198,7 +225,8 @@ def browser_note_lines(lines: Lines) -> list[int]:
     embedded frame as ``IFrame:`` and its name. Only the run of ``Link:`` lines that opens
     the text is taken (blank lines may stand between them), and only when one of them
     names a head link's type (``canonical``, ``(alternate)``: see ``_HEAD_LINK_REL``);
-    an ``IFrame:`` line of one word is taken wherever it stands.
+    an ``IFrame:`` line of one word is taken wherever it stands, and so is lynx's note
+    of a page's refresh (:func:`_refresh_note`).
     """
     out: list[int] = []
     i = lines.next_nonblank(0)
@@ -220,4 +248,6 @@ def browser_note_lines(lines: Lines) -> list[int]:
     for index, text in enumerate(lines.text):
         if text.startswith("IFrame:") and _FRAME_NOTE.fullmatch(text):
             out.append(index)
+        elif text.startswith("REFRESH("):
+            out.extend(_refresh_note(lines, index, text))
     return out

@@ -267,9 +267,12 @@ class _Context:
     __slots__ = (
         "_cache",
         "head_links",
+        "head_title",
         "layout",
         "lines",
         "lynx",
+        "lynx_head",
+        "lynx_head_text",
         "refs",
         "section_titles",
         "urls",
@@ -292,6 +295,13 @@ class _Context:
         #: The text opened with the page head's links (elinks, links: `browser_note_lines`):
         #: a whole page's dump, whatever its scores say.
         self.head_links = False
+        #: The first line of lynx's paragraph of the head's links (`lynx_head_lines`), or
+        #: -1: furniture the page filter scores, never the page's title.
+        self.lynx_head = -1
+        #: That paragraph's link titles, normalised (`normalise_phrase`), or "".
+        self.lynx_head_text = ""
+        #: The page's headline found named by the head's links (`_title_named_by_head`).
+        self.head_title: str | None = None
         self.urls = urls
         self.lynx = bool(urls)
         # each text is parsed for inlines once: the page filter and the blocks both need them
@@ -1881,14 +1891,33 @@ def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
     article text wherever it stands (`is_dated_byline`). Runs after the front matter, which
     keeps what it reads. A heading stays: a page that sets its dateline as a heading
     ("2/26/2015 7:11 AM PST BY EXAMPLE STAFF" in an ``<h5>``) keeps it in its article.
+    Above the article's first prose (`_opens_prose`) a line of names and a date without
+    a time or a label goes too ("REUTERS 19 NOV 2019"): in the head it signs the story.
     """
+    head = True
     for piece in pieces:
+        if piece.kind in ("dropped", "recommendations", "rule"):
+            continue
+        text = ctx.plain(piece)
         if (
             piece.kind == "paragraph"
             and piece.line_count <= MAX_TITLE_LINES
-            and is_dated_byline(ctx.plain(piece))
+            and is_dated_byline(text, head=head)
         ):
             piece.kind = "dropped"
+        elif head and _opens_prose(piece, text):
+            head = False
+
+
+def _opens_prose(piece: Piece, text: str) -> bool:
+    """Return True when ``piece`` (its plain ``text``) is no line of an article's head
+    (title, kicker, caption, byline): a block other than a paragraph or a heading, a
+    paragraph of more lines than a title, or one that ends like a sentence."""
+    if piece.kind not in ("paragraph", "heading", "caption"):
+        return True
+    return piece.kind == "paragraph" and (
+        piece.line_count > MAX_TITLE_LINES or text.rstrip().endswith(_SENTENCE_CLOSINGS)
+    )
 
 
 def mark_captions(pieces: list[Piece], ctx: _Context) -> None:
@@ -2097,6 +2126,8 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
             scores[i] = 0.0
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads, page=page)
+    if ctx.lynx_head_text:
+        ctx.head_title = _title_named_by_head(live, span, ctx)
     comments_at = _comments_start(live, span.core_first, ctx, scores)
     _drop_after_article_end(pieces, live, scores, span.core_first, ctx, page=page)
     # prose kept on both sides of a link list makes it part of the article (a table of
@@ -2105,8 +2136,10 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     first_prose, last_prose = (prose[0], prose[-1]) if prose else (0, -1)
     sources = _source_sections(live, span.core_first, ctx)
     for index, piece in enumerate(live):
-        if index >= comments_at and piece.kind != "recommendations":
-            piece.kind = "dropped"
+        if (index >= comments_at and piece.kind != "recommendations") or (
+            piece.first == ctx.lynx_head
+        ):
+            piece.kind = "dropped"  # (lynx's paragraph of the head's links: no title)
             continue
         if piece.kind == "recommendations" or span.in_core(index) or index in sources:
             continue
@@ -2164,6 +2197,23 @@ _NOT_HEADLINE = re.compile(
     r"|^(?:written|prepared|posted|compiled|edited|reported|photos?|words|text) by\s",
     re.IGNORECASE,
 )
+
+
+def _title_named_by_head(live: list[Piece], span: Span, ctx: _Context) -> str | None:
+    """Return the page's headline when lynx's paragraph of the head's links names it, and
+    drop its line: the first line above the end of the article's best run that reads as a
+    headline (:func:`_is_headline`) and stands word for word among the head's link titles
+    (a feed of the story's comments, "Example » Why the ferry closed Comments Feed", or
+    its oEmbed link, "[3]Why the ferry closed"). Else None: that paragraph is no title,
+    nor is a site's name or a menu line (too short for a headline).
+    """
+    for piece in live[: span.core_last + 1]:
+        if piece.first == ctx.lynx_head or not _is_headline(piece, ctx):
+            continue
+        if f" {normalise_phrase(ctx.plain(piece))} " in f" {ctx.lynx_head_text} ":
+            piece.kind = "dropped"
+            return ctx.plain(piece).strip()
+    return None
 
 
 def _is_headline(piece: Piece, ctx: _Context) -> bool:
@@ -3070,6 +3120,29 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
         raise (exc.with_source(name) if name else exc) from exc.__cause__
 
 
+# lynx's link markers in its paragraph of the head's links: "#[1]alternate [2]Example".
+_LYNX_MARKER = re.compile(r"\[\d{1,6}\]")
+
+
+def _lynx_head_phrase(lines: Lines, head: list[int]) -> str:
+    """Return the link titles of lynx's paragraph of the head's links (``head``, its
+    lines), markers and the opening "#" taken out, normalised (`normalise_phrase`)."""
+    if not head:
+        return ""
+    text = " ".join(lines.text[i] for i in head)[1:]
+    return normalise_phrase(_LYNX_MARKER.sub(" ", text))
+
+
+def _opens_with_head_notes(lines: Lines, notes: list[int]) -> bool:
+    """Return True when the text opens with a terminal browser's notes of the page's head
+    (elinks' and links' ``Link:`` lines, lynx's "REFRESH(900 sec):"): a whole page's dump."""
+    return (
+        bool(notes)
+        and notes[0] == lines.next_nonblank(0)
+        and lines.text[notes[0]].startswith(("Link:", "REFRESH("))
+    )
+
+
 def read_text(text: str, *, url: str | None = None) -> Document:
     """:func:`parse_text` with errors that name no input: for callers that name it
     themselves (``articlekit.parse``, the batch, the registry's text parser)."""
@@ -3081,9 +3154,8 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     # elinks' and links' notes of the page head's links and of frames: no text of the page
     notes = browser_note_lines(lines)
     # ... or with lynx's paragraph of them: a whole page's dump
-    head_links = (bool(notes) and lines.text[notes[0]].startswith("Link:")) or bool(
-        lynx_head_lines(lines)
-    )
+    lynx_head = lynx_head_lines(lines)
+    head_links = _opens_with_head_notes(lines, notes) or bool(lynx_head)
     lines = blanked(lines, notes)
     end, urls = split_references(lines)
     layout = detect_layout(lines, lynx_references=bool(urls), end=end)
@@ -3105,6 +3177,8 @@ def read_text(text: str, *, url: str | None = None) -> Document:
         layout = attrs.evolve(detect_layout(lines, lynx_references=bool(urls), end=end), html=True)
     ctx = _Context(layout, urls, lines, refs)
     ctx.head_links = head_links
+    ctx.lynx_head = lynx_head[0] if lynx_head else -1
+    ctx.lynx_head_text = _lynx_head_phrase(lines, lynx_head)
     state = State(lines=lines, layout=layout, end=end, urls=urls, refs=refs, url=url)
     parse_blocks(state)
     join_copy_block_cells(state)
@@ -3118,7 +3192,7 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     drop_repeated_paragraphs(pieces)
     head_only = drop_page_furniture(pieces, ctx)
     drop_page_breaks(pieces)
-    front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx)
+    front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx, title=ctx.head_title)
     drop_title_copies(pieces, front.title, ctx)
     drop_dated_bylines(pieces, ctx)
     for piece in head_only:
