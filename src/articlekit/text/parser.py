@@ -1891,33 +1891,27 @@ def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
     article text wherever it stands (`is_dated_byline`). Runs after the front matter, which
     keeps what it reads. A heading stays: a page that sets its dateline as a heading
     ("2/26/2015 7:11 AM PST BY EXAMPLE STAFF" in an ``<h5>``) keeps it in its article.
-    Above the article's first prose (`_opens_prose`) a line of names and a date without
+    Above the article's first prose (a list, a quote, code, a table, a paragraph of more
+    lines than a title or one ending like a sentence) a line of names and a date without
     a time or a label goes too ("REUTERS 19 NOV 2019"): in the head it signs the story.
     """
     head = True
     for piece in pieces:
-        if piece.kind in ("dropped", "recommendations", "rule"):
+        if piece.kind in _NO_HEAD_KINDS or (
+            piece.kind == "paragraph" and piece.line_count > MAX_TITLE_LINES
+        ):
+            head = False  # the article's first prose: its head ends there
+        if piece.kind != "paragraph" or piece.line_count > MAX_TITLE_LINES:
             continue
         text = ctx.plain(piece)
-        if (
-            piece.kind == "paragraph"
-            and piece.line_count <= MAX_TITLE_LINES
-            and is_dated_byline(text, head=head)
-        ):
+        if is_dated_byline(text, head=head):
             piece.kind = "dropped"
-        elif head and _opens_prose(piece, text):
+        elif text.rstrip().endswith(_SENTENCE_CLOSINGS):
             head = False
 
 
-def _opens_prose(piece: Piece, text: str) -> bool:
-    """Return True when ``piece`` (its plain ``text``) is no line of an article's head
-    (title, kicker, caption, byline): a block other than a paragraph or a heading, a
-    paragraph of more lines than a title, or one that ends like a sentence."""
-    if piece.kind not in ("paragraph", "heading", "caption"):
-        return True
-    return piece.kind == "paragraph" and (
-        piece.line_count > MAX_TITLE_LINES or text.rstrip().endswith(_SENTENCE_CLOSINGS)
-    )
+# The kinds of block that open an article's text (no title, kicker, byline or caption).
+_NO_HEAD_KINDS = frozenset(("list", "quote", "code", "html"))
 
 
 def mark_captions(pieces: list[Piece], ctx: _Context) -> None:
