@@ -109,3 +109,27 @@ def test_a_sentence_about_image_sources_stays() -> None:
         f"{_PROSE}\n   Image sources are listed at the end of the article.\n\n{_PROSE}"
     )
     assert "Image sources are listed at the end of the article." in _paragraphs(text)
+
+
+def test_a_caption_ending_in_its_credit_in_brackets_is_a_caption() -> None:
+    from articlekit.text.vocab import ends_in_picture_credit
+
+    # a news site's caption with the picture's credit in brackets at its end
+    text = (
+        "The ferry route closes\n\n"
+        f"{_PROSE}\n"
+        "   The ferry on its last crossing (Image: GETTY )\n\n"
+        f"{_PROSE.replace('first', 'next')}\n"
+        "   Passengers on the upper deck, with the harbour walls behind\n"
+        "   them (Photo credit: Example Agency)\n\n"
+        f"{_PROSE.replace('first', 'last')}"
+    )
+    doc = parse_text(text)
+    texts = [plain_text(b.content) for b in doc.blocks if isinstance(b, Paragraph)]
+    assert len(texts) == 3 and all("(Image" not in t and "(Photo" not in t for t in texts)
+    captions = [plain_text(b.caption) for b in doc.blocks if isinstance(b, Figure)]
+    assert captions[0] == "The ferry on its last crossing (Image: GETTY )"
+    # a sentence with a bracket that names no credit, or runs on after it, is text
+    assert not ends_in_picture_credit("The council met on Tuesday (its third meeting).")
+    assert not ends_in_picture_credit("See the map (Image: below) for the route it took.")
+    assert ends_in_picture_credit("A plague doctor (Pic: Example Archive)")

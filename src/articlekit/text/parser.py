@@ -111,6 +111,7 @@ from articlekit.text.rules import (
 from articlekit.text.vocab import (
     BYLINE,
     TAGS_LINE,
+    ends_in_picture_credit,
     is_article_end,
     is_author_bio,
     is_author_box_heading,
@@ -2419,12 +2420,17 @@ MAX_CAPTION_LABEL_LINES = 4
 
 
 def _is_credit_piece(piece: Piece, ctx: _Context) -> bool:
-    """Return True for a one-line picture credit or caption label ("Foto: Jane Doe"), or a
-    caption after a screen reader's label ("Image caption, The harbour at dawn")."""
+    """Return True for a one-line picture credit or caption label ("Foto: Jane Doe"), a
+    caption after a screen reader's label ("Image caption, The harbour at dawn"), or one
+    that ends in its credit in brackets ("The harbour at dawn (Image: GETTY)")."""
     if piece.kind not in ("paragraph", "heading") or piece.line_count > MAX_CAPTION_LABEL_LINES:
         return False
     text = ctx.plain(piece)
-    return (piece.line_count == 1 and is_credit_line(text)) or is_caption_label(text)
+    return (
+        (piece.line_count == 1 and is_credit_line(text))
+        or is_caption_label(text)
+        or ends_in_picture_credit(text)
+    )
 
 
 def _drop_credit_lines(

@@ -18,6 +18,7 @@ __all__ = [
     "BYLINE",
     "RECOMMENDATION_HEADINGS",
     "TAGS_LINE",
+    "ends_in_picture_credit",
     "is_article_end",
     "is_author_bio",
     "is_author_box_heading",
@@ -699,6 +700,24 @@ def is_credit_line(line: str) -> bool:
     """Return True when ``line`` is a picture credit or caption label ("Foto: Jane Doe")."""
     line = line.strip()
     return len(line) <= MAX_CREDIT_CHARS and bool(CREDIT_LINE.fullmatch(line))
+
+
+#: A caption that ends in its picture's credit in brackets, as news sites print it under
+#: a picture: "The harbour at dawn (Image: GETTY)", "A plague doctor (Photo: Jane Doe)",
+#: "The chairman (Credit: Example Images)". The credit is short; the caption before it
+#: runs to ``MAX_CAPTION_LABEL_CHARS``.
+CAPTION_CREDIT_END = re.compile(
+    r"\S.{0,400}\((?:image|photo|picture|pic|credit|foto|bild|photograph)(?: ?credits?)?"
+    r"\s?:\s?[^()]{1,60}\)",
+    re.IGNORECASE,
+)
+
+
+def ends_in_picture_credit(text: str) -> bool:
+    """Return True for a caption that ends in its picture's credit in brackets ("The
+    harbour at dawn (Image: GETTY)"): no article sentence ends so."""
+    text = text.strip()
+    return len(text) <= MAX_CAPTION_LABEL_CHARS and bool(CAPTION_CREDIT_END.fullmatch(text))
 
 
 def is_caption_label(text: str) -> bool:
