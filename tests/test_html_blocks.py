@@ -1434,6 +1434,26 @@ def test_an_author_card_closing_the_body_is_cut() -> None:
     assert cut_author_card(post, ["Jane Roe"]) == post
 
 
+def test_an_author_card_whose_name_line_gives_a_role_is_cut() -> None:
+    def para(text: str) -> Paragraph:
+        return Paragraph(content=(Text(text=text),))
+
+    body = [para(f"{CARD_PROSE} Part {i}.") for i in range(4)]
+    card = [
+        para("Jane Roe, Print Managing Editor"),
+        para("Jane Roe is a senior and the managing editor of the school paper."),
+    ]
+    assert cut_author_card([*body, *card], ["Jane Roe"]) == body
+    # a line that goes on after the name is a sentence, not a role
+    sentence = [*body, para("Jane Roe, who wrote this piece, lives by the sea")]
+    assert cut_author_card(sentence, ["Jane Roe"]) == sentence
+    # "About the contributor" in a bold line, not a heading, still heads a bio
+    bio = [para("About the Contributor"), para("Jane Roe is a senior at the school.")]
+    assert cut_author_bio([*body, *bio]) == body
+    aside = [*body, para("About the author's garden"), para("It is small.")]
+    assert cut_author_bio(aside) == aside
+
+
 def test_author_box_after_the_article_leaves_the_text() -> None:
     paragraphs = "".join(f"<p>{CARD_PROSE} Part {i}.</p>" for i in range(4))
     html = (

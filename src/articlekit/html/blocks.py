@@ -989,7 +989,9 @@ def cut_author_bio(blocks: list[Block]) -> list[Block]:
     kept = blocks
     for index in range(len(blocks) - 1, 0, -1):
         block = blocks[index]
-        if isinstance(block, Heading) and vocab.AUTHOR_HEADING.match(plain_text(block)):
+        if isinstance(block, (Heading, Paragraph)) and vocab.AUTHOR_HEADING.match(
+            plain_text(block)
+        ):
             rest = kept[index + 1 :]
             if sum(map(_text_size, rest)) > MAX_AUTHOR_BIO_CHARS:
                 break  # an article's own section, a book page's "About the Author"
@@ -1015,6 +1017,9 @@ MAX_AUTHOR_CARD_BLOCKS: Final = 6
 MAX_CARD_AUTHORS: Final = 3
 #: A name line is short (the longest names with a title stay under it).
 MAX_NAME_LINE_CHARS: Final = 60
+#: A name line may add the author's role after a comma ("Jane Roe, Managing Editor"):
+#: at most this many words of it.
+MAX_NAME_LINE_ROLE_WORDS: Final = 4
 
 
 #: Blocks of article an author's card never reaches into.
@@ -1030,7 +1035,12 @@ def _is_name_line(block: Block, names: Collection[str]) -> bool:
     if not isinstance(block, (Paragraph, Heading)):
         return False
     text = collapse_ws(plain_text(block)).strip().casefold()
-    return len(text) <= MAX_NAME_LINE_CHARS and _NAME_LINE_DECORATION.sub("", text) in names
+    if len(text) > MAX_NAME_LINE_CHARS:
+        return False
+    if _NAME_LINE_DECORATION.sub("", text) in names:
+        return True
+    name, comma, role = text.partition(",")
+    return bool(comma) and name in names and len(role.split()) <= MAX_NAME_LINE_ROLE_WORDS
 
 
 def _text_size(block: Block) -> int:
