@@ -14,6 +14,7 @@ from articlekit.html.blocks import (
 )
 from articlekit.model import (
     Block,
+    Document,
     Heading,
     Link,
     Paragraph,
@@ -21,6 +22,14 @@ from articlekit.model import (
     Recommendations,
     Text,
     plain_text,
+)
+from articlekit.verdict import (
+    LISTING_PROSE_PER_ENTRY_CHARS,
+    LISTING_TOTAL_PROSE_OVERRIDE_CHARS,
+    PageSignals,
+    doc_features,
+    listing_prose_override,
+    looks_like_listing,
 )
 
 PROSE = (
@@ -152,3 +161,61 @@ def test_grid_cards_told_apart_by_later_class_names_are_a_grid() -> None:
         f"<div>{tile.format(n=1)}<div class='text'>a</div><div class='text'>b</div></div>"
     )
     assert is_grid_card(mixed[0]) is False
+
+
+_TERMS = (
+    "<p>These terms apply to your use of the shop, its pages and its services, and by"
+    " using them you agree to be bound by them, as amended from time to time, in full.</p>"
+)
+
+
+def _shop_page(main_heading: str) -> str:
+    cards = "".join(_figure_card(n) for n in range(1, 13))
+    return (
+        "<html><head><title>Running shoes</title></head><body>"
+        f"<main>{main_heading}<p class='intro'>Light, cushioned and made for the long runs of"
+        " the weekend, our running shoes carry you from the first mile to the last one.</p>"
+        f"<section class='grid'>{cards}</section></main>"
+        "<footer><div class='links'><a href='/help'>Help</a></div>"
+        f"<div class='takeover'><h1>Terms of use</h1>{_TERMS * 20}</div></footer>"
+        "</body></html>"
+    )
+
+
+def test_a_footer_titled_by_its_own_h1_after_the_main_h1_is_furniture() -> None:
+    text = to_text(parse_html(_shop_page("<h1>Running shoes</h1>")))
+    assert "These terms apply" not in text
+    assert "Light, cushioned" in text
+
+
+def test_a_footer_holding_the_pages_only_h1_is_read_as_before() -> None:
+    # without a headed <main> before it, the footer's <h1> still keeps it (the article of
+    # a template that puts it in a footer)
+    text = to_text(parse_html(_shop_page("<h2>Running shoes</h2>")))
+    assert "These terms apply" in text
+
+
+def _entries_doc(entries: int) -> Document:
+    """A listing read as its entries: a linked headline over a two-sentence summary."""
+    summary = (
+        "What the story is about, told in a sentence of its own for the reader of the"
+        " category page. A second sentence adds the detail that makes one click on it."
+    )
+    blocks: list[Block] = []
+    for n in range(entries):
+        link = Link(url=f"https://news.example/story-{n}", content=(Text(text=f"Story {n}"),))
+        blocks.append(Heading(level=3, content=(link,)))
+        blocks.append(Paragraph(content=(Text(text=summary),)))
+    return Document(title="Science", blocks=tuple(blocks))
+
+
+def test_a_listings_summaries_do_not_outweigh_its_headlines() -> None:
+    doc = doc_features(_entries_doc(40))
+    assert doc.prose_chars > LISTING_TOTAL_PROSE_OVERRIDE_CHARS
+    assert listing_prose_override(doc) == 40 * LISTING_PROSE_PER_ENTRY_CHARS
+    # 40 linked headlines are full teaser evidence; 6,000 characters of summaries damp it
+    # by their share of 16,000, not wholly as an article's 5,000 would
+    assert looks_like_listing(doc, PageSignals()) > 0.2
+    # few linked headings: the fixed amount of prose outweighs the evidence, as before
+    few = doc_features(_entries_doc(3))
+    assert listing_prose_override(few) == LISTING_TOTAL_PROSE_OVERRIDE_CHARS

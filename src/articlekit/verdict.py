@@ -67,6 +67,7 @@ __all__ = [
     "empty_score",
     "find_status_hint",
     "judge",
+    "listing_prose_override",
     "looks_like_consent_wall",
     "looks_like_error_page",
     "looks_like_listing",
@@ -102,6 +103,9 @@ LISTING_FULL_LINKED_HEADINGS = 5
 LISTING_PROSE_OVERRIDE_CHARS = 2000
 #: Prose in all that fully outweighs listing evidence, however fragmented.
 LISTING_TOTAL_PROSE_OVERRIDE_CHARS = 5000
+#: ...or this much prose per linked heading, when more: a listing's entries each carry a
+#: summary under their linked headline, and 50 entries hold more summary than 5000.
+LISTING_PROSE_PER_ENTRY_CHARS = 400
 #: Prose characters that fully outweigh consent, paywall and error evidence.
 CONSENT_PROSE_OVERRIDE_CHARS = 1200
 PAYWALL_PROSE_OVERRIDE_CHARS = 2000
@@ -1048,9 +1052,25 @@ def looks_like_listing(doc: DocFeatures, page: PageSignals) -> float:
     )
     prose = max(
         _saturate(doc.max_section_prose, LISTING_PROSE_OVERRIDE_CHARS),
-        _saturate(doc.prose_chars, LISTING_TOTAL_PROSE_OVERRIDE_CHARS),
+        _saturate(doc.prose_chars, listing_prose_override(doc)),
     )
     return max(0.0, min(1.0, evidence)) * (1.0 - prose)
+
+
+def listing_prose_override(doc: DocFeatures) -> int:
+    """Return how much prose in all (characters) fully outweighs listing evidence:
+    ``LISTING_TOTAL_PROSE_OVERRIDE_CHARS``, or ``LISTING_PROSE_PER_ENTRY_CHARS`` per
+    linked heading when that is more.
+
+    A category or archive page read as its entries (a linked headline over a summary of
+    a sentence or two each) holds prose in every entry: 30 entries' summaries outweighed
+    the listing evidence as an article's prose would. An article's prose stands under
+    few linked headings, and one long section still outweighs it all
+    (``LISTING_PROSE_OVERRIDE_CHARS``).
+    """
+    return max(
+        LISTING_TOTAL_PROSE_OVERRIDE_CHARS, LISTING_PROSE_PER_ENTRY_CHARS * doc.linked_headings
+    )
 
 
 def looks_like_consent_wall(doc: DocFeatures, page: PageSignals) -> float:

@@ -942,6 +942,7 @@ def label_page(
     comment_boxes = False
     posters: list[HtmlElement] = []
     declared = 0
+    headed_main = False  # a <main> holding an <h1> was met (see is_footer_heading)
     prose_count: list[int] = []  # the page's paragraphs of prose, once asked
 
     def page_prose() -> int:
@@ -958,7 +959,7 @@ def label_page(
         """Label and measure ``el``'s subtree; return what it adds to its parent (None for
         a comment). ``parent_tag``: its parent's tag; ``in_link``, ``in_rec``, ``in_p``:
         whether an ancestor is a link, a recommendation widget, a ``<p>``."""
-        nonlocal relaxable, discussion_boxes, comment_boxes, declared
+        nonlocal relaxable, discussion_boxes, comment_boxes, declared, headed_main
         entry = known(el)
         if entry is None:
             tag = el.tag
@@ -1093,6 +1094,8 @@ def label_page(
             flags |= FLAG_MAIN
             if not is_card_part(text_len, flags):
                 flags |= FLAG_MAIN_BODY
+            if tag == "main" and flags & FLAG_H1:
+                headed_main = True
         elif tag == "h1":
             flags |= FLAG_H1
         elif tag == "img" or tag == "picture":
@@ -1154,7 +1157,10 @@ def label_page(
                 # an <h1> or the article's mark keeps a box named as furniture (the
                 # article sits in it), unless the box is hidden, or the marks are a
                 # comment section's own
-                (not flags & FLAG_H1 and (not flags & FLAG_MAIN or is_comment_section(info)))
+                (
+                    (not flags & FLAG_H1 or is_footer_heading(tag, headed_main))
+                    and (not flags & FLAG_MAIN or is_comment_section(info))
+                )
                 or (info & _I_HIDDEN and (not flags & FLAG_MAIN or is_hidden_record(el)))
             )
             and not (
@@ -1375,6 +1381,16 @@ def is_teaser_card(stats: Stats) -> bool:
         and stats.links >= MIN_TEASER_LINK_SHARE * stats.text
         and not stats.flags & (FLAG_MAIN | FLAG_H1)
     )
+
+
+def is_footer_heading(tag: str, headed_main: bool) -> bool:
+    """Return True when the ``<h1>`` inside a ``<footer>`` does not make it the article's
+    box: a ``<main>`` holding an ``<h1>`` came before it (``headed_main``). A shop's
+    footer may hold its terms of use in a dialog drawn over the page, titled by an
+    ``<h1>`` of its own ("Table of Contents"); 40,000 characters of legal prose outscored
+    the page's own content, a category's grid with its introduction. An article whose
+    template puts it in a ``<footer>`` holds the page's only ``<h1>``."""
+    return headed_main and tag == "footer"
 
 
 def holds_tab_panels(el: HtmlElement, info: int, stats: Stats, held: int) -> bool:
