@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import subprocess
 from pathlib import Path
@@ -110,3 +111,40 @@ def test_utf16_without_bom_is_decoded_not_refused_as_binary(encoding: str) -> No
     doc = articlekit.parse(page.encode(encoding))
     assert doc.title == "Zürich"
     assert "Ein langer Absatz über Zürich" in articlekit.to_text(doc)
+
+
+def test_a_file_past_the_limit_is_refused_by_its_size_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a stray 20 GB file in a directory being converted was read whole, then refused: the
+    # batch ran out of memory before it could report it
+    page = tmp_path / "big.html"
+    page.write_bytes(b"<p>" + b"word " * 2000 + b"</p>")
+
+    def read_whole(self: Path) -> bytes:
+        raise AssertionError(f"{self} read whole")
+
+    monkeypatch.setattr(Path, "read_bytes", read_whole)
+    with pytest.raises(articlekit.UnsupportedInputError, match=r"too large \(10,007 bytes"):
+        articlekit.parse(page, max_bytes=1000)
+    assert "word word" in articlekit.to_text(articlekit.parse(page, max_bytes=20000))
+    results = dict(articlekit.convert_many([page]))
+    assert isinstance(results[str(page)], articlekit.Document)
+
+
+def test_a_stream_is_read_no_further_than_the_limit() -> None:
+    stream = io.BytesIO(b"<p>" + b"word " * 200_000 + b"</p>")
+    with pytest.raises(articlekit.UnsupportedInputError, match="more than the limit of 1,000"):
+        articlekit.parse(stream, max_bytes=1000)
+    assert stream.tell() == 1001
+
+
+def test_cli_standard_input_is_read_no_further_than_the_limit() -> None:
+    done = invoke(["convert", "-", "--max-bytes", "1000", "-o", "-"], stdin=b"a" * 5000)
+    assert done.returncode == 1
+    assert "<stdin>: input is too large (more than the limit of 1,000 bytes" in done.stderr
+
+
+def test_convert_many_refuses_a_url_that_is_no_string(tmp_path: Path) -> None:
+    with pytest.raises(TypeError, match=r"^convert_many\(\) expects url as a str or None"):
+        list(articlekit.convert_many([tmp_path], url=5))  # type: ignore[arg-type]

@@ -17,7 +17,14 @@ from articlekit.errors import (
     NotAnArticleError,
     UnsupportedInputError,
 )
-from articlekit.limits import MAX_INPUT_BYTES, binary_kind, check_size, gunzip_bounded, is_gzip
+from articlekit.limits import (
+    MAX_INPUT_BYTES,
+    binary_kind,
+    check_size,
+    gunzip_bounded,
+    is_gzip,
+    read_bounded,
+)
 from articlekit.model import Document
 from articlekit.registry import (
     SNIFF_CHARS,
@@ -54,42 +61,47 @@ def _name(source: Source) -> str:
     return str(getattr(source, "name", "<stream>"))
 
 
-def read_path(path: Path, name: str) -> bytes:
-    """Return the bytes of a regular file; anything else is an UnsupportedInputError."""
+def read_path(path: Path, name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Return the bytes of a regular file; anything else is an UnsupportedInputError, and
+    so is a file larger than ``max_bytes`` (told by its size, before reading it)."""
     try:
         # stat first: opening a FIFO or a device would block or never end
-        mode = path.stat().st_mode
+        info = path.stat()
     except FileNotFoundError as exc:
         broken = " (broken symbolic link)" if path.is_symlink() else ""
         raise UnsupportedInputError(f"no such file{broken}", source=name) from exc
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read file ({exc.strerror})", source=name) from exc
+    mode, size = info.st_mode, info.st_size
     if stat.S_ISDIR(mode):
         raise UnsupportedInputError("is a directory, not a file", source=name)
     if not stat.S_ISREG(mode):
         raise UnsupportedInputError(
             "not a regular file (a FIFO, socket or device cannot be read as a page)", source=name
         )
+    check_size(size, name, max_bytes=max_bytes)
     try:
-        return path.read_bytes()
+        with path.open("rb") as file:  # (read within the limit: the file may have grown)
+            return read_bounded(file.read, name, max_bytes=max_bytes)
     except OSError as exc:
         raise UnsupportedInputError(f"cannot read file ({exc.strerror})", source=name) from exc
 
 
-def read_source(source: Source) -> tuple[str | bytes, str]:
-    """Return the content of ``source`` (``str`` stays text, the rest is bytes) and its name."""
+def read_source(source: Source, *, max_bytes: int = MAX_INPUT_BYTES) -> tuple[str | bytes, str]:
+    """Return the content of ``source`` (``str`` stays text, the rest is bytes) and its name;
+    a file or stream is read within ``max_bytes``."""
     if isinstance(source, (str, bytes)):
         return source, _name(source)
     if isinstance(source, (bytearray, memoryview)):
         return bytes(source), "<bytes>"
     name = _name(source)
     if isinstance(source, os.PathLike):
-        return read_path(Path(source), name), name
+        return read_path(Path(source), name, max_bytes=max_bytes), name
     # (a BeautifulSoup tag answers `.read` with a search for <read>: None, no method)
     read = getattr(source, "read", None)
     if callable(read):
         try:
-            data = read()
+            data = read_bounded(read, name, max_bytes=max_bytes)
         except OSError as exc:
             raise UnsupportedInputError(f"cannot read stream ({exc})", source=name) from exc
         if isinstance(data, str):
@@ -251,7 +263,7 @@ def parse(
         return _parse_soup(
             source, url=url, format=format, rules=rules, require_article=require_article
         )
-    content, name = read_source(source)
+    content, name = read_source(source, max_bytes=max_bytes)
     return parse_content(
         content,
         name,

@@ -39,8 +39,9 @@ from urllib.parse import urlsplit
 import attrs
 
 from articlekit._api import check_article, decode_for_parsing, read_path, run_decoded
+from articlekit._types import check_url
 from articlekit.errors import ArticleKitError, ParseError, PluginError, UnsupportedInputError
-from articlekit.limits import MAX_INPUT_BYTES
+from articlekit.limits import MAX_INPUT_BYTES, read_bounded
 from articlekit.model import Document
 from articlekit.registry import (
     Parser,
@@ -296,13 +297,15 @@ def _listing_failures(errors: list[OSError]) -> Iterator[BatchInput]:
         yield BatchInput(name=name, output_parts=("unlisted",), error=error)
 
 
-def _stdin_input(stdin: BinaryIO | None, url: str | None) -> BatchInput:
+def _stdin_input(stdin: BinaryIO | None, url: str | None, max_bytes: int) -> BatchInput:
     stream = stdin if stdin is not None else sys.stdin.buffer
     try:
-        data = stream.read()
+        data = read_bounded(stream.read, "<stdin>", max_bytes=max_bytes)
     except OSError as exc:
         error = UnsupportedInputError(f"cannot read standard input ({exc})", source="<stdin>")
         return BatchInput(name="<stdin>", output_parts=("stdin",), error=error)
+    except UnsupportedInputError as exc:  # past the limit: the rest is left unread
+        return BatchInput(name="<stdin>", output_parts=("stdin",), error=exc)
     return BatchInput(name="<stdin>", data=data, url=url, output_parts=("stdin",))
 
 
@@ -312,6 +315,7 @@ def expand_inputs(
     url: str | None = None,
     exclude: Iterable[str | os.PathLike[str]] = (),
     stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_INPUT_BYTES,
 ) -> Iterator[BatchInput]:
     """Yield a :class:`BatchInput` per file, stdin read, or WARC record that ``inputs`` name.
 
@@ -322,13 +326,14 @@ def expand_inputs(
     directories and glob matches. A path that does not exist still yields an item, which
     then fails with "no such file", a named directory with no file to convert with "directory
     holds no files to convert": nothing a user names is dropped silently. ``url`` is
-    given to every input except WARC records, which carry their own.
+    given to every input except WARC records, which carry their own. Standard input is
+    read within ``max_bytes``.
     """
     excluded = frozenset(os.path.realpath(os.fspath(e)) for e in exclude)
     for raw in inputs:
         spec = os.fspath(raw)
         if spec == "-":
-            yield _stdin_input(stdin, url)
+            yield _stdin_input(stdin, url, max_bytes)
         elif os.path.isdir(spec):
             yield from _named_directory(spec, url, excluded)
         elif os.path.lexists(spec) or not _GLOB_MAGIC.search(spec):
@@ -407,7 +412,9 @@ def convert_item(
     stage = "reading the input"
     try:
         content = (
-            item.data if item.data is not None else read_path(Path(item.path or ""), item.name)
+            item.data
+            if item.data is not None
+            else read_path(Path(item.path or ""), item.name, max_bytes=options.max_bytes)
         )
         sample, body, used = decode_for_parsing(
             content, item.name, encoding=item.encoding, max_bytes=options.max_bytes
@@ -620,6 +627,7 @@ def convert_many(
     can be pickled). A bad input yields an :class:`~articlekit.ArticleKitError` naming it
     and the batch goes on.
     """
+    check_url(url, "convert_many")
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
     rules_path: str | None = None

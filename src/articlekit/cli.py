@@ -659,7 +659,9 @@ def _run_convert(args: argparse.Namespace, parser: argparse.ArgumentParser) -> i
     exclude = [args.output] if isinstance(sink, (_DirSink, _JsonlSink)) else []
     if args.errors:
         exclude.append(args.errors)
-    items: Iterator[BatchInput] = expand_inputs(args.inputs, url=args.url, exclude=exclude)
+    items: Iterator[BatchInput] = expand_inputs(
+        args.inputs, url=args.url, exclude=exclude, max_bytes=args.max_bytes
+    )
     progress_on = not args.no_progress and sys.stderr.isatty()
     total: int | None = None
     jobs = args.jobs or default_jobs()

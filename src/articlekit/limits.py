@@ -8,10 +8,14 @@ can lower them per call (``parse(..., max_bytes=...)``) or on the CLI (``--max-b
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable, Sized
+from typing import TypeVar
 
 from articlekit.errors import UnsupportedInputError
 
-__all__ = ["MAX_INPUT_BYTES", "binary_kind", "check_size", "gunzip_bounded"]
+__all__ = ["MAX_INPUT_BYTES", "binary_kind", "check_size", "gunzip_bounded", "read_bounded"]
+
+T = TypeVar("T", bound=Sized)
 
 #: Largest input accepted by default, in bytes (characters for ``str`` input): 64 MiB.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -42,6 +46,21 @@ def check_size(
             "raise it with max_bytes= or --max-bytes)",
             source=name,
         )
+
+
+def read_bounded(read: Callable[[int], T], name: str, *, max_bytes: int = MAX_INPUT_BYTES) -> T:
+    """Return what ``read(max_bytes + 1)`` gives (a file's or stream's ``read``), raising
+    UnsupportedInputError when that is more than ``max_bytes``: an input past the limit is
+    refused after reading one unit more than it, never read whole into memory first (a
+    stray 20 GB file in a directory being converted would end the whole batch)."""
+    data = read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UnsupportedInputError(
+            f"input is too large (more than the limit of {max_bytes:,} bytes; "
+            "raise it with max_bytes= or --max-bytes)",
+            source=name,
+        )
+    return data
 
 
 def binary_kind(data: bytes) -> str | None:
