@@ -10,6 +10,7 @@ from articlekit.html import parse_html
 from articlekit.html.clean import (
     discussion_kind,
     is_discussion_page,
+    is_placeholder_widget,
     is_thread_page,
     label_page,
 )
@@ -166,7 +167,6 @@ def test_comments_stay_out_of_a_page_that_is_no_thread() -> None:
     text = parse_html(page).plain_text()
     assert "chalk board" in text
     assert "grew up there" not in text
-    assert "worn cassette" not in parse_html(_commented_thread("")).plain_text()
 
 
 def test_comments_under_answers_stay_out_of_a_q_and_a_page() -> None:
@@ -212,6 +212,9 @@ def _posts_thread(body_class: str) -> str:
 def test_thread_page_by_its_engines_class() -> None:
     assert is_thread_page(lxml.html.fromstring(_posts_thread("single-topic")))
     assert is_thread_page(lxml.html.fromstring(_posts_thread("template-thread_view")))
+    assert is_thread_page(lxml.html.fromstring(_posts_thread("nojs section-viewtopic ltr")))
+    assert is_thread_page(lxml.html.fromstring(_posts_thread("showthread")))
+    assert not is_thread_page(lxml.html.fromstring(_posts_thread("section-viewforum")))
     assert not is_thread_page(lxml.html.fromstring(_posts_thread("tax-topic archive")))
     assert not is_thread_page(lxml.html.fromstring(_posts_thread("threads list")))
 
@@ -300,3 +303,101 @@ def test_a_page_is_read_as_a_thread_or_not_once(monkeypatch: pytest.MonkeyPatch)
     text = parse_html(_posts_thread("topic single-topic")).plain_text()
     assert "chain now skips" in text and "gauge first" in text  # every post, as before
     assert len(calls) == 1
+
+
+def test_undeclared_thread_of_comment_boxes_is_its_content() -> None:
+    # no declaration, no thread class: nothing but a title outside the comment boxes
+    text = parse_html(_commented_thread("")).plain_text()
+    assert "chain now skips" in text
+    assert "worn cassette" in text
+    assert "gauge first" in text
+
+
+def _framed_thread(frame: str) -> str:
+    """An opening post over replies the engine names as comments, in one frame box."""
+    replies = "".join(
+        f"<div class='commentthread_comment'><div class='commentthread_comment_author'>"
+        f"<a href='/id/{day}'>rider{day}</a></div><div class='commentthread_comment_text'>"
+        f"{text}</div></div>"
+        for day, text in enumerate((LONG_REPLY, SECOND_REPLY, *4 * [LONG_REPLY]), start=1)
+    )
+    return (
+        "<html><head><title>Chain or cassette?</title></head><body>"
+        f"<div class='{frame}'><div class='forum_op'><h1>Chain or cassette?</h1>"
+        f"<p>{OPENING}</p></div><div class='commentthread_area'>{replies}</div></div>"
+        "</body></html>"
+    )
+
+
+def test_replies_named_as_comments_inside_a_threads_frame_are_kept() -> None:
+    text = parse_html(_framed_thread("content_area")).plain_text()
+    assert "chain now skips" in text
+    assert "count on a new chain" in text
+    assert "gauge first" in text
+    assert "rider2" not in text  # the poster boxes go with the thread
+
+
+def test_comments_beside_a_short_article_stay_out() -> None:
+    page = (
+        "<html><head><title>Chain or cassette?</title></head><body><main>"
+        f"<article class='post'><h1>Chain or cassette?</h1><p>{OPENING}</p></article>"
+        "<section class='comments'>"
+        + "".join(
+            f"<div class='comment'><p>{text}</p></div>"
+            for text in (LONG_REPLY, SECOND_REPLY, LONG_REPLY, LONG_REPLY)
+        )
+        + "</section></main></body></html>"
+    )
+    text = parse_html(page).plain_text()
+    assert "chain now skips" in text
+    assert "count on a new chain" not in text
+
+
+PLACEHOLDERS = "".join(
+    "<li class='row'><div class='avatar'><span>?</span></div><div class='title'>&nbsp;</div></li>"
+    for _ in range(6)
+)
+
+
+def test_unfilled_recommendation_widget_is_left_out() -> None:
+    # (inside the thread's box, after its posts)
+    page = _poster_thread(LD_THREAD).replace(
+        "</div></main>",
+        "<section class='recommended-reading'><header>Related Threads</header>"
+        f"<ol>{PLACEHOLDERS}</ol></section></div></main>",
+    )
+    doc = parse_html(page)
+    assert "Related Threads" not in doc.plain_text()
+    assert "\n?" not in doc.plain_text()
+    assert "count on a new chain" in doc.plain_text()
+
+
+def test_placeholder_widget_needs_empty_items_and_no_link() -> None:
+    empty = lxml.html.fromstring(
+        f"<section class='related'><h3>Related</h3><ol>{PLACEHOLDERS}</ol></section>"
+    )
+    assert is_placeholder_widget(empty, label_page(empty).stats[empty])
+    two = lxml.html.fromstring(
+        "<section class='related'><h3>Related</h3><ol><li>?</li><li>?</li></ol></section>"
+    )
+    assert not is_placeholder_widget(two, label_page(two).stats[two])
+    worded = lxml.html.fromstring(
+        "<section class='related'><ol>" + 3 * f"<li>{SECOND_REPLY}</li>" + "</ol></section>"
+    )
+    assert not is_placeholder_widget(worded, label_page(worded).stats[worded])
+
+
+def test_widget_around_a_recommendation_is_no_placeholder() -> None:
+    # the inner box is the recommendation: the outer one's measurements hold no link
+    items = "".join(f"<li><a href='/story-{n}'>Story number {n}</a></li>" for n in range(4))
+    page = (
+        "<html><body><article><h1>Tides</h1>"
+        f"<p>{OPENING}</p><p>{SECOND_REPLY}</p>"
+        "<div class='most-read-container'><div class='most-read-wrapper'>"
+        f"<h2>Most Read Stories</h2><ul>{items}</ul></div></div></article></body></html>"
+    )
+    root = lxml.html.fromstring(page)
+    (widget,) = root.find_class("most-read-container")
+    labels = label_page(root)
+    assert widget not in labels.boilerplate
+    assert parse_html(page).recommendations

@@ -53,6 +53,7 @@ __all__ = [
     "is_equation_box",
     "is_hidden",
     "is_placed_on_picture",
+    "is_placeholder_widget",
     "is_slug_id",
     "is_teaser_card",
     "is_thread_page",
@@ -416,6 +417,31 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
         return False
     # (the title regex last: the labelling walk asks this of every container with a link)
     return vocab.opens_with_rec_words(first_text)
+
+
+# A recommendation widget whose script has not filled it: no link, this many list items
+# or more, and at most this much text (a heading and a placeholder letter an item).
+MIN_PLACEHOLDER_ITEMS: Final = 3
+MAX_PLACEHOLDER_CHARS: Final = 100
+
+
+def is_placeholder_widget(el: HtmlElement, stats: Stats) -> bool:
+    """Return True for a recommendation widget (named so: "recommended-reading",
+    "related-threads") whose items are empty placeholders a script fills in the browser:
+    it holds no link, :data:`MIN_PLACEHOLDER_ITEMS` list items or more and at most
+    :data:`MAX_PLACEHOLDER_CHARS` characters ("Related Threads" over twenty items each
+    holding an avatar's "?"). It names no item, so it is no Recommendations block, and its
+    text is no part of the article. Asked only of a widget with no link left in its
+    measurements; one whose items were taken as recommendations of their own (each a
+    "most-read-widget-item" with its link) holds links, and is none."""
+    if stats.anchors or stats.text > MAX_PLACEHOLDER_CHARS or stats.flags & FLAG_H1:
+        return False
+    items = 0
+    for node in el.iter("li", "a"):
+        if node.tag == "a":
+            return False
+        items += 1
+    return items >= MIN_PLACEHOLDER_ITEMS
 
 
 # A list of links under a recommendation title: at least this share of its text is link
@@ -1129,6 +1155,9 @@ def label_page(
                 recommendations and el in recommendations
             ):
                 return _exclude(el, p0, h0, recs, paragraphs, headings, first)
+            if not anchors and is_placeholder_widget(el, st):
+                boilerplate.add(el)
+                return _exclude(el, p0, h0, None, paragraphs, headings, first)
             kind = _K_NONE
         if info & _I_TEASER and not in_rec and is_teaser_card(st):
             return _exclude(el, p0, h0, recs, paragraphs, headings, first)

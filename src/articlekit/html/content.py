@@ -1616,6 +1616,11 @@ def find_main_content(
             or (retry.chars > candidate.chars if short else _widens_to_prose(candidate, retry))
         ):
             candidate = retry
+    # 3b. a thread whose every post its engine names as a comment, the page undeclared
+    if labels.comment_boxes and not comments and not labels.thread and _thin(candidate):
+        posts = _comment_thread(root, labels, candidate, title, jsonld, drop, forced, attributes)
+        if posts is not None:
+            return posts
     # 4. paragraph baseline
     if candidate is not None and _outweighs_any_baseline(candidate):
         return candidate
@@ -1674,6 +1679,64 @@ def _drop_thread_posters(labels: Labels, is_thread: _ThreadTest) -> None:
     (:func:`drop_poster_boxes`)."""
     if labels.poster_boxes and is_thread(labels):
         drop_poster_boxes(labels)
+
+
+# A page whose content outside its comment boxes is at most this many characters (a
+# thread's title and header, or a short opening post)...
+MAX_THIN_CHARS: Final = 500
+# ...is read as a thread of its comments when they give this many times that text...
+MIN_THREAD_GAIN: Final = 8
+# ...and lie inside what was found, unless that was a title or header of at most this
+# many characters (no paragraph of an article).
+MAX_HEADER_CHARS: Final = 150
+
+
+def _thin(candidate: Candidate | None) -> bool:
+    """Return True when ``candidate`` (the content found with comment sections left out)
+    is none or holds at most :data:`MAX_THIN_CHARS` characters."""
+    return candidate is None or candidate.chars <= MAX_THIN_CHARS
+
+
+def _comment_thread(
+    root: HtmlElement,
+    labels: Labels,
+    candidate: Candidate | None,
+    title: str | None,
+    jsonld: Sequence[list[Any]] | None,
+    drop: set[HtmlElement],
+    forced: set[HtmlElement],
+    attributes: Mapping[HtmlElement, KnownAttributes] | None,
+) -> Candidate | None:
+    """Return a forum thread's posts when its engine names every post as a comment and
+    the page declares no thread, else None.
+
+    Such a page (``<article class="ipsComment">`` for each post, the opening one
+    included; an opening post over "commentthread_comment" replies) gives next to nothing
+    with its comment sections left out: a title, a header, a short opening post
+    (:func:`_thin`). The page is labelled again with them kept, as a thread
+    (:data:`Labels.thread`, poster boxes out), and the posts found so are the content
+    when they hold :data:`MIN_THREAD_GAIN` times the text found before and either that
+    text was a title or header (:data:`MAX_HEADER_CHARS` at most) or the posts lie
+    inside it (the comment boxes were part of the box found: a thread's frame, not an
+    article's). A short article's comments lie beside its text box, and stay out."""
+    kept = label_page(root, comments=True, drop=drop, recommendations=forced, attributes=attributes)
+    kept.thread = True
+    if kept.poster_boxes:
+        drop_poster_boxes(kept)
+    posts = _scored(root, kept, "thread", title, jsonld)
+    if candidate is None:
+        return posts if posts is not None and posts.chars >= MIN_ARTICLE_CHARS else None
+    if posts is None or posts.chars < max(MIN_ARTICLE_CHARS, MIN_THREAD_GAIN * candidate.chars):
+        return None
+    if candidate.chars <= MAX_HEADER_CHARS or _inside(posts.elements, candidate.elements):
+        return posts
+    return None
+
+
+def _inside(elements: Sequence[HtmlElement], boxes: Sequence[HtmlElement]) -> bool:
+    """Return True when each of ``elements`` is one of ``boxes`` or lies inside one."""
+    within = set(boxes)
+    return all(el in within or any(anc in within for anc in el.iterancestors()) for el in elements)
 
 
 def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:

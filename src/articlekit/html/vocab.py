@@ -242,9 +242,10 @@ DISCUSSION_CLASS = re.compile(_DISCUSSION_WORD)
 # does not.
 DISCUSSION_PAGE_CLASS = re.compile(r"(?:^|[\s_-])discussion(?:$|[\s_-])")
 # ...or a thread, by its engine's name for one ("single-topic", "template-thread_view"),
-# a whole word or a hyphenated one: "threads" or "topics" (a list of them) does not, nor
-# a taxonomy archive of a topic ("tax-topic").
-THREAD_PAGE_CLASS = re.compile(r"(?:^|[\s_-])(?<!tax-)(?:thread|topic)(?:$|[\s_-])")
+# a whole word or a hyphenated one, also as the engine's script that shows one
+# ("section-viewtopic", "showthread"): "threads" or "topics" (a list of them) does not,
+# nor a taxonomy archive of a topic ("tax-topic").
+THREAD_PAGE_CLASS = re.compile(r"(?:^|[\s_-])(?<!tax-)(?:view|show)?(?:thread|topic)(?:$|[\s_-])")
 # schema.org types of a page whose main entity is a thread (a forum post and its
 # replies, a question and its answers), in JSON-LD or microdata.
 DISCUSSION_PAGE_TYPES: Final = frozenset({"DiscussionForumPosting", "QAPage"})
