@@ -980,22 +980,26 @@ MAX_AUTHOR_BIO_CHARS: Final = 1000
 
 def cut_author_bio(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without the authors' bios that close the body: a heading "About
-    the author" (:data:`vocab.AUTHOR_HEADING`; "About the reviewer", "Author bio" ...)
-    followed by at most :data:`MAX_AUTHOR_BIO_CHARS` of text to the end (a photo, the
-    name, a line of bio). Bios may stand one under another (the author's, then the
-    medical reviewer's): the last is cut first, then the one before it, each within the
-    limit. Author boxes named as such are dropped while labelling; this catches the ones
-    only their heading names. Recommendation blocks after it are kept."""
+    the author" (:data:`vocab.AUTHOR_HEADING`; "About the reviewer", "Author bio" ...; or
+    a bold line of its own, a paragraph) followed by at most :data:`MAX_AUTHOR_BIO_CHARS`
+    of text to the end (a photo, the name, a line of bio). Bios may stand one under
+    another (the author's, then the medical reviewer's): the last is cut first, then the
+    one before it, each within the limit. Author boxes named as such are dropped while
+    labelling; this catches the ones only their heading names. Recommendation blocks
+    after it are kept. Only the blocks within that much text of the end are read."""
     kept = blocks
+    size = 0  # the text after ``index`` in ``kept``
     for index in range(len(blocks) - 1, 0, -1):
         block = blocks[index]
         if isinstance(block, (Heading, Paragraph)) and vocab.AUTHOR_HEADING.match(
             plain_text(block)
         ):
-            rest = kept[index + 1 :]
-            if sum(map(_text_size, rest)) > MAX_AUTHOR_BIO_CHARS:
-                break  # an article's own section, a book page's "About the Author"
-            kept = kept[:index] + [b for b in rest if isinstance(b, Recommendations)]
+            kept = kept[:index] + [b for b in kept[index + 1 :] if isinstance(b, Recommendations)]
+            size = 0
+            continue
+        size += _text_size(block)
+        if size > MAX_AUTHOR_BIO_CHARS:
+            break  # an article's own section, a book page's "About the Author"
     return kept
 
 
