@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.html
 import pytest
 from lxml.html import HtmlElement
@@ -9,6 +11,7 @@ from lxml.html import HtmlElement
 from articlekit.html import parse_html
 from articlekit.html.clean import (
     discussion_kind,
+    has_member_posters,
     is_discussion_page,
     is_placeholder_widget,
     is_thread_page,
@@ -401,3 +404,71 @@ def test_widget_around_a_recommendation_is_no_placeholder() -> None:
     labels = label_page(root)
     assert widget not in labels.boilerplate
     assert parse_html(page).recommendations
+
+
+def _member_thread(stats: str) -> str:
+    """A thread that declares and names nothing, each post beside a poster box."""
+    posts = "".join(
+        f"<div class='postbit'><div class='userinfo'><a href='/members/{day}'>rider{day}</a>"
+        f"<span>{stats.format(day=day)}</span></div><div class='postbody'><p>{text}</p>"
+        "</div></div>"
+        for day, text in enumerate((OPENING, LONG_REPLY, SECOND_REPLY, REPLY), start=1)
+    )
+    return (
+        "<html><head><title>Chain or cassette?</title></head><body><div class='page'>"
+        f"<h1>Chain or cassette?</h1><div class='postlist'>{posts}</div></div></body></html>"
+    )
+
+
+def test_poster_boxes_with_members_join_dates_tell_a_thread() -> None:
+    page = _member_thread("Join Date Jan 201{day} Posts 3{day}")
+    assert has_member_posters(label_page(lxml.html.fromstring(page)))
+    text = parse_html(page).plain_text()
+    assert "chain now skips" in text
+    assert "gauge first" in text
+    assert "Join Date" not in text
+    assert "rider2" not in text
+    mybb = _member_thread("Posts: 11{day} Threads: 2 Joined: Feb 2019")
+    assert "Joined" not in parse_html(mybb).plain_text()
+
+
+def test_author_boxes_without_member_stats_tell_no_thread() -> None:
+    page = _member_thread("Staff writer, day {day}")
+    assert not has_member_posters(label_page(lxml.html.fromstring(page)))
+    assert "Staff writer" in parse_html(page).plain_text()
+    # two posts are too few to tell
+    two = _member_thread("Joined: Feb 2019").replace(f"<p>{SECOND_REPLY}</p>", "")
+    root = lxml.html.fromstring(two)
+    boxes = root.find_class("userinfo")
+    for box in boxes[2:]:
+        box.drop_tree()
+    assert not has_member_posters(label_page(root))
+
+
+def test_walk_counts_the_text_of_dropped_comment_sections() -> None:
+    labels = label_page(lxml.html.fromstring(_commented_thread("")))
+    assert labels.comment_chars == len(OPENING) + len(REPLY) + len(SECOND_REPLY)
+    assert label_page(lxml.html.fromstring(ARTICLE_WITH_DISCUSSION)).comment_chars == 0
+
+
+def test_thin_page_with_little_comment_text_is_labelled_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a short note under a short comment: no second walk with the comments kept
+    from articlekit.html import content
+
+    kept: list[bool] = []
+    original = content.label_page
+
+    def counting(root: HtmlElement, **kwargs: Any) -> Any:
+        kept.append(bool(kwargs.get("comments")))
+        return original(root, **kwargs)
+
+    monkeypatch.setattr(content, "label_page", counting)
+    page = (
+        "<html><body><main><h1>Tides</h1><p>The tide rises twice a day along this coast, "
+        "and the harbour empties at low water.</p><section class='comments'>"
+        f"<div class='comment'><p>{REPLY}</p></div></section></main></body></html>"
+    )
+    assert "worn cassette" not in parse_html(page).plain_text()
+    assert not any(kept)

@@ -49,6 +49,7 @@ __all__ = [
     "discussion_kind",
     "drop_poster_boxes",
     "has_hiding_utility_class",
+    "has_member_posters",
     "is_discussion_page",
     "is_equation_box",
     "is_hidden",
@@ -243,6 +244,10 @@ class Labels:
     #: forum thread (:func:`is_thread_page`) those boxes hold the replies, and the page
     #: is labelled again as with ``comments=True``. The page test is not made otherwise.
     comment_boxes: bool = False
+    #: The characters of text the dropped comment sections held (each counted once: a
+    #: box inside another is dropped first). A page thin outside them may be a thread of
+    #: posts all named as comments (see ``content._comment_thread``).
+    comment_chars: int = 0
     #: True when these labels keep a forum thread's replies, named as comments by its
     #: engine (see :func:`is_thread_page`): the block stage then keeps what follows a
     #: "Comments" heading, as with ``comments=True``.
@@ -821,6 +826,36 @@ def _declared_discussion_types(root: HtmlElement) -> set[str]:
 MAX_POSTER_CHARS: Final = 300
 
 
+# A forum thread told by its poster boxes: this many of them (one a post) print a
+# member's join date or post count.
+MIN_MEMBER_POSTERS: Final = 3
+
+
+def has_member_posters(labels: Labels) -> bool:
+    """Return True when :data:`MIN_MEMBER_POSTERS` poster boxes or more
+    (:data:`Labels.poster_boxes` of at most :data:`MAX_POSTER_CHARS`, a box inside one
+    counted with it) print a forum member's join date or post count
+    (:data:`vocab.MEMBER_STATS`: "Join Date Nov 2024 Posts 3", "Posts: 116 Threads: 23
+    Joined: Feb 2019"): the posts of a forum thread whose engine declares nothing and
+    names the page nothing (a vBulletin or MyBB thread). An article's author box names
+    the author and a role, not when they joined."""
+    stats = labels.stats
+    found = 0
+    last: HtmlElement | None = None
+    for box in labels.poster_boxes:
+        st = stats.get(box)
+        if st is None or not st.text or st.text > MAX_POSTER_CHARS:
+            continue
+        if last is not None and any(anc is last for anc in box.iterancestors()):
+            continue  # (the walk met the outer box first)
+        if vocab.MEMBER_STATS.search(box.text_content()) is not None:
+            found += 1
+            last = box
+            if found >= MIN_MEMBER_POSTERS:
+                return True
+    return False
+
+
 def drop_poster_boxes(labels: Labels) -> None:
     """Label a forum thread's poster boxes boilerplate: the boxes the walk found named
     after a post's poster (:data:`Labels.poster_boxes`, :data:`vocab.POSTER_CLASS`:
@@ -966,6 +1001,7 @@ def label_page(
     relaxable_boxes: list[HtmlElement] = []
     discussion_boxes = False
     comment_boxes = False
+    comment_chars = 0
     posters: list[HtmlElement] = []
     declared = 0
     headed_main = False  # a <main> holding an <h1> was met (see is_footer_heading)
@@ -985,7 +1021,7 @@ def label_page(
         """Label and measure ``el``'s subtree; return what it adds to its parent (None for
         a comment). ``parent_tag``: its parent's tag; ``in_link``, ``in_rec``, ``in_p``:
         whether an ancestor is a link, a recommendation widget, a ``<p>``."""
-        nonlocal relaxable, discussion_boxes, comment_boxes, declared, headed_main
+        nonlocal relaxable, discussion_boxes, comment_boxes, comment_chars, declared, headed_main
         entry = known(el)
         if entry is None:
             tag = el.tag
@@ -1205,6 +1241,8 @@ def label_page(
             boilerplate.add(el)
             if kind == _K_WEAK:
                 relaxable_boxes.append(el)
+            elif info & _I_COMMENT:
+                comment_chars += text_len
             return _exclude(el, p0, h0, None, paragraphs, headings, first)
 
         if info & _I_GATE and is_gate_prompt(el, st, paragraphs[p0:], stats):
@@ -1260,6 +1298,7 @@ def label_page(
         relaxable_boxes=relaxable_boxes,
         discussion_boxes=discussion_boxes,
         comment_boxes=comment_boxes,
+        comment_chars=comment_chars,
         poster_boxes=posters,
         declared=(
             QA_PAGE if declared & _I_QA_ITEM else THREAD_PAGE if declared & _I_THREAD_ITEM else None

@@ -33,15 +33,17 @@ from articlekit.html.clean import (
     FLAG_IMG,
     FLAG_MAIN,
     FLAG_TABLE,
+    QA_PAGE,
     THREAD_PAGE,
     KnownAttributes,
     Labels,
     Stats,
     class_id,
+    discussion_kind,
     drop_poster_boxes,
+    has_member_posters,
     is_card_part,
     is_discussion_page,
-    is_thread_page,
     label_page,
     names_thread,
 )
@@ -1648,12 +1650,14 @@ class _ThreadTest:
     Read from what the walks found when ``jsonld`` is known (no walk of the tree): the
     microdata item types the labelling walk met (:data:`Labels.declared`), the JSON-LD
     the metadata walk parsed, the classes of ``<html>`` and ``<body>``. What no labelling
-    changes (that JSON-LD and those classes, or :func:`is_thread_page`'s walk without
-    ``jsonld``) is worked out once."""
+    changes (that JSON-LD and those classes, or :func:`discussion_kind`'s walk without
+    ``jsonld``) is worked out once. A page that declares and names nothing is a thread
+    when its poster boxes print members' join dates or post counts
+    (:func:`has_member_posters`)."""
 
     root: HtmlElement
     jsonld: Sequence[list[Any]] | None
-    _page: bool | None = None
+    _kind: str | None = None
 
     def __call__(self, labels: Labels) -> bool:
         """Return True when the page that ``labels`` label is a forum thread."""
@@ -1661,17 +1665,23 @@ class _ThreadTest:
             return True
         if self.jsonld is not None and labels.declared is not None:
             return labels.declared == THREAD_PAGE
-        if self._page is None:
-            self._page = self._page_says_thread()
-        return self._page
+        if self._kind is None:
+            self._kind = self._page_kind()
+        if self._kind:
+            return self._kind == THREAD_PAGE
+        return bool(labels.poster_boxes) and has_member_posters(labels)
 
-    def _page_says_thread(self) -> bool:
+    def _page_kind(self) -> str:
+        """Return :data:`THREAD_PAGE` or :data:`QA_PAGE` when the page declares or names
+        its kind, else an empty string."""
         if self.jsonld is None:
-            return is_thread_page(self.root)
+            return discussion_kind(self.root) or ""
         types = _main_jsonld_types(self.jsonld)
         if vocab.QA_PAGE_TYPE in types:
-            return False
-        return vocab.THREAD_PAGE_TYPE in types or names_thread(self.root)
+            return QA_PAGE
+        if vocab.THREAD_PAGE_TYPE in types or names_thread(self.root):
+            return THREAD_PAGE
+        return ""
 
 
 def _drop_thread_posters(labels: Labels, is_thread: _ThreadTest) -> None:
@@ -1718,7 +1728,12 @@ def _comment_thread(
     when they hold :data:`MIN_THREAD_GAIN` times the text found before and either that
     text was a title or header (:data:`MAX_HEADER_CHARS` at most) or the posts lie
     inside it (the comment boxes were part of the box found: a thread's frame, not an
-    article's). A short article's comments lie beside its text box, and stay out."""
+    article's). A short article's comments lie beside its text box, and stay out. The
+    second walk is made only when the comment sections held that much text
+    (:data:`Labels.comment_chars`)."""
+    before = 0 if candidate is None else candidate.chars
+    if labels.comment_chars + before < max(MIN_ARTICLE_CHARS, MIN_THREAD_GAIN * before):
+        return None
     kept = label_page(root, comments=True, drop=drop, recommendations=forced, attributes=attributes)
     kept.thread = True
     if kept.poster_boxes:

@@ -48,6 +48,7 @@ __all__ = [
     "LEAD_CLASS",
     "LEAD_ITEMPROPS",
     "MAIN_CONTENT",
+    "MEMBER_STATS",
     "NEGATIVE_CLASS",
     "PHOTO_AGENCY",
     "PHOTO_CREDIT",
@@ -262,6 +263,14 @@ POSTER_CLASS = re.compile(
     r"(?:^|[-_])(?:user|author|poster|profile|userinfo|postprofile)(?:$|[-_])"
 )
 POSTER_NOT = re.compile(r"\d|content|text|body")
+# What a forum prints in a poster box about the member: a join date or a post count
+# ("Join Date Nov 2024 Posts 3", "Posts: 116 Threads: 23 Joined: Feb 2019", "Mitglied
+# seit", "Beiträge: 40", "Inscrit le"), which an article's author box never holds.
+MEMBER_STATS = re.compile(
+    r"\bjoin(?:ed|\s*date)\b|\bmember since\b|\bmitglied seit\b|\bregistriert\b"
+    r"|\binscrit\b|\b(?:posts|messages|beiträge)\s*:?\s*\d",
+    re.IGNORECASE,
+)
 CONTENT_HINT = re.compile(
     r"article|\bbody|content|\bmain|entry|\bpost\b|story|\btext|column|hentry|h-entry"
 )
