@@ -95,6 +95,17 @@ def test_markup_after_the_end_tags_goes_on_in_the_body(
     assert all(len(sibling) == 0 and not sibling.text for sibling in root.itersiblings())
 
 
+def test_text_after_the_end_tags_with_control_characters_moves() -> None:
+    # the parser keeps control characters in text that lxml refuses to set from Python:
+    # the moved text goes without them (a ValueError escaped before)
+    root = parse_tree_utf8(
+        b"<html><body><p>First.</p></body></html>After\x01 the end\x0b, text\x1f goes on."
+    )
+    body = root.find("body")
+    assert body is not None
+    assert body.text_content() == "First.After the end, text goes on."
+
+
 def test_a_head_after_the_end_tags_joins_the_head() -> None:
     root = parse_tree(
         "<html><head><title>T</title></head><body><p>a</p></body></html>"

@@ -194,10 +194,18 @@ def adopt_markup_after_end(root: lxml.html.HtmlElement) -> None:
         sibling.tail = None
 
 
+# Characters lxml refuses in text set from Python (C0 controls but tab, newline and
+# carriage return; the two non-characters U+FFFE and U+FFFF), though its HTML parser keeps
+# them in the text it reads. Invisible in a browser: moved text goes without them.
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _add_text_at_end(parent: etree._Element, text: str | None) -> None:
-    """Add ``text`` after the last thing inside ``parent`` (its last child's tail)."""
+    """Add ``text`` after the last thing inside ``parent`` (its last child's tail),
+    without the characters lxml cannot set (:data:`_NOT_XML_TEXT`)."""
     if not text:
         return
+    text = _NOT_XML_TEXT.sub("", text)
     last = parent[-1] if len(parent) else None
     if last is None:
         parent.text = (parent.text or "") + text
