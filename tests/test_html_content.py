@@ -163,6 +163,29 @@ def test_short_page_keeps_its_text(html: str, text: str) -> None:
     assert to_text(parse_html(html)) == text
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Markets fall on rate fears today</p>",
+        "<div><p>Markets fall on rate fears today</p></div>",
+        "<html><body><nav><a href='/'>Home</a></nav>"
+        "<section><p>Markets fall on rate fears today</p></section></body></html>",
+    ],
+)
+def test_a_one_line_page_keeps_its_line(html: str) -> None:
+    # one line long enough to score but ending no sentence: edge trimming took it as a
+    # stray line (a date, a credit) and the page came out empty, though the line is all
+    # it says (a scraper's fragment, a one-line note)
+    assert "Markets fall on rate fears today" in to_text(parse_html(html))
+
+
+def test_stray_lines_around_an_article_are_still_trimmed() -> None:
+    prose = "A sentence of the article that goes on for a while, as prose does. " * 4
+    page = f"<body><p>Photo credit Jane Roe</p><p>{prose}</p><p>Filed under news</p></body>"
+    text = to_text(parse_html(page))
+    assert "Jane Roe" not in text and "Filed under" not in text and "as prose does." in text
+
+
 def test_short_page_candidate_is_the_body_and_not_its_boilerplate() -> None:
     root = parse_tree("<body><nav>Menu</nav><p>A note.</p><div hidden>Secret</div></body>")
     found = find_main_content(root)

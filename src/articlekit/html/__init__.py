@@ -271,14 +271,33 @@ def extract_blocks(
 
 
 def _trimmed(blocks: list[Block], candidate: Candidate) -> list[Block]:
-    """Return :func:`trim_edges` of ``blocks``, except on a short page (the whole body read
-    for want of any paragraph long enough to score: :func:`short_page_body`) that the
-    trimming would leave with no text: all its lines are short, so all look like edge
-    lines, yet they are everything the page says."""
+    """Return :func:`trim_edges` of ``blocks``, except on a short page that the trimming
+    would leave with no text: the whole body read for want of any paragraph long enough
+    to score (:func:`short_page_body`), or content holding all the page's text
+    (:func:`_holds_whole_page`: a fragment such as ``<p>Markets fall on rate fears</p>``).
+    All its lines are short and none ends a sentence, so all look like edge lines, yet
+    they are everything the page says."""
     trimmed = trim_edges(blocks)
-    if not trimmed and candidate.method == SHORT_PAGE:
+    if not trimmed and (candidate.method == SHORT_PAGE or _holds_whole_page(candidate)):
         return blocks
     return trimmed
+
+
+def _holds_whole_page(candidate: Candidate) -> bool:
+    """Return True when ``candidate`` is one element holding all the text of the page's
+    body (the body itself, or a box around everything in it)."""
+    if len(candidate.elements) != 1:
+        return False
+    el = candidate.elements[0]
+    root = el.getroottree().getroot()
+    body = root.find("body")
+    if body is None:
+        body = root
+    if el is body or el is root:
+        return True
+    stats = candidate.labels.stats
+    st, whole = stats.get(el), stats.get(body)
+    return st is not None and whole is not None and st.text == whole.text
 
 
 def _reparsed(root: HtmlElement) -> HtmlElement:
