@@ -46,7 +46,7 @@ from articlekit.html.blocks import (
     trim_edges,
 )
 from articlekit.html.clean import KnownAttributes, Labels
-from articlekit.html.content import LISTING_ENTRIES, SHORT_PAGE, Candidate, find_main_content
+from articlekit.html.content import LISTING_ENTRIES, Candidate, find_main_content
 from articlekit.html.embedded import recover_article
 from articlekit.html.metadata import in_language_zone, metadata_and_bases, parse_jsonld
 from articlekit.html.recommendations import (
@@ -272,13 +272,13 @@ def extract_blocks(
 
 def _trimmed(blocks: list[Block], candidate: Candidate) -> list[Block]:
     """Return :func:`trim_edges` of ``blocks``, except on a short page that the trimming
-    would leave with no text: the whole body read for want of any paragraph long enough
-    to score (:func:`short_page_body`), or content holding all the page's text
-    (:func:`_holds_whole_page`: a fragment such as ``<p>Markets fall on rate fears</p>``).
-    All its lines are short and none ends a sentence, so all look like edge lines, yet
-    they are everything the page says."""
+    would leave with no text, its content holding all the page's text
+    (:func:`_holds_whole_page`): the whole body read for want of any paragraph long
+    enough to score (:func:`short_page_body`), or a fragment such as
+    ``<p>Markets fall on rate fears</p>`` that scored. All its lines are short and none
+    ends a sentence, so all look like edge lines, yet they are everything the page says."""
     trimmed = trim_edges(blocks)
-    if not trimmed and (candidate.method == SHORT_PAGE or _holds_whole_page(candidate)):
+    if not trimmed and _holds_whole_page(candidate):
         return blocks
     return trimmed
 

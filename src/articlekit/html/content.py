@@ -50,6 +50,12 @@ from articlekit.html.clean import (
 from articlekit.html.recommendations import is_page_link
 from articlekit.html.score import score_candidates
 from articlekit.html.tree import image_source, picture_key, text_of
+from articlekit.verdict import (
+    ARTICLE_JSONLD_TYPES,
+    jsonld_type_names,
+    jsonld_types,
+    jsonld_value_types,
+)
 
 __all__ = [
     "LISTING_ENTRIES",
@@ -642,8 +648,6 @@ def declares_article(root: HtmlElement, jsonld: Sequence[list[Any]] | None = Non
     walk parsed them (``articlekit.html.page_jsonld``); without it the scripts are found
     and parsed here.
     """
-    from articlekit.verdict import ARTICLE_JSONLD_TYPES, jsonld_types, jsonld_value_types
-
     scripts: list[str] = []
     for el in root.iter("meta") if jsonld is not None else root.iter("meta", "script"):
         if el.tag == "meta":
@@ -1759,8 +1763,6 @@ def _main_jsonld_types(jsonld: Sequence[list[Any]]) -> set[str]:
     nodes: each script's top-level objects, the objects of their ``@graph`` and their
     ``mainEntity``, where a page declares its kind (not every nested object, as
     :func:`articlekit.verdict.jsonld_value_types` reads: a quick test)."""
-    from articlekit.verdict import jsonld_type_names
-
     types: set[str] = set()
     nodes: list[Any] = [value for values in jsonld for value in values]
     for node in nodes:
