@@ -406,10 +406,7 @@ def is_grid_card(el: HtmlElement) -> bool:
     parent = el.getparent()
     if not names or parent is None:
         return False
-    if not any(
-        a.get("href") and len(collapse_ws(a.text_content()).strip()) >= MIN_CARD_NAME_CHARS
-        for a in el.iter("a")
-    ):
+    if not _holds_named_link(el):
         return False
     kind = _first_class(names)
     same = others = 0
@@ -433,6 +430,12 @@ def is_card_figure(el: HtmlElement) -> bool:
     and the grid's names and prices were lost. A picture's own figure names nothing in a
     link: its words, when it has any, are a ``<figcaption>``'s.
     """
+    return _holds_named_link(el)
+
+
+def _holds_named_link(el: HtmlElement) -> bool:
+    """Return True when ``el`` holds a link naming a page in ``MIN_CARD_NAME_CHARS`` or
+    more characters of its own text (a card's name, not a picture's bare link)."""
     return any(
         a.get("href") and len(collapse_ws(a.text_content()).strip()) >= MIN_CARD_NAME_CHARS
         for a in el.iter("a")
