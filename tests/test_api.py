@@ -291,3 +291,12 @@ def test_a_url_that_is_no_string_is_the_callers_type_error(name: str) -> None:
     function = getattr(articlekit, name)
     with pytest.raises(TypeError, match=rf"^{name}\(\) expects url as a str or None, got int"):
         function(ARTICLE, url=5)
+
+
+@pytest.mark.parametrize("parse", [articlekit.parse, articlekit.parse_html])
+def test_wrong_ebcdic_hint_is_named_not_called_binary(parse: object) -> None:
+    # ASCII bytes read as EBCDIC are a third control characters: the problem is the hint
+    with pytest.raises(articlekit.DecodeError) as caught:
+        parse(b"<p>A short page in plain ASCII.</p>", encoding="cp500")  # type: ignore[operator]
+    assert str(caught.value).startswith("<bytes>: the encoding hint 'cp500' is EBCDIC")
+    assert "binary" not in str(caught.value)

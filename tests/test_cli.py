@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -202,6 +203,49 @@ def test_an_output_named_like_a_file_is_a_usage_error(tmp_path: Path, name: str)
     (tmp_path / name).mkdir()
     assert invoke(["convert", page, "-o", tmp_path / name]).returncode == 0
     assert [p.name for p in (tmp_path / name).iterdir()] == ["p.md"]
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "json", "jsonl", "chunks"])
+def test_dev_null_output_is_a_dry_run(tmp_path: Path, fmt: str) -> None:
+    # every input is converted and failures reported, nothing is kept
+    (tmp_path / "in").mkdir()
+    for n in (1, 2):
+        (tmp_path / "in" / f"p{n}.html").write_text(HTML.format(n=n))
+    (tmp_path / "in" / "blob.html").write_bytes(b"\x00\x01\x02\x03")
+    done = invoke(["convert", tmp_path / "in", "-f", fmt, "-o", os.devnull])
+    assert done.returncode == 1, done.stderr
+    assert done.stdout == ""
+    assert "blob.html: input looks binary" in done.stderr
+    assert "converted 2, failed 1" in done.stderr
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["blob.html", "in", "p1.html", "p2.html"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_output_takes_the_stream(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    done = invoke(["convert", page, "-f", "text", "-o", fifo])
+    reader.join(timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert received == [b"Body text of page 1, a full sentence of real content.\n"]
+
+
+def test_an_existing_regular_file_output_is_a_usage_error(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    target = tmp_path / "out"
+    target.write_text("kept")
+    done = invoke(["convert", page, "-o", target])
+    assert done.returncode == 2
+    assert f"-o {target} is an existing file, but -o takes a directory, -, a FILE.jsonl" in (
+        done.stderr
+    )
+    assert target.read_text() == "kept"
 
 
 def test_an_error_log_that_is_the_output_file_is_a_usage_error(tmp_path: Path) -> None:

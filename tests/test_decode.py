@@ -82,6 +82,23 @@ def test_utf16_declaration_in_ascii_bytes_is_utf8() -> None:
     assert "é" in text
 
 
+@pytest.mark.parametrize("hint", ["cp500", "cp037", "cp1140"])
+def test_ebcdic_hint_on_ascii_bytes_names_the_hint(hint: str) -> None:
+    with pytest.raises(DecodeError, match=f"encoding hint '{hint}' is EBCDIC, but the input"):
+        decode_bytes(b"<html><body><p>Plain ASCII text.</p></body></html>", encoding=hint)
+
+
+def test_ebcdic_hint_on_ebcdic_bytes_reads_them() -> None:
+    page = "<html><body>\n<p>Mainframe text, read right.</p>\n</body></html>\n"
+    assert decode_bytes(page.encode("cp500"), encoding="cp500") == (page, "cp500")
+
+
+def test_ebcdic_declaration_in_ascii_bytes_is_ignored() -> None:
+    text, name = decode_bytes(b'<meta charset="cp500"><p>caf\xc3\xa9</p>')
+    assert (text, name) == ('<meta charset="cp500"><p>caf\u00e9</p>', "utf-8")
+    assert utf8_reading(b'<meta charset="cp037"><p>x</p>') == "utf-8"
+
+
 def test_xml_declaration_encoding() -> None:
     data = '<?xml version="1.0" encoding="koi8-r"?><html><p>Привет</p></html>'.encode("koi8-r")
     text, name = decode_bytes(data)
@@ -108,12 +125,15 @@ def test_looks_like_utf8() -> None:
     assert not looks_like_utf8("é".encode("latin-1"))
 
 
-@given(st.binary(max_size=2000), st.sampled_from([None, "utf-8", "latin-1", "bogus", "utf-16"]))
+@given(
+    st.binary(max_size=2000),
+    st.sampled_from([None, "utf-8", "latin-1", "bogus", "utf-16", "cp500"]),
+)
 def test_any_bytes_decode_without_error(data: bytes, hint: str | None) -> None:
     try:
         text, name = decode_bytes(data, encoding=hint)
-    except DecodeError as exc:  # bytes a byte-order mark misnames: the only refusal
-        assert "undecodable input" in str(exc)
+    except DecodeError as exc:  # bytes a byte-order mark misnames, or a wrong EBCDIC hint
+        assert "undecodable input" in str(exc) or "is EBCDIC" in str(exc)
         return
     assert isinstance(text, str)
     assert isinstance(name, str) and name

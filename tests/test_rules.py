@@ -244,12 +244,59 @@ def test_empty_rule_selects_nothing() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("selector", "problem"),
+    [
+        ("//div[$undefined]", "undefined variable $undefined"),
+        ("//div[matches(@class, 'story')]", "unknown function matches()"),
+        ("//p[lower-case(@id) = 'x']", "unknown function lower-case()"),
+        ("//p[re:test(@class, 'a')]", "unknown function re:test()"),
+        ("//svg:rect", "undefined namespace prefix 'svg'"),
+    ],
+)
+def test_xpath_names_no_page_can_give_fail_when_the_rule_is_built(
+    selector: str, problem: str
+) -> None:
+    # lxml compiles them and fails only on a page whose nodes reach the name
+    with pytest.raises(RuleError) as info:
+        SiteRule(hosts=("x.org",), content=(selector,))
+    assert str(info.value).startswith(f"rule 'x.org': content selector {selector!r}: {problem}")
+
+
+@pytest.mark.parametrize(
+    "selector",
+    [
+        "//div[contains(concat(' ', normalize-space(@class), ' '), ' story ')]",
+        "//p[text() = 'matches(x) $y svg:z']",
+        "//div[@a and (@b or @c)][position() mod 2 = 0]",
+        "//article/descendant-or-self::node()/child::p[last()]",
+        "(//h1 | //h2)[1]",
+        "//*[local-name() = 'svg']",
+    ],
+)
+def test_xpath_1_functions_node_tests_and_literals_pass(selector: str) -> None:
+    rule = SiteRule(hosts=("x.org",), content=(selector,))
+    rule.select_content(tree())  # and run on a page
+
+
 def test_selector_failing_at_run_time_raises_rule_error() -> None:
-    rule = SiteRule(hosts=("x.org",), content=("//div[$undefined]",))
-    with pytest.raises(
-        RuleError, match=r"rule 'x.org': content selector '//div\[\$undefined\]' failed"
-    ):
-        rule.select_content(tree())
+    with pytest.raises(RuleError, match=r"^content selector 'x' failed on this page"):
+        rules_mod._run(etree.XPath("//div[$undefined]"), tree(), "content selector 'x'")
+
+
+def test_rule_file_with_an_unknown_xpath_function_fails_to_load(tmp_path: Path) -> None:
+    path = tmp_path / "site-rules.toml"
+    path.write_text(
+        '[[rule]]\nname = "news"\nhosts = ["a.org"]\n'
+        "content = [\"//div[matches(@class, 'body')]\"]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleError) as info:
+        load_rules(path)
+    assert str(info.value) == (
+        f"{path}: rule 'news': content selector \"//div[matches(@class, 'body')]\": "
+        "unknown function matches() (XPath 1.0 functions only)"
+    )
 
 
 # --------------------------------------------------------------------------- files

@@ -126,9 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         default="-",
-        metavar="DIR|-|FILE.jsonl",
-        help="a directory mirroring the input names, - for stdout (default), or a .jsonl "
-        "file to append one line per document to (a re-run skips inputs already in it)",
+        metavar="DIR|-|FILE.jsonl|DEVICE",
+        help="a directory mirroring the input names, - for stdout (default), a .jsonl "
+        "file to append one line per document to (a re-run skips inputs already in it), "
+        "or a device such as /dev/null (a dry run: convert, report failures, keep nothing)",
     )
     convert.add_argument(
         "--input-format",
@@ -297,6 +298,26 @@ class _StdoutSink(_Sink):
         self.stream.flush()
         self.buffer.write(text.encode("utf-8"))
         self.buffer.flush()
+
+
+class _DeviceSink(_StdoutSink):
+    """A device or FIFO named by ``-o`` (``/dev/null``, ``/dev/stderr``, a named pipe):
+    written as standard output is, one document after another."""
+
+    def __init__(self, path: str, *, separator: str = "") -> None:
+        super().__init__(open(path, "w", encoding="utf-8"), separator=separator)  # noqa: SIM115
+
+    def finish(self, *, completed: bool) -> None:
+        self.stream.close()
+
+
+def _is_device(path: str) -> bool:
+    """Return True when ``path`` exists and is neither a directory nor a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISDIR(mode) or stat.S_ISREG(mode))
 
 
 class _DirSink(_Sink):
@@ -562,11 +583,16 @@ def _choose_sink(
     """Return (sink, format, usage error)."""
     output: str = args.output
     fmt: OutputFormat | None = args.format
-    if output == "-":
+    if output == "-" or _is_device(output):
         fmt = fmt or "markdown"
         # a blank line keeps the last paragraph of one document apart from the next one
         separator = "\n" if fmt in ("markdown", "text") else ""
-        return _StdoutSink(sys.stdout, separator=separator), fmt, None
+        if output == "-":
+            return _StdoutSink(sys.stdout, separator=separator), fmt, None
+        try:  # (a FIFO waits here for its reader)
+            return _DeviceSink(output, separator=separator), fmt, None
+        except OSError as exc:
+            return None, None, f"cannot write to -o {output} ({exc.strerror})"
     if output.lower().endswith(".jsonl"):
         if fmt not in (None, "jsonl", "chunks"):
             return (
@@ -585,7 +611,12 @@ def _choose_sink(
     if fmt == "jsonl":
         return None, None, "-f jsonl writes one stream: use -o FILE.jsonl or -o -"
     if os.path.exists(output) and not os.path.isdir(output):
-        return None, None, f"-o {output} exists and is not a directory"
+        return (
+            None,
+            None,
+            f"-o {output} is an existing file, but -o takes a directory, -, a FILE.jsonl "
+            f"or a device such as /dev/null (one document to a file: -o - > {output})",
+        )
     if not os.path.isdir(output) and output.lower().endswith(FILE_SUFFIXES):
         # `-o page.md` would make a directory page.md/ holding page.md
         return (

@@ -154,7 +154,53 @@ def _declared(data: bytes) -> str | None:
     if declared and declared.startswith(("utf-16", "utf-32")):
         # the declaration itself was read as ASCII, so the page cannot be UTF-16/32
         return "utf-8"
+    if declared and _is_ebcdic(declared):
+        # ... nor EBCDIC: a browser does not know the label and reads the page without it
+        return None
     return declared
+
+
+# Bytes that every ASCII-based encoding reads as themselves: markup and the Latin alphabet.
+_MARKUP_ASCII = b"<>/=\"' abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_EBCDIC: dict[str, bool] = {}
+
+
+def _is_ebcdic(codec: str) -> bool:
+    """Return True for an EBCDIC code page (``cp500``, ``cp037``, ``cp1140`` ...): a
+    single-byte encoding that reads markup and the Latin letters as other characters
+    (UTF-16 and UTF-32 are told apart by their byte patterns, not here)."""
+    known = _EBCDIC.get(codec)
+    if known is None:
+        try:
+            known = not codec.startswith(("utf-16", "utf-32")) and (
+                _MARKUP_ASCII.decode(codec) != _MARKUP_ASCII.decode("ascii")
+            )
+        except (UnicodeError, LookupError):
+            known = False
+        _EBCDIC[codec] = known
+    return known
+
+
+# C0 and C1 control characters that no text holds (tab, line feed, carriage return and
+# EBCDIC's next-line U+0085 do).
+_NOISE_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# Share of control characters in the first characters of an EBCDIC reading above which the
+# bytes are ASCII-based text, not EBCDIC (ASCII markup read as EBCDIC is a third controls).
+MAX_EBCDIC_CONTROL_SHARE = 0.1
+_EBCDIC_SAMPLE_CHARS = 4096
+
+
+def _check_ebcdic_hint(text: str, codec: str) -> None:
+    """Raise DecodeError when ``text``, read with the caller's EBCDIC ``codec``, is
+    control characters: the bytes are ASCII-based text and the hint is wrong."""
+    sample = text[:_EBCDIC_SAMPLE_CHARS]
+    controls = len(_NOISE_CONTROLS.findall(sample))
+    if controls > MAX_EBCDIC_CONTROL_SHARE * len(sample):
+        raise DecodeError(
+            f"the encoding hint {codec!r} is EBCDIC, but the input is ASCII-based text "
+            f"({controls} of its first {len(sample)} characters read as control "
+            "characters in EBCDIC): drop the hint or give the page's real encoding"
+        )
 
 
 # Share of NUL bytes at the odd (or even) positions of the first bytes above which the text
@@ -279,9 +325,12 @@ def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str]
     candidates.append("utf-8")
     for name in candidates:
         try:
-            return data.decode(name), name
+            text = data.decode(name)
         except (UnicodeError, LookupError):
             continue
+        if name == hinted and _is_ebcdic(name):
+            _check_ebcdic_hint(text, name)
+        return text, name
     if "cp1252" in candidates:
         # windows-1252 leaves five bytes undefined; browsers map them to C1 controls
         return data.decode("latin-1"), "cp1252"

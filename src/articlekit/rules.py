@@ -90,9 +90,11 @@ def compile_selector(selector: str) -> etree.XPath:
         raise ValueError("empty selector")
     if _is_xpath(text):
         try:
-            return etree.XPath(text)
+            compiled = etree.XPath(text)
         except etree.XPathError as exc:
             raise ValueError(f"invalid XPath ({exc})") from exc
+        _check_names(text)
+        return compiled
     try:
         return CSSSelector(text, translator="html")
     except SelectorError as exc:
@@ -101,6 +103,51 @@ def compile_selector(selector: str) -> etree.XPath:
         raise ValueError(f"unsupported CSS selector ({exc})") from exc
     except RecursionError as exc:  # cssselect parses nesting recursively
         raise ValueError("CSS selector nested too deeply to translate") from exc
+
+
+# The functions of XPath 1.0, the only ones a rule's XPath can call: lxml compiles a call
+# of any other name and fails only when a page's nodes reach it.
+XPATH_FUNCTIONS: Final = frozenset(
+    {
+        "last", "position", "count", "id", "local-name", "namespace-uri", "name",
+        "string", "concat", "starts-with", "contains", "substring-before",
+        "substring-after", "substring", "string-length", "normalize-space", "translate",
+        "boolean", "not", "true", "false", "lang", "number", "sum", "floor", "ceiling",
+        "round",
+    }
+)  # fmt: skip
+# Node tests written like calls, and the operators a "(" may follow.
+_NOT_CALLS: Final = frozenset(
+    {"node", "text", "comment", "processing-instruction", "and", "or", "div", "mod"}
+)
+_LITERAL: Final = re.compile(r"'[^']*'|\"[^\"]*\"")
+_CALL: Final = re.compile(r"(?<![\w.:@$-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
+# A prefixed name ("ex:test", "svg:rect"); an axis ("child::p") has two colons.
+_PREFIX: Final = re.compile(r"(?<![\w.:-])([A-Za-z_][\w.-]*):(?!:)[A-Za-z_*]")
+_VARIABLE: Final = re.compile(r"\$\s*([A-Za-z_][\w.-]*)")
+
+
+def _check_names(xpath: str) -> None:
+    """Raise ValueError for a name ``xpath`` uses that no page can give: a function that is
+    not XPath 1.0's, a namespace prefix or a variable (a rule binds none of them).
+
+    lxml compiles such an XPath and fails only on a page whose nodes reach the name (in a
+    predicate, only on a page that has the elements): the rule file must fail when it is
+    loaded, not page by page.
+    """
+    code = _LITERAL.sub("''", xpath)
+    for match in _CALL.finditer(code):
+        name = match.group(1)
+        if ":" in name:
+            raise ValueError(f"unknown function {name}() (no namespace prefix is bound)")
+        if name not in XPATH_FUNCTIONS and name not in _NOT_CALLS:
+            raise ValueError(f"unknown function {name}() (XPath 1.0 functions only)")
+    prefix = _PREFIX.search(code)
+    if prefix is not None:
+        raise ValueError(f"undefined namespace prefix {prefix.group(1)!r}")
+    variable = _VARIABLE.search(code)
+    if variable is not None:
+        raise ValueError(f"undefined variable ${variable.group(1)}")
 
 
 # Characters of a selector an error message quotes: a generated selector can be of any
