@@ -24,12 +24,17 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.verdict import (
+    ENTRY_LISTING_MAX_SECTION_CHARS,
     LISTING_PROSE_PER_ENTRY_CHARS,
     LISTING_TOTAL_PROSE_OVERRIDE_CHARS,
     PageSignals,
+    article_score,
+    declares_listing,
     doc_features,
+    judge,
     listing_prose_override,
     looks_like_listing,
+    reads_as_entries,
 )
 
 PROSE = (
@@ -219,3 +224,65 @@ def test_a_listings_summaries_do_not_outweigh_its_headlines() -> None:
     # few linked headings: the fixed amount of prose outweighs the evidence, as before
     few = doc_features(_entries_doc(3))
     assert listing_prose_override(few) == LISTING_TOTAL_PROSE_OVERRIDE_CHARS
+
+
+def _linked_sections_doc(headings: int, paragraphs: int) -> Document:
+    """Linked headings, each over ``paragraphs`` paragraphs of a two-sentence summary."""
+    summary = (
+        "What the story is about, told in a sentence of its own for the reader of the"
+        " category page. A second sentence adds the detail that makes one click on it."
+    )
+    blocks: list[Block] = []
+    for n in range(headings):
+        link = Link(url=f"https://news.example/story-{n}", content=(Text(text=f"Story {n}"),))
+        blocks.append(Heading(level=3, content=(link,)))
+        blocks.extend(Paragraph(content=(Text(text=summary),)) for _ in range(paragraphs))
+    return Document(title="Science", blocks=tuple(blocks))
+
+
+def test_a_list_of_entries_with_short_summaries_is_judged_a_listing() -> None:
+    # 24 linked headlines over a 160-character summary each: 3,840 characters of prose,
+    # which damped the listing evidence by 40% and kept the article score at half
+    doc = _linked_sections_doc(24, 1)
+    features = doc_features(doc)
+    assert features.max_section_prose <= ENTRY_LISTING_MAX_SECTION_CHARS
+    assert reads_as_entries(features) is True
+    page = PageSignals(headline_links=24)
+    assert looks_like_listing(features, page) > article_score(features, page)
+    assert judge(doc, page=page).kind == "listing"
+
+
+def test_linked_headings_over_long_sections_stay_an_article() -> None:
+    # a roundup article: each linked heading (a product, a site) opens a section of prose
+    doc = _linked_sections_doc(8, 5)
+    features = doc_features(doc)
+    assert features.max_section_prose > ENTRY_LISTING_MAX_SECTION_CHARS
+    assert reads_as_entries(features) is False
+    assert judge(doc, page=PageSignals(headline_links=8)).kind == "article"
+    # few linked headings are no list of entries, however short the sections
+    assert reads_as_entries(doc_features(_linked_sections_doc(4, 1))) is False
+
+
+def _described_category() -> Document:
+    """A shop category read as the long description under its grid (one prose section)."""
+    blocks = [Heading(level=1, content=(Text(text="Running shoes"),))]
+    blocks.extend(Paragraph(content=(Text(text=PROSE[3:-4]),)) for _ in range(15))
+    return Document(title="Running shoes", blocks=tuple(blocks))
+
+
+def test_a_page_declaring_a_listing_is_judged_one_despite_its_description() -> None:
+    doc = _described_category()
+    assert doc_features(doc).max_section_prose > 2000
+    declared = PageSignals(headline_links=24, jsonld_types=("collectionpage", "webpage"))
+    assert declares_listing(declared) is True
+    # the description would outweigh every piece of listing evidence as an article's prose
+    assert looks_like_listing(doc_features(doc), declared) > 0.5
+    assert judge(doc, page=declared).kind == "listing"
+
+
+def test_a_page_declaring_an_article_too_stays_an_article() -> None:
+    doc = _described_category()
+    both = PageSignals(headline_links=24, jsonld_types=("itemlist", "newsarticle"))
+    assert declares_listing(both) is False
+    assert judge(doc, page=both).kind == "article"
+    assert judge(doc, page=PageSignals(headline_links=24)).kind == "article"

@@ -63,6 +63,7 @@ __all__ = [
     "DocFeatures",
     "PageSignals",
     "article_score",
+    "declares_listing",
     "doc_features",
     "empty_score",
     "find_status_hint",
@@ -73,6 +74,7 @@ __all__ = [
     "looks_like_listing",
     "looks_like_paywall_stub",
     "page_signals",
+    "reads_as_entries",
 ]
 
 # --------------------------------------------------------------------------- thresholds
@@ -106,6 +108,16 @@ LISTING_TOTAL_PROSE_OVERRIDE_CHARS = 5000
 #: ...or this much prose per linked heading, when more: a listing's entries each carry a
 #: summary under their linked headline, and 50 entries hold more summary than 5000.
 LISTING_PROSE_PER_ENTRY_CHARS = 400
+#: Content with at least ``LISTING_FULL_LINKED_HEADINGS`` linked headings and no run of
+#: prose between two of them longer than this (characters) reads as a list of entries: a
+#: summary under each linked headline, where an article with linked headings (a roundup
+#: of products or links) has long sections between them.
+ENTRY_LISTING_MAX_SECTION_CHARS = 500
+#: The article score of such a list of entries is multiplied by this.
+ENTRY_LISTING_ARTICLE_FACTOR = 0.6
+#: The article score of a page whose structured data declares a listing and no article
+#: (:func:`declares_listing`) is multiplied by this.
+DECLARED_LISTING_ARTICLE_FACTOR = 0.3
 #: Prose characters that fully outweigh consent, paywall and error evidence.
 CONSENT_PROSE_OVERRIDE_CHARS = 1200
 PAYWALL_PROSE_OVERRIDE_CHARS = 2000
@@ -1002,6 +1014,10 @@ def article_score(doc: DocFeatures, page: PageSignals) -> float:
     # (most articles), none left at 0.6. Headings that are links are teaser headlines.
     score = length * (1.0 - _saturate(doc.link_density - 0.15, 0.45))
     score *= 1.0 - 0.5 * _saturate(doc.linked_headings - 2, 6)
+    if reads_as_entries(doc):
+        score *= ENTRY_LISTING_ARTICLE_FACTOR
+    if declares_listing(page):
+        score *= DECLARED_LISTING_ARTICLE_FACTOR
     if _has_type(page, ARTICLE_JSONLD_TYPES):
         score += 0.15 * length + 0.05
     if page.og_type == "article":
@@ -1043,18 +1059,48 @@ def looks_like_listing(doc: DocFeatures, page: PageSignals) -> float:
         1.0 - _saturate(doc.text_chars, 500)
     )
     cards = _saturate(max(page.article_elements, page.time_elements) - 2, 8)
-    typed = 1.0 if _has_type(page, LISTING_JSONLD_TYPES) else 0.0
-    if _has_type(page, ARTICLE_JSONLD_TYPES):
-        typed = 0.0
+    typed = 1.0 if declares_listing(page) else 0.0
     website = 1.0 if page.og_type == "website" else 0.0
     evidence = (
         0.4 * teasers + 0.35 * links + 0.6 * page_links + 0.2 * cards + 0.25 * typed + 0.1 * website
     )
-    prose = max(
-        _saturate(doc.max_section_prose, LISTING_PROSE_OVERRIDE_CHARS),
-        _saturate(doc.prose_chars, listing_prose_override(doc)),
-    )
+    if typed:  # a category's description is no article's prose
+        return max(0.0, min(1.0, evidence))
+    prose = _saturate(doc.max_section_prose, LISTING_PROSE_OVERRIDE_CHARS)
+    if not reads_as_entries(doc):
+        prose = max(prose, _saturate(doc.prose_chars, listing_prose_override(doc)))
     return max(0.0, min(1.0, evidence)) * (1.0 - prose)
+
+
+def declares_listing(page: PageSignals) -> bool:
+    """Return True when the page's JSON-LD declares a listing (``CollectionPage``,
+    ``ItemList``, ``SearchResultsPage``, ``Blog``) and no article type.
+
+    A shop's category or a site's archive says what it is in its structured data, and
+    often carries a long description of the category under its grid of cards (written
+    for search engines): that prose, however long, is no article, so it does not damp
+    the listing evidence, and the article score is lowered
+    (``DECLARED_LISTING_ARTICLE_FACTOR``). An article that lists items declares its
+    article type as well.
+    """
+    return _has_type(page, LISTING_JSONLD_TYPES) and not _has_type(page, ARTICLE_JSONLD_TYPES)
+
+
+def reads_as_entries(doc: DocFeatures) -> bool:
+    """Return True when the extracted content is a list of entries: at least
+    ``LISTING_FULL_LINKED_HEADINGS`` headings that are links, and no section of prose
+    between two of them longer than ``ENTRY_LISTING_MAX_SECTION_CHARS``.
+
+    A category, archive or search page read as its entries holds a summary of a sentence
+    or three under each linked headline; however many entries, that prose is the
+    listing's, not an article's (the listing score is damped by the longest summary
+    alone, and the article score lowered). An article whose headings are links (a roundup
+    of products, tools or sites) writes a long section under each.
+    """
+    return (
+        doc.linked_headings >= LISTING_FULL_LINKED_HEADINGS
+        and doc.max_section_prose <= ENTRY_LISTING_MAX_SECTION_CHARS
+    )
 
 
 def listing_prose_override(doc: DocFeatures) -> int:
