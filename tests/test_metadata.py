@@ -1155,6 +1155,44 @@ def test_byline_stops_at_second_credit(body: str, authors: tuple[str, ...]) -> N
 
 
 @pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        pytest.param(
+            '<div class="byline">By Ann Lee for The Daily Planet</div>',
+            ("Ann Lee",),
+            id="for-an-outlet",
+        ),
+        pytest.param(
+            '<div class="byline">By Ann Lee and Bo Chen for the Evening Post</div>',
+            ("Ann Lee", "Bo Chen"),
+            id="two-names-for-an-outlet",
+        ),
+        pytest.param(
+            '<p class="auteur">Par Anne Dupont pour Le Quotidien</p>', ("Anne Dupont",), id="pour"
+        ),
+        pytest.param('<div class="byline">By Ann Lee in Paris</div>', ("Ann Lee",), id="in-place"),
+        pytest.param(
+            '<div class="byline">By Ann Lee @annlee</div>', ("Ann Lee",), id="handle-after"
+        ),
+        pytest.param(
+            '<div class="byline">By Ann Lee ann.lee@example.org</div>',
+            ("Ann Lee",),
+            id="email-after",
+        ),
+        # upper-case "For" and "In" may be a name's own words: no cut
+        pytest.param(
+            '<div class="byline">By Faith For Ever</div>', ("Faith For Ever",), id="capital-for"
+        ),
+    ],
+)
+def test_byline_stops_at_an_outlet_a_place_or_an_address(
+    body: str, authors: tuple[str, ...]
+) -> None:
+    _, meta = extract("", body)
+    assert meta.authors == authors
+
+
+@pytest.mark.parametrize(
     ("head", "title"),
     [
         pytest.param(

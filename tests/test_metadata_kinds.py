@@ -673,6 +673,59 @@ def test_person_declared_as_author_stays_over_another_visible_byline() -> None:
     assert meta.authors == ("Bo Chen",)
 
 
+def _jsonld_authors(authors: str) -> str:
+    return (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "A headline",'
+        f' "author": {authors}}}</script>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("authors", "expected"),
+    [
+        pytest.param(
+            '[{"@type": "Person", "name": "Ann Lee"},'
+            ' {"@type": "Organization", "name": "Daily Planet"}]',
+            ("Ann Lee",),
+            id="person-and-organisation",
+        ),
+        pytest.param(
+            '[{"@type": "Person", "name": "Ann Lee"},'
+            ' {"@type": "NewsMediaOrganization", "name": "Planet Wire"},'
+            ' {"@type": "Person", "name": "Bo Chen"}]',
+            ("Ann Lee", "Bo Chen"),
+            id="two-people-and-an-agency",
+        ),
+        pytest.param(
+            '[{"@type": "Organization", "name": "Daily Planet"},'
+            ' {"@type": "Organization", "name": "Planet Wire"}]',
+            ("Daily Planet", "Planet Wire"),
+            id="organisations-only-stay",
+        ),
+        pytest.param(
+            '["Ann Lee", {"@type": "Organization", "name": "Daily Planet"}]',
+            ("Ann Lee", "Daily Planet"),
+            id="untyped-name-keeps-the-list",
+        ),
+    ],
+)
+def test_jsonld_author_list_names_its_people_not_their_organisation(
+    authors: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(_jsonld_authors(authors), "<p>Text.</p>")
+    assert meta.authors == expected
+
+
+def test_jsonld_author_typed_organisation_gives_way_to_a_persons_byline() -> None:
+    head = _jsonld_authors('{"@type": "Organization", "name": "Daily Planet"}')
+    _, meta = extract(head, '<div class="byline">By Ann Lee</div>')
+    assert meta.authors == ("Ann Lee",)
+    # typed a person, the same name stays
+    head = _jsonld_authors('{"@type": "Person", "name": "Daily Planet"}')
+    _, meta = extract(head, '<div class="byline">By Ann Lee</div>')
+    assert meta.authors == ("Daily Planet",)
+
+
 # ------------------------------------------------------------------ labelled dates
 
 

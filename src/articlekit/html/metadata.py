@@ -391,7 +391,14 @@ _BYLINE_CUT: Final = re.compile(
     r"\b(?:edited|editing|photos?|photographs?|illustrations?|graphics|translated|produced|"
     r"additional\s+reporting|fact[- ]checked|reviewed)\s+by\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
-    rf"\b(?:{_WEEKDAYS})\b",
+    rf"\b(?:{_WEEKDAYS})\b|"
+    # the outlet or the place after the names ("By Ann Lee for The Daily Planet", "Par
+    # Ann Lee pour Le Monde", "By Ann Lee in Paris"): lower case only, as no name's own
+    # word is ("For" and "In" may be)
+    r"\s(?-i:for|für|pour|para|in)\s|"
+    # a handle or an e-mail address after the name ("By Ann Lee @annlee", "Ann Lee
+    # ann.lee@example.org")
+    r"\s@\w|\s[\w.+-]+@",
     re.IGNORECASE,
 )
 # A class word naming a byline, in English, German, Spanish, Italian, Polish ("autor",
@@ -1469,6 +1476,48 @@ def _names(
             yield from _names(item, depth + 1, ids)
 
 
+def _typed(value: Any, ids: Mapping[str, dict[str, Any]]) -> set[str]:
+    """Return the types of a JSON-LD value that is an object or a reference to one by its
+    ``@id`` (empty for a string or an untyped object)."""
+    if not isinstance(value, dict):
+        return set()
+    types = _types(value)
+    ref = value.get("@id")
+    if not types and isinstance(ref, str) and ref in ids:
+        types = _types(ids[ref])
+    return types
+
+
+def _is_organisation(types: set[str]) -> bool:
+    """Return True when ``types`` name an organisation ("Organization",
+    "NewsMediaOrganization", "Corporation", "WebSite") and no person."""
+    return "person" not in types and any(
+        kind in _SITE_TYPES or kind.endswith("organization") for kind in types
+    )
+
+
+def _people_of(value: Any, ids: Mapping[str, dict[str, Any]]) -> Any:
+    """Return an ``author`` list without its organisations when it names a person too:
+    ``[{"@type": "Person", "name": "Ann Lee"}, {"@type": "Organization", "name": "The
+    Daily Planet"}]`` credits the publisher or the agency beside the writer. A list of
+    organisations only, or of untyped names, stays whole."""
+    if not isinstance(value, list) or len(value) < 2:
+        return value
+    items = value[:MAX_AUTHORS]
+    kinds = [_typed(item, ids) for item in items]
+    if not any("person" in types for types in kinds):
+        return value
+    return [item for item, types in zip(items, kinds, strict=True) if not _is_organisation(types)]
+
+
+def _organisation_names(value: Any, ids: Mapping[str, dict[str, Any]]) -> Iterator[str]:
+    """Yield the names of the organisations an ``author`` value (an object or a list)
+    declares as such (``{"@type": "Organization", "name": "The Daily Planet"}``)."""
+    for item in value[:MAX_AUTHORS] if isinstance(value, list) else [value]:
+        if _is_organisation(_typed(item, ids)):
+            yield from _names(item, ids=ids)
+
+
 def _urls(value: Any, depth: int = 0) -> Iterator[str]:
     """Yield URLs from a JSON-LD image/url value (string, ImageObject or list)."""
     if depth > 3:
@@ -1527,8 +1576,11 @@ def _collect_jsonld(objects: list[dict[str, Any]], cands: Candidates) -> None:
         for key in ("headline", "name") if tier < 2 else ("headline",):
             _add(cands, "jsonld:headline", obj.get(key))
         for key in ("author", "creator"):
-            for name in _names(obj.get(key), ids=ids):
+            value = _people_of(obj.get(key), ids)
+            for name in _names(value, ids=ids):
                 _add(cands, "jsonld:author", name)
+            for name in _organisation_names(value, ids):
+                _add(cands, "jsonld:author-organisation", name)
         for key in ("datePublished", "dateCreated", "uploadDate"):
             _add(cands, "jsonld:datePublished", _jsonld_date(obj.get(key)))
         _add(cands, "jsonld:dateModified", _jsonld_date(obj.get("dateModified")))
@@ -3041,10 +3093,15 @@ def _pick_authors(
     cands: Candidates, site_keys: Sequence[str] = ()
 ) -> tuple[tuple[str, ...], str | None]:
     authors, key = _first_authors(cands)
+    # (the organisations JSON-LD types as such are no people either)
+    organisations = {_key(name) for name in cands.get("jsonld:author-organisation", ())}
     if (
         key is not None
         and key not in _VISIBLE_AUTHOR_SOURCES
-        and all(_site_matches_any(a, site_keys) or not _reads_as_person(a) for a in authors)
+        and all(
+            _site_matches_any(a, site_keys) or not _reads_as_person(a) or _key(a) in organisations
+            for a in authors
+        )
     ):
         shown = _visible_people(cands, site_keys)
         if shown is not None:
