@@ -814,3 +814,25 @@ def test_a_long_paragraph_on_affiliate_links_is_no_disclosure() -> None:
     short = Paragraph(content=(Text(text="This post contains affiliate links."),))
     assert not blocks.is_affiliate_disclosure(paragraph)
     assert blocks.is_affiliate_disclosure(short)
+
+
+def test_teaser_cards_closing_an_article_are_recommendations_not_body_text() -> None:
+    # a template's "more stories" grid inside the article box: picture, linked headline
+    # and a one-sentence summary per card, after the article's last paragraph
+    cards = "".join(
+        f'<div class="grid-item"><a href="/news/story-{n}"><img src="/i/{n}.jpg" alt=""></a>'
+        f'<h3><a href="/news/story-{n}">Another story from the desk, number {n}</a></h3>'
+        f"<p>What happened in story {n}, told in one sentence.</p></div>"
+        for n in range(4)
+    )
+    html = (
+        '<html><head><title>Bridge</title></head><body><article class="post">'
+        f'<h1>Bridge</h1>{BODY}<div class="row">{cards}</div></article></body></html>'
+    )
+    doc = parse_html(html, url="https://example.org/news/bridge")
+    text = to_text(doc)
+    assert "The mayor promised a decision" in text
+    assert "told in one sentence" not in text
+    recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
+    titles = [item.title for b in recs for item in b.items]
+    assert "Another story from the desk, number 0" in titles

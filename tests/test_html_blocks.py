@@ -13,6 +13,7 @@ from articlekit.html.blocks import (
     code_language,
     cut_author_bio,
     cut_author_card,
+    cut_closing_cards,
     cut_teaser_tail,
     drop_dangling_headings,
     drop_dangling_labels,
@@ -1285,6 +1286,84 @@ def test_teaser_section_closing_the_body_is_cut_and_recommendations_after_it_kep
 def test_teaser_tail_keeps_what_is_no_blurb(tail: list[Block]) -> None:
     body: list[Block] = [_para("Article text. " * 20)]
     assert cut_teaser_tail([*body, *tail]) == [*body, *tail]
+
+
+def _card(headline: str, url: str, summary: str, *, level: int = 3) -> list[Block]:
+    """A teaser card as the builder reads it: picture, linked headline, summary."""
+    link = Link(url=url, content=(Text(text=headline),))
+    return [
+        Figure(image=Image(src=url + ".jpg")),
+        Heading(level=level, content=(link,)),
+        _para(summary),
+    ]
+
+
+def _cards(count: int, **kwargs: int) -> list[Block]:
+    out: list[Block] = []
+    for n in range(count):
+        url = f"https://example.org/news/story-{n}"
+        out += _card(f"Another story number {n}", url, f"What story {n} is about.", **kwargs)
+    return out
+
+
+def test_teaser_cards_closing_the_body_become_one_recommendations_block() -> None:
+    body: list[Block] = [_para("Article text, long enough. " * 20)]
+    result = cut_closing_cards([*body, *_cards(3)], "https://example.org/news/a.html")
+    assert result[:1] == body
+    assert len(result) == 2 and isinstance(result[1], Recommendations)
+    items = result[1].items
+    assert [i.title for i in items] == [f"Another story number {n}" for n in range(3)]
+    assert items[0].url == "https://example.org/news/story-0"
+    assert items[0].summary == "What story 0 is about."
+
+
+def test_unlinked_card_headline_closed_by_a_read_more_link_is_a_card() -> None:
+    body: list[Block] = [_para("Article text, long enough. " * 20)]
+    cards: list[Block] = []
+    for n in range(3):
+        headline = f"School ranks first for the {n}th year"
+        more = Recommendation(title=f"Read more about {headline}", url=f"/news/{n}")
+        cards += [
+            Heading(level=4, content=(Text(text=headline),)),
+            _para("A summary of the story."),
+            Recommendations(items=(more,)),
+        ]
+    result = cut_closing_cards([*body, *cards], None)
+    assert len(result) == 2 and isinstance(result[1], Recommendations)
+    assert [i.url for i in result[1].items] == ["/news/0", "/news/1", "/news/2"]
+
+
+@pytest.mark.parametrize(
+    ("tail", "url"),
+    [
+        # two cards are no run
+        (_cards(2), None),
+        # a round-up's entries say more than a summary
+        ([b if not isinstance(b, Paragraph) else _para("Tested. " * 60) for b in _cards(3)], None),
+        # entries linking to other sites (shops) are the article's
+        (_cards(3), "https://other.example.net/guide"),
+        # headings of different levels are no run of cards
+        (_cards(2) + _cards(1, level=2), None),
+        # headings linking within the page are a table of contents' targets
+        (
+            [
+                Heading(level=3, content=(Link(url="#part", content=(Text(text="Part"),)),)),
+                _para("Text."),
+            ]
+            * 3,
+            None,
+        ),
+    ],
+)
+def test_closing_cards_keep_what_is_the_article(tail: list[Block], url: str | None) -> None:
+    body: list[Block] = [_para("Article text, long enough. " * 20)]
+    assert cut_closing_cards([*body, *tail], url) == [*body, *tail]
+
+
+def test_cards_holding_more_text_than_the_body_before_them_stay() -> None:
+    # a page of cards under a short intro is a listing, not an article closed by teasers
+    body: list[Block] = [_para("Intro.")]
+    assert cut_closing_cards([*body, *_cards(5)], None) == [*body, *_cards(5)]
 
 
 def _append_text_reference(out: list[Inline], text: str) -> None:

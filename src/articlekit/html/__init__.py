@@ -33,6 +33,7 @@ from articlekit.html.blocks import (
     BlockBuilder,
     cut_author_bio,
     cut_author_card,
+    cut_closing_cards,
     cut_comment_section,
     cut_teaser_tail,
     drop_affiliate_disclosures,
@@ -252,7 +253,8 @@ def extract_blocks(
         blocks = cut_comment_section(blocks)
     blocks = drop_read_more_links(blocks)
     blocks = drop_affiliate_disclosures(cut_author_bio(cut_author_card(blocks, authors)))
-    blocks = drop_head_datelines(_trimmed(cut_teaser_tail(blocks), candidate))
+    blocks = cut_teaser_tail(cut_closing_cards(blocks, base))
+    blocks = drop_head_datelines(_trimmed(blocks, candidate))
     blocks = drop_dangling_labels(title_rec_cards(blocks))
     blocks = normalise_headings(drop_dangling_headings(blocks), title)
     blocks = drop_head_bylines(blocks, authors, outlets)

@@ -1178,6 +1178,116 @@ def cut_teaser_tail(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+#: Closing teaser cards: at least this many in a run ("More news", a grid of related
+#: stories under the article, each a linked headline over a one-paragraph summary)...
+MIN_CLOSING_CARDS: Final = 3
+#: ...each holding at most this much text besides its headline (a summary of two or three
+#: sentences; an entry of a round-up or a section of the article says more).
+MAX_CARD_SUMMARY_CHARS: Final = 400
+
+
+def _card_link(heading: Heading, after: Sequence[Block]) -> Link | None:
+    """Return the link a heading opening a teaser card leads to, else None: the heading is
+    one link to another page (maybe in bold or italics), or, unlinked, the card closes with
+    a one-link block whose title repeats the headline ("Read more about <headline>")."""
+    if not plain_text(heading).strip():
+        return None
+    content = _without_spaces(heading.content)
+    while len(content) == 1 and isinstance(content[0], (Strong, Emphasis)):
+        content = _without_spaces(content[0].content)
+    if len(content) == 1 and isinstance(content[0], Link):
+        link = content[0]
+        return link if link.url and not link.url.startswith("#") else None
+    if content and not any(isinstance(i, Link) for i in content):
+        headline = " ".join(plain_text(heading).split()).casefold()
+        for block in after:
+            if isinstance(block, Recommendations) and len(block.items) == 1:
+                item = block.items[0]
+                if headline and item.url and headline in " ".join(item.title.split()).casefold():
+                    return Link(url=item.url, content=heading.content)
+    return None
+
+
+def _card_item(heading: Heading, link: Link, after: Sequence[Block]) -> Recommendation:
+    """Return the recommendation a teaser card is: its headline, link and summary."""
+    summary = " ".join(
+        " ".join(plain_text(b).split()) for b in after if isinstance(b, Paragraph)
+    ).strip()
+    return Recommendation(
+        title=" ".join(plain_text(heading).split()), url=link.url, summary=summary or None
+    )
+
+
+def _article_before_cards(body: Sequence[Block], card_text: int) -> bool:
+    """Return True when ``body``, the blocks before a run of closing cards holding
+    ``card_text`` characters, is an article: more text than the cards, and fewer than
+    ``MIN_CLOSING_CARDS`` headings that are one link (a listing's headlines go on)."""
+    linked = 0
+    for block in body:
+        if isinstance(block, Heading) and _card_link(block, ()) is not None:
+            linked += 1
+            if linked >= MIN_CLOSING_CARDS:
+                return False
+    return sum(len(plain_text(b)) for b in body) > card_text
+
+
+def cut_closing_cards(blocks: list[Block], page_url: str | None) -> list[Block]:
+    """Return ``blocks`` with a run of teaser cards closing the body read as one
+    recommendations block.
+
+    A template prints more stories under the article as cards: a picture, a headline
+    that links to the story (or a "Read more about <headline>" link closing the card)
+    and a summary of a paragraph. Read as body text, their headlines became headings and
+    their summaries paragraphs of the article. A run of at least ``MIN_CLOSING_CARDS``
+    such cards at the end, headings of one level, each with at most
+    ``MAX_CARD_SUMMARY_CHARS`` of text under its headline, linking mostly within the
+    page's site (a buying guide's entries link to shops) and closing an article
+    (:func:`_article_before_cards`), is a recommendations block. A round-up's entries, a
+    FAQ's answers and the article's own sections hold more text, or link nowhere.
+    """
+    cards: list[tuple[int, Heading, Link]] = []  # (index, heading, link), last card first
+    end = len(blocks)  # where the card being read ends
+    level = 0
+    text = 0  # summary text of the card being read
+    start = len(blocks)
+    for index in range(len(blocks) - 1, -1, -1):
+        block = blocks[index]
+        if isinstance(block, (Figure, Rule, Recommendations)):
+            continue
+        if isinstance(block, Paragraph):
+            text += len(plain_text(block))
+            if text > MAX_CARD_SUMMARY_CHARS:
+                break
+            continue
+        if not isinstance(block, Heading) or (level and block.level != level):
+            break
+        link = _card_link(block, blocks[index + 1 : end])
+        if link is None:
+            break
+        cards.append((index, block, link))
+        level, end, text, start = block.level, index, 0, index
+    if len(cards) < MIN_CLOSING_CARDS:
+        return blocks
+    cards.reverse()
+    items: list[Recommendation] = []
+    for number, (index, heading, link) in enumerate(cards):
+        stop = cards[number + 1][0] if number + 1 < len(cards) else len(blocks)
+        items.append(_card_item(heading, link, blocks[index + 1 : stop]))
+    if not links_within_site(items, page_url):
+        return blocks
+    while start > 0 and isinstance(blocks[start - 1], Figure):
+        start -= 1  # the first card's picture
+    if not _article_before_cards(blocks[:start], sum(len(plain_text(b)) for b in blocks[start:])):
+        return blocks
+    urls = {item.url for item in items}
+    kept = [
+        b
+        for b in blocks[start:]
+        if isinstance(b, Recommendations) and not {i.url for i in b.items} <= urls
+    ]
+    return [*blocks[:start], Recommendations(items=tuple(items)), *kept]
+
+
 def _without_spaces(inlines: Iterable[Inline]) -> list[Inline]:
     return [i for i in inlines if not (isinstance(i, Text) and not i.text.strip())]
 
