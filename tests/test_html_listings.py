@@ -10,6 +10,7 @@ from articlekit.html.blocks import (
     is_card_figure,
     is_card_listing,
     is_grid_card,
+    is_titled_section,
     link_entry_heading,
 )
 from articlekit.model import (
@@ -286,3 +287,31 @@ def test_a_page_declaring_an_article_too_stays_an_article() -> None:
     assert declares_listing(both) is False
     assert judge(doc, page=both).kind == "article"
     assert judge(doc, page=PageSignals(headline_links=24)).kind == "article"
+
+
+def _picture_row(n: int) -> str:
+    return (
+        f"<div class='two-columns content-component_image row-{n}'>"
+        f"<div class='col'><h3>Market number {n} of the town</h3>"
+        f"<p>The market of week {n} sells fruit, flowers and bread.</p></div>"
+        f"<div class='col'><img src='/img/market-{n}.jpg' alt='Stall {n}'></div></div>"
+    )
+
+
+def test_a_picture_row_holding_a_heading_and_a_paragraph_keeps_its_text() -> None:
+    rows = "".join(_picture_row(n) for n in range(1, 4))
+    text = to_text(parse_html(_page(PROSE + rows)))
+    for n in range(1, 4):
+        assert f"Market number {n} of the town" in text
+        assert f"The market of week {n} sells fruit" in text
+
+
+def test_is_titled_section_tells_a_section_from_a_captioned_picture() -> None:
+    row = lxml.html.fromstring(_picture_row(1))
+    assert is_titled_section(row) is True
+    figure = lxml.html.fromstring(
+        "<div class='image'><img src='/a.jpg' alt=''><p>The bridge at dawn.</p></div>"
+    )
+    assert is_titled_section(figure) is False
+    titled = lxml.html.fromstring("<div class='image'><img src='/a.jpg' alt=''><h3>Dawn</h3></div>")
+    assert is_titled_section(titled) is False

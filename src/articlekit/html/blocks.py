@@ -420,6 +420,23 @@ def is_grid_card(el: HtmlElement) -> bool:
     return same >= MIN_GRID_CARDS and others <= MAX_GRID_OTHERS_SHARE * same
 
 
+_SECTION_HEADINGS: Final = ("h2", "h3", "h4", "h5", "h6")
+
+
+def is_titled_section(el: HtmlElement) -> bool:
+    """Return True when ``el``, a box named like a picture's (``image``, ``media``) that
+    holds a picture and little text, is a titled section beside its picture: it holds a
+    heading and a paragraph.
+
+    A page drawn as rows of a picture beside a block of text (a venue's list of markets,
+    a product's features) may name every row after its picture ("two-columns
+    content-component_image"); read as a figure, the row's heading and paragraph went
+    into the caption, which the text leaves out. A picture's caption is a line of text,
+    not a heading over a paragraph.
+    """
+    return el.find(".//p") is not None and any(True for _ in el.iter(*_SECTION_HEADINGS))
+
+
 def is_card_figure(el: HtmlElement) -> bool:
     """Return True when ``el``, a ``<figure>`` with no ``<figcaption>``, is a card: it
     holds a link that names a page in ``MIN_CARD_NAME_CHARS`` or more characters of text
@@ -2587,6 +2604,7 @@ class BlockBuilder:
                     and names
                     and vocab.FIGURE_CLASS.search(names)
                     and not is_grid_card(el)
+                    and not is_titled_section(el)
                 ):
                     self._figure(el, out, depth)
                     return
