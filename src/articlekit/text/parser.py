@@ -2606,7 +2606,9 @@ def _drop_after_article_end(
             continue  # a teaser set inside the article: its "Read more" ends no text
         text = ctx.plain(piece)
         if _ends_article(text, prose, after_prose=after_prose, page=page):
-            if _prose_resumes(pieces, index, live_index, later, prose):
+            if _prose_resumes(pieces, index, live_index, later, prose) or _box_set_inside(
+                pieces, index, live, scores, prose
+            ):
                 # a "Most read" box set in the middle of the article: drop the box,
                 # up to where the article's prose goes on
                 piece.kind = "dropped"
@@ -2696,6 +2698,59 @@ def _prose_resumes(
             following = found
             break
     return later[following] >= MIN_RESUMED_PROSE_SHARE * prose
+
+
+# An article-end line over a short box set inside the article ("More on car repair" over
+# a few links, "DON'T MISS" over three teaser titles): the article's prose goes on within
+# this many pieces after the line ...
+MAX_INSET_BOX_PIECES = 4
+# ... in a run that scores at least this share of the article's prose before the line,
+# and at least MIN_PROSE_BEFORE_END_CHARS: a few paragraphs, not an author's bio.
+MIN_RESUMED_AFTER_BOX_SHARE = 0.25
+# ... that opens with this many paragraphs of prose one under another.
+MIN_RESUMED_PARAGRAPHS = 2
+
+
+def _box_set_inside(
+    pieces: list[Piece], index: int, live: list[Piece], scores: list[float], prose: float
+) -> bool:
+    """Return True when the article-end line ``pieces[index]`` heads a short box set inside
+    the article: the box (a piece or more that is no prose) stands under the line, and a
+    run of prose starts within :data:`MAX_INSET_BOX_PIECES` scored pieces after it and
+    scores at least :data:`MIN_RESUMED_AFTER_BOX_SHARE` of the article's
+    ``prose`` so far (and :data:`MIN_PROSE_BEFORE_END_CHARS`), opening with
+    :data:`MIN_RESUMED_PARAGRAPHS` paragraphs of prose. After the article's real
+    end the site's teasers, menus and footer come first; a box of links the page set in
+    its middle is short, and the article's paragraphs follow right under it."""
+    live_index = {id(p): i for i, p in enumerate(live)}
+    following = next(
+        (live_index[id(p)] for p in pieces[index + 1 :] if id(p) in live_index), len(scores)
+    )
+    start = next(
+        (
+            j
+            for j in range(following, min(following + MAX_INSET_BOX_PIECES, len(scores)))
+            if scores[j] > 0
+        ),
+        None,
+    )
+    if start is None or start == following:
+        return False  # prose right under the line: the teasers it heads, printed as prose
+    # the article's paragraphs one under another (one long paragraph under a "Related"
+    # line is a teaser's excerpt printed as prose; a list of teasers with long excerpts
+    # can score as prose too)
+    opening = range(start, start + MIN_RESUMED_PARAGRAPHS)
+    if opening.stop > len(live) or any(
+        live[j].kind != "paragraph" or scores[j] <= 0 for j in opening
+    ):
+        return False
+    run = best = 0.0
+    for j in range(start, len(scores)):
+        run += scores[j] if live[j].kind == "paragraph" else min(scores[j], 0.0)
+        if run <= 0:
+            break
+        best = max(best, run)
+    return best >= max(MIN_PROSE_BEFORE_END_CHARS, MIN_RESUMED_AFTER_BOX_SHARE * prose)
 
 
 def _opens_comments(piece: Piece, ctx: _Context) -> bool:
