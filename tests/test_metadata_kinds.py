@@ -1710,3 +1710,117 @@ PUBLISHED_PAGES = [
 def test_publication_date_of_a_page(body: str, published: str | None) -> None:
     _, meta = extract(body=body)
     assert meta.published == published
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            '<h1>A headline</h1><div><span>By</span> <a href="/a/ann">Ann Lee</a> and'
+            ' <a href="/a/bo">Bo Chen</a></div>',
+            ("Ann Lee", "Bo Chen"),
+            id="by-in-its-own-element-then-two-links",
+        ),
+        pytest.param(
+            '<h1>A headline</h1><p><span>By</span> <a href="/a">Ann Lee</a>, <a href="/b">Bo'
+            ' Chen</a> and <a href="/c">Cy Dee</a> | May 3, 2021</p>',
+            ("Ann Lee", "Bo Chen", "Cy Dee"),
+            id="three-links-then-a-date",
+        ),
+        pytest.param(
+            '<h1>A headline</h1><div><span>Authors:</span> <a href="/a">Ann Lee</a>,'
+            ' <a href="/b">Bo Chen</a></div>',
+            ("Ann Lee", "Bo Chen"),
+            id="label-in-its-own-element",
+        ),
+        # the line ends at a block: the paragraph after the name is no part of it
+        pytest.param(
+            '<h1>A headline</h1><div><span>By</span> <a href="/a">Ann Lee</a>'
+            "<p>Long paragraph that goes on and on here.</p></div>",
+            ("Ann Lee",),
+            id="a-block-ends-the-line",
+        ),
+        # a line that names nobody after the name: the name alone, as before
+        pytest.param(
+            '<h1>A headline</h1><div><span>By</span> <a href="/a">Ann Lee</a> posted this'
+            " story</div>",
+            ("Ann Lee",),
+            id="words-after-the-name",
+        ),
+    ],
+)
+def test_byline_lead_in_an_element_of_its_own_reads_the_whole_line(
+    body: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=body)
+    assert meta.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        pytest.param(
+            '<span class="author">Ann Lee</span><span class="author">Bo Chen</span>',
+            ("Ann Lee", "Bo Chen"),
+            id="spans",
+        ),
+        pytest.param(
+            '<a href="/a">Ann Lee</a><a href="/b">Bo Chen</a><a href="/c">Cy Dee</a>',
+            ("Ann Lee", "Bo Chen", "Cy Dee"),
+            id="links",
+        ),
+        # one-word parts run together are one name's parts: no list
+        pytest.param("<span>Ann</span><span>Lee</span>", ("AnnLee",), id="name-parts"),
+    ],
+)
+def test_names_that_markup_runs_together_in_a_byline_are_set_apart(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=f'<div class="authors">{byline}</div>')
+    assert meta.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("10:15 AM EDT May 3, 2021", "2021-05-03T10:15:00-04:00"),
+        ("Published 10:15 AM EDT May 3, 2021", "2021-05-03T10:15:00-04:00"),
+        ("4:21 PM ET, Thu March 9, 2017", "2017-03-09T16:21:00-05:00"),
+        ("9:02 a.m. on May 3, 2021", "2021-05-03T09:02:00"),
+        ("14:15 BST, 3 May 2021", "2021-05-03T14:15:00+01:00"),
+        ("Mon 3 May 2021 14.15 BST", "2021-05-03T14:15:00+01:00"),
+        # no "am"/"pm" and no zone, or a point without a zone: no time
+        ("12:30 May 3, 2021", "2021-05-03"),
+        ("Chapter 10: May 3, 2021", "2021-05-03"),
+        ("May 3, 2021 12.30", "2021-05-03"),
+        ("3.5 May 3, 2021", "2021-05-03"),
+    ],
+)
+def test_time_written_before_the_date_or_with_a_point(value: str, expected: str) -> None:
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "published"),
+    [
+        pytest.param(
+            "<h1>A headline</h1><p>10:15 AM EDT May 3, 2021</p>",
+            "2021-05-03T10:15:00-04:00",
+            id="under-the-headline",
+        ),
+        pytest.param(
+            "<h1>A headline</h1><p>Updated 4:21 PM ET, Thu March 9, 2017</p>"
+            "<p>First published 3:00 PM ET, Thu March 9, 2017</p>",
+            "2017-03-09T15:00:00-05:00",
+            id="an-update-with-its-time-before-the-date",
+        ),
+        pytest.param(
+            "<h1>A headline</h1><p>Mon 3 May 2021 14.15 BST</p>",
+            "2021-05-03T14:15:00+01:00",
+            id="point-time-and-zone",
+        ),
+    ],
+)
+def test_the_time_around_a_date_under_the_headline_is_read(body: str, published: str) -> None:
+    _, meta = extract(body=body)
+    assert meta.published == published

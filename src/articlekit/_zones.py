@@ -11,7 +11,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Final
 
-__all__ = ["ZONE_AFTER_TIME", "zone_offset"]
+__all__ = ["ZONE_AFTER_TIME", "ZONE_NAMES", "zone_offset"]
 
 #: Abbreviation -> offset from UTC in minutes.
 FIXED_ZONES: Final[dict[str, int]] = {
@@ -55,12 +55,10 @@ FIXED_ZONES: Final[dict[str, int]] = {
 #: Generic US zone -> its standard offset in minutes; daylight time adds an hour.
 US_ZONES: Final[dict[str, int]] = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
 
+#: The zone abbreviations as a regular expression's alternatives, the longest first.
+ZONE_NAMES: Final = "|".join(sorted({*FIXED_ZONES, *US_ZONES}, key=len, reverse=True))
 #: A zone abbreviation right after a time (upper case, a whole word, optionally in brackets).
-ZONE_AFTER_TIME: Final = re.compile(
-    r"\s*\(?(?P<zone>"
-    + "|".join(sorted({*FIXED_ZONES, *US_ZONES}, key=len, reverse=True))
-    + r")(?![A-Za-z])"
-)
+ZONE_AFTER_TIME: Final = re.compile(r"\s*\(?(?P<zone>" + ZONE_NAMES + r")(?![A-Za-z])")
 
 
 def _sunday(year: int, month: int, nth: int) -> date:

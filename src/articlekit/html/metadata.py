@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from articlekit._months import month_numbers
-from articlekit._zones import ZONE_AFTER_TIME, zone_offset
+from articlekit._zones import ZONE_AFTER_TIME, ZONE_NAMES, zone_offset
 from articlekit.html.tree import join_url
 from articlekit.model import FieldSource, Metadata
 
@@ -773,6 +773,38 @@ def _cjk_date(text: str) -> str | None:
     return _numeric_date(_CJK_DATE, text)
 
 
+_WEEKDAY_WORDS: Final = rf"{_WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+# A time written with its zone after the date with a point ("Mon 3 May 2021 14.15 BST"):
+# the zone tells it from other numbers.
+_POINT_TIME_AFTER: Final = re.compile(
+    r",?\s+(?:at\s+)?(?P<H>\d{1,2})\.(?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*"
+    rf"(?-i:(?P<zone>{ZONE_NAMES}))(?![A-Za-z])",
+    re.IGNORECASE,
+)
+# A time written before its date ("10:15 AM EDT May 3, 2021", "4:21 PM ET, Thu March 9,
+# 2017", "9:02 a.m. on May 3, 2021", "14.15 BST, 3 May 2021"): with "am"/"pm" or a zone,
+# then only separators, "on" and a weekday up to the date (the end of the text searched).
+_TIME_BEFORE: Final = re.compile(
+    r"(?<![\d:.])(?P<H>\d{1,2})(?P<sep>[:.])(?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    rf"(?:\s*(?P<ampm>[ap]\.?m\.?)(?![A-Za-z]))?(?:\s*\(?(?-i:(?P<zone>{ZONE_NAMES}))\)?(?![A-Za-z]))?"
+    rf"[\s,|·•-]*(?:on\s+)?(?:(?:{_WEEKDAY_WORDS})\.?,?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def time_before(text: str, end: int) -> re.Match[str] | None:
+    """Return the match of a time written just before the date that starts at ``end`` in
+    ``text`` (:data:`_TIME_BEFORE`), or None; a time with a point ("14.15") needs its zone,
+    and one with neither "am"/"pm" nor a zone is no time ("12:30 May 3": a score, a
+    chapter)."""
+    if end == 0 or not has_digit(text[max(0, end - 30) : end]):
+        return None
+    match = _TIME_BEFORE.search(text, max(0, end - 40), end)
+    if match is None or not (match["ampm"] or match["zone"]):
+        return None
+    return match if match["sep"] == ":" or match["zone"] else None
+
+
 def _wordy_date(text: str) -> str | None:
     match = _WORDY_DATE.search(text)
     if not match:
@@ -784,19 +816,31 @@ def _wordy_date(text: str) -> str | None:
     month = _MONTHS.get(month_name.casefold())
     if month is None:
         return None
-    hour = match["H"]
-    if hour is not None and match["ampm"]:
-        h = int(hour) % 12 + (12 if match["ampm"][0].lower() == "p" else 0)
+    timed: re.Match[str] | None = match
+    zone_end = match.end()
+    if match["H"] is None:  # "3 May 2021 14.15 BST", "10:15 AM EDT May 3, 2021"
+        timed = _POINT_TIME_AFTER.match(text, match.end())
+        zone_end = timed.end() if timed is not None else 0
+        if timed is None:
+            timed = time_before(text, match.start())
+    hour = timed["H"] if timed is not None else None
+    if timed is None or hour is None:
+        return _render(int(year), month, int(day), None, None, None, None)
+    if timed["ampm"]:
+        h = int(hour) % 12 + (12 if timed["ampm"][0].lower() == "p" else 0)
         hour = str(h)
-    rendered = _render(int(year), month, int(day), hour, match["M"], match["S"], None)
-    if rendered is None or hour is None:
+    second = timed["S"] if "S" in timed.groupdict() else None
+    rendered = _render(int(year), month, int(day), hour, timed["M"], second, None)
+    if rendered is None:
+        return None
+    written = timed["zone"] if "zone" in timed.groupdict() else None
+    if written is None:
+        zone = ZONE_AFTER_TIME.match(text, zone_end) if timed is match else None
+        written = zone["zone"] if zone is not None else None
+    if written is None:
         return rendered
-    zone = ZONE_AFTER_TIME.match(text, match.end())
-    if zone is None:
-        return rendered
-    local = datetime.fromisoformat(rendered)
-    offset = zone_offset(zone["zone"], local)
-    return _render(int(year), month, int(day), hour, match["M"], match["S"], offset)
+    offset = zone_offset(written, datetime.fromisoformat(rendered))
+    return _render(int(year), month, int(day), hour, timed["M"], second, offset)
 
 
 # A date of numbers joined by slashes or hyphens, the year last ("17/02/2022",
@@ -1836,6 +1880,41 @@ def byline_element_text(el: etree._Element) -> tuple[str, bool]:
     return _clean(raw.replace(_ITEM_MARK, " ")), True
 
 
+#: Marks where two of a byline's elements run their texts together (:func:`_glued_names_apart`).
+_GLUE_MARK: Final = "\x01"
+
+
+def _glued_names_apart(el: etree._Element, text: str) -> str:
+    """Return the byline text ``text`` of ``el`` with "; " where two of its elements run
+    two names of two words or more together without a space, as a style sheet sets them
+    apart (``<span class="author">Ann Lee</span><span class="author">Bo Chen</span>``
+    reads "Ann LeeBo Chen": "Ann Lee; Bo Chen"); ``text`` itself when there is no such
+    place, or when its text is not ``el``'s whole text."""
+    parts: list[str] = []
+    for node in el.iter():
+        tag = node.tag
+        if tag in _BREAK_TAGS:
+            parts.append(_NAME_LIST_ITEM if tag == "li" else " ")
+        pieces = []
+        if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and node.text:
+            pieces.append(node.text)
+        if node is not el and node.tail:
+            pieces.append(node.tail)
+        for piece in pieces:
+            if parts and parts[-1][-1:].isalpha() and piece[:1].isupper():
+                parts.append(_GLUE_MARK)
+            parts.append(piece)
+    segments = _clean("".join(parts)).split(_GLUE_MARK)
+    if len(segments) < 2 or "".join(segments) != text:
+        return text
+    out = segments[0]
+    for segment in segments[1:]:
+        left = re.split(r"[;,|]", out)[-1].split()
+        right = re.split(r"[;,|]", segment)[0].split()
+        out += (_NAME_LIST_ITEM if len(left) >= 2 and len(right) >= 2 else "") + segment
+    return out
+
+
 def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_CLASS) -> str:
     """Return the text of an author's name element without its parts whose class
     ``parts_class`` finds: those that give the job (:data:`_ROLE_PART_CLASS`), or in a
@@ -2233,6 +2312,8 @@ class _Collector:
             names = _name_parts(el)
             if not names and not tags:
                 text = _clean(_name_text(el, _CREDIT_PART_CLASS)) or text
+                if _CAMEL_JOIN.search(text) is not None and _GLUED_TAIL.search(text) is None:
+                    text = _glued_names_apart(el, text)  # (not "Ann LeeMon Jul 03")
             _add(self.cands, "byline:text", " & ".join(names) if names else _byline_text(text))
 
     def finish(self) -> Candidates:
@@ -2476,12 +2557,25 @@ def _byline_date(text: str) -> str | None:
     its time ("11:05 IST"), or None; not a date after an update's label ("Ann Lee |
     Updated: May 3, 2021"), the date of a change."""
     span = date_span(text)
-    if span is None or _names_update(text[: span[0]]):
+    if span is None:
         return None
-    if normalize_date(text[span[0] : span[1]]) is None:
+    start, found = _date_text(text, span)
+    if _names_update(text[:start]) or normalize_date(found) is None:
         return None
-    zone = ZONE_AFTER_TIME.match(text, span[1])
-    return text[span[0] : zone.end() if zone else span[1]]
+    return found
+
+
+def _date_text(text: str, span: tuple[int, int]) -> tuple[int, str]:
+    """Return the date at ``span`` in ``text`` (:func:`date_span`) with the time written
+    just before it ("10:15 AM EDT May 3, 2021", :func:`time_before`) and the time with a
+    point or the zone after it ("3 May 2021 14.15 BST", "May 3, 2021 11:05 IST"), and
+    where it starts."""
+    start, end = span
+    before = time_before(text, start)
+    if before is not None:
+        start = before.start()
+    after = _POINT_TIME_AFTER.match(text, end) or ZONE_AFTER_TIME.match(text, end)
+    return start, text[start : after.end() if after is not None else end]
 
 
 #: The declared titles an ``<h1>`` is compared with to find the headline among them.
@@ -2553,15 +2647,14 @@ def _date_after(
         if holder is not None and _in_labelled_row(holder):
             continue  # "Founded | February 28, 1998": a record's field, not the page's date
         span = date_span(text)
-        if span is not None and _names_update(text[: span[0]] or before):
+        start, found = _date_text(text, span) if span is not None else (0, "")
+        if found and _names_update(text[:start] or before):
             # "Updated March 5, 2025": the date of the last change, not of the page
-            if updates is not None and normalize_date(text[span[0] : span[1]]) is not None:
-                zone = ZONE_AFTER_TIME.match(text, span[1])
-                updates.append(text[span[0] : zone.end() if zone is not None else span[1]])
+            if updates is not None and normalize_date(found) is not None:
+                updates.append(found)
             continue
-        if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
-            zone = ZONE_AFTER_TIME.match(text, span[1])  # "11:05 IST": the zone is the date's
-            return text[span[0] : zone.end() if zone is not None else span[1]]
+        if found and normalize_date(found) is not None:
+            return found  # (with its time and zone: "11:05 IST" is the date's)
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
@@ -2643,8 +2736,7 @@ def _date_before(h1: etree._Element) -> str | None:
             continue
         span = date_span(text)
         if span is not None and normalize_date(text[span[0] : span[1]]) is not None:
-            zone = ZONE_AFTER_TIME.match(text, span[1])
-            return text[span[0] : zone.end() if zone is not None else span[1]]
+            return _date_text(text, span)[1]
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
@@ -2776,9 +2868,39 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
             if at >= 0 and len(whole) - at <= MAX_BYLINE_CHARS:
                 line = whole[at:]
         if not line[lead.end() :].strip(_BYLINE_LEAD_EDGES):
-            line = f"{line} {_next_text(after, index)}"  # "<span>By</span> <a>Ann Lee</a>"
+            # "<span>By</span> <a>Ann Lee</a> and <a>Bo Chen</a>": the line runs on in the
+            # lead's siblings, else it is the next text alone
+            whole = _text_from(holder) if holder is not None and holder.text else ""
+            rest = whole[len(start) :].strip() if whole.startswith(start) else ""
+            if rest and not rest[0].islower():  # (as _next_text: "GROUP BY expr")
+                found = _byline_text(f"{line} {rest}")
+                if normalize_authors([found], visible=True):
+                    return found
+            line = f"{line} {_next_text(after, index)}"
         return _byline_text(line)
     return None
+
+
+def _text_from(el: etree._Element) -> str:
+    """Return the text of ``el`` and of what follows it on its line inside its parent (its
+    tail, its later siblings up to a block or a line break, and their tails), cleaned, or
+    "" when that is longer than ``MAX_BYLINE_CHARS``: the line a byline's lead word in an
+    element of its own opens ("<span>By</span> <a>Ann Lee</a> and <a>Bo Chen</a>")."""
+    parts = [_text_of(el, MAX_BYLINE_CHARS), el.tail or ""]
+    size = len(parts[0]) + len(parts[1])
+    for sibling in el.itersiblings():
+        if size > MAX_BYLINE_CHARS * 2:
+            return ""
+        if sibling.tag in _BREAK_TAGS:
+            break
+        if isinstance(sibling.tag, str) and sibling.tag not in _SKIP_TEXT_TAGS:
+            text = _text_of(sibling, MAX_BYLINE_CHARS * 2)
+            parts.append(text)
+            size += len(text)
+        parts.append(sibling.tail or "")
+        size += len(sibling.tail or "")
+    text = _clean("".join(parts))
+    return text if len(text) <= MAX_BYLINE_CHARS else ""
 
 
 #: Separators around a byline's lead word set apart in an element of its own ("| By ").
