@@ -330,3 +330,12 @@ def test_alt_text_repeated_by_the_text_beside_it_is_printed_once() -> None:
     ]
     assert repeats_beside(["Jane Doe ", "Jane Doe"], 1)
     assert not repeats_beside(["Jane", "Doe"], 1)
+
+
+@pytest.mark.parametrize(
+    "text", ["one line", "  edges  ", "one\ntwo", "\r\n", "   ", "", "a\r\nb\rc "]
+)
+def test_one_run_of_text_gives_the_lines_of_the_general_walk(text: str) -> None:
+    # inline_lines reads one run of text without its walk; the walk's answer is the
+    # same run followed by an empty Text (two parts, one line)
+    assert inline_lines((Text(text=text),)) == inline_lines((Text(text=text), Text(text="")))

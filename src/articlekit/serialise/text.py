@@ -74,6 +74,10 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     become spaces, so only a LineBreak starts a new line. An image's alt text that the
     text beside it repeats is left out (:func:`repeats_beside`).
     """
+    if type(inlines) is tuple and len(inlines) == 1 and type(inlines[0]) is Text:
+        # (most paragraphs: one run of text, one line, no image)
+        only = _unbroken(inlines[0].text).strip()
+        return [only] if only else []
     lines, alts = _lines_and_alts(inlines)
     for line, part, _image in reversed(alts):
         if repeats_beside(lines[line], part):
@@ -154,7 +158,8 @@ def _code_lines(block: CodeBlock) -> list[str]:
 
 
 def _table_lines(table: Table) -> list[str]:
-    lines = [_one_line(table.caption)] if _one_line(table.caption) else []
+    caption = _one_line(table.caption)
+    lines = [caption] if caption else []
     for row in table.rows:
         cells = [_one_line(cell.content) for cell in row.cells]
         if any(cells):  # a row of empty cells says nothing in plain text
@@ -173,7 +178,8 @@ def _figure_lines(figure: Figure) -> list[str]:
 def _text_leaf(block: Block, _previous: str | None) -> tuple[list[list[str]], str | None]:
     lines: list[str] = []
     if isinstance(block, Heading):
-        lines = [_one_line(block.content)] if _one_line(block.content) else []
+        line = _one_line(block.content)
+        lines = [line] if line else []
     elif isinstance(block, Paragraph):
         lines = inline_lines(block.content)
     elif isinstance(block, CodeBlock):
