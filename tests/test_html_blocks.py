@@ -1500,7 +1500,8 @@ def test_an_author_card_closing_the_body_is_cut() -> None:
     assert cut_author_card(body + long_tail, ["Jane Roe"]) == body + long_tail
     signed = [*body, para("- Jane Roe"), para("Book your first lesson today.")]
     assert cut_author_card(signed, ["Jane Roe"]) == signed
-    assert cut_author_card([*body, *card], ["John Doe"]) == [*body, *card]
+    unnamed = [para("Jane Roe"), para("Jane Roe grows beans in a sunny bed by the sea.")]
+    assert cut_author_card([*body, *unnamed], ["John Doe"]) == [*body, *unnamed]
     # a short article opening with its author's name and role keeps them
     short = [para("Intro."), para("More."), para("Still more."), *card]
     assert cut_author_card(short, ["Jane Roe"]) == short
@@ -1754,3 +1755,43 @@ def test_shop_buttons_under_each_pick_leave_the_guide() -> None:
     text = to_text(parse_html(html))
     assert "This lamp lights a whole room" in text
     assert "Buy on Amazon" not in text
+
+
+def test_a_card_told_by_its_bio_is_cut_without_the_metadata_naming_its_author() -> None:
+    def para(text: str) -> Paragraph:
+        return Paragraph(content=(Text(text=text),))
+
+    body = [para(f"{CARD_PROSE} Part {i}.") for i in range(4)]
+    portrait = Figure(image=Image(src="https://e.x/jane.jpg", alt="Jane Roe"), caption=())
+    card = [
+        portrait,
+        Heading(level=3, content=(Text(text="Jane Roe"),)),
+        para("Senior Garden Editor"),
+        para("Jane's love of beans led her to write about vegetables for ten years."),
+    ]
+    rec = Recommendations(title="More", items=(Recommendation(title="A", url="https://e.x/a"),))
+    assert cut_author_card([*body, *card, rec], []) == [*body, rec]
+    # "Written by" says it without a role line
+    written = [para("Written by Jane Roe"), para("Jane Roe writes about gardens.")]
+    assert cut_author_card([*body, *written], []) == body
+    # cards stacked one under another (the writer's, the reviewer's) go together
+    other = [para("John Doe"), para("Reviewer"), para("John Doe is a botanist.")]
+    assert cut_author_card([*body, *card, *other], []) == body
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # a name over a sentence about that person, without a role: a list of people
+        [Paragraph(content=(Text(text="Jane Roe"),)), _para("Jane Roe grows beans.")],
+        # a heading that is no name (a number, a lower-case last word, a question)
+        [_para("Top 10 Gardens"), _para("Gardener"), _para("Top 10 Gardens is a list.")],
+        [_para("Cheaper than the rest"), _para("Price"), _para("Cheaper than the rest, it is.")],
+        [_para("Who Is Jane Roe?"), _para("Gardener"), _para("Who is Jane Roe? A gardener.")],
+        # the role line is a paragraph of text, not a role
+        [_para("Jane Roe"), _para("Text. " * 30), _para("Jane Roe grows beans.")],
+    ],
+)
+def test_name_lines_that_head_no_bio_stay(tail: list[Block]) -> None:
+    body: list[Block] = [_para(f"{CARD_PROSE} Part {i}.") for i in range(4)]
+    assert cut_author_card([*body, *tail], []) == [*body, *tail]

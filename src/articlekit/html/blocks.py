@@ -1067,17 +1067,99 @@ def _is_name_line(block: Block, names: Collection[str]) -> bool:
     return bool(comma) and name in names and len(role.split()) <= MAX_NAME_LINE_ROLE_WORDS
 
 
+#: A name over a bio has this many words at most ("Maima Faith Merin", "Erik van Vulpen").
+MAX_CARD_NAME_WORDS: Final = 5
+#: A role line between the name and the bio is at most this long ("CEO & Co-Founder at
+#: WunderGraph", "GoAbroad Content Administrator").
+MAX_CARD_ROLE_CHARS: Final = 80
+
+
+def _printed_name(block: Block) -> str | None:
+    """Return the name a paragraph or heading prints on its own, folded, else None: two
+    to ``MAX_CARD_NAME_WORDS`` words, the first and the last capitalised, no digit and no
+    sentence mark, maybe after "By" or "Written by" (:data:`_NAME_LINE_DECORATION`)."""
+    if not isinstance(block, (Paragraph, Heading)):
+        return None
+    text = collapse_ws(plain_text(block)).strip()
+    if not text or len(text) > MAX_NAME_LINE_CHARS or text[-1] in "?!:":
+        return None
+    name = _NAME_LINE_DECORATION.sub("", text.casefold())
+    words = text.split()[-len(name.split()) :] if name else []
+    if not 2 <= len(words) <= MAX_CARD_NAME_WORDS or any(c.isdigit() for c in text):
+        return None
+    if not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return None
+    return name
+
+
+def _opens_with_name(block: Block, name: str) -> bool:
+    """Return True for a paragraph that opens with ``name`` (folded), or with its first
+    word as a word of its own ("Maima's burning passion ..." under "Maima Faith Merin")."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = collapse_ws(plain_text(block)).strip().casefold()
+    if text.startswith(name):
+        return True
+    first = name.split()[0]
+    return (
+        len(first) >= 3
+        and text.startswith(first)
+        and not text[len(first) : len(first) + 1].isalpha()
+    )
+
+
+def _heads_bio(blocks: list[Block], index: int) -> bool:
+    """Return True when ``blocks[index]`` is a name printed over its bio: a name line
+    (:func:`_printed_name`), then a role of at most ``MAX_CARD_ROLE_CHARS`` (needed
+    unless the line says "By" or "Written by"), then a paragraph that opens with the
+    name. A closing sentence that opens with a name (a newspaper's "Jane Roe covers the
+    White House."), and a list of people, each name over a paragraph about them, stay."""
+    name = _printed_name(blocks[index])
+    if name is None:
+        return False
+    said_by = collapse_ws(plain_text(blocks[index])).strip().casefold() != name
+    nxt = blocks[index + 1 : index + 3]
+    if said_by and nxt and _opens_with_name(nxt[0], name):
+        return True
+    return (
+        len(nxt) == 2
+        and isinstance(nxt[0], Paragraph)
+        and len(plain_text(nxt[0])) <= MAX_CARD_ROLE_CHARS
+        and _opens_with_name(nxt[1], name)
+    )
+
+
 def _text_size(block: Block) -> int:
     """Return the length of ``block``'s text, 0 for a recommendation block (it is not the
     article's text nor the card's)."""
     return 0 if isinstance(block, Recommendations) else len(plain_text(block))
 
 
+#: Cards of this many authors may stand one under another (the writer's, the editor's).
+MAX_STACKED_CARDS: Final = 3
+
+
 def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
-    """Return ``blocks`` without the author's card that closes the body: from a line that
-    is an author's name and nothing else (``authors``, the metadata's, at most
-    :data:`MAX_CARD_AUTHORS`: "Jane Roe", "By Jane Roe", "About the author: Jane Roe") to
-    the end, when that holds at most :data:`MAX_AUTHOR_CARD_CHARS` of text in at most
+    """Return ``blocks`` without the authors' cards that close the body, the last first
+    (:func:`_cut_last_author_card`). Cards told by their bio may stand stacked (the
+    writer's, the reviewer's): at most :data:`MAX_STACKED_CARDS` go. A card told by the
+    metadata's name goes alone: a slideshow crediting each slide to the author named
+    ("Agencies") is no stack of cards."""
+    for _ in range(MAX_STACKED_CARDS):
+        kept, by_bio = _cut_last_author_card(blocks, authors)
+        if kept is blocks or not by_bio:
+            return kept
+        blocks = kept
+    return blocks
+
+
+def _cut_last_author_card(blocks: list[Block], authors: Sequence[str]) -> tuple[list[Block], bool]:
+    """Return ``blocks`` without the author's card that closes the body, and whether the
+    card was told by its bio: from a line that is an author's name and nothing else
+    (``authors``, the metadata's, at most :data:`MAX_CARD_AUTHORS`: "Jane Roe", "By Jane
+    Roe", "About the author: Jane Roe"), or a name printed over its role and bio
+    (:func:`_heads_bio`, whoever the metadata names), to the end, when that holds at
+    most :data:`MAX_AUTHOR_CARD_CHARS` of text in at most
     :data:`MAX_AUTHOR_CARD_BLOCKS` blocks, and the text before it at least
     :data:`MIN_ARTICLE_CARD_RATIO` times as much (never within the first
     :data:`MIN_BLOCKS_BEFORE_CARD` blocks). The earliest such line starts the cut.
@@ -1088,12 +1170,14 @@ def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
     sentence that opens with the name ("Jane Roe covers the White House.", a newspaper's
     italic line, which Readability keeps) and a signature after a dash ("- Jane Roe",
     followed by the page's own closing lines) stay. Recommendation blocks after the card
-    are kept."""
+    are kept, and so is a picture before it, unless it is the portrait (captioned with
+    the name, or not at all)."""
     names = {collapse_ws(a).strip().casefold() for a in authors if a.strip()}
-    if not names or len(names) > MAX_CARD_AUTHORS:
-        return blocks
+    if len(names) > MAX_CARD_AUTHORS:
+        return blocks, False
     size = 0
     cut = None
+    by_bio = False  # the card was told by its bio, not by a name of the metadata
     card = 0
     parts = 0
     for index in range(len(blocks) - 1, MIN_BLOCKS_BEFORE_CARD - 1, -1):
@@ -1102,11 +1186,18 @@ def cut_author_card(blocks: list[Block], authors: Sequence[str]) -> list[Block]:
         if size > MAX_AUTHOR_CARD_CHARS or parts > MAX_AUTHOR_CARD_BLOCKS:
             break
         if _is_name_line(blocks[index], names):
-            cut, card = index, size
+            cut, card, by_bio = index, size, False
+        elif _heads_bio(blocks, index):
+            cut, card, by_bio = index, size, True
     # (the article's text is measured only when a card was found: most pages have none)
     if cut is None or sum(map(_text_size, blocks[:cut])) < MIN_ARTICLE_CARD_RATIO * card:
-        return blocks
-    return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)]
+        return blocks, False
+    name = collapse_ws(plain_text(blocks[cut])).strip().casefold()
+    while cut > MIN_BLOCKS_BEFORE_CARD and isinstance(blocks[cut - 1], Figure):
+        if collapse_ws(plain_text(blocks[cut - 1])).strip().casefold() not in ("", name):
+            break
+        cut -= 1  # the author's portrait, captioned with the name or not at all
+    return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)], by_bio
 
 
 #: The longest affiliate disclosure dropped (characters): the ones seen on the outside
