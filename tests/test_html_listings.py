@@ -13,6 +13,7 @@ from articlekit.html.blocks import (
     is_titled_section,
     link_entry_heading,
 )
+from articlekit.html.content import in_consent_manager
 from articlekit.model import (
     Block,
     Document,
@@ -315,3 +316,43 @@ def test_is_titled_section_tells_a_section_from_a_captioned_picture() -> None:
     assert is_titled_section(figure) is False
     titled = lxml.html.fromstring("<div class='image'><img src='/a.jpg' alt=''><h3>Dawn</h3></div>")
     assert is_titled_section(titled) is False
+
+
+_PURPOSE = (
+    "<h4>Performance cookies</h4><p>These cookies allow us to count visits and traffic"
+    " sources so we can measure and improve the performance of our site, and they help us"
+    " to know which pages are the most and least popular and see how visitors move around"
+    " the site. All information these cookies collect is aggregated and anonymous.</p>"
+)
+
+
+def _category_under_consent_manager() -> str:
+    cards = "".join(
+        f"<li class='card'><a href='/recipes/sauce-{n}'>Slow tomato sauce number {n}</a></li>"
+        for n in range(1, 9)
+    )
+    return (
+        "<html><head><title>Tomato sauces</title></head><body>"
+        "<main><h1>Tomato sauces</h1><p>Our collection of tomato sauce recipes has something"
+        " for every dish, a big plate of pasta or a tian.</p>"
+        f"<ul class='cards'>{cards}</ul></main>"
+        "<div id='onetrust-consent-sdk' class='show-banner'><div class='ot-pc-content'>"
+        f"<h3>Your privacy</h3>{_PURPOSE * 12}</div></div></body></html>"
+    )
+
+
+def test_the_relaxed_retry_never_reads_a_consent_managers_preference_centre() -> None:
+    text = to_text(parse_html(_category_under_consent_manager()))
+    assert "Our collection of tomato sauce recipes" in text
+    assert "Performance cookies" not in text
+    assert "These cookies allow us" not in text
+
+
+def test_in_consent_manager_reads_the_boxes_around_the_elements() -> None:
+    root = lxml.html.fromstring(_category_under_consent_manager())
+    purpose = root.xpath("//h4")[0]
+    assert in_consent_manager([purpose]) is True
+    assert in_consent_manager(root.xpath("//main/p")) is False
+    # a class naming cookies as a recipe's subject is no consent manager
+    baking = lxml.html.fromstring("<div class='recipe-cookies'><p>Butter cookies</p></div>")
+    assert in_consent_manager([baking[0]]) is False

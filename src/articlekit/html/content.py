@@ -58,10 +58,12 @@ from articlekit.verdict import (
 )
 
 __all__ = [
+    "CONSENT_MANAGER_CLASS",
     "LISTING_ENTRIES",
     "MIN_ARTICLE_CHARS",
     "Candidate",
     "find_main_content",
+    "in_consent_manager",
     "picture_article",
     "prefer_baseline",
 ]
@@ -1617,9 +1619,13 @@ def find_main_content(
         relaxed.thread = labels.thread
         _drop_thread_posters(relaxed, is_thread)
         retry = _scored(root, relaxed, "relaxed", title, jsonld, is_thread)
-        if retry is not None and (
-            candidate is None
-            or (retry.chars > candidate.chars if short else _widens_to_prose(candidate, retry))
+        if (
+            retry is not None
+            and not in_consent_manager(retry.elements)
+            and (
+                candidate is None
+                or (retry.chars > candidate.chars if short else _widens_to_prose(candidate, retry))
+            )
         ):
             candidate = retry
     # 3b. a thread whose every post its engine names as a comment, the page undeclared
@@ -1644,6 +1650,32 @@ def find_main_content(
             return short_page
         return Candidate(elements=[], labels=labels, method="empty", chars=0)
     return candidate
+
+
+# The class or id of a cookie or consent manager's box (its banner, its preference centre).
+CONSENT_MANAGER_CLASS: Final = re.compile(
+    r"consent|gdpr|onetrust|didomi|cookiebot|usercentrics|truste-|qc-cmp"
+    r"|cookie[-_]?(?:banner|notice|bar|law|settings|preferences|policy|popup|modal|dialog)"
+)
+
+
+def in_consent_manager(elements: Sequence[HtmlElement]) -> bool:
+    """Return True when one of ``elements`` stands in (or is) a cookie or consent
+    manager's box (:data:`CONSENT_MANAGER_CLASS`; ``<body>`` and ``<html>`` aside).
+
+    The relaxed retry looks for an article hidden under a furniture name; a consent
+    manager's preference centre, its eight purposes described in 9,000 characters, is
+    never it, though it outweighs a listing's short text (a recipe category's cards).
+    Only the retry's few elements and their ancestors are read.
+    """
+    for el in elements:
+        for box in itertools.chain((el,), el.iterancestors()):
+            if box.tag in ("body", "html"):
+                break
+            names = class_id(box)
+            if names and CONSENT_MANAGER_CLASS.search(names):
+                return True
+    return False
 
 
 @attrs.define
