@@ -1107,3 +1107,47 @@ def test_a_section_heading_without_a_byline_is_no_headline() -> None:
     text = f"Node Profiling in Production\n\n{_MENU}\n\nWhy Monitoring Matters for Us\n\n{body}\n"
     doc = parse_text(f"{text}\n{_MENU}\n")
     assert doc.title == "Node Profiling in Production"
+
+
+def _product_section(name: str) -> str:
+    return (
+        f"{name}\n\nPros\n\n  • Boils fast\n  • Quiet lid\n  • Cheap\n\n"
+        "Cons\n\n  • Short cord\n  • No filter\n\n"
+        f"The {name} heats a litre of water in under three minutes, and its lid stays\n"
+        "quiet when it clicks off, which matters more than you would think at night.\n"
+    )
+
+
+def test_a_buying_guides_repeated_section_labels_keep_its_sections() -> None:
+    # "Pros" and "Cons" over short lists in every product's section: lead-ins to their
+    # lists, not menus, so the guide's sections stay with its opening
+    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
+    names = ("Acme One", "Brio Two", "Cora Three", "Dot Four")
+    body = "\n\n".join([WRAPPED] * 2) + "\n\n" + "\n\n".join(map(_product_section, names))
+    plain = parse_text(f"{menu}\n\n{body}\n\n{menu}\n\n{menu}\n").plain_text()
+    assert "council" in plain
+    assert all(f"The {name} heats" in plain for name in names)
+    assert plain.count("Short cord") == len(names)
+
+
+def test_a_menus_repeated_column_label_is_no_section_label() -> None:
+    # the same label over each column of a menu, with no prose between the columns
+    column = "Shop all\n\n  • Kettles\n  • Toasters\n  • Mixers\n  • Blenders"
+    menu = "\n\n".join([column] * 5)
+    site = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
+    body = "\n\n".join([WRAPPED] * 3)
+    plain = parse_text(f"{site}\n\n{menu}\n\n{body}\n\n{menu}\n").plain_text()
+    assert "council" in plain
+    assert "Toasters" not in plain
+
+
+def test_section_labels_said_a_dozen_times_are_no_repeated_furniture() -> None:
+    # twelve products: "Pros" and "Cons" come back often enough to read as a line the
+    # page repeats (a picture's alt text), but each stands over its list
+    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
+    names = [f"Kettle Model {chr(65 + i)}" for i in range(12)]
+    body = "\n\n".join([WRAPPED] * 2) + "\n\n" + "\n\n".join(map(_product_section, names))
+    doc = parse_text(f"{menu}\n\n{body}\n\n{menu}\n\n{menu}\n")
+    plain = doc.plain_text()
+    assert plain.count("Short cord") == len(names)
+    assert plain.count("Pros") == len(names)

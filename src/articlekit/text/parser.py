@@ -54,6 +54,7 @@ from articlekit.model import (
     plain_text,
 )
 from articlekit.text.boilerplate import (
+    MAX_LINK_DENSITY,
     MAX_MENU_ITEM_LINES,
     MIN_LONG_WORDS,
     MIN_PROSE_WORDS,
@@ -1834,11 +1835,21 @@ def drop_repeated_paragraphs(pieces: list[Piece]) -> None:
     times or more with the same text (whitespace collapsed), or
     ``MIN_REPEATED_LONG_PARAGRAPHS`` times when it is ``MIN_REPEATED_LONG_WORDS`` words
     long on at most ``MAX_REPEATED_LONG_LINES`` lines and ends like no sentence (alt text,
-    a teaser's title); the text's first paragraph, its title, stays."""
+    a teaser's title); the text's first paragraph, its title, stays, and so does a label
+    of at most ``MAX_SECTION_LABEL_WORDS`` words that stands over a list each time."""
     paragraphs = [p for p in pieces if p.kind == "paragraph"]
     counts = Counter(" ".join(p.text.split()) for p in paragraphs)
+    # a short label said over a list each time ("Pros", "Cons" in every product's
+    # section) is left for the page filter to judge (:func:`_section_labels`)
+    over_lists = Counter(
+        " ".join(p.text.split())
+        for p, below in pairwise(pieces)
+        if p.kind == "paragraph" and below.kind == "list"
+    )
     for index, piece in enumerate(paragraphs):
         text = " ".join(piece.text.split())
+        if over_lists[text] == counts[text] and len(text.split()) <= MAX_SECTION_LABEL_WORDS:
+            continue
         if counts[text] >= MIN_REPEATED_PARAGRAPHS or (
             index > 0  # the text's first line: its title, printed again as alt text
             and counts[text] >= MIN_REPEATED_LONG_PARAGRAPHS
@@ -2112,7 +2123,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     if page:
         live, stats = _drop_credit_lines(live, stats, ctx)
         scores = [_score_piece(p, s, ctx, page=True) for p, s in zip(live, stats, strict=True)]
-        scores = _relax_scores(live, scores, ctx)
+        scores = _relax_scores(live, scores, stats, ctx)
         scores = _score_comment_thread(live, scores, ctx)
         scores = _score_teaser_boxes(live, scores, ctx)
     else:
@@ -2480,7 +2491,9 @@ def _drop_author_bios(live: list[Piece], ctx: _Context) -> None:
 _PROSE_ENDINGS = (".", "!", "?", "…", ":", '."', ".”", "。", "！", "？", "：")
 
 
-def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list[float]:
+def _relax_scores(
+    live: list[Piece], scores: list[float], stats: list[PieceStats], ctx: _Context
+) -> list[float]:
     """Return ``scores`` with the article's own short pieces made neutral on a page.
 
     A line ending in a colon introduces what follows ("Ask yourself:"), and the list
@@ -2488,6 +2501,10 @@ def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list
     too was tried: it kept more teaser titles than section headings, -0.008 w3m F1.)
     """
     out = list(scores)
+    for index in _section_labels(live, scores, stats, ctx):
+        # a label the sections of a list article repeat over their lists: a lead-in
+        out[index] = max(out[index], 0.0)
+        out[index + 1] = max(out[index + 1], 0.0)
     for index, piece in enumerate(live):
         if out[index] >= 0 or piece.kind not in ("paragraph", "list"):
             continue
@@ -2506,6 +2523,48 @@ def _relax_scores(live: list[Piece], scores: list[float], ctx: _Context) -> list
         ):
             out[index] = 0.0
     return out
+
+
+# A section label over a list ("Pros", "Cons", "Features") has at most this many words ...
+MAX_SECTION_LABEL_WORDS = 4
+# ... and comes back over a list at least this many times, with prose between each two (a
+# buying guide's product sections).
+MIN_SECTION_LABELS = 3
+
+
+def _section_labels(
+    live: list[Piece], scores: list[float], stats: list[PieceStats], ctx: _Context
+) -> list[int]:
+    """Return the indices of the section labels of a list article: a line of at most
+    :data:`MAX_SECTION_LABEL_WORDS` words that stands over a list (not a link list) at
+    least :data:`MIN_SECTION_LABELS` times, with prose between each two ("Pros" / list,
+    "Cons" / list in each product's section of a buying guide).
+
+    Each is a lead-in to its list, as a line ending in a colon is. A menu's label said
+    over each of its columns ("Shop all") has no prose between them.
+    """
+    found: dict[str, list[int]] = {}
+    for index in range(len(live) - 1):
+        piece = live[index]
+        if (
+            piece.kind not in ("paragraph", "heading")
+            or piece.line_count != 1
+            or live[index + 1].kind != "list"
+            or stats[index + 1].link_density > MAX_LINK_DENSITY
+            or stats[index].words > MAX_SECTION_LABEL_WORDS
+        ):
+            continue
+        text = ctx.plain(piece).strip().rstrip(":").casefold()
+        if text:
+            found.setdefault(text, []).append(index)
+    labels: list[int] = []
+    for places in found.values():
+        if len(places) >= MIN_SECTION_LABELS and all(
+            any(score > 0 for score in scores[upper + 2 : lower])
+            for upper, lower in pairwise(places)
+        ):
+            labels.extend(places)
+    return labels
 
 
 def _heads_formula(live: list[Piece], index: int, ctx: _Context) -> bool:
