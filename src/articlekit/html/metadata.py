@@ -560,12 +560,13 @@ def _text_of(el: etree._Element, limit: int = MAX_VALUE_CHARS, item: str = " ") 
         tag = node.tag
         if tag in _BREAK_TAGS:  # "Name<br>Date" must not read "NameDate"
             parts.append(item if tag == "li" else " ")
-        if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and node.text:
-            parts.append(node.text)
-            size += len(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-            size += len(node.tail)
+        # (each text read once: lxml makes a new string every time)
+        if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and (text := node.text):
+            parts.append(text)
+            size += len(text)
+        if node is not el and (tail := node.tail):
+            parts.append(tail)
+            size += len(tail)
         if size > limit:
             return ""
     return "".join(parts)
@@ -2808,23 +2809,24 @@ def _text_nodes_after(
     size = nodes = 0
     node: etree._Element | None = el
     while node is not None and size < limit and nodes < max_nodes:
-        if node.tail:
-            yield node.tail, node.getparent()
-            size += _printed_chars(node.tail)
+        if tail := node.tail:
+            yield tail, node.getparent()
+            size += _printed_chars(tail)
         for sibling in node.itersiblings():
             for item in sibling.iter():
                 nodes += 1
-                if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
-                    yield item.text, item
-                    size += _printed_chars(item.text)
-                if item is not sibling and item.tail:
-                    yield item.tail, item.getparent()
-                    size += _printed_chars(item.tail)
+                tag = item.tag
+                if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and (text := item.text):
+                    yield text, item
+                    size += _printed_chars(text)
+                if item is not sibling and (tail := item.tail):
+                    yield tail, item.getparent()
+                    size += _printed_chars(tail)
                 if size >= limit or nodes >= max_nodes:
                     return
-            if sibling.tail:
-                yield sibling.tail, node.getparent()
-                size += _printed_chars(sibling.tail)
+            if tail := sibling.tail:
+                yield tail, node.getparent()
+                size += _printed_chars(tail)
         node = node.getparent()
 
 
