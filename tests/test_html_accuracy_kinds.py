@@ -12,7 +12,7 @@ from articlekit.html import blocks, content, vocab
 from articlekit.html.clean import boilerplate_kind, label_page, looks_like_rec_widget
 from articlekit.html.content import find_main_content, is_lead
 from articlekit.html.tree import parse_tree
-from articlekit.model import Figure, Paragraph, Recommendation, Recommendations, Text
+from articlekit.model import Figure, Heading, Paragraph, Recommendation, Recommendations, Text
 from articlekit.serialise.text import to_text
 
 BODY = (
@@ -836,3 +836,32 @@ def test_teaser_cards_closing_an_article_are_recommendations_not_body_text() -> 
     recs = [b for b in doc.blocks if isinstance(b, Recommendations)]
     titles = [item.title for b in recs for item in b.items]
     assert "Another story from the desk, number 0" in titles
+
+
+def test_a_newsletter_box_with_a_heading_closing_the_body_is_trimmed() -> None:
+    # a heading that calls to subscribe, over its pitch: both are the box's, not the article's
+    body = Paragraph(content=(Text(text="A sentence of the article that ends properly."),))
+    heading = Heading(level=2, content=(Text(text="Subscribe to the Motoring Newsletter"),))
+    pitch = Paragraph(content=(Text(text="Get the latest reviews, direct to your inbox."),))
+    assert blocks.trim_promo_tail([body, heading, pitch]) == [body]
+    below = Paragraph(content=(Text(text="Want tips like these? Sign up below!"),))
+    assert blocks.trim_promo_tail([body, below]) == [body]
+    # a section heading closing the body that calls to nothing stays for the others to judge
+    plain = Heading(level=2, content=(Text(text="What comes next"),))
+    assert blocks.trim_promo_tail([body, plain, pitch]) == [body, plain]
+
+
+@pytest.mark.parametrize(
+    ("text", "promo"),
+    [
+        ("News delivered right to your inbox:", True),
+        ("Recipes delivered to your inbox every week.", True),
+        ("The best deals, directly to your phone.", True),
+        ("Sign up today and save.", True),
+        # an article's own words: a sign on the door, a delivery to a house
+        ("He put up a sign by the door.", False),
+        ("The parcel was delivered to your neighbour.", False),
+    ],
+)
+def test_more_calls_to_subscribe_are_promo_phrases(text: str, promo: bool) -> None:
+    assert vocab.has_promo_phrase(text) is promo

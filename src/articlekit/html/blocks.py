@@ -939,7 +939,11 @@ def is_furniture_label(text: str) -> bool:
 
 def is_promo_line(block: Block) -> bool:
     """Return True for a short paragraph that calls to action (follow us, get the app, ...)
-    or is a contact card (lines such as "E-Mail: ...", "Telefon: ...")."""
+    or is a contact card (lines such as "E-Mail: ...", "Telefon: ..."), and for a short
+    heading that calls to action (a newsletter box's "Subscribe to the ... Newsletter")."""
+    if isinstance(block, Heading):
+        text = plain_text(block)
+        return len(text) <= MAX_PROMO_TAIL_CHARS and vocab.has_promo_phrase(text)
     if not isinstance(block, Paragraph):
         return False
     text = plain_text(block)

@@ -530,8 +530,9 @@ PROMO_TAIL = re.compile(
     # (``\bapps?`` written with the boundary after the "a": every branch then opens with
     # a letter, which lets the engine skip to those letters; see has_promo_phrase)
     r"|a(?<=\ba)pps? (?:for|für|pour|para) (?:ios|android)"
-    r"|straight to your (?:phone|inbox)|subscribe (?:to|now|here)"
-    r"|sign up (?:for|to)|suscr[ií]bete|suscribirse|abonnez-vous|jetzt abonnieren"
+    r"|(?:straight|right|direct(?:ly)?) to your (?:phone|inbox)|delivered to your inbox"
+    r"|subscribe (?:to|now|here)|sign up (?:for|to|below|now|here|today)"
+    r"|suscr[ií]bete|suscribirse|abonnez-vous|jetzt abonnieren"
     r"|newsletter abonnieren|send us a|e-?mail us|write to us|escr[ií]b(?:enos|irnos)"
     r"|schreiben sie uns|schreib uns|contact us at|advertise with|klicken sie hier|hier klicken"
     r"|click here to|cliquez ici|haga clic|unterstütze (?:uns|unabhängige)"
