@@ -616,6 +616,24 @@ def test_drop_dangling_headings() -> None:
     assert kept == ["A", "B"]
 
 
+def test_headings_that_are_all_the_text_stay() -> None:
+    # a page that is one heading (or headings alone) kept nothing: its text was lost
+    rec = Recommendations(title=None, items=())
+    assert drop_dangling_headings([_h(2, "Title")]) == [_h(2, "Title")]
+    assert drop_dangling_headings([_h(2, "A"), _h(3, "B")]) == [_h(2, "A"), _h(3, "B")]
+    # ... but not the title of a recommendation block, which carries its own
+    out = drop_dangling_headings([_h(2, "Alone"), _h(2, "Read more"), rec])
+    assert out == [_h(2, "Alone"), rec]
+    # with body text beside them, dangling headings go as before
+    assert drop_dangling_headings([_p("x."), _h(2, "End")]) == [_p("x.")]
+
+
+def test_a_page_of_one_heading_keeps_it() -> None:
+    doc = parse_html("<html><body><h2>Council votes on the budget</h2></body></html>")
+    assert doc.blocks == (_h(2, "Council votes on the budget"),)
+    assert to_text(doc) == "Council votes on the budget\n"
+
+
 OPENING = (
     "For a long time I put off writing this last article before my break. I am the kind"
     " of person who gets things done and ticks them off. But for reasons I cannot name I"

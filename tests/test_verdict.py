@@ -202,6 +202,29 @@ def test_empty_document_is_empty() -> None:
     assert verdict.kind == "empty" and verdict.confidence == 1.0
 
 
+BRIEF = "The council approved the new budget on Tuesday after a debate that ran past midnight."
+
+
+@pytest.mark.parametrize("with_page", [False, True])
+def test_a_short_page_with_a_paragraph_of_prose_is_an_article(with_page: bool) -> None:
+    # 85 characters of real text were "no text worth the name"
+    doc = Document(blocks=(para(BRIEF),))
+    page = PageSignals(page_text_chars=len(BRIEF)) if with_page else None
+    verdict = judge(doc, page=page)
+    assert verdict.kind == "article"
+    assert 0.0 < verdict.confidence < 0.2  # short: a weak verdict
+    assert signal(verdict, "score_empty") == 0.0
+    html = f"<html><body><p>{BRIEF}</p></body></html>"
+    assert articlekit.parse(html, require_article=True).verdict.kind == "article"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text", ["Please enable JavaScript to continue.", "Keine Treffer f\u00fcr \u201exyzzy\u201c."]
+)
+def test_a_line_shorter_than_prose_stays_empty(text: str) -> None:
+    assert judge(Document(blocks=(para(text),))).kind == "empty"
+
+
 def test_short_document_texts_without_page_signals() -> None:
     consent = Document(
         blocks=(para("We use cookies to improve your experience. Accept all or reject all."),)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["INVISIBLE", "drop_invisible"]
+__all__ = ["CONTROLS", "INVISIBLE", "drop_invisible", "replace_controls"]
 
 #: Invisible characters that only hint where a line may break or must not: the soft
 #: hyphen (U+00AD, ``&shy;``: German and French pages hyphenate long words with it), the
@@ -28,3 +28,22 @@ def drop_invisible(text: str) -> str:
     ):
         return text
     return INVISIBLE.sub("", text)
+
+
+#: C0 and C1 control characters but tab, line feed and carriage return: no text holds them
+#: (in a page they are binary noise, or the windows-1252 bytes a decoder left undefined),
+#: a terminal acts on some (ESC starts a command) and XML refuses most. Both parsers turn
+#: each into a space, so that the noise cannot glue two words together, and never put one
+#: into a Document (the policy is in ``docs/model.md``). NUL goes too.
+CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def replace_controls(text: str) -> str:
+    """Return ``text`` with every character of :data:`CONTROLS` made a space.
+
+    Text that ``str.isprintable`` accepts holds none (a C scan): it is returned as it is,
+    without a regex search.
+    """
+    if text.isprintable():
+        return text
+    return CONTROLS.sub(" ", text)

@@ -1026,13 +1026,18 @@ def article_score(doc: DocFeatures, page: PageSignals) -> float:
 
 
 def empty_score(doc: DocFeatures, page: PageSignals) -> float:
-    """Return how empty the document is: 1.0 without text, 0.0 from ``EMPTY_FULL_CHARS``.
+    """Return how empty the document is: 1.0 without text, 0.0 from ``EMPTY_FULL_CHARS``
+    or with one paragraph of prose.
 
     A page that shows plenty of text the extractor did not take is not empty (rather a
     listing or a layout the extractor missed): the more visible text, and the more of it
     in links, the lower the score.
     """
     emptiness = 1.0 - _saturate(doc.text_chars, EMPTY_FULL_CHARS)
+    if doc.prose_chars:
+        # a paragraph of prose (PROSE_PARAGRAPH_CHARS or more, few links) is text worth
+        # the name, however short the page: a brief, a notice, a one-paragraph post
+        return 0.0
     shown = _saturate(page.page_text_chars - 300, 1000) * max(0.5, page.page_link_density)
     return emptiness * (1.0 - 0.8 * shown)
 

@@ -25,7 +25,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from articlekit._caseless import CaseBlind
-from articlekit._chars import drop_invisible
+from articlekit._chars import drop_invisible, replace_controls
 from articlekit.html import vocab
 from articlekit.html.clean import (
     FLAG_BLOCK,
@@ -1491,9 +1491,12 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
     recommendation-style heading ("More on ...") not followed by a paragraph heads teaser
     cards and goes too. A heading whose section opens with a "See also: ..." note and goes
     on with body text stays. A dangling heading that is prose (:func:`is_prose_heading`)
-    becomes the paragraph it is.
+    becomes the paragraph it is. When nothing but recommendation blocks would be left,
+    the headings that head nothing but the end or another heading stay: they are the
+    page's only text (a page that is one ``<h2>``), not titles of sections left out.
     """
     out: list[Block] = []
+    ends: list[Block] = []  # headings dropped over the end or another heading
     for index, block in enumerate(blocks):
         if isinstance(block, Heading):
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -1504,6 +1507,8 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
             ):
                 if is_prose_heading(block):
                     out.append(Paragraph(content=block.content, provenance=block.provenance))
+                elif not isinstance(nxt, Recommendations):
+                    ends.append(block)
                 continue
             if (
                 not isinstance(nxt, Paragraph)
@@ -1513,6 +1518,9 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
                 # "More on climate" over teaser cards whose links were taken out
                 continue
         out.append(block)
+    if ends and all(isinstance(block, (Recommendations, Heading)) for block in out):
+        kept = {id(block) for block in ends}
+        return [block for block in blocks if id(block) in kept or block in out]
     return out
 
 
@@ -2663,7 +2671,7 @@ class BlockBuilder:
                 out.append(Quote(blocks=tuple(inner), provenance=self._prov(el)))
             return
         if tag == "pre":
-            code = text_of(el)
+            code = replace_controls(text_of(el))
             if code.strip():
                 code = code.strip("\n")
                 out.append(
@@ -3048,7 +3056,7 @@ class BlockBuilder:
             if lead:
                 _append_text(out, " ")
             if inner:
-                title = el.get("title")
+                title = replace_controls(el.get("title") or "")
                 out.append(
                     Link(
                         url=url,

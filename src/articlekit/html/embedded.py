@@ -46,6 +46,7 @@ import attrs
 import lxml.etree
 import lxml.html
 
+from articlekit._chars import replace_controls
 from articlekit.html.tree import text_of
 from articlekit.model import (
     Block,
@@ -126,7 +127,6 @@ _ASSIGNMENT = re.compile(
 _JSON_PARSE = re.compile(r"JSON\.parse\s*\(\s*")
 _SPACE = re.compile(r"\s+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 _HEADING_STYLE = re.compile(r"(?:^|[-_/ ])h(?:eading)?[-_ ]?([1-6])$|^h([1-6])$", re.I)
 
@@ -370,8 +370,9 @@ def _reads_as_prose(text: str) -> bool:
 
 def _clean(text: str) -> str:
     """Return ``text`` without what JSON can carry but text must not: lone surrogates
-    (replaced by U+FFFD) and control characters other than tab and newline."""
-    return _CONTROL.sub("", _SURROGATE.sub("\ufffd", text))
+    (replaced by U+FFFD) and control characters other than tab and line ends (made
+    spaces, as everywhere: :func:`articlekit._chars.replace_controls`)."""
+    return replace_controls(_SURROGATE.sub("\ufffd", text))
 
 
 def _string_blocks(value: str, where: str) -> list[Block]:

@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from articlekit._chars import replace_controls
 from articlekit._months import month_numbers
 from articlekit._zones import ZONE_AFTER_TIME, ZONE_NAMES, zone_offset
 from articlekit.html.tree import join_url
@@ -502,12 +503,16 @@ _URL_DATE_SEGMENT: Final = re.compile(r"/(\d{1,2}-\d{1,2}-(?:19|20)\d{2})(?:\.ht
 
 
 def _clean(value: str | None) -> str:
-    """Return ``value`` with entities decoded, whitespace collapsed, ends stripped."""
+    """Return ``value`` with entities decoded, control characters made spaces, whitespace
+    collapsed, ends stripped."""
     if not value:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    return " ".join(value.split())  # (a \s+ substitution and a strip, without a regex)
+    value = " ".join(value.split())  # (a \s+ substitution and a strip, without a regex)
+    if not value.isprintable():  # a control character (or an invisible one) is left
+        value = " ".join(replace_controls(value).split())
+    return value
 
 
 # Everything but letters and digits: ``\W`` and ``_`` are exactly the characters for which

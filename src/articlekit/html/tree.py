@@ -16,11 +16,12 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
 
+from articlekit._chars import CONTROLS, replace_controls
 from articlekit.decode import utf8_prefix
 from articlekit.errors import ParseError, UnsupportedInputError
 
@@ -502,7 +503,8 @@ def text_of(el: etree._Element) -> str:
 
 
 def collapse_ws(text: str) -> str:
-    """Return ``text`` with every run of whitespace made one space (not stripped)."""
+    """Return ``text`` with every run of whitespace made one space (not stripped), and
+    every control character (:data:`articlekit._chars.CONTROLS`) a space first."""
     if not text or (text.isprintable() and "  " not in text):
         # (already collapsed: the one white-space character str.isprintable accepts is
         # the space, checked over all of Unicode; 64% of the texts of trafilatura-eval's
@@ -510,6 +512,9 @@ def collapse_ws(text: str) -> str:
         return text
     # str.split() in C beats a regex substitution; the edges keep one space each
     inner = " ".join(text.split())
+    if not inner.isprintable():  # a control character (or an invisible one) is left
+        text = replace_controls(text)
+        inner = " ".join(text.split())
     if not inner:
         return " "
     if text[0].isspace():
@@ -561,6 +566,8 @@ def resolve_url(href: str | None, base: str | None) -> str | None:
     if not href:
         return None
     href = href.strip()
+    if not href.isprintable():  # a control character (or a tab or line end urljoin drops)
+        href = _percent_controls(href)
     if not href:
         return None
     lowered = href[:11].lower()
@@ -572,6 +579,16 @@ def resolve_url(href: str | None, base: str | None) -> str | None:
         except ValueError:
             return href
     return href
+
+
+# C0 control characters and the space, which the URL standard strips from a URL's ends.
+_C0_AND_SPACE: Final = "".join(map(chr, range(0x21)))
+
+
+def _percent_controls(href: str) -> str:
+    """Return ``href`` without control characters at its ends and with those inside it
+    percent-encoded (their UTF-8 bytes), as a browser reads a URL written so."""
+    return CONTROLS.sub(lambda found: quote(found.group(), safe=""), href.strip(_C0_AND_SPACE))
 
 
 #: What ``urljoin`` rewrites in a URL it would otherwise copy as written: tabs and line

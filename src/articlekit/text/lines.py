@@ -31,6 +31,16 @@ HARD_BREAK = "\u2028"
 # C0/C1 control characters other than tab and newline; replaced by a space so that
 # binary noise cannot glue two words together.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+# ... and lone surrogates (a str decoded with "surrogateescape", or built in code), which
+# no encoder writes: each becomes U+FFFD, as the HTML parser makes them.
+_CLEANED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+def _cleaned(found: re.Match[str]) -> str:
+    """Return the replacement of one character of :data:`_CLEANED`."""
+    return "\ufffd" if "\ud800" <= found.group() <= "\udfff" else " "
+
+
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # w3m and lynx mark an <ins> as "[INS:" ... ":INS]"; an empty one is an ad slot (an
 # ad network's <ins> filled in by script), a mark with no text of the page in it.
@@ -237,7 +247,7 @@ def split_lines(text: str) -> Lines:
     ):
         raise UnsupportedInputError("input looks binary (control characters), not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", _CONTROL.sub(" ", drop_invisible(text.replace("\u2028", "\n"))))
+    text = _SPACES.sub(" ", _CLEANED.sub(_cleaned, drop_invisible(text.replace("\u2028", "\n"))))
     raw = text.split("\n")
     stripped: list[str] = []
     indents: list[int] = []

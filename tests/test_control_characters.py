@@ -1,0 +1,128 @@
+"""One policy for control characters and lone surrogates, in both parsers.
+
+Neither parser puts a C0 or C1 control character (but tab, line feed and carriage return)
+or a lone surrogate into a Document: a control character becomes a space (words it sat
+between stay apart), a lone surrogate U+FFFD, a control character inside a URL its
+percent-encoded bytes. So every serialiser's output encodes as UTF-8.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import articlekit
+from articlekit import Document, UnsupportedInputError
+from articlekit._chars import CONTROLS, replace_controls
+
+# What no string of a parsed Document may hold.
+_BANNED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL_CHARS = [chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20))]
+_C1_CHARS = [chr(c) for c in range(0x7F, 0xA0)]
+_SURROGATES = ["\ud800", "\udbff", "\udc00", "\udfff"]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Yield every string (keys aside) of a JSON value."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _assert_clean(doc: Document) -> None:
+    for text in _strings(json.loads(articlekit.to_json(doc))):
+        assert not _BANNED.search(text), text
+    for out in (articlekit.to_text(doc), articlekit.to_markdown(doc, front_matter=True)):
+        assert not _BANNED.search(out), out
+        out.encode("utf-8")  # (a lone surrogate would raise here)
+
+
+_WORD = st.text(alphabet=st.characters(categories=("L", "N")), min_size=1, max_size=12)
+_ODD = st.sampled_from(_CONTROL_CHARS + _C1_CHARS + _SURROGATES)
+# Words, each followed by a space or by one odd character: at most half the characters
+# are odd, and a text of one word in three odd is still far from binary in practice.
+_TEXTS = st.lists(
+    st.tuples(_WORD, st.one_of(st.just(" "), st.just(" "), _ODD)), min_size=3, max_size=40
+).map(lambda pairs: "".join(word + after for word, after in pairs))
+
+
+def _page(text: str) -> str:
+    """Return an HTML page that puts ``text`` everywhere a Document takes a string from."""
+    escaped = html.escape(text)
+    return (
+        f"<html><head><title>{escaped}</title>"
+        f'<meta name="description" content="{escaped}">'
+        f'<meta name="author" content="{escaped}"></head><body><article>'
+        f"<h1>{escaped}</h1><h2>{escaped}</h2><p>{escaped} {escaped}</p>"
+        f'<p><a href="/a/{escaped}" title="{escaped}">{escaped}</a> <code>{escaped}</code></p>'
+        f'<pre>{escaped}</pre><ul><li>{escaped}</li></ul><figure><img src="/i/{escaped}.jpg"'
+        f' alt="{escaped}"><figcaption>{escaped}</figcaption></figure>'
+        f"<table><tr><th>{escaped}</th></tr><tr><td>{escaped}</td></tr></table>"
+        f"<blockquote><p>{escaped}</p></blockquote></article></body></html>"
+    )
+
+
+@given(_TEXTS)
+def test_html_documents_hold_no_control_character_or_surrogate(text: str) -> None:
+    try:
+        doc = articlekit.parse_html(_page(text), url="https://example.org/story")
+    except UnsupportedInputError:
+        return
+    _assert_clean(doc)
+
+
+@given(_TEXTS)
+def test_text_documents_hold_no_control_character_or_surrogate(text: str) -> None:
+    body = f"{text}\n\n## {text}\n\n{text} {text}\n\n- {text}\n\n    {text}\n"
+    try:
+        doc = articlekit.parse_text(body)
+    except UnsupportedInputError:  # (a text of control characters looks binary)
+        return
+    _assert_clean(doc)
+
+
+@pytest.mark.parametrize("odd", ["\x01", "\x1b", "\x7f", "\x81", "\x9f"])
+def test_a_control_character_between_words_is_a_space_in_both_parsers(odd: str) -> None:
+    sentence = f"The council met on Tuesday{odd}evening to vote on the budget plan."
+    from_html = articlekit.parse_html(f"<html><body><p>{sentence}</p></body></html>")
+    from_text = articlekit.parse_text(f"{sentence}\n")
+    expected = "The council met on Tuesday evening to vote on the budget plan.\n"
+    assert articlekit.to_text(from_html) == expected
+    assert articlekit.to_text(from_text) == expected
+
+
+def test_a_lone_surrogate_is_a_replacement_character_in_both_parsers() -> None:
+    sentence = "A broken character \ud83d here, from a lossy decoder upstream."
+    expected = "A broken character \ufffd here, from a lossy decoder upstream.\n"
+    assert articlekit.to_text(articlekit.parse_html(f"<p>{sentence}</p>")) == expected
+    assert articlekit.to_text(articlekit.parse_text(f"{sentence}\n")) == expected
+
+
+def test_control_characters_keep_their_place_in_code_and_urls() -> None:
+    page = (
+        '<html><body><p>See <a href="/a\x01b" title="x\x07y">the page</a>.</p>'
+        "<pre>line\x01one\nline two</pre></body></html>"
+    )
+    doc = articlekit.parse_html(page, url="https://example.org/")
+    link = doc.blocks[0].content[1]  # type: ignore[union-attr]
+    assert (link.url, link.title) == ("https://example.org/a%01b", "x y")
+    assert doc.blocks[1] == articlekit.CodeBlock(code="line one\nline two")
+
+
+def test_replace_controls_leaves_printable_text_and_line_ends() -> None:
+    assert replace_controls("plain text") == "plain text"
+    assert replace_controls("a\tb\nc\rd") == "a\tb\nc\rd"
+    assert replace_controls("a\x00b\x0cc\x85d") == "a b c d"
+    assert all(CONTROLS.fullmatch(c) for c in _CONTROL_CHARS + _C1_CHARS)
