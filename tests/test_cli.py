@@ -15,6 +15,7 @@ import pty
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -227,12 +228,31 @@ def test_a_named_pipe_output_takes_the_stream(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     done = invoke(["convert", page, "-f", "text", "-o", fifo])
     reader.join(timeout=30)
     assert done.returncode == 0, done.stderr
     assert received == [b"Body text of page 1, a full sentence of real content.\n"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_an_error_log_on_a_device_is_written_to_not_replaced(tmp_path: Path) -> None:
+    # `--errors /dev/stderr` (or /dev/null) was renamed over: as root, a regular file took
+    # the device's place. A FIFO stands in for the device here.
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    fifo = tmp_path / "errors"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    done = invoke(["convert", page, tmp_path / "missing.html", "-o", os.devnull, "--errors", fifo])
+    reader.join(timeout=30)
+    assert done.returncode == 1, done.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    (record,) = [json.loads(line) for line in received[0].splitlines()]
+    assert record["error"] == "UnsupportedInputError"
 
 
 def test_an_existing_regular_file_output_is_a_usage_error(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """One policy for control characters and lone surrogates, in both parsers.
 
 Neither parser puts a C0 or C1 control character (but tab, line feed and carriage return)
-or a lone surrogate into a Document: a control character becomes a space (words it sat
-between stay apart), a lone surrogate U+FFFD, a control character inside a URL its
+or a lone surrogate into a Document: a control character that Python counts as white
+space (vertical tab, form feed, U+001C-U+001F, U+0085) becomes a space, the others are
+dropped (a browser shows them as nothing; the middle bytes of UTF-8 read as Latin-1 sit
+inside a word), a lone surrogate becomes U+FFFD, a control character inside a URL its
 percent-encoded bytes. So every serialiser's output encodes as UTF-8.
 """
 
@@ -93,8 +95,19 @@ def test_text_documents_hold_no_control_character_or_surrogate(text: str) -> Non
     _assert_clean(doc)
 
 
-@pytest.mark.parametrize("odd", ["\x01", "\x1b", "\x7f", "\x81", "\x9f"])
-def test_a_control_character_between_words_is_a_space_in_both_parsers(odd: str) -> None:
+@pytest.mark.parametrize("odd", ["\x01", "\x1b", "\x7f", "\x80\x99", "\x9f"])
+def test_a_control_character_is_dropped_in_both_parsers(odd: str) -> None:
+    # UTF-8's "\u2019" read as Latin-1 is "\u00e2\x80\x99": dropped, the word stays whole
+    sentence = f"The council met on Tuesday and the mayor\u00e2{odd}s plan passed easily."
+    from_html = articlekit.parse_html(f"<html><body><p>{sentence}</p></body></html>")
+    from_text = articlekit.parse_text(f"{sentence}\n")
+    expected = "The council met on Tuesday and the mayor\u00e2s plan passed easily.\n"
+    assert articlekit.to_text(from_html) == expected
+    assert articlekit.to_text(from_text) == expected
+
+
+@pytest.mark.parametrize("odd", ["\x0b", "\x0c", "\x1c", "\x1f", "\x85"])
+def test_a_white_space_control_character_is_a_space_in_both_parsers(odd: str) -> None:
     sentence = f"The council met on Tuesday{odd}evening to vote on the budget plan."
     from_html = articlekit.parse_html(f"<html><body><p>{sentence}</p></body></html>")
     from_text = articlekit.parse_text(f"{sentence}\n")
@@ -117,12 +130,39 @@ def test_control_characters_keep_their_place_in_code_and_urls() -> None:
     )
     doc = articlekit.parse_html(page, url="https://example.org/")
     link = doc.blocks[0].content[1]  # type: ignore[union-attr]
-    assert (link.url, link.title) == ("https://example.org/a%01b", "x y")
-    assert doc.blocks[1] == articlekit.CodeBlock(code="line one\nline two")
+    assert (link.url, link.title) == ("https://example.org/a%01b", "xy")
+    assert doc.blocks[1] == articlekit.CodeBlock(code="lineone\nline two")
 
 
 def test_replace_controls_leaves_printable_text_and_line_ends() -> None:
     assert replace_controls("plain text") == "plain text"
     assert replace_controls("a\tb\nc\rd") == "a\tb\nc\rd"
-    assert replace_controls("a\x00b\x0cc\x85d") == "a b c d"
+    assert replace_controls("a\x00b\x0cc\x85d\x81e") == "ab c de"
     assert all(CONTROLS.fullmatch(c) for c in _CONTROL_CHARS + _C1_CHARS)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "java\tscript:alert(1)",
+        "jav&#x0A;ascript:alert(1)",
+        "\x01javascript:alert(1)",
+        "vb\rscript:x",
+    ],
+)
+@pytest.mark.parametrize("url", [None, "https://example.org/story"])
+def test_a_script_url_disguised_with_control_characters_is_no_link(
+    href: str, url: str | None
+) -> None:
+    # a browser drops tabs and line ends anywhere in a URL, control characters at its ends
+    page = f'<html><body><p>Read <a href="{href}">the report</a> in full.</p></body></html>'
+    doc = articlekit.parse_html(page, url=url)
+    assert doc.links() == ()
+    assert articlekit.to_text(doc) == "Read the report in full.\n"
+
+
+def test_tabs_and_line_ends_inside_a_url_are_dropped() -> None:
+    page = '<html><body><p>See <a href="https://example.org/a\n/b\tc">this</a>.</p></body></html>'
+    assert [link.url for link in articlekit.parse_html(page).links()] == [
+        "https://example.org/a/bc"
+    ]

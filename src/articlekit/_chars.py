@@ -31,19 +31,29 @@ def drop_invisible(text: str) -> str:
 
 
 #: C0 and C1 control characters but tab, line feed and carriage return: no text holds them
-#: (in a page they are binary noise, or the windows-1252 bytes a decoder left undefined),
-#: a terminal acts on some (ESC starts a command) and XML refuses most. Both parsers turn
-#: each into a space, so that the noise cannot glue two words together, and never put one
-#: into a Document (the policy is in ``docs/model.md``). NUL goes too.
+#: (in a page they are binary noise, or the middle bytes of UTF-8 read as Latin-1:
+#: "Logitech\u00e2\x80\x99s"), a terminal acts on some (ESC starts a command) and XML
+#: refuses most. Neither parser puts one into a Document (the policy is in
+#: ``docs/model.md``): the ones Python counts as white space (:data:`SPACE_CONTROLS`)
+#: become a space, the others are dropped, as a browser shows them (as nothing), which
+#: keeps a mojibake word whole.
 CONTROLS: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The control characters ``str.split`` takes for white space: vertical tab, form feed,
+#: the four information separators and next line (U+0085).
+SPACE_CONTROLS: Final = "\x0b\x0c\x1c\x1d\x1e\x1f\x85"
+_CONTROL_TABLE: Final = {
+    **{code: None for code in (*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20))},
+    **{code: None for code in range(0x7F, 0xA0)},
+    **{ord(char): " " for char in SPACE_CONTROLS},
+}
 
 
 def replace_controls(text: str) -> str:
-    """Return ``text`` with every character of :data:`CONTROLS` made a space.
+    """Return ``text`` without the characters of :data:`CONTROLS`: those of
+    :data:`SPACE_CONTROLS` made spaces, the others dropped.
 
-    Text that ``str.isprintable`` accepts holds none (a C scan): it is returned as it is,
-    without a regex search.
+    Text that ``str.isprintable`` accepts holds none (a C scan): it is returned as it is.
     """
     if text.isprintable():
         return text
-    return CONTROLS.sub(" ", text)
+    return text.translate(_CONTROL_TABLE)

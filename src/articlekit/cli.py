@@ -523,8 +523,15 @@ class _ErrorLog:
         self.lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
     def finish(self) -> None:
-        if self.path is not None:
-            write_atomic(self.path, "".join(self.lines), mode=0o666 & ~_umask())
+        if self.path is None:
+            return
+        if _is_device(str(self.path)):
+            # /dev/stderr, /dev/null, a FIFO: written to, never renamed over (as root, a
+            # rename would put a regular file in place of /dev/null)
+            with open(self.path, "w", encoding="utf-8") as stream:
+                stream.write("".join(self.lines))
+            return
+        write_atomic(self.path, "".join(self.lines), mode=0o666 & ~_umask())
 
 
 # --------------------------------------------------------------------------- progress

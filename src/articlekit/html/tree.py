@@ -586,8 +586,12 @@ _C0_AND_SPACE: Final = "".join(map(chr, range(0x21)))
 
 
 def _percent_controls(href: str) -> str:
-    """Return ``href`` without control characters at its ends and with those inside it
-    percent-encoded (their UTF-8 bytes), as a browser reads a URL written so."""
+    """Return ``href`` as a browser reads it (the URL standard): without control
+    characters at its ends, without tabs and line ends anywhere (``java\tscript:`` is a
+    ``javascript:`` URL to a browser), other control characters inside it percent-encoded
+    (their UTF-8 bytes)."""
+    if "\t" in href or "\n" in href or "\r" in href:
+        href = href.replace("\t", "").replace("\n", "").replace("\r", "")
     return CONTROLS.sub(lambda found: quote(found.group(), safe=""), href.strip(_C0_AND_SPACE))
 
 

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from articlekit._chars import drop_invisible
+from articlekit._chars import SPACE_CONTROLS, drop_invisible
 from articlekit.errors import UnsupportedInputError
 
 __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
@@ -28,8 +28,8 @@ __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
 #: a line there; the inline parser turns it into a ``LineBreak``.
 HARD_BREAK = "\u2028"
 
-# C0/C1 control characters other than tab and newline; replaced by a space so that
-# binary noise cannot glue two words together.
+# C0/C1 control characters other than tab and newline (and the Unicode line and paragraph
+# separators); counted to tell binary data from text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # ... and lone surrogates (a str decoded with "surrogateescape", or built in code), which
 # no encoder writes: each becomes U+FFFD, as the HTML parser makes them.
@@ -37,8 +37,15 @@ _CLEANED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udf
 
 
 def _cleaned(found: re.Match[str]) -> str:
-    """Return the replacement of one character of :data:`_CLEANED`."""
-    return "\ufffd" if "\ud800" <= found.group() <= "\udfff" else " "
+    """Return the replacement of one character of :data:`_CLEANED`: U+FFFD for a lone
+    surrogate, nothing for a control character that is no white space (as the HTML parser
+    does, :func:`articlekit._chars.replace_controls`), a space for the others."""
+    char = found.group()
+    if "\ud800" <= char <= "\udfff":
+        return "\ufffd"
+    if char < "\u2028" and char not in SPACE_CONTROLS:
+        return ""
+    return " "
 
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
