@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import Document, UnsupportedInputError
-from articlekit._chars import CONTROLS, replace_controls
+from articlekit._chars import CONTROLS, repair_c1_mojibake, replace_controls
 
 # What no string of a parsed Document may hold.
 _BANNED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -97,11 +97,11 @@ def test_text_documents_hold_no_control_character_or_surrogate(text: str) -> Non
 
 @pytest.mark.parametrize("odd", ["\x01", "\x1b", "\x7f", "\x80\x99", "\x9f"])
 def test_a_control_character_is_dropped_in_both_parsers(odd: str) -> None:
-    # UTF-8's "\u2019" read as Latin-1 is "\u00e2\x80\x99": dropped, the word stays whole
-    sentence = f"The council met on Tuesday and the mayor\u00e2{odd}s plan passed easily."
+    # a browser shows it as nothing: the word around it stays whole
+    sentence = f"The council met on Tuesday and the mayor{odd}s plan passed easily."
     from_html = articlekit.parse_html(f"<html><body><p>{sentence}</p></body></html>")
     from_text = articlekit.parse_text(f"{sentence}\n")
-    expected = "The council met on Tuesday and the mayor\u00e2s plan passed easily.\n"
+    expected = "The council met on Tuesday and the mayors plan passed easily.\n"
     assert articlekit.to_text(from_html) == expected
     assert articlekit.to_text(from_text) == expected
 
@@ -166,3 +166,28 @@ def test_tabs_and_line_ends_inside_a_url_are_dropped() -> None:
     assert [link.url for link in articlekit.parse_html(page).links()] == [
         "https://example.org/a/bc"
     ]
+
+
+@pytest.mark.parametrize(
+    ("garbled", "meant"),
+    [
+        ("Logitech\u00e2\x80\x99s mouse", "Logitech\u2019s mouse"),  # E2 80 99 read as Latin-1
+        ("a pause \u00e2\x80\x94 then", "a pause \u2014 then"),
+        ("\u00c2\x85 more", "\x85 more"),  # C2 85 is U+0085 (next line) itself
+        ("caf\u00c3\u00a9 \u00e2\x80\x99", "caf\u00c3\u00a9 \u2019"),  # no C1: left alone
+        ("\u00e2\x80 cut short", "\u00e2\x80 cut short"),  # not whole UTF-8: left
+    ],
+)
+def test_utf8_read_as_latin1_is_repaired_where_a_c1_character_shows_it(
+    garbled: str, meant: str
+) -> None:
+    assert repair_c1_mojibake(garbled) == meant
+
+
+def test_both_parsers_repair_a_page_encoded_twice() -> None:
+    # the UTF-8 of "\u2019" encoded again: a browser shows "mayor\u00e2s"
+    sentence = "The mayor\u00e2\x80\x99s plan passed on Tuesday after a long debate."
+    expected = "The mayor\u2019s plan passed on Tuesday after a long debate.\n"
+    page = f"<html><body><p>{sentence}</p></body></html>".encode()
+    assert articlekit.to_text(articlekit.parse_html(page)) == expected
+    assert articlekit.to_text(articlekit.parse_text(sentence + "\n")) == expected

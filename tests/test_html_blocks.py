@@ -27,6 +27,7 @@ from articlekit.html.blocks import (
     is_icon_glyph,
     is_layout_table,
     is_link_cluster,
+    is_photo_credit,
     is_prose_heading,
     is_read_more_link,
     is_slideshow_legend,
@@ -614,6 +615,13 @@ def test_drop_dangling_headings() -> None:
     ]
     kept = [plain_text(b) for b in drop_dangling_headings(blocks) if isinstance(b, Heading)]
     assert kept == ["A", "B"]
+
+
+def test_mojibake_e_acute_is_no_copyright_mark() -> None:
+    # "\u00c3\u00a9" is "\u00e9" read as Latin-1: a short paragraph ending in such a word went
+    assert not is_photo_credit("Le caf\u00c3\u00a9 du coin a ferm\u00c3\u00a9 ses portes.")
+    assert is_photo_credit("Marco Odermatt, Ski-Star. \u00a9 AFP / MARCO BERTORELLO")
+    assert is_photo_credit("Le caf\u00e9 du coin. Foto: \u00a9dpa")
 
 
 def test_headings_that_are_all_the_text_stay() -> None:

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["CONTROLS", "INVISIBLE", "drop_invisible", "replace_controls"]
+__all__ = [
+    "CONTROLS",
+    "INVISIBLE",
+    "SPACE_CONTROLS",
+    "drop_invisible",
+    "repair_c1_mojibake",
+    "replace_controls",
+]
 
 #: Invisible characters that only hint where a line may break or must not: the soft
 #: hyphen (U+00AD, ``&shy;``: German and French pages hyphenate long words with it), the
@@ -48,12 +55,44 @@ _CONTROL_TABLE: Final = {
 }
 
 
+# A C1 control character: never text, but the continuation bytes 0x80-0x9F of UTF-8 read
+# as Latin-1 ("\u2019" is E2 80 99: "\u00e2\x80\x99").
+_C1: Final = re.compile("[\x80-\x9f]")
+# One UTF-8 sequence read as Latin-1: a lead byte and its continuation bytes.
+_LATIN1_UTF8: Final = re.compile(
+    "[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _utf8_again(found: re.Match[str]) -> str:
+    """Return one :data:`_LATIN1_UTF8` sequence decoded as the UTF-8 it was, when it holds
+    a C1 character (without one, "\u00c3\u00a9" may be meant) and decodes."""
+    text = found.group()
+    if not _C1.search(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
+def repair_c1_mojibake(text: str) -> str:
+    """Return ``text`` with UTF-8 that was read as Latin-1 decoded again where a C1 control
+    character gives it away: "Logitech\u00e2\x80\x99s" is "Logitech\u2019s" (a page
+    encoded twice; the browser shows "Logitech\u00e2s"). Call it on text that holds a C1
+    character; sequences without one are left alone."""
+    return _LATIN1_UTF8.sub(_utf8_again, text)
+
+
 def replace_controls(text: str) -> str:
-    """Return ``text`` without the characters of :data:`CONTROLS`: those of
+    """Return ``text`` without the characters of :data:`CONTROLS`: UTF-8 read as Latin-1
+    decoded again first (:func:`repair_c1_mojibake`), then those of
     :data:`SPACE_CONTROLS` made spaces, the others dropped.
 
     Text that ``str.isprintable`` accepts holds none (a C scan): it is returned as it is.
     """
     if text.isprintable():
         return text
+    if _C1.search(text):
+        text = repair_c1_mojibake(text)
     return text.translate(_CONTROL_TABLE)

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from articlekit._chars import SPACE_CONTROLS, drop_invisible
+from articlekit._chars import SPACE_CONTROLS, drop_invisible, repair_c1_mojibake
 from articlekit.errors import UnsupportedInputError
 
 __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
@@ -34,6 +34,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # ... and lone surrogates (a str decoded with "surrogateescape", or built in code), which
 # no encoder writes: each becomes U+FFFD, as the HTML parser makes them.
 _CLEANED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+
+
+# A C1 control character: UTF-8 read as Latin-1 is repaired before controls go.
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def _cleaned(found: re.Match[str]) -> str:
@@ -254,6 +258,8 @@ def split_lines(text: str) -> Lines:
     ):
         raise UnsupportedInputError("input looks binary (control characters), not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _C1.search(text):
+        text = repair_c1_mojibake(text)
     text = _SPACES.sub(" ", _CLEANED.sub(_cleaned, drop_invisible(text.replace("\u2028", "\n"))))
     raw = text.split("\n")
     stripped: list[str] = []
