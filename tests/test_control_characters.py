@@ -95,7 +95,7 @@ def test_text_documents_hold_no_control_character_or_surrogate(text: str) -> Non
     _assert_clean(doc)
 
 
-@pytest.mark.parametrize("odd", ["\x01", "\x1b", "\x7f", "\x80\x99", "\x9f"])
+@pytest.mark.parametrize("odd", ["\x01", "\x1b", "\x7f", "\x81", "\x8d\x90\x9d"])
 def test_a_control_character_is_dropped_in_both_parsers(odd: str) -> None:
     # a browser shows it as nothing: the word around it stays whole
     sentence = f"The council met on Tuesday and the mayor{odd}s plan passed easily."
@@ -137,7 +137,7 @@ def test_control_characters_keep_their_place_in_code_and_urls() -> None:
 def test_replace_controls_leaves_printable_text_and_line_ends() -> None:
     assert replace_controls("plain text") == "plain text"
     assert replace_controls("a\tb\nc\rd") == "a\tb\nc\rd"
-    assert replace_controls("a\x00b\x0cc\x85d\x81e") == "ab c de"
+    assert replace_controls("a\x00b\x0cc\x85d\x81e\x92") == "ab c de\u2019"
     assert all(CONTROLS.fullmatch(c) for c in _CONTROL_CHARS + _C1_CHARS)
 
 
@@ -182,6 +182,19 @@ def test_utf8_read_as_latin1_is_repaired_where_a_c1_character_shows_it(
     garbled: str, meant: str
 ) -> None:
     assert repair_c1_mojibake(garbled) == meant
+
+
+@pytest.mark.parametrize(
+    ("odd", "meant"),
+    [("\x92", "\u2019"), ("\x93", "\u201c"), ("\x96", "\u2013"), ("\x80", "\u20ac")],
+)
+def test_a_lone_c1_character_is_read_as_windows_1252_in_both_parsers(odd: str, meant: str) -> None:
+    # a windows-1252 byte a scraper decoded as Latin-1: "we\x92re" is "we\u2019re"
+    sentence = f"Because we{odd}re so used to it, the council voted on Tuesday again."
+    expected = sentence.replace(odd, meant) + "\n"
+    page = f"<html><body><p>{sentence}</p></body></html>"
+    assert articlekit.to_text(articlekit.parse_html(page)) == expected
+    assert articlekit.to_text(articlekit.parse_text(sentence + "\n")) == expected
 
 
 def test_both_parsers_repair_a_page_encoded_twice() -> None:

@@ -10,6 +10,7 @@ __all__ = [
     "INVISIBLE",
     "SPACE_CONTROLS",
     "drop_invisible",
+    "read_c1_as_cp1252",
     "repair_c1_mojibake",
     "replace_controls",
 ]
@@ -84,15 +85,33 @@ def repair_c1_mojibake(text: str) -> str:
     return _LATIN1_UTF8.sub(_utf8_again, text)
 
 
+# A C1 character left over is a windows-1252 byte read as Latin-1 (a scraper's decoding,
+# not a browser's): read as windows-1252, it is the character the page meant ("we\x92re"
+# is "we\u2019re"). The five bytes windows-1252 leaves undefined are dropped; U+0085 is
+# white space to Python, a space here as everywhere.
+_C1_AS_CP1252: Final = {
+    code: (bytes([code]).decode("cp1252", "ignore") or None)
+    for code in range(0x80, 0xA0)
+    if code != 0x85
+}
+
+
+def read_c1_as_cp1252(text: str) -> str:
+    """Return ``text`` with each C1 character but U+0085 read as the windows-1252 byte of
+    the same value (:data:`_C1_AS_CP1252`); call it after :func:`repair_c1_mojibake`."""
+    return text.translate(_C1_AS_CP1252)
+
+
 def replace_controls(text: str) -> str:
     """Return ``text`` without the characters of :data:`CONTROLS`: UTF-8 read as Latin-1
-    decoded again first (:func:`repair_c1_mojibake`), then those of
-    :data:`SPACE_CONTROLS` made spaces, the others dropped.
+    decoded again first (:func:`repair_c1_mojibake`), other C1 characters read as
+    windows-1252 (:func:`read_c1_as_cp1252`), then those of :data:`SPACE_CONTROLS` made
+    spaces, the others dropped.
 
     Text that ``str.isprintable`` accepts holds none (a C scan): it is returned as it is.
     """
     if text.isprintable():
         return text
     if _C1.search(text):
-        text = repair_c1_mojibake(text)
+        text = read_c1_as_cp1252(repair_c1_mojibake(text))
     return text.translate(_CONTROL_TABLE)

@@ -18,7 +18,12 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from articlekit._chars import SPACE_CONTROLS, drop_invisible, repair_c1_mojibake
+from articlekit._chars import (
+    SPACE_CONTROLS,
+    drop_invisible,
+    read_c1_as_cp1252,
+    repair_c1_mojibake,
+)
 from articlekit.errors import UnsupportedInputError
 
 __all__ = ["HARD_BREAK", "Layout", "Lines", "detect_layout", "split_lines"]
@@ -259,7 +264,7 @@ def split_lines(text: str) -> Lines:
         raise UnsupportedInputError("input looks binary (control characters), not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _C1.search(text):
-        text = repair_c1_mojibake(text)
+        text = read_c1_as_cp1252(repair_c1_mojibake(text))
     text = _SPACES.sub(" ", _CLEANED.sub(_cleaned, drop_invisible(text.replace("\u2028", "\n"))))
     raw = text.split("\n")
     stripped: list[str] = []
