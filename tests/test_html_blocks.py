@@ -627,13 +627,16 @@ def test_mojibake_e_acute_is_no_copyright_mark() -> None:
 def test_headings_that_are_all_the_text_stay() -> None:
     # a page that is one heading (or headings alone) kept nothing: its text was lost
     rec = Recommendations(title=None, items=())
-    assert drop_dangling_headings([_h(2, "Title")]) == [_h(2, "Title")]
-    assert drop_dangling_headings([_h(2, "A"), _h(3, "B")]) == [_h(2, "A"), _h(3, "B")]
+    alone = [_h(2, "Title")]
+    assert drop_dangling_headings(alone, whole_page=True) == [_h(2, "Title")]
+    assert drop_dangling_headings(alone) == []  # content found in a part of the page
+    two = [_h(2, "A"), _h(3, "B")]
+    assert drop_dangling_headings(two, whole_page=True) == [_h(2, "A"), _h(3, "B")]
     # ... but not the title of a recommendation block, which carries its own
-    out = drop_dangling_headings([_h(2, "Alone"), _h(2, "Read more"), rec])
+    out = drop_dangling_headings([_h(2, "Alone"), _h(2, "Read more"), rec], whole_page=True)
     assert out == [_h(2, "Alone"), rec]
     # with body text beside them, dangling headings go as before
-    assert drop_dangling_headings([_p("x."), _h(2, "End")]) == [_p("x.")]
+    assert drop_dangling_headings([_p("x."), _h(2, "End")], whole_page=True) == [_p("x.")]
 
 
 def test_a_page_of_one_heading_keeps_it() -> None:

@@ -256,7 +256,8 @@ def extract_blocks(
     blocks = cut_teaser_tail(cut_closing_cards(blocks, base))
     blocks = drop_head_datelines(_trimmed(blocks, candidate))
     blocks = drop_dangling_labels(title_rec_cards(blocks))
-    blocks = normalise_headings(drop_dangling_headings(blocks), title)
+    blocks = drop_dangling_headings(blocks, whole_page=_holds_whole_page(candidate))
+    blocks = normalise_headings(blocks, title)
     blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order
     seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}

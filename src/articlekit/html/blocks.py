@@ -1482,7 +1482,7 @@ def is_prose_heading(block: Heading) -> bool:
     return _SENTENCE_BREAK.search(text) is not None
 
 
-def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
+def drop_dangling_headings(blocks: list[Block], *, whole_page: bool = False) -> list[Block]:
     """Return ``blocks`` without headings that head nothing.
 
     A heading followed by the end of the article, by a heading of the same or a higher
@@ -1491,9 +1491,11 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
     recommendation-style heading ("More on ...") not followed by a paragraph heads teaser
     cards and goes too. A heading whose section opens with a "See also: ..." note and goes
     on with body text stays. A dangling heading that is prose (:func:`is_prose_heading`)
-    becomes the paragraph it is. When nothing but recommendation blocks would be left,
-    the headings that head nothing but the end or another heading stay: they are the
-    page's only text (a page that is one ``<h2>``), not titles of sections left out.
+    becomes the paragraph it is. When ``blocks`` hold all the page's text (``whole_page``)
+    and nothing but recommendation blocks and headings would be left, the headings that
+    head nothing but the end or another heading stay: they are the page's only text (a
+    page that is one ``<h2>``), not titles of sections left out (on a page whose content
+    was not found, a box's heading is furniture, and goes).
     """
     out: list[Block] = []
     ends: list[Block] = []  # headings dropped over the end or another heading
@@ -1518,7 +1520,7 @@ def drop_dangling_headings(blocks: list[Block]) -> list[Block]:
                 # "More on climate" over teaser cards whose links were taken out
                 continue
         out.append(block)
-    if ends and all(isinstance(block, (Recommendations, Heading)) for block in out):
+    if whole_page and ends and all(isinstance(b, (Recommendations, Heading)) for b in out):
         kept = {id(block) for block in ends}
         return [block for block in blocks if id(block) in kept or block in out]
     return out
