@@ -370,8 +370,8 @@ def _reads_as_prose(text: str) -> bool:
 
 def _clean(text: str) -> str:
     """Return ``text`` without what JSON can carry but text must not: lone surrogates
-    (replaced by U+FFFD) and control characters other than tab and line ends (made
-    spaces, as everywhere: :func:`articlekit._chars.replace_controls`)."""
+    (replaced by U+FFFD) and control characters other than tab and line ends (as
+    everywhere: :func:`articlekit._chars.replace_controls`)."""
     return replace_controls(_SURROGATE.sub("\ufffd", text))
 
 

@@ -503,8 +503,8 @@ _URL_DATE_SEGMENT: Final = re.compile(r"/(\d{1,2}-\d{1,2}-(?:19|20)\d{2})(?:\.ht
 
 
 def _clean(value: str | None) -> str:
-    """Return ``value`` with entities decoded, control characters made spaces, whitespace
-    collapsed, ends stripped."""
+    """Return ``value`` with entities decoded, control characters dealt with
+    (:func:`articlekit._chars.replace_controls`), whitespace collapsed, ends stripped."""
     if not value:
         return ""
     if "&" in value:

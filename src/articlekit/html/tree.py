@@ -503,8 +503,8 @@ def text_of(el: etree._Element) -> str:
 
 
 def collapse_ws(text: str) -> str:
-    """Return ``text`` with every run of whitespace made one space (not stripped), and
-    every control character (:data:`articlekit._chars.CONTROLS`) a space first."""
+    """Return ``text`` with every run of whitespace made one space (not stripped), its
+    control characters dealt with first (:func:`articlekit._chars.replace_controls`)."""
     if not text or (text.isprintable() and "  " not in text):
         # (already collapsed: the one white-space character str.isprintable accepts is
         # the space, checked over all of Unicode; 64% of the texts of trafilatura-eval's
