@@ -503,16 +503,22 @@ _URL_DATE_SEGMENT: Final = re.compile(r"/(\d{1,2}-\d{1,2}-(?:19|20)\d{2})(?:\.ht
 
 
 def _clean(value: str | None) -> str:
-    """Return ``value`` with entities decoded, control characters dealt with
-    (:func:`articlekit._chars.replace_controls`), whitespace collapsed, ends stripped."""
+    """Return ``value`` with entities decoded, whitespace collapsed, ends stripped
+    (control characters are dealt with in the fields chosen: :func:`_without_controls`)."""
     if not value:
         return ""
     if "&" in value:
         value = html.unescape(value)
-    value = " ".join(value.split())  # (a \s+ substitution and a strip, without a regex)
-    if not value.isprintable():  # a control character (or an invisible one) is left
-        value = " ".join(replace_controls(value).split())
-    return value
+    return " ".join(value.split())  # (a \s+ substitution and a strip, without a regex)
+
+
+def _without_controls(value: str | None) -> str | None:
+    """Return a chosen field's ``value`` with its control characters dealt with
+    (:func:`articlekit._chars.replace_controls`): once a field, not for each of the ~130
+    candidates a page offers."""
+    if not value or value.isprintable():
+        return value
+    return " ".join(replace_controls(value).split()) or None
 
 
 # Everything but letters and digits: ``\W`` and ``_`` are exactly the characters for which
@@ -3520,15 +3526,15 @@ def metadata_and_bases(
     canonical, key = _first(cands, CANONICAL_SOURCES, _absolute(base))
     note("canonical_url", key)
     metadata = Metadata(
-        authors=authors,
+        authors=tuple(filter(None, map(_without_controls, authors))),
         published=published,
         modified=modified,
-        site_name=site_name,
+        site_name=_without_controls(site_name),
         language=language,
-        description=description,
-        tags=tags,
-        image=image,
-        canonical_url=canonical,
+        description=_without_controls(description),
+        tags=tuple(filter(None, map(_without_controls, tags))),
+        image=_without_controls(image),
+        canonical_url=_without_controls(canonical),
         sources=sources,
     )
-    return title, metadata, collector.bases
+    return _without_controls(title), metadata, collector.bases

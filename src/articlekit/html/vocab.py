@@ -505,11 +505,9 @@ is_rec_phrase: Final = CaseBlind(REC_PHRASE.pattern).match
 opens_with_also_read: Final = CaseBlind(ALSO_READ.pattern).match
 
 # A photo credit closing a short paragraph: the paragraph is an image's caption printed
-# as text ("Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... Foto: LN"). A "©"
-# right after "Ã" is no mark: "Ã©" is "é" (UTF-8 C3 A9) read as Latin-1, on a page
-# encoded twice, and a short French paragraph ending "... cafÃ© du coin." went as a credit.
+# as text ("Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... Foto: LN").
 PHOTO_CREDIT = re.compile(
-    r"(?:(?<!\u00c3)©|\bcopyright\s*(?:©|\d{4}|by\b)|(?:\b|(?<=[a-zäöüß])(?-i:(?=[A-Z])))"
+    r"(?:©|\bcopyright\s*(?:©|\d{4}|by\b)|(?:\b|(?<=[a-zäöüß])(?-i:(?=[A-Z])))"
     r"(?:fotos?|bild(?:er)?|photos?|image|cr[ée]dits?"
     r"|zdj[eę]cie|fot\.)\s*:)[^.!?]{0,80}[.)]?\s*$",
     re.IGNORECASE,
