@@ -40,9 +40,10 @@ def test_an_ad_slot_does_not_join_a_byline_to_the_text() -> None:
     assert "INS" not in words and "INS" not in (doc.title or "")
 
 
-def test_control_characters_become_spaces() -> None:
-    lines = split_lines("one\x0ctwo\x07three")
-    assert lines.text == ("one two three",)
+def test_control_characters_go_and_white_space_ones_become_spaces() -> None:
+    # the policy of docs/model.md: a browser shows a control character as nothing
+    lines = split_lines("one\x0ctwo\x07three\x1ffour, words enough not to look binary")
+    assert lines.text == ("one twothree four, words enough not to look binary",)
 
 
 def test_invisible_characters_are_dropped() -> None:
