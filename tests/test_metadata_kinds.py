@@ -1824,3 +1824,107 @@ def test_time_written_before_the_date_or_with_a_point(value: str, expected: str)
 def test_the_time_around_a_date_under_the_headline_is_read(body: str, published: str) -> None:
     _, meta = extract(body=body)
     assert meta.published == published
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # a script's date string: the offset after "GMT" is the time's
+        (
+            "Tue Dec 13 2016 13:06:00 GMT-0500 (Eastern Standard Time)",
+            "2016-12-13T13:06:00-05:00",
+        ),
+        ("3 May 2021, 14:15 UTC+2", "2021-05-03T14:15:00+02:00"),
+        ("2016-12-13T18:06:00GMT+01:00", "2016-12-13T18:06:00+01:00"),
+        # Go's time.String: the zone's name after its offset
+        ("2016-12-13 18:06:00 +0000 UTC", "2016-12-13T18:06:00+00:00"),
+        ("2016-12-13 18:06:00 -0500 EST", "2016-12-13T18:06:00-05:00"),
+        ("2016-12-13T18:06:00 EST", None),  # a name without an offset: not read as one
+        ("2016/12/13 18:06:00", "2016-12-13T18:06:00"),
+        # a time set apart from its date by a mark
+        ("Dec 13, 2016 | 6:06 PM EST", "2016-12-13T18:06:00-05:00"),
+        ("Dec. 13, 2016 / 6:06 PM ET", "2016-12-13T18:06:00-05:00"),
+        ("13 December 2016 • 6:06pm", "2016-12-13T18:06:00"),
+        ("13 December 2016 | 4 min read", "2016-12-13"),
+    ],
+)
+def test_offsets_after_gmt_and_times_set_apart(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+def test_the_time_after_a_mark_comes_with_the_date_under_the_headline() -> None:
+    _, meta = extract(body="<h1>A headline</h1><p>By Ann Lee | Dec 13, 2016 | 6:06 PM EST</p>")
+    assert meta.published == "2016-12-13T18:06:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        pytest.param("Ann Lee<br>Senior Correspondent", ("Ann Lee",), id="name-then-role"),
+        pytest.param("Ann Lee<br>Bo Chen", ("Ann Lee", "Bo Chen"), id="two-names"),
+        pytest.param("By<br>Ann Lee", ("Ann Lee",), id="label-then-name"),
+    ],
+)
+def test_a_line_break_in_a_byline_element_sets_its_lines_apart(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=f'<p class="byline">{byline}</p>')
+    assert meta.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        pytest.param("By Ann Lee, Reuters", ("Ann Lee",), id="agency"),
+        pytest.param("By Ann Lee, M.D.", ("Ann Lee, M.D.",), id="degree"),
+        pytest.param("By John Smith, Jr.", ("John Smith, Jr.",), id="generational-suffix"),
+        pytest.param("By Lee, Ann", ("Lee, Ann",), id="surname-first"),
+        pytest.param("By Ann Lee, Bo Chen", ("Ann Lee", "Bo Chen"), id="two-names"),
+    ],
+)
+def test_one_word_after_a_comma_in_a_visible_byline_is_a_credit(
+    byline: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=f'<div class="byline">{byline}</div>')
+    assert meta.authors == expected
+
+
+def test_one_word_after_a_comma_in_a_declared_author_stays() -> None:
+    _, meta = extract('<meta name="author" content="Ann Lee, Reuters">')
+    assert meta.authors == ("Ann Lee, Reuters",)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            '<div class="meta"><span class="author">Ann Lee</span>, <span class="author">Bo'
+            ' Chen</span>, <span class="author">Cy Dee</span> and <span class="author">Dan'
+            " Fox</span></div>",
+            ("Ann Lee", "Bo Chen", "Cy Dee", "Dan Fox"),
+            id="four-siblings",
+        ),
+        pytest.param(
+            '<div class="author-name">Ann Lee</div><div class="author-name">Bo Chen</div>',
+            ("Ann Lee", "Bo Chen"),
+            id="adjacent-blocks",
+        ),
+        # more than a joiner between them: a later byline element is no part of the first
+        pytest.param(
+            '<div class="meta"><span class="author">Ann Lee</span> wrote this with help'
+            ' from <span class="author">Bo Chen</span></div>',
+            ("Ann Lee",),
+            id="words-between",
+        ),
+        pytest.param(
+            '<span class="author">Ann Lee</span>, <span class="author-bio">Bo Chen</span>',
+            ("Ann Lee",),
+            id="another-class",
+        ),
+    ],
+)
+def test_sibling_byline_elements_with_the_same_class_are_one_byline(
+    body: str, expected: tuple[str, ...]
+) -> None:
+    _, meta = extract(body=body)
+    assert meta.authors == expected

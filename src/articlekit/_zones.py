@@ -57,8 +57,13 @@ US_ZONES: Final[dict[str, int]] = {"ET": -300, "CT": -360, "MT": -420, "PT": -48
 
 #: The zone abbreviations as a regular expression's alternatives, the longest first.
 ZONE_NAMES: Final = "|".join(sorted({*FIXED_ZONES, *US_ZONES}, key=len, reverse=True))
-#: A zone abbreviation right after a time (upper case, a whole word, optionally in brackets).
-ZONE_AFTER_TIME: Final = re.compile(r"\s*\(?(?P<zone>" + ZONE_NAMES + r")(?![A-Za-z])")
+#: A zone abbreviation right after a time (upper case, a whole word, optionally in
+#: brackets); "GMT" and "UTC" may carry an offset ("GMT-0500", as a script's date string
+#: writes it: "Tue Dec 13 2016 13:06:00 GMT-0500 (Eastern Standard Time)"; "UTC+2").
+ZONE_AFTER_TIME: Final = re.compile(
+    r"\s*\(?(?P<zone>" + ZONE_NAMES + r")"
+    r"(?:(?<=GMT|UTC)(?P<shift>[+-]\d{1,2}(?::?\d{2})?)(?!\d))?(?![A-Za-z])"
+)
 
 
 def _sunday(year: int, month: int, nth: int) -> date:
@@ -84,9 +89,15 @@ def _us_daylight(local: datetime) -> bool:
     return begin <= local.replace(tzinfo=None) < finish
 
 
-def zone_offset(zone: str, local: datetime) -> str:
+def zone_offset(zone: str | re.Match[str], local: datetime) -> str:
     """Return the offset ("+05:30", "-04:00") that the abbreviation ``zone`` (a key of
-    :data:`FIXED_ZONES` or :data:`US_ZONES`) means at the local time ``local``."""
+    :data:`FIXED_ZONES` or :data:`US_ZONES`, or a match of :data:`ZONE_AFTER_TIME`, whose
+    offset after "GMT" counts) means at the local time ``local``."""
+    if not isinstance(zone, str):
+        shift = zone["shift"]
+        if shift is not None:
+            return _written_offset(shift)
+        zone = zone["zone"]
     if zone in US_ZONES:
         minutes = US_ZONES[zone] + (60 if _us_daylight(local) else 0)
     else:
@@ -94,3 +105,14 @@ def zone_offset(zone: str, local: datetime) -> str:
     sign = "-" if minutes < 0 else "+"
     hours, rest = divmod(abs(minutes), 60)
     return f"{sign}{hours:02d}:{rest:02d}"
+
+
+def _written_offset(shift: str) -> str:
+    """Return the offset written after "GMT" or "UTC" ("-0500", "+2", "+05:30") as
+    "+HH:MM"."""
+    sign, digits = shift[0], shift[1:].replace(":", "")
+    if len(digits) <= 2:
+        hours, minutes = int(digits), 0
+    else:
+        hours, minutes = int(digits[:-2]), int(digits[-2:])
+    return f"{sign}{hours:02d}:{minutes:02d}"

@@ -232,6 +232,7 @@ MAX_TAG_CHARS: Final = 100
 MAX_BYLINE_CHARS: Final = 200  # a "byline" element with more text is a container, not a byline
 MAX_H1S: Final = 10
 MAX_BYLINES: Final = 3  # byline elements read per page; later ones belong to teasers
+MAX_BYLINE_JOINER_CHARS: Final = 5  # ", ", " and ", " & " between two names' elements
 # Byline-like or itemprop=author elements whose text is read per page; real pages have a
 # handful (readability-pages: at most 11 and 3), hostile ones thousands of nested ones.
 MAX_CHECKED_ELEMENTS: Final = 100
@@ -460,10 +461,16 @@ def _more_month_names(*months: tuple[str, ...]) -> dict[str, int]:
 _ISO_DATE: Final = re.compile(
     r"^\s*(?P<y>\d{4})-?(?P<m>\d{2})-?(?P<d>\d{2})"
     r"(?:[T\s]+(?P<H>\d{2}):?(?P<M>\d{2})(?::?(?P<S>\d{2})(?:[.,]\d+)?)?"
-    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?|[+-]\d{3})?)?\s*$",
+    r"\s*(?P<tz>Z|(?:UTC|GMT)?[+-]\d{2}(?::?\d{2})?|[+-]\d{3}|UTC|GMT)?"
+    # the zone's name after its offset, as Go's time.String writes it ("+0000 UTC")
+    r"(?:(?:(?<=[+-]\d{4})|(?<=[+-]\d\d:\d\d))\s+[A-Z]{3,5})?)?\s*$",
     re.IGNORECASE,
 )
-_SLASH_DATE: Final = re.compile(r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})\s*$")
+# (with the time that may follow: "2016/12/13 18:06:00")
+_SLASH_DATE: Final = re.compile(
+    r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})"
+    r"(?:\s+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?\s*$"
+)
 # (with the Portuguese "fevereiro", "março" without its cedilla and "März" without its
 # umlaut, which the text reader lacks: see articlekit._months)
 _MONTHS: Final = month_numbers(
@@ -557,20 +564,23 @@ def _add(cands: Candidates, key: str, value: object) -> None:
         values.append(text)
 
 
-def _text_of(el: etree._Element, limit: int = MAX_VALUE_CHARS, item: str = " ") -> str:
+def _text_of(
+    el: etree._Element, limit: int = MAX_VALUE_CHARS, item: str = " ", line: str = " "
+) -> str:
     """Return the text inside ``el`` (scripts, styles and comments left out), or "" when it
     exceeds ``limit`` characters: such an element is a container, not a title or a byline,
     and stopping early keeps nested containers from costing quadratic time.
 
     ``item`` is put before each list item: a byline's text asks for "; ", as a list of
     names ("<li>Ann Lee</li><li>Bo Chen</li>", commas drawn by the style sheet) names
-    several people, and a list of a name and a role or a date sets them apart."""
+    several people, and a list of a name and a role or a date sets them apart. ``line``
+    stands for a ``<br>`` ("Ann Lee<br>Senior Correspondent" in a byline element)."""
     parts: list[str] = []
     size = 0
     for node in el.iter():
         tag = node.tag
         if tag in _BREAK_TAGS:  # "Name<br>Date" must not read "NameDate"
-            parts.append(item if tag == "li" else " ")
+            parts.append(item if tag == "li" else line if tag == "br" else " ")
         # (each text read once: lxml makes a new string every time)
         if isinstance(tag, str) and tag not in _SKIP_TEXT_TAGS and (text := node.text):
             parts.append(text)
@@ -617,6 +627,7 @@ def _offset(tz: str | None) -> timezone | None:
     tz = tz.upper()
     if tz in ("Z", "UTC", "GMT"):
         return timezone.utc
+    tz = tz.removeprefix("UTC").removeprefix("GMT")  # "GMT+01:00"
     sign = -1 if tz[0] == "-" else 1
     digits = tz[1:].replace(":", "")
     if len(digits) == 3:  # "-500": an offset written without its leading zero
@@ -675,7 +686,8 @@ def normalize_date(value: str) -> str | None:
         )
     match = _SLASH_DATE.match(text)
     if match:
-        return _render(int(match["y"]), int(match["m"]), int(match["d"]), None, None, None, None)
+        year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+        return _render(year, month, day, match["H"], match["M"], match["S"], None)
     if re.match(r"^[A-Za-z]{3},\s", text):
         try:
             stamp = parsedate_to_datetime(text)
@@ -786,13 +798,25 @@ def _cjk_date(text: str) -> str | None:
 
 
 _WEEKDAY_WORDS: Final = rf"{_WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-# A time written with its zone after the date with a point ("Mon 3 May 2021 14.15 BST"):
-# the zone tells it from other numbers.
-_POINT_TIME_AFTER: Final = re.compile(
-    r",?\s+(?:at\s+)?(?P<H>\d{1,2})\.(?P<M>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?\s*"
-    rf"(?-i:(?P<zone>{ZONE_NAMES}))(?![A-Za-z])",
+# A time after the date that the date pattern leaves: set apart by a mark ("Dec 13, 2016
+# | 6:06 PM EST", "Dec. 13, 2016 / 6:06 PM ET", "13 December 2016 • 6:06pm") or written
+# with a point ("Mon 3 May 2021 14.15 BST", where the zone tells it from other numbers).
+_TIME_AFTER: Final = re.compile(
+    r"(?:,?\s+(?:at\s+)?|\s*[|/•·–—-]\s*(?:at\s+)?)(?P<H>\d{1,2})(?P<sep>[:.])(?P<M>\d{2})"
+    r"(?::(?P<S>\d{2}))?(?!\d)(?:\s*(?P<ampm>[ap]\.?m\.?)(?![A-Za-z]))?",
     re.IGNORECASE,
 )
+
+
+def _time_after(text: str, end: int) -> re.Match[str] | None:
+    """Return the match of a time just after the date that ends at ``end`` in ``text``
+    (:data:`_TIME_AFTER`), or None; one with a point needs a zone after it."""
+    match = _TIME_AFTER.match(text, end)
+    if match is None or match["sep"] == ":":
+        return match
+    return match if ZONE_AFTER_TIME.match(text, match.end()) is not None else None
+
+
 # A time written before its date ("10:15 AM EDT May 3, 2021", "4:21 PM ET, Thu March 9,
 # 2017", "9:02 a.m. on May 3, 2021", "14.15 BST, 3 May 2021"): with "am"/"pm" or a zone,
 # then only separators, "on" and a weekday up to the date (the end of the text searched).
@@ -829,30 +853,26 @@ def _wordy_date(text: str) -> str | None:
     if month is None:
         return None
     timed: re.Match[str] | None = match
-    zone_end = match.end()
-    if match["H"] is None:  # "3 May 2021 14.15 BST", "10:15 AM EDT May 3, 2021"
-        timed = _POINT_TIME_AFTER.match(text, match.end())
-        zone_end = timed.end() if timed is not None else 0
-        if timed is None:
-            timed = time_before(text, match.start())
+    if match["H"] is None:  # "May 3, 2021 | 6:06 PM", "10:15 AM EDT May 3, 2021"
+        timed = _time_after(text, match.end()) or time_before(text, match.start())
     hour = timed["H"] if timed is not None else None
     if timed is None or hour is None:
         return _render(int(year), month, int(day), None, None, None, None)
     if timed["ampm"]:
         h = int(hour) % 12 + (12 if timed["ampm"][0].lower() == "p" else 0)
         hour = str(h)
-    second = timed["S"] if "S" in timed.groupdict() else None
-    rendered = _render(int(year), month, int(day), hour, timed["M"], second, None)
+    rendered = _render(int(year), month, int(day), hour, timed["M"], timed["S"], None)
     if rendered is None:
         return None
-    written = timed["zone"] if "zone" in timed.groupdict() else None
-    if written is None:
-        zone = ZONE_AFTER_TIME.match(text, zone_end) if timed is match else None
-        written = zone["zone"] if zone is not None else None
-    if written is None:
+    zone = None
+    if timed.end() > match.start():  # (a time after the date: its zone follows it)
+        zone = ZONE_AFTER_TIME.match(text, timed.end())
+    elif timed["zone"]:  # (a time before the date)
+        zone = ZONE_AFTER_TIME.match(timed["zone"])
+    if zone is None:
         return rendered
-    offset = zone_offset(written, datetime.fromisoformat(rendered))
-    return _render(int(year), month, int(day), hour, timed["M"], second, offset)
+    offset = zone_offset(zone, datetime.fromisoformat(rendered))
+    return _render(int(year), month, int(day), hour, timed["M"], timed["S"], offset)
 
 
 # A date of numbers joined by slashes or hyphens, the year last ("17/02/2022",
@@ -888,7 +908,7 @@ def _ordered_date(text: str) -> str | None:
     zone = ZONE_AFTER_TIME.match(text, match.end())
     if zone is None:
         return rendered
-    offset = zone_offset(zone["zone"], datetime.fromisoformat(rendered))
+    offset = zone_offset(zone, datetime.fromisoformat(rendered))
     return _render(int(match["y"]), month, day, hour, match["M"], match["S"], offset)
 
 
@@ -1018,7 +1038,15 @@ def normalize_language(value: str) -> str | None:
 _CODE_CREDIT: Final = re.compile(r"(?:[a-z]{2,5}|[A-Z]{2,5})(?:\s?/\s?(?:[a-z]{2,5}|[A-Z]{2,5}))+")
 
 
-def _split_names(text: str) -> list[str]:
+#: A name's generational suffix or its holder's degree after a comma ("John Smith, Jr.",
+#: "Ann Lee, MD", "Ann Lee, M.D."): part of the name as the byline gives it.
+_NAME_SUFFIXES: Final = frozenset(
+    {"jr", "sr", "ii", "iii", "iv", "md", "ma", "ms", "msc", "bsc", "phd", "rn", "do"}
+    | {"mba", "mph", "dvm", "jd", "dds", "pharmd", "np", "lcsw", "rd", "cpa", "esq"}
+)
+
+
+def _split_names(text: str, visible: bool = False) -> list[str]:
     if _CODE_CREDIT.fullmatch(text.strip()):
         return [text.strip()]
     parts = [p for p in _AUTHOR_JOINERS.split(text) if p and p.strip()]
@@ -1028,9 +1056,24 @@ def _split_names(text: str) -> list[str]:
         # "Jong, Michiel de" is one name written last-name first; "Kim, Jett" lists two.
         if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
             names.extend(pieces)
+        elif visible and _credit_after_name(pieces):
+            names.append(pieces[0])  # "Ann Lee, Reuters": the outlet's or the degree's word
         else:
             names.append(" ".join(pieces) if len(pieces) > 2 else ", ".join(pieces))
     return names
+
+
+def _credit_after_name(pieces: Sequence[str]) -> bool:
+    """Return True when the comma parts ``pieces`` of a visible byline are a name of two
+    words or more and one word after it: an outlet or an agency ("Ann Lee, Reuters",
+    "Ann Lee, CNN"), not a generational suffix or a degree ("John Smith, Jr.", "Ann Lee,
+    M.D.") nor a surname written first ("Lee, Ann")."""
+    return (
+        len(pieces) == 2
+        and len(pieces[0].split()) >= 2
+        and len(pieces[1].split()) == 1
+        and pieces[1].replace(".", "").casefold() not in _NAME_SUFFIXES
+    )
 
 
 # What a name's ends lose: punctuation and brackets left by the byline around it.
@@ -1104,7 +1147,7 @@ def normalize_authors(
             continue
         text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
         text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", _bio_subject(text)))
-        for part in _split_names(text):
+        for part in _split_names(text, visible):
             name = _clean_name(part, visible=visible, accounts=accounts)
             if name is None:
                 continue
@@ -1885,7 +1928,7 @@ def byline_element_text(el: etree._Element) -> tuple[str, bool]:
     ``MAX_LISTED_NAMES`` separators: then it is a list of tags, whose items are joined
     by a space (a tag's one word would read as a name).
     """
-    raw = _text_of(el, MAX_BYLINE_CHARS * 2, _ITEM_MARK)
+    raw = _text_of(el, MAX_BYLINE_CHARS * 2, _ITEM_MARK, _ITEM_MARK)
     text = _clean(raw.replace(_ITEM_MARK, _NAME_LIST_ITEM))
     if text.count(_NAME_LIST_ITEM) <= MAX_LISTED_NAMES:
         return text, False
@@ -1927,7 +1970,9 @@ def _glued_names_apart(el: etree._Element, text: str) -> str:
     return out
 
 
-def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_CLASS) -> str:
+def _name_text(
+    node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_CLASS, line: str = " "
+) -> str:
     """Return the text of an author's name element without its parts whose class
     ``parts_class`` finds: those that give the job (:data:`_ROLE_PART_CLASS`), or in a
     byline element the outlet's credit (:data:`_CREDIT_PART_CLASS`); the whole text when
@@ -1936,7 +1981,7 @@ def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_C
     nodes: list[etree._Element] = []
     for count, item in enumerate(node.iter()):
         if count > MAX_AUTHOR_SCAN_NODES:
-            return _text_of(node, MAX_BYLINE_CHARS, _NAME_LIST_ITEM)
+            return _text_of(node, MAX_BYLINE_CHARS, _NAME_LIST_ITEM, line)
         nodes.append(item)
     skipped = {
         item
@@ -1944,7 +1989,7 @@ def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_C
         if isinstance(item.tag, str) and parts_class.search(_attr(item, "class"))
     }
     if not skipped:
-        return _text_of(node, MAX_BYLINE_CHARS, _NAME_LIST_ITEM)
+        return _text_of(node, MAX_BYLINE_CHARS, _NAME_LIST_ITEM, line)
     parts: list[str] = []
     for item in nodes:  # parents come before their children
         parent = item.getparent() if item is not node else None
@@ -1952,7 +1997,9 @@ def _name_text(node: etree._Element, parts_class: re.Pattern[str] = _ROLE_PART_C
             skipped.add(item)
         if item not in skipped:
             if item.tag in _BREAK_TAGS:
-                parts.append(_NAME_LIST_ITEM if item.tag == "li" else " ")
+                parts.append(
+                    _NAME_LIST_ITEM if item.tag == "li" else line if item.tag == "br" else " "
+                )
             if isinstance(item.tag, str) and item.tag not in _SKIP_TEXT_TAGS and item.text:
                 parts.append(item.text)
         if parent is not None and parent not in skipped and item.tail:
@@ -2039,6 +2086,8 @@ class _Collector:
         self.h1_texts: list[tuple[etree._Element, str]] = []
         self.bylines = 0
         self.first_byline = ""  # for its date, read only when no other source gives one
+        # the last byline element read into the first byline (:meth:`joins_byline`)
+        self.last_byline: etree._Element | None = None
         self.byline_checks = 0
         self.date_elements = 0
         self.dated_elements = 0
@@ -2323,10 +2372,35 @@ class _Collector:
                 self.first_byline = text
             names = _name_parts(el)
             if not names and not tags:
-                text = _clean(_name_text(el, _CREDIT_PART_CLASS)) or text
+                text = _clean(_name_text(el, _CREDIT_PART_CLASS, _NAME_LIST_ITEM)) or text
                 if _CAMEL_JOIN.search(text) is not None and _GLUED_TAIL.search(text) is None:
                     text = _glued_names_apart(el, text)  # (not "Ann LeeMon Jul 03")
-            _add(self.cands, "byline:text", " & ".join(names) if names else _byline_text(text))
+            value = " & ".join(names) if names else _byline_text(text)
+            if self.joins_byline(el, value):
+                return
+            _add(self.cands, "byline:text", value)
+            values = self.cands.get("byline:text", ())
+            self.last_byline = el if self.bylines == 1 and len(values) == 1 else None
+
+    def joins_byline(self, el: etree._Element, value: str) -> bool:
+        """Add ``value`` to the page's first byline and return True when ``el`` is the next
+        element after the last byline element read into it, with the same class, only a
+        joiner between them ("<a class=author>Ann Lee</a> and <a class=author>Bo
+        Chen</a>" in an element that names no byline): one byline of several names."""
+        last = self.last_byline
+        if last is None or last.getnext() is not el or not value.strip():
+            return False
+        between = (last.tail or "").strip()
+        if len(between) > MAX_BYLINE_JOINER_CHARS or has_digit(between):
+            return False
+        if el.get("class") != last.get("class") or el.tag != last.tag:
+            return False
+        values = self.cands["byline:text"]
+        values[0] = f"{values[0]} & {_clean(value)}"
+        self.last_byline = el
+        if values[0].count(" & ") < MAX_AUTHORS:
+            self.bylines -= 1  # (a list of names is one byline)
+        return True
 
     def finish(self) -> Candidates:
         # An author key declared both ways (<meta property="dc:creator"> and <meta
@@ -2586,8 +2660,11 @@ def _date_text(text: str, span: tuple[int, int]) -> tuple[int, str]:
     before = time_before(text, start)
     if before is not None:
         start = before.start()
-    after = _POINT_TIME_AFTER.match(text, end) or ZONE_AFTER_TIME.match(text, end)
-    return start, text[start : after.end() if after is not None else end]
+    timed = _time_after(text, end)
+    if timed is not None:
+        end = timed.end()
+    zone = ZONE_AFTER_TIME.match(text, end)
+    return start, text[start : zone.end() if zone is not None else end]
 
 
 #: The declared titles an ``<h1>`` is compared with to find the headline among them.
@@ -2876,7 +2953,7 @@ def _byline_after(after: Sequence[tuple[str, etree._Element | None]]) -> str | N
             continue
         line = start
         if holder is not None:
-            whole = _clean(_text_of(holder, MAX_BYLINE_CHARS * 2, _NAME_LIST_ITEM))
+            whole = _clean(_text_of(holder, MAX_BYLINE_CHARS * 2, _NAME_LIST_ITEM, _NAME_LIST_ITEM))
             at = whole.find(start)
             if at >= 0 and len(whole) - at <= MAX_BYLINE_CHARS:
                 line = whole[at:]
