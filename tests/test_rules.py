@@ -272,6 +272,7 @@ def test_xpath_names_no_page_can_give_fail_when_the_rule_is_built(
         "//article/descendant-or-self::node()/child::p[last()]",
         "(//h1 | //h2)[1]",
         "//*[local-name() = 'svg']",
+        "//*[@xml:lang = 'de']",
     ],
 )
 def test_xpath_1_functions_node_tests_and_literals_pass(selector: str) -> None:

@@ -122,7 +122,9 @@ _NOT_CALLS: Final = frozenset(
 )
 _LITERAL: Final = re.compile(r"'[^']*'|\"[^\"]*\"")
 _CALL: Final = re.compile(r"(?<![\w.:@$-])([A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)\s*\(")
-# A prefixed name ("ex:test", "svg:rect"); an axis ("child::p") has two colons.
+# A prefixed name ("ex:test", "svg:rect"); an axis ("child::p") has two colons. The prefix
+# ``xml`` is bound in every XPath ("@xml:lang").
+_BOUND_PREFIXES: Final = frozenset({"xml"})
 _PREFIX: Final = re.compile(r"(?<![\w.:-])([A-Za-z_][\w.-]*):(?!:)[A-Za-z_*]")
 _VARIABLE: Final = re.compile(r"\$\s*([A-Za-z_][\w.-]*)")
 
@@ -142,9 +144,9 @@ def _check_names(xpath: str) -> None:
             raise ValueError(f"unknown function {name}() (no namespace prefix is bound)")
         if name not in XPATH_FUNCTIONS and name not in _NOT_CALLS:
             raise ValueError(f"unknown function {name}() (XPath 1.0 functions only)")
-    prefix = _PREFIX.search(code)
-    if prefix is not None:
-        raise ValueError(f"undefined namespace prefix {prefix.group(1)!r}")
+    for prefix in _PREFIX.finditer(code):
+        if prefix.group(1) not in _BOUND_PREFIXES:
+            raise ValueError(f"undefined namespace prefix {prefix.group(1)!r}")
     variable = _VARIABLE.search(code)
     if variable is not None:
         raise ValueError(f"undefined variable ${variable.group(1)}")
