@@ -206,23 +206,28 @@ def test_a_most_read_box_inside_the_article_is_dropped_not_the_rest() -> None:
     assert "teaser title" not in plain
 
 
+# A site menu (one word a line) and a box of links under a heading, as w3m prints them
+# (no blank lines between the links).
+_MENU = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
+_LINK_BOX = "\n".join(
+    [
+        "More on Garden Care",
+        "The Best Roses for Small Gardens",
+        "How to Save Money on Tools",
+        "Keep Your Lawn in Great Shape",
+        "Gardeners Favor Local Nurseries",
+        "How to Make Your Hedge Last Twenty Years",
+    ]
+)
+
+
 def test_a_short_box_inside_the_article_keeps_the_shorter_rest() -> None:
     # the article goes on right under a box of links set in its middle, for less prose
     # than came before it: the box goes, the rest stays (MIN_RESUMED_PROSE_SHARE alone
     # cut it)
     body = "\n\n".join([WRAPPED] * 6)
-    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
-    # w3m prints the box's heading and its links without blank lines
-    box = "\n".join(
-        [
-            "More on Garden Care",
-            "The Best Roses for Small Gardens",
-            "How to Save Money on Tools",
-            "Keep Your Lawn in Great Shape",
-            "Gardeners Favor Local Nurseries",
-            "How to Make Your Hedge Last Twenty Years",
-        ]
-    )
+    menu = _MENU
+    box = _LINK_BOX
     later = WRAPPED.replace("council", "committee")
     text = f"{menu}\n\n{body}\n\n{box}\n\n" + "\n\n".join([later] * 2) + f"\n\n{menu}\n"
     plain = parse_text(text).plain_text()
@@ -233,17 +238,8 @@ def test_a_short_box_inside_the_article_keeps_the_shorter_rest() -> None:
 def test_prose_far_below_an_end_box_stays_out() -> None:
     # after the article's real end the site's boxes come first, then its other prose
     body = "\n\n".join([WRAPPED] * 6)
-    menu = "\n\n".join(["Home", "Blog", "About", "Contact", "Archive", "Search", "Login"])
-    box = "\n".join(
-        [
-            "More on Garden Care",
-            "The Best Roses for Small Gardens",
-            "How to Save Money on Tools",
-            "Keep Your Lawn in Great Shape",
-            "Gardeners Favor Local Nurseries",
-            "How to Make Your Hedge Last Twenty Years",
-        ]
-    )
+    menu = _MENU
+    box = _LINK_BOX
     site = "\n\n".join(f"Our sites {i}:\n\n  • Sports\n  • Jobs\n  • Weather" for i in range(3))
     later = WRAPPED.replace("council", "committee")
     text = f"{menu}\n\n{body}\n\n{box}\n\n{site}\n\n" + "\n\n".join([later] * 2)
