@@ -1839,7 +1839,13 @@ def test_the_time_around_a_date_under_the_headline_is_read(body: str, published:
         # Go's time.String: the zone's name after its offset
         ("2016-12-13 18:06:00 +0000 UTC", "2016-12-13T18:06:00+00:00"),
         ("2016-12-13 18:06:00 -0500 EST", "2016-12-13T18:06:00-05:00"),
-        ("2016-12-13T18:06:00 EST", None),  # a name without an offset: not read as one
+        # an ISO time with a zone's name for its offset: the offset the name means then
+        ("2016-12-13T18:06:00 EST", "2016-12-13T18:06:00-05:00"),
+        ("2016-07-13T18:06:00 ET", "2016-07-13T18:06:00-04:00"),
+        ("2024-03-01 09:30 (CET)", "2024-03-01T09:30:00+01:00"),
+        ("2016-12-13T18:06:00.250 PDT", "2016-12-13T18:06:00-07:00"),
+        ("2016-12-13T18:06:00 EST by the desk", None),  # more than a zone: no date
+        ("2016-12-13T18:06:00 XYZ", None),  # no zone this reader knows
         ("2016/12/13 18:06:00", "2016-12-13T18:06:00"),
         # a time set apart from its date by a mark
         ("Dec 13, 2016 | 6:06 PM EST", "2016-12-13T18:06:00-05:00"),

@@ -466,6 +466,12 @@ _ISO_DATE: Final = re.compile(
     r"(?:(?:(?<=[+-]\d{4})|(?<=[+-]\d\d:\d\d))\s+[A-Z]{3,5})?)?\s*$",
     re.IGNORECASE,
 )
+# An ISO 8601 date and time followed by a zone's name instead of an offset
+# ("2016-12-13T18:06:00 EST", "2024-03-01 09:30 (CET)"), as some CMSs print a local time.
+_ISO_NAMED_ZONE: Final = re.compile(
+    r"\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})[T\s]+(?P<H>\d{2}):(?P<M>\d{2})"
+    r"(?::(?P<S>\d{2})(?:[.,]\d+)?)?"
+)
 # (with the time that may follow: "2016/12/13 18:06:00")
 _SLASH_DATE: Final = re.compile(
     r"^\s*(?P<y>\d{4})[/.](?P<m>\d{1,2})[/.](?P<d>\d{1,2})"
@@ -684,6 +690,9 @@ def normalize_date(value: str) -> str | None:
             match["S"],
             match["tz"],
         )
+    named = _iso_named_zone(text)
+    if named is not None:
+        return named
     match = _SLASH_DATE.match(text)
     if match:
         year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
@@ -704,6 +713,27 @@ def normalize_date(value: str) -> str | None:
         or _ordered_date(text)
         or _year_first_date(text)
     )
+
+
+def _iso_named_zone(text: str) -> str | None:
+    """Return an ISO date and time whose zone is written as its name ("... 18:06:00 EST")
+    with the offset that name means at that time, or None for any other text."""
+    match = _ISO_NAMED_ZONE.match(text)
+    if match is None:
+        return None
+    zone = ZONE_AFTER_TIME.match(text, match.end())
+    if zone is None or text[zone.end() :].strip(" )") != "":
+        return None
+    try:
+        local = datetime(
+            int(match["y"]), int(match["m"]), int(match["d"]), int(match["H"]), int(match["M"])
+        )
+    except ValueError:
+        return None
+    if not _valid_year(local.year):
+        return None
+    offset = zone_offset(zone, local)
+    return _render(local.year, local.month, local.day, match["H"], match["M"], match["S"], offset)
 
 
 # A date written year first with the month's name, as a whole text: "2023 Jan 7", "2024
