@@ -277,7 +277,11 @@ def test_xpath_names_no_page_can_give_fail_when_the_rule_is_built(
 )
 def test_xpath_1_functions_node_tests_and_literals_pass(selector: str) -> None:
     rule = SiteRule(hosts=("x.org",), content=(selector,))
-    rule.select_content(tree())  # and run on a page
+    page = tree()
+    found = rule.select_content(page)  # and run on a page, as lxml runs it
+    matched = [e for e in etree.XPath(selector)(page) if isinstance(e, etree._Element)]
+    assert all(element in matched for element in found)
+    assert bool(found) == bool(matched)
 
 
 def test_selector_failing_at_run_time_raises_rule_error() -> None:
