@@ -2666,7 +2666,7 @@ def _drop_after_article_end(
         text = ctx.plain(piece)
         if _ends_article(text, prose, after_prose=after_prose, page=page):
             if _prose_resumes(pieces, index, live_index, later, prose) or _box_set_inside(
-                pieces, index, live, scores, prose
+                pieces, index, live_index, live, scores, prose
             ):
                 # a "Most read" box set in the middle of the article: drop the box,
                 # up to where the article's prose goes on
@@ -2750,13 +2750,20 @@ def _prose_resumes(
     :data:`MIN_RESUMED_PROSE_SHARE` of the article's ``prose`` so far: the end line
     opened a box set inside the article, not the site after it. ``later[j]`` is the best
     run of scores from live piece ``j`` on (:func:`suffix_best_runs`)."""
-    following = len(later) - 1
+    following = _next_live(pieces, index, live_index)
+    if following is None:
+        following = len(later) - 1
+    return later[following] >= MIN_RESUMED_PROSE_SHARE * prose
+
+
+def _next_live(pieces: list[Piece], index: int, live_index: dict[int, int]) -> int | None:
+    """Return the live index of the first piece after ``pieces[index]`` that is live (in
+    ``live_index``, by ``id``), or None when none is."""
     for piece in pieces[index + 1 :]:
         found = live_index.get(id(piece))
         if found is not None:
-            following = found
-            break
-    return later[following] >= MIN_RESUMED_PROSE_SHARE * prose
+            return found
+    return None
 
 
 # An article-end line over a short box set inside the article ("More on car repair" over
@@ -2771,7 +2778,12 @@ MIN_RESUMED_PARAGRAPHS = 2
 
 
 def _box_set_inside(
-    pieces: list[Piece], index: int, live: list[Piece], scores: list[float], prose: float
+    pieces: list[Piece],
+    index: int,
+    live_index: dict[int, int],
+    live: list[Piece],
+    scores: list[float],
+    prose: float,
 ) -> bool:
     """Return True when the article-end line ``pieces[index]`` heads a short box set inside
     the article: the box (a piece or more that is no prose) stands under the line, and a
@@ -2781,10 +2793,9 @@ def _box_set_inside(
     :data:`MIN_RESUMED_PARAGRAPHS` paragraphs of prose. After the article's real
     end the site's teasers, menus and footer come first; a box of links the page set in
     its middle is short, and the article's paragraphs follow right under it."""
-    live_index = {id(p): i for i, p in enumerate(live)}
-    following = next(
-        (live_index[id(p)] for p in pieces[index + 1 :] if id(p) in live_index), len(scores)
-    )
+    following = _next_live(pieces, index, live_index)
+    if following is None:
+        following = len(scores)
     start = next(
         (
             j
