@@ -26,7 +26,7 @@ if "${pip[@]}" -e "$repo[bench]"; then
     echo "installed articlekit[bench]"
 else
     echo "the bench extra did not install as a whole; trying each extractor alone"
-    for pkg in trafilatura readability-lxml html2text markdownify justext newspaper4k goose3 resiliparse; do
+    for pkg in trafilatura readability-lxml html2text markdownify justext "newspaper4k[nlp,ja]" goose3 resiliparse; do
         if "${pip[@]}" "$pkg"; then
             echo "installed $pkg"
         else
