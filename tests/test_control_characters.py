@@ -204,3 +204,29 @@ def test_both_parsers_repair_a_page_encoded_twice() -> None:
     page = f"<html><body><p>{sentence}</p></body></html>".encode()
     assert articlekit.to_text(articlekit.parse_html(page)) == expected
     assert articlekit.to_text(articlekit.parse_text(sentence + "\n")) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("/img/a\x01b.jpg", "https://example.org/img/a%01b.jpg"),
+        ("/img/a\x1fb.jpg", "https://example.org/img/a%1Fb.jpg"),  # white space to split()
+        ("/img/a\x85b.jpg", "https://example.org/img/a%C2%85b.jpg"),
+        ("/img/a&#1;b.jpg", "https://example.org/img/a%01b.jpg"),  # written as an entity
+        ("/img/a\n/b\tc.jpg", "https://example.org/img/a/bc.jpg"),
+        ("\x01/img/ab.jpg\x02", "https://example.org/img/ab.jpg"),
+        ("java\tscript:alert(1)", None),
+    ],
+)
+def test_metadata_urls_treat_control_characters_as_body_links_do(
+    written: str, read: str | None
+) -> None:
+    # the image and the canonical URL follow docs/model.md's policy for URLs, as a link does
+    page = (
+        f'<html><head><meta property="og:image" content="{written}">'
+        f'<link rel="canonical" href="{written}"></head>'
+        f'<body><p>See <a href="{written}">this</a>.</p></body></html>'
+    )
+    doc = articlekit.parse_html(page, url="https://example.org/story")
+    assert (doc.metadata.image, doc.metadata.canonical_url) == (read, read)
+    assert [link.url for link in doc.links()] == ([read] if read else [])

@@ -293,6 +293,13 @@ AUTHOR_CASES = [
     (["Par Sébastien Farcis"], ("Sébastien Farcis",)),
     (["Por Ana Pérez y Juan Gómez"], ("Ana Pérez", "Juan Gómez")),
     (["Di Mario Rossi e Luca Bianchi"], ("Mario Rossi", "Luca Bianchi")),
+    # a capitalised "Di" before one capitalised word opens a surname, not a byline
+    (["Di Maio"], ("Di Maio",)),
+    (["Di Caprio, Luca Bianchi"], ("Di Caprio", "Luca Bianchi")),
+    (["Di Maio e Luca Bianchi"], ("Di Maio", "Luca Bianchi")),
+    (["Luigi Di Maio"], ("Luigi Di Maio",)),
+    (["di Maio"], ("Maio",)),  # lower case: the label
+    (["Di: Maio"], ("Maio",)),  # with a colon: the label
     (["Door Jan de Vries"], ("Jan de Vries",)),
     (["Przez Jan Kowalski i Anna Nowak"], ("Jan Kowalski", "Anna Nowak")),
     (["作者：张三"], ("张三",)),
@@ -1186,6 +1193,22 @@ def test_byline_stops_at_second_credit(body: str, authors: tuple[str, ...]) -> N
     ],
 )
 def test_byline_stops_at_an_outlet_a_place_or_an_address(
+    body: str, authors: tuple[str, ...]
+) -> None:
+    _, meta = extract("", body)
+    assert meta.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("body", "authors"),
+    [
+        ('<div class="byline">Di Maio</div>', ("Di Maio",)),
+        ('<div class="byline">By Di Caprio</div>', ("Di Caprio",)),
+        ('<div class="byline">Di Mario Rossi</div>', ("Mario Rossi",)),
+        ('<div class="byline">di Luigi Di Maio</div>', ("Luigi Di Maio",)),
+    ],
+)
+def test_a_visible_byline_keeps_a_surname_that_opens_with_di(
     body: str, authors: tuple[str, ...]
 ) -> None:
     _, meta = extract("", body)

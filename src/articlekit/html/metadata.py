@@ -36,7 +36,7 @@ from lxml import etree
 from articlekit._chars import replace_controls
 from articlekit._months import month_numbers
 from articlekit._zones import ZONE_AFTER_TIME, ZONE_NAMES, zone_offset
-from articlekit.html.tree import join_url
+from articlekit.html.tree import join_url, percent_controls
 from articlekit.model import FieldSource, Metadata
 
 __all__ = [
@@ -215,6 +215,8 @@ IMAGE_SOURCES: Final = (
     "itemprop:image",
 )
 CANONICAL_SOURCES: Final = ("link-canonical:href", "og:url")
+#: The candidates that are URLs: their control characters are percent-encoded, not dropped.
+_URL_KEYS: Final = frozenset(IMAGE_SOURCES + CANONICAL_SOURCES)
 
 # --------------------------------------------------------------------------- bounds
 # Limits that keep hostile pages cheap. Real values are far below them: the longest
@@ -329,6 +331,9 @@ _BYLINE_PREFIX: Final = re.compile(
     r"texte|tekst|текст)\b\s*:?\s*|^\s*(?:作者|文|記者|记者)\s*[:：]?\s*",
     re.IGNORECASE,
 )
+# A label that also opens surnames: the Italian "by" ("Di Mario Rossi") and "Di Maio",
+# "Di Caprio" (:func:`_without_byline_label`).
+_SURNAME_LABELS: Final = frozenset({"di"})
 # Words that join two names: "A and B", "A und B", "A et B" ...
 _AUTHOR_JOINERS: Final = re.compile(
     r"\s+(?:and|&|und|et|y|e|i|en|og|och|és|a|и|та)\s+|\s*[;/|]\s*|\s*、\s*", re.IGNORECASE
@@ -565,9 +570,21 @@ def _add(cands: Candidates, key: str, value: object) -> None:
         values = cands[key] = []
     elif len(values) >= MAX_VALUES_PER_KEY:
         return
-    text = _clean(value)
+    text = _clean_url(value) if key in _URL_KEYS else _clean(value)
     if text and len(text) <= MAX_VALUE_CHARS:
         values.append(text)
+
+
+def _clean_url(value: str) -> str:
+    """Return an image's or a canonical URL's ``value`` as :func:`_clean` does, its
+    control characters dealt with as in a body link's (docs/model.md): tabs and line ends
+    dropped, the others percent-encoded (``/a%01b``), none at its ends
+    (:func:`articlekit.html.tree.percent_controls`)."""
+    if "&" in value:
+        value = html.unescape(value)
+    if not value.isprintable():
+        value = percent_controls(value)
+    return " ".join(value.split())
 
 
 def _text_of(
@@ -1112,8 +1129,26 @@ _NAME_EDGES: Final = " \t,;:.-–—|•·⋅∙‧｜¦»«›‹\"'“”‘�
 _ENDS_IN_INITIAL: Final = re.compile(r"(?:^|[\s,.])(?:[^\W\d_]|Jr|Sr)$")
 
 
+def _without_byline_label(text: str) -> str:
+    """Return ``text`` without the byline label that opens it ("By", "Von", "Di" ...).
+
+    A capitalised "Di" before a single capitalised word opens a surname ("Di Maio",
+    "Di Caprio", "Luigi Di Maio and Ann Lee" split to "Di Maio"): a label only before a
+    name of two words or more ("Di Mario Rossi") or with a colon ("Di: Maio")."""
+    match = _BYLINE_PREFIX.match(text)
+    if match is None:
+        return text
+    rest = text[match.end() :]
+    label = match.group().strip()
+    if label[:1].isupper() and label.casefold() in _SURNAME_LABELS:
+        first = _AUTHOR_JOINERS.split(rest.split(",", 1)[0], maxsplit=1)[0].split()
+        if len(first) == 1 and first[0][:1].isupper():
+            return text
+    return rest
+
+
 def _clean_name(name: str, *, visible: bool, accounts: bool) -> str | None:
-    unprefixed = _BYLINE_PREFIX.sub("", name, count=1).lstrip(_NAME_EDGES)
+    unprefixed = _without_byline_label(name).lstrip(_NAME_EDGES)
     name = unprefixed.rstrip(_NAME_EDGES)
     if unprefixed[len(name) : len(name) + 1] == "." and _ENDS_IN_INITIAL.search(name):
         name += "."  # "Kooman, F.", "John Smith Jr.": the point is the name's own
@@ -1175,7 +1210,7 @@ def normalize_authors(
         text = _clean(raw)
         if not text or len(text) > MAX_BYLINE_CHARS * 5:
             continue
-        text = _BYLINE_PREFIX.sub("", _URL_IN_TEXT.sub(" ", text), count=1)
+        text = _without_byline_label(_URL_IN_TEXT.sub(" ", text))
         text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", _bio_subject(text)))
         for part in _split_names(text, visible):
             name = _clean_name(part, visible=visible, accounts=accounts)
@@ -1298,7 +1333,7 @@ def _byline_text(raw: str) -> str:
     A byline that opens with a date ("Posted on May 3, 2021 by Ann Lee") names its
     people after the "by" that follows the date; a date, role or label run into the
     name's end goes (``_GLUED_TAIL``)."""
-    text = _BYLINE_PREFIX.sub("", _clean(raw), count=1)
+    text = _without_byline_label(_clean(raw))
     if _CAMEL_JOIN.search(text) is not None:
         text = _GLUED_TAIL.sub("", text, count=1)
     match = _BYLINE_CUT.search(text)

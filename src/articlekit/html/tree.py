@@ -567,7 +567,7 @@ def resolve_url(href: str | None, base: str | None) -> str | None:
         return None
     href = href.strip()
     if not href.isprintable():  # a control character (or a tab or line end urljoin drops)
-        href = _percent_controls(href)
+        href = percent_controls(href)
     if not href:
         return None
     lowered = href[:11].lower()
@@ -585,7 +585,7 @@ def resolve_url(href: str | None, base: str | None) -> str | None:
 _C0_AND_SPACE: Final = "".join(map(chr, range(0x21)))
 
 
-def _percent_controls(href: str) -> str:
+def percent_controls(href: str) -> str:
     """Return ``href`` as a browser reads it (the URL standard): without control
     characters at its ends, without tabs and line ends anywhere (``java\tscript:`` is a
     ``javascript:`` URL to a browser), other control characters inside it percent-encoded
