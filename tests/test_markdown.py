@@ -946,3 +946,68 @@ def test_figure_without_a_picture_shows_its_caption_alone() -> None:
     alt_only = Figure(image=Image(src="", alt="A chart"))
     assert to_markdown(Document(blocks=(alt_only,))) == "A chart\n"
     assert to_markdown(Document(blocks=(Figure(image=Image(src="", alt="")), body))) == "Body.\n"
+
+
+# Every character a terminal or a UTF-8 writer chokes on: C0 (but tab, line feed and
+# carriage return), DEL, C1 and a lone surrogate.
+_UNSAFE_CHARS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+_UNSAFE_CHARS += "".join(chr(c) for c in range(0x7F, 0xA0)) + "\ud800"
+_UNSAFE_OUTPUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _hand_built_with(odd: str) -> Document:
+    """A Document built by hand that carries ``odd`` in every string Markdown writes."""
+
+    def text(word: str) -> Text:
+        return Text(text=f"{word}{odd}word")
+
+    table = Table(
+        caption=(text("caption"),),
+        rows=(TableRow(cells=(TableCell(content=(text("cell"),)),)),),
+        header_rows=1,
+    )
+    return Document(
+        title=f"Title{odd}here",
+        metadata=Metadata(authors=(f"Ann{odd}Lee",), description=f"About{odd}it"),
+        blocks=(
+            Heading(level=2, content=(text("heading"),)),
+            Paragraph(
+                content=(
+                    text("para"),
+                    Code(code=f"x{odd}y"),
+                    Link(url=f"https://x.org/a{odd}b", title=f"t{odd}t", content=(text("a"),)),
+                    Image(src=f"https://x.org/i{odd}.png", alt=f"alt{odd}text"),
+                )
+            ),
+            CodeBlock(code=f"print(1){odd}\nprint(2)\n", language="python"),
+            table,
+            Figure(image=Image(src="https://x.org/f.png", alt="f"), caption=(text("fig"),)),
+            Recommendations(
+                title=f"Also{odd}read",
+                items=(Recommendation(title=f"Other{odd}story", url="https://x.org/o"),),
+            ),
+        ),
+    )
+
+
+@pytest.mark.parametrize("odd", [*_UNSAFE_CHARS, "\x1b[2J\x1b]0;pwned\x07", _UNSAFE_CHARS])
+def test_markdown_of_a_hand_built_document_holds_no_control_character(odd: str) -> None:
+    # The parsers never put one in a Document, but a Document built by hand holds what it
+    # is given: ESC would start a terminal's escape sequence, a surrogate fails to encode.
+    for front_matter in (False, True):
+        markdown = to_markdown(_hand_built_with(odd), front_matter=front_matter)
+        assert not _UNSAFE_OUTPUT.search(markdown), repr(markdown)
+        markdown.encode("utf-8")
+        for word in ("Title", "para", "heading", "cell", "caption", "fig", "Also", "Other"):
+            assert word in markdown
+
+
+def test_controls_in_markdown_follow_the_parsers_policy() -> None:
+    para = Paragraph(content=(Text(text="a\x1bb c\x0bd e\x00f"),))
+    assert inlines_to_markdown(para.content) == "ab c d e\ufffdf"
+    # a control turned into a space before the line-start escapes still cannot start a block
+    assert inlines_to_markdown((Text(text="\x0b# not a heading"),)) == "\\# not a heading"
+    link = Link(url="https://x.org/a\x85b\x1b", content=(Text(text="l"),))
+    assert inlines_to_markdown((link,)) == "[l](https://x.org/a%C2%85b%1B)"
+    code = CodeBlock(code="clear\x1b[2J\tdone\n", language=None)
+    assert blocks_to_markdown((code,)) == "```\nclear[2J\tdone\n```\n"

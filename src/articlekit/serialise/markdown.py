@@ -39,8 +39,9 @@ import string
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Literal
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
+from articlekit._chars import replace_controls
 from articlekit.model import (
     Block,
     Code,
@@ -217,9 +218,26 @@ _DEST_ESCAPE = re.compile(r"[\\()<>|`]|&(?=#?[0-9A-Za-z]{1,32};)")
 _INFO_UNSAFE = re.compile(r"[^\w+#.\-]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """Return ``text`` without a character a terminal acts on, as the parsers read text
+    (``docs/model.md``): NUL becomes U+FFFD, as CommonMark reads it; the other control
+    characters (ESC starts a terminal's escape sequence) are dropped, those Python counts
+    as white space become a space; a lone surrogate, which no UTF-8 writer takes, becomes
+    U+FFFD. Tab, line feed and carriage return stay. A parsed Document holds none of
+    them: only a Document built by hand takes the slow path."""
+    if text.isprintable():  # (a C scan)
+        return text
+    text = replace_controls(text.replace("\x00", "\ufffd"))
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _one_line(text: str) -> str:
-    """Return ``text`` with line endings as spaces (only LineBreak may break a line)."""
-    return _LINE_END_CHARS.sub(" ", text).replace("\x00", "\ufffd")
+    """Return ``text`` with line endings as spaces (only LineBreak may break a line) and
+    only printable characters (:func:`_printable`)."""
+    return _printable(_LINE_END_CHARS.sub(" ", text))
 
 
 def _escape_text(text: str, context: _Context = "paragraph") -> str:
@@ -238,7 +256,18 @@ def _destination(url: str) -> str:
     if not url:
         return "<>"  # an empty bare destination would take a following title as the URL
     escaped = _DEST_ESCAPE.sub(r"\\\g<0>", url)
-    return "".join(f"%{ord(ch):02X}" if ord(ch) <= 0x20 or ch == "\x7f" else ch for ch in escaped)
+    if escaped.isprintable() and " " not in escaped:  # (C scans: nothing to encode)
+        return escaped
+    return "".join(_destination_char(ch) for ch in escaped)
+
+
+def _destination_char(ch: str) -> str:
+    """Return ``ch`` percent-encoded (its UTF-8 bytes) when it is a space, a control
+    character (C0, DEL or C1) or a lone surrogate (as U+FFFD); else ``ch`` itself."""
+    code = ord(ch)
+    if code <= 0x20 or 0x7F <= code <= 0x9F:
+        return quote(ch, safe="")
+    return "%EF%BF%BD" if 0xD800 <= code <= 0xDFFF else ch
 
 
 def _link_tail(url: str, title: str | None) -> str:
@@ -570,7 +599,7 @@ def _heading_line(level: int, inlines: Iterable[Inline]) -> str:
 
 
 def _code_lines(block: CodeBlock) -> list[str]:
-    code = _LINE_END_CHARS.sub("\n", block.code).replace("\x00", "\ufffd")
+    code = _printable(_LINE_END_CHARS.sub("\n", block.code))
     info = _INFO_UNSAFE.sub("", block.language or "")
     backticks = max(3, _longest_run(code, "`") + 1)
     tildes = max(3, _longest_run(code, "~") + 1)
