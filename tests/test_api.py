@@ -300,3 +300,47 @@ def test_wrong_ebcdic_hint_is_named_not_called_binary(parse: object) -> None:
         parse(b"<p>A short page in plain ASCII.</p>", encoding="cp500")  # type: ignore[operator]
     assert str(caught.value).startswith("<bytes>: the encoding hint 'cp500' is EBCDIC")
     assert "binary" not in str(caught.value)
+
+
+@pytest.mark.parametrize("call", ["parse", "parse_html", "parse_text"])
+def test_a_str_naming_a_file_is_refused_with_a_hint(
+    call: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # parse(str) parses the string: "page.html" gave a Document of one paragraph, the name
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_bytes(HTML)
+    (tmp_path / "notes").write_text("A plain note, long enough to read.\n", encoding="utf-8")
+    function = getattr(articlekit, call)
+    for name, problem in (
+        ("page.html", "the string names a file ('page.html')"),
+        (" notes ", "the string names a file ('notes')"),
+        (".", "the string names a directory ('.')"),
+        ("sub/missing.txt.gz", "the string is a file name ('sub/missing.txt.gz', no such file)"),
+        ("https://example.org/a", "the string is a URL ('https://example.org/a')"),
+    ):
+        with pytest.raises(UnsupportedInputError) as caught:
+            function(name)
+        assert caught.value.source == "<string>"
+        assert caught.value.problem.startswith(problem + ", but " + call + "() parses a str")
+        if name == "page.html":
+            assert "pass pathlib.Path('page.html')" in str(caught.value)
+    if call == "parse":  # the file itself, as a path, still reads
+        assert function(Path("page.html")).title == "T"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Read the rest in page.html",  # prose that names a file
+        "page.html\n",  # a line ending: text, not a name
+        "<p>page.html</p>",
+        "notes.html is a file name, and so is this one.",
+        "hello",  # one word that names no file here
+    ],
+)
+def test_text_that_merely_mentions_a_file_still_parses(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "page.html").write_bytes(HTML)
+    assert isinstance(articlekit.parse(text), Document)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from articlekit._types import Source, check_url, is_soup
+from articlekit._types import Source, check_not_file_name, check_url, is_soup
 from articlekit.decode import decode_bytes, utf8_prefix, utf8_reading
 from articlekit.errors import (
     ArticleKitError,
@@ -259,7 +259,9 @@ def parse(
     what the parsers reject.
     """
     check_url(url, "parse")
-    if is_soup(source):
+    if isinstance(source, str):
+        check_not_file_name(source, "parse")
+    elif is_soup(source):
         return _parse_soup(
             source, url=url, format=format, rules=rules, require_article=require_article
         )

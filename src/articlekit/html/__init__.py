@@ -26,7 +26,7 @@ import lxml.html
 from lxml.html import HtmlElement
 
 from articlekit._language import with_guessed_language
-from articlekit._types import check_url
+from articlekit._types import check_not_file_name, check_url
 from articlekit.decode import decode_bytes, utf8_reading
 from articlekit.errors import ArticleKitError, ParseError, UnsupportedInputError, value_name
 from articlekit.html.blocks import (
@@ -328,6 +328,8 @@ def parse_html(
     ``<bytes>`` (``articlekit.parse`` names a file by its path).
     """
     check_url(url, "parse_html")
+    if isinstance(html, str):
+        check_not_file_name(html, "parse_html")
     try:
         return read_page(html, url=url, encoding=encoding, rules=rules, comments=comments)
     except ArticleKitError as exc:

@@ -26,7 +26,7 @@ from itertools import pairwise
 import attrs
 
 from articlekit._language import with_guessed_language
-from articlekit._types import check_url
+from articlekit._types import check_not_file_name, check_url
 from articlekit.errors import ArticleKitError, value_name
 from articlekit.model import (
     Block,
@@ -3238,6 +3238,8 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     empty, blank or binary text, naming the input ``<string>``.
     """
     check_url(url, "parse_text")
+    if isinstance(text, str):
+        check_not_file_name(text, "parse_text")
     try:
         return read_text(text, url=url)
     except ArticleKitError as exc:
