@@ -482,12 +482,36 @@ def test_jsonl_lines_without_names_are_kept_and_inputs_converted(tmp_path: Path)
     page = tmp_path / "p.html"
     page.write_text(HTML.format(n=1))
     target = tmp_path / "out.jsonl"
-    target.write_text('{"note": "not ours"}\n{"cut short":')
+    target.write_text('{"note": "not ours"}\n{"also": "not ours"}')  # no last line end
     invoke(["convert", page, "-o", target])
     lines = target.read_text().splitlines()
-    assert lines[:2] == ['{"note": "not ours"}', '{"cut short":']
+    assert lines[:2] == ['{"note": "not ours"}', '{"also": "not ours"}']
     assert len(lines) == 3
     assert json.loads(lines[2])["source"]["name"] == str(page)
+
+
+def test_jsonl_last_line_cut_short_is_removed_with_a_warning(tmp_path: Path) -> None:
+    # a writer killed half-way through a line: the half line is no JSON, and a line
+    # appended after it would be glued to it
+    pages = _page_dir(tmp_path / "in", 2)
+    target = tmp_path / "out.jsonl"
+    invoke(["convert", pages / "p0.html", "-o", target])
+    whole = target.read_text()
+    cut = invoke(["convert", pages / "p1.html", "-o", "-", "-f", "jsonl"]).stdout
+    # the cut line names its input (p1.html) in a part that survived: it must not count
+    # as converted, or the re-run would skip p1.html and lose it
+    cut_line = cut[: cut.index('"verdict"')]
+    target.write_text(whole + cut_line)
+    done = invoke(["convert", pages, "-o", target])
+    assert done.returncode == 0, done.stderr
+    assert f"articlekit: warning: {target}: its last line was cut short" in done.stderr
+    assert "converted 1" in done.stderr and "skipped 1" in done.stderr
+    lines = target.read_text().splitlines()
+    assert [json.loads(line)["source"]["name"] for line in lines] == [
+        str(pages / "p0.html"),
+        str(pages / "p1.html"),
+    ]
+    assert target.read_text().startswith(whole)
 
 
 @pytest.mark.parametrize(

@@ -444,12 +444,32 @@ class _JsonlSink(_Sink):
         with open(os.dup(fd), "rb") as stream:
             stream.seek(0)
             for line in stream:
+                if not line.endswith(b"\n") and self._drop_cut_line(fd, line):
+                    return
                 name = line_source_name(line)
                 if name is not None:
                     self.recorded.add(name)
-            if not line.endswith(b"\n"):  # a file someone else cut short: start afresh
+            if not line.endswith(b"\n"):  # a whole last line without its line end
                 os.write(fd, b"\n")
                 self.old_size += 1
+
+    def _drop_cut_line(self, fd: int, line: bytes) -> bool:
+        """Cut the file's last line, ``line`` (it has no line end), off the file when it
+        is no JSON: a write someone else stopped half-way (a killed writer, a full disk).
+        Left in, every reader of the file would stumble on it, and the next line written
+        would be glued to it. Return True when it was cut off (with a warning)."""
+        try:
+            json.loads(line)
+        except ValueError:
+            self.old_size -= len(line)
+            os.ftruncate(fd, self.old_size)
+            warnings.warn(
+                f"{self.path}: its last line was cut short ({len(line)} bytes of no whole "
+                "JSON document): removed",
+                stacklevel=3,
+            )
+            return True
+        return False
 
     def is_up_to_date(self, item: BatchInput, target: Path | None) -> bool:
         if self.written_at is None or item.mtime is None or item.name not in self.recorded:
