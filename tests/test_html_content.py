@@ -12,7 +12,9 @@ from articlekit.html.content import (
     MIN_ARTICLE_CHARS,
     SHORT_PAGE,
     Candidate,
+    customer_review_boxes,
     declares_article,
+    declares_product,
     find_main_content,
     is_card_list,
     is_faq_box,
@@ -891,3 +893,85 @@ def test_precedes_is_page_order_without_holding() -> None:
         for j, second in enumerate(order):
             holds = any(anc is first for anc in second.iterancestors())
             assert _precedes(first, second) == (i < j and not holds), (first.tag, second.tag)
+
+
+def _product_page(head: str, reviews_class: str = "product-reviews") -> str:
+    """A shop's product page: the description and specs, then its buyers' reviews."""
+    review = (
+        "<div class='review'><span>Sam K.</span><span>03/04/2024</span>"
+        "<p>Sturdy and quiet, though the assembly took longer than the leaflet says, and"
+        " one of the screws was missing from the bag, which support sent within a week.</p>"
+        "<p>Was this review helpful?</p></div>"
+    )
+    return (
+        f"<html><head>{head}</head><body><main><div id='product'>"
+        "<h1>Oak Desk Lamp</h1>"
+        "<p>The lamp is turned from solid oak, with a linen shade that softens the light, and"
+        " a brass switch on the cable that clicks firmly into place at every setting.</p>"
+        "<p>Its base is weighted, so that it stands steady on a desk or a bedside table, and"
+        " the cable is long enough to reach a socket behind a bookcase without a lead.</p>"
+        "<ul><li>Height: 42 cm</li><li>Bulb: E27, up to 40 W</li></ul>"
+        f"<div class='{reviews_class}'><h2>Customer Reviews</h2>{review * 4}</div>"
+        "</div></main></body></html>"
+    )
+
+
+_OG_PRODUCT = "<meta property='og:type' content='product'>"
+_LD_PRODUCT = (
+    "<script type='application/ld+json'>"
+    '{"@context": "https://schema.org", "@type": "Product", "name": "Oak Desk Lamp"}</script>'
+)
+
+
+@pytest.mark.parametrize("head", [_OG_PRODUCT, _LD_PRODUCT])
+def test_customer_reviews_under_a_product_stay_out(head: str) -> None:
+    text = to_text(parse_html(_product_page(head)))
+    assert "turned from solid oak" in text
+    assert "Height: 42 cm" in text
+    assert "Sturdy and quiet" not in text
+    assert "Was this review helpful" not in text
+
+
+def test_reviews_stay_on_a_page_that_declares_no_product() -> None:
+    # a review article may name its own parts "product-reviews": without a declared
+    # product nothing goes
+    text = to_text(parse_html(_product_page("")))
+    assert "Sturdy and quiet" in text
+    article = "<meta property='og:type' content='article'>" + _LD_PRODUCT.replace(
+        '"Product"', '["Product", "Review", "Article"]'
+    )
+    assert "Sturdy and quiet" in to_text(parse_html(_product_page(article)))
+
+
+def test_declares_product() -> None:
+    assert declares_product(parse_tree(_product_page(_OG_PRODUCT)), None)
+    assert declares_product(parse_tree(_product_page("")), [[{"@type": "Product"}]])
+    assert declares_product(
+        parse_tree(_product_page("")), [[{"@graph": [{"@type": "https://schema.org/Product"}]}]]
+    )
+    assert not declares_product(parse_tree(_product_page("")), None)
+    assert not declares_product(
+        parse_tree(_product_page("")), [[{"@type": ["Product", "BlogPosting"]}]]
+    )
+    article = "<meta property='og:type' content='article'>"
+    assert not declares_product(parse_tree(_product_page(article)), [])
+
+
+@pytest.mark.parametrize(
+    ("name", "found"),
+    [
+        ("product-reviews", True),
+        ("customer-review js-review", True),
+        ("pdp-reviews_container__2v_ZS", True),
+        ("reviews-wrapper", True),
+        ("review-list", True),
+        ("widget-reviews", True),
+        ("review-summary", False),
+        ("preview-card", False),
+        ("reviewer-name", False),
+    ],
+)
+def test_customer_review_boxes(name: str, found: bool) -> None:
+    root = parse_tree(_product_page(_OG_PRODUCT, name))
+    boxes = customer_review_boxes([_find_id(root, "product")])
+    assert [box.get("class") for box in boxes] == ([name] if found else [])

@@ -47,7 +47,13 @@ from articlekit.html.blocks import (
     trim_edges,
 )
 from articlekit.html.clean import KnownAttributes, Labels
-from articlekit.html.content import LISTING_ENTRIES, Candidate, find_main_content
+from articlekit.html.content import (
+    LISTING_ENTRIES,
+    Candidate,
+    customer_review_boxes,
+    declares_product,
+    find_main_content,
+)
 from articlekit.html.embedded import recover_article
 from articlekit.html.metadata import in_language_zone, metadata_and_bases, parse_jsonld
 from articlekit.html.recommendations import (
@@ -234,6 +240,9 @@ def extract_blocks(
             seen_recs.add(el)
         elif is_linkless_widget(labels.stats.get(el)):
             linkless.add(el)
+    if declares_product(root, jsonld):
+        # a shop's customer reviews under the product: the buyers' say, not the page's
+        linkless.update(customer_review_boxes(candidate.elements))
     if candidate.method.startswith("rule:"):
         release = None  # a rule's elements may nest: each must stay whole until read
     builder = BlockBuilder(

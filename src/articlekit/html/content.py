@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import attrs
 from lxml import etree
@@ -659,6 +659,61 @@ def declares_article(root: HtmlElement, jsonld: Sequence[list[Any]] | None = Non
             scripts.append(el.text)
     types = jsonld_types(scripts) if jsonld is None else jsonld_value_types(jsonld)
     return any(kind in ARTICLE_JSONLD_TYPES for kind in types)
+
+
+# schema.org types of a product on sale (JSON-LD ``@type``, lowercased), and the
+# ``og:type`` values that declare one ("product", "product.item", "og:product").
+PRODUCT_JSONLD_TYPES: Final = frozenset({"product", "productgroup", "individualproduct"})
+_PRODUCT_OG_TYPES: Final = frozenset({"product", "product.item", "product.group", "og:product"})
+
+
+def declares_product(root: HtmlElement, jsonld: Sequence[list[Any]] | None) -> bool:
+    """Return True when the page says it is a product's page and not an article: a
+    JSON-LD ``Product`` (``ProductGroup``) as a main node (:func:`_main_jsonld_types`,
+    ``jsonld`` as the metadata walk parsed it) or an ``og:type`` of ``product``, and no
+    article type. A review article may declare the product it reviews; it declares the
+    article too. Only the ``<head>``'s ``<meta>`` elements are read."""
+    types = {kind.lower() for kind in _main_jsonld_types(jsonld)} if jsonld else set()
+    if types & ARTICLE_JSONLD_TYPES:
+        return False
+    if types & PRODUCT_JSONLD_TYPES:
+        return True
+    head = root.find("head")
+    if head is None:
+        return False
+    for meta in head.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").lower() == "og:type":
+            return (meta.get("content") or "").strip().lower() in _PRODUCT_OG_TYPES
+    return False
+
+
+# Boxes whose class or id may name customer reviews (the test of the names follows).
+_REVIEW_BOXES: Final = etree.XPath(
+    ".//*[contains(@class, 'eview') or contains(@id, 'eview')]", smart_strings=False
+)
+
+
+def customer_review_boxes(elements: Sequence[HtmlElement]) -> list[HtmlElement]:
+    """Return the outermost boxes inside ``elements`` (the content found) that a shop
+    names as its customer reviews (:data:`vocab.CUSTOMER_REVIEWS_CLASS`:
+    "product-reviews", "customer-review", "review-list" ...).
+
+    A product page prints its buyers' reviews under the product's description and specs:
+    names, dates, stars, "Was this review helpful?", "Report", a few lines of opinion
+    each, often more text than the product's own. They are the buyers' say, not the
+    page's content; a reader (and both outside sets' truth) wants the product. Called
+    only on a page that declares a product (:func:`declares_product`): a review article
+    may name its own body "product-review"."""
+    found: list[HtmlElement] = []
+    for top in elements:
+        for box in cast("list[HtmlElement]", _REVIEW_BOXES(top)):
+            names = class_id(box).lower()
+            if not vocab.CUSTOMER_REVIEWS_CLASS.search(names):
+                continue
+            if found and any(anc is found[-1] for anc in box.iterancestors()):
+                continue  # (inside the last box found: document order)
+            found.append(box)
+    return found
 
 
 # A page builder's row holds the chosen container at most this many wrappers up

@@ -33,6 +33,7 @@ __all__ = [
     "COMMENT_HEADING",
     "CONTACT_LINE",
     "CONTENT_HINT",
+    "CUSTOMER_REVIEWS_CLASS",
     "DESK_WORD",
     "DISCUSSION_CLASS",
     "DISCUSSION_PAGE_CLASS",
@@ -289,6 +290,16 @@ STRONG_BOILERPLATE = re.compile(
 # not a share bar, which "social" alone names. Three sites of both corpora and the
 # outside set name such boxes (a newspaper's five quoted tweets were lost).
 SOCIAL_EMBED_CLASS = re.compile(r"social[-_]?(?:media[-_]?)?embed|embed[-_]?social")
+
+# The box of a shop's customer reviews under a product ("product-reviews",
+# "customer-review", "pdp-reviews_container", "user_reviews", "reviews-wrapper",
+# "review-list", a widget's "xyz-reviews"): the buyers' say, not the product's text.
+# Read only on a page that declares a product (content.customer_review_boxes):
+# elsewhere "product-review" may name a review article's own body.
+CUSTOMER_REVIEWS_CLASS = re.compile(
+    r"(?:customer|product|user|pdp|shopper|buyer)[-_]?reviews?(?![a-z])"
+    r"|(?:^|[\s_-])reviews(?:$|[\s_-])|reviews?[-_]?(?:list|widget|section|container|wrapper)"
+)
 
 # Boxes of frequently asked questions, or accordions of them ("faq-section",
 # "accordion-collection-wrapper"): a service page's closing questions (content._sectioned_main).
