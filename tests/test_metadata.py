@@ -199,6 +199,56 @@ TITLE_CASES = [
         "jsonld",
         id="jsonld-cjk-headline-kept",
     ),
+    # a social headline in og:title; the <title> repeats the headline the page shows
+    pytest.param(
+        '<meta property="og:title" content="It has been a rough year for the rocket maker">'
+        "<title>What Is Holding Up the Rocket Launch? - Daily Planet</title>",
+        "<h1>What Is Holding Up the Rocket Launch?</h1>",
+        "What Is Holding Up the Rocket Launch?",
+        "h1",
+        id="h1-confirmed-by-title-over-social-headline",
+    ),
+    pytest.param(
+        '<meta property="og:title" content="Rocket Launch Slips Again">'
+        "<title>Rocket Launch Slips Again: Engineers Find a Leak</title>",
+        "<h1>Rocket Launch Slips Again: Engineers Find a Leak</h1>",
+        "Rocket Launch Slips Again: Engineers Find a Leak",
+        "h1",
+        id="h1-with-subtitle-confirmed-by-title",
+    ),
+    pytest.param(
+        '<meta property="og:title" content="Rocket Launch Slips Again (Published 2016)">'
+        "<title>Rocket Launch Slips Again - Daily Planet</title>",
+        "<h1>Rocket Launch Slips Again</h1>",
+        "Rocket Launch Slips Again",
+        "h1",
+        id="declared-title-with-a-bracketed-part",
+    ),
+    # one headline spelt twice, a word more or less, or the <title> naming og:title too
+    pytest.param(
+        '<meta property="og:title" content="Seven secrets hotel owners keep">'
+        "<title>The seven secrets hotel owners keep</title>",
+        "<h1>The seven secrets hotel owners keep</h1>",
+        "Seven secrets hotel owners keep",
+        "og",
+        id="h1-a-word-longer-keeps-og",
+    ),
+    pytest.param(
+        '<meta property="og:title" content="How we built Acme’s ATF - a task framework">'
+        "<title>How we built Acme ATF: a task framework</title>",
+        "<h1>How we built Acme ATF: a task framework</h1>",
+        "How we built Acme’s ATF - a task framework",
+        "og",
+        id="h1-respelt-keeps-og",
+    ),
+    pytest.param(
+        '<meta property="og:title" content="Rocket Launch Slips Again">'
+        "<title>The Daily Planet Weblog | Rocket Launch Slips Again</title>",
+        "<h1>The Daily Planet Weblog</h1>",
+        "Rocket Launch Slips Again",
+        "og",
+        id="title-names-og-title-too",
+    ),
     pytest.param("", "", None, None, id="nothing"),
 ]
 

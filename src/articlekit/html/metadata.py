@@ -3296,8 +3296,70 @@ def _pick_title(
     h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
     if h1 is not None and (key == "title:text" or _first_or_longest_part(h1, title)):
         return h1, "h1:text"
+    if key != "title:text":
+        confirmed = _h1_confirmed_by_title(title, cands, site_keys)
+        if confirmed is not None:
+            return confirmed, "h1:text"
     trailing = [_key(authors[0])] if len(authors) == 1 else []
     return _strip_site(title, site_keys, trailing, site_like=True), key
+
+
+def _h1_confirmed_by_title(
+    declared: str, cands: Candidates, site_keys: Sequence[str]
+) -> str | None:
+    """Return the ``<h1>`` that the page's ``<title>`` spells (whole, site name aside, or
+    as its first part) when a declared title (JSON-LD, ``og:title`` ...) is another
+    headline: a social one written for sharing ("It's been a rough few months for ...")
+    beside the headline the page shows and its ``<title>`` repeats ("What's the Hold-Up
+    at ...?"), or the headline without the subtitle the page shows.
+
+    The declared title stays when the ``<title>`` names it too ("Site | Story"), when the
+    two are one headline spelt a little differently (:data:`MAX_RESPELT_WORDS`), and when
+    one holds the other but the longer one adds no part after a separator, a colon or a
+    bracket (a word more or less, "The ...", is a respelling; a subtitle or "(Published
+    2016)" is a part).
+    """
+    titles = cands.get("title:text", ())
+    h1s = cands.get("h1:text", ())
+    if not titles or not h1s:
+        return None
+    declared_key = _key(declared)
+    page_title = titles[0]
+    parts = [_key(part) for part in _TITLE_SEPARATOR.split(page_title)]
+    if declared_key in parts:  # "Site | Story": the <title> names the declared title too
+        return None
+    spelt = {_key(page_title), _key(_strip_site(page_title, site_keys, site_like=True)), parts[0]}
+    for h1 in h1s:
+        key = _key(h1)
+        if (
+            key
+            and key in spelt
+            and key != declared_key
+            and len(h1) >= MIN_STRIPPED_TITLE_CHARS
+            and not any(_site_matches(h1, k) for k in site_keys if k)
+        ):
+            return h1 if _another_headline(h1, key, declared, declared_key) else None
+    return None
+
+
+#: Two titles whose words differ by at most this many (either way) are one headline
+#: spelt twice ("Dropbox’s ATF - an async ..." and "Dropbox ATF: an async ...").
+MAX_RESPELT_WORDS: Final = 2
+
+
+def _another_headline(h1: str, key: str, declared: str, declared_key: str) -> bool:
+    """Return True when the ``<h1>`` (comparison key ``key``) is another headline than the
+    declared title, or the declared one with a part added or taken away; False for one
+    headline spelt twice (:func:`_h1_confirmed_by_title`)."""
+    if key in declared_key or declared_key in key:
+        longer, shorter = (h1, declared_key) if len(key) > len(declared_key) else (declared, key)
+        return _key(_TITLE_PART_END.split(longer, maxsplit=1)[0]) == shorter
+    words = set(_NOT_ALNUM.split(h1.casefold())) ^ set(_NOT_ALNUM.split(declared.casefold()))
+    return len(words - {""}) > MAX_RESPELT_WORDS
+
+
+#: Where a title's first part ends: a title separator, a colon, an opening bracket.
+_TITLE_PART_END: Final = re.compile(rf"{_TITLE_SEPARATOR.pattern}|\s*[:：]\s*|\s*[(（\[]")
 
 
 def _site_from_title(cands: Candidates, url: str | None) -> tuple[str | None, str | None]:
