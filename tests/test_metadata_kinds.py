@@ -1285,6 +1285,44 @@ def test_language_guessed_from_the_text_gives_its_zone() -> None:
     assert doc.metadata.published == "2019-04-04T09:00:00+09:00"
 
 
+@pytest.mark.parametrize(
+    ("lang", "stated", "expected"),
+    [
+        ("zh", "2019-04-05T10:00:00+09:00", "2019-04-04T09:00:00+09:00"),  # not China's +08:00
+        ("ja", "2019-04-05T10:00:00-07:00", "2019-04-04T09:00:00-07:00"),
+        ("ja", "2019-04-05T10:00:00Z", "2019-04-04T09:00:00+09:00"),  # "Z" states nothing
+        ("zh", None, "2019-04-04T09:00:00+08:00"),
+        ("en", "2019-04-05T10:00:00-07:00", "2019-04-04T09:00:00"),  # no zone is guessed
+    ],
+)
+def test_language_zone_yields_to_an_offset_the_page_states(
+    lang: str, stated: str | None, expected: str
+) -> None:
+    head = f'<meta property="article:modified_time" content="{stated}">' if stated else ""
+    root = lxml.html.document_fromstring(
+        f'<html lang="{lang}"><head>{head}</head><body><h1>A headline</h1>'
+        '<time datetime="2019-04-04T09:00:00">4/4</time><p>x</p></body></html>'
+    )
+    _, meta = extract_metadata(root)
+    assert meta.published == expected
+
+
+def test_guessed_language_zone_yields_to_an_offset_the_page_states() -> None:
+    body = "".join(
+        f"<p>これは日本語の記事の段落です。番号{i}の文章が続きます。"
+        "東京の天気は晴れで、気温は二十度まで上がる見込みです。</p>"
+        for i in range(12)
+    )
+    doc = articlekit.parse_html(
+        '<html><head><meta property="article:modified_time" content="2019-04-05T10:00:00-07:00">'
+        f"</head><body><article><h1>見出しです</h1><p>2019年4月4日 09:00</p>{body}"
+        "</article></body></html>"
+    )
+    assert doc.metadata.language == "ja"
+    assert doc.metadata.published == "2019-04-04T09:00:00-07:00"
+    assert doc.metadata.modified == "2019-04-05T10:00:00-07:00"
+
+
 # ----------------------------------------------------- "written by" in other languages
 
 

@@ -120,16 +120,25 @@ def _metadata(
     attributes: dict[HtmlElement, KnownAttributes] | None = None,
     jsonld: list[list[Any] | None] | None = None,
     ids: list[str] | None = None,
+    offsets: list[str] | None = None,
 ) -> tuple[str | None, Metadata, list[HtmlElement] | None]:
     """Return the page's title, its metadata and its ``<base>`` elements (None: unknown).
 
     ``keep`` receives the page's elements (see :func:`_proxy_holder`), ``tagged`` those
     :func:`_light_signals` reads, ``attributes`` what the walk read of their attributes
     (for :func:`articlekit.html.clean.label_page`), ``jsonld`` the JSON-LD parsed from
-    each ``<script>`` (for :func:`_light_signals`), ``ids`` every ``id`` of the page.
+    each ``<script>`` (for :func:`_light_signals`), ``ids`` every ``id`` of the page,
+    ``offsets`` the offset its dates state (for :func:`_in_guessed_zone`).
     """
     return metadata_and_bases(
-        root, url=url, keep=keep, tagged=tagged, attributes=attributes, jsonld=jsonld, ids=ids
+        root,
+        url=url,
+        keep=keep,
+        tagged=tagged,
+        attributes=attributes,
+        jsonld=jsonld,
+        ids=ids,
+        offsets=offsets,
     )
 
 
@@ -401,7 +410,8 @@ def _parse_page(
     # every id of the page, read before the blocks change the tree (not for a large page,
     # which is never searched for streamed parts)
     ids: list[str] | None = [] if held is not None else None
-    title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld, ids)
+    offsets: list[str] = []  # the offset the page's dates state, for a guessed language
+    title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld, ids, offsets)
     scripts = _page_jsonld(tagged, jsonld)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
@@ -455,7 +465,8 @@ def _parse_page(
                 blocks=blocks,
                 source=SourceInfo(url=url, format="html", parser="html", encoding=used),
             )
-        )
+        ),
+        offsets[0] if offsets else None,
     )
     if signals:  # the tree was freed as blocks were built; the page was measured before
         return _with_verdict(doc, root, candidate.labels, body_chars, signals[0])
@@ -617,16 +628,17 @@ def _headline_links(headings: Iterable[HtmlElement]) -> int:
     return len(seen)
 
 
-def _in_guessed_zone(doc: Document) -> Document:
+def _in_guessed_zone(doc: Document, stated: str | None = None) -> Document:
     """Return ``doc`` with its dates in the one time zone of the language guessed from its
     body (a page in Japanese that declares no language: "2019-04-04T09:00:00" is
-    ``+09:00``); the metadata walk did so for a declared language already
+    ``+09:00``), or at ``stated``, the offset the page gives its other dates; the
+    metadata walk did so for a declared language already
     (:func:`articlekit.html.metadata.in_language_zone`)."""
     meta = doc.metadata
     if meta.language is None or (meta.published is None and meta.modified is None):
         return doc
-    published = in_language_zone(meta.published, meta.language)
-    modified = in_language_zone(meta.modified, meta.language)
+    published = in_language_zone(meta.published, meta.language, stated)
+    modified = in_language_zone(meta.modified, meta.language, stated)
     if published == meta.published and modified == meta.modified:
         return doc
     return attrs.evolve(doc, metadata=attrs.evolve(meta, published=published, modified=modified))

@@ -3179,18 +3179,50 @@ def _local_twin(
 LANGUAGE_OFFSETS: Final[dict[str, str]] = {"ja": "+09:00", "ko": "+09:00", "zh": "+08:00"}
 
 
-def in_language_zone(value: str | None, language: str | None) -> str | None:
+def _naive_time(value: str | None) -> bool:
+    """Return True when ``value`` is a date and time without an offset."""
+    return value is not None and len(value) == len("2024-10-31T10:00:00")
+
+
+#: The date sources whose offset tells the page's clock.
+_DATED_SOURCES: Final = (*PUBLISHED_SOURCES, *MODIFIED_SOURCES)
+
+
+def _stated_offset(cands: Candidates) -> str | None:
+    """Return the first offset other than UTC that a date source of the page states
+    ("+05:30" of ``article:modified_time`` "2020-04-07T15:49:34+05:30"), or None. A "Z"
+    or "+00:00" is no statement: templates append it to local times too."""
+    for key in _DATED_SOURCES:
+        for raw in cands.get(key, ()):
+            value = normalize_date(raw)
+            if value is not None and len(value) > len("2024-10-31T10:00:00"):
+                offset = value[len("2024-10-31T10:00:00") :]
+                if offset != _UTC_SUFFIX:
+                    return offset
+    return None
+
+
+def in_language_zone(
+    value: str | None, language: str | None, stated: str | None = None
+) -> str | None:
     """Return ``value`` with the offset of ``language``'s one time zone when it is a time
     written without an offset ("2019-04-04T09:00:00" on a page in Japanese is 09:00 in
     Tokyo, ``2019-04-04T09:00:00+09:00``), else unchanged.
 
     A day alone stays a day, and an offset the page stated is kept; a language spoken in
-    several zones (English, Spanish, Russian ...) adds nothing.
+    several zones (English, Spanish, Russian ...) adds nothing. ``stated``, the offset the
+    page gives another of its dates (:func:`_stated_offset`), wins over the language's:
+    a page in Chinese whose ``article:modified_time`` ends in "+09:00" keeps a Japanese
+    clock ("2019-04-04T09:00:00" is ``+09:00``, not the ``+08:00`` of China).
     """
-    if value is None or language is None or len(value) != len("2024-10-31T10:00:00"):
+    if value is None or len(value) != len("2024-10-31T10:00:00"):
+        return value
+    if language is None:
         return value
     offset = LANGUAGE_OFFSETS.get(language.split("-", 1)[0].lower())
-    return value + offset if offset is not None else value
+    if offset is None:
+        return value
+    return value + (stated or offset)
 
 
 def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str | None:
@@ -3669,6 +3701,7 @@ def metadata_and_bases(
     attributes: dict[Any, tuple[list[str], str | None, str | None, str]] | None = None,
     jsonld: list[list[Any] | None] | None = None,
     ids: list[str] | None = None,
+    offsets: list[str] | None = None,
 ) -> tuple[str | None, Metadata, list[Any]]:
     """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
     order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
@@ -3691,6 +3724,9 @@ def metadata_and_bases(
     JSON values parsed from it as JSON-LD, or None for a script not read so (the verdict's
     light signals take a page's JSON-LD types from them instead of parsing the scripts
     again). Values, not elements: the list keeps no part of the tree alive.
+    ``offsets``, when given, receives the offset other than UTC that a date of the page
+    states (:func:`_stated_offset`) when a chosen date is a time without one: the clock of
+    a language guessed later from the body (:func:`in_language_zone`).
     """
     collector = _collect(root, url, keep, tagged, attributes, jsonld, ids)
     cands = collector.cands
@@ -3712,12 +3748,15 @@ def metadata_and_bases(
     note("authors", author_key)
     language, language_key = _first(cands, LANGUAGE_SOURCES, normalize_language)
     published, key = _pick_date(cands, PUBLISHED_SOURCES)
-    published = in_language_zone(published, language)
     note("published", key)
     modified, key = _pick_date(cands, MODIFIED_SOURCES)
     if key == "h1:modified" and published and modified and modified[:10] < published[:10]:
         modified = key = None  # (an "Updated" line older than the declared publication)
-    modified = in_language_zone(modified, language)
+    stated = _stated_offset(cands) if _naive_time(published) or _naive_time(modified) else None
+    if stated is not None and offsets is not None:
+        offsets.append(stated)
+    published = in_language_zone(published, language, stated)
+    modified = in_language_zone(modified, language, stated)
     note("modified", key)
     note("language", language_key)
     description, key = _first(cands, DESCRIPTION_SOURCES, lambda raw: raw)
