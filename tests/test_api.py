@@ -129,8 +129,10 @@ def test_directory_is_refused(tmp_path: Path) -> None:
 def test_require_article_refuses_other_verdicts(kind: str) -> None:
     text = f"VERDICT:{kind} some page"
     assert articlekit.parse(text).verdict is not None  # default: no check
-    with pytest.raises(NotAnArticleError, match=rf"<string>: not an article.*{kind}"):
+    with pytest.raises(NotAnArticleError, match=rf"<string>: not an article.*{kind}") as caught:
         articlekit.parse(text, require_article=True)
+    a = "an" if kind in ("error", "empty") else "a"  # "a error page" was the message
+    assert f"the page looks like {a} {kind} page (confidence 0.80)" in str(caught.value)
 
 
 @pytest.mark.usefixtures("extra_parsers")

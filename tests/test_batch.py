@@ -373,3 +373,25 @@ def test_a_bad_rules_file_is_the_callers_error(tmp_path: Path, jobs: int) -> Non
     bad.write_text("[[rule]]\nhosts = ['x.example']\ncontent = ['::not a selector::']\n")
     with pytest.raises(RuleError, match=r"rules\.toml"):
         list(convert_many(tmp_path / "p.html", jobs=jobs, rules=bad))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_input_that_is_no_path_fails_alone(tmp_path: Path, jobs: int) -> None:
+    # bytes (a page's content), None or a number in the list stopped the whole batch
+    # with a TypeError from deep inside ("cannot use a string pattern on a bytes-like
+    # object"); it is one failed input, and the batch goes on
+    page = tmp_path / "a.html"
+    page.write_text(HTML.format(n=1), encoding="utf-8")
+    inputs: list[object] = [b"<p>content, not a path</p>", page, None, 7, str(page)]
+    results = list(convert_many(inputs, jobs=jobs))  # type: ignore[arg-type]
+    names = [name for name, _ in results]
+    assert names == ["<bytes>", str(page), "<NoneType>", "<int>", str(page)]
+    errors = [r for _, r in results if not isinstance(r, Document)]
+    assert [type(e) for e in errors] == [UnsupportedInputError] * 3
+    assert str(errors[0]) == (
+        "<bytes>: expected a path (str or os.PathLike), got bytes: to convert a page's "
+        "content, call articlekit.parse"
+    )
+    assert str(errors[1]) == "<NoneType>: expected a path (str or os.PathLike), got NoneType"
+    # bytes given bare are one input, not one per byte
+    assert [name for name, _ in convert_many(b"<p>x</p>")] == ["<bytes>"]  # type: ignore[arg-type]

@@ -222,8 +222,10 @@ def check_article(doc: Document, name: str) -> Document:
     """Return ``doc`` when its verdict is unset or "article"; else raise NotAnArticleError."""
     verdict = doc.verdict
     if verdict is not None and verdict.kind != "article":
+        # (a listing, consent or paywall page; an error or empty page)
+        a = "an" if verdict.kind[:1] in ("a", "e", "i", "o", "u") else "a"
         raise NotAnArticleError(
-            f"not an article: the page looks like a {verdict.kind} page "
+            f"not an article: the page looks like {a} {verdict.kind} page "
             f"(confidence {verdict.confidence:.2f})",
             source=name,
         )

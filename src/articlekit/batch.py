@@ -309,6 +309,30 @@ def _stdin_input(stdin: BinaryIO | None, url: str | None, max_bytes: int) -> Bat
     return BatchInput(name="<stdin>", data=data, url=url, output_parts=("stdin",))
 
 
+def _path_text(raw: object) -> str | None:
+    """Return ``raw`` as a path string, or None when it is no ``str`` or ``os.PathLike``
+    naming a ``str`` path (bytes are a page's content more often than a path)."""
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, os.PathLike):
+        spec = os.fspath(raw)
+        return spec if isinstance(spec, str) else None
+    return None
+
+
+def _not_a_path(raw: object) -> BatchInput:
+    """Return the failed item of an input that is no path (``bytes``, ``None`` ...): it
+    made the whole batch stop with a TypeError from deep inside."""
+    kind = type(raw).__name__
+    name = f"<{kind}>"
+    content = isinstance(raw, (bytes, bytearray, memoryview))
+    hint = ": to convert a page's content, call articlekit.parse" if content else ""
+    error = UnsupportedInputError(
+        f"expected a path (str or os.PathLike), got {kind}{hint}", source=name
+    )
+    return BatchInput(name=name, output_parts=(kind,), error=error)
+
+
 def expand_inputs(
     inputs: Iterable[str | os.PathLike[str]],
     *,
@@ -331,8 +355,10 @@ def expand_inputs(
     """
     excluded = frozenset(os.path.realpath(os.fspath(e)) for e in exclude)
     for raw in inputs:
-        spec = os.fspath(raw)
-        if spec == "-":
+        spec = _path_text(raw)
+        if spec is None:
+            yield _not_a_path(raw)
+        elif spec == "-":
             yield _stdin_input(stdin, url, max_bytes)
         elif os.path.isdir(spec):
             yield from _named_directory(spec, url, excluded)
@@ -628,8 +654,8 @@ def convert_many(
     and the batch goes on.
     """
     check_url(url, "convert_many")
-    if isinstance(inputs, (str, os.PathLike)):
-        inputs = [inputs]
+    if isinstance(inputs, (str, bytes, bytearray, os.PathLike)):
+        inputs = [inputs]  # (bytes, a page's content given bare, fails as one input)
     rules_path: str | None = None
     rule_objects: Sequence[Any] | None = None
     if isinstance(rules, (str, os.PathLike)):
