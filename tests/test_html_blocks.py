@@ -18,6 +18,7 @@ from articlekit.html.blocks import (
     drop_dangling_headings,
     drop_dangling_labels,
     drop_head_bylines,
+    drop_post_furniture,
     drop_read_more_links,
     is_agency_credit,
     is_button_row,
@@ -1824,3 +1825,51 @@ def test_a_card_told_by_its_bio_is_cut_without_the_metadata_naming_its_author() 
 def test_name_lines_that_head_no_bio_stay(tail: list[Block]) -> None:
     body: list[Block] = [_para(f"{CARD_PROSE} Part {i}.") for i in range(4)]
     assert cut_author_card([*body, *tail], []) == [*body, *tail]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "#4 · Aug 5, 2023",
+        "Posted November 24, 2023",
+        "posted 6 years ago",
+        "3 Likes",
+        "1 Like",
+        "Thread starter",
+        "Topic starter",
+        "Reply",
+        "Reply With Quote 0 Not allowed!",
+        "asked Oct 5, 2018 at 12:45",
+        "Improve this answer",
+        "12 gold badges34 silver badges56 bronze badges",
+        "· 3y",
+        "Jump to Latest",
+        "2K views 2 replies 3 participants last post by Ann Nov 14, 2017",
+    ],
+)
+def test_drop_post_furniture_lines(line: str) -> None:
+    post = _p("I have been riding this frame for two years and the fit is still right.")
+    thread = [_p(line), post, _p(line), post, _p(line), post]
+    assert drop_post_furniture(thread) == [post, post, post]
+
+
+def test_drop_post_furniture_needs_a_thread_of_them() -> None:
+    # two such lines are no thread's: an article's "Posted" line and a "Reply" stay
+    body = [_p("Posted May 3, 2021"), _p("An article sentence about the budget."), _p("Reply")]
+    assert drop_post_furniture(body) == body
+    # a post's number alone stays (a list article numbers its entries so), and so does a
+    # longer sentence that starts like a meta line
+    kept = [_p("#1"), _p("#2"), _p("Posted May 3, 2021 by the council, the plan was cut.")]
+    assert drop_post_furniture([*kept, _p("3 Likes"), _p("Quote"), _p("Report")]) == kept
+
+
+def test_drop_post_furniture_in_list_items() -> None:
+    def item(text: str) -> ListItem:
+        return ListItem(blocks=(_p(text),))
+
+    post = _p("Try a longer stem before you change the saddle height.")
+    meta = List(items=(item("Thread starter"), item("#48 · Oct 2, 2022")))
+    mixed = List(items=(item("Author"), item("Ann Lee")))
+    got = drop_post_furniture([meta, post, mixed, post])
+    assert got == [post, List(items=(item("Ann Lee"),)), post]
+    assert "Thread starter" not in to_text(Document(blocks=tuple(got)))

@@ -41,6 +41,7 @@ from articlekit.html.blocks import (
     drop_dangling_labels,
     drop_head_bylines,
     drop_head_datelines,
+    drop_post_furniture,
     drop_read_more_links,
     normalise_headings,
     title_rec_cards,
@@ -269,7 +270,7 @@ def extract_blocks(
     )
     if not (comments or labels.thread):
         blocks = cut_comment_section(blocks)
-    blocks = drop_read_more_links(blocks)
+    blocks = drop_post_furniture(drop_read_more_links(blocks))
     blocks = drop_affiliate_disclosures(cut_author_bio(cut_author_card(blocks, authors)))
     blocks = cut_teaser_tail(cut_closing_cards(blocks, base))
     blocks = drop_head_datelines(_trimmed(blocks, candidate))

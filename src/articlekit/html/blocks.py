@@ -1456,6 +1456,60 @@ def is_button_row(block: Block) -> bool:
     return True
 
 
+#: A forum thread prints its meta lines once a post: a body holding fewer of them keeps
+#: them (an article's one "Posted May 3, 2021" line is trimmed at its edge, if at all)...
+MIN_POST_FURNITURE_LINES: Final = 3
+#: ...each a short line (characters); a longer paragraph is read no further.
+MAX_POST_FURNITURE_CHARS: Final = 100
+
+
+def _is_post_furniture(block: Block) -> bool:
+    """Return True for a paragraph that is one meta line of a forum post
+    (:data:`vocab.POST_FURNITURE`: "#4 · Aug 5, 2023", "3 Likes", "Thread starter")."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain_text(block).strip()
+    return len(text) <= MAX_POST_FURNITURE_CHARS and bool(vocab.POST_FURNITURE.match(text))
+
+
+def _is_furniture_item(item: ListItem) -> bool:
+    return len(item.blocks) == 1 and _is_post_furniture(item.blocks[0])
+
+
+def drop_post_furniture(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without a forum thread's post meta lines.
+
+    Forum engines print with each post its number and date ("#4 · Aug 5, 2023"), a
+    "Posted <date>" line, the poster's mark ("Thread starter", "Topic starter",
+    "Author", as a paragraph or a list item), a like count, buttons ("Reply", "Reply With
+    Quote") and Q&A sites "asked <date> at <time>" and "Improve this answer"
+    (:data:`vocab.POST_FURNITURE`). Read as text, each one breaks into the posts. They
+    go when the body holds at least :data:`MIN_POST_FURNITURE_LINES` of them (a thread
+    repeats them); a list left with no item goes too. Poster names and post dates a
+    thread prints on their own stay: both outside sets' truth keep them on some engines.
+    """
+    found = 0
+    for block in blocks:
+        if _is_post_furniture(block):
+            found += 1
+        elif isinstance(block, List):
+            found += sum(1 for item in block.items if _is_furniture_item(item))
+    if found < MIN_POST_FURNITURE_LINES:
+        return blocks
+    kept: list[Block] = []
+    for block in blocks:
+        if _is_post_furniture(block):
+            continue
+        if isinstance(block, List):
+            items = tuple(item for item in block.items if not _is_furniture_item(item))
+            if not items:
+                continue
+            if len(items) != len(block.items):
+                block = attrs.evolve(block, items=items)
+        kept.append(block)
+    return kept
+
+
 def drop_read_more_links(blocks: list[Block]) -> list[Block]:
     """Return ``blocks`` without the paragraphs that are only a "Read more" link
     (:func:`is_read_more_link`) or a row of buttons (:func:`is_button_row`)."""

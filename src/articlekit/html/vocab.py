@@ -58,6 +58,7 @@ __all__ = [
     "POSITIVE_CLASS",
     "POSTER_CLASS",
     "POSTER_NOT",
+    "POST_FURNITURE",
     "PROMO_TAIL",
     "QA_PAGE_TYPE",
     "REC_CLASS",
@@ -290,6 +291,32 @@ STRONG_BOILERPLATE = re.compile(
 # not a share bar, which "social" alone names. Three sites of both corpora and the
 # outside set name such boxes (a newspaper's five quoted tweets were lost).
 SOCIAL_EMBED_CLASS = re.compile(r"social[-_]?(?:media[-_]?)?embed|embed[-_]?social")
+
+# The meta lines a forum thread prints with each post, on a line of their own: a post's
+# number and date ("#4 · Aug 5, 2023"), "Posted November 24, 2023", "posted 6 years ago",
+# a like count ("3 Likes"), the poster's mark ("Thread starter", "Topic starter",
+# "Author"), a button ("Reply", "Quote", "Report", "Reply With Quote"), a Q&A site's "asked
+# Oct 5, 2018 at 12:45", "Improve this answer" and badge counts, an age ("· 3y"), the
+# thread's header ("Jump to Latest", "2K views 2 replies 3 participants last post by
+# ..."). Only the whole line (blocks.drop_post_furniture).
+POST_FURNITURE = re.compile(
+    r"^\W*(?:"
+    r"\#\d+\s*[·•|]\s*.{0,40}"
+    r"|posted\s+(?:on\s+)?(?:[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+[a-z]+\.?\s+\d{4}"
+    r"|\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\s+ago)"
+    r"(?:\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm)?)?"
+    r"|\d[\d,.]*k?\s+likes?"
+    r"|(?:topic|thread)\s+(?:starter|author)|author|original\s+poster"
+    r"|reply\s+with\s+quote.*|quote|reply|report|multi-?quote"
+    r"|improve\s+this\s+(?:answer|question)"
+    r"|(?:answered|asked|edited)\s+[a-z]{3}\s+\d{1,2}(?:,?\s+'?\d{2,4})?\s+at\s+\d{1,2}:\d{2}"
+    r"|·\s*\d+\s*[ymwdh]"
+    r"|jump\s+to\s+latest"
+    r"|[\d.,]+k?\s+views?\s+[\d.,]+k?\s+repl(?:y|ies)\b.*"
+    r"|(?:[\d.,]+k?\s*(?:gold|silver|bronze)\s+badges?\s*)+"
+    r")\W*$",
+    re.IGNORECASE,
+)
 
 # The box of a shop's customer reviews under a product ("product-reviews",
 # "customer-review", "pdp-reviews_container", "user_reviews", "reviews-wrapper",
