@@ -315,7 +315,7 @@ def test_a_str_naming_a_file_is_refused_with_a_hint(
     function = getattr(articlekit, call)
     for name, problem in (
         ("page.html", "the string names a file ('page.html')"),
-        (" notes ", "the string names a file ('notes')"),
+        (" ./notes ", "the string names a file ('./notes')"),
         (".", "the string names a directory ('.')"),
         ("sub/missing.txt.gz", "the string is a file name ('sub/missing.txt.gz', no such file)"),
         ("https://example.org/a", "the string is a URL ('https://example.org/a')"),
@@ -338,6 +338,8 @@ def test_a_str_naming_a_file_is_refused_with_a_hint(
         "<p>page.html</p>",
         "notes.html is a file name, and so is this one.",
         "hello",  # one word that names no file here
+        "notes",  # one word naming a file here: a word is text, whatever the folder holds
+        "Drafts",  # one word naming a folder here
     ],
 )
 def test_text_that_merely_mentions_a_file_still_parses(
@@ -345,4 +347,6 @@ def test_text_that_merely_mentions_a_file_still_parses(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "page.html").write_bytes(HTML)
+    (tmp_path / "notes").write_text("A plain note, long enough to read.\n", encoding="utf-8")
+    (tmp_path / "Drafts").mkdir()
     assert isinstance(articlekit.parse(text), Document)

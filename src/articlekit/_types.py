@@ -49,10 +49,13 @@ _PATH_CHARS = 4096
 
 def check_not_file_name(text: str, function: str) -> None:
     """Raise UnsupportedInputError when ``text``, a ``str`` given to ``function`` to be
-    parsed as it is, is only a file's name or a URL: an existing file or directory, a lone
+    parsed as it is, is only a file's name or a URL: an existing file or directory named
+    with a dot or a separator (``"./notes"``, ``"."``), a lone
     word ending like a page's file name (``"page.html"``) or a lone ``http(s)://`` URL.
     Parsed, it gave a Document holding the name as its one paragraph; ``Path(text)`` or
-    the file's bytes read the file, and a page must be fetched first.
+    the file's bytes read the file, and a page must be fetched first. A lone word with no
+    dot or separator is never looked up, so a text's result does not depend on the
+    working directory.
 
     Markup or a line break rules it out at once (a C scan each), so a page or an
     article's text costs two ``in`` tests.
@@ -67,7 +70,10 @@ def check_not_file_name(text: str, function: str) -> None:
             f"(with url={name!r})",
             source="<string>",
         )
-    exists = os.path.exists(name)  # (False for a name with a NUL in it)
+    # A lone word is text whatever the working directory holds ("Notes" beside a folder
+    # of that name): only a name with a separator or a dot is looked up on disk.
+    pathlike = "/" in name or os.sep in name or "." in name
+    exists = pathlike and os.path.exists(name)  # (False for a name with a NUL in it)
     if not (exists or _FILE_NAME.fullmatch(name)):
         return
     if exists:
