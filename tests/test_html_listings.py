@@ -13,7 +13,16 @@ from articlekit.html.blocks import (
     is_titled_section,
     link_entry_heading,
 )
-from articlekit.html.content import in_consent_manager
+from articlekit.html.clean import label_page
+from articlekit.html.content import (
+    MAX_SCRAP_CHARS,
+    PAGE_OVER_SCRAP,
+    Candidate,
+    find_main_content,
+    in_consent_manager,
+    page_over_scrap,
+)
+from articlekit.html.tree import parse_tree
 from articlekit.model import (
     Block,
     Document,
@@ -356,3 +365,50 @@ def test_in_consent_manager_reads_the_boxes_around_the_elements() -> None:
     # a class naming cookies as a recipe's subject is no consent manager
     baking = lxml.html.fromstring("<div class='recipe-cookies'><p>Butter cookies</p></div>")
     assert in_consent_manager([baking[0]]) is False
+
+
+def _blog_home_of_linked_cards(cards: int = 20) -> str:
+    """A blog's home page: its entries are link cards (title, author, date all in the
+    link), its only plain text a cookie notice."""
+    entries = "".join(
+        f"<div class='card'><a href='/posts/{i}'><h2>Post number {i} on scaling our"
+        f" storage layer</h2><span>Ann Lee</span> <span>{i}d ago</span></a></div>"
+        for i in range(cards)
+    )
+    return (
+        "<html><body><header><nav><a href='/'>Home</a> <a href='/about'>About</a></nav>"
+        f"</header><main><h1>Engineering Blog</h1><div class='feed'>{entries}</div></main>"
+        "<div class='notice'><p>We use cookies to make this site work, and by reading on,"
+        " you agree to that.</p></div>"
+        "<footer><a href='/privacy'>Privacy</a></footer></body></html>"
+    )
+
+
+def test_a_listing_of_link_cards_is_read_over_a_scrap_of_text() -> None:
+    text = to_text(parse_html(_blog_home_of_linked_cards()))
+    assert "Post number 0 on scaling our storage layer" in text
+    assert "Post number 10 on scaling our storage layer" in text
+    assert "We use cookies" not in text  # the scrap the cascade had found
+    assert "Privacy" not in text  # the footer is still furniture
+
+
+def test_page_over_scrap_reads_the_main_region() -> None:
+    root = parse_tree(_blog_home_of_linked_cards())
+    found = find_main_content(root)
+    assert found.method == PAGE_OVER_SCRAP
+    assert [el.tag for el in found.elements] == ["main"]
+
+
+def test_page_over_scrap_keeps_content_that_is_not_a_scrap() -> None:
+    root = parse_tree(_blog_home_of_linked_cards())
+    labels = label_page(root)
+    notice = root.xpath("//div[@class='notice']")[0]
+    scrap = Candidate(elements=[notice], labels=labels, method="scored", chars=76)
+    assert page_over_scrap(root, scrap).method == PAGE_OVER_SCRAP
+    enough = Candidate(elements=[notice], labels=labels, method="scored", chars=MAX_SCRAP_CHARS)
+    assert page_over_scrap(root, enough) is enough
+    # a page with little text besides its content: the content is the page's
+    short = parse_tree("<body><p>Gone fishing.</p><nav><a href='/'>Home</a></nav></body>")
+    short_labels = label_page(short)
+    note = Candidate(elements=[short[0][0]], labels=short_labels, method="scored", chars=13)
+    assert page_over_scrap(short, note) is note

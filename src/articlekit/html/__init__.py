@@ -50,6 +50,7 @@ from articlekit.html.blocks import (
 from articlekit.html.clean import KnownAttributes, Labels
 from articlekit.html.content import (
     LISTING_ENTRIES,
+    PAGE_OVER_SCRAP,
     Candidate,
     customer_review_boxes,
     declares_product,
@@ -266,7 +267,9 @@ def extract_blocks(
         skip=linkless,
     )
     blocks = builder.build(
-        candidate.elements, entries=candidate.method == LISTING_ENTRIES, catalogs=catalogs
+        candidate.elements,
+        entries=candidate.method in (LISTING_ENTRIES, PAGE_OVER_SCRAP),
+        catalogs=catalogs,
     )
     if not (comments or labels.thread):
         blocks = cut_comment_section(blocks)

@@ -61,9 +61,11 @@ __all__ = [
     "CONSENT_MANAGER_CLASS",
     "LISTING_ENTRIES",
     "MIN_ARTICLE_CHARS",
+    "PAGE_OVER_SCRAP",
     "Candidate",
     "find_main_content",
     "in_consent_manager",
+    "page_over_scrap",
     "picture_article",
     "prefer_baseline",
 ]
@@ -1630,8 +1632,72 @@ def find_main_content(
 
     ``attributes``: what an earlier walk read of the elements' attributes (see
     :func:`articlekit.html.clean.label_page`); ``jsonld``: the values of the page's
-    JSON-LD scripts, as that walk parsed them (see :func:`declares_article`).
+    JSON-LD scripts, as that walk parsed them (see :func:`declares_article`). Content
+    that is a scrap of a much longer page is replaced by the page's own region
+    (:func:`page_over_scrap`), unless a site rule chose it.
     """
+    found = _cascade(
+        root, comments=comments, rule=rule, title=title, attributes=attributes, jsonld=jsonld
+    )
+    if found.method.startswith("rule:"):
+        return found
+    return page_over_scrap(root, found)
+
+
+#: Content found holding fewer characters than this is a scrap (a cookie notice, a
+#: banner's line, a dialog's question), not what the page is about...
+MAX_SCRAP_CHARS: Final = 200
+#: ...when the page's body, boilerplate left out, holds at least this many times as much
+#: text (and as much times 20 characters, for content holding next to nothing).
+MIN_PAGE_OVER_SCRAP: Final = 10
+#: The method of :func:`page_over_scrap`'s candidate.
+PAGE_OVER_SCRAP: Final = "page"
+
+
+def page_over_scrap(root: HtmlElement, found: Candidate) -> Candidate:
+    """Return ``found``, or the page's region when ``found`` is a scrap of the page.
+
+    A listing whose entries are all links (a blog's home of linked cards, a grid of
+    products, a board of events) leaves nothing the scorer counts as text: its entries
+    are link-dense and vote for nothing, and the cascade ends on the one short run of
+    plain text left (a cookie notice, a promotion banner, a cart dialog's question).
+    When ``found`` holds under ``MAX_SCRAP_CHARS`` characters and the ``<body>``, its
+    boilerplate left out, ``MIN_PAGE_OVER_SCRAP`` times as much text, the page's first
+    ``<main>`` holding that much (not boilerplate) is read, else the body, boilerplate
+    (navigation, header, footer, hidden boxes) still left out. Asked only of such
+    scraps: an article's content holds more, and no other page walks for a ``<main>``.
+    """
+    if found.chars >= MAX_SCRAP_CHARS:
+        return found
+    labels = found.labels
+    body = root.find("body")
+    if body is None:
+        return found
+    need = MIN_PAGE_OVER_SCRAP * max(found.chars, 20)
+    st = labels.stats.get(body)
+    if st is None or st.text < need or body in labels.boilerplate:
+        return found
+    region = body
+    for main in root.iter("main"):
+        measured = labels.stats.get(main)
+        if measured is not None and measured.text >= need and main not in labels.boilerplate:
+            region = main
+            break
+    chars = _chars([region], labels)
+    return Candidate(elements=[region], labels=labels, method=PAGE_OVER_SCRAP, chars=chars)
+
+
+def _cascade(
+    root: HtmlElement,
+    *,
+    comments: bool = False,
+    rule: Any = None,
+    title: str | None = None,
+    attributes: Mapping[HtmlElement, KnownAttributes] | None = None,
+    jsonld: Sequence[list[Any]] | None = None,
+) -> Candidate:
+    """Return the content :func:`find_main_content`'s fallback cascade finds (its
+    arguments)."""
     drop: set[HtmlElement] = set()
     forced: set[HtmlElement] = set()
     if rule is not None:
