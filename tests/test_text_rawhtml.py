@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 import articlekit
 from articlekit.model import (
     Code,
+    CodeBlock,
     Emphasis,
     Heading,
     Image,
@@ -22,7 +23,13 @@ from articlekit.model import (
 from articlekit.registry import looks_like_html
 from articlekit.text import parse_text
 from articlekit.text.inline import parse_inlines, strip_markup
-from articlekit.text.rawhtml import attribute, has_raw_html, markup_line_numbers, strip_tags
+from articlekit.text.rawhtml import (
+    attribute,
+    has_raw_html,
+    markup_line_numbers,
+    short_data_uris,
+    strip_tags,
+)
 
 # A small text the way pandoc writes GFM of a page: the containers it could not drop stay
 # as <div> lines, an item keeps its <span id>, a link with attributes stays an <a>.
@@ -180,3 +187,91 @@ def test_deep_nesting_is_read_flat_past_the_limit() -> None:
     doc = parse_text(text)
     assert "word" in plain_text(doc.blocks[-1])
     articlekit.to_json(doc)  # no block nests deeper than the serialisers can go
+
+
+# pandoc's GFM of a page's menu: each entry a <div> inside an item, its lines set at the
+# item's text column, and the menu's next <div> at the outer item's column after a
+# sub-list, then the article.
+NESTED_MENU = """<div class="top">
+
+<div class="menu">
+
+-   <div class="bar">
+
+    [<span class="nav-text">Trending</span>](https://example.com/trending)
+
+    </div>
+
+    <div class="section parent-item">
+
+    -   <div class="entry">
+
+        <a href="https://example.com/tech"
+        class="anchor">Tech</a>
+
+        </div>
+
+    -   <div class="entry">
+
+        <a href="https://example.com/health"
+        class="anchor">Health</a>
+
+        </div>
+
+    </div>
+
+    <div class="section parent-item-sections">
+
+    Sections
+
+    </div>
+
+</div>
+
+</div>
+
+# Water above the icy moon
+
+Researchers confirmed traces of water vapour above the surface of the icy moon, a result
+that took years of patient observation from the ground to reach.
+
+The [first results](https://example.com/a) came from a [telescope](https://example.com/b)
+on a [mountain](https://example.com/c), and the [team](https://example.com/d) will
+[return](https://example.com/e) next year.
+"""
+
+
+def test_a_paragraph_after_a_sub_list_continues_the_outer_item() -> None:
+    doc = parse_text(NESTED_MENU)
+    # the menu's markup set at the outer item's column was an indented code block
+    assert not [b for b in doc.blocks if isinstance(b, CodeBlock)]
+    assert "<div" not in articlekit.to_text(doc)
+    menus = [b for b in doc.blocks if isinstance(b, List)]
+    assert all(len(m.items) == 1 for m in menus)
+    assert all("Sections" not in plain_text(b) for b in doc.blocks if not isinstance(b, List))
+
+
+ICON = "data:image/svg+xml;base64," + "PHN2ZyB2aWV3Qm94PSIwIDAgMzIgMzIiPjwvc3ZnPg" * 80
+
+
+def test_long_data_uris_lose_their_payload() -> None:
+    assert short_data_uris(f'<img src="{ICON}" />') == '<img src="data:image/svg+xml;base64," />'
+    short = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
+    assert short_data_uris(short) == short
+    assert short_data_uris("no pictures here") == "no pictures here"
+
+
+def test_a_tag_holding_an_inline_icon_is_read_as_a_tag() -> None:
+    text = GFM.replace(
+        "Read the <a",
+        f'The chart <a href="https://example.org/c"><img src="{ICON}" /></a> says it; read the <a',
+    )
+    doc = parse_text(text)
+    out = articlekit.to_text(doc)
+    assert "base64" not in out and "<img" not in out
+    assert "says it; read the whole report" in out
+
+
+def test_a_comment_line_is_markup() -> None:
+    texts = ["<!-- -->", "<!-- a note -->", "<!-- unclosed", "text <!-- -->"]
+    assert markup_line_numbers(texts, [0, 0, 0, 0]) == [0, 1]

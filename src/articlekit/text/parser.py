@@ -91,7 +91,7 @@ from articlekit.text.lines import (
 )
 from articlekit.text.lynx import browser_note_lines, lynx_head_lines, split_references
 from articlekit.text.pandoc import without_pandoc_markup
-from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers
+from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers, short_data_uris
 from articlekit.text.references import link_definitions
 from articlekit.text.rules import (
     Item,
@@ -3277,6 +3277,8 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     if isinstance(text, str):
         # a YAML metadata header ("---" / "title: ..." / "---"): metadata, no text
         header, text = read_header(text)
+        # a data: URI's base64 payload (an inline icon in a raw <img>) is no text
+        text = short_data_uris(text)
     lines = without_pandoc_markup(split_lines(text))
     # elinks' and links' notes of the page head's links and of frames: no text of the page
     notes = browser_note_lines(lines)

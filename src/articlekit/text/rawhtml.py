@@ -33,6 +33,7 @@ __all__ = [
     "attribute",
     "has_raw_html",
     "markup_line_numbers",
+    "short_data_uris",
     "strip_tags",
     "unescape",
 ]
@@ -145,6 +146,15 @@ _ATTRIBUTE: Final = re.compile(
     r"""(?:^|\s)(?P<key>[^\s"'<>/=]+)\s*=\s*(?:"(?P<q>[^"]*)"|'(?P<a>[^']*)'|(?P<u>[^\s"'=<>`]+))"""
 )
 
+#: A ``data:`` URI's base64 payload (an inline SVG icon, a placeholder picture) of at
+#: least this many characters is cut to nothing (:func:`short_data_uris`).
+MIN_DATA_URI_PAYLOAD: Final = 200
+_DATA_URI: Final = re.compile(
+    r"(data:[\w.+/-]{1,60};base64,)[A-Za-z0-9+/=]{" + str(MIN_DATA_URI_PAYLOAD) + ",}"
+)
+#: An HTML comment alone on a line (``<!-- -->``, which React leaves between two texts).
+_COMMENT_LINE: Final = re.compile(r"<!--.{0,200}?-->")
+
 #: Lines holding nothing but tags a Markdown text needs before its tags are read as HTML.
 #: pandoc's GFM of the readability pages has 4 to 400 (every ``<div>`` it keeps opens and
 #: closes on a line of its own); html2text writes none, and a text about HTML writes its
@@ -158,8 +168,18 @@ CODE_INDENT: Final = 4
 _FENCE: Final = re.compile(r"(?:```|~~~)")
 
 
+def _tags_only(line: str) -> bool:
+    """Say whether ``line`` is nothing but tags of known elements, or an HTML comment."""
+    if line.startswith("<!--"):
+        return _COMMENT_LINE.fullmatch(line) is not None
+    return _MARKUP_LINE.fullmatch(line) is not None and all(
+        m.group("name").lower() in KNOWN_TAGS for m in INLINE_TAG.finditer(line)
+    )
+
+
 def markup_line_numbers(texts: Sequence[str], indents: Sequence[int]) -> list[int]:
-    """Return the indexes of the lines that are nothing but tags of known elements.
+    """Return the indexes of the lines that are nothing but tags of known elements (or
+    an HTML comment).
 
     ``texts`` are the lines stripped and ``indents`` their indents; the lines of code
     (indented :data:`CODE_INDENT` columns or fenced) are never markup.
@@ -175,11 +195,26 @@ def markup_line_numbers(texts: Sequence[str], indents: Sequence[int]) -> list[in
             and indents[i] < CODE_INDENT
             and "<" in line
             and ">" in line
-            and _MARKUP_LINE.fullmatch(line) is not None
-            and all(m.group("name").lower() in KNOWN_TAGS for m in INLINE_TAG.finditer(line))
+            and _tags_only(line)
         ):
             found.append(i)
     return found
+
+
+def short_data_uris(text: str) -> str:
+    """Return ``text`` with the base64 payload of each long ``data:`` URI cut off.
+
+    pandoc's GFM keeps an ``<img>`` or an ``<a>`` it cannot write as Markdown as raw HTML,
+    and a page's inline icons carry their picture in the ``src`` (``data:image/svg+xml;
+    base64,...``, thousands of characters). Such a tag is longer than a tag's attribute
+    may be (:data:`TAG_BODY` reads at most 2,000 characters a value, which keeps the
+    pattern's work bounded on any input), so it stayed text: a menu of icon links then read
+    as one long paragraph. The payload is no text of the page: ``data:image/png;base64,``
+    is left, which names the same kind of picture.
+    """
+    if "base64," not in text:
+        return text
+    return _DATA_URI.sub(r"\1", text)
 
 
 def has_raw_html(texts: Sequence[str], indents: Sequence[int]) -> bool:

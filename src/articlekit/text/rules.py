@@ -1523,15 +1523,33 @@ def _list_continues(state: State, stack: list[_Level], index: int) -> bool:
         return lines.indent[index] >= root.marker_indent - 1 and (
             lines.indent[index] > root.marker_indent + 1 or _compatible(root, marker)
         )
-    # a paragraph indented under the innermost item continues that item (text much
-    # further right is centred, as lynx centres titles, and not part of the list)
-    indent = lines.indent[index]
     if len(stack) == 1 and is_lynx_description(state, index):
         return False
-    return (
-        stack[-1].content_indent <= indent <= stack[-1].content_indent + MAX_ITEM_PARAGRAPH_SHIFT
-        and indent > root.marker_indent
-    )
+    return _continued_level(state, stack, index) is not None
+
+
+def _continued_level(state: State, stack: list[_Level], index: int) -> int | None:
+    """Return the depth in ``stack`` of the item a paragraph at line ``index`` (after blank
+    lines, no marker) continues, or None when it is no item's.
+
+    A paragraph indented under the innermost item's text continues that item (text much
+    further right is centred, as lynx centres titles, and not part of the list). One set
+    left of a nested list's text but at an outer item's text column continues that outer
+    item: the item's next paragraph after its sub-list, as CommonMark reads it (pandoc
+    sets a ``<div>``'s paragraphs so, inside a menu's items).
+    """
+    indent = state.lines.indent[index]
+    if indent <= stack[0].marker_indent:
+        return None
+    inner = stack[-1]
+    if inner.content_indent <= indent <= inner.content_indent + MAX_ITEM_PARAGRAPH_SHIFT:
+        return len(stack) - 1
+    if not state.layout.html:
+        return None
+    for depth in range(len(stack) - 2, -1, -1):
+        if stack[depth].content_indent <= indent < stack[depth + 1].content_indent:
+            return depth
+    return None
 
 
 # A paragraph after a blank line belongs to the item above it when indented under the
@@ -1726,8 +1744,12 @@ def list_block(state: State, start: int, silent: bool) -> int | None:
             if nxt >= state.end or not _list_continues(state, stack, nxt):
                 break
             if list_marker(lines.text[nxt]) is None:
-                # another paragraph of the current item
+                # another paragraph of the current item, or of an outer item's
                 flush()
+                depth = _continued_level(state, stack, nxt)
+                if depth is not None and depth < len(stack) - 1:
+                    del stack[depth + 1 :]
+                    current = stack[-1].piece.items[-1]
                 table_end = _item_table(state, nxt, stack[-1], current)
                 if table_end is not None:
                     last = table_end - 1
