@@ -549,6 +549,32 @@ def test_a_list_of_teasers_cut_off_by_an_ellipsis_is_furniture_on_a_page() -> No
     assert score_piece(box, one, page=True) > 0
 
 
+def test_an_archive_of_dated_titles_is_a_list_of_teasers() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, _teaser_items
+    from articlekit.text.rules import Item
+
+    lines = split_lines("x\n")
+    ctx = _Context(detect_layout(lines), {}, lines)
+    titles = [
+        "Why the old bridge smells of tar and salt in the summer? - 19 January 2026",
+        "What is a cider press? Understanding the autumn harvest - 22 January 2026",
+        "Five questions with the harbour master | Jan 9, 2016",
+    ]
+    dated = Piece(kind="list", first=2, last=4, items=[Item(t) for t in titles])
+    month = Item("January", children=[dated])
+    archive = Piece(kind="list", first=0, last=4, items=[Item("2026", children=[])])
+    archive.items[0].children.append(Piece(kind="list", first=1, last=4, items=[month]))
+    # the titles (3 of the 5 items) are teasers: the archive weighs as a teaser box
+    assert _teaser_items(archive, ctx) == 3
+    # a step list whose items merely mention a date stays prose
+    steps = [
+        Item("Send the form before 19 January 2026 to keep your place on the course."),
+        Item("The results follow in March, by post - and by e-mail if you asked for it."),
+    ]
+    assert _teaser_items(Piece(kind="list", first=0, last=1, items=steps), ctx) == 0
+
+
 def test_a_wall_of_furniture_between_two_joined_runs_is_dropped() -> None:
     # the article, a wall of teasers costing more than twice it, a second strong run:
     # both runs are kept (either may be the article), the wall between them is not

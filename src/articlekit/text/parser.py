@@ -256,6 +256,20 @@ _DATELINE = re.compile(
     r"|\d{4}年\d{1,2}月\d{1,2}日",
     re.IGNORECASE,
 )
+# A teaser's title with its date after a dash or a bar ("Why wine smells like petrol - 19
+# January 2026", "Q&A with a sommelier | Jan 9, 2016"): an archive's or a river's entry.
+_DATED_TITLE = re.compile(
+    rf"\w.{{8,}}?\s[-–—|·•]\s(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s{_MONTH},?\s\d{{4}}"
+    rf"|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?,?\s\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
+    re.IGNORECASE,
+)
+
+
+def _is_dated_title(text: str) -> bool:
+    """Say whether ``text`` is a teaser's title and its date (:data:`_DATED_TITLE`)."""
+    return text[-1:].isdigit() and _DATED_TITLE.fullmatch(text) is not None
+
+
 # A shell or REPL prompt: "$ hg init", "# apt-get install", ">>> x = 1" are code lines.
 _PROMPT = re.compile(r"(?:[$#%]|>>>)\s")
 # A sentence ends somewhere in the text (citation marks such as "^[3]" may follow). In
@@ -1079,8 +1093,9 @@ def _is_menu_column(piece: Piece, ctx: _Context) -> bool:
 
 def _teaser_items(piece: Piece, ctx: _Context) -> int:
     """Return the number of items of list ``piece`` (nested ones included) that end cut
-    off by an ellipsis or open with a title said twice (:func:`_opens_with_a_doubled_title`),
-    when they are at least half of its items; else 0."""
+    off by an ellipsis, open with a title said twice (:func:`_opens_with_a_doubled_title`)
+    or are a title and its date (:data:`_DATED_TITLE`), when they are at least half of
+    its items; else 0."""
     teasers = total = 0
     items = list(piece.items)
     while items:
@@ -1088,8 +1103,10 @@ def _teaser_items(piece: Piece, ctx: _Context) -> int:
         items.extend(nested)
         total += 1
         plain = " ".join(plain_text(ctx.inlines(t)) for t in texts)
-        teasers += _is_truncated(plain_text(ctx.inlines(texts[-1]))) or (
-            _opens_with_a_doubled_title(plain)
+        teasers += (
+            _is_truncated(plain_text(ctx.inlines(texts[-1])))
+            or _opens_with_a_doubled_title(plain)
+            or _is_dated_title(plain.strip())
         )
     return teasers if 2 * teasers >= total else 0
 
