@@ -89,7 +89,8 @@ def invoke(
     streams = (
         io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
         io.TextIOWrapper(out, encoding="utf-8", write_through=True),
-        io.TextIOWrapper(err, encoding="utf-8", write_through=True),
+        # (as Python's own stderr: a file name in no UTF-8 is written with a \x escape)
+        io.TextIOWrapper(err, encoding="utf-8", errors="backslashreplace", write_through=True),
     )
     saved = sys.stdin, sys.stdout, sys.stderr
     sys.stdin, sys.stdout, sys.stderr = streams
@@ -846,3 +847,33 @@ def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path, jobs: str)
         code = proc.wait(timeout=60)
     assert code == 141, err
     assert "interrupted" not in err and "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_file_names_in_no_utf8_reach_every_json_output(tmp_path: Path) -> None:
+    # a name with a Latin-1 byte is read with surrogateescape ("caf\udce9.html"): the
+    # error log and chunk lines failed to encode it (a traceback at the end of the run,
+    # no log written); it is escaped as to_json escapes it, and a re-run still knows it
+    src = tmp_path / "in"
+    src.mkdir()
+    good = os.fsdecode(bytes(src) + b"/caf\xe9.html")
+    empty = os.fsdecode(bytes(src) + b"/empty\xe9.html")
+    Path(good).write_text(HTML.format(n=1), encoding="utf-8")
+    Path(empty).write_bytes(b"")
+    log, chunks = tmp_path / "errors.jsonl", tmp_path / "chunks.jsonl"
+    done = invoke(["convert", src, "-f", "chunks", "-o", chunks, "--errors", log])
+    assert done.returncode == 1 and "converted 1, failed 1" in done.stderr, done.stderr
+    assert [json.loads(line)["source"] for line in log.read_text().splitlines()] == [empty]
+    assert set(_names(chunks, "source_name")) == {good}
+    chunks.read_bytes().decode("utf-8")  # valid UTF-8 throughout
+    again = invoke(["convert", src, "-f", "chunks", "-o", chunks])
+    assert "converted 0, failed 1, skipped 1" in again.stderr
+
+
+def test_an_empty_output_name_says_what_o_takes(tmp_path: Path) -> None:
+    page = tmp_path / "p.html"
+    page.write_text(HTML.format(n=1))
+    done = invoke(["convert", page, "-o", ""])
+    assert done.returncode == 2
+    assert "error: -o needs a name: a directory, - (standard output) or a FILE.jsonl" in (
+        done.stderr
+    )

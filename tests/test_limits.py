@@ -33,6 +33,28 @@ def test_corrupt_gzip_is_a_clear_error() -> None:
         gunzip_bounded(b"\x1f\x8b\x08\x00garbage", "x.gz")
 
 
+def test_gzip_cut_short_is_an_error_not_the_part_before_the_cut() -> None:
+    # a download stopped half-way gave the article's first part as if it were all of it
+    whole = gzip.compress(SEED)
+    with pytest.raises(articlekit.UnsupportedInputError) as caught:
+        articlekit.parse(whole[: len(whole) // 2])
+    assert "cannot be decompressed (truncated or corrupt: the stream stops after" in str(
+        caught.value
+    )
+    with pytest.raises(articlekit.UnsupportedInputError, match="truncated"):
+        gunzip_bounded(whole[:-4], "x.gz")  # the length field missing: the end unchecked
+
+
+def test_every_member_of_a_multi_member_gzip_is_read() -> None:
+    # `cat a.gz b.gz` is one gzip file: only the first member was read, the rest lost
+    half = len(SEED) // 2
+    joined = gzip.compress(SEED[:half]) + gzip.compress(SEED[half:])
+    assert gunzip_bounded(joined, "x.gz") == SEED
+    assert gunzip_bounded(gzip.compress(SEED) + b"\0" * 512, "x.gz") == SEED  # padding
+    with pytest.raises(articlekit.UnsupportedInputError, match="expands past"):
+        gunzip_bounded(joined, "x.gz", max_bytes=len(SEED) - 1)
+
+
 @pytest.mark.parametrize(
     ("data", "kind"),
     [

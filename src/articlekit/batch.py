@@ -398,8 +398,11 @@ def render(
         from articlekit.chunk import chunk, chunk_to_dict
 
         pieces = chunk(doc, max_chars=chunk_chars, overlap=chunk_overlap)
+        from articlekit.serialise.json import _escape_surrogates
+
+        # (a lone surrogate, from a file name in no UTF-8, is escaped as to_json does)
         lines = [json.dumps(chunk_to_dict(c), ensure_ascii=False) for c in pieces]
-        return "".join(line + "\n" for line in lines)
+        return _escape_surrogates("".join(line + "\n" for line in lines))
     if output == "json":
         text = articlekit.to_json(doc, indent=2)
     elif output == "jsonl":

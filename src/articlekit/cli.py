@@ -39,6 +39,7 @@ from articlekit.registry import (
     plugin_errors,
     registered_parsers,
 )
+from articlekit.serialise.json import _escape_surrogates
 from articlekit.warc import is_warc_path
 
 __all__ = ["main"]
@@ -540,7 +541,9 @@ class _ErrorLog:
             "error": type(error).__name__,
             "message": error.problem,
         }
-        self.lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        line = json.dumps(record, ensure_ascii=False, sort_keys=True)
+        # a file name in no UTF-8 (read with surrogateescape) is escaped, as to_json does
+        self.lines.append(_escape_surrogates(line) + "\n")
 
     def finish(self) -> None:
         if self.path is None:
@@ -610,6 +613,8 @@ def _choose_sink(
     """Return (sink, format, usage error)."""
     output: str = args.output
     fmt: OutputFormat | None = args.format
+    if not output.strip():  # (-o "" said "cannot create output directory  (No such file...)")
+        return None, None, "-o needs a name: a directory, - (standard output) or a FILE.jsonl"
     if output == "-" or _is_device(output):
         fmt = fmt or "markdown"
         # a blank line keeps the last paragraph of one document apart from the next one

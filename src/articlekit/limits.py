@@ -80,23 +80,35 @@ def gunzip_bounded(data: bytes, name: str, *, max_bytes: int = MAX_INPUT_BYTES) 
     """Return the decompressed content of gzip ``data``, never more than ``max_bytes``.
 
     Scraped pages are often stored as ``.html.gz``; decompressing them here saves a step.
-    The bound stops a small "gzip bomb" from expanding into gigabytes.
+    The bound stops a small "gzip bomb" from expanding into gigabytes. Every member of a
+    multi-member file is read (``cat a.gz b.gz`` is one valid gzip file; only the first
+    member was read); a stream cut short is an error, not the part before the cut.
     """
-    inflater = zlib.decompressobj(wbits=31)
-    try:
-        out = inflater.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise UnsupportedInputError(
-            f"input is gzip-compressed but cannot be decompressed ({exc})", source=name
-        ) from exc
-    if not inflater.eof and not out:
-        raise UnsupportedInputError(
-            "input is gzip-compressed but cannot be decompressed (truncated or corrupt)",
-            source=name,
-        )
-    if len(out) > max_bytes:
-        raise UnsupportedInputError(
-            f"input is gzip-compressed and expands past the {max_bytes:,}-byte limit",
-            source=name,
-        )
-    return out
+    parts: list[bytes] = []
+    size = 0
+    rest = data
+    while True:
+        inflater = zlib.decompressobj(wbits=31)
+        try:
+            out = inflater.decompress(rest, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise UnsupportedInputError(
+                f"input is gzip-compressed but cannot be decompressed ({exc})", source=name
+            ) from exc
+        size += len(out)
+        if size > max_bytes:
+            raise UnsupportedInputError(
+                f"input is gzip-compressed and expands past the {max_bytes:,}-byte limit",
+                source=name,
+            )
+        if not inflater.eof:
+            raise UnsupportedInputError(
+                "input is gzip-compressed but cannot be decompressed (truncated or "
+                f"corrupt: the stream stops after {size:,} bytes of content)",
+                source=name,
+            )
+        parts.append(out)
+        rest = inflater.unused_data
+        if not is_gzip(rest):  # the end, or padding after it (gzip ignores it too)
+            break
+    return parts[0] if len(parts) == 1 else b"".join(parts)
