@@ -3179,6 +3179,12 @@ def _local_twin(
 LANGUAGE_OFFSETS: Final[dict[str, str]] = {"ja": "+09:00", "ko": "+09:00", "zh": "+08:00"}
 
 
+def _may_keep_one_clock(language: str | None) -> bool:
+    """Return True when ``language`` is one of :data:`LANGUAGE_OFFSETS`' or undeclared
+    (the body's language, guessed later, may be): only then a stated offset is sought."""
+    return language is None or language.split("-", 1)[0].lower() in LANGUAGE_OFFSETS
+
+
 def _naive_time(value: str | None) -> bool:
     """Return True when ``value`` is a date and time without an offset."""
     return value is not None and len(value) == len("2024-10-31T10:00:00")
@@ -3356,13 +3362,15 @@ def _h1_confirmed_by_title(
     if not titles or not h1s:
         return None
     declared_key = _key(declared)
+    keys = [_key(h1) for h1 in h1s]
+    if all(key == declared_key for key in keys):  # the common case: one headline
+        return None
     page_title = titles[0]
     parts = [_key(part) for part in _TITLE_SEPARATOR.split(page_title)]
     if declared_key in parts:  # "Site | Story": the <title> names the declared title too
         return None
     spelt = {_key(page_title), _key(_strip_site(page_title, site_keys, site_like=True)), parts[0]}
-    for h1 in h1s:
-        key = _key(h1)
+    for h1, key in zip(h1s, keys, strict=True):
         if (
             key
             and key in spelt
@@ -3752,7 +3760,11 @@ def metadata_and_bases(
     modified, key = _pick_date(cands, MODIFIED_SOURCES)
     if key == "h1:modified" and published and modified and modified[:10] < published[:10]:
         modified = key = None  # (an "Updated" line older than the declared publication)
-    stated = _stated_offset(cands) if _naive_time(published) or _naive_time(modified) else None
+    stated = (
+        _stated_offset(cands)
+        if (_naive_time(published) or _naive_time(modified)) and _may_keep_one_clock(language)
+        else None
+    )
     if stated is not None and offsets is not None:
         offsets.append(stated)
     published = in_language_zone(published, language, stated)
