@@ -14,6 +14,7 @@ from articlekit.html.blocks import (
     cut_author_bio,
     cut_author_card,
     cut_closing_cards,
+    cut_exit_notice,
     cut_teaser_tail,
     drop_dangling_headings,
     drop_dangling_labels,
@@ -1873,3 +1874,37 @@ def test_drop_post_furniture_in_list_items() -> None:
     got = drop_post_furniture([meta, post, mixed, post])
     assert got == [post, List(items=(item("Ann Lee"),)), post]
     assert "Thread starter" not in to_text(Document(blocks=tuple(got)))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "You’re Leaving Example Credit Union’s Website",
+        "You're heading to a new site",
+        "You are now leaving our website",
+        "Leaving our site",
+    ],
+)
+def test_cut_exit_notice(opening: str) -> None:
+    body = [_p("An article sentence about saving money, with commas, long enough to count.")]
+    notice = [
+        _h(2, opening) if len(opening) < 40 else _p(opening),
+        _p("By proceeding, please note that the linked site is not operated by us."),
+        _p("Continue"),
+    ]
+    recs = Recommendations(items=(Recommendation(title="More", url="https://example.com/m"),))
+    assert cut_exit_notice([*body, *notice]) == body
+    assert cut_exit_notice([*body, *notice, recs]) == [*body, recs]
+
+
+def test_exit_notice_words_inside_the_article_stay() -> None:
+    inside = [
+        _p("An opening paragraph."),
+        _p("You're leaving the city behind when the road climbs into the hills."),
+        _p("A long paragraph of the article that follows the line. " * 20),
+    ]
+    assert cut_exit_notice(inside) == inside
+    # a sentence that merely mentions leaving, at the end, is no notice
+    for last in ("Pack your bags if you're leaving early.", "You're leaving the city behind."):
+        closing = [_p("An opening paragraph."), _p(last)]
+        assert cut_exit_notice(closing) == closing

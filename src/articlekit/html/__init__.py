@@ -35,6 +35,7 @@ from articlekit.html.blocks import (
     cut_author_card,
     cut_closing_cards,
     cut_comment_section,
+    cut_exit_notice,
     cut_teaser_tail,
     drop_affiliate_disclosures,
     drop_dangling_headings,
@@ -275,6 +276,7 @@ def extract_blocks(
         blocks = cut_comment_section(blocks)
     blocks = drop_post_furniture(drop_read_more_links(blocks))
     blocks = drop_affiliate_disclosures(cut_author_bio(cut_author_card(blocks, authors)))
+    blocks = cut_exit_notice(blocks)
     blocks = cut_teaser_tail(cut_closing_cards(blocks, base))
     blocks = drop_head_datelines(_trimmed(blocks, candidate))
     blocks = drop_dangling_labels(title_rec_cards(blocks))

@@ -1005,6 +1005,37 @@ def cut_comment_section(blocks: list[Block]) -> list[Block]:
     return blocks
 
 
+#: The most text (characters) an exit notice closing the body holds from its first line
+#: on: a title, a sentence or two about the other site, a "Continue" button (the notices
+#: seen hold 200-400).
+MAX_EXIT_NOTICE_CHARS: Final = 800
+
+
+def cut_exit_notice(blocks: list[Block]) -> list[Block]:
+    """Return ``blocks`` without the notice a site shows before a link leads away from
+    it, when it closes the body: a heading or paragraph that opens with "You're leaving
+    <site>", "You are now leaving", "You're heading to a new site" or "Leaving our
+    website" (:data:`vocab.EXIT_NOTICE`), and at most :data:`MAX_EXIT_NOTICE_CHARS` of
+    text from it to the end. Banks, shops and agencies print the dialog at the end of
+    the page, hidden by a script; read as text it closed the article. The same words
+    inside the article, or a line with more text after it, stay. Recommendation blocks
+    after it are kept."""
+    size = 0
+    cut = len(blocks)
+    for index in range(len(blocks) - 1, 0, -1):
+        block = blocks[index]
+        if isinstance(block, Recommendations):
+            continue
+        size += _text_size(block)
+        if size > MAX_EXIT_NOTICE_CHARS:
+            break
+        if isinstance(block, (Heading, Paragraph)) and vocab.EXIT_NOTICE.match(plain_text(block)):
+            cut = index
+    if cut == len(blocks):
+        return blocks
+    return blocks[:cut] + [b for b in blocks[cut:] if isinstance(b, Recommendations)]
+
+
 #: The longest bio (characters) cut after an "About the author" heading that closes the
 #: body; more text after such a heading is an article's own section (a book page's). The
 #: bios seen (both corpora and the outside set) run to under 400 characters, PGP
@@ -1459,17 +1490,21 @@ def is_button_row(block: Block) -> bool:
 #: A forum thread prints its meta lines once a post: a body holding fewer of them keeps
 #: them (an article's one "Posted May 3, 2021" line is trimmed at its edge, if at all)...
 MIN_POST_FURNITURE_LINES: Final = 3
-#: ...each a short line (characters); a longer paragraph is read no further.
+#: ...each a short line (characters) of a few runs (a link, a date, a separator): a longer
+#: paragraph, or one of more runs, is read no further.
 MAX_POST_FURNITURE_CHARS: Final = 100
+MAX_POST_FURNITURE_RUNS: Final = 4
 
 
 def _is_post_furniture(block: Block) -> bool:
     """Return True for a paragraph that is one meta line of a forum post
     (:data:`vocab.POST_FURNITURE`: "#4 · Aug 5, 2023", "3 Likes", "Thread starter")."""
-    if not isinstance(block, Paragraph):
+    if not isinstance(block, Paragraph) or len(block.content) > MAX_POST_FURNITURE_RUNS:
         return False
-    text = plain_text(block).strip()
-    return len(text) <= MAX_POST_FURNITURE_CHARS and bool(vocab.POST_FURNITURE.match(text))
+    text = plain_text(block)
+    if len(text) > MAX_POST_FURNITURE_CHARS:
+        return False
+    return bool(vocab.POST_FURNITURE.match(text.strip()))
 
 
 def _is_furniture_item(item: ListItem) -> bool:
@@ -1488,25 +1523,29 @@ def drop_post_furniture(blocks: list[Block]) -> list[Block]:
     repeats them); a list left with no item goes too. Poster names and post dates a
     thread prints on their own stay: both outside sets' truth keep them on some engines.
     """
-    found = 0
-    for block in blocks:
-        if _is_post_furniture(block):
-            found += 1
+    found: list[int] = []  # the indexes of the blocks that hold such lines
+    lines = 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            if _is_post_furniture(block):
+                found.append(index)
+                lines += 1
         elif isinstance(block, List):
-            found += sum(1 for item in block.items if _is_furniture_item(item))
-    if found < MIN_POST_FURNITURE_LINES:
+            items = sum(1 for item in block.items if _is_furniture_item(item))
+            if items:
+                found.append(index)
+                lines += items
+    if lines < MIN_POST_FURNITURE_LINES:
         return blocks
-    kept: list[Block] = []
-    for block in blocks:
-        if _is_post_furniture(block):
-            continue
+    kept = list(blocks)
+    for index in reversed(found):
+        block = kept[index]
         if isinstance(block, List):
-            items = tuple(item for item in block.items if not _is_furniture_item(item))
-            if not items:
+            left = tuple(item for item in block.items if not _is_furniture_item(item))
+            if left:
+                kept[index] = attrs.evolve(block, items=left)
                 continue
-            if len(items) != len(block.items):
-                block = attrs.evolve(block, items=items)
-        kept.append(block)
+        del kept[index]
     return kept
 
 

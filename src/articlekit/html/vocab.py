@@ -38,6 +38,7 @@ __all__ = [
     "DISCUSSION_CLASS",
     "DISCUSSION_PAGE_CLASS",
     "DISCUSSION_PAGE_TYPES",
+    "EXIT_NOTICE",
     "FIGURE_CLASS",
     "GATE_CLASS",
     "HEADING_TAGS",
@@ -291,6 +292,19 @@ STRONG_BOILERPLATE = re.compile(
 # not a share bar, which "social" alone names. Three sites of both corpora and the
 # outside set name such boxes (a newspaper's five quoted tweets were lost).
 SOCIAL_EMBED_CLASS = re.compile(r"social[-_]?(?:media[-_]?)?embed|embed[-_]?social")
+
+# The opening line of the notice a site shows before a link leads away from it ("You're
+# leaving Example Bank's website", "You are now leaving our site", "You're heading to a
+# new site", "Leaving our website"): a dialog printed at the end of the page, not the
+# article's (blocks.cut_exit_notice).
+EXIT_NOTICE = re.compile(
+    r"^\W*(?:you(?:'|’)re|you\s+are)\s+(?:now\s+)?(?:(?:leaving|exiting|about\s+to\s+leave"
+    r"|being\s+redirected\s+(?:to|from))\s+(?:[\w.'’&-]+\s+){0,4}?"
+    r"(?:(?:web\s?)?site|[\w-]+\.(?:com|org|net|gov|edu|[a-z]{2}))"
+    r"|heading\s+to\s+(?:a\s+)?(?:new|another|different|third[- ]party)\s+(?:web\s?)?site)\b"
+    r"|^\W*(?:now\s+)?(?:leaving|exiting)\s+(?:our|this|the)\s+(?:web\s?)?site\b",
+    re.IGNORECASE,
+)
 
 # The meta lines a forum thread prints with each post, on a line of their own: a post's
 # number and date ("#4 · Aug 5, 2023"), "Posted November 24, 2023", "posted 6 years ago",
