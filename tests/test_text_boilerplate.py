@@ -1173,3 +1173,69 @@ def test_section_labels_said_a_dozen_times_are_no_repeated_furniture() -> None:
     plain = doc.plain_text()
     assert plain.count("Short cord") == len(names)
     assert plain.count("Pros") == len(names)
+
+
+def test_a_tutorials_listings_between_prose_are_neutral_on_a_page() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, _listings_between_prose
+
+    text = (
+        "A generic function works with any type of data you hand to it, and the\n"
+        "compiler checks each call for you.\n"
+        "\n"
+        "Terminal\n"
+        "\n"
+        "function identity<T>(arg: T): T {\n"
+        "    return arg;\n"
+        "}\n"
+        "\n"
+        "let out = identity<string>('Hello'); // out: string\n"
+        "console.log(out);\n"
+        "\n"
+        "Here the type parameter T stands for the type of the argument, and the\n"
+        "function returns a value of that same type to its caller.\n"
+        "\n"
+        "Author:\n"
+        "    Ann Lee\n"
+    )
+    lines = split_lines(text)
+    ctx = _Context(detect_layout(lines), {}, lines)
+    spans = [(0, 1), (3, 3), (5, 7), (9, 10), (12, 13), (15, 16)]
+    live = [
+        Piece(kind="paragraph", first=a, last=b, text=" ".join(lines.text[a : b + 1]))
+        for a, b in spans
+    ]
+    for piece, (a, b) in zip(live, spans, strict=True):
+        piece.line_count = b - a + 1
+    scores = [120.0, -80.0, -80.0, -80.0, 130.0, -80.0]
+    # the two listings under their label, prose above and below: neutral
+    assert _listings_between_prose(live, scores, ctx) == [2, 3]
+    # with no prose under them they stay short lines (script junk at a page's end)
+    assert _listings_between_prose(live[:4], scores[:4], ctx) == []
+    # and so does a header block set at two indents, which has no code punctuation
+    assert 5 not in _listings_between_prose(live + live[4:5], [*scores, 130.0], ctx)
+
+
+def test_a_ranking_of_labelled_entries_is_neutral_on_a_page() -> None:
+    from articlekit.text.lines import detect_layout, split_lines
+    from articlekit.text.parser import _Context, _labelled_entries, _stats
+
+    lines = split_lines("x\n")
+    ctx = _Context(detect_layout(lines), {}, lines)
+    texts = [
+        "This year I read every list so that you do not have to, and counted them.",
+        "21 lists:",
+        "Ann Lee, The Quiet Harbour Bo Chen, Salt and Iron",
+        "20 lists:",
+        "Cara Diaz, The Long Field",
+        "19 lists:",
+        "Dan Eze, Nine Rivers Eve Fox, The Glass Year",
+        "Ann Lee is the managing editor of the review.",
+    ]
+    live = [Piece(kind="paragraph", first=i, last=i, text=t) for i, t in enumerate(texts)]
+    stats = [_stats(p, ctx) for p in live]
+    scores = [300.0, -80.0, -80.0, -80.0, -80.0, -80.0, -80.0, 120.0]
+    # three labels, each over its entries: the six pieces are the article's
+    assert _labelled_entries(live, scores, stats, ctx) == [1, 2, 3, 4, 5, 6]
+    # two are too few to tell a list article from a footer's "Phone:" / "Email:"
+    assert _labelled_entries(live[:5], scores[:5], stats[:5], ctx) == []

@@ -2518,6 +2518,10 @@ def _relax_scores(
     too was tried: it kept more teaser titles than section headings, -0.008 w3m F1.)
     """
     out = list(scores)
+    for index in _listings_between_prose(live, scores, ctx):
+        out[index] = 0.0
+    for index in _labelled_entries(live, scores, stats, ctx):
+        out[index] = max(out[index], 0.0)
     for index in _section_labels(live, scores, stats, ctx):
         # a label the sections of a list article repeat over their lists: a lead-in
         out[index] = max(out[index], 0.0)
@@ -2540,6 +2544,103 @@ def _relax_scores(
         ):
             out[index] = 0.0
     return out
+
+
+def _listings_between_prose(live: list[Piece], scores: list[float], ctx: _Context) -> list[int]:
+    """Return the indices of the program-text paragraphs (:func:`_is_program_text`) of a
+    run that prose stands right above and right below: a tutorial's listings, which w3m
+    prints as paragraphs (a one-line label over the run, "Terminal", "main.py", may stand
+    between it and the prose above).
+
+    On a page such text scores as a short line (script junk is program text too); a
+    tutorial of short sections, a heading, a sentence, a listing each, then weighed less
+    than nothing and lost its second half.
+    """
+    lines = ctx.lines
+    if lines is None or ctx.layout.markdown:
+        return []
+
+    def listing(index: int) -> bool:
+        piece = live[index]
+        return (
+            piece.kind == "paragraph"
+            and scores[index] < 0
+            and _is_program_text(piece, lines, ctx)
+            and _looks_like_code([ctx.plain(piece)])
+        )
+
+    found: list[int] = []
+    index = 0
+    n = len(live)
+    while index < n:
+        if not listing(index):
+            index += 1
+            continue
+        end = index
+        while end + 1 < n and listing(end + 1):
+            end += 1
+        above = index - 1
+        if above >= 0 and scores[above] < 0 and live[above].line_count == 1:
+            above -= 1  # the listing's label
+        if above >= 0 and scores[above] > 0 and end + 1 < n and scores[end + 1] > 0:
+            found.extend(range(index, end + 1))
+        index = end + 1
+    return found
+
+
+# A run of at least this many labels ending in a colon, each over one piece of entries
+# ("21 lists:" / "Kiran Desai, The Loneliness of ...", "Step 2:" / its line), is a list
+# article's body.
+MIN_LABELLED_ENTRIES = 3
+# Such a label has at most this many words.
+MAX_ENTRY_LABEL_WORDS = 5
+
+
+def _labelled_entries(
+    live: list[Piece], scores: list[float], stats: list[PieceStats], ctx: _Context
+) -> list[int]:
+    """Return the indices of the labels and entries of a run of labelled entries: at
+    least :data:`MIN_LABELLED_ENTRIES` one-line labels ending in a colon
+    (:data:`MAX_ENTRY_LABEL_WORDS` words at most), each right over one paragraph or list
+    that is no link list and no label itself.
+
+    A line ending in a colon introduces what follows (:func:`_relax_scores`), but only
+    when that scores as prose or is a list: a ranking's "21 lists:" over its books'
+    names, a ragged run of short lines, left both scoring as short lines, and the ranking
+    as a wall between the article's opening and its end.
+    """
+
+    def label(index: int) -> bool:
+        piece = live[index]
+        return (
+            piece.kind == "paragraph"
+            and piece.line_count == 1
+            and stats[index].words <= MAX_ENTRY_LABEL_WORDS
+            and ctx.plain(piece).rstrip().endswith(":")
+        )
+
+    found: list[int] = []
+    run: list[int] = []
+    index = 0
+    n = len(live)
+    while index < n:
+        if (
+            index + 1 < n
+            and label(index)
+            and live[index + 1].kind in ("paragraph", "list")
+            and not label(index + 1)
+            and stats[index + 1].link_density <= MAX_LINK_DENSITY
+        ):
+            run.extend((index, index + 1))
+            index += 2
+            continue
+        if len(run) >= 2 * MIN_LABELLED_ENTRIES:
+            found.extend(run)
+        run = []
+        index += 1
+    if len(run) >= 2 * MIN_LABELLED_ENTRIES:
+        found.extend(run)
+    return found
 
 
 # A section label over a list ("Pros", "Cons", "Features") has at most this many words ...
