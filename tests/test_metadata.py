@@ -241,6 +241,15 @@ TITLE_CASES = [
         "og",
         id="h1-respelt-keeps-og",
     ),
+    pytest.param(  # compared without the site's name: one word apart
+        '<meta property="og:title" content="Launch Checklist | Daily Planet">'
+        '<meta property="og:site_name" content="Daily Planet">'
+        "<title>Your Launch Checklist - Daily Planet</title>",
+        "<h1>Your Launch Checklist</h1>",
+        "Launch Checklist",
+        "og",
+        id="h1-respelt-against-og-without-its-site",
+    ),
     pytest.param(
         '<meta property="og:title" content="Rocket Launch Slips Again">'
         "<title>The Daily Planet Weblog | Rocket Launch Slips Again</title>",

@@ -3334,12 +3334,13 @@ def _pick_title(
     h1 = _h1_inside(title, cands.get("h1:text", ()), site_keys)
     if h1 is not None and (key == "title:text" or _first_or_longest_part(h1, title)):
         return h1, "h1:text"
-    if key != "title:text":
-        confirmed = _h1_confirmed_by_title(title, cands, site_keys)
+    trailing = [_key(authors[0])] if len(authors) == 1 else []
+    stripped = _strip_site(title, site_keys, trailing, site_like=True)
+    if key != "title:text":  # compared without its site name: "Story | Site" is "Story"
+        confirmed = _h1_confirmed_by_title(stripped, cands, site_keys)
         if confirmed is not None:
             return confirmed, "h1:text"
-    trailing = [_key(authors[0])] if len(authors) == 1 else []
-    return _strip_site(title, site_keys, trailing, site_like=True), key
+    return stripped, key
 
 
 def _h1_confirmed_by_title(
