@@ -1011,3 +1011,14 @@ def test_controls_in_markdown_follow_the_parsers_policy() -> None:
     assert inlines_to_markdown((link,)) == "[l](https://x.org/a%C2%85b%1B)"
     code = CodeBlock(code="clear\x1b[2J\tdone\n", language=None)
     assert blocks_to_markdown((code,)) == "```\nclear[2J\tdone\n```\n"
+
+
+def test_a_huge_colspan_is_written_as_wide_as_html_allows() -> None:
+    # a hand-built or JSON Document may say colspan=10**9: GFM has no colspan, so the cell
+    # is followed by empty cells, and a billion of them never finished (a million here)
+    wide = TableCell(content=(Text(text="wide"),), colspan=10**6)
+    table = Table(rows=(TableRow(cells=(wide, TableCell(content=(Text(text="next"),)))),))
+    markdown = blocks_to_markdown((table,))
+    rows = markdown.splitlines()
+    assert rows[2].startswith("| wide |") and rows[2].endswith("| next |")
+    assert rows[2].count("|") == 1000 + 2  # 1000 cells for the span, then "next"

@@ -80,6 +80,9 @@ __all__ = [
 RECOMMENDATIONS_HEADING_LEVEL: Final = 2
 #: Heading text of a recommendations block that has no title of its own.
 RECOMMENDATIONS_TITLE: Final = "Recommended"
+#: The widest span a table cell is written with: HTML's own limit (browsers and the HTML
+#: parser read a larger ``colspan`` as 1000).
+MAX_COLSPAN: Final = 1000
 #: CommonMark reads at most 9 digits as an ordered-list number; larger numbers are clamped.
 MAX_LIST_NUMBER: Final = 999_999_999
 #: Entity decoding and percent-decoding rounds before a URL that still changes counts as unsafe.
@@ -615,7 +618,9 @@ def _table_blocks(table: Table) -> list[list[str]]:
         cells: list[str] = []
         for cell in row.cells:
             cells.append(_single_line(cell.content, "cell"))
-            cells.extend("" for _ in range(cell.colspan - 1))  # GFM has no colspan
+            # GFM has no colspan: empty cells, at most as many as HTML spans (a colspan of
+            # 10**9 from a hand-built or JSON Document made a billion cells)
+            cells.extend("" for _ in range(min(cell.colspan, MAX_COLSPAN) - 1))
         grid.append(cells)
     width = max((len(cells) for cells in grid), default=0)
     if width == 0:
