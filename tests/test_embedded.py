@@ -384,3 +384,37 @@ def test_jsonml_nodes_read_their_text_and_list_items() -> None:
     assert quoted is not None and (quoted["text"], quoted["items"]) == ("Said", [])
     assert embedded._jsonml_node(["span", {}, "x"]) is None
     assert embedded._jsonml_node([]) is None
+
+
+# What _ASSIGNMENT matches, found from each "=" (embedded._assignments): pieces of scripts
+# that name, space and assign every way the pattern reads, and ways it refuses.
+_SCRIPT_PIECES = (
+    "window.", "self .", "var ", "const ", "let ", "__", "_", "$", "a", "Z9", "é", "State",
+    "DATA", "Props", "Data", "STATE", " ", "\t", "\n", "\u00a0", "=", "==", "=>", "{", "[",
+    "JSON.parse(", "JSON.parse (", "(", ".", ";", '"', "x" * 30,
+)  # fmt: skip
+
+
+def _finditer_assignments(source: str) -> list[tuple[str, int]]:
+    return [(m.group(1), m.end()) for m in embedded._ASSIGNMENT.finditer(source)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'window.__INITIAL_STATE__ = {"a": 1}; var appState = [1];',
+        "i['GoogleAnalyticsObject']=r;i[r]=i[r]||function(){};a.async=1",
+        'self . pageData={"x": 1}, __A__ \n = JSON.parse("{}")',
+        "x == {}; y => [1]; ok_Props = [2]",
+        "a" * 61 + "State = {}; " + "a" * 60 + "State = {}",  # 66 characters: too long
+        "__" + "b" * 60 + "__ = []; __" + "b" * 61 + "__ = []",
+        "$élanData\u00a0=\u00a0{}; 9Data = {}",
+    ],
+)
+def test_assignments_are_the_pattern_matches(source: str) -> None:
+    assert list(embedded._assignments(source)) == _finditer_assignments(source)
+
+
+@given(st.lists(st.sampled_from(_SCRIPT_PIECES), max_size=30).map("".join))
+def test_assignments_are_the_pattern_matches_in_any_script(source: str) -> None:
+    assert list(embedded._assignments(source)) == _finditer_assignments(source)

@@ -1908,3 +1908,30 @@ def test_exit_notice_words_inside_the_article_stay() -> None:
     for last in ("Pack your bags if you're leaving early.", "You're leaving the city behind."):
         closing = [_p("An opening paragraph."), _p(last)]
         assert cut_exit_notice(closing) == closing
+
+
+def test_holds_link_looks_where_the_link_paragraph_tests_look() -> None:
+    from articlekit.html.blocks import _holds_link
+    from articlekit.model import Emphasis, Link, Strong, Text
+
+    link = Link(url="https://example.org/a", content=(Text(text="A story"),))
+    assert _holds_link((Text(text="Read more: "), link))
+    assert _holds_link((Emphasis(content=(Strong(content=(Text(text="Also: "), link)),)),))
+    assert not _holds_link((Text(text="Read more: nothing linked"),))
+    # a link inside emphasis beside other inlines is not a line's own link
+    assert not _holds_link((Text(text="See "), Emphasis(content=(link,))))
+
+
+def test_also_read_lines_are_recommendations_and_unlinked_ones_text() -> None:
+    html = (
+        "<html><body><article><h1>Tides</h1>"
+        f"<p>{'The tide rose over the harbour wall twice this week. ' * 4}</p>"
+        "<p><em>Read more: <a href='/other-story'>How the harbour wall was built</a></em></p>"
+        "<p>Read more: the council will publish its report in spring.</p>"
+        f"<p>{'Engineers say the wall will be raised next year. ' * 4}</p>"
+        "</article></body></html>"
+    )
+    doc = parse_html(html, url="https://example.org/tides")
+    recs = [block for block in doc.blocks if isinstance(block, Recommendations)]
+    assert [item.url for rec in recs for item in rec.items] == ["https://example.org/other-story"]
+    assert "Read more: the council will publish its report in spring." in to_text(doc)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import articlekit
 from articlekit.model import (
@@ -424,3 +426,51 @@ def test_doc_features_read_lists_quotes_and_links_as_the_joined_text() -> None:
     assert facts.link_density == link_chars / len(joined)
     assert facts.consent_phrases == 1  # found in the quote that opens the body
     assert (facts.headings, facts.prose_paragraphs) == (1, 1)
+
+
+def test_phrase_tests_skip_phrases_outside_ascii_in_ascii_text() -> None:
+    from articlekit.verdict import _PHRASE_KEYS, CONSENT_PHRASES, ERROR_PHRASES, _distinct
+
+    keys = _PHRASE_KEYS[CONSENT_PHRASES]
+    assert set(keys.ascii_always) < set(keys.always)
+    assert all(key.isascii() for key in keys.ascii_always)
+    # the phrases are found where they are, in ASCII text and in text outside it
+    assert _distinct(CONSENT_PHRASES, "We and our partners use cookies. Accept all") == 2
+    assert _distinct(CONSENT_PHRASES, "当社はcookieを使用します") == 1
+    assert _distinct(ERROR_PHRASES, "ページが見つかりません") == 1
+    assert _distinct(ERROR_PHRASES, "Error 404: the page does not exist") >= 1
+    assert _distinct(CONSENT_PHRASES, "A story about cookies and partners") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "collapsed"),
+    [
+        ("one two three", True),
+        ("", True),
+        ("one  two", False),
+        (" one", False),
+        ("one ", False),
+        ("one\ntwo", False),
+        ("one\u00a0two", False),
+        ("one\ttwo", False),
+        ("one\x01two", False),  # (a control: not white space, but not printable either)
+    ],
+)
+def test_is_collapsed_says_when_splitting_and_joining_changes_nothing(
+    text: str, collapsed: bool
+) -> None:
+    from articlekit.verdict import _is_collapsed
+
+    assert _is_collapsed(text) is collapsed
+    if collapsed:
+        assert " ".join(text.split()) == text
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "b", " ", "\n", "\t", "\u00a0", "\u2003", "é"])))
+def test_is_collapsed_only_when_text_is_its_words_joined(text: str) -> None:
+    from articlekit.verdict import _is_collapsed
+
+    if _is_collapsed(text):
+        assert " ".join(text.split()) == text
+    elif text.isprintable():
+        assert " ".join(text.split()) != text

@@ -2498,16 +2498,19 @@ class BlockBuilder:
             # the caption goes, the images it stood beside stay
             out.extend(Figure(image=x, provenance=prov) for x in content if isinstance(x, Image))
             return
-        rec = self._prefix_rec(content, text, el)
-        if rec is None:
-            rec = self._also_read_rec(content, text, el)
-        if rec is not None:
-            _append_rec(rec, out)
-            return
-        rec = self._link_paragraph_rec(content, text, el)
-        if rec is not None:
-            self._append_teaser(rec, out)
-            return
+        if el is not None and _holds_link(content):
+            # (each of the three reads a paragraph with a link, unwrapped: most have none,
+            # and their phrase tests lower-cased the paragraph's whole text first)
+            rec = self._prefix_rec(content, text, el)
+            if rec is None:
+                rec = self._also_read_rec(content, text, el)
+            if rec is not None:
+                _append_rec(rec, out)
+                return
+            rec = self._link_paragraph_rec(content, text, el)
+            if rec is not None:
+                self._append_teaser(rec, out)
+                return
         out.append(Paragraph(content=content, provenance=prov))
         if len(text) >= MAX_STRAY_LINE_CHARS:
             self._body_chars += len(text)  # no edge trimming removes this paragraph
@@ -3307,6 +3310,12 @@ def also_read_item(content: tuple[Inline, ...], rest_chars: int) -> Recommendati
     if url.startswith("#") or not is_page_link(url):
         return None
     return Recommendation(title=title, url=url)
+
+
+def _holds_link(content: tuple[Inline, ...]) -> bool:
+    """Return True when ``content``, :func:`_unwrapped`, holds a link among its inlines:
+    what a paragraph needs to be an "Also read" line or a link to another article."""
+    return any(isinstance(x, Link) for x in _unwrapped(content))
 
 
 def _unwrapped(content: tuple[Inline, ...]) -> tuple[Inline, ...]:
