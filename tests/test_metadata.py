@@ -1640,3 +1640,17 @@ def test_byline_element_text_is_read_once_with_its_list_items_set_apart(
     markup: str, text: str, tags: bool
 ) -> None:
     assert byline_element_text(lxml.html.fragment_fromstring(markup)) == (text, tags)
+
+
+def test_an_element_with_a_class_alone_and_one_with_more_attributes_are_both_read() -> None:
+    # the walk takes a class-only element by a shorter path: its byline class is read as
+    # before, and so is the Unix time beside a class on another element
+    html = (
+        "<html><body><article><h1>Tides</h1>"
+        '<div class="byline">By Ann Lee</div>'
+        '<span class="stamp" data-timestamp="1466522845">Jun 21</span>'
+        "<p>Why the tide rose twice.</p></article></body></html>"
+    )
+    _, meta = extract_metadata(parse_tree(html))
+    assert meta.authors == ("Ann Lee",)
+    assert meta.published == "2016-06-21T15:27:25+00:00"

@@ -70,3 +70,57 @@ def check_hashable_and_equal_to_itself(doc: ak.Document) -> None:
     """A Document equals a copy of itself and hashes alike."""
     assert doc == attrs.evolve(doc)
     assert hash(doc) == hash(attrs.evolve(doc))
+
+
+_WRONG_VALUES = [
+    # (make a node with a wrong value, attrs' own validator for that field, the value)
+    (lambda: ak.Text(text=1), attrs.validators.instance_of(str), 1),
+    (lambda: ak.Link(url=None, content=()), attrs.validators.instance_of(str), None),
+    (lambda: ak.Image(src="a.jpg", alt=None), attrs.validators.instance_of(str), None),
+    (
+        lambda: ak.Provenance(path=3),
+        attrs.validators.optional(attrs.validators.instance_of(str)),
+        3,
+    ),
+    (
+        lambda: ak.Paragraph(content=(), provenance="/html/body"),
+        attrs.validators.optional(attrs.validators.instance_of(ak.Provenance)),
+        "/html/body",
+    ),
+    (lambda: ak.Recommendation(title=5), attrs.validators.instance_of(str), 5),
+    (lambda: ak.TableCell(content=(), header=1), attrs.validators.instance_of(bool), 1),
+    (
+        lambda: ak.TableRow(cells=[ak.TableCell(content=()), "cell"]),
+        attrs.validators.deep_iterable(
+            member_validator=attrs.validators.instance_of((ak.TableCell,)),
+            iterable_validator=attrs.validators.instance_of(tuple),
+        ),
+        (ak.TableCell(content=()), "cell"),
+    ),
+    (
+        lambda: ak.Metadata(authors=["Ann Lee", 7]),
+        attrs.validators.deep_iterable(
+            member_validator=attrs.validators.instance_of(str),
+            iterable_validator=attrs.validators.instance_of(tuple),
+        ),
+        ("Ann Lee", 7),
+    ),
+    (lambda: ak.Signal(name="x", value="1"), attrs.validators.instance_of((int, float)), "1"),
+    (lambda: ak.Figure(image="a.jpg"), attrs.validators.instance_of(ak.Image), "a.jpg"),
+]
+
+
+@pytest.mark.parametrize(("make", "reference", "value"), _WRONG_VALUES)
+def test_validators_raise_what_attrs_validators_raise(
+    make: object, reference: object, value: object
+) -> None:
+    # the model's validators are plain functions (a call costs half of an attrs
+    # validator's): a wrong value gets the error attrs' own validator gives
+    with pytest.raises(TypeError) as caught:
+        make()  # type: ignore[operator]
+    error = caught.value
+    assert len(error.args) == 4  # (message, attribute, expected type, value), as attrs gives
+    with pytest.raises(TypeError) as expected:
+        reference(None, error.args[1], value)  # type: ignore[operator]
+    assert error.args == expected.value.args
+    assert str(error) == str(expected.value)

@@ -66,6 +66,14 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
         + "".join(f"<tr><td>row {i}</td><td>{i * 7}</td></tr>" for i in range(n))
         + "</table>"
     ),
+    # a table of short cells, 100 a row (robustness.py's 1,000,000-cell table, smaller)
+    "wide table": lambda n: _page(
+        "<p>"
+        + SENTENCE * 3
+        + "</p><table>"
+        + ("<tr>" + "<td>c</td>" * 100 + "</tr>") * (n // 10)
+        + "</table>"
+    ),
     # nested containers, each with a little text
     "nested divs": lambda n: _page(
         "".join(f"<div><p>{SENTENCE}{i}</p>" for i in range(n)) + "</div>" * n

@@ -138,33 +138,84 @@ def _whole(low: int, high: int = MAX_INT) -> Any:
     return check
 
 
-_opt_str = v.optional(v.instance_of(str))
-_str_tuple = v.deep_iterable(
-    member_validator=v.instance_of(str), iterable_validator=v.instance_of(tuple)
-)
+# The validators below are plain functions that accept what attrs' own validators accept
+# and hand anything else to them, for the same error. attrs' validators are objects whose
+# ``__call__`` is Python: calling one costs about twice a function call, and a page's model
+# (~100 Text runs, its paragraphs and their provenance) made ~500 such calls, ~0.5% of
+# ``parse_html``'s instructions (docs/extraction.md, Speed, session 21).
+
+
+def _instance_of(types: type | tuple[type, ...]) -> Any:
+    """Validator: ``attrs.validators.instance_of(types)``, as a function."""
+    slow: Any = v.instance_of(types)
+
+    def check(inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, types):
+            slow(inst, attribute, value)
+
+    return check
+
+
+def _optional_instance_of(types: type | tuple[type, ...]) -> Any:
+    """Validator: ``attrs.validators.optional(attrs.validators.instance_of(types))``."""
+    slow: Any = v.optional(v.instance_of(types))
+
+    def check(inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if value is not None and not isinstance(value, types):
+            slow(inst, attribute, value)
+
+    return check
+
+
+_STR = v.instance_of(str)
+_opt_str = _optional_instance_of(str)
+
+
+def _non_blank_str(inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Validator: a ``str`` (``instance_of``'s error otherwise) that is not blank: the two
+    attrs ran one after the other (``[instance_of(str), _not_blank]``)."""
+    if not isinstance(value, str):
+        _STR(inst, attribute, value)
+    _not_blank(inst, attribute, value)
 
 
 def _of(*types: type) -> Any:
-    return v.deep_iterable(
-        member_validator=v.instance_of(types), iterable_validator=v.instance_of(tuple)
-    )
+    """Validator: a tuple of ``types`` (attrs' ``deep_iterable`` of ``instance_of``)."""
+    return _deep_tuple_of(types, v.instance_of(types))
 
 
-class _LazyOf:
+def _deep_tuple_of(types: tuple[type, ...], member: Any) -> Any:
+    """Validator: a tuple whose items are ``types``, errors from attrs' ``deep_iterable``
+    with ``member`` (``instance_of``, of the tuple or of its one type)."""
+    slow: Any = v.deep_iterable(member_validator=member, iterable_validator=v.instance_of(tuple))
+
+    def check(inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+        if not isinstance(value, tuple):
+            slow(inst, attribute, value)
+            return
+        for item in value:
+            if not isinstance(item, types):
+                slow(inst, attribute, value)
+                return
+
+    return check
+
+
+_str_tuple = _deep_tuple_of((str,), v.instance_of(str))
+
+
+def _lazy_of(kind: str) -> Any:
     """Member validator for node tuples whose allowed types are only known at module end."""
 
-    __slots__ = ("kind",)
-
-    def __init__(self, kind: str) -> None:
-        self.kind = kind
-
-    def __call__(self, _inst: object, attribute: attrs.Attribute[object], value: object) -> None:
+    def check(_inst: object, attribute: attrs.Attribute[object], value: object) -> None:
         if not isinstance(value, tuple):
             raise TypeError(f"'{attribute.name}' must be a tuple (got {type(value).__name__})")
-        allowed = _ALLOWED[self.kind]
+        allowed = _ALLOWED[kind]
         for item in value:  # (the index is found only for the error: ~1 node in 30,000)
             if not isinstance(item, allowed):
                 _raise_not_allowed(attribute, value, allowed)
+
+    return check
 
 
 def _raise_not_allowed(
@@ -219,7 +270,7 @@ def _provenance() -> Any:
         default=None,
         eq=False,
         repr=False,
-        validator=v.optional(v.instance_of(Provenance)),
+        validator=_optional_instance_of(Provenance),
     )
 
 
@@ -231,7 +282,7 @@ class Text:
     """A run of plain text."""
 
     type: ClassVar[str] = "text"
-    text: str = attrs.field(validator=v.instance_of(str))
+    text: str = attrs.field(validator=_instance_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -239,7 +290,7 @@ class Emphasis:
     """Emphasised (usually italic) inlines."""
 
     type: ClassVar[str] = "emphasis"
-    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_lazy_of("inline"))
 
 
 @attrs.frozen(kw_only=True)
@@ -247,7 +298,7 @@ class Strong:
     """Strongly emphasised (usually bold) inlines."""
 
     type: ClassVar[str] = "strong"
-    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_lazy_of("inline"))
 
 
 @attrs.frozen(kw_only=True)
@@ -255,7 +306,7 @@ class Code:
     """Inline code."""
 
     type: ClassVar[str] = "code"
-    code: str = attrs.field(validator=v.instance_of(str))
+    code: str = attrs.field(validator=_instance_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -263,8 +314,8 @@ class Link:
     """A hyperlink around inlines. ``url`` is as found (made absolute when a base is known)."""
 
     type: ClassVar[str] = "link"
-    url: str = attrs.field(validator=v.instance_of(str))
-    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    url: str = attrs.field(validator=_instance_of(str))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_lazy_of("inline"))
     title: str | None = attrs.field(default=None, validator=_opt_str)
 
 
@@ -273,8 +324,8 @@ class Image:
     """An image. ``alt`` is its text alternative (may be empty)."""
 
     type: ClassVar[str] = "image"
-    src: str = attrs.field(validator=v.instance_of(str))
-    alt: str = attrs.field(default="", validator=v.instance_of(str))
+    src: str = attrs.field(validator=_instance_of(str))
+    alt: str = attrs.field(default="", validator=_instance_of(str))
     title: str | None = attrs.field(default=None, validator=_opt_str)
 
 
@@ -298,7 +349,7 @@ class Heading:
 
     type: ClassVar[str] = "heading"
     level: int = attrs.field(validator=_whole(1, 6))
-    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_lazy_of("inline"))
     provenance: Provenance | None = _provenance()
 
 
@@ -307,7 +358,7 @@ class Paragraph:
     """A paragraph of inlines."""
 
     type: ClassVar[str] = "paragraph"
-    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_lazy_of("inline"))
     provenance: Provenance | None = _provenance()
 
 
@@ -315,7 +366,7 @@ class Paragraph:
 class ListItem:
     """One item of a list; holds blocks (paragraphs, nested lists, ...)."""
 
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_LazyOf("block"))
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_lazy_of("block"))
 
 
 @attrs.frozen(kw_only=True)
@@ -323,7 +374,7 @@ class List:
     """A bullet list (``ordered=False``) or a numbered list starting at ``start``."""
 
     type: ClassVar[str] = "list"
-    ordered: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    ordered: bool = attrs.field(default=False, validator=_instance_of(bool))
     start: int = attrs.field(default=1, validator=_whole(0))
     items: tuple[ListItem, ...] = attrs.field(converter=_items, validator=_of(ListItem))
     provenance: Provenance | None = _provenance()
@@ -334,7 +385,7 @@ class Quote:
     """A block quotation; may nest other blocks, quotes included."""
 
     type: ClassVar[str] = "quote"
-    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_LazyOf("block"))
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=_lazy_of("block"))
     provenance: Provenance | None = _provenance()
 
 
@@ -343,7 +394,7 @@ class CodeBlock:
     """Preformatted code; ``language`` from e.g. ``class="language-python"``."""
 
     type: ClassVar[str] = "code"
-    code: str = attrs.field(validator=v.instance_of(str))
+    code: str = attrs.field(validator=_instance_of(str))
     language: str | None = attrs.field(default=None, validator=[_opt_str, _optional_not_blank])
     provenance: Provenance | None = _provenance()
 
@@ -352,8 +403,8 @@ class CodeBlock:
 class TableCell:
     """One table cell; ``header`` is True for ``th`` cells."""
 
-    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_LazyOf("inline"))
-    header: bool = attrs.field(default=False, validator=v.instance_of(bool))
+    content: tuple[Inline, ...] = attrs.field(converter=_inlines, validator=_lazy_of("inline"))
+    header: bool = attrs.field(default=False, validator=_instance_of(bool))
     colspan: int = attrs.field(default=1, validator=_whole(1))
     rowspan: int = attrs.field(default=1, validator=_whole(1))
 
@@ -380,7 +431,7 @@ class Table:
     rows: tuple[TableRow, ...] = attrs.field(converter=_rows, validator=_of(TableRow))
     header_rows: int = attrs.field(default=0, validator=[_whole(0), _header_rows_fit])
     caption: tuple[Inline, ...] = attrs.field(
-        factory=tuple, converter=_inlines, validator=_LazyOf("inline")
+        factory=tuple, converter=_inlines, validator=_lazy_of("inline")
     )
     provenance: Provenance | None = _provenance()
 
@@ -390,9 +441,9 @@ class Figure:
     """An image with an optional caption."""
 
     type: ClassVar[str] = "figure"
-    image: Image = attrs.field(validator=v.instance_of(Image))
+    image: Image = attrs.field(validator=_instance_of(Image))
     caption: tuple[Inline, ...] = attrs.field(
-        factory=tuple, converter=_inlines, validator=_LazyOf("inline")
+        factory=tuple, converter=_inlines, validator=_lazy_of("inline")
     )
     provenance: Provenance | None = _provenance()
 
@@ -410,7 +461,7 @@ class Rule:
 class Recommendation:
     """One recommended article: its title and, where known, URL, image and summary."""
 
-    title: str = attrs.field(validator=[v.instance_of(str), _not_blank])
+    title: str = attrs.field(validator=_non_blank_str)
     url: str | None = attrs.field(default=None, validator=_opt_str)
     image: str | None = attrs.field(default=None, validator=_opt_str)
     summary: str | None = attrs.field(default=None, validator=_opt_str)
@@ -450,8 +501,8 @@ class FieldSource:
     """Which source gave a metadata field its value (``jsonld``, ``og``, ``meta``, ``time``,
     ``byline``, ``url``, ``text``, ...)."""
 
-    field: str = attrs.field(validator=[v.instance_of(str), _not_blank])
-    source: str = attrs.field(validator=[v.instance_of(str), _not_blank])
+    field: str = attrs.field(validator=_non_blank_str)
+    source: str = attrs.field(validator=_non_blank_str)
 
 
 def _field_sources(value: Iterable[FieldSource]) -> tuple[FieldSource, ...]:
@@ -509,8 +560,8 @@ VERDICT_KINDS: tuple[str, ...] = ("article", "listing", "consent", "paywall", "e
 class Signal:
     """One measured signal behind a verdict (``text_chars``, ``link_density``, ...)."""
 
-    name: str = attrs.field(validator=[v.instance_of(str), _not_blank])
-    value: float = attrs.field(validator=v.instance_of((int, float)))
+    name: str = attrs.field(validator=_non_blank_str)
+    value: float = attrs.field(validator=_instance_of((int, float)))
 
 
 def _signals(value: Iterable[Signal]) -> tuple[Signal, ...]:
@@ -527,7 +578,7 @@ class Verdict:
     """What the page was (one of ``VERDICT_KINDS``) and how sure the parser is, 0.0-1.0."""
 
     kind: str = attrs.field(validator=v.in_(VERDICT_KINDS))
-    confidence: float = attrs.field(validator=[v.instance_of((int, float)), _unit_interval])
+    confidence: float = attrs.field(validator=[_instance_of((int, float)), _unit_interval])
     signals: tuple[Signal, ...] = attrs.field(
         factory=tuple, converter=_signals, validator=_of(Signal)
     )
@@ -547,14 +598,12 @@ class Document:
     """A parsed article: title, metadata, body blocks and where it came from."""
 
     title: str | None = attrs.field(default=None, validator=_opt_str)
-    metadata: Metadata = attrs.field(factory=Metadata, validator=v.instance_of(Metadata))
+    metadata: Metadata = attrs.field(factory=Metadata, validator=_instance_of(Metadata))
     blocks: tuple[Block, ...] = attrs.field(
-        factory=tuple, converter=_blocks, validator=_LazyOf("block")
+        factory=tuple, converter=_blocks, validator=_lazy_of("block")
     )
-    source: SourceInfo = attrs.field(factory=SourceInfo, validator=v.instance_of(SourceInfo))
-    verdict: Verdict | None = attrs.field(
-        default=None, validator=v.optional(v.instance_of(Verdict))
-    )
+    source: SourceInfo = attrs.field(factory=SourceInfo, validator=_instance_of(SourceInfo))
+    verdict: Verdict | None = attrs.field(default=None, validator=_optional_instance_of(Verdict))
 
     def links(self) -> tuple[LinkRef, ...]:
         """Every link of the body (recommendation blocks left out), in document order."""

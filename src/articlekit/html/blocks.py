@@ -3001,7 +3001,7 @@ class BlockBuilder:
         inlines: list[Inline] = []
         if text := cell.text:
             _append_text(inlines, text)
-        for child in cell:
+        for child in cell if len(cell) else ():  # (a cell of text alone: no iterator)
             if not isinstance(child.tag, str) or child in self.skip:
                 if tail := child.tail:
                     _append_text(inlines, tail)
@@ -3108,7 +3108,8 @@ class BlockBuilder:
     def _children_inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
         if text := el.text:
             _append_text(out, text)
-        for child in el:
+        # (most inline elements are leaves: ``len`` spares lxml's iterator object)
+        for child in el if len(el) else ():
             if isinstance(child.tag, str):
                 if child not in self.skip:
                     self._inline(child, out, depth + 1)
