@@ -60,12 +60,25 @@ def _bag_module() -> Any:
     return dask.bag
 
 
-def list_paths(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+def list_paths(
+    paths: Iterable[str | os.PathLike[str]] | str | bytes | os.PathLike[str],
+) -> list[str]:
     """Return the files that ``paths`` name: directories walked (sorted, hidden entries
-    skipped), glob patterns expanded, other paths kept as they are."""
+    skipped), glob patterns expanded, other paths kept as they are.
+
+    One path on its own (a ``str``, ``bytes`` or ``pathlib.Path``) is one path, not an
+    iterable of one-character paths ("/data" walked "/", then "d" ...). A ``bytes`` path
+    is decoded as the file system does (:func:`os.fsdecode`); an item that is no path
+    at all is a ``TypeError`` naming it."""
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [os.fsdecode(paths)]
     found: list[str] = []
     for raw in paths:
-        spec = os.fspath(raw)
+        if not isinstance(raw, (str, bytes, os.PathLike)):
+            raise TypeError(
+                f"articlekit.dask: each path must be a str, bytes or os.PathLike, got {raw!r}"
+            )
+        spec = os.fsdecode(raw)
         matches = (
             [spec]
             if os.path.lexists(spec) or not _GLOB_MAGIC.search(spec)
@@ -97,7 +110,7 @@ def _convert_partition(
 
 
 def results(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | bytes | os.PathLike[str],
     *,
     format: str | None = None,
     url: str | None = None,
@@ -133,7 +146,7 @@ def _as_dict(doc: Document) -> dict[str, Any]:
 
 
 def documents(
-    paths: Iterable[str | os.PathLike[str]],
+    paths: Iterable[str | os.PathLike[str]] | str | bytes | os.PathLike[str],
     *,
     as_dicts: bool = False,
     format: str | None = None,
