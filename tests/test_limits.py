@@ -70,6 +70,19 @@ def test_binary_kinds_are_named(data: bytes, kind: str) -> None:
         articlekit.parse(data + b"<html><body><p>text</p></body></html>")
 
 
+@pytest.mark.parametrize("limit", [-1, -2, 1.5, True, "100"])
+def test_a_limit_that_is_no_byte_count_is_a_value_error(limit: object, tmp_path: Path) -> None:
+    # -1 refused every input as "too large ... the limit is -1"; below it, a stream was
+    # read whole (read(-2)) before being refused
+    page = tmp_path / "page.html"
+    page.write_bytes(SEED)
+    for source in (SEED, SEED.decode(), page, io.BytesIO(SEED)):
+        with pytest.raises(ValueError, match=r"max_bytes must be a whole number of bytes >= 0"):
+            articlekit.parse(source, max_bytes=limit)  # type: ignore[arg-type]
+    with pytest.raises(articlekit.UnsupportedInputError, match="limit is 0"):
+        articlekit.parse(SEED, max_bytes=0)
+
+
 def test_size_limit_names_the_limit() -> None:
     assert MAX_INPUT_BYTES == 64 * 1024 * 1024
     with pytest.raises(articlekit.UnsupportedInputError, match=r"too large.*limit is 100"):

@@ -13,7 +13,14 @@ from typing import TypeVar
 
 from articlekit.errors import UnsupportedInputError
 
-__all__ = ["MAX_INPUT_BYTES", "binary_kind", "check_size", "gunzip_bounded", "read_bounded"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "binary_kind",
+    "check_limit",
+    "check_size",
+    "gunzip_bounded",
+    "read_bounded",
+]
 
 T = TypeVar("T", bound=Sized)
 
@@ -36,10 +43,21 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 
+def check_limit(max_bytes: object) -> None:
+    """Raise ValueError unless ``max_bytes``, a caller's limit, is a whole number >= 0.
+
+    A negative limit refused every input with "the limit is -1", and ``read(-1)`` under
+    one below that read a whole stream into memory before refusing it."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
+        raise ValueError(f"max_bytes must be a whole number of bytes >= 0, got {max_bytes!r}")
+
+
 def check_size(
     size: int, name: str, *, max_bytes: int = MAX_INPUT_BYTES, unit: str = "bytes"
 ) -> None:
-    """Raise UnsupportedInputError when ``size`` exceeds ``max_bytes``."""
+    """Raise UnsupportedInputError when ``size`` exceeds ``max_bytes`` (ValueError when
+    ``max_bytes`` is no limit: :func:`check_limit`)."""
+    check_limit(max_bytes)
     if size > max_bytes:
         raise UnsupportedInputError(
             f"input is too large ({size:,} {unit}; the limit is {max_bytes:,}; "
@@ -53,6 +71,7 @@ def read_bounded(read: Callable[[int], T], name: str, *, max_bytes: int = MAX_IN
     UnsupportedInputError when that is more than ``max_bytes``: an input past the limit is
     refused after reading one unit more than it, never read whole into memory first (a
     stray 20 GB file in a directory being converted would end the whole batch)."""
+    check_limit(max_bytes)
     data = read(max_bytes + 1)
     if len(data) > max_bytes:
         raise UnsupportedInputError(
