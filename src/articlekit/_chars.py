@@ -13,6 +13,7 @@ __all__ = [
     "read_c1_as_cp1252",
     "repair_c1_mojibake",
     "replace_controls",
+    "replace_surrogates",
 ]
 
 #: Invisible characters that only hint where a line may break or must not: the soft
@@ -115,3 +116,13 @@ def replace_controls(text: str) -> str:
     if _C1.search(text):
         text = read_c1_as_cp1252(repair_c1_mojibake(text))
     return text.translate(_CONTROL_TABLE)
+
+
+#: A lone surrogate: a lossy decoder's leftover, which no UTF-8 writer takes.
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def replace_surrogates(text: str) -> str:
+    """Return ``text`` with each lone surrogate replaced by U+FFFD, as the HTML parser's
+    input, embedded JSON's strings and the Markdown writer read them (docs/model.md)."""
+    return _SURROGATE.sub("\ufffd", text)

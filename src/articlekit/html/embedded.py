@@ -46,7 +46,7 @@ import attrs
 import lxml.etree
 import lxml.html
 
-from articlekit._chars import replace_controls
+from articlekit._chars import replace_controls, replace_surrogates
 from articlekit.html.tree import text_of
 from articlekit.model import (
     Block,
@@ -137,7 +137,6 @@ _ASSIGNED_NAME = re.compile(
 _MAX_ASSIGNED_NAME = 66
 _JSON_PARSE = re.compile(r"JSON\.parse\s*\(\s*")
 _SPACE = re.compile(r"\s+")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _SENTENCE_END = re.compile(r"[.!?。！？](?:\s|$)")
 _HEADING_STYLE = re.compile(r"(?:^|[-_/ ])h(?:eading)?[-_ ]?([1-6])$|^h([1-6])$", re.I)
 
@@ -402,7 +401,7 @@ def _clean(text: str) -> str:
     """Return ``text`` without what JSON can carry but text must not: lone surrogates
     (replaced by U+FFFD) and control characters other than tab and line ends (as
     everywhere: :func:`articlekit._chars.replace_controls`)."""
-    return replace_controls(_SURROGATE.sub("\ufffd", text))
+    return replace_controls(replace_surrogates(text))
 
 
 def _string_blocks(value: str, where: str) -> list[Block]:

@@ -21,7 +21,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from articlekit._chars import CONTROLS, replace_controls
+from articlekit._chars import CONTROLS, replace_controls, replace_surrogates
 from articlekit.decode import utf8_prefix
 from articlekit.errors import ParseError, UnsupportedInputError
 
@@ -48,7 +48,6 @@ __all__ = [
 # Control characters that are not allowed in XML text (lxml refuses them in str input);
 # browsers drop NUL and render the rest as nothing visible.
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.IGNORECASE)
-_SURROGATES = re.compile("[\ud800-\udfff]")
 # srcset candidate: "url 640w" or "url 2x"
 _SRCSET_ITEM = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
 _LAZY_ATTRS = (
@@ -108,7 +107,7 @@ def parse_tree(text: str, *, huge_tree: bool = False) -> lxml.html.HtmlElement:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates from a lossy decoder
-        data = _SURROGATES.sub("\ufffd", text).encode("utf-8")
+        data = replace_surrogates(text).encode("utf-8")
     return _parse_bytes(data, huge_tree=huge_tree)
 
 

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Literal
 from urllib.parse import quote, unquote
 
-from articlekit._chars import replace_controls
+from articlekit._chars import replace_controls, replace_surrogates
 from articlekit.model import (
     Block,
     Code,
@@ -221,9 +221,6 @@ _DEST_ESCAPE = re.compile(r"[\\()<>|`]|&(?=#?[0-9A-Za-z]{1,32};)")
 _INFO_UNSAFE = re.compile(r"[^\w+#.\-]")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _printable(text: str) -> str:
     """Return ``text`` without a character a terminal acts on, as the parsers read text
     (``docs/model.md``): NUL becomes U+FFFD, as CommonMark reads it; the other control
@@ -234,7 +231,7 @@ def _printable(text: str) -> str:
     if text.isprintable():  # (a C scan)
         return text
     text = replace_controls(text.replace("\x00", "\ufffd"))
-    return _SURROGATE.sub("\ufffd", text)
+    return replace_surrogates(text)
 
 
 def _one_line(text: str) -> str:
