@@ -652,3 +652,62 @@ def test_output_hashes_tell_changed_pages(tmp_path: Path, monkeypatch: pytest.Mo
     after.write_text(f"a/1\t{same}\na/2\t{changed}\n")
     assert output_hashes.compare(before, before) == 0
     assert output_hashes.compare(before, after) == 1
+
+
+# --------------------------------------------------------------------------- instructions.py
+
+_ANNOTATE_SAMPLE = """\
+--------------------------------------------------------------------------------
+Profile data file 'callgrind.out.2' (creator: callgrind-3.19.0)
+--------------------------------------------------------------------------------
+Ir
+--------------------------------------------------------------------------------
+2,500,000 (100.0%)  PROGRAM TOTALS
+
+--------------------------------------------------------------------------------
+Ir                  file:function
+--------------------------------------------------------------------------------
+2,500,000 (100.0%)  ./csu/../csu/libc-start.c:__libc_start_main [/usr/lib/libc.so.6]
+2,400,000 (96.00%)  /tmp/build/Python/ceval.c:_PyEval_EvalFrameDefault [/lib/libpython3.11.so.1.0]
+  300,000 (12.00%)  ???:lxml_iter [/lxml/etree.so]
+   20,000 ( 0.80%)  ???:PyUnicode_New [/lib/libpython3.11.so.1.0]
+
+"""
+
+
+def test_instructions_picks_pages_spread_over_the_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import instructions
+
+    assert instructions.pick_pages(343, 25)[:3] == [0, 13, 27]
+    assert instructions.pick_pages(343, 25)[-1] == 329
+    assert len(set(instructions.pick_pages(343, 25))) == 25
+    assert instructions.pick_pages(3, 5) == [0, 1, 2]
+
+
+def test_instructions_reads_totals_dumps_and_annotate_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import instructions
+
+    assert instructions.callgrind_total("events: Ir\nfn=x\n1 5\ntotals: 1234\n") == 1234
+    assert instructions.callgrind_total("summary: 77\n") == 77
+    with pytest.raises(ValueError):
+        instructions.callgrind_total("events: Ir\n")
+    # callgrind names its dumps out.1, out.2 ... and the last one out
+    for name, count in (("callgrind.out", 5), ("callgrind.out.2", 300), ("callgrind.out.1", 90)):
+        (tmp_path / name).write_text(f"events: Ir\ntotals: {count}\n")
+    run = instructions.read_run(sorted(tmp_path.iterdir()), rounds=2)
+    assert (run.total, run.inside, run.inside_file.name) == (395, 300, "callgrind.out.2")
+    (tmp_path / "callgrind.out.3").write_text("totals: 1\n")
+    with pytest.raises(RuntimeError, match="expected 3 callgrind dumps"):
+        instructions.read_run(sorted(tmp_path.iterdir()), rounds=2)
+    # the functions on the stack at the dump (the whole part each) are left out
+    rows = instructions.top_functions(_ANNOTATE_SAMPLE, 2, total=2_500_000)
+    assert rows == [
+        (2_400_000, "ceval.c:_PyEval_EvalFrameDefault [libpython3.11.so.1.0]"),
+        (300_000, "???:lxml_iter [etree.so]"),
+    ]
+    assert len(instructions.top_functions(_ANNOTATE_SAMPLE, 10, total=2_500_000)) == 3
+    assert len(instructions.top_functions(_ANNOTATE_SAMPLE, 10, total=10**9)) == 4
