@@ -1972,3 +1972,76 @@ def test_sibling_byline_elements_with_the_same_class_are_one_byline(
 ) -> None:
     _, meta = extract(body=body)
     assert meta.authors == expected
+
+
+# --------------------------------------------------------------------------- kickers
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "title", "kicker"),
+    [
+        # the <h1> shows the headline alone; og:title joins the kicker with a colon
+        (
+            '<meta property="og:title" content="Siemens und Adani: Kaeser verarscht Neubauer">',
+            "<h1>Kaeser verarscht Neubauer</h1>",
+            "Kaeser verarscht Neubauer",
+            "Siemens und Adani",
+        ),
+        # the kicker in an element of its own at the start of the <h1>; a dash in the title
+        (
+            "<title>Olympische Spiele in Paris - Getränke per Schiff - Example.de</title>",
+            '<h1> <span class="subtitle">Olympische Spiele in Paris</span>'
+            " Getränke per Schiff </h1>",
+            "Getränke per Schiff",
+            "Olympische Spiele in Paris",
+        ),
+        # the dash between them printed in a hidden element of the <h1>
+        (
+            '<meta property="og:title" content="Zoonosen – Wie Epidemien entstehen">',
+            '<h1><span class="head">Zoonosen</span><span aria-hidden="true"> – </span>'
+            "<span>Wie Epidemien entstehen</span></h1>",
+            "Wie Epidemien entstehen",
+            "Zoonosen",
+        ),
+    ],
+)
+def test_a_kicker_before_the_headline_is_the_kicker(
+    head: str, body: str, title: str, kicker: str
+) -> None:
+    got, meta = extract(head, body)
+    assert (got, meta.kicker) == (title, kicker)
+    assert meta.source_of("title") == "h1"
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        # the <h1> shows the title whole: the colon is the headline's own
+        ("Evolve: Shared Mutable History", "Evolve: Shared Mutable History"),
+        # a first part that says the rest again (a self-titled album)
+        ("Lust for Youth: Lust for Youth", "Lust for Youth"),
+        # a first part too long for a kicker is a clause of the headline
+        (
+            "When the river rose over the old town walls: the night Passau went under",
+            "the night Passau went under",
+        ),
+        # no <h1> is the rest of the title
+        ("Review: A quiet film about loud people", "Reviews"),
+    ],
+)
+def test_no_kicker_is_taken_off_a_title_the_page_shows_whole(title: str, h1: str) -> None:
+    got, meta = extract(f'<meta property="og:title" content="{title}">', f"<h1>{h1}</h1>")
+    assert (got, meta.kicker) == (title, None)
+
+
+def test_the_body_still_finds_the_headline_with_its_kicker() -> None:
+    html = (
+        "<html><head><title>Olympische Spiele in Paris - Getränke per Schiff</title></head>"
+        '<body><article><h1><span class="subtitle">Olympische Spiele in Paris</span>'
+        " Getränke per Schiff</h1>"
+        + "<p>Ein Schiff bringt Getränke in die Stadt, jeden Morgen und jeden Abend.</p>" * 4
+        + "</article></body></html>"
+    )
+    doc = articlekit.parse_html(html)
+    assert (doc.title, doc.metadata.kicker) == ("Getränke per Schiff", "Olympische Spiele in Paris")
+    assert not any(isinstance(block, articlekit.Heading) for block in doc.blocks)

@@ -124,6 +124,7 @@ def _metadata(
     jsonld: list[list[Any] | None] | None = None,
     ids: list[str] | None = None,
     offsets: list[str] | None = None,
+    whole_titles: list[str] | None = None,
 ) -> tuple[str | None, Metadata, list[HtmlElement] | None]:
     """Return the page's title, its metadata and its ``<base>`` elements (None: unknown).
 
@@ -131,7 +132,8 @@ def _metadata(
     :func:`_light_signals` reads, ``attributes`` what the walk read of their attributes
     (for :func:`articlekit.html.clean.label_page`), ``jsonld`` the JSON-LD parsed from
     each ``<script>`` (for :func:`_light_signals`), ``ids`` every ``id`` of the page,
-    ``offsets`` the offset its dates state (for :func:`_in_guessed_zone`).
+    ``offsets`` the offset its dates state (for :func:`_in_guessed_zone`),
+    ``whole_titles`` the title with its kicker when one was taken off it.
     """
     return metadata_and_bases(
         root,
@@ -142,6 +144,7 @@ def _metadata(
         jsonld=jsonld,
         ids=ids,
         offsets=offsets,
+        whole_titles=whole_titles,
     )
 
 
@@ -417,13 +420,18 @@ def _parse_page(
     # which is never searched for streamed parts)
     ids: list[str] | None = [] if held is not None else None
     offsets: list[str] = []  # the offset the page's dates state, for a guessed language
-    title, metadata, bases = _metadata(root, url, held, tagged, attributes, jsonld, ids, offsets)
+    whole: list[str] = []  # the title with its kicker, when one was taken off it
+    title, metadata, bases = _metadata(
+        root, url, held, tagged, attributes, jsonld, ids, offsets, whole
+    )
+    # The body looks for the headline's heading by the title as the page declares it.
+    headline = whole[0] if whole else title
     scripts = _page_jsonld(tagged, jsonld)
     rule = _find_rule(url, rules)
     if rule is not None and getattr(rule, "title", None):
         ruled = rule.select_title(root)
         if ruled:
-            title = ruled
+            title = headline = ruled
     signals: list[PageSignals] = []
     release = None
     if size >= RELEASE_TREE_SIZE:
@@ -436,7 +444,7 @@ def _parse_page(
         blocks, candidate = extract_blocks(
             root,
             url=url or _declared_url(metadata),
-            title=title,
+            title=headline,
             rule=rule,
             comments=comments,
             release=release,
@@ -456,7 +464,9 @@ def _parse_page(
         and isinstance(html, (str, bytes))
         and marks_streamed_parts(html)
     ):
-        placed = _with_streamed_parts(html, encoding, blocks, title, rule, comments, metadata, url)
+        placed = _with_streamed_parts(
+            html, encoding, blocks, headline, rule, comments, metadata, url
+        )
     if placed is not None:
         root, blocks, candidate = placed
         body_chars = _body_chars(blocks)

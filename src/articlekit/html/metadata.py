@@ -264,6 +264,10 @@ MAX_HOME_LINK_CHARS: Final = 60
 MAX_HOME_LINK_ANCHORS: Final = 60
 #: An ``<h1>`` must have this many characters to replace a ``<title>`` that contains it.
 MIN_H1_TITLE_CHARS: Final = 10
+#: A kicker, the label set over a headline ("Olympische Spiele in Paris", "100.
+#: Geburtstag", "Exclusive"), has at most this many words; a longer first part of a title
+#: is a clause of the headline.
+MAX_KICKER_WORDS: Final = 6
 #: A shorter declared site name must keep this many letters and digits to replace a longer
 #: one ("Spiceworks" for "Spiceworks Inc"); shorter ones ("Le" of "Le Monde") are fragments.
 MIN_SITE_KEY_CHARS: Final = 4
@@ -2211,6 +2215,7 @@ class _Collector:
             text = _text_of(el).rstrip().rstrip(_PERMALINK_MARKS)
             self.h1_texts.append((el, text))
             _add(self.cands, "h1:text", text)
+            _add(self.cands, "h1:headline", _text_after_kicker(el, text))
 
     def script(self, el: etree._Element) -> None:
         if self.tagged is not None:
@@ -3261,6 +3266,62 @@ def _h1_inside(title: str, h1s: Sequence[str], site_keys: Sequence[str]) -> str 
     return best
 
 
+#: What may stand between a kicker and its headline in an ``<h1>``: spaces, a colon, a
+#: dash or a bar (some sites print it in an element of its own, hidden from readers).
+_KICKER_EDGES: Final = " \t\r\n:：-–—|·•"
+
+
+def _text_after_kicker(el: etree._Element, text: str) -> str | None:
+    """Return the text of an ``<h1>`` after its leading element, or None.
+
+    A headline with a kicker set over it is often one ``<h1>`` whose first element holds
+    the kicker: ``<h1><span class="subtitle">Olympische Spiele in Paris</span> Getränke
+    per Schiff ins Stadtzentrum</h1>``. The text after that element (a dash or colon
+    between them dropped) is the headline when a declared title joins the two with a
+    separator (:func:`_headline_under_kicker`). ``text`` is the ``<h1>``'s own text.
+    """
+    if len(el) == 0 or (el.text and el.text.strip()):
+        return None
+    first = el[0]
+    if not isinstance(first.tag, str):
+        return None
+    kicker = _text_of(first).strip()
+    stripped = text.strip()
+    if not kicker or not stripped.startswith(kicker):
+        return None
+    return stripped[len(kicker) :].strip(_KICKER_EDGES) or None
+
+
+#: Where a title's first part ends for a kicker: a title separator or a colon.
+_KICKER_END: Final = re.compile(rf"{_TITLE_SEPARATOR.pattern}|\s*[:：]\s+|：")
+
+
+def _headline_under_kicker(title: str, cands: Candidates) -> tuple[str, str] | None:
+    """Return (headline, kicker) when ``title`` is a kicker and the page's headline.
+
+    A declared title often joins the label a page sets over its headline and the headline
+    ("Siemens und die Kohlemine Adani: Kaeser verarscht Neubauer", "Corona-Pandemie -
+    „Es kommt auch darauf an ...“") where the page's ``<h1>`` shows the headline alone, or
+    the kicker in an element of its own before it (:func:`_text_after_kicker`). When the
+    title's first part (before its first separator or colon) has at most
+    :data:`MAX_KICKER_WORDS` words and the rest is such an ``<h1>``'s headline, the
+    headline is the title and the first part the kicker (not when it is the headline
+    again).
+    """
+    parts = _KICKER_END.split(title, maxsplit=1)
+    if len(parts) != 2:
+        return None
+    kicker, rest = parts[0].strip(), _key(parts[1])
+    # (a first part that says the rest again is no kicker: "Lust for Youth: Lust for
+    # Youth" is a self-titled album's review)
+    if not kicker or len(kicker.split()) > MAX_KICKER_WORDS or _key(kicker) in ("", rest):
+        return None
+    for headline in (*cands.get("h1:headline", ()), *cands.get("h1:text", ())):
+        if _key(headline) == rest and len(headline) >= MIN_STRIPPED_TITLE_CHARS:
+            return headline, kicker
+    return None
+
+
 def _first_or_longest_part(part: str, title: str) -> bool:
     """Return True when ``part`` is the first separator-delimited part of ``title`` or no
     other part is longer."""
@@ -3717,6 +3778,7 @@ def metadata_and_bases(
     jsonld: list[list[Any] | None] | None = None,
     ids: list[str] | None = None,
     offsets: list[str] | None = None,
+    whole_titles: list[str] | None = None,
 ) -> tuple[str | None, Metadata, list[Any]]:
     """Return :func:`extract_metadata`'s answer and the page's ``<base>`` elements in page
     order (the walk meets them; :func:`articlekit.html.tree.base_url` takes them instead
@@ -3742,6 +3804,9 @@ def metadata_and_bases(
     ``offsets``, when given, receives the offset other than UTC that a date of the page
     states (:func:`_stated_offset`) when a chosen date is a time without one: the clock of
     a language guessed later from the body (:func:`in_language_zone`).
+    ``whole_titles``, when given, receives the title with its kicker when the kicker was
+    taken off it (:func:`_headline_under_kicker`): the body's search for the headline's
+    heading reads the title as the page declares it.
     """
     collector = _collect(root, url, keep, tagged, attributes, jsonld, ids)
     cands = collector.cands
@@ -3759,6 +3824,14 @@ def metadata_and_bases(
     # Titles end in the site name as declared first, tagline and all, or in its short form.
     declared, _ = _first(cands, SITE_NAME_SOURCES, lambda raw: raw)
     title, key = _pick_title(cands, [site_name or "", declared or ""], url, authors)
+    kicker: str | None = None
+    if title is not None and key != "h1:text":
+        split = _headline_under_kicker(title, cands)
+        if split is not None:
+            note("kicker", key)
+            if whole_titles is not None:
+                whole_titles.append(title)
+            (title, kicker), key = split, "h1:text"
     note("title", key)
     note("authors", author_key)
     language, language_key = _first(cands, LANGUAGE_SOURCES, normalize_language)
@@ -3794,6 +3867,7 @@ def metadata_and_bases(
         site_name=_without_controls(site_name),
         language=language,
         description=_without_controls(description),
+        kicker=_without_controls(kicker),
         tags=tuple(filter(None, map(_without_controls, tags))),
         image=_without_controls(image),
         canonical_url=_without_controls(canonical),
