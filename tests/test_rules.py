@@ -10,12 +10,16 @@ import pickle
 import sys
 import types
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
+from lxml.cssselect import CSSSelector
 
 from articlekit import rules as rules_mod
 from articlekit.errors import ArticleKitError, PluginError
@@ -232,6 +236,60 @@ def test_apply_rule_collects_everything_and_leaves_tree_unchanged() -> None:
     assert len(result.recommendations) == 2
     assert result.title == "The headline"
     assert etree.tostring(root) == before
+
+
+# --------------------------------------------------------------------------- name selectors
+
+_NAME_PAGE = """<html class="top"><body id="page">
+<div class="share">a</div><div class="share-box">b</div><div class="x\tshare\ny">c</div>
+<div class=" share  ">d<span class="share">e</span></div><div class="x\xa0share">f</div>
+<p id="share">g</p><p id="share ">h</p><p class="">i</p><p class="Share">j</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "selector", [".share", "#share", ".top", "#page", ".Share", ".missing", "#missing"]
+)
+def test_name_selectors_select_what_cssselect_selects(selector: str) -> None:
+    root = lxml.html.document_fromstring(_NAME_PAGE)
+    fast = rules_mod.name_selector(selector)
+    assert fast is not None
+    expected = CSSSelector(selector, translator="html")(root)
+    assert fast(root) == expected
+    body = root.find("body")
+    assert body is not None
+    assert fast(body) == CSSSelector(selector, translator="html")(body)
+
+
+@pytest.mark.parametrize(
+    "selector", ["div.share", ".a.b", "#a .b", ".a, .b", "[class=a]", ".é", "//div", "share"]
+)
+def test_other_selectors_are_not_name_selectors(selector: str) -> None:
+    assert rules_mod.name_selector(selector) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    classes=st.lists(st.text(alphabet="ab- \t\n\xa0", max_size=8), min_size=1, max_size=6),
+    selectors=st.lists(st.sampled_from([".a", ".b", ".a-b", "#a", "#b", "#a b"]), min_size=1),
+)
+def test_a_group_of_name_selectors_selects_what_its_xpaths_select(
+    classes: list[str], selectors: list[str]
+) -> None:
+    # each element gets a class and an id from the drawn strings, nested one in the next
+    html = "".join(
+        f'<div class="{escape(c)}" id="{escape(classes[-1 - i])}">' for i, c in enumerate(classes)
+    )
+    root = lxml.html.document_fromstring(f"<html><body>{html}</body></html>")
+    fast = SiteRule(hosts=("x.org",), drop=selectors).select_drop(root)
+    # the same rule with selectors that are not name selectors (written as XPath)
+    slow_rule = SiteRule(hosts=("x.org",), drop=[_as_xpath(s) for s in selectors])
+    assert fast == slow_rule.select_drop(root)
+
+
+def _as_xpath(selector: str) -> str:
+    """Return cssselect's XPath of ``selector`` as a rule's XPath selector (``./``...)."""
+    return "./" + CSSSelector(selector, translator="html").path
 
 
 def test_empty_rule_selects_nothing() -> None:
