@@ -37,7 +37,7 @@ def _write(root: Path, rel: str, data: bytes) -> None:
 
 
 def _page(key: str) -> bytes:
-    return gzip.compress(f"<html><body><p>page {key}</p></body></html>".encode())
+    return gzip.compress(f"<html><body><p>page {key}</p></body></html>".encode(), mtime=0)
 
 
 def _wceb(
