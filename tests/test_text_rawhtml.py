@@ -275,3 +275,76 @@ def test_a_tag_holding_an_inline_icon_is_read_as_a_tag() -> None:
 def test_a_comment_line_is_markup() -> None:
     texts = ["<!-- -->", "<!-- a note -->", "<!-- unclosed", "text <!-- -->"]
     assert markup_line_numbers(texts, [0, 0, 0, 0]) == [0, 1]
+
+
+# pandoc's GFM of a page whose links all carry a class: no Markdown link, list marker
+# of an article or second heading is left, only raw HTML around one "#" heading.
+_BARE_MENU_ITEM = """-   <div class="NavigationItem">
+
+    <div class="NavigationItem-text">
+
+    <a href="https://example.org/{slug}"
+    class="NavigationItem-text-link">{name}</a>
+
+    </div>
+
+    </div>
+"""
+BARE_GFM = (
+    '<div class="Page-header">\n\n<div class="Page-header-menu">\n\n'
+    + "\n".join(
+        _BARE_MENU_ITEM.format(slug=name.lower(), name=name)
+        for name in ("Business", "California", "Climate", "Science")
+    )
+    + """
+</div>
+
+</div>
+
+<div class="Page-content">
+
+# Harbour ferries stop for the winter
+
+<div class="RichTextArticleBody">
+
+The last ferry of the season left the harbour on Sunday evening, an hour late
+because of the wind, with forty passengers and two dogs on board.
+
+The council said the service would resume in April, once the pier has been
+repaired, and that a bus would run along the coast road until then.
+
+Residents of the island have asked for a winter timetable for many years, but
+the operator says too few people travel in the cold months to pay for it.
+
+</div>
+
+</div>
+
+<div class="Page-footer">
+
+<a href="https://example.org/terms" class="Link">Terms of Service</a> |
+<a href="https://example.org/privacy" class="Link">Privacy Policy</a>
+
+</div>
+"""
+)
+
+
+def test_a_text_whose_markdown_all_stayed_raw_html_is_read_as_such() -> None:
+    doc = parse_text(BARE_GFM)
+    out = articlekit.to_text(doc)
+    assert "<" not in out and "class=" not in out
+    assert "The last ferry of the season left the harbour" in out
+    assert "too few people travel in the cold months to pay for it." in out
+    assert "California" not in out  # the menu's entries are no article text
+
+
+def test_a_few_tag_lines_do_not_make_a_text_markdown() -> None:
+    # three lines of tags in a plain text (a page that shows its own markup): plain text
+    text = (
+        "Harbour ferries stop for the winter\n\n"
+        + "The last ferry of the season left the harbour on Sunday evening.\n\n" * 6
+        + "<div>\n\n<br>\n\n</div>\n\nThe council said the service would resume in April.\n"
+    )
+    doc = parse_text(text)
+    assert "<div>" in articlekit.to_text(doc)
