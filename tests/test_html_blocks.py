@@ -8,7 +8,7 @@ from lxml.html import HtmlElement
 
 from articlekit import to_text
 from articlekit.html import blocks as blocks_module
-from articlekit.html import parse_html
+from articlekit.html import extract_blocks, parse_html
 from articlekit.html.blocks import (
     code_language,
     cut_author_bio,
@@ -1935,3 +1935,27 @@ def test_also_read_lines_are_recommendations_and_unlinked_ones_text() -> None:
     recs = [block for block in doc.blocks if isinstance(block, Recommendations)]
     assert [item.url for rec in recs for item in rec.items] == ["https://example.org/other-story"]
     assert "Read more: the council will publish its report in spring." in to_text(doc)
+
+
+def test_comments_and_instructions_in_a_tree_built_in_code_keep_their_tails() -> None:
+    # parse_html's parser drops comments; a tree built otherwise holds them among the
+    # children the walks read (as a list: ``el[:]``), whose tails are text of the article
+    parser = lxml.html.HTMLParser(remove_comments=False, remove_pis=False)
+    sentence = "A sentence of the article that is long enough to count as prose here."
+    root = lxml.html.document_fromstring(
+        "<html><body><article>"
+        f"<p>{sentence}</p><!-- a note --><p>{sentence}</p>"
+        f"<p>One <!-- x -->two <?pi data?>three <b>bold<!-- y --> words</b>. {sentence}</p>"
+        "<table><tr><th>Head</th><th>More</th></tr>"
+        "<tr><td>Cell <!-- z -->text</td><td>Other</td></tr></table>"
+        f"<p>{sentence}</p>"
+        "</article></body></html>",
+        parser=parser,
+    )
+    blocks, _ = extract_blocks(root)
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    assert plain_text(paragraphs[2]).startswith("One two three bold words. A sentence")
+    assert paragraphs[3].provenance is not None
+    assert paragraphs[3].provenance.path.endswith("/article/p[4]")  # comments not counted
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert plain_text(table.rows[1]) == "Cell text\tOther"

@@ -2230,7 +2230,7 @@ class BlockBuilder:
         cursor = self._cursors.get(parent)
         if cursor is None:
             totals: dict[str, int] = {}
-            for child in parent:
+            for child in parent[:]:  # (a list made in C: docs/extraction.md, Speed)
                 tag = child.tag  # (lxml makes a new string each time it is read)
                 if isinstance(tag, str):
                     totals[tag] = totals.get(tag, 0) + 1
@@ -2353,7 +2353,8 @@ class BlockBuilder:
         if text := el.text:
             _append_text(run.inlines, text)
             run.first = el
-        children = [c for c in el if isinstance(c.tag, str)]
+        # (el[:]: a list made in C, docs/extraction.md, Speed)
+        children = [c for c in el[:] if isinstance(c.tag, str)]
         skip = 0  # children already read with the one before (a list under its title)
         for index, child in enumerate(children):
             if skip:
@@ -2749,7 +2750,7 @@ class BlockBuilder:
             if text := el.text:
                 _append_text(inlines, text)
             has_block = False
-            for child in el:
+            for child in el[:]:  # (a list made in C: docs/extraction.md, Speed)
                 child_tag = child.tag
                 if not isinstance(child_tag, str) or child in self.skip:
                     pass
@@ -3001,7 +3002,7 @@ class BlockBuilder:
         inlines: list[Inline] = []
         if text := cell.text:
             _append_text(inlines, text)
-        for child in cell if len(cell) else ():  # (a cell of text alone: no iterator)
+        for child in cell[:] if len(cell) else ():  # (a cell of text alone: no list)
             if not isinstance(child.tag, str) or child in self.skip:
                 if tail := child.tail:
                     _append_text(inlines, tail)
@@ -3108,8 +3109,9 @@ class BlockBuilder:
     def _children_inline(self, el: HtmlElement, out: list[Inline], depth: int) -> None:
         if text := el.text:
             _append_text(out, text)
-        # (most inline elements are leaves: ``len`` spares lxml's iterator object)
-        for child in el if len(el) else ():
+        # (most inline elements are leaves: ``len`` spares the list; ``el[:]``, not ``el``:
+        # lxml makes the list in C: docs/extraction.md, Speed)
+        for child in el[:] if len(el) else ():
             if isinstance(child.tag, str):
                 if child not in self.skip:
                     self._inline(child, out, depth + 1)

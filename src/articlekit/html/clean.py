@@ -1125,9 +1125,11 @@ def label_page(
         inside_link = in_link or tag == "a"
         child_rec = in_rec or kind == _K_REC_WIDGET
         child_p = in_p or tag == "p"
-        # (``len`` first: a leaf, about half the elements met, has no children to iterate,
-        # and ``for`` asked lxml for an iterator object all the same, ~600 instructions)
-        for child in el if len(el) else ():
+        # (``len`` first: a leaf, about half the elements met, has no children to iterate;
+        # ``el[:]``, not ``el``: lxml makes the list of children in C, where ``for child in
+        # el`` made an iterator object, a class instantiated from Python, and called its
+        # ``__next__`` for each child: docs/extraction.md, Speed)
+        for child in el[:] if len(el) else ():
             # (ruff takes the ``del visit`` below for the name's end)
             fold = visit(child, tag, inside_link, child_rec, child_p)  # noqa: F821
             if fold is None:  # pragma: no cover - comments are removed
