@@ -2045,3 +2045,20 @@ def test_the_body_still_finds_the_headline_with_its_kicker() -> None:
     doc = articlekit.parse_html(html)
     assert (doc.title, doc.metadata.kicker) == ("Getränke per Schiff", "Olympische Spiele in Paris")
     assert not any(isinstance(block, articlekit.Heading) for block in doc.blocks)
+
+
+# --------------------------------------------------------------------------- forum bylines
+
+
+@pytest.mark.parametrize(
+    ("icon", "lead"),
+    [("Beitrag", "von"), ("Post", "by")],
+)
+def test_a_forum_post_label_run_into_by_is_a_label(icon: str, lead: str) -> None:
+    # phpBB prints the post's icon as a text hidden by the style sheet, run into "by"
+    _, meta = extract(
+        body=f'<div class="post"><p class="author"><a href="#p1"><span class="icon" '
+        f'title="{icon}">{icon}</span></a><span>{lead} </span><a href="/member/5">'
+        "Ann Lee</a> » 21.01.2009, 05:42</p><p>Text.</p></div>"
+    )
+    assert meta.authors == ("Ann Lee",)

@@ -325,10 +325,12 @@ _BYLINE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_AUTHOR_LABEL_WORDS})\s*[:：]\s*|"
     rf"^\s*{_CREDIT_WORDS}(?:\s*(?:,|&|\+|\s(?:and|und|et|y|e|en|og|och|i))\s*{_CREDIT_WORDS})+"
     r"\s*[:：]\s*|"
-    r"^\s*(?:(?:written|posted|post|words|story|reported|reporting|text|photos?)\s+by|"
+    r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|"
+    # a forum's "Post by", "Beitrag von": run together ("Postby", "Beitragvon") where the
+    # first word is an icon's text, hidden by the style sheet (phpBB)
+    r"post\s*by|beitrag\s*von|"
     # "written by" in other languages: "erstellt von", "écrit par", "escrito por" ...
-    # (and a forum's "Beitrag von")
-    r"(?:erstellt|verfasst|geschrieben|gepostet|beitrag)\s+von|(?:écrit|rédigé)\s+par|"
+    r"(?:erstellt|verfasst|geschrieben|gepostet)\s+von|(?:écrit|rédigé)\s+par|"
     r"(?:escrito|redactado)\s+por|scritto\s+da|geschreven\s+door|napisane\s+przez|"
     r"by|von|par|por|di|door|"
     r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
