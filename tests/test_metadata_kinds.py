@@ -2062,3 +2062,43 @@ def test_a_forum_post_label_run_into_by_is_a_label(icon: str, lead: str) -> None
         "Ann Lee</a> » 21.01.2009, 05:42</p><p>Text.</p></div>"
     )
     assert meta.authors == ("Ann Lee",)
+
+
+# --------------------------------------------------------------------------- year-first dates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019/04/04 公開", "2019-04-04"),
+        ("2019/04/04 09:00 公開", "2019-04-04T09:00:00"),
+        ("2019.04.04 09:00 配信", "2019-04-04T09:00:00"),
+        ("公開日：2019/04/04(木)", "2019-04-04"),
+        ("2019/04/04（木） 14:30", "2019-04-04T14:30:00"),
+        ("2019.04.04 Thu", "2019-04-04"),
+        ("Posted 2019.04.04 Thursday 9:15 pm", "2019-04-04T21:15:00"),
+        ("2019/04/04 Foo 10:00", "2019-04-04"),  # a word that is no weekday: the day alone
+        ("v2019.04.04.1", None),  # a version
+        ("see /2019/04/04/ here", None),  # a path
+        ("2019/13/04 公開", None),
+    ],
+)
+def test_a_year_first_date_inside_a_text(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # in the text after the <h1>
+        "<h1>NUCで最新SSDを比較してみた</h1><div>2019/04/04(木) 14:30 公開</div>",
+        # in an element whose class names a date
+        '<h1>NUCで最新SSDを比較してみた</h1><p class="date">2019/04/04(木) 14:30 公開</p>',
+    ],
+)
+def test_a_year_first_date_on_a_japanese_page(body: str) -> None:
+    root = lxml.html.document_fromstring(
+        f'<html lang="ja"><body>{body}<p>本文です。</p></body></html>'
+    )
+    _, meta = extract_metadata(root)
+    assert meta.published == "2019-04-04T14:30:00+09:00"

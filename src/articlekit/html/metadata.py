@@ -695,8 +695,9 @@ def normalize_date(value: str) -> str | None:
     A datetime keeps the offset it was given (``Z`` becomes ``+00:00``; none stays none) and
     drops fractions of a second. Accepted: ISO 8601 and its compact forms, ``2024/10/31``,
     RFC 2822 (``Thu, 31 Oct 2024 10:00:00 +0100``) and written dates in several languages
-    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``), and dates in
-    Chinese, Japanese and Korean (``2019年4月4日 09:00``). Years outside 1990-2100 are
+    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``), dates in
+    Chinese, Japanese and Korean (``2019年4月4日 09:00``) and year-first numeric dates
+    inside a text (``公開日：2019/04/04(木) 14:30``). Years outside 1990-2100 are
     rejected.
     """
     text = _clean(value)[:100]
@@ -735,6 +736,7 @@ def normalize_date(value: str) -> str | None:
         or _cjk_date(text)
         or _ordered_date(text)
         or _year_first_date(text)
+        or _year_first_numeric_date(text)
     )
 
 
@@ -850,7 +852,37 @@ def _cjk_date(text: str) -> str | None:
     return _numeric_date(_CJK_DATE, text)
 
 
+# A date written year first with slashes or points inside a text ("2019/04/04 09:00 公開",
+# "公開日：2019.04.04(木) 14:30", "2019/04/04 Thu"), as Japanese, Chinese and Korean pages
+# print it; a weekday in brackets or as a word may stand before the time. Only a year of
+# 19xx or 20xx, and nothing run into it: "v2019.04.04.1" and "/2019/04/04/" are no dates
+# here (a whole text "2019/04/04" is ``_SLASH_DATE``'s).
+_YEAR_FIRST_NUMERIC: Final = re.compile(
+    r"(?<![\w/.])(?P<y>(?:19|20)\d{2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"(?![\w/]|\.\d)(?:\s*[(（][^)）\d]{1,4}[)）]|\s+(?i:[a-z]{3,9})\.?(?![\w.]))?"
+    r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?)?"
+)
+
+
+def _year_first_numeric_date(text: str) -> str | None:
+    """Return the first year-first numeric date in ``text`` (:data:`_YEAR_FIRST_NUMERIC`),
+    with its time, rendered, or None; after a word that is no weekday, the day alone."""
+    match = _YEAR_FIRST_NUMERIC.search(text)
+    if match is None:
+        return None
+    day = int(match["y"]), int(match["m"]), int(match["d"])
+    word = match.group(0)[match.end("d") - match.start() :].split(None, 1)
+    if word and word[0][:1].isalpha() and word[0].rstrip(".").casefold() not in _WEEKDAY_SET:
+        return _render(*day, None, None, None, None)  # (a word that is no weekday: the day)
+    hour = match["H"]
+    if hour is not None and match["ampm"]:  # "2022.04.28 05:03 pm"
+        hour = str(int(hour) % 12 + (12 if match["ampm"][0].lower() == "p" else 0))
+    return _render(*day, hour, match["M"], match["S"], None)
+
+
 _WEEKDAY_WORDS: Final = rf"{_WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS.split("|"))
 # A time after the date that the date pattern leaves: set apart by a mark ("Dec 13, 2016
 # | 6:06 PM EST", "Dec. 13, 2016 / 6:06 PM ET", "13 December 2016 • 6:06pm") or written
 # with a point ("Mon 3 May 2021 14.15 BST", where the zone tells it from other numbers).
@@ -2825,6 +2857,12 @@ def _date_after(
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
+        numeric = _YEAR_FIRST_NUMERIC.search(text)  # "2019/04/04 09:00 公開"
+        if numeric is not None and _year_first_numeric_date(numeric.group(0)) is not None:
+            if not _names_update(text[: numeric.start()] or before):
+                return numeric.group(0)
+            if updates is not None:
+                updates.append(numeric.group(0))
     return None
 
 
@@ -2907,6 +2945,9 @@ def _date_before(h1: etree._Element) -> str | None:
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
+        numeric = _YEAR_FIRST_NUMERIC.search(text)
+        if numeric is not None and _year_first_numeric_date(numeric.group(0)) is not None:
+            return numeric.group(0)
     return None
 
 
