@@ -2102,3 +2102,57 @@ def test_a_year_first_date_on_a_japanese_page(body: str) -> None:
     )
     _, meta = extract_metadata(root)
     assert meta.published == "2019-04-04T14:30:00+09:00"
+
+
+# --------------------------------------------------------------------------- body bylines
+
+_PROSE = "<p>Die Energiepreise steigen weiter, und viele Haushalte suchen nach Hilfe.</p>"
+
+
+def _page_with_line(head: str, line: str, after: str = "") -> articlekit.Document:
+    """A page whose article holds ``line`` between its paragraphs (a byline line under
+    the ``<h1>`` is the ``h1`` source's, and one closing the text an author's card)."""
+    return articlekit.parse_html(
+        f"<html><head>{head}</head><body><article><h1>Entlastungen auf einen Blick</h1>"
+        f"{_PROSE * 5}{line}{_PROSE * 3}{after}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "authors"),
+    [
+        # the page declares an organisation: a line of the article names the author
+        (
+            '<meta name="author" content="Bund der Verbraucher e.V.">',
+            "<h5><em>Von Leonora Holling</em></h5>",
+            ("Leonora Holling",),
+        ),
+        # nobody declared; a second credit after the name goes
+        ("", "<p><em>Text von Christian Seiler Illustration von Markus Roost</em></p>", None),
+        # a CMS's first name for its user: the line spells the whole name
+        ('<meta name="author" content="Linda">', "<p>Written by Linda McCall</p>", None),
+        # a role after a comma goes
+        ("", "<p>Von Uta Lee, Projektleiterin der HSS</p>", ("Uta Lee",)),
+    ],
+)
+def test_a_byline_line_of_the_article_names_its_author(
+    head: str, line: str, authors: tuple[str, ...] | None
+) -> None:
+    doc = _page_with_line(head, line)
+    expected = authors or (("Christian Seiler",) if "Seiler" in line else ("Linda McCall",))
+    assert doc.metadata.authors == expected
+    assert doc.metadata.source_of("authors") == "body"
+
+
+def test_a_byline_line_does_not_replace_a_declared_person() -> None:
+    doc = _page_with_line('<meta name="author" content="Bo Chen">', "<p>Von Ann Lee</p>")
+    assert doc.metadata.authors == ("Bo Chen",)
+
+
+def test_byline_lines_under_each_post_of_a_listing_name_nobody() -> None:
+    posts = "".join(
+        f"<h3>Thread {n}</h3><p>by {name}</p><p>Eine Frage zu Heizkosten und Preisen.</p>"
+        for n, name in enumerate(("ann", "Bo Chen", "cy", "Di Eng"))
+    )
+    doc = _page_with_line("", "", posts)
+    assert doc.metadata.authors == ()

@@ -393,7 +393,8 @@ _WEEKDAYS: Final = (
 _BYLINE_CUT: Final = re.compile(
     r"[|•·⋅∙‧｜¦\d(\[]|\s[-–—@]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
     # a second credit after a label ("Text: Ann Lee, Fotos: Bo Chen")
-    r"\b(?:fotos?|photos?|bilder?|illustrations?|grafik(?:en)?|video|kamera|camera|"
+    r"\b(?:fotos?|photos?|bilder?|illustrations?|il+ustrat(?:or|orin|eur|rice|ore)|"
+    r"grafik(?:en)?|video|kamera|camera|"
     r"übersetzung|translation|traduction|traducción|tradução|traduzione)\s*:|"
     # the same date labels in other languages ("Stand:" is German for "as of")
     # and a bare date label ("Ann Lee, Datum: 3.5.2021")
@@ -403,6 +404,8 @@ _BYLINE_CUT: Final = re.compile(
     # a second credit on the same line: "Written by A Edited by B", "A; Editing by B"
     r"\b(?:edited|editing|photos?|photographs?|illustrations?|graphics|translated|produced|"
     r"additional\s+reporting|fact[- ]checked|reviewed)\s+by\b|"
+    # ... and in German and French ("Text von Ann Lee Illustration von Bo Chen")
+    r"\b(?:fotos?|bilder?|illustrations?|grafik(?:en)?)\s+(?:von|par)\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
     rf"\b(?:{_WEEKDAYS})\b|"
     # the outlet or the place after the names ("By Ann Lee for The Daily Planet", "Par
@@ -3751,6 +3754,63 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
         )
         if authors:
             yield authors, key
+
+
+#: A byline line of the article's text has at most this many characters ...
+MAX_BODY_BYLINE_CHARS: Final = 80
+#: ... and its name at most this many words ("by ann", "by Bo Chen").
+MAX_BODY_BYLINE_WORDS: Final = 4
+#: A body with more such lines is a list of posts or teasers, each under its own.
+MAX_BODY_BYLINES: Final = 2
+
+
+def _body_byline_name(line: str) -> str | None:
+    """Return the part of ``line`` after a byline's label that may name people, or None
+    when ``line`` opens with no label or is too long for a byline line (see
+    :func:`body_byline`)."""
+    if len(line) > MAX_BODY_BYLINE_CHARS or _BYLINE_PREFIX.match(line) is None:
+        return None
+    text = _byline_text(line).split("»", 1)[0]  # (a forum's "by Ann » Mon May 14")
+    head, comma, rest = text.partition(",")
+    if comma and _AUTHOR_JOINERS.search(rest) is None:
+        text = head  # "Von Uta Lee, Projektleiterin der HSS": a role or an outlet after it
+    return text
+
+
+def is_byline_line(line: str) -> bool:
+    """Return True when ``line`` is a byline's label and a short name ("By Ann Lee",
+    "by ann", "Auteur : Ann Lee", "Text von Ann Lee Illustration von Bo Chen"): at most
+    ``MAX_BODY_BYLINE_WORDS`` words before a comma or a second credit ("Von dieser
+    Testpflicht gibt es Ausnahmen" is a sentence)."""
+    name = _body_byline_name(line)
+    return name is not None and 0 < len(name.split()) <= MAX_BODY_BYLINE_WORDS
+
+
+def body_byline(line: str) -> tuple[str, ...]:
+    """Return the people a byline line of the article's text names: a short line that
+    opens with a byline's label ("Von Leonora Holling", "Auteur : Kossivi Tiassou",
+    "Text von Christian Seiler Illustration von Markus Roost"), each a name of two words
+    or more; () for any other line. What follows a comma is a role or an outlet ("Uta
+    Lee, Projektleiterin der HSS"), unless it goes on with a list of names ("Ann Lee,
+    Bo Chen and Cy Dee"); a forum's "»" ends the name."""
+    name = _body_byline_name(line)
+    if name is None:
+        return ()
+    names = normalize_authors([name], visible=True)
+    return tuple(name for name in names if len(name.split()) >= 2)
+
+
+def body_byline_replaces(authors: Sequence[str], site_name: str | None, url: str | None) -> bool:
+    """Return True when the people of a byline line of the article's text
+    (:func:`body_byline`) replace the metadata's ``authors``: when the page declares
+    nobody, or only what is no person (an organisation, the site, a login:
+    :func:`_reads_as_person`), or only one-word names, as a CMS declares its user's first
+    name or account ("Linda" beside "Written by Linda McCall")."""
+    site_keys = [_key(site_name or ""), _host_label(url)]
+    return all(
+        _site_matches_any(a, site_keys) or not _reads_as_person(a) or len(a.split()) == 1
+        for a in authors
+    )
 
 
 def _pick_tags(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
