@@ -2045,3 +2045,114 @@ def test_the_body_still_finds_the_headline_with_its_kicker() -> None:
     doc = articlekit.parse_html(html)
     assert (doc.title, doc.metadata.kicker) == ("Getränke per Schiff", "Olympische Spiele in Paris")
     assert not any(isinstance(block, articlekit.Heading) for block in doc.blocks)
+
+
+# --------------------------------------------------------------------------- forum bylines
+
+
+@pytest.mark.parametrize(
+    ("icon", "lead"),
+    [("Beitrag", "von"), ("Post", "by")],
+)
+def test_a_forum_post_label_run_into_by_is_a_label(icon: str, lead: str) -> None:
+    # phpBB prints the post's icon as a text hidden by the style sheet, run into "by"
+    _, meta = extract(
+        body=f'<div class="post"><p class="author"><a href="#p1"><span class="icon" '
+        f'title="{icon}">{icon}</span></a><span>{lead} </span><a href="/member/5">'
+        "Ann Lee</a> » 21.01.2009, 05:42</p><p>Text.</p></div>"
+    )
+    assert meta.authors == ("Ann Lee",)
+
+
+# --------------------------------------------------------------------------- year-first dates
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019/04/04 公開", "2019-04-04"),
+        ("2019/04/04 09:00 公開", "2019-04-04T09:00:00"),
+        ("2019.04.04 09:00 配信", "2019-04-04T09:00:00"),
+        ("公開日：2019/04/04(木)", "2019-04-04"),
+        ("2019/04/04（木） 14:30", "2019-04-04T14:30:00"),
+        ("2019.04.04 Thu", "2019-04-04"),
+        ("Posted 2019.04.04 Thursday 9:15 pm", "2019-04-04T21:15:00"),
+        ("2019/04/04 Foo 10:00", "2019-04-04"),  # a word that is no weekday: the day alone
+        ("v2019.04.04.1", None),  # a version
+        ("see /2019/04/04/ here", None),  # a path
+        ("2019/13/04 公開", None),
+    ],
+)
+def test_a_year_first_date_inside_a_text(value: str, expected: str | None) -> None:
+    assert normalize_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # in the text after the <h1>
+        "<h1>NUCで最新SSDを比較してみた</h1><div>2019/04/04(木) 14:30 公開</div>",
+        # in an element whose class names a date
+        '<h1>NUCで最新SSDを比較してみた</h1><p class="date">2019/04/04(木) 14:30 公開</p>',
+    ],
+)
+def test_a_year_first_date_on_a_japanese_page(body: str) -> None:
+    root = lxml.html.document_fromstring(
+        f'<html lang="ja"><body>{body}<p>本文です。</p></body></html>'
+    )
+    _, meta = extract_metadata(root)
+    assert meta.published == "2019-04-04T14:30:00+09:00"
+
+
+# --------------------------------------------------------------------------- body bylines
+
+_PROSE = "<p>Die Energiepreise steigen weiter, und viele Haushalte suchen nach Hilfe.</p>"
+
+
+def _page_with_line(head: str, line: str, after: str = "") -> articlekit.Document:
+    """A page whose article holds ``line`` between its paragraphs (a byline line under
+    the ``<h1>`` is the ``h1`` source's, and one closing the text an author's card)."""
+    return articlekit.parse_html(
+        f"<html><head>{head}</head><body><article><h1>Entlastungen auf einen Blick</h1>"
+        f"{_PROSE * 5}{line}{_PROSE * 3}{after}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "line", "authors"),
+    [
+        # the page declares an organisation: a line of the article names the author
+        (
+            '<meta name="author" content="Bund der Verbraucher e.V.">',
+            "<h5><em>Von Leonora Holling</em></h5>",
+            ("Leonora Holling",),
+        ),
+        # nobody declared; a second credit after the name goes
+        ("", "<p><em>Text von Christian Seiler Illustration von Markus Roost</em></p>", None),
+        # a CMS's first name for its user: the line spells the whole name
+        ('<meta name="author" content="Linda">', "<p>Written by Linda McCall</p>", None),
+        # a role after a comma goes
+        ("", "<p>Von Uta Lee, Projektleiterin der HSS</p>", ("Uta Lee",)),
+    ],
+)
+def test_a_byline_line_of_the_article_names_its_author(
+    head: str, line: str, authors: tuple[str, ...] | None
+) -> None:
+    doc = _page_with_line(head, line)
+    expected = authors or (("Christian Seiler",) if "Seiler" in line else ("Linda McCall",))
+    assert doc.metadata.authors == expected
+    assert doc.metadata.source_of("authors") == "body"
+
+
+def test_a_byline_line_does_not_replace_a_declared_person() -> None:
+    doc = _page_with_line('<meta name="author" content="Bo Chen">', "<p>Von Ann Lee</p>")
+    assert doc.metadata.authors == ("Bo Chen",)
+
+
+def test_byline_lines_under_each_post_of_a_listing_name_nobody() -> None:
+    posts = "".join(
+        f"<h3>Thread {n}</h3><p>by {name}</p><p>Eine Frage zu Heizkosten und Preisen.</p>"
+        for n, name in enumerate(("ann", "Bo Chen", "cy", "Di Eng"))
+    )
+    doc = _page_with_line("", "", posts)
+    assert doc.metadata.authors == ()

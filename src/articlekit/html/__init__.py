@@ -58,7 +58,16 @@ from articlekit.html.content import (
     find_main_content,
 )
 from articlekit.html.embedded import recover_article
-from articlekit.html.metadata import in_language_zone, metadata_and_bases, parse_jsonld
+from articlekit.html.metadata import (
+    MAX_BODY_BYLINE_CHARS,
+    MAX_BODY_BYLINES,
+    body_byline,
+    body_byline_replaces,
+    in_language_zone,
+    is_byline_line,
+    metadata_and_bases,
+    parse_jsonld,
+)
 from articlekit.html.recommendations import (
     is_linkless_widget,
     recommendations_block,
@@ -78,7 +87,10 @@ from articlekit.html.tree import (
 from articlekit.model import (
     Block,
     Document,
+    FieldSource,
+    Heading,
     Metadata,
+    Paragraph,
     Recommendations,
     SourceInfo,
     plain_text,
@@ -146,6 +158,32 @@ def _metadata(
         offsets=offsets,
         whole_titles=whole_titles,
     )
+
+
+def _with_body_byline(metadata: Metadata, blocks: Sequence[Block], url: str | None) -> Metadata:
+    """Return ``metadata`` with the authors that a byline line of the article's text
+    names ("Von Leonora Holling" under the headline, "Written by Linda McCall" under the
+    text), when they replace the declared ones (:func:`body_byline_replaces`; source
+    ``body``). Only a body with one such line names its author: one with more than
+    ``MAX_BODY_BYLINES`` lines of a byline's label and a short name ("by ann", "by Bo
+    Chen" under each thread of a forum's listing) is a list of posts or teasers."""
+    people: tuple[str, ...] = ()
+    lines = 0
+    for block in blocks:
+        if not isinstance(block, (Paragraph, Heading)):
+            continue
+        text = plain_text(block)
+        if len(text) > MAX_BODY_BYLINE_CHARS or not is_byline_line(text := " ".join(text.split())):
+            continue
+        lines += 1
+        if lines > MAX_BODY_BYLINES:
+            return metadata
+        people = people or body_byline(text)
+    if not people or not body_byline_replaces(metadata.authors, metadata.site_name, url):
+        return metadata
+    sources = [s for s in metadata.sources if s.field != "authors"]
+    sources.append(FieldSource(field="authors", source="body"))
+    return attrs.evolve(metadata, authors=people, sources=sources)
 
 
 def _proxy_holder(size: int) -> list[HtmlElement] | None:
@@ -473,6 +511,7 @@ def _parse_page(
     if body_chars < MIN_VISIBLE_ARTICLE_CHARS:
         blocks = _prefer_embedded(root, blocks, body_chars)
         body_chars = _body_chars(blocks)
+    metadata = _with_body_byline(metadata, blocks, url)
     doc = _in_guessed_zone(
         with_guessed_language(
             Document(

@@ -325,10 +325,12 @@ _BYLINE_PREFIX: Final = re.compile(
     rf"^\s*(?:{_AUTHOR_LABEL_WORDS})\s*[:：]\s*|"
     rf"^\s*{_CREDIT_WORDS}(?:\s*(?:,|&|\+|\s(?:and|und|et|y|e|en|og|och|i))\s*{_CREDIT_WORDS})+"
     r"\s*[:：]\s*|"
-    r"^\s*(?:(?:written|posted|post|words|story|reported|reporting|text|photos?)\s+by|"
+    r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|"
+    # a forum's "Post by", "Beitrag von": run together ("Postby", "Beitragvon") where the
+    # first word is an icon's text, hidden by the style sheet (phpBB)
+    r"post\s*by|beitrag\s*von|"
     # "written by" in other languages: "erstellt von", "écrit par", "escrito por" ...
-    # (and a forum's "Beitrag von")
-    r"(?:erstellt|verfasst|geschrieben|gepostet|beitrag)\s+von|(?:écrit|rédigé)\s+par|"
+    r"(?:erstellt|verfasst|geschrieben|gepostet)\s+von|(?:écrit|rédigé)\s+par|"
     r"(?:escrito|redactado)\s+por|scritto\s+da|geschreven\s+door|napisane\s+przez|"
     r"by|von|par|por|di|door|"
     r"przez|av|af|от|від|автор(?:ы)?|author(?:s)?|autor(?:in|es|a)?|auteur|autore|text|texto|"
@@ -391,7 +393,8 @@ _WEEKDAYS: Final = (
 _BYLINE_CUT: Final = re.compile(
     r"[|•·⋅∙‧｜¦\d(\[]|\s[-–—@]\s|\b(?:last\s+)?(?:updated|published|modified)\b|"
     # a second credit after a label ("Text: Ann Lee, Fotos: Bo Chen")
-    r"\b(?:fotos?|photos?|bilder?|illustrations?|grafik(?:en)?|video|kamera|camera|"
+    r"\b(?:fotos?|photos?|bilder?|illustrations?|il+ustrat(?:or|orin|eur|rice|ore)|"
+    r"grafik(?:en)?|video|kamera|camera|"
     r"übersetzung|translation|traduction|traducción|tradução|traduzione)\s*:|"
     # the same date labels in other languages ("Stand:" is German for "as of")
     # and a bare date label ("Ann Lee, Datum: 3.5.2021")
@@ -401,6 +404,8 @@ _BYLINE_CUT: Final = re.compile(
     # a second credit on the same line: "Written by A Edited by B", "A; Editing by B"
     r"\b(?:edited|editing|photos?|photographs?|illustrations?|graphics|translated|produced|"
     r"additional\s+reporting|fact[- ]checked|reviewed)\s+by\b|"
+    # ... and in German and French ("Text von Ann Lee Illustration von Bo Chen")
+    r"\b(?:fotos?|bilder?|illustrations?|grafik(?:en)?)\s+(?:von|par)\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
     rf"\b(?:{_WEEKDAYS})\b|"
     # the outlet or the place after the names ("By Ann Lee for The Daily Planet", "Par
@@ -693,8 +698,9 @@ def normalize_date(value: str) -> str | None:
     A datetime keeps the offset it was given (``Z`` becomes ``+00:00``; none stays none) and
     drops fractions of a second. Accepted: ISO 8601 and its compact forms, ``2024/10/31``,
     RFC 2822 (``Thu, 31 Oct 2024 10:00:00 +0100``) and written dates in several languages
-    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``), and dates in
-    Chinese, Japanese and Korean (``2019年4月4日 09:00``). Years outside 1990-2100 are
+    (``October 31, 2024``, ``31 octobre 2024``, ``31. Oktober 2024 10:00``), dates in
+    Chinese, Japanese and Korean (``2019年4月4日 09:00``) and year-first numeric dates
+    inside a text (``公開日：2019/04/04(木) 14:30``). Years outside 1990-2100 are
     rejected.
     """
     text = _clean(value)[:100]
@@ -733,6 +739,7 @@ def normalize_date(value: str) -> str | None:
         or _cjk_date(text)
         or _ordered_date(text)
         or _year_first_date(text)
+        or _year_first_numeric_date(text)
     )
 
 
@@ -848,7 +855,37 @@ def _cjk_date(text: str) -> str | None:
     return _numeric_date(_CJK_DATE, text)
 
 
+# A date written year first with slashes or points inside a text ("2019/04/04 09:00 公開",
+# "公開日：2019.04.04(木) 14:30", "2019/04/04 Thu"), as Japanese, Chinese and Korean pages
+# print it; a weekday in brackets or as a word may stand before the time. Only a year of
+# 19xx or 20xx, and nothing run into it: "v2019.04.04.1" and "/2019/04/04/" are no dates
+# here (a whole text "2019/04/04" is ``_SLASH_DATE``'s).
+_YEAR_FIRST_NUMERIC: Final = re.compile(
+    r"(?<![\w/.])(?P<y>(?:19|20)\d{2})(?P<sep>[/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"(?![\w/]|\.\d)(?:\s*[(（][^)）\d]{1,4}[)）]|\s+(?i:[a-z]{3,9})\.?(?![\w.]))?"
+    r"(?:\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?!\d)"
+    r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?)?"
+)
+
+
+def _year_first_numeric_date(text: str) -> str | None:
+    """Return the first year-first numeric date in ``text`` (:data:`_YEAR_FIRST_NUMERIC`),
+    with its time, rendered, or None; after a word that is no weekday, the day alone."""
+    match = _YEAR_FIRST_NUMERIC.search(text)
+    if match is None:
+        return None
+    day = int(match["y"]), int(match["m"]), int(match["d"])
+    word = match.group(0)[match.end("d") - match.start() :].split(None, 1)
+    if word and word[0][:1].isalpha() and word[0].rstrip(".").casefold() not in _WEEKDAY_SET:
+        return _render(*day, None, None, None, None)  # (a word that is no weekday: the day)
+    hour = match["H"]
+    if hour is not None and match["ampm"]:  # "2022.04.28 05:03 pm"
+        hour = str(int(hour) % 12 + (12 if match["ampm"][0].lower() == "p" else 0))
+    return _render(*day, hour, match["M"], match["S"], None)
+
+
 _WEEKDAY_WORDS: Final = rf"{_WEEKDAYS}|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+_WEEKDAY_SET: Final = frozenset(_WEEKDAY_WORDS.split("|"))
 # A time after the date that the date pattern leaves: set apart by a mark ("Dec 13, 2016
 # | 6:06 PM EST", "Dec. 13, 2016 / 6:06 PM ET", "13 December 2016 • 6:06pm") or written
 # with a point ("Mon 3 May 2021 14.15 BST", where the zone tells it from other numbers).
@@ -2823,6 +2860,12 @@ def _date_after(
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
+        numeric = _YEAR_FIRST_NUMERIC.search(text)  # "2019/04/04 09:00 公開"
+        if numeric is not None and _year_first_numeric_date(numeric.group(0)) is not None:
+            if not _names_update(text[: numeric.start()] or before):
+                return numeric.group(0)
+            if updates is not None:
+                updates.append(numeric.group(0))
     return None
 
 
@@ -2905,6 +2948,9 @@ def _date_before(h1: etree._Element) -> str | None:
         cjk = _CJK_DATE.search(text)
         if cjk is not None:
             return cjk.group(0)
+        numeric = _YEAR_FIRST_NUMERIC.search(text)
+        if numeric is not None and _year_first_numeric_date(numeric.group(0)) is not None:
+            return numeric.group(0)
     return None
 
 
@@ -3708,6 +3754,63 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
         )
         if authors:
             yield authors, key
+
+
+#: A byline line of the article's text has at most this many characters ...
+MAX_BODY_BYLINE_CHARS: Final = 80
+#: ... and its name at most this many words ("by ann", "by Bo Chen").
+MAX_BODY_BYLINE_WORDS: Final = 4
+#: A body with more such lines is a list of posts or teasers, each under its own.
+MAX_BODY_BYLINES: Final = 2
+
+
+def _body_byline_name(line: str) -> str | None:
+    """Return the part of ``line`` after a byline's label that may name people, or None
+    when ``line`` opens with no label or is too long for a byline line (see
+    :func:`body_byline`)."""
+    if len(line) > MAX_BODY_BYLINE_CHARS or _BYLINE_PREFIX.match(line) is None:
+        return None
+    text = _byline_text(line).split("»", 1)[0]  # (a forum's "by Ann » Mon May 14")
+    head, comma, rest = text.partition(",")
+    if comma and _AUTHOR_JOINERS.search(rest) is None:
+        text = head  # "Von Uta Lee, Projektleiterin der HSS": a role or an outlet after it
+    return text
+
+
+def is_byline_line(line: str) -> bool:
+    """Return True when ``line`` is a byline's label and a short name ("By Ann Lee",
+    "by ann", "Auteur : Ann Lee", "Text von Ann Lee Illustration von Bo Chen"): at most
+    ``MAX_BODY_BYLINE_WORDS`` words before a comma or a second credit ("Von dieser
+    Testpflicht gibt es Ausnahmen" is a sentence)."""
+    name = _body_byline_name(line)
+    return name is not None and 0 < len(name.split()) <= MAX_BODY_BYLINE_WORDS
+
+
+def body_byline(line: str) -> tuple[str, ...]:
+    """Return the people a byline line of the article's text names: a short line that
+    opens with a byline's label ("Von Leonora Holling", "Auteur : Kossivi Tiassou",
+    "Text von Christian Seiler Illustration von Markus Roost"), each a name of two words
+    or more; () for any other line. What follows a comma is a role or an outlet ("Uta
+    Lee, Projektleiterin der HSS"), unless it goes on with a list of names ("Ann Lee,
+    Bo Chen and Cy Dee"); a forum's "»" ends the name."""
+    name = _body_byline_name(line)
+    if name is None:
+        return ()
+    names = normalize_authors([name], visible=True)
+    return tuple(name for name in names if len(name.split()) >= 2)
+
+
+def body_byline_replaces(authors: Sequence[str], site_name: str | None, url: str | None) -> bool:
+    """Return True when the people of a byline line of the article's text
+    (:func:`body_byline`) replace the metadata's ``authors``: when the page declares
+    nobody, or only what is no person (an organisation, the site, a login:
+    :func:`_reads_as_person`), or only one-word names, as a CMS declares its user's first
+    name or account ("Linda" beside "Written by Linda McCall")."""
+    site_keys = [_key(site_name or ""), _host_label(url)]
+    return all(
+        _site_matches_any(a, site_keys) or not _reads_as_person(a) or len(a.split()) == 1
+        for a in authors
+    )
 
 
 def _pick_tags(cands: Candidates) -> tuple[tuple[str, ...], str | None]:
