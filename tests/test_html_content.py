@@ -19,6 +19,7 @@ from articlekit.html.content import (
     is_card_list,
     is_faq_box,
     prefer_baseline,
+    section_holder,
     with_list_items,
     with_section_headings,
 )
@@ -523,9 +524,10 @@ def test_list_with_one_long_item_is_not_the_article() -> None:
     assert found.chars < 2 * 1000
 
 
-def _service_page(head: str = "", wrap: str = "{}") -> str:
+def _service_page(head: str = "", wrap: str = "{}", landmark: str = "main") -> str:
     """A service page of sections: a hero, twenty short feature blocks, and questions
-    whose answers are the page's longest paragraphs."""
+    whose answers are the page's longest paragraphs; ``landmark``: the tag of the box
+    holding the sections (``main``, or ``div`` for a page with no landmark)."""
     feature = (
         "<div class='feature'><div class='icon'></div><h3>{0}</h3><div class='text'>{0} "
         "comes with every plan and is set up by our team within a day</div></div>"
@@ -548,7 +550,8 @@ def _service_page(head: str = "", wrap: str = "{}") -> str:
     return (
         f"<html><head><title>Managed hosting</title>{head}</head><body>"
         "<nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav>"
-        f"<main>{wrap.format(body)}</main><footer>Example Hosting Ltd</footer></body></html>"
+        f"<{landmark}>{wrap.format(body)}</{landmark}><footer>Example Hosting Ltd</footer>"
+        "</body></html>"
     )
 
 
@@ -558,6 +561,46 @@ def test_page_of_sections_is_read_whole_from_its_main() -> None:
     assert "Feature B comes with every plan" in text
     assert "Question 2?" in text
     assert "Example Hosting Ltd" not in text
+
+
+@pytest.mark.parametrize("landmark", ["div", "body"])
+def test_page_of_sections_without_a_main_is_read_whole(landmark: str) -> None:
+    # the sections' box is a wrapper, or the body itself
+    page = _service_page(head='<meta property="og:type" content="website">', landmark="div")
+    if landmark == "body":
+        page = page.replace("<div><section", "<section").replace("</section></div>", "</section>")
+    text = to_text(parse_html(page))
+    assert "Feature B comes with every plan" in text
+    assert "Question 2?" in text
+    assert "Example Hosting Ltd" not in text
+
+
+def test_page_of_sections_without_a_main_is_not_widened_for_an_article_or_a_product() -> None:
+    for head in (
+        '<meta property="og:type" content="article">',
+        '<script type="application/ld+json">{"@type": "Product", "name": "Hosting"}</script>',
+    ):
+        text = to_text(parse_html(_service_page(head=head, landmark="div")))
+        assert "Question 2?" in text
+        assert "Feature B comes with every plan" not in text
+
+
+def test_section_holder() -> None:
+    root = parse_tree(_service_page(landmark="div"))
+    labels = label_page(root)
+    answer = root.find(".//div[@class='qa']/p")
+    holder = section_holder(answer, labels)
+    assert holder is not None
+    assert holder.tag == "div"
+    assert [child.tag for child in holder] == ["section"] * 3
+    # one section with text among its siblings is no page of sections
+    lone = parse_tree(
+        "<html><body><div><section><p>Some text here</p></section><section></section>"
+        "<div><p>More text</p></div></div></body></html>"
+    )
+    assert section_holder(lone.find(".//p"), label_page(lone)) is None
+    # nor is an element in no section at all
+    assert section_holder(root.find(".//footer"), labels) is None
 
 
 @pytest.mark.parametrize(

@@ -577,6 +577,9 @@ MAIN_SECTIONS_RATIO: Final = 2.0
 FAQ_SECTIONS_RATIO: Final = 1.25
 # ...unless the <main> is this link-dense (a listing's teasers, a menu's worth).
 MAX_MAIN_LINK_DENSITY: Final = 0.3
+# A page with no <main> whose box holds this many <section> children with text, one of
+# them holding the chosen content, is a page of sections too: that box is its landmark.
+MIN_PAGE_SECTIONS: Final = 2
 
 
 def _sectioned_main(
@@ -588,7 +591,12 @@ def _sectioned_main(
     section of their own, and the scoring picks the one with the longest paragraphs (the
     questions and answers at the bottom, one feature block).
 
-    It is when the candidate sits inside the landmark, holds less than
+    A page with no landmark whose chosen content sits in one of several sibling
+    ``<section>`` elements is read alike, the box holding them standing for the
+    landmark (:func:`section_holder`), unless the page declares a product
+    (:func:`declares_product`: the sections beside a product's description are its
+    reviews and offers). It is when the candidate sits inside the
+    landmark, holds less than
     1/``MAIN_SECTIONS_RATIO`` of its clean text, the landmark is not link-dense
     (``MAX_MAIN_LINK_DENSITY``), and the page does not say it is an article: the
     candidate is in no ``<article>``, and neither ``og:type`` nor JSON-LD names an
@@ -597,10 +605,14 @@ def _sectioned_main(
     if not candidate.elements:
         return candidate
     first = candidate.elements[0]
+    labels = candidate.labels
     main = _main_landmark(first)
+    landmark = main is not None
+    if main is None and not declares_product(root, jsonld):
+        # a product page's sections beside its description are its reviews and offers
+        main = section_holder(first, labels)
     if main is None:
         return candidate
-    labels = candidate.labels
     st = labels.stats.get(main)
     if st is None or main in labels.boilerplate or st.link_density > MAX_MAIN_LINK_DENSITY:
         return candidate
@@ -608,7 +620,9 @@ def _sectioned_main(
     ratio = FAQ_SECTIONS_RATIO if is_faq_box(first, main) else MAIN_SECTIONS_RATIO
     if chars < ratio * max(candidate.chars, 1):
         return candidate
-    if any(_main_landmark(el) is not main for el in candidate.elements[1:]):
+    if landmark and any(_main_landmark(el) is not main for el in candidate.elements[1:]):
+        return candidate
+    if not landmark and any(main not in set(el.iterancestors()) for el in candidate.elements[1:]):
         return candidate
     if any(el.tag == "article" for el in itertools.chain((first,), first.iterancestors())):
         return candidate
@@ -629,6 +643,36 @@ def is_faq_box(el: HtmlElement, main: HtmlElement) -> bool:
         if names and vocab.FAQ_CLASS.search(names.lower()):
             return True
     return False
+
+
+def section_holder(el: HtmlElement, labels: Labels) -> HtmlElement | None:
+    """Return the box whose ``<section>`` children hold ``el``, for a page of sections
+    with no ``<main>``: the parent of the nearest ``<section>`` around ``el`` whose
+    parent holds :data:`MIN_PAGE_SECTIONS` or more ``<section>`` children with text
+    (boilerplate aside; ``<body>`` itself when the sections are its children); else
+    None.
+
+    A service or landing page built without a ``<main>`` sets its intro, features and
+    questions as sibling ``<section>`` elements of ``<body>`` or of one wrapper; the
+    box holding them stands for the landmark in :func:`_sectioned_main`."""
+    for anc in el.iterancestors():
+        if anc.tag in ("body", "html"):
+            return None
+        if anc.tag != "section":
+            continue
+        parent = anc.getparent()
+        if parent is None or parent.tag == "html":
+            return None
+        sections = 0
+        for child in parent:
+            if child.tag != "section" or child in labels.boilerplate:
+                continue
+            st = labels.stats.get(child)
+            if st is not None and st.text:
+                sections += 1
+        if sections >= MIN_PAGE_SECTIONS:
+            return parent
+    return None
 
 
 def _main_landmark(el: HtmlElement) -> HtmlElement | None:
