@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+import articlekit
 from tests.test_registry import make_dist
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,16 @@ class Slow:
 """
 
 
+def _with_checkout(env: dict[str, str] | None) -> dict[str, str]:
+    """Return the environment for a subprocess: ours with ``env`` over it, a
+    ``PYTHONPATH`` of ``env`` (a plugin's site) put before ours (this checkout's sources,
+    tests/conftest.py) rather than in its place."""
+    merged = {**os.environ, **(env or {})}
+    if env and "PYTHONPATH" in env and os.environ.get("PYTHONPATH"):
+        merged["PYTHONPATH"] = os.pathsep.join([env["PYTHONPATH"], os.environ["PYTHONPATH"]])
+    return merged
+
+
 def run(
     args: Sequence[str | os.PathLike[str]],
     *,
@@ -70,7 +81,7 @@ def run(
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env=_with_checkout(env),
         timeout=60,
         check=False,
     )
@@ -566,6 +577,23 @@ def test_outputs_never_leave_the_output_directory(
     assert not (tmp_path / "up.md").exists()
 
 
+def test_the_suite_tests_this_checkout_in_process_and_in_subprocesses() -> None:
+    # A git worktree beside an editable install of another checkout imported the other
+    # checkout's articlekit: the tests passed or failed on code they did not come with.
+    here = ROOT / "src" / "articlekit"
+    assert Path(articlekit.__file__).resolve().parent == here
+    done = subprocess.run(
+        [sys.executable, "-c", "import articlekit; print(articlekit.__file__)"],
+        capture_output=True,
+        text=True,
+        env=_with_checkout({"PYTHONPATH": "/nonexistent-plugin-site"}),
+        cwd="/",
+        timeout=60,
+        check=True,
+    )
+    assert Path(done.stdout.strip()).resolve().parent == here
+
+
 # --------------------------------------------------------------------------- interruption
 
 
@@ -609,7 +637,7 @@ def test_interrupted_run_leaves_no_partial_file(
             "--jobs",
             jobs,
         ],
-        env={**os.environ, "PYTHONPATH": str(slow_site)},
+        env=_with_checkout({"PYTHONPATH": str(slow_site)}),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
