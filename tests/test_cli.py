@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -234,6 +235,18 @@ def test_dev_null_output_is_a_dry_run(tmp_path: Path, fmt: str) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_compressed_page_is_named_after_the_page_inside(tmp_path: Path) -> None:
+    # only the last suffix goes (docs/cli.md): b.html.gz becomes b.html.md, beside b.md
+    src = tmp_path / "site"
+    src.mkdir()
+    (src / "b.html.gz").write_bytes(gzip.compress(HTML.format(n=1).encode()))
+    (src / "b.html").write_text(HTML.format(n=2))
+    done = invoke(["convert", src, "-o", tmp_path / "out"])
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.html.md", "b.md"]
+    assert "Page 1" in (tmp_path / "out" / "b.html.md").read_text()
+
+
 def test_a_named_pipe_output_takes_the_stream(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(HTML.format(n=1))
