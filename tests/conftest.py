@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from articlekit import ArticleKitError, Document, parse_html
+#: This checkout's sources: pyproject.toml's ``pythonpath`` puts them first for the tests
+#: themselves, and the subprocesses the tests start (``python -m articlekit``, the docs'
+#: examples) find them first too, not another checkout installed in the virtualenv.
+SRC = str(Path(__file__).resolve().parent.parent / "src")
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [SRC, *(p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != SRC)]
+)
+
+from articlekit import ArticleKitError, Document, parse_html  # noqa: E402
 
 settings.register_profile(
     "ci",

@@ -314,10 +314,15 @@ def test_a_str_naming_a_file_is_refused_with_a_hint(
     (tmp_path / "notes").write_text("A plain note, long enough to read.\n", encoding="utf-8")
     function = getattr(articlekit, call)
     for name, problem in (
-        ("page.html", "the string names a file ('page.html')"),
-        (" ./notes ", "the string names a file ('./notes')"),
-        (".", "the string names a directory ('.')"),
-        ("sub/missing.txt.gz", "the string is a file name ('sub/missing.txt.gz', no such file)"),
+        ("page.html", "the string is a file name ('page.html')"),
+        (" ./notes ", "the string is a path ('./notes')"),
+        (".", "the string is a path ('.')"),
+        ("../a b", "the string is a path ('../a b')"),
+        ("~/notes", "the string is a path ('~/notes')"),
+        ("sub/missing.txt.gz", "the string is a file name ('sub/missing.txt.gz')"),
+        (str(tmp_path / "notes"), f"the string names a file ({str(tmp_path / 'notes')!r})"),
+        (str(tmp_path), f"the string names a directory ({str(tmp_path)!r})"),
+        ("/no/such/page.html", "the string is a file name ('/no/such/page.html', no such file)"),
         ("https://example.org/a", "the string is a URL ('https://example.org/a')"),
     ):
         with pytest.raises(UnsupportedInputError) as caught:
@@ -328,6 +333,38 @@ def test_a_str_naming_a_file_is_refused_with_a_hint(
             assert "pass pathlib.Path('page.html')" in str(caught.value)
     if call == "parse":  # the file itself, as a path, still reads
         assert function(Path("page.html")).title == "T"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "page.html",
+        "./notes",
+        "Drafts/notes",  # a relative name without a page's ending: text in every directory
+        "v1.2",
+        "e.g.",
+        "Hello.",
+    ],
+)
+def test_what_a_str_is_does_not_depend_on_the_working_directory(
+    text: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same string is parsed, or refused, alike wherever the program runs: a relative
+    # name is judged by its form, never looked up (here a directory holds a file of each
+    # name, there none does).
+    full = tmp_path / "full"
+    (full / "Drafts").mkdir(parents=True)
+    for name in ("page.html", "notes", "Drafts/notes", "v1.2", "e.g.", "Hello."):
+        (full / name).write_text("A plain note, long enough to read.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    outcomes = []
+    for directory in (full, tmp_path / "empty"):
+        monkeypatch.chdir(directory)
+        try:
+            outcomes.append(articlekit.to_json(articlekit.parse(text)))
+        except UnsupportedInputError as exc:
+            outcomes.append(str(exc))
+    assert outcomes[0] == outcomes[1]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import importlib.metadata
 import importlib.util
@@ -25,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+import articlekit
 from tests.test_registry import make_dist
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +54,16 @@ class Slow:
 """
 
 
+def _with_checkout(env: dict[str, str] | None) -> dict[str, str]:
+    """Return the environment for a subprocess: ours with ``env`` over it, a
+    ``PYTHONPATH`` of ``env`` (a plugin's site) put before ours (this checkout's sources,
+    tests/conftest.py) rather than in its place."""
+    merged = {**os.environ, **(env or {})}
+    if env and "PYTHONPATH" in env and os.environ.get("PYTHONPATH"):
+        merged["PYTHONPATH"] = os.pathsep.join([env["PYTHONPATH"], os.environ["PYTHONPATH"]])
+    return merged
+
+
 def run(
     args: Sequence[str | os.PathLike[str]],
     *,
@@ -70,7 +82,7 @@ def run(
         input=stdin.decode() if stdin is not None else None,
         capture_output=True,
         text=True,
-        env={**os.environ, **(env or {})},
+        env=_with_checkout(env),
         timeout=60,
         check=False,
     )
@@ -223,6 +235,18 @@ def test_dev_null_output_is_a_dry_run(tmp_path: Path, fmt: str) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_compressed_page_is_named_after_the_page_inside(tmp_path: Path) -> None:
+    # only the last suffix goes (docs/cli.md): b.html.gz becomes b.html.md, beside b.md
+    src = tmp_path / "site"
+    src.mkdir()
+    (src / "b.html.gz").write_bytes(gzip.compress(HTML.format(n=1).encode()))
+    (src / "b.html").write_text(HTML.format(n=2))
+    done = invoke(["convert", src, "-o", tmp_path / "out"])
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.html.md", "b.md"]
+    assert "Page 1" in (tmp_path / "out" / "b.html.md").read_text()
+
+
 def test_a_named_pipe_output_takes_the_stream(tmp_path: Path) -> None:
     page = tmp_path / "p.html"
     page.write_text(HTML.format(n=1))
@@ -566,6 +590,23 @@ def test_outputs_never_leave_the_output_directory(
     assert not (tmp_path / "up.md").exists()
 
 
+def test_the_suite_tests_this_checkout_in_process_and_in_subprocesses() -> None:
+    # A git worktree beside an editable install of another checkout imported the other
+    # checkout's articlekit: the tests passed or failed on code they did not come with.
+    here = ROOT / "src" / "articlekit"
+    assert Path(articlekit.__file__).resolve().parent == here
+    done = subprocess.run(
+        [sys.executable, "-c", "import articlekit; print(articlekit.__file__)"],
+        capture_output=True,
+        text=True,
+        env=_with_checkout({"PYTHONPATH": "/nonexistent-plugin-site"}),
+        cwd="/",
+        timeout=60,
+        check=True,
+    )
+    assert Path(done.stdout.strip()).resolve().parent == here
+
+
 # --------------------------------------------------------------------------- interruption
 
 
@@ -609,7 +650,7 @@ def test_interrupted_run_leaves_no_partial_file(
             "--jobs",
             jobs,
         ],
-        env={**os.environ, "PYTHONPATH": str(slow_site)},
+        env=_with_checkout({"PYTHONPATH": str(slow_site)}),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -617,11 +658,14 @@ def test_interrupted_run_leaves_no_partial_file(
         # child; give it the default disposition a terminal user's process has
         preexec_fn=_default_sigint,
     )
-    deadline = time.monotonic() + 30
+    # (on a loaded machine, start-up alone has taken over 30 s: a signal that arrives
+    # during "import articlekit" is Python's KeyboardInterrupt, not the command's)
+    deadline = time.monotonic() + 180
     while time.monotonic() < deadline and not (out.exists() and any(out.glob("*.json"))):
         time.sleep(0.01)
+    assert any(out.glob("*.json")), "no output within 180 s: nothing to interrupt"
     process.send_signal(sig)
-    _stdout, stderr = process.communicate(timeout=30)
+    _stdout, stderr = process.communicate(timeout=60)
     assert process.returncode == code, stderr
     assert "interrupted" in stderr
     written = list(out.glob("*.json"))

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import Document, UnsupportedInputError
-from articlekit._chars import CONTROLS, repair_c1_mojibake, replace_controls
+from articlekit._chars import CONTROLS, balance_bidi, repair_c1_mojibake, replace_controls
 
 # What no string of a parsed Document may hold.
 _BANNED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -230,3 +230,20 @@ def test_metadata_urls_treat_control_characters_as_body_links_do(
     doc = articlekit.parse_html(page, url="https://example.org/story")
     assert (doc.metadata.image, doc.metadata.canonical_url) == (read, read)
     assert [link.url for link in doc.links()] == ([read] if read else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "balanced"),
+    [
+        ("plain", "plain"),
+        ("a\u202eb", "a\u202eb\u202c"),  # an override left open is closed at the end
+        ("a\u202cb\u2069c", "abc"),  # pops with nothing open are dropped
+        ("\u2067a\u202bb\u2069c", "\u2067a\u202bb\u2069c"),  # PDI closes its embeddings
+        ("\u202b\u2067a\u202cb", "\u202b\u2067ab\u2069\u202c"),  # no PDF across an isolate
+        ("\u202d\u202ex", "\u202d\u202ex\u202c\u202c"),  # innermost closed first
+    ],
+)
+def test_balance_bidi_closes_every_directional_span_within_the_text(
+    text: str, balanced: str
+) -> None:
+    assert balance_bidi(text) == balanced

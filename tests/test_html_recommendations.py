@@ -56,6 +56,7 @@ from articlekit.model import (
     Recommendations,
     plain_text,
 )
+from articlekit.serialise.text import to_text
 from tests.conftest import CorpusParse
 
 FILL = "<p>Article sentence, with commas, long enough to vote for its container here.</p>"
@@ -1242,3 +1243,55 @@ def test_print_links_are_no_items() -> None:
     assert is_service_link_text("Print this page")
     assert is_service_link_text("Artikel drucken")
     assert not is_service_link_text("Print edition sales fell again in 2024")
+
+
+_MOZART_PARA = "<p>" + "The article's own words go on for a while about the subject. " * 6 + "</p>"
+
+
+def _page_with_link_list(label: str) -> str:
+    return (
+        "<html><body><article><h1>Mozart went to no school</h1>"
+        + _MOZART_PARA * 4
+        + label
+        + "<ul><li><a href='/2013/04/stop-stealing-dreams/'>Stop stealing dreams, a talk</a></li>"
+        "<li><a href='/2013/03/changing-paradigms/'>Changing education paradigms</a></li>"
+        "<li><a href='/2013/02/in-classrooms/'>The future is decided in classrooms</a></li></ul>"
+        + _MOZART_PARA
+        + "</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("<p><strong>Links zu weiteren Artikeln:</strong></p>", "Links zu weiteren Artikeln"),
+        ("", None),
+    ],
+)
+def test_a_list_whose_every_item_links_another_article_is_one_block(
+    label: str, title: str | None
+) -> None:
+    # Each item, a link to another article of the site, is a recommendation; the list was
+    # a List of untitled blocks, one per item ("- ## Recommended" in Markdown, a bare "-"
+    # in plain text). It is one block where the list stands, titled by a label over it.
+    doc = parse_html(_page_with_link_list(label), url="https://blog.example/2013/04/mozart/")
+    assert not any(isinstance(block, List) for block in doc.blocks)
+    (recs,) = doc.recommendations
+    assert recs.title == title
+    assert [item.title for item in recs.items] == [
+        "Stop stealing dreams, a talk",
+        "Changing education paradigms",
+        "The future is decided in classrooms",
+    ]
+    assert isinstance(doc.blocks[-1], Paragraph)  # the article goes on after it
+    assert "Links zu" not in to_text(doc)
+    assert "\n-" not in to_text(doc)
+
+
+def test_a_list_with_one_item_of_its_own_words_stays_a_list() -> None:
+    html = _page_with_link_list("").replace(
+        "<li><a href='/2013/03/changing-paradigms/'>Changing education paradigms</a></li>",
+        "<li>Changing education paradigms, which the author heard twice</li>",
+    )
+    doc = parse_html(html, url="https://blog.example/2013/04/mozart/")
+    assert any(isinstance(block, List) for block in doc.blocks)

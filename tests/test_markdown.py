@@ -1013,6 +1013,68 @@ def test_controls_in_markdown_follow_the_parsers_policy() -> None:
     assert blocks_to_markdown((code,)) == "```\nclear[2J\tdone\n```\n"
 
 
+RLO, PDF, RLE, LRI, PDI = "\u202e", "\u202c", "\u202b", "\u2066", "\u2069"
+_OPENERS = {"\u202a", "\u202b", "\u202d", "\u202e"}
+
+
+def _spans_open_at_markup(markdown: str) -> list[str]:
+    """Return, for each Markdown character outside page text ("](", "*", "|", a line end)
+    at which a directional span is still open, the character (a test helper)."""
+    found: list[str] = []
+    depth = 0
+    for index, char in enumerate(markdown):
+        if char in _OPENERS or char in ("\u2066", "\u2067", "\u2068"):
+            depth += 1
+        elif char in (PDF, PDI):
+            depth -= 1
+        elif depth and (markdown.startswith("](", index) or char in "*|\n"):
+            found.append(char)
+    return found
+
+
+def test_a_directional_span_is_closed_before_the_markdown_around_it() -> None:
+    # An override left open turns what follows it on the line around, in an editor or a
+    # terminal showing the Markdown and in the rendered paragraph alike: the link's
+    # target, emphasis markers, a table's bars. Each run of text closes its own spans.
+    link = Link(url="https://x.org/a", content=(Text(text=f"see {RLO}txt.exe"),))
+    strong = Strong(content=(Text(text=f"{RLE}bold"),))
+    cell = TableCell(content=(Text(text=f"{LRI}cell"),))
+    table = Table(rows=(TableRow(cells=(cell, cell)),) * 2, header_rows=1)
+    doc = Document(
+        title=f"Title {RLO}here",
+        blocks=(
+            Paragraph(content=(link, Text(text=" and "), strong, Text(text=" end"))),
+            table,
+            Paragraph(content=(Text(text=f"stray {PDF}pop, {PDI}isolate pop"),)),
+        ),
+    )
+    markdown = to_markdown(doc)
+    assert _spans_open_at_markup(markdown) == []
+    assert f"[see {RLO}txt.exe{PDF}](https://x.org/a)" in markdown
+    assert f"**{RLE}bold{PDF}**" in markdown
+    assert "stray pop, isolate pop" in markdown
+    assert markdown.startswith(f"# Title {RLO}here{PDF}\n")
+
+
+def test_a_balanced_directional_span_is_kept_as_the_page_wrote_it() -> None:
+    # Arabic and Hebrew pages use them: a span opened and closed in one run is untouched.
+    text = f"a {RLE}b {LRI}c{PDI} d{PDF} e"
+    assert inlines_to_markdown((Text(text=text),)) == text
+    code = CodeBlock(code=f"x = '{RLO}abc'\ny = 1\n", language=None)
+    assert blocks_to_markdown((code,)) == f"```\nx = '{RLO}abc'{PDF}\ny = 1\n```\n"
+
+
+def test_directional_characters_in_urls_and_front_matter_are_escaped() -> None:
+    # A URL parser percent-encodes them too; YAML's escape reads back the same value.
+    link = Link(url=f"https://x.org/{RLO}gpj.exe\u200f", content=(Text(text="l"),))
+    assert inlines_to_markdown((link,)) == "[l](https://x.org/%E2%80%AEgpj.exe%E2%80%8F)"
+    assert yaml_string(f"a{RLO}b{LRI}c") == '"a\\u202eb\\u2066c"'
+    doc = Document(title=f"T{RLO}x", metadata=Metadata(description=f"d{PDI}"))
+    assert to_markdown(doc, front_matter=True).startswith(
+        '---\ntitle: "T\\u202ex"\ndescription: "d\\u2069"\n---\n'
+    )
+
+
 def test_a_huge_colspan_is_written_as_wide_as_html_allows() -> None:
     # a hand-built or JSON Document may say colspan=10**9: GFM has no colspan, so the cell
     # is followed by empty cells, and a billion of them never finished (a million here)

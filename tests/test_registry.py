@@ -196,6 +196,28 @@ def test_unknown_format_lists_the_known_ones() -> None:
         registry.find("nope")
 
 
+class SilentParser(MarkerParser):
+    """A plugin that says nothing of where its documents came from."""
+
+    def parse(self, text: str, *, url: str | None) -> Document:
+        return Document(blocks=(Paragraph(content=(Text(text=text),)),))
+
+
+def test_a_plugin_document_says_which_parser_read_it() -> None:
+    # A plugin that leaves Document.source empty gave documents that named no parser,
+    # format or URL; articlekit knows them and fills in what the plugin left unsaid.
+    registry = ParserRegistry(entry_points=lambda: ())
+    info = registry.register(SilentParser(name="silent"))
+    doc = run_parser(info, "MARK text", url="https://x.org/a")
+    assert doc.source == SourceInfo(url="https://x.org/a", format="marker", parser="silent")
+    assert run_parser(info, "MARK text", url=None).source.url is None
+    # what a plugin says stands
+    said = registry.register(MarkerParser(name="said"))
+    assert run_parser(said, "MARK", url="https://x.org/b").source == SourceInfo(
+        url="https://x.org/b", format="said", parser="said"
+    )
+
+
 def test_duplicate_name_is_refused() -> None:
     registry = ParserRegistry(entry_points=lambda: ())
     with pytest.raises(PluginError, match="'html' is already registered"):

@@ -166,6 +166,16 @@ def test_not_a_string_is_rejected() -> None:
         parse_text(b"bytes are not text")  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("data", [b"caf\xe9 au lait", bytearray(b"text"), memoryview(b"text")])
+def test_bytes_given_to_parse_text_are_refused_with_the_way_out(data: object) -> None:
+    # "<bytes>: expected str, got bytes" said what was wrong, not what to do
+    with pytest.raises(UnsupportedInputError) as caught:
+        parse_text(data)  # type: ignore[arg-type]
+    assert caught.value.source == "<bytes>"
+    assert "parse_text() reads a str" in caught.value.problem
+    assert "parse(data, format='text')" in caught.value.problem
+
+
 @pytest.mark.parametrize(
     "text",
     [

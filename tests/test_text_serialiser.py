@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import pytest
 
@@ -339,3 +341,97 @@ def test_one_run_of_text_gives_the_lines_of_the_general_walk(text: str) -> None:
     # inline_lines reads one run of text without its walk; the walk's answer is the
     # same run followed by an empty Text (two parts, one line)
     assert inline_lines((Text(text=text),)) == inline_lines((Text(text=text), Text(text="")))
+
+
+# Every character a terminal acts on or a UTF-8 writer chokes on: C0 (but tab, line feed and
+# carriage return), DEL, C1 and a lone surrogate.
+_UNSAFE_CHARS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+_UNSAFE_CHARS += "".join(chr(c) for c in range(0x7F, 0xA0)) + "\ud800"
+_UNSAFE_OUTPUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _hand_built_with(odd: str) -> Document:
+    """A Document built by hand that carries ``odd`` in every string to_text prints."""
+
+    def text(word: str) -> Text:
+        return Text(text=f"{word}{odd}word")
+
+    table = Table(
+        caption=(text("caption"),),
+        rows=(TableRow(cells=(TableCell(content=(text("cell"),)),)),),
+        header_rows=1,
+    )
+    return Document(
+        blocks=(
+            Heading(level=2, content=(text("heading"),)),
+            Paragraph(
+                content=(
+                    text("para"),
+                    Code(code=f"x{odd}y"),
+                    Link(url="https://x.org/a", content=(text("link"),)),
+                    Image(src="https://x.org/i.png", alt=f"alt{odd}text"),
+                    LineBreak(),
+                    text("second"),
+                )
+            ),
+            CodeBlock(code=f"print(1){odd}\nprint(2)\n", language="python"),
+            table,
+            Figure(image=Image(src="https://x.org/f.png", alt=f"fig{odd}alt")),
+            List(ordered=False, items=(item(Quote(blocks=(p(f"quoted{odd}word"),))),)),
+        ),
+    )
+
+
+@pytest.mark.parametrize("odd", [*_UNSAFE_CHARS, "\x1b[2J\x1b]0;pwned\x07", _UNSAFE_CHARS])
+def test_text_of_a_hand_built_document_is_safe_to_print_to_a_terminal(odd: str) -> None:
+    # The parsers never put a control character in a Document, but one built by hand
+    # holds what it is given: ESC would start a terminal's escape sequence (clear the
+    # screen, set the window title), BEL rings, a lone surrogate fails to encode.
+    doc = _hand_built_with(odd)
+    for text in (to_text(doc), to_text(doc, figures=True), blocks_to_text(doc.blocks)):
+        assert not _UNSAFE_OUTPUT.search(text), repr(text)
+        text.encode("utf-8")
+        for word in ("heading", "para", "link", "second", "print(2)", "cell", "caption"):
+            assert word in text
+        assert "quoted" in text
+    assert "fig" in to_text(doc, figures=True)
+
+
+def test_controls_in_text_follow_the_parsers_policy() -> None:
+    # As the parsers read text (docs/model.md): dropped, white-space ones a space, a C1
+    # character read as windows-1252, a lone surrogate U+FFFD; tabs stay in code.
+    para = Paragraph(content=(Text(text="a\x1bb c\x0bd e\x00f \x92s \ud800"),))
+    assert blocks_to_text((para,)) == "ab c d ef ’s \ufffd\n"
+    code = CodeBlock(code="clear\x1b[2J\tdone\n", language=None)
+    assert blocks_to_text((code,)) == "clear[2J\tdone\n"
+    # a block of nothing but control characters prints nothing, as an empty one does
+    assert blocks_to_text((p("\x1b\x07"), CodeBlock(code="\x1b\n"), p("x"))) == "x\n"
+
+
+RLO, PDF, RLE, RLI, PDI = "\u202e", "\u202c", "\u202b", "\u2067", "\u2069"
+
+
+def test_a_directional_span_is_closed_on_the_line_that_opens_it() -> None:
+    # An override left open turns the rest of the line around ("txt.exe" shows as
+    # "exe.txt"); closed on its line, it cannot reach the next line or block.
+    doc = Document(
+        blocks=(
+            Paragraph(content=(Text(text=f"name {RLO}txt.exe"), LineBreak(), Text(text="next"))),
+            p(f"stray {PDF}pop and {PDI}isolate pop"),
+            CodeBlock(code=f"a{RLI}b\nc\n"),
+        )
+    )
+    assert to_text(doc) == (
+        f"name {RLO}txt.exe{PDF}\nnext\n\nstray pop and isolate pop\n\na{RLI}b{PDI}\nc\n"
+    )
+
+
+def test_a_directional_span_across_inline_markup_is_kept_whole() -> None:
+    # Right-to-left text laid out across an emphasis is one span on one printed line:
+    # nothing is closed early, so it shows as the page showed it.
+    inlines = (
+        Text(text=f"a {RLE}b "),
+        Emphasis(content=(Text(text="c"),)),
+        Text(text=f" d{PDF} e"),
+    )
+    assert inline_lines(inlines) == [f"a {RLE}b c d{PDF} e"]

@@ -6,14 +6,17 @@ import re
 from typing import Final
 
 __all__ = [
+    "BIDI_CONTROLS",
     "CONTROLS",
     "INVISIBLE",
     "SPACE_CONTROLS",
+    "balance_bidi",
     "drop_invisible",
     "read_c1_as_cp1252",
     "repair_c1_mojibake",
     "replace_controls",
     "replace_surrogates",
+    "terminal_safe",
 ]
 
 #: Invisible characters that only hint where a line may break or must not: the soft
@@ -126,3 +129,65 @@ def replace_surrogates(text: str) -> str:
     """Return ``text`` with each lone surrogate replaced by U+FFFD, as the HTML parser's
     input, embedded JSON's strings and the Markdown writer read them (docs/model.md)."""
     return _SURROGATE.sub("\ufffd", text)
+
+
+#: The explicit directional formatting characters of Unicode's bidirectional algorithm:
+#: the embeddings LRE and RLE (U+202A, U+202B), the pop PDF (U+202C), the overrides LRO
+#: and RLO (U+202D, U+202E), the isolates LRI, RLI and FSI (U+2066-U+2068) and the pop
+#: PDI (U+2069). Arabic and Hebrew pages use them to lay out text of mixed direction; an
+#: opener left open reorders what follows it on the line (RLO shows "txt.exe" as
+#: "exe.txt"), Markdown syntax and link targets included.
+BIDI_CONTROLS: Final = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_EMBEDDING_OPENERS: Final = "\u202a\u202b\u202d\u202e"
+_PDF: Final = "\u202c"
+_PDI: Final = "\u2069"
+
+
+def balance_bidi(text: str) -> str:
+    """Return ``text`` with its directional spans closed within it: a pop with no span of
+    its kind open (a PDF with no embedding or override open since the innermost open
+    isolate, a PDI with no isolate open) is dropped, and a span still open at the end is
+    closed there (PDF for an embedding or override, PDI for an isolate), innermost first.
+    A PDI closes the embeddings opened inside its isolate, as the bidirectional algorithm
+    reads it. Text without :data:`BIDI_CONTROLS` is returned as it is.
+
+    So a writer that balances each run of text it writes keeps the text's own layout and
+    keeps a run from reordering what the writer puts after it."""
+    first = BIDI_CONTROLS.search(text)
+    if first is None:
+        return text
+    out: list[str] = []
+    closers: list[str] = []  # the pop that closes each open span, innermost last
+    position = 0
+    for found in BIDI_CONTROLS.finditer(text, first.start()):
+        out.append(text[position : found.start()])
+        position = found.end()
+        char = found.group()
+        if char == _PDF:
+            if not closers or closers[-1] != _PDF:
+                continue
+            closers.pop()
+        elif char == _PDI:
+            if _PDI not in closers:
+                continue
+            while closers.pop() != _PDI:
+                pass
+        else:
+            closers.append(_PDF if char in _EMBEDDING_OPENERS else _PDI)
+        out.append(char)
+    out.append(text[position:])
+    out.extend(reversed(closers))
+    return "".join(out)
+
+
+def terminal_safe(text: str) -> str:
+    """Return ``text`` as the plain-text writer prints it: without the control characters
+    of :data:`CONTROLS` (:func:`replace_controls`: dropped, or a space for those of
+    :data:`SPACE_CONTROLS`), lone surrogates as U+FFFD (:func:`replace_surrogates`) and
+    directional spans closed within it (:func:`balance_bidi`). Tab, line feed and carriage
+    return stay. Text that ``str.isprintable`` accepts holds none of these (a C scan) and
+    is returned as it is: a parsed Document's text takes the slow path only for a
+    non-breaking space or another character that is not printable but harmless."""
+    if text.isprintable():
+        return text
+    return balance_bidi(replace_surrogates(replace_controls(text)))

@@ -41,6 +41,9 @@ def is_soup(value: object) -> bool:
 _FILE_NAME = re.compile(
     r"[^\s<>]+\.(?:html?|xhtml|txt|text|md|markdown|json|jsonl|warc|gz)", re.IGNORECASE
 )
+#: A relative path by its form: "./notes", "../a", "~/a" (a shell's home), "." and "..";
+#: white space is allowed inside ("./My Notes"), not a second line.
+_RELATIVE_PATH = re.compile(r"\.\.?|(?:\.\.?|~)[/\\].*")
 #: A lone URL: articlekit fetches nothing.
 _URL = re.compile(r"(?:https?|ftp)://\S+", re.IGNORECASE)
 #: Longer strings are never taken for a path (PATH_MAX is 4096 on Linux).
@@ -49,13 +52,16 @@ _PATH_CHARS = 4096
 
 def check_not_file_name(text: str, function: str) -> None:
     """Raise UnsupportedInputError when ``text``, a ``str`` given to ``function`` to be
-    parsed as it is, is only a file's name or a URL: an existing file or directory named
-    with a dot or a separator (``"./notes"``, ``"."``), a lone
-    word ending like a page's file name (``"page.html"``) or a lone ``http(s)://`` URL.
-    Parsed, it gave a Document holding the name as its one paragraph; ``Path(text)`` or
-    the file's bytes read the file, and a page must be fetched first. A lone word with no
-    dot or separator is never looked up, so a text's result does not depend on the
-    working directory.
+    parsed as it is, is only a file's name or a URL: a lone word ending like a page's file
+    name (``"page.html"``), a relative path by its form (``"./notes"``, ``"../a"``,
+    ``"~/a"``, ``"."``), an absolute path of an existing file or directory
+    (``"/data/pages"``) or a lone ``http(s)://`` URL. Parsed, it gave a Document holding
+    the name as its one paragraph; ``Path(text)`` or the file's bytes read the file, and a
+    page must be fetched first.
+
+    Only an absolute path is looked up on disk: a relative name is judged by its form
+    alone, so a text's result never depends on the working directory (``"data/a"`` is
+    text in every directory, whether or not one of them holds ``data/a``).
 
     Markup or a line break rules it out at once (a C scan each), so a page or an
     article's text costs two ``in`` tests.
@@ -70,17 +76,21 @@ def check_not_file_name(text: str, function: str) -> None:
             f"(with url={name!r})",
             source="<string>",
         )
-    # A lone word is text whatever the working directory holds ("Notes" beside a folder
-    # of that name): only a name with a separator or a dot is looked up on disk.
-    pathlike = "/" in name or os.sep in name or "." in name
-    exists = pathlike and os.path.exists(name)  # (False for a name with a NUL in it)
-    if not (exists or _FILE_NAME.fullmatch(name)):
-        return
-    if exists:
-        kind = "directory" if os.path.isdir(name) else "file"
-        problem = f"the string names a {kind} ({name!r})"
+    if os.path.isabs(name):
+        exists = os.path.exists(name)  # (False for a name with a NUL in it)
+        if exists:
+            kind = "directory" if os.path.isdir(name) else "file"
+            problem = f"the string names a {kind} ({name!r})"
+        elif _FILE_NAME.fullmatch(name):
+            problem = f"the string is a file name ({name!r}, no such file)"
+        else:
+            return
+    elif _FILE_NAME.fullmatch(name):
+        problem = f"the string is a file name ({name!r})"
+    elif _RELATIVE_PATH.fullmatch(name):
+        problem = f"the string is a path ({name!r})"
     else:
-        problem = f"the string is a file name ({name!r}, no such file)"
+        return
     raise UnsupportedInputError(
         f"{problem}, but {function}() parses a str as the page or text itself: pass "
         f"pathlib.Path({name!r}) (or the file's bytes) to read a file",

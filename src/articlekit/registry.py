@@ -487,7 +487,24 @@ def run_parser(info: ParserInfo, text: str, *, url: str | None, **options: Any) 
         raise ParseError(
             f"parser {info.name!r} ({info.provider}) returned {type(doc).__name__}, not a Document"
         )
-    return doc
+    return _with_source(doc, info, url)
+
+
+def _with_source(doc: Document, info: ParserInfo, url: str | None) -> Document:
+    """Return a plugin's ``doc`` with what its ``source`` leaves unsaid said: the parser's
+    name, its first format (else its name) and the input's URL. A plugin that sets none
+    (docs/plugins.md asks it to) still tells which parser read the document."""
+    source = doc.source
+    fill: dict[str, str] = {}
+    if source.parser is None:
+        fill["parser"] = info.name
+    if source.format is None:
+        fill["format"] = info.formats[0] if info.formats else info.name
+    if source.url is None and url is not None:
+        fill["url"] = url
+    if not fill:
+        return doc
+    return attrs.evolve(doc, source=attrs.evolve(source, **fill))
 
 
 # --------------------------------------------------------------------------- module API

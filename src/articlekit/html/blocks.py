@@ -2101,6 +2101,20 @@ def _append_rec(rec: Recommendations, out: list[Block]) -> None:
         out.append(rec)
 
 
+def _one_recommendations(items: Sequence[ListItem]) -> tuple[Recommendation, ...] | None:
+    """Return the recommendations of a list whose every item holds nothing but one
+    untitled ``Recommendations`` block, in order; else None."""
+    found: list[Recommendation] = []
+    for entry in items:
+        if len(entry.blocks) != 1:
+            return None
+        only = entry.blocks[0]
+        if not isinstance(only, Recommendations) or only.title is not None:
+            return None
+        found.extend(only.items)
+    return tuple(found)
+
+
 def _picture_link(x: Inline) -> bool:
     """Return True for a link to a picture around nothing but images (a lightbox)."""
     return (
@@ -2920,6 +2934,18 @@ class BlockBuilder:
             if inner:
                 items.append(ListItem(blocks=tuple(inner)))
         if not items:
+            return
+        merged = _one_recommendations(items)
+        if merged is not None:
+            # every item is one link to another article (a list of related links under
+            # a label the recommendation words do not name, "Links zu verwandten
+            # externen Artikeln:"): one block, titled by that label, not a list of
+            # untitled blocks ("- ## Recommended" in Markdown, "-" in plain text)
+            title = None
+            if out and _is_label(out[-1]):
+                title = " ".join(plain_text(out.pop()).split()).strip(" :\uff1a") or None
+            rec = Recommendations(title=title, items=merged, provenance=self._prov(el))
+            _append_rec(rec, out)
             return
         ordered = el.tag == "ol"
         start = 1

@@ -41,7 +41,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final, Literal
 from urllib.parse import quote, unquote
 
-from articlekit._chars import replace_controls, replace_surrogates
+from articlekit._chars import balance_bidi, replace_controls, replace_surrogates
 from articlekit.model import (
     Block,
     Code,
@@ -227,11 +227,14 @@ def _printable(text: str) -> str:
     characters (ESC starts a terminal's escape sequence) are dropped, those Python counts
     as white space become a space; a lone surrogate, which no UTF-8 writer takes, becomes
     U+FFFD. Tab, line feed and carriage return stay. A parsed Document holds none of
-    them: only a Document built by hand takes the slow path."""
+    them: only a Document built by hand takes the slow path. Directional spans are closed
+    within ``text`` (:func:`~articlekit._chars.balance_bidi`; a page's text may hold
+    them): each run of text is written this way, so a right-to-left override cannot turn
+    the Markdown after it around (a link's target, an emphasis marker, a table's bars)."""
     if text.isprintable():  # (a C scan)
         return text
     text = replace_controls(text.replace("\x00", "\ufffd"))
-    return replace_surrogates(text)
+    return balance_bidi(replace_surrogates(text))
 
 
 def _one_line(text: str) -> str:
@@ -252,6 +255,13 @@ def _escape_line_start(line: str) -> str:
     return _ORDERED_LINE_START.sub(r"\1\\\2", line, count=1)
 
 
+#: Directional formatting characters (:data:`~articlekit._chars.BIDI_CONTROLS`) and the
+#: marks LRM, RLM and ALM: never part of a URL's meaning, percent-encoded in one.
+_URL_DIRECTIONAL: Final = frozenset(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+)
+
+
 def _destination(url: str) -> str:
     if not url:
         return "<>"  # an empty bare destination would take a following title as the URL
@@ -263,9 +273,11 @@ def _destination(url: str) -> str:
 
 def _destination_char(ch: str) -> str:
     """Return ``ch`` percent-encoded (its UTF-8 bytes) when it is a space, a control
-    character (C0, DEL or C1) or a lone surrogate (as U+FFFD); else ``ch`` itself."""
+    character (C0, DEL or C1), a directional formatting character or mark (a URL parser
+    percent-encodes them too; shown, they could turn the URL around) or a lone surrogate
+    (as U+FFFD); else ``ch`` itself."""
     code = ord(ch)
-    if code <= 0x20 or 0x7F <= code <= 0x9F:
+    if code <= 0x20 or 0x7F <= code <= 0x9F or ch in _URL_DIRECTIONAL:
         return quote(ch, safe="")
     return "%EF%BF%BD" if 0xD800 <= code <= 0xDFFF else ch
 
@@ -599,7 +611,8 @@ def _heading_line(level: int, inlines: Iterable[Inline]) -> str:
 
 
 def _code_lines(block: CodeBlock) -> list[str]:
-    code = _printable(_LINE_END_CHARS.sub("\n", block.code))
+    # Line by line: a directional span is closed on the line that opens it.
+    code = "\n".join(map(_printable, _LINE_END_CHARS.sub("\n", block.code).split("\n")))
     info = _INFO_UNSAFE.sub("", block.language or "")
     backticks = max(3, _longest_run(code, "`") + 1)
     tildes = max(3, _longest_run(code, "~") + 1)
@@ -849,10 +862,14 @@ _YAML_SHORT_ESCAPES: Final = {
 def _yaml_needs_escape(ch: str) -> bool:
     # Outside YAML's printable set, or a line break in YAML 1.1 (NEL, LS, PS), or a BOM.
     # "<", ">", "[" and "]" too: a renderer that does not know front matter shows it as a
-    # paragraph, where they could otherwise open a tag, an autolink or a link.
+    # paragraph, where they could otherwise open a tag, an autolink or a link. The
+    # directional formatting characters too: escaped, the value reads the same and cannot
+    # turn the rest of its line around.
     code = ord(ch)
     return (
         ch in "<>[]"
+        or 0x202A <= code <= 0x202E
+        or 0x2066 <= code <= 0x2069
         or code < 0x20
         or 0x7F <= code <= 0x9F
         or code in (0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Final
 
+from articlekit._chars import balance_bidi, replace_controls, replace_surrogates, terminal_safe
 from articlekit.model import (
     Block,
     Code,
@@ -67,6 +68,24 @@ def _unbroken(text: str) -> str:
     return text
 
 
+def _piece(text: str) -> str:
+    """Return ``text``, one run of a line, with line ends as spaces (:func:`_unbroken`)
+    and without a character a terminal acts on: control characters dropped (those Python
+    counts as white space made a space), lone surrogates as U+FFFD, as the parsers read
+    text (``docs/model.md``). A parsed Document holds none: a hand-built one may."""
+    text = _unbroken(text)
+    if text.isprintable():  # (a C scan)
+        return text
+    return replace_surrogates(replace_controls(text))
+
+
+def _line(text: str) -> str:
+    """Return one printed line with its directional spans closed on it
+    (:func:`~articlekit._chars.balance_bidi`): a right-to-left override in one line does
+    not turn the lines after it around."""
+    return text if text.isprintable() else balance_bidi(text)
+
+
 def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     """Return the text of ``inlines`` split at line breaks, each line stripped, no blank ends.
 
@@ -76,13 +95,13 @@ def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     """
     if type(inlines) is tuple and len(inlines) == 1 and type(inlines[0]) is Text:
         # (most paragraphs: one run of text, one line, no image)
-        only = _unbroken(inlines[0].text).strip()
+        only = _line(_piece(inlines[0].text).strip())
         return [only] if only else []
     lines, alts = _lines_and_alts(inlines)
     for line, part, _image in reversed(alts):
         if repeats_beside(lines[line], part):
             lines[line][part] = ""
-    out = ["".join(parts).strip() for parts in lines]
+    out = [_line("".join(parts).strip()) for parts in lines]
     while out and not out[-1]:
         out.pop()
     while out and not out[0]:
@@ -113,13 +132,13 @@ def _lines_and_alts(
             stack.pop()
             continue
         if isinstance(node, Text):
-            lines[-1].append(_unbroken(node.text))
+            lines[-1].append(_piece(node.text))
         elif isinstance(node, Code):
-            lines[-1].append(_unbroken(node.code))
+            lines[-1].append(_piece(node.code))
         elif isinstance(node, Image):
             if node.alt.strip():
                 alts.append((len(lines) - 1, len(lines[-1]), node))
-            lines[-1].append(_unbroken(node.alt))
+            lines[-1].append(_piece(node.alt))
         elif isinstance(node, LineBreak):
             lines.append([])
         else:
@@ -154,7 +173,8 @@ def _code_lines(block: CodeBlock) -> list[str]:
     code = _LINE_END_CHARS.sub("\n", block.code)
     if code.endswith("\n"):
         code = code[:-1]
-    return code.split("\n") if code.strip() else []
+    lines = [terminal_safe(line) for line in code.split("\n")]
+    return lines if any(line.strip() for line in lines) else []
 
 
 def _table_lines(table: Table) -> list[str]:
@@ -171,7 +191,7 @@ def _figure_lines(figure: Figure) -> list[str]:
     caption = inline_lines(figure.caption)
     if caption:
         return caption
-    alt = _unbroken(figure.image.alt).strip()
+    alt = _line(_piece(figure.image.alt).strip())
     return [alt] if alt else []
 
 

@@ -27,7 +27,7 @@ import attrs
 
 from articlekit._language import with_guessed_language
 from articlekit._types import check_not_file_name, check_url
-from articlekit.errors import ArticleKitError, value_name
+from articlekit.errors import ArticleKitError, UnsupportedInputError, value_name
 from articlekit.model import (
     Block,
     CodeBlock,
@@ -3358,6 +3358,13 @@ def parse_text(text: str, *, url: str | None = None) -> Document:
     check_url(url, "parse_text")
     if isinstance(text, str):
         check_not_file_name(text, "parse_text")
+    elif isinstance(text, (bytes, bytearray, memoryview)):
+        raise UnsupportedInputError(
+            f"parse_text() reads a str, got {type(text).__name__}: decode it, or call "
+            "parse(data, format='text'), which decodes bytes (BOM, declared charset, "
+            "UTF-8, then detection)",
+            source="<bytes>",
+        )
     try:
         return read_text(text, url=url)
     except ArticleKitError as exc:
