@@ -104,6 +104,14 @@ def collapse_ws(text: str) -> str:
 # --------------------------------------------------------------------------- corpora
 
 
+def articlekit_build() -> str:
+    """Return a line naming the articlekit build being measured: pure Python or compiled
+    (mypyc, ``ARTICLEKIT_COMPILE=1``), and where it was imported from."""
+    articlekit = importlib.import_module("articlekit")
+    kind = "compiled (mypyc)" if articlekit.compiled() else "pure Python"
+    return f"articlekit build: {kind}, from {Path(articlekit.__file__).parent}"
+
+
 def corpus_dir() -> Path:
     """Return the corpus directory: ``$ARTICLEKIT_CORPUS`` or ``../shared/corpus`` of the repo."""
     env = os.environ.get("ARTICLEKIT_CORPUS")

@@ -38,6 +38,7 @@ from common import (
     READABILITY_URL,
     Tool,
     ToolUnavailable,
+    articlekit_build,
     corpus_dir,
     forbid_network,
     format_table,
@@ -186,8 +187,9 @@ def _print_throughput(
 ) -> None:
     print(
         f"\n{n} pages ({args.pages}), {args.repeat} rounds, tools interleaved page by page; "
-        "best s = sum over pages of each page's best time\n"
+        "best s = sum over pages of each page's best time"
     )
+    print(f"{articlekit_build()}\n")
     floor = next((t for t in timings if t.tool.name == "lxml-floor"), None)
     floor_best = sum(floor.best) if floor else None
     rows = []

@@ -29,7 +29,13 @@ from pathlib import Path
 from typing import Any
 
 import lxml.html
-from common import corpus_dir, forbid_network, format_table, load_trafilatura_eval
+from common import (
+    articlekit_build,
+    corpus_dir,
+    forbid_network,
+    format_table,
+    load_trafilatura_eval,
+)
 
 import articlekit
 import articlekit.html as html_parser
@@ -153,9 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(
         ["all stages", f"{1000 * all_stages / n:.2f}", "100.0", f"{all_stages / floor_total:.2f}"]
     )
-    print(
-        f"\n{n} pages (trafilatura-eval), best of {args.repeat} rounds, CPU time of this thread\n"
-    )
+    print(f"\n{n} pages (trafilatura-eval), best of {args.repeat} rounds, CPU time of this thread")
+    print(f"{articlekit_build()}\n")
     print(format_table(["stage", "ms/page", "% of all stages", "x floor"], rows))
     print(f"\npages whose staged text differs from parse_html's: {out_of_step}")
     return 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from articlekit import rules
 from articlekit._api import parse
+from articlekit._build import compiled
 from articlekit._types import InputFormat, Source
 from articlekit.batch import convert_many
 from articlekit.chunk import Chunk, chunk
@@ -124,6 +125,7 @@ __all__ = [
     "WarcRecord",
     "__version__",
     "chunk",
+    "compiled",
     "convert_many",
     "from_json",
     "iter_warc",

@@ -121,8 +121,9 @@ def replace_controls(text: str) -> str:
     return text.translate(_CONTROL_TABLE)
 
 
-#: A lone surrogate: a lossy decoder's leftover, which no UTF-8 writer takes.
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+#: A lone surrogate: a lossy decoder's leftover, which no UTF-8 writer takes. (The escapes
+#: are the pattern's, not the literal's: a compiled build cannot hold a lone surrogate.)
+_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 
 
 def replace_surrogates(text: str) -> str:

@@ -2224,7 +2224,7 @@ class BlockBuilder:
             chain.append(node)
             node = node.getparent()
         prefix = paths[node] if node is not None else ""
-        for item in reversed(chain):
+        for item in chain[::-1]:
             parent = item.getparent()
             prefix = f"/{item.tag}" if parent is None else f"{prefix}/{self._step(parent, item)}"
             paths[item] = prefix
@@ -2359,9 +2359,9 @@ class BlockBuilder:
     def _container(self, el: HtmlElement, out: list[Block], depth: int) -> None:
         """Append the blocks of ``el``'s children, grouping inline runs into paragraphs."""
         if depth > MAX_NESTING:
-            text = collapse_ws(text_of(el)).strip()
-            if text:
-                out.append(Paragraph(content=(Text(text=text),), provenance=self._prov(el)))
+            flat = collapse_ws(text_of(el)).strip()
+            if flat:
+                out.append(Paragraph(content=(Text(text=flat),), provenance=self._prov(el)))
             return
         run = _Run()
         if text := el.text:

@@ -1016,11 +1016,20 @@ def label_page(
     known = (_NOTHING_KNOWN if attributes is None else attributes).get
 
     def visit(
-        el: HtmlElement, parent_tag: str | None, in_link: bool, in_rec: bool, in_p: bool
+        el: HtmlElement,
+        parent_tag: str | None,
+        in_link: bool,
+        in_rec: bool,
+        in_p: bool,
+        again: Callable[..., _Fold | None],
     ) -> _Fold | None:
         """Label and measure ``el``'s subtree; return what it adds to its parent (None for
         a comment). ``parent_tag``: its parent's tag; ``in_link``, ``in_rec``, ``in_p``:
-        whether an ancestor is a link, a recommendation widget, a ``<p>``."""
+        whether an ancestor is a link, a recommendation widget, a ``<p>``. ``again`` is
+        ``visit`` itself, for the children: handed in rather than named, so that the
+        function does not refer to itself through its closure (a reference cycle, which
+        would keep the page's labels, and through them its tree, alive until the cyclic
+        garbage collector ran, or for ever with the collector off)."""
         nonlocal relaxable, discussion_boxes, comment_boxes, comment_chars, declared, headed_main
         entry = known(el)
         if entry is None:
@@ -1130,8 +1139,7 @@ def label_page(
         # el`` made an iterator object, a class instantiated from Python, and called its
         # ``__next__`` for each child: docs/extraction.md, Speed)
         for child in el[:] if len(el) else ():
-            # (ruff takes the ``del visit`` below for the name's end)
-            fold = visit(child, tag, inside_link, child_rec, child_p)  # noqa: F821
+            fold = again(child, tag, inside_link, child_rec, child_p, again)
             if fold is None:  # pragma: no cover - comments are removed
                 continue
             sub_text, sub_links, sub_commas, sub_flags, sub_anchors, sub_first = fold
@@ -1273,13 +1281,7 @@ def label_page(
             flags |= FLAG_BLOCK
         return (text_len, links, commas, flags, anchors, first)
 
-    try:
-        fold = visit(root, None, False, False, False)
-    finally:
-        # ``visit`` refers to itself through its closure: a reference cycle, which would
-        # keep the page's labels (and through them its tree) alive until the cyclic
-        # garbage collector ran, or for ever with the collector off
-        del visit
+    fold = visit(root, None, False, False, False, visit)
     text_len = links = commas = flags = anchors = 0
     if fold is not None:
         text_len, links, commas, flags, anchors, _ = fold

@@ -286,7 +286,7 @@ def _walk(kind: str, where: str, data: Any, best: _Best, *, min_chars: int) -> N
                 body = value["articleBody"]
                 sub = f"{path}.articleBody" if path else "articleBody"
                 _offer(best, kind, where, sub, _string_blocks(body, f"{where}#{sub}"), min_chars)
-            for name, item in reversed(list(value.items())):
+            for name, item in list(value.items())[::-1]:
                 if not isinstance(name, str):
                     continue
                 if refs is not None and isinstance(item, int) and not isinstance(item, bool):

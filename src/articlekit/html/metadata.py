@@ -1632,13 +1632,13 @@ def _types(obj: dict[str, Any]) -> set[str]:
 def _jsonld_objects(values: Iterable[Any]) -> list[dict[str, Any]]:
     """Return the JSON-LD objects of ``values``: lists and ``@graph`` flattened, bounded."""
     found: list[dict[str, Any]] = []
-    stack: list[tuple[Any, int]] = [(v, 0) for v in reversed(list(values))]
+    stack: list[tuple[Any, int]] = [(v, 0) for v in list(values)[::-1]]
     while stack and len(found) < MAX_JSONLD_OBJECTS:
         value, depth = stack.pop()
         if depth > MAX_JSONLD_DEPTH:
             continue
         if isinstance(value, list):
-            stack.extend((v, depth + 1) for v in reversed(value[:MAX_JSONLD_OBJECTS]))
+            stack.extend((v, depth + 1) for v in value[:MAX_JSONLD_OBJECTS][::-1])
         elif isinstance(value, dict):
             found.append(value)
             graph = value.get("@graph")
