@@ -474,3 +474,15 @@ def test_is_collapsed_only_when_text_is_its_words_joined(text: str) -> None:
         assert " ".join(text.split()) == text
     elif text.isprintable():
         assert " ".join(text.split()) != text
+
+
+def test_signal_values_keep_their_number_type() -> None:
+    # counts stay integers and ratios floats, in the model and in the JSON (a compiled
+    # build stores a variable typed ``float`` as a C double: 3 would come back as 3.0)
+    paragraph = "A sentence of prose, long enough to count as a paragraph of an article. " * 4
+    doc = articlekit.parse_html(f"<html><body><article><p>{paragraph}</p></article></body></html>")
+    assert doc.verdict is not None
+    values = {s.name: s.value for s in doc.verdict.signals}
+    assert type(values["prose_paragraphs"]) is int
+    assert type(values["link_density"]) is float
+    assert '"name":"prose_paragraphs","value":1}' in articlekit.to_json(doc).replace(" ", "")

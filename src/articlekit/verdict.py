@@ -1197,7 +1197,9 @@ def looks_like_error_page(doc: DocFeatures, page: PageSignals) -> float:
 
 
 def _signal(name: str, value: float | int | bool) -> Signal:
-    number: float = float(value) if isinstance(value, bool) else value
+    # (``int | float``, not ``float``: compiled code stores a ``float`` variable as a C double,
+    # and an integer signal would be written 958.0)
+    number: int | float = float(value) if isinstance(value, bool) else value
     if isinstance(number, float):
         number = round(number, 4)
     return Signal(name=name, value=number)
