@@ -69,38 +69,55 @@ def _staged(
     held = html_parser._proxy_holder(len(raw))  # as parse_html: held until the page is done
     tagged: list[Any] = []  # as parse_html: the elements the light page signals read
     attributes: dict[Any, Any] = {}  # as parse_html: attributes the metadata walk read
-    title, metadata, bases = html_parser._metadata(root, url, held, tagged, attributes)
+    jsonld: list[Any] = []  # as parse_html: each <script>'s JSON-LD, parsed by the walk
+    ids: list[str] = []  # as parse_html: the page's ids (streamed parts are not placed here)
+    offsets: list[str] = []  # as parse_html: the offsets the page's dates state
+    whole: list[str] = []  # as parse_html: the title with its kicker, when one was taken off
+    title, metadata, bases = html_parser._metadata(
+        root, url, held, tagged, attributes, jsonld, ids, offsets, whole
+    )
+    headline = whole[0] if whole else title
+    scripts = html_parser._page_jsonld(tagged, jsonld)
     rule = html_parser._find_rule(url, None)
     if rule is not None and getattr(rule, "title", None):
-        title = rule.select_title(root) or title
+        ruled = rule.select_title(root)
+        if ruled:
+            title = headline = ruled
     times["metadata"] = (now := clock()) - start
     blocks, candidate = html_parser.extract_blocks(
         root,
         url=url or html_parser._declared_url(metadata),
-        title=title,
+        title=headline,
         rule=rule,
         bases=bases,
         authors=metadata.authors,
         outlets=html_parser._outlet_names(metadata, url),
         attributes=attributes,
+        jsonld=scripts,
     )
     times["content + blocks"] = (start := clock()) - now
     body_chars = html_parser._body_chars(blocks)
     if body_chars < html_parser.MIN_VISIBLE_ARTICLE_CHARS:
         blocks = html_parser._prefer_embedded(root, blocks, body_chars)
         body_chars = html_parser._body_chars(blocks)
+    metadata = html_parser._with_body_byline(metadata, blocks, url)
     source = SourceInfo(url=url, format="html", parser="html", encoding=used)
-    doc = with_guessed_language(
-        Document(title=title, metadata=metadata, blocks=blocks, source=source)
+    doc = html_parser._in_guessed_zone(
+        with_guessed_language(
+            Document(title=title, metadata=metadata, blocks=blocks, source=source)
+        ),
+        offsets[0] if offsets else None,
     )
     times["clean-up"] = (now := clock()) - start
-    doc = html_parser._with_verdict(doc, root, candidate.labels, body_chars, tagged=tagged)
+    doc = html_parser._with_verdict(
+        doc, root, candidate.labels, body_chars, tagged=tagged, scripts=scripts
+    )
     times["verdict"] = (start := clock()) - now
     out = articlekit.to_text(doc)
     times["to_text"] = clock() - start
     # the content choice again, alone (the tree is never changed), to split the stage
     start = clock()
-    find_main_content(root, rule=rule, title=title)
+    find_main_content(root, rule=rule, title=headline, jsonld=scripts)
     times["  of which: content choice"] = clock() - start
     start = clock()
     label_page(root)
