@@ -35,6 +35,7 @@ from articlekit.model import (
     walk,
 )
 from articlekit.serialise.text import blocks_to_text, inline_lines, repeats_beside, to_text
+from tests.test_markdown import _UNSAFE_CHARS, _UNSAFE_OUTPUT
 
 
 def norm(text: str) -> str:
@@ -302,8 +303,6 @@ def test_golden_document() -> None:
     "text", ["one\ntwo", "one\r\ntwo\rthree", "no line end", "", "\n", "trailing\r\n"]
 )
 def test_line_ends_in_text_become_spaces(text: str) -> None:
-    import re
-
     from articlekit.serialise.text import _unbroken
 
     assert _unbroken(text) == re.sub(r"\r\n|[\r\n]", " ", text)
@@ -343,11 +342,7 @@ def test_one_run_of_text_gives_the_lines_of_the_general_walk(text: str) -> None:
     assert inline_lines((Text(text=text),)) == inline_lines((Text(text=text), Text(text="")))
 
 
-# Every character a terminal acts on or a UTF-8 writer chokes on: C0 (but tab, line feed and
-# carriage return), DEL, C1 and a lone surrogate.
-_UNSAFE_CHARS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
-_UNSAFE_CHARS += "".join(chr(c) for c in range(0x7F, 0xA0)) + "\ud800"
-_UNSAFE_OUTPUT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# (every character a terminal acts on or a UTF-8 writer chokes on: the Markdown tests' set)
 
 
 def _hand_built_with(odd: str) -> Document:
