@@ -972,3 +972,36 @@ def test_tag_flags_reach_the_ancestors(inner: str, flag: int) -> None:
     assert labels.stats[_find(root, ".//section")].flags & flag
     others = labels.stats[_find(root, ".//div[@class='other']")].flags
     assert not others & (FLAG_H1 | FLAG_IMG | FLAG_TABLE)
+
+
+@pytest.mark.parametrize("href", ['href="javascript:"', 'href=" JavaScript:void(0)"', ""])
+def test_dead_link_around_paragraphs_is_not_link_text(href: str) -> None:
+    # a click handler's wrapper around the whole article: its paragraphs are text
+    root = parse_tree(
+        f"<html><body><div><a {href}><p>{LONG}</p><p>{LONG}</p></a></div></body></html>"
+    )
+    labels = label_page(root)
+    div = _find(root, ".//div")
+    assert labels.stats[div].links == 0
+    assert len(labels.paragraphs) == 2
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        f'<a href="/story"><p>{LONG}</p></a>',  # a card: a real address
+        '<a href="javascript:">Back to the list</a>',  # a button: no paragraph
+    ],
+)
+def test_live_links_and_buttons_stay_link_text(link: str) -> None:
+    root = parse_tree(f"<html><body><div><p>{LONG}</p>{link}</div></body></html>")
+    labels = label_page(root)
+    stats = labels.stats[_find(root, ".//div")]
+    assert 0 < stats.links < stats.text
+
+
+def test_page_inside_a_script_link_is_read() -> None:
+    from articlekit import parse_html, to_text
+
+    page = '<html><body><a href="javascript:"><p>abc</p><p>def</p> ghi</a></body></html>'
+    assert to_text(parse_html(page)) == "abc\n\ndef\n\nghi\n"

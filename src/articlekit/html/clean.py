@@ -1086,7 +1086,10 @@ def label_page(
                 first = text
         if tag in _HEADING_TAGS:
             headings.append(el)
-        inside_link = in_link or tag == "a"
+        # (a link around paragraphs whose address goes nowhere - no ``href``, a
+        # ``javascript:`` one - is a wrapper, as a browser's reader view reads it: its
+        # text is not link text)
+        inside_link = in_link or (tag == "a" and not (len(el) and is_dead_wrapper(el, keys)))
         child_rec = in_rec or kind == _K_REC_WIDGET
         child_p = in_p or tag == "p"
         # (``len`` first: a leaf, about half the elements met, has no children to iterate;
@@ -1389,6 +1392,17 @@ def is_comment_section(info: int) -> bool:
     ``comments`` they are the comments', and the box stays out.
     """
     return bool(info & _I_COMMENT)
+
+
+def is_dead_wrapper(el: HtmlElement, keys: Sequence[str]) -> bool:
+    """Return True when the link ``el`` (an ``<a>`` with children, its attribute names
+    ``keys``) leads nowhere - it has no ``href``, or a script's (``javascript:...``) -
+    and holds a paragraph: a click handler's wrapper (a whole article inside
+    ``<a href="javascript:">``), not a link whose text is a title to follow. (A dead link
+    around a word or two, "Back", "Rate this article", is a button: still a link.)"""
+    if "href" in keys and el.get("href", "").lstrip()[:11].lower() != "javascript:":
+        return False
+    return next(el.iter("p"), None) is not None
 
 
 def is_card_part(text: int, flags: int) -> bool:
