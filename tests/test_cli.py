@@ -405,6 +405,35 @@ def test_rerun_skips_up_to_date_outputs_unless_overwrite(tmp_path: Path) -> None
     assert "converted 3, failed 0, skipped 0" in forced.stderr
 
 
+def test_summary_gives_a_rate_only_when_something_was_converted(tmp_path: Path) -> None:
+    src = _page_dir(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    first = invoke(["convert", src, "-f", "json", "-o", out, "--jobs", "1"])
+    assert re.search(r"converted 2, .* \([0-9.]+ documents/s\)$", first.stderr.strip())
+    again = invoke(["convert", src, "-f", "json", "-o", out])
+    assert "skipped 2" in again.stderr and "documents/s" not in again.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and SETPRIV is None, reason="root without setpriv")
+@pytest.mark.parametrize("target", ["out", "out/all.jsonl"])
+def test_an_output_that_cannot_be_written_is_one_error_up_front(
+    tmp_path: Path, target: str
+) -> None:
+    src = _page_dir(tmp_path / "in", 3)
+    locked = tmp_path / "out"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        done = run(["convert", src, "-o", tmp_path / target], drop_root_powers=True)
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 2, done.stderr
+    errors = [line for line in done.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and "cannot write" in errors[0], done.stderr
+    assert "Permission denied" in errors[0]
+    assert list(locked.iterdir()) == []
+
+
 @pytest.mark.parametrize(("name", "fmt"), [("notes.txt", "text"), ("notes.md", "markdown")])
 def test_an_output_never_overwrites_its_own_input(tmp_path: Path, name: str, fmt: str) -> None:
     # notes.txt -f text -o . would name its output notes.txt: it keeps its suffix instead

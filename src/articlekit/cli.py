@@ -638,7 +638,10 @@ def _choose_sink(
         if not os.path.isdir(parent):
             return None, None, f"the directory of -o {output} does not exist"
         sink_format: OutputFormat = fmt or "jsonl"
-        return _JsonlSink(Path(output), overwrite=args.overwrite), sink_format, None
+        try:  # (opened before any input is read: a file that cannot be written stops here)
+            return _JsonlSink(Path(output), overwrite=args.overwrite), sink_format, None
+        except OSError as exc:
+            return None, None, f"cannot write -o {output} ({exc.strerror or exc})"
     fmt = fmt or "markdown"
     if fmt == "jsonl":
         return None, None, "-f jsonl writes one stream: use -o FILE.jsonl or -o -"
@@ -661,6 +664,9 @@ def _choose_sink(
         os.makedirs(output, exist_ok=True)
     except OSError as exc:
         return None, None, f"cannot create output directory {output} ({exc.strerror})"
+    if not os.access(output, os.W_OK | os.X_OK):
+        # said once, up front, not once for each input after it was converted
+        return None, None, f"cannot write in output directory {output} (Permission denied)"
     return _DirSink(Path(output), SUFFIXES[fmt], overwrite=args.overwrite), fmt, None
 
 
@@ -783,10 +789,12 @@ def _summary(counts: dict[str, int], started: float, completed: bool) -> None:
     elapsed = time.monotonic() - started
     done = counts["converted"]
     state = "" if completed else "interrupted: "
+    # (a rate only for a run that converted something: "0.0 documents/s" after a run
+    # that found every output up to date read as a stall)
+    rate = f" ({done / max(elapsed, 1e-9):.1f} documents/s)" if done else ""
     print(
         f"articlekit: {state}converted {done}, failed {counts['failed']}, "
-        f"skipped {counts['skipped']} in {elapsed:.2f} s "
-        f"({done / max(elapsed, 1e-9):.1f} documents/s)",
+        f"skipped {counts['skipped']} in {elapsed:.2f} s{rate}",
         file=sys.stderr,
     )
 
