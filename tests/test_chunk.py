@@ -174,6 +174,15 @@ def test_heading_path_and_document_fields() -> None:
     assert all(c.split is None and c.token_count is None for c in chunks)
 
 
+def test_heading_path_reads_as_the_chunk_text_prints_the_heading() -> None:
+    # a hand-built heading with a terminal escape, a tab and an open right-to-left override
+    doc = doc_of(heading(2, "Re\x1b[2Jsults\tnow \u202eexe.txt"), para("Body."))
+    (piece,) = chunk(doc, max_chars=500)
+    assert piece.heading_path == ("Re[2Jsults now \u202eexe.txt\u202c",)
+    assert piece.text.startswith("Re[2Jsults")
+    assert "\\u001b" not in json.dumps(chunk_to_dict(piece))  # (JSON writes ESC so)
+
+
 def test_blocks_are_packed_until_the_limit() -> None:
     doc = doc_of(*(para(f"Sentence number {n} is here.") for n in range(10)))
     chunks = chunk(doc, max_chars=100)

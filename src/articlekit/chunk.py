@@ -44,6 +44,7 @@ from typing import Any, Literal
 
 import attrs
 
+from articlekit._chars import terminal_safe
 from articlekit.model import (
     Block,
     Code,
@@ -646,7 +647,10 @@ def _units(doc: Document, limit: _Limit, reserve: int) -> list[_Unit]:
         if isinstance(block, Heading):
             while headings and headings[-1][0] >= block.level:
                 headings.pop()
-            headings.append((block.level, _SPACE.sub(" ", plain_text(block)).strip()))
+            # (as the chunk's text prints it: a hand-built heading's control characters
+            # dropped, its directional spans closed)
+            heading = _SPACE.sub(" ", terminal_safe(plain_text(block))).strip()
+            headings.append((block.level, heading))
         path = tuple(text for _level, text in headings)
         is_heading = isinstance(block, Heading)
         for piece, how in _cut(block, limit, reserve):
