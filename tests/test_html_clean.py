@@ -637,6 +637,8 @@ def test_a_restricted_content_box_is_a_gate(name: str) -> None:
     [
         ("premium-content-container", "premium-content-logged-out-view entry-content"),
         ("gated-content-overlay", "gated-content-cta"),
+        # a "freemium" wall: free articles behind a registration
+        ("freemiumwall-container", "freemium-box"),
     ],
 )
 def test_a_gate_box_holding_its_prompt_inside_the_article_is_furniture(box: str, view: str) -> None:
@@ -1005,3 +1007,55 @@ def test_page_inside_a_script_link_is_read() -> None:
 
     page = '<html><body><a href="javascript:"><p>abc</p><p>def</p> ghi</a></body></html>'
     assert to_text(parse_html(page)) == "abc\n\ndef\n\nghi\n"
+
+
+def _card(i: int, summary: str) -> str:
+    return (
+        f"<article class='Teaser'><img src='/p{i}.jpg'><h3>Headline number {i}</h3>"
+        f"<ul><li>0{i}.12.2022</li></ul><p>{summary}</p>"
+        f"<a href='/story-{i}'>read more</a></article>"
+    )
+
+
+SUMMARY = "A summary of the other story in two lines of text, without a single link in it."
+
+
+@pytest.mark.parametrize(
+    ("title", "cards", "expected"),
+    [
+        ("Mehr zum Thema", 3, True),
+        ("Related articles", 2, True),
+        # one card is no grid
+        ("Related articles", 1, False),
+        # a section heading of the article, not a recommendation title
+        ("How the plant works", 3, False),
+        # only opens with the words: a section of its own ("More about the plant")
+        ("More about the plant and its workers", 3, False),
+    ],
+)
+def test_a_titled_grid_of_teaser_cards_is_a_recommendation_block(
+    title: str, cards: int, expected: bool
+) -> None:
+    grid = "".join(_card(i, SUMMARY) for i in range(cards))
+    html = (
+        f"<body><div class='content'><p>{LONG}</p><p>{LONG}</p>"
+        f"<div class='Teasers'><h2>{title}</h2><div class='holder'>{grid}</div></div>"
+        "</div></body>"
+    )
+    root = parse_tree(html)
+    labels = label_page(root)
+    grid_box = _find(root, ".//div[@class='Teasers']")
+    assert (grid_box in labels.recommendations) is expected
+    assert (len(labels.paragraphs) == 2) is expected
+
+
+def test_a_titled_box_of_prose_is_no_card_grid() -> None:
+    # cards hold too little of the box: two cards under a long paragraph of prose
+    grid = "".join(_card(i, SUMMARY) for i in range(2))
+    html = (
+        f"<body><div class='content'><p>{LONG}</p>"
+        f"<div class='Teasers'><h2>Recommended</h2><p>{LONG}{LONG}</p>{grid}</div>"
+        "</div></body>"
+    )
+    root = parse_tree(html)
+    assert _find(root, ".//div[@class='Teasers']") not in label_page(root).recommendations

@@ -1295,3 +1295,29 @@ def test_a_list_with_one_item_of_its_own_words_stays_a_list() -> None:
     )
     doc = parse_html(html, url="https://blog.example/2013/04/mozart/")
     assert any(isinstance(block, List) for block in doc.blocks)
+
+
+def test_titled_grid_of_cards_with_summaries_becomes_one_titled_block() -> None:
+    # each card: picture, headline (no link), date, a summary of plain text and a
+    # "read more" link; the grid's heading is a recommendation title
+    para = "This is a sentence of article text, long enough to count as a paragraph. " * 3
+    summary = "A summary of the other story in two lines of text, without a single link in it."
+    cards = "".join(
+        f"<article class='Teaser'><img src='/p{i}.jpg'><h3>Headline number {i}</h3>"
+        f"<ul><li>0{i}.12.2022</li></ul><p>{summary}</p><a href='/story-{i}'>read more</a>"
+        "</article>"
+        for i in range(3)
+    )
+    html = (
+        f"<html><body><article><h1>Title</h1><p>{para}</p><p>{para}</p>"
+        f"<div class='Teasers'><h2>Mehr zum Thema</h2><div>{cards}</div></div>"
+        "</article></body></html>"
+    )
+    doc = parse_html(html, url="https://example.org/a")
+    (block,) = doc.recommendations
+    assert block.title == "Mehr zum Thema"
+    assert [item.title for item in block.items] == [f"Headline number {i}" for i in range(3)]
+    assert [item.url for item in block.items] == [
+        f"https://example.org/story-{i}" for i in range(3)
+    ]
+    assert "Headline number" not in doc.plain_text()

@@ -379,6 +379,66 @@ def looks_like_rec_container(stats: Stats, first_text: str | None) -> bool:
     return vocab.opens_with_rec_words(first_text)
 
 
+# A box of teaser cards under a recommendation title (holds_titled_cards): at least this
+# many cards, holding at least this share of the box's text besides the title.
+MIN_TITLED_CARDS: Final = 2
+MIN_TITLED_CARD_SHARE: Final = 0.8
+# A card's class names a card or a teaser ("Teaser", "c-card", "post-card")
+_CARD_CLASS: Final = re.compile(r"card|teaser(?!-?text|__)")
+
+
+def holds_titled_cards(
+    el: HtmlElement, stats: Stats, first_text: str | None, measured: Mapping[HtmlElement, Stats]
+) -> bool:
+    """Return True for a box of teaser cards under a recommendation title of its own.
+
+    A template prints "Mehr zum Thema" or "Related articles" as the box's heading, then a
+    grid of cards: each an ``<article>`` or a box named after a card or a teaser, holding
+    a picture, the other article's headline, its date, a summary of a few lines and a
+    "read more" link. The summaries are text, not links, so the box is short of
+    :func:`looks_like_rec_container`'s link share, and each card short of
+    :func:`is_teaser_card`'s. The box opens with a whole recommendation title (at most
+    ``MAX_REC_TITLE_CHARS``; "See also" over an encyclopedia's list is the article's),
+    holds no ``<h1>`` or article body, at most ``MAX_REC_CHARS``, and at least
+    ``MIN_TITLED_CARDS`` cards (``measured``: the walk's measurements; each with a link,
+    at most ``MAX_TEASER_CHARS``, no article body) hold at least
+    ``MIN_TITLED_CARD_SHARE`` of its text besides the title.
+    """
+    if (
+        stats.anchors < MIN_TITLED_CARDS
+        or stats.text > MAX_REC_CHARS
+        or stats.flags & (FLAG_MAIN_BODY | FLAG_H1)
+        or not first_text
+        or len(first_text) > MAX_REC_TITLE_CHARS
+    ):
+        return False
+    body = stats.text - len(first_text)
+    if body <= 0 or stats.links >= MIN_REC_LINK_SHARE * body:
+        return False  # (a box that links enough is looks_like_rec_container's to judge)
+    if not vocab.is_rec_phrase(first_text) or vocab.SEE_ALSO.match(first_text):
+        return False
+    cards = card_chars = 0
+    stack = list(el)
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str):
+            continue
+        known = measured.get(node)
+        if known is None or not known.text:
+            continue
+        if (
+            known.anchors
+            and known.text <= MAX_TEASER_CHARS
+            and not known.flags & (FLAG_MAIN_BODY | FLAG_H1)
+            and (node.tag == "article" or _CARD_CLASS.search(class_id(node)))
+        ):
+            cards += 1
+            card_chars += known.text
+            continue
+        stack.extend(node)
+    return cards >= MIN_TITLED_CARDS and card_chars >= MIN_TITLED_CARD_SHARE * body
+
+
 # A recommendation widget whose script has not filled it: no link, this many list items
 # or more, and at most this much text (a heading and a placeholder letter an item).
 MIN_PLACEHOLDER_ITEMS: Final = 3
@@ -1167,7 +1227,11 @@ def label_page(
             kind = _K_NONE
         if info & _I_TEASER and not in_rec and is_teaser_card(st):
             return _exclude(el, p0, h0, recs, paragraphs, headings, first)
-        if tag in _REC_CONTAINER_TAGS and anchors and looks_like_rec_container(st, first):
+        if (
+            tag in _REC_CONTAINER_TAGS
+            and anchors
+            and (looks_like_rec_container(st, first) or holds_titled_cards(el, st, first, stats))
+        ):
             return _exclude(el, p0, h0, recs, paragraphs, headings, first)
         if (
             tag in _LIST_TAGS

@@ -354,7 +354,7 @@ AD_CLASS = re.compile(r"advert|\bads?\b|\bad[-_]|[-_]ads?\b")
 # Content gates: boxes named after a paywall or a subscription. Furniture when they hold
 # the prompt to subscribe, the article when they wrap its paid part (clean.is_gated_article).
 GATE_CLASS = re.compile(
-    r"paywall|subscriber|premium|regwall|metered|paid-?content|restricted-?content"
+    r"paywall|subscriber|premium|freemium|regwall|metered|paid-?content|restricted-?content"
     r"|(?:^|[-_])gated(?:$|[-_])|members?-only"
 )
 # What a content gate's prompt asks (searched in the lowercased text of a short box named
@@ -453,7 +453,7 @@ CLASS_VOCABULARY_WORDS: Final = (
     "bottom-bar", "buy", "byline", "call-to-action", "captcha", "cloud", "column",
     "comentario", "comment", "consent", "contact", "content", "cookie", "copyright", "cta",
     "dfp", "disclaimer", "discuss", "disqus", "donat", "entry", "follow", "footer",
-    "further", "gated", "gdpr", "hatnote", "jump", "komentarz", "kommentar", "kontakt",
+    "freemium", "further", "gated", "gdpr", "hatnote", "jump", "komentarz", "kommentar", "kontakt",
     "latest", "legal", "link-list", "lire", "login", "main", "mehr", "member", "menu",
     "meta", "metered", "might", "modal", "more", "most", "nav", "newsletter", "next",
     "ob-widget", "officer", "outbrain", "overlay", "pager", "pagination", "paywall",
