@@ -174,7 +174,10 @@ def test_tabs_and_line_ends_inside_a_url_are_dropped() -> None:
         ("Logitech\u00e2\x80\x99s mouse", "Logitech\u2019s mouse"),  # E2 80 99 read as Latin-1
         ("a pause \u00e2\x80\x94 then", "a pause \u2014 then"),
         ("\u00c2\x85 more", "\x85 more"),  # C2 85 is U+0085 (next line) itself
-        ("caf\u00c3\u00a9 \u00e2\x80\x99", "caf\u00c3\u00a9 \u2019"),  # no C1: left alone
+        ("caf\u00c3\u00a9", "caf\u00c3\u00a9"),  # no C1 in the text: left alone
+        # ... but a text with one is encoded twice throughout: "\u00c2\u00ae" is C2 AE, "\u00ae"
+        ("caf\u00c3\u00a9 \u00e2\x80\x99", "caf\u00e9 \u2019"),
+        ("JOHNSON\u00e2\x80\x99S\u00c2\u00ae 57\u00c2\u00b0", "JOHNSON\u2019S\u00ae 57\u00b0"),
         ("\u00e2\x80 cut short", "\u00e2\x80 cut short"),  # not whole UTF-8: left
     ],
 )

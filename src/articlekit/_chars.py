@@ -81,12 +81,28 @@ def _utf8_again(found: re.Match[str]) -> str:
         return text
 
 
+def _utf8_whole(found: re.Match[str]) -> str:
+    """Return one :data:`_LATIN1_UTF8` sequence decoded as the UTF-8 it was, when it
+    decodes (a C1 character in it or not)."""
+    text = found.group()
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
 def repair_c1_mojibake(text: str) -> str:
     """Return ``text`` with UTF-8 that was read as Latin-1 decoded again where a C1 control
     character gives it away: "Logitech\u00e2\x80\x99s" is "Logitech\u2019s" (a page
     encoded twice; the browser shows "Logitech\u00e2s"). Call it on text that holds a C1
-    character; sequences without one are left alone."""
-    return _LATIN1_UTF8.sub(_utf8_again, text)
+    character. Once a sequence with a C1 character was decoded, the text is known to be
+    encoded twice, and its sequences without one are decoded too ("JOHNSON\u00e2\x80\x99S
+    \u00c2\u00ae" is "JOHNSON\u2019S\u00ae": the sign's two bytes, C2 AE, read as "\u00c2\u00ae");
+    in a text with no such proof they are left alone ("\u00c3\u00a9" may be meant)."""
+    repaired = _LATIN1_UTF8.sub(_utf8_again, text)
+    if repaired == text:
+        return text
+    return _LATIN1_UTF8.sub(_utf8_whole, repaired)
 
 
 # A C1 character left over is a windows-1252 byte read as Latin-1 (a scraper's decoding,
