@@ -308,6 +308,18 @@ def test_site_name_read_from_the_end_of_the_title_when_none_is_declared() -> Non
     assert meta.site_name == "DT"
 
 
+def test_site_name_in_a_title_encoded_twice_is_read_and_stripped() -> None:
+    # the title's bytes were UTF-8 read as Latin-1 upstream: "\u2019" is "\u00e2\x80\x99",
+    # "\u00ae" is "\u00c2\u00ae"; compared as written, the last part named no site
+    got, meta = extract(
+        "<title>How To Get Toddlers To Sleep | JOHNSON\u00e2\x80\x99S\u00c2\u00ae</title>",
+        "",
+        url="https://www.johnsonsbaby.com/tips/sleep",
+    )
+    assert got == "How To Get Toddlers To Sleep"
+    assert meta.site_name == "JOHNSON\u2019S\u00ae"
+
+
 def test_site_name_from_url_host_is_stripped() -> None:
     got, _ = extract("<title>How to Build a Terrarium | eHow</title>", url="https://www.ehow.com/x")
     assert got == "How to Build a Terrarium"

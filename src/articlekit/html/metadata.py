@@ -3439,6 +3439,9 @@ def _pick_title(
             title, key = _first(cands, TITLE_SOURCES[1:], lambda raw: raw)
             if title is None or key is None:
                 return None, None
+    # (its control characters dealt with before its parts are compared with the site's
+    # names: "Story | JOHNSON\u00e2\x80\x99S" read encoded twice names "Johnson's")
+    title = _without_controls(title) or title
     site_keys = [*(_key(name) for name in site_names if name), _host_label(url)]
     site_keys.extend(_home_link_keys(cands))
     # "Story | Section - Site" in <title>, or in a social title ("Opinion | Story", "Story
@@ -3525,6 +3528,7 @@ def _site_from_title(cands: Candidates, url: str | None) -> tuple[str | None, st
     if not keys:
         return None, None
     for raw in cands.get("title:text", ())[:1]:
+        raw = _without_controls(raw) or raw  # (as :func:`_pick_title` compares it)
         seps = list(_TITLE_SEPARATOR.finditer(raw))
         if not seps:
             return None, None
