@@ -1321,3 +1321,68 @@ def test_titled_grid_of_cards_with_summaries_becomes_one_titled_block() -> None:
         f"https://example.org/story-{i}" for i in range(3)
     ]
     assert "Headline number" not in doc.plain_text()
+
+
+def _page_with_sidebar(body_label: str, widget_title: str) -> str:
+    card = (
+        "<article><a href='/2024/{slug}.html'><img src='/i/{slug}.jpg' alt=''></a>"
+        "<h3><a href='/2024/{slug}.html'>{title}</a></h3></article>"
+    )
+    cards = "".join(
+        card.format(slug=slug, title=title)
+        for slug, title in (
+            ("first-story", "The first story the sidebar offers"),
+            ("second-story", "The second story the sidebar offers"),
+            ("third-story", "The third story the sidebar offers"),
+        )
+    )
+    return (
+        "<html><body><article><h1>Mothers' day in the studio</h1>"
+        + _MOZART_PARA * 4
+        + body_label
+        + "<ul><li><a href='/2024/first-story.html'>The first story, as the article names it</a>"
+        "</li><li><a href='/2024/other-story.html'>Another story the article names</a></li></ul>"
+        + "</article><aside class='sidebar'><section class='related'>"
+        + f"<h2>{widget_title}</h2>{cards}</section></aside></body></html>"
+    )
+
+
+def test_a_widget_keeps_an_item_the_body_shows_under_another_title() -> None:
+    # The article's own "MÁS INFORMACIÓN:" list and the sidebar's "TE PUEDE INTERESAR:"
+    # both name the first story: each titled block stays whole, the sidebar's item with
+    # its picture (it was dropped from the sidebar as already shown).
+    html = _page_with_sidebar("<p><b>MÁS INFORMACIÓN:</b></p>", "TE PUEDE INTERESAR:")
+    doc = parse_html(html, url="https://news.example/2024/mothers-day.html")
+    by_title = {recs.title: recs.items for recs in doc.recommendations}
+    assert [item.url.rsplit("/", 1)[1] for item in by_title["TE PUEDE INTERESAR:"]] == [
+        "first-story.html",
+        "second-story.html",
+        "third-story.html",
+    ]
+    assert by_title["TE PUEDE INTERESAR:"][0].image == "https://news.example/i/first-story.jpg"
+    assert len(by_title["MÁS INFORMACIÓN"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("body_label", "widget_title"),
+    [("", "You may also like"), ("<p><b>Más información:</b></p>", "MÁS INFORMACIÓN")],
+)
+def test_a_widget_drops_an_item_shown_untitled_or_under_its_own_title(
+    body_label: str, widget_title: str
+) -> None:
+    # An untitled block, or one of the same title, is often the part of the widget that
+    # the content holds: its items are not repeated.
+    html = _page_with_sidebar(body_label, widget_title)
+    doc = parse_html(html, url="https://news.example/2024/mothers-day.html")
+    urls = [item.url for recs in doc.recommendations for item in recs.items]
+    assert urls.count("https://news.example/2024/first-story.html") == 1
+    assert "https://news.example/2024/third-story.html" in urls
+
+
+def test_other_titles() -> None:
+    from articlekit.html import _other_titles
+
+    assert _other_titles("MÁS INFORMACIÓN", "TE PUEDE INTERESAR:")
+    assert not _other_titles("Related Stories", "related stories:")
+    assert not _other_titles(None, "Related")
+    assert not _other_titles("Related", None)

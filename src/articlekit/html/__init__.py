@@ -324,18 +324,40 @@ def extract_blocks(
     blocks = drop_dangling_headings(blocks, whole_page=_holds_whole_page(candidate))
     blocks = normalise_headings(blocks, title)
     blocks = drop_head_bylines(blocks, authors, outlets)
-    # widgets outside the article come after its body, in page order
-    seen_titles = {item.url for b in blocks if isinstance(b, Recommendations) for item in b.items}
+    # widgets outside the article come after its body, in page order; an item shown
+    # already goes, unless the body shows it in a block under another title (each titled
+    # block stays whole: "MÁS INFORMACIÓN:" in the text, "TE PUEDE INTERESAR:" beside it)
+    in_body = {
+        item.url: b.title for b in blocks if isinstance(b, Recommendations) for item in b.items
+    }
+    in_widgets: set[str | None] = set()
     for el, block in recs.items():
         if el in builder.used_recs:
             continue
-        fresh = tuple(item for item in block.items if item.url not in seen_titles)
-        if not fresh:
-            continue
-        seen_titles.update(item.url for item in fresh)
-        blocks.append(Recommendations(title=block.title, items=fresh))
+        if all(item.url in in_body or item.url in in_widgets for item in block.items):
+            continue  # nothing new: a repeat of what the page has shown
+        kept = tuple(
+            item
+            for item in block.items
+            if item.url not in in_widgets
+            and (item.url not in in_body or _other_titles(in_body[item.url], block.title))
+        )
+        in_widgets.update(item.url for item in kept)
+        blocks.append(Recommendations(title=block.title, items=kept))
     blocks = without_non_article_items(without_author_items(blocks, authors))
     return tuple(blocks), candidate
+
+
+def _other_titles(first: str | None, later: str | None) -> bool:
+    """Return True when two recommendation blocks both have a title and the titles differ
+    (case, spaces and punctuation aside): two blocks of the page, each to be kept whole."""
+    if first is None or later is None:
+        return False
+    return _title_key(first) != _title_key(later)
+
+
+def _title_key(title: str) -> str:
+    return "".join(ch for ch in title.casefold() if ch.isalnum())
 
 
 def _trimmed(blocks: list[Block], candidate: Candidate) -> list[Block]:
