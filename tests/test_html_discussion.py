@@ -472,3 +472,33 @@ def test_thin_page_with_little_comment_text_is_labelled_once(
     )
     assert "worn cassette" not in parse_html(page).plain_text()
     assert not any(kept)
+
+
+def _titled_post_and_replies(body_class: str) -> str:
+    """A thread whose opening post, under the title's heading, stands apart from its
+    replies: those sit in a list of their own, each reply a classless ``<li>``."""
+    replies = "".join(
+        f"<li><div class='reply'><div class='reply-byline'>rider{n} - May {n}, 2024</div>"
+        f"<div class='reply-content'>{3 * f'<p>{LONG_REPLY}</p>'}</div></div></li>"
+        for n in range(1, 4)
+    )
+    return (
+        f"<html><head><title>Chain or cassette?</title></head><body class='{body_class}'>"
+        "<div class='forum'><div class='row lead-topic'><div class='votes'>9</div>"
+        "<div class='col'><div class='topic-content'><h2>Chain or cassette?</h2>"
+        f"<p>{OPENING}</p><p>{OPENING}</p></div></div></div>"
+        f"<div class='replies'><ul>{replies}</ul></div>"
+        "</div></body></html>"
+    )
+
+
+def test_replies_apart_from_the_titled_opening_post_are_kept_on_a_thread() -> None:
+    # the title's heading heads the opening post; the replies scored higher and come
+    # after it: on a thread both are the content
+    text = parse_html(_titled_post_and_replies("topic single-topic")).plain_text()
+    assert "chain now skips" in text
+    assert "count on a new chain" in text
+    # on a page that is no thread, the title's box stays the article
+    text = parse_html(_titled_post_and_replies("page")).plain_text()
+    assert "chain now skips" in text
+    assert "count on a new chain" not in text

@@ -546,14 +546,23 @@ def _scored(
     top = _listicle(top, labels)
     top = _climb_while_parents_score(top, scores, root)
     top = _article_level(top)
+    is_thread = is_thread or _ThreadTest(root, jsonld)
+    replies = None
     if title:
         # after the climbing, which would otherwise walk back up to the shared wrapper
-        top = _article_level(_near_title(top, eligible, scores, labels, title))
-    top = _thread_posts(top, labels, root, is_thread or _ThreadTest(root, jsonld))
+        near = _article_level(_near_title(top, eligible, scores, labels, title))
+        if near is not top and _precedes(near, top) and is_thread(labels):
+            replies = top  # a forum thread's replies, after its opening post
+        top = near
+    top = _thread_posts(top, labels, root, is_thread)
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
     if elements == [top]:
         elements = _with_cousins(top, labels)
+    if replies is not None and not any(
+        el is replies or el in replies.iterancestors() for el in elements
+    ):
+        elements = [*elements, replies]
     elements = _with_builder_rows(top, elements, labels)
     leads = _with_lead(top, elements, labels, title)
     if not leads and title:
