@@ -426,6 +426,51 @@ def test_standard_author_tag_wins_over_the_cxense_one() -> None:
     assert meta.authors == ("Ann Lee",)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "shareaholic:article_author_name",
+        "article_author",
+        "article-author",
+        "analytics:author",
+        "analyticsAttributes.author",
+        "vr:author",
+        "bc:authors",
+    ],
+)
+def test_plugin_and_analytics_author_tags(name: str) -> None:
+    # a share plugin's or an analytics tag that a personal blog fills with its author
+    _, meta = extract(f'<meta name="{name}" content="Wolfgang Michal">')
+    assert meta.authors == ("Wolfgang Michal",)
+    assert meta.source_of("authors") == "meta"
+
+
+def test_visible_byline_wins_over_a_plugin_author_tag() -> None:
+    # such a tag may hold the publisher: the byline element names the writer
+    head = '<meta name="article-author" content="Example Tax &amp; Accounting">'
+    _, meta = extract(head, '<h2>Story</h2><div class="author">Abby Colson</div>')
+    assert meta.authors == ("Abby Colson",)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<b>[</b>田中宏昌，<b>ITmedia]</b>", ("田中宏昌",)),
+        ("[By Ann Lee]", ("Ann Lee",)),
+        ("(By Ann Lee, Reuters)", ("Ann Lee",)),
+        ("【田中宏昌】", ("田中宏昌",)),
+    ],
+)
+def test_byline_set_whole_in_brackets(byline: str, expected: tuple[str, ...]) -> None:
+    # an opening bracket cut a byline's tail, so a byline in brackets named nobody
+    _, meta = extract(body=f'<h2>Story</h2><div id="byline">{byline}</div>')
+    assert meta.authors == expected
+
+
+def test_outlet_after_a_cjk_name_and_a_full_width_comma() -> None:
+    assert normalize_authors(["田中宏昌，ITmedia"], visible=True) == ("田中宏昌",)
+
+
 # ------------------------------------------------------------------ the byline after the <h1>
 
 

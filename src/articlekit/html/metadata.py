@@ -102,6 +102,15 @@ AUTHOR_SOURCES: Final = (
     # byline-classed element may be a teaser's in a list of stories above or beside it
     "h1:byline",
     "byline:text",
+    # other analytics and share plugins' tags a CMS fills with the byline (after the
+    # visible bylines: some hold the publisher, "Thomson Reuters Tax & Accounting")
+    "meta:article_author",
+    "meta:article-author",
+    "meta:shareaholic:article_author_name",
+    "meta:analytics:author",
+    "meta:analyticsattributes.author",
+    "meta:vr:author",
+    "meta:bc:authors",
     # last: the name in the address of the profile that ``article:author`` gives instead
     # of a name (".../editors/jon-fingas", ".../people/evan-halper"), as Open Graph meant
     "og:article:author-url",
@@ -1140,7 +1149,7 @@ def _split_names(text: str, visible: bool = False) -> list[str]:
     parts = [p for p in _AUTHOR_JOINERS.split(text) if p and p.strip()]
     names: list[str] = []
     for part in parts:
-        pieces = [p.strip() for p in part.split(",") if p.strip()]
+        pieces = [p.strip() for p in part.replace("，", ",").split(",") if p.strip()]
         # "Jong, Michiel de" is one name written last-name first; "Kim, Jett" lists two.
         if len(pieces) > 1 and all(len(p.split()) >= 2 for p in pieces):
             names.extend(pieces)
@@ -1158,10 +1167,16 @@ def _credit_after_name(pieces: Sequence[str]) -> bool:
     M.D.") nor a surname written first ("Lee, Ann")."""
     return (
         len(pieces) == 2
-        and len(pieces[0].split()) >= 2
+        and (len(pieces[0].split()) >= 2 or _cjk_name(pieces[0]))
         and len(pieces[1].split()) == 1
         and pieces[1].replace(".", "").casefold() not in _NAME_SUFFIXES
     )
+
+
+def _cjk_name(text: str) -> bool:
+    """Return True for a name in Chinese, Japanese or Korean script (written without
+    spaces between its parts: "田中宏昌", one word that is a whole name)."""
+    return " " not in text and _CJK_WORD.search(text) is not None
 
 
 # What a name's ends lose: punctuation and brackets left by the byline around it.
@@ -1368,13 +1383,24 @@ _GLUED_TAIL: Final = re.compile(
 _CAMEL_JOIN: Final = re.compile(r"[a-z.][A-Z]")
 
 
+# A byline set whole in brackets ("[By Ann Lee]", "[田中宏昌，ITmedia]", "(Ann Lee)"): the
+# brackets go before the byline is read, as an opening bracket cuts a byline's tail.
+_WHOLE_BRACKETS: Final = re.compile(r"^[\[(（［【]([^\[\]()（）［］【】]+)[\])）］】]$")
+
+
+def _unbracketed(text: str) -> str:
+    """Return ``text`` without the pair of brackets around all of it."""
+    match = _WHOLE_BRACKETS.match(text)
+    return text if match is None else match.group(1).strip()
+
+
 def _byline_text(raw: str) -> str:
     """Return the part of a visible byline that names people (dates and roles cut off).
 
     A byline that opens with a date ("Posted on May 3, 2021 by Ann Lee") names its
     people after the "by" that follows the date; a date, role or label run into the
     name's end goes (``_GLUED_TAIL``)."""
-    text = _without_byline_label(_clean(raw))
+    text = _without_byline_label(_unbracketed(_clean(raw)))
     if _CAMEL_JOIN.search(text) is not None:
         text = _GLUED_TAIL.sub("", text, count=1)
     match = _BYLINE_CUT.search(text)
