@@ -1152,6 +1152,92 @@ def test_a_buying_guides_repeated_section_labels_keep_its_sections() -> None:
     assert plain.count("Short cord") == len(names)
 
 
+_MEAL_PLAN = """Plan {letter}
+
+Breakfast
+
+Eat within an hour of waking
+
+Two eggs scrambled with spinach and half a cup of oats cooked in water, with a
+handful of blueberries and a spoon of yoghurt stirred in at the end.
+
+Snack
+
+Eat between meals
+
+Lunch
+
+Eat at noon or a little after
+
+Grilled chicken over a cup of brown rice with roasted peppers, courgettes and a
+spoon of olive oil, and an apple or a pear after it if you are still hungry.
+"""
+
+
+def test_a_templated_articles_repeated_labels_keep_its_sections() -> None:
+    # four plans, each a stack of the same short labels over one line of prose: lead-ins,
+    # not furniture, so the opening and the first plans stay with the last one
+    menu = "\n".join(f"  • {w}" for w in ("Home", "Workouts", "Nutrition", "Recipes", "Shop"))
+    menu += "\n" + "\n".join(f"  • {w}" for w in ("Coaching", "Community", "About", "Jobs"))
+    opening = (
+        "This plan keeps every meal simple, so that you can cook once and eat well for the\n"
+        "whole week without counting anything but the containers.\n"
+    )
+    plans = "\n".join(_MEAL_PLAN.format(letter=letter) for letter in "ABCD")
+    text = (
+        f"Search: [ ] Go\n\n{menu}\n\nSign in | Register | Subscribe\n\n"
+        f"A week of meals for the training plan\n\n{opening}\n{plans}\nShare\n\n{menu}\n\n"
+        "Privacy | Terms | Cookies\n\n© 2024 Example Fitness\n"
+    )
+    plain = parse_text(text).plain_text()
+    assert "This plan keeps every meal simple" in plain
+    assert "Plan A" in plain and plain.count("Eat within an hour of waking") == 4
+    assert "Workouts" not in plain
+
+
+def test_a_label_repeated_over_no_prose_stays_furniture() -> None:
+    from articlekit.text.boilerplate import PieceStats
+    from articlekit.text.lines import Layout
+    from articlekit.text.parser import _Context, _repeated_labels
+
+    ctx = _Context(Layout(), [], None, {})
+    texts = [
+        text
+        for title in ("Ferries stop", "Bridge reopens", "Pier repaired")
+        for text in ("0shares", title, "A sentence of prose between the cards.")
+    ]
+    live = [Piece(kind="paragraph", first=i, last=i, text=t) for i, t in enumerate(texts)]
+    scores = [-80.0, -80.0, 300.0] * 3
+    stats = [
+        PieceStats(chars=len(t), words=len(t.split()), link_chars=0, sentence=False) for t in texts
+    ]
+    assert _repeated_labels(live, scores, stats, ctx) == []
+    # nor is a label said once over each card's prose: it does not stack
+    texts = ["Learn More", "A sentence of prose between the cards."] * 3
+    live = [Piece(kind="paragraph", first=i, last=i, text=t) for i, t in enumerate(texts)]
+    stats = [
+        PieceStats(chars=len(t), words=len(t.split()), link_chars=0, sentence=False) for t in texts
+    ]
+    assert _repeated_labels(live, [-80.0, 300.0] * 3, stats, ctx) == []
+    # two labels stacked over each section's prose are its template
+    texts = ["Breakfast", "Eat within an hour", "A sentence of prose in each section."] * 3
+    live = [Piece(kind="paragraph", first=i, last=i, text=t) for i, t in enumerate(texts)]
+    stats = [
+        PieceStats(chars=len(t), words=len(t.split()), link_chars=0, sentence=False) for t in texts
+    ]
+    # (prose above the first label and below the last: the template stands in the article)
+    texts = ["An opening sentence of the article.", *texts, "A closing sentence."]
+    live = [Piece(kind="paragraph", first=i, last=i, text=t) for i, t in enumerate(texts)]
+    stats = [
+        PieceStats(chars=len(t), words=len(t.split()), link_chars=0, sentence=False) for t in texts
+    ]
+    scores = [300.0, *[-80.0, -80.0, 300.0] * 3, 300.0]
+    assert _repeated_labels(live, scores, stats, ctx) == [1, 2, 4, 5, 7, 8]
+    # the same stacks at the page's end, no prose below the last: no section of the article
+    assert _repeated_labels(live[:-2], scores[:-2], stats[:-2], ctx) == []
+    assert _repeated_labels(live[1:], scores[1:], stats[1:], ctx) == []
+
+
 def test_a_menus_repeated_column_label_is_no_section_label() -> None:
     # the same label over each column of a menu, with no prose between the columns
     column = "Shop all\n\n  • Kettles\n  • Toasters\n  • Mixers\n  • Blenders"
