@@ -430,3 +430,22 @@ def test_a_directional_span_across_inline_markup_is_kept_whole() -> None:
         Text(text=f" d{PDF} e"),
     )
     assert inline_lines(inlines) == [f"a {RLE}b c d{PDF} e"]
+
+
+@pytest.mark.parametrize(
+    "alt",
+    ["/images/newHomeDesign/Meta_Platforms_Inc._logo.png", "IMG_0042.JPG", "logo.svg?v=3"],
+)
+def test_an_alt_text_that_is_a_file_name_gives_no_text(alt: str) -> None:
+    # a template writes the picture's path where a description belongs
+    hired = (Text(text="Our customers get hired at: "), Image(src="/m.png", alt=alt))
+    assert inline_lines(hired) == ["Our customers get hired at:"]
+    figure = Figure(image=Image(src="/m.png", alt=alt))
+    assert blocks_to_text((p("Before."), figure)) == "Before.\n"
+    # the JSON keeps it: only the text a reader reads leaves it out
+    assert Image(src="/m.png", alt=alt).alt == alt
+
+
+@pytest.mark.parametrize("alt", ["Meta logo", "Figure 2. Sales rose 3.5 percent", "3.png files"])
+def test_an_alt_text_that_names_no_file_alone_is_kept(alt: str) -> None:
+    assert inline_lines((Image(src="/m.png", alt=alt),)) == [alt]

@@ -9,7 +9,7 @@ What comes out (``docs/plain-text.md`` has the details):
 * quotes prefixed with ``> `` (``> > `` when nested); code verbatim, without fences;
 * table rows one per line, cells separated by `` | `` (caption first, when there is one);
 * figures as their caption, or their alt text when there is no caption; rules left out;
-* links as their text, images as their alt text, line breaks as newlines.
+* links as their text, images as their alt text (not a file name), line breaks as newlines.
 
 The result ends in exactly one newline, or is empty. Output is deterministic, and the walk is
 iterative so arbitrarily deep documents cannot raise ``RecursionError``.
@@ -55,6 +55,20 @@ __all__ = [
 CELL_SEPARATOR: Final = " | "
 
 _LINE_END_CHARS = re.compile(r"\r\n|[\r\n]")
+# An alt text that is the picture's file name or path ("/images/logo.png", "IMG_0042.JPG"):
+# a template's stand-in for a description, which says nothing to a reader.
+_FILE_NAME_ALT: Final = re.compile(
+    r"\s*[^\s?#]+\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?)(?:[?#]\S*)?\s*", re.IGNORECASE
+)
+
+
+def alt_text(image: Image) -> str:
+    """Return the text an image gives: its alt text, none when that is a file name
+    (:data:`_FILE_NAME_ALT`)."""
+    alt = image.alt
+    if "." in alt and _FILE_NAME_ALT.fullmatch(alt):
+        return ""
+    return alt
 
 
 def _unbroken(text: str) -> str:
@@ -89,7 +103,8 @@ def _line(text: str) -> str:
 def inline_lines(inlines: Iterable[Inline]) -> list[str]:
     """Return the text of ``inlines`` split at line breaks, each line stripped, no blank ends.
 
-    Links give their text, images their alt text, code its code; newlines inside text
+    Links give their text, images their alt text (none when it is a file name:
+    :func:`alt_text`), code its code; newlines inside text
     become spaces, so only a LineBreak starts a new line. An image's alt text that the
     text beside it repeats is left out (:func:`repeats_beside`).
     """
@@ -136,9 +151,10 @@ def _lines_and_alts(
         elif isinstance(node, Code):
             lines[-1].append(_piece(node.code))
         elif isinstance(node, Image):
-            if node.alt.strip():
+            alt = alt_text(node)
+            if alt.strip():
                 alts.append((len(lines) - 1, len(lines[-1]), node))
-            lines[-1].append(_piece(node.alt))
+            lines[-1].append(_piece(alt))
         elif isinstance(node, LineBreak):
             lines.append([])
         else:
@@ -191,7 +207,7 @@ def _figure_lines(figure: Figure) -> list[str]:
     caption = inline_lines(figure.caption)
     if caption:
         return caption
-    alt = _line(_piece(figure.image.alt).strip())
+    alt = _line(_piece(alt_text(figure.image)).strip())
     return [alt] if alt else []
 
 
