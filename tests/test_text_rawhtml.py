@@ -27,6 +27,7 @@ from articlekit.text.rawhtml import (
     attribute,
     has_raw_html,
     markup_line_numbers,
+    short_attribute_values,
     short_data_uris,
     strip_tags,
 )
@@ -270,6 +271,40 @@ def test_a_tag_holding_an_inline_icon_is_read_as_a_tag() -> None:
     out = articlekit.to_text(doc)
     assert "base64" not in out and "<img" not in out
     assert "says it; read the whole report" in out
+
+
+PAYLOAD = "{" + ",".join(f"&quot;k{i}&quot;:&quot;value {i}&quot;" for i in range(120)) + "}"
+
+
+def test_long_attribute_values_are_emptied() -> None:
+    tag = f'<a href="/news" class="nav" data-payload="{PAYLOAD}">News</a>'
+    assert short_attribute_values(tag) == '<a href="/news" class="nav" data-payload="">News</a>'
+    short = '<a href="/news" data-id="42">News</a>'
+    assert short_attribute_values(short) == short
+    # a long value over lines, or a long quotation that is no attribute, stays whole
+    wrapped = f'<a data-payload="{PAYLOAD[:1500]}\n{PAYLOAD[1500:]}">News</a>'
+    assert short_attribute_values(wrapped) == wrapped
+    quoted = f'He said "{PAYLOAD}" and left.'
+    assert short_attribute_values(quoted) == quoted
+
+
+def test_a_menu_link_with_a_long_data_attribute_is_read_as_a_link() -> None:
+    # pandoc's GFM keeps a menu link with attributes as a raw <a>, one attribute a line;
+    # with its data-* JSON longer than a tag's value is read, the tag had stayed text
+    item = '-   <a href="https://example.org/{slug}"\n    class="nav-item"\n    data-payload="'
+    menu = "".join(
+        item.format(slug=n.lower()) + f'{PAYLOAD}">{n}</a>\n' for n in ("News", "Sport", "Weather")
+    )
+    text = GFM.replace("<div>\n", f'<div class="menu">\n\n{menu}\n</div>\n\n<div>\n', 1)
+    out = articlekit.to_text(parse_text(text))
+    assert "&quot;" not in out and "payload" not in out and "value 7" not in out
+    assert "the first version of the site in January" in out
+    link = " ".join(line.strip() for line in menu.splitlines()[:3])[2:]
+    assert not [i for i in parse_inlines(link, markdown=True, html=True) if isinstance(i, Link)]
+    read = parse_inlines(short_attribute_values(link), markdown=True, html=True)
+    assert [(i.url, plain_text(i)) for i in read if isinstance(i, Link)] == [
+        ("https://example.org/news", "News")
+    ]
 
 
 def test_a_comment_line_is_markup() -> None:

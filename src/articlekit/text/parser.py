@@ -91,7 +91,12 @@ from articlekit.text.lines import (
 )
 from articlekit.text.lynx import browser_note_lines, lynx_head_lines, split_references
 from articlekit.text.pandoc import without_pandoc_markup
-from articlekit.text.rawhtml import MIN_MARKUP_LINES, markup_line_numbers, short_data_uris
+from articlekit.text.rawhtml import (
+    MIN_MARKUP_LINES,
+    markup_line_numbers,
+    short_attribute_values,
+    short_data_uris,
+)
 from articlekit.text.references import link_definitions
 from articlekit.text.rules import (
     Item,
@@ -3477,6 +3482,8 @@ def read_text(text: str, *, url: str | None = None) -> Document:
         header, text = read_header(text)
         # a data: URI's base64 payload (an inline icon in a raw <img>) is no text
         text = short_data_uris(text)
+        # ... nor is a data-* attribute's JSON or a long srcset (a menu link's raw <a>)
+        text = short_attribute_values(text)
     lines = without_pandoc_markup(split_lines(text))
     # elinks' and links' notes of the page head's links and of frames: no text of the page
     notes = browser_note_lines(lines)

@@ -33,6 +33,7 @@ __all__ = [
     "attribute",
     "has_raw_html",
     "markup_line_numbers",
+    "short_attribute_values",
     "short_data_uris",
     "strip_tags",
     "unescape",
@@ -152,6 +153,14 @@ MIN_DATA_URI_PAYLOAD: Final = 200
 _DATA_URI: Final = re.compile(
     r"(data:[\w.+/-]{1,60};base64,)[A-Za-z0-9+/=]{" + str(MIN_DATA_URI_PAYLOAD) + ",}"
 )
+#: A quoted attribute value of at least this many characters on one line (a ``data-*``
+#: attribute's JSON, a ``srcset``'s list, a URL-encoded SVG in a ``src``) is emptied
+#: (:func:`short_attribute_values`): :data:`TAG_BODY` reads at most 2,000 a value.
+MAX_ATTRIBUTE_VALUE_CHARS: Final = 2000
+# (the value holds no quote and no newline, so two matches never overlap: linear time)
+_LONG_ATTRIBUTE: Final = re.compile(
+    r"(\s[A-Za-z_:][\w:.-]{0,60}=\")[^\"\n]{" + str(MAX_ATTRIBUTE_VALUE_CHARS) + r",}(?=\")"
+)
 #: An HTML comment alone on a line (``<!-- -->``, which React leaves between two texts).
 _COMMENT_LINE: Final = re.compile(r"<!--.{0,200}?-->")
 
@@ -215,6 +224,24 @@ def short_data_uris(text: str) -> str:
     if "base64," not in text:
         return text
     return _DATA_URI.sub(r"\1", text)
+
+
+def short_attribute_values(text: str) -> str:
+    """Return ``text`` with each quoted attribute value of
+    :data:`MAX_ATTRIBUTE_VALUE_CHARS` characters or more on one line emptied
+    (``data-payload="{&quot;type&quot;: ...}"`` becomes ``data-payload=""``).
+
+    pandoc's GFM keeps a link with attributes as a raw ``<a>``, and a page's menu links
+    may carry thousands of characters of JSON in a ``data-*`` attribute, or a picture's
+    ``srcset`` a long list of URLs: such a tag is longer than :data:`TAG_BODY` reads a
+    value, so it stayed text, and a menu of such links read as paragraphs of prose (a
+    news page's menu kept over its article). No value that long is text of the page. A
+    value that runs over lines, or is not in ``name="..."`` form, is left as it is: text
+    that merely holds a long quotation stays whole.
+    """
+    if len(text) < MAX_ATTRIBUTE_VALUE_CHARS or '="' not in text:
+        return text
+    return _LONG_ATTRIBUTE.sub(r"\1", text)
 
 
 def has_raw_html(texts: Sequence[str], indents: Sequence[int]) -> bool:
