@@ -22,7 +22,13 @@ from hypothesis import strategies as st
 
 import articlekit
 from articlekit import Document, UnsupportedInputError
-from articlekit._chars import CONTROLS, balance_bidi, repair_c1_mojibake, replace_controls
+from articlekit._chars import (
+    CONTROLS,
+    balance_bidi,
+    repair_c1_mojibake,
+    repair_encoded_twice,
+    replace_controls,
+)
 
 # What no string of a parsed Document may hold.
 _BANNED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
@@ -174,10 +180,7 @@ def test_tabs_and_line_ends_inside_a_url_are_dropped() -> None:
         ("Logitech\u00e2\x80\x99s mouse", "Logitech\u2019s mouse"),  # E2 80 99 read as Latin-1
         ("a pause \u00e2\x80\x94 then", "a pause \u2014 then"),
         ("\u00c2\x85 more", "\x85 more"),  # C2 85 is U+0085 (next line) itself
-        ("caf\u00c3\u00a9", "caf\u00c3\u00a9"),  # no C1 in the text: left alone
-        # ... but a text with one is encoded twice throughout: "\u00c2\u00ae" is C2 AE, "\u00ae"
-        ("caf\u00c3\u00a9 \u00e2\x80\x99", "caf\u00e9 \u2019"),
-        ("JOHNSON\u00e2\x80\x99S\u00c2\u00ae 57\u00c2\u00b0", "JOHNSON\u2019S\u00ae 57\u00b0"),
+        ("caf\u00c3\u00a9 \u00e2\x80\x99", "caf\u00c3\u00a9 \u2019"),  # no C1: left alone
         ("\u00e2\x80 cut short", "\u00e2\x80 cut short"),  # not whole UTF-8: left
     ],
 )
@@ -185,6 +188,22 @@ def test_utf8_read_as_latin1_is_repaired_where_a_c1_character_shows_it(
     garbled: str, meant: str
 ) -> None:
     assert repair_c1_mojibake(garbled) == meant
+
+
+@pytest.mark.parametrize(
+    ("garbled", "meant"),
+    [
+        ("caf\u00c3\u00a9", "caf\u00c3\u00a9"),  # no C1 in the run: left alone
+        # ... but a run with one is encoded twice throughout: "\u00c2\u00ae" is C2 AE, "\u00ae"
+        ("caf\u00c3\u00a9 \u00e2\x80\x99", "caf\u00e9 \u2019"),
+        ("JOHNSON\u00e2\x80\x99S\u00c2\u00ae 57\u00c2\u00b0", "JOHNSON\u2019S\u00ae 57\u00b0"),
+    ],
+)
+def test_a_run_proven_encoded_twice_is_repaired_throughout(garbled: str, meant: str) -> None:
+    assert repair_encoded_twice(garbled) == meant
+    assert replace_controls(garbled) == meant
+    # the text parser reads a whole document at once: one proof there repairs only itself
+    assert repair_c1_mojibake("caf\u00c3\u00a9 \u00e2\x80\x99") == "caf\u00c3\u00a9 \u2019"
 
 
 @pytest.mark.parametrize(

@@ -95,10 +95,18 @@ def repair_c1_mojibake(text: str) -> str:
     """Return ``text`` with UTF-8 that was read as Latin-1 decoded again where a C1 control
     character gives it away: "Logitech\u00e2\x80\x99s" is "Logitech\u2019s" (a page
     encoded twice; the browser shows "Logitech\u00e2s"). Call it on text that holds a C1
-    character. Once a sequence with a C1 character was decoded, the text is known to be
-    encoded twice, and its sequences without one are decoded too ("JOHNSON\u00e2\x80\x99S
-    \u00c2\u00ae" is "JOHNSON\u2019S\u00ae": the sign's two bytes, C2 AE, read as "\u00c2\u00ae");
-    in a text with no such proof they are left alone ("\u00c3\u00a9" may be meant)."""
+    character; sequences without one are left alone (the text parser's repair: it reads a
+    whole document at once, where one such sequence proves little about the rest)."""
+    return _LATIN1_UTF8.sub(_utf8_again, text)
+
+
+def repair_encoded_twice(text: str) -> str:
+    """Return ``text``, one run of a page's text or one metadata field, repaired as
+    :func:`repair_c1_mojibake` repairs it; and once a sequence with a C1 character was
+    decoded, the run is known to be encoded twice, so its sequences without one are
+    decoded too ("JOHNSON\u00e2\x80\x99S\u00c2\u00ae" is "JOHNSON\u2019S\u00ae": the
+    sign's two bytes, C2 AE, read as "\u00c2\u00ae"). A run with no such proof keeps them
+    ("\u00c3\u00a9" may be meant)."""
     repaired = _LATIN1_UTF8.sub(_utf8_again, text)
     if repaired == text:
         return text
@@ -124,7 +132,7 @@ def read_c1_as_cp1252(text: str) -> str:
 
 def replace_controls(text: str) -> str:
     """Return ``text`` without the characters of :data:`CONTROLS`: UTF-8 read as Latin-1
-    decoded again first (:func:`repair_c1_mojibake`), other C1 characters read as
+    decoded again first (:func:`repair_encoded_twice`), other C1 characters read as
     windows-1252 (:func:`read_c1_as_cp1252`), then those of :data:`SPACE_CONTROLS` made
     spaces, the others dropped.
 
@@ -133,7 +141,7 @@ def replace_controls(text: str) -> str:
     if text.isprintable():
         return text
     if _C1.search(text):
-        text = read_c1_as_cp1252(repair_c1_mojibake(text))
+        text = read_c1_as_cp1252(repair_encoded_twice(text))
     return text.translate(_CONTROL_TABLE)
 
 
