@@ -69,18 +69,6 @@ _LATIN1_UTF8: Final = re.compile(
 )
 
 
-def _utf8_again(found: re.Match[str]) -> str:
-    """Return one :data:`_LATIN1_UTF8` sequence decoded as the UTF-8 it was, when it holds
-    a C1 character (without one, "\u00c3\u00a9" may be meant) and decodes."""
-    text = found.group()
-    if not _C1.search(text):
-        return text
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except UnicodeDecodeError:
-        return text
-
-
 def _utf8_whole(found: re.Match[str]) -> str:
     """Return one :data:`_LATIN1_UTF8` sequence decoded as the UTF-8 it was, when it
     decodes (a C1 character in it or not)."""
@@ -89,6 +77,12 @@ def _utf8_whole(found: re.Match[str]) -> str:
         return text.encode("latin-1").decode("utf-8")
     except UnicodeDecodeError:
         return text
+
+
+def _utf8_again(found: re.Match[str]) -> str:
+    """Return one :data:`_LATIN1_UTF8` sequence decoded as :func:`_utf8_whole` decodes it,
+    when it holds a C1 character (without one, "\u00c3\u00a9" may be meant)."""
+    return _utf8_whole(found) if _C1.search(found.group()) else found.group()
 
 
 def repair_c1_mojibake(text: str) -> str:
