@@ -160,6 +160,28 @@ def test_data_table_with_caption_and_header() -> None:
     assert table.rows[0].cells[0].header
 
 
+def test_rowspans_are_read_as_html_reads_them() -> None:
+    # an empty row is left out, so the rowspans over it shrink; rowspan="0" reaches the
+    # table's end, and no rowspan reaches past it
+    doc = _doc(
+        "<table><tr><th>A</th><th>B</th><th>C</th></tr>"
+        "<tr><td rowspan='3'>x</td><td colspan='2' rowspan='2'>y</td></tr><tr></tr>"
+        "<tr><td>b</td><td>c</td></tr>"
+        "<tr><td rowspan='0'>1</td><td rowspan='7'>2</td><td>3</td></tr>"
+        "<tr><td>4</td></tr></table>"
+    )
+    table = _first(doc, Table)
+    assert isinstance(table, Table)
+    spans = [[(plain_text(c.content), c.rowspan) for c in row.cells] for row in table.rows]
+    assert spans == [
+        [("A", 1), ("B", 1), ("C", 1)],
+        [("x", 2), ("y", 1)],
+        [("b", 1), ("c", 1)],
+        [("1", 2), ("2", 2), ("3", 1)],
+        [("4", 1)],
+    ]
+
+
 def test_table_rows_and_cells_in_page_order_from_every_row_group() -> None:
     # rows straight under the table and in thead/tbody/tfoot, in page order; th and td
     # cells mixed; a nested table's rows and cells are not the outer table's

@@ -186,12 +186,21 @@ def expected_table(table: Table) -> list[Event]:
     events: list[Event] = []
     if is_visible(table.caption):
         events.append(("p", _text(table.caption)))
+    # HTML's table layout, with taken places: a rowspan takes its columns in the rows below
+    taken: set[tuple[int, int]] = set()
     grid: list[list[str]] = []
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         cells: list[str] = []
         for cell in row.cells:
+            while (r, len(cells)) in taken:
+                cells.append("")
+            column = len(cells)
             cells.append(_text(cell.content))
-            cells.extend([""] * (cell.colspan - 1))
+            cells.extend([""] * (min(cell.colspan, 1000) - 1))
+            for below in range(r + 1, min(r + cell.rowspan, len(table.rows))):
+                taken.update((below, c) for c in range(column, column + min(cell.colspan, 1000)))
+        end = max((c + 1 for (rr, c) in taken if rr == r), default=0)
+        cells.extend([""] * (end - len(cells)))
         grid.append(cells)
     width = max((len(cells) for cells in grid), default=0)
     if width:
@@ -1073,6 +1082,40 @@ def test_directional_characters_in_urls_and_front_matter_are_escaped() -> None:
     assert to_markdown(doc, front_matter=True).startswith(
         '---\ntitle: "T\\u202ex"\ndescription: "d\\u2069"\n---\n'
     )
+
+
+def test_a_rowspan_keeps_the_cells_below_under_their_own_headers() -> None:
+    # GFM has no rowspan: the spanned places are empty cells, so "2" stays under "B" and the
+    # last row, below a cell that spans two columns and two rows, starts in column C
+    def cell(text: str, **spans: int) -> TableCell:
+        return TableCell(content=(Text(text=text),), **spans)
+
+    table = Table(
+        rows=(
+            TableRow(cells=(cell("A"), cell("B"), cell("C"))),
+            TableRow(cells=(cell("x", rowspan=2), cell("1"), cell("y"))),
+            TableRow(cells=(cell("2"), cell("z"))),
+            TableRow(cells=(cell("wide", colspan=2, rowspan=2), cell("w"))),
+            TableRow(cells=(cell("v"),)),
+        ),
+        header_rows=1,
+    )
+    assert blocks_to_markdown((table,)).splitlines()[2:] == [
+        "| x | 1 | y |",
+        "|  | 2 | z |",
+        "| wide |  | w |",
+        "|  |  | v |",
+    ]
+
+
+def test_a_rowspan_past_the_last_row_adds_no_row() -> None:
+    table = Table(
+        rows=(
+            TableRow(cells=(TableCell(content=(Text(text="a"),), rowspan=10**9),)),
+            TableRow(cells=(TableCell(content=(Text(text="b"),)),)),
+        ),
+    )
+    assert blocks_to_markdown((table,)) == "|  |  |\n| --- | --- |\n| a |  |\n|  | b |\n"
 
 
 def test_a_huge_colspan_is_written_as_wide_as_html_allows() -> None:

@@ -14,6 +14,7 @@ pathological page cannot exhaust the Python stack.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import urllib.parse
@@ -2988,7 +2989,9 @@ class BlockBuilder:
             and has_bold_header_row(html_rows)
             else None
         )
-        for row in html_rows:
+        dropped: list[int] = []  # indices (in html_rows) of rows without cells
+        starts: list[int] = []  # index in html_rows of each kept row
+        for index, row in enumerate(html_rows):
             cells: list[TableCell] = []
             all_th = True
             for cell in _cells(row):
@@ -3000,11 +3003,13 @@ class BlockBuilder:
                         content=content,
                         header=is_th,
                         colspan=_span(cell.get("colspan")),
-                        rowspan=_span(cell.get("rowspan")),
+                        rowspan=_rowspan(cell.get("rowspan"), len(html_rows) - index),
                     )
                 )
             if not cells:
+                dropped.append(index)
                 continue
+            starts.append(index)
             in_head = row.getparent() is not None and row.getparent().tag == "thead"
             if counting_header and (in_head or all_th):
                 header_rows += 1
@@ -3013,6 +3018,8 @@ class BlockBuilder:
             rows.append(TableRow(cells=tuple(cells)))
         if not rows:
             return
+        if dropped:
+            rows = _rowspans_without(rows, starts, dropped)
         caption_el = el.find("caption")
         caption = self._inlines_of(caption_el, depth) if caption_el is not None else ()
         out.append(
@@ -3406,6 +3413,48 @@ def _extend(out: list[Inline], inner: list[Inline]) -> None:
             _append_text(out, node.text)
         else:
             out.append(node)
+
+
+def _rowspan(value: str | None, rows_left: int) -> int:
+    """Return a cell's rowspan: at most the rows left in its table, as HTML reads it.
+
+    ``rowspan="0"`` spans to the end of the table, and HTML caps a rowspan at 65534.
+    """
+    if value and value.strip().isdigit():
+        span = int(value.strip())
+        return max(1, min(span or rows_left, 65534, rows_left))
+    return 1
+
+
+def _rowspans_without(
+    rows: list[TableRow], starts: list[int], dropped: list[int]
+) -> list[TableRow]:
+    """Return ``rows`` with each rowspan shortened by the dropped rows it covered.
+
+    ``starts`` holds each kept row's index among the table's HTML rows and ``dropped`` the
+    indices of the rows left out (they had no cell), so the cells below a spanning cell stay
+    in their own columns.
+    """
+    fixed: list[TableRow] = []
+    for row, start in zip(rows, starts, strict=True):
+        if all(cell.rowspan == 1 for cell in row.cells):
+            fixed.append(row)
+            continue
+        cells = tuple(
+            cell
+            if cell.rowspan == 1
+            else attrs.evolve(
+                cell,
+                rowspan=cell.rowspan
+                - (
+                    bisect.bisect_left(dropped, start + cell.rowspan)
+                    - bisect.bisect_left(dropped, start)
+                ),
+            )
+            for cell in row.cells
+        )
+        fixed.append(TableRow(cells=cells))
+    return fixed
 
 
 def _span(value: str | None) -> int:

@@ -621,17 +621,43 @@ def _code_lines(block: CodeBlock) -> list[str]:
     return [fence + info, *(body.split("\n") if code else ()), fence]
 
 
-def _table_blocks(table: Table) -> list[list[str]]:
-    blocks: list[list[str]] = [_paragraph_lines(table.caption)]
+def _table_grid(table: Table) -> list[list[str]]:
+    """Return the table's cell texts laid out on a grid, as HTML lays out its cells.
+
+    GFM has no spans, so a spanned place is an empty cell: a ``colspan`` adds empty cells
+    after its cell, and a ``rowspan`` leaves its column empty in the rows below, so that the
+    cells of those rows stay under their own headers. A span counts for at most
+    ``MAX_COLSPAN`` columns (a colspan of 10**9 from a hand-built or JSON Document made a
+    billion cells); a rowspan ends with the table.
+    """
     grid: list[list[str]] = []
+    below: dict[int, int] = {}  # column -> rows below still covered by a rowspan above
     for row in table.rows:
+        covered = set(below)
+        spans: dict[int, int] = {}  # rowspans that start in this row
         cells: list[str] = []
         for cell in row.cells:
+            while len(cells) in covered:
+                cells.append("")
+            span = min(cell.colspan, MAX_COLSPAN)
+            if cell.rowspan > 1:
+                spans.update(
+                    (column, cell.rowspan - 1) for column in range(len(cells), len(cells) + span)
+                )
             cells.append(_single_line(cell.content, "cell"))
-            # GFM has no colspan: empty cells, at most as many as HTML spans (a colspan of
-            # 10**9 from a hand-built or JSON Document made a billion cells)
-            cells.extend("" for _ in range(min(cell.colspan, MAX_COLSPAN) - 1))
+            cells.extend("" for _ in range(span - 1))
+        if covered:
+            cells.extend("" for _ in range(max(covered) + 1 - len(cells)))
+        below = {column: rows - 1 for column, rows in below.items() if rows > 1}
+        for column, rows in spans.items():
+            below[column] = max(below.get(column, 0), rows)
         grid.append(cells)
+    return grid
+
+
+def _table_blocks(table: Table) -> list[list[str]]:
+    blocks: list[list[str]] = [_paragraph_lines(table.caption)]
+    grid = _table_grid(table)
     width = max((len(cells) for cells in grid), default=0)
     if width == 0:
         return blocks
