@@ -384,6 +384,24 @@ def test_figure_with_lazy_image_and_caption() -> None:
     assert plain_text(fig.caption) == "A very good cat"
 
 
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "<figure><img class='lazy' src='/i/placeholder.gif'><noscript><img src='/p/owl.jpg'"
+        " alt='An owl'></noscript><figcaption>The owl</figcaption></figure>",
+        "<p><img src='/i/spacer.gif' width='1' height='1'><noscript><img src='/p/owl.jpg'"
+        " alt='An owl'></noscript></p>",
+    ],
+)
+def test_a_stand_in_shows_the_picture_of_its_noscript(picture: str) -> None:
+    # a lazy loader whose script holds the URL: only the <noscript> copy names the picture,
+    # which is shown once, with the copy's alt text
+    figures = [b for b in _doc(picture).walk() if isinstance(b, Figure)]
+    assert [(f.image.src, f.image.alt) for f in figures] == [
+        ("https://example.org/p/owl.jpg", "An owl")
+    ]
+
+
 def test_figure_with_blurred_thumbnail_keeps_one_picture() -> None:
     doc = _doc(
         "<p>" + "Some words of the article body. " * 5 + "</p>"

@@ -366,6 +366,23 @@ def test_best_from_srcset(srcset: str, expected: str | None) -> None:
         ('<img data-hires="/p/h.jpg" data-src-sm="/p/s.jpg">', "/p/h.jpg"),
         # a JSON value that holds a picture's URL is no URL
         ('<img data-gallery=\'{"src":"/p/a.jpg?w=1"}\'>', None),
+        # a stand-in without a lazy attribute: the picture is in the <noscript> after it
+        (
+            '<img class="lazy" src="/i/grey.gif"><noscript><img src="/p/n.jpg"></noscript>',
+            "/p/n.jpg",
+        ),
+        ('<img src="/i/blank.png"> <noscript><img src="/p/n.jpg"></noscript>', "/p/n.jpg"),
+        (
+            '<img src="data:image/gif;base64,R0l"><noscript><img src="/p/n.jpg"></noscript>',
+            "/p/n.jpg",
+        ),
+        # ... but not a <noscript> after words, one holding a stand-in too, or after a picture
+        ('<img src="/i/blank.png"> and <noscript><img src="/p/n.jpg"></noscript>', "/i/blank.png"),
+        ('<img src="/i/blank.png"><noscript><img src="/i/spacer.gif"></noscript>', "/i/blank.png"),
+        (
+            '<img src="/p/a.jpg"><noscript><img src="https://t.example/px.gif"></noscript>',
+            "/p/a.jpg",
+        ),
     ],
 )
 def test_image_source(img: str, expected: str | None) -> None:

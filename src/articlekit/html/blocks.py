@@ -53,6 +53,7 @@ from articlekit.html.recommendations import (
 from articlekit.html.tree import (
     collapse_ws,
     image_source,
+    noscript_image,
     picture_key,
     resolve_url,
     return_free_memory,
@@ -3129,6 +3130,9 @@ class BlockBuilder:
         if not src:
             return None
         alt = _attribute_text(el.get("alt"))
+        fallback = noscript_image(el) if not alt else None
+        if fallback is not None and resolve_url(fallback.get("src"), self.base) == src:
+            alt = _attribute_text(fallback.get("alt"))  # a stand-in's picture, from <noscript>
         title = _attribute_text(el.get("title"))
         return Image(src=src, alt=alt, title=title or None)
 

@@ -754,6 +754,11 @@ def _data_image_value(img: lxml.html.HtmlElement) -> str | None:
     return best
 
 
+def _is_stand_in(src: str) -> bool:
+    """Return True for a ``src`` that never is the picture: a data URI or a spacer."""
+    return src.startswith("data:") or "spacer" in src or "blank." in src
+
+
 def image_source(img: lxml.html.HtmlElement) -> str | None:
     """Return the one URL an ``<img>`` shows: lazy-loading attributes, srcset, then ``src``.
 
@@ -763,10 +768,12 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
     """
     src = (img.get("src") or "").strip()
     lazy = _lazy_value(img)
-    stand_in = src.startswith("data:") or "spacer" in src or "blank." in src
+    stand_in = _is_stand_in(src)
     if lazy is None and (not src or stand_in or is_lazy_placeholder(img, src)):
         lazy = _data_image_value(img)
     if src and not stand_in and (lazy is None or lazy == src or not is_lazy_placeholder(img, src)):
+        if lazy is None and is_lazy_placeholder(img, src):
+            return _noscript_picture(img) or src
         return src
     if lazy is not None:
         return lazy
@@ -786,7 +793,31 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
                 best = _best_from_srcset(value)
                 if best:
                     return best
+    if src and stand_in:
+        return _noscript_picture(img) or src
     return src or None
+
+
+def _noscript_picture(img: lxml.html.HtmlElement) -> str | None:
+    inner = noscript_image(img)
+    return None if inner is None else (inner.get("src") or "").strip()
+
+
+def noscript_image(img: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """Return the ``<img>`` of the ``<noscript>`` right after ``img``, if it shows a picture.
+
+    A lazy loader that keeps the picture's URL in its script, not in an attribute, leaves
+    only a stand-in ("placeholder.gif", a spacer, a data URI) in the ``<img>`` and puts the
+    real ``<img>`` in a ``<noscript>`` after it, for readers without scripts.
+    """
+    after = img.getnext()
+    if after is None or after.tag != "noscript" or (img.tail and img.tail.strip()):
+        return None
+    for inner in after.iter("img"):
+        src = (inner.get("src") or "").strip()
+        if src and not _is_stand_in(src):
+            return inner
+    return None
 
 
 # A path segment that only sizes a picture on an image CDN ("44", "796", "w_800",
