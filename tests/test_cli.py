@@ -321,6 +321,21 @@ def test_one_file_to_stdout_and_stdin() -> None:
     assert "\r" not in done.stderr  # no progress bar when stderr is not a terminal
 
 
+@pytest.mark.parametrize(("name", "fmt"), [("md", "markdown"), ("TXT", "text"), ("Json", "json")])
+def test_a_format_is_named_in_any_case_or_by_its_file_ending(name: str, fmt: str) -> None:
+    page = HTML.format(n=6).encode()
+    named = invoke(["convert", "-", "-f", name], stdin=page)
+    assert named.returncode == 0, named.stderr
+    assert named.stdout == invoke(["convert", "-", "-f", fmt], stdin=page).stdout
+    assert "Body text of page 6" in named.stdout
+
+
+def test_an_unknown_format_is_a_usage_error_that_lists_the_formats() -> None:
+    done = invoke(["convert", "-", "-f", "html"], stdin=HTML.format(n=1).encode())
+    assert done.returncode == 2
+    assert "invalid choice: 'html'" in done.stderr and "'markdown'" in done.stderr
+
+
 def test_seed_article_to_markdown_whatever_the_locale() -> None:
     seed = ROOT / "examples" / "seed-article.txt"
     env = {"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}

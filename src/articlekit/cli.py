@@ -51,6 +51,8 @@ SUFFIXES: dict[str, str] = {
     "text": ".txt",
     "chunks": ".chunks.jsonl",
 }
+#: Other names ``-f`` takes for a format: its file ending, and "md" for Markdown.
+FORMAT_ALIASES: dict[str, OutputFormat] = {"md": "markdown", "txt": "text"}
 #: Endings of an ``-o`` name that mean a file, not a directory to create.
 FILE_SUFFIXES = (".md", ".markdown", ".json", ".txt", ".html", ".htm")
 #: Seconds between two redraws of the progress line; faster only costs terminal output.
@@ -80,6 +82,15 @@ def _whole_number(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+
+
+def _output_format(text: str) -> str:
+    """Return the output format ``text`` names, in any case or by an alias ("md", "txt").
+
+    A name that is no format is returned as given, so argparse lists the choices.
+    """
+    name = text.strip().lower()
+    return FORMAT_ALIASES.get(name, name)
 
 
 def _positive_int(text: str) -> int:
@@ -121,7 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--format",
         choices=OUTPUT_FORMATS,
-        help="output format (default: markdown; jsonl when -o names a .jsonl file)",
+        type=_output_format,
+        help="output format (default: markdown; jsonl when -o names a .jsonl file; "
+        "md and txt are other names for markdown and text)",
     )
     convert.add_argument(
         "-o",
