@@ -474,6 +474,33 @@ def test_q_is_set_in_the_quote_marks_a_browser_draws() -> None:
 
 
 @pytest.mark.parametrize(
+    ("ruby", "expected"),
+    [
+        # no <rp>: the reading goes in the brackets a browser without ruby layout shows
+        ("<ruby>漢字<rt>かんじ</rt></ruby>", "漢字(かんじ)"),
+        ("<ruby>漢<rt>かん</rt>字<rt>じ</rt></ruby>", "漢(かん)字(じ)"),
+        ("<ruby><rb>漢</rb><rb>字</rb><rtc><rt>かん</rt><rt>じ</rt></rtc></ruby>", "漢字(かんじ)"),
+        ("<ruby>漢字<rt> <em>かんじ</em> </rt></ruby>", "漢字(かんじ)"),
+        # the page's own <rp> brackets, shown once
+        ("<ruby>漢字<rp>(</rp><rt>かんじ</rt><rp>)</rp></ruby>", "漢字(かんじ)"),
+        ("<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>", "漢字（かんじ）"),
+        # an empty reading adds no brackets
+        ("<ruby>漢字<rt></rt></ruby>", "漢字"),
+    ],
+)
+def test_ruby_reading_is_bracketed_after_its_base(ruby: str, expected: str) -> None:
+    doc = _doc(f"<p>In Tokyo the word {ruby} is taught in the second school year of all.</p>")
+    para = next(b for b in doc.blocks if isinstance(b, Paragraph) and "Tokyo" in plain_text(b))
+    assert (
+        plain_text(para)
+        == f"In Tokyo the word {expected} is taught in the second school year of all."
+    )
+    assert f" {expected} " in to_text(doc)
+    if "<em>" not in ruby:
+        assert f" {expected} " in articlekit.to_markdown(doc)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("17 April 2012 \u2022 2:54pm", True),

@@ -3218,6 +3218,8 @@ class BlockBuilder:
                 _append_text(out, " ")
         elif tag == "q":
             _quote_inline(el, inner, out)
+        elif tag in _RUBY_TEXT and _bare_ruby_text(el):
+            _bracket_reading(inner, out)
         else:
             if tag in vocab.BLOCK_TAGS and out and not isinstance(out[-1], LineBreak):
                 _append_text(out, " ")
@@ -3257,6 +3259,38 @@ def _quote_inline(el: HtmlElement, inner: list[Inline], out: list[Inline]) -> No
     _append_text(out, opening)
     _extend(out, inner)
     _append_text(out, closing)
+
+
+# The elements that hold a ruby annotation's reading (<rt>, or <rtc> around several).
+_RUBY_TEXT: Final = frozenset({"rt", "rtc"})
+
+
+def _bare_ruby_text(el: HtmlElement) -> bool:
+    """Return True when ``el`` (an ``<rt>`` or ``<rtc>``) is a ruby reading that needs the
+    brackets a reader without ruby layout is shown: its ``<ruby>`` has no ``<rp>`` of its
+    own, and ``el`` is not an ``<rt>`` inside an ``<rtc>`` (the ``<rtc>`` is bracketed)."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    if parent.tag == "rtc":
+        return False
+    return parent.tag == "ruby" and parent.find("rp") is None
+
+
+def _bracket_reading(inner: list[Inline], out: list[Inline]) -> None:
+    """Append a ruby reading to ``out`` in parentheses, as ``<rp>`` would show it.
+
+    ``<ruby>漢字<rt>かんじ</rt></ruby>`` is laid out with the reading above the base; as
+    a line of text it would read "漢字かんじ", two words run into one. A browser without
+    ruby layout shows the ``<rp>`` brackets around the reading: "漢字(かんじ)". Ruby
+    written with its ``<rp>`` keeps those (never doubled); an empty reading adds nothing.
+    """
+    _, inner, _ = _split_edges(inner)
+    if not inner:
+        return
+    _append_text(out, "(")
+    _extend(out, inner)
+    _append_text(out, ")")
 
 
 def _unquote(fragment: str) -> str:
