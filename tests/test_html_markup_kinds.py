@@ -5,8 +5,10 @@ Every fixture is written for the test: it reproduces a layout, not a page of the
 
 from __future__ import annotations
 
+import pytest
+
 from articlekit import parse_html
-from articlekit.html import blocks, content
+from articlekit.html import blocks, clean, content
 from articlekit.html.clean import label_page
 from articlekit.html.tree import parse_tree
 from articlekit.model import Paragraph, Text
@@ -130,3 +132,68 @@ def test_long_caption_beside_its_picture_is_left_out_of_the_text() -> None:
 
 def test_long_caption_named_box_without_a_picture_before_it_stays() -> None:
     assert "local limestone" in _text(_gallery_page("<p>Archive pictures:</p>"))
+
+
+STORY = (
+    "<p>The council met on Tuesday evening to discuss the bridge, which has been closed "
+    "since the spring floods damaged two of its piers and left the town cut in half.</p>"
+    "<p>Engineers told the meeting that repairs would take at least another six months, "
+    "and that the cost had risen by a third since the first estimate was made in May.</p>"
+    "<p>Residents who cross the river every day said the detour adds forty minutes each "
+    "way, and shop owners on the east bank reported that trade had fallen sharply.</p>"
+    "<p>The mayor promised a decision on a temporary footbridge by the end of the month, "
+    "after a survey of the riverbanks that the county will pay for in full.</p>"
+)
+CARD_GRID = "".join(
+    f'<a href="/news/story-{i}"><div><h3>Other story number {i} in the news today</h3>'
+    "<p>A summary of the other story, a line long, written for the card of the teaser "
+    "grid under the article so that readers can see what it is about before a click.</p>"
+    "</div></a>"
+    for i in range(3)
+)
+
+
+ABOUT_BOX = (
+    '<div class="about-box"><p>Town News is the independent newspaper of the river towns, '
+    "published every week since 1921 by a cooperative of its readers and staff.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        f'<a href="/news/bridge"><div class="story">{STORY}</div></a>',
+        f'<div><a href="https://example.com/news/bridge">{STORY}</a></div>',
+        f'<a href="/news/bridge"><section><span>{STORY}</span></section></a>',
+    ],
+)
+@pytest.mark.parametrize("cards", [CARD_GRID, ""])
+def test_article_inside_a_real_link_keeps_its_text(story: str, cards: str) -> None:
+    # a template's block-level link around the story: its text is not link text (it
+    # was: the page's one box of text outside links, or the whole page, stood for it)
+    page = (
+        "<html><head><title>Bridge repairs delayed</title></head><body><nav><ul>"
+        '<li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>'
+        f"{story}<div>{cards}</div>{ABOUT_BOX}</body></html>"
+    )
+    text = to_text(parse_html(page, url="https://example.com/2024/05/bridge-repairs-delayed"))
+    assert "spring floods" in text and "in full." in text
+    assert "Other story number" not in text and "Home" not in text
+    assert "cooperative" not in text
+
+
+def test_teaser_cards_in_links_stay_link_text() -> None:
+    root = parse_tree(f"<html><body><div>{CARD_GRID}</div><div>{STORY}</div></body></html>")
+    cards = list(root.iter("a"))
+    assert not any(clean.is_linked_article(a, a.keys()) for a in cards)
+    labels = label_page(root)
+    assert all(labels.stats[a].links == labels.stats[a].text for a in cards)
+    wrapped = parse_tree(f'<html><body><a href="/s">{STORY}</a></body></html>')
+    link = next(wrapped.iter("a"))
+    assert clean.is_linked_article(link, link.keys())
+    assert label_page(wrapped).stats[link].links == 0
+    # a listing's card with a long excerpt: a part of the page's prose, not its article
+    assert not clean.is_linked_article(link, link.keys(), lambda: 12)
+    assert clean.is_linked_article(link, link.keys(), lambda: 6)
+    bare = parse_tree(f"<html><body><a>{STORY}</a></body></html>")
+    assert not clean.is_linked_article(next(bare.iter("a")), ())

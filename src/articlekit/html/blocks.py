@@ -2689,7 +2689,8 @@ class BlockBuilder:
         are never wrapped in such a link. A link to the site's home page around blocks is
         the masthead (logo, site name) and goes. Not cards: fragment links (an accordion's
         toggle, "#comments"), links to pictures or e-mail addresses, a link to the page
-        itself, a link holding the ``h1`` or the article, or one holding more than
+        itself, a link holding the ``h1`` or the article (``main``, or paragraphs of prose:
+        :func:`articlekit.html.clean.is_linked_article`), or one holding more than
         ``MAX_CARD_LINK_CHARS`` (a wrapper).
         """
         href = (el.get("href") or "").strip()
@@ -2703,6 +2704,8 @@ class BlockBuilder:
         st = self.stats.get(el)
         if st is None or not st.text or st.text > MAX_CARD_LINK_CHARS:
             return False
+        if not st.links:
+            return False  # its text is not link text: an article inside the link
         if is_home_link(url) or is_social_profile(url):
             return True  # a masthead, or a "follow us" box
         if st.flags & (FLAG_H1 | FLAG_MAIN):

@@ -1149,7 +1149,15 @@ def label_page(
         # (a link around paragraphs whose address goes nowhere - no ``href``, a
         # ``javascript:`` one - is a wrapper, as a browser's reader view reads it: its
         # text is not link text)
-        inside_link = in_link or (tag == "a" and not (len(el) and is_dead_wrapper(el, keys)))
+        # (nor is the text of an article set inside a real link, a block-level link
+        # around the story or an unclosed <a> that libxml2 lets swallow the page:
+        # is_linked_article)
+        inside_link = in_link or (
+            tag == "a"
+            and not (
+                len(el) and (is_dead_wrapper(el, keys) or is_linked_article(el, keys, page_prose))
+            )
+        )
         child_rec = in_rec or kind == _K_REC_WIDGET
         child_p = in_p or tag == "p"
         # (``len`` first: a leaf, about half the elements met, has no children to iterate;
@@ -1467,6 +1475,34 @@ def is_dead_wrapper(el: HtmlElement, keys: Sequence[str]) -> bool:
     if "href" in keys and el.get("href", "").lstrip()[:11].lower() != "javascript:":
         return False
     return next(el.iter("p"), None) is not None
+
+
+#: Paragraphs of prose (``PROSE_PARAGRAPH_CHARS`` or more) that make a real link around
+#: them an article's wrapper rather than a teaser card (a title and a summary or two).
+MIN_LINKED_ARTICLE_PROSE: Final = 3
+
+
+def is_linked_article(
+    el: HtmlElement, keys: Sequence[str], page_prose: Callable[[], int] | None = None
+) -> bool:
+    """Return True when the link ``el`` (an ``<a href>`` with children, its attribute
+    names ``keys``) holds the page's article: ``MIN_LINKED_ARTICLE_PROSE`` or more ``<p>``
+    of prose (``PROSE_PARAGRAPH_CHARS``), and at least half of the page's (``page_prose``:
+    the page's count, asked at most once a page). A template that wraps the story in a
+    block-level link to itself made the whole article link text, dropped as link-dense:
+    the page read as its one box of text outside links, or as everything. A teaser card
+    (a title, a summary, "Read more") and a menu's entries hold fewer paragraphs, and a
+    listing's cards with long excerpts each hold a part of the page's prose: they stay
+    link text."""
+    if "href" not in keys or next(el.iter("p"), None) is None:
+        return False  # (nearly every link: one step of a walk in C)
+    held = 0
+    for p in el.iter("p"):
+        if len(text_of(p)) >= PROSE_PARAGRAPH_CHARS:
+            held += 1
+    if held < MIN_LINKED_ARTICLE_PROSE:
+        return False
+    return page_prose is None or 2 * held >= page_prose()
 
 
 def is_card_part(text: int, flags: int) -> bool:
