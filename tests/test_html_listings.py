@@ -5,6 +5,7 @@ from __future__ import annotations
 import lxml.html
 
 from articlekit import to_text
+from articlekit.html import content as content_module
 from articlekit.html import parse_html
 from articlekit.html.blocks import (
     is_card_figure,
@@ -15,9 +16,11 @@ from articlekit.html.blocks import (
 )
 from articlekit.html.clean import label_page
 from articlekit.html.content import (
+    LISTING_ENTRIES,
     MAX_SCRAP_CHARS,
     PAGE_OVER_SCRAP,
     Candidate,
+    card_grid_main,
     find_main_content,
     in_consent_manager,
     page_over_scrap,
@@ -412,3 +415,64 @@ def test_page_over_scrap_keeps_content_that_is_not_a_scrap() -> None:
     short_labels = label_page(short)
     note = Candidate(elements=[short[0][0]], labels=short_labels, method="scored", chars=13)
     assert page_over_scrap(short, note) is note
+
+
+SECTION_LEADS = (
+    "Crisp potatoes, roast vegetables and a tray of fish: the oven does it all, with almost"
+    " nothing to wash up after dinner.",
+    "Chicken for dinner! These oven chicken recipes are easy, healthy and ready on a"
+    " weeknight in under forty minutes.",
+    "No meat tonight? These vegetable trays are cheap, filling and good cold for lunch the"
+    " next day, too.",
+)
+
+
+def _recipe_grid_page(cards: int, around: str = "div") -> str:
+    """A category page: a <main> of sections, each a short lead over a row of cards that
+    are nothing but a link (a picture, a title)."""
+    sections = "".join(
+        f'<section><div class="head"><h2>Section {s}</h2><p>{lead}</p></div><div class="row">'
+        + "".join(
+            f'<article class="post"><a href="/recipes/dish-{s}-{i}"><img src="/i/{i}.jpg"'
+            f' alt=""><h3>Roast dish {s}{i} with lemon</h3></a></article>'
+            for i in range(cards)
+        )
+        + "</div></section>"
+        for s, lead in enumerate(SECTION_LEADS)
+    )
+    return (
+        "<html><head><title>Oven Recipes</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<main><{around}><header><h1>Oven Recipes</h1></header>{sections}</{around}></main>"
+        "<footer><p>Get our free cookbook: enter your e-mail and we send it over.</p></footer>"
+        "</body></html>"
+    )
+
+
+def _grid_of_baseline(html: str) -> tuple[Candidate, Candidate, lxml.html.HtmlElement]:
+    root = parse_tree(html)
+    baseline = content_module._baseline(label_page(root))
+    return baseline, card_grid_main(baseline), next(root.iter("main"))
+
+
+def test_a_main_of_link_cards_is_read_as_the_listing_over_the_baseline() -> None:
+    baseline, found, main = _grid_of_baseline(_recipe_grid_page(8))
+    assert baseline.method == "baseline" and baseline.elements[0] is not main
+    assert found.method == LISTING_ENTRIES and found.elements == [main]
+
+
+def test_a_few_link_cards_leave_the_baseline_as_found() -> None:
+    baseline, found, _ = _grid_of_baseline(_recipe_grid_page(1))
+    assert found is baseline
+
+
+def test_cards_around_an_article_leave_the_baseline_as_found() -> None:
+    # the paragraphs sit in an <article>: its related cards are not the page's content
+    baseline, found, _ = _grid_of_baseline(_recipe_grid_page(8, around="article"))
+    assert baseline.elements and found is baseline
+
+
+def test_a_scored_candidate_beside_link_cards_is_kept() -> None:
+    # a shop's category description over its product grid scores as a container
+    baseline, _, _ = _grid_of_baseline(_recipe_grid_page(8))
+    scored = Candidate(elements=baseline.elements, labels=baseline.labels, method="scored", chars=1)
+    assert card_grid_main(scored) is scored

@@ -1694,7 +1694,62 @@ def find_main_content(
     )
     if found.method.startswith("rule:"):
         return found
-    return page_over_scrap(root, found)
+    return page_over_scrap(root, card_grid_main(found))
+
+
+#: A ``<main>`` holding at least this many link cards (``<article>`` elements whose text
+#: is mostly a link's) is a grid of entries...
+MIN_GRID_CARDS: Final = 6
+#: ...a card being an ``<article>`` whose text is at least this share link text.
+MIN_GRID_CARD_LINK_DENSITY: Final = 0.5
+
+
+def card_grid_main(found: Candidate) -> Candidate:
+    """Return the page's ``<main>``, read as a listing's entries, in place of ``found``
+    when the main content is a grid of link cards; else ``found``.
+
+    A category or archive page ("Air Fryer Recipes": an intro, then rows of recipe
+    cards) sets each entry in an ``<article>`` that is nothing but a link (a picture, a
+    title): the ``<main>`` is link-dense, no container scores, and the paragraph
+    baseline keeps the intro and the newsletter box beside it, the entries lost. It is
+    such a page when the baseline was read (``found.method``), its first paragraph sits
+    in a ``<main>`` more link-dense than ``MAX_MAIN_LINK_DENSITY``, and that ``<main>``
+    holds ``MIN_GRID_CARDS`` or more link cards (``MIN_GRID_CARD_LINK_DENSITY``; none in
+    a recommendation widget or boilerplate) holding more text than ``found`` does. An
+    article's related cards sit beside a body that scores (a scored candidate, never
+    the baseline) or inside its ``<article>`` (left alone), and a shop's category
+    description over its product grid scores as a container: both are kept as found.
+    """
+    if found.method != "baseline" or not found.elements:
+        return found
+    first = found.elements[0]
+    main = _main_landmark(first)
+    if main is None:
+        return found
+    labels = found.labels
+    st = labels.stats.get(main)
+    if st is None or main in labels.boilerplate or st.link_density <= MAX_MAIN_LINK_DENSITY:
+        return found
+    if any(el.tag == "article" for el in itertools.chain((first,), first.iterancestors())):
+        return found
+    furniture = labels.boilerplate.union(labels.recommendations)
+    cards = card_chars = 0
+    for card in main.iter("article"):
+        measured = labels.stats.get(card)
+        if (
+            measured is None
+            or not measured.anchors
+            or measured.link_density < MIN_GRID_CARD_LINK_DENSITY
+        ):
+            continue
+        if card in furniture or any(box in furniture for box in card.iterancestors()):
+            continue
+        cards += 1
+        card_chars += measured.text
+    if cards < MIN_GRID_CARDS or card_chars <= found.chars:
+        return found
+    chars = _chars([main], labels)
+    return Candidate(elements=[main], labels=labels, method=LISTING_ENTRIES, chars=chars)
 
 
 #: Content found holding fewer characters than this is a scrap (a cookie notice, a
