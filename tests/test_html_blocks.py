@@ -687,6 +687,19 @@ def test_drop_dangling_headings() -> None:
     assert kept == ["A", "B"]
 
 
+def test_an_entrys_linked_name_is_no_dangling_heading_in_a_listing() -> None:
+    def named(level: int, text: str) -> Heading:
+        link = Link(url=f"https://example.org/{level}", content=(Text(text=text),))
+        return Heading(level=level, content=(Emphasis(content=(link,)),))
+
+    blocks: list[Block] = [named(4, "Kids as Curators"), named(4, "Drawing from Within")]
+    assert drop_dangling_headings(blocks, entries=True) == blocks
+    assert drop_dangling_headings(blocks) == []  # in an article: titles over nothing
+    # a plain heading over nothing is still dropped from a listing's entries
+    plain = [named(4, "Kids as Curators"), _h(2, "Newsletter")]
+    assert drop_dangling_headings(plain, entries=True) == plain[:1]
+
+
 def test_mojibake_e_acute_is_no_copyright_mark() -> None:
     # "\u00c3\u00a9" is "\u00e9" read as Latin-1: a short paragraph ending in such a word went
     assert not is_photo_credit("Le caf\u00c3\u00a9 du coin a ferm\u00c3\u00a9 ses portes.")

@@ -321,7 +321,11 @@ def extract_blocks(
     blocks = cut_teaser_tail(cut_closing_cards(blocks, base))
     blocks = drop_head_datelines(_trimmed(blocks, candidate))
     blocks = drop_dangling_labels(title_rec_cards(blocks))
-    blocks = drop_dangling_headings(blocks, whole_page=_holds_whole_page(candidate))
+    blocks = drop_dangling_headings(
+        blocks,
+        whole_page=_holds_whole_page(candidate),
+        entries=candidate.method in (LISTING_ENTRIES, PAGE_OVER_SCRAP),
+    )
     blocks = normalise_headings(blocks, title)
     blocks = drop_head_bylines(blocks, authors, outlets)
     # widgets outside the article come after its body, in page order; an item shown

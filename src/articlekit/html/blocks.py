@@ -1587,7 +1587,9 @@ def is_prose_heading(block: Heading) -> bool:
     return _SENTENCE_BREAK.search(text) is not None
 
 
-def drop_dangling_headings(blocks: list[Block], *, whole_page: bool = False) -> list[Block]:
+def drop_dangling_headings(
+    blocks: list[Block], *, whole_page: bool = False, entries: bool = False
+) -> list[Block]:
     """Return ``blocks`` without headings that head nothing.
 
     A heading followed by the end of the article, by a heading of the same or a higher
@@ -1600,7 +1602,9 @@ def drop_dangling_headings(blocks: list[Block], *, whole_page: bool = False) -> 
     and nothing but recommendation blocks and headings would be left, the headings that
     head nothing but the end or another heading stay: they are the page's only text (a
     page that is one ``<h2>``), not titles of sections left out (on a page whose content
-    was not found, a box's heading is furniture, and goes).
+    was not found, a box's heading is furniture, and goes). In a listing's entries
+    (``entries``), a heading that is one link is an entry's name (the last entry's, or
+    that of an entry with no summary), not a section's title: it stays.
     """
     out: list[Block] = []
     ends: list[Block] = []  # headings dropped over the end or another heading
@@ -1611,7 +1615,7 @@ def drop_dangling_headings(blocks: list[Block], *, whole_page: bool = False) -> 
                 nxt is None
                 or (isinstance(nxt, Recommendations) and not _section_goes_on(blocks, index))
                 or (isinstance(nxt, Heading) and nxt.level <= block.level)
-            ):
+            ) and not (entries and _is_linked_name(block)):
                 if is_prose_heading(block):
                     out.append(Paragraph(content=block.content, provenance=block.provenance))
                 elif not isinstance(nxt, Recommendations):
@@ -1629,6 +1633,12 @@ def drop_dangling_headings(blocks: list[Block], *, whole_page: bool = False) -> 
         kept = {id(block) for block in ends}
         return [block for block in blocks if id(block) in kept or block in out]
     return out
+
+
+def _is_linked_name(heading: Heading) -> bool:
+    """Return True when ``heading`` is one link, emphasis aside: an entry's name."""
+    content = _unwrapped(heading.content)
+    return len(content) == 1 and isinstance(content[0], Link)
 
 
 # A label over what follows it ("Mehr zum Thema:", "Tags:", "Share this article:") has at
