@@ -151,3 +151,51 @@ def test_weighted_len_counts_wide_characters_twice(text: str) -> None:
     wide = sum(1 for ch in text if ch >= "\u2e80")
     assert _wide_chars(text) == wide
     assert _weighted_len(text) == len(text) + wide
+
+
+# class names of byline elements: ASCII, capitals, non-ASCII, the "posted" boundaries
+BYLINE_LABELS = [
+    "",
+    "post-meta-author author-name vcard  ",
+    "c-article-byline__author-link u-inline  author",
+    "Author-Box Bio",
+    "byline AUTHOR-EMAIL",
+    "published-date  ",
+    "Published_On entry-date",
+    "date-Published",
+    "pubDate",
+    "PUB-DATE",
+    "entry-meta Posted-On",
+    "posted",
+    "posted by",
+    "xposted",
+    "re-posted-at",
+    "post posted_date",
+    "postedx",
+    "posted-",
+    "Ärzte posted",
+    "éposted",
+    "autor Über-uns",
+    "ABOUT the author",
+    "\u017fomething posted",  # long s: case-blind, not ASCII
+    "MA\u0130L",  # dotted capital I
+    "Kommentar-Box",
+    "mehr-lesen MORE",
+]
+
+
+@pytest.mark.parametrize("label", BYLINE_LABELS)
+def test_byline_class_tests_answer_as_the_ignorecase_patterns(label: str) -> None:
+    from articlekit.html.metadata import _NOT_BYLINE_CLASS, _PUBLISHED_CLASS
+
+    not_byline = re.compile(r"comment|avatar|bio|about|box|related|more|mail", re.IGNORECASE)
+    published = re.compile(
+        r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pub[-_]?date"
+        r"|(?<![a-z])posted(?:[-_]?(?:on|at|date))?(?![\w-])",
+        re.IGNORECASE,
+    )
+    assert _NOT_BYLINE_CLASS.search(label) == (not_byline.search(label) is not None)
+    assert _PUBLISHED_CLASS.search(label) == (published.search(label) is not None)
+    for variant in (label.upper(), label.title(), label.swapcase()):
+        assert _NOT_BYLINE_CLASS.search(variant) == (not_byline.search(variant) is not None)
+        assert _PUBLISHED_CLASS.search(variant) == (published.search(variant) is not None)

@@ -728,3 +728,22 @@ def test_markup_is_searched_for_streamed_parts_only_when_an_id_may_be_one(
     text = articlekit.to_text(articlekit.parse_html(_streamed_page("S:0", "B:0")))
     assert len(searched) == 1
     assert text.count("Tomatoes want six hours") == 6
+
+
+def test_headline_links_count_links_in_and_around_headings_once() -> None:
+    from articlekit.html import _headline_links
+
+    markup = (
+        "<html><body>"
+        "<h2><a href='/a'>A teaser headline of five words</a></h2>"  # a link inside
+        "<a href='/b'><h3>Another teaser headline of words</h3></a>"  # a leaf in a link
+        "<a href='/c'><h3>One more</h3></a>"  # too short
+        "<h4>A plain heading without any link here</h4>"  # a leaf, no link
+        "<a href='/d'><h2><span>Two headings in</span></h2><h3>one link</h3></a>"
+        "</body></html>"
+    )
+    root = parse_tree(markup)
+    headings = [el for el in root.iter("h2", "h3", "h4")]
+    # /a, /b and /d (counted once for its two headings)
+    assert _headline_links(headings) == 3
+    assert _headline_links([el for el in headings if el.tag == "h4"]) == 0

@@ -124,3 +124,57 @@ def test_validators_raise_what_attrs_validators_raise(
         reference(None, error.args[1], value)  # type: ignore[operator]
     assert error.args == expected.value.args
     assert str(error) == str(expected.value)
+
+
+def _reference_plain_text(inlines: tuple[ak.Inline, ...] | list[ak.Inline]) -> str:
+    """The plain text of inlines, read recursively (the definition the walk must keep)."""
+    out = []
+    for node in inlines:
+        if isinstance(node, ak.Text):
+            out.append(node.text)
+        elif isinstance(node, ak.Code):
+            out.append(node.code)
+        elif isinstance(node, ak.LineBreak):
+            out.append("\n")
+        elif isinstance(node, ak.Image):
+            out.append(node.alt)
+        else:
+            out.append(_reference_plain_text(node.content))
+    return "".join(out)
+
+
+def test_plain_text_reads_nested_inlines_in_order() -> None:
+    link = ak.Link(
+        url="https://example.com/",
+        content=(ak.Text(text="a "), ak.Strong(content=(ak.Text(text="b"),)), ak.Text(text=" c")),
+    )
+    content = (
+        ak.Text(text="1 "),
+        ak.Emphasis(content=(link, ak.Text(text=" 2"))),
+        ak.LineBreak(),
+        ak.Code(code="x = 1"),
+        ak.Image(src="https://example.com/i.png", alt=" pic"),
+        ak.Text(text=" end"),
+    )
+    expected = "1 a b c 2\nx = 1 pic end"
+    assert _reference_plain_text(content) == expected
+    assert ak.plain_text(ak.Paragraph(content=content)) == expected
+    # the inlines after a nested one are read after it, at every level
+    assert ak.plain_text([*content, ak.Text(text="!")]) == expected + "!"
+
+
+def test_plain_text_of_deeply_nested_inlines_does_not_recurse() -> None:
+    node: ak.Inline = ak.Text(text="core")
+    for level in range(20_000):
+        wrapper = ak.Emphasis if level % 2 else ak.Strong
+        node = wrapper(content=(ak.Text(text="<"), node, ak.Text(text=">")))
+    assert ak.plain_text(node) == "<" * 20_000 + "core" + ">" * 20_000
+
+
+def test_plain_text_reads_a_subclass_of_text_as_text() -> None:
+    @attrs.frozen(kw_only=True)
+    class Marked(ak.Text):
+        pass
+
+    content = (Marked(text="a"), ak.Emphasis(content=(Marked(text="b"),)), ak.Text(text="c"))
+    assert ak.plain_text(ak.Paragraph(content=content)) == "abc"

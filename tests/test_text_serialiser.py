@@ -449,3 +449,19 @@ def test_an_alt_text_that_is_a_file_name_gives_no_text(alt: str) -> None:
 @pytest.mark.parametrize("alt", ["Meta logo", "Figure 2. Sales rose 3.5 percent", "3.png files"])
 def test_an_alt_text_that_names_no_file_alone_is_kept(alt: str) -> None:
     assert inline_lines((Image(src="/m.png", alt=alt),)) == [alt]
+
+
+def test_inline_lines_read_the_text_after_nested_inlines_in_order() -> None:
+    inner = Link(
+        url="https://example.com/",
+        content=(Text(text="b "), Image(src="/i.png", alt="pic"), LineBreak(), Text(text="c")),
+    )
+    content = (
+        Text(text="a "),
+        Emphasis(content=(inner, Text(text=" d"))),
+        Code(code="e"),
+        LineBreak(),
+        Emphasis(content=(Emphasis(content=(Text(text="f"),)),)),
+        Text(text=" g"),
+    )
+    assert inline_lines(content) == ["a b pic", "c de", "f g"]

@@ -486,3 +486,83 @@ def test_signal_values_keep_their_number_type() -> None:
     assert type(values["prose_paragraphs"]) is int
     assert type(values["link_density"]) is float
     assert '"name":"prose_paragraphs","value":1}' in articlekit.to_json(doc).replace(" ", "")
+
+
+def _facts_reference(inlines: tuple[object, ...], in_link: bool = False) -> tuple[str, int, int]:
+    """_inline_facts read recursively: text, outermost links' text length, and the
+    whitespace-collapsed length of every link's text."""
+    from articlekit.model import Code, Image, LineBreak
+
+    text = ""
+    linked = collapsed = 0
+    for node in inlines:
+        if isinstance(node, Text):
+            text += node.text
+        elif isinstance(node, Code):
+            text += node.code
+        elif isinstance(node, LineBreak):
+            text += "\n"
+        elif isinstance(node, Image):
+            text += node.alt
+        else:
+            inner, inner_linked, inner_collapsed = _facts_reference(
+                node.content,  # type: ignore[attr-defined]
+                in_link or isinstance(node, Link),
+            )
+            text += inner
+            collapsed += inner_collapsed
+            if isinstance(node, Link):
+                collapsed += len(" ".join(inner.split()))
+                if not in_link:
+                    linked += len(inner)
+            else:
+                linked += inner_linked
+    return text, linked, collapsed
+
+
+def test_inline_facts_read_nested_links_and_the_text_after_them() -> None:
+    import random
+
+    from articlekit.model import Code, Emphasis, Image, LineBreak, Strong
+    from articlekit.verdict import _inline_facts
+
+    rng = random.Random(24)
+
+    def inlines(depth: int) -> tuple[object, ...]:
+        out: list[object] = []
+        for _ in range(rng.randint(0, 4)):
+            pick = rng.random()
+            if depth > 3 or pick < 0.4:
+                out.append(Text(text=rng.choice(["a ", " b", "c  d", "", "x\ny"])))
+            elif pick < 0.5:
+                out.append(Code(code="k = 1"))
+            elif pick < 0.6:
+                out.append(LineBreak())
+            elif pick < 0.7:
+                out.append(Image(src="https://example.com/i.png", alt="pic "))
+            elif pick < 0.8:
+                out.append(Emphasis(content=inlines(depth + 1)))  # type: ignore[arg-type]
+            elif pick < 0.9:
+                out.append(Strong(content=inlines(depth + 1)))  # type: ignore[arg-type]
+            else:
+                out.append(Link(url="https://example.com/", content=inlines(depth + 1)))  # type: ignore[arg-type]
+        return tuple(out)
+
+    nested = (
+        Text(text="see "),
+        Link(
+            url="https://example.com/",
+            content=(
+                Text(text="one  two"),
+                Emphasis(
+                    content=(Link(url="https://example.com/b", content=(Text(text=" three "),)),)
+                ),
+            ),
+        ),
+        Text(text=" after"),
+    )
+    assert _inline_facts(nested) == ("see one  two three  after", 15, 18)
+    assert _facts_reference(nested) == ("see one  two three  after", 15, 18)
+    for _ in range(3000):
+        content = inlines(0)
+        assert _inline_facts(content) == _facts_reference(content), content

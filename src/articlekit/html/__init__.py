@@ -697,7 +697,9 @@ def _headline_links(headings: Iterable[HtmlElement]) -> int:
     """Return how many links sit in or around a heading with headline-sized text."""
     seen: set[HtmlElement] = set()
     for heading in headings:
-        links = list(heading.iter("a"))
+        # (a heading without children holds no link: lxml's iterator object, made from
+        # Python, costs more than the ``len`` in C)
+        links = list(heading.iter("a")) if len(heading) else []
         if not links:
             links = [a for a in heading.iterancestors("a")]
         for link in links:

@@ -1152,19 +1152,21 @@ def label_page(
         # (nor is the text of an article set inside a real link, a block-level link
         # around the story or an unclosed <a> that libxml2 lets swallow the page:
         # is_linked_article)
+        # (``el[:]``, not ``el``: lxml makes the list of children in C, where ``for child in
+        # el`` made an iterator object, a class instantiated from Python, and called its
+        # ``__next__`` for each child; and no ``len(el)`` first: lxml's ``len`` costs more
+        # than the empty list of a leaf (~720 against ~630 instructions), and is paid again
+        # by every element with children: docs/extraction.md, Speed)
+        children = el[:]
         inside_link = in_link or (
             tag == "a"
             and not (
-                len(el) and (is_dead_wrapper(el, keys) or is_linked_article(el, keys, page_prose))
+                children and (is_dead_wrapper(el, keys) or is_linked_article(el, keys, page_prose))
             )
         )
         child_rec = in_rec or kind == _K_REC_WIDGET
         child_p = in_p or tag == "p"
-        # (``len`` first: a leaf, about half the elements met, has no children to iterate;
-        # ``el[:]``, not ``el``: lxml makes the list of children in C, where ``for child in
-        # el`` made an iterator object, a class instantiated from Python, and called its
-        # ``__next__`` for each child: docs/extraction.md, Speed)
-        for child in el[:] if len(el) else ():
+        for child in children:
             fold = again(child, tag, inside_link, child_rec, child_p, again)
             if fold is None:  # pragma: no cover - comments are removed
                 continue

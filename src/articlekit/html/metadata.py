@@ -33,6 +33,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
+from articlekit._caseless import CaseBlind
 from articlekit._chars import replace_controls
 from articlekit._months import month_numbers
 from articlekit._zones import ZONE_AFTER_TIME, ZONE_NAMES, zone_offset
@@ -441,10 +442,10 @@ _TAXONOMY_CLASS: Final = re.compile(r"(?:^|(?<=\s))(?:tag|category)-\S*")
 # The address of a category's or a tag's archive ("/blog/category/tools", "/tag/ai/"):
 # a byline element whose whole text links there names a section, not a person.
 _TAXONOMY_HREF: Final = re.compile(r"/(?:category|categories|tag|tags)/", re.IGNORECASE)
-# ("author-email": an address, not a name)
-_NOT_BYLINE_CLASS: Final = re.compile(
-    r"comment|avatar|bio|about|box|related|more|mail", re.IGNORECASE
-)
+# ("author-email": an address, not a name). Case-blind through CaseBlind: compiled with
+# ``re.IGNORECASE`` the engine tried all eight words at every character, ~10 us for a
+# byline element's 40 characters of class names, ~1 us on the names lower-cased.
+_NOT_BYLINE_CLASS: Final = CaseBlind(r"comment|avatar|bio|about|box|related|more|mail")
 
 # Separators between a title and its site name: "A | S", "A - S", "A – S", "A :: S" ...
 # A match starts at the first space of a run ("(?<!\s)"): started at every space of a long
@@ -1867,10 +1868,12 @@ _BYLINE_HINT: Final = re.compile(
 # A class naming the element that holds the publication date: "article-publish-date",
 # "published_date", "date-published", "pubdate", "pub-date", a blog's "posted" or
 # "posted-on". Not "published-in", a "publisher"'s or "posted-by" (the author).
-_PUBLISHED_CLASS: Final = re.compile(
+# Case-blind through CaseBlind, as _NOT_BYLINE_CLASS, and every branch opens with a letter
+# ("p(?<![a-z]p)osted": "posted" after no letter), so that the engine skips ahead to a
+# "p", "d" or "t": ~8 us a search of a byline element's class names -> ~1 us.
+_PUBLISHED_CLASS: Final = CaseBlind(
     r"publish(?:ed)?[-_]?(?:date|time|on)|(?:date|time)[-_]?published|pub[-_]?date"
-    r"|(?<![a-z])posted(?:[-_]?(?:on|at|date))?(?![\w-])",
-    re.IGNORECASE,
+    r"|p(?<![a-z]p)osted(?:[-_]?(?:on|at|date))?(?![\w-])"
 )
 # A class or id word naming a date: "date", "post-date", "newsDate", "cmsDate",
 # "date-header", "dateline", "datum" (German, Dutch) ...; not an update's, an event's, a
@@ -2412,7 +2415,7 @@ class _Collector:
     def published(self, el: etree._Element, label: str) -> None:
         """File the date an element whose class names the publication date holds: its
         ``datetime``, ``content`` or ``value`` (a hidden ``<input>``), else its short text."""
-        if self.date_elements >= MAX_DATE_ELEMENTS or _PUBLISHED_CLASS.search(label) is None:
+        if self.date_elements >= MAX_DATE_ELEMENTS or not _PUBLISHED_CLASS.search(label):
             return
         self.date_elements += 1
         value = el.get("datetime") or el.get("content") or el.get("value")

@@ -140,25 +140,29 @@ def _lines_and_alts(
     each image with an alt text."""
     lines: list[list[str]] = [[]]
     alts: list[tuple[int, int, Image]] = []
+    # (a ``for`` loop reads one level's inlines and hands the rest of the level back to
+    # the stack under a nested one's content, as ``model._inline_text`` does)
     stack: list[Iterator[Inline]] = [iter(inlines)]
     while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-            continue
-        if isinstance(node, Text):
-            lines[-1].append(_piece(node.text))
-        elif isinstance(node, Code):
-            lines[-1].append(_piece(node.code))
-        elif isinstance(node, Image):
-            alt = alt_text(node)
-            if alt.strip():
-                alts.append((len(lines) - 1, len(lines[-1]), node))
-            lines[-1].append(_piece(alt))
-        elif isinstance(node, LineBreak):
-            lines.append([])
-        else:
-            stack.append(iter(node.content))
+        level = stack.pop()
+        for node in level:
+            if isinstance(node, Text):
+                lines[-1].append(_piece(node.text))
+            elif isinstance(node, Code):
+                lines[-1].append(_piece(node.code))
+            elif isinstance(node, Image):
+                alt = alt_text(node)
+                if alt.strip():
+                    alts.append((len(lines) - 1, len(lines[-1]), node))
+                lines[-1].append(_piece(alt))
+            elif isinstance(node, LineBreak):
+                lines.append([])
+            elif node is None:  # (the end of the level, as ``next(level, None)`` read it)
+                break
+            else:
+                stack.append(level)  # the rest of this level, after the nested content
+                stack.append(iter(node.content))
+                break
     return lines, alts
 
 
