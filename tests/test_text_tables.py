@@ -26,6 +26,7 @@ from articlekit.text import parse_text
 from articlekit.text.parser import _is_fact_table
 from articlekit.text.tables import (
     delimiter_columns,
+    first_row_heads,
     header_cells,
     is_layout_table,
     row_cells,
@@ -527,3 +528,35 @@ def test_a_fact_box_has_labels_and_some_plain_values() -> None:
     assert not _is_fact_table(Table(rows=box.rows[:4]))
     prose = "a first cell that runs on for many more words than a label"
     assert not _is_fact_table(Table(rows=tuple(_row(prose, "1632") for _ in range(6))))
+
+
+@pytest.mark.parametrize(
+    ("rows", "heads"),
+    [
+        ([["Name", "Age", "City"], ["Ann", "31", "Oslo"], ["Bob", "45", "Bergen"]], True),
+        ([["Pier", "Share"], *[[f"P{i}", f"{i}%"] for i in range(4)], ["South", "n/a"]], True),
+        ([["Brand", "Logitech"], ["Weight", "1.2 kg"], ["Interface", "Bluetooth"]], False),
+        ([["Month", "Sales"], ["May", "$1,200"], ["June", "-4.5%"]], True),
+        ([["Ann", "31"], ["Bob", "45"]], False),  # a figure in the first row: data
+        ([["Name", "City"], ["Ann", "Oslo"], ["Bob", "Bergen"]], False),  # words only
+        ([["Name", ""], ["Ann", "31"]], False),  # an empty label
+        ([["Year", "Year"], ["Ann", "31"]], False),  # two labels alike
+        ([["A label far too long to name a column of a table", "Age"], ["Ann", "31"]], False),
+        ([["Name", "Age"]], False),  # no row under it
+        ([["Name", "Age"], ["Ann", "thirty-one"], ["Bob", "45"], ["Cy", "old"]], False),
+    ],
+)
+def test_first_row_heads(rows: list[list[str]], heads: bool) -> None:
+    assert first_row_heads(rows) is heads
+
+
+def test_a_tab_separated_table_opens_with_its_header_row() -> None:
+    doc = parse_text("Name\tAge\tCity\nAnn\t31\tOslo\nBob\t45\tBergen\n")
+    (table,) = [b for b in doc.blocks if isinstance(b, Table)]
+    assert table.header_rows == 1
+    assert [c.header for c in table.rows[0].cells] == [True, True, True]
+    assert articlekit.to_markdown(doc).startswith(
+        "| Name | Age | City |\n| --- | --- | --- |\n| Ann | 31 | Oslo |\n"
+    )
+    data = articlekit.to_json(doc)
+    assert '"header_rows":1' in data.replace(" ", "")

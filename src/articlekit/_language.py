@@ -19,7 +19,7 @@ import attrs
 
 from articlekit.model import Document, FieldSource, Heading, List, Paragraph, Quote, plain_text
 
-__all__ = ["guess_language", "with_guessed_language"]
+__all__ = ["guess_language", "is_function_word", "with_guessed_language"]
 
 # Characters of text read (the first paragraphs: enough to tell, cheap on long pages).
 SAMPLE_CHARS = 3000
@@ -111,6 +111,13 @@ def _script_language(text: str, shown: int) -> str | None:
                 return "uk"
             return lang
     return None
+
+
+def is_function_word(word: str) -> bool:
+    """Return True when ``word`` (lower case) is one of the commonest short words of a
+    language this module tells apart ("the", "und", "que"): prose's glue, which a
+    command line or a program's line seldom holds."""
+    return word in _LANGUAGES_OF
 
 
 def guess_language(text: str) -> str | None:

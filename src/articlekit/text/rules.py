@@ -16,6 +16,7 @@ setext_heading     a line underlined with ``===`` or ``---``
 thematic_break     ``***``, ``---``, ``___`` and longer runs, spaced or not
 numbered_heading   ``2. Results``, ``2.1 Method``: one short line, then body text
 list               bullets ``• · ▪ ◦ ‣ - * + –``, numbers ``1.`` ``1)`` ``(a)`` ``i.``
+indented_commands  commands or code set in past the body (a README's "Run this:")
 quote              ``> text`` (Markdown) or a run indented past the body (lynx, w3m)
 indented_code      Markdown code indented by four columns after a blank line
 preformatted       lynx ``<pre>``: lines set left of the indented body
@@ -36,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, overload
 
 from articlekit.model import Table, TableCell, TableRow
+from articlekit.text.commands import reads_as_commands
 from articlekit.text.drawn import (
     MIN_ALIGNED_ROWS,
     DrawnTable,
@@ -71,6 +73,7 @@ from articlekit.text.tables import (
     build_table,
     closes_rows,
     delimiter_columns,
+    first_row_heads,
     header_cells,
     is_layout_table,
     row_cells,
@@ -2325,23 +2328,38 @@ def _copy_table_under(state: State, index: int) -> bool:
     return index - 1 not in state.lines.row_cells and _copy_table_rows(state, index) is not None
 
 
+def _cells_table(rows: list[list[str]]) -> Table:
+    """Return the table of a browser's copy's rows of cells (each cell's text read for its
+    inlines). A copy marks no header cell: the first row is the header row when it reads
+    as one (``tables.first_row_heads``: labels over a column of figures)."""
+    header = first_row_heads(rows)
+    return Table(
+        rows=tuple(
+            TableRow(
+                cells=tuple(
+                    TableCell(content=parse_inlines(cell), header=header and index == 0)
+                    for cell in row
+                )
+            )
+            for index, row in enumerate(rows)
+        ),
+        header_rows=1 if header else 0,
+    )
+
+
 def copy_table(state: State, start: int, silent: bool) -> int | None:
     """A browser's copy: lines of cells separated by tabs, one row a line, are a table, as
     innerText writes a <table> (a tab between cells, a newline between rows; no blank
     line around it). Its rows were paragraphs, one a row, and its cells' text words of
     them. The table is an ``html`` piece, as a pipe table's (``pipe_table``): on a page
-    it scores as its cells' text. A copy marks no header cell, so no row is a header row.
+    it scores as its cells' text. A copy marks no header cell: the first row is the
+    header row when it reads as one (:func:`_cells_table`).
     """
     found = _copy_table_rows(state, start)
     if found is None or silent:
         return None if found is None else found[0]
     end, rows = found
-    table = Table(
-        rows=tuple(
-            TableRow(cells=tuple(TableCell(content=parse_inlines(cell)) for cell in row))
-            for row in rows
-        )
-    )
+    table = _cells_table(rows)
     state.pieces.append(
         Piece(
             kind="html",
@@ -2388,12 +2406,7 @@ def join_copy_block_cells(state: State) -> None:
         end, rows = found
         width = max(len(row) for row in rows)
         rows = [row + [""] * (width - len(row)) for row in rows]
-        table = Table(
-            rows=tuple(
-                TableRow(cells=tuple(TableCell(content=parse_inlines(cell)) for cell in row))
-                for row in rows
-            )
-        )
+        table = _cells_table(rows)
         first, last = pieces[i].first, pieces[end - 1].last
         out.append(
             Piece(
@@ -2872,6 +2885,66 @@ def quote(state: State, start: int, silent: bool) -> int | None:
     return end
 
 
+# ------------------------------------------------------------------ indented commands
+
+
+def _introduced(lines: Lines, start: int) -> bool:
+    """Return True when the text line above line ``start`` ends in a colon ("Run this:")."""
+    above = start - 1
+    while above >= 0 and lines.blank[above]:
+        above -= 1
+    return above >= 0 and lines.text[above].endswith(":")
+
+
+def indented_commands(state: State, start: int, silent: bool) -> int | None:
+    """Commands or code set in past the body after a blank line, as a README or an e-mail
+    sets them under "Run this:": a code block, each line its own, where ``quote`` would
+    join them into one quoted paragraph (``commands.reads_as_commands`` tells them from
+    quoted prose). Blank lines inside the run are kept while the lines after them stand
+    as far in; lines set further in keep their extra indent. One line alone is commands
+    only under a line that ends in a colon. Markdown has its own indented code, and a
+    ``>`` quote says it quotes.
+    """
+    layout = state.layout
+    lines = state.lines
+    if (
+        layout.markdown
+        or not state.allow_quote
+        or (start > 0 and not lines.blank[start - 1])
+        or not _is_indented_quote_line(state, start)
+    ):
+        return None
+    base = lines.indent[start]
+    end = last = start
+    while end < state.end:
+        if lines.blank[end]:
+            nxt = lines.next_nonblank(end)
+            if nxt >= state.end or lines.indent[nxt] < base:
+                break
+            end = nxt
+            continue
+        if lines.indent[end] < base:
+            break
+        last = end
+        end += 1
+    introduced = _introduced(lines, start)
+    texts = [lines.text[i] for i in range(start, last + 1)]
+    if (last == start and not introduced) or not reads_as_commands(texts, introduced=introduced):
+        return None
+    if silent:
+        return last + 1
+    body = [
+        "" if lines.blank[i] else " " * (lines.indent[i] - base) + lines.text[i]
+        for i in range(start, last + 1)
+    ]
+    state.pieces.append(
+        Piece(
+            kind="code", first=start, last=last, text="\n".join(body), line_count=last - start + 1
+        )
+    )
+    return last + 1
+
+
 # ------------------------------------------------------------------- raw HTML blocks
 
 
@@ -3162,6 +3235,8 @@ def drawn_table(state: State, start: int, silent: bool) -> int | None:
     urls = state.urls or None
     if silent:
         return end
+    if not ruled and not header_rows and first_row_heads(rows):
+        header_rows = 1  # spaced columns mark no header row: labels over figures
     table = Table(
         rows=tuple(
             TableRow(
@@ -3371,6 +3446,7 @@ BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("copy_table", copy_table),
     ("copy_listing", copy_listing),
     ("copy_list", copy_list),
+    ("indented_commands", indented_commands),
     ("quote", quote),
     ("indented_code", indented_code),
     ("preformatted", preformatted),

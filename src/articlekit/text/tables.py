@@ -40,6 +40,7 @@ __all__ = [
     "build_table",
     "closes_rows",
     "delimiter_columns",
+    "first_row_heads",
     "header_cells",
     "is_layout_table",
     "row_cells",
@@ -200,3 +201,44 @@ def build_table(
 
 def _inlines(text: str, html: bool, refs: Mapping[str, LinkTarget] | None) -> tuple[Inline, ...]:
     return parse_inlines(text, markdown=True, html=html, refs=refs) if text else ()
+
+
+# A cell that is a figure: a count, an amount, a share, a measure or a date ("31",
+# "1,200", "-4.5%", "$12", "10 kg", "2024-03-05", "12:30"), a unit of at most three letters.
+_FIGURE: Final = re.compile(r"[-+−~≈]?[$€£¥]?\d[\d.,:/ -]*%?\s?[^\W\d_]{0,3}\.?")
+# A header row's labels are this short at most: a longer cell is data.
+MAX_HEADER_CELL_CHARS = 40
+# A column is one of figures when at least this share of its cells below the first row
+# that are not empty are figures (a "-" or "n/a" among them). A table of names and
+# values ("Brand | Logitech" over "Weight | 1.2 kg", "Interface | Bluetooth") mixes
+# figures and words in its values' column and keeps its first row as data.
+MIN_FIGURE_COLUMN_SHARE = 0.8
+
+
+def _is_figure(cell: str) -> bool:
+    return _FIGURE.fullmatch(cell) is not None
+
+
+def first_row_heads(rows: Sequence[Sequence[str]]) -> bool:
+    """Say whether a table that marks no header row (a browser's copy, a text field: tabs
+    between cells) opens with one: its first row names the columns, the rows under it hold
+    data. It does when every cell of the first row is a short label
+    (:data:`MAX_HEADER_CELL_CHARS`), none a figure and no two alike, and a column holds
+    figures below it (:data:`MIN_FIGURE_COLUMN_SHARE` of its cells) under a label: "Name
+    | Age | City" over "Ann | 31 | Oslo". A table of words only gives no sign of it, and
+    keeps its first row a row of data."""
+    if len(rows) < 2:
+        return False
+    head, body = rows[0], rows[1:]
+    if (
+        not all(head)
+        or len(set(head)) < len(head)
+        or any(len(cell) > MAX_HEADER_CELL_CHARS or _is_figure(cell) for cell in head)
+    ):
+        return False
+    for column in range(len(head)):
+        cells = [row[column] for row in body if column < len(row) and row[column]]
+        figures = sum(1 for cell in cells if _is_figure(cell))
+        if figures and figures >= MIN_FIGURE_COLUMN_SHARE * len(cells):
+            return True
+    return False
