@@ -657,7 +657,7 @@ def test_the_parse_hands_the_metadata_walks_json_ld_to_the_content_choice(
     assert seen == [[[{"@type": "Service", "name": "Plans"}]]]
 
 
-def _questions_page(faq_class: str) -> str:
+def _questions_page(faq_class: str, heading: str = "Questions") -> str:
     """A service page whose closing questions hold well over half of its text."""
     feature = (
         "<div class='feature'><h3>{0}</h3><div class='text'>{0} comes with every plan and "
@@ -675,7 +675,7 @@ def _questions_page(faq_class: str) -> str:
         "<html><head><title>Managed hosting</title></head><body><main>"
         "<section><div class='wrap'><h1>Managed hosting</h1><p>Hosting for small shops.</p>"
         f"</div></section><section><div class='wrap'><h2>What you get</h2><div class='grid'>"
-        f"{features}</div></div></section><section><div class='wrap'><h2>Questions</h2>"
+        f"{features}</div></div></section><section><div class='wrap'><h2>{heading}</h2>"
         f"<div class='{faq_class}'>{faq}</div></div></section></main></body></html>"
     )
 
@@ -687,6 +687,18 @@ def test_questions_closing_a_page_of_sections_give_way_to_its_main() -> None:
     # the same box under another name holds enough of the page to stay its content
     root = parse_tree(_questions_page("list"))
     assert find_main_content(root).elements[0].tag != "main"
+
+
+def test_questions_under_a_faq_heading_give_way_to_the_main_too() -> None:
+    # a box of no such name, headed "Frequently Asked Questions ..."
+    page = _questions_page("list", heading="Frequently Asked Questions About Hosting")
+    assert find_main_content(parse_tree(page)).elements[0].tag == "main"
+    root = parse_tree(_questions_page("list", heading="FAQs"))
+    main = root.find(".//main")
+    assert is_faq_box(root.find(".//div[@class='list']"), main)
+    # a heading that merely mentions questions heads no FAQ box
+    root = parse_tree(_questions_page("list", heading="Questions we hear about FAQs"))
+    assert not is_faq_box(root.find(".//div[@class='list']"), root.find(".//main"))
 
 
 def test_is_faq_box() -> None:

@@ -49,7 +49,7 @@ from articlekit.html.clean import (
 )
 from articlekit.html.recommendations import is_page_link
 from articlekit.html.score import score_candidates
-from articlekit.html.tree import image_source, picture_key, text_of
+from articlekit.html.tree import collapse_ws, image_source, picture_key, text_of
 from articlekit.verdict import (
     ARTICLE_JSONLD_TYPES,
     jsonld_type_names,
@@ -642,14 +642,18 @@ def _sectioned_main(
 
 def is_faq_box(el: HtmlElement, main: HtmlElement) -> bool:
     """Return True when ``el`` or a box around it below ``main`` is named after frequently
-    asked questions or an accordion (``faq-section``, ``accordion-collection-wrapper``):
-    the questions closing a service or product page, which the scoring picks for their
-    long answers."""
+    asked questions or an accordion (``faq-section``, ``accordion-collection-wrapper``),
+    or opens with a heading that names them ("Frequently Asked Questions About
+    Internships in Alabama", "FAQs": ``vocab.FAQ_HEADING``): the questions closing a
+    service or product page, which the scoring picks for their long answers."""
     for box in itertools.chain((el,), el.iterancestors()):
         if box is main:
             return False
         names = class_id(box)
         if names and vocab.FAQ_CLASS.search(names.lower()):
+            return True
+        head = next(box.iter(*vocab.HEADING_TAGS), None)
+        if head is not None and vocab.FAQ_HEADING.match(collapse_ws(text_of(head)).strip()):
             return True
     return False
 

@@ -345,6 +345,14 @@ CUSTOMER_REVIEWS_CLASS = re.compile(
 # Boxes of frequently asked questions, or accordions of them ("faq-section",
 # "accordion-collection-wrapper"): a service page's closing questions (content._sectioned_main).
 FAQ_CLASS = re.compile(r"faq|accordion")
+# The heading over such a box ("Frequently Asked Questions About Internships in Alabama",
+# "FAQs", "Häufig gestellte Fragen"), set over questions in a box of no such name.
+FAQ_HEADING = re.compile(
+    r"(?:frequently asked questions|faqs?|questions (?:and|&) answers|common questions"
+    r"|häufig gestellte fragen|häufige fragen|preguntas frecuentes|questions fréquentes"
+    r"|foire aux questions|domande frequenti|perguntas frequentes|veelgestelde vragen)\b",
+    re.IGNORECASE,
+)
 
 # Boxes named after advertising ("ad-slot", "body-ad-wrapper", "ads"): furniture, unless
 # the box wraps the article's prose (clean.is_gated_article's test: a CMS names the body
