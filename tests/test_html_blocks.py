@@ -2043,3 +2043,33 @@ def test_comments_and_instructions_in_a_tree_built_in_code_keep_their_tails() ->
     assert paragraphs[3].provenance.path.endswith("/article/p[4]")  # comments not counted
     table = next(b for b in blocks if isinstance(b, Table))
     assert plain_text(table.rows[1]) == "Cell text\tOther"
+
+
+def test_one_run_paragraphs_and_inline_paragraphs_take_the_same_filters() -> None:
+    from articlekit.html.blocks import BlockBuilder
+
+    # one run of text: a boilerplate phrase and a photo credit go, prose and a line of
+    # separators stay; inlines: a share bar goes, a lone picture is a figure
+    html = (
+        "<body><article>"
+        "<p>Advertisement</p>"
+        "<p>Foto: dpa</p>"
+        "<p>A real sentence of the article, long enough to be a paragraph of its own.</p>"
+        "<p><a href='https://twitter.com/intent/tweet?url=x'>Tweet</a> "
+        "<a href='https://www.facebook.com/sharer/sharer.php?u=x'>Share</a></p>"
+        "<p>| · |</p>"
+        "<p><img src='https://example.com/a.jpg' alt='A picture'></p>"
+        "</article></body>"
+    )
+    root = parse_tree(html)
+    article = root.find(".//article")
+    assert article is not None
+    builder = BlockBuilder(
+        label_page(root), base=None, page_url=None, recs={}, tree=root.getroottree()
+    )
+    built = [(type(b).__name__, articlekit.plain_text(b)) for b in builder.build([article])]
+    assert built == [
+        ("Paragraph", "A real sentence of the article, long enough to be a paragraph of its own."),
+        ("Paragraph", "| · |"),
+        ("Figure", "A picture"),
+    ]

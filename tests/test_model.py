@@ -178,3 +178,21 @@ def test_plain_text_reads_a_subclass_of_text_as_text() -> None:
 
     content = (Marked(text="a"), ak.Emphasis(content=(Marked(text="b"),)), ak.Text(text="c"))
     assert ak.plain_text(ak.Paragraph(content=content)) == "abc"
+
+
+def test_plain_text_of_a_tuple_paragraph_or_heading_is_that_of_the_general_path() -> None:
+    runs = [
+        (ak.Text(text="one run"),),
+        (ak.Text(text="a "), ak.Emphasis(content=(ak.Text(text="b"),)), ak.Text(text=" c")),
+        (ak.Link(url="https://example.com/", content=(ak.Text(text="link"),)),),
+        (ak.Image(src="https://example.com/i.png", alt="alt"), ak.LineBreak(), ak.Code(code="k")),
+        (),
+    ]
+    for content in runs:
+        general = ak.plain_text(list(content))  # (a list takes the general path)
+        assert ak.plain_text(content) == general
+        assert ak.plain_text(ak.Paragraph(content=content)) == general
+        if content:
+            assert ak.plain_text(ak.Heading(level=2, content=content)) == general
+    assert ak.plain_text(runs[1]) == "a b c"
+    assert ak.plain_text(runs[3]) == "alt\nk"

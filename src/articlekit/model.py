@@ -720,6 +720,17 @@ def plain_text(node: Node | Iterable[Inline]) -> str:
 
     Inline runs are concatenated; blocks inside containers are joined by newlines.
     """
+    kind: type[object] = type(node)
+    if kind is tuple or kind is Paragraph or kind is Heading:
+        # (the commonest arguments, before the ``isinstance`` tests of the general path
+        # below: a block's content, a paragraph, a heading; most are one run of text)
+        bare: Any = node  # (no ``cast`` call: this is the hot path)
+        content: tuple[Inline, ...] = bare if kind is tuple else bare.content
+        if len(content) == 1 and type(content[0]) is Text:
+            return content[0].text
+        out: list[str] = []
+        _inline_text(content, out)
+        return "".join(out)
     if isinstance(node, Document):
         return node.plain_text()
     if isinstance(node, (Heading, Paragraph, Emphasis, Strong, Link, TableCell)):
@@ -727,7 +738,7 @@ def plain_text(node: Node | Iterable[Inline]) -> str:
         if len(content) == 1 and type(content[0]) is Text:
             # (most paragraphs and headings: one run of text, its own plain text)
             return content[0].text
-        out: list[str] = []
+        out = []
         _inline_text(content, out)
         return "".join(out)
     if isinstance(node, (Text, Code, Image, LineBreak)):

@@ -2506,18 +2506,21 @@ class BlockBuilder:
             return
         prov = self._prov(el) if el is not None else None
         text = plain_text(content).strip()
+        # one run of text (most paragraphs) holds no image, share link or link: the three
+        # tests below that read the inlines for them would say False
+        inlines_only = len(content) > 1 or type(content[0]) is not Text
         if not text:
             # a slideshow's or a lightbox's trigger around its first picture
             slides = self._self_link_pictures(content)
             if slides:
                 content = tuple(slides)
-        if not text or only_images(content):
+        if not text or (inlines_only and only_images(content)):
             # images and nothing else (their alt text is no paragraph): a run of figures
             out.extend(Figure(image=img, provenance=prov) for img in images_in(content))
             return
         if len(text) <= MAX_BOILERPLATE_PHRASE_CHARS and vocab.BOILERPLATE_PHRASE.match(text):
             return
-        if only_share_links(content):
+        if inlines_only and only_share_links(content):
             return  # a share bar the labelling missed ("Pin", "Tweet", a "Pin it" button)
         if is_photo_credit(text) or (
             len(text) <= MAX_AGENCY_CREDIT_CHARS and is_agency_credit(text)
@@ -2525,7 +2528,7 @@ class BlockBuilder:
             # the caption goes, the images it stood beside stay
             out.extend(Figure(image=x, provenance=prov) for x in content if isinstance(x, Image))
             return
-        if el is not None and _holds_link(content):
+        if el is not None and inlines_only and _holds_link(content):
             # (each of the three reads a paragraph with a link, unwrapped: most have none,
             # and their phrase tests lower-cased the paragraph's whole text first)
             rec = self._prefix_rec(content, text, el)
