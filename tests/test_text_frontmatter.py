@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from articlekit.text import parse_text
-from articlekit.text.frontmatter import looks_like_title, parse_date
+from articlekit.text.frontmatter import (
+    is_widget_line,
+    looks_like_title,
+    parse_date,
+    without_widgets,
+)
 
 
 @pytest.mark.parametrize(
@@ -162,3 +167,53 @@ def test_a_signature_with_a_date_alone_goes_only_in_the_head() -> None:
     assert "JANE ROE" not in plain
     assert "Springfield Library 20 Nov 2019" in plain
     assert plain.count("city council") == 3
+
+
+@pytest.mark.parametrize(
+    ("line", "widget", "stripped"),
+    [
+        ("[ ] Share [ ]", True, "Share"),  # w3m: check boxes round a label
+        ("(BUTTON) [ ] Share [ ]", True, "Share"),  # lynx's button mark
+        ("_____________________ [ Submit ]", True, ""),  # links, elinks: a field, a button
+        ("[Search] [Submit]", True, ""),  # w3m's buttons
+        ("( ) Yes (*) No", True, "Yes (*) No"),  # radio buttons
+        ("(BUTTON) View cart (BUTTON) Check out", True, "View cart (BUTTON) Check out"),
+        (
+            "[ ] Hit enter to search or close the search box",
+            False,
+            "Hit enter to search or close the search box",
+        ),
+        (
+            "[ ] [Search] Star Wars Jedi: Fallen Order review",
+            False,
+            "Star Wars Jedi: Fallen Order review",
+        ),
+        ("Video shows the rescue [ Submit ]", False, "Video shows the rescue"),
+        ("Star Wars Jedi: Fallen Order review", False, "Star Wars Jedi: Fallen Order review"),
+        (
+            "[The Palace] More reviews from visitors",
+            False,
+            "[The Palace] More reviews from visitors",
+        ),
+    ],
+)
+def test_widget_lines(line: str, widget: bool, stripped: str) -> None:
+    assert is_widget_line(line) is widget
+    assert without_widgets(line) == stripped
+
+
+_BODY = (
+    "The studio's new game borrows from many others and still finds its own voice.\n\n"
+    "Its story follows a young apprentice who hides after the fall of his order.\n"
+)
+
+
+def test_a_form_over_the_article_is_no_title() -> None:
+    doc = parse_text(f"[ ] Share\n[ ]\n\nA Game Review Worth Reading\n\n{_BODY}")
+    assert doc.title == "A Game Review Worth Reading"
+    assert "Share" not in "".join(str(b) for b in doc.blocks)
+
+
+def test_a_title_keeps_no_form_control_printed_on_its_line() -> None:
+    doc = parse_text(f"[                    ] [Search]\nA Game Review Worth Reading\n\n{_BODY}")
+    assert doc.title == "A Game Review Worth Reading"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from articlekit._months import month_numbers
 from articlekit.model import FieldSource
@@ -18,7 +19,14 @@ from articlekit.text.inline import strip_markup
 from articlekit.text.rules import Piece
 from articlekit.text.vocab import BYLINE, TAGS_LINE, normalise_phrase
 
-__all__ = ["FrontMatter", "is_dated_byline", "parse_date", "read_front_matter"]
+__all__ = [
+    "FrontMatter",
+    "is_dated_byline",
+    "is_widget_line",
+    "parse_date",
+    "read_front_matter",
+    "without_widgets",
+]
 
 # A title is one line of at most this many characters.
 MAX_TITLE_CHARS = 200
@@ -280,6 +288,43 @@ def looks_like_title(text: str) -> bool:
     )
 
 
+# A form's control as a text browser draws it: a check box or an empty text field ("[ ]",
+# "[X]"; w3m's field of spaces reads as "[ ]" once white space is collapsed), a radio
+# button ("( )", "(*)"), a field of underscores (links, elinks: "_____"), a button in
+# spaced brackets (links, elinks: "[ Submit ]"), lynx's "(BUTTON)" mark, or a button
+# w3m draws in brackets with a form's usual label ("[Search]", "[Go]").
+_WIDGET: Final = re.compile(
+    r"\[[ xX*]?\]|\([ xX*]?\)|_{4,}|\[ [^\[\]]{1,30} \]|\(BUTTON\)"
+    r"|\[(?:search|submit|go|ok|send|reset|subscribe|sign ?up|sign ?in|log ?in|cancel|close"
+    r"|menu|suchen|rechercher|buscar|cerca)\]",
+    re.IGNORECASE,
+)
+_EDGE_WIDGETS: Final = re.compile(
+    rf"^(?:\s*(?:{_WIDGET.pattern}))+\s*|\s*(?:(?:{_WIDGET.pattern})\s*)+$", re.IGNORECASE
+)
+# A line of form controls and at most this many words beside each of them (a button's or
+# a field's label: "[ ] Share [ ]", "Search [ Go ]", lynx's "(BUTTON) View cart (BUTTON)
+# Check out") is a form, not a title.
+MAX_WIDGET_LABEL_WORDS = 2
+
+
+def without_widgets(text: str) -> str:
+    """Return ``text`` without the form controls (:data:`_WIDGET`) at its start and its
+    end: "[ ] [Search] Star Wars Jedi: Fallen Order review" is a title under a search
+    form that w3m printed on its line."""
+    return _EDGE_WIDGETS.sub("", text).strip()
+
+
+def is_widget_line(text: str) -> bool:
+    """Return True when ``text`` is form controls (:data:`_WIDGET`) with at most
+    :data:`MAX_WIDGET_LABEL_WORDS` words beside each: a page's search or share form that
+    a text browser printed over the article, no title."""
+    controls = len(_WIDGET.findall(text))
+    return bool(controls) and (
+        len(_WIDGET.sub(" ", text).split()) <= MAX_WIDGET_LABEL_WORDS * controls
+    )
+
+
 def _byline(text: str) -> list[str] | None:
     if len(text) > MAX_META_LINE_CHARS:
         return None
@@ -328,11 +373,20 @@ def read_front_matter(
     if front.tags:
         front.sources.append(FieldSource(field="tags", source="text"))
     live = [p for p in pieces if p.kind not in ("dropped", "recommendations", "rule")]
+    if not title:
+        # a search or share form a text browser printed over the article is no title
+        while (
+            len(live) > 1
+            and live[0].kind in ("paragraph", "heading")
+            and is_widget_line(_plain(live[0], markdown=markdown, lynx=lynx))
+        ):
+            live.pop(0).kind = "dropped"
     if not live:
         return front
     first = live[0]
     candidate = first.children[0] if first.kind == "quote" and first.children else first
     first_text = _plain(candidate, markdown=markdown, lynx=lynx)
+    first_text = without_widgets(first_text) or first_text
     if title:
         front.title = title
         front.sources.append(FieldSource(field="title", source="text"))

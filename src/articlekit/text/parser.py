@@ -72,6 +72,7 @@ from articlekit.text.frontmatter import (
     MAX_TITLE_LINES,
     FrontMatter,
     is_dated_byline,
+    is_widget_line,
     looks_like_title,
     parse_date,
     read_front_matter,
@@ -1904,6 +1905,27 @@ def drop_title_copies(pieces: list[Piece], title: str | None, ctx: _Context) -> 
             piece.kind = "dropped"
 
 
+def drop_widget_lines(pieces: list[Piece], ctx: _Context) -> None:
+    """Drop the paragraphs and headings that are a form a text browser printed (check
+    boxes, fields, buttons and their short labels: "[ ] Share [ ]", "(BUTTON) Subscribe",
+    ``frontmatter.is_widget_line``), wherever they stand: a page repeats its share or
+    subscribe form, and a copy of the one over the article had been dropped as a copy of
+    the title when it was read as the title. Not in Markdown, where brackets are links'."""
+    if ctx.layout.markdown:
+        return
+    for piece in pieces:
+        if (
+            piece.kind in ("paragraph", "heading")
+            and piece.line_count <= MAX_WIDGET_PIECE_LINES
+            and is_widget_line(ctx.plain(piece))
+        ):
+            piece.kind = "dropped"
+
+
+# A form printed by a text browser stands on a line or two.
+MAX_WIDGET_PIECE_LINES = 2
+
+
 # w3m leaves an image without alt text as an empty line, so a picture's caption stands two
 # or more blank lines below the text before it, while paragraphs are one blank line apart.
 # Readability renderings: w3m paragraph F1 0.899 -> 0.903 (the HTML's truth counts a
@@ -3533,6 +3555,7 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     drop_page_breaks(pieces)
     front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx, title=ctx.head_title)
     drop_title_copies(pieces, front.title, ctx)
+    drop_widget_lines(pieces, ctx)
     drop_dated_bylines(pieces, ctx)
     for piece in head_only:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
