@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from articlekit import to_text
 from articlekit.text import parse_text
 from articlekit.text.frontmatter import (
     is_widget_line,
@@ -217,3 +218,18 @@ def test_a_form_over_the_article_is_no_title() -> None:
 def test_a_title_keeps_no_form_control_printed_on_its_line() -> None:
     doc = parse_text(f"[                    ] [Search]\nA Game Review Worth Reading\n\n{_BODY}")
     assert doc.title == "A Game Review Worth Reading"
+
+
+def test_a_form_repeated_in_the_body_is_no_text() -> None:
+    form = "(BUTTON) Subscribe"
+    text = (
+        f"{form}\n\nA Game Review Worth Reading\n\n{_BODY}\n{form}\n\nThe last paragraph stays.\n"
+    )
+    doc = parse_text(text)
+    assert doc.title == "A Game Review Worth Reading"
+    body = to_text(doc)
+    assert "Subscribe" not in body and "BUTTON" not in body
+    assert "The last paragraph stays." in body
+    # in Markdown brackets are links' and images': a line of them stays
+    markdown = parse_text(f"# A Game Review Worth Reading\n\n{_BODY}\n[ ] Share [ ]\n")
+    assert "Share" in to_text(markdown)
