@@ -233,3 +233,10 @@ def test_a_form_repeated_in_the_body_is_no_text() -> None:
     # in Markdown brackets are links' and images': a line of them stays
     markdown = parse_text(f"# A Game Review Worth Reading\n\n{_BODY}\n[ ] Share [ ]\n")
     assert "Share" in to_text(markdown)
+
+
+def test_a_label_under_a_form_is_the_kicker_as_under_a_title() -> None:
+    doc = parse_text(f"_____________________ [ Submit ]\n\nPublish date:\n\n{_BODY}")
+    assert doc.title is None
+    assert doc.metadata.kicker == "Publish date:"
+    assert "Publish date" not in to_text(doc)

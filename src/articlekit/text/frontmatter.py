@@ -373,6 +373,7 @@ def read_front_matter(
     if front.tags:
         front.sources.append(FieldSource(field="tags", source="text"))
     live = [p for p in pieces if p.kind not in ("dropped", "recommendations", "rule")]
+    form = False  # a form stood over the article, where a title stands
     if not title:
         # a search or share form a text browser printed over the article is no title
         while (
@@ -381,6 +382,7 @@ def read_front_matter(
             and is_widget_line(_plain(live[0], markdown=markdown, lynx=lynx))
         ):
             live.pop(0).kind = "dropped"
+            form = True
     if not live:
         return front
     first = live[0]
@@ -431,7 +433,8 @@ def read_front_matter(
         following = None
         if index + 1 < len(rest):
             following = _plain(rest[index + 1], markdown=markdown, lynx=lynx)
-        if front.kicker is None and title and _is_kicker(text, following, title):
+        # under a form, as under a title, a section label ("Opinion:") is the kicker
+        if front.kicker is None and (title or form) and _is_kicker(text, following, title):
             front.kicker = text
             front.sources.append(FieldSource(field="kicker", source="text"))
             piece.kind = "dropped"
