@@ -180,6 +180,12 @@ def test_a_signature_with_a_date_alone_goes_only_in_the_head() -> None:
         ("( ) Yes (*) No", True, "Yes (*) No"),  # radio buttons
         ("(BUTTON) View cart (BUTTON) Check out", True, "View cart (BUTTON) Check out"),
         (
+            "吃得快精光之際才想到忘了拍合照哇哩咧吃得快精光之際 [ ]",
+            False,
+            "吃得快精光之際才想到忘了拍合照哇哩咧吃得快精光之際",
+        ),
+        ("Forgot the photo again ^&*()", False, "Forgot the photo again ^&*()"),
+        (
             "[ ] Hit enter to search or close the search box",
             False,
             "Hit enter to search or close the search box",

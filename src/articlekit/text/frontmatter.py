@@ -290,11 +290,12 @@ def looks_like_title(text: str) -> bool:
 
 # A form's control as a text browser draws it: a check box or an empty text field ("[ ]",
 # "[X]"; w3m's field of spaces reads as "[ ]" once white space is collapsed), a radio
-# button ("( )", "(*)"), a field of underscores (links, elinks: "_____"), a button in
-# spaced brackets (links, elinks: "[ Submit ]"), lynx's "(BUTTON)" mark, or a button
-# w3m draws in brackets with a form's usual label ("[Search]", "[Go]").
+# button ("( )", "(*)"; not "()", which ends a line of text as often), a field of
+# underscores (links, elinks: "_____"), a button in spaced brackets (links, elinks:
+# "[ Submit ]"), lynx's "(BUTTON)" mark, or a button w3m draws in brackets with a form's
+# usual label ("[Search]", "[Go]").
 _WIDGET: Final = re.compile(
-    r"\[[ xX*]?\]|\([ xX*]?\)|_{4,}|\[ [^\[\]]{1,30} \]|\(BUTTON\)"
+    r"\[[ xX*]?\]|\([ xX*]\)|_{4,}|\[ [^\[\]]{1,30} \]|\(BUTTON\)"
     r"|\[(?:search|submit|go|ok|send|reset|subscribe|sign ?up|sign ?in|log ?in|cancel|close"
     r"|menu|suchen|rechercher|buscar|cerca)\]",
     re.IGNORECASE,
@@ -306,6 +307,8 @@ _EDGE_WIDGETS: Final = re.compile(
 # a field's label: "[ ] Share [ ]", "Search [ Go ]", lynx's "(BUTTON) View cart (BUTTON)
 # Check out") is a form, not a title.
 MAX_WIDGET_LABEL_WORDS = 2
+# ... and characters (a line of Chinese has no spaces between its words).
+MAX_WIDGET_LABEL_CHARS = 24
 
 
 def without_widgets(text: str) -> str:
@@ -317,11 +320,15 @@ def without_widgets(text: str) -> str:
 
 def is_widget_line(text: str) -> bool:
     """Return True when ``text`` is form controls (:data:`_WIDGET`) with at most
-    :data:`MAX_WIDGET_LABEL_WORDS` words beside each: a page's search or share form that
-    a text browser printed over the article, no title."""
+    :data:`MAX_WIDGET_LABEL_WORDS` words (:data:`MAX_WIDGET_LABEL_CHARS` characters)
+    beside each: a page's search or share form that a text browser printed over the
+    article, no title."""
     controls = len(_WIDGET.findall(text))
-    return bool(controls) and (
-        len(_WIDGET.sub(" ", text).split()) <= MAX_WIDGET_LABEL_WORDS * controls
+    labels = _WIDGET.sub(" ", text).split()
+    return (
+        bool(controls)
+        and len(labels) <= MAX_WIDGET_LABEL_WORDS * controls
+        and sum(len(label) for label in labels) <= MAX_WIDGET_LABEL_CHARS * controls
     )
 
 
