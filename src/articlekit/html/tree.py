@@ -764,15 +764,17 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
 
     Placeholders (``data:`` URIs, tiny spacer GIFs, a lazy loader's stand-in: see
     :func:`is_lazy_placeholder`) lose to a lazy attribute, or failing one to a picture URL
-    in another ``data-*`` attribute (:func:`_data_image_value`).
+    in another ``data-*`` attribute (:func:`_data_image_value`); with neither, to the
+    picture of a ``<noscript>`` copy right after the ``<img>`` (:func:`noscript_image`).
     """
     src = (img.get("src") or "").strip()
     lazy = _lazy_value(img)
     stand_in = _is_stand_in(src)
-    if lazy is None and (not src or stand_in or is_lazy_placeholder(img, src)):
+    placeholder = bool(src) and not stand_in and is_lazy_placeholder(img, src)
+    if lazy is None and (not src or stand_in or placeholder):
         lazy = _data_image_value(img)
-    if src and not stand_in and (lazy is None or lazy == src or not is_lazy_placeholder(img, src)):
-        if lazy is None and is_lazy_placeholder(img, src):
+    if src and not stand_in and (lazy is None or lazy == src or not placeholder):
+        if lazy is None and placeholder:
             return _noscript_picture(img) or src
         return src
     if lazy is not None:
