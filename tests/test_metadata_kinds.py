@@ -13,6 +13,7 @@ from articlekit.html.metadata import (
     date_from_url,
     date_span,
     extract_metadata,
+    first_name_first,
     has_digit,
     in_language_zone,
     name_from_profile_url,
@@ -83,6 +84,58 @@ def test_citation_authors_name_every_author() -> None:
     body = '<div class="byline">Ann Lee</div>'
     _, meta = extract(head, body)
     assert meta.authors == ("Ann Lee", "Bo Chen", "Cy Dee")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Smith, John", "John Smith"),
+        ("Lee, Ann B.", "Ann B. Lee"),
+        ("Jong, Michiel de", "Michiel de Jong"),
+        ("van der Berg, Jan", "Jan van der Berg"),
+        ("Contente-Cuomo, Tania", "Tania Contente-Cuomo"),
+        ("O'Brien, Pat", "Pat O'Brien"),
+        ("Kooman, F.", "F. Kooman"),
+        ("Das, Amitava", "Amitava Das"),
+        ("Smith, John; Lee, Ann", "John Smith; Ann Lee"),
+        # left as they are: two people, a suffix, a degree, a role, an organisation
+        ("John Smith, Ann Lee", "John Smith, Ann Lee"),
+        ("Smith, Jr.", "Smith, Jr."),
+        ("Lee, MD", "Lee, MD"),
+        ("Ann Lee, Editor", "Ann Lee, Editor"),
+        ("Nordex, SE", "Nordex, SE"),
+        ("Lab, Research Group", "Lab, Research Group"),
+        ("Smith, john", "Smith, john"),
+        ("J., Ann", "J., Ann"),
+        ("Smith, Ann, Bo", "Smith, Ann, Bo"),
+        ("田中, 宏昌", "田中, 宏昌"),
+        ("Ann Lee", "Ann Lee"),
+    ],
+)
+def test_first_name_first_reorders_a_catalogue_name(value: str, expected: str) -> None:
+    assert first_name_first(value) == expected
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<meta name="citation_author" content="Smith, John">'
+        '<meta name="citation_author" content="Lee, Ann">',
+        '<meta name="DC.creator" content="Smith, John"><meta name="DC.creator" content="Lee, Ann">',
+        '<meta name="dcterms.creator" content="Smith, John">'
+        '<meta name="dcterms.creator" content="Lee, Ann">',
+    ],
+)
+def test_scholarly_author_tags_written_surname_first_give_bylines(tag: str) -> None:
+    _, meta = extract(tag)
+    assert meta.authors == ("John Smith", "Ann Lee")
+
+
+def test_a_visible_byline_with_a_comma_is_not_reordered() -> None:
+    _, meta = extract(body='<h1>A headline</h1><div class="byline">By Lee, Chen</div>')
+    assert "Chen Lee" not in meta.authors
+    _, meta = extract('<meta name="author" content="Smith, John">')
+    assert meta.authors == ("Smith, John",)
 
 
 def test_meta_author_that_no_byline_shows_gives_way_to_a_confirmed_one() -> None:
@@ -275,6 +328,10 @@ def test_date_after_the_h1_labelled_as_an_update_is_the_modified_date(line: str)
     # without another date, the update's is the closest to the publication the page tells
     _, meta = extract(body=f"<h1>A headline</h1>{line}<p>The story begins here.</p>")
     assert meta.published == "2025-03-05"
+    assert meta.modified == "2025-03-05"
+    # ... and its source says so, for a reader who wants the publication alone
+    assert meta.source_of("published") == "update"
+    assert meta.source_of("modified") == "h1"
 
 
 def test_update_line_older_than_the_declared_publication_is_no_modified_date() -> None:
@@ -1264,6 +1321,43 @@ def test_meta_tags_naming_the_publication_date(name: str) -> None:
     _, meta = extract(f'<meta name="{name}" content="2021-02-16">')
     assert meta.published == "2021-02-16"
     assert meta.source_of("published") == "meta"
+
+
+@pytest.mark.parametrize(
+    ("name", "source"),
+    [
+        ("DC.date.issued", "dc"),
+        ("DC.date.created", "dc"),
+        ("dcterms.issued", "dc"),
+        ("dcterms.created", "dc"),
+        ("prism.publicationDate", "meta"),
+        ("citation_online_date", "meta"),
+    ],
+)
+def test_dublin_core_prism_and_citation_dates_are_the_publication_date(
+    name: str, source: str
+) -> None:
+    _, meta = extract(f'<meta name="{name}" content="2021-03-04">')
+    assert meta.published == "2021-03-04"
+    assert meta.source_of("published") == source
+
+
+@pytest.mark.parametrize("name", ["DC.date.modified", "dcterms.modified", "prism.modificationDate"])
+def test_dublin_core_and_prism_modification_dates(name: str) -> None:
+    _, meta = extract(f'<meta name="{name}" content="2021-03-05">')
+    assert meta.modified == "2021-03-05"
+    assert meta.published is None
+
+
+def test_a_citation_date_that_is_a_year_alone_gives_way_to_a_full_one() -> None:
+    head = (
+        '<meta name="citation_publication_date" content="2021">'
+        '<meta name="citation_online_date" content="2021/03/04">'
+    )
+    _, meta = extract(head)
+    assert meta.published == "2021-03-04"
+    _, meta = extract('<meta name="citation_publication_date" content="2021">')
+    assert meta.published is None
 
 
 @pytest.mark.parametrize(

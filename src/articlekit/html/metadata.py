@@ -46,15 +46,18 @@ __all__ = [
     "DESCRIPTION_SOURCES",
     "IMAGE_SOURCES",
     "LANGUAGE_SOURCES",
+    "LAST_FIRST_AUTHOR_SOURCES",
     "MODIFIED_SOURCES",
     "PUBLISHED_SOURCES",
     "SITE_NAME_SOURCES",
     "TAG_SOURCES",
     "TITLE_SOURCES",
+    "UPDATE_SOURCE",
     "Candidates",
     "collect_candidates",
     "date_from_url",
     "extract_metadata",
+    "first_name_first",
     "name_from_profile_url",
     "normalize_authors",
     "normalize_date",
@@ -135,6 +138,11 @@ PUBLISHED_SOURCES: Final = (
     # scholarly pages' citation tags (one per article, as `citation_author` is)
     "meta:citation_publication_date",
     "meta:citation_date",
+    # the date a scholarly article went online, when its publication date is a year alone
+    "meta:citation_online_date",
+    # PRISM, the publishing industry's metadata (magazines, journals)
+    "meta:prism.publicationdate",
+    "meta:prism:publicationdate",
     "meta:article.published",
     "meta:article:published_time",
     "meta:sailthru.date",
@@ -177,6 +185,8 @@ MODIFIED_SOURCES: Final = (
     "og:article:modified_time",
     "og:updated_time",
     "dc:modified",
+    "meta:prism.modificationdate",
+    "meta:prism:modificationdate",
     "meta:last-modified",
     "meta:article.updated",
     "meta:article:modified_time",
@@ -184,6 +194,11 @@ MODIFIED_SOURCES: Final = (
     "label:modified",  # "<dt>Last updated</dt><dd>...</dd>"
     "h1:modified",  # "Updated March 5, 2025" under the headline (_date_after)
 )
+#: The source recorded for ``published`` when the only date the page gives is that of
+#: its last change ("Updated: May 3, 2021" under the headline): the publication was on
+#: that day or before it. The date is kept, as the truths of the benchmarks take it
+#: (Postlight's ``date_published``), and ``modified`` holds it too.
+UPDATE_SOURCE: Final = "update"
 SITE_NAME_SOURCES: Final = (
     "og:site_name",
     "jsonld:publisher",
@@ -1852,13 +1867,22 @@ def _meta_keys(el: etree._Element) -> list[str]:
             prefix = "twitter" if name.startswith("twitter:") else "og"
             keys.append(f"{prefix}:{name.split(':', 1)[1] if prefix == 'twitter' else name}")
         elif name.startswith(("dc.", "dc:", "dcterms.", "dcterms:", "dcterm:")):
-            keys.append("dc:" + re.split(r"[.:]", name, maxsplit=1)[1])
+            rest = re.split(r"[.:]", name, maxsplit=1)[1]
+            # Dublin Core's refinements of the date ("DC.date.issued", "DC.date.created",
+            # "DC.date.modified") are the terms of dcterms ("dcterms.issued" ...)
+            keys.append("dc:" + _DC_DATE_REFINEMENTS.get(rest, rest))
         else:
             keys.append("meta:" + name)
     # "og:title" is filed as "og:og:title" above; undo the doubled prefix.
     return [k.replace("og:og:", "og:", 1) for k in keys]
 
 
+#: Dublin Core's date refinements written as the name of the term they refine.
+_DC_DATE_REFINEMENTS: Final = {
+    "date.issued": "issued",
+    "date.created": "created",
+    "date.modified": "modified",
+}
 _ITEMPROPS: Final = frozenset({"author", "datePublished", "dateModified", "image", "inLanguage"})
 # Cheap pre-check on class/id before the stricter _BYLINE_CLASS test; the same test
 # finds classes naming the publication date (_PUBLISHED_CLASS).
@@ -3652,6 +3676,7 @@ _LEGAL_FORMS: Final = frozenset(
     {"e.V", "eV", "GmbH", "gGmbH", "mbH", "AG", "SE", "KG", "OHG", "Inc", "LLC", "Ltd"}
     | {"PLC", "plc", "Corp", "S.A", "SAS", "SARL", "S.r.l", "SRL", "S.p.A", "B.V", "N.V"}
 )
+_LEGAL_FORMS_FOLDED: Final = frozenset(form.casefold().replace(".", "") for form in _LEGAL_FORMS)
 # A login name: lower-case words joined by "_" or "." ("gabor_munier", "ann.lee").
 _LOGIN_NAME: Final = re.compile(r"[^\W\d_A-Z]+(?:[_.][^\W\d_A-Z]+)+")
 
@@ -3760,6 +3785,82 @@ def _shown_in(name: str, shown: Sequence[str]) -> bool:
     return bool(key) and any(key in text for text in shown)
 
 
+#: Author sources of scholarly and library metadata (Dublin Core's ``DC.creator``,
+#: ``dcterms.creator``; Google Scholar's ``citation_author``): one person a tag, written
+#: surname first as a catalogue sorts them ("Smith, John", "Jong, Michiel de").
+LAST_FIRST_AUTHOR_SOURCES: Final = frozenset({"dc:creator", "meta:citation_author"})
+#: Words that make a comma part an organisation's name, not a person's ("Department of
+#: Psychiatry, Medical College", "Smith, Research Group"), beside the legal forms and roles.
+_ORGANISATION_WORDS: Final = frozenset(
+    {"university", "universität", "université", "universidad", "università", "institute"}
+    | {"institut", "instituto", "department", "center", "centre", "college", "school"}
+    | {"society", "association", "foundation", "ministry", "council", "committee", "group"}
+    | {"team", "office", "press", "news", "media", "company", "corporation", "laboratory"}
+    | {"hospital", "library", "museum", "network", "service", "services", "online"}
+)
+#: A surname or given names, one word of a "Last, First" name: capitalised letters,
+#: with hyphens, apostrophes and points ("Contente-Cuomo", "O'Brien", "J.R.").
+_NAME_WORD: Final = re.compile(r"[^\W\d_][^\W\d_'’.-]*(?:[-'’.][^\W\d_]*)*\.?")
+#: An initial ("J.", "J", "J.R."): no full word of a name.
+_INITIALS: Final = re.compile(r"[^\W\d_](?:\.-?[^\W\d_])*\.?")
+#: Either side of a "Last, First" name has at most this many words ("van der Berg").
+MAX_LAST_FIRST_WORDS: Final = 4
+
+
+def first_name_first(value: str) -> str:
+    """Return a catalogue's "Last, First" name as a byline writes it, given names first
+    ("Smith, John" gives "John Smith", "Jong, Michiel de" gives "Michiel de Jong", "Lee,
+    Ann B." gives "Ann B. Lee"); any other ``value`` is returned as it is.
+
+    Only one comma, each side one to ``MAX_LAST_FIRST_WORDS`` capitalised words of
+    letters (name particles such as "de" and "van" aside), and not: two people ("John
+    Smith, Ann Lee": two words or more on both sides, initials and particles not
+    counting), a generational suffix or a degree ("Smith, Jr.", "Lee, MD"), a role
+    ("Ann Lee, Editor") or an organisation ("Nordex, SE", "Smith, Research Group"). For
+    the sources of :data:`LAST_FIRST_AUTHOR_SOURCES` only: in a visible byline a comma
+    separates people ("Lee, Chen and Dee")."""
+    for separator in (";", "；"):
+        if separator in value:  # "Smith, John; Lee, Ann" in one tag
+            return "; ".join(first_name_first(part.strip()) for part in value.split(separator))
+    head, comma, tail = value.partition(",")
+    if not comma or "," in tail:
+        return value
+    last, given = head.split(), tail.split()
+    if not (1 <= len(last) <= MAX_LAST_FIRST_WORDS and 1 <= len(given) <= MAX_LAST_FIRST_WORDS):
+        return value
+    if not all(_name_word(word) for word in (*last, *given)):
+        return value
+    if len(given) == 1 and given[0].replace(".", "").casefold() in _NAME_SUFFIXES:
+        return value
+    words = [word.casefold().strip(".") for word in (*last, *given)]
+    if any(
+        word in _ROLE_WORDS or word in _ORGANISATION_WORDS or word in _LEGAL_FORMS_FOLDED
+        for word in words
+    ):
+        return value
+    if _full_words(last) >= 2 and _full_words(given) >= 2:
+        return value  # two people
+    if _full_words(last) == 0:
+        return value  # "J., Ann": no surname before the comma
+    return f"{' '.join(given)} {' '.join(last)}"
+
+
+def _name_word(word: str) -> bool:
+    """Return True when ``word`` can be a word of a person's name: a name particle in
+    lower case, or letters opening with a capital (:data:`_NAME_WORD`)."""
+    if word in _NAME_PARTICLES:  # (written in lower case: "Das" is a surname)
+        return True
+    return word[:1].isupper() and _NAME_WORD.fullmatch(word) is not None
+
+
+def _full_words(words: Sequence[str]) -> int:
+    """Return how many of a name's ``words`` are neither initials nor particles (in lower
+    case: "van", "de"; a capitalised "Das" or "Van" is a surname)."""
+    return sum(
+        1 for word in words if word not in _NAME_PARTICLES and _INITIALS.fullmatch(word) is None
+    )
+
+
 def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
     """Yield (authors, key) for every author source that names someone, in order."""
     for key in AUTHOR_SOURCES:
@@ -3770,6 +3871,8 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
             values = [v for v in values if not v.startswith(("http", "//", "www."))]
         if key in ("rel-author:text", "itemprop:author"):
             values = _rel_authors_in_byline(values, _first_bylines(cands))
+        if key in LAST_FIRST_AUTHOR_SOURCES:
+            values = [first_name_first(value) for value in values]
         if key == "byline:text":
             # Several byline elements: the first is the article's, later ones belong to
             # teasers and related stories.
@@ -3972,7 +4075,12 @@ def metadata_and_bases(
     note("authors", author_key)
     language, language_key = _first(cands, LANGUAGE_SOURCES, normalize_language)
     published, key = _pick_date(cands, PUBLISHED_SOURCES)
-    note("published", key)
+    if key == "h1:modified":
+        # the page tells only when it was last changed: its source says so, for a reader
+        # who wants the publication alone (see docs/metadata.md, "An update's date alone")
+        sources.append(FieldSource(field="published", source=UPDATE_SOURCE))
+    else:
+        note("published", key)
     modified, key = _pick_date(cands, MODIFIED_SOURCES)
     if key == "h1:modified" and published and modified and modified[:10] < published[:10]:
         modified = key = None  # (an "Updated" line older than the declared publication)
