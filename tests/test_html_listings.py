@@ -5,14 +5,15 @@ from __future__ import annotations
 import lxml.html
 
 from articlekit import to_text
+from articlekit.html import _trimmed, _trims_every_line, parse_html
 from articlekit.html import content as content_module
-from articlekit.html import parse_html
 from articlekit.html.blocks import (
     is_card_figure,
     is_card_listing,
     is_grid_card,
     is_titled_section,
     link_entry_heading,
+    trim_edges,
 )
 from articlekit.html.clean import label_page
 from articlekit.html.content import (
@@ -29,7 +30,9 @@ from articlekit.html.tree import parse_tree
 from articlekit.model import (
     Block,
     Document,
+    Figure,
     Heading,
+    Image,
     Link,
     Paragraph,
     Recommendation,
@@ -476,3 +479,75 @@ def test_a_scored_candidate_beside_link_cards_is_kept() -> None:
     baseline, _, _ = _grid_of_baseline(_recipe_grid_page(8))
     scored = Candidate(elements=baseline.elements, labels=baseline.labels, method="scored", chars=1)
     assert card_grid_main(scored) is scored
+
+
+def _shop_grid_without_main(products: int = 20) -> str:
+    """A shop's category page with no ``<main>``: a grid of product tiles (a linked name
+    and a price each), filters written as short plain lines, and a cart dialog's question,
+    the one run of text long enough to score."""
+    tiles = "".join(
+        f"<div class='col'><div class='tile'><div class='name'><a href='/product/{i}.html'>"
+        f"Helmet vent light model {i}</a></div><div class='price'><span>${20 + i}.95</span>"
+        "</div></div></div>"
+        for i in range(products)
+    )
+    filters = "".join(
+        f"<div class='facet'><span>Colour shade {i} only</span></div>" for i in range(30)
+    )
+    return (
+        "<html><body><header><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav>"
+        f"</header><div class='page'><h1>Lights</h1><div class='filters'>{filters}</div>"
+        f"<div class='grid'>{tiles}</div></div>"
+        "<div class='dialog'><h6>Remove Product?</h6><p>Are you sure you want to remove the"
+        " following product from the cart?</p></div>"
+        "<footer><a href='/privacy'>Privacy</a></footer></body></html>"
+    )
+
+
+def test_the_page_read_over_a_scrap_keeps_its_grid_of_linked_entries() -> None:
+    root = parse_tree(_shop_grid_without_main())
+    found = find_main_content(root)
+    assert found.method == PAGE_OVER_SCRAP
+    assert [el.tag for el in found.elements] == ["body"]
+    text = to_text(parse_html(_shop_grid_without_main()))
+    # the grid is a cluster of links, yet it is what the page lists, not a menu
+    assert "Helmet vent light model 0" in text
+    assert "Helmet vent light model 19" in text
+    assert "$39.95" in text
+    assert "Privacy" not in text  # the footer is still furniture
+
+
+def _tile_blocks(tiles: int) -> list[Block]:
+    """A product grid's blocks: per tile a picture, a name, a kind and a price, each a
+    short line ending no sentence."""
+    blocks: list[Block] = []
+    for i in range(tiles):
+        blocks.append(Figure(image=Image(src=f"https://shop.example/{i}.png", alt=f"Shoe {i}")))
+        for line in (f"Road shoe model {i}", "Men's Road Running Shoes", f"${100 + i}"):
+            blocks.append(Paragraph(content=(Text(text=line),)))
+    return blocks
+
+
+def test_content_of_short_lines_alone_is_not_trimmed_away() -> None:
+    root = parse_tree("<html><body><main><div id='grid'>x</div><p>y</p></main></body></html>")
+    grid = root.xpath("//div[@id='grid']")[0]
+    found = Candidate(elements=[grid], labels=label_page(root), method="scored", chars=500)
+    blocks = _tile_blocks(4)
+    assert trim_edges(blocks) == [b for b in blocks if isinstance(b, Figure)]
+    assert _trimmed(blocks, found) == blocks  # the entries, not their pictures alone
+    assert _trims_every_line(blocks, trim_edges(blocks)) is True
+    # a stray date and a credit around an article still go
+    article: list[Block] = [
+        Paragraph(content=(Text(text="March 3, 2025"),)),
+        Paragraph(content=(Text(text="The council met on Tuesday and agreed the budget."),)),
+        Paragraph(content=(Text(text="Photo: Ann Lee"),)),
+    ]
+    assert [plain_text(b) for b in _trimmed(article, found)] == [
+        "The council met on Tuesday and agreed the budget."
+    ]
+    # two short lines are not yet a listing
+    few: list[Block] = [
+        Paragraph(content=(Text(text="Road shoe"),)),
+        Paragraph(content=(Text(text="$100"),)),
+    ]
+    assert _trims_every_line(few, trim_edges(few)) is False

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 import attrs
@@ -312,6 +312,7 @@ def extract_blocks(
         candidate.elements,
         entries=candidate.method in (LISTING_ENTRIES, PAGE_OVER_SCRAP),
         catalogs=catalogs,
+        catalog=candidate.method == PAGE_OVER_SCRAP,
     )
     if not (comments or labels.thread):
         blocks = cut_comment_section(blocks)
@@ -374,7 +375,27 @@ def _trimmed(blocks: list[Block], candidate: Candidate) -> list[Block]:
     trimmed = trim_edges(blocks)
     if not trimmed and _holds_whole_page(candidate):
         return blocks
+    if _trims_every_line(blocks, trimmed):
+        return blocks
     return trimmed
+
+
+#: Content of at least this many paragraphs, every one of them a short line, is a
+#: listing's entries when the edge trimming would leave none of them.
+MIN_UNTRIMMED_LINES: Final = 3
+
+
+def _trims_every_line(blocks: list[Block], trimmed: list[Block]) -> bool:
+    """Return True when :func:`trim_edges` left no paragraph of ``blocks``, which held
+    ``MIN_UNTRIMMED_LINES`` or more: every line of the content was short and ended no
+    sentence (a product grid's names, kinds and prices, a schedule's teams and times), so
+    the trimming of stray edge lines ran from each end through all of them and kept the
+    pictures alone. Stray lines gather around an article's text; content that is nothing
+    but such lines is the page's list of entries.
+    """
+    if any(isinstance(block, Paragraph) for block in trimmed):
+        return False
+    return sum(isinstance(block, Paragraph) for block in blocks) >= MIN_UNTRIMMED_LINES
 
 
 def _holds_whole_page(candidate: Candidate) -> bool:

@@ -2326,7 +2326,12 @@ class BlockBuilder:
     # ------------------------------------------------------------------ blocks
 
     def build(
-        self, elements: Iterable[HtmlElement], *, entries: bool = False, catalogs: bool = True
+        self,
+        elements: Iterable[HtmlElement],
+        *,
+        entries: bool = False,
+        catalogs: bool = True,
+        catalog: bool = False,
     ) -> list[Block]:
         """Return the blocks of ``elements`` (each read as a container), in order.
 
@@ -2340,13 +2345,19 @@ class BlockBuilder:
         languages) is a catalog, the page's content: the link clusters in it are read
         rather than dropped as menus, and its cards (links drawn around blocks) as its
         entries, not as recommendations (the chooser found nothing else to read).
+
+        ``catalog``: every element is such a catalog whatever its link share (the page
+        read over a scrap, :func:`articlekit.html.content.page_over_scrap`: a listing
+        whose entries are links, its region holding filters and dialogs besides them).
         """
         out: list[Block] = []
         self._entries = entries
         for el in elements:
             st = self.stats.get(el)
             self._content_chars = st.text if st is not None else 0
-            self._content_listing = catalogs and st is not None and is_link_cluster(st)
+            self._content_listing = catalogs and (
+                catalog or (st is not None and is_link_cluster(st))
+            )
             start = len(out)
             self._card_blocks = 0
             self._element(el, out, 0)
