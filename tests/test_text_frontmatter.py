@@ -246,3 +246,122 @@ def test_a_label_under_a_form_is_the_kicker_as_under_a_title() -> None:
     assert doc.title is None
     assert doc.metadata.kicker == "Publish date:"
     assert "Publish date" not in to_text(doc)
+
+
+COFFEE = (
+    "Good coffee starts with fresh beans. This guide walks you through the basics of\n"
+    "brewing at home, from the grind to the water.\n\n"
+    "Another paragraph about the water's temperature and how long the coffee steeps.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "published"),
+    [
+        ("By Jane Doe | March 3, 2024", ("Jane Doe",), "2024-03-03"),
+        ("By Jane Doe, March 3, 2024", ("Jane Doe",), "2024-03-03"),
+        ("By Jane Doe\nMarch 3, 2024", ("Jane Doe",), "2024-03-03"),
+        ("Jane Doe\nMarch 3, 2024", ("Jane Doe",), "2024-03-03"),
+        ("Jane Doe | 3 March 2024", ("Jane Doe",), "2024-03-03"),
+        ("By Jane Doe · Mar 3, 2024 · 5 min read", ("Jane Doe",), "2024-03-03"),
+        ("Jane Doe\n3 min read · Mar 3, 2024", ("Jane Doe",), "2024-03-03"),
+        ("Published March 3, 2024 by Jane Doe", ("Jane Doe",), "2024-03-03"),
+        ("Posted on March 3, 2024 by Jane Doe", ("Jane Doe",), "2024-03-03"),
+        ("March 3, 2024 — Jane Doe", ("Jane Doe",), "2024-03-03"),
+        ("By Jane Doe on March 3, 2024", ("Jane Doe",), "2024-03-03"),
+        ("Von Hans Müller, 3. März 2024", ("Hans Müller",), "2024-03-03"),
+        ("Veröffentlicht am 3. März 2024 von Hans Müller", ("Hans Müller",), "2024-03-03"),
+        ("Par Jean Dupont, le 3 mars 2024", ("Jean Dupont",), "2024-03-03"),
+        ("Publié le 3 mars 2024 par Jean Dupont", ("Jean Dupont",), "2024-03-03"),
+        ("Por Juan Pérez, 3 de marzo de 2024", ("Juan Pérez",), "2024-03-03"),
+        (
+            "By Jane Doe and John Roe\nPublished March 3, 2024 at 10:30 a.m. ET",
+            ("Jane Doe", "John Roe"),
+            "2024-03-03T10:30:00-05:00",
+        ),
+        ("March 3, 2024", (), "2024-03-03"),
+    ],
+)
+def test_a_byline_and_its_dateline_go_to_metadata(
+    line: str, authors: tuple[str, ...], published: str
+) -> None:
+    doc = parse_text(f"How to Brew Coffee at Home\n\n{line}\n\n{COFFEE}")
+    assert doc.metadata.authors == authors
+    assert doc.metadata.published == published
+    assert doc.metadata.modified is None
+    assert to_text(doc).startswith("Good coffee starts")
+    assert doc.metadata.source_of("published") == "text"
+
+
+def test_an_updated_date_beside_a_byline_is_the_last_change() -> None:
+    doc = parse_text(
+        f"How to Brew Coffee at Home\n\nBy Jane Doe | Updated: March 5, 2024, 9:01 AM EST\n\n"
+        f"{COFFEE}"
+    )
+    assert doc.metadata.authors == ("Jane Doe",)
+    assert doc.metadata.published is None
+    assert doc.metadata.modified == "2024-03-05T09:01:00-05:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # an outlet or agency after the names is no author
+        (
+            "Ann Lee · Example News · Posted: Oct 14, 2022 9:27 AM ET",
+            (("Ann Lee",), "2022-10-14T09:27:00-04:00", None),
+        ),
+        ("Ann Lee / AP / Updated: Oct 9, 2019", (("Ann Lee",), None, "2019-10-09")),
+        # a section's label of one word beside a date names no one
+        ("Opinion | March 3, 2024", None),
+        ("CNNMoney March 3, 2024", ((), "2024-03-03", None)),
+        # an outlet before the date and a name after it: no names are guessed
+        ("Example Daily 9/21/2016 Ann Lee", ((), "2016-09-21", None)),
+        # a sentence and a line without a date are no signature
+        ("Jane Doe wrote on March 3, 2024 about the beans we like best", None),
+        ("By Jane Doe", None),
+        ("The council met on March 3, 2024.", None),
+    ],
+)
+def test_read_signature(
+    line: str, expected: tuple[tuple[str, ...], str | None, str | None] | None
+) -> None:
+    from articlekit.text.frontmatter import read_signature
+
+    signature = read_signature(line)
+    if expected is None:
+        assert signature is None
+    else:
+        assert signature is not None
+        assert (signature.authors, signature.published, signature.modified) == expected
+
+
+def test_a_line_under_the_title_that_is_no_signature_stays_in_the_body() -> None:
+    doc = parse_text(f"How to Brew Coffee at Home\n\nOpinion | March 3, 2024 | Coffee\n\n{COFFEE}")
+    assert doc.metadata.authors == ()
+    # a line of two lines: one is no name and no byline
+    doc = parse_text(
+        f"How to Brew Coffee at Home\n\nview all the guides\nMarch 3, 2024\n\n{COFFEE}"
+    )
+    assert doc.metadata.authors == ()
+    assert "view all the guides" in to_text(doc)
+
+
+def test_a_dated_byline_in_the_head_is_read_and_one_below_gives_its_date_alone() -> None:
+    # a caption stands between the title and the byline: the front matter does not reach
+    # it, the dated byline below the caption is read all the same
+    text = (
+        "Libraries open longer\n\n"
+        "A reader in the main hall of the central library on a busy Saturday morning\n\n"
+        "Chris Davies - Nov 19, 2019, 10:31 pm CST\n\n"
+        f"{COFFEE}"
+    )
+    doc = parse_text(text)
+    assert doc.metadata.authors == ("Chris Davies",)
+    assert doc.metadata.published == "2019-11-19T22:31:00-06:00"
+    assert "Chris Davies" not in to_text(doc)
+    # below the article's first prose a dated byline is as often a teaser's: its date only
+    body = "The council voted to keep every branch open late. " * 5
+    doc = parse_text(f"Libraries open longer\n\n{body}\n\nBy Ann Lee | Nov 19, 2019 10:31 AM\n")
+    assert doc.metadata.authors == ()
+    assert doc.metadata.published == "2019-11-19T10:31:00"

@@ -54,6 +54,7 @@ __all__ = [
     "TITLE_SOURCES",
     "UPDATE_SOURCE",
     "Candidates",
+    "byline_names",
     "collect_candidates",
     "date_from_url",
     "extract_metadata",
@@ -1299,6 +1300,14 @@ def normalize_authors(
     if visible:
         out = _without_agency_credits(out)
     return _without_roles(out)
+
+
+def byline_names(line: str) -> tuple[str, ...]:
+    """Return the people a visible byline line names, its label ("By", "Von", "Par" ...),
+    dates, roles and the labels after them cut off: "By Ann Lee | May 3, 2021", "Posted
+    on May 3, 2021 by Ann Lee", "Ann Lee, Staff Writer" all name Ann Lee (the text
+    parser's byline and dateline lines). () when it names nobody."""
+    return normalize_authors([_byline_text(line)], visible=True)
 
 
 def _coauthor_joined(text: str) -> str:

@@ -10,10 +10,12 @@ those it consumed as ``dropped``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
 from articlekit._months import month_numbers
+from articlekit.html.metadata import byline_names, date_span, normalize_date
 from articlekit.model import FieldSource
 from articlekit.text.inline import strip_markup
 from articlekit.text.rules import Piece
@@ -21,10 +23,14 @@ from articlekit.text.vocab import BYLINE, TAGS_LINE, normalise_phrase
 
 __all__ = [
     "FrontMatter",
+    "Signature",
     "is_dated_byline",
     "is_widget_line",
     "parse_date",
     "read_front_matter",
+    "read_signature",
+    "read_signature_lines",
+    "take_signature",
     "without_widgets",
 ]
 
@@ -267,6 +273,178 @@ class FrontMatter:
     sources: list[FieldSource] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What a byline-and-dateline line says: its authors and its dates (ISO 8601)."""
+
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+
+
+# The marks that set a signature's parts apart: "By Jane Doe | March 3, 2024", "Jane Doe ·
+# Mar 3, 2024 · 5 min read", "March 3, 2024 — Jane Doe", "Ann Lee / AP / Updated: ...".
+_SIGNATURE_SEPARATOR: Final = re.compile(r"\s*[|·•‧⋅∙｜]\s*|\s+[/—–-]\s+")
+# A reading time, which some pages print beside the byline: "5 min read", "Lesezeit: 5
+# Min.", "5 minutes de lecture", "Reading time: 12 minutes".
+_READ_TIME: Final = re.compile(
+    r"(?:(?:reading|read|lesezeit|lesedauer|temps de lecture|tiempo de lectura)"
+    r"(?:\s+time)?\s*:?\s*)?(?:ca\.\s*)?\d{1,3}\s*(?:min(?:ute)?s?|minuten|minutos|minuti)\.?"
+    r"(?:\s+(?:read|reading|lesezeit|de lecture|de lectura|di lettura|lectura))?",
+    re.IGNORECASE,
+)
+# A label saying the date after it is the article's last change, not its publication.
+_MODIFIED_LABEL: Final = re.compile(
+    r"(?:last\s+)?(?:updated|modified|aktualisiert|mis\s+à\s+jour|actualizado|atualizado"
+    r"|aggiornato)",
+    re.IGNORECASE,
+)
+# A byline's label ("By", "Von", "Par", "Por", "Di", "Door").
+_BY_LABEL: Final = re.compile(r"(?<!\w)(?:by|von|par|por|di|door)\s", re.IGNORECASE)
+# A name a signature gives without a label has at least this many words: "Opinion |
+# March 3, 2024" is a section's label beside a date, "Jane Doe | 3 March 2024" a byline.
+MIN_UNLABELLED_NAME_WORDS = 2
+
+
+def _without_dates(text: str) -> str:
+    """Return ``text`` with every date it writes (``date_span``) put as a space."""
+    for _ in range(4):  # (a line holds two dates at most: published and updated)
+        span = date_span(text)
+        if span is None:
+            break
+        text = f"{text[: span[0]]} {text[span[1] :]}"
+    return text
+
+
+def _shaped_as_signature(text: str) -> bool:
+    """Return True when ``text`` holds, besides dates, times, a reading time, labels,
+    weekdays and time zones, at most ten words, all capitalised but one: names, an
+    outlet, a place (the test of :func:`is_dated_byline`), not a sentence."""
+    rest = _TIME_IN_LINE.sub(" ", _DATE_IN_LINE.sub(" ", _without_dates(_READ_TIME.sub(" ", text))))
+    words = [
+        word
+        for word in re.findall(r"[^\W\d_][\w'’.-]*", rest)
+        if word.lower().rstrip(".") not in _DATELINE_WORDS
+    ]
+    lower = sum(1 for word in words if not word[0].isupper())
+    return len(words) <= MAX_DATELINE_NAMES and lower <= 1
+
+
+def _people(names: tuple[str, ...]) -> bool:
+    """Return True when every one of ``names`` has two words or more: without a "By" a
+    one-word part is a section's label or an outlet as often ("Opinion", "CNNMoney")."""
+    return all(len(name.split()) >= MIN_UNLABELLED_NAME_WORDS for name in names)
+
+
+def _names_date_last(part: str, end: int) -> bool:
+    """Return True when the unlabelled ``part`` is names, then its date (ending at
+    ``end``) and at most a time, labels and a zone: "Mattias Geniar, April 19, 2020",
+    not "Medical Daily 9/21/2016 Lizette Borreli" (an outlet before the date)."""
+    after = _TIME_IN_LINE.sub(" ", part[end:])
+    words = re.findall(r"[^\W\d_][\w'’.-]*", after)
+    names = byline_names(part)
+    return (
+        bool(names)
+        and _people(names)
+        and all(word.lower().rstrip(".") in _DATELINE_WORDS for word in words)
+    )
+
+
+def read_signature_lines(lines: Sequence[str], *, unlabelled: bool) -> Signature | None:
+    """Return what a paragraph of one to three short lines that sign the article says
+    ("By Jane Doe" over "March 3, 2024"): one line as :func:`read_signature` reads it;
+    of several, each is a signature line or a byline ("By Jane Doe"), or, when
+    ``unlabelled`` (right under the title), a name of two to five capitalised words
+    ("Jane Doe"); at least one gives a date. None when a line is none of those."""
+    if len(lines) == 1:
+        return read_signature(lines[0])
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    for line in lines:
+        signature = read_signature(line)
+        if signature is not None:
+            authors = authors or signature.authors
+            published = published or signature.published
+            modified = modified or signature.modified
+            continue
+        names = tuple(_byline(line) or ())
+        if not names and unlabelled and looks_like_title(line) and len(line.split()) <= 5:
+            names = byline_names(line)
+            names = names if _people(names) else ()
+        if not names:
+            return None
+        authors = authors or names
+    if published is None and modified is None:
+        return None
+    return Signature(authors=authors, published=published, modified=modified)
+
+
+def read_signature(line: str) -> Signature | None:
+    """Return the authors and dates of a line that dates the article and may name its
+    authors, or None for any other line.
+
+    The line is cut into parts at its marks (``|``, ``·``, ``•``, a spaced dash or slash):
+    a part with a date gives the publication date, or the last change after an "Updated"
+    label ("Aktualisiert", "Mis à jour" ...), and the names beside it ("By Jane Doe, March
+    3, 2024", "Published March 3, 2024 by Jane Doe", "Von Hans Müller, 3. März 2024",
+    "Par Jean Dupont, le 3 mars 2024"); the first part without a date that names people
+    gives them ("Jane Doe | 3 March 2024": names of two words or more without a "By"),
+    later ones are an outlet or an agency ("Ann Lee · CBC News · Posted: ..."); a reading
+    time ("5 min read") is no part. Dates and names are read as the HTML reader reads
+    them (``normalize_date``, ``byline_names``): a time and its zone are kept. The line
+    has a date, does not end like a sentence and holds, besides dates, times and labels,
+    at most ten words, all capitalised but one.
+    """
+    text = " ".join(line.split())
+    if not 8 <= len(text) <= MAX_META_LINE_CHARS or date_span(text) is None:
+        return None
+    if text[-1] in ".?!:;" and not text.lower().endswith(("a.m.", "p.m.")):
+        return None
+    if not _shaped_as_signature(text):
+        return None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    modified: str | None = None
+    for part in _SIGNATURE_SEPARATOR.split(text):
+        part = part.strip(" ,;")
+        if not part or _READ_TIME.fullmatch(part):
+            continue
+        span = date_span(part)
+        if span is None:
+            names = byline_names(part)
+            if names and not authors:
+                if _BY_LABEL.match(part) is None and not _people(names):
+                    return None
+                authors = names
+            continue
+        date = normalize_date(part) or normalize_date(part[span[0] : span[1]])
+        if date is None:
+            return None
+        if _MODIFIED_LABEL.search(part[: span[0]]):
+            modified = modified or date
+        else:
+            published = published or date
+        if not authors and (_BY_LABEL.search(part) or _names_date_last(part, span[1])):
+            authors = byline_names(part)
+    if published is None and modified is None:
+        return None
+    return Signature(authors=authors, published=published, modified=modified)
+
+
+def take_signature(front: FrontMatter, signature: Signature) -> None:
+    """Fill the fields of ``front`` that are still empty from ``signature``."""
+    if signature.authors and not front.authors:
+        front.authors = list(signature.authors)
+        front.sources.append(FieldSource(field="authors", source="text"))
+    if signature.published and front.published is None:
+        front.published = signature.published
+        front.sources.append(FieldSource(field="published", source="text"))
+    if signature.modified and front.modified is None:
+        front.modified = signature.modified
+        front.sources.append(FieldSource(field="modified", source="text"))
+
+
 # (with their fullwidth forms: a Chinese or Japanese sentence ends in "。")
 _TERMINAL = ".,;:。，；："
 # What a title may end with although it ends in a full stop or a colon: an initialism
@@ -360,9 +538,17 @@ def _single_line(piece: Piece) -> bool:
 
 
 def read_front_matter(
-    pieces: list[Piece], *, markdown: bool, lynx: bool, title: str | None = None
+    pieces: list[Piece],
+    *,
+    markdown: bool,
+    lynx: bool,
+    title: str | None = None,
+    piece_lines: Callable[[Piece], list[str]] | None = None,
 ) -> FrontMatter:
     """Return the front matter at the top of ``pieces``; mark the pieces it used dropped.
+
+    ``piece_lines`` gives the text of each line of a piece: a byline and a dateline on
+    two lines of one paragraph are read line by line (:func:`read_signature_lines`).
 
     Also reads ``Tags:`` lines anywhere (they are dropped as well). A ``title`` found
     elsewhere (a page's headline its head names) is the title, and no piece is read for
@@ -420,6 +606,15 @@ def read_front_matter(
         if title and normalise_phrase(text) == normalise_phrase(title):
             piece.kind = "dropped"
             continue
+        if parse_date(text) is None:
+            signature = read_signature_lines(
+                piece_lines(piece) if piece_lines and piece.line_count > 1 else [text],
+                unlabelled=True,
+            )
+            if signature is not None:
+                take_signature(front, signature)
+                piece.kind = "dropped"
+                continue
         names = _byline(text)
         if names and not front.authors:
             front.authors = names

@@ -71,11 +71,14 @@ from articlekit.text.boilerplate import (
 from articlekit.text.frontmatter import (
     MAX_TITLE_LINES,
     FrontMatter,
+    Signature,
     is_dated_byline,
     is_widget_line,
     looks_like_title,
     parse_date,
     read_front_matter,
+    read_signature_lines,
+    take_signature,
 )
 from articlekit.text.header import Header, read_header
 from articlekit.text.htmlblocks import HtmlSpan, html_block_spans, shows_raw_html
@@ -1936,7 +1939,7 @@ MAX_WIDGET_PIECE_LINES = 2
 MIN_CAPTION_GAP_LINES = 2
 
 
-def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
+def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> Signature | None:
     """Drop the lines that date the article and name its author or agency.
 
     A page prints its byline and dateline on one line in many forms ("Chris Davies - Nov
@@ -1952,6 +1955,7 @@ def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
     a time or a label goes too ("REUTERS 19 NOV 2019"): in the head it signs the story.
     """
     head = True
+    signature: Signature | None = None
     for piece in pieces:
         if piece.kind in _NO_HEAD_KINDS or (
             piece.kind == "paragraph" and piece.line_count > MAX_TITLE_LINES
@@ -1962,8 +1966,31 @@ def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> None:
         text = ctx.plain(piece)
         if is_dated_byline(text, head=head):
             piece.kind = "dropped"
+            if signature is None:
+                signature = read_signature_lines(_piece_lines(piece, ctx), unlabelled=False)
+                if signature is not None and not head:  # (a teaser's byline, as often)
+                    signature = Signature(
+                        published=signature.published, modified=signature.modified
+                    )
         elif text.rstrip().endswith(_SENTENCE_CLOSINGS):
             head = False
+    return signature
+
+
+def _piece_lines(piece: Piece, ctx: _Context) -> list[str]:
+    """Return the text of each line of a paragraph ``piece`` that holds text, markup
+    stripped (its whole text when the lines are not at hand or do not say it)."""
+    whole = ctx.plain(piece)
+    if ctx.lines is None or piece.line_count == 1:
+        return [whole]
+    texts = [
+        strip_markup(
+            line.strip(), markdown=ctx.layout.markdown, lynx=ctx.lynx, html=ctx.layout.html
+        )
+        for line in ctx.lines.text[piece.first : piece.last + 1]
+    ]
+    texts = [text for text in texts if text]
+    return texts if " ".join(texts) == " ".join(whole.split()) else [whole]
 
 
 # The kinds of block that open an article's text (no title, kicker, byline or caption).
@@ -3553,10 +3580,18 @@ def read_text(text: str, *, url: str | None = None) -> Document:
     drop_repeated_paragraphs(pieces)
     head_only = drop_page_furniture(pieces, ctx)
     drop_page_breaks(pieces)
-    front = read_front_matter(pieces, markdown=layout.markdown, lynx=ctx.lynx, title=ctx.head_title)
+    front = read_front_matter(
+        pieces,
+        markdown=layout.markdown,
+        lynx=ctx.lynx,
+        title=ctx.head_title,
+        piece_lines=lambda piece: _piece_lines(piece, ctx),
+    )
     drop_title_copies(pieces, front.title, ctx)
     drop_widget_lines(pieces, ctx)
-    drop_dated_bylines(pieces, ctx)
+    signature = drop_dated_bylines(pieces, ctx)
+    if signature is not None:
+        take_signature(front, signature)
     for piece in head_only:
         piece.kind = "dropped"  # a page's line above the article that is no front matter
     pieces = join_copy_item_runs(pieces, lines)
