@@ -1127,3 +1127,33 @@ def test_a_huge_colspan_is_written_as_wide_as_html_allows() -> None:
     rows = markdown.splitlines()
     assert rows[2].startswith("| wide |") and rows[2].endswith("| next |")
     assert rows[2].count("|") == 1000 + 2  # 1000 cells for the span, then "next"
+
+
+# --------------------------------------------------------------------------- check boxes
+
+
+def test_a_check_box_opening_a_line_is_left_unescaped() -> None:
+    # "[ ] Tent" opening a list item's paragraph is a GFM task list item's box; in
+    # CommonMark it reads as the same text (no link: the output defines no "[x]")
+    items = [
+        ListItem(blocks=(Paragraph(content=(Text(text=label),)),))
+        for label in ("[ ] Tent", "[x] Stove", "[X] Sleeping bag")
+    ]
+    out = blocks_to_markdown([List(ordered=False, items=tuple(items))])
+    assert out == "- [ ] Tent\n- [x] Stove\n- [X] Sleeping bag\n"
+    html_out = MD.render(out)
+    assert "<a" not in html_out and "<li>[ ] Tent</li>" in html_out
+    assert "<li>[x] Stove</li>" in html_out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[x]: https://example.org", "\\[x\\]: https://example.org"),  # a definition's shape
+        ("[x](https://example.org)", "\\[x\\](https://example.org)"),  # a link's
+        ("[y] not a box", "\\[y\\] not a box"),
+        ("see [x] inside", "see \\[x\\] inside"),
+    ],
+)
+def test_brackets_that_are_no_check_box_stay_escaped(text: str, expected: str) -> None:
+    assert blocks_to_markdown([Paragraph(content=(Text(text=text),))]) == expected + "\n"

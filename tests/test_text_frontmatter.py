@@ -365,3 +365,37 @@ def test_a_dated_byline_in_the_head_is_read_and_one_below_gives_its_date_alone()
     doc = parse_text(f"Libraries open longer\n\n{body}\n\nBy Ann Lee | Nov 19, 2019 10:31 AM\n")
     assert doc.metadata.authors == ()
     assert doc.metadata.published == "2019-11-19T10:31:00"
+
+
+def test_a_lead_in_under_the_title_is_body_text_not_a_kicker() -> None:
+    doc = parse_text("Packing for the trip\n\nWhat to bring:\n\n[ ] Tent\n[x] Stove\n")
+    assert doc.title == "Packing for the trip"
+    assert doc.metadata.kicker is None
+    assert to_text(doc).startswith("What to bring:")
+    # a label between the title and its copy (the seed layout) is still the kicker
+    seed = parse_text(f"A Game Review\n\nOpinion:\n\nA Game Review\n\n{_BODY}")
+    assert seed.metadata.kicker == "Opinion:"
+    # ... and so is a label under a form, where no title was found
+    form = parse_text(f"_____________________ [ Submit ]\n\nPublish date:\n\n{_BODY}")
+    assert form.metadata.kicker == "Publish date:"
+
+
+def test_a_label_over_a_date_under_the_title_is_no_lead_in() -> None:
+    doc = parse_text(f"A Game Review\n\nPublish date:\n\nNov 18, 2019\n\n{_BODY}")
+    assert doc.metadata.kicker == "Publish date:"
+    assert doc.metadata.published == "2019-11-18"
+    assert "Publish date" not in to_text(doc)
+
+
+def test_a_label_over_links_or_prose_stays_the_kicker() -> None:
+    quote = "    We are proud of it,\n    and we hope you like it.\n"
+    quoted = parse_text(f"A Game Review\n\nThe studio said:\n\n{quote}\n{_BODY}")
+    assert quoted.metadata.kicker is None  # a lead-in over the quote it introduces
+    assert to_text(quoted).startswith("The studio said:")
+    # a search form's label over the first paragraph
+    assert parse_text(f"A Game Review\n\nSearch for:\n\n{_BODY}").metadata.kicker == "Search for:"
+    links = "- [Studios](https://g.example/studios)\n- [Reviews](https://g.example/reviews)\n"
+    topics = parse_text(f"# A Game Review\n\nSections:\n\n{links}\n{_BODY}")
+    assert topics.metadata.kicker == "Sections:"
+    # a byline's label whose name went with a link is no lead-in either
+    assert parse_text(f"A Game Review\n\nBy :\n\n{_BODY}").metadata.kicker == "By :"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit.model import Figure, List, Paragraph
+from articlekit import to_markdown
+from articlekit.model import Figure, List, Paragraph, plain_text
 from articlekit.text import parse_text
 from articlekit.text.rules import is_picture_alt
 
@@ -227,3 +228,43 @@ def test_lynx_numbered_lists_apart_stay_apart() -> None:
     refs = "\nReferences\n\n   1. https://example.org/a\n"
     doc = parse_text(_LYNX_PROSE + "\n" + steps + "\n   See [1]this.\n" + _LYNX_PROSE + refs)
     assert sum(isinstance(b, List) for b in doc.blocks) == 2
+
+
+def _item_texts(text: str) -> list[str]:
+    """Return the text of each item of the first list ``text`` is read with."""
+    found = next(b for b in parse_text(text).blocks if isinstance(b, List))
+    return [
+        plain_text(b.content) for i in found.items for b in i.blocks if isinstance(b, Paragraph)
+    ]
+
+
+def test_check_box_lines_are_a_checklist_keeping_their_boxes() -> None:
+    text = "What to bring:\n\n[ ] Tent\n[x] Stove\n[ ] Sleeping bag\n"
+    assert _item_texts(text) == ["[ ] Tent", "[x] Stove", "[ ] Sleeping bag"]
+    assert sum(isinstance(b, List) for b in parse_text(text).blocks) == 1
+    assert "- [ ] Tent\n- [x] Stove\n- [ ] Sleeping bag" in to_markdown(parse_text(text))
+
+
+def test_ticked_boxes_and_ballot_boxes_are_checklists_not_code() -> None:
+    doc = parse_text("[X] Yes, I agree to the terms\n[ ] No, I do not\n")
+    assert [type(b) for b in doc.blocks] == [List]
+    ballot = "Before you leave:\n\n☐ Lock the door\n☑ Water the plants\n☒ Feed the cat\n"
+    assert _item_texts(ballot)[1] == "☑ Water the plants"
+
+
+def test_a_markdown_task_item_keeps_its_ticked_box() -> None:
+    # "[x]" was read as w3m's stand-in for a picture named "x" and dropped
+    assert _item_texts("Shopping\n\n- [x] eggs\n- [ ] milk\n") == ["[x] eggs", "[ ] milk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[ ] Remember me\n",  # one box: a form's
+        "[ ] Share [ ]\n[ ] Tweet [ ]\n",  # other controls on the lines: a form
+        "[ ] 1\n[ ] 2\n",  # no label
+    ],
+)
+def test_box_lines_that_are_no_checklist(text: str) -> None:
+    doc = parse_text(_PROSE + "\n" + text + "\n" + _PROSE)
+    assert not any(isinstance(b, List) for b in doc.blocks)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit.model import CodeBlock, Heading, List
+from articlekit.model import (
+    CodeBlock,
+    Heading,
+    Inline,
+    LineBreak,
+    List,
+    Paragraph,
+    Quote,
+    plain_text,
+)
 from articlekit.text import parse_text
 from articlekit.text.rules import join_lines
 
@@ -216,3 +225,43 @@ def test_footers_out_of_sequence_make_no_paginated_document() -> None:
     text = _RFC_TEXT.replace("[Page 2]", "[Page 7]").replace("[Page 3]", "[Page 12]")
     doc = parse_text(text)
     assert any(isinstance(b, Heading) for b in doc.blocks)
+
+
+def _content(text: str) -> list[tuple[Inline, ...]]:
+    """Return the inline content of each paragraph of ``text``, quotes' included."""
+    out: list[tuple[Inline, ...]] = []
+    for block in parse_text(text).blocks:
+        inner = block.blocks if isinstance(block, Quote) else (block,)
+        out.extend(b.content for b in inner if isinstance(b, Paragraph))
+    return out
+
+
+_WRAPPED = (
+    "The letter that reached the editor last week was short, and it ended with a\n"
+    "poem its writer said she had kept in a drawer for more than forty years now.\n"
+)
+
+
+def test_short_lines_of_an_indented_block_keep_their_breaks() -> None:
+    # a poem: every line far shorter than the wrap width, each next word would have fitted
+    poem = "    Roses are red,\n    violets are blue,\n    sugar is sweet,\n    and so are you.\n"
+    content = _content(f"{_WRAPPED}\n{poem}\n{_WRAPPED}")[1]
+    assert sum(isinstance(i, LineBreak) for i in content) == 3
+    lines = ["Roses are red,", "violets are blue,", "sugar is sweet,", "and so are you."]
+    assert plain_text(content) == "\n".join(lines)
+    # a short note that shows no wrap width: the indented block alone
+    note = _content("The poem reads:\n\n" + poem)
+    assert sum(isinstance(i, LineBreak) for i in note[-1]) == 3
+
+
+def test_wrapped_prose_and_unindented_unwrapped_lines_still_join() -> None:
+    content = _content(f"{_WRAPPED}\n    {_WRAPPED.replace(chr(10), chr(10) + '    ')}\n")
+    assert not any(isinstance(i, LineBreak) for c in content for i in c)
+    # a flush block of an unwrapped text: its lines may be one sentence's
+    flush = _content("Our office\n\nACME Corp.\n12 Main Street\nSpringfield\n")
+    assert not any(isinstance(i, LineBreak) for c in flush for i in c)
+
+
+def test_a_signature_in_a_wrapped_text_keeps_its_breaks() -> None:
+    content = _content(f"{_WRAPPED}\n{_WRAPPED}\nBest regards,\nJane Doe\nEditor\n")
+    assert sum(isinstance(i, LineBreak) for i in content[-1]) == 2

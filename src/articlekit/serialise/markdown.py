@@ -248,7 +248,16 @@ def _escape_text(text: str, context: _Context = "paragraph") -> str:
     return pattern.sub(r"\\\g<0>", text)
 
 
+# A check box opening a line ("[ ] Tent", "[x] Stove"), escaped as text. Left unescaped
+# it means the same in CommonMark (no link: a label of white space is none, and the
+# escaped text holds no reference definition for "[x]"), and in GFM it is the box of a
+# task list item when it opens a list item's first paragraph.
+_ESCAPED_CHECK_BOX = re.compile(r"\\\[([ xX])\\\](?=[ \t])")
+
+
 def _escape_line_start(line: str) -> str:
+    if line.startswith("\\["):
+        line = _ESCAPED_CHECK_BOX.sub(r"[\1]", line, count=1)
     for pattern in _LINE_START_ESCAPES:
         if pattern.match(line):
             return "\\" + line

@@ -523,6 +523,28 @@ def _byline(text: str) -> list[str] | None:
     return found
 
 
+# A byline's label whose name went with a link or a picture ("By :"): no lead-in.
+# (the words of vocab.BYLINE)
+_BYLINE_LABEL: Final = re.compile(r"(?:by|von|par|por|di|door|przez|автор)\s*:", re.IGNORECASE)
+# A link as Markdown or lynx shows it: a list of them under a label is a menu's, a share
+# box's or a breadcrumb's ("Beitrag weiterempfehlen:", "Zugehörige Themenseiten:").
+_SHOWN_LINK: Final = re.compile(r"\]\(|\[\d{1,5}\]")
+
+
+def _introduced(piece: Piece) -> bool:
+    """Return True when ``piece`` is a block a lead-in ending in a colon introduces: a
+    list (a checklist too), a quote or code, with no link shown in it. A label over a
+    list of links (a share box, a breadcrumb, related topics) introduces no text of the
+    article and stays the kicker it was, and so does one over a paragraph: on the dev
+    renderings those were a search form's "Search for:" and a share box's "Share post
+    on:" over the article's first paragraph."""
+    if piece.kind not in ("list", "quote", "code"):
+        return False
+    texts = [piece.text, *(item.text for item in piece.items)]
+    texts.extend(child.text for child in piece.children)
+    return not any(_SHOWN_LINK.search(text) for text in texts)
+
+
 def _is_kicker(text: str, following: str | None, title: str) -> bool:
     words = text.split()
     if not 0 < len(words) <= MAX_KICKER_WORDS or len(text) > MAX_KICKER_CHARS:
@@ -635,6 +657,14 @@ def read_front_matter(
         following = None
         if index + 1 < len(rest):
             following = _plain(rest[index + 1], markdown=markdown, lynx=lynx)
+        if (
+            title
+            and text.endswith(":")
+            and index + 1 < len(rest)
+            and not _BYLINE_LABEL.fullmatch(text)
+            and _introduced(rest[index + 1])
+        ):
+            break  # a lead-in under the headline ("What to bring:" over a list): body text
         # under a form, as under a title, a section label ("Opinion:") is the kicker
         if front.kicker is None and (title or form) and _is_kicker(text, following, title):
             front.kicker = text

@@ -144,10 +144,10 @@ _SUPERSCRIPT = re.compile(
 )
 # w3m shows an image without alt text as its file name in brackets: "[fff-282-hand]",
 # "[baz]" alone on a line, or before the caption. A token with a digit-only name is a
-# citation ("[12]") and stays, as do a capitalised word ("[Update]") and tokens inside
-# a sentence.
+# citation ("[12]") and stays, as do a capitalised word ("[Update]"), a ticked check box
+# ("[x] Stove", "[X] Yes": a checklist's item) and tokens inside a sentence.
 _IMAGE_PLACEHOLDER = re.compile(
-    r"^(?:\[(?!\d{1,6}\]|[A-Z][a-z]{1,20}\])[^\s\[\]:：]{1,80}\](?:\s+|$))+(?=\S|$)"
+    r"^(?:\[(?!\d{1,6}\]|[A-Z][a-z]{1,20}\]|[xX]\])[^\s\[\]:：]{1,80}\](?:\s+|$))+(?=\S|$)"
 )
 
 

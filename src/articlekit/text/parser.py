@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 import attrs
@@ -32,6 +32,7 @@ from articlekit.model import (
     Block,
     CodeBlock,
     Document,
+    Emphasis,
     FieldSource,
     Figure,
     Heading,
@@ -49,6 +50,7 @@ from articlekit.model import (
     Recommendations,
     Rule,
     SourceInfo,
+    Strong,
     Table,
     Text,
     plain_text,
@@ -3224,6 +3226,12 @@ def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
     if piece.line_count <= 2 and _LYNX_FRAME.fullmatch(ctx.plain(piece)):
         return None
     content = ctx.inlines(piece.text)
+    if piece.broken_text:
+        # the writer's line breaks (a poem, an address) are the paragraph's line breaks,
+        # when the lines read as the joined text does (nothing joined without a space)
+        broken = _broken_content(piece, ctx)
+        if _without_breaks(broken) == _without_breaks(content):
+            content = broken
     if not content:
         return None
     if len(content) == 1 and isinstance(content[0], Image):
@@ -3233,6 +3241,45 @@ def _paragraph(piece: Piece, ctx: _Context) -> Block | None:
         if caption:
             return Figure(image=content[0], caption=caption, provenance=_provenance(piece))
     return Paragraph(content=content, provenance=_provenance(piece))
+
+
+def _broken_content(piece: Piece, ctx: _Context) -> tuple[Inline, ...]:
+    """Return the content of a paragraph whose lines the writer broke (``broken_text``):
+    one line break between lines, none where a line gave no text (a picture's
+    placeholder), none at either end."""
+    out: list[Inline] = []
+    for node in ctx.inlines(piece.broken_text):
+        if isinstance(node, LineBreak) and (not out or isinstance(out[-1], LineBreak)):
+            continue
+        out.append(node)
+    while out and isinstance(out[-1], LineBreak):
+        out.pop()
+    return tuple(out)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _without_breaks(content: Sequence[Inline]) -> tuple[Inline, ...]:
+    """Return ``content`` with each line break a space and white space collapsed, to
+    compare a paragraph read line by line with its lines joined."""
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, LineBreak):
+            node = Text(text=" ")
+        elif isinstance(node, (Emphasis, Strong, Link)):
+            node = attrs.evolve(node, content=_without_breaks(node.content))
+        if isinstance(node, Text):
+            text = _SPACE.sub(" ", node.text)
+            if out and isinstance(out[-1], Text):
+                text = _SPACE.sub(" ", out.pop().text + text)  # type: ignore[union-attr]
+            node = Text(text=text)
+        out.append(node)
+    if out and isinstance(out[0], Text):
+        out[0] = Text(text=out[0].text.lstrip())
+    if out and isinstance(out[-1], Text):
+        out[-1] = Text(text=out[-1].text.rstrip())
+    return tuple(out)
 
 
 # A Markdown picture: "![alt](src)" or "![alt](src "title")"; html2text wraps the alt text

@@ -169,6 +169,11 @@ class Piece:
     #: ... and each piece's items: first and last line, and whether it is a heading
     #: among the items (a line of its own) rather than an item.
     copy_items: list[tuple[int, int, bool]] = field(default_factory=list)
+    #: A paragraph whose lines the writer broke (:func:`meant_breaks`: a poem, an
+    #: address): its text with those breaks kept as ``HARD_BREAK``, for its content;
+    #: empty for others. ``text`` joins them with spaces, so the rules that read a
+    #: piece's text (title, kicker, page filter) read it as they always did.
+    broken_text: str = ""
 
 
 @dataclass(slots=True)
@@ -195,6 +200,9 @@ class State:
     #: A browser's copy: each line's text (a section anchor left out) with the last line
     #: holding it (:func:`_copy_last_lines`); None until asked.
     copy_last_line: dict[str, int] | None = None
+    #: The least indent of the text's lines, its left margin (:func:`_text_margin`); None
+    #: until asked.
+    margin: int | None = None
 
 
 Rule = Callable[[State, int, bool], "int | None"]
@@ -1435,6 +1443,7 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
         join_lines(parts[a - start : b - start], tight=tight, full=full[a - start : b - start])
         for a, b in itertools.pairwise(bounds)
     )
+    broken = HARD_BREAK.join(parts) if not breaks and meant_breaks(state, start, end) else ""
     state.pieces.append(
         Piece(
             kind="paragraph",
@@ -1443,9 +1452,53 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
             text=text,
             indent=indent,
             line_count=end - start,
+            broken_text=broken,
         )
     )
     return end
+
+
+# A line of a wrapped text at most this share of the wrap width is far shorter than a
+# wrapped line: a run of such lines, none of which a wrap ended, was broken by the writer
+# (a poem's lines, a postal address, a signature).
+MAX_MEANT_LINE_SHARE = 0.6
+
+
+def _text_margin(state: State) -> int:
+    """Return the least indent of the text's lines (its left margin), measured once."""
+    if state.margin is None:
+        lines = state.lines
+        state.margin = min(
+            (lines.indent[i] for i in range(state.end) if not lines.blank[i]), default=0
+        )
+    return state.margin
+
+
+def meant_breaks(state: State, start: int, end: int) -> bool:
+    """Return True when the lines of the paragraph ``[start, end)`` were broken where
+    they are by the writer, not wrapped: the breaks are line breaks (a poem, an address).
+
+    In a wrapped text every line is far shorter than the wrap width
+    (:data:`MAX_MEANT_LINE_SHARE`) and the next line's first word would have fitted on
+    each line: wrapped prose fills its lines and joins as before. In a text that was not
+    wrapped (no wrap width: a short note, lines of any length) only an indented block is
+    read so, a quote's inside or lines set in past the text's margin (lynx's: its body).
+    Not in Markdown
+    (its own hard breaks say it), a text field or a browser's copy (a line is a block)."""
+    layout = state.layout
+    if end - start < 2 or layout.markdown or layout.line_blocks or layout.copy:
+        return False
+    lines = state.lines
+    width = layout.wrap_width
+    if width is None:
+        # lynx wraps at spaces only, so Chinese runs on past its wrap column and no width
+        # is measured: there only lines set in past its body are indented
+        margin = layout.body_indent if layout.lynx else _text_margin(state)
+        return not state.allow_quote or all(lines.indent[i] > margin for i in range(start, end))
+    limit = width * MAX_MEANT_LINE_SHARE
+    return all(lines.width[i] <= limit for i in range(start, end)) and not any(
+        _wrapped_after(lines, i, width) for i in range(start, end - 1)
+    )
 
 
 # A title line is at most this many words long.
@@ -2752,6 +2805,87 @@ def _copy_heading_line(text: str, mean: float) -> bool:
     )
 
 
+# ---------------------------------------------------------------------------- checklists
+
+
+# A check box typed (or copied) at a line's start: "[ ]", "[x]", "[X]", or a ballot box
+# "☐ ☑ ☒", with the item's label after it.
+_CHECK_BOX = re.compile(r"(?:\[[ xX]\]|[☐☑☒])[ \t]+(?=\S)")
+# Another form control on the line (a text field, a radio button, a button), which an
+# item's label never holds: "[ ] Share [ ]" is a form a text browser printed.
+_OTHER_CONTROL = re.compile(r"\[[ xX*]?\]|\([ xX*]\)|_{4,}|\(BUTTON\)|\[ [^\[\]]{1,30} \]")
+# A checklist has at least this many items: one box alone is a form's ("[ ] Remember me").
+MIN_CHECKLIST_ITEMS = 2
+
+
+def check_item_label(text: str) -> str | None:
+    """Return the label of a checklist line ("[x] Stove" -> "Stove"), or None when
+    ``text`` does not open with a check box (:data:`_CHECK_BOX`), its label holds no
+    letter, or the line holds another form control."""
+    match = _CHECK_BOX.match(text)
+    if match is None:
+        return None
+    label = text[match.end() :]
+    if not any(ch.isalpha() for ch in label) or _OTHER_CONTROL.search(label):
+        return None
+    return label
+
+
+def _checklist_end(state: State, start: int) -> int:
+    """Return the end of the run of checklist lines from line ``start``: lines right
+    under one another at one indent, each opening with a check box; a line set in past
+    the box (a long label wrapped under itself) goes on with its item."""
+    lines = state.lines
+    indent = lines.indent[start]
+    end = start
+    while end < state.end and not lines.blank[end]:
+        if lines.indent[end] == indent and check_item_label(lines.text[end]) is not None:
+            end += 1
+        elif end > start and lines.indent[end] > indent:
+            end += 1  # the wrapped rest of the item above
+        else:
+            break
+    return end
+
+
+def _checklist_items(state: State, start: int) -> int:
+    """Return how many checklist items open at line ``start`` (0 when none)."""
+    lines = state.lines
+    if state.layout.markdown or check_item_label(lines.text[start]) is None:
+        return 0
+    indent = lines.indent[start]
+    end = _checklist_end(state, start)
+    return sum(1 for i in range(start, end) if lines.indent[i] == indent)
+
+
+def checklist(state: State, start: int, silent: bool) -> int | None:
+    """A checklist: lines right under one another that each open with a check box
+    ("[ ] Tent" / "[x] Stove", "☐ ☑ ☒"), at least :data:`MIN_CHECKLIST_ITEMS`. A list,
+    one item a line, each item keeping its box so the checked state stays in its text.
+    Not in Markdown, where a task list is a list item ("- [ ] x") and brackets are
+    links'."""
+    if _checklist_items(state, start) < MIN_CHECKLIST_ITEMS:
+        return None
+    end = _checklist_end(state, start)
+    if silent:
+        return end
+    lines = state.lines
+    indent = lines.indent[start]
+    piece = Piece(kind="list", first=start, last=end - 1, indent=indent)
+    parts: list[str] = []
+    tight = wraps_tight(state)
+    for index in range(start, end + 1):
+        if index == end or lines.indent[index] == indent:
+            if parts:
+                piece.items.append(Item(text=join_lines(parts, tight=tight)))
+            parts = []
+        if index < end:
+            parts.append(lines.text[index])
+    piece.line_count = end - start
+    state.pieces.append(piece)
+    return end
+
+
 # ---------------------------------------------------------------------------- quotes
 
 
@@ -3443,6 +3577,7 @@ BLOCK_RULES: tuple[tuple[str, Rule], ...] = (
     ("thematic_break", thematic_break),
     ("numbered_heading", numbered_heading),
     ("list", list_block),
+    ("checklist", checklist),
     ("copy_table", copy_table),
     ("copy_listing", copy_listing),
     ("copy_list", copy_list),
