@@ -124,6 +124,11 @@ def test_first_name_first_reorders_a_catalogue_name(value: str, expected: str) -
         '<meta name="DC.creator" content="Smith, John"><meta name="DC.creator" content="Lee, Ann">',
         '<meta name="dcterms.creator" content="Smith, John">'
         '<meta name="dcterms.creator" content="Lee, Ann">',
+        '<meta name="citation_authors" content="Smith, John; Lee, Ann">',
+        '<meta name="bepress_citation_author" content="Smith, John">'
+        '<meta name="bepress_citation_author" content="Lee, Ann">',
+        '<meta name="eprints.creators_name" content="Smith, John">'
+        '<meta name="eprints.creators_name" content="Lee, Ann">',
     ],
 )
 def test_scholarly_author_tags_written_surname_first_give_bylines(tag: str) -> None:
@@ -1332,6 +1337,8 @@ def test_meta_tags_naming_the_publication_date(name: str) -> None:
         ("dcterms.created", "dc"),
         ("prism.publicationDate", "meta"),
         ("citation_online_date", "meta"),
+        ("bepress_citation_date", "meta"),
+        ("eprints.date", "meta"),
     ],
 )
 def test_dublin_core_prism_and_citation_dates_are_the_publication_date(

@@ -351,3 +351,29 @@ def test_gallery_before_a_section_heading_is_no_card() -> None:
         isinstance(b, Paragraph) and plain_text(b).startswith("Examine the HTML")
         for b in doc.blocks
     )
+
+
+# --------------------------------------------------------------------------- an update's date
+
+
+_STORY = (
+    "The story begins here and goes on for a while with several words in it.\n\n"
+    "Another paragraph of the story follows here with more words.\n"
+)
+
+
+def test_an_update_line_alone_is_the_modified_date_and_no_published_date() -> None:
+    # unlike an HTML page's (docs/metadata.md, "An update's date alone"): a rendering has
+    # lost the page's declared dates, and the update's is often not the publication's
+    doc = parse_text(f"A headline for the story\n\nUpdated: May 3, 2021\n\n{_STORY}")
+    assert doc.metadata.modified == "2021-05-03"
+    assert doc.metadata.published is None
+
+
+def test_a_published_line_beside_an_update_line_is_the_published_date() -> None:
+    doc = parse_text(
+        f"A headline for the story\n\nPublished March 1, 2021\n\nUpdated: May 3, 2021\n\n{_STORY}"
+    )
+    assert doc.metadata.published == "2021-03-01"
+    assert doc.metadata.source_of("published") == "text"
+    assert doc.metadata.modified == "2021-05-03"

@@ -94,6 +94,11 @@ AUTHOR_SOURCES: Final = (
     "dc:creator",
     # scholarly pages: one <meta name="citation_author"> per author (Google Scholar's tags)
     "meta:citation_author",
+    # the same in older or other scholarly tags: Highwire's list in one tag ("Smith,
+    # John; Lee, Ann"), bepress Digital Commons' and EPrints repositories' one per author
+    "meta:citation_authors",
+    "meta:bepress_citation_author",
+    "meta:eprints.creators_name",
     "meta:author",
     "meta:parsely-author",
     "meta:byl",
@@ -141,6 +146,9 @@ PUBLISHED_SOURCES: Final = (
     "meta:citation_date",
     # the date a scholarly article went online, when its publication date is a year alone
     "meta:citation_online_date",
+    # bepress Digital Commons' and EPrints repositories' own tags
+    "meta:bepress_citation_date",
+    "meta:eprints.date",
     # PRISM, the publishing industry's metadata (magazines, journals)
     "meta:prism.publicationdate",
     "meta:prism:publicationdate",
@@ -3797,7 +3805,15 @@ def _shown_in(name: str, shown: Sequence[str]) -> bool:
 #: Author sources of scholarly and library metadata (Dublin Core's ``DC.creator``,
 #: ``dcterms.creator``; Google Scholar's ``citation_author``): one person a tag, written
 #: surname first as a catalogue sorts them ("Smith, John", "Jong, Michiel de").
-LAST_FIRST_AUTHOR_SOURCES: Final = frozenset({"dc:creator", "meta:citation_author"})
+LAST_FIRST_AUTHOR_SOURCES: Final = frozenset(
+    {
+        "dc:creator",
+        "meta:citation_author",
+        "meta:citation_authors",
+        "meta:bepress_citation_author",
+        "meta:eprints.creators_name",
+    }
+)
 #: Words that make a comma part an organisation's name, not a person's ("Department of
 #: Psychiatry, Medical College", "Smith, Research Group"), beside the legal forms and roles.
 _ORGANISATION_WORDS: Final = frozenset(
