@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from articlekit.model import (
     Code,
     Emphasis,
@@ -367,3 +369,16 @@ def test_emphasis_and_strong_nest() -> None:
         assert [shape(n) for n in got] == ["x ", expected, " y"], text
     # an unbalanced star inside strong leaves the whole as text, nothing lost
     assert parse_inlines("x **a *b c** y", markdown=True) == (Text(text="x **a *b c** y"),)
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<ruby>漢字<rt>かんじ</rt></ruby>です", "漢字(かんじ)です"),  # not "漢字かんじです"
+        ("<ruby>漢<rp>(</rp><rt>kan</rt><rp>)</rp></ruby>", "漢(kan)"),  # its own brackets, once
+        ("<ruby>a<rtc><rt>x</rt><rt>y</rt></rtc></ruby>", "a(xy)"),  # an <rtc> bracketed whole
+        ("<ruby>漢<rt></rt></ruby>", "漢"),  # an empty reading adds nothing
+    ],
+)
+def test_raw_html_ruby_reads_as_the_html_parser_reads_it(html: str, expected: str) -> None:
+    assert plain_text(parse_inlines(html, markdown=True, html=True)) == expected

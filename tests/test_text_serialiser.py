@@ -465,3 +465,24 @@ def test_inline_lines_read_the_text_after_nested_inlines_in_order() -> None:
         Text(text=" g"),
     )
     assert inline_lines(content) == ["a b pic", "c de", "f g"]
+
+
+def _cell(text: str, *, rowspan: int = 1, colspan: int = 1) -> TableCell:
+    return TableCell(content=(Text(text=text),), rowspan=rowspan, colspan=colspan)
+
+
+def test_table_cells_stay_in_their_columns_under_spans() -> None:
+    # a rowspan leaves its column empty in the rows below (as the Markdown grid does):
+    # "2002" stays under "Year", not under "Name"
+    table = Table(
+        rows=(
+            TableRow(cells=(_cell("Name"), _cell("Year"), _cell("Note"))),
+            TableRow(cells=(_cell("A", rowspan=2), _cell("2001"), _cell("first"))),
+            TableRow(cells=(_cell("2002"), _cell("second"))),
+            TableRow(cells=(_cell("Total", colspan=3),)),
+        ),
+        header_rows=1,
+    )
+    assert blocks_to_text([table]) == (
+        "Name | Year | Note\nA | 2001 | first\n | 2002 | second\nTotal\n"
+    )

@@ -62,6 +62,7 @@ from articlekit.model import (
     Rule,
     Strong,
     Table,
+    TableCell,
     Text,
     require_document,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "blocks_to_markdown",
     "inlines_to_markdown",
     "is_safe_url",
+    "table_grid",
     "to_markdown",
 ]
 
@@ -631,7 +633,14 @@ def _code_lines(block: CodeBlock) -> list[str]:
 
 
 def _table_grid(table: Table) -> list[list[str]]:
-    """Return the table's cell texts laid out on a grid, as HTML lays out its cells.
+    """Return the table's cells as Markdown cell text, laid out on a grid
+    (:func:`table_grid`)."""
+    return table_grid(table, lambda cell: _single_line(cell.content, "cell"))
+
+
+def table_grid(table: Table, text: Callable[[TableCell], str]) -> list[list[str]]:
+    """Return the table's cell texts (``text`` of each cell) laid out on a grid, as HTML
+    lays out its cells.
 
     GFM has no spans, so a spanned place is an empty cell: a ``colspan`` adds empty cells
     after its cell, and a ``rowspan`` leaves its column empty in the rows below, so that the
@@ -653,7 +662,7 @@ def _table_grid(table: Table) -> list[list[str]]:
                 spans.update(
                     (column, cell.rowspan - 1) for column in range(len(cells), len(cells) + span)
                 )
-            cells.append(_single_line(cell.content, "cell"))
+            cells.append(text(cell))
             cells.extend("" for _ in range(span - 1))
         if covered:
             cells.extend("" for _ in range(max(covered) + 1 - len(cells)))

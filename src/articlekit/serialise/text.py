@@ -39,7 +39,7 @@ from articlekit.model import (
     Text,
     require_document,
 )
-from articlekit.serialise.markdown import layout_blocks
+from articlekit.serialise.markdown import layout_blocks, table_grid
 
 __all__ = [
     "CELL_SEPARATOR",
@@ -198,13 +198,25 @@ def _code_lines(block: CodeBlock) -> list[str]:
 
 
 def _table_lines(table: Table) -> list[str]:
+    """Return the caption and a line per row; the cells are laid out on the grid the
+    Markdown table uses (``table_grid``: a ``colspan`` is followed by empty cells, a
+    ``rowspan`` leaves its column empty in the rows below), so each cell stays in its
+    column; the places spans cover at a row's end are left off."""
     caption = _one_line(table.caption)
     lines = [caption] if caption else []
-    for row in table.rows:
-        cells = [_one_line(cell.content) for cell in row.cells]
-        if any(cells):  # a row of empty cells says nothing in plain text
-            lines.append(CELL_SEPARATOR.join(cells))
+    # a cell of the table's own is never "": the places spans cover are (and go at the end)
+    for cells in table_grid(table, lambda cell: _one_line(cell.content) or _EMPTY_CELL):
+        while cells and not cells[-1]:
+            cells.pop()
+        texts = ["" if cell == _EMPTY_CELL else cell for cell in cells]
+        if any(texts):  # a row of empty cells says nothing in plain text
+            lines.append(CELL_SEPARATOR.join(texts))
     return lines
+
+
+# Stands for an empty cell of the table while it is laid out (no text holds it: control
+# characters are dropped from cell text).
+_EMPTY_CELL: Final = "\x00"
 
 
 def _figure_lines(figure: Figure) -> list[str]:

@@ -310,7 +310,12 @@ def _scan_pattern(html: bool, refs: Mapping[str, LinkTarget] | None) -> re.Patte
 _EMPHASIS_TAGS = frozenset({"em", "i", "cite", "dfn", "var"})
 _STRONG_TAGS = frozenset({"strong", "b"})
 _CODE_TAGS = frozenset({"code", "kbd", "samp", "tt"})
-_WRAPPING_TAGS = _EMPHASIS_TAGS | _STRONG_TAGS | _CODE_TAGS | {"a", "q"}
+_WRAPPING_TAGS = _EMPHASIS_TAGS | _STRONG_TAGS | _CODE_TAGS | {"a", "q", "ruby", "rt", "rtc", "rp"}
+# The elements that hold a ruby annotation's reading (<rt>, or <rtc> around several).
+_RUBY_TEXT = frozenset({"rt", "rtc"})
+# Set on an open <ruby>'s attributes once an <rp> of its own opened: its readings keep
+# the page's brackets and get none of ours.
+_RUBY_HAS_RP = "\x00rp"
 
 
 def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Match[str]) -> str:
@@ -328,7 +333,10 @@ def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Ma
                 del stack[depth:]
                 content = _merged(out[start:])
                 del out[start:]
-                _close_element(out, name, opened, content)
+                if name in _RUBY_TEXT and _bare_ruby_text(stack):
+                    _bracket_reading(out, content)
+                else:
+                    _close_element(out, name, opened, content)
                 return ""
         return " " if name in BLOCK_TAGS else ""
     if name == "br":
@@ -338,10 +346,33 @@ def _open_tag(out: list[Inline], stack: list[tuple[str, str, int]], match: re.Ma
         if src:
             out.append(Image(src=src, alt=attribute(attributes, "alt") or ""))
     elif name in _WRAPPING_TAGS and len(stack) < MAX_OPEN_ELEMENTS:
+        if name == "rp":
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == "ruby":
+                    ruby, ruby_attributes, start = stack[depth]
+                    stack[depth] = (ruby, ruby_attributes + _RUBY_HAS_RP, start)
+                    break
         stack.append((name, attributes, len(out)))
     elif name in BLOCK_TAGS:
         return " "
     return ""
+
+
+def _bare_ruby_text(stack: list[tuple[str, str, int]]) -> bool:
+    """Return True when the ruby reading just closed (an ``<rt>`` or ``<rtc>``) needs the
+    brackets a reader without ruby layout is shown: it stands right in a ``<ruby>`` (an
+    ``<rt>`` inside an ``<rtc>`` does not: the ``<rtc>`` is bracketed) that has no
+    ``<rp>`` of its own. ``stack`` holds the elements still open around it."""
+    return bool(stack) and stack[-1][0] == "ruby" and _RUBY_HAS_RP not in stack[-1][1]
+
+
+def _bracket_reading(out: list[Inline], content: list[Inline]) -> None:
+    """Append a ruby reading to ``out`` in parentheses, as the HTML parser does:
+    ``<ruby>漢字<rt>かんじ</rt></ruby>`` reads "漢字(かんじ)", not "漢字かんじ" (two words
+    run into one); an empty reading adds nothing."""
+    if not "".join(_plain(node) for node in content).strip():
+        return
+    out.extend([Text(text="("), *content, Text(text=")")])
 
 
 # Raw HTML elements open at once, at most: deeper ones are read as plain text (nesting
