@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from articlekit import to_markdown
+from articlekit import to_markdown, to_text
 from articlekit.model import Figure, List, Paragraph, plain_text
 from articlekit.text import parse_text
 from articlekit.text.rules import is_picture_alt
@@ -268,3 +268,50 @@ def test_a_markdown_task_item_keeps_its_ticked_box() -> None:
 def test_box_lines_that_are_no_checklist(text: str) -> None:
     doc = parse_text(_PROSE + "\n" + text + "\n" + _PROSE)
     assert not any(isinstance(b, List) for b in doc.blocks)
+
+
+_GUIDE = (
+    "How to Brew Coffee at Home\n"
+    "==========================\n\n"
+    "Good coffee starts with fresh beans. This guide walks you through the basics of\n"
+    "brewing at home, from grinding to pouring, with a few tips along the way.\n\n"
+)
+
+
+def test_lists_under_their_headings_stay_in_a_short_article() -> None:
+    # an article alone: a list of short items under its own heading is the article's
+    # (scored as menu lines, the two lists cut every section after the first paragraph)
+    text = (
+        _GUIDE + "What you need\n-------------\n\n• A burr grinder\n• A kettle\n• Fresh beans\n\n"
+        "Steps\n-----\n\n1) Heat the water.\n2) Grind the beans.\n3) Pour slowly.\n\n"
+        "Note: always rinse the filter first.\n"
+    )
+    doc = parse_text(text)
+    lists = [b for b in doc.blocks if isinstance(b, List)]
+    assert [len(b.items) for b in lists] == [3, 3]
+    assert "Note: always rinse the filter first." in to_text(doc)
+    assert "What you need" in to_text(doc)
+
+
+def test_a_list_under_a_lead_in_line_stays_in_a_short_article() -> None:
+    text = _GUIDE + "You will need:\n\n- a grinder\n- a kettle\n- beans\n- a cup\n- a filter\n"
+    doc = parse_text(text)
+    assert [len(b.items) for b in doc.blocks if isinstance(b, List)] == [5]
+
+
+def test_a_link_list_under_a_heading_after_a_short_article_still_goes() -> None:
+    # only lists without dense links are helped: a footer's link list stays furniture
+    links = "".join(f"* [Section {n}](https://example.com/s{n})\n" for n in range(1, 7))
+    doc = parse_text(_GUIDE + "Sections\n--------\n\n" + links)
+    assert not any(isinstance(b, List) for b in doc.blocks)
+
+
+def test_a_listicle_keeps_its_list_and_its_closing_line() -> None:
+    text = (
+        "10 Things to Pack\n\nPacking for a trip can be stressful, so here is a short list"
+        " of what we always bring along.\n\n1. Passport\n2. Charger\n3. Toothbrush\n"
+        "4. Snacks\n5. Book\n\nHave a great trip!\n"
+    )
+    doc = parse_text(text)
+    assert [len(b.items) for b in doc.blocks if isinstance(b, List)] == [5]
+    assert to_text(doc).rstrip().endswith("Have a great trip!")

@@ -2205,6 +2205,8 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
             scores[i] = 0.0
     heads = [_may_be_head(p, s, ctx) for p, s in zip(live, stats, strict=True)]
     span = find_article_span(scores, heads, page=page)
+    if not page:
+        span = dataclasses.replace(span, last=_article_goes_on(live, stats, span, ctx))
     if ctx.lynx_head_text:
         ctx.head_title = _title_named_by_head(live, span, ctx)
     comments_at = _comments_start(live, span.core_first, ctx, scores)
@@ -2256,6 +2258,88 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
         and p.line_count == 1
         and not ctx.plain(p).rstrip().endswith(_PROSE_ENDINGS)
     ]
+
+
+# An article's own list, kept after its prose in an article alone, holds this many items,
+# nested ones included: a guide's tools, a recipe's ingredients; menus run longer.
+MIN_ARTICLE_LIST_ITEMS = 2
+MAX_ARTICLE_LIST_ITEMS = 10
+
+
+def _is_plain_list(piece: Piece, fact: PieceStats, ctx: _Context) -> bool:
+    """Return True for a list an article may hold (see :func:`_article_goes_on`): a few
+    items (nested ones included), none of them a furniture line ("Share", "Facebook",
+    "Print"), not all of them single words unless numbered (a menu's "Spenden", "Akademie"
+    against a listicle's "1. Passport"), and no notice, form widget, menu column or dense
+    links."""
+    if piece.kind != "list" or fact.notice or fact.form or fact.menu_column or fact.prompt:
+        return False
+    if fact.link_density > MAX_LINK_DENSITY:
+        return False
+    texts: list[str] = []
+    pending = list(piece.items)
+    while pending:
+        item_texts, nested = _item_texts(pending.pop())
+        pending.extend(nested)
+        texts.append(plain_text(ctx.inlines(item_texts[0])).strip())
+    if not MIN_ARTICLE_LIST_ITEMS <= len(texts) <= MAX_ARTICLE_LIST_ITEMS:
+        return False
+    if any(is_boilerplate_line(text) for text in texts):
+        return False
+    return piece.ordered or any(len(text.split()) > 1 for text in texts)
+
+
+def _is_lead_in(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a heading or a one-line lead-in ("Ingredients", "You will need:")."""
+    if piece.kind == "heading":
+        return True
+    if piece.kind != "paragraph" or piece.line_count != 1:
+        return False
+    line = ctx.plain(piece).rstrip()
+    return line.endswith(":") or looks_like_heading(line)
+
+
+def _article_goes_on(live: list[Piece], stats: list[PieceStats], span: Span, ctx: _Context) -> int:
+    """Return the last piece of an article alone that its own lists carry on past its best
+    run, or ``span.last``.
+
+    Without links to judge them, a list's short items weigh as a menu's entries
+    (:func:`~articlekit.text.boilerplate.score_piece`), so a short article's sections of
+    lists (a guide's "What you need" and "Steps", a recipe's ingredients, a listicle's
+    entries) cost more than its prose wins and were cut off after the first paragraph.
+    Right after the best run, the article goes on over a numbered plain list
+    (:func:`_is_plain_list`), a heading or lead-in line with a plain list under it, and
+    between them a sentence ("Note: rinse the filter first.", "Enjoy!"), a quote, code or
+    a table. The first other piece ends it, and only a run that holds a list counts.
+    Menus and footers run longer, stand after link lists and labels, or come before the
+    text.
+    """
+    index, end, lists = span.core_last + 1, span.last, 0
+    while index < len(live):
+        piece, fact = live[index], stats[index]
+        if piece.ordered and _is_plain_list(piece, fact, ctx):
+            lists += 1
+        elif (
+            index + 1 < len(live)
+            and _is_lead_in(piece, ctx)
+            and _is_plain_list(live[index + 1], stats[index + 1], ctx)
+        ):
+            index += 1
+            lists += 1
+        elif not (
+            (
+                (piece.kind == "paragraph" and fact.sentence)
+                or piece.kind in ("quote", "code")
+                or _is_html_figure_or_table(piece)
+            )
+            and not (fact.notice or fact.prompt or fact.teaser or fact.form)
+            and fact.link_density <= MAX_LINK_DENSITY
+        ):
+            break
+        if lists:
+            end = max(end, index)
+        index += 1
+    return end
 
 
 # A page's headline names the story in a few words at least ("Is Football Violence a
