@@ -399,3 +399,10 @@ def test_a_label_over_links_or_prose_stays_the_kicker() -> None:
     assert topics.metadata.kicker == "Sections:"
     # a byline's label whose name went with a link is no lead-in either
     assert parse_text(f"A Game Review\n\nBy :\n\n{_BODY}").metadata.kicker == "By :"
+
+
+def test_a_lead_in_over_a_poem_is_body_text() -> None:
+    poem = "    Roses are red,\n    violets are blue,\n    sugar is sweet,\n    and so are you.\n"
+    doc = parse_text(f"A Valentine\n\nThe poem reads:\n\n{poem}")
+    assert doc.metadata.kicker is None
+    assert to_text(doc).startswith("The poem reads:")

@@ -533,12 +533,15 @@ _SHOWN_LINK: Final = re.compile(r"\]\(|\[\d{1,5}\]")
 
 def _introduced(piece: Piece) -> bool:
     """Return True when ``piece`` is a block a lead-in ending in a colon introduces: a
-    list (a checklist too), a quote or code, with no link shown in it. A label over a
-    list of links (a share box, a breadcrumb, related topics) introduces no text of the
-    article and stays the kicker it was, and so does one over a paragraph: on the dev
+    list (a checklist too), a quote, code, or lines the writer broke (a poem, an
+    address: ``Piece.broken_text``), with no link shown in it. A label over a list of
+    links (a share box, a breadcrumb, related topics) introduces no text of the article
+    and stays the kicker it was, and so does one over a paragraph of prose: on the dev
     renderings those were a search form's "Search for:" and a share box's "Share post
     on:" over the article's first paragraph."""
-    if piece.kind not in ("list", "quote", "code"):
+    if piece.kind not in ("list", "quote", "code") and not (
+        piece.kind == "paragraph" and piece.broken_text
+    ):
         return False
     texts = [piece.text, *(item.text for item in piece.items)]
     texts.extend(child.text for child in piece.children)
