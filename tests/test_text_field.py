@@ -173,3 +173,41 @@ def test_a_list_item_broken_mid_sentence_runs_on_in_a_text_field() -> None:
     lists = [b for b in doc.blocks if isinstance(b, List)]
     assert len(lists) == 1
     assert plain_text(lists[0].items[0]).endswith("a headers object read-only.")
+
+
+_NEWS = (
+    "City Council Approves New Park\n"
+    "The city council voted on Tuesday to approve a new park in the east district.\n"
+    "The park will cover twelve acres and include a playground and a pond.\n"
+    '"This is a great day for the neighborhood," said council member Ann Lee.\n'
+    "Construction is expected to begin next spring and to end a year later.\n"
+)
+
+
+def test_short_paragraphs_one_per_line_are_a_text_field() -> None:
+    # no line is 100 characters long, but every line ends a sentence and the next opens
+    # one: a scraper's field of short paragraphs, not one wrapped paragraph
+    layout = detect_layout(split_lines(_NEWS))
+    assert layout.line_blocks and layout.wrap_width is None
+    doc = parse_text(_NEWS)
+    assert doc.title == "City Council Approves New Park"
+    assert [plain_text(b)[:8] for b in doc.blocks if isinstance(b, Paragraph)] == [
+        "The city",
+        "The park",
+        '"This is',
+        "Construc",
+    ]
+
+
+def test_wrapped_prose_with_a_sentence_end_now_and_then_stays_one_paragraph() -> None:
+    text = (
+        "A Title Here\n"
+        "A wrapped paragraph of prose goes on here and the line breaks where a greedy\n"
+        "wrap at seventy-eight columns puts it, so most lines end in the middle of a\n"
+        "sentence. Only now and then does a line end with a full stop, like this one.\n"
+        "The next line goes on and on with more words that fill it up to the usual\n"
+        "width and beyond into the next one, which ends the paragraph at last.\n"
+    )
+    assert not detect_layout(split_lines(text)).line_blocks
+    doc = parse_text(text)
+    assert sum(isinstance(b, Paragraph) for b in doc.blocks) == 1

@@ -609,8 +609,14 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
     line_blocks = (
         not markdown and not lynx and _lines_are_blocks(lines) and not _holds_table_rows(lines)
     )
-    if line_blocks and wrap_width is not None and _not_wrapped(lines, wrap_width, body_end):
-        wrap_width = None  # lines far past the width, or breaks no greedy wrap made
+    if (
+        line_blocks
+        and wrap_width is not None
+        and (_not_wrapped(lines, wrap_width, body_end) or _sentence_per_line(lines))
+    ):
+        # lines far past the width, breaks no greedy wrap made, or every line a sentence's
+        # end: the width measured is the paragraphs' lengths, not a wrap's
+        wrap_width = None
     copy = (
         not markdown
         and not lynx
@@ -785,8 +791,40 @@ def _holds_table_rows(lines: Lines) -> bool:
     return False
 
 
+# A text field of short paragraphs (a news item's sentences, each a paragraph) has no line
+# UNWRAPPED_PARAGRAPH_CHARS long; there every line this long that another follows ends a
+# sentence, which a wrap does only now and then (once a line in eight or so) ...
+MIN_SENTENCE_LINE_CHARS = 40
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？][\"”’')\]»]*$")
+_OPENS_SENTENCE = re.compile(r"[\"“‘'(«¿¡]?[^\W\d_]", re.UNICODE)
+# ... in at least this many such lines ...
+MIN_SENTENCE_LINES = 3
+# ... and this share of them (with the next line opening a sentence).
+MIN_SENTENCE_LINE_SHARE = 0.8
+
+
+def _sentence_per_line(lines: Lines) -> bool:
+    """Return True when the lines of a text without blank lines each end a sentence and
+    the next opens one: paragraphs one per line, however short (see
+    :data:`MIN_SENTENCE_LINE_CHARS`)."""
+    pairs = ends = 0
+    for i in range(len(lines) - 1):
+        if lines.blank[i] or lines.blank[i + 1] or lines.width[i] < MIN_SENTENCE_LINE_CHARS:
+            continue
+        pairs += 1
+        text = lines.text[i].rstrip()
+        if _ENDS_SENTENCE.search(text) and (
+            _OPENS_SENTENCE.match(lines.text[i + 1].lstrip()) is not None
+            and not lines.text[i + 1].lstrip()[:1].islower()
+        ):
+            ends += 1
+    return pairs >= MIN_SENTENCE_LINES and ends >= MIN_SENTENCE_LINE_SHARE * pairs
+
+
 def _lines_are_blocks(lines: Lines) -> bool:
-    """Return True when ``lines`` hold their paragraphs one per line, with no blank lines."""
+    """Return True when ``lines`` hold their paragraphs one per line, with no blank lines:
+    at least :data:`MIN_LONG_LINES` lines a paragraph long, or every line a sentence's end
+    (:func:`_sentence_per_line`)."""
     filled = len(lines) - sum(lines.blank)
     if not filled:
         return False
@@ -804,4 +842,4 @@ def _lines_are_blocks(lines: Lines) -> bool:
             long_lines += 1
             if long_lines >= MIN_LONG_LINES:
                 return True
-    return False
+    return _sentence_per_line(lines)
