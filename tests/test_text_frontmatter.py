@@ -321,6 +321,8 @@ def test_an_updated_date_beside_a_byline_is_the_last_change() -> None:
         ("Jane Doe wrote on March 3, 2024 about the beans we like best", None),
         ("By Jane Doe", None),
         ("The council met on March 3, 2024.", None),
+        # a title with its date: "By" inside it names no one
+        ("Beginner's Checklist (By an Outdoor Guide!) January 1, 2025", None),
     ],
 )
 def test_read_signature(
@@ -334,6 +336,17 @@ def test_read_signature(
     else:
         assert signature is not None
         assert (signature.authors, signature.published, signature.modified) == expected
+
+
+def test_a_heading_with_a_date_is_no_signature() -> None:
+    text = (
+        "Beginner's Checklist (By an Outdoor Guide!) January 1, 2025\n"
+        "===========================================================\n\n"
+        f"{COFFEE}"
+    )
+    assert parse_text(text).metadata.authors == ()
+    doc = parse_text(f"Backpacking\n\n## Ann Lee | January 1, 2025\n\n{COFFEE}")
+    assert doc.metadata.authors == ()
 
 
 def test_a_line_under_the_title_that_is_no_signature_stays_in_the_body() -> None:

@@ -393,14 +393,16 @@ def read_signature(line: str) -> Signature | None:
     later ones are an outlet or an agency ("Ann Lee · CBC News · Posted: ..."); a reading
     time ("5 min read") is no part. Dates and names are read as the HTML reader reads
     them (``normalize_date``, ``byline_names``): a time and its zone are kept. The line
-    has a date, does not end like a sentence and holds, besides dates, times and labels,
-    at most ten words, all capitalised but one.
+    has a date, does not end like a sentence nor holds a "!" or a "?", and holds, besides
+    dates, times and labels, at most ten words, all capitalised but one.
     """
     text = " ".join(line.split())
     if not 8 <= len(text) <= MAX_META_LINE_CHARS or date_span(text) is None:
         return None
-    if text[-1] in ".?!:;" and not text.lower().endswith(("a.m.", "p.m.")):
+    if text[-1] in ".:;" and not text.lower().endswith(("a.m.", "p.m.")):
         return None
+    if "!" in text or "?" in text:
+        return None  # a title's or a sentence's ("Checklist (By an Outdoor Guide!) ...")
     if not _shaped_as_signature(text):
         return None
     authors: tuple[str, ...] = ()
@@ -631,7 +633,7 @@ def read_front_matter(
         if title and normalise_phrase(text) == normalise_phrase(title):
             piece.kind = "dropped"
             continue
-        if parse_date(text) is None:
+        if piece.kind == "paragraph" and parse_date(text) is None:
             signature = read_signature_lines(
                 piece_lines(piece) if piece_lines and piece.line_count > 1 else [text],
                 unlabelled=True,
