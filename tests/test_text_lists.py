@@ -315,3 +315,16 @@ def test_a_listicle_keeps_its_list_and_its_closing_line() -> None:
     doc = parse_text(text)
     assert [len(b.items) for b in doc.blocks if isinstance(b, List)] == [5]
     assert to_text(doc).rstrip().endswith("Have a great trip!")
+
+
+def test_a_how_to_keeps_its_commands_under_their_lead_ins() -> None:
+    text = (
+        "Installing the Tool\n\nThis short guide shows how to install the tool on a fresh"
+        " machine and check that it works.\n\nRequirements:\n- Python 3.10 or newer\n- pip\n\n"
+        "Install it with pip:\n\n    pip install thetool\n\nThen check the version:\n\n"
+        "    thetool --version\n\nThat's it. You are ready to go.\n"
+    )
+    out = to_text(parse_text(text))
+    for line in ("pip install thetool", "Then check the version:", "thetool --version"):
+        assert line in out
+    assert out.rstrip().endswith("You are ready to go.")

@@ -2299,44 +2299,57 @@ def _is_lead_in(piece: Piece, ctx: _Context) -> bool:
     return line.endswith(":") or looks_like_heading(line)
 
 
+def _is_article_block(piece: Piece, fact: PieceStats) -> bool:
+    """Return True for a sentence, a quote, code or a table that is no furniture: what an
+    article's sections hold between their lists (see :func:`_article_goes_on`)."""
+    return (
+        (
+            (piece.kind == "paragraph" and fact.sentence)
+            or piece.kind in ("quote", "code")
+            or _is_html_figure_or_table(piece)
+        )
+        and not (fact.notice or fact.prompt or fact.teaser or fact.form)
+        and fact.link_density <= MAX_LINK_DENSITY
+    )
+
+
+def _introduces(live: list[Piece], stats: list[PieceStats], index: int, ctx: _Context) -> bool:
+    """Return True when piece ``index`` is a heading or lead-in line over a plain list, or
+    over a quote, code or table ("Install it with pip:" over the command)."""
+    if index + 1 >= len(live) or not _is_lead_in(live[index], ctx):
+        return False
+    below, fact = live[index + 1], stats[index + 1]
+    if _is_plain_list(below, fact, ctx):
+        return True
+    return below.kind != "paragraph" and _is_article_block(below, fact)
+
+
 def _article_goes_on(live: list[Piece], stats: list[PieceStats], span: Span, ctx: _Context) -> int:
-    """Return the last piece of an article alone that its own lists carry on past its best
-    run, or ``span.last``.
+    """Return the last piece of an article alone that its own sections carry on past its
+    best run, or ``span.last``.
 
     Without links to judge them, a list's short items weigh as a menu's entries
     (:func:`~articlekit.text.boilerplate.score_piece`), so a short article's sections of
     lists (a guide's "What you need" and "Steps", a recipe's ingredients, a listicle's
     entries) cost more than its prose wins and were cut off after the first paragraph.
     Right after the best run, the article goes on over a numbered plain list
-    (:func:`_is_plain_list`), a heading or lead-in line with a plain list under it, and
-    between them a sentence ("Note: rinse the filter first.", "Enjoy!"), a quote, code or
-    a table. The first other piece ends it, and only a run that holds a list counts.
-    Menus and footers run longer, stand after link lists and labels, or come before the
-    text.
+    (:func:`_is_plain_list`), a heading or lead-in line over a plain list, a quote, code
+    or a table (:func:`_introduces`), and between them a sentence ("Note: rinse the
+    filter first.", "Enjoy!"), a quote, code or a table. The first other piece ends it,
+    and only a run that holds a list or an introduced block counts. Menus and footers
+    run longer, stand after link lists and labels, or come before the text.
     """
-    index, end, lists = span.core_last + 1, span.last, 0
+    index, end, carried = span.core_last + 1, span.last, 0
     while index < len(live):
         piece, fact = live[index], stats[index]
         if piece.ordered and _is_plain_list(piece, fact, ctx):
-            lists += 1
-        elif (
-            index + 1 < len(live)
-            and _is_lead_in(piece, ctx)
-            and _is_plain_list(live[index + 1], stats[index + 1], ctx)
-        ):
+            carried += 1
+        elif _introduces(live, stats, index, ctx):
             index += 1
-            lists += 1
-        elif not (
-            (
-                (piece.kind == "paragraph" and fact.sentence)
-                or piece.kind in ("quote", "code")
-                or _is_html_figure_or_table(piece)
-            )
-            and not (fact.notice or fact.prompt or fact.teaser or fact.form)
-            and fact.link_density <= MAX_LINK_DENSITY
-        ):
+            carried += 1
+        elif not _is_article_block(piece, fact):
             break
-        if lists:
+        if carried:
             end = max(end, index)
         index += 1
     return end
