@@ -328,3 +328,16 @@ def test_a_how_to_keeps_its_commands_under_their_lead_ins() -> None:
     for line in ("pip install thetool", "Then check the version:", "thetool --version"):
         assert line in out
     assert out.rstrip().endswith("You are ready to go.")
+
+
+def test_a_checklist_after_a_short_article_stays() -> None:
+    # a checklist's boxes are no form's widgets: under its lead-in it carries the article on
+    text = (
+        "Packing for the trip\n\nWe are going camping next week and this is the list of what"
+        " we will pack for the trip, so nothing is forgotten.\n\nWhat to bring:\n\n[ ] Tent\n"
+        "[x] Stove\n[ ] Sleeping bag\n\nThat is all.\n"
+    )
+    doc = parse_text(text)
+    assert [len(b.items) for b in doc.blocks if isinstance(b, List)] == [3]
+    assert "- [x] Stove" in to_markdown(doc)
+    assert to_text(doc).rstrip().endswith("That is all.")

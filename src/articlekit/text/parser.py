@@ -110,6 +110,7 @@ from articlekit.text.rules import (
     PieceKind,
     State,
     backslash_break,
+    check_item_label,
     is_lynx_picture_line,
     is_picture_alt,
     join_copy_block_cells,
@@ -2272,7 +2273,7 @@ def _is_plain_list(piece: Piece, fact: PieceStats, ctx: _Context) -> bool:
     "Print"), not all of them single words unless numbered (a menu's "Spenden", "Akademie"
     against a listicle's "1. Passport"), and no notice, form widget, menu column or dense
     links."""
-    if piece.kind != "list" or fact.notice or fact.form or fact.menu_column or fact.prompt:
+    if piece.kind != "list" or fact.notice or fact.menu_column or fact.prompt:
         return False
     if fact.link_density > MAX_LINK_DENSITY:
         return False
@@ -2284,6 +2285,8 @@ def _is_plain_list(piece: Piece, fact: PieceStats, ctx: _Context) -> bool:
         texts.append(plain_text(ctx.inlines(item_texts[0])).strip())
     if not MIN_ARTICLE_LIST_ITEMS <= len(texts) <= MAX_ARTICLE_LIST_ITEMS:
         return False
+    if fact.form and not all(check_item_label(text) for text in texts):
+        return False  # a form's widgets; a checklist's boxes each open a labelled item
     if any(is_boilerplate_line(text) for text in texts):
         return False
     return piece.ordered or any(len(text.split()) > 1 for text in texts)
