@@ -88,10 +88,10 @@ def _first(doc: Document, kind: type) -> object:
     raise AssertionError(f"no {kind.__name__} in {doc.blocks!r}")
 
 
-def test_headings_move_down_one_level_when_the_body_uses_h1() -> None:
+def test_headings_keep_levels_and_h1_becomes_2() -> None:
     doc = _doc("<h1>Part one</h1>" + FILL + "<h3>Detail</h3>" + FILL)
     levels = [(b.level, plain_text(b)) for b in doc.blocks if isinstance(b, Heading)]
-    assert levels == [(2, "Part one"), (4, "Detail")]
+    assert levels == [(2, "Part one"), (3, "Detail")]
 
 
 def test_title_heading_not_repeated() -> None:
@@ -772,38 +772,6 @@ def test_is_prose_heading(text: str, prose: bool) -> None:
 def test_normalise_headings_without_title_keeps_h1() -> None:
     assert normalise_headings([_h(1, "A"), _p("x")], None)[0] == _h(1, "A")
     assert normalise_headings([_h(1, "T"), _h(1, "A")], "T") == [_h(2, "A")]
-
-
-def test_normalise_headings_keeps_parts_above_their_chapters() -> None:
-    # a body that uses h1 for its parts: every level moves down one, so the chapters
-    # (h2) stay under their parts instead of sharing level 2 with them
-    blocks = [_h(1, "Part one"), _p("x"), _h(2, "Chapter 1"), _h(6, "Aside"), _h(1, "Part two")]
-    assert [b.level for b in normalise_headings(blocks, "Title") if isinstance(b, Heading)] == [
-        2,
-        3,
-        6,
-        2,
-    ]
-    # without an h1 in the body the page's levels stay
-    assert normalise_headings([_h(3, "A"), _h(4, "B")], "Title") == [_h(3, "A"), _h(4, "B")]
-
-
-def test_parse_html_body_parts_and_chapters_keep_their_order() -> None:
-    fill = "<p>" + "A paragraph of the guide that goes on long enough to be prose. " * 2 + "</p>"
-    page = (
-        "<html><head><title>Big Guide</title></head><body><article><h1>Big Guide</h1>"
-        + fill
-        + "<h1>Part one</h1>"
-        + fill
-        + "<h2>Chapter 1</h2>"
-        + fill
-        + "<h1>Part two</h1>"
-        + fill
-        + "</article></body></html>"
-    )
-    doc = parse_html(page)
-    heads = [(b.level, plain_text(b)) for b in doc.blocks if isinstance(b, Heading)]
-    assert heads == [(2, "Part one"), (3, "Chapter 1"), (2, "Part two")]
 
 
 def test_images_and_source_info() -> None:

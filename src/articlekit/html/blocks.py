@@ -1843,11 +1843,9 @@ def copies_title(heading: Heading, title: str, *, nearly: bool = True) -> bool:
 def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
     """Return ``blocks`` without a leading copy of the title, heading levels made consistent.
 
-    When the title is kept apart (``Document.title``), body headings start at level 2.
-    A body that uses ``h1`` for its sections moves every heading one level down (``h1``
-    becomes 2, ``h2`` becomes 3, ``h6`` stays 6), so a part (``h1``) keeps its chapters
-    (``h2``) under it, as the text parser shifts a Markdown body that uses ``#``. A body
-    without an ``h1`` keeps the page's levels (as Readability does).
+    When the title is kept apart (``Document.title``), body headings start at level 2:
+    an ``h1`` in the body becomes level 2 and other levels stay as the page has them (as
+    Readability does, so the levels match what readers of its output expect).
     """
     if title:
         opening = True  # nothing but headings, figures and stray lines so far
@@ -1861,10 +1859,8 @@ def normalise_headings(blocks: list[Block], title: str | None) -> list[Block]:
         return blocks
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Heading) and block.level < 6:
-            block = Heading(
-                level=block.level + 1, content=block.content, provenance=block.provenance
-            )
+        if isinstance(block, Heading) and block.level == 1:
+            block = Heading(level=2, content=block.content, provenance=block.provenance)
         out.append(block)
     return out
 
