@@ -109,7 +109,8 @@ def articlekit_build() -> str:
     (mypyc, ``ARTICLEKIT_COMPILE=1``), and where it was imported from."""
     articlekit = importlib.import_module("articlekit")
     kind = "compiled (mypyc)" if articlekit.compiled() else "pure Python"
-    return f"articlekit build: {kind}, from {Path(articlekit.__file__).parent}"
+    where = Path(articlekit.__file__).parent if articlekit.__file__ else "a namespace package"
+    return f"articlekit build: {kind}, from {where}"
 
 
 def corpus_dir() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from dataclasses import replace
 
 from articlekit.text import parse_text
 from articlekit.text.boilerplate import (
@@ -496,7 +497,7 @@ def test_a_long_comment_thread_under_a_short_post_is_furniture() -> None:
 
 def test_a_menu_section_over_headlines_is_no_prose_item() -> None:
     from articlekit.text.lines import detect_layout, split_lines
-    from articlekit.text.parser import _Context, _prose_item_chars
+    from articlekit.text.parser import _Context, _prose_items
     from articlekit.text.rules import Item
 
     lines = split_lines("x\n")
@@ -511,7 +512,7 @@ def test_a_menu_section_over_headlines_is_no_prose_item() -> None:
     menu = Piece(kind="list", first=0, last=4, items=[Item("World", children=[section])])
     # the section's text with its headlines joined is long and holds "U.S. ": judged as
     # one item it read as prose; each headline alone is too short or has no sentence
-    assert _prose_item_chars(menu, ctx) < 100
+    assert _prose_items(menu, ctx)[1] < 100
     steps = [
         "Preheat the oven to 200 degrees and grease a tin.",
         "Mix the flour, the sugar and the eggs in a bowl.",
@@ -519,7 +520,7 @@ def test_a_menu_section_over_headlines_is_no_prose_item() -> None:
     nested = Piece(kind="list", first=1, last=2, items=[Item(t) for t in steps])
     recipe = Piece(kind="list", first=0, last=2, items=[Item("Method", children=[nested])])
     # nested items that are sentences still count, each on its own
-    assert _prose_item_chars(recipe, ctx) == sum(len(t) for t in steps)
+    assert _prose_items(recipe, ctx) == (len(steps), sum(len(t) for t in steps))
 
 
 def test_a_list_of_teasers_cut_off_by_an_ellipsis_is_furniture_on_a_page() -> None:
@@ -1325,3 +1326,57 @@ def test_a_ranking_of_labelled_entries_is_neutral_on_a_page() -> None:
     assert _labelled_entries(live, scores, stats, ctx) == [1, 2, 3, 4, 5, 6]
     # two are too few to tell a list article from a footer's "Phone:" / "Email:"
     assert _labelled_entries(live[:5], scores[:5], stats[:5], ctx) == []
+
+
+def test_a_side_column_of_link_lists_with_a_blurb_is_furniture_on_a_page() -> None:
+    lst = Piece(kind="list", first=0, last=59)
+    # 60 items, two of them sentences (a quote and a blurb), the rest menu entries
+    column = PieceStats(
+        chars=1200,
+        words=200,
+        link_chars=0,
+        sentence=True,
+        items=60,
+        prose_items=2,
+        prose_item_chars=400,
+    )
+    assert score_piece(lst, column, page=True) < 0
+    # an article's list of steps with a few short items among them keeps its prose
+    steps = PieceStats(
+        chars=900,
+        words=150,
+        link_chars=0,
+        sentence=True,
+        items=12,
+        prose_items=6,
+        prose_item_chars=600,
+    )
+    assert score_piece(lst, steps, page=True) == 300
+    # so does a long list whose sentences are a good share of it
+    glossary = replace(column, items=40, prose_items=8, prose_item_chars=1600)
+    assert score_piece(lst, glossary, page=True) == 800
+
+
+def test_a_side_column_before_the_article_does_not_lead_it() -> None:
+    # w3m prints a left side column (categories with counts, a quoted saying, archives)
+    # as one list above the article: the sayings' sentences do not make it article text
+    categories = "\n".join(f"      \u25a1 Category number {i} ({i + 3})" for i in range(40))
+    saying = (
+        "  \u2022 Remember: patience is the companion of wisdom, and those who wait for the\n"
+        "    right moment to speak are listened to more than those who shout first.\n"
+        "    Words spoken in anger are seldom wise, and the wise man counts to ten before\n"
+        "    he answers anyone who has wronged him in front of his friends and family."
+    )
+    archives = "\n".join(f"      \u25a1 March {2000 + i}" for i in range(12))
+    column = (
+        f"  \u2022 Categories\n\n{categories}\n{saying}\n{saying}\n  \u2022 Archives\n\n{archives}"
+    )
+    body = "\n\n".join([WRAPPED] * 5)
+    byline = "Posted on March 3, 2015 by Admin"
+    text = f"{_MENU}\n\n{column}\n\nThe Library Stays Open\n\n{byline}\n\n{body}\n\n{_MENU}\n"
+    doc = parse_text(text)
+    assert doc.title == "The Library Stays Open"
+    plain = doc.plain_text()
+    assert plain.count("council") == 5
+    assert "Category number" not in plain
+    assert "patience" not in plain

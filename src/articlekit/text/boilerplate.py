@@ -68,6 +68,11 @@ MIN_TEASER_LIST_ITEMS = 2
 # On a whole page a list counts for the article when its prose items hold this many
 # characters (about two sentences).
 MIN_PAGE_LIST_PROSE_CHARS = 150
+# ... unless its other items, at least this many and this many for each prose item, are
+# menu entries: a page's side column of link lists (w3m shows no links) with a blurb or a
+# quote among them.
+MIN_MENU_LIST_ITEMS = 20
+MENU_ITEMS_A_PROSE_ITEM = 10
 # A menu list or a ragged run of short lines weighs as this many short lines at most.
 # Swept 3, 5, 10 on the w3m dumps: within 0.001 F1; 5 gained 0.012 w3m F1 over 1.
 MAX_MENU_ITEM_LINES = 5
@@ -105,6 +110,8 @@ class PieceStats:
     teaser: bool = False
     #: For a list, the characters of its items that read as prose (sentences, not menus).
     prose_item_chars: int = 0
+    #: For a list, how many of its items read as prose.
+    prose_items: int = 0
     #: Lines of text in the piece.
     lines: int = 1
     #: The piece is a picture: nothing but image file names (how text browsers show an
@@ -192,7 +199,16 @@ def score_piece(piece: Piece, stats: PieceStats, *, page: bool = False) -> float
             # and teaser cards have many words in short items (where links show, link
             # density judges them: this rule cost html2text 0.002 F1)
             prose = stats.prose_item_chars
-            return prose / 2 if prose >= MIN_PAGE_LIST_PROSE_CHARS else -short_penalty
+            if prose < MIN_PAGE_LIST_PROSE_CHARS:
+                return -short_penalty
+            menu_items = stats.items - stats.prose_items
+            if menu_items >= MIN_MENU_LIST_ITEMS and menu_items >= MENU_ITEMS_A_PROSE_ITEM * max(
+                stats.prose_items, 1
+            ):
+                # a sidebar's link lists with a quote or a blurb among them (w3m prints a
+                # page's side column as one list): its menu entries weigh as short lines
+                return prose / 2 - short_penalty * MAX_MENU_ITEM_LINES
+            return prose / 2
         return stats.chars / 2 if stats.words >= MIN_PROSE_WORDS * 2 else -short_penalty
     if page and stats.ragged_prose is not None:
         return stats.ragged_prose - short_penalty * min(stats.lines, MAX_MENU_ITEM_LINES)

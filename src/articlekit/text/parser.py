@@ -1023,6 +1023,7 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         link_chars += sum(len(plain_text(i)) for i in inlines if _is_navigation_link(i))
         sentence = sentence or bool(_SENTENCE_END.search(plain)) or _is_unpunctuated_prose(plain)
     form = any(_FORM_WIDGET.search(text) for text in texts)
+    prose_items, prose_chars = _prose_items(piece, ctx) if piece.kind == "list" else (0, 0)
     if piece.pipe_table and isinstance(piece.block, Table) and _is_fact_table(piece.block):
         link_chars = 0  # a fact box's links are its labels and values, not navigation
     return PieceStats(
@@ -1045,7 +1046,8 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         lines=piece.line_count,
         prompt=piece.kind in ("paragraph", "list") and is_site_prompt(" ".join(texts)),
         teaser=piece.line_count <= MAX_TEASER_LINES and _is_truncated(texts[-1]),
-        prose_item_chars=_prose_item_chars(piece, ctx) if piece.kind == "list" else 0,
+        prose_item_chars=prose_chars,
+        prose_items=prose_items,
         picture=(piece.kind == "paragraph" and bool(image_file_names(" ".join(texts_plain))))
         or _is_html_figure_or_table(piece),
         formula=piece.kind == "paragraph" and _is_formula(" ".join(texts_plain)),
@@ -1207,14 +1209,14 @@ def _is_truncated(text: str) -> bool:
     return bool(_TRUNCATED.search(text.rstrip()))
 
 
-def _prose_item_chars(piece: Piece, ctx: _Context) -> int:
-    """Return the characters of the items of list ``piece`` that read as prose.
+def _prose_items(piece: Piece, ctx: _Context) -> tuple[int, int]:
+    """Return how many items of list ``piece`` read as prose, and their characters.
 
     An item is read with the paragraphs nested in it; the items of a list nested in it
     are items of their own (:func:`_item_texts`), so a mega-menu's section ("Sports")
     over its headlines is not one long item of prose.
     """
-    total = 0
+    count = total = 0
     items = list(piece.items)
     while items:
         texts, nested_items = _item_texts(items.pop())
@@ -1225,8 +1227,9 @@ def _prose_item_chars(piece: Piece, ctx: _Context) -> int:
             and _SENTENCE_END.search(plain)
             and not _is_truncated(plain)
         ):
+            count += 1
             total += len(plain)
-    return total
+    return count, total
 
 
 def _item_texts(item: Item) -> tuple[list[str], list[Item]]:
