@@ -502,3 +502,62 @@ def test_replies_apart_from_the_titled_opening_post_are_kept_on_a_thread() -> No
     text = parse_html(_titled_post_and_replies("page")).plain_text()
     assert "chain now skips" in text
     assert "count on a new chain" not in text
+
+
+LONG_ANSWER = " ".join(
+    [
+        "Replace the chain first and ride it for a week, then judge the cassette by ear.",
+        "A worn cassette lets a new chain skip under load, most of all on the smaller cogs,",
+        "so climb out of the saddle in the gears you use most and listen for the jump.",
+        "If it skips, the cassette goes too; if it runs quietly, keep it for another season,",
+        "and clean the drivetrain every few weeks, since grit wears both parts much faster.",
+    ]
+    * 3
+)
+
+
+def _post(text: str, prop: str = "", body: bool = True) -> str:
+    """A post as a question-and-answer engine lays it out: votes beside it, its body
+    deep in a cell, its author's card and a share link under it."""
+    item = f" itemprop='{prop}' itemscope itemtype='https://schema.org/Answer'" if prop else ""
+    text_prop = " itemprop='text'" if body else ""
+    return (
+        f"<div class='post'{item}><div class='post-layout'><div class='votecell'>"
+        "<a href='/up'>Up vote</a> 12 <a href='/down'>Down vote</a></div>"
+        f"<div class='postcell'><div class='post-body'{text_prop}><p>{text}</p></div>"
+        "<div class='post-menu'><a href='/q/1'>Share</a> <a href='/posts/1/edit'>Improve "
+        "this post</a> <a href='/users/7/rider'>rider</a> 4,210 reputation</div>"
+        "</div></div></div>"
+    )
+
+
+def _question_and_answers(question_body: bool = True) -> str:
+    """A question-and-answer page marked up in schema.org microdata: a question with a
+    body of its own (``itemprop="text"``, unless ``question_body`` is False) over two
+    answers, the second much longer."""
+    return (
+        "<html itemscope itemtype='https://schema.org/QAPage'><head>"
+        "<title>Chain or cassette?</title></head><body><div class='container'>"
+        "<div class='content' itemprop='mainEntity' itemscope "
+        "itemtype='https://schema.org/Question'>"
+        "<h1 itemprop='name'>Chain or cassette?</h1><div class='mainbar'>"
+        f"<div class='question'>{_post(OPENING, body=question_body)}</div>"
+        "<div class='answers'><h2>2 Answers</h2>"
+        f"{_post(SECOND_REPLY, 'suggestedAnswer')}{_post(LONG_ANSWER, 'acceptedAnswer')}"
+        "</div></div></div></div></body></html>"
+    )
+
+
+def test_question_is_kept_over_its_longest_answer() -> None:
+    text = parse_html(_question_and_answers()).plain_text()
+    assert "chain now skips" in text
+    assert "gauge first" in text
+    assert "judge the cassette by ear" in text
+
+
+def test_answer_of_a_question_without_a_body_is_not_widened() -> None:
+    # an FAQ's questions hold a name, not a body: the longest answer is found as
+    # before, the shorter one beside it not brought in
+    text = parse_html(_question_and_answers(question_body=False)).plain_text()
+    assert "judge the cassette by ear" in text
+    assert "gauge first" not in text

@@ -214,6 +214,55 @@ def _alike_boxes(box: HtmlElement, parent: HtmlElement, labels: Labels) -> int:
     return alike
 
 
+def _item_kind(el: HtmlElement) -> str:
+    """Return the schema.org type a microdata item declares (``itemtype`` ending in
+    ``/Answer`` gives ``"Answer"``; the first type of several), else an empty string."""
+    kind: str | None = el.get("itemtype")
+    if not kind or not kind.strip():
+        return ""
+    return kind.split()[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def _question_body(question: HtmlElement) -> HtmlElement | None:
+    """Return the text of a schema.org ``Question`` item (its ``itemprop="text"``, not one
+    of an answer's or a comment's inside it), else None."""
+    for el in question.iter():
+        if el is question or el.get("itemprop") != "text":
+            continue
+        owner = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+        if owner is question:
+            return el
+    return None
+
+
+def _with_question(top: HtmlElement) -> HtmlElement:
+    """Return the box holding a question and its answers when ``top`` is one answer of a
+    question-and-answer page, else ``top``.
+
+    Such a page (Stack Exchange's engine and others) marks its question as a schema.org
+    ``Question`` item holding its body (``itemprop="text"``) and each reply as an
+    ``Answer`` item (``acceptedAnswer``, ``suggestedAnswer``). The scoring picks the
+    answer with the most prose; the question above it, often shorter, scores lower, and
+    with fewer than :data:`MIN_THREAD_POSTS` answers :func:`_thread_posts` finds no run
+    of posts: the page came out as its longest answer alone. When ``top`` lies in an
+    ``Answer`` item inside a ``Question`` item with a body of its own, the content is
+    the nearest box holding that body and ``top`` (the question, the "2 Answers" line,
+    every answer). An FAQ's questions name themselves (``name``) and hold no body: left
+    alone."""
+    answer = next(
+        (a for a in itertools.chain((top,), top.iterancestors()) if _item_kind(a) == "Answer"),
+        None,
+    )
+    if answer is None:
+        return top
+    question = next((a for a in answer.iterancestors() if _item_kind(a) == "Question"), None)
+    body = None if question is None else _question_body(question)
+    if body is None:
+        return top
+    above = set(body.iterancestors())
+    return next((a for a in top.iterancestors() if a in above), top)
+
+
 # A list whose items are an article's sections: this many items...
 MIN_LISTICLE_ITEMS: Final = 3
 # ...each holding this much text with few links (a teaser list's items hold a headline
@@ -555,6 +604,7 @@ def _scored(
             replies = top  # a forum thread's replies, after its opening post
         top = near
     top = _thread_posts(top, labels, root, is_thread)
+    top = _with_question(top)
     top = _climb_single_child(top)
     elements = _with_siblings(top, scores, labels)
     if elements == [top]:
