@@ -279,8 +279,195 @@ def _cells(row: HtmlElement) -> list[HtmlElement]:
     return list(row.iterchildren("td", "th"))
 
 
+# Sphinx names a code box after its language ("highlight-python"); its default names none.
+_HIGHLIGHT_LANG: Final = re.compile(r"(?:^|\s)highlight-([a-z][\w+#.-]*)", re.IGNORECASE)
+_NO_LANGUAGE: Final = frozenset({"default", "none", "text", "plain", "plaintext", "nohighlight"})
+#: Wrappers (each holding nothing else) above a ``<pre>`` that may name its language.
+MAX_CODE_WRAPPERS: Final = 3
+# The class of a line-number gutter: Pygments' "linenos"/"linenodiv", Rouge's "gutter"/
+# "lineno", Chroma's "ln"/"lnt", GitHub's "blob-num", highlight.js's "hljs-ln-numbers",
+# SyntaxHighlighter's "gutter", Prism's "line-numbers-rows", a "line-number" span.
+_GUTTER_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:linenos?|linenodiv|lineno|line-?numbers?(?:-rows)?|line-?num|gutter|gl|lnt?"
+    r"|blob-num|hljs-ln-numbers|hljs-ln-n|react-line-number|code-line-number)(?:\s|$)",
+    re.IGNORECASE,
+)
+# The class of a code table's code cell ("code", "blob-code", "hljs-ln-code", Chroma's "lntd").
+_CODE_CELL_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:code|blob-code|blob-code-inner|hljs-ln-code|lntd|rouge-code)(?:\s|$)",
+    re.IGNORECASE,
+)
+# Elements whose end starts a new line of code when no line break ends the text yet: a
+# table row of a line-per-row highlighter, a line drawn as a <div>.
+_CODE_LINE_TAGS: Final = frozenset({"tr", "div", "p", "li"})
+_DIGITS_ONLY: Final = re.compile(r"^[\d\s]*$")
+# The tags a gallery's caption is written in besides <figcaption> (is_captioned_gallery).
+_GALLERY_CAPTION_TAGS: Final = frozenset({"dd", "div", "p", "span"})
+
+
+def _is_gutter(el: HtmlElement) -> bool:
+    """Return True for a line-number gutter: a box named so that holds digits alone."""
+    names = el.get("class")
+    return (
+        bool(names)
+        and _GUTTER_CLASS.search(names) is not None
+        and _DIGITS_ONLY.match(text_of(el)) is not None
+    )
+
+
+def _needs_code_walk(el: HtmlElement) -> bool:
+    """Return True when the text of ``el`` alone is not its code: it holds a ``<br>``, a
+    line drawn as a row or a block, or a line-number gutter."""
+    for node in el.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "br" or tag in _CODE_LINE_TAGS or _is_gutter(node):
+            return True
+    return False
+
+
+def code_text(el: HtmlElement) -> str:
+    """Return the code a ``<pre>`` (or a code table's cell) shows, as a reader copies it.
+
+    A ``<br>`` is a line break; a table row or a ``<div>`` that ends a line without one
+    (highlight.js's line-number table, SyntaxHighlighter's ``<div class="line">``) ends
+    it; a line-number gutter (``_GUTTER_CLASS``, digits alone: Chroma's ``<span
+    class="ln">1</span>`` before each line, Rouge's gutter cell) is no part of the code.
+    Without any of these the element's text is its code, as it always was.
+    """
+    if not _needs_code_walk(el):
+        return text_of(el)
+    parts: list[str] = []
+    walker = etree.iterwalk(el, events=("start", "end"))
+    for event, node in walker:
+        tag = node.tag
+        if event == "start":
+            if node is el:
+                if node.text:
+                    parts.append(node.text)
+                continue
+            if not isinstance(tag, str) or tag in _SKIP_INLINE or _is_gutter(node):
+                walker.skip_subtree()
+                continue
+            if tag == "br":
+                parts.append("\n")
+            elif node.text:
+                parts.append(node.text)
+            continue
+        if node is el:
+            break
+        if tag in _CODE_LINE_TAGS and parts and not parts[-1].endswith("\n"):
+            parts.append("\n")
+        if node.tail:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def code_table(el: HtmlElement) -> list[HtmlElement] | None:
+    """Return the code cells of a table that is code beside its line numbers, else None.
+
+    Highlighters print numbered code as a table: a gutter cell of line numbers beside a
+    cell of code, in one row (Pygments' ``highlighttable``, Hugo's ``lntable``,
+    SyntaxHighlighter) or one row a line (a GitHub gist, highlight.js's line numbers).
+    Every row must be two cells, a gutter (digits alone, named so or holding a ``<pre>``,
+    or empty and named so) and code (a ``<pre>``, or a cell named "code"). Read as a
+    table, the numbers became a code block of their own, or every line a paragraph.
+    """
+    rows = _rows(el)
+    if not rows:
+        return None
+    found: list[HtmlElement] = []
+    for row in rows:
+        cells = _cells(row)
+        if len(cells) != 2:
+            return None
+        gutter, code = cells
+        if _DIGITS_ONLY.match(text_of(gutter)) is None:
+            return None
+        gutter_names = gutter.get("class") or ""
+        if not (_GUTTER_CLASS.search(gutter_names) or gutter.find(".//pre") is not None):
+            return None
+        if code.find(".//pre") is None and not _CODE_CELL_CLASS.search(code.get("class") or ""):
+            return None
+        found.append(code)
+    return found
+
+
+#: Pictures, each with a caption of its own, that make a box a gallery of figures.
+MIN_GALLERY_FIGURES: Final = 2
+
+
+def gallery_captions(el: HtmlElement) -> list[HtmlElement]:
+    """Return the captions of a box of several pictures that each have their own, else [].
+
+    A gallery prints each picture in a box with its caption (WordPress's gallery block: a
+    ``<figure>`` of ``<figure>``s, each with a ``<figcaption>``, and one for the
+    gallery; its classic gallery: a ``<dl class="gallery-item">`` each, the caption a
+    ``<dd class="gallery-caption">``; an encyclopedia's multiple-image box). Read as one
+    figure, the box kept its first caption under its last picture, or every caption run
+    together. It holds ``MIN_GALLERY_FIGURES`` or more pictures and as many captions
+    (``<figcaption>`` or a box named as a caption, holding text and no picture; one
+    inside another counts once; the box's own caption, a child of it, does not count;
+    a picture drawn by a script, a data URI in the markup, is none), returned in page
+    order.
+    """
+    captions: list[HtmlElement] = []
+    for node in el.iterdescendants():
+        tag = node.tag
+        if not isinstance(tag, str):
+            continue
+        if tag == "figcaption" or (
+            tag in _GALLERY_CAPTION_TAGS and vocab.CAPTION_CLASS.search(node.get("class") or "")
+        ):
+            if node.find(".//img") is not None or not text_of(node).strip():
+                continue
+            if any(caption in node.iterancestors() for caption in captions):
+                continue
+            captions.append(node)
+    # (the box's own caption, a child of it, captions the whole: a picture and a badge
+    # beside its credit under one caption are one figure)
+    if sum(1 for caption in captions if caption.getparent() is not el) < MIN_GALLERY_FIGURES:
+        return []
+    pictures = {image_source(img) for img in el.iter("img") if img.getparent().tag != "noscript"}
+    shown = sum(1 for src in pictures if src and not src.startswith("data:"))
+    return captions if shown >= MIN_GALLERY_FIGURES else []
+
+
+def is_picture_definition(dl: HtmlElement) -> bool:
+    """Return True for a ``<dl>`` that is a picture and its caption: each term (``<dt>``)
+    a picture without text, the definitions its caption. WordPress's classic gallery
+    prints each picture so (``<dl class="gallery-item"><dt class="gallery-icon"><a><img>
+    </a></dt><dd class="gallery-caption">...</dd></dl>``); read as a definition list, the
+    picture became a bold term."""
+    terms = dl.findall("dt")
+    return bool(terms) and all(
+        term.find(".//img") is not None and not text_of(term).strip() for term in terms
+    )
+
+
 def code_language(el: HtmlElement) -> str | None:
-    """Return the language a ``<pre>``/``<code>`` declares (``language-x``, ``lang-x``)."""
+    """Return the language a ``<pre>``/``<code>`` declares (``language-x``, ``lang-x``),
+    or a wrapper holding nothing else names (Jekyll's ``<div class="language-python
+    highlighter-rouge">``, Sphinx's ``<div class="highlight-python">``)."""
+    found = _own_language(el)
+    if found is not None:
+        return found
+    node = el
+    for _ in range(MAX_CODE_WRAPPERS):
+        parent = node.getparent()
+        if parent is None or len(parent) != 1:
+            break
+        found = _own_language(parent, wrapper=True)
+        if found is not None:
+            return found
+        node = parent
+    return None
+
+
+def _own_language(el: HtmlElement, *, wrapper: bool = False) -> str | None:
+    """Return the language ``el`` (or its ``<code>``) declares in its class or
+    ``data-lang``; a ``wrapper`` may name it Sphinx's way too (``highlight-python``)."""
     for node in (el, el.find("code")):
         if node is None:
             continue
@@ -290,6 +477,10 @@ def code_language(el: HtmlElement) -> str | None:
             lang = match.group(1).strip(".-").lower()
             if lang:
                 return lang
+        if wrapper:
+            named = _HIGHLIGHT_LANG.search(names)
+            if named and named.group(1).lower() not in _NO_LANGUAGE:
+                return named.group(1).lower()
         declared: str | None = node.get("data-lang") or node.get("data-language")
         if declared and declared.strip():
             return declared.strip().lower()
@@ -2814,7 +3005,10 @@ class BlockBuilder:
             self._list(el, out, depth)
             return
         if tag == "dl":
-            self._definition_list(el, out, depth)
+            if is_picture_definition(el):
+                self._figure(el, out, depth)
+            else:
+                self._definition_list(el, out, depth)
             return
         if tag == "blockquote":
             inner: list[Block] = []
@@ -2823,7 +3017,7 @@ class BlockBuilder:
                 out.append(Quote(blocks=tuple(inner), provenance=self._prov(el)))
             return
         if tag == "pre":
-            code = replace_controls(text_of(el))
+            code = replace_controls(code_text(el))
             if code.strip():
                 code = code.strip("\n")
                 out.append(
@@ -3000,6 +3194,10 @@ class BlockBuilder:
                 self._container(child, out, depth + 1)
 
     def _table(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        code_cells = code_table(el)
+        if code_cells is not None:
+            self._code_table(el, code_cells, out)
+            return
         if is_layout_table(el, self.stats):
             for row in _rows(el):
                 for cell in _cells(row):
@@ -3059,6 +3257,26 @@ class BlockBuilder:
             )
         )
 
+    def _code_table(self, el: HtmlElement, cells: list[HtmlElement], out: list[Block]) -> None:
+        """Append the code of a table of numbered lines (:func:`code_table`) as one
+        ``CodeBlock``: its code cells' lines, one a row, without the line numbers (a
+        no-break space that indents a line is a space)."""
+        lines = [
+            replace_controls(code_text(cell)).strip("\n").replace("\xa0", " ") for cell in cells
+        ]
+        code = "\n".join(lines).strip("\n")
+        if not code.strip():
+            return
+        language = None
+        for cell in cells:
+            pre = cell.find(".//pre")
+            language = code_language(pre if pre is not None else cell)
+            if language is not None:
+                break
+        if language is None:
+            language = code_language(el)
+        out.append(CodeBlock(code=code, language=language, provenance=self._prov(el)))
+
     def _cell_inlines(self, cell: HtmlElement, depth: int) -> tuple[Inline, ...]:
         inlines: list[Inline] = []
         if text := cell.text:
@@ -3076,6 +3294,12 @@ class BlockBuilder:
         return _finish(inlines)
 
     def _figure(self, el: HtmlElement, out: list[Block], depth: int) -> None:
+        captions = gallery_captions(el)
+        if captions:
+            # pictures each with a caption of its own: a figure each, not one figure
+            # captioned by the first caption (or by all of them run together)
+            self._gallery(el, captions, out, depth)
+            return
         caption_el = el.find(".//figcaption")
         if caption_el is None and el.tag == "figure" and is_card_figure(el):
             # a card of a grid wrapped in a figure: its name and price are its text
@@ -3137,6 +3361,45 @@ class BlockBuilder:
             and not is_photo_credit(plain_text(caption).strip())
         ):
             out.append(Paragraph(content=caption, provenance=prov))
+
+    def _gallery(
+        self, el: HtmlElement, captions: list[HtmlElement], out: list[Block], depth: int
+    ) -> None:
+        """Append a gallery's pictures (:func:`gallery_captions`) as figures, each caption
+        under the pictures printed since the caption before it (one picture in several
+        sizes is one); a caption after no picture (the gallery's own) is a paragraph."""
+        prov = self._prov(el)
+        held = set(captions)
+        pending: list[Image] = []
+        keys: set[str] = set()
+        walker = etree.iterwalk(el, events=("start",))
+        for _event, node in walker:
+            if node is el:
+                continue
+            tag = node.tag
+            if not isinstance(tag, str) or node in self.skip or tag == "noscript":
+                walker.skip_subtree()
+                continue
+            if node in held:
+                walker.skip_subtree()
+                caption = self._inlines_of(node, depth)
+                if not pending:
+                    if _has_text(caption):
+                        out.append(Paragraph(content=caption, provenance=prov))
+                    continue
+                for index, shown in enumerate(pending):
+                    last = index == len(pending) - 1
+                    out.append(
+                        Figure(image=shown, caption=caption if last else (), provenance=prov)
+                    )
+                pending = []
+                keys = set()
+            elif tag in ("img", "amp-img"):
+                image = self._image(node)
+                if image is not None and picture_key(image.src) not in keys:
+                    keys.add(picture_key(image.src))
+                    pending.append(image)
+        out.extend(Figure(image=shown, provenance=prov) for shown in pending)
 
     def _stray_caption(self, el: HtmlElement, out: list[Block], depth: int) -> bool:
         """Give a ``<figcaption>`` standing outside its ``<figure>`` (right after it, or

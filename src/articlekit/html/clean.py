@@ -1095,6 +1095,14 @@ def label_page(
                     info = _names_bits(names, comments, discussion) if found is None else found
             if len(keys) > plain and not _FLAG_ATTRS.isdisjoint(keys):
                 info |= _attr_bits(el, keys)
+        if tag == "footer" and parent_tag == "blockquote":
+            # a quotation's attribution, as the HTML standard writes it ("<blockquote>
+            # <p>...</p><footer>— <cite>Name</cite></footer>", Bootstrap's
+            # "blockquote-footer"): the quote's, no page footer
+            info &= _I_HIDDEN
+            soft = False
+        else:
+            soft = tag in _SOFT_TAGS
         if info:
             if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
                 return _MATH_FOLD  # read whole by the block builder: not walked
@@ -1106,7 +1114,7 @@ def label_page(
                 not in_rec and info & _I_REC and tag not in _NEVER_REC_TAGS
             ):
                 kind = _K_REC_WIDGET
-            elif info & _I_HIDDEN or tag in _SOFT_TAGS or tag in _SWALLOWING_TAGS:
+            elif info & _I_HIDDEN or soft or tag in _SWALLOWING_TAGS:
                 kind = _K_SOFT
             elif info & (_I_ROLE | _I_STRONG) or (
                 # a heading or paragraph is text whatever its class says, unless the
@@ -1129,7 +1137,7 @@ def label_page(
             return _MATH_FOLD
         elif recommendations and el in recommendations:
             kind = _K_REC_WIDGET
-        elif tag in _SOFT_TAGS or tag in _SWALLOWING_TAGS:
+        elif soft or tag in _SWALLOWING_TAGS:
             kind = _K_SOFT
         p0 = len(paragraphs)
         h0 = len(headings)

@@ -617,7 +617,8 @@ def _scored(
     leads = _with_lead(top, elements, labels, title)
     if not leads and title:
         leads = _title_standfirst(top, elements, labels, title)
-    figures = lead_figures(top, elements, labels, title)
+    # (a lead's pictures are shown too: a figure inside a lead box is no second lead)
+    figures = lead_figures(top, leads + elements, labels, title)
     if figures:
         leads = _in_page_order(figures + leads, top)
     elements = leads + elements

@@ -48,8 +48,6 @@ __all__ = [
 # Control characters that are not allowed in XML text (lxml refuses them in str input);
 # browsers drop NUL and render the rest as nothing visible.
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*>", re.IGNORECASE)
-# srcset candidate: "url 640w" or "url 2x"
-_SRCSET_ITEM = re.compile(r"\s*(\S+?)(?:\s+([\d.]+)([wx]))?\s*(?:,|$)")
 _LAZY_ATTRS = (
     "data-src",
     "data-lazy-src",
@@ -60,6 +58,7 @@ _LAZY_ATTRS = (
     "data-full-src",
 )
 _SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset", "srcset")
+_LAZY_SRCSET_ATTRS = ("data-srcset", "data-lazy-srcset")
 
 
 def make_parser(*, huge_tree: bool = False) -> lxml.html.HTMLParser:
@@ -630,56 +629,50 @@ def join_url(base: str, href: str) -> str:
     return urljoin(base, href)
 
 
-# A srcset candidate's descriptor, as _SRCSET_ITEM reads one ("640w", "1.5x").
+# A srcset candidate's width or density descriptor ("640w", "1.5x").
 _SRCSET_DESCRIPTOR: Final = re.compile(r"[\d.]+[wx]")
 
 
 def _best_from_srcset(srcset: str) -> str | None:
     """Return the URL of the widest candidate of a ``srcset`` (the first of equals), or
-    None: the candidates as :data:`_SRCSET_ITEM` finds them, one after the other.
+    None, reading the candidates as the HTML standard does.
 
-    A well-formed ``srcset`` ("a.jpg 640w, b.jpg 1280w") is read by splitting it at its
-    commas and white space, with the same answer: each part is one URL, or a URL and a
-    descriptor, and the pattern's lazy URL ends at the first comma too
-    ("w_640,h_480/a.jpg" gives "w_640" and "h_480/a.jpg"). The pattern tries its tail
-    after every character of a URL (~1,000 instructions each: a page's srcsets, a few
-    kB, cost ~1% of parse_html); it still reads any other ``srcset``.
+    A candidate's URL is a run of non-white-space characters, commas included
+    ("https://x/w_640,h_480/a.jpg", "Dach-abschließen,-werden.jpg": image CDNs and file
+    names hold commas); a comma ends the URL only at its end ("a.jpg, b.jpg 2x"). Its
+    descriptors follow up to the next comma ("640w", "1.5x"; any other, "640h", counts
+    as none). Splitting at every comma cut such URLs in two and kept a piece of one.
     """
     best: str | None = None
     best_size = -1.0
-    parts = srcset.split(",")
-    if len(parts) > 1 and (not parts[-1] or parts[-1].isspace()):
-        parts.pop()  # a comma at the end, which the last candidate's match takes
-    for part in parts:
-        words = part.split()
-        if len(words) == 1:
-            size = 0.0
-        elif len(words) == 2 and _SRCSET_DESCRIPTOR.fullmatch(words[1]) is not None:
-            try:
-                size = float(words[1][:-1])
-            except ValueError:  # "1.2.3w"
-                size = 0.0
-        else:  # an empty part, or words the pattern reads otherwise
-            return _best_from_srcset_matches(srcset)
-        if size > best_size:
-            best, best_size = words[0], size
-    return best
-
-
-def _best_from_srcset_matches(srcset: str) -> str | None:
-    """:func:`_best_from_srcset` by the matches of :data:`_SRCSET_ITEM`."""
-    best: str | None = None
-    best_size = -1.0
-    for match in _SRCSET_ITEM.finditer(srcset):
-        candidate = match.group(1)
-        if not candidate:
-            continue
-        try:
-            size = float(match.group(2)) if match.group(2) else 0.0
-        except ValueError:
-            size = 0.0
-        if size > best_size:
-            best, best_size = candidate, size
+    url: str | None = None
+    size = 0.0
+    for token in srcset.split():
+        while token:
+            if url is None:
+                token = token.lstrip(",")
+                if not token:
+                    break
+                if token.endswith(","):  # a URL without descriptors
+                    candidate = token.rstrip(",")
+                    if best_size < 0.0:
+                        best, best_size = candidate, 0.0
+                    token = ""
+                else:
+                    url, size, token = token, 0.0, ""
+                continue
+            descriptor, comma, token = token.partition(",")
+            if _SRCSET_DESCRIPTOR.fullmatch(descriptor) is not None:
+                try:
+                    size = float(descriptor[:-1])
+                except ValueError:  # "1.2.3w"
+                    size = 0.0
+            if comma:
+                if size > best_size:
+                    best, best_size = url, size
+                url = None
+    if url is not None and size > best_size:
+        best = url
     return best
 
 
@@ -775,7 +768,7 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
         lazy = _data_image_value(img)
     if src and not stand_in and (lazy is None or lazy == src or not placeholder):
         if lazy is None and placeholder:
-            return _noscript_picture(img) or src
+            return _srcset_picture(img) or _noscript_picture(img) or src
         return src
     if lazy is not None:
         return lazy
@@ -798,6 +791,21 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
     if src and stand_in:
         return _noscript_picture(img) or src
     return src or None
+
+
+def _srcset_picture(img: lxml.html.HtmlElement) -> str | None:
+    """Return the largest candidate of an ``<img>``'s lazy srcset (``data-srcset``),
+    else None: what a lazy loader shows in place of a stand-in ``src`` that no lazy
+    attribute names a picture for (``<img class="lazyload" src="placeholder.gif"
+    data-srcset="a-400.jpg 400w, a-1200.jpg 1200w">``). A plain ``srcset`` beside a
+    ``src`` marked lazy is left alone: a shop's theme writes a thumbnail there."""
+    for name in _LAZY_SRCSET_ATTRS:
+        value = img.get(name)
+        if value:
+            best = _best_from_srcset(value)
+            if best and not best.startswith("data:"):
+                return best
+    return None
 
 
 def _noscript_picture(img: lxml.html.HtmlElement) -> str | None:

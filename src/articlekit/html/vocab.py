@@ -197,7 +197,8 @@ _AUTHOR_BOX = (
 _META_LINE = r"(?:post|entry|article|story)[-_]*meta|postmetadata|(?:^|\s)meta(?:data)?(?:\s|$)"
 # The footer of the article itself (categories, tags, sources, contact) and shop or
 # affiliate boxes: named with a content word, so they must win over it.
-_ARTICLE_FURNITURE = r"(?:post|entry|article|story)[-_]*footer|buy-?box|affiliate"
+# (and an embedded GitHub gist's "view raw · name.py hosted with ❤ by GitHub" bar, "gist-meta")
+_ARTICLE_FURNITURE = r"(?:post|entry|article|story)[-_]*footer|buy-?box|affiliate|gist-meta"
 # A WordPress sidebar widget names its type after "widget_" ("widget_text", "widget_nav_menu",
 # "widget_categories", "widget_recent_entries"): 536 such boxes on both corpora, none holding
 # article text, some inside the content wrapper of a two-column theme ("item-right
