@@ -303,3 +303,52 @@ def test_definition_list_of_a_picture_and_its_caption_is_a_figure() -> None:
     terms = _doc("<dl><dt>Boardwalk</dt><dd>A raised wooden path over the water.</dd></dl>")
     assert not _blocks_of(terms, Figure)
     assert "**Boardwalk**" in to_markdown(terms)
+
+
+# ---------------------------------------------------------------- pull quotes, footnotes
+
+
+def test_pull_quote_repeating_the_text_is_left_out() -> None:
+    pull = (
+        '<blockquote class="pullquote">Owners of houseboats said the extension would cut '
+        "through gardens they have tended for decades</blockquote>"
+    )
+    doc = _doc(pull)
+    assert not _blocks_of(doc, Quote)
+    assert doc.plain_text().count("gardens they have tended for decades") == 1
+
+
+def test_pull_quote_of_its_own_words_stays() -> None:
+    doc = _doc(
+        '<blockquote class="pull-quote">A path for everyone, at last, to the sea</blockquote>'
+    )
+    (quote,) = _blocks_of(doc, Quote)
+    assert plain_text(quote) == "A path for everyone, at last, to the sea"
+
+
+def test_a_quote_repeating_the_text_without_a_pull_quote_name_stays() -> None:
+    doc = _doc(
+        "<blockquote>Owners of houseboats said the extension would cut through gardens "
+        "they have tended for decades</blockquote>"
+    )
+    assert _blocks_of(doc, Quote)
+
+
+def test_footnote_back_links_are_left_out() -> None:
+    doc = _doc(
+        '<p>The route was first proposed in 2019.<sup id="r1"><a href="#fn1">1</a></sup></p>'
+        '<section class="footnotes"><ol><li id="fn1"><p>Council minutes, 4 June 2019. '
+        '<a href="#r1" class="footnote-backref">\u21a9\ufe0e</a></p></li></ol></section>'
+    )
+    markdown = to_markdown(doc)
+    assert "Council minutes, 4 June 2019." in markdown
+    assert "\u21a9" not in markdown
+    assert "[1](https://gazette.example.com/news/2024/cycle-path#fn1)" in markdown  # the mark
+
+
+def test_an_encyclopedia_caret_before_a_reference_stays() -> None:
+    doc = _doc(
+        '<ol class="references"><li id="cite_note-1"><b><a href="#cite_ref-1">^</a></b> '
+        "Council minutes, 4 June 2019.</li></ol>"
+    )
+    assert "^" in to_markdown(doc)

@@ -398,6 +398,36 @@ def code_table(el: HtmlElement) -> list[HtmlElement] | None:
 MIN_GALLERY_FIGURES: Final = 2
 
 
+# A pull quote's box ("pullquote", "pull-quote", "wp-block-pullquote", "article-pullquote").
+_PULL_QUOTE_CLASS: Final = re.compile(r"pull[-_]?quote", re.IGNORECASE)
+#: Share of a pull quote's four-word shingles found elsewhere in the content that makes
+#: it a repetition of the article's words.
+MIN_PULL_QUOTE_SHARE: Final = 0.5
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    """Return the set of four-word shingles of ``text`` (words lower-cased, punctuation
+    left out)."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+
+
+# What a footnote's link back to its mark shows in the notes Markdown processors write: a
+# return arrow ("↩", "↩︎", "⤴"), maybe numbered ("↩2" for a note cited twice). An
+# encyclopedia's caret ("^", "↑") before a reference stays: Readability's truth keeps it
+# (readability-pages list items 0.954 -> 0.591 when it went).
+_BACK_REFERENCE: Final = re.compile(r"^\s*[\u21a9\u2934][\ufe0e\ufe0f]?\d*\s*$")
+
+
+def is_back_reference(inlines: Sequence[Inline]) -> bool:
+    """Return True for the text of a footnote's link back to where it is cited: a return
+    arrow alone (``_BACK_REFERENCE``; the link's address is a fragment). Markdown
+    processors (Python-Markdown, kramdown, pandoc, markdown-it) close every note with
+    one; kept, each note read "Council minutes, 4 June 2019. ↩" and linked back to the
+    page."""
+    return bool(inlines) and _BACK_REFERENCE.match(plain_text(inlines)) is not None
+
+
 def gallery_captions(el: HtmlElement) -> list[HtmlElement]:
     """Return the captions of a box of several pictures that each have their own, else [].
 
@@ -2402,6 +2432,7 @@ class BlockBuilder:
         self._see_also_lists: set[HtmlElement] = set()
         # the text of the content element being built (see :meth:`_is_whole_content`)
         self._content_chars = 0
+        self._content_root: HtmlElement | None = None
         # reading a listing's entries (see :meth:`build`)
         self._entries = False
         self._content_listing = False
@@ -2542,6 +2573,7 @@ class BlockBuilder:
         for el in elements:
             st = self.stats.get(el)
             self._content_chars = st.text if st is not None else 0
+            self._content_root = el
             self._content_listing = catalogs and (
                 catalog or (st is not None and is_link_cluster(st))
             )
@@ -2964,6 +2996,9 @@ class BlockBuilder:
             return
         if tag == "a" and self._card_link(el, out):
             return
+        names = el.get("class")
+        if names and "ull" in names and self._repeated_pull_quote(el, names):
+            return  # a pull quote: the article's own words again, set large
         if tag in vocab.HEADING_TAGS:
             content = self._inlines_of(el, depth)
             pictures = heading_pictures(content)
@@ -3081,6 +3116,23 @@ class BlockBuilder:
             url = resolve_url((el.get("href") or "").strip(), self.base)
             if url is not None and is_page_link(url):
                 link_entry_heading(out, start, url)
+
+    def _repeated_pull_quote(self, el: HtmlElement, names: str) -> bool:
+        """Return True for a pull quote that repeats the article's words: a box named so
+        (``_PULL_QUOTE_CLASS``: "pullquote", "pull-quote", WordPress's "wp-block-pullquote")
+        at least ``MIN_PULL_QUOTE_SHARE`` of whose four-word shingles stand elsewhere in
+        the content element (the quote set large between paragraphs, often cut a little:
+        "Opponents said ..." for "Opponents, many of them ..., said ..."). Read as text,
+        the sentence came twice. A pull quote of words of its own (a blog's highlighted
+        sentence that the text does not repeat) stays."""
+        if _PULL_QUOTE_CLASS.search(names) is None or self._content_root is None:
+            return False
+        own = _shingles(text_of(el))
+        if not own:
+            return False
+        whole = collapse_ws(text_of(self._content_root))
+        rest = _shingles(whole.replace(collapse_ws(text_of(el)).strip(), " ", 1))
+        return sum(1 for shingle in own if shingle in rest) >= MIN_PULL_QUOTE_SHARE * len(own)
 
     def _is_long_unshown_caption(self, el: HtmlElement, st: Stats) -> bool:
         """Return True for a long caption whose picture is not in the page: a box named
@@ -3487,7 +3539,10 @@ class BlockBuilder:
         elif tag in _STRONG:
             _wrap(Strong, inner, out)
         elif tag == "a":
-            url = resolve_url(el.get("href"), self.base)
+            href = el.get("href")
+            if href and href.startswith("#") and is_back_reference(inner):
+                return  # a footnote's way back to its mark ("↩"): no part of the note
+            url = resolve_url(href, self.base)
             if url is None:
                 _extend(out, inner)
                 return
