@@ -224,6 +224,18 @@ def test_one_picture_and_its_badge_under_one_caption_stay_one_figure() -> None:
     assert gallery_captions(fragment_fromstring(box)) == []
 
 
+def test_a_caption_inside_a_caption_counts_once_in_page_order() -> None:
+    figures = "".join(
+        f'<figure><img src="/img/g{i}.jpg"><figcaption>Stage {i}'
+        f'<span class="caption-credit">Photo {i}</span></figcaption></figure>'
+        for i in range(1, 4)
+    )
+    box = fragment_fromstring(f'<figure class="wp-block-gallery">{figures}</figure>')
+    captions = gallery_captions(box)
+    assert [c.tag for c in captions] == ["figcaption"] * 3
+    assert [c.text for c in captions] == ["Stage 1", "Stage 2", "Stage 3"]
+
+
 def test_captions_of_pictures_a_script_draws_are_no_gallery() -> None:
     blank = "data:image/svg+xml,%3Csvg%3E%3C/svg%3E"
     box = (

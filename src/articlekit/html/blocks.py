@@ -443,18 +443,18 @@ def gallery_captions(el: HtmlElement) -> list[HtmlElement]:
     order.
     """
     captions: list[HtmlElement] = []
-    for node in el.iterdescendants():
+    walker = etree.iterwalk(el, events=("start",))
+    for _event, node in walker:
         tag = node.tag
-        if not isinstance(tag, str):
+        if node is el or not isinstance(tag, str):
             continue
         if tag == "figcaption" or (
             tag in _GALLERY_CAPTION_TAGS and vocab.CAPTION_CLASS.search(node.get("class") or "")
         ):
             if node.find(".//img") is not None or not text_of(node).strip():
                 continue
-            if any(caption in node.iterancestors() for caption in captions):
-                continue
             captions.append(node)
+            walker.skip_subtree()  # a caption inside this one is part of it
     # (the box's own caption, a child of it, captions the whole: a picture and a badge
     # beside its credit under one caption are one figure)
     if sum(1 for caption in captions if caption.getparent() is not el) < MIN_GALLERY_FIGURES:
