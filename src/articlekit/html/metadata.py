@@ -89,9 +89,13 @@ TITLE_SOURCES: Final = (
     "title:text",
     "h1:text",
 )
+#: The author source read off the labelled data of a link preview (:func:`_labelled_author`).
+TWITTER_WRITTEN_BY: Final = "twitter:written-by"
 AUTHOR_SOURCES: Final = (
     "jsonld:author",
     "dc:creator",
+    # Dublin Core's creator written as a refinement ("DC.creator.name")
+    "dc:creator.name",
     # scholarly pages: one <meta name="citation_author"> per author (Google Scholar's tags)
     "meta:citation_author",
     # the same in older or other scholarly tags: Highwire's list in one tag ("Smith,
@@ -121,6 +125,9 @@ AUTHOR_SOURCES: Final = (
     "meta:analyticsattributes.author",
     "meta:vr:author",
     "meta:bc:authors",
+    # the "Written by" pair of labelled data that an SEO plugin (Yoast) writes for link
+    # previews: <meta name="twitter:label1" content="Written by"> and twitter:data1
+    TWITTER_WRITTEN_BY,
     # last: the name in the address of the profile that ``article:author`` gives instead
     # of a name (".../editors/jon-fingas", ".../people/evan-halper"), as Open Graph meant
     "og:article:author-url",
@@ -360,6 +367,8 @@ _BYLINE_PREFIX: Final = re.compile(
     rf"^\s*{_CREDIT_WORDS}(?:\s*(?:,|&|\+|\s(?:and|und|et|y|e|en|og|och|i))\s*{_CREDIT_WORDS})+"
     r"\s*[:：]\s*|"
     r"^\s*(?:(?:written|posted|words|story|reported|reporting|text|photos?)\s+by|"
+    # the link to the author's archive in an author's box ("View all posts by Ann Lee")
+    r"(?:view\s+)?(?:all|more)\s+(?:posts|articles|stories)\s+by|"
     # a forum's "Post by", "Beitrag von": run together ("Postby", "Beitragvon") where the
     # first word is an icon's text, hidden by the style sheet (phpBB)
     r"post\s*by|beitrag\s*von|"
@@ -404,8 +413,14 @@ _PLACEHOLDER_AUTHORS: Final = frozenset(
     | {"none", "null", "n/a", "posted", "gepostet", "geschrieben", "verfasst", "гость"}
     # a script's empty value, a forum's system account, a CMS's default team account
     | {"undefined", "system", "team"}
+    # an author box's heading and the account links a byline element holds beside it
+    | {"the author", "about the author", "sign in", "log in", "login", "sign up"}
+    | {"my account", "register", "subscribe"}
 )
 _URL_IN_TEXT: Final = re.compile(r"\(?\s*(?:https?://|www\.)\S*\s*\)?", re.IGNORECASE)
+# An e-mail address beside the name ("Jan Hvizdak, jan@example.org", "Ann Lee
+# (ann@example.org)"): it goes as a URL does, and the name stays.
+_EMAIL_IN_TEXT: Final = re.compile(r"[<(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>)]?")
 # Lower-case words a personal name may contain ("Michiel de Jong", "Ludwig van Beethoven").
 _NAME_PARTICLES: Final = frozenset(
     {"de", "del", "della", "der", "di", "da", "das", "do", "dos", "du", "la", "le", "van"}
@@ -418,6 +433,19 @@ _ROLE_WORDS: Final = frozenset(
     | {"journalist", "journalists", "redaktion", "redakteur", "redakteurin", "rédaction"}
     | {"rédacteur", "rédactrice", "redacción", "redação", "redazione", "newsroom", "desk"}
     | {"agency", "manager", "director", "photographer"}
+    # an author card's job title beside the name ("Master Horticulturalist & Garden
+    # Educator", "Digital Security Expert", "Senior Analyst"), and the reporter's,
+    # writer's and editor's titles of other languages ("Periodista", "Redattrice",
+    # "Korrespondentin", "Dziennikarka", "Skribent")
+    | {"expert", "experts", "specialist", "educator", "horticulturalist", "horticulturist"}
+    | {"analyst", "strategist", "consultant", "dietitian", "nutritionist", "freelancer"}
+    | {"periodista", "redactor", "redactora", "reportero", "reportera", "corresponsal"}
+    | {"colaborador", "colaboradora", "columnista", "jornalista", "repórter", "colunista"}
+    | {"giornalista", "redattore", "redattrice", "corrispondente", "collaboratore"}
+    | {"collaboratrice", "journaliste", "correspondant", "correspondante", "chroniqueur"}
+    | {"chroniqueuse", "reporterin", "korrespondent", "korrespondentin", "kolumnist"}
+    | {"kolumnistin", "chefredakteur", "chefredakteurin", "redacteur", "verslaggever"}
+    | {"redaktor", "redaktorka", "dziennikarz", "dziennikarka", "redaktör", "skribent"}
 )
 _WEEKDAYS: Final = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|"
@@ -443,12 +471,18 @@ _BYLINE_CUT: Final = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|"
     rf"\b(?:{_WEEKDAYS})\b|"
     # the outlet or the place after the names ("By Ann Lee for The Daily Planet", "Par
-    # Ann Lee pour Le Monde", "By Ann Lee in Paris"): lower case only, as no name's own
-    # word is ("For" and "In" may be)
-    r"\s(?-i:for|für|pour|para|in)\s|"
+    # Ann Lee pour Le Monde", "By Ann Lee in Paris"), or the category after them ("Ann
+    # Lee in Politics", "Ann Lee dans Société", "Ann Lee em Notícias"): lower case, as
+    # no name's own word is ("For" and "In" may be), also at the end, the category's
+    # link left out of the text ("By Ann Lee in")
+    r"\s(?-i:for|für|pour|para|in|dans|em)(?:\s|$)|"
+    # ... and capitalised before a capitalised category ("Par Ann Lee Dans Politique";
+    # "In" there may be a Korean name's own word; as the last word see _TRAILING_IN)
+    r"\s(?-i:Dans|Em)\s(?=[A-ZÀ-Ý])|"
     # a handle or an e-mail address after the name ("By Ann Lee @annlee", "Ann Lee
-    # ann.lee@example.org")
-    r"\s@\w|\s[\w.+-]+@",
+    # ann.lee@example.org"), or a handle run into it ("April Glaser@aprilaser": a
+    # letter before the "@" and no domain after it)
+    r"\s@\w|\s[\w.+-]+@[\w-]+\.\w|(?<=[^\W\d_])@\w",
     re.IGNORECASE,
 )
 # A class word naming a byline, in English, German, Spanish, Italian, Polish ("autor",
@@ -1248,6 +1282,8 @@ def _clean_name(name: str, *, visible: bool, accounts: bool) -> str | None:
     lowered = [w.casefold().strip(".,") for w in words]
     if any(w in _ROLE_WORDS for w in lowered) and not _staff_as_name(words):
         return None
+    if len(words) > 1 and _GLUED_TEXTS.search(name) is not None:
+        name = _name_after_glued_label(name)
     # Names are capitalised (CJK has no case): a lower-case word other than a particle
     # means a phrase ("ticket packages") picked up from around the byline.
     if len(words) > 1 and any(
@@ -1255,6 +1291,32 @@ def _clean_name(name: str, *, visible: bool, accounts: bool) -> str | None:
     ):
         return None
     return name
+
+
+# Two texts that markup runs together without a space inside a visible byline's name
+# ("Website ToolsNataly Birch": a category's link, then the author's): a word of a capital
+# and four lower-case letters or more, then a capital and a lower-case letter. Names with
+# an inner capital have a shorter first part ("McDonald", "DeShawn", "MacKenzie",
+# "FitzGerald") or a particle ("VanderMeer", "DellaVedova").
+_GLUED_TEXTS: Final = re.compile(
+    r"\b(?!(?:Vand[ae]|Vanden|Della|Delle|Dello)\B)[A-ZÀ-Ý][a-zß-ÿ]{4,}(?=[A-ZÀ-Ý][a-zß-ÿ])"
+)
+
+
+def _name_after_glued_label(name: str) -> str:
+    """Return the name after a label that markup ran into it ("Website ToolsNataly
+    Birch" is Nataly Birch: a category's link, then the author's), or ``name`` as it is
+    when that is not clear: the join is inside the first word ("KellyAnne Conway" may be
+    a name written so), the part after it is not two capitalised words or more, or it
+    holds another join."""
+    match = _GLUED_TEXTS.search(name)
+    if match is None or " " not in name[: match.start()]:
+        return name
+    tail = name[match.end() :].split()
+    if len(tail) < 2 or not all(word[:1].isupper() for word in tail):
+        return name
+    rest = " ".join(tail)
+    return rest if _GLUED_TEXTS.search(rest) is None else name
 
 
 def _staff_as_name(words: Sequence[str]) -> bool:
@@ -1291,8 +1353,10 @@ def normalize_authors(
         text = _clean(raw)
         if not text or len(text) > MAX_BYLINE_CHARS * 5:
             continue
-        text = _without_byline_label(_URL_IN_TEXT.sub(" ", text))
+        text = _without_byline_label(_EMAIL_IN_TEXT.sub(" ", _URL_IN_TEXT.sub(" ", text)))
         text = _coauthor_joined(_BRACKETED_COAUTHORS.sub(r" & \1", _bio_subject(text)))
+        if visible:
+            text = _without_role_tail(text)
         for part in _split_names(text, visible):
             name = _clean_name(part, visible=visible, accounts=accounts)
             if name is None:
@@ -1308,6 +1372,30 @@ def normalize_authors(
     if visible:
         out = _without_agency_credits(out)
     return _without_roles(out)
+
+
+def _without_role_tail(text: str) -> str:
+    """Return the name that opens a visible byline ``text`` when a job title follows it
+    after a comma, and the rest of the byline describes the job: "Daniel Burstein, Senior
+    Director, Content & Marketing, MarketingSherpa and MECLABS Institute" is Daniel
+    Burstein (its "&" and "and" join departments and employers, not people).
+
+    Only when the title's comma part holds no joiner and no later part opens with one:
+    "Ann Lee, Senior Reporter, and Bo Chen, Staff Writer" names two people and is left
+    to :func:`_split_names`. The name is two words or more, with no role word."""
+    parts = text.split(",")
+    if len(parts) < 3:
+        return text
+    name, title = parts[0].split(), parts[1].strip()
+    if len(name) < 2 or any(word.casefold() in _ROLE_WORDS for word in name):
+        return text
+    if not any(word.casefold().strip(".") in _ROLE_WORDS for word in title.split()):
+        return text
+    if _AUTHOR_JOINERS.search(f" {title} ") is not None:
+        return text
+    if any(_AUTHOR_JOINERS.match(f" {part.lstrip()}") for part in parts[2:]):
+        return text
+    return parts[0]
 
 
 def byline_names(line: str) -> tuple[str, ...]:
@@ -1427,12 +1515,38 @@ def _unbracketed(text: str) -> str:
     return text if match is None else match.group(1).strip()
 
 
+# The category's preposition left capitalised as a byline's last word, the category's
+# link left out of its text ("May 18, 2023 By Ann Lee In"): it goes after a name of two
+# words or more ("Sign In" is a link of its own).
+_TRAILING_IN: Final = re.compile(r"(?<=\S)\s+(?-i:In|Dans|Em)\s*$")
+
+
+def _has_letter(word: str) -> bool:
+    """Return True when ``word`` holds a letter ("; " and "|" are no words of a name)."""
+    return any(ch.isalpha() for ch in word)
+
+
+def _without_trailing_in(text: str) -> str:
+    """Return ``text`` without a capitalised "In" ("Dans", "Em") that ends it after a
+    name of two words or more (:data:`_TRAILING_IN`)."""
+    match = _TRAILING_IN.search(text)
+    if match is None or sum(map(_has_letter, text[: match.start()].split())) < 2:
+        return text
+    return text[: match.start()]
+
+
 def _byline_text(raw: str) -> str:
     """Return the part of a visible byline that names people (dates and roles cut off).
 
     A byline that opens with a date ("Posted on May 3, 2021 by Ann Lee") names its
     people after the "by" that follows the date; a date, role or label run into the
-    name's end goes (``_GLUED_TAIL``)."""
+    name's end goes (``_GLUED_TAIL``), so does a capitalised category's "In" after the
+    names (:func:`_without_trailing_in`)."""
+    return _without_trailing_in(_byline_names_part(raw))
+
+
+def _byline_names_part(raw: str) -> str:
+    """Return ``raw`` cut to its names as :func:`_byline_text` does, but for the last word."""
     text = _without_byline_label(_unbracketed(_clean(raw)))
     if _CAMEL_JOIN.search(text) is not None:
         text = _GLUED_TAIL.sub("", text, count=1)
@@ -2033,6 +2147,22 @@ _REPLY_ITEM_TYPES: Final = frozenset({"comment", "answer", "usercomments"})
 _REPLY_ITEM_PROPS: Final = frozenset({"comment", "suggestedAnswer", "acceptedAnswer", "answer"})
 
 
+#: Where the ``itemprop="author"`` of a review set in another item goes (``_review_item``).
+REVIEW_AUTHOR_KEY: Final = "itemprop:review-author"
+
+
+def _review_item(el: etree._Element) -> bool:
+    """Return True when the microdata item that ``el`` (an ``itemprop="author"``) belongs
+    to is set as the ``review`` of another item (a product's): several such reviews are
+    customers', and only the page's one review names its author (:func:`_source_values`)."""
+    for depth, node in enumerate(el.iterancestors()):
+        if depth >= MAX_ITEM_DEPTH:
+            return False
+        if node.get("itemscope") is not None:
+            return not {"review", "reviews"}.isdisjoint((node.get("itemprop") or "").split())
+    return False
+
+
 def _in_reply_item(el: etree._Element) -> bool:
     """Return True when the microdata item that ``el`` (an ``itemprop="author"``) belongs
     to, its nearest ancestor with ``itemscope``, is a comment or an answer (schema.org
@@ -2447,9 +2577,10 @@ class _Collector:
                 if self.author_props > MAX_CHECKED_ELEMENTS or _in_reply_item(el):
                     continue
                 names = _itemprop_names(el) or [_itemprop_value(el, MAX_BYLINE_CHARS)]
+                key = REVIEW_AUTHOR_KEY if _review_item(el) else "itemprop:author"
                 for name in names:
                     if len(name) <= MAX_BYLINE_CHARS:
-                        _add(self.cands, "itemprop:author", name)
+                        _add(self.cands, key, name)
             else:
                 _add(self.cands, "itemprop:" + prop, _itemprop_value(el))
 
@@ -3808,6 +3939,7 @@ def _shown_in(name: str, shown: Sequence[str]) -> bool:
 LAST_FIRST_AUTHOR_SOURCES: Final = frozenset(
     {
         "dc:creator",
+        "dc:creator.name",
         "meta:citation_author",
         "meta:citation_authors",
         "meta:bepress_citation_author",
@@ -3889,7 +4021,7 @@ def _full_words(words: Sequence[str]) -> int:
 def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
     """Yield (authors, key) for every author source that names someone, in order."""
     for key in AUTHOR_SOURCES:
-        values = cands.get(key)
+        values = _source_values(cands, key)
         if not values:
             continue
         if key == "og:article:author":  # often a profile URL, only a name is useful
@@ -3910,11 +4042,46 @@ def _author_picks(cands: Candidates) -> Iterator[tuple[tuple[str, ...], str]]:
         # microdata names its author on purpose: a forum's account name is the name
         authors = normalize_authors(
             values,
-            visible=key in _VISIBLE_AUTHOR_SOURCES,
+            # (a link preview's "Written by" is read as a byline is: "Staff" is no name)
+            visible=key in _VISIBLE_AUTHOR_SOURCES or key == TWITTER_WRITTEN_BY,
             accounts=key == "itemprop:author" or key not in _VISIBLE_AUTHOR_SOURCES,
         )
         if authors:
             yield authors, key
+
+
+def _source_values(cands: Candidates, key: str) -> list[str]:
+    """Return the raw values of author source ``key``: a link preview's labelled author
+    for :data:`TWITTER_WRITTEN_BY`, and for ``itemprop:author`` also the author of the
+    page's one review (:data:`REVIEW_AUTHOR_KEY`): of several, each signs a customer's
+    review of a product, not the page."""
+    if key == TWITTER_WRITTEN_BY:
+        return _labelled_author(cands)
+    values = cands.get(key, [])
+    if key == "itemprop:author":
+        reviewers = cands.get(REVIEW_AUTHOR_KEY, [])
+        if len({_key(name) for name in reviewers}) == 1:
+            return [*values, *reviewers]
+    return values
+
+
+#: Link previews show at most this many labelled data (``twitter:label1`` ...).
+MAX_PREVIEW_LABELS: Final = 4
+
+
+def _labelled_author(cands: Candidates) -> list[str]:
+    """Return the value a link preview's data labels as its author: ``twitter:dataN``
+    after a ``twitter:labelN`` that is a byline's label alone ("Written by", "Geschrieben
+    von", "Écrit par", "Autor": Yoast SEO writes the post's author so, beside "Est.
+    reading time"), or []."""
+    for number in range(1, MAX_PREVIEW_LABELS + 1):
+        labels = cands.get(f"twitter:label{number}")
+        if not labels:
+            break
+        match = _BYLINE_PREFIX.match(labels[0])
+        if match is not None and match.end() == len(labels[0]):
+            return list(cands.get(f"twitter:data{number}", ())[:1])
+    return []
 
 
 #: A byline line of the article's text has at most this many characters ...
