@@ -523,6 +523,17 @@ _REC_WORDS = (
     r"|相关文章|相关阅读|延伸阅读|推荐阅读|相關文章|延伸閱讀|関連記事"
     r"|اقرأ أيضا|اقرأ أيضاً|مقالات ذات صلة"
     r"|läs också|läs mer|les også|se også|lue myös|čtěte také|přečtěte si také"
+    # The common "related", "read also" and "see also" titles of more languages: pt, es,
+    # fr (the accent left off), it, nl, pl, sv, da, no, tr, cs, ru, ja, zh.
+    r"|matérias relacionadas|conteúdos? relacionados?|más información|contenido relacionado"
+    r"|ver también|a lire également|articles connexes|vous aimerez aussi"
+    r"|potrebbero interessarti|gerelateerde (?:berichten|artikelen|nieuws)|zie ook"
+    r"|meer nieuws|zobacz również|czytaj również|przeczytaj (?:też|także|również)"
+    r"|powiązane artykuły|läs även|relaterade artiklar|se även|læs også"
+    r"|relaterede artikler|relaterte artikler|ilgili haberler|benzer haberler"
+    r"|bunlar da ilginizi çekebilir|související články|mohlo by vás zajímat|viz také"
+    r"|ещё по теме|еще по теме|похожие новости|см\. также|関連ニュース|あわせて読みたい"
+    r"|おすすめ記事|相关新闻|相關新聞|相关推荐|相關閱讀"
 )
 # The word that leads a byline, alone: what a heading-tagged byline ("<h6>By <a>Name</a>")
 # keeps once its author link is taken out as furniture (readability-pages quanta-1).
@@ -548,7 +559,8 @@ _ALSO_READ_WORDS = (
     r"also read|read also|lire aussi|à lire aussi|a lire aussi|lire également"
     r"|à lire également|lesen sie auch|lea también|lee también|también puede leer"
     r"|leia também|leggi anche|lees ook|czytaj (?:też|także)|читайте также|läs också"
-    r"|les også|lue myös|čtěte také"
+    r"|les også|lue myös|čtěte také|a lire également|läs även|læs også|czytaj również"
+    r"|przeczytaj (?:też|także|również)"
 )
 ALSO_READ = re.compile(rf"^\W*(?:{_ALSO_READ_WORDS})\s+", re.IGNORECASE)
 REC_PHRASE = re.compile(rf"^\W*(?:{_REC_WORDS})\b\W*$|^\W*(?:{_REC_WORDS})\W*$", re.IGNORECASE)
