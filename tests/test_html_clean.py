@@ -15,6 +15,7 @@ from articlekit.html.clean import (
     boilerplate_kind,
     class_id,
     is_collapsed_panel,
+    is_folded_answer,
     is_hidden,
     is_placed_on_picture,
     label_page,
@@ -950,6 +951,32 @@ def test_collapsed_accordion_panel_is_not_hidden() -> None:
     assert is_hidden(dialog, "")
     assert not is_collapsed_panel(in_dialog)
     assert not is_collapsed_panel(transcript)
+
+
+def test_folded_answer_under_its_question_is_not_hidden() -> None:
+    faq = (
+        "<body><main><h1>Questions</h1>"
+        "<div class='faq'><h3>Can I return the backpack?</h3>"
+        f"<div class='faq-answer' style='display: none;'><p>{ANSWER}</p></div></div>"
+        "<div class='faq'><button>How long does delivery take?</button>"
+        f"<div class='panel' hidden><p>{ANSWER}</p></div></div>"
+        "<div class='faq'><h3>Returns</h3>"
+        f"<div class='faq-answer' style='display: none;'><p>{ANSWER}</p></div></div>"
+        f"<div class='intro'><p>{LONG} Is it not?</p>"
+        f"<div style='display:none'><p>{ANSWER}</p></div></div>"
+        "</main></body>"
+    )
+    root = parse_tree(faq)
+    labels = label_page(root)
+    first, second, titled, long_question = root.findall(".//main/div")
+    assert is_folded_answer(first[1])
+    assert first[1] not in labels.boilerplate
+    assert second[1] not in labels.boilerplate
+    # under a heading that asks nothing, or a paragraph too long to be a question: hidden
+    assert not is_folded_answer(titled[1])
+    assert titled[1] in labels.boilerplate
+    assert not is_folded_answer(long_question[1])
+    assert long_question[1] in labels.boilerplate
 
 
 @pytest.mark.parametrize(

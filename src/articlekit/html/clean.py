@@ -919,6 +919,31 @@ def is_collapsed_panel(el: HtmlElement) -> bool:
     return not any(anc.get("role") == "dialog" for anc in el.iterancestors())
 
 
+# A folded answer's question: a line of at most this many characters ending in "?".
+MAX_QUESTION_CHARS: Final = 200
+
+
+def is_folded_answer(el: HtmlElement) -> bool:
+    """Return True for an FAQ's answer folded away until its question is clicked: a box
+    hidden by its attributes (``hidden``, ``aria-hidden``, ``display: none``,
+    ``visibility: hidden``) right after a question (a line of at most
+    :data:`MAX_QUESTION_CHARS` characters ending in "?")."""
+    prev = el.getprevious()
+    while prev is not None and not isinstance(prev.tag, str):
+        prev = prev.getprevious()
+    if prev is None:
+        return False
+    parts: list[str] = []
+    size = 0
+    for piece in prev.itertext():  # read no further than a question's length
+        parts.append(piece)
+        size += len(piece.strip())  # (a template's indentation is no text)
+        if size > MAX_QUESTION_CHARS:
+            return False
+    question = "".join(parts).strip()
+    return 0 < len(question) <= MAX_QUESTION_CHARS and question.endswith("?")
+
+
 def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
     """Return the label bits of an element's attributes other than class and id."""
     info = 0  # (each value read only when its name is among ``keys``: see _collect)
@@ -930,6 +955,8 @@ def _attr_bits(el: HtmlElement, keys: list[str]) -> int:
         style = el.get("style")
         if style and (vocab.is_hiding_style(style) or is_placed_on_picture(style)):
             info |= _I_HIDDEN
+    if info & _I_HIDDEN and is_folded_answer(el):
+        info &= ~_I_HIDDEN
     if "role" in keys and el.get("role") in vocab.BOILERPLATE_ROLES:
         info |= _I_ROLE
     if "itemprop" in keys and el.get("itemprop") == "articleBody":
