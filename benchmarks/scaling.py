@@ -160,6 +160,42 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
         300,
         "html",
     ),
+    "pull_quotes": (
+        _units(
+            "<p>{i} "
+            + _PROSE
+            + '</p><figure class="wp-block-pullquote"><blockquote><p>{i} '
+            + _PROSE[:60]
+            + "</p></blockquote></figure>"
+        ),
+        300,
+        "html",
+    ),
+    "qa_answers": (
+        _wrapped(
+            '<div itemscope itemtype="https://schema.org/Question"><h1 itemprop="name">Q</h1>'
+            '<div itemprop="text"><p>' + _PROSE + "</p></div>",
+            '<div itemprop="suggestedAnswer" itemscope itemtype="https://schema.org/Answer">'
+            '<div itemprop="text"><p>{i} ' + _PROSE + "</p></div></div>",
+            "</div>",
+        ),
+        200,
+        "html",
+    ),
+    "footnotes": (
+        lambda n: _page(
+            "".join(
+                f'<p>Claim {i}<sup><a href="#fn{i}">{i}</a></sup>. {_PROSE}</p>' for i in range(n)
+            )
+            + "<ol>"
+            + "".join(
+                f'<li id="fn{i}">Source {i}. <a href="#r{i}">\u21a9</a></li>' for i in range(n)
+            )
+            + "</ol>"
+        ),
+        300,
+        "html",
+    ),
     "definitions": (
         _wrapped("<dl>", "<dt>Term {i}</dt><dd>Meaning of term {i}, a phrase.</dd>", "</dl>"),
         600,

@@ -18,6 +18,7 @@ import bisect
 import itertools
 import re
 import urllib.parse
+from collections import Counter
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from typing import Final
 
@@ -405,11 +406,11 @@ _PULL_QUOTE_CLASS: Final = re.compile(r"pull[-_]?quote", re.IGNORECASE)
 MIN_PULL_QUOTE_SHARE: Final = 0.5
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    """Return the set of four-word shingles of ``text`` (words lower-cased, punctuation
-    left out)."""
+def _shingle_counts(text: str) -> Counter[tuple[str, ...]]:
+    """Return how often each four-word shingle of ``text`` occurs (words lower-cased,
+    punctuation left out)."""
     words = _WORD.findall(text.lower())
-    return {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    return Counter(tuple(words[i : i + 4]) for i in range(len(words) - 3))
 
 
 # What a footnote's link back to its mark shows in the notes Markdown processors write: a
@@ -2433,6 +2434,8 @@ class BlockBuilder:
         # the text of the content element being built (see :meth:`_is_whole_content`)
         self._content_chars = 0
         self._content_root: HtmlElement | None = None
+        #: The content element's four-word shingles, counted when a pull quote asks.
+        self._content_shingles: Counter[tuple[str, ...]] | None = None
         # reading a listing's entries (see :meth:`build`)
         self._entries = False
         self._content_listing = False
@@ -2574,6 +2577,7 @@ class BlockBuilder:
             st = self.stats.get(el)
             self._content_chars = st.text if st is not None else 0
             self._content_root = el
+            self._content_shingles = None
             self._content_listing = catalogs and (
                 catalog or (st is not None and is_link_cluster(st))
             )
@@ -3127,12 +3131,15 @@ class BlockBuilder:
         sentence that the text does not repeat) stays."""
         if _PULL_QUOTE_CLASS.search(names) is None or self._content_root is None:
             return False
-        own = _shingles(text_of(el))
+        own = _shingle_counts(text_of(el))
         if not own:
             return False
-        whole = collapse_ws(text_of(self._content_root))
-        rest = _shingles(whole.replace(collapse_ws(text_of(el)).strip(), " ", 1))
-        return sum(1 for shingle in own if shingle in rest) >= MIN_PULL_QUOTE_SHARE * len(own)
+        if self._content_shingles is None:  # read once: a page may hold many pull quotes
+            self._content_shingles = _shingle_counts(collapse_ws(text_of(self._content_root)))
+        whole = self._content_shingles
+        # a shingle stands elsewhere when the content holds it more often than the quote
+        elsewhere = sum(1 for shingle, count in own.items() if whole[shingle] > count)
+        return elsewhere >= MIN_PULL_QUOTE_SHARE * len(own)
 
     def _is_long_unshown_caption(self, el: HtmlElement, st: Stats) -> bool:
         """Return True for a long caption whose picture is not in the page: a box named
