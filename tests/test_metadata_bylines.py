@@ -207,3 +207,16 @@ def test_an_email_address_beside_a_declared_name_goes(
     value: str, expected: tuple[str, ...]
 ) -> None:
     assert normalize_authors([value]) == expected
+
+
+@pytest.mark.parametrize(
+    "cls",
+    ["authorized-dealer-link", "authority-badge", "authoring-tools", "writeReview-productDetails"],
+)
+def test_a_class_that_only_starts_like_author_or_writer_is_no_byline(cls: str) -> None:
+    assert extract(body=f'<div class="{cls}">Authorized Dealer</div>').authors == ()
+
+
+@pytest.mark.parametrize("cls", ["author-name", "authorName", "writer", "Writer-line"])
+def test_author_and_writer_classes_are_still_bylines(cls: str) -> None:
+    assert extract(body=f'<div class="{cls}">Ann Lee</div>').authors == ("Ann Lee",)

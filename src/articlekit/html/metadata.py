@@ -487,10 +487,14 @@ _BYLINE_CUT: Final = re.compile(
 )
 # A class word naming a byline, in English, German, Spanish, Italian, Polish ("autor",
 # "autore") or French and Dutch ("auteur"), after a separator or a camelCase boundary
-# ("liveArticleAuthorBlock"); "autor" as a whole word ("autorefs", "autoresize" are not).
+# ("liveArticleAuthorBlock"); "autor" as a whole word ("autorefs", "autoresize" are not),
+# "author" not as the start of "authorized", "authority" or "authoring" (a shop's
+# "authorized-dealer-link"), "writer" not across a camelCase boundary (a shop's
+# "writeReview-productDetails" is "write" and "Review").
 _BYLINE_CLASS: Final = re.compile(
     r"byline|autor(?:en)?zeile"  # the German word for a byline
-    r"|(?:^|[\s_-])(?:author|writer|byl|autor(?:e|es|en|in|a|s)?(?![a-z])|auteur|verfasser)"
+    r"|(?:^|[\s_-])(?:author(?!i[sz]|it|ing)|(?-i:[Ww]riter|WRITER)|byl"
+    r"|autor(?:e|es|en|in|a|s)?(?![a-z])|auteur|verfasser)"
     r"|(?-i:[a-z](?:Author|Byline|Writer|Auteur|Autor(?![a-z])))",
     re.IGNORECASE,
 )
