@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import replace
 
+from articlekit import to_text
 from articlekit.text import parse_text
 from articlekit.text.boilerplate import (
     MAX_MENU_ITEM_LINES,
@@ -1380,3 +1381,20 @@ def test_a_side_column_before_the_article_does_not_lead_it() -> None:
     assert plain.count("council") == 5
     assert "Category number" not in plain
     assert "patience" not in plain
+
+
+def test_a_text_of_hardly_any_prose_keeps_what_stands_before_its_best_run() -> None:
+    # a checklist page: its longest block is a quoted poem, its lists weigh as menus
+    text = (
+        "Camping checklist\n\nPack the night before.\n\n"
+        "- A tent\n- Camping stove\n- Sleeping bag\n- Torch\n\nCheck the weather.\n\n"
+        "> The mountains are calling,\n> and I must go,\n"
+        "> wrote John Muir in a letter to his sister, and we have all felt it since.\n"
+    )
+    plain = to_text(parse_text(text))
+    assert "Pack the night before." in plain
+    assert "Sleeping bag" in plain
+    assert "John Muir" in plain
+    # a menu of single words over the same text is still no article's
+    menu = "- Home\n- News\n- Shop\n- Contact\n\n"
+    assert "Home" not in to_text(parse_text(menu + text))

@@ -419,3 +419,18 @@ def test_a_lead_in_over_a_poem_is_body_text() -> None:
     doc = parse_text(f"A Valentine\n\nThe poem reads:\n\n{poem}")
     assert doc.metadata.kicker is None
     assert to_text(doc).startswith("The poem reads:")
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "expected"),
+    [
+        ("Published March 5, 2024 10:30 AM EST", "published", "2024-03-05T10:30:00-05:00"),
+        ("Updated: Tuesday, 5 March 2024, 09:01", "modified", "2024-03-05T09:01:00"),
+        ("March 5, 2024", "published", "2024-03-05"),
+    ],
+)
+def test_a_dateline_alone_keeps_its_time_and_zone(line: str, field: str, expected: str) -> None:
+    # parse_date reads the day; the time and zone are kept as the byline path keeps them
+    doc = parse_text(f"A Title Line\n\n{line}\n\n{BODY}\n")
+    assert getattr(doc.metadata, field) == expected
+    assert "2024" not in doc.plain_text()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from articlekit.model import Heading, Paragraph, plain_text
+from articlekit.text import parse_text
 from articlekit.text.parser import image_file_names, looks_like_heading
 
 
@@ -449,3 +451,25 @@ def test_stacked_line_naming_a_work_and_its_facts_is_no_subsection() -> None:
     # two facts in brackets are a heading's own words ("(Ernestas, Albert)")
     two = _blocks(text.replace("(documentaire, 50min, Arte)", "(Ernestas, Albert)"))
     assert ("heading", "Braguino (Ernestas, Albert)") in two
+
+
+_POEM = "    Roses are red,\n    violets are blue,\n    sugar is sweet,\n    and so are you.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"The poem reads:\n\n{_POEM}",
+        f"The old poet\n\nThe poem reads:\n\n{_POEM}",
+        "For forty years the poet walked the same path along the river every morning, and "
+        f"the villagers set their clocks by him.\n\nThe poem reads:\n\n{_POEM}",
+        "You will need:\n\n    - a tent\n    - a stove\n    - a sleeping bag\n",
+    ],
+)
+def test_a_flush_lead_in_over_an_indented_block_is_body_text(text: str) -> None:
+    # the indented block shows an indented body; the flush lead-in is no heading for it
+    doc = parse_text(text)
+    assert not any(
+        isinstance(b, Heading) and plain_text(b.content).endswith(":") for b in doc.blocks
+    )
+    assert any(isinstance(b, Paragraph) and plain_text(b.content).endswith(":") for b in doc.blocks)

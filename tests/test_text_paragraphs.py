@@ -265,3 +265,89 @@ def test_wrapped_prose_and_unindented_unwrapped_lines_still_join() -> None:
 def test_a_signature_in_a_wrapped_text_keeps_its_breaks() -> None:
     content = _content(f"{_WRAPPED}\n{_WRAPPED}\nBest regards,\nJane Doe\nEditor\n")
     assert sum(isinstance(i, LineBreak) for i in content[-1]) == 2
+
+
+# one line a paragraph: a text with no wrap width, whose short lines join
+_INTRO = (
+    "Sourdough bread is made with a starter that holds wild yeast and bacteria. People "
+    "ask us the same things again and again, so here are the answers we give most often.\n"
+)
+_OUTRO = (
+    "We hope this helps you bake your first loaf. Write to us if you have another "
+    "question and we will add it here.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("exchange", "breaks"),
+    [
+        (
+            "Q: How long does the starter take to get going?\n"
+            "A: About five to seven days at room temperature, fed twice a day.\n"
+            "Q: Can I keep the starter in the fridge?\n"
+            "A: Yes, feed it once a week and take it out a day before you bake.\n",
+            3,
+        ),
+        (
+            "Question: How long does the starter take to get going?\n"
+            "Answer: About five to seven days at room temperature, fed twice a day.\n",
+            1,
+        ),
+        (
+            "F: Wie lange braucht der Sauerteig, bis er arbeitet?\n"
+            "A: Etwa eine Woche, wenn man ihn jeden Tag zweimal füttert.\n"
+            "Frage: Und wann stehen Sie morgens auf, um ihn zu füttern?\n"
+            "Antwort: Um drei Uhr, seit zwanzig Jahren, auch am Samstag.\n",
+            3,
+        ),
+        (
+            "**Q:** How long does the starter take to get going?\n"
+            "**A:** About five to seven days at room temperature, fed twice a day.\n",
+            1,
+        ),
+    ],
+)
+def test_questions_and_answers_each_start_a_line(exchange: str, breaks: int) -> None:
+    text = f"Sourdough at home\n\n{_INTRO}\n{exchange}\n{_OUTRO}"
+    content = next(c for c in _content(text) if "How" in plain_text(c) or "Wie" in plain_text(c))
+    assert sum(isinstance(i, LineBreak) for i in content) == breaks
+    assert plain_text(content).split("\n")[0].endswith("?")
+
+
+def test_a_wrapped_question_goes_on_and_its_answer_starts_a_line() -> None:
+    wrapped = _WRAPPED + "\n" + _WRAPPED.replace("editor", "baker")
+    exchange = (
+        "Q: How long does the starter take to get going, and how long does it need to\n"
+        "rise a loaf of bread well enough to bake it on the same day in a warm room?\n"
+        "A: About a week at room temperature, fed twice a day with flour and water, and\n"
+        "then a day before you bake, as the recipe on the back of the bag tells you.\n"
+    )
+    content = _content(f"{wrapped}\n{exchange}\n{wrapped}")[2]
+    assert sum(isinstance(i, LineBreak) for i in content) == 1
+    assert plain_text(content).split("\n")[0].endswith("room?")
+
+
+def test_an_answer_label_alone_joins_its_paragraph() -> None:
+    # no question's label: "A:" in prose is no exchange
+    menu = (
+        "The bakery's menu lists the two dishes most of its guests order at noon, plan\n"
+        "A: soup and a loaf, plan B: bread and cheese, each with a glass of cider too.\n"
+    )
+    content = _content(f"{_INTRO}\n{menu}\n{_INTRO}")[1]
+    assert not any(isinstance(i, LineBreak) for i in content)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "ACME Corp.\n12 Main Street\nSpringfield, IL 62701\n",
+        "Beispiel GmbH\nHauptstraße 5\n10115 Berlin\n",
+        "221B Baker Street\nLondon NW1 6XE\n",
+    ],
+)
+def test_an_unindented_address_in_an_unwrapped_text_keeps_its_breaks(address: str) -> None:
+    text = f"{_INTRO}\n{address}\n{_OUTRO}"  # lines of any length: no wrap width
+    content = _content(text)[1]
+    assert plain_text(content) == address.strip()
+    # a street without a postal code and town under it may be a sentence's lines
+    assert not any(isinstance(i, LineBreak) for i in _content("12 Main Street\nSpringfield\n")[0])

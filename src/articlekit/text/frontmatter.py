@@ -104,6 +104,15 @@ def parse_date(line: str) -> tuple[str, str] | None:
     return None
 
 
+def with_time(line: str, day: str) -> str:
+    """Return the date of the dateline ``line`` that :func:`parse_date` read as ``day``
+    with its time and zone, as the HTML reader and the byline path read them
+    ("Published March 5, 2024 10:30 AM EST" -> ``2024-03-05T10:30:00-05:00``); ``day``
+    when that reader gives no time or another day."""
+    full = normalize_date(line)
+    return full if full is not None and full.startswith(f"{day}T") else day
+
+
 # A date anywhere in a line: "Nov. 19, 2019", "19 November 2019", "2019-11-19T12:48:14Z",
 # "19/11/2019" or "18.11.19" (one separator twice, then a year: no score like "7.4/10").
 _DATE_IN_LINE = re.compile(
@@ -533,7 +542,7 @@ _BYLINE_LABEL: Final = re.compile(r"(?:by|von|par|por|di|door|przez|автор)\
 _SHOWN_LINK: Final = re.compile(r"\]\(|\[\d{1,5}\]")
 
 
-def _introduced(piece: Piece) -> bool:
+def introduced(piece: Piece) -> bool:
     """Return True when ``piece`` is a block a lead-in ending in a colon introduces: a
     list (a checklist too), a quote, code, or lines the writer broke (a poem, an
     address: ``Piece.broken_text``), with no link shown in it. A label over a list of
@@ -651,6 +660,7 @@ def read_front_matter(
         date = parse_date(text)
         if date:
             iso, field_name = date
+            iso = with_time(text, iso)
             if field_name == "published" and front.published is None:
                 front.published = iso
                 front.sources.append(FieldSource(field="published", source="text"))
@@ -667,7 +677,7 @@ def read_front_matter(
             and text.endswith(":")
             and index + 1 < len(rest)
             and not _BYLINE_LABEL.fullmatch(text)
-            and _introduced(rest[index + 1])
+            and introduced(rest[index + 1])
         ):
             break  # a lead-in under the headline ("What to bring:" over a list): body text
         # under a form, as under a title, a section label ("Opinion:") is the kicker

@@ -606,13 +606,15 @@ def detect_layout(lines: Lines, *, lynx_references: bool = False, end: int | Non
         or _more_markdown_signs(links + headings, tables, definitions, fences // 2)
     )
     lynx = lynx_references or body_indent == 3
-    line_blocks = (
-        not markdown and not lynx and _lines_are_blocks(lines) and not _holds_table_rows(lines)
-    )
+    blocks, sentences = (False, None) if markdown or lynx else _lines_are_blocks(lines)
+    line_blocks = blocks and not _holds_table_rows(lines)
     if (
         line_blocks
         and wrap_width is not None
-        and (_not_wrapped(lines, wrap_width, body_end) or _sentence_per_line(lines))
+        and (
+            _not_wrapped(lines, wrap_width, body_end)
+            or (_sentence_per_line(lines) if sentences is None else sentences)
+        )
     ):
         # lines far past the width, breaks no greedy wrap made, or every line a sentence's
         # end: the width measured is the paragraphs' lengths, not a wrap's
@@ -821,13 +823,14 @@ def _sentence_per_line(lines: Lines) -> bool:
     return pairs >= MIN_SENTENCE_LINES and ends >= MIN_SENTENCE_LINE_SHARE * pairs
 
 
-def _lines_are_blocks(lines: Lines) -> bool:
-    """Return True when ``lines`` hold their paragraphs one per line, with no blank lines:
-    at least :data:`MIN_LONG_LINES` lines a paragraph long, or every line a sentence's end
-    (:func:`_sentence_per_line`)."""
+def _lines_are_blocks(lines: Lines) -> tuple[bool, bool | None]:
+    """Return whether ``lines`` hold their paragraphs one per line, with no blank lines
+    (at least :data:`MIN_LONG_LINES` lines a paragraph long, or every line a sentence's
+    end), and the verdict of :func:`_sentence_per_line` when it was asked (None when the
+    answer came before it), for :func:`detect_layout` to use it again."""
     filled = len(lines) - sum(lines.blank)
     if not filled:
-        return False
+        return False, None
     first = lines.next_nonblank(0)
     last = len(lines) - 1
     while lines.blank[last]:
@@ -835,11 +838,12 @@ def _lines_are_blocks(lines: Lines) -> bool:
     # blank lines between the text's lines (not those around it)
     blank = sum(lines.blank[first:last])
     if blank > MAX_LINE_BLOCKS_BLANK_SHARE * filled:
-        return False
+        return False, None
     long_lines = 0
     for i in range(len(lines)):
         if lines.width[i] >= UNWRAPPED_PARAGRAPH_CHARS:
             long_lines += 1
             if long_lines >= MIN_LONG_LINES:
-                return True
-    return _sentence_per_line(lines)
+                return True, None
+    sentences = _sentence_per_line(lines)
+    return sentences, sentences

@@ -74,11 +74,13 @@ from articlekit.text.frontmatter import (
     MAX_TITLE_LINES,
     FrontMatter,
     Signature,
+    introduced,
     is_dated_byline,
     is_widget_line,
     looks_like_title,
     parse_date,
     read_front_matter,
+    read_signature,
     read_signature_lines,
     take_signature,
 )
@@ -105,6 +107,7 @@ from articlekit.text.rawhtml import (
 )
 from articlekit.text.references import link_definitions
 from articlekit.text.rules import (
+    MIN_CHECKLIST_ITEMS,
     Item,
     Piece,
     PieceKind,
@@ -468,6 +471,18 @@ def _is_flush_heading(piece: Piece, margin: int) -> bool:
     )
 
 
+def _is_flush_lead_in(live: list[Piece], index: int, ctx: _Context) -> bool:
+    """Return True for a flush-left line ending in a colon over the block it introduces
+    (a list, a quote, code, lines the writer broke: ``frontmatter.introduced``).
+
+    A text whose quoted poem or list is set in past its prose ("The poem reads:" over
+    the indented lines) shows an indented body, and its flush lines read as lynx's
+    headings: the lead-in is body text. lynx sets only headings flush left (its
+    paragraphs at its margin), so there the line stays a heading."""
+    text = ctx.plain(live[index]).rstrip()
+    return text.endswith((":", "：")) and index + 1 < len(live) and introduced(live[index + 1])
+
+
 def _is_body(piece: Piece) -> bool:
     """Return True for body text a heading may stand over: prose, a list, a quote, code.
 
@@ -509,8 +524,10 @@ def label_headings(pieces: list[Piece], ctx: _Context) -> None:
         return
     margin = _heading_margin(ctx)
     if margin > 0:
-        for piece in live:
+        for index, piece in enumerate(live):
             if piece.kind == "paragraph" and _is_flush_heading(piece, margin):
+                if not ctx.lynx and _is_flush_lead_in(live, index, ctx):
+                    continue
                 piece.kind = "heading"
                 piece.level = DEFAULT_HEADING_LEVEL
                 piece.origin = "flush"
@@ -1022,7 +1039,10 @@ def _stats(piece: Piece, ctx: _Context) -> PieceStats:
         words += count_words(plain)
         link_chars += sum(len(plain_text(i)) for i in inlines if _is_navigation_link(i))
         sentence = sentence or bool(_SENTENCE_END.search(plain)) or _is_unpunctuated_prose(plain)
-    form = any(_FORM_WIDGET.search(text) for text in texts)
+    form = any(_FORM_WIDGET.search(text) for text in texts) and not (
+        _is_checklist(piece, ctx)
+        and not any(_FORM_WIDGET.search(p.text) for p in _all_pieces([piece]) if p is not piece)
+    )
     prose_items, prose_chars = _prose_items(piece, ctx) if piece.kind == "list" else (0, 0)
     if piece.pipe_table and isinstance(piece.block, Table) and _is_fact_table(piece.block):
         link_chars = 0  # a fact box's links are its labels and values, not navigation
@@ -1971,15 +1991,30 @@ def drop_dated_bylines(pieces: list[Piece], ctx: _Context) -> Signature | None:
             continue
         text = ctx.plain(piece)
         if is_dated_byline(text, head=head):
+            read = _read_dated_byline(piece, ctx)
+            if read is None:
+                continue  # a line no metadata takes stays the article's text
             piece.kind = "dropped"
             if signature is None:
-                signature = read_signature_lines(_piece_lines(piece, ctx), unlabelled=False)
-                if signature is not None and not head:  # (a teaser's byline, as often)
+                signature = read
+                if not head:  # (a teaser's byline, as often)
                     signature = Signature(
                         published=signature.published, modified=signature.modified
                     )
         elif text.rstrip().endswith(_SENTENCE_CLOSINGS):
             head = False
+    return signature
+
+
+def _read_dated_byline(piece: Piece, ctx: _Context) -> Signature | None:
+    """Return what the dated byline ``piece`` says: line by line
+    (:func:`read_signature_lines`: "By Jane Roe" over "19 Nov 2019"), else its lines
+    read as one ("REUTERS" over "19 NOV 2019", whose agency no line alone names); None
+    when neither reads it (a date the reader cannot tell, "Jane Roe - 12/03/2026")."""
+    lines = _piece_lines(piece, ctx)
+    signature = read_signature_lines(lines, unlabelled=False)
+    if signature is None and len(lines) > 1:
+        signature = read_signature(" ".join(lines))
     return signature
 
 
@@ -2160,13 +2195,34 @@ def _is_copy_teaser_box(piece: Piece, ctx: _Context) -> bool:
 def _widget_items(piece: Piece, ctx: _Context) -> int:
     """Return how many items of list ``piece``, nested ones included, are furniture lines
     (``is_boilerplate_line``: share buttons, "Print", "Save")."""
-    count = 0
+    return sum(is_boilerplate_line(text) for text in _item_labels(piece, ctx))
+
+
+def _item_labels(piece: Piece, ctx: _Context) -> list[str]:
+    """Return the plain text of the first line of each item of list ``piece``, nested
+    items included (an item's own text, not the paragraphs under it)."""
+    labels: list[str] = []
     items = list(piece.items)
     while items:
         texts, nested = _item_texts(items.pop())
         items.extend(nested)
-        count += is_boilerplate_line(plain_text(ctx.inlines(texts[0])).strip())
-    return count
+        labels.append(plain_text(ctx.inlines(texts[0])).strip())
+    return labels
+
+
+def _is_checklist(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a list whose every item (at least ``MIN_CHECKLIST_ITEMS``) opens
+    with a check box and a label, and none holds another control (``check_item_label``).
+
+    A page's checklist ("[ ] Book the venue – tour favourites ...", "[ ] Tent") that lynx
+    or elinks draws with its boxes is the article's list, not a form: a form's boxes stand
+    beside text fields and buttons, or alone ("[ ] Remember me")."""
+    if piece.kind != "list":
+        return False
+    labels = _item_labels(piece, ctx)
+    return len(labels) >= MIN_CHECKLIST_ITEMS and all(
+        check_item_label(label) is not None for label in labels
+    )
 
 
 def _html_scoring_kind(block: Block | None) -> PieceKind:
@@ -2211,6 +2267,7 @@ def drop_page_furniture(pieces: list[Piece], ctx: _Context) -> list[Piece]:
     span = find_article_span(scores, heads, page=page)
     if not page:
         span = dataclasses.replace(span, last=_article_goes_on(live, stats, span, ctx))
+        span = dataclasses.replace(span, first=_article_goes_back(live, stats, scores, span, ctx))
     if ctx.lynx_head_text:
         ctx.head_title = _title_named_by_head(live, span, ctx)
     comments_at = _comments_start(live, span.core_first, ctx, scores)
@@ -2280,12 +2337,7 @@ def _is_plain_list(piece: Piece, fact: PieceStats, ctx: _Context) -> bool:
         return False
     if fact.link_density > MAX_LINK_DENSITY:
         return False
-    texts: list[str] = []
-    pending = list(piece.items)
-    while pending:
-        item_texts, nested = _item_texts(pending.pop())
-        pending.extend(nested)
-        texts.append(plain_text(ctx.inlines(item_texts[0])).strip())
+    texts = _item_labels(piece, ctx)
     if not MIN_ARTICLE_LIST_ITEMS <= len(texts) <= MAX_ARTICLE_LIST_ITEMS:
         return False
     if fact.form and not all(check_item_label(text) for text in texts):
@@ -2359,6 +2411,52 @@ def _article_goes_on(live: list[Piece], stats: list[PieceStats], span: Span, ctx
             end = max(end, index)
         index += 1
     return end
+
+
+# A best run weaker than this (characters of prose: a paragraph or two) is no proof that
+# what stands before it is furniture: a text of checklists and short lines.
+MAX_WEAK_RUN_SCORE = 500.0
+
+
+def _article_goes_back(
+    live: list[Piece], stats: list[PieceStats], scores: list[float], span: Span, ctx: _Context
+) -> int:
+    """Return the first piece of an article alone whose text before its best run is its
+    own, or ``span.first``.
+
+    A text with hardly any prose (a checklist page: a title, a line or two, lists of
+    short items, a quoted poem as its longest block) has a weak best run
+    (:data:`MAX_WEAK_RUN_SCORE`), and its lists of short items, which weigh as a menu's
+    entries, had cut off all that stands before it. Walking back from the run, the text
+    goes on over plain lists (:func:`_is_plain_list`) numbered or of items of two words
+    or more (:func:`_is_wordy_list`), sentences, quotes, code, tables
+    (:func:`_is_article_block`) and headings or lead-ins (:func:`_is_lead_in`); the
+    first other piece (a link list, a notice, a form, a menu of single words) ends it,
+    and only a walk that passes a list or a sentence counts.
+    """
+    if sum(scores[span.core_first : span.core_last + 1]) >= MAX_WEAK_RUN_SCORE:
+        return span.first
+    index, first, carried = span.first - 1, span.first, False
+    while index >= 0:
+        piece, fact = live[index], stats[index]
+        if _is_article_block(piece, fact) or (
+            _is_plain_list(piece, fact, ctx) and _is_wordy_list(piece, ctx)
+        ):
+            carried = True
+        elif not _is_lead_in(piece, ctx):
+            break
+        if carried:
+            first = index
+        index -= 1
+    return first
+
+
+def _is_wordy_list(piece: Piece, ctx: _Context) -> bool:
+    """Return True for a list numbered or with at least half its items of two words or
+    more: a checklist's "Sleeping bag", "Book the venue", not a menu's "Home", "News"
+    with the story's headline as its last entry."""
+    labels = _item_labels(piece, ctx)
+    return piece.ordered or 2 * sum(len(label.split()) > 1 for label in labels) >= len(labels)
 
 
 # A page's headline names the story in a few words at least ("Is Football Violence a
@@ -2687,6 +2785,8 @@ def _relax_scores(
         # a label the sections of a list article repeat over their lists: a lead-in
         out[index] = max(out[index], 0.0)
         out[index + 1] = max(out[index + 1], 0.0)
+    for index in _checklists(live, ctx):
+        out[index] = max(out[index], 0.0)
     for index, piece in enumerate(live):
         if out[index] >= 0 or piece.kind not in ("paragraph", "list"):
             continue
@@ -2705,6 +2805,26 @@ def _relax_scores(
         ):
             out[index] = 0.0
     return out
+
+
+def _checklists(live: list[Piece], ctx: _Context) -> list[int]:
+    """Return the indices of a page's checklists (:func:`_is_checklist`) and of the
+    one-line label right above each ("9–12 Months Before", "Cooking gear"): neutral on a
+    page, as a lead-in's list is.
+
+    A checklist's items name tasks or things ("[ ] Book the venue – tour favourites,
+    compare offerings"), no sentences, so its lists weighed as a menu's (each a short
+    line), its labels as short lines, and a checklist page kept only the prose above
+    its first list (WCXB's wedding checklist, lynx 0.25 F1)."""
+    found: list[int] = []
+    for index, piece in enumerate(live):
+        if not _is_checklist(piece, ctx):
+            continue
+        found.append(index)
+        above = live[index - 1] if index > 0 else None
+        if above is not None and above.kind in ("paragraph", "heading") and above.line_count == 1:
+            found.append(index - 1)
+    return found
 
 
 def _listings_between_prose(live: list[Piece], scores: list[float], ctx: _Context) -> list[int]:

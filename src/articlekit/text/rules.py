@@ -320,6 +320,32 @@ def line_breaks(state: State, start: int, end: int) -> list[int]:
     return out
 
 
+# A line that opens a question or its answer in an interview or a FAQ typed line by line:
+# "Q: How long ...?", "A: About ...", "Question:", "Answer:", the German "F:", "Frage:",
+# "Antwort:" (bold in Markdown, "**Q:**", or a space before the colon, "Question :").
+_EXCHANGE_LABEL = re.compile(
+    r"(?:\*\*|__)?(q|question|f|frage|a|answer|antwort)(?:\*\*|__)?\s?:(?:\*\*|__)?\s+\S",
+    re.IGNORECASE,
+)
+_QUESTION_LABELS = frozenset(("q", "question", "f", "frage"))
+
+
+def exchange_breaks(parts: Sequence[str], start: int) -> list[int]:
+    """Return the lines of a paragraph (its lines ``parts``, the first numbered
+    ``start``) that open a question or an answer, when it holds both: each "Q:" and each
+    "A:" starts a line of its own (a line break), in any layout, however long its lines.
+
+    A writer who types an interview or a FAQ as "Q: How long ...?" over "A: About ..."
+    breaks the line there; joined, the questions and answers read as one paragraph. A
+    label alone ("A: ..." in prose) changes nothing: a question's label and an answer's
+    both open a line of the paragraph."""
+    labels = [_EXCHANGE_LABEL.match(part) for part in parts]
+    kinds = {match.group(1).lower() in _QUESTION_LABELS for match in labels if match}
+    if len(kinds) < 2:
+        return []
+    return [start + i for i, match in enumerate(labels) if match is not None and i > 0]
+
+
 def join_item_lines(parts: list[str], *, tight: bool, markdown: bool) -> str:
     """Return a list item's lines joined as :func:`join_lines` joins them, with a Markdown
     line that ends in a backslash break (markdownify, pandoc, articlekit's own Markdown:
@@ -1426,7 +1452,7 @@ def paragraph(state: State, start: int, silent: bool) -> int | None:
             break
         end += 1
     parts = list(lines.text[start:end])
-    breaks = line_breaks(state, start, end)
+    breaks = sorted(set(line_breaks(state, start, end)) | set(exchange_breaks(parts, start)))
     if state.layout.markdown:
         for index in breaks:
             if backslash_break(parts[index - 1 - start]):
@@ -1494,11 +1520,52 @@ def meant_breaks(state: State, start: int, end: int) -> bool:
         # lynx wraps at spaces only, so Chinese runs on past its wrap column and no width
         # is measured: there only lines set in past its body are indented
         margin = layout.body_indent if layout.lynx else _text_margin(state)
-        return not state.allow_quote or all(lines.indent[i] > margin for i in range(start, end))
+        if not state.allow_quote or all(lines.indent[i] > margin for i in range(start, end)):
+            return True
+        return not layout.lynx and is_postal_address(lines.text[start:end])
     limit = width * MAX_MEANT_LINE_SHARE
     return all(lines.width[i] <= limit for i in range(start, end)) and not any(
         _wrapped_after(lines, i, width) for i in range(start, end - 1)
     )
+
+
+# A postal address: a line that opens with a house number and a street's name ("12 Main
+# Street", "221B Baker St"), or names a street before its number ("Hauptstraße 5",
+# "Rue de Rivoli 12" is no such form, "Via Roma 3" is) ...
+_STREET_LINE = re.compile(
+    r"\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'.-]*\s?){1,4}"
+    r"|(?:[A-ZÄÖÜ][\w'.-]*\s){0,3}[\w'.-]*(?:stra(?:ß|ss)e|str\.|weg|gasse|platz|allee|ring|damm)"
+    r"\s\d{1,4}[a-z]?"
+    r"|(?:via|viale|piazza|calle|avenida|rua|rue)\s(?:\w+\s){1,4}\d{1,4}"
+    r"|(?:p\.?\s?o\.?\s?box|postfach)\s\d{1,6}",
+    re.IGNORECASE,
+)
+# ... and a line with a postal code and its town: "Springfield, IL 62701", "10115 Berlin",
+# "London SW1A 1AA", "75001 Paris".
+_POSTAL_LINE = re.compile(
+    r".{0,40}\b(?:[A-Z]{2}\s\d{5}(?:-\d{4})?|\d{4,5}\s[A-ZÄÖÜ]\w+"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}|[A-Z]-\d{4,5}\s\w+)\b.{0,30}"
+)
+# An address has at most this many lines, each at most this many characters.
+MAX_ADDRESS_LINES = 6
+MAX_ADDRESS_LINE_CHARS = 60
+
+
+def is_postal_address(texts: Sequence[str]) -> bool:
+    """Return True for the lines of a postal address: two to :data:`MAX_ADDRESS_LINES`
+    short lines, none ending like a sentence, one a street and its house number
+    (:data:`_STREET_LINE`), one (after it) a postal code and its town
+    (:data:`_POSTAL_LINE`).
+
+    An address is typed a line each, flush left, in a text of any line length ("ACME
+    Corp." / "12 Main Street" / "Springfield, IL 62701"); joined, its lines read as one
+    run-on line."""
+    if not 2 <= len(texts) <= MAX_ADDRESS_LINES:
+        return False
+    if any(len(text) > MAX_ADDRESS_LINE_CHARS or text.endswith(("!", "?", ":")) for text in texts):
+        return False
+    street = next((i for i, text in enumerate(texts) if _STREET_LINE.fullmatch(text)), None)
+    return street is not None and any(_POSTAL_LINE.fullmatch(text) for text in texts[street + 1 :])
 
 
 # A title line is at most this many words long.
