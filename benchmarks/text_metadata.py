@@ -1,4 +1,4 @@
-"""Authors and publication dates that ``parse_text`` reads off plain-text renderings.
+"""Authors, publication dates and titles that ``parse_text`` reads off plain-text renderings.
 
 A text article names its authors and dates in a byline and a dateline under the title
 ("By Jane Doe | March 3, 2024"); this script scores what the text parser reads of them,
@@ -8,7 +8,10 @@ per rendering, on an outside set: a truth file as ``metadata_outside.py`` reads 
 --shingle-corpus SET --out DIR`` (``DIR/<tool>/<id>.txt``; ``--write-set SET`` lays the
 truth file's pages out for it as ``SET/html/<id>.html.gz`` and ``SET/ground-truth.json``).
 Authors match by ``match_authors`` (the same set of names), dates by ``match_timestamp``
-(the same day).
+(the same day), titles by ``match_title`` (the same, or the same but for a site-name part
+on one side). A whole page's rendering starts with its menus: its title is the headline
+the text parser finds above the article, which ``text_accuracy.py`` (articles alone)
+never asks for.
 The corpus renderings are no use here: Readability takes the byline out of its
 ``expected.html``, so no rendering of it holds one (0 right of 76 on every rendering).
 
@@ -42,6 +45,7 @@ from common import (
     format_table,
     match_authors,
     match_timestamp,
+    match_title,
 )
 
 from articlekit.errors import ArticleKitError
@@ -50,8 +54,8 @@ from articlekit.text import parse_text
 #: --halves: pages whose id's sha1 starts with one of these form the dev half.
 DEV_FIRST = frozenset("01234567")
 
-#: One page: its id, its truth (authors, date) and its rendering per tool.
-Case = tuple[str, str | None, str | None, dict[str, Path]]
+#: One page: its id, its truth (authors, date, title) and its rendering per tool.
+Case = tuple[str, str | None, str | None, str | None, dict[str, Path]]
 Matcher = Callable[[str | None, str | None], str]
 
 
@@ -83,40 +87,46 @@ def outside_cases(truth_file: Path, renderings: Path, tools: Sequence[str]) -> l
     for key in sorted(truth):
         paths = {t: renderings / t / f"{key}.txt" for t in tools}
         paths = {t: p for t, p in paths.items() if p.is_file()}
-        cases.append((key, truth[key].get("author"), truth[key].get("date_published"), paths))
+        page = truth[key]
+        cases.append(
+            (key, page.get("author"), page.get("date_published"), page.get("title"), paths)
+        )
     return cases
 
 
-_READINGS: dict[Path, tuple[str | None, str | None]] = {}
+_READINGS: dict[Path, tuple[str | None, str | None, str | None]] = {}
 
 
-def _reading(path: Path) -> tuple[str | None, str | None]:
-    """Return the authors (joined with ", ") and the published date ``parse_text`` reads
-    in the rendering at ``path`` (None and None for an empty rendering); parsed once."""
+def _reading(path: Path) -> tuple[str | None, str | None, str | None]:
+    """Return the authors (joined with ", "), the published date and the title
+    ``parse_text`` reads in the rendering at ``path`` (Nones for an empty rendering);
+    parsed once."""
     if path not in _READINGS:
         try:
             doc = parse_text(path.read_text(encoding="utf-8", errors="replace"))
         except ArticleKitError:
-            _READINGS[path] = (None, None)
+            _READINGS[path] = (None, None, None)
         else:
             authors = ", ".join(doc.metadata.authors) or None
-            _READINGS[path] = (authors, doc.metadata.published)
+            _READINGS[path] = (authors, doc.metadata.published, doc.title)
     return _READINGS[path]
 
 
 def _score(
-    cases: Sequence[Case], tool: str, matchers: tuple[Matcher, Matcher], show: bool
+    cases: Sequence[Case], tool: str, matchers: tuple[Matcher, Matcher, Matcher], show: bool
 ) -> list[int]:
-    """Return [authors true, right, wrong, dates true, right, wrong] of one tool."""
-    counts = [0] * 6
-    for key, want_authors, want_date, paths in cases:
+    """Return [authors true, right, wrong, dates true, right, wrong, titles true, right,
+    wrong] of one tool."""
+    counts = [0] * 9
+    for key, want_authors, want_date, want_title, paths in cases:
         path = paths.get(tool)
         if path is None:
             continue
-        got_authors, got_date = _reading(path)
+        got_authors, got_date, got_title = _reading(path)
         for offset, want, got, matcher in (
             (0, want_authors, got_authors, matchers[0]),
             (3, want_date, got_date, matchers[1]),
+            (6, want_title, got_title, matchers[2]),
         ):
             if not want:
                 continue
@@ -128,11 +138,17 @@ def _score(
         if show:
             print(f"{key}\n  authors {want_authors!r} -> {got_authors!r}")
             print(f"  date    {want_date!r} -> {got_date!r}")
+            print(f"  title   {want_title!r} -> {got_title!r}")
     return counts
 
 
 def _day(truth: str | None, got: str | None) -> str:
     return match_timestamp(truth, got)
+
+
+def _title(truth: str | None, got: str | None) -> str:
+    """The same title, or the same once one side drops a site-name part (lenient)."""
+    return match_title(truth, got)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -154,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         p.name for p in args.renderings.iterdir() if p.is_dir()
     )
     cases = outside_cases(args.truth, args.renderings, tools)
-    matchers: tuple[Matcher, Matcher] = (match_authors, _day)
+    matchers: tuple[Matcher, Matcher, Matcher] = (match_authors, _day, _title)
     halves: list[tuple[str, list[Case]]] = [("all", cases)]
     if args.halves:
         halves.append(("dev", [c for c in cases if is_dev(c[0])]))
@@ -163,10 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     for tool in tools:
         for name, subset in halves:
             show = args.show == tool and name == ("dev" if args.halves else "all")
-            a_n, a_ok, a_bad, d_n, d_ok, d_bad = _score(subset, tool, matchers, show)
+            counts = _score(subset, tool, matchers, show)
             label = tool if name == "all" else f"  {name}"
-            rows.append([label, str(a_n), str(a_ok), str(a_bad), str(d_n), str(d_ok), str(d_bad)])
+            rows.append([label, *(str(n) for n in counts)])
     header = ["rendering", "authors", "right", "wrong", "dates", "right", "wrong"]
+    header += ["titles", "right", "wrong"]
     print(format_table(header, rows))
     return 0
 
