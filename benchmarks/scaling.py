@@ -153,6 +153,11 @@ CASES: dict[str, tuple[Callable[[int], str], int, str]] = {
         400,
         "html",
     ),
+    "callout_asides": (
+        _units('<aside class="note"><p><strong>Note {i}:</strong> ' + _PROSE + "</p></aside>"),
+        300,
+        "html",
+    ),
     "quotes": (
         _units(
             "<blockquote><p>Said {i}: " + _PROSE + "</p><footer>Person {i}</footer></blockquote>"

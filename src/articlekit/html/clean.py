@@ -50,6 +50,7 @@ __all__ = [
     "drop_poster_boxes",
     "has_hiding_utility_class",
     "has_member_posters",
+    "is_callout_aside",
     "is_discussion_page",
     "is_equation_box",
     "is_hidden",
@@ -331,6 +332,27 @@ MIN_SWALLOWED_PROSE: Final = 5
 def prose_paragraphs(el: HtmlElement) -> int:
     """Return how many ``<p>`` under ``el`` hold ``PROSE_PARAGRAPH_CHARS`` or more."""
     return sum(1 for p in el.iter("p") if len(text_of(p)) >= PROSE_PARAGRAPH_CHARS)
+
+
+# A class token naming a callout (an admonition): the box a tutorial, a documentation
+# page or an article sets apart in its text, "Note", "Warning", "Tip", "Key facts"
+# (Sphinx and MkDocs ``admonition note``, MDN's ``notecard``, ``callout callout-info``).
+# Only ``<aside>`` needs it: the ``<div>`` forms were never furniture by their tag.
+_CALLOUT_CLASS: Final = re.compile(
+    r"(?:^|\s)(?:callout|admonition|notecard|note|tip|hint|warning|caution|important"
+    r"|danger|attention)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def is_callout_aside(el: HtmlElement) -> bool:
+    """Return True for an ``<aside>`` whose class names a callout (``class="note"``,
+    ``"callout callout-info"``, ``"admonition warning"``): the article's own Note or
+    Warning, not a sidebar, so it is not left out as a soft box for its tag. A class
+    naming furniture as well ("newsletter note", "ad-callout") still makes it furniture:
+    the vocabulary's bits decide that as for any box."""
+    cls = el.get("class")
+    return cls is not None and _CALLOUT_CLASS.search(cls) is not None
 
 
 def boilerplate_kind(tag: str, names: str, role: str | None, *, comments: bool) -> str | None:
@@ -1129,7 +1151,8 @@ def label_page(
             info &= _I_HIDDEN
             soft = False
         else:
-            soft = tag in _SOFT_TAGS
+            # (a callout's <aside> is the article's Note: is_callout_aside)
+            soft = tag in _SOFT_TAGS and not (tag == "aside" and is_callout_aside(el))
         if info:
             if tag in _OPAQUE_TAGS and not info & _I_HIDDEN:
                 return _MATH_FOLD  # read whole by the block builder: not walked
