@@ -772,12 +772,9 @@ def image_source(img: lxml.html.HtmlElement) -> str | None:
         return src
     if lazy is not None:
         return lazy
-    for name in _SRCSET_ATTRS:
-        value = img.get(name)
-        if value:
-            best = _best_from_srcset(value)
-            if best and not best.startswith("data:"):
-                return best
+    best = _best_of_srcsets(img, _SRCSET_ATTRS)
+    if best:
+        return best
     parent = img.getparent()
     while parent is not None and parent.tag == "source":  # libxml2 nests <img> in <source>
         parent = parent.getparent()
@@ -799,7 +796,13 @@ def _srcset_picture(img: lxml.html.HtmlElement) -> str | None:
     attribute names a picture for (``<img class="lazyload" src="placeholder.gif"
     data-srcset="a-400.jpg 400w, a-1200.jpg 1200w">``). A plain ``srcset`` beside a
     ``src`` marked lazy is left alone: a shop's theme writes a thumbnail there."""
-    for name in _LAZY_SRCSET_ATTRS:
+    return _best_of_srcsets(img, _LAZY_SRCSET_ATTRS)
+
+
+def _best_of_srcsets(img: lxml.html.HtmlElement, names: Sequence[str]) -> str | None:
+    """Return the largest candidate of the first of ``img``'s srcset attributes ``names``
+    that gives one not written inline (``data:``), else None."""
+    for name in names:
         value = img.get(name)
         if value:
             best = _best_from_srcset(value)
